@@ -1,0 +1,453 @@
+//! Text and JSON output of the commands. Text is fitted to the terminal's width when standard
+//! output is a terminal, and left unwrapped (for other tools) when it is not. No colour.
+
+use crate::corpus::{Corpus, Document, Kind, Post, Thread};
+use crate::facets::{Entry, FacetKind, Facets, PostRef};
+use crate::search::Query;
+use serde::Serialize;
+use std::io::Write;
+use unicode_width::UnicodeWidthStr;
+
+/// How text output is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Style {
+    /// The width to fit, when writing to a terminal.
+    pub width: Option<usize>,
+}
+
+/// The narrowest width text is fitted to, however small the terminal says it is.
+const MIN_WIDTH: usize = 40;
+
+impl Style {
+    /// The terminal's width when standard output is one, otherwise no fitting.
+    pub fn detect() -> Style {
+        let width = super::stdout_is_terminal().then(|| {
+            crossterm::terminal::size()
+                .map_or(80, |(w, _)| usize::from(w))
+                .max(MIN_WIDTH)
+        });
+        Style { width }
+    }
+}
+
+pub fn json<T: Serialize + ?Sized>(value: &T, out: &mut impl Write) -> anyhow::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// `text` cut to `width` columns, ending in "…" when cut.
+pub fn truncate(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// `text` padded with spaces to `width` columns (cut first if longer).
+fn pad(text: &str, width: usize) -> String {
+    let cut = truncate(text, width);
+    let fill = width.saturating_sub(cut.width());
+    format!("{cut}{}", " ".repeat(fill))
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// "20 posts", or "36 of 137" when the page declares more than it shows.
+pub fn post_count(doc: &Document) -> String {
+    let shown = doc.post_count();
+    match doc.declared_posts() {
+        Some(declared) if declared as usize > shown => format!("{shown} of {declared}"),
+        _ if doc.kind.is_prose() => format!("{shown} ¶"),
+        _ => format!("{shown} posts"),
+    }
+}
+
+#[derive(Serialize)]
+pub struct ListRow<'a> {
+    id: &'a str,
+    path: &'a str,
+    kind: Kind,
+    title: Option<&'a str>,
+    author: Option<&'a str>,
+    date: Option<&'a str>,
+    threads: usize,
+    posts: usize,
+    declared_posts: Option<u32>,
+}
+
+pub fn list_row(doc: &Document) -> ListRow<'_> {
+    ListRow {
+        id: &doc.id,
+        path: &doc.path,
+        kind: doc.kind,
+        title: doc.title.as_deref(),
+        author: doc.author.as_ref().map(|a| a.name.as_str()),
+        date: doc.date.as_deref(),
+        threads: doc.threads.len(),
+        posts: doc.post_count(),
+        declared_posts: doc.declared_posts(),
+    }
+}
+
+/// Column widths of the list: id (as long as the longest), kind, author, date, posts.
+const LIST_COLUMNS: [usize; 4] = [7, 16, 12, 9];
+
+pub fn list(corpus: &Corpus, style: Style, out: &mut impl Write) -> anyhow::Result<()> {
+    let id_width = corpus
+        .documents
+        .iter()
+        .map(|d| d.id.width())
+        .max()
+        .unwrap_or(2);
+    for doc in &corpus.documents {
+        let author = doc.author.as_ref().map_or("—", |a| a.name.as_str());
+        let [kind_w, author_w, date_w, posts_w] = LIST_COLUMNS;
+        let line = format!(
+            "{}  {}  {}  {}  {:>posts_w$}  {}",
+            pad(&doc.id, id_width),
+            pad(doc.kind.name(), kind_w),
+            pad(author, author_w),
+            pad(doc.date.as_deref().unwrap_or("—"), date_w),
+            post_count(doc),
+            one_line(&doc.display_title()),
+        );
+        writeln!(out, "{}", fit(&line, style))?;
+    }
+    Ok(())
+}
+
+fn fit(line: &str, style: Style) -> String {
+    style
+        .width
+        .map_or_else(|| line.to_string(), |w| truncate(line, w))
+}
+
+/// A candidate document in an "ambiguous" message: id, kind, author, title.
+pub fn candidate_line(doc: &Document) -> String {
+    let author = doc.author.as_ref().map_or("—", |a| a.name.as_str());
+    truncate(
+        &format!(
+            "  {}  {}  {}  {}",
+            doc.id,
+            doc.kind.name(),
+            author,
+            one_line(&doc.display_title())
+        ),
+        78,
+    )
+}
+
+/// Width of the numbering gutter in `show`.
+const GUTTER: usize = 7;
+
+pub fn document(
+    corpus: &Corpus,
+    doc: &Document,
+    style: Style,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    let mut head = vec![doc.id.clone(), doc.kind.name().to_string()];
+    head.extend(doc.author.as_ref().map(|a| a.name.clone()));
+    head.extend(doc.date.clone());
+    head.push(post_count(doc));
+    writeln!(out, "{}", fit(&head.join(" · "), style))?;
+    if let Some(title) = &doc.title {
+        wrap_into(title, "", "", style, out)?;
+    }
+    writeln!(out, "{}", doc.path)?;
+    for warning in &doc.warnings {
+        writeln!(out, "warning: {warning}")?;
+    }
+    for thread in &doc.threads {
+        writeln!(out)?;
+        if doc.threads.len() > 1 || thread.declared_count.is_some() {
+            writeln!(out, "{}", fit(&thread_header(corpus, doc, thread), style))?;
+        }
+        for post in &thread.posts {
+            post_lines(doc.kind, post, style, out)?;
+        }
+    }
+    entity_summary(doc, style, out)
+}
+
+fn thread_header(corpus: &Corpus, doc: &Document, thread: &Thread) -> String {
+    let mut parts = vec![format!("Thread {} of {}", thread.index, doc.threads.len())];
+    let shown = thread.posts.len();
+    parts.push(match thread.declared_count {
+        Some(declared) if declared as usize != shown => {
+            format!("{shown} of {declared} posts shown")
+        }
+        _ => format!("{shown} posts"),
+    });
+    if let Some(author) = &thread.author {
+        parts.push(author.name.clone());
+    }
+    if let Some(id) = &thread.same_thread_as {
+        let whose = corpus
+            .get(id)
+            .and_then(|d| d.author.as_ref())
+            .map(|a| format!(" {}", a.name))
+            .unwrap_or_default();
+        parts.push(format!("same thread as {id}{whose}"));
+    }
+    parts.join(" · ")
+}
+
+/// The gutter of a post: its label, its position when unnumbered, ¶N for prose.
+pub fn gutter(kind: Kind, post: &Post) -> String {
+    match (&post.label, kind.is_prose()) {
+        (Some(label), _) => label.clone(),
+        (None, true) => format!("¶{}", post.index),
+        (None, false) => format!("({})", post.index),
+    }
+}
+
+fn post_lines(kind: Kind, post: &Post, style: Style, out: &mut impl Write) -> anyhow::Result<()> {
+    let label = gutter(kind, post);
+    let first = format!("{label:>width$} ", width = GUTTER - 1);
+    let rest = " ".repeat(GUTTER);
+    let mut text = post.text.clone();
+    if post.media {
+        text.push_str("\n[picture]");
+    }
+    wrap_into(&text, &first, &rest, style, out)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// Writes `text` with a first-line prefix and a continuation prefix, wrapped to the width
+/// when there is one (words are never split unless longer than a line).
+fn wrap_into(
+    text: &str,
+    first: &str,
+    rest: &str,
+    style: Style,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    let mut prefix = first;
+    for line in text.lines() {
+        match style.width {
+            Some(width) => {
+                let options = textwrap::Options::new(width)
+                    .initial_indent(prefix)
+                    .subsequent_indent(rest);
+                let wrapped = textwrap::wrap(line, options);
+                if wrapped.is_empty() {
+                    writeln!(out, "{}", prefix.trim_end())?;
+                }
+                for piece in wrapped {
+                    writeln!(out, "{}", piece.trim_end())?;
+                }
+            }
+            None => writeln!(out, "{}", format!("{prefix}{line}").trim_end())?,
+        }
+        prefix = rest;
+    }
+    Ok(())
+}
+
+fn entity_summary(doc: &Document, style: Style, out: &mut impl Write) -> anyhow::Result<()> {
+    let gather = |f: fn(&Post) -> &Vec<String>| {
+        let mut all: Vec<String> = Vec::new();
+        for value in doc.posts().flat_map(f) {
+            if !all.contains(value) {
+                all.push(value.clone());
+            }
+        }
+        all
+    };
+    let rows = [
+        (
+            "Hashtags",
+            gather(|p| &p.hashtags)
+                .iter()
+                .map(|h| format!("#{h}"))
+                .collect::<Vec<_>>(),
+        ),
+        (
+            "Mentions",
+            gather(|p| &p.mentions)
+                .iter()
+                .map(|m| format!("@{m}"))
+                .collect(),
+        ),
+        ("Organisations", gather(|p| &p.organisations)),
+        ("Links", gather(|p| &p.urls)),
+    ];
+    for (name, values) in rows.iter().filter(|(_, v)| !v.is_empty()) {
+        wrap_into(
+            &format!("{name}: {}", values.join(", ")),
+            "",
+            "  ",
+            style,
+            out,
+        )?;
+    }
+    Ok(())
+}
+
+pub fn facets(
+    facets: &Facets,
+    kinds: &[FacetKind],
+    style: Style,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    for (i, &kind) in kinds.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        let entries = facets.of(kind);
+        writeln!(out, "{} ({})", kind.title(), entries.len())?;
+        for entry in entries {
+            writeln!(out, "{}", fit(&facet_line(kind, entry), style))?;
+        }
+    }
+    Ok(())
+}
+
+fn facet_line(kind: FacetKind, entry: &Entry) -> String {
+    let sigil = match kind {
+        FacetKind::Hashtag => "#",
+        FacetKind::Mention => "@",
+        _ => "",
+    };
+    let others: Vec<String> = entry
+        .variants
+        .iter()
+        .filter(|v| **v != entry.name)
+        .map(|v| format!("{sigil}{v}"))
+        .collect();
+    let also = if others.is_empty() {
+        String::new()
+    } else {
+        format!("  ({})", others.join(", "))
+    };
+    let docs = entry.documents.len();
+    let counts = format!(
+        "{docs} doc{}, {} post{}",
+        plural(docs),
+        entry.posts,
+        plural(entry.posts)
+    );
+    format!("  {:<28} {counts}{also}", format!("{sigil}{}", entry.name))
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+#[derive(Serialize)]
+pub struct SearchRow<'a> {
+    document: &'a str,
+    thread: usize,
+    post: usize,
+    label: Option<&'a str>,
+    text: &'a str,
+}
+
+pub fn search_row(corpus: &Corpus, at: PostRef) -> SearchRow<'_> {
+    let doc = &corpus.documents[at.doc];
+    let thread = &doc.threads[at.thread];
+    let post = &thread.posts[at.post];
+    SearchRow {
+        document: &doc.id,
+        thread: thread.index,
+        post: post.index,
+        label: post.label.as_deref(),
+        text: &post.text,
+    }
+}
+
+pub fn search_hits(
+    corpus: &Corpus,
+    query: &Query,
+    hits: &[PostRef],
+    style: Style,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    for &at in hits {
+        let doc = &corpus.documents[at.doc];
+        let thread = &doc.threads[at.thread];
+        let post = &thread.posts[at.post];
+        let place = match doc.threads.len() {
+            1 => gutter(doc.kind, post),
+            _ => format!("{}:{}", thread.index, gutter(doc.kind, post)),
+        };
+        let text = one_line(&post.text);
+        let head = format!("{}  {place:>6}  ", doc.id);
+        let room = style.width.map(|w| w.saturating_sub(head.width()));
+        writeln!(out, "{head}{}", snippet(&text, query, room))?;
+    }
+    if hits.is_empty() {
+        return Err(super::CliError {
+            message: "no posts match".to_string(),
+            exit: super::Exit::Failure,
+        }
+        .into());
+    }
+    Ok(())
+}
+
+/// The part of `text` around the first hit that fits `room` columns ("…" marks cuts).
+fn snippet(text: &str, query: &Query, room: Option<usize>) -> String {
+    let Some(room) = room else {
+        return text.to_string();
+    };
+    if text.width() <= room {
+        return text.to_string();
+    }
+    let first = query.ranges(text).first().map_or(0, |r| r.start);
+    let lead = room / 4;
+    let before = &text[..first];
+    let start = before
+        .char_indices()
+        .rev()
+        .scan(0, |w, (i, c)| {
+            *w += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            (*w <= lead).then_some(i)
+        })
+        .last()
+        .unwrap_or(first);
+    let shown = if start > 0 {
+        format!("…{}", &text[start..])
+    } else {
+        text.to_string()
+    };
+    truncate(&shown, room)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncate_respects_wide_characters() {
+        assert_eq!(truncate("abcdef", 4), "abc…");
+        assert_eq!(truncate("🧵🧵🧵", 5), "🧵🧵…");
+        assert_eq!(truncate("abc", 3), "abc");
+    }
+
+    #[test]
+    fn snippet_keeps_the_hit_in_view() {
+        let text = format!("{} needle {}", "hay ".repeat(40), "hay ".repeat(40));
+        let cut = snippet(&text, &Query::new("needle"), Some(40));
+        assert!(
+            cut.starts_with('…') && cut.contains("needle") && cut.width() <= 40,
+            "{cut}"
+        );
+    }
+}

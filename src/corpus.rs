@@ -1,0 +1,355 @@
+//! The corpus: documents read into threads of numbered posts with their entities.
+//!
+//! Readers are pure functions from text to a [`Reading`]; loading ([`load`]) finds the text,
+//! and [`resolve`] does what needs the whole corpus (organisation names, repeated threads).
+//! Nothing here knows about terminals.
+
+mod article;
+mod chrome;
+mod detect;
+pub mod entities;
+pub mod glossary;
+mod listing;
+pub mod load;
+mod numbering;
+pub mod orgs;
+mod resolve;
+pub mod sanitise;
+mod segment;
+mod unroll;
+
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+pub use glossary::Glossary;
+pub use load::{LoadError, LoadOptions, Problem};
+
+/// What kind of page a document is, decided from its content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A whole thread unrolled onto one page.
+    Unroll,
+    /// A page listing the openings of several threads.
+    Listing,
+    /// A news article.
+    Article,
+    /// A blog post.
+    Blog,
+    /// Text with no structure recognised: paragraphs only.
+    Plain,
+}
+
+impl Kind {
+    /// The lower-case name used in output and JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Unroll => "unroll",
+            Kind::Listing => "listing",
+            Kind::Article => "article",
+            Kind::Blog => "blog",
+            Kind::Plain => "plain",
+        }
+    }
+
+    /// Whether the document's posts are paragraphs of prose rather than platform posts.
+    pub fn is_prose(self) -> bool {
+        matches!(self, Kind::Article | Kind::Blog | Kind::Plain)
+    }
+}
+
+/// Who wrote a document or thread: a display name, and the handle when the page gives one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Author {
+    /// The display name, or "@handle" when the page gives only the handle.
+    pub name: String,
+    /// The handle without '@'.
+    pub handle: Option<String>,
+}
+
+impl Author {
+    pub fn named(name: impl Into<String>) -> Self {
+        Author {
+            name: name.into(),
+            handle: None,
+        }
+    }
+
+    pub fn from_handle(handle: &str) -> Self {
+        Author {
+            name: format!("@{handle}"),
+            handle: Some(handle.to_string()),
+        }
+    }
+}
+
+/// One post (or, in prose, one paragraph) and the entities written in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Post {
+    /// Position in its thread, from 1.
+    pub index: usize,
+    /// The numbering as the author wrote it ("2/16", "1."), if any.
+    pub label: Option<String>,
+    /// The post's number, from its label.
+    pub number: Option<u32>,
+    /// How many posts the thread has, from the label ("N/M") or the page's declared count.
+    pub total: Option<u32>,
+    /// The text as written, trimmed, without site chrome or picture markers.
+    pub text: String,
+    /// Whether a picture was attached.
+    pub media: bool,
+    pub hashtags: Vec<String>,
+    pub mentions: Vec<String>,
+    pub urls: Vec<String>,
+    /// Canonical names of the organisations the post names.
+    pub organisations: Vec<String>,
+}
+
+impl Post {
+    /// A post with its text and numbering; entities are filled in by [`Post::extract_entities`].
+    pub fn new(text: String, marker: Option<numbering::Marker>, media: bool) -> Self {
+        let (label, number, total) = match marker {
+            Some(m) => (Some(m.label), Some(m.number), m.total),
+            None => (None, None, None),
+        };
+        Post {
+            index: 0,
+            label,
+            number,
+            total,
+            text,
+            media,
+            hashtags: Vec::new(),
+            mentions: Vec::new(),
+            urls: Vec::new(),
+            organisations: Vec::new(),
+        }
+    }
+
+    fn extract_entities(&mut self) {
+        self.hashtags = entities::hashtags(&self.text);
+        self.mentions = entities::mentions(&self.text);
+        self.urls = entities::urls(&self.text);
+    }
+}
+
+/// A run of posts by one author, in order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Thread {
+    /// Position in its document, from 1.
+    pub index: usize,
+    pub author: Option<Author>,
+    /// The number of posts the page says the thread has ("20 tweets", "Read 4 tweets").
+    pub declared_count: Option<u32>,
+    /// The id of another document that holds this same thread (a listing's excerpt of it).
+    pub same_thread_as: Option<String>,
+    pub posts: Vec<Post>,
+}
+
+impl Thread {
+    pub fn new(posts: Vec<Post>, declared_count: Option<u32>) -> Self {
+        Thread {
+            index: 0,
+            author: None,
+            declared_count,
+            same_thread_as: None,
+            posts,
+        }
+    }
+}
+
+/// One document of the corpus.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Document {
+    /// The file stem, unique within the corpus.
+    pub id: String,
+    /// Where the document was read from.
+    pub path: String,
+    pub kind: Kind,
+    /// The title as the page gives it.
+    pub title: Option<String>,
+    pub author: Option<Author>,
+    /// The date as written on the page.
+    pub date: Option<String>,
+    pub threads: Vec<Thread>,
+    /// What was odd about the document (it still loaded).
+    pub warnings: Vec<String>,
+}
+
+impl Document {
+    /// All posts of all threads, in order.
+    pub fn posts(&self) -> impl Iterator<Item = &Post> {
+        self.threads.iter().flat_map(|t| t.posts.iter())
+    }
+
+    pub fn post_count(&self) -> usize {
+        self.threads.iter().map(|t| t.posts.len()).sum()
+    }
+
+    /// The sum of the threads' declared counts, when any thread declares one.
+    pub fn declared_posts(&self) -> Option<u32> {
+        let declared: Vec<u32> = self
+            .threads
+            .iter()
+            .filter_map(|t| t.declared_count)
+            .collect();
+        (!declared.is_empty()).then(|| declared.iter().sum())
+    }
+
+    /// The title, or for a thread without one, the opening words of its first post.
+    pub fn display_title(&self) -> String {
+        if let Some(title) = &self.title {
+            return title.clone();
+        }
+        let first = self.posts().next().map(|p| p.text.as_str()).unwrap_or("");
+        first
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("")
+            .trim()
+            .to_string()
+    }
+}
+
+/// What a reader makes of one text: a document without its id and path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    pub kind: Kind,
+    pub title: Option<String>,
+    pub author: Option<Author>,
+    pub date: Option<String>,
+    pub threads: Vec<Thread>,
+    pub warnings: Vec<String>,
+}
+
+impl Reading {
+    fn new(kind: Kind) -> Self {
+        Reading {
+            kind,
+            title: None,
+            author: None,
+            date: None,
+            threads: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+}
+
+/// Reads one sanitised text: detects its kind, runs that kind's reader, numbers the threads
+/// and posts and extracts hashtags, mentions and links. Organisations need the whole corpus
+/// and are filled in by [`Corpus::from_readings`].
+pub fn read(text: &str) -> Reading {
+    let mut reading = match detect::kind(text) {
+        Kind::Unroll => unroll::read(text),
+        Kind::Listing => listing::read(text),
+        kind => article::read(text, kind),
+    };
+    finish(&mut reading);
+    reading
+}
+
+fn finish(reading: &mut Reading) {
+    reading.threads.retain(|t| !t.posts.is_empty());
+    for (t, thread) in reading.threads.iter_mut().enumerate() {
+        thread.index = t + 1;
+        let declared = thread.declared_count;
+        for (p, post) in thread.posts.iter_mut().enumerate() {
+            post.index = p + 1;
+            if post.number.is_some() && post.total.is_none() {
+                post.total = declared;
+            }
+            post.extract_entities();
+        }
+        if let Some(warning) = numbering_problem(thread, reading.kind) {
+            reading.warnings.push(warning);
+        }
+    }
+    if reading.threads.is_empty() {
+        reading.warnings.push("no text found".to_string());
+    }
+}
+
+/// Says what is wrong with a whole thread's numbering: gaps, repeats, fewer posts than
+/// declared. Listing excerpts show only a thread's opening, so a shortfall there is expected.
+fn numbering_problem(thread: &Thread, kind: Kind) -> Option<String> {
+    let numbers: Vec<u32> = thread.posts.iter().filter_map(|p| p.number).collect();
+    let mut missing: Vec<String> = Vec::new();
+    for pair in numbers.windows(2) {
+        missing.extend((pair[0] + 1..pair[1]).map(|n| format!("{n}/")));
+    }
+    let short = kind == Kind::Unroll
+        && thread
+            .declared_count
+            .is_some_and(|d| (thread.posts.len() as u32) < d);
+    if missing.is_empty() && !short {
+        return None;
+    }
+    let mut message = format!("thread {}: ", thread.index);
+    if let Some(declared) = thread.declared_count.filter(|_| short) {
+        message += &format!("declared {declared}, found {}", thread.posts.len());
+        if !missing.is_empty() {
+            message += ": ";
+        }
+    }
+    if !missing.is_empty() {
+        message += &format!("{} missing", missing.join(", "));
+    }
+    Some(message)
+}
+
+/// The loaded documents, with what could not be loaded.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    pub documents: Vec<Document>,
+    /// Files that were skipped or read with trouble, one line each.
+    pub problems: Vec<Problem>,
+    /// For each canonical organisation name, every way the corpus wrote it.
+    pub org_variants: BTreeMap<String, BTreeSet<String>>,
+}
+
+/// A document's text before reading: its id, where it came from, and the sanitised text.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub id: String,
+    pub path: String,
+    pub text: String,
+    /// Problems met while decoding, reported as the document's warnings.
+    pub warnings: Vec<String>,
+}
+
+impl Corpus {
+    /// Reads every source and resolves what needs the whole corpus: organisations (with the
+    /// glossary) and listing excerpts that open a thread held in another document.
+    pub fn from_sources(sources: Vec<Source>, glossary: &Glossary) -> Corpus {
+        let documents = sources
+            .into_iter()
+            .map(|source| {
+                let reading = read(&source.text);
+                let mut warnings = source.warnings;
+                warnings.extend(reading.warnings);
+                Document {
+                    id: source.id,
+                    path: source.path,
+                    kind: reading.kind,
+                    title: reading.title,
+                    author: reading.author,
+                    date: reading.date,
+                    threads: reading.threads,
+                    warnings,
+                }
+            })
+            .collect();
+        let mut corpus = Corpus {
+            documents,
+            ..Corpus::default()
+        };
+        resolve::link_repeated_threads(&mut corpus.documents);
+        corpus.org_variants = resolve::organisations(&mut corpus.documents, glossary);
+        corpus
+    }
+
+    /// The document with exactly this id.
+    pub fn get(&self, id: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+}

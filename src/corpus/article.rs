@@ -1,0 +1,306 @@
+//! Prose: news articles, blog posts and plain text, read as numbered paragraphs.
+//!
+//! An article opens with a title, then a byline and/or a date line. A blog post (Wix and
+//! similar) opens with furniture, a byline glued to a label ("Writer's pictureEmmet Regan"),
+//! maybe a date, then the title. Plain text is paragraphs with a warning.
+
+use super::{Author, Kind, Post, Reading, Thread, chrome, numbering, segment::join_lines};
+use regex::Regex;
+use std::sync::LazyLock;
+
+static WRITER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^Writer(?:'|’)s picture\s*(?P<name>.*)$").unwrap());
+static BY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?i:by)\s+(?P<name>.+)$").unwrap());
+static MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:updated:?\s*)?(?:[a-z]+,?\s+)?(?:{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}\.?,?(?:\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})(?:[\s,•·]+\d{{1,2}}[:.]\d{{2}}\s*(?:am|pm)?)?(?:[\s•·]+\d+ min read)?$"
+    ))
+    .unwrap()
+});
+static READ_TIME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\d+ min(?:ute)?s? read$").unwrap());
+
+/// True for a line giving only a date ("Tuesday, November 9, 2021", "9 Nov 2021", "2021-11-09").
+pub fn is_date(line: &str) -> bool {
+    let line = line.trim();
+    line.chars().count() <= 60 && DATE.is_match(line)
+}
+
+/// True for a byline: "By Ann Example", or a short name of capitalised words.
+fn byline(line: &str) -> Option<String> {
+    let line = line.trim();
+    let name = BY
+        .captures(line)
+        .map_or(line, |c| c.get(1).unwrap().as_str())
+        .trim();
+    looks_like_name(name).then(|| name.to_string())
+}
+
+/// Two to four capitalised words, allowing name particles ("Rachel de Souza").
+fn looks_like_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let particles = [
+        "de", "van", "von", "da", "di", "del", "la", "le", "bin", "al",
+    ];
+    (2..=4).contains(&words.len())
+        && text.chars().count() <= 40
+        && words.iter().all(|w| {
+            particles.contains(w)
+                || (w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.')))
+        })
+}
+
+/// The first lines of a page, with the indices of the non-blank ones.
+fn leading<'a>(lines: &[&'a str], n: usize) -> Vec<(usize, &'a str)> {
+    lines
+        .iter()
+        .map(|l| l.trim())
+        .enumerate()
+        .filter(|(_, l)| !l.is_empty())
+        .take(n)
+        .collect()
+}
+
+struct Head {
+    title: Option<String>,
+    author: Option<Author>,
+    date: Option<String>,
+    body: usize,
+}
+
+/// An article's head: the title line, then a byline and/or date line among the next three.
+fn article_head(lines: &[&str]) -> Option<Head> {
+    let first = leading(lines, 4);
+    let (title_at, title) = *first.first()?;
+    let mut head = Head {
+        title: Some(title.to_string()),
+        author: None,
+        date: None,
+        body: title_at + 1,
+    };
+    for &(i, line) in &first[1..] {
+        if head.date.is_none() && is_date(line) {
+            head.date = Some(line.to_string());
+        } else if head.author.is_none() && head.date.is_none() && byline(line).is_some() {
+            head.author = byline(line).map(Author::named);
+        } else {
+            break;
+        }
+        head.body = i + 1;
+    }
+    (head.author.is_some() || head.date.is_some()).then_some(head)
+}
+
+/// True when the page opens like a news article.
+pub fn has_article_head(lines: &[&str]) -> bool {
+    article_head(lines).is_some_and(|h| {
+        lines[h.body..]
+            .iter()
+            .filter(|l| !l.trim().is_empty())
+            .count()
+            >= 2
+    })
+}
+
+/// True when the page carries a blog platform's byline.
+pub fn has_blog_byline(lines: &[&str]) -> bool {
+    leading(lines, 6).iter().any(|(_, l)| WRITER.is_match(l))
+}
+
+/// A blog post's head: byline ("Writer's picture" + name, on the same or the next line), then
+/// date or reading-time lines, then the title.
+fn blog_head(lines: &[&str]) -> Head {
+    let mut head = Head {
+        title: None,
+        author: None,
+        date: None,
+        body: 0,
+    };
+    let mut rest = leading(lines, 8).into_iter().peekable();
+    while let Some((i, line)) = rest.next() {
+        head.body = i + 1;
+        if let Some(c) = WRITER.captures(line) {
+            let name = c["name"].trim().to_string();
+            let name = match name.is_empty() {
+                true => rest.next().map(|(j, l)| {
+                    head.body = j + 1;
+                    l.to_string()
+                }),
+                false => Some(name),
+            };
+            head.author = name.map(Author::named);
+        } else if is_date(line) {
+            head.date = Some(line.to_string());
+        } else if !READ_TIME.is_match(line) {
+            head.title = Some(line.to_string());
+            break;
+        }
+    }
+    head
+}
+
+/// Reads an article, blog post or plain text into one thread of paragraphs.
+pub fn read(text: &str, kind: Kind) -> Reading {
+    let mut lines = chrome::content_lines(text);
+    chrome::strip_trailing_box(&mut lines);
+    let mut reading = Reading::new(kind);
+    let head = match kind {
+        Kind::Blog => Some(blog_head(&lines)),
+        Kind::Article => article_head(&lines),
+        _ => None,
+    };
+    let body = match head {
+        Some(head) => {
+            reading.title = head.title;
+            reading.author = head.author;
+            reading.date = head.date;
+            head.body
+        }
+        None => {
+            reading
+                .warnings
+                .push("no thread structure recognised; read as paragraphs".to_string());
+            0
+        }
+    };
+    let posts = paragraphs(&lines[body..])
+        .into_iter()
+        .map(|p| Post::new(p, None, false))
+        .collect();
+    let mut thread = Thread::new(posts, None);
+    thread.author = reading.author.clone();
+    reading.threads.push(thread);
+    reading
+}
+
+/// Splits prose into paragraphs. Blank lines separate blocks; in a block with long lines each
+/// line is a paragraph (scrapes put one paragraph per line), otherwise the block is one
+/// (hard-wrapped text). A line repeated at once is a duplicated caption and kept once;
+/// consecutive list items form one paragraph.
+pub fn paragraphs(lines: &[&str]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut in_list = false;
+    for block in lines
+        .split(|l| l.trim().is_empty())
+        .filter(|b| !b.is_empty())
+    {
+        let mut block: Vec<&str> = block.iter().map(|l| l.trim()).collect();
+        block.dedup();
+        let one_per_line =
+            block.iter().any(|l| l.chars().count() > 100) || block.iter().all(|l| is_list_item(l));
+        let pieces = match one_per_line {
+            true => block.iter().map(|l| l.to_string()).collect(),
+            false => vec![join_lines(&block)],
+        };
+        for piece in pieces {
+            let item = is_list_item(&piece);
+            match out.last_mut() {
+                Some(last) if item && in_list => {
+                    last.push('\n');
+                    last.push_str(&piece);
+                }
+                Some(last) if *last == piece => {}
+                _ => out.push(piece),
+            }
+            in_list = item;
+        }
+    }
+    out
+}
+
+fn is_list_item(line: &str) -> bool {
+    numbering::leading(line).is_some() || line.starts_with(['•', '▪', '◾', '‣', '-', '*'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn article_head_has_title_byline_and_date() {
+        let text =
+            "A headline\n\nAnn Example\nTuesday, November 9, 2021\n\nFirst paragraph.\n\nSecond.\n";
+        let r = read(text, Kind::Article);
+        assert_eq!(r.title.as_deref(), Some("A headline"));
+        assert_eq!(r.author, Some(Author::named("Ann Example")));
+        assert_eq!(r.date.as_deref(), Some("Tuesday, November 9, 2021"));
+        assert_eq!(r.threads[0].posts.len(), 2);
+    }
+
+    #[test]
+    fn by_prefix_byline() {
+        assert_eq!(byline("By Ann Example"), Some("Ann Example".to_string()));
+        assert_eq!(
+            byline("Rachel de Souza"),
+            Some("Rachel de Souza".to_string())
+        );
+        assert_eq!(byline("The review said this."), None);
+    }
+
+    #[test]
+    fn dates_in_several_forms() {
+        for date in [
+            "Tuesday, November 9, 2021",
+            "9 Nov 2021",
+            "2021-11-09",
+            "May 23",
+            "Mar 4, 2022 • 3 min read",
+        ] {
+            assert!(is_date(date), "{date}");
+        }
+        assert!(!is_date("May the force be with you"));
+    }
+
+    #[test]
+    fn blog_byline_glued_to_its_label() {
+        let text = "top of page\nWriter's pictureAnn Example\n\nThe title\n\nBody one.\n\nBody two.\n\nComments\n\nbottom of page\n";
+        let r = read(text, Kind::Blog);
+        assert_eq!(r.author, Some(Author::named("Ann Example")));
+        assert_eq!(r.title.as_deref(), Some("The title"));
+        let texts: Vec<_> = r.threads[0].posts.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, ["Body one.", "Body two."]);
+    }
+
+    #[test]
+    fn blog_byline_on_its_own_line_with_date() {
+        let text = "Writer's picture\nAnn Example\nMar 4, 2022\n3 min read\nThe title\n\nBody.\n";
+        let r = read(text, Kind::Blog);
+        assert_eq!(r.author, Some(Author::named("Ann Example")));
+        assert_eq!(r.date.as_deref(), Some("Mar 4, 2022"));
+        assert_eq!(r.title.as_deref(), Some("The title"));
+    }
+
+    #[test]
+    fn duplicated_caption_appears_once() {
+        let caption = "A person at an event. Picture: A Person";
+        let paras = paragraphs(&["Intro.", "", caption, caption, "", "Next."]);
+        assert_eq!(paras, ["Intro.", caption, "Next."]);
+        let paras = paragraphs(&[caption, "", caption]);
+        assert_eq!(paras, [caption]);
+    }
+
+    #[test]
+    fn list_items_form_one_paragraph() {
+        let paras = paragraphs(&["Six pillars:", "", "  1. One", "", "  2. Two", "", "After."]);
+        assert_eq!(paras, ["Six pillars:", "1. One\n2. Two", "After."]);
+    }
+
+    #[test]
+    fn hard_wrapped_text_joins_per_block() {
+        let paras = paragraphs(&["a short wrapped", "line of text", "", "next block"]);
+        assert_eq!(paras, ["a short wrapped\nline of text", "next block"]);
+    }
+
+    #[test]
+    fn plain_text_warns() {
+        let r = read("just some words\n\nand more\n", Kind::Plain);
+        assert_eq!(r.threads[0].posts.len(), 2);
+        assert_eq!(
+            r.warnings,
+            ["no thread structure recognised; read as paragraphs"]
+        );
+    }
+}

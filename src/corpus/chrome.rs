@@ -1,0 +1,150 @@
+//! Site furniture ("chrome") that scrapes carry around the content: headers, footers, comment
+//! sections, subscription blocks. Pattern lists are data: adding a site is a line here and a test.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A line from which the rest of the page is furniture. Matched against the trimmed line.
+const TAIL_STARTS: &[&str] = &[
+    // Thread Reader App: the end-of-thread dots, then "Missing some Tweet…", author box, adverts.
+    r"^•\s*•\s*•$",
+    r"^Missing some (Tweet|post)s? in this thread\?",
+    r"^Did Thread Reader help you today\?",
+    r"^Related hashtags$",
+    // twtext-style unrollers: the follow line, the tip, the latest-threads box, the cookie notice.
+    r"^You can follow @\w+\.?$",
+    r"^Tip: mention @\w+",
+    r"^Latest Threads Unrolled:?$",
+    r"^By continuing to use the site, you are consenting",
+    // Blogs (Wix and others) and news sites.
+    r"(?i)^bottom of page$",
+    r"^Comments$",
+    r"(?i)^(share this (article|post|story)|related (articles|posts|stories)|more on this (story|topic))$",
+    r"(?i)^sign up (to|for) (our|the) newsletter",
+];
+
+/// A line that is furniture wherever it stands.
+const DROPPED_LINES: &[&str] = &[
+    r"(?i)^top of page$",
+    r"^Most recents \(\d+\)$",
+    r"^Profile picture$",
+    r"(?i)^(skip to (main )?content|advertisement)$",
+];
+
+/// Words that mark a trailing block of short lines as a subscription or navigation box.
+const FURNITURE_WORDS: &[&str] = &[
+    r"(?i)\bsubscribe\b",
+    r"(?i)\bmembership\b",
+    r"(?i)\b(sign|log) ?in\b",
+    r"(?i)\bregister\b",
+    r"(?i)\bnewsletter\b",
+    r"(?i)\bcookies?\b",
+    r"(?i)\bper (month|year)\b|/ ?(month|year)\b",
+];
+
+fn compile(patterns: &[&str]) -> Vec<Regex> {
+    patterns
+        .iter()
+        .map(|p| Regex::new(p).expect("chrome patterns are valid regexes"))
+        .collect()
+}
+
+static TAIL: LazyLock<Vec<Regex>> = LazyLock::new(|| compile(TAIL_STARTS));
+static DROPPED: LazyLock<Vec<Regex>> = LazyLock::new(|| compile(DROPPED_LINES));
+static FURNITURE: LazyLock<Vec<Regex>> = LazyLock::new(|| compile(FURNITURE_WORDS));
+
+/// True when the page's content ends before this line.
+pub fn starts_tail(line: &str) -> bool {
+    let line = line.trim();
+    TAIL.iter().any(|re| re.is_match(line))
+}
+
+/// True when this line is furniture wherever it stands.
+pub fn is_dropped(line: &str) -> bool {
+    let line = line.trim();
+    DROPPED.iter().any(|re| re.is_match(line))
+}
+
+/// True when a short line speaks of subscriptions, accounts or prices.
+pub fn is_furniture_line(line: &str) -> bool {
+    FURNITURE.iter().any(|re| re.is_match(line))
+}
+
+/// The lines of a page's content: everything before the first tail marker, without dropped lines.
+pub fn content_lines(text: &str) -> Vec<&str> {
+    text.lines()
+        .map(str::trim_end)
+        .take_while(|line| !starts_tail(line))
+        .filter(|line| !is_dropped(line))
+        .collect()
+}
+
+/// Removes a trailing block of short, unpunctuated lines (a subscription box, a link list)
+/// when it holds at least one furniture word. A short closing line of real prose is kept.
+pub fn strip_trailing_box(lines: &mut Vec<&str>) {
+    let mut start = lines.len();
+    while start > 0 && is_box_line(lines[start - 1]) {
+        start -= 1;
+    }
+    if lines[start..].iter().any(|l| is_furniture_line(l)) {
+        lines.truncate(start);
+    }
+}
+
+/// A line that could belong to a navigation or subscription box: blank, or short and not a
+/// sentence.
+fn is_box_line(line: &str) -> bool {
+    let line = line.trim();
+    line.is_empty()
+        || (line.chars().count() <= 60
+            && !line.ends_with(['.', '!', '?', '”', '"', ':'])
+            && !line.starts_with(['“', '"']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thread_reader_footer_starts_at_the_dots() {
+        let lines =
+            content_lines("post 1/\npost 2/2\n\n• • •\n\nMissing some Tweet in this thread?\n");
+        assert_eq!(lines, ["post 1/", "post 2/2", ""]);
+    }
+
+    #[test]
+    fn unroller_follow_line_and_tip_are_tail() {
+        assert!(starts_tail("You can follow @samtrner."));
+        assert!(starts_tail("Tip: mention @twtextapp on a Twitter thread"));
+        assert!(!starts_tail("You can follow the money."));
+    }
+
+    #[test]
+    fn blog_markers() {
+        assert!(is_dropped("top of page"));
+        assert!(starts_tail("bottom of page"));
+        assert!(starts_tail("Comments"));
+        assert!(!starts_tail("Comments were mixed."));
+    }
+
+    #[test]
+    fn trailing_subscription_box_is_removed() {
+        let mut lines = vec![
+            "The last paragraph of the story ends here.",
+            "",
+            "Example Digital membership",
+            "  • Latest issues",
+            "From £15 / month",
+            "Subscribe",
+        ];
+        strip_trailing_box(&mut lines);
+        assert_eq!(lines, ["The last paragraph of the story ends here."]);
+    }
+
+    #[test]
+    fn a_short_closing_line_without_furniture_words_stays() {
+        let mut lines = vec!["A paragraph of prose.", "", "Ends"];
+        strip_trailing_box(&mut lines);
+        assert_eq!(lines.len(), 3);
+    }
+}

@@ -1,0 +1,105 @@
+//! Deciding what kind of page a text is, from its content alone (never the file name).
+
+use super::{Kind, article, chrome, listing, numbering, unroll};
+
+/// At least this many believed numbering markers make a text a thread without other signs.
+const MIN_MARKERS: usize = 3;
+
+/// The kind of page `text` is. Page furniture is the strongest sign, then an article's head,
+/// and only then numbering markers (an article's numbered list is not a thread).
+pub fn kind(text: &str) -> Kind {
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    if lines.iter().any(|l| listing::read_more(l).is_some()) {
+        return Kind::Listing;
+    }
+    if has_unroller_furniture(text, &lines) {
+        return Kind::Unroll;
+    }
+    if is_blog(&lines) {
+        return Kind::Blog;
+    }
+    let content = chrome::content_lines(text);
+    if article::has_article_head(&content) {
+        return Kind::Article;
+    }
+    let markers = numbering::detect(&content).map_or(0, |(_, m)| m.iter().flatten().count());
+    if markers >= MIN_MARKERS {
+        return Kind::Unroll;
+    }
+    Kind::Plain
+}
+
+/// An unroller's header or footer.
+fn has_unroller_furniture(text: &str, lines: &[&str]) -> bool {
+    let footer = lines.iter().any(|l| {
+        l.starts_with("Tip: mention @")
+            || *l == "Latest Threads Unrolled:"
+            || l.contains("Thread Reader")
+    });
+    footer || unroll::has_header(lines) || unroll::footer_author(text).is_some()
+}
+
+/// A blog platform's furniture or byline.
+fn is_blog(lines: &[&str]) -> bool {
+    let furniture = lines
+        .iter()
+        .any(|l| l.eq_ignore_ascii_case("top of page") || l.eq_ignore_ascii_case("bottom of page"));
+    furniture || article::has_blog_byline(lines)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn listing_by_read_more_lines() {
+        assert_eq!(kind("Heading\n\nA post.\nRead 4 tweets\n"), Kind::Listing);
+    }
+
+    #[test]
+    fn unroll_by_header_footer_or_markers() {
+        assert_eq!(
+            kind("Ann Profile picture\nMay 1 2 tweets 1 min read\na 1/\nb 2/2\n"),
+            Kind::Unroll
+        );
+        assert_eq!(
+            kind("a post\nanother\nYou can follow @ann.\n"),
+            Kind::Unroll
+        );
+        assert_eq!(kind("one 1/\ntwo 2/\nthree 3/\n"), Kind::Unroll);
+    }
+
+    #[test]
+    fn two_markers_alone_do_not_make_a_thread() {
+        assert_eq!(kind("one 1/\ntwo 2/\n"), Kind::Plain);
+    }
+
+    #[test]
+    fn blog_by_furniture_or_byline() {
+        assert_eq!(kind("top of page\nTitle\n\nBody.\n"), Kind::Blog);
+        assert_eq!(
+            kind("Writer's pictureAnn Example\n\nTitle\n\nBody.\n"),
+            Kind::Blog
+        );
+    }
+
+    #[test]
+    fn article_by_head() {
+        assert_eq!(
+            kind("Headline\n\nAnn Example\n9 Nov 2021\n\nOne.\n\nTwo.\n"),
+            Kind::Article
+        );
+    }
+
+    #[test]
+    fn a_blog_with_a_numbered_list_is_a_blog() {
+        let text = "top of page\nTitle\n\nPillars:\n\n1. One\n\n2. Two\n\n3. Three\n\nEnd.\n";
+        assert_eq!(kind(text), Kind::Blog);
+    }
+
+    #[test]
+    fn anything_else_is_plain() {
+        assert_eq!(kind("Just a note.\n\nWith two paragraphs.\n"), Kind::Plain);
+        assert_eq!(kind(""), Kind::Plain);
+    }
+}

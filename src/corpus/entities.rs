@@ -1,0 +1,208 @@
+//! Entities written in post text: hashtags, @mentions and links, and the platform's way of
+//! counting a post's length (which the segmenter needs).
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A hashtag: '#' not glued to a word, then word characters with at least one letter.
+/// "#CareReview👇" stops at the emoji; "#1" is not a hashtag.
+static HASHTAG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^\p{L}\p{N}_&/#@])#([\p{L}\p{M}\p{N}_]*[\p{L}\p{M}][\p{L}\p{M}\p{N}_]*)")
+        .unwrap()
+});
+
+/// A mention: '@' not glued to a word (so not an e-mail address), then a platform handle.
+/// "@Jimmypaul90’s" stops at the apostrophe.
+static MENTION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[^\p{L}\p{N}_@#.])@([A-Za-z0-9_]{1,15})").unwrap());
+
+/// A link with a scheme.
+static SCHEMED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"(?i)\bhttps?://[^\s<>"“”‘’]+"#).unwrap());
+
+/// A link without a scheme: a host name, optionally a path ("gov.uk/2020/11/24/ann…").
+static BARE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)(?:^|[^\w@./-])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+([a-z]{2,24})(/[^\s<>"“”‘’]*)?)"#)
+        .unwrap()
+});
+
+/// Top-level domains accepted for a scheme-less host without a path, so that "e.g." or a
+/// missing space after a full stop is not taken for a link.
+const BARE_TLDS: &[&str] = &[
+    "com", "org", "net", "uk", "gov", "edu", "io", "info", "scot", "wales", "ie", "eu", "us", "ca",
+    "au", "nz", "de", "fr", "nl", "app", "dev", "news", "blog", "co",
+];
+
+/// Hashtags without '#', in order of first appearance, each spelling once.
+pub fn hashtags(text: &str) -> Vec<String> {
+    unique(HASHTAG.captures_iter(text).map(|c| c[1].to_string()))
+}
+
+/// Mentions without '@', in order of first appearance, each spelling once.
+pub fn mentions(text: &str) -> Vec<String> {
+    unique(MENTION.captures_iter(text).map(|c| c[1].to_string()))
+}
+
+/// Links as written (a cut-off link keeps its "…"), in order of appearance.
+pub fn urls(text: &str) -> Vec<String> {
+    let mut found: Vec<(usize, String)> = Vec::new();
+    let mut covered = Vec::new();
+    for m in SCHEMED.find_iter(text) {
+        let link = trim_link(m.as_str());
+        covered.push(m.start()..m.start() + link.len());
+        found.push((m.start(), link.to_string()));
+    }
+    for caps in BARE.captures_iter(text) {
+        let m = caps.get(1).expect("group 1 always takes part");
+        let inside = covered.iter().any(|r| r.contains(&m.start()));
+        if inside || !is_bare_link(&caps) {
+            continue;
+        }
+        found.push((m.start(), trim_link(m.as_str()).to_string()));
+    }
+    found.sort_by_key(|(at, _)| *at);
+    unique(found.into_iter().map(|(_, link)| link))
+}
+
+/// A bare host counts as a link with a path, a "www." or a well-known top-level domain.
+fn is_bare_link(caps: &regex::Captures) -> bool {
+    let has_path = caps.get(3).is_some_and(|p| p.as_str().len() > 1);
+    let www = caps[1].to_ascii_lowercase().starts_with("www.");
+    let tld = caps[2].to_ascii_lowercase();
+    has_path || www || BARE_TLDS.contains(&tld.as_str())
+}
+
+/// Drops sentence punctuation that follows a link; "…" is kept, it says the link was cut.
+fn trim_link(link: &str) -> &str {
+    let mut link = link.trim_end_matches(['.', ',', ';', ':', '!', '?', '\'', '"', '’', '”']);
+    // A closing bracket belongs to the link only when the link opened one.
+    while link.ends_with(')') && link.matches('(').count() < link.matches(')').count() {
+        link = &link[..link.len() - 1];
+    }
+    link
+}
+
+/// True when a whole token is a link (used to look past links that follow a marker).
+pub fn is_link(token: &str) -> bool {
+    urls(token)
+        .first()
+        .is_some_and(|link| token.starts_with(link.as_str()))
+}
+
+fn unique(items: impl Iterator<Item = String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for item in items {
+        if !out.contains(&item) {
+            out.push(item);
+        }
+    }
+    out
+}
+
+/// The platform's post limit, in weighted characters.
+pub const POST_LIMIT: usize = 280;
+
+/// What a link counts for, whatever its length (the platform shortens every link).
+const LINK_WEIGHT: usize = 23;
+
+/// The length the platform counts for `text`: most scripts' characters count 1, wide ones
+/// (CJK, emoji) 2, modifiers 0, and every link 23.
+pub fn weighted_len(text: &str) -> usize {
+    let links = urls(text);
+    let mut rest = text.to_string();
+    for link in &links {
+        rest = rest.replacen(link.as_str(), "", 1);
+    }
+    links.len() * LINK_WEIGHT + rest.chars().map(char_weight).sum::<usize>()
+}
+
+fn char_weight(c: char) -> usize {
+    match u32::from(c) {
+        0..=0x10ff | 0x2000..=0x200d | 0x2010..=0x201f | 0x2032..=0x2037 => 1,
+        // Variation selectors and skin-tone modifiers belong to the emoji before them.
+        0xfe00..=0xfe0f | 0x1f3fb..=0x1f3ff => 0,
+        _ => 2,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashtag_stops_at_emoji_and_punctuation() {
+        assert_eq!(
+            hashtags("England’s #CareReview👇 and #care_review."),
+            ["CareReview", "care_review"]
+        );
+    }
+
+    #[test]
+    fn hashtag_needs_a_letter_and_a_free_start() {
+        assert!(hashtags("item #1 and a#b and &#39;").is_empty());
+        assert_eq!(hashtags("#Advocacy thread"), ["Advocacy"]);
+    }
+
+    #[test]
+    fn hashtag_keeps_each_spelling_once() {
+        assert_eq!(
+            hashtags("#carereview #CareReview #carereview"),
+            ["carereview", "CareReview"]
+        );
+    }
+
+    #[test]
+    fn mention_stops_at_apostrophes_and_punctuation() {
+        assert_eq!(mentions("found @Jimmypaul90’s thread"), ["Jimmypaul90"]);
+        assert_eq!(
+            mentions("for @JoshMacAlister! and @article_39."),
+            ["JoshMacAlister", "article_39"]
+        );
+    }
+
+    #[test]
+    fn email_is_not_a_mention() {
+        assert!(mentions("write to press@example.org").is_empty());
+    }
+
+    #[test]
+    fn links_with_and_without_scheme() {
+        let text = "see https://www.becomecharity.org.uk/a-b/2020/. and \
+                    childrenscommissioner.gov.uk/2020/11/24/ann… and bbc.co.uk";
+        assert_eq!(
+            urls(text),
+            [
+                "https://www.becomecharity.org.uk/a-b/2020/",
+                "childrenscommissioner.gov.uk/2020/11/24/ann…",
+                "bbc.co.uk"
+            ]
+        );
+    }
+
+    #[test]
+    fn abbreviations_and_numbers_are_not_links() {
+        assert!(urls("e.g. this, i.e. that, 1.6 million, etc. and/or end.Next").is_empty());
+        assert!(urls("mail press@example.org").is_empty());
+    }
+
+    #[test]
+    fn link_in_brackets_loses_the_closing_bracket() {
+        assert_eq!(urls("(see example.org/page)"), ["example.org/page"]);
+        assert_eq!(
+            urls("https://en.wikipedia.org/wiki/Care_(x)"),
+            ["https://en.wikipedia.org/wiki/Care_(x)"]
+        );
+    }
+
+    #[test]
+    fn weighted_length_counts_links_as_23_and_emoji_as_2() {
+        assert_eq!(weighted_len("abc"), 3);
+        assert_eq!(
+            weighted_len("a https://example.org/a/very/long/path/indeed"),
+            2 + 23
+        );
+        assert_eq!(weighted_len("🧵"), 2);
+        assert_eq!(weighted_len("▪️"), 2);
+        assert_eq!(weighted_len("“quoted” — yes"), 14);
+    }
+}

@@ -1,0 +1,235 @@
+//! The organisations glossary: canonical names with the other ways a corpus writes them,
+//! people who must never be taken for organisations, and other names the rules would take for
+//! organisations that are not (a review, a programme, an event).
+//!
+//! ```toml
+//! people = ["Josh MacAlister", "@JoshMacAlister"]
+//! ignore = ["Independent Care Review"]
+//!
+//! [organisations]
+//! "Department for Education" = ["DfE", "@educationgovuk"]
+//! "Tact" = []
+//! ```
+//! Aliases starting with '@' are handles (matched case-insensitively against mentions); the
+//! others, and the canonical names, match whole words in post text, case-sensitively.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+/// A problem with a glossary file; every message names the file.
+#[derive(Debug, Error)]
+pub enum GlossaryError {
+    #[error("{path}: cannot read: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path}:{line}:{column}: {message}")]
+    Syntax {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{path}: alias {alias:?} is listed under both {first:?} and {second:?}")]
+    Conflict {
+        path: PathBuf,
+        alias: String,
+        first: String,
+        second: String,
+    },
+    #[error("{path}: organisation {name:?} has an empty alias")]
+    EmptyAlias { path: PathBuf, name: String },
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(default)]
+    people: Vec<String>,
+    #[serde(default)]
+    ignore: Vec<String>,
+    #[serde(default)]
+    organisations: BTreeMap<String, Vec<String>>,
+}
+
+/// One organisation: its canonical name and aliases.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub name: String,
+    pub aliases: Vec<String>,
+}
+
+/// Organisations and people from one or more glossary files.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Glossary {
+    pub organisations: Vec<Entry>,
+    pub people: Vec<String>,
+    /// Names that are not organisations, though the rules may find them.
+    pub ignore: Vec<String>,
+}
+
+impl Glossary {
+    /// Parses a glossary's text; `path` is only for messages.
+    pub fn parse(text: &str, path: &Path) -> Result<Glossary, GlossaryError> {
+        let file: File = toml::from_str(text).map_err(|e| syntax_error(text, path, &e))?;
+        let mut owner: BTreeMap<String, String> = BTreeMap::new();
+        let mut organisations = Vec::new();
+        for (name, aliases) in file.organisations {
+            for alias in aliases.iter().chain(std::iter::once(&name)) {
+                if alias.trim().is_empty() || alias.trim() == "@" {
+                    return Err(GlossaryError::EmptyAlias {
+                        path: path.into(),
+                        name,
+                    });
+                }
+                if let Some(first) = owner
+                    .insert(key(alias), name.clone())
+                    .filter(|f| *f != name)
+                {
+                    let (path, alias, second) = (path.into(), alias.clone(), name.clone());
+                    return Err(GlossaryError::Conflict {
+                        path,
+                        alias,
+                        first,
+                        second,
+                    });
+                }
+            }
+            organisations.push(Entry { name, aliases });
+        }
+        Ok(Glossary {
+            organisations,
+            people: file.people,
+            ignore: file.ignore,
+        })
+    }
+
+    /// Reads and parses a glossary file.
+    pub fn load(path: &Path) -> Result<Glossary, GlossaryError> {
+        let text = std::fs::read_to_string(path).map_err(|source| GlossaryError::Read {
+            path: path.into(),
+            source,
+        })?;
+        Glossary::parse(&text, path)
+    }
+
+    /// Adds another glossary's entries; for a name in both, the aliases are combined.
+    pub fn merge(&mut self, other: Glossary) {
+        for entry in other.organisations {
+            match self.organisations.iter_mut().find(|e| e.name == entry.name) {
+                Some(existing) => existing.aliases.extend(entry.aliases),
+                None => self.organisations.push(entry),
+            }
+        }
+        self.people.extend(other.people);
+        self.ignore.extend(other.ignore);
+    }
+
+    /// Everything that is never an organisation: people and ignored names.
+    pub fn not_organisations(&self) -> impl Iterator<Item = &String> {
+        self.people.iter().chain(&self.ignore)
+    }
+}
+
+/// How names are compared: curly apostrophes as straight ones, handles without case.
+pub fn key(name: &str) -> String {
+    let name = name.trim().replace('’', "'");
+    match name.strip_prefix('@') {
+        Some(handle) => format!("@{}", handle.to_ascii_lowercase()),
+        None => name.split_whitespace().collect::<Vec<_>>().join(" "),
+    }
+}
+
+fn syntax_error(text: &str, path: &Path, error: &toml::de::Error) -> GlossaryError {
+    let offset = error.span().map_or(0, |s| s.start);
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    let message = error
+        .message()
+        .lines()
+        .next()
+        .unwrap_or("invalid glossary")
+        .to_string();
+    GlossaryError::Syntax {
+        path: path.into(),
+        line,
+        column,
+        message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Glossary, GlossaryError> {
+        Glossary::parse(text, Path::new("g.toml"))
+    }
+
+    #[test]
+    fn organisations_and_people() {
+        let g = parse("people = [\"@someone\"]\nignore = [\"A Review\"]\n[organisations]\n\"Big Org\" = [\"BO\", \"@bigorg\"]\n").unwrap();
+        assert_eq!(
+            g.organisations,
+            [Entry {
+                name: "Big Org".into(),
+                aliases: vec!["BO".into(), "@bigorg".into()]
+            }]
+        );
+        assert_eq!(g.people, ["@someone"]);
+        assert_eq!(
+            g.not_organisations().collect::<Vec<_>>(),
+            ["@someone", "A Review"]
+        );
+    }
+
+    #[test]
+    fn syntax_error_names_file_line_and_column() {
+        let err = parse("[organisations]\n\"A\" = [\"x\",\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("g.toml:"), "{err}");
+        let err = parse("[organisations]\n\"A\" = \"not a list\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("g.toml:2:7: invalid type"), "{err}");
+    }
+
+    #[test]
+    fn unknown_keys_are_refused() {
+        let err = parse("organizations = {}\n").unwrap_err().to_string();
+        assert!(
+            err.starts_with("g.toml:1:1: unknown field `organizations`"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn an_alias_under_two_names_is_refused() {
+        let err = parse("[organisations]\n\"A\" = [\"X\"]\n\"B\" = [\"X\"]\n")
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            "g.toml: alias \"X\" is listed under both \"A\" and \"B\""
+        );
+    }
+
+    #[test]
+    fn empty_alias_is_refused() {
+        let err = parse("[organisations]\n\"A\" = [\"\"]\n")
+            .unwrap_err()
+            .to_string();
+        assert_eq!(err, "g.toml: organisation \"A\" has an empty alias");
+    }
+
+    #[test]
+    fn keys_fold_apostrophes_and_handle_case() {
+        assert_eq!(key("St George’s"), key("St George's"));
+        assert_eq!(key("@EducationGovUK"), "@educationgovuk");
+    }
+}

@@ -1,0 +1,365 @@
+//! Finding and decoding documents: files and folders (read recursively), or the bundled seeds.
+//! Files are only ever opened for reading. A file that cannot be read is a [`Problem`] and
+//! everything else still loads.
+
+use super::glossary::{Glossary, GlossaryError};
+use super::sanitise::sanitise;
+use super::{Corpus, Source};
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+/// The file a folder's glossary is read from, beside its documents.
+pub const GLOSSARY_FILE: &str = "organisations.toml";
+
+/// The seed documents, embedded so that `tread` works from any directory.
+const SEEDS: &[(&str, &str)] = &[
+    (
+        "000_bcd5621f043b7544.txt",
+        include_str!("../../seeds/000_bcd5621f043b7544.txt"),
+    ),
+    (
+        "001_408b82a634d64050.txt",
+        include_str!("../../seeds/001_408b82a634d64050.txt"),
+    ),
+    (
+        "002_12ed20b751bd733c.txt",
+        include_str!("../../seeds/002_12ed20b751bd733c.txt"),
+    ),
+    (
+        "003_5dc0658c0538405e.txt",
+        include_str!("../../seeds/003_5dc0658c0538405e.txt"),
+    ),
+    (
+        "004_8bb49e90aa2e23a7.txt",
+        include_str!("../../seeds/004_8bb49e90aa2e23a7.txt"),
+    ),
+];
+const SEED_GLOSSARY: &str = include_str!("../../seeds/organisations.toml");
+
+/// Where the bundled seeds say they come from.
+pub const BUNDLED_PREFIX: &str = "(bundled)/seeds/";
+
+/// What to load.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// Files and folders; none means the bundled seeds.
+    pub paths: Vec<PathBuf>,
+    /// A glossary given explicitly, added to those found beside the documents.
+    pub glossary: Option<PathBuf>,
+}
+
+/// A file skipped or read with trouble.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Why nothing could be loaded.
+#[derive(Debug, Error)]
+pub enum LoadError {
+    #[error(transparent)]
+    Glossary(#[from] GlossaryError),
+    #[error("no documents found in {0}")]
+    Empty(String),
+}
+
+/// Loads the corpus the options name.
+pub fn load(options: &LoadOptions) -> Result<Corpus, LoadError> {
+    let mut problems = Vec::new();
+    let (sources, mut glossary) = if options.paths.is_empty() {
+        (bundled_sources(), bundled_glossary())
+    } else {
+        let glossary = discovered_glossary(&options.paths, &mut problems);
+        (file_sources(&options.paths, &mut problems), glossary)
+    };
+    if let Some(path) = &options.glossary {
+        glossary.merge(Glossary::load(path)?);
+    }
+    if sources.is_empty() {
+        let names: Vec<String> = options
+            .paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        return Err(LoadError::Empty(names.join(", ")));
+    }
+    let mut corpus = Corpus::from_sources(sources, &glossary);
+    corpus.problems = problems;
+    Ok(corpus)
+}
+
+/// The bundled seed corpus with its glossary.
+pub fn bundled() -> Corpus {
+    Corpus::from_sources(bundled_sources(), &bundled_glossary())
+}
+
+fn bundled_sources() -> Vec<Source> {
+    SEEDS
+        .iter()
+        .map(|(name, text)| Source {
+            id: stem(Path::new(name)),
+            path: format!("{BUNDLED_PREFIX}{name}"),
+            text: sanitise(text),
+            warnings: Vec::new(),
+        })
+        .collect()
+}
+
+fn bundled_glossary() -> Glossary {
+    let path = Path::new("(bundled)/seeds/organisations.toml");
+    Glossary::parse(SEED_GLOSSARY, path).expect("the bundled glossary is valid (a test checks it)")
+}
+
+/// Glossaries beside the given paths: in a folder, or beside a file. A broken one is a
+/// problem, not a failure: the documents still load.
+fn discovered_glossary(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Glossary {
+    let mut glossary = Glossary::default();
+    let mut seen = HashSet::new();
+    for path in paths {
+        let dir = if path.is_dir() {
+            path.as_path()
+        } else {
+            path.parent().unwrap_or(Path::new("."))
+        };
+        let file = dir.join(GLOSSARY_FILE);
+        if !file.is_file() || !seen.insert(file.clone()) {
+            continue;
+        }
+        match Glossary::load(&file) {
+            Ok(found) => glossary.merge(found),
+            Err(e) => problems.push(Problem {
+                path: file.display().to_string(),
+                message: format!("glossary ignored: {}", strip_path(&e.to_string(), &file)),
+            }),
+        }
+    }
+    glossary
+}
+
+/// A glossary message without its leading path (the problem line names it already).
+fn strip_path(message: &str, path: &Path) -> String {
+    let shown = path.display().to_string();
+    message
+        .strip_prefix(&shown)
+        .map_or(message, |m| m.trim_start_matches([':', ' ']))
+        .to_string()
+}
+
+fn file_sources(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<Source> {
+    let mut files = Vec::new();
+    let mut visited = HashSet::new();
+    for path in paths {
+        collect(path, true, &mut files, &mut visited, problems);
+    }
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    files
+        .into_iter()
+        .filter_map(|path| {
+            let source = read_source(&path, problems)?;
+            Some(unique_id(source, &mut ids, problems))
+        })
+        .collect()
+}
+
+/// Gathers the document files under `path` in name order, skipping hidden entries and
+/// glossaries, following links but never into a folder twice.
+fn collect(
+    path: &Path,
+    named: bool,
+    files: &mut Vec<PathBuf>,
+    visited: &mut HashSet<PathBuf>,
+    problems: &mut Vec<Problem>,
+) {
+    let problem = |problems: &mut Vec<Problem>, message: String| {
+        problems.push(Problem {
+            path: path.display().to_string(),
+            message,
+        })
+    };
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) => return problem(problems, describe_io(&e, named)),
+    };
+    if meta.is_file() {
+        files.push(path.to_path_buf());
+    } else if meta.is_dir() {
+        let real = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        if !visited.insert(real) {
+            return;
+        }
+        let entries = match std::fs::read_dir(path) {
+            Ok(entries) => entries,
+            Err(e) => {
+                return problem(
+                    problems,
+                    format!("cannot read folder: {}", describe_io(&e, true)),
+                );
+            }
+        };
+        let mut children: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+        children.sort();
+        for child in children {
+            let name = child
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            if !name.starts_with('.') && name != GLOSSARY_FILE {
+                collect(&child, false, files, visited, problems);
+            }
+        }
+    } else {
+        problem(problems, "skipped: not a regular file".to_string());
+    }
+}
+
+fn describe_io(error: &std::io::Error, named: bool) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound if named => "no such file or folder".to_string(),
+        std::io::ErrorKind::NotFound => "skipped: broken link".to_string(),
+        std::io::ErrorKind::PermissionDenied => "skipped: permission denied".to_string(),
+        _ => format!("skipped: {error}"),
+    }
+}
+
+fn read_source(path: &Path, problems: &mut Vec<Problem>) -> Option<Source> {
+    let shown = path.display().to_string();
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            problems.push(Problem {
+                path: shown,
+                message: describe_io(&e, false),
+            });
+            return None;
+        }
+    };
+    match decode(&bytes) {
+        Ok((text, warnings)) => {
+            for warning in &warnings {
+                problems.push(Problem {
+                    path: shown.clone(),
+                    message: warning.clone(),
+                });
+            }
+            Some(Source {
+                id: stem(path),
+                path: shown,
+                text: sanitise(&text),
+                warnings,
+            })
+        }
+        Err(reason) => {
+            problems.push(Problem {
+                path: shown,
+                message: reason,
+            });
+            None
+        }
+    }
+}
+
+/// Gives a repeated file stem a numbered id ("notes~2") and says so.
+fn unique_id(
+    mut source: Source,
+    ids: &mut HashMap<String, usize>,
+    problems: &mut Vec<Problem>,
+) -> Source {
+    let seen = ids.entry(source.id.clone()).or_insert(0);
+    *seen += 1;
+    if *seen > 1 {
+        let id = format!("{}~{}", source.id, seen);
+        problems.push(Problem {
+            path: source.path.clone(),
+            message: format!("id {} is taken; this document is {id}", source.id),
+        });
+        source.id = id;
+    }
+    source
+}
+
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Decodes a file's bytes: UTF-16 by its byte-order mark, UTF-8 otherwise (invalid sequences
+/// replaced, with a warning). A file with NUL bytes that is not UTF-16 is binary and skipped.
+pub fn decode(bytes: &[u8]) -> Result<(String, Vec<String>), String> {
+    let utf16 = |be: bool| {
+        let units = bytes[2..].chunks_exact(2).map(|c| {
+            if be {
+                u16::from_be_bytes([c[0], c[1]])
+            } else {
+                u16::from_le_bytes([c[0], c[1]])
+            }
+        });
+        (
+            String::from_utf16_lossy(&units.collect::<Vec<_>>()),
+            Vec::new(),
+        )
+    };
+    match bytes {
+        [0xff, 0xfe, ..] => return Ok(utf16(false)),
+        [0xfe, 0xff, ..] => return Ok(utf16(true)),
+        _ => {}
+    }
+    if bytes.contains(&0) {
+        return Err("skipped: binary file".to_string());
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok((text.to_string(), Vec::new())),
+        Err(_) => Ok((
+            String::from_utf8_lossy(bytes).into_owned(),
+            vec!["invalid UTF-8 decoded lossily".to_string()],
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_utf8_lossy_with_warning() {
+        let (text, warnings) = decode(b"caf\xe9 ok").unwrap();
+        assert_eq!(text, "caf\u{fffd} ok");
+        assert_eq!(warnings, ["invalid UTF-8 decoded lossily"]);
+    }
+
+    #[test]
+    fn decode_utf16_by_bom() {
+        let le: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain("hi\n".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(decode(&le).unwrap().0, "hi\n");
+        let be: Vec<u8> = [0xfe, 0xff]
+            .into_iter()
+            .chain("hé".encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        assert_eq!(decode(&be).unwrap().0, "hé");
+    }
+
+    #[test]
+    fn binary_is_refused() {
+        assert_eq!(
+            decode(b"\x89PNG\x00\x00").unwrap_err(),
+            "skipped: binary file"
+        );
+    }
+
+    #[test]
+    fn bundled_glossary_parses() {
+        assert!(!bundled_glossary().organisations.is_empty());
+    }
+}

@@ -1,0 +1,195 @@
+//! Numbering markers that thread authors write on their posts: "1/", "2/16", "20/20", "(1/5)",
+//! "(thread, 1/).", "1.", "1.…". A marker is either trailing (closes a post) or leading (opens
+//! one); a thread uses one style, and only markers that count upwards are believed.
+
+use super::entities;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// One numbering marker as the author wrote it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Marker {
+    /// The marker as written, without brackets: "1/", "2/16", "1.".
+    pub label: String,
+    pub number: u32,
+    pub total: Option<u32>,
+}
+
+/// Where the markers of a thread stand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// "… end of post 1/": the marker closes its post.
+    Trailing,
+    /// "1. start of post": the marker opens its post.
+    Leading,
+}
+
+/// "N/" or "N/M" as the last token, after closing punctuation: "7/", "(thread, 1/).", "2/16…".
+static TRAILING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^\w/.,])[(\[]?(\d{1,3})/(\d{1,3})?[)\]]?[.,;:!?…>)\]]*$").unwrap()
+});
+
+/// "N." / "N/" / "N/M" as the first token: "1. text", "1.… text", "2/ text", "(1/5) text".
+static LEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[(\[]?(\d{1,3})(\.|/(\d{1,3})?)[)\]]?(?:\s|…|\.|$)").unwrap());
+
+/// The marker that ends `line`, looking past trailing links ("3/ example.org/…").
+pub fn trailing(line: &str) -> Option<Marker> {
+    let core = strip_trailing_links(line.trim_end());
+    let caps = TRAILING.captures(core)?;
+    let number = caps[1].parse().ok()?;
+    let total = caps.get(2).and_then(|m| m.as_str().parse().ok());
+    let label = match total {
+        Some(t) => format!("{number}/{t}"),
+        None => format!("{number}/"),
+    };
+    make(label, number, total)
+}
+
+/// The marker that opens `line`.
+pub fn leading(line: &str) -> Option<Marker> {
+    let caps = LEADING.captures(line.trim_start())?;
+    let number = caps[1].parse().ok()?;
+    let total = caps.get(3).and_then(|m| m.as_str().parse().ok());
+    let label = match (&caps[2], total) {
+        (".", _) => format!("{number}."),
+        (_, Some(t)) => format!("{number}/{t}"),
+        _ => format!("{number}/"),
+    };
+    make(label, number, total)
+}
+
+/// Rejects what cannot be a post number: 0, or a number above its own total ("24/7").
+fn make(label: String, number: u32, total: Option<u32>) -> Option<Marker> {
+    let plausible = number > 0 && total.is_none_or(|t| t >= number && t > 1);
+    plausible.then_some(Marker {
+        label,
+        number,
+        total,
+    })
+}
+
+/// `line` without the links (and a lone "…") that follow its last word.
+fn strip_trailing_links(line: &str) -> &str {
+    let mut end = line.len();
+    loop {
+        let head = line[..end].trim_end();
+        let Some(start) = head.rfind(char::is_whitespace).map(|i| i + 1) else {
+            return head;
+        };
+        let token = &head[start..];
+        if token == "…" || entities::is_link(token) {
+            end = start;
+        } else {
+            return head;
+        }
+    }
+}
+
+/// The markers of one style believed in `lines`: each is kept only if it continues an
+/// upward count (a marker may skip numbers, never go back), starting at 1 or 2.
+pub fn sequence(lines: &[&str], style: Style) -> Vec<Option<Marker>> {
+    let find = match style {
+        Style::Trailing => trailing,
+        Style::Leading => leading,
+    };
+    let mut last = 0;
+    lines
+        .iter()
+        .map(|line| {
+            let marker = find(line)?;
+            let follows = if last == 0 {
+                marker.number <= 2
+            } else {
+                marker.number > last
+            };
+            follows.then(|| {
+                last = marker.number;
+                marker
+            })
+        })
+        .collect()
+}
+
+/// The style whose believed markers are the most (at least two), with those markers.
+pub fn detect(lines: &[&str]) -> Option<(Style, Vec<Option<Marker>>)> {
+    [Style::Trailing, Style::Leading]
+        .into_iter()
+        .map(|style| (style, sequence(lines, style)))
+        .map(|(style, seq)| (seq.iter().flatten().count(), style, seq))
+        .filter(|(count, _, _)| *count >= 2)
+        .max_by_key(|(count, style, _)| (*count, *style == Style::Trailing))
+        .map(|(_, style, seq)| (style, seq))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn label(m: Option<Marker>) -> Option<String> {
+        m.map(|m| m.label)
+    }
+
+    #[test]
+    fn trailing_slash_markers() {
+        assert_eq!(label(trailing("the chair. 1/")), Some("1/".into()));
+        assert_eq!(label(trailing("the end. 20/20")), Some("20/20".into()));
+        assert_eq!(trailing("a thread 1/16").unwrap().total, Some(16));
+    }
+
+    #[test]
+    fn trailing_marker_before_ellipsis_or_punctuation() {
+        assert_eq!(label(trailing("sometime. 3/…")), Some("3/".into()));
+        assert_eq!(label(trailing("win it 2/16…")), Some("2/16".into()));
+        assert_eq!(
+            label(trailing("very angry (thread, 1/).")),
+            Some("1/".into())
+        );
+        assert_eq!(label(trailing("so (2/5)")), Some("2/5".into()));
+    }
+
+    #[test]
+    fn trailing_marker_followed_by_a_link() {
+        let line = "fit for purpose. 3/ childrenscommissioner.gov.uk/2020/11/24/ann…";
+        assert_eq!(label(trailing(line)), Some("3/".into()));
+        assert_eq!(
+            label(trailing("see 4/ https://example.org/a")),
+            Some("4/".into())
+        );
+    }
+
+    #[test]
+    fn not_markers() {
+        assert_eq!(trailing("open 24/7"), None);
+        assert_eq!(trailing("see example.org/2020/11/"), None);
+        assert_eq!(trailing("and/or"), None);
+        assert_eq!(trailing("no marker here."), None);
+        assert_eq!(trailing("0/"), None);
+    }
+
+    #[test]
+    fn leading_markers() {
+        assert_eq!(label(leading("1. …… Utterly")), Some("1.".into()));
+        assert_eq!(label(leading("1.… I was told")), Some("1.".into()));
+        assert_eq!(label(leading("2.…. I reject that")), Some("2.".into()));
+        assert_eq!(label(leading("3/ next")), Some("3/".into()));
+        assert_eq!(label(leading("(1/5) next")), Some("1/5".into()));
+        assert_eq!(leading("1.6 million people"), None);
+        assert_eq!(leading("2019 was a year"), None);
+    }
+
+    #[test]
+    fn sequence_keeps_only_an_upward_count() {
+        let lines = ["a 1/", "b", "open 5/ days", "c 2/", "d 3/", "e 2/"];
+        let seq = sequence(&lines, Style::Trailing);
+        let numbers: Vec<_> = seq.iter().map(|m| m.as_ref().map(|m| m.number)).collect();
+        assert_eq!(numbers, [Some(1), None, None, Some(2), Some(3), None]);
+    }
+
+    #[test]
+    fn detect_prefers_the_style_with_more_markers() {
+        let lines = ["1. one", "2. two", "and the end 1/"];
+        assert_eq!(detect(&lines).unwrap().0, Style::Leading);
+        assert!(detect(&["only 1/"]).is_none());
+    }
+}

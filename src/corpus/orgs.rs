@@ -1,0 +1,689 @@
+//! Recognising organisation names in post text by general rules (the glossary and the links
+//! between handles and names are applied across the corpus in `resolve`).
+//!
+//! - A run of capitalised words around an organisational word ("Competition and Markets
+//!   Authority", "Independent Review of Social Care", "St George’s, University of London").
+//! - Acronyms used as names ("BASW", "APPG for Looked After Children"), not common
+//!   abbreviations ("CEO", "CPD").
+//! - CamelCase brand names ("CareTech"), not surnames ("MacAlister").
+//! - Names the text itself calls organisations ("Frontline, an organisation…", "a report by
+//!   Tact"): these count wherever the corpus names them.
+//! - Handles whose words mark an organisation ("educationgovuk", "CWIP_Research").
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Words that make a capitalised name an organisation's.
+const ORG_WORDS: &[&str] = &[
+    "Academy",
+    "Agency",
+    "Alliance",
+    "Association",
+    "Authority",
+    "Bank",
+    "Board",
+    "Campaign",
+    "Centre",
+    "Center",
+    "Charity",
+    "Coalition",
+    "College",
+    "Collective",
+    "Commission",
+    "Committee",
+    "Company",
+    "Conference",
+    "Consortium",
+    "Cooperative",
+    "Cooperatives",
+    "Co-operative",
+    "Corporation",
+    "Council",
+    "Court",
+    "Department",
+    "Federation",
+    "Forum",
+    "Foundation",
+    "Fund",
+    "Group",
+    "Hospital",
+    "Inc",
+    "Initiative",
+    "Inquiry",
+    "Institute",
+    "Institution",
+    "Limited",
+    "Ltd",
+    "Ministry",
+    "Network",
+    "Office",
+    "Partnership",
+    "Party",
+    "PLC",
+    "Plc",
+    "Project",
+    "Review",
+    "School",
+    "Service",
+    "Services",
+    "Society",
+    "Trust",
+    "Tribunal",
+    "Union",
+    "University",
+    "Ventures",
+];
+
+/// Small words allowed inside a name when capitalised words stand on both sides.
+const CONNECTORS: &[&str] = &["of", "for", "and", "&", "on", "the"];
+
+/// Words that open a name's run but are not part of the name.
+const DETERMINERS: &[&str] = &[
+    "The", "A", "An", "This", "That", "These", "Those", "Our", "Their", "His", "Her", "Its", "My",
+    "Your", "Every", "Each",
+];
+
+/// Capitalised abbreviations that are roles, qualifications or common terms, not names.
+const COMMON_ACRONYMS: &[&str] = &[
+    "ADHD", "AKA", "ASAP", "BAME", "CCE", "CEO", "CFO", "COO", "COVID", "CPD", "CSE", "CTO", "DIY",
+    "DOB", "EHCP", "ETA", "FAQ", "FYI", "GCSE", "GDP", "ICYMI", "IMHO", "IMO", "IRO", "LGBT",
+    "LGBTQ", "LOL", "NEET", "OMG", "PDF", "PTSD", "RIP", "SEN", "SEND", "TBC", "TBD", "TLDR",
+    "USA", "VAT",
+];
+
+/// Surname prefixes that make a word look CamelCase ("MacAlister", "McAlister", "DeSouza").
+const SURNAME_PREFIXES: &[&str] = &[
+    "Mac", "Mc", "Fitz", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "St", "O",
+];
+
+/// Endings of lower-case handles that mark an organisation ("educationgovuk", "carereviewwatch").
+const HANDLE_ENDINGS: &[&str] = &[
+    "govuk", "gov", "gouv", "org", "hq", "info", "news", "conf", "research", "watch", "official",
+];
+
+/// Handle words (split at case changes and underscores) that mark an organisation, besides
+/// the organisation words themselves ("FamilyRightsGp", "CWIP_Research", "reviewCSC").
+const HANDLE_WORDS: &[&str] = &[
+    "gp", "grp", "assoc", "uni", "research", "info", "news", "hq", "org", "gov", "team", "media",
+    "press",
+];
+
+/// Nouns that, in apposition, call the name before them an organisation.
+static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\p{Lu}[\p{L}\p{N}&’'-]*(?: \p{Lu}[\p{L}\p{N}&’'-]*)*), (?:an?|the|one of the)(?: [\p{Ll}-]+){0,3}? (?:organisation|organization|charity|charities|company|companies|provider|providers|firm|agency|body|think[- ]tank|publisher|regulator|union|network|foundation|trust)s?\b").unwrap()
+});
+
+/// A document type attributed to a single-word author: "a report by Tact".
+static AUTHORED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:report|study|survey|briefing|submission|analysis|evaluation|research)s? (?:by|from) (?:the )?(\p{Lu}[\p{L}\p{N}&-]*)\b(?: \p{Ll}|[.,;:!?)]|$)").unwrap()
+});
+
+/// A word of post text with the punctuation around it noted.
+#[derive(Debug, Clone)]
+struct Token<'a> {
+    word: &'a str,
+    /// Punctuation before the word (an opening bracket or quote starts a new name).
+    opened: bool,
+    /// The punctuation after the word, if any.
+    closed: Option<char>,
+}
+
+fn tokens(text: &str) -> Vec<Token<'_>> {
+    let opening = ['"', '“', '‘', '\'', '(', '[', '*', '_'];
+    let closing = [
+        '.', ',', ';', ':', '!', '?', ')', ']', '"', '”', '’', '\'', '*', '…', '>',
+    ];
+    text.split_whitespace()
+        .filter_map(|raw| {
+            let start = raw.trim_start_matches(opening);
+            let word = start.trim_end_matches(closing);
+            let word = word
+                .strip_suffix('’')
+                .or_else(|| word.strip_suffix('\''))
+                .map_or(word, |w| w);
+            let tail = &start[word.len()..];
+            (!word.is_empty()).then(|| Token {
+                word,
+                opened: start.len() != raw.len(),
+                closed: tail.chars().find(|c| !matches!(c, '’' | '\'')),
+            })
+        })
+        .collect()
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase) && !word.contains(['@', '#', '/'])
+}
+
+fn is_possessive(word: &str) -> bool {
+    ["’s", "'s"].iter().any(|s| word.ends_with(s))
+}
+
+fn without_possessive(word: &str) -> &str {
+    word.strip_suffix("’s")
+        .or_else(|| word.strip_suffix("'s"))
+        .unwrap_or(word)
+}
+
+fn is_org_word(word: &str) -> bool {
+    ORG_WORDS.contains(&without_possessive(word))
+}
+
+/// An acronym used as a name: 3 to 6 capitals (digits and '&' allowed after the first).
+pub fn is_acronym(word: &str) -> bool {
+    let len = word.chars().count();
+    (3..=6).contains(&len)
+        && word.starts_with(|c: char| c.is_ascii_uppercase())
+        && word
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&')
+        && !COMMON_ACRONYMS.contains(&word)
+}
+
+/// "CareTech", "PayPal": two or more humps of at least two letters ("ToR", "DfE" are not).
+fn is_camel_brand(word: &str) -> bool {
+    if !word.starts_with(|c: char| c.is_ascii_uppercase())
+        || !word.chars().all(|c| c.is_ascii_alphabetic())
+    {
+        return false;
+    }
+    let mut bounds: Vec<usize> = word
+        .char_indices()
+        .filter(|(_, c)| c.is_ascii_uppercase())
+        .map(|(i, _)| i)
+        .collect();
+    bounds.push(word.len());
+    let shaped = bounds.len() >= 3 && bounds.windows(2).all(|w| w[1] - w[0] >= 2);
+    shaped
+        && !SURNAME_PREFIXES.iter().any(|p| {
+            word.strip_prefix(p)
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_uppercase()))
+        })
+}
+
+/// Runs of capitalised words, with connectors between them, broken at punctuation — except
+/// ", University of" style continuations, which belong to the name before the comma.
+fn runs<'a>(tokens: &[Token<'a>]) -> Vec<Vec<Token<'a>>> {
+    let mut runs: Vec<Vec<Token>> = Vec::new();
+    let mut current: Vec<Token> = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        let next = tokens.get(i + 1);
+        let joins_last = current.last().is_some_and(|last: &Token| {
+            last.closed.is_none() || (last.closed == Some(',') && continues_after_comma(tokens, i))
+        }) && !token.opened;
+        let word_fits = is_capitalised(token.word)
+            || (CONNECTORS.contains(&token.word)
+                && token.closed.is_none()
+                && next.is_some_and(|n| is_capitalised(n.word) && !n.opened));
+        if !(word_fits && (current.is_empty() || joins_last)) {
+            if !current.is_empty() {
+                runs.push(std::mem::take(&mut current));
+            }
+            if !is_capitalised(token.word) {
+                continue;
+            }
+        }
+        current.push(token.clone());
+    }
+    if !current.is_empty() {
+        runs.push(current);
+    }
+    runs
+}
+
+/// ", University of London": an organisation word then "of" continues the name before a comma.
+fn continues_after_comma(tokens: &[Token], i: usize) -> bool {
+    let head = tokens
+        .get(i)
+        .is_some_and(|t| is_org_word(t.word) && t.closed.is_none());
+    head && tokens.get(i + 1).is_some_and(|t| t.word == "of")
+}
+
+fn join(tokens: &[Token]) -> String {
+    let mut name = String::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if i > 0 {
+            name.push(' ');
+        }
+        name.push_str(t.word);
+        if t.closed == Some(',') && i + 1 < tokens.len() {
+            name.push(',');
+        }
+    }
+    without_possessive(&name).to_string()
+}
+
+/// Organisation names written in `text`, by the name rules (not handles, not the glossary).
+pub fn names(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for run in runs(&tokens(text)) {
+        names_in_run(&run, &mut found);
+    }
+    found.dedup();
+    found
+}
+
+fn names_in_run(run: &[Token], found: &mut Vec<String>) {
+    let shouting = run
+        .iter()
+        .filter(|t| t.word.len() > 1 && t.word.chars().all(|c| !c.is_lowercase()))
+        .count()
+        > 2;
+    let mut i = 0;
+    while i < run.len() {
+        let word = run[i].word;
+        let end = if is_org_word(word) && run.len() > 1 {
+            let start = name_start(run, i);
+            let end = complement_end(run, i);
+            if end - start > 1 || !is_org_word(run[start].word) {
+                found.push(join(&run[start..end]));
+            }
+            end
+        } else if is_acronym(word) && !shouting {
+            let end = complement_end(run, i);
+            found.push(join(&run[i..end]));
+            end
+        } else {
+            if is_camel_brand(without_possessive(word)) {
+                found.push(without_possessive(word).to_string());
+            }
+            i + 1
+        };
+        i = end.max(i + 1);
+    }
+}
+
+/// Where the name around the organisation word at `head` starts: back over capitalised words,
+/// stopping after an owner ("Scotland’s Independent Care Review") or at "and" after another
+/// organisation ("Kingston University and …"); leading determiners and connectors dropped.
+fn name_start(run: &[Token], head: usize) -> usize {
+    let mut start = head;
+    while start > 0 {
+        let before = &run[start - 1];
+        let owner = is_possessive(before.word) && before.closed != Some(',');
+        let after_org =
+            matches!(before.word, "and" | "&") && start >= 2 && is_org_word(run[start - 2].word);
+        if owner || after_org {
+            break;
+        }
+        start -= 1;
+    }
+    while start < head
+        && (DETERMINERS.contains(&run[start].word) || CONNECTORS.contains(&run[start].word))
+    {
+        start += 1;
+    }
+    start
+}
+
+/// Where the name whose head is at `head` ends: an "of"/"for"/"on" complement continues it
+/// ("Review of Social Care", "APPG for Looked After Children"); capitalised words straight
+/// after the head do not ("Social Work Union Boycott").
+fn complement_end(run: &[Token], head: usize) -> usize {
+    if run[head].closed.is_some()
+        || !run
+            .get(head + 1)
+            .is_some_and(|t| matches!(t.word, "of" | "for" | "on"))
+    {
+        return head + 1;
+    }
+    let mut end = head + 1;
+    while end < run.len() {
+        let another_org_follows =
+            run[end].word == "and" && run[end + 1..].iter().any(|t| is_org_word(t.word));
+        if another_org_follows {
+            break;
+        }
+        end += 1;
+        if run[end - 1].closed.is_some() {
+            break;
+        }
+    }
+    end
+}
+
+/// Names the text calls organisations outright: apposition ("Frontline, an organisation…") and
+/// authorship ("a report by Tact"). The corpus counts these wherever they appear.
+pub fn declared_names(text: &str) -> Vec<String> {
+    let apposed = APPOSITION.captures_iter(text).map(|c| c[1].to_string());
+    let authored = AUTHORED_BY.captures_iter(text).map(|c| c[1].to_string());
+    apposed
+        .chain(authored)
+        .map(|name| without_possessive(&name).to_string())
+        .filter(|name| !DETERMINERS.contains(&name.as_str()))
+        .collect()
+}
+
+/// The words of a handle, split at underscores, digits and case changes ("CWIP_Research" →
+/// ["CWIP", "Research"], "FamilyRightsGp" → ["Family", "Rights", "Gp"]).
+pub fn handle_words(handle: &str) -> Vec<&str> {
+    let mut words = Vec::new();
+    for part in handle
+        .split(|c: char| c == '_' || c.is_ascii_digit())
+        .filter(|p| !p.is_empty())
+    {
+        let bytes = part.as_bytes();
+        let mut start = 0;
+        for i in 1..bytes.len() {
+            let upper_after_lower =
+                bytes[i].is_ascii_uppercase() && bytes[i - 1].is_ascii_lowercase();
+            let acronym_ends =
+                bytes[i].is_ascii_lowercase() && bytes[i - 1].is_ascii_uppercase() && i - 1 > start;
+            if upper_after_lower {
+                words.push(&part[start..i]);
+                start = i;
+            } else if acronym_ends {
+                words.push(&part[start..i - 1]);
+                start = i - 1;
+            }
+        }
+        words.push(&part[start..]);
+    }
+    words
+}
+
+/// Whether a handle's own words mark an organisation.
+pub fn handle_is_org(handle: &str) -> bool {
+    let lower = handle.to_ascii_lowercase();
+    let words = handle_words(handle);
+    let marked_word = words.iter().any(|w| {
+        let w_lower = w.to_ascii_lowercase();
+        HANDLE_WORDS.contains(&w_lower.as_str())
+            || ORG_WORDS.iter().any(|o| o.eq_ignore_ascii_case(w))
+            || (is_acronym(w) && w.len() >= 3)
+    });
+    let ending = HANDLE_ENDINGS
+        .iter()
+        .any(|e| lower.ends_with(e) && lower.len() > e.len());
+    let long_org_word = ORG_WORDS
+        .iter()
+        .filter(|o| o.len() >= 6)
+        .any(|o| lower.contains(&o.to_ascii_lowercase()));
+    let the_prefix = handle
+        .strip_prefix("The")
+        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_uppercase()));
+    marked_word || ending || long_org_word || the_prefix
+}
+
+/// Whether `short` (a handle or acronym) abbreviates `name`: it splits into pieces, one per
+/// word of the name in order, each piece starting with its word's first letter and following
+/// the word's letters ("FamilyRightsGp" ↔ "Family Rights Group", "DfE" ↔ "Department for
+/// Education"). Connector words may be skipped; the other words may not.
+pub fn abbreviates(short: &str, name: &str) -> bool {
+    let original = short;
+    let short: Vec<char> = short
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let words: Vec<(Vec<char>, bool)> = name
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let letters: Vec<char> = without_possessive(w)
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect();
+            (letters, CONNECTORS.contains(&w.to_lowercase().as_str()))
+        })
+        .filter(|(letters, _)| !letters.is_empty())
+        .collect();
+    let content_words = words.iter().filter(|(_, connector)| !connector).count();
+    let is_a_word_of_name = words.iter().any(|(w, _)| *w == short);
+    if short.len() < 2 || content_words < 2 || is_a_word_of_name {
+        return false;
+    }
+    // In a mixed-case short form, pieces start at capitals ("FamilyRightsGp"), except pieces
+    // for connector words ("DfE").
+    let mixed =
+        original.chars().any(char::is_uppercase) && original.chars().any(char::is_lowercase);
+    let capital: Vec<bool> = original
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .map(|c| !mixed || c.is_uppercase())
+        .collect();
+    let mut memo = vec![vec![None; words.len() + 1]; short.len() + 1];
+    covers(
+        &Short {
+            letters: &short,
+            capital: &capital,
+        },
+        0,
+        &words,
+        0,
+        &mut memo,
+    )
+}
+
+struct Short<'a> {
+    letters: &'a [char],
+    /// Where a piece for a content word may start.
+    capital: &'a [bool],
+}
+
+fn covers(
+    short: &Short,
+    i: usize,
+    words: &[(Vec<char>, bool)],
+    j: usize,
+    memo: &mut Vec<Vec<Option<bool>>>,
+) -> bool {
+    let letters = short.letters;
+    if j == words.len() {
+        return i == letters.len();
+    }
+    if let Some(known) = memo[i][j] {
+        return known;
+    }
+    let (word, connector) = &words[j];
+    let mut result = *connector && covers(short, i, words, j + 1, memo);
+    let may_start = *connector || short.capital[i.min(letters.len() - 1)];
+    if !result && i < letters.len() && letters[i] == word[0] && may_start {
+        // Extend the piece along the word's letters, trying every length.
+        let mut w = 1;
+        let mut end = i + 1;
+        loop {
+            if covers(short, end, words, j + 1, memo) {
+                result = true;
+                break;
+            }
+            if end == letters.len() {
+                break;
+            }
+            while w < word.len() && word[w] != letters[end] {
+                w += 1;
+            }
+            if w == word.len() {
+                break;
+            }
+            w += 1;
+            end += 1;
+        }
+    }
+    memo[i][j] = Some(result);
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names_of(text: &str) -> Vec<String> {
+        names(text)
+    }
+
+    #[test]
+    fn organisation_word_with_capitalised_words_before_it() {
+        assert_eq!(
+            names_of("from the Competition and Markets Authority for"),
+            ["Competition and Markets Authority"]
+        );
+        assert_eq!(
+            names_of("the Care Crisis Review, the Care Inquiry."),
+            ["Care Crisis Review", "Care Inquiry"]
+        );
+        assert_eq!(
+            names_of("work by Mutual Ventures' staff"),
+            ["Mutual Ventures"]
+        );
+    }
+
+    #[test]
+    fn complement_with_of_or_for_continues_the_name() {
+        assert_eq!(
+            names_of("the Department for Education said"),
+            ["Department for Education"]
+        );
+        assert_eq!(
+            names_of("launched the Independent Review of Social Care in England."),
+            ["Independent Review of Social Care"]
+        );
+        assert_eq!(
+            names_of("the Independent Review of Children’s Social Care (Care Review)"),
+            [
+                "Independent Review of Children’s Social Care",
+                "Care Review"
+            ]
+        );
+    }
+
+    #[test]
+    fn capitalised_words_after_the_head_are_not_the_name() {
+        assert_eq!(
+            names_of("a Social Work Union Boycott."),
+            ["Social Work Union"]
+        );
+    }
+
+    #[test]
+    fn owner_before_a_name_is_dropped() {
+        assert_eq!(
+            names_of("of Scotland’s Independent Care Review in"),
+            ["Independent Care Review"]
+        );
+    }
+
+    #[test]
+    fn two_organisations_joined_by_and_stay_apart() {
+        assert_eq!(
+            names_of("professor, Kingston University and St George’s, University of London, told"),
+            ["Kingston University", "St George’s, University of London"]
+        );
+    }
+
+    #[test]
+    fn determiner_is_not_part_of_the_name() {
+        assert_eq!(
+            names_of("The Fostering Network are delighted"),
+            ["Fostering Network"]
+        );
+    }
+
+    #[test]
+    fn a_lone_organisation_word_is_not_a_name() {
+        assert!(names_of("The Review will address it. Government said.").is_empty());
+    }
+
+    #[test]
+    fn people_and_places_are_not_organisations() {
+        assert!(
+            names_of("Josh MacAlister and Ray Jones met Rachel de Souza in Cornwall.").is_empty()
+        );
+        assert!(names_of("Josh McAlister said").is_empty());
+    }
+
+    #[test]
+    fn acronyms_used_as_names() {
+        assert_eq!(names_of("only 10% of BASW supporting it"), ["BASW"]);
+        assert_eq!(names_of("ADCS, JSWEC and others"), ["ADCS", "JSWEC"]);
+        assert_eq!(
+            names_of("with the APPG for Looked After Children and Care Leavers. More"),
+            ["APPG for Looked After Children and Care Leavers"]
+        );
+    }
+
+    #[test]
+    fn common_abbreviations_and_shouting_are_not_names() {
+        assert!(
+            names_of("acted as CEO until, a test not CPD! the IRO role, 13% HE figure, the ToR")
+                .is_empty()
+        );
+        assert!(names_of("THIS IS HUGE NEWS").is_empty());
+    }
+
+    #[test]
+    fn camel_case_brands() {
+        assert_eq!(names_of("CareTech, one of the biggest"), ["CareTech"]);
+        assert!(names_of("MacAlister and McDonald and DeSouza").is_empty());
+        assert!(names_of("the ToR and DfE").is_empty());
+    }
+
+    #[test]
+    fn apposition_and_authorship_declare_names() {
+        assert_eq!(
+            declared_names("The most obvious is Frontline, an organisation MacAlister founded"),
+            ["Frontline"]
+        );
+        assert_eq!(
+            declared_names("CareTech, one of the biggest private providers of homes"),
+            ["CareTech"]
+        );
+        assert_eq!(
+            declared_names("including a report by Tact proposing a service"),
+            ["Tact"]
+        );
+        assert!(declared_names("Ray Jones, emeritus professor of social work").is_empty());
+    }
+
+    #[test]
+    fn handle_words_split_at_case_and_underscores() {
+        assert_eq!(handle_words("CWIP_Research"), ["CWIP", "Research"]);
+        assert_eq!(handle_words("FamilyRightsGp"), ["Family", "Rights", "Gp"]);
+        assert_eq!(handle_words("reviewCSC"), ["review", "CSC"]);
+        assert_eq!(handle_words("Jimmypaul90"), ["Jimmypaul"]);
+    }
+
+    #[test]
+    fn organisation_handles() {
+        for handle in [
+            "educationgovuk",
+            "CWIP_Research",
+            "FamilyRightsGp",
+            "Careexpconf",
+            "GPlusinfo",
+            "ThePromiseScot",
+            "reviewCSC",
+            "carereviewwatch",
+        ] {
+            assert!(handle_is_org(handle), "{handle}");
+        }
+    }
+
+    #[test]
+    fn people_handles() {
+        for handle in [
+            "GavinWilliamson",
+            "JoshMacAlister",
+            "dez_holmes",
+            "Jimmypaul90",
+            "TerryGalloway",
+            "nadhimzahawi",
+            "samtrner",
+        ] {
+            assert!(!handle_is_org(handle), "{handle}");
+        }
+    }
+
+    #[test]
+    fn abbreviations_link_to_names() {
+        assert!(abbreviates("FamilyRightsGp", "Family Rights Group"));
+        assert!(abbreviates("DfE", "Department for Education"));
+        assert!(abbreviates("CMA", "Competition and Markets Authority"));
+        assert!(!abbreviates("FamilyGp", "Family Rights Group"));
+        assert!(!abbreviates("educationgovuk", "Department for Education"));
+        assert!(!abbreviates("Care", "Care Review"));
+        assert!(!abbreviates("care", "Care Review"));
+        assert!(abbreviates("frg", "Family Rights Group"));
+    }
+}

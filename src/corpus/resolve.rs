@@ -1,0 +1,340 @@
+//! What needs the whole corpus: organisations under canonical names (glossary, names the
+//! corpus declares, handles and acronyms that abbreviate a name found elsewhere), and listing
+//! excerpts that open a thread another document holds in full.
+
+use super::glossary::{Glossary, key};
+use super::{Document, Kind, orgs};
+use regex::Regex;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+/// Fills every post's `organisations` and returns, per canonical name, the spellings seen.
+pub fn organisations(
+    docs: &mut [Document],
+    glossary: &Glossary,
+) -> BTreeMap<String, BTreeSet<String>> {
+    let people = people(docs, glossary);
+    let found: Vec<Vec<Vec<Found>>> = docs
+        .iter()
+        .map(|d| d.posts().map(|p| rule_hits(&p.text, &p.mentions)).collect())
+        .collect();
+    let declared: BTreeSet<String> = docs
+        .iter()
+        .flat_map(|d| d.posts())
+        .flat_map(|p| orgs::declared_names(&p.text))
+        .collect();
+    let mut aliases = glossary_aliases(glossary);
+    let known: BTreeSet<String> = found
+        .iter()
+        .flatten()
+        .flatten()
+        .filter(|f| !f.handle)
+        .map(|f| f.name.clone())
+        .chain(declared.iter().cloned())
+        .chain(glossary.organisations.iter().map(|e| e.name.clone()))
+        .collect();
+    link_abbreviations(docs, &known, &mut aliases);
+    let matcher = Matcher::new(glossary, &declared, &aliases);
+    let mut variants: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (doc, doc_found) in docs.iter_mut().zip(found) {
+        let posts = doc.threads.iter_mut().flat_map(|t| t.posts.iter_mut());
+        for (post, mut hits) in posts.zip(doc_found) {
+            let matched = matcher.hits(&post.text);
+            hits.retain(|h| {
+                h.handle
+                    || !matched
+                        .iter()
+                        .any(|m| m != &h.name && contains_words(m, &h.name))
+            });
+            hits.extend(matched.into_iter().map(|name| Found {
+                name,
+                handle: false,
+            }));
+            hits.extend(
+                post.mentions
+                    .iter()
+                    .filter(|m| aliases.contains_key(&key(&format!("@{m}"))))
+                    .map(|m| Found {
+                        name: m.clone(),
+                        handle: true,
+                    }),
+            );
+            post.organisations.clear();
+            for hit in hits {
+                let written = if hit.handle {
+                    format!("@{}", hit.name)
+                } else {
+                    hit.name.clone()
+                };
+                if people.contains(&key(&written)) {
+                    continue;
+                }
+                let canonical = aliases.get(&key(&written)).cloned().unwrap_or(hit.name);
+                if !post.organisations.contains(&canonical) {
+                    post.organisations.push(canonical.clone());
+                }
+                variants.entry(canonical).or_default().insert(written);
+            }
+        }
+    }
+    variants
+}
+
+/// An organisation as a post writes it: a name, or a handle (without '@').
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Found {
+    name: String,
+    handle: bool,
+}
+
+fn rule_hits(text: &str, mentions: &[String]) -> Vec<Found> {
+    let names = orgs::names(text).into_iter().map(|name| Found {
+        name,
+        handle: false,
+    });
+    let handles = mentions
+        .iter()
+        .filter(|m| orgs::handle_is_org(m))
+        .map(|m| Found {
+            name: m.clone(),
+            handle: true,
+        });
+    names.chain(handles).collect()
+}
+
+/// Keys of what is never an organisation: the glossary's people and ignored names, and every
+/// author.
+fn people(docs: &[Document], glossary: &Glossary) -> HashSet<String> {
+    let mut people: HashSet<String> = glossary.not_organisations().map(|p| key(p)).collect();
+    let authors = docs.iter().flat_map(|d| {
+        d.author
+            .iter()
+            .chain(d.threads.iter().flat_map(|t| t.author.iter()))
+    });
+    for author in authors {
+        people.insert(key(&author.name));
+        if let Some(handle) = &author.handle {
+            people.insert(key(&format!("@{handle}")));
+        }
+    }
+    people
+}
+
+/// Alias key → canonical name, from the glossary (each name is its own alias).
+fn glossary_aliases(glossary: &Glossary) -> HashMap<String, String> {
+    let mut aliases = HashMap::new();
+    for entry in &glossary.organisations {
+        for alias in entry.aliases.iter().chain(std::iter::once(&entry.name)) {
+            aliases.insert(key(alias), entry.name.clone());
+        }
+    }
+    aliases
+}
+
+/// Links each mention, and each acronym-like word, that abbreviates exactly one organisation
+/// name found in the corpus ("@FamilyRightsGp" → "Family Rights Group", "DfE" →
+/// "Department for Education"). An alias the glossary already gives is left alone.
+fn link_abbreviations(
+    docs: &[Document],
+    known: &BTreeSet<String>,
+    aliases: &mut HashMap<String, String>,
+) {
+    let mut by_initial: HashMap<char, Vec<&String>> = HashMap::new();
+    for name in known {
+        if let Some(c) = name.chars().next() {
+            by_initial
+                .entry(c.to_ascii_lowercase())
+                .or_default()
+                .push(name);
+        }
+    }
+    let mut shorts: BTreeSet<String> = BTreeSet::new();
+    for post in docs.iter().flat_map(|d| d.posts()) {
+        shorts.extend(post.mentions.iter().map(|m| format!("@{m}")));
+        shorts.extend(
+            post.text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| is_acronym_like(w))
+                .map(str::to_string),
+        );
+    }
+    for short in shorts {
+        if aliases.contains_key(&key(&short)) {
+            continue;
+        }
+        let bare = short.trim_start_matches('@');
+        let Some(initial) = bare.chars().next().map(|c| c.to_ascii_lowercase()) else {
+            continue;
+        };
+        let candidates = by_initial.get(&initial).into_iter().flatten();
+        let matches: Vec<&&String> = candidates
+            .filter(|name| orgs::abbreviates(bare, name))
+            .collect();
+        if let [name] = matches.as_slice() {
+            let canonical = aliases
+                .get(&key(name))
+                .cloned()
+                .unwrap_or_else(|| (**name).clone());
+            aliases.insert(key(&short), canonical);
+        }
+    }
+}
+
+/// Two or more capitals in a short word: "DfE", "CMA", "NAAS".
+fn is_acronym_like(word: &str) -> bool {
+    let capitals = word.chars().filter(char::is_ascii_uppercase).count();
+    (2..=8).contains(&word.len())
+        && capitals >= 2
+        && word.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
+/// Whether `outer` holds `inner` as whole words ("CYP Now" holds "CYP").
+fn contains_words(outer: &str, inner: &str) -> bool {
+    outer
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .windows(inner.split_whitespace().count())
+        .any(|w| w.join(" ") == inner)
+}
+
+/// Finds glossary names, their non-handle aliases, linked acronyms and declared names in text.
+struct Matcher {
+    regex: Option<Regex>,
+}
+
+impl Matcher {
+    fn new(
+        glossary: &Glossary,
+        declared: &BTreeSet<String>,
+        aliases: &HashMap<String, String>,
+    ) -> Matcher {
+        let mut words: Vec<&str> = glossary
+            .organisations
+            .iter()
+            .flat_map(|e| e.aliases.iter().chain(std::iter::once(&e.name)))
+            .map(String::as_str)
+            .chain(declared.iter().map(String::as_str))
+            .chain(aliases.keys().map(String::as_str))
+            .filter(|w| !w.starts_with('@') && !w.trim().is_empty())
+            .collect();
+        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        words.dedup();
+        if words.is_empty() {
+            return Matcher { regex: None };
+        }
+        let alternatives: Vec<String> = words.iter().map(|w| bounded(w)).collect();
+        let regex = Regex::new(&alternatives.join("|")).ok();
+        Matcher { regex }
+    }
+
+    /// The names found in `text`, as written, curly and straight apostrophes alike.
+    fn hits(&self, text: &str) -> Vec<String> {
+        let Some(regex) = &self.regex else {
+            return Vec::new();
+        };
+        let folded = text.replace('’', "'");
+        let mut hits: Vec<String> = Vec::new();
+        for m in regex.find_iter(&folded) {
+            let written = text_at(text, &folded, m.start(), m.end());
+            if !hits.contains(&written) {
+                hits.push(written);
+            }
+        }
+        hits
+    }
+}
+
+/// A pattern for `word` as a whole word, written with straight apostrophes.
+fn bounded(word: &str) -> String {
+    let escaped = regex::escape(&word.replace('’', "'"));
+    let starts = word.starts_with(|c: char| c.is_alphanumeric());
+    let ends = word.ends_with(|c: char| c.is_alphanumeric());
+    format!(
+        "{}{escaped}{}",
+        if starts { r"\b" } else { "" },
+        if ends { r"\b" } else { "" }
+    )
+}
+
+/// The slice of the original text matching a byte range of its apostrophe-folded copy
+/// ('’' is three bytes, "'" one, so offsets are mapped by counting characters).
+fn text_at(original: &str, folded: &str, start: usize, end: usize) -> String {
+    let first = folded[..start].chars().count();
+    let count = folded[start..end].chars().count();
+    original.chars().skip(first).take(count).collect()
+}
+
+/// Records `same_thread_as` (and takes the author) for each listing excerpt whose posts open a
+/// thread held by another document.
+pub fn link_repeated_threads(docs: &mut [Document]) {
+    let mut openings: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+    for (d, doc) in docs
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.kind != Kind::Listing)
+    {
+        for (t, thread) in doc.threads.iter().enumerate() {
+            if let Some(first) = thread.posts.first() {
+                openings
+                    .entry(opening_key(&first.text))
+                    .or_default()
+                    .push((d, t));
+            }
+        }
+    }
+    let mut links = Vec::new();
+    for (d, doc) in docs
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.kind == Kind::Listing)
+    {
+        for (t, excerpt) in doc.threads.iter().enumerate() {
+            let Some(first) = excerpt.posts.first() else {
+                continue;
+            };
+            let mut candidates = openings
+                .get(&opening_key(&first.text))
+                .into_iter()
+                .flatten();
+            let found = candidates.find(|&&(od, ot)| opens(excerpt, &docs[od].threads[ot]));
+            if let Some(&(od, ot)) = found {
+                links.push((
+                    d,
+                    t,
+                    docs[od].id.clone(),
+                    docs[od].threads[ot]
+                        .author
+                        .clone()
+                        .or(docs[od].author.clone()),
+                ));
+            }
+        }
+    }
+    for (d, t, id, author) in links {
+        let thread = &mut docs[d].threads[t];
+        thread.same_thread_as = Some(id);
+        if thread.author.is_none() {
+            thread.author = author;
+        }
+    }
+}
+
+/// Characters of an opening post compared to find repeated threads.
+const OPENING_CHARS: usize = 48;
+
+fn normalise(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn opening_key(text: &str) -> String {
+    normalise(text).chars().take(OPENING_CHARS).collect()
+}
+
+/// Whether every post of `excerpt` starts the same post of `full` (a cut-off "…" ignored).
+fn opens(excerpt: &super::Thread, full: &super::Thread) -> bool {
+    excerpt.posts.len() <= full.posts.len()
+        && excerpt.posts.iter().zip(&full.posts).all(|(e, f)| {
+            let shown = normalise(e.text.trim_end_matches('…'));
+            shown.chars().count() >= OPENING_CHARS.min(normalise(&f.text).chars().count())
+                && normalise(&f.text).starts_with(&shown)
+        })
+}

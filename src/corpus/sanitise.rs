@@ -1,0 +1,146 @@
+//! Makes document text safe to show: one pass where documents are read, so nothing later
+//! (CLI output, the TUI, JSON) ever carries a byte a terminal would act on.
+//!
+//! Line endings become `\n`, tabs become spaces, escape sequences (CSI, OSC, DCS, APC, PM, SOS,
+//! in their 7-bit and 8-bit forms) are removed whole, and every other control character, DEL
+//! and bidirectional override is dropped.
+
+/// Returns `input` with terminal controls removed and line endings normalised to `\n`.
+pub fn sanitise(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    let mut chars = input
+        .strip_prefix('\u{feff}')
+        .unwrap_or(input)
+        .chars()
+        .peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' => out.push('\n'),
+            '\r' => {
+                // CRLF and a lone CR are both one line break.
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+            }
+            '\u{2028}' | '\u{2029}' => out.push('\n'),
+            '\t' => out.push(' '),
+            '\u{1b}' => skip_escape(&mut chars),
+            '\u{9b}' => skip_csi(&mut chars),
+            '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
+            c if is_dropped(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Control characters and invisible direction overrides that never reach the output.
+fn is_dropped(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
+
+/// Skips what follows an ESC: a CSI, a string command, or a single-character escape.
+fn skip_escape(chars: &mut Chars) {
+    match chars.next() {
+        Some('[') => skip_csi(chars),
+        Some(']' | 'P' | 'X' | '^' | '_') => skip_string(chars),
+        // Two-character escapes (ESC 7, ESC c, ESC ( B …): the intermediate bytes then one final.
+        Some(c) if (' '..='/').contains(&c) => {
+            while chars.next_if(|c| (' '..='/').contains(c)).is_some() {}
+            chars.next();
+        }
+        _ => {}
+    }
+}
+
+/// Skips CSI parameters and intermediates up to and including the final byte.
+fn skip_csi(chars: &mut Chars) {
+    for c in chars.by_ref() {
+        if ('\u{40}'..='\u{7e}').contains(&c) || c == '\n' {
+            return;
+        }
+    }
+}
+
+/// Skips an OSC/DCS/APC/PM/SOS string up to its terminator (BEL, ST, or ESC \).
+/// A line break also ends it, so a stray introducer cannot swallow the rest of a document.
+fn skip_string(chars: &mut Chars) {
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{7}' | '\u{9c}' | '\n' => return,
+            '\u{1b}' => {
+                chars.next_if_eq(&'\\');
+                return;
+            }
+            _ => {}
+        }
+    }
+}
+
+/// True when `text` holds nothing [`sanitise`] would change (no controls but `\n`).
+pub fn is_clean(text: &str) -> bool {
+    !text
+        .chars()
+        .any(|c| c != '\n' && (is_dropped(c) || c == '\u{2028}' || c == '\u{2029}'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crlf_and_lone_cr_become_line_feeds() {
+        assert_eq!(sanitise("a\r\nb\rc\n"), "a\nb\nc\n");
+    }
+
+    #[test]
+    fn byte_order_mark_is_dropped() {
+        assert_eq!(sanitise("\u{feff}title"), "title");
+    }
+
+    #[test]
+    fn csi_sequences_are_removed_whole() {
+        assert_eq!(sanitise("a\u{1b}[2Jb\u{1b}[6nc\u{1b}[1;31md"), "abcd");
+        assert_eq!(sanitise("a\u{9b}31mb"), "ab");
+    }
+
+    #[test]
+    fn osc_titles_links_and_clipboard_are_removed() {
+        assert_eq!(sanitise("a\u{1b}]0;title\u{7}b"), "ab");
+        assert_eq!(
+            sanitise("\u{1b}]8;;http://x\u{1b}\\link\u{1b}]8;;\u{1b}\\"),
+            "link"
+        );
+        assert_eq!(sanitise("x\u{1b}]52;c;?\u{7}y"), "xy");
+    }
+
+    #[test]
+    fn string_commands_are_removed() {
+        for intro in ["P", "X", "^", "_"] {
+            assert_eq!(sanitise(&format!("a\u{1b}{intro}payload\u{1b}\\b")), "ab");
+        }
+        assert_eq!(sanitise("a\u{90}dcs\u{9c}b"), "ab");
+    }
+
+    #[test]
+    fn other_controls_and_bidi_overrides_are_dropped() {
+        assert_eq!(sanitise("a\u{7}b\u{8}c\u{7f}d\u{0}e\u{85}f"), "abcdef");
+        assert_eq!(sanitise("x\u{202e}y\u{2066}z\u{2069}"), "xyz");
+        assert_eq!(sanitise("tab\there"), "tab here");
+    }
+
+    #[test]
+    fn an_unterminated_string_stops_at_the_line_end() {
+        assert_eq!(sanitise("a\u{1b}]0;never ends\nnext"), "anext");
+    }
+
+    #[test]
+    fn plain_text_and_emoji_pass_through() {
+        let text = "A personal 🧵 on England’s #CareReview👇\n\n— “quoted”";
+        assert_eq!(sanitise(text), text);
+        assert!(is_clean(text));
+    }
+}

@@ -1,0 +1,384 @@
+//! Splitting text without numbering markers into posts.
+//!
+//! Scrapes join a thread's posts with line breaks, and a post may itself hold line breaks and
+//! blank lines, so the lines alone do not say where posts end. The platform's limit does: a
+//! post is at most 280 weighted characters. The segmenter picks the split into the fewest posts
+//! that each fit, and among those the one that breaks at single line breaks rather than blank
+//! lines, and not before a bullet or after a colon. A picture marker always ends a post.
+
+use super::Post;
+use super::entities::{POST_LIMIT, weighted_len};
+use super::numbering::{self, Marker, Style};
+
+/// One post's text and whether it carried a picture.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    pub text: String,
+    pub media: bool,
+}
+
+/// What separates a line from the one before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gap {
+    Start,
+    Line,
+    Blank,
+}
+
+#[derive(Debug)]
+struct Unit<'a> {
+    text: &'a str,
+    gap: Gap,
+    media: bool,
+    weight: usize,
+}
+
+/// Above this many lines the exact-count search is skipped (it is quadratic); the fewest-posts
+/// split still runs.
+const EXACT_COUNT_MAX_UNITS: usize = 64;
+
+/// Splits `lines` into posts. With `expected` (a count the page states for these lines), the
+/// best split into exactly that many posts wins when one exists.
+pub fn segment(lines: &[&str], expected: Option<usize>) -> Vec<Segment> {
+    let units = units(lines);
+    if units.is_empty() {
+        return Vec::new();
+    }
+    let cuts = expected
+        .filter(|&k| k >= 1 && units.len() <= EXACT_COUNT_MAX_UNITS)
+        .and_then(|k| exact_cuts(&units, k))
+        .unwrap_or_else(|| fewest_cuts(&units));
+    let mut starts = cuts;
+    starts.push(units.len());
+    starts
+        .windows(2)
+        .map(|w| assemble(&units[w[0]..w[1]]))
+        .collect()
+}
+
+fn units<'a>(lines: &[&'a str]) -> Vec<Unit<'a>> {
+    let mut units = Vec::new();
+    let mut gap = Gap::Start;
+    for line in lines {
+        let line = line.trim();
+        if line.is_empty() {
+            if gap != Gap::Start {
+                gap = Gap::Blank;
+            }
+            continue;
+        }
+        let (text, media) = strip_media(line);
+        let weight = weighted_len(text);
+        units.push(Unit {
+            text,
+            gap,
+            media,
+            weight,
+        });
+        gap = Gap::Line;
+    }
+    units
+}
+
+/// A post's text ends in "Image" where the scrape stood in for an attached picture.
+pub fn strip_media(line: &str) -> (&str, bool) {
+    let line = line.trim_end();
+    if line == "Image" {
+        return ("", true);
+    }
+    match line.strip_suffix(" Image") {
+        Some(rest) => (rest.trim_end(), true),
+        None => (line, false),
+    }
+}
+
+/// Whether `units[j..i]` may form one post: no picture before its last line, and within the
+/// limit (a single line over the limit is still a post: the scrape may have joined lines).
+fn fits(units: &[Unit], j: usize, i: usize) -> bool {
+    let picture_inside = units[j..i - 1].iter().any(|u| u.media);
+    !picture_inside && (i - j == 1 || post_weight(&units[j..i]) <= POST_LIMIT)
+}
+
+fn post_weight(units: &[Unit]) -> usize {
+    let separators: usize = units[1..]
+        .iter()
+        .map(|u| if u.gap == Gap::Blank { 2 } else { 1 })
+        .sum();
+    units.iter().map(|u| u.weight).sum::<usize>() + separators
+}
+
+/// The cost of starting a post at unit `j`: breaking at a blank line, before a bullet or after
+/// a colon is possible but less likely than breaking at a plain line break.
+fn break_penalty(units: &[Unit], j: usize) -> u32 {
+    if j == 0 {
+        return 0;
+    }
+    let mut penalty = 0;
+    if units[j].gap == Gap::Blank {
+        penalty += 1;
+    }
+    if is_bullet(units[j].text) {
+        penalty += 2;
+    }
+    if units[j - 1].text.ends_with(':') && !units[j - 1].media {
+        penalty += 2;
+    }
+    penalty
+}
+
+fn is_bullet(text: &str) -> bool {
+    text.starts_with([
+        '▪', '•', '·', '◾', '▫', '►', '‣', '–', '-', '*', '✅', '➡', '→',
+    ])
+}
+
+/// The starts of the posts of the split into the fewest posts, least penalty breaking ties.
+fn fewest_cuts(units: &[Unit]) -> Vec<usize> {
+    let n = units.len();
+    let mut best: Vec<Option<((usize, u32), usize)>> = vec![None; n + 1];
+    best[0] = Some(((0, 0), 0));
+    for i in 1..=n {
+        for j in (0..i).rev() {
+            if !fits(units, j, i) {
+                if i - j > 1 {
+                    break;
+                }
+                continue;
+            }
+            let Some(((posts, penalty), _)) = best[j] else {
+                continue;
+            };
+            let candidate = ((posts + 1, penalty + break_penalty(units, j)), j);
+            if best[i].is_none_or(|(cost, _)| candidate.0 < cost) {
+                best[i] = Some(candidate);
+            }
+        }
+    }
+    backtrack(n, |i| best[i].map(|(_, j)| j))
+}
+
+/// The starts of the least-penalty split into exactly `k` posts, if any split has `k` posts.
+fn exact_cuts(units: &[Unit], k: usize) -> Option<Vec<usize>> {
+    let n = units.len();
+    if k > n {
+        return None;
+    }
+    // best[p][i]: least penalty splitting the first i units into p posts, and the last start.
+    let mut best = vec![vec![None::<(u32, usize)>; n + 1]; k + 1];
+    best[0][0] = Some((0, 0));
+    for p in 1..=k {
+        for i in p..=n {
+            for j in (p - 1..i).rev() {
+                if !fits(units, j, i) {
+                    if i - j > 1 {
+                        break;
+                    }
+                    continue;
+                }
+                let Some((penalty, _)) = best[p - 1][j] else {
+                    continue;
+                };
+                let candidate = penalty + break_penalty(units, j);
+                if best[p][i].is_none_or(|(cost, _)| candidate < cost) {
+                    best[p][i] = Some((candidate, j));
+                }
+            }
+        }
+    }
+    best[k][n]?;
+    let mut p = k;
+    Some(backtrack(n, |i| {
+        let start = best[p][i].map(|(_, j)| j);
+        p = p.saturating_sub(1);
+        start
+    }))
+}
+
+/// Walks back pointers from the end to the start, returning the starts in order.
+fn backtrack(
+    n: usize,
+    mut start_of_post_ending_at: impl FnMut(usize) -> Option<usize>,
+) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut i = n;
+    while i > 0 {
+        let Some(j) = start_of_post_ending_at(i) else {
+            break;
+        };
+        starts.push(j);
+        i = j;
+    }
+    starts.reverse();
+    starts
+}
+
+fn assemble(units: &[Unit]) -> Segment {
+    let mut text = String::new();
+    for unit in units {
+        match unit.gap {
+            _ if text.is_empty() => {}
+            Gap::Blank => text.push_str("\n\n"),
+            _ => text.push('\n'),
+        }
+        text.push_str(unit.text);
+    }
+    let media = units.iter().any(|u| u.media);
+    Segment { text, media }
+}
+
+/// The posts of one thread's lines: split at the author's numbering markers when the lines
+/// carry a believable count, otherwise by the post limit (`expected`: see [`segment`]).
+pub fn posts(lines: &[&str], expected: Option<usize>) -> Vec<Post> {
+    let Some((style, markers)) = numbering::detect(lines) else {
+        return unnumbered(lines, expected);
+    };
+    let at: Vec<usize> = (0..lines.len()).filter(|&i| markers[i].is_some()).collect();
+    let mut posts = Vec::new();
+    match style {
+        Style::Trailing => {
+            let mut start = 0;
+            for &i in &at {
+                posts.push(numbered(&lines[start..=i], markers[i].clone()));
+                start = i + 1;
+            }
+            posts.extend(unnumbered(&lines[start..], None));
+        }
+        Style::Leading => {
+            posts.extend(unnumbered(&lines[..at[0]], None));
+            for (k, &i) in at.iter().enumerate() {
+                let end = at.get(k + 1).copied().unwrap_or(lines.len());
+                posts.push(numbered(&lines[i..end], markers[i].clone()));
+            }
+        }
+    }
+    posts
+}
+
+fn numbered(lines: &[&str], marker: Option<Marker>) -> Post {
+    let mut media = false;
+    let stripped: Vec<&str> = lines
+        .iter()
+        .map(|line| {
+            let (text, picture) = strip_media(line);
+            media |= picture;
+            text
+        })
+        .collect();
+    Post::new(join_lines(&stripped), marker, media)
+}
+
+fn unnumbered(lines: &[&str], expected: Option<usize>) -> Vec<Post> {
+    segment(lines, expected)
+        .into_iter()
+        .map(|s| Post::new(s.text, None, s.media))
+        .collect()
+}
+
+/// Joins the lines of one post: trimmed, runs of blank lines kept as one, none at either end.
+pub fn join_lines(lines: &[&str]) -> String {
+    let mut text = String::new();
+    let mut blank = false;
+    for line in lines {
+        let line = line.trim();
+        if line.is_empty() {
+            blank = !text.is_empty();
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str(if blank { "\n\n" } else { "\n" });
+        }
+        text.push_str(line);
+        blank = false;
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(segments: &[Segment]) -> Vec<&str> {
+        segments.iter().map(|s| s.text.as_str()).collect()
+    }
+
+    fn sentence(len: usize) -> String {
+        "x".repeat(len - 1) + "."
+    }
+
+    #[test]
+    fn short_lines_join_into_one_post() {
+        let segments = segment(
+            &["#Advocacy thread.", "A key point.", "#CareReview 🧵 Image"],
+            None,
+        );
+        assert_eq!(
+            texts(&segments),
+            ["#Advocacy thread.\nA key point.\n#CareReview 🧵"]
+        );
+        assert!(segments[0].media);
+    }
+
+    #[test]
+    fn the_limit_splits_lines() {
+        let (a, b) = (sentence(200), sentence(100));
+        assert_eq!(texts(&segment(&[&a, &b], None)), [a.as_str(), b.as_str()]);
+    }
+
+    #[test]
+    fn blank_separated_paragraphs_stay_together_within_the_limit() {
+        let (a, b, c) = (sentence(150), sentence(100), sentence(200));
+        let segments = segment(&[&a, "", &b, &c], None);
+        assert_eq!(texts(&segments), [format!("{a}\n\n{b}"), c.clone()]);
+    }
+
+    #[test]
+    fn ties_break_at_a_line_break_not_a_blank_line() {
+        // [a+b][c] and [a][b+c] are both two posts; b follows a blank line, c a line break.
+        let (a, b, c) = (sentence(160), sentence(60), sentence(160));
+        let segments = segment(&[&a, "", &b, &c], None);
+        assert_eq!(texts(&segments), [format!("{a}\n\n{b}"), c.clone()]);
+    }
+
+    #[test]
+    fn a_picture_ends_its_post() {
+        let segments = segment(&["first Image", "second"], None);
+        assert_eq!(texts(&segments), ["first", "second"]);
+        assert_eq!(
+            segments.iter().map(|s| s.media).collect::<Vec<_>>(),
+            [true, false]
+        );
+    }
+
+    #[test]
+    fn bullets_stay_with_their_lead_in() {
+        let lead = sentence(100);
+        let segments = segment(&[&lead, "There are:", "▪️ one.", "▪️ two."], None);
+        assert_eq!(segments.len(), 1);
+    }
+
+    #[test]
+    fn expected_count_picks_an_exact_split() {
+        let segments = segment(&["Yes.", "No.", "Maybe."], Some(3));
+        assert_eq!(texts(&segments), ["Yes.", "No.", "Maybe."]);
+        assert_eq!(segment(&["Yes.", "No.", "Maybe."], None).len(), 1);
+    }
+
+    #[test]
+    fn an_impossible_expected_count_falls_back_to_fewest_posts() {
+        let (a, b) = (sentence(200), sentence(200));
+        assert_eq!(segment(&[&a, &b], Some(1)).len(), 2);
+    }
+
+    #[test]
+    fn links_count_as_23() {
+        let long_link = format!("https://example.org/{}", "p".repeat(300));
+        let a = format!("{} {long_link}", sentence(100));
+        let b = sentence(100);
+        assert_eq!(segment(&[&a, &b], None).len(), 1);
+    }
+
+    #[test]
+    fn join_lines_keeps_one_blank_line() {
+        assert_eq!(join_lines(&["", " a ", "", "", "b", "c", ""]), "a\n\nb\nc");
+    }
+}

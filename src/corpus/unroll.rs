@@ -1,0 +1,150 @@
+//! Unroll pages: one thread on one page, as Thread Reader App and similar unrollers save it.
+//!
+//! The header may name the author ("Nick Cook Profile picture"), a handle line, and a date with
+//! the declared count ("May 23 20 tweets 9 min read"); some unrollers name the author only in
+//! the footer ("You can follow @samtrner."). Everything between is the thread.
+
+use super::{Author, Kind, Reading, Thread, chrome, segment};
+use regex::Regex;
+use std::sync::LazyLock;
+
+static PROFILE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?P<name>.+?)\s*Profile picture$").unwrap());
+static HANDLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^@(?P<handle>\w{1,15})$").unwrap());
+/// "May 23 20 tweets 9 min read", "Mar 4, 2022 • 12 posts • 3 min read", "20 tweets".
+static DATE_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<date>.*?)[\s•·]*\b(?P<count>\d+) (?:tweets?|posts?)\b(?:[\s•·]*\d+ min read)?$",
+    )
+    .unwrap()
+});
+static FOLLOW: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^You can follow @(?P<handle>\w{1,15})\.?$").unwrap());
+
+/// How many lines at the top may hold the page header.
+const HEADER_LINES: usize = 4;
+
+/// True when the top of the page carries an unroller's header.
+pub fn has_header(lines: &[&str]) -> bool {
+    lines
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .take(HEADER_LINES)
+        .any(|l| PROFILE.is_match(l.trim()) || DATE_COUNT.is_match(l.trim()))
+}
+
+/// The author named by a footer line such as "You can follow @samtrner.".
+pub fn footer_author(text: &str) -> Option<Author> {
+    text.lines()
+        .find_map(|l| FOLLOW.captures(l.trim()))
+        .map(|c| Author::from_handle(&c["handle"]))
+}
+
+#[derive(Default)]
+struct Header {
+    name: Option<String>,
+    handle: Option<String>,
+    date: Option<String>,
+    declared: Option<u32>,
+}
+
+/// Reads the header lines off the top of `lines`, returning what they said.
+fn take_header(lines: &mut &[&str]) -> Header {
+    let mut header = Header::default();
+    let mut seen = 0;
+    while let Some((first, rest)) = lines.split_first() {
+        let line = first.trim();
+        if line.is_empty() {
+            *lines = rest;
+            continue;
+        }
+        if seen == HEADER_LINES || !read_header_line(line, &mut header) {
+            break;
+        }
+        seen += 1;
+        *lines = rest;
+    }
+    header
+}
+
+fn read_header_line(line: &str, header: &mut Header) -> bool {
+    if let Some(c) = PROFILE.captures(line) {
+        header.name.get_or_insert_with(|| c["name"].to_string());
+    } else if let Some(c) = HANDLE.captures(line) {
+        header.handle.get_or_insert_with(|| c["handle"].to_string());
+    } else if let Some(c) = DATE_COUNT.captures(line) {
+        let date = c["date"].trim();
+        if !date.is_empty() {
+            header.date = Some(date.to_string());
+        }
+        header.declared = c["count"].parse().ok();
+    } else {
+        return false;
+    }
+    true
+}
+
+/// Reads an unroll page.
+pub fn read(text: &str) -> Reading {
+    let lines = chrome::content_lines(text);
+    let mut body: &[&str] = &lines;
+    let header = take_header(&mut body);
+    let mut reading = Reading::new(Kind::Unroll);
+    reading.author = match (header.name, header.handle) {
+        (Some(name), handle) => Some(Author { name, handle }),
+        (None, Some(handle)) => Some(Author::from_handle(&handle)),
+        (None, None) => footer_author(text),
+    };
+    reading.date = header.date;
+    let mut thread = Thread::new(segment::posts(body, None), header.declared);
+    thread.author = reading.author.clone();
+    reading.threads.push(thread);
+    reading
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_gives_author_date_and_declared_count() {
+        let text = "Ann Example Profile picture\nMay 23 3 tweets 2 min read\nOne. 1/\nTwo. 2/\nThree. 3/3\n";
+        let r = read(text);
+        assert_eq!(r.author, Some(Author::named("Ann Example")));
+        assert_eq!(r.date.as_deref(), Some("May 23"));
+        assert_eq!(r.threads[0].declared_count, Some(3));
+        assert_eq!(r.threads[0].posts.len(), 3);
+    }
+
+    #[test]
+    fn header_handle_line_is_kept() {
+        let text = "Ann Example Profile picture\n@annex\n2 tweets\nOne. 1/\nTwo. 2/2\n";
+        let author = read(text).author.unwrap();
+        assert_eq!(author.handle.as_deref(), Some("annex"));
+    }
+
+    #[test]
+    fn footer_names_the_author_when_the_header_does_not() {
+        let text = "First post.\nSecond post.\nYou can follow @someone.\nTip: mention @bot\n";
+        let r = read(text);
+        assert_eq!(r.author, Some(Author::from_handle("someone")));
+        let texts: Vec<_> = r.threads[0].posts.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, ["First post.\nSecond post."]);
+    }
+
+    #[test]
+    fn opening_lines_before_the_first_marker_join_post_one() {
+        let text = "A 20 tweets 1 min read\nIntro 🧵\n\nFirst. 1/\nSecond. 2/\n";
+        let posts = &read(text).threads[0].posts;
+        assert_eq!(posts[0].text, "Intro 🧵\n\nFirst. 1/");
+        assert_eq!(posts[1].label.as_deref(), Some("2/"));
+    }
+
+    #[test]
+    fn a_marker_may_close_a_post_in_mid_sentence() {
+        let text = "One. 1/\nLine.\n\nThe most ambitious is to 2/\nthe wider world. 3/3\n";
+        let posts = &read(text).threads[0].posts;
+        assert_eq!(posts[1].text, "Line.\n\nThe most ambitious is to 2/");
+        assert_eq!(posts[2].text, "the wider world. 3/3");
+    }
+}

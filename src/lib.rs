@@ -1,0 +1,10 @@
+//! tread: review saved social-media threads, listing pages, articles and blog posts.
+//!
+//! [`corpus`] reads documents into threads of posts with their entities; [`facets`] and
+//! [`search`] index them; [`cli`] is the command line over them.
+
+pub mod cli;
+pub mod corpus;
+pub mod facets;
+pub mod fuzzy;
+pub mod search;
