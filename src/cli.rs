@@ -19,7 +19,7 @@ pub use pick::{Pick, pick_document};
 /// With no command, lists the documents (the terminal UI is on its way). PATHs are files or
 /// folders (read recursively); without any, the bundled sample corpus is used.
 #[derive(Debug, Parser)]
-#[command(name = "tread", version, args_conflicts_with_subcommands = true)]
+#[command(name = "tread", version, subcommand_precedence_over_arg = true)]
 pub struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -174,11 +174,23 @@ fn load(args: &CorpusArgs) -> anyhow::Result<Corpus> {
 }
 
 fn load_options(options: &LoadOptions) -> anyhow::Result<Corpus> {
-    let corpus = corpus::load::load(options)?;
-    for problem in &corpus.problems {
-        eprintln!("tread: warning: {problem}");
+    let warn = |problems: &[corpus::Problem]| {
+        problems
+            .iter()
+            .for_each(|p| eprintln!("tread: warning: {p}"))
+    };
+    match corpus::load::load(options) {
+        Ok(corpus) => {
+            warn(&corpus.problems);
+            Ok(corpus)
+        }
+        Err(err) => {
+            if let corpus::LoadError::Empty { problems, .. } = &err {
+                warn(problems);
+            }
+            Err(err.into())
+        }
     }
-    Ok(corpus)
 }
 
 fn list(

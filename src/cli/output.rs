@@ -441,6 +441,38 @@ mod tests {
         assert_eq!(truncate("abc", 3), "abc");
     }
 
+    fn widest_line(write: impl Fn(&mut Vec<u8>)) -> usize {
+        let mut out = Vec::new();
+        write(&mut out);
+        String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(UnicodeWidthStr::width)
+            .max()
+            .unwrap_or(0)
+    }
+
+    #[test]
+    fn terminal_output_fits_80_columns() {
+        let corpus = crate::corpus::load::bundled();
+        let style = Style { width: Some(80) };
+        assert!(widest_line(|out| list(&corpus, style, out).unwrap()) <= 80);
+        for doc in &corpus.documents {
+            assert!(
+                widest_line(|out| document(&corpus, doc, style, out).unwrap()) <= 80,
+                "{}",
+                doc.id
+            );
+        }
+        let facets = Facets::build(&corpus);
+        assert!(
+            widest_line(|out| super::facets(&facets, &FacetKind::ALL, style, out).unwrap()) <= 80
+        );
+        let query = Query::new("review");
+        let hits = crate::search::search(&corpus, &query);
+        assert!(widest_line(|out| search_hits(&corpus, &query, &hits, style, out).unwrap()) <= 80);
+    }
+
     #[test]
     fn snippet_keeps_the_hit_in_view() {
         let text = format!("{} needle {}", "hay ".repeat(40), "hay ".repeat(40));

@@ -68,8 +68,12 @@ impl fmt::Display for Problem {
 pub enum LoadError {
     #[error(transparent)]
     Glossary(#[from] GlossaryError),
-    #[error("no documents found in {0}")]
-    Empty(String),
+    /// Nothing loaded; `problems` says what went wrong with each path.
+    #[error("no documents found in {paths}")]
+    Empty {
+        paths: String,
+        problems: Vec<Problem>,
+    },
 }
 
 /// Loads the corpus the options name.
@@ -90,7 +94,10 @@ pub fn load(options: &LoadOptions) -> Result<Corpus, LoadError> {
             .iter()
             .map(|p| p.display().to_string())
             .collect();
-        return Err(LoadError::Empty(names.join(", ")));
+        return Err(LoadError::Empty {
+            paths: names.join(", "),
+            problems,
+        });
     }
     let mut corpus = Corpus::from_sources(sources, &glossary);
     corpus.problems = problems;

@@ -1,0 +1,500 @@
+//! The real binary over the bundled seeds and small folders written for each case.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+use std::fs;
+use std::path::Path;
+
+fn tread() -> Command {
+    let mut cmd = Command::cargo_bin("tread").unwrap();
+    cmd.env("NO_COLOR", "1")
+        .env_remove("XDG_CONFIG_HOME")
+        .env_remove("COLUMNS");
+    cmd
+}
+
+fn json(args: &[&str]) -> Value {
+    let out = tread()
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    serde_json::from_slice(&out).unwrap()
+}
+
+fn folder(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes) in files {
+        let path = dir.path().join(name);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, bytes).unwrap();
+    }
+    dir
+}
+
+fn arg(path: &Path) -> &str {
+    path.to_str().unwrap()
+}
+
+#[test]
+fn list_works_from_any_directory_on_the_bundled_seeds() {
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out = tread()
+        .current_dir(elsewhere.path())
+        .arg("list")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert_eq!(text.lines().count(), 5);
+    assert!(
+        text.lines()
+            .next()
+            .unwrap()
+            .starts_with("000_bcd5621f043b7544  unroll   Nick Cook")
+    );
+    assert!(text.contains("002_12ed20b751bd733c  listing") && text.contains("36 of 134"));
+}
+
+#[test]
+fn no_command_lists_too() {
+    tread()
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("004_8bb49e90aa2e23a7  blog"));
+}
+
+#[test]
+fn piped_text_is_not_cut() {
+    let text = String::from_utf8(tread().arg("list").assert().get_output().stdout.clone()).unwrap();
+    assert!(text.contains("The government's response to the Care Review can be the first step towards fundamental reform"));
+}
+
+#[test]
+fn list_json_rows() {
+    let rows = json(&["list", "--json"]);
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 5);
+    let first = rows[0].as_object().unwrap();
+    let keys: Vec<&str> = first.keys().map(String::as_str).collect();
+    for key in [
+        "id",
+        "path",
+        "kind",
+        "title",
+        "author",
+        "date",
+        "threads",
+        "posts",
+        "declared_posts",
+    ] {
+        assert!(keys.contains(&key), "{key} missing from {keys:?}");
+    }
+    assert_eq!(rows[0]["author"], "Nick Cook");
+    assert_eq!(rows[0]["posts"], 20);
+    assert_eq!(rows[2]["threads"], 12);
+    assert_eq!(rows[2]["declared_posts"], 134);
+}
+
+#[test]
+fn show_text_has_header_gutter_and_entities() {
+    let out = tread()
+        .args(["show", "000"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.starts_with("000_bcd5621f043b7544 · unroll · Nick Cook · May 23 · 20 posts\n"));
+    assert!(text.contains("\n 20/20 And my final, final thought"));
+    assert!(text.contains("Hashtags: #CareReview"));
+    assert!(text.contains("\nOrganisations: Care Review, Department for Education, Conservatives"));
+}
+
+#[test]
+fn show_listing_marks_excerpts_and_repeated_threads() {
+    let out = tread()
+        .args(["show", "002"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("Thread 3 of 12 · 3 of 20 posts shown · Nick Cook · same thread as 000_bcd5621f043b7544 Nick Cook"));
+    assert!(text.contains("[picture]"));
+}
+
+#[test]
+fn show_article_numbers_paragraphs() {
+    let out = tread()
+        .args(["show", "penultimate"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("    ¶1 The Care Review has launched"));
+    assert!(!text.contains("Subscribe"));
+}
+
+#[test]
+fn show_json_shape() {
+    let doc = json(&["show", "000", "--json"]);
+    let keys: Vec<&str> = doc
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "id", "path", "kind", "title", "author", "date", "threads", "warnings"
+        ]
+    );
+    assert_eq!(
+        doc["author"],
+        serde_json::json!({"name": "Nick Cook", "handle": null})
+    );
+    let post = &doc["threads"][0]["posts"][2];
+    let keys: Vec<&str> = post
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "index",
+            "label",
+            "number",
+            "total",
+            "text",
+            "media",
+            "hashtags",
+            "mentions",
+            "urls",
+            "organisations"
+        ]
+    );
+    assert_eq!(post["label"], "3/");
+    assert_eq!(post["total"], 20);
+    assert_eq!(
+        post["urls"][0],
+        "childrenscommissioner.gov.uk/2020/11/24/ann…"
+    );
+    let thread = &doc["threads"][0];
+    assert_eq!(thread["declared_count"], 20);
+    assert_eq!(thread["same_thread_as"], Value::Null);
+}
+
+#[test]
+fn show_by_path_reads_that_file() {
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/004_8bb49e90aa2e23a7.txt");
+    let doc = json(&["show", arg(&seed), "--json"]);
+    assert_eq!(doc["author"]["name"], "Emmet Regan");
+    assert_eq!(doc["path"], arg(&seed));
+}
+
+#[test]
+fn show_unknown_document_fails_with_1() {
+    tread()
+        .args(["show", "no-such-thing-qqq"])
+        .assert()
+        .code(1)
+        .stderr("tread: no document matches \"no-such-thing-qqq\" (try `tread list`)\n");
+}
+
+#[test]
+fn show_ambiguous_document_fails_with_2_and_lists_candidates() {
+    let assert = tread().args(["show", "0"]).assert().code(2);
+    let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(
+        err.starts_with(
+            "tread: \"0\" matches 5 documents:\n  000_bcd5621f043b7544  unroll  Nick Cook"
+        ),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 6);
+}
+
+#[test]
+fn facets_text_and_json() {
+    tread().arg("facets").assert().success().stdout(
+        predicate::str::contains("Authors (")
+            .and(predicate::str::contains("Hashtags ("))
+            .and(predicate::str::contains("  #carereview"))
+            .and(predicate::str::contains("(#CareReview)"))
+            .and(predicate::str::contains(
+                "Department for Education     4 docs, 7 posts  (@educationgovuk, DfE)",
+            )),
+    );
+    let all = json(&["facets", "--json"]);
+    let keys: Vec<&str> = all
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(keys, ["authors", "hashtags", "organisations", "mentions"]);
+    let entry = &all["hashtags"][0];
+    let keys: Vec<&str> = entry
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(keys, ["name", "variants", "documents", "posts"]);
+}
+
+#[test]
+fn facets_of_one_kind() {
+    let orgs = json(&["facets", "--kind", "org", "--json"]);
+    let keys: Vec<&str> = orgs
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(keys, ["organisations"]);
+    let names: Vec<&str> = orgs["organisations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["name"].as_str().unwrap())
+        .collect();
+    assert!(names.contains(&"Family Rights Group") && !names.contains(&"Josh MacAlister"));
+    tread()
+        .args(["facets", "--kind", "people"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("invalid value 'people'"));
+}
+
+#[test]
+fn search_text_json_and_no_match() {
+    tread()
+        .args(["search", "Frontline CONTRACT"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "002_12ed20b751bd733c  5:1/16  To the surprise",
+        ));
+    let hits = json(&["search", "frontline", "--json"]);
+    let hits = hits.as_array().unwrap();
+    assert!(hits.len() >= 3);
+    assert_eq!(hits[0]["document"], "002_12ed20b751bd733c");
+    let keys: Vec<&str> = hits[0]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(keys, ["document", "thread", "post", "label", "text"]);
+    tread()
+        .args(["search", "zzqqxx"])
+        .assert()
+        .code(1)
+        .stderr("tread: no posts match\n");
+    tread()
+        .args(["search", " "])
+        .assert()
+        .code(2)
+        .stderr("tread: the search query is empty\n");
+}
+
+#[test]
+fn unknown_flag_is_a_usage_error() {
+    tread().arg("--frobnicate").assert().code(2);
+}
+
+#[test]
+fn a_missing_path_is_reported_and_nothing_loads() {
+    tread()
+        .args(["list", "/no/such/dir"])
+        .assert()
+        .code(1)
+        .stderr("tread: warning: /no/such/dir: no such file or folder\ntread: no documents found in /no/such/dir\n");
+}
+
+#[test]
+fn bad_files_are_reported_one_line_each_and_the_rest_loads() {
+    let dir = folder(&[
+        ("good.txt", b"Just a note.\n\nWith two paragraphs.\n"),
+        ("picture.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
+        ("latin1.txt", b"caf\xe9 society\n"),
+        ("sub/deeper.txt", b"Another note.\n"),
+        (".hidden.txt", b"never read"),
+    ]);
+    let assert = tread()
+        .args(["list", "--json", arg(dir.path())])
+        .assert()
+        .success();
+    let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 2, "{err}");
+    assert!(
+        lines[0].ends_with("latin1.txt: invalid UTF-8 decoded lossily"),
+        "{err}"
+    );
+    assert!(
+        lines[1].ends_with("picture.png: skipped: binary file"),
+        "{err}"
+    );
+    let rows: Value = serde_json::from_slice(&assert.get_output().stdout).unwrap();
+    let ids: Vec<&str> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["good", "latin1", "deeper"]);
+}
+
+#[test]
+fn duplicate_stems_get_distinct_ids() {
+    let dir = folder(&[("a/note.txt", b"One.\n"), ("b/note.txt", b"Two.\n")]);
+    let rows = json(&["list", "--json", arg(dir.path())]);
+    let ids: Vec<&str> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["note", "note~2"]);
+}
+
+#[test]
+fn terminal_escapes_in_documents_never_reach_the_output() {
+    let hostile = "Title\u{1b}]0;pwned\u{7}\n\nAnn Example\n9 Nov 2021\n\nText \u{1b}[2J\u{1b}[6n with \u{9b}31m escapes.\n\nMore\u{7}\u{8} text.\n";
+    let dir = folder(&[("hostile.txt", hostile.as_bytes())]);
+    for args in [
+        vec!["list"],
+        vec!["show", "hostile"],
+        vec!["show", "hostile", "--json"],
+        vec!["facets"],
+        vec!["search", "text"],
+    ] {
+        let mut full = args.clone();
+        full.push(arg(dir.path()));
+        let out = tread().args(&full).assert().success().get_output().clone();
+        let bytes = [out.stdout, out.stderr].concat();
+        let text = String::from_utf8(bytes).unwrap();
+        assert!(
+            !text.chars().any(|c| c.is_control() && c != '\n'),
+            "{args:?}: {text:?}"
+        );
+    }
+}
+
+#[test]
+fn glossary_beside_the_documents_is_used() {
+    let dir = folder(&[
+        (
+            "post.txt",
+            b"A note on the work of Mega Charity Group.\n\nWe met MCG again.\n",
+        ),
+        (
+            "organisations.toml",
+            b"[organisations]\n\"Mega Charity Group\" = [\"MCG\"]\n",
+        ),
+    ]);
+    let orgs = json(&["facets", "--kind", "org", "--json", arg(dir.path())]);
+    let entry = &orgs["organisations"][0];
+    assert_eq!(entry["name"], "Mega Charity Group");
+    assert_eq!(entry["posts"], 2);
+    assert_eq!(
+        entry["variants"],
+        serde_json::json!(["MCG", "Mega Charity Group"])
+    );
+}
+
+#[test]
+fn a_broken_glossary_beside_documents_is_a_warning() {
+    let dir = folder(&[
+        ("post.txt", b"Hello.\n"),
+        ("organisations.toml", b"[organisations]\n\"A\" = 3\n"),
+    ]);
+    let file = dir.path().join("organisations.toml");
+    tread()
+        .args(["list", arg(dir.path())])
+        .assert()
+        .success()
+        .stderr(format!("tread: warning: {}: glossary ignored: 2:7: invalid type: integer `3`, expected a sequence\n", file.display()));
+}
+
+#[test]
+fn a_broken_glossary_given_explicitly_is_an_error() {
+    let dir = folder(&[("bad.toml", b"people = [\"x\"\n")]);
+    let file = dir.path().join("bad.toml");
+    let assert = tread()
+        .args(["list", "--glossary", arg(&file)])
+        .assert()
+        .code(1);
+    let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(
+        err.starts_with(&format!("tread: {}:1:", file.display())),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+#[test]
+fn an_explicit_glossary_adds_names() {
+    let dir = folder(&[(
+        "g.toml",
+        b"[organisations]\n\"Mockingbird Programme\" = [\"Mockingbird\"]\n",
+    )]);
+    let orgs = json(&[
+        "--glossary",
+        arg(&dir.path().join("g.toml")),
+        "facets",
+        "--kind",
+        "org",
+        "--json",
+    ]);
+    let names: Vec<&str> = orgs["organisations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["name"].as_str().unwrap())
+        .collect();
+    assert!(names.contains(&"Mockingbird Programme"), "{names:?}");
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let files: Vec<(String, Vec<u8>)> = (0..3000)
+        .map(|i| (format!("n{i:04}.txt"), b"A short note.\n".to_vec()))
+        .collect();
+    let refs: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect();
+    let dir = folder(&refs);
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("tread"))
+        .args(["list", arg(dir.path())])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
