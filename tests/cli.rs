@@ -25,6 +25,15 @@ fn json(args: &[&str]) -> Value {
     serde_json::from_slice(&out).unwrap()
 }
 
+fn keys_of(value: &Value) -> Vec<&str> {
+    value
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect()
+}
+
 fn folder(files: &[(&str, &[u8])]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     for (name, bytes) in files {
@@ -80,8 +89,7 @@ fn list_json_rows() {
     let rows = json(&["list", "--json"]);
     let rows = rows.as_array().unwrap();
     assert_eq!(rows.len(), 5);
-    let first = rows[0].as_object().unwrap();
-    let keys: Vec<&str> = first.keys().map(String::as_str).collect();
+    let keys = keys_of(&rows[0]);
     for key in [
         "id",
         "path",
@@ -148,12 +156,7 @@ fn show_article_numbers_paragraphs() {
 #[test]
 fn show_json_shape() {
     let doc = json(&["show", "000", "--json"]);
-    let keys: Vec<&str> = doc
-        .as_object()
-        .unwrap()
-        .keys()
-        .map(String::as_str)
-        .collect();
+    let keys = keys_of(&doc);
     assert_eq!(
         keys,
         [
@@ -165,12 +168,7 @@ fn show_json_shape() {
         serde_json::json!({"name": "Nick Cook", "handle": null})
     );
     let post = &doc["threads"][0]["posts"][2];
-    let keys: Vec<&str> = post
-        .as_object()
-        .unwrap()
-        .keys()
-        .map(String::as_str)
-        .collect();
+    let keys = keys_of(post);
     assert_eq!(
         keys,
         [
@@ -239,32 +237,17 @@ fn facets_text_and_json() {
             )),
     );
     let all = json(&["facets", "--json"]);
-    let keys: Vec<&str> = all
-        .as_object()
-        .unwrap()
-        .keys()
-        .map(String::as_str)
-        .collect();
+    let keys = keys_of(&all);
     assert_eq!(keys, ["authors", "hashtags", "organisations", "mentions"]);
     let entry = &all["hashtags"][0];
-    let keys: Vec<&str> = entry
-        .as_object()
-        .unwrap()
-        .keys()
-        .map(String::as_str)
-        .collect();
+    let keys = keys_of(entry);
     assert_eq!(keys, ["name", "variants", "documents", "posts"]);
 }
 
 #[test]
 fn facets_of_one_kind() {
     let orgs = json(&["facets", "--kind", "org", "--json"]);
-    let keys: Vec<&str> = orgs
-        .as_object()
-        .unwrap()
-        .keys()
-        .map(String::as_str)
-        .collect();
+    let keys = keys_of(&orgs);
     assert_eq!(keys, ["organisations"]);
     let names: Vec<&str> = orgs["organisations"]
         .as_array()
@@ -293,12 +276,7 @@ fn search_text_json_and_no_match() {
     let hits = hits.as_array().unwrap();
     assert!(hits.len() >= 3);
     assert_eq!(hits[0]["document"], "002_12ed20b751bd733c");
-    let keys: Vec<&str> = hits[0]
-        .as_object()
-        .unwrap()
-        .keys()
-        .map(String::as_str)
-        .collect();
+    let keys = keys_of(&hits[0]);
     assert_eq!(keys, ["document", "thread", "post", "label", "text"]);
     tread()
         .args(["search", "zzqqxx"])

@@ -85,6 +85,10 @@ const DETERMINERS: &[&str] = &[
 
 /// Capitalised abbreviations that are roles, qualifications or common terms, not names.
 const COMMON_ACRONYMS: &[&str] = &[
+    // Technical terms.
+    "API", "CLI", "CPU", "CSS", "CSV", "GPU", "GUI", "HTML", "HTTP", "HTTPS", "JSON", "LTS", "RAM",
+    "SQL", "URL", "USB", "UTF", "XML", "YAML",
+    // Roles, qualifications, everyday terms.
     "ADHD", "AKA", "ASAP", "BAME", "CCE", "CEO", "CFO", "COO", "COVID", "CPD", "CSE", "CTO", "DIY",
     "DOB", "EHCP", "ETA", "FAQ", "FYI", "GCSE", "GDP", "ICYMI", "IMHO", "IMO", "IRO", "LGBT",
     "LGBTQ", "LOL", "NEET", "OMG", "PDF", "PTSD", "RIP", "SEN", "SEND", "TBC", "TBD", "TLDR",
@@ -256,19 +260,37 @@ fn join(tokens: &[Token]) -> String {
 /// Organisation names written in `text`, by the name rules (not handles, not the glossary).
 pub fn names(text: &str) -> Vec<String> {
     let mut found = Vec::new();
-    for run in runs(&tokens(text)) {
-        names_in_run(&run, &mut found);
+    let tokens = tokens(text);
+    let shouting = is_shouting(&tokens);
+    for run in runs(&tokens) {
+        names_in_run(&run, shouting, &mut found);
     }
     found.dedup();
     found
 }
 
-fn names_in_run(run: &[Token], found: &mut Vec<String>) {
-    let shouting = run
+/// Text written largely in capitals (a licence, a shouted post): its capital words are not
+/// acronyms.
+fn is_shouting(tokens: &[Token]) -> bool {
+    let words = tokens
+        .iter()
+        .filter(|t| t.word.chars().filter(|c| c.is_alphabetic()).count() > 1);
+    let (capitals, all) = words.fold((0, 0), |(c, a), t| {
+        (
+            c + usize::from(!t.word.chars().any(char::is_lowercase)),
+            a + 1,
+        )
+    });
+    capitals > 2 && capitals * 10 > all * 3
+}
+
+fn names_in_run(run: &[Token], text_shouts: bool, found: &mut Vec<String>) {
+    let run_shouts = run
         .iter()
         .filter(|t| t.word.len() > 1 && t.word.chars().all(|c| !c.is_lowercase()))
         .count()
         > 2;
+    let shouting = text_shouts || run_shouts;
     let mut i = 0;
     while i < run.len() {
         let word = run[i].word;
@@ -438,6 +460,8 @@ pub fn abbreviates(short: &str, name: &str) -> bool {
     // for connector words ("DfE").
     let mixed =
         original.chars().any(char::is_uppercase) && original.chars().any(char::is_lowercase);
+    // An all-capitals short form is initials: one letter per word ("CMA", not "GPL" for "Git PLC").
+    let initials = !mixed && original.chars().any(char::is_uppercase);
     let capital: Vec<bool> = original
         .chars()
         .filter(|c| c.is_alphanumeric())
@@ -448,6 +472,7 @@ pub fn abbreviates(short: &str, name: &str) -> bool {
         &Short {
             letters: &short,
             capital: &capital,
+            initials,
         },
         0,
         &words,
@@ -460,6 +485,8 @@ struct Short<'a> {
     letters: &'a [char],
     /// Where a piece for a content word may start.
     capital: &'a [bool],
+    /// Whether every piece is a single letter.
+    initials: bool,
 }
 
 fn covers(
@@ -488,7 +515,7 @@ fn covers(
                 result = true;
                 break;
             }
-            if end == letters.len() {
+            if end == letters.len() || short.initials {
                 break;
             }
             while w < word.len() && word[w] != letters[end] {
@@ -610,6 +637,8 @@ mod tests {
                 .is_empty()
         );
         assert!(names_of("THIS IS HUGE NEWS").is_empty());
+        let licence = "ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE, TORT";
+        assert!(names_of(licence).is_empty());
     }
 
     #[test]
@@ -685,5 +714,9 @@ mod tests {
         assert!(!abbreviates("Care", "Care Review"));
         assert!(!abbreviates("care", "Care Review"));
         assert!(abbreviates("frg", "Family Rights Group"));
+        assert!(abbreviates("MIT", "Massachusetts Institute of Technology"));
+        assert!(abbreviates("RCCs", "Regional Care Cooperatives"));
+        assert!(!abbreviates("GPL", "Git PLC"));
+        assert!(!abbreviates("API", "Apple Inc"));
     }
 }

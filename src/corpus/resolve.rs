@@ -179,10 +179,11 @@ fn link_abbreviations(
     }
 }
 
-/// Two or more capitals in a short word: "DfE", "CMA", "NAAS".
+/// Two or more capitals in a word of three to eight letters: "DfE", "CMA", "NAAS" (two
+/// letters, "IS" or "UK", would link to too much).
 fn is_acronym_like(word: &str) -> bool {
     let capitals = word.chars().filter(char::is_ascii_uppercase).count();
-    (2..=8).contains(&word.len())
+    (3..=8).contains(&word.len())
         && capitals >= 2
         && word.chars().all(|c| c.is_ascii_alphanumeric())
 }
