@@ -213,13 +213,14 @@ fn show(
     style: output::Style,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
-    let file = PathBuf::from(doc);
+    // A DOC naming a file is read even when no PATH holds it.
+    let file = Some(PathBuf::from(doc)).filter(|f| f.is_file());
     let mut options = options(args);
-    if file.is_file() && !options.paths.contains(&file) {
+    if let Some(file) = file.as_ref().filter(|f| !options.paths.contains(f)) {
         options.paths.push(file.clone());
     }
     let corpus = load_options(&options)?;
-    let index = match pick_document(&corpus, doc, file.is_file().then_some(file.as_path())) {
+    let index = match pick_document(&corpus, doc, file.as_deref()) {
         Pick::One(index) => index,
         Pick::None => {
             return Err(CliError {

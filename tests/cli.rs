@@ -14,7 +14,8 @@ fn tread() -> Command {
     cmd
 }
 
-fn json(args: &[&str]) -> Value {
+/// Runs tread, expects success, and returns its standard output.
+fn stdout(args: &[&str]) -> String {
     let out = tread()
         .args(args)
         .assert()
@@ -22,7 +23,11 @@ fn json(args: &[&str]) -> Value {
         .get_output()
         .stdout
         .clone();
-    serde_json::from_slice(&out).unwrap()
+    String::from_utf8(out).unwrap()
+}
+
+fn json(args: &[&str]) -> Value {
+    serde_json::from_str(&stdout(args)).unwrap()
 }
 
 fn keys_of(value: &Value) -> Vec<&str> {
@@ -80,7 +85,7 @@ fn no_command_lists_too() {
 
 #[test]
 fn piped_text_is_not_cut() {
-    let text = String::from_utf8(tread().arg("list").assert().get_output().stdout.clone()).unwrap();
+    let text = stdout(&["list"]);
     assert!(text.contains("The government's response to the Care Review can be the first step towards fundamental reform"));
 }
 
@@ -111,14 +116,7 @@ fn list_json_rows() {
 
 #[test]
 fn show_text_has_header_gutter_and_entities() {
-    let out = tread()
-        .args(["show", "000"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let text = String::from_utf8(out).unwrap();
+    let text = stdout(&["show", "000"]);
     assert!(text.starts_with("000_bcd5621f043b7544 · unroll · Nick Cook · May 23 · 20 posts\n"));
     assert!(text.contains("\n 20/20 And my final, final thought"));
     assert!(text.contains("Hashtags: #CareReview"));
@@ -127,28 +125,14 @@ fn show_text_has_header_gutter_and_entities() {
 
 #[test]
 fn show_listing_marks_excerpts_and_repeated_threads() {
-    let out = tread()
-        .args(["show", "002"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let text = String::from_utf8(out).unwrap();
+    let text = stdout(&["show", "002"]);
     assert!(text.contains("Thread 3 of 12 · 3 of 20 posts shown · Nick Cook · same thread as 000_bcd5621f043b7544 Nick Cook"));
     assert!(text.contains("[picture]"));
 }
 
 #[test]
 fn show_article_numbers_paragraphs() {
-    let out = tread()
-        .args(["show", "penultimate"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let text = String::from_utf8(out).unwrap();
+    let text = stdout(&["show", "penultimate"]);
     assert!(text.contains("    ¶1 The Care Review has launched"));
     assert!(!text.contains("Subscribe"));
 }
