@@ -74,7 +74,9 @@ fn strip_trailing_links(line: &str) -> &str {
     let mut end = line.len();
     loop {
         let head = line[..end].trim_end();
-        let Some(start) = head.rfind(char::is_whitespace).map(|i| i + 1) else {
+        // Past the last space, whatever its width in bytes (scrapes carry no-break spaces).
+        let last_space = head.char_indices().rev().find(|(_, c)| c.is_whitespace());
+        let Some(start) = last_space.map(|(i, c)| i + c.len_utf8()) else {
             return head;
         };
         let token = &head[start..];
@@ -156,6 +158,12 @@ mod tests {
             label(trailing("see 4/ https://example.org/a")),
             Some("4/".into())
         );
+    }
+
+    #[test]
+    fn no_break_spaces_around_a_marker() {
+        let line = "end of post\u{a0}3/\u{a0}example.org/a";
+        assert_eq!(label(trailing(line)), Some("3/".into()));
     }
 
     #[test]
