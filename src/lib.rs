@@ -7,4 +7,5 @@ pub mod cli;
 pub mod corpus;
 pub mod facets;
 pub mod fuzzy;
+pub mod present;
 pub mod search;

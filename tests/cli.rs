@@ -443,20 +443,27 @@ fn a_closed_pipe_ends_quietly() {
         .map(|(n, b)| (n.as_str(), b.as_slice()))
         .collect();
     let dir = folder(&refs);
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("tread"))
-        .args(["list", arg(dir.path())])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut first = [0u8; 16];
-    std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
-    drop(child.stdout.take());
-    let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    assert!(
-        out.stderr.is_empty(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    // Text and JSON reach the pipe through different writers; both must notice it closing.
+    for json in [false, true] {
+        let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("tread"));
+        command.args(["list", arg(dir.path())]);
+        if json {
+            command.arg("--json");
+        }
+        let mut child = command
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 16];
+        std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "json: {json}");
+        assert!(
+            out.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
 }

@@ -1,7 +1,8 @@
 //! Text and JSON output of the commands. Text is fitted to the terminal's width when standard
 //! output is a terminal, and left unwrapped (for other tools) when it is not. No colour.
 
-use crate::corpus::{Corpus, Document, Kind, Post, Thread};
+use crate::corpus::{Corpus, Document, Kind, Post};
+use crate::present::{gutter, one_line, post_count, thread_header, truncate};
 use crate::facets::{Entry, FacetKind, Facets, PostRef};
 use crate::search::Query;
 use serde::Serialize;
@@ -31,28 +32,10 @@ impl Style {
 }
 
 pub fn json<T: Serialize + ?Sized>(value: &T, out: &mut impl Write) -> anyhow::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value)?;
+    // As an io::Error, a closed pipe is recognised as one (serde_json's error hides it).
+    serde_json::to_writer_pretty(&mut *out, value).map_err(std::io::Error::from)?;
     writeln!(out)?;
     Ok(())
-}
-
-/// `text` cut to `width` columns, ending in "…" when cut.
-pub fn truncate(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    out
 }
 
 /// `text` padded with spaces to `width` columns (cut first if longer).
@@ -60,20 +43,6 @@ fn pad(text: &str, width: usize) -> String {
     let cut = truncate(text, width);
     let fill = width.saturating_sub(cut.width());
     format!("{cut}{}", " ".repeat(fill))
-}
-
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// "20 posts", or "36 of 137" when the page declares more than it shows.
-pub fn post_count(doc: &Document) -> String {
-    let shown = doc.post_count();
-    match doc.declared_posts() {
-        Some(declared) if declared as usize > shown => format!("{shown} of {declared}"),
-        _ if doc.kind.is_prose() => format!("{shown} ¶"),
-        _ => format!("{shown} posts"),
-    }
 }
 
 #[derive(Serialize)]
@@ -182,38 +151,6 @@ pub fn document(
         }
     }
     entity_summary(doc, style, out)
-}
-
-fn thread_header(corpus: &Corpus, doc: &Document, thread: &Thread) -> String {
-    let mut parts = vec![format!("Thread {} of {}", thread.index, doc.threads.len())];
-    let shown = thread.posts.len();
-    parts.push(match thread.declared_count {
-        Some(declared) if declared as usize != shown => {
-            format!("{shown} of {declared} posts shown")
-        }
-        _ => format!("{shown} posts"),
-    });
-    if let Some(author) = &thread.author {
-        parts.push(author.name.clone());
-    }
-    if let Some(id) = &thread.same_thread_as {
-        let whose = corpus
-            .get(id)
-            .and_then(|d| d.author.as_ref())
-            .map(|a| format!(" {}", a.name))
-            .unwrap_or_default();
-        parts.push(format!("same thread as {id}{whose}"));
-    }
-    parts.join(" · ")
-}
-
-/// The gutter of a post: its label, its position when unnumbered, ¶N for prose.
-pub fn gutter(kind: Kind, post: &Post) -> String {
-    match (&post.label, kind.is_prose()) {
-        (Some(label), _) => label.clone(),
-        (None, true) => format!("¶{}", post.index),
-        (None, false) => format!("({})", post.index),
-    }
 }
 
 fn post_lines(kind: Kind, post: &Post, style: Style, out: &mut impl Write) -> anyhow::Result<()> {

@@ -1,0 +1,74 @@
+//! Strings the command line and the terminal UI both show: a post's numbering gutter, a
+//! thread's header, a document's post count, text cut to a width.
+
+use crate::corpus::{Corpus, Document, Kind, Post, Thread};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// `text` cut to `width` columns, ending in "…" when cut.
+pub fn truncate(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// `text` on one line: runs of whitespace (line breaks included) become one space.
+pub fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// "20 posts", or "36 of 137" when the page declares more than it shows.
+pub fn post_count(doc: &Document) -> String {
+    let shown = doc.post_count();
+    match doc.declared_posts() {
+        Some(declared) if declared as usize > shown => format!("{shown} of {declared}"),
+        _ if doc.kind.is_prose() => format!("{shown} ¶"),
+        _ => format!("{shown} posts"),
+    }
+}
+
+/// A thread's header: its place, how many posts are shown of how many, its author, and the
+/// document holding the whole thread when this is an excerpt.
+pub fn thread_header(corpus: &Corpus, doc: &Document, thread: &Thread) -> String {
+    let mut parts = vec![format!("Thread {} of {}", thread.index, doc.threads.len())];
+    let shown = thread.posts.len();
+    parts.push(match thread.declared_count {
+        Some(declared) if declared as usize != shown => {
+            format!("{shown} of {declared} posts shown")
+        }
+        _ => format!("{shown} posts"),
+    });
+    if let Some(author) = &thread.author {
+        parts.push(author.name.clone());
+    }
+    if let Some(id) = &thread.same_thread_as {
+        let whose = corpus
+            .get(id)
+            .and_then(|d| d.author.as_ref())
+            .map(|a| format!(" {}", a.name))
+            .unwrap_or_default();
+        parts.push(format!("same thread as {id}{whose}"));
+    }
+    parts.join(" · ")
+}
+
+/// The gutter of a post: its label, its position when unnumbered, ¶N for prose.
+pub fn gutter(kind: Kind, post: &Post) -> String {
+    match (&post.label, kind.is_prose()) {
+        (Some(label), _) => label.clone(),
+        (None, true) => format!("¶{}", post.index),
+        (None, false) => format!("({})", post.index),
+    }
+}
+
