@@ -22,6 +22,11 @@ impl Matcher {
         self.inner.fuzzy_match(candidate, query)
     }
 
+    /// The score of `candidate` and the indices of its matched characters (for highlighting).
+    pub fn indices(&self, candidate: &str, query: &str) -> Option<(i64, Vec<usize>)> {
+        self.inner.fuzzy_indices(candidate, query)
+    }
+
     /// The indices of `candidates` that match `query`, best score first (ties keep order).
     pub fn rank<'a>(
         &self,

@@ -7,5 +7,7 @@ pub mod cli;
 pub mod corpus;
 pub mod facets;
 pub mod fuzzy;
+pub mod keymap;
 pub mod present;
 pub mod search;
+pub mod wrap;

@@ -1,0 +1,379 @@
+//! Key bindings: the built-in keymap.toml, single keys replaced by the user's file, and
+//! [`Keymap::resolve`], a side-effect-free lookup from context and keys to an action.
+//!
+//! Every error is found before the terminal is taken over and names the file, line and
+//! column, the bad word and the closest valid one.
+
+mod action;
+mod key;
+
+pub use action::Action;
+pub use key::{BadKey, Code, Key, KeySeq};
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+/// The built-in bindings.
+pub const DEFAULT: &str = include_str!("../keymap.toml");
+
+/// Where keys are looked up: the focused pane's table, then `[global]`. `[prompt]` is the
+/// line where a search or a post label is typed; it does not fall back to `[global]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Context {
+    Global,
+    Documents,
+    Thread,
+    Filter,
+    Prompt,
+}
+
+impl Context {
+    pub const ALL: [Context; 5] = [
+        Context::Global,
+        Context::Documents,
+        Context::Thread,
+        Context::Filter,
+        Context::Prompt,
+    ];
+
+    /// The table's name in keymap.toml.
+    pub fn name(self) -> &'static str {
+        match self {
+            Context::Global => "global",
+            Context::Documents => "documents",
+            Context::Thread => "thread",
+            Context::Filter => "filter",
+            Context::Prompt => "prompt",
+        }
+    }
+
+    fn from_name(name: &str) -> Option<Context> {
+        Context::ALL.into_iter().find(|c| c.name() == name)
+    }
+}
+
+/// A keymap that could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum KeymapError {
+    #[error("cannot read keymap {}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}:{line}:{column}: {message}", path.display())]
+    Invalid {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+}
+
+/// What a key (or the keys typed so far) means in a context.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lookup {
+    Action(Action),
+    /// The start of a longer binding (`g` of `g g`): wait for the next key.
+    Prefix,
+    Unbound,
+}
+
+/// The active bindings of every context.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    tables: BTreeMap<Context, BTreeMap<KeySeq, Action>>,
+}
+
+/// A keymap file as TOML gives it, with the place of every word.
+type Raw = BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<String>>>;
+
+impl Keymap {
+    /// The built-in keymap alone.
+    pub fn builtin() -> Keymap {
+        let mut keymap = Keymap {
+            tables: BTreeMap::new(),
+        };
+        keymap
+            .apply(DEFAULT, Path::new("keymap.toml (built in)"))
+            .expect("the built-in keymap is valid (a test checks it)");
+        keymap
+    }
+
+    /// The built-in keymap with the user's file laid over it: an explicit `--keymap FILE`,
+    /// else `$XDG_CONFIG_HOME/tread/keymap.toml` (or `~/.config/…`) when it exists.
+    pub fn load(explicit: Option<&Path>) -> Result<Keymap, KeymapError> {
+        let mut keymap = Keymap::builtin();
+        let path = match explicit {
+            Some(path) => Some(path.to_path_buf()),
+            None => user_file().filter(|p| p.is_file()),
+        };
+        if let Some(path) = path {
+            let text = std::fs::read_to_string(&path).map_err(|source| KeymapError::Io {
+                path: path.clone(),
+                source,
+            })?;
+            keymap.apply(&text, &path)?;
+        }
+        Ok(keymap)
+    }
+
+    /// Lays the bindings of `text` over these: each key named replaces its binding, `"none"`
+    /// removes it.
+    pub fn apply(&mut self, text: &str, path: &Path) -> Result<(), KeymapError> {
+        let invalid = |span: std::ops::Range<usize>, message: String| {
+            let (line, column) = line_column(text, span.start);
+            KeymapError::Invalid {
+                path: path.to_path_buf(),
+                line,
+                column,
+                message,
+            }
+        };
+        let raw: Raw = toml::from_str(text).map_err(|e| {
+            let message = e.message().lines().next().unwrap_or("invalid TOML");
+            invalid(e.span().unwrap_or(0..0), message.to_string())
+        })?;
+        for (table, bindings) in raw {
+            let context = Context::from_name(table.get_ref()).ok_or_else(|| {
+                let names = Context::ALL.iter().map(|c| c.name().to_string());
+                invalid(
+                    table.span(),
+                    unknown("table", table.get_ref(), closest(table.get_ref(), names)),
+                )
+            })?;
+            for (keys, action) in bindings {
+                let seq: KeySeq = keys.get_ref().parse().map_err(|bad: BadKey| {
+                    let word = keys.get_ref();
+                    let mut message = format!("{}: {word:?}", bad.reason);
+                    if let Some(closest) = bad.closest {
+                        message += &format!("; did you mean {closest:?}?");
+                    }
+                    invalid(keys.span(), message)
+                })?;
+                let table = self.tables.entry(context).or_default();
+                if action.get_ref() == "none" {
+                    table.remove(&seq);
+                    continue;
+                }
+                let found = Action::from_name(action.get_ref()).filter(|a| a.belongs_to(context));
+                let Some(found) = found else {
+                    if let Some(elsewhere) = Action::from_name(action.get_ref()) {
+                        let message = format!(
+                            "{:?} is not an action of [{}] (it belongs to {})",
+                            action.get_ref(),
+                            context.name(),
+                            elsewhere.contexts()
+                        );
+                        return Err(invalid(action.span(), message));
+                    }
+                    let names = Action::all()
+                        .filter(|a| a.belongs_to(context))
+                        .map(|a| a.name().to_string());
+                    let what = format!("action in [{}]", context.name());
+                    let word = action.get_ref();
+                    return Err(invalid(
+                        action.span(),
+                        unknown(&what, word, closest(word, names)),
+                    ));
+                };
+                table.insert(seq, found);
+            }
+        }
+        Ok(())
+    }
+
+    /// What `keys` mean in `context`: its own table first, then `[global]`. In the prompt,
+    /// and for characters in `[filter]`, nothing falls through: they are typed.
+    pub fn resolve(&self, context: Context, keys: &[Key]) -> Lookup {
+        let typed = keys.iter().all(|k| k.typed_char().is_some());
+        let falls_through = match context {
+            Context::Global | Context::Prompt => false,
+            Context::Filter => !typed,
+            Context::Documents | Context::Thread => true,
+        };
+        let mut order = vec![context];
+        if falls_through {
+            order.push(Context::Global);
+        }
+        let mut prefix = false;
+        for context in order {
+            let Some(table) = self.tables.get(&context) else {
+                continue;
+            };
+            if let Some(action) = table.get(&KeySeq(keys.to_vec())) {
+                return Lookup::Action(*action);
+            }
+            prefix |= table
+                .keys()
+                .any(|seq| seq.0.len() > keys.len() && seq.0.starts_with(keys));
+        }
+        if prefix {
+            Lookup::Prefix
+        } else {
+            Lookup::Unbound
+        }
+    }
+
+    /// The keys bound to `action` in `context`'s own table, in key order.
+    pub fn keys_for(&self, context: Context, action: Action) -> Vec<&KeySeq> {
+        self.tables
+            .get(&context)
+            .map(|t| t.iter().filter(|(_, a)| **a == action).map(|(k, _)| k))
+            .into_iter()
+            .flatten()
+            .collect()
+    }
+
+    /// The simplest key for `action` as the user would press it in `context` (its own
+    /// table, then what falls through to `[global]`), for hints.
+    pub fn hint(&self, context: Context, action: Action) -> Option<String> {
+        let mut keys = self.keys_for(context, action);
+        if keys.is_empty() {
+            keys = self.keys_for(Context::Global, action);
+            keys.retain(|k| self.resolve(context, &k.0) == Lookup::Action(action));
+        }
+        let effort = |k: &&KeySeq| {
+            let mods: usize =
+                k.0.iter()
+                    .map(|k| usize::from(k.ctrl) + usize::from(k.alt))
+                    .sum();
+            (k.0.len(), mods)
+        };
+        keys.into_iter().min_by_key(effort).map(|k| k.to_string())
+    }
+
+    /// Each action bound in `context`, with its keys, in the order help lists actions.
+    pub fn bindings(&self, context: Context) -> Vec<(Action, Vec<&KeySeq>)> {
+        Action::all()
+            .map(|a| (a, self.keys_for(context, a)))
+            .filter(|(_, keys)| !keys.is_empty())
+            .collect()
+    }
+}
+
+/// `$XDG_CONFIG_HOME/tread/keymap.toml`, or `~/.config/tread/keymap.toml`.
+fn user_file() -> Option<PathBuf> {
+    let config = std::env::var_os("XDG_CONFIG_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
+    Some(config.join("tread").join("keymap.toml"))
+}
+
+fn unknown(what: &str, word: &str, closest: Option<String>) -> String {
+    match closest {
+        Some(c) => format!("unknown {what} {word:?}; did you mean {c:?}?"),
+        None => format!("unknown {what} {word:?}"),
+    }
+}
+
+/// The candidate most like `word`, if any is near enough. Jaro-Winkler rather than edit
+/// distance, because abbreviations ("pgdn") are the usual slip and keep the letters' order.
+pub(crate) fn closest(word: &str, candidates: impl Iterator<Item = String>) -> Option<String> {
+    candidates
+        .map(|c| (strsim::jaro_winkler(word, &c), c))
+        .filter(|(similarity, _)| *similarity >= 0.7)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(name: &str) -> Vec<Key> {
+        name.parse::<KeySeq>().unwrap().0
+    }
+
+    fn apply(text: &str) -> Result<Keymap, String> {
+        let mut keymap = Keymap::builtin();
+        keymap
+            .apply(text, Path::new("k.toml"))
+            .map(|()| keymap)
+            .map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn the_builtin_keymap_binds_every_action() {
+        let keymap = Keymap::builtin();
+        for action in Action::all() {
+            let bound = Context::ALL
+                .iter()
+                .any(|&c| !keymap.keys_for(c, action).is_empty());
+            assert!(bound, "{} has no key", action.name());
+        }
+    }
+
+    #[test]
+    fn pane_table_first_then_global_and_sequences_wait() {
+        let keymap = Keymap::builtin();
+        let resolve = |c, k: &str| keymap.resolve(c, &key(k));
+        assert_eq!(
+            resolve(Context::Documents, "j"),
+            Lookup::Action(Action::Down)
+        );
+        assert_eq!(
+            resolve(Context::Documents, "q"),
+            Lookup::Action(Action::Quit)
+        );
+        assert_eq!(
+            resolve(Context::Filter, "tab"),
+            Lookup::Action(Action::NextTab)
+        );
+        assert_eq!(resolve(Context::Thread, "g"), Lookup::Prefix);
+        assert_eq!(resolve(Context::Thread, "g g"), Lookup::Action(Action::Top));
+        assert_eq!(resolve(Context::Filter, "q"), Lookup::Unbound);
+        assert_eq!(
+            resolve(Context::Filter, "ctrl-c"),
+            Lookup::Action(Action::Quit)
+        );
+        assert_eq!(resolve(Context::Prompt, "q"), Lookup::Unbound);
+    }
+
+    #[test]
+    fn an_override_changes_one_key_and_keeps_the_rest() {
+        let keymap = apply("[documents]\nx = \"down\"\nj = \"none\"\n").unwrap();
+        let resolve = |k: &str| keymap.resolve(Context::Documents, &key(k));
+        assert_eq!(resolve("x"), Lookup::Action(Action::Down));
+        assert_eq!(resolve("j"), Lookup::Unbound);
+        assert_eq!(resolve("k"), Lookup::Action(Action::Up));
+        assert_eq!(resolve("down"), Lookup::Action(Action::Down));
+    }
+
+    #[test]
+    fn errors_name_place_word_and_closest() {
+        assert_eq!(
+            apply("[global]\nq = \"qiut\"\n").unwrap_err(),
+            "k.toml:2:5: unknown action in [global] \"qiut\"; did you mean \"quit\"?"
+        );
+        assert_eq!(
+            apply("[thread]\n\"ctrl-pgdn\" = \"page_down\"\n").unwrap_err(),
+            "k.toml:2:1: unknown key name: \"ctrl-pgdn\"; did you mean \"ctrl-pagedown\"?"
+        );
+        assert_eq!(
+            apply("[threads]\nj = \"down\"\n").unwrap_err(),
+            "k.toml:1:2: unknown table \"threads\"; did you mean \"thread\"?"
+        );
+        assert_eq!(
+            apply("[documents]\nj = \"apply\"\n").unwrap_err(),
+            "k.toml:2:5: \"apply\" is not an action of [documents] (it belongs to [filter])"
+        );
+        let syntax = apply("[global]\nq = quit\n").unwrap_err();
+        assert!(syntax.starts_with("k.toml:2:5: "), "{syntax}");
+        let twice = apply("[global]\nq = \"quit\"\nq = \"help\"\n").unwrap_err();
+        assert!(twice.starts_with("k.toml:3:1: duplicate key"), "{twice}");
+    }
+}
