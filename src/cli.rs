@@ -4,19 +4,22 @@
 mod output;
 mod pick;
 
+use crate::app::{App, Filter, FilterError, Opening};
 use crate::corpus::{self, Corpus, LoadOptions};
 use crate::facets::{FacetKind, Facets};
+use crate::keymap::Keymap;
 use crate::search::{self, Query};
+use crate::ui::Theme;
 use clap::{Args, Parser, Subcommand};
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 pub use pick::{Pick, pick_document};
 
 /// Review saved social-media threads, listing pages, articles and blog posts.
 ///
-/// With no command, lists the documents (the terminal UI is on its way). PATHs are files or
+/// With no command, opens the terminal UI (press ? in it for the keys). PATHs are files or
 /// folders (read recursively); without any, the bundled sample corpus is used.
 #[derive(Debug, Parser)]
 #[command(name = "tread", version, subcommand_precedence_over_arg = true)]
@@ -25,6 +28,51 @@ pub struct Cli {
     command: Option<Command>,
     #[command(flatten)]
     corpus: CorpusArgs,
+    #[command(flatten)]
+    tui: TuiArgs,
+}
+
+/// How the terminal UI opens.
+#[derive(Debug, Clone, Args)]
+struct TuiArgs {
+    /// Open at this document (an id, a unique id prefix, a file, or words of its title or
+    /// author, as in `tread show`).
+    #[arg(long, value_name = "DOC")]
+    open: Option<String>,
+    /// Scroll to the post labelled N ("12" finds 12/20), or the Nth post where unnumbered.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    post: Option<u32>,
+    /// Filter by author:NAME, #tag, org:NAME or @handle; `not:` in front excludes.
+    /// Repeat to combine (all must hold).
+    #[arg(long = "filter", value_name = "EXPR")]
+    filters: Vec<String>,
+    /// Search the text of the opened document's posts.
+    #[arg(long, value_name = "TEXT")]
+    search: Option<String>,
+    /// Key bindings laid over the defaults [default: $XDG_CONFIG_HOME/tread/keymap.toml].
+    #[arg(long, value_name = "FILE")]
+    keymap: Option<PathBuf>,
+    /// When to use colour; auto uses it unless NO_COLOR is set.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
+    color: ColorWhen,
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorWhen {
+    fn enabled(self) -> bool {
+        match self {
+            ColorWhen::Always => true,
+            ColorWhen::Never => false,
+            ColorWhen::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        }
+    }
 }
 
 /// Where the documents come from; every command takes these.
@@ -103,8 +151,15 @@ pub struct CliError {
 /// Parses the arguments, runs the command and maps the outcome to an exit code.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    let mut stdout = io::stdout().lock();
-    let outcome = run(cli, &mut stdout).and_then(|()| stdout.flush().map_err(anyhow::Error::from));
+    let outcome = match cli.command {
+        // The terminal UI writes from more than one thread (a signal restores the terminal),
+        // so standard output must not stay locked.
+        None => tui(&cli.corpus, &cli.tui),
+        Some(_) => {
+            let mut stdout = io::stdout().lock();
+            run(cli, &mut stdout).and_then(|()| stdout.flush().map_err(anyhow::Error::from))
+        }
+    };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
@@ -129,7 +184,7 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 pub fn run(cli: Cli, out: &mut impl Write) -> anyhow::Result<()> {
     let style = output::Style::detect();
     match cli.command {
-        None => list(&load(&cli.corpus)?, false, style, out),
+        None => tui(&cli.corpus, &cli.tui),
         Some(Command::List { json, corpus }) => {
             list(&load(&merge(&cli.corpus, corpus))?, json, style, out)
         }
@@ -213,7 +268,17 @@ fn show(
     style: output::Style,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
-    // A DOC naming a file is read even when no PATH holds it.
+    let (corpus, index) = load_with_document(args, doc)?;
+    let document = &corpus.documents[index];
+    if json {
+        return output::json(document, out);
+    }
+    output::document(&corpus, document, style, out)
+}
+
+/// Loads the corpus and finds the document DOC names; a DOC naming a file is read even when
+/// no PATH holds it.
+fn load_with_document(args: &CorpusArgs, doc: &str) -> anyhow::Result<(Corpus, usize)> {
     let file = Some(PathBuf::from(doc)).filter(|f| f.is_file());
     let mut options = options(args);
     if let Some(file) = file.as_ref().filter(|f| !options.paths.contains(f)) {
@@ -246,11 +311,73 @@ fn show(
             .into());
         }
     };
-    let document = &corpus.documents[index];
-    if json {
-        return output::json(document, out);
+    Ok((corpus, index))
+}
+
+/// The terminal UI. Everything that can be wrong with the arguments, the keymap or the
+/// corpus is reported before the terminal is touched.
+fn tui(corpus_args: &CorpusArgs, args: &TuiArgs) -> anyhow::Result<()> {
+    let keymap = Keymap::load(args.keymap.as_deref()).map_err(|e| CliError {
+        message: e.to_string(),
+        exit: Exit::Failure,
+    })?;
+    let (corpus, document) = match &args.open {
+        Some(doc) => {
+            let (corpus, index) = load_with_document(corpus_args, doc)?;
+            (corpus, Some(index))
+        }
+        None => (load(corpus_args)?, None),
+    };
+    let facets = Facets::build(&corpus);
+    let filters = args
+        .filters
+        .iter()
+        .map(|expression| Filter::parse(expression, &facets))
+        .collect::<Result<Vec<_>, FilterError>>()
+        .map_err(|e| CliError {
+            exit: if e.usage { Exit::Usage } else { Exit::Failure },
+            message: e.message,
+        })?;
+    let opening = Opening {
+        document,
+        post: args.post,
+        filters,
+        search: args.search.clone(),
+        paths: corpus_args.paths.iter().map(|p| absolute(p)).collect(),
+    };
+    let app = App::new(corpus, keymap, opening, (80, 24));
+    if let Some(doc) = document.filter(|&d| !app.filters.passes(d)) {
+        return Err(CliError {
+            message: format!(
+                "document {} does not pass the filters",
+                app.corpus.documents[doc].id
+            ),
+            exit: Exit::Failure,
+        }
+        .into());
     }
-    output::document(&corpus, document, style, out)
+    if !stdout_is_terminal() {
+        return Err(CliError {
+            message: "the terminal UI needs a terminal on standard output; scripts can use \
+                      `tread list`, `show`, `facets` or `search`"
+                .to_string(),
+            exit: Exit::Usage,
+        }
+        .into());
+    }
+    let options = crate::tui::Options {
+        theme: Theme::new(args.color.enabled()),
+        hyperlinks: crate::tui::osc::hyperlinks_supported(),
+    };
+    crate::tui::run(app, options)
+}
+
+/// A PATH as the reopen command should write it: absolute, so it works from anywhere.
+fn absolute(path: &Path) -> String {
+    std::path::absolute(path)
+        .unwrap_or_else(|_| path.to_path_buf())
+        .display()
+        .to_string()
 }
 
 fn facets(

@@ -260,8 +260,10 @@ fn finish(reading: &mut Reading) {
             }
             post.extract_entities();
         }
-        if let Some(warning) = numbering_problem(thread, reading.kind) {
-            reading.warnings.push(warning);
+        if let Some(problem) = numbering_problem(thread, reading.kind) {
+            reading
+                .warnings
+                .push(format!("thread {}: {problem}", thread.index));
         }
     }
     if reading.threads.is_empty() {
@@ -270,29 +272,44 @@ fn finish(reading: &mut Reading) {
 }
 
 /// Says what is wrong with a whole thread's numbering: gaps, repeats, fewer posts than
-/// declared. Listing excerpts show only a thread's opening, so a shortfall there is expected.
-fn numbering_problem(thread: &Thread, kind: Kind) -> Option<String> {
+/// declared ("declared 20, found 19: 7/ missing"). Listing excerpts show only a thread's
+/// opening, so a shortfall there is expected.
+pub fn numbering_problem(thread: &Thread, kind: Kind) -> Option<String> {
     let numbers: Vec<u32> = thread.posts.iter().filter_map(|p| p.number).collect();
     let mut missing: Vec<String> = Vec::new();
+    let mut repeated: Vec<String> = Vec::new();
     for pair in numbers.windows(2) {
-        missing.extend((pair[0] + 1..pair[1]).map(|n| format!("{n}/")));
+        // A long run of missing numbers is written as a range, not one by one.
+        match pair[1].saturating_sub(pair[0]) {
+            0 | 1 => {}
+            2..=4 => missing.extend((pair[0] + 1..pair[1]).map(|n| format!("{n}/"))),
+            _ => missing.push(format!("{}/–{}/", pair[0] + 1, pair[1] - 1)),
+        }
+        if pair[1] <= pair[0] {
+            repeated.push(format!("{}/", pair[1]));
+        }
     }
     let short = kind == Kind::Unroll
         && thread
             .declared_count
             .is_some_and(|d| (thread.posts.len() as u32) < d);
-    if missing.is_empty() && !short {
+    if missing.is_empty() && repeated.is_empty() && !short {
         return None;
     }
-    let mut message = format!("thread {}: ", thread.index);
-    if let Some(declared) = thread.declared_count.filter(|_| short) {
-        message += &format!("declared {declared}, found {}", thread.posts.len());
-        if !missing.is_empty() {
-            message += ": ";
-        }
-    }
+    let mut faults = Vec::new();
     if !missing.is_empty() {
-        message += &format!("{} missing", missing.join(", "));
+        faults.push(format!("{} missing", missing.join(", ")));
+    }
+    if !repeated.is_empty() {
+        faults.push(format!("{} out of order or repeated", repeated.join(", ")));
+    }
+    let mut message = faults.join("; ");
+    if let Some(declared) = thread.declared_count.filter(|_| short) {
+        let found = format!("declared {declared}, found {}", thread.posts.len());
+        message = match message.is_empty() {
+            true => found,
+            false => format!("{found}: {message}"),
+        };
     }
     Some(message)
 }

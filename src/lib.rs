@@ -3,6 +3,7 @@
 //! [`corpus`] reads documents into threads of posts with their entities; [`facets`] and
 //! [`search`] index them; [`cli`] is the command line over them.
 
+pub mod app;
 pub mod cli;
 pub mod corpus;
 pub mod facets;
@@ -10,4 +11,6 @@ pub mod fuzzy;
 pub mod keymap;
 pub mod present;
 pub mod search;
+pub mod tui;
+pub mod ui;
 pub mod wrap;

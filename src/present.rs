@@ -23,6 +23,13 @@ pub fn truncate(text: &str, width: usize) -> String {
     out
 }
 
+/// `text` padded with spaces to `width` columns (cut first if longer).
+pub fn pad(text: &str, width: usize) -> String {
+    let cut = truncate(text, width);
+    let fill = width.saturating_sub(cut.width());
+    format!("{cut}{}", " ".repeat(fill))
+}
+
 /// `text` on one line: runs of whitespace (line breaks included) become one space.
 pub fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -71,4 +78,3 @@ pub fn gutter(kind: Kind, post: &Post) -> String {
         (None, false) => format!("({})", post.index),
     }
 }
-

@@ -76,11 +76,127 @@ fn list_works_from_any_directory_on_the_bundled_seeds() {
 }
 
 #[test]
-fn no_command_lists_too() {
+fn no_command_opens_the_tui_which_needs_a_terminal() {
+    tread().assert().code(2).stdout("").stderr(
+        "tread: the terminal UI needs a terminal on standard output; scripts can use \
+             `tread list`, `show`, `facets` or `search`\n",
+    );
+}
+
+#[test]
+fn scripted_opening_checks_everything_before_the_terminal() {
+    // Valid options get as far as the terminal check (exit 2, nothing on stdout).
+    let ok = [
+        "--open",
+        "000",
+        "--post",
+        "4",
+        "--filter",
+        "#CareReview",
+        "--filter",
+        "not:author:Emmet Regan",
+        "--search",
+        "review",
+    ];
     tread()
+        .args(ok)
         .assert()
-        .success()
-        .stdout(predicate::str::contains("004_8bb49e90aa2e23a7  blog"));
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "needs a terminal on standard output",
+        ));
+    let cases: [(&[&str], i32, &str); 6] = [
+        (
+            &["--open", "nothing-like-this"],
+            1,
+            "tread: no document matches \"nothing-like-this\" (try `tread list`)\n",
+        ),
+        (&["--open", "0"], 2, "tread: \"0\" matches 5 documents:"),
+        (
+            &["--filter", "#nosuchtag"],
+            1,
+            "tread: filter \"#nosuchtag\": no hashtag matches \"nosuchtag\"\n",
+        ),
+        (
+            &["--filter", "care"],
+            2,
+            "tread: filter \"care\": write author:NAME, #tag, org:NAME or @handle",
+        ),
+        (
+            &["--open", "004", "--filter", "#CareReview"],
+            1,
+            "tread: document 004_8bb49e90aa2e23a7 does not pass the filters\n",
+        ),
+        (&["--post", "0"], 2, "invalid value '0' for '--post <N>'"),
+    ];
+    for (args, code, message) in cases {
+        tread()
+            .args(args)
+            .assert()
+            .code(code)
+            .stdout("")
+            .stderr(predicate::str::contains(message));
+    }
+}
+
+#[test]
+fn a_bad_keymap_stops_the_tui_with_file_line_column_and_closest() {
+    let dir = folder(&[
+        ("typo.toml", b"[global]\nq = \"qiut\"\n"),
+        ("key.toml", b"[thread]\n\"ctrl-pgdn\" = \"page_down\"\n"),
+        ("table.toml", b"[threads]\nj = \"down\"\n"),
+        ("syntax.toml", b"[global]\nq = quit\n"),
+    ]);
+    let path = |name: &str| dir.path().join(name).display().to_string();
+    let cases = [
+        (
+            "typo.toml",
+            "2:5: unknown action in [global] \"qiut\"; did you mean \"quit\"?",
+        ),
+        (
+            "key.toml",
+            "2:1: unknown key name: \"ctrl-pgdn\"; did you mean \"ctrl-pagedown\"?",
+        ),
+        (
+            "table.toml",
+            "1:2: unknown table \"threads\"; did you mean \"thread\"?",
+        ),
+        ("syntax.toml", "2:5: "),
+    ];
+    for (file, message) in cases {
+        tread()
+            .args(["--keymap", &path(file)])
+            .assert()
+            .code(1)
+            .stderr(predicate::str::starts_with(format!(
+                "tread: {}:{message}",
+                path(file)
+            )));
+    }
+    tread()
+        .args(["--keymap", &path("missing.toml")])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("cannot read keymap"));
+}
+
+#[test]
+fn the_user_keymap_comes_from_xdg_config_home() {
+    let dir = folder(&[("tread/keymap.toml", b"[global]\nq = \"qiut\"\n")]);
+    tread()
+        .env("XDG_CONFIG_HOME", dir.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "tread/keymap.toml:2:5: unknown action",
+        ));
+    // Subcommands never read the keymap.
+    tread()
+        .env("XDG_CONFIG_HOME", dir.path())
+        .arg("list")
+        .assert()
+        .success();
 }
 
 #[test]

@@ -2,8 +2,8 @@
 //! output is a terminal, and left unwrapped (for other tools) when it is not. No colour.
 
 use crate::corpus::{Corpus, Document, Kind, Post};
-use crate::present::{gutter, one_line, post_count, thread_header, truncate};
 use crate::facets::{Entry, FacetKind, Facets, PostRef};
+use crate::present::{gutter, one_line, pad, post_count, thread_header, truncate};
 use crate::search::Query;
 use serde::Serialize;
 use std::io::Write;
@@ -36,13 +36,6 @@ pub fn json<T: Serialize + ?Sized>(value: &T, out: &mut impl Write) -> anyhow::R
     serde_json::to_writer_pretty(&mut *out, value).map_err(std::io::Error::from)?;
     writeln!(out)?;
     Ok(())
-}
-
-/// `text` padded with spaces to `width` columns (cut first if longer).
-fn pad(text: &str, width: usize) -> String {
-    let cut = truncate(text, width);
-    let fill = width.saturating_sub(cut.width());
-    format!("{cut}{}", " ".repeat(fill))
 }
 
 #[derive(Serialize)]

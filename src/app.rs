@@ -1,0 +1,521 @@
+//! The terminal UI's state and the one place it changes: [`App::handle`] takes an input
+//! event, resolves keys through the keymap, and updates. Rendering (`ui`) only reads it.
+//!
+//! Derived things are derived: the visible documents and the marked posts come from the
+//! active filters ([`filter::Filters`]); the thread's lines come from the document and the
+//! pane's width ([`crate::ui::thread::Layout`], cached per document and width).
+
+mod cite;
+mod documents;
+pub mod filter;
+mod search;
+mod thread;
+
+pub use cite::{citation, post_name};
+pub use filter::{Filter, FilterError, FilterPanel, Filters};
+pub use search::{Scope, Search};
+pub use thread::ThreadState;
+
+use crate::corpus::Corpus;
+use crate::facets::{Facets, PostRef};
+use crate::keymap::{Action, Context, Key, Keymap, Lookup};
+use crate::ui;
+use documents::DocumentsState;
+use ratatui::layout::{Position, Rect};
+
+/// The panes, in the order focus moves through them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Documents,
+    Thread,
+    Filter,
+}
+
+impl Pane {
+    const ORDER: [Pane; 3] = [Pane::Documents, Pane::Thread, Pane::Filter];
+
+    fn context(self) -> Context {
+        match self {
+            Pane::Documents => Context::Documents,
+            Pane::Thread => Context::Thread,
+            Pane::Filter => Context::Filter,
+        }
+    }
+}
+
+/// An input event, already taken out of the terminal's vocabulary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Event {
+    Key(Key),
+    Resize(u16, u16),
+    Click(u16, u16),
+    Scroll { column: u16, row: u16, down: bool },
+}
+
+/// Something for the terminal loop to do after an update.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Put text on the clipboard (OSC 52).
+    Copy(String),
+    /// Give the terminal back to the shell until `fg`.
+    Suspend,
+    /// Clear and repaint the whole screen.
+    Redraw,
+}
+
+/// A window over the panes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Help { scroll: usize },
+    Warnings { scroll: usize },
+    Links { selected: usize },
+}
+
+/// A line where something is typed: a search, or a post's label to jump to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    pub kind: PromptKind,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptKind {
+    Search,
+    Jump,
+}
+
+/// Where the TUI opens: the scripted-opening options after they were checked.
+#[derive(Debug, Clone, Default)]
+pub struct Opening {
+    pub document: Option<usize>,
+    /// A post label number (or position, where unnumbered).
+    pub post: Option<u32>,
+    pub filters: Vec<Filter>,
+    pub search: Option<String>,
+    /// The PATHs the corpus came from, for the reopen command (empty: the bundled seeds).
+    pub paths: Vec<String>,
+}
+
+/// The whole state of the terminal UI.
+pub struct App {
+    pub corpus: Corpus,
+    pub facets: Facets,
+    pub keymap: Keymap,
+    /// Each document's shortest unique id prefix (at least three characters), as listed.
+    pub short_ids: Vec<String>,
+    pub size: (u16, u16),
+    pub focus: Pane,
+    /// The pane focus returns to when the filter panel closes as an overlay.
+    previous_focus: Pane,
+    pub filters: Filters,
+    pub panel: FilterPanel,
+    pub documents: DocumentsState,
+    pub thread: ThreadState,
+    pub search: Option<Search>,
+    pub prompt: Option<Prompt>,
+    pub overlay: Option<Overlay>,
+    /// A one-line note for the status line, until the next key.
+    pub message: Option<String>,
+    /// Keys of a sequence typed so far (`g` of `g g`).
+    pub pending: Vec<Key>,
+    pub quit: bool,
+    effects: Vec<Effect>,
+    paths: Vec<String>,
+}
+
+impl App {
+    /// The app over a loaded corpus, opened as `opening` says, for a terminal of `size`.
+    pub fn new(corpus: Corpus, keymap: Keymap, opening: Opening, size: (u16, u16)) -> App {
+        let facets = Facets::build(&corpus);
+        let filters = Filters::new(&corpus, &facets, opening.filters);
+        let panel = FilterPanel::new(&facets, &filters);
+        let mut app = App {
+            short_ids: documents::short_ids(&corpus),
+            documents: DocumentsState::default(),
+            thread: ThreadState::default(),
+            corpus,
+            facets,
+            keymap,
+            size,
+            focus: Pane::Documents,
+            previous_focus: Pane::Documents,
+            filters,
+            panel,
+            search: None,
+            prompt: None,
+            overlay: None,
+            message: None,
+            pending: Vec::new(),
+            quit: false,
+            effects: Vec::new(),
+            paths: opening.paths,
+        };
+        app.documents.select_first(&app.filters);
+        if let Some(doc) = opening.document {
+            app.documents.select_doc(&app.filters, doc);
+            app.focus = Pane::Thread;
+        }
+        app.sync_thread();
+        if let Some(text) = opening.search {
+            let doc = app.current_doc();
+            let search = Search::new(&app.corpus, &app.filters, &text, Scope::Document, doc);
+            app.search = Some(search);
+        }
+        match opening.post {
+            Some(label) => {
+                app.jump_to_label(label);
+            }
+            None if app.search.is_some() => app.next_match(true, true),
+            None => {}
+        }
+        app.previous_focus = app.focus;
+        app
+    }
+
+    /// Takes the effects the last updates asked for.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+
+    /// The context keys are looked up in now.
+    pub fn context(&self) -> Context {
+        if self.prompt.is_some() {
+            Context::Prompt
+        } else {
+            self.focus.context()
+        }
+    }
+
+    /// The one entry point for input.
+    pub fn handle(&mut self, event: Event) {
+        match event {
+            Event::Key(key) => self.key(key),
+            Event::Resize(w, h) => self.size = (w, h),
+            Event::Click(column, row) => self.click(Position::new(column, row)),
+            Event::Scroll { column, row, down } => self.scroll(Position::new(column, row), down),
+        }
+        self.sync_thread();
+    }
+
+    fn key(&mut self, key: Key) {
+        self.message = None;
+        self.pending.push(key);
+        match self.keymap.resolve(self.context(), &self.pending) {
+            Lookup::Prefix => {}
+            Lookup::Action(action) => {
+                self.pending.clear();
+                self.act(action);
+            }
+            Lookup::Unbound => {
+                let keys = std::mem::take(&mut self.pending);
+                // A sequence broken off: the last key may still mean something alone.
+                if keys.len() > 1 {
+                    return self.key(key);
+                }
+                self.unbound(key);
+            }
+        }
+    }
+
+    /// A key bound to nothing: typed into the prompt or the filter query; a digit starts a
+    /// jump to a post label.
+    fn unbound(&mut self, key: Key) {
+        let Some(c) = key.typed_char() else {
+            return;
+        };
+        if let Some(prompt) = &mut self.prompt {
+            prompt.text.push(c);
+            self.prompt_changed();
+        } else if self.focus == Pane::Filter {
+            self.panel.push(c, &self.facets, &self.filters);
+        } else if c.is_ascii_digit() && self.overlay.is_none() {
+            self.prompt = Some(Prompt {
+                kind: PromptKind::Jump,
+                text: c.to_string(),
+            });
+        }
+    }
+
+    fn act(&mut self, action: Action) {
+        if self.overlay.is_some() && self.overlay_act(action) {
+            return;
+        }
+        if self.prompt.is_some() && self.prompt_act(action) {
+            return;
+        }
+        if self.global_act(action) {
+            return;
+        }
+        match self.focus {
+            Pane::Documents => self.documents_act(action),
+            Pane::Thread => self.thread_act(action),
+            Pane::Filter => self.filter_act(action),
+        }
+    }
+
+    fn global_act(&mut self, action: Action) -> bool {
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::Warnings => self.overlay = Some(Overlay::Warnings { scroll: 0 }),
+            Action::Links => self.open_links(),
+            Action::Close => self.close(),
+            Action::FocusNext => self.cycle_focus(1),
+            Action::FocusPrevious => self.cycle_focus(Pane::ORDER.len() - 1),
+            Action::FocusLeft => self.focus_side(false),
+            Action::FocusRight => self.focus_side(true),
+            Action::ToggleFilter => self.toggle_filter(),
+            Action::Search => {
+                // The search in force comes back for editing.
+                let text = self.search.as_ref().map(|s| s.text.clone());
+                self.prompt = Some(Prompt {
+                    kind: PromptKind::Search,
+                    text: text.unwrap_or_default(),
+                })
+            }
+            Action::SearchScope => self.toggle_scope(),
+            Action::NextMatch => self.next_match(true, false),
+            Action::PreviousMatch => self.next_match(false, false),
+            Action::Jump => {
+                self.prompt = Some(Prompt {
+                    kind: PromptKind::Jump,
+                    text: String::new(),
+                })
+            }
+            Action::CopyCitation => self.copy_citation(),
+            Action::CopyCommand => self.copy_command(),
+            Action::RemoveFilter => self.remove_filter(false),
+            Action::ClearFilters => self.remove_filter(true),
+            Action::Redraw => self.effects.push(Effect::Redraw),
+            Action::Suspend => self.effects.push(Effect::Suspend),
+            _ => return false,
+        }
+        true
+    }
+
+    /// Esc: the innermost thing open closes: the prompt, the panel's query, the panel,
+    /// then the search.
+    fn close(&mut self) {
+        if self.prompt.take().is_some() {
+            return;
+        }
+        if self.focus == Pane::Filter {
+            if self.panel.query.is_empty() {
+                self.focus = self.previous_focus;
+            } else {
+                self.panel.query.clear();
+                self.panel.refresh(&self.facets, &self.filters);
+            }
+            return;
+        }
+        if self.search.take().is_some() {
+            self.message = Some("search cleared".to_string());
+        }
+    }
+
+    fn cycle_focus(&mut self, step: usize) {
+        let panes = self.focusable();
+        let at = panes.iter().position(|p| *p == self.focus).unwrap_or(0);
+        self.set_focus(panes[(at + step) % panes.len()]);
+    }
+
+    /// The panes focus moves through: the filter panel only where it is a column or a
+    /// screen of its own; as an overlay it opens with its own key.
+    fn focusable(&self) -> Vec<Pane> {
+        match self.layout_mode() {
+            ui::Mode::Medium => vec![Pane::Documents, Pane::Thread],
+            _ => Pane::ORDER.to_vec(),
+        }
+    }
+
+    fn focus_side(&mut self, right: bool) {
+        let panes = self.focusable();
+        let at = panes.iter().position(|p| *p == self.focus).unwrap_or(0);
+        let to = if right {
+            (at + 1).min(panes.len() - 1)
+        } else {
+            at.saturating_sub(1)
+        };
+        self.set_focus(panes[to]);
+    }
+
+    fn set_focus(&mut self, pane: Pane) {
+        if pane == Pane::Filter && self.focus != Pane::Filter {
+            self.previous_focus = self.focus;
+        }
+        self.focus = pane;
+    }
+
+    fn toggle_filter(&mut self) {
+        if self.focus == Pane::Filter {
+            self.focus = self.previous_focus;
+        } else {
+            self.set_focus(Pane::Filter);
+        }
+    }
+
+    /// How the panes are laid out at the current size.
+    pub fn layout_mode(&self) -> ui::Mode {
+        ui::Mode::of(self.size)
+    }
+
+    fn area(&self) -> Rect {
+        Rect::new(0, 0, self.size.0, self.size.1)
+    }
+
+    /// The selected document, if any passes the filters.
+    pub fn current_doc(&self) -> Option<usize> {
+        self.documents.current(&self.filters)
+    }
+
+    /// The current post, if the current document has any.
+    pub fn current_post(&self) -> Option<PostRef> {
+        let doc = self.current_doc()?;
+        self.thread.post_ref(&self.corpus, doc)
+    }
+
+    /// Brings the thread view in line with the selected document and the pane's size.
+    fn sync_thread(&mut self) {
+        let panes = ui::panes(self.area(), self);
+        let doc = self.current_doc();
+        self.thread.sync(&self.corpus, doc, panes.thread_inner);
+        if let Some(search) = &mut self.search {
+            search.follow_document(&self.corpus, doc);
+        }
+    }
+
+    fn remove_filter(&mut self, all: bool) {
+        let doc = self.current_doc();
+        let removed = if all {
+            self.filters.clear(&self.corpus, &self.facets)
+        } else {
+            self.filters.pop(&self.corpus, &self.facets)
+        };
+        if !removed {
+            self.message = Some("no filters".to_string());
+            return;
+        }
+        self.filters_changed(doc);
+    }
+
+    /// After the filters change: keep the same document selected if it still passes,
+    /// recount the panel.
+    fn filters_changed(&mut self, doc: Option<usize>) {
+        self.panel.refresh(&self.facets, &self.filters);
+        match doc {
+            Some(doc) if self.filters.passes(doc) => {
+                self.documents.select_doc(&self.filters, doc);
+            }
+            _ => self.documents.select_first(&self.filters),
+        }
+        if let Some(search) = &mut self.search {
+            search.refresh(&self.corpus, &self.filters);
+        }
+    }
+
+    fn click(&mut self, at: Position) {
+        let panes = ui::panes(self.area(), self);
+        if self.overlay.is_some() {
+            return;
+        }
+        if panes.documents_list.contains(at) {
+            self.set_focus(Pane::Documents);
+            let row = usize::from(at.y - panes.documents_list.y);
+            self.documents.click(&self.filters, row);
+        } else if panes.thread_inner.contains(at) {
+            self.set_focus(Pane::Thread);
+            let row = usize::from(at.y - panes.thread_inner.y);
+            self.thread.click(row);
+        } else if panes.filter_list.contains(at) {
+            self.set_focus(Pane::Filter);
+            let row = usize::from(at.y - panes.filter_list.y);
+            self.panel.click(row);
+        }
+    }
+
+    fn scroll(&mut self, at: Position, down: bool) {
+        let panes = ui::panes(self.area(), self);
+        let action = if down { Action::Down } else { Action::Up };
+        if self.overlay.is_some() {
+            self.overlay_act(action);
+        } else if panes.documents_list.contains(at) {
+            self.documents_act(action);
+        } else if panes.thread_inner.contains(at) {
+            let action = if down {
+                Action::ScrollDown
+            } else {
+                Action::ScrollUp
+            };
+            self.thread_act(action);
+        } else if panes.filter_list.contains(at) {
+            self.filter_act(action);
+        }
+    }
+
+    /// Keys while an overlay is open: movement scrolls it, closing keys close it.
+    fn overlay_act(&mut self, action: Action) -> bool {
+        let links = self.current_links().len();
+        let Some(overlay) = &mut self.overlay else {
+            return false;
+        };
+        let (Overlay::Help { scroll: at } | Overlay::Warnings { scroll: at }) = overlay else {
+            let Overlay::Links { selected } = overlay else {
+                return false;
+            };
+            return match action {
+                Action::Down => {
+                    *selected = (*selected + 1).min(links.saturating_sub(1));
+                    true
+                }
+                Action::Up => {
+                    *selected = selected.saturating_sub(1);
+                    true
+                }
+                Action::CopyCitation => {
+                    let at = *selected;
+                    self.copy_link(at);
+                    true
+                }
+                Action::Quit | Action::Close | Action::Links => {
+                    self.overlay = None;
+                    true
+                }
+                _ => true,
+            };
+        };
+        match action {
+            Action::Down | Action::ScrollDown => *at += 1,
+            Action::Up | Action::ScrollUp => *at = at.saturating_sub(1),
+            Action::PageDown => *at += 10,
+            Action::PageUp => *at = at.saturating_sub(10),
+            Action::Top => *at = 0,
+            Action::Quit | Action::Close | Action::Help | Action::Warnings => self.overlay = None,
+            _ => {}
+        }
+        true
+    }
+
+    fn open_links(&mut self) {
+        if self.current_links().is_empty() {
+            self.message = Some("this post has no links".to_string());
+            return;
+        }
+        self.overlay = Some(Overlay::Links { selected: 0 });
+    }
+
+    /// The links of the current post.
+    pub fn current_links(&self) -> &[String] {
+        match self.current_post() {
+            Some(at) => &self.corpus.documents[at.doc].threads[at.thread].posts[at.post].urls,
+            None => &[],
+        }
+    }
+
+    /// The corpus's documents that pass the filters, in order.
+    pub fn visible(&self) -> &[usize] {
+        self.filters.visible()
+    }
+}
+
+#[cfg(test)]
+mod tests;

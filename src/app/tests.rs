@@ -1,0 +1,283 @@
+//! Behaviour: key sequences fed to the app over the bundled seeds, asserting its state.
+
+use super::*;
+use crate::corpus::load;
+use crate::facets::FacetKind;
+use crate::keymap::KeySeq;
+
+fn app_at(size: (u16, u16), opening: Opening) -> App {
+    App::new(load::bundled(), Keymap::builtin(), opening, size)
+}
+
+fn app() -> App {
+    app_at((120, 40), Opening::default())
+}
+
+/// Presses keys written as keymap.toml spells them, separated by spaces.
+fn press(app: &mut App, keys: &str) {
+    for key in keys.parse::<KeySeq>().map(|s| s.0).unwrap_or_default() {
+        app.handle(Event::Key(key));
+    }
+}
+
+/// Presses keys one by one, so longer runs than a binding allows can be typed.
+fn type_keys(app: &mut App, keys: &str) {
+    for word in keys.split_whitespace() {
+        press(app, word);
+    }
+}
+
+fn id(app: &App) -> &str {
+    &app.corpus.documents[app.current_doc().unwrap()].id[..3]
+}
+
+fn label(app: &App) -> String {
+    let at = app.current_post().unwrap();
+    let doc = &app.corpus.documents[at.doc];
+    post_name(doc, &doc.threads[at.thread].posts[at.post])
+}
+
+#[test]
+fn moving_through_documents_and_posts() {
+    let mut app = app();
+    type_keys(&mut app, "j j");
+    assert_eq!(id(&app), "002");
+    type_keys(&mut app, "G");
+    assert_eq!(id(&app), "004");
+    type_keys(&mut app, "g g");
+    assert_eq!(id(&app), "000");
+    type_keys(&mut app, "enter j j");
+    assert_eq!(app.focus, Pane::Thread);
+    assert_eq!(label(&app), "post 3/20");
+    type_keys(&mut app, "G");
+    assert_eq!(label(&app), "post 20/20");
+}
+
+#[test]
+fn typing_a_label_and_enter_jumps_to_it() {
+    let mut app = app();
+    type_keys(&mut app, "l 1 2 enter");
+    assert_eq!(label(&app), "post 12/20");
+    type_keys(&mut app, ": 4 enter");
+    assert_eq!(label(&app), "post 4/20");
+    type_keys(&mut app, ": 9 9 enter");
+    assert_eq!(label(&app), "post 4/20");
+    assert_eq!(app.message.as_deref(), Some("no post 99 in this document"));
+}
+
+#[test]
+fn filter_panel_applies_and_negates_and_combines() {
+    let mut app = app();
+    type_keys(&mut app, "f tab c a r e r e v i e w enter");
+    assert_eq!(app.filters.list().len(), 1);
+    let ids: Vec<&str> = app
+        .visible()
+        .iter()
+        .map(|&d| &app.corpus.documents[d].id[..3])
+        .collect();
+    assert_eq!(ids, ["000", "001", "002"]);
+    // A second filter, negated: the author of 001.
+    type_keys(&mut app, "shift-tab s a m t r n e r ctrl-x");
+    let ids: Vec<&str> = app
+        .visible()
+        .iter()
+        .map(|&d| &app.corpus.documents[d].id[..3])
+        .collect();
+    assert_eq!(ids, ["000", "002"]);
+    assert_eq!(
+        app.filters.list()[1].chip(&app.facets),
+        "NOT author:@samtrner"
+    );
+    // Backspace on an empty query removes the last filter; X (outside the panel) all.
+    type_keys(&mut app, "backspace");
+    assert_eq!(app.visible().len(), 3);
+    type_keys(&mut app, "esc X");
+    assert_eq!(app.visible().len(), 5);
+}
+
+#[test]
+fn drill_down_counts_follow_the_filters() {
+    let mut app = app();
+    let hashtags = app.facets.of(FacetKind::Hashtag);
+    let care = hashtags
+        .iter()
+        .position(|e| e.name == "carereview")
+        .unwrap();
+    let advocacy = hashtags.iter().position(|e| e.name == "Advocacy").unwrap();
+    let before = app.filters.drill(FacetKind::Hashtag, advocacy);
+    app.apply_filter(Filter {
+        kind: FacetKind::Hashtag,
+        entry: advocacy,
+        negated: false,
+    });
+    assert_eq!(app.filters.drill(FacetKind::Hashtag, advocacy), before);
+    let care_left = app.filters.drill(FacetKind::Hashtag, care);
+    assert_eq!(care_left.documents, 1);
+    let authors = app.facets.of(FacetKind::Author);
+    let fiona = authors
+        .iter()
+        .position(|e| e.name == "Fiona Simpson")
+        .unwrap();
+    assert_eq!(app.filters.drill(FacetKind::Author, fiona).posts, 0);
+}
+
+#[test]
+fn n_moves_between_marked_posts_across_documents() {
+    let mut app = app();
+    type_keys(&mut app, "f tab c a r e r e v i e w enter esc");
+    let marked = app.filters.marked().to_vec();
+    type_keys(&mut app, "n");
+    assert_eq!(app.current_post(), Some(marked[1]));
+    type_keys(&mut app, "n n n");
+    assert_eq!(app.current_post(), Some(marked[4]));
+    type_keys(&mut app, "N");
+    assert_eq!(app.current_post(), Some(marked[3]));
+}
+
+#[test]
+fn search_in_the_document_then_in_all() {
+    let mut app = app();
+    type_keys(&mut app, "/ f r o n t l i n e");
+    let search = app.search.clone().unwrap();
+    assert_eq!(search.scope, Scope::Document);
+    let in_doc = search.hits.len();
+    type_keys(&mut app, "ctrl-a");
+    let all = app.search.as_ref().unwrap().hits.len();
+    assert!(all > in_doc, "{all} hits in all, {in_doc} in the document");
+    type_keys(&mut app, "enter");
+    assert!(app.prompt.is_none());
+    let first = app.current_post().unwrap();
+    assert!(app.search.as_ref().unwrap().is_hit(first));
+    type_keys(&mut app, "n");
+    assert_ne!(app.current_post(), Some(first));
+    type_keys(&mut app, "esc");
+    assert!(app.search.is_none());
+}
+
+#[test]
+fn an_extended_query_narrows_like_a_full_search() {
+    let corpus = load::bundled();
+    let filters = Filters::new(&corpus, &Facets::build(&corpus), Vec::new());
+    let mut typed = Search::new(&corpus, &filters, "care", Scope::All, None);
+    typed.retype(&corpus, &filters, "care rev");
+    let fresh = Search::new(&corpus, &filters, "care rev", Scope::All, None);
+    assert_eq!(typed.hits, fresh.hits);
+}
+
+#[test]
+fn an_extended_panel_query_ranks_like_a_fresh_one() {
+    let mut app = app();
+    type_keys(&mut app, "f tab tab c");
+    type_keys(&mut app, "a r e");
+    let typed = app.panel.rows.clone();
+    app.panel.refresh(&app.facets, &app.filters);
+    assert_eq!(app.panel.rows, typed);
+}
+
+#[test]
+fn copy_keys_give_a_citation_and_the_reopen_command() {
+    let mut app = app();
+    type_keys(&mut app, "l j j j y");
+    let effects = app.take_effects();
+    let [Effect::Copy(citation)] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert!(
+        citation.starts_with("Nick Cook, May 23, post 4/20: @GavinWilliamson promised"),
+        "{citation}"
+    );
+    assert!(citation.ends_with("[000_bcd5621f043b7544]"));
+    type_keys(&mut app, "f tab c a r e enter esc Y");
+    let effects = app.take_effects();
+    assert_eq!(
+        effects,
+        [Effect::Copy(
+            "tread --open 000_bcd5621f043b7544 --post 4 --filter '#carereview'".to_string()
+        )]
+    );
+}
+
+#[test]
+fn scripted_opening_lands_on_document_post_filter_and_search() {
+    let corpus = load::bundled();
+    let facets = Facets::build(&corpus);
+    let filter = Filter::parse("#CareReview", &facets).unwrap();
+    let opening = Opening {
+        document: Some(0),
+        post: Some(12),
+        filters: vec![filter],
+        search: Some("protected characteristic".to_string()),
+        paths: Vec::new(),
+    };
+    let app = app_at((100, 30), opening);
+    assert_eq!(label(&app), "post 12/20");
+    assert_eq!(app.focus, Pane::Thread);
+    assert_eq!(app.visible().len(), 3);
+    assert_eq!(app.search.as_ref().unwrap().hits.len(), 1);
+}
+
+#[test]
+fn filter_expressions_and_their_errors() {
+    let corpus = load::bundled();
+    let facets = Facets::build(&corpus);
+    let parse = |e: &str| Filter::parse(e, &facets);
+    let negated = parse("not:@educationgovuk").unwrap();
+    assert!(negated.negated && negated.kind == FacetKind::Mention);
+    assert_eq!(parse("author:nick").unwrap().kind, FacetKind::Author);
+    assert_eq!(
+        parse("org:Department for Education").unwrap().kind,
+        FacetKind::Org
+    );
+    let none = parse("#nosuchtag").unwrap_err();
+    assert!(!none.usage);
+    assert_eq!(
+        none.message,
+        "filter \"#nosuchtag\": no hashtag matches \"nosuchtag\""
+    );
+    assert!(parse("care").unwrap_err().usage);
+}
+
+#[test]
+fn focus_moves_by_layout() {
+    let mut app = app_at((80, 24), Opening::default());
+    type_keys(&mut app, "tab");
+    assert_eq!(app.focus, Pane::Thread);
+    // At 80 columns the panel is an overlay: tab skips it, f opens it, esc closes it.
+    type_keys(&mut app, "tab");
+    assert_eq!(app.focus, Pane::Documents);
+    type_keys(&mut app, "f");
+    assert_eq!(app.focus, Pane::Filter);
+    type_keys(&mut app, "esc");
+    assert_eq!(app.focus, Pane::Documents);
+    app.handle(Event::Resize(50, 20));
+    type_keys(&mut app, "tab tab");
+    assert_eq!(app.focus, Pane::Filter);
+}
+
+#[test]
+fn keys_of_a_sequence_wait_for_the_next() {
+    let mut app = app();
+    type_keys(&mut app, "G g");
+    assert_eq!(app.pending.len(), 1);
+    assert_eq!(id(&app), "004");
+    type_keys(&mut app, "k");
+    assert!(app.pending.is_empty());
+    assert_eq!(id(&app), "003");
+}
+
+#[test]
+fn mouse_clicks_select_and_the_wheel_scrolls() {
+    let mut app = app();
+    let panes = crate::ui::panes(app.area(), &app);
+    let list = panes.documents_list;
+    app.handle(Event::Click(list.x + 2, list.y + 3));
+    assert_eq!(id(&app), "003");
+    let thread = panes.thread_inner;
+    app.handle(Event::Scroll {
+        column: thread.x + 2,
+        row: thread.y + 2,
+        down: true,
+    });
+    assert_eq!(app.thread.scroll(), 1);
+    assert_eq!(app.focus, Pane::Documents);
+}

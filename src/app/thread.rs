@@ -1,0 +1,255 @@
+//! The thread pane: the current post and how far the pane is scrolled, over the wrapped
+//! lines of the current document (built once per document and width).
+
+use super::{App, Pane};
+use crate::corpus::Corpus;
+use crate::facets::PostRef;
+use crate::keymap::Action;
+use crate::ui::thread::Layout;
+use ratatui::layout::Rect;
+use std::rc::Rc;
+
+/// The thread pane's position.
+#[derive(Debug, Default)]
+pub struct ThreadState {
+    /// The current post, as a position in the document's posts (all threads, in order).
+    post: usize,
+    /// The first line shown.
+    scroll: usize,
+    /// Lines the pane shows.
+    height: usize,
+    layout: Option<Rc<Layout>>,
+}
+
+impl ThreadState {
+    /// The wrapped lines of the current document, if there is one.
+    pub fn layout(&self) -> Option<&Layout> {
+        self.layout.as_deref()
+    }
+
+    pub fn scroll(&self) -> usize {
+        self.scroll
+    }
+
+    /// The position of the current post among the document's posts.
+    pub fn post(&self) -> usize {
+        self.post
+    }
+
+    /// The current post of document `doc`.
+    pub fn post_ref(&self, _corpus: &Corpus, doc: usize) -> Option<PostRef> {
+        let layout = self.layout.as_ref().filter(|l| l.doc == doc)?;
+        layout.posts.get(self.post).copied()
+    }
+
+    /// Follows a change of document or pane size: a new document starts at its top; the
+    /// lines are rebuilt only when the document or the width changed.
+    pub fn sync(&mut self, corpus: &Corpus, doc: Option<usize>, inner: Rect) {
+        let Some(doc) = doc else {
+            self.layout = None;
+            return;
+        };
+        let width = inner.width;
+        let same_doc = self.layout.as_ref().is_some_and(|l| l.doc == doc);
+        if !same_doc {
+            self.post = 0;
+            self.scroll = 0;
+        }
+        if !same_doc || self.layout.as_ref().is_some_and(|l| l.width != width) {
+            self.layout = Some(Rc::new(Layout::build(corpus, doc, width)));
+        }
+        self.height = usize::from(inner.height).max(1);
+        let Some(layout) = self.layout.clone() else {
+            return;
+        };
+        self.post = self.post.min(layout.posts.len().saturating_sub(1));
+        self.scroll = self.scroll.min(self.max_scroll(&layout));
+        if !self.post_in_view(&layout) {
+            self.reveal(&layout);
+        }
+    }
+
+    fn max_scroll(&self, layout: &Layout) -> usize {
+        layout.total.saturating_sub(self.height)
+    }
+
+    fn post_in_view(&self, layout: &Layout) -> bool {
+        let Some(lines) = layout.post_lines(self.post) else {
+            return true;
+        };
+        lines.start < self.scroll + self.height && lines.end > self.scroll
+    }
+
+    /// Scrolls so the current post shows whole (its thread's header too, when it opens one),
+    /// or at least its first lines when it is taller than the pane.
+    fn reveal(&mut self, layout: &Layout) {
+        let Some(lines) = layout.post_lines(self.post) else {
+            return;
+        };
+        let with_heading = layout.heading_above(self.post).unwrap_or(lines.start);
+        if lines.start < self.scroll {
+            self.scroll = if lines.end - with_heading <= self.height {
+                with_heading
+            } else {
+                lines.start
+            };
+        } else if lines.end > self.scroll + self.height {
+            self.scroll = lines.start.min(lines.end.saturating_sub(self.height));
+        }
+        self.scroll = self.scroll.min(self.max_scroll(layout));
+    }
+
+    /// Makes post `post` (a position among the document's posts) current and shows it.
+    pub fn select(&mut self, post: usize) {
+        let Some(layout) = self.layout.clone() else {
+            return;
+        };
+        self.post = post.min(layout.posts.len().saturating_sub(1));
+        self.reveal(&layout);
+    }
+
+    /// Makes a post current by its place in the corpus, as a jump: a post out of view is
+    /// brought to the top of the pane (with its thread's header), not just into view.
+    pub fn select_ref(&mut self, at: PostRef) -> bool {
+        let Some(layout) = self.layout.clone() else {
+            return false;
+        };
+        let Some(post) = layout.posts.iter().position(|p| *p == at) else {
+            return false;
+        };
+        self.post = post;
+        if !self.post_in_view(&layout) {
+            let lines = layout.post_lines(post).unwrap_or(0..0);
+            self.scroll = layout.heading_above(post).unwrap_or(lines.start);
+            if lines.end.saturating_sub(self.scroll) > self.height {
+                self.scroll = lines.start;
+            }
+            self.scroll = self.scroll.min(self.max_scroll(&layout));
+        }
+        self.reveal(&layout);
+        true
+    }
+
+    /// Moves the view by `lines`, keeping the current post if it stays in view, else taking
+    /// the first post that shows.
+    fn scroll_by(&mut self, lines: isize) {
+        let Some(layout) = self.layout.clone() else {
+            return;
+        };
+        let max = self.max_scroll(&layout) as isize;
+        self.scroll = (self.scroll as isize + lines).clamp(0, max) as usize;
+        if !self.post_in_view(&layout) {
+            self.post = layout.first_post_from(self.scroll).unwrap_or(self.post);
+        }
+    }
+
+    /// A page down (or up): the view moves by a pane less one line, and the current post is
+    /// the first that starts in it. At either end, the first or last post.
+    fn page(&mut self, down: bool) {
+        let Some(layout) = self.layout.clone() else {
+            return;
+        };
+        let step = self.height.saturating_sub(1).max(1) as isize;
+        let before = self.scroll;
+        self.scroll_by(if down { step } else { -step });
+        if self.scroll == before {
+            let last = layout.posts.len().saturating_sub(1);
+            self.select(if down { last } else { 0 });
+            return;
+        }
+        self.post = layout.first_post_from(self.scroll).unwrap_or(self.post);
+    }
+
+    /// A click on a row of the pane.
+    pub fn click(&mut self, row: usize) {
+        let Some(layout) = self.layout.clone() else {
+            return;
+        };
+        if let Some(post) = layout.post_at_line(self.scroll + row) {
+            self.post = post;
+        }
+    }
+
+    /// The first post of the next (or previous) thread.
+    fn thread_step(&mut self, forward: bool) {
+        let Some(layout) = self.layout.clone() else {
+            return;
+        };
+        let Some(current) = layout.posts.get(self.post) else {
+            return;
+        };
+        let target = if forward {
+            layout.posts.iter().position(|p| p.thread > current.thread)
+        } else {
+            let previous = current.thread.checked_sub(1);
+            previous.and_then(|t| layout.posts.iter().position(|p| p.thread == t))
+        };
+        if let Some(post) = target {
+            self.select(post);
+        }
+    }
+}
+
+impl App {
+    pub(super) fn thread_act(&mut self, action: Action) {
+        let post = self.thread.post;
+        let thread = &mut self.thread;
+        match action {
+            Action::Down => thread.select(post + 1),
+            Action::Up => thread.select(post.saturating_sub(1)),
+            Action::Top => thread.select(0),
+            Action::Bottom => thread.select(usize::MAX),
+            Action::PageDown => thread.page(true),
+            Action::PageUp => thread.page(false),
+            Action::ScrollDown => thread.scroll_by(1),
+            Action::ScrollUp => thread.scroll_by(-1),
+            Action::NextThread => thread.thread_step(true),
+            Action::PreviousThread => thread.thread_step(false),
+            _ => {}
+        }
+    }
+
+    /// Goes to the post its author labelled `label` (12 → "12/20"), in the current thread
+    /// first, then anywhere in the document; where nothing is labelled so, the post at that
+    /// position in the current thread.
+    pub fn jump_to_label(&mut self, label: u32) -> bool {
+        let Some(layout) = self.thread.layout.clone() else {
+            return false;
+        };
+        let doc = &self.corpus.documents[layout.doc];
+        let current = layout.posts.get(self.thread.post).map_or(0, |p| p.thread);
+        let post_of = |at: &PostRef| &doc.threads[at.thread].posts[at.post];
+        let labelled = |at: &&PostRef| post_of(at).number == Some(label);
+        let found = (layout.posts.iter())
+            .filter(|p| p.thread == current)
+            .find(labelled)
+            .or_else(|| layout.posts.iter().find(labelled))
+            .or_else(|| {
+                (layout.posts.iter())
+                    .filter(|p| p.thread == current)
+                    .nth((label as usize).checked_sub(1)?)
+            })
+            .copied();
+        match found {
+            Some(at) => {
+                self.thread.select_ref(at);
+                self.set_focus(Pane::Thread);
+                true
+            }
+            None => {
+                self.message = Some(format!("no post {label} in this document"));
+                false
+            }
+        }
+    }
+
+    /// Goes to a post anywhere in the visible corpus.
+    pub(super) fn go_to(&mut self, at: PostRef) {
+        self.documents.select_doc(&self.filters, at.doc);
+        self.sync_thread();
+        self.thread.select_ref(at);
+        if self.focus == Pane::Documents {
+            self.set_focus(Pane::Thread);
+        }
+    }
+}

@@ -1,0 +1,174 @@
+//! The terminal's lifecycle and the event loop: take the terminal over, draw only when an
+//! event changed something, and give it back on every way out (quit, error, panic, SIGTERM,
+//! SIGHUP, and suspend with Ctrl-Z).
+
+pub mod osc;
+
+use crate::app::{App, Effect, Event};
+use crate::keymap::Key;
+use crate::ui::{self, Theme};
+use crossterm::event::{self as term, MouseButton, MouseEventKind};
+use crossterm::{cursor, execute, queue, style::Print, terminal};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use std::io::{self, Stdout, Write};
+use std::sync::Mutex;
+use std::time::Duration;
+
+/// Held while drawing, so a signal's restore never lands inside a frame.
+static DRAWING: Mutex<()> = Mutex::new(());
+
+type Term = Terminal<CrosstermBackend<Stdout>>;
+
+/// How the app draws.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    pub theme: Theme,
+    pub hyperlinks: bool,
+}
+
+/// Runs the app until it quits, restoring the terminal however it ends.
+pub fn run(mut app: App, options: Options) -> anyhow::Result<()> {
+    install_panic_hook();
+    watch_signals()?;
+    enter()?;
+    let outcome = Terminal::new(CrosstermBackend::new(io::stdout()))
+        .map_err(anyhow::Error::from)
+        .and_then(|mut terminal| event_loop(&mut terminal, &mut app, options));
+    leave()?;
+    outcome
+}
+
+fn event_loop(terminal: &mut Term, app: &mut App, options: Options) -> anyhow::Result<()> {
+    let size = terminal.size()?;
+    app.handle(Event::Resize(size.width, size.height));
+    draw(terminal, app, options)?;
+    loop {
+        // Block for one event, then take every event already waiting, so a held key costs
+        // one frame rather than one per repeat.
+        let mut changed = handle(app, term::read()?);
+        while !app.quit && term::poll(Duration::ZERO)? {
+            changed |= handle(app, term::read()?);
+        }
+        for effect in app.take_effects() {
+            changed = true;
+            match effect {
+                Effect::Copy(text) => {
+                    let sequence = osc::clipboard(&text, osc::Multiplexer::detect());
+                    execute!(io::stdout(), Print(sequence))?;
+                }
+                Effect::Redraw => terminal.clear()?,
+                Effect::Suspend => suspend(terminal)?,
+            }
+        }
+        if app.quit {
+            return Ok(());
+        }
+        if changed {
+            draw(terminal, app, options)?;
+        }
+    }
+}
+
+fn draw(terminal: &mut Term, app: &App, options: Options) -> anyhow::Result<()> {
+    let _guard = DRAWING.lock().unwrap_or_else(|e| e.into_inner());
+    let frame = terminal.draw(|frame| ui::render(frame, app, &options.theme))?;
+    let area = frame.area;
+    if options.hyperlinks {
+        let mut out = io::stdout();
+        for (x, y, shown, target) in ui::overlay::hyperlinks(app, area) {
+            queue!(
+                out,
+                cursor::MoveTo(x, y),
+                Print(osc::hyperlink(&shown, &target))
+            )?;
+        }
+        out.flush()?;
+    }
+    Ok(())
+}
+
+/// Passes one terminal event to the app; whether it can have changed the screen.
+fn handle(app: &mut App, event: term::Event) -> bool {
+    let event = match event {
+        term::Event::Key(key) => match Key::from_event(key) {
+            Some(key) => Event::Key(key),
+            None => return false,
+        },
+        term::Event::Resize(w, h) => Event::Resize(w, h),
+        term::Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::Down(MouseButton::Left) => Event::Click(mouse.column, mouse.row),
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => Event::Scroll {
+                column: mouse.column,
+                row: mouse.row,
+                down: mouse.kind == MouseEventKind::ScrollDown,
+            },
+            _ => return false,
+        },
+        _ => return false,
+    };
+    app.handle(event);
+    true
+}
+
+/// Mouse reports for presses and the wheel only (1000), in SGR form (1006). crossterm's
+/// `EnableMouseCapture` also asks for every motion, a stream of bytes over SSH for nothing.
+const MOUSE_ON: &str = "\x1b[?1000h\x1b[?1006h";
+
+/// Raw mode, the alternate screen, mouse reports, no cursor.
+fn enter() -> io::Result<()> {
+    terminal::enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        terminal::EnterAlternateScreen,
+        Print(MOUSE_ON),
+        cursor::Hide
+    )
+}
+
+/// Undoes [`enter`]; safe to call twice.
+fn leave() -> io::Result<()> {
+    let mut out = io::stdout();
+    let shown = execute!(
+        out,
+        term::DisableMouseCapture,
+        terminal::LeaveAlternateScreen,
+        cursor::Show
+    );
+    terminal::disable_raw_mode()?;
+    shown
+}
+
+/// Restores the terminal before the default hook prints the panic, so the message is
+/// readable and the shell usable.
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = leave();
+        previous(info);
+    }));
+}
+
+/// SIGTERM and SIGHUP (an SSH session that drops) restore the terminal and end the process
+/// with the conventional 128 + signal status.
+fn watch_signals() -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            let _guard = DRAWING.lock().unwrap_or_else(|e| e.into_inner());
+            let _ = leave();
+            std::process::exit(128 + signal);
+        }
+    });
+    Ok(())
+}
+
+/// Ctrl-Z: give the terminal back, stop until `fg`, then take it again and repaint.
+fn suspend(terminal: &mut Term) -> anyhow::Result<()> {
+    leave()?;
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    enter()?;
+    terminal.clear()?;
+    Ok(())
+}

@@ -1,0 +1,124 @@
+//! The documents pane: the filter chips, then one row per visible document (kind glyph,
+//! short id, author, title, post count). Only the rows on screen are built.
+
+use super::{Panes, Theme, pane_block};
+use crate::app::{App, Pane};
+use crate::corpus::{Document, Kind};
+use crate::present::{one_line, pad, post_count, truncate};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+/// The glyph of a kind of document.
+pub fn glyph(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Unroll => "≡",
+        Kind::Listing => "⋮",
+        Kind::Article => "¶",
+        Kind::Blog => "✎",
+        Kind::Plain => "·",
+    }
+}
+
+pub fn render(frame: &mut Frame, app: &App, theme: &Theme, panes: &Panes) {
+    if panes.documents.is_empty() {
+        return;
+    }
+    let focused = app.focus == Pane::Documents && app.prompt.is_none();
+    let title = format!(
+        " Documents {}/{} ",
+        app.visible().len(),
+        app.corpus.documents.len()
+    );
+    frame.render_widget(
+        pane_block(Line::from(title), focused, theme),
+        panes.documents,
+    );
+    render_chips(frame, app, theme, panes.chips);
+    render_rows(frame, app, theme, panes.documents_list, focused);
+}
+
+/// The active filters, as chips on one line (the last ones win when they do not fit).
+fn render_chips(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    if area.is_empty() {
+        return;
+    }
+    let mut spans: Vec<Span> = Vec::new();
+    let mut used = 0;
+    for filter in app.filters.list().iter().rev() {
+        let chip = format!(" {} ", filter.chip(&app.facets));
+        let width = chip.width() + 1;
+        if used + width > usize::from(area.width) {
+            spans.insert(0, Span::styled("… ", theme.dim()));
+            break;
+        }
+        used += width;
+        spans.insert(0, Span::raw(" "));
+        spans.insert(0, Span::styled(chip, theme.chip()));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn render_rows(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, focused: bool) {
+    let visible = app.visible();
+    if visible.is_empty() {
+        let note = match app.filters.is_empty() {
+            true => "no documents",
+            false => "no document passes the filters (x removes the last)",
+        };
+        let note = truncate(note, usize::from(area.width));
+        frame.render_widget(Paragraph::new(Span::styled(note, theme.dim())), area);
+        return;
+    }
+    let height = usize::from(area.height);
+    let selected = app.documents.selected();
+    let offset = keep_in_view(app.documents.offset.get(), selected, height, visible.len());
+    app.documents.offset.set(offset);
+    let width = usize::from(area.width);
+    let lines: Vec<Line> = (offset..visible.len().min(offset + height))
+        .map(|row| {
+            let doc = visible[row];
+            let style = match (row == selected, focused) {
+                (true, true) => theme.selection(),
+                (true, false) => theme.selection_unfocused(),
+                _ => Style::new(),
+            };
+            let text = row_text(&app.corpus.documents[doc], &app.short_ids[doc], width);
+            Line::styled(text, style)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The first row to show so that `selected` is in view, moving as little as possible.
+pub fn keep_in_view(offset: usize, selected: usize, height: usize, len: usize) -> usize {
+    let height = height.max(1);
+    let offset = if selected < offset {
+        selected
+    } else if selected >= offset + height {
+        selected + 1 - height
+    } else {
+        offset
+    };
+    offset.min(len.saturating_sub(height))
+}
+
+/// One document's row, exactly `width` columns wide.
+fn row_text(doc: &Document, id: &str, width: usize) -> String {
+    let count = match width {
+        0..40 => post_count(doc).replace(" posts", "").replace(" of ", "/"),
+        _ => post_count(doc),
+    };
+    let author = doc.author.as_ref().map_or("—", |a| a.name.as_str());
+    let author_width = (width / 4).clamp(6, 16);
+    let head = format!("{} {id} {} ", glyph(doc.kind), pad(author, author_width));
+    // The title takes what the rest leaves.
+    let room = width.saturating_sub(head.width() + count.width() + 1);
+    let title = truncate(&one_line(&doc.display_title()), room);
+    let fill = room.saturating_sub(title.width());
+    let line = format!("{head}{title}{} {count}", " ".repeat(fill));
+    truncate(&line, width)
+}

@@ -1,0 +1,201 @@
+//! The filter panel: facet tabs, the query, the ranked entries with their (drill-down)
+//! counts and matched characters, and the selected entry's folded spellings.
+
+use super::{Panes, Theme, pane_block};
+use crate::app::filter::label;
+use crate::app::{App, Pane};
+use crate::facets::{Entry, FacetKind};
+use crate::present::{pad, truncate};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+/// Rows under the list for the selected entry's other spellings.
+const DETAIL_ROWS: u16 = 2;
+
+/// The tab names, in `FacetKind::ALL` order.
+fn tab_name(kind: FacetKind) -> &'static str {
+    match kind {
+        FacetKind::Author => "Authors",
+        FacetKind::Hashtag => "Hashtags",
+        FacetKind::Org => "Organisations",
+        FacetKind::Mention => "Mentions",
+    }
+}
+
+/// Tabs, query, list, details: the parts of the panel's inside.
+fn parts(inner: Rect) -> [Rect; 4] {
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(DETAIL_ROWS),
+    ])
+    .areas(inner)
+}
+
+/// Where the list of entries goes inside the panel.
+pub fn list_area(inner: Rect) -> Rect {
+    if inner.is_empty() {
+        return inner;
+    }
+    parts(inner)[2]
+}
+
+pub fn render(frame: &mut Frame, app: &App, theme: &Theme, panes: &Panes) {
+    let area = panes.filter;
+    if area.is_empty() {
+        return;
+    }
+    let focused = app.focus == Pane::Filter && app.prompt.is_none();
+    frame.render_widget(Clear, area);
+    let block = pane_block(Line::from(" Filter "), focused, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [tabs, query, list, details] = parts(inner);
+    render_tabs(frame, app, theme, tabs);
+    let cursor = if focused { "▏" } else { "" };
+    let typed = Line::from(vec![
+        Span::styled("> ", theme.dim()),
+        Span::raw(app.panel.query.as_str()),
+        Span::raw(cursor),
+    ]);
+    frame.render_widget(Paragraph::new(typed), query);
+    render_list(frame, app, theme, list, focused);
+    render_details(frame, app, theme, details);
+}
+
+/// The four tabs; when they do not fit, initials for all but the current one.
+fn render_tabs(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let full: usize = FacetKind::ALL.iter().map(|k| tab_name(*k).len() + 1).sum();
+    let short = full > usize::from(area.width);
+    let spans: Vec<Span> = FacetKind::ALL
+        .iter()
+        .flat_map(|&kind| {
+            let name = tab_name(kind);
+            let current = kind == app.panel.tab;
+            let shown = match (short, current) {
+                (true, false) => name[..1].to_string(),
+                _ => name.to_string(),
+            };
+            let style = if current {
+                theme.selection()
+            } else {
+                theme.dim()
+            };
+            [Span::styled(shown, style), Span::raw(" ")]
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn render_list(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, focused: bool) {
+    let panel = &app.panel;
+    if panel.rows.is_empty() {
+        let note = truncate("nothing matches", usize::from(area.width));
+        frame.render_widget(Paragraph::new(Span::styled(note, theme.dim())), area);
+        return;
+    }
+    let height = usize::from(area.height);
+    let offset = super::documents::keep_in_view(
+        panel.offset.get(),
+        panel.selected(),
+        height,
+        panel.rows.len(),
+    );
+    panel.offset.set(offset);
+    let entries = app.facets.of(panel.tab);
+    let width = usize::from(area.width);
+    let lines: Vec<Line> = (offset..panel.rows.len().min(offset + height))
+        .map(|i| {
+            let row = &panel.rows[i];
+            let count = app.filters.drill(panel.tab, row.entry);
+            let dead = count.posts == 0;
+            let base = match (i == panel.selected(), focused, dead) {
+                (true, true, _) => theme.selection(),
+                (true, false, _) => theme.selection_unfocused(),
+                (false, _, true) => theme.dim(),
+                _ => Style::new(),
+            };
+            let counts = format!(" {}·{}", count.documents, count.posts);
+            let name = display_name(panel.tab, &entries[row.entry]);
+            let room = width.saturating_sub(counts.width());
+            let mut spans = highlighted(&name, &row.highlight, panel.tab, room, base, theme);
+            spans.push(Span::styled(counts, base.patch(theme.dim())));
+            Line::from(spans).style(base)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// An entry as listed: `#tag`, `@handle`, a name.
+fn display_name(kind: FacetKind, entry: &Entry) -> String {
+    match kind {
+        FacetKind::Hashtag | FacetKind::Mention => label(kind, &entry.name),
+        _ => entry.name.clone(),
+    }
+}
+
+/// The name padded to `room` columns, its matched characters styled. The indices are of
+/// the bare name, so a `#`/`@` in front shifts them by one.
+fn highlighted(
+    name: &str,
+    indices: &[usize],
+    kind: FacetKind,
+    room: usize,
+    base: Style,
+    theme: &Theme,
+) -> Vec<Span<'static>> {
+    let shift = usize::from(matches!(kind, FacetKind::Hashtag | FacetKind::Mention));
+    let shown = pad(name, room);
+    shown
+        .chars()
+        .enumerate()
+        .map(|(i, c)| {
+            let hit = i >= shift && indices.contains(&(i - shift));
+            let style = if hit {
+                base.patch(theme.matched())
+            } else {
+                base
+            };
+            Span::styled(c.to_string(), style)
+        })
+        .collect()
+}
+
+/// The selected entry's count and the spellings folded into it.
+fn render_details(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let Some(entry) = app.panel.selected_entry() else {
+        return;
+    };
+    let e = &app.facets.of(app.panel.tab)[entry];
+    let docs = e.documents.len();
+    let mut text = format!(
+        "{} doc{} · {} post{}",
+        docs,
+        if docs == 1 { "" } else { "s" },
+        e.posts,
+        if e.posts == 1 { "" } else { "s" }
+    );
+    let others: Vec<String> = e
+        .variants
+        .iter()
+        .filter(|v| **v != e.name)
+        .map(|v| match app.panel.tab {
+            FacetKind::Hashtag | FacetKind::Mention => label(app.panel.tab, v),
+            _ => v.clone(),
+        })
+        .collect();
+    if !others.is_empty() {
+        text += &format!(" · also {}", others.join(", "));
+    }
+    let lines: Vec<Line> = crate::wrap::wrap(&text, usize::from(area.width))
+        .into_iter()
+        .take(usize::from(area.height))
+        .map(|r| Line::styled(text[r].to_string(), theme.dim()))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}

@@ -1,0 +1,169 @@
+//! Windows over the panes: help (generated from the active keymap, grouped by context),
+//! warnings (the corpus's load problems and the current document's), and the current
+//! post's links.
+
+use super::Theme;
+use crate::app::{App, Overlay};
+use crate::keymap::Context;
+use crate::present::truncate;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+/// Where an overlay goes: centred, most of the screen.
+pub fn area(screen: Rect) -> Rect {
+    let width = screen.width.saturating_sub(4).min(90);
+    let height = screen.height.saturating_sub(2);
+    let [row] = Layout::vertical([Constraint::Length(height)])
+        .flex(Flex::Center)
+        .areas(screen);
+    let [area] = Layout::horizontal([Constraint::Length(width)])
+        .flex(Flex::Center)
+        .areas(row);
+    area
+}
+
+pub fn render(frame: &mut Frame, app: &App, theme: &Theme, screen: Rect) {
+    let Some(overlay) = &app.overlay else {
+        return;
+    };
+    let (title, lines, scroll) = match overlay {
+        Overlay::Help { scroll } => (" Keys ", help_lines(app, theme), *scroll),
+        Overlay::Warnings { scroll } => (" Warnings ", warning_lines(app, theme), *scroll),
+        Overlay::Links { selected } => (" Links ", link_lines(app, theme, *selected), 0),
+    };
+    let area = area(screen);
+    let height = usize::from(Block::bordered().inner(area).height);
+    let last = lines.len().saturating_sub(height);
+    let scroll = scroll.min(last);
+    let more = match (scroll > 0, scroll < last) {
+        (true, true) => " ↑↓ more ",
+        (false, true) => " ↓ more ",
+        (true, false) => " ↑ more ",
+        (false, false) => "",
+    };
+    let block = Block::bordered()
+        .title(Line::from(title))
+        .title_bottom(Line::from(more).right_aligned())
+        .border_style(theme.border(true))
+        .title_style(theme.title(true));
+    let inner = block.inner(area);
+    let lines: Vec<Line> = lines.into_iter().skip(scroll).collect();
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// One section per context, each action with all its keys. Nothing here is typed in by
+/// hand: it is the keymap in force.
+fn help_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    for context in Context::ALL {
+        let bindings = app.keymap.bindings(context);
+        if bindings.is_empty() {
+            continue;
+        }
+        if !lines.is_empty() {
+            lines.push(Line::raw(""));
+        }
+        lines.push(Line::styled(
+            format!("[{}]", context.name()),
+            theme.heading(),
+        ));
+        for (action, keys) in bindings {
+            let keys: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {:<22}", keys.join(", ")), theme.key()),
+                Span::raw(action.description()),
+            ]));
+        }
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        "digits then enter jump to the post with that label; in [filter] and [prompt], \
+         other characters are typed",
+        theme.dim(),
+    ));
+    lines
+}
+
+fn warning_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    let loaded = app.corpus.documents.len();
+    let problems = &app.corpus.problems;
+    lines.push(Line::styled(
+        format!("loaded {loaded} documents; {} problems", problems.len()),
+        theme.heading(),
+    ));
+    lines.extend(
+        problems
+            .iter()
+            .map(|p| Line::styled(format!("  {p}"), theme.warning())),
+    );
+    if let Some(doc) = app.current_doc().map(|d| &app.corpus.documents[d]) {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(doc.id.clone(), theme.heading()));
+        if doc.warnings.is_empty() {
+            lines.push(Line::styled("  no warnings", theme.dim()));
+        }
+        lines.extend(
+            doc.warnings
+                .iter()
+                .map(|w| Line::styled(format!("  {w}"), theme.warning())),
+        );
+    }
+    lines
+}
+
+/// The links as the page wrote them (a cut one keeps its "…"), the selected one marked.
+fn link_lines(app: &App, theme: &Theme, selected: usize) -> Vec<Line<'static>> {
+    let mut lines: Vec<Line> = app
+        .current_links()
+        .iter()
+        .enumerate()
+        .map(|(i, link)| {
+            let style = if i == selected {
+                theme.selection()
+            } else {
+                theme.link()
+            };
+            Line::from(vec![
+                Span::raw(format!("{:>2}. ", i + 1)),
+                Span::styled(link.clone(), style),
+            ])
+        })
+        .collect();
+    let hint = app
+        .keymap
+        .hint(Context::Global, crate::keymap::Action::CopyCitation)
+        .map(|k| format!("{k} copies the selected link"))
+        .unwrap_or_default();
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(truncate(&hint, 80), theme.dim()));
+    lines
+}
+
+/// Where each link of the links overlay is drawn, for OSC 8 hyperlinks over the drawn text:
+/// (column, row, text as drawn, target). Cut links ("ann…") have no target.
+pub fn hyperlinks(app: &App, screen: Rect) -> Vec<(u16, u16, String, String)> {
+    let Some(Overlay::Links { .. }) = app.overlay else {
+        return Vec::new();
+    };
+    let inner = Block::bordered().inner(area(screen));
+    let width = usize::from(inner.width).saturating_sub(4);
+    app.current_links()
+        .iter()
+        .enumerate()
+        .take(usize::from(inner.height))
+        .filter(|(_, link)| !link.ends_with('…') && !link.contains(char::is_control))
+        .map(|(i, link)| {
+            let target = match link.contains("://") {
+                true => link.clone(),
+                false => format!("https://{link}"),
+            };
+            let shown = truncate(link, width);
+            (inner.x + 4, inner.y + i as u16, shown, target)
+        })
+        .collect()
+}

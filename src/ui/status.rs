@@ -1,0 +1,120 @@
+//! The status line: the prompt while one is open; otherwise the position, the active
+//! filters or search, a message, and the most useful keys (from the keymap in force).
+
+use super::Theme;
+use crate::app::{App, PromptKind, Scope};
+use crate::keymap::{Action, Context};
+use crate::present::truncate;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let width = usize::from(area.width);
+    if let Some(prompt) = &app.prompt {
+        let label = match prompt.kind {
+            PromptKind::Search => match app.search.as_ref().map(|s| s.scope) {
+                Some(Scope::All) => format!("search all ({}): /", hits(app)),
+                _ => format!("search ({}): /", hits(app)),
+            },
+            PromptKind::Jump => "jump to post: ".to_string(),
+        };
+        let line = Line::from(vec![
+            Span::styled(label, theme.key()),
+            Span::raw(prompt.text.clone()),
+            Span::raw("▏"),
+        ]);
+        frame.render_widget(Paragraph::new(line), area);
+        return;
+    }
+    let left = position(app);
+    let middle = app.message.clone().unwrap_or_else(|| context_note(app));
+    let keys = hints(app);
+    let mut spans = vec![Span::styled(left.clone(), theme.heading())];
+    let room = width.saturating_sub(left.width() + 2);
+    let middle = truncate(&middle, room);
+    spans.push(Span::raw("  "));
+    spans.push(Span::raw(middle.clone()));
+    let used = left.width() + 2 + middle.width();
+    // The key hints go at the right when there is room for them.
+    if used + keys.width() + 2 <= width {
+        spans.push(Span::raw(" ".repeat(width - used - keys.width())));
+        spans.push(Span::styled(keys, theme.dim()));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn hits(app: &App) -> String {
+    match &app.search {
+        Some(s) if s.scope == Scope::All => format!(
+            "{} in {}",
+            plural(s.hits.len(), "hit"),
+            plural(s.documents(), "doc")
+        ),
+        Some(s) => plural(s.hits.len(), "hit"),
+        None => plural(0, "hit"),
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    match n {
+        1 => format!("1 {word}"),
+        _ => format!("{n} {word}s"),
+    }
+}
+
+/// "post 4/20" in a thread, "doc 2/5" in the list.
+fn position(app: &App) -> String {
+    match app.current_post() {
+        Some(at) => {
+            let doc = &app.corpus.documents[at.doc];
+            let all = doc.post_count();
+            let n = app.thread.post() + 1;
+            if doc.kind.is_prose() {
+                format!("¶{n}/{all}")
+            } else {
+                format!("post {n}/{all}")
+            }
+        }
+        None => format!("0/{} documents", app.visible().len()),
+    }
+}
+
+/// The search or the filters in force.
+fn context_note(app: &App) -> String {
+    if let Some(search) = &app.search {
+        return format!("/{} · {}", search.text, hits(app));
+    }
+    let chips: Vec<String> = app
+        .filters
+        .list()
+        .iter()
+        .map(|f| f.chip(&app.facets))
+        .collect();
+    chips.join(" & ")
+}
+
+/// The few most useful keys, as bound now.
+fn hints(app: &App) -> String {
+    let context = match app.context() {
+        Context::Prompt => Context::Global,
+        c => c,
+    };
+    let wanted = [
+        (Action::Help, "help"),
+        (Action::Search, "search"),
+        (Action::ToggleFilter, "filter"),
+        (Action::Quit, "quit"),
+    ];
+    let parts: Vec<String> = wanted
+        .iter()
+        .filter_map(|(action, name)| {
+            app.keymap
+                .hint(context, *action)
+                .map(|k| format!("{k} {name}"))
+        })
+        .collect();
+    parts.join("  ")
+}

@@ -1,0 +1,239 @@
+//! End to end: the real binary in a pseudo-terminal. Keys go in as bytes, the screen comes
+//! back through a terminal emulator (vt100), and after it ends the terminal must be as it
+//! was: same tty modes, main screen, cursor shown, mouse reports off.
+
+#![cfg(unix)]
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+struct Session {
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    parser: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+    modes_before: Modes,
+    _config: tempfile::TempDir,
+}
+
+/// The tty modes that raw mode changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Modes {
+    input: libc::tcflag_t,
+    output: libc::tcflag_t,
+    local: libc::tcflag_t,
+}
+
+fn modes(master: &dyn MasterPty) -> Modes {
+    let fd = master.as_raw_fd().expect("a unix pty has a descriptor");
+    let mut termios = unsafe { std::mem::zeroed::<libc::termios>() };
+    assert_eq!(unsafe { libc::tcgetattr(fd, &mut termios) }, 0);
+    Modes {
+        input: termios.c_iflag,
+        output: termios.c_oflag,
+        local: termios.c_lflag,
+    }
+}
+
+fn nonzero(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).expect("a size is never zero")
+}
+
+impl Session {
+    fn start(env: &[(&str, &str)]) -> Session {
+        let (cols, rows) = (100, 30);
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let config = tempfile::tempdir().unwrap();
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_tread"));
+        command.env("TERM", "xterm-256color");
+        command.env("XDG_CONFIG_HOME", config.path());
+        command.env_remove("TMUX");
+        command.env_remove("STY");
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        let modes_before = modes(pty.master.as_ref());
+        let child = pty.slave.spawn_command(command).unwrap();
+        drop(pty.slave);
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(
+            nonzero(rows),
+            nonzero(cols),
+            0,
+        )));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let (sink, bytes) = (parser.clone(), raw.clone());
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().process(&buf[..n]);
+                bytes.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        let writer = pty.master.take_writer().unwrap();
+        Session {
+            master: pty.master,
+            writer,
+            child,
+            parser,
+            raw,
+            modes_before,
+            _config: config,
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    /// Waits until the screen shows `text`; fails with the screen after ten seconds.
+    fn wait_for(&self, text: &str) {
+        let start = Instant::now();
+        while !self.screen().contains(text) {
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "waited for {text:?}; the screen:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn send(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Waits for the process to end and returns its exit code.
+    fn wait_exit(&mut self) -> u32 {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                // Let the reader take the last bytes.
+                std::thread::sleep(Duration::from_millis(100));
+                return status.exit_code();
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "tread did not end"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// The terminal is back as it was before tread started.
+    fn assert_restored(&self) {
+        assert_eq!(modes(self.master.as_ref()), self.modes_before, "tty modes");
+        let parser = self.parser.lock().unwrap();
+        let screen = parser.screen();
+        assert!(!screen.alternate_screen(), "still on the alternate screen");
+        assert!(!screen.hide_cursor(), "cursor still hidden");
+        assert_eq!(
+            screen.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "mouse reports still on"
+        );
+    }
+}
+
+#[test]
+fn keys_in_screen_out_quit_restores_the_terminal() {
+    let mut tread = Session::start(&[("NO_COLOR", "1")]);
+    tread.wait_for("Documents 5/5");
+    tread.wait_for("post 1/20");
+    // Into the thread, then to the post labelled 12 by typing its number.
+    tread.send("l12\r");
+    tread.wait_for("post 12/20");
+    tread.send("?");
+    tread.wait_for("[global]");
+    tread.send("?");
+    // Filter by a hashtag from the panel.
+    tread.send("f\tcarereview\r");
+    tread.wait_for("Documents 3/5");
+    tread.send("\x1b");
+    // Back in the thread (an ESC and a key sent together would read as alt-key).
+    tread.wait_for("/ search");
+    // Copy the citation: it travels as OSC 52.
+    tread.send("y");
+    tread.wait_for("copied the citation of post");
+    tread.send("q");
+    assert_eq!(tread.wait_exit(), 0);
+    tread.assert_restored();
+    let raw = String::from_utf8_lossy(&tread.raw.lock().unwrap()).into_owned();
+    assert!(raw.contains("\x1b]52;c;"), "no OSC 52 in the output");
+}
+
+#[test]
+fn inside_tmux_the_clipboard_goes_through_passthrough() {
+    let mut tread = Session::start(&[("TMUX", "/tmp/tmux-0/default,1,0")]);
+    tread.wait_for("Documents 5/5");
+    tread.send("Y");
+    tread.wait_for("copied: tread --open 000_bcd5621f043b7544");
+    tread.send("\x03");
+    assert_eq!(tread.wait_exit(), 0, "ctrl-c quits");
+    tread.assert_restored();
+    let raw = String::from_utf8_lossy(&tread.raw.lock().unwrap()).into_owned();
+    assert!(
+        raw.contains("\x1bPtmux;\x1b\x1b]52;c;"),
+        "no tmux passthrough"
+    );
+}
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal() {
+    for (signal, code) in [(libc::SIGTERM, 143), (libc::SIGHUP, 129)] {
+        let mut tread = Session::start(&[]);
+        tread.wait_for("Documents 5/5");
+        let pid = tread.child.process_id().unwrap() as libc::pid_t;
+        assert_eq!(unsafe { libc::kill(pid, signal) }, 0);
+        assert_eq!(tread.wait_exit(), code);
+        tread.assert_restored();
+    }
+}
+
+#[test]
+fn a_resize_redraws_at_the_new_size() {
+    let mut tread = Session::start(&[]);
+    tread.wait_for("Filter");
+    tread
+        .master
+        .resize(PtySize {
+            rows: 24,
+            cols: 70,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    tread
+        .parser
+        .lock()
+        .unwrap()
+        .screen_mut()
+        .set_size(nonzero(24), nonzero(70));
+    // At 70 columns the filter panel is no longer a column of its own.
+    let start = Instant::now();
+    while tread.screen().contains("Filter") {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "{}",
+            tread.screen()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    tread.send("q");
+    assert_eq!(tread.wait_exit(), 0);
+    tread.assert_restored();
+}

@@ -1,0 +1,222 @@
+//! Whole screens, rendered through ratatui's TestBackend after real key sequences, at the
+//! sizes people use: 120×40 (three panes), 80×24 (two, the filter panel over the thread)
+//! and 50×20 (one at a time). Snapshots live in tests/snapshots/.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::Modifier;
+use tread::app::{App, Event, Opening};
+use tread::corpus::{Corpus, Glossary, Source, load};
+use tread::keymap::{KeySeq, Keymap};
+use tread::ui::{self, Theme};
+
+fn app_over(corpus: Corpus, size: (u16, u16)) -> App {
+    App::new(corpus, Keymap::builtin(), Opening::default(), size)
+}
+
+fn app(size: (u16, u16)) -> App {
+    app_over(load::bundled(), size)
+}
+
+/// Presses keys spelled as in keymap.toml, separated by spaces.
+fn press(app: &mut App, keys: &str) {
+    for word in keys.split_whitespace() {
+        for key in word.parse::<KeySeq>().unwrap().0 {
+            app.handle(Event::Key(key));
+        }
+    }
+}
+
+fn terminal(app: &App, theme: Theme) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    terminal
+        .draw(|frame| ui::render(frame, app, &theme))
+        .unwrap();
+    terminal
+}
+
+/// The screen as text, one line per row.
+fn screen(app: &App) -> String {
+    terminal(app, Theme::new(false)).backend().to_string()
+}
+
+#[test]
+fn three_panes_at_120x40() {
+    insta::assert_snapshot!(screen(&app((120, 40))));
+}
+
+#[test]
+fn two_panes_at_80x24_and_the_filter_panel_over_the_thread() {
+    let mut app = app((80, 24));
+    press(&mut app, "l j j j");
+    insta::assert_snapshot!("80x24_thread", screen(&app));
+    press(&mut app, "f");
+    insta::assert_snapshot!("80x24_filter_overlay", screen(&app));
+}
+
+#[test]
+fn one_pane_at_50x20_switched_with_tab() {
+    let mut app = app((50, 20));
+    insta::assert_snapshot!("50x20_documents", screen(&app));
+    press(&mut app, "tab");
+    insta::assert_snapshot!("50x20_thread", screen(&app));
+    press(&mut app, "tab");
+    insta::assert_snapshot!("50x20_filter", screen(&app));
+}
+
+#[test]
+fn filter_by_author() {
+    let mut app = app((120, 40));
+    press(&mut app, "f e m m e t enter");
+    let text = screen(&app);
+    assert!(text.contains("Documents 1/5"), "{text}");
+    assert!(text.contains("author:Emmet Regan"), "{text}");
+}
+
+#[test]
+fn filter_by_hashtag_marks_matching_posts() {
+    let mut app = app((120, 40));
+    press(&mut app, "f tab c a r e r e v i e w enter esc n");
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn filter_by_organisation_shows_folded_names() {
+    let mut app = app((120, 40));
+    press(&mut app, "f tab tab f a m i l y");
+    let text = screen(&app);
+    assert!(text.contains("Family Rights Group"), "{text}");
+    assert!(text.contains("also"), "{text}");
+    press(&mut app, "enter");
+    assert!(screen(&app).contains("org:Family Rights Group"));
+}
+
+#[test]
+fn filter_by_mention_highlights_matched_characters() {
+    let mut app = app((120, 40));
+    press(&mut app, "f shift-tab e d u g o v");
+    let terminal = terminal(&app, Theme::new(false));
+    let text = terminal.backend().to_string();
+    assert!(text.contains("@educationgovuk"), "{text}");
+    // The matched letters are underlined (no colour here), the others not.
+    let buffer = terminal.backend().buffer();
+    let row = (0..40)
+        .find(|&y| {
+            let line: String = (0..120).map(|x| buffer[(x, y)].symbol()).collect();
+            line.contains("@educationgovuk") && !line.contains('>')
+        })
+        .unwrap();
+    let underlined = (0..120)
+        .filter(|&x| buffer[(x, row)].modifier.contains(Modifier::UNDERLINED))
+        .count();
+    assert_eq!(underlined, 6, "e, d, u, g, o, v of @educationgovuk");
+    press(&mut app, "enter");
+    assert!(screen(&app).contains("Documents 2/5"));
+}
+
+#[test]
+fn a_combined_filter_shows_chips() {
+    let mut app = app((120, 40));
+    press(
+        &mut app,
+        "f tab c a r e r e v i e w enter shift-tab n i c k ctrl-x",
+    );
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn search_highlights_hits_and_widens() {
+    let mut app = app((120, 40));
+    press(&mut app, "l / i n d e p e n d e n t enter");
+    insta::assert_snapshot!("search_document", screen(&app));
+    press(&mut app, "/");
+    assert!(screen(&app).contains("search (3 hits): /independent"));
+    press(&mut app, "ctrl-a");
+    let text = screen(&app);
+    assert!(
+        text.contains("search all (10 hits in 3 docs): /independent"),
+        "{text}"
+    );
+}
+
+#[test]
+fn jump_to_post_by_label() {
+    let mut app = app((80, 24));
+    press(&mut app, "l 1 7");
+    assert!(screen(&app).contains("jump to post: 17"));
+    press(&mut app, "enter");
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn help_overlay_lists_the_active_keymap() {
+    let mut app = app((80, 24));
+    press(&mut app, "?");
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn help_follows_a_rebinding() {
+    let mut keymap = Keymap::builtin();
+    let user = "[global]\n\"Q\" = \"quit\"\n\"q\" = \"none\"\n";
+    keymap
+        .apply(user, std::path::Path::new("user.toml"))
+        .unwrap();
+    let mut app = App::new(load::bundled(), keymap, Opening::default(), (80, 24));
+    assert!(screen(&app).contains("Q quit"));
+    press(&mut app, "?");
+    let text = screen(&app);
+    assert!(text.contains("Q, ctrl-c"), "{text}");
+}
+
+#[test]
+fn too_small_says_so_in_one_line() {
+    let app = app((20, 5));
+    let text = screen(&app);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "\"terminal too small  \"");
+    assert!(
+        lines[1..]
+            .iter()
+            .all(|l| l.trim_matches(['"', ' ']).is_empty())
+    );
+    for (w, h) in [(1, 1), (29, 30), (200, 7), (30, 8)] {
+        screen(&app_at(w, h));
+    }
+}
+
+fn app_at(w: u16, h: u16) -> App {
+    app((w, h))
+}
+
+#[test]
+fn numbering_gaps_and_shortfalls_are_marked() {
+    let mut text = String::from("Thread by @someone\n\n");
+    for n in (1..=6).chain(8..=10) {
+        text += &format!("Post number {n} of the thread. {n}/10\n\n");
+    }
+    let source = Source {
+        id: "gappy".to_string(),
+        path: "gappy.txt".to_string(),
+        text,
+        warnings: Vec::new(),
+    };
+    let corpus = Corpus::from_sources(vec![source], &Glossary::default());
+    let mut app = app_over(corpus, (80, 24));
+    press(&mut app, "l 8 enter");
+    let text = screen(&app);
+    assert!(text.contains("7/ missing"), "{text}");
+    assert!(text.contains("⋯ 7/ missing"), "{text}");
+}
+
+#[test]
+fn without_colour_the_selection_is_reverse_video() {
+    let app = app((120, 40));
+    let terminal = terminal(&app, Theme::new(false));
+    let buffer = terminal.backend().buffer();
+    let panes = ui::panes(buffer.area, &app);
+    let row = panes.documents_list.y;
+    let cell = &buffer[(panes.documents_list.x + 1, row)];
+    assert!(cell.modifier.contains(Modifier::REVERSED));
+    assert_eq!(cell.fg, ratatui::style::Color::Reset);
+}
