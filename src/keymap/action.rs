@@ -171,7 +171,7 @@ const TABLE: &[(Action, &str, &str, &[Context])] = &[
     (
         DeleteChar,
         "delete_char",
-        "delete a character (on an empty query: the last filter)",
+        "delete a character (in the filter panel, on an empty query: the last filter)",
         &[F, P],
     ),
     (ClearQuery, "clear_query", "clear the typed text", &[F, P]),

@@ -1,0 +1,34 @@
+//! The README's key table is the built-in keymap, so it cannot drift from it.
+
+use tread::keymap::{Context, Keymap};
+
+/// The key table as the README shows it: one section per context, each action with all
+/// its keys and what it does.
+fn key_table() -> String {
+    let keymap = Keymap::builtin();
+    let mut table = String::from("| context | keys | action | what it does |\n|---|---|---|---|\n");
+    for context in Context::ALL {
+        for (action, keys) in keymap.bindings(context) {
+            let keys: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
+            table += &format!(
+                "| `[{}]` | {} | `{}` | {} |\n",
+                context.name(),
+                keys.join(" "),
+                action.name(),
+                action.description()
+            );
+        }
+    }
+    table
+}
+
+#[test]
+fn the_readme_key_table_is_the_builtin_keymap() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let table = key_table();
+    assert!(
+        readme.contains(&table),
+        "README.md's key table is out of date; it should read:\n\n{table}"
+    );
+}
