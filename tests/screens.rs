@@ -14,6 +14,17 @@ fn app_over(corpus: Corpus, size: (u16, u16)) -> App {
     App::new(corpus, Keymap::builtin(), Opening::default(), size)
 }
 
+/// A corpus of one document read from `text`, with the warnings its decoding raised.
+fn one_document(id: &str, text: String, warnings: Vec<String>) -> Corpus {
+    let source = Source {
+        id: id.to_string(),
+        path: format!("{id}.txt"),
+        text,
+        warnings,
+    };
+    Corpus::from_sources(vec![source], &Glossary::default())
+}
+
 fn app(size: (u16, u16)) -> App {
     app_over(load::bundled(), size)
 }
@@ -195,14 +206,7 @@ fn numbering_gaps_and_shortfalls_are_marked() {
     for n in (1..=6).chain(8..=10) {
         text += &format!("Post number {n} of the thread. {n}/10\n\n");
     }
-    let source = Source {
-        id: "gappy".to_string(),
-        path: "gappy.txt".to_string(),
-        text,
-        warnings: Vec::new(),
-    };
-    let corpus = Corpus::from_sources(vec![source], &Glossary::default());
-    let mut app = app_over(corpus, (80, 24));
+    let mut app = app_over(one_document("gappy", text, Vec::new()), (80, 24));
     press(&mut app, "l 8 enter");
     let text = screen(&app);
     assert!(text.contains("7/ missing"), "{text}");
@@ -219,4 +223,81 @@ fn without_colour_the_selection_is_reverse_video() {
     let cell = &buffer[(panes.documents_list.x + 1, row)];
     assert!(cell.modifier.contains(Modifier::REVERSED));
     assert_eq!(cell.fg, ratatui::style::Color::Reset);
+}
+
+#[test]
+fn links_are_listed_as_written_and_complete_ones_become_hyperlinks() {
+    // Post 3 of 000 holds a link the page cut off.
+    let mut app = app((100, 30));
+    press(&mut app, "l j j o");
+    let text = screen(&app);
+    assert!(
+        text.contains("childrenscommissioner.gov.uk/2020/11/24/ann…"),
+        "{text}"
+    );
+    let area = ratatui::layout::Rect::new(0, 0, 100, 30);
+    assert!(
+        ui::overlay::hyperlinks(&app, area).is_empty(),
+        "a cut link has no target"
+    );
+    // Post 10 of 001 has a whole one.
+    press(&mut app, "esc h j l : 1 0 enter o");
+    let links = ui::overlay::hyperlinks(&app, area);
+    let [(x, y, shown, target)] = links.as_slice() else {
+        panic!("{links:?}");
+    };
+    assert!(target.starts_with("https://www.becomecharity.org.uk/"));
+    // The hyperlink is written over exactly the text drawn there.
+    let terminal = terminal(&app, Theme::new(false));
+    let buffer = terminal.backend().buffer();
+    let drawn: String = (0..shown.chars().count() as u16)
+        .map(|i| buffer[(x + i, *y)].symbol().to_string())
+        .collect();
+    assert_eq!(&drawn, shown);
+    press(&mut app, "y");
+    assert_eq!(
+        app.take_effects(),
+        [tread::app::Effect::Copy(target.clone())]
+    );
+}
+
+#[test]
+fn the_warnings_overlay_lists_load_problems_and_the_documents_own() {
+    let mut text = String::from("Thread by @someone\n\n");
+    for n in [1, 2, 4] {
+        text += &format!("Post {n} of a thread that skips one. {n}/4\n\n");
+    }
+    let decoding = vec!["invalid UTF-8, decoded lossily".to_string()];
+    let mut app = app_over(one_document("skips", text, decoding), (100, 30));
+    press(&mut app, "w");
+    let text = screen(&app);
+    assert!(text.contains("loaded 1 documents; 0 problems"), "{text}");
+    assert!(text.contains("invalid UTF-8, decoded lossily"), "{text}");
+    assert!(text.contains("thread 1: 3/ missing"), "{text}");
+}
+
+#[test]
+fn the_colour_theme_uses_the_terminals_16_colours_and_default_background() {
+    use ratatui::style::Color;
+    let mut app = app((120, 40));
+    press(&mut app, "f tab c a r e enter esc / r e v i e w enter");
+    let terminal = terminal(&app, Theme::new(true));
+    let buffer = terminal.backend().buffer();
+    let named = |c: Color| !matches!(c, Color::Rgb(..) | Color::Indexed(_));
+    let mut coloured = 0;
+    for cell in buffer.content() {
+        assert!(named(cell.fg) && named(cell.bg), "{cell:?}");
+        coloured += usize::from(cell.fg != Color::Reset);
+        // Backgrounds only behind search hits and filter chips.
+        assert!(
+            matches!(cell.bg, Color::Reset | Color::Yellow | Color::Green),
+            "{cell:?}"
+        );
+    }
+    assert!(coloured > 100);
+    let hashtag = buffer
+        .content()
+        .iter()
+        .any(|c| c.fg == Color::Cyan && c.symbol() == "#");
+    assert!(hashtag, "hashtags are cyan");
 }

@@ -31,7 +31,10 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, screen: Rect) {
     let (title, lines, scroll) = match overlay {
         Overlay::Help { scroll } => (" Keys ", help_lines(app, theme), *scroll),
         Overlay::Warnings { scroll } => (" Warnings ", warning_lines(app, theme), *scroll),
-        Overlay::Links { selected } => (" Links ", link_lines(app, theme, *selected), 0),
+        Overlay::Links { selected } => {
+            let width = link_width(screen);
+            (" Links ", link_lines(app, theme, *selected, width), 0)
+        }
     };
     let area = area(screen);
     let height = usize::from(Block::bordered().inner(area).height);
@@ -116,8 +119,14 @@ fn warning_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     lines
 }
 
-/// The links as the page wrote them (a cut one keeps its "…"), the selected one marked.
-fn link_lines(app: &App, theme: &Theme, selected: usize) -> Vec<Line<'static>> {
+/// Columns for a link in the links overlay (after its number).
+fn link_width(screen: Rect) -> usize {
+    usize::from(Block::bordered().inner(area(screen)).width).saturating_sub(4)
+}
+
+/// The links as the page wrote them (a cut one keeps its "…"), the selected one marked; one
+/// longer than the overlay is cut to fit, and stays whole in its hyperlink and when copied.
+fn link_lines(app: &App, theme: &Theme, selected: usize, width: usize) -> Vec<Line<'static>> {
     let mut lines: Vec<Line> = app
         .current_links()
         .iter()
@@ -130,7 +139,7 @@ fn link_lines(app: &App, theme: &Theme, selected: usize) -> Vec<Line<'static>> {
             };
             Line::from(vec![
                 Span::raw(format!("{:>2}. ", i + 1)),
-                Span::styled(link.clone(), style),
+                Span::styled(truncate(link, width), style),
             ])
         })
         .collect();
@@ -151,7 +160,7 @@ pub fn hyperlinks(app: &App, screen: Rect) -> Vec<(u16, u16, String, String)> {
         return Vec::new();
     };
     let inner = Block::bordered().inner(area(screen));
-    let width = usize::from(inner.width).saturating_sub(4);
+    let width = link_width(screen);
     app.current_links()
         .iter()
         .enumerate()
