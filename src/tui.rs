@@ -57,7 +57,7 @@ fn event_loop(terminal: &mut Term, app: &mut App, options: Options) -> anyhow::R
                     let sequence = osc::clipboard(&text, osc::Multiplexer::detect());
                     execute!(io::stdout(), Print(sequence))?;
                 }
-                Effect::Redraw => terminal.clear()?,
+                Effect::Redraw => repaint(terminal)?,
                 Effect::Suspend => suspend(terminal)?,
             }
         }
@@ -169,6 +169,14 @@ fn suspend(terminal: &mut Term) -> anyhow::Result<()> {
     leave()?;
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
     enter()?;
-    terminal.clear()?;
+    repaint(terminal)
+}
+
+/// Clears the screen and forgets what was drawn, so the next frame is drawn whole.
+/// (`Terminal::clear` would first ask the terminal where its cursor is, a round trip that
+/// some terminals never answer; resizing to the current size clears without asking.)
+fn repaint(terminal: &mut Term) -> anyhow::Result<()> {
+    let size = terminal.size()?;
+    terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
     Ok(())
 }

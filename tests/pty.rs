@@ -44,6 +44,11 @@ fn nonzero(n: u16) -> std::num::NonZeroU16 {
 
 impl Session {
     fn start(env: &[(&str, &str)]) -> Session {
+        Session::spawn(env!("CARGO_BIN_EXE_tread"), &[], env)
+    }
+
+    /// Runs `program` with `args` in a fresh 100×30 pseudo-terminal.
+    fn spawn(program: &str, args: &[&str], env: &[(&str, &str)]) -> Session {
         let (cols, rows) = (100, 30);
         let pty = native_pty_system()
             .openpty(PtySize {
@@ -54,7 +59,8 @@ impl Session {
             })
             .unwrap();
         let config = tempfile::tempdir().unwrap();
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_tread"));
+        let mut command = CommandBuilder::new(program);
+        command.args(args);
         command.env("TERM", "xterm-256color");
         command.env("XDG_CONFIG_HOME", config.path());
         command.env_remove("TMUX");
@@ -236,4 +242,55 @@ fn a_resize_redraws_at_the_new_size() {
     tread.send("q");
     assert_eq!(tread.wait_exit(), 0);
     tread.assert_restored();
+}
+
+#[test]
+fn scripted_opening_lands_where_it_says() {
+    let tread = env!("CARGO_BIN_EXE_tread");
+    let args = [
+        "--open",
+        "001",
+        "--post",
+        "10",
+        "--filter",
+        "#CareReview",
+        "--search",
+        "charity",
+    ];
+    let mut session = Session::spawn(tread, &args, &[]);
+    session.wait_for("001 · post 10 ");
+    session.wait_for("post 10/18");
+    session.wait_for("#carereview");
+    session.wait_for("Documents 3/5");
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+    session.assert_restored();
+}
+
+#[test]
+fn ctrl_z_suspends_to_the_shell_and_fg_comes_back() {
+    // Job control needs an interactive shell as the session leader.
+    let mut shell = Session::spawn("bash", &["--norc", "--noprofile", "-i"], &[("PS1", "$ ")]);
+    shell.wait_for("$ ");
+    let tread = env!("CARGO_BIN_EXE_tread");
+    shell.send(&format!("{tread}\r"));
+    shell.wait_for("Documents 5/5");
+    shell.send("\x1a");
+    shell.wait_for("Stopped");
+    {
+        let parser = shell.parser.lock().unwrap();
+        let screen = parser.screen();
+        assert!(
+            !screen.alternate_screen(),
+            "suspended on the alternate screen"
+        );
+        assert!(!screen.hide_cursor(), "suspended without a cursor");
+    }
+    shell.send("fg\r");
+    shell.wait_for("Documents 5/5");
+    shell.send("q");
+    shell.wait_for("$ ");
+    shell.send("exit\r");
+    assert_eq!(shell.wait_exit(), 0);
+    shell.assert_restored();
 }
