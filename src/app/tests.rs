@@ -281,3 +281,20 @@ fn mouse_clicks_select_and_the_wheel_scrolls() {
     assert_eq!(app.thread.scroll(), 1);
     assert_eq!(app.focus, Pane::Documents);
 }
+
+#[test]
+fn in_an_unnumbered_thread_a_number_is_a_position() {
+    // 002 opens with an unnumbered excerpt; a later excerpt is labelled 1/, 2/, 3/.
+    let opening = Opening {
+        document: Some(2),
+        post: Some(2),
+        ..Opening::default()
+    };
+    let mut app = app_at((120, 40), opening);
+    assert_eq!(app.current_post().map(|p| (p.thread, p.post)), Some((0, 1)));
+    // From inside a numbered thread, the label wins.
+    type_keys(&mut app, "} } 3 enter");
+    let at = app.current_post().unwrap();
+    assert_eq!(label(&app), "post 3/20");
+    assert_eq!(at.thread, 2);
+}

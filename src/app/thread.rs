@@ -209,9 +209,9 @@ impl App {
         }
     }
 
-    /// Goes to the post its author labelled `label` (12 → "12/20"), in the current thread
-    /// first, then anywhere in the document; where nothing is labelled so, the post at that
-    /// position in the current thread.
+    /// Goes to the post its author labelled `label` (12 → "12/20") in the current thread,
+    /// or, where that thread is unnumbered, its `label`th post; failing both, the post
+    /// labelled so anywhere in the document.
     pub fn jump_to_label(&mut self, label: u32) -> bool {
         let Some(layout) = self.thread.layout.clone() else {
             return false;
@@ -220,16 +220,19 @@ impl App {
         let current = layout.posts.get(self.thread.post).map_or(0, |p| p.thread);
         let post_of = |at: &PostRef| &doc.threads[at.thread].posts[at.post];
         let labelled = |at: &&PostRef| post_of(at).number == Some(label);
-        let found = (layout.posts.iter())
+        let in_thread: Vec<&PostRef> = layout
+            .posts
+            .iter()
             .filter(|p| p.thread == current)
-            .find(labelled)
-            .or_else(|| layout.posts.iter().find(labelled))
-            .or_else(|| {
-                (layout.posts.iter())
-                    .filter(|p| p.thread == current)
-                    .nth((label as usize).checked_sub(1)?)
-            })
-            .copied();
+            .collect();
+        let numbered = in_thread.iter().any(|at| post_of(at).number.is_some());
+        let here = match numbered {
+            true => in_thread.iter().copied().find(labelled),
+            false => (label as usize)
+                .checked_sub(1)
+                .and_then(|i| in_thread.get(i).copied()),
+        };
+        let found = here.or_else(|| layout.posts.iter().find(labelled)).copied();
         match found {
             Some(at) => {
                 self.thread.select_ref(at);
