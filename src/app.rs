@@ -483,14 +483,21 @@ impl App {
                 _ => true,
             };
         };
+        let page = usize::from(self.size.1).saturating_sub(4).max(1);
         match action {
             Action::Down | Action::ScrollDown => *at += 1,
             Action::Up | Action::ScrollUp => *at = at.saturating_sub(1),
-            Action::PageDown => *at += 10,
-            Action::PageUp => *at = at.saturating_sub(10),
+            Action::PageDown => *at += page,
+            Action::PageUp => *at = at.saturating_sub(page),
             Action::Top => *at = 0,
+            Action::Bottom => *at = usize::MAX,
             Action::Quit | Action::Close | Action::Help | Action::Warnings => self.overlay = None,
             _ => {}
+        }
+        // Kept within what there is to see, so coming back up takes no extra keys.
+        let last = ui::overlay::max_scroll(self, self.size);
+        if let Some(Overlay::Help { scroll } | Overlay::Warnings { scroll }) = &mut self.overlay {
+            *scroll = (*scroll).min(last);
         }
         true
     }

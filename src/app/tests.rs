@@ -298,3 +298,28 @@ fn in_an_unnumbered_thread_a_number_is_a_position() {
     assert_eq!(label(&app), "post 3/20");
     assert_eq!(at.thread, 2);
 }
+
+#[test]
+fn the_help_overlay_scrolls_no_further_than_its_end() {
+    let mut app = app_at((80, 24), Opening::default());
+    type_keys(&mut app, "?");
+    for _ in 0..200 {
+        type_keys(&mut app, "j");
+    }
+    let last = crate::ui::overlay::max_scroll(&app, app.size);
+    assert!(last > 0);
+    type_keys(&mut app, "k");
+    assert_eq!(app.overlay, Some(Overlay::Help { scroll: last - 1 }));
+    type_keys(&mut app, "esc");
+    assert_eq!(app.overlay, None);
+}
+
+#[test]
+fn a_hidden_thread_pane_keeps_its_wrapping() {
+    let mut app = app_at((50, 20), Opening::default());
+    type_keys(&mut app, "tab");
+    let width = app.thread.layout().unwrap().width;
+    type_keys(&mut app, "shift-tab j");
+    assert_eq!(app.thread.layout().unwrap().width, width);
+    assert_eq!(id(&app), "001");
+}

@@ -49,7 +49,12 @@ impl ThreadState {
             self.layout = None;
             return;
         };
-        let width = inner.width;
+        // A hidden pane (one pane at a time) keeps the width it was last shown at, so the
+        // document is not wrapped again for nothing.
+        let width = match inner.width {
+            0 => self.layout.as_ref().map_or(80, |l| l.width),
+            w => w,
+        };
         let same_doc = self.layout.as_ref().is_some_and(|l| l.doc == doc);
         if !same_doc {
             self.post = 0;
@@ -58,7 +63,11 @@ impl ThreadState {
         if !same_doc || self.layout.as_ref().is_some_and(|l| l.width != width) {
             self.layout = Some(Rc::new(Layout::build(corpus, doc, width)));
         }
-        self.height = usize::from(inner.height).max(1);
+        if inner.is_empty() {
+            // Hidden: nothing to keep in view until it shows again.
+            return;
+        }
+        self.height = usize::from(inner.height);
         let Some(layout) = self.layout.clone() else {
             return;
         };

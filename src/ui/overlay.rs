@@ -24,17 +24,33 @@ pub fn area(screen: Rect) -> Rect {
     area
 }
 
-pub fn render(frame: &mut Frame, app: &App, theme: &Theme, screen: Rect) {
-    let Some(overlay) = &app.overlay else {
-        return;
-    };
-    let (title, lines, scroll) = match overlay {
+/// An overlay's title, lines and how far it is scrolled.
+fn content(
+    app: &App,
+    theme: &Theme,
+    screen: Rect,
+) -> Option<(&'static str, Vec<Line<'static>>, usize)> {
+    Some(match app.overlay.as_ref()? {
         Overlay::Help { scroll } => (" Keys ", help_lines(app, theme), *scroll),
         Overlay::Warnings { scroll } => (" Warnings ", warning_lines(app, theme), *scroll),
         Overlay::Links { selected } => {
             let width = link_width(screen);
             (" Links ", link_lines(app, theme, *selected, width), 0)
         }
+    })
+}
+
+/// How far the open overlay can scroll on a screen of `size`.
+pub fn max_scroll(app: &App, size: (u16, u16)) -> usize {
+    let screen = Rect::new(0, 0, size.0, size.1);
+    let height = usize::from(Block::bordered().inner(area(screen)).height);
+    content(app, &Theme::new(false), screen)
+        .map_or(0, |(_, lines, _)| lines.len().saturating_sub(height))
+}
+
+pub fn render(frame: &mut Frame, app: &App, theme: &Theme, screen: Rect) {
+    let Some((title, lines, scroll)) = content(app, theme, screen) else {
+        return;
     };
     let area = area(screen);
     let height = usize::from(Block::bordered().inner(area).height);
