@@ -454,10 +454,21 @@ fn duplicate_stems_get_distinct_ids() {
 #[test]
 fn terminal_escapes_in_documents_never_reach_the_output() {
     let hostile = "Title\u{1b}]0;pwned\u{7}\n\nAnn Example\n9 Nov 2021\n\nText \u{1b}[2J\u{1b}[6n with \u{9b}31m escapes.\n\nMore\u{7}\u{8} text.\n";
-    let dir = folder(&[("hostile.txt", hostile.as_bytes())]);
+    // A file's name is shown too: its controls are written as escapes.
+    let dir = folder(&[
+        ("hostile.txt", hostile.as_bytes()),
+        (
+            "named\u{1b}[2J\u{9b}H.txt",
+            b"A note with a hostile name.\n",
+        ),
+    ]);
+    let listed = stdout(&["list", arg(dir.path())]);
+    assert!(listed.contains("named\\u{1b}[2J\\u{9b}H"), "{listed}");
     for args in [
         vec!["list"],
+        vec!["list", "--json"],
         vec!["show", "hostile"],
+        vec!["show", "named\\u{1b}[2J\\u{9b}H"],
         vec!["show", "hostile", "--json"],
         vec!["facets"],
         vec!["search", "text"],

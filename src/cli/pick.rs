@@ -21,7 +21,7 @@ pub fn pick_document(corpus: &Corpus, doc: &str, file: Option<&Path>) -> Pick {
         return Pick::One(i);
     }
     if let Some(file) = file {
-        let shown = file.display().to_string();
+        let shown = crate::corpus::load::shown(file);
         if let Some(i) = docs.iter().position(|d| d.path == shown) {
             return Pick::One(i);
         }

@@ -3,7 +3,7 @@
 //! everything else still loads.
 
 use super::glossary::{Glossary, GlossaryError};
-use super::sanitise::sanitise;
+use super::sanitise::{printable, sanitise};
 use super::{Corpus, Source};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -89,11 +89,7 @@ pub fn load(options: &LoadOptions) -> Result<Corpus, LoadError> {
         glossary.merge(Glossary::load(path)?);
     }
     if sources.is_empty() {
-        let names: Vec<String> = options
-            .paths
-            .iter()
-            .map(|p| p.display().to_string())
-            .collect();
+        let names: Vec<String> = options.paths.iter().map(|p| shown(p)).collect();
         return Err(LoadError::Empty {
             paths: names.join(", "),
             problems,
@@ -144,7 +140,7 @@ fn discovered_glossary(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Glossa
         match Glossary::load(&file) {
             Ok(found) => glossary.merge(found),
             Err(e) => problems.push(Problem {
-                path: file.display().to_string(),
+                path: shown(&file),
                 message: format!("glossary ignored: {}", strip_path(&e.to_string(), &file)),
             }),
         }
@@ -188,7 +184,7 @@ fn collect(
 ) {
     let problem = |problems: &mut Vec<Problem>, message: String| {
         problems.push(Problem {
-            path: path.display().to_string(),
+            path: shown(path),
             message,
         })
     };
@@ -238,7 +234,7 @@ fn describe_io(error: &std::io::Error, named: bool) -> String {
 }
 
 fn read_source(path: &Path, problems: &mut Vec<Problem>) -> Option<Source> {
-    let shown = path.display().to_string();
+    let shown = shown(path);
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) => {
@@ -295,8 +291,14 @@ fn unique_id(
 
 fn stem(path: &Path) -> String {
     path.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
+        .map(|s| printable(&s.to_string_lossy()))
         .unwrap_or_default()
+}
+
+/// A path as documents and messages show it: control characters in a file name are
+/// written as escapes, never sent to the terminal.
+pub fn shown(path: &Path) -> String {
+    printable(&path.display().to_string())
 }
 
 /// Decodes a file's bytes: UTF-16 by its byte-order mark, UTF-8 otherwise (invalid sequences

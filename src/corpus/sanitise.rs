@@ -35,6 +35,19 @@ pub fn sanitise(input: &str) -> String {
     out
 }
 
+/// A name (a file's path or stem) as it can be shown: the characters [`sanitise`] would
+/// drop are written as escapes (`\u{1b}`), so the name stays visible and distinct.
+pub fn printable(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        match c {
+            c if is_dropped(c) => out.extend(c.escape_unicode()),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Control characters and invisible direction overrides that never reach the output.
 fn is_dropped(c: char) -> bool {
     c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
@@ -90,6 +103,12 @@ pub fn is_clean(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn printable_names_escape_what_sanitise_drops() {
+        assert_eq!(printable("a\u{1b}[2Jb\u{202e}c"), "a\\u{1b}[2Jb\\u{202e}c");
+        assert_eq!(printable("plain name"), "plain name");
+    }
 
     #[test]
     fn crlf_and_lone_cr_become_line_feeds() {
