@@ -43,6 +43,10 @@ fn event_loop(terminal: &mut Term, app: &mut App, options: Options) -> anyhow::R
     let size = terminal.size()?;
     app.handle(Event::Resize(size.width, size.height));
     draw(terminal, app, options)?;
+    // Debug builds only: lets the pty tests check the terminal is restored after a panic.
+    if cfg!(debug_assertions) && std::env::var_os("TREAD_TEST_PANIC").is_some() {
+        panic!("injected panic (TREAD_TEST_PANIC)");
+    }
     loop {
         // Block for one event, then take every event already waiting, so a held key costs
         // one frame rather than one per repeat.

@@ -294,3 +294,12 @@ fn ctrl_z_suspends_to_the_shell_and_fg_comes_back() {
     assert_eq!(shell.wait_exit(), 0);
     shell.assert_restored();
 }
+
+#[test]
+fn a_panic_restores_the_terminal_then_prints_its_message() {
+    // Debug builds panic on purpose after the first frame when TREAD_TEST_PANIC is set.
+    let mut tread = Session::start(&[("TREAD_TEST_PANIC", "1")]);
+    assert_eq!(tread.wait_exit(), 101);
+    tread.assert_restored();
+    tread.wait_for("injected panic (TREAD_TEST_PANIC)");
+}
