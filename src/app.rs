@@ -8,11 +8,14 @@
 mod cite;
 mod documents;
 pub mod filter;
+mod overlay;
+mod panel;
 mod search;
 mod thread;
 
 pub use cite::{citation, post_name};
-pub use filter::{Filter, FilterError, FilterPanel, Filters};
+pub use filter::{Filter, FilterError, Filters};
+pub use panel::{FilterPanel, Row};
 pub use search::{Scope, Search};
 pub use thread::ThreadState;
 
@@ -150,7 +153,7 @@ impl App {
             effects: Vec::new(),
             paths: opening.paths,
         };
-        app.documents.select_first(&app.filters);
+        app.documents.select_first();
         if let Some(doc) = opening.document {
             app.documents.select_doc(&app.filters, doc);
             app.focus = Pane::Thread;
@@ -371,7 +374,7 @@ impl App {
     /// The current post, if the current document has any.
     pub fn current_post(&self) -> Option<PostRef> {
         let doc = self.current_doc()?;
-        self.thread.post_ref(&self.corpus, doc)
+        self.thread.post_ref(doc)
     }
 
     /// Brings the thread view in line with the selected document and the pane's size.
@@ -387,9 +390,9 @@ impl App {
     fn remove_filter(&mut self, all: bool) {
         let doc = self.current_doc();
         let removed = if all {
-            self.filters.clear(&self.corpus, &self.facets)
+            self.filters.clear(&self.facets)
         } else {
-            self.filters.pop(&self.corpus, &self.facets)
+            self.filters.pop(&self.facets)
         };
         if !removed {
             self.message = Some("no filters".to_string());
@@ -406,7 +409,7 @@ impl App {
             Some(doc) if self.filters.passes(doc) => {
                 self.documents.select_doc(&self.filters, doc);
             }
-            _ => self.documents.select_first(&self.filters),
+            _ => self.documents.select_first(),
         }
         if let Some(search) = &mut self.search {
             search.refresh(&self.corpus, &self.filters);
@@ -452,70 +455,15 @@ impl App {
         }
     }
 
-    /// Keys while an overlay is open: movement scrolls it, closing keys close it.
-    fn overlay_act(&mut self, action: Action) -> bool {
-        let links = self.current_links().len();
-        let Some(overlay) = &mut self.overlay else {
-            return false;
+    /// The key that does `action` from the focused pane, as help and hints spell it.
+    pub fn key_for(&self, action: Action) -> String {
+        let context = match self.context() {
+            Context::Prompt => self.focus.context(),
+            context => context,
         };
-        let (Overlay::Help { scroll: at } | Overlay::Warnings { scroll: at }) = overlay else {
-            let Overlay::Links { selected } = overlay else {
-                return false;
-            };
-            return match action {
-                Action::Down => {
-                    *selected = (*selected + 1).min(links.saturating_sub(1));
-                    true
-                }
-                Action::Up => {
-                    *selected = selected.saturating_sub(1);
-                    true
-                }
-                Action::CopyCitation => {
-                    let at = *selected;
-                    self.copy_link(at);
-                    true
-                }
-                Action::Quit | Action::Close | Action::Links => {
-                    self.overlay = None;
-                    true
-                }
-                _ => true,
-            };
-        };
-        let page = usize::from(self.size.1).saturating_sub(4).max(1);
-        match action {
-            Action::Down | Action::ScrollDown => *at += 1,
-            Action::Up | Action::ScrollUp => *at = at.saturating_sub(1),
-            Action::PageDown => *at += page,
-            Action::PageUp => *at = at.saturating_sub(page),
-            Action::Top => *at = 0,
-            Action::Bottom => *at = usize::MAX,
-            Action::Quit | Action::Close | Action::Help | Action::Warnings => self.overlay = None,
-            _ => {}
-        }
-        // Kept within what there is to see, so coming back up takes no extra keys.
-        let last = ui::overlay::max_scroll(self, self.size);
-        if let Some(Overlay::Help { scroll } | Overlay::Warnings { scroll }) = &mut self.overlay {
-            *scroll = (*scroll).min(last);
-        }
-        true
-    }
-
-    fn open_links(&mut self) {
-        if self.current_links().is_empty() {
-            self.message = Some("this post has no links".to_string());
-            return;
-        }
-        self.overlay = Some(Overlay::Links { selected: 0 });
-    }
-
-    /// The links of the current post.
-    pub fn current_links(&self) -> &[String] {
-        match self.current_post() {
-            Some(at) => &self.corpus.documents[at.doc].threads[at.thread].posts[at.post].urls,
-            None => &[],
-        }
+        (self.keymap.hint(context, action))
+            .or_else(|| self.keymap.hint(Context::Global, action))
+            .unwrap_or_else(|| format!("({} is unbound)", action.name()))
     }
 
     /// The corpus's documents that pass the filters, in order.

@@ -26,7 +26,7 @@ impl DocumentsState {
         self.selected
     }
 
-    pub fn select_first(&mut self, _filters: &Filters) {
+    pub fn select_first(&mut self) {
         self.selected = 0;
         self.offset.set(0);
     }

@@ -1,5 +1,5 @@
-//! Facet filters: the active ones (and what they leave: visible documents, marked posts,
-//! drill-down counts), and the filter panel where entries are found and applied.
+//! Facet filters: the active ones, and what they leave (visible documents, marked posts,
+//! drill-down counts). The panel where entries are found is [`super::panel`].
 //!
 //! A document passes when each positive filter occurs somewhere in it and no negated one
 //! does. The posts marked in it are those matching every positive filter, or, where no
@@ -8,9 +8,6 @@
 use super::App;
 use crate::corpus::Corpus;
 use crate::facets::{Entry, FacetKind, Facets, PostRef};
-use crate::fuzzy::Matcher;
-use crate::keymap::Action;
-use std::cell::Cell;
 use std::collections::{BTreeSet, HashMap};
 
 /// One active filter: an entry of a facet, perhaps negated.
@@ -210,14 +207,14 @@ impl Filters {
     }
 
     /// Removes the last filter; false when there was none.
-    pub fn pop(&mut self, _corpus: &Corpus, facets: &Facets) -> bool {
+    pub fn pop(&mut self, facets: &Facets) -> bool {
         let popped = self.list.pop().is_some();
         self.derive(facets);
         popped
     }
 
     /// Removes every filter; false when there was none.
-    pub fn clear(&mut self, _corpus: &Corpus, facets: &Facets) -> bool {
+    pub fn clear(&mut self, facets: &Facets) -> bool {
         let had = !self.list.is_empty();
         self.list.clear();
         self.derive(facets);
@@ -287,185 +284,7 @@ fn leaves(entry: &Entry, pass: &[bool]) -> Count {
     count
 }
 
-/// One row of the panel's list: an entry and the characters of its name the query matched.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Row {
-    pub entry: usize,
-    pub highlight: Vec<usize>,
-}
-
-/// The filter panel: a facet tab, the typed query and the entries it ranks.
-#[derive(Debug)]
-pub struct FilterPanel {
-    pub tab: FacetKind,
-    pub query: String,
-    pub rows: Vec<Row>,
-    selected: usize,
-    /// The first row shown (kept by rendering, like the documents list).
-    pub offset: Cell<usize>,
-    /// The query the rows were ranked for, to rank an extended query incrementally.
-    ranked_for: Option<String>,
-}
-
-impl FilterPanel {
-    pub fn new(facets: &Facets, filters: &Filters) -> FilterPanel {
-        let mut panel = FilterPanel {
-            tab: FacetKind::Author,
-            query: String::new(),
-            rows: Vec::new(),
-            selected: 0,
-            offset: Cell::new(0),
-            ranked_for: None,
-        };
-        panel.refresh(facets, filters);
-        panel
-    }
-
-    pub fn selected(&self) -> usize {
-        self.selected
-    }
-
-    /// The entry under the selection.
-    pub fn selected_entry(&self) -> Option<usize> {
-        self.rows.get(self.selected).map(|r| r.entry)
-    }
-
-    /// Ranks again from scratch (after a change of tab or filters).
-    pub fn refresh(&mut self, facets: &Facets, filters: &Filters) {
-        self.ranked_for = None;
-        self.rank(facets, filters);
-    }
-
-    /// A character typed into the query.
-    pub fn push(&mut self, c: char, facets: &Facets, filters: &Filters) {
-        self.query.push(c);
-        self.rank(facets, filters);
-    }
-
-    fn rank(&mut self, facets: &Facets, filters: &Filters) {
-        let entries = facets.of(self.tab);
-        let query = self.query.trim();
-        if query.is_empty() {
-            self.rows = order_unfiltered(entries.len(), |i| filters.drill(self.tab, i));
-        } else {
-            // An extended query only ever matches a subset of what the shorter one matched.
-            let extends = self
-                .ranked_for
-                .as_deref()
-                .is_some_and(|before| !before.is_empty() && query.starts_with(before));
-            let candidates: Vec<usize> = if extends {
-                self.rows.iter().map(|r| r.entry).collect()
-            } else {
-                (0..entries.len()).collect()
-            };
-            self.rows = fuzzy_rows(entries, &candidates, query);
-        }
-        self.ranked_for = Some(query.to_string());
-        self.selected = 0;
-        self.offset.set(0);
-    }
-
-    fn move_to(&mut self, row: isize) {
-        let last = self.rows.len().saturating_sub(1) as isize;
-        self.selected = row.clamp(0, last) as usize;
-    }
-
-    /// A click on a row of the list.
-    pub fn click(&mut self, row: usize) {
-        let row = self.offset.get() + row;
-        if row < self.rows.len() {
-            self.selected = row;
-        }
-    }
-
-    fn switch_tab(&mut self, step: usize, facets: &Facets, filters: &Filters) {
-        let all = FacetKind::ALL;
-        let at = all.iter().position(|k| *k == self.tab).unwrap_or(0);
-        self.tab = all[(at + step) % all.len()];
-        self.refresh(facets, filters);
-    }
-}
-
-/// Entries in facet order (most posts first), those that would leave nothing last.
-fn order_unfiltered(len: usize, count: impl Fn(usize) -> Count) -> Vec<Row> {
-    let (live, dead): (Vec<usize>, Vec<usize>) = (0..len).partition(|&i| count(i).posts > 0);
-    live.into_iter()
-        .chain(dead)
-        .map(|entry| Row {
-            entry,
-            highlight: Vec::new(),
-        })
-        .collect()
-}
-
-/// The candidates matching `query`, best first: by their name, or failing that by another
-/// spelling folded into them (an alias, a handle).
-fn fuzzy_rows(entries: &[Entry], candidates: &[usize], query: &str) -> Vec<Row> {
-    let matcher = Matcher::default();
-    let mut scored: Vec<(i64, Row)> = candidates
-        .iter()
-        .filter_map(|&entry| {
-            let e = &entries[entry];
-            if let Some((score, highlight)) = matcher.indices(&e.name, query) {
-                return Some((score, Row { entry, highlight }));
-            }
-            let best = e
-                .variants
-                .iter()
-                .filter_map(|v| matcher.score(v, query))
-                .max()?;
-            let highlight = Vec::new();
-            Some((best, Row { entry, highlight }))
-        })
-        .collect();
-    scored.sort_by_key(|(score, row)| (std::cmp::Reverse(*score), row.entry));
-    scored.into_iter().map(|(_, row)| row).collect()
-}
-
 impl App {
-    pub(super) fn filter_act(&mut self, action: Action) {
-        let at = self.panel.selected as isize;
-        let page = crate::ui::panes(self.area(), self)
-            .filter_list
-            .height
-            .max(1) as isize;
-        match action {
-            Action::Down => self.panel.move_to(at + 1),
-            Action::Up => self.panel.move_to(at - 1),
-            Action::PageDown => self.panel.move_to(at + page),
-            Action::PageUp => self.panel.move_to(at - page),
-            Action::Top => self.panel.move_to(0),
-            Action::Bottom => self.panel.move_to(isize::MAX / 2),
-            Action::NextTab => self.panel.switch_tab(1, &self.facets, &self.filters),
-            Action::PreviousTab => self.panel.switch_tab(3, &self.facets, &self.filters),
-            Action::Apply => self.apply_selected(false),
-            Action::ApplyNegated => self.apply_selected(true),
-            Action::DeleteChar if self.panel.query.is_empty() => self.remove_filter(false),
-            Action::DeleteChar => {
-                self.panel.query.pop();
-                self.panel.refresh(&self.facets, &self.filters);
-            }
-            Action::ClearQuery => {
-                self.panel.query.clear();
-                self.panel.refresh(&self.facets, &self.filters);
-            }
-            _ => {}
-        }
-    }
-
-    fn apply_selected(&mut self, negated: bool) {
-        let Some(entry) = self.panel.selected_entry() else {
-            return;
-        };
-        self.apply_filter(Filter {
-            kind: self.panel.tab,
-            entry,
-            negated,
-        });
-        self.panel.query.clear();
-        self.panel.refresh(&self.facets, &self.filters);
-    }
-
     /// Adds a filter and says what it left.
     pub fn apply_filter(&mut self, filter: Filter) {
         let doc = self.current_doc();

@@ -51,15 +51,19 @@ impl Search {
 
     /// Looks again over the whole scope (after a change of scope or filters).
     pub fn refresh(&mut self, corpus: &Corpus, filters: &Filters) {
-        let docs: Vec<usize> = match self.scope {
-            Scope::Document => self.doc.into_iter().collect(),
-            Scope::All => filters.visible().to_vec(),
+        let docs = match self.scope {
+            Scope::Document => self.doc.as_slice(),
+            Scope::All => filters.visible(),
         };
-        self.hits = docs
-            .into_iter()
-            .flat_map(|d| posts_of(corpus, d))
+        self.hits = self.look_in(corpus, docs);
+    }
+
+    /// The hits in `docs`, in corpus order.
+    fn look_in(&self, corpus: &Corpus, docs: &[usize]) -> Vec<PostRef> {
+        (docs.iter())
+            .flat_map(|&d| posts_of(corpus, d))
             .filter(|&at| self.query.matches(post_text(corpus, at)))
-            .collect();
+            .collect()
     }
 
     /// The query changed to `text`: when it only adds to the previous one, the hits can only
@@ -80,11 +84,7 @@ impl Search {
     pub fn follow_document(&mut self, corpus: &Corpus, doc: Option<usize>) {
         if self.scope == Scope::Document && self.doc != doc {
             self.doc = doc;
-            self.hits = doc
-                .into_iter()
-                .flat_map(|d| posts_of(corpus, d))
-                .filter(|&at| self.query.matches(post_text(corpus, at)))
-                .collect();
+            self.hits = self.look_in(corpus, doc.as_slice());
         }
     }
 
@@ -203,7 +203,8 @@ impl App {
     pub(super) fn toggle_scope(&mut self) {
         let doc = self.current_doc();
         let Some(search) = &mut self.search else {
-            self.message = Some("no search to widen: / starts one".to_string());
+            let key = self.key_for(Action::Search);
+            self.message = Some(format!("no search to widen: {key} starts one"));
             return;
         };
         search.scope = match search.scope {
@@ -221,7 +222,11 @@ impl App {
             Some(search) => (search.hits.clone(), "search hit"),
             None if !self.filters.is_empty() => (self.filters.marked().to_vec(), "matching post"),
             None => {
-                self.message = Some("nothing to move between: / searches, f filters".into());
+                self.message = Some(format!(
+                    "nothing to move between: {} searches, {} filters",
+                    self.key_for(Action::Search),
+                    self.key_for(Action::ToggleFilter)
+                ));
                 return;
             }
         };

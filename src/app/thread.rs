@@ -37,7 +37,7 @@ impl ThreadState {
     }
 
     /// The current post of document `doc`.
-    pub fn post_ref(&self, _corpus: &Corpus, doc: usize) -> Option<PostRef> {
+    pub fn post_ref(&self, doc: usize) -> Option<PostRef> {
         let layout = self.layout.as_ref().filter(|l| l.doc == doc)?;
         layout.posts.get(self.post).copied()
     }

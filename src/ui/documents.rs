@@ -4,6 +4,7 @@
 use super::{Panes, Theme, pane_block};
 use crate::app::{App, Pane};
 use crate::corpus::{Document, Kind};
+use crate::keymap::Action;
 use crate::present::{one_line, pad, post_count, truncate};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -66,10 +67,13 @@ fn render_rows(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, focused:
     let visible = app.visible();
     if visible.is_empty() {
         let note = match app.filters.is_empty() {
-            true => "no documents",
-            false => "no document passes the filters (x removes the last)",
+            true => "no documents".to_string(),
+            false => format!(
+                "no document passes the filters ({} removes the last)",
+                app.key_for(Action::RemoveFilter)
+            ),
         };
-        let note = truncate(note, usize::from(area.width));
+        let note = truncate(&note, usize::from(area.width));
         frame.render_widget(Paragraph::new(Span::styled(note, theme.dim())), area);
         return;
     }

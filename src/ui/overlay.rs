@@ -4,7 +4,7 @@
 
 use super::Theme;
 use crate::app::{App, Overlay};
-use crate::keymap::Context;
+use crate::keymap::{Action, Context};
 use crate::present::truncate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
@@ -99,9 +99,13 @@ fn help_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
         }
     }
     lines.push(Line::raw(""));
+    let confirm = app.keymap.hint(Context::Prompt, Action::Confirm);
+    let confirm = confirm.unwrap_or_else(|| "confirm".to_string());
     lines.push(Line::styled(
-        "digits then enter jump to the post with that label; in [filter] and [prompt], \
-         other characters are typed",
+        format!(
+            "digits then {confirm} jump to the post with that label; in [filter] and [prompt], \
+             other characters are typed"
+        ),
         theme.dim(),
     ));
     lines
@@ -161,7 +165,7 @@ fn link_lines(app: &App, theme: &Theme, selected: usize, width: usize) -> Vec<Li
         .collect();
     let hint = app
         .keymap
-        .hint(Context::Global, crate::keymap::Action::CopyCitation)
+        .hint(Context::Global, Action::CopyCitation)
         .map(|k| format!("{k} copies the selected link"))
         .unwrap_or_default();
     lines.push(Line::raw(""));

@@ -1,0 +1,249 @@
+//! A document laid out for a width: its header, its threads' headers, gap notes, and its
+//! posts wrapped beside the numbering gutter, with where each starts. Built once per
+//! document and width; the thread pane then draws only the lines on screen.
+
+use crate::corpus::{Corpus, Document, Kind, Post, numbering_problem};
+use crate::facets::PostRef;
+use crate::present::{gutter, post_count, thread_header};
+use crate::wrap::wrap;
+use std::ops::Range;
+use unicode_width::UnicodeWidthStr;
+
+/// What a heading line is, for its style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Title,
+    Meta,
+    Heading,
+    Warning,
+    Blank,
+}
+
+/// One post, wrapped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PostItem {
+    pub at: PostRef,
+    /// Its position among the document's posts.
+    pub flat: usize,
+    /// The gutter's lines: the label, then "of N" where the total is known.
+    pub gutter: Vec<String>,
+    /// The text's lines, as byte ranges of the post's text.
+    pub text: Vec<Range<usize>>,
+    pub media: bool,
+    /// Its number repeats or goes back.
+    pub misnumbered: bool,
+}
+
+impl PostItem {
+    /// Lines of content (without the blank line after it).
+    fn content_lines(&self) -> usize {
+        (self.text.len() + usize::from(self.media)).max(self.gutter.len())
+    }
+}
+
+/// A run of lines of the pane.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Item {
+    Heading(Vec<(String, Tone)>),
+    Post(PostItem),
+}
+
+impl Item {
+    fn lines(&self) -> usize {
+        match self {
+            Item::Heading(lines) => lines.len(),
+            Item::Post(post) => post.content_lines() + 1,
+        }
+    }
+}
+
+/// A document laid out for a width.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Layout {
+    pub doc: usize,
+    pub width: u16,
+    /// Columns of the gutter (the label, right-aligned).
+    pub gutter: usize,
+    pub items: Vec<Item>,
+    /// The first line of each item.
+    pub starts: Vec<usize>,
+    pub total: usize,
+    /// The document's posts in order, and the item of each.
+    pub posts: Vec<PostRef>,
+    post_items: Vec<usize>,
+}
+
+/// Columns between the gutter and the text: the current-post bar, the match mark, a space.
+const MARKS: usize = 3;
+
+impl Layout {
+    pub fn build(corpus: &Corpus, doc_index: usize, width: u16) -> Layout {
+        let doc = &corpus.documents[doc_index];
+        let columns = usize::from(width).max(1);
+        let gutter = gutter_width(doc).min(columns / 3);
+        let text_width = columns.saturating_sub(gutter + MARKS).max(1);
+        let mut items = vec![Item::Heading(doc_heading(doc, columns))];
+        let mut posts = Vec::new();
+        for (t, thread) in doc.threads.iter().enumerate() {
+            if doc.threads.len() > 1 || thread.declared_count.is_some() {
+                let mut text = thread_header(corpus, doc, thread);
+                if let Some(problem) = numbering_problem(thread, doc.kind) {
+                    text += &format!(" · ⚠ {problem}");
+                }
+                items.push(Item::Heading(wrapped(&text, columns, Tone::Heading)));
+            }
+            let mut previous: Option<u32> = None;
+            for (p, post) in thread.posts.iter().enumerate() {
+                if let Some(note) = gap_note(previous, post.number) {
+                    items.push(Item::Heading(wrapped(&note, columns, Tone::Warning)));
+                }
+                let misnumbered = matches!((previous, post.number), (Some(a), Some(b)) if b <= a);
+                previous = post.number.or(previous);
+                let at = PostRef {
+                    doc: doc_index,
+                    thread: t,
+                    post: p,
+                };
+                items.push(Item::Post(PostItem {
+                    at,
+                    flat: posts.len(),
+                    gutter: gutter_lines(doc.kind, post),
+                    text: wrap(&post.text, text_width),
+                    media: post.media,
+                    misnumbered,
+                }));
+                posts.push(at);
+            }
+        }
+        let mut starts = Vec::with_capacity(items.len());
+        let mut total = 0;
+        let mut post_items = Vec::with_capacity(posts.len());
+        for (i, item) in items.iter().enumerate() {
+            starts.push(total);
+            total += item.lines();
+            if matches!(item, Item::Post(_)) {
+                post_items.push(i);
+            }
+        }
+        Layout {
+            doc: doc_index,
+            width,
+            gutter,
+            items,
+            starts,
+            total,
+            posts,
+            post_items,
+        }
+    }
+
+    /// The lines of post `flat` (without the blank line after it).
+    pub fn post_lines(&self, flat: usize) -> Option<Range<usize>> {
+        let item = *self.post_items.get(flat)?;
+        let Item::Post(post) = &self.items[item] else {
+            return None;
+        };
+        let start = self.starts[item];
+        Some(start..start + post.content_lines())
+    }
+
+    /// Where the headings straight above post `flat` start, if any (a thread's header, a
+    /// gap note, the document's header above the first post).
+    pub fn heading_above(&self, flat: usize) -> Option<usize> {
+        let item = *self.post_items.get(flat)?;
+        let mut first = None;
+        for i in (0..item).rev() {
+            match self.items[i] {
+                Item::Heading(_) => first = Some(self.starts[i]),
+                Item::Post(_) => break,
+            }
+        }
+        first
+    }
+
+    /// The item holding `line`.
+    pub fn item_at(&self, line: usize) -> usize {
+        self.starts
+            .partition_point(|&s| s <= line)
+            .saturating_sub(1)
+    }
+
+    /// The post whose lines include `line`, if a post is there.
+    pub fn post_at_line(&self, line: usize) -> Option<usize> {
+        match self.items.get(self.item_at(line))? {
+            Item::Post(post) => Some(post.flat),
+            Item::Heading(_) => None,
+        }
+    }
+
+    /// The first post that starts at or after `line` (or the one `line` is in).
+    pub fn first_post_from(&self, line: usize) -> Option<usize> {
+        if let Some(post) = self
+            .post_at_line(line)
+            .filter(|&p| self.post_lines(p).is_some_and(|l| l.start >= line))
+        {
+            return Some(post);
+        }
+        let after = (self.item_at(line)..self.items.len()).find_map(|i| match &self.items[i] {
+            Item::Post(post) if self.starts[i] >= line => Some(post.flat),
+            _ => None,
+        });
+        after.or_else(|| self.post_at_line(line))
+    }
+}
+
+/// The widest gutter label of a document, with room before it.
+fn gutter_width(doc: &Document) -> usize {
+    let widest = doc
+        .posts()
+        .flat_map(|p| gutter_lines(doc.kind, p))
+        .map(|l| l.width())
+        .max()
+        .unwrap_or(0);
+    (widest + 1).max(4)
+}
+
+/// The gutter of a post: its label ("2/16", "1.", "(3)", "¶2"), then "of N" where the
+/// total is known and the label does not say it.
+fn gutter_lines(kind: Kind, post: &Post) -> Vec<String> {
+    let label = gutter(kind, post);
+    let mut lines = vec![label.clone()];
+    if let Some(total) = post.total {
+        if !label.contains(&format!("/{total}")) {
+            lines.push(format!("of {total}"));
+        }
+    }
+    lines
+}
+
+/// "⋯ 7/ missing" before a post whose number skips some.
+fn gap_note(previous: Option<u32>, number: Option<u32>) -> Option<String> {
+    let (a, b) = (previous?, number?);
+    match b.checked_sub(a)? {
+        0 | 1 => None,
+        2 => Some(format!("⋯ {}/ missing", a + 1)),
+        _ => Some(format!("⋯ {}/–{}/ missing", a + 1, b - 1)),
+    }
+}
+
+fn wrapped(text: &str, width: usize, tone: Tone) -> Vec<(String, Tone)> {
+    wrap(text, width)
+        .into_iter()
+        .map(|r| (text[r].to_string(), tone))
+        .collect()
+}
+
+/// The document's header: title, what it is, its warnings, a blank line.
+fn doc_heading(doc: &Document, width: usize) -> Vec<(String, Tone)> {
+    let mut lines = wrapped(&doc.display_title(), width, Tone::Title);
+    let mut meta = vec![doc.id.clone(), doc.kind.name().to_string()];
+    meta.extend(doc.author.as_ref().map(|a| a.name.clone()));
+    meta.extend(doc.date.clone());
+    meta.push(post_count(doc));
+    lines.extend(wrapped(&meta.join(" · "), width, Tone::Meta));
+    for warning in &doc.warnings {
+        lines.extend(wrapped(&format!("⚠ {warning}"), width, Tone::Warning));
+    }
+    lines.push((String::new(), Tone::Blank));
+    lines
+}
