@@ -130,6 +130,17 @@ impl App {
     /// The app over a loaded corpus, opened as `opening` says, for a terminal of `size`.
     pub fn new(corpus: Corpus, keymap: Keymap, opening: Opening, size: (u16, u16)) -> App {
         let facets = Facets::build(&corpus);
+        App::with_facets(corpus, facets, keymap, opening, size)
+    }
+
+    /// [`App::new`] with the corpus's facets already built (to read `--filter` with them).
+    pub fn with_facets(
+        corpus: Corpus,
+        facets: Facets,
+        keymap: Keymap,
+        opening: Opening,
+        size: (u16, u16),
+    ) -> App {
         let filters = Filters::new(&corpus, &facets, opening.filters);
         let panel = FilterPanel::new(&facets, &filters);
         let mut app = App {

@@ -345,7 +345,9 @@ fn tui(corpus_args: &CorpusArgs, args: &TuiArgs) -> anyhow::Result<()> {
         search: args.search.clone(),
         paths: corpus_args.paths.iter().map(|p| absolute(p)).collect(),
     };
-    let app = App::new(corpus, keymap, opening, (80, 24));
+    // The terminal's size now, so the opening post is placed for the screen it will be on.
+    let size = crossterm::terminal::size().unwrap_or((80, 24));
+    let app = App::with_facets(corpus, facets, keymap, opening, size);
     if let Some(doc) = document.filter(|&d| !app.filters.passes(d)) {
         return Err(CliError {
             message: format!(
