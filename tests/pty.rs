@@ -118,6 +118,19 @@ impl Session {
         }
     }
 
+    /// Waits until the program has given the screen back (left the alternate screen).
+    fn wait_main_screen(&self) {
+        let start = Instant::now();
+        while self.parser.lock().unwrap().screen().alternate_screen() {
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "still on the alternate screen:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     fn send(&mut self, bytes: &str) {
         self.writer.write_all(bytes.as_bytes()).unwrap();
         self.writer.flush().unwrap();
@@ -289,7 +302,8 @@ fn ctrl_z_suspends_to_the_shell_and_fg_comes_back() {
     shell.send("fg\r");
     shell.wait_for("Documents 5/5");
     shell.send("q");
-    shell.wait_for("$ ");
+    // Only once tread is gone may the shell be typed to, or tread would read the keys.
+    shell.wait_main_screen();
     shell.send("exit\r");
     assert_eq!(shell.wait_exit(), 0);
     shell.assert_restored();
