@@ -57,6 +57,18 @@ struct TuiArgs {
     color: ColorWhen,
 }
 
+impl TuiArgs {
+    /// Whether any option of the terminal UI was given.
+    fn is_set(&self) -> bool {
+        self.open.is_some()
+            || self.post.is_some()
+            || !self.filters.is_empty()
+            || self.search.is_some()
+            || self.keymap.is_some()
+            || self.color != ColorWhen::Auto
+    }
+}
+
 /// `--color`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum ColorWhen {
@@ -155,6 +167,13 @@ pub fn main() -> ExitCode {
         // The terminal UI writes from more than one thread (a signal restores the terminal),
         // so standard output must not stay locked.
         None => tui(&cli.corpus, &cli.tui),
+        Some(_) if cli.tui.is_set() => Err(CliError {
+            message: "--open, --post, --filter, --search, --keymap and --color are options of \
+                      the terminal UI (tread without a command)"
+                .to_string(),
+            exit: Exit::Usage,
+        }
+        .into()),
         Some(_) => {
             let mut stdout = io::stdout().lock();
             run(cli, &mut stdout).and_then(|()| stdout.flush().map_err(anyhow::Error::from))

@@ -141,6 +141,16 @@ fn scripted_opening_checks_everything_before_the_terminal() {
 }
 
 #[test]
+fn tui_options_with_a_command_are_a_usage_error() {
+    tread()
+        .args(["--open", "000", "list"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("are options of the terminal UI"));
+}
+
+#[test]
 fn a_bad_keymap_stops_the_tui_with_file_line_column_and_closest() {
     let dir = folder(&[
         ("typo.toml", b"[global]\nq = \"qiut\"\n"),
