@@ -18,6 +18,7 @@ pub mod sanitise;
 mod segment;
 mod unroll;
 
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -339,7 +340,7 @@ impl Corpus {
     /// glossary) and listing excerpts that open a thread held in another document.
     pub fn from_sources(sources: Vec<Source>, glossary: &Glossary) -> Corpus {
         let documents = sources
-            .into_iter()
+            .into_par_iter()
             .map(|source| {
                 let reading = read(&source.text);
                 let mut warnings = source.warnings;

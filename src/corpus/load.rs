@@ -5,6 +5,7 @@
 use super::glossary::{Glossary, GlossaryError};
 use super::sanitise::{printable, sanitise};
 use super::{Corpus, Source};
+use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -163,14 +164,21 @@ fn file_sources(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<Source> {
     for path in paths {
         collect(path, true, &mut files, &mut visited, problems);
     }
-    let mut ids: HashMap<String, usize> = HashMap::new();
-    files
-        .into_iter()
-        .filter_map(|path| {
-            let source = read_source(&path, problems)?;
-            Some(unique_id(source, &mut ids, problems))
+    // Reading, decoding and sanitising run on every core; ids are then given in order.
+    let read: Vec<(Option<Source>, Vec<Problem>)> = files
+        .par_iter()
+        .map(|path| {
+            let mut found = Vec::new();
+            (read_source(path, &mut found), found)
         })
-        .collect()
+        .collect();
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut sources = Vec::with_capacity(read.len());
+    for (source, found) in read {
+        problems.extend(found);
+        sources.extend(source.map(|s| unique_id(s, &mut ids, problems)));
+    }
+    sources
 }
 
 /// Gathers the document files under `path` in name order, skipping hidden entries and

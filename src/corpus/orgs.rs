@@ -427,6 +427,23 @@ pub fn handle_is_org(handle: &str) -> bool {
     marked_word || ending || long_org_word || the_prefix
 }
 
+/// The first letters of a name's words other than connectors, lower case: every
+/// abbreviation of the name holds them in this order ("Family Rights Group" → f, r, g).
+pub fn content_initials(name: &str) -> Vec<char> {
+    name.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !CONNECTORS.contains(&w.to_lowercase().as_str()))
+        .filter_map(|w| w.chars().find(|c| c.is_alphanumeric()))
+        .filter_map(|c| c.to_lowercase().next())
+        .collect()
+}
+
+/// A quick test that rules out most pairs before [`abbreviates`]: `short` (lower-case
+/// letters and digits) must hold the name's [`content_initials`] in order.
+pub fn may_abbreviate(short: &[char], initials: &[char]) -> bool {
+    let mut letters = short.iter();
+    initials.iter().all(|i| letters.any(|c| c == i))
+}
+
 /// Whether `short` (a handle or acronym) abbreviates `name`: it splits into pieces, one per
 /// word of the name in order, each piece starting with its word's first letter and following
 /// the word's letters ("FamilyRightsGp" ↔ "Family Rights Group", "DfE" ↔ "Department for
@@ -718,5 +735,30 @@ mod tests {
         assert!(abbreviates("RCCs", "Regional Care Cooperatives"));
         assert!(!abbreviates("GPL", "Git PLC"));
         assert!(!abbreviates("API", "Apple Inc"));
+    }
+
+    #[test]
+    fn the_initials_prefilter_never_rejects_an_abbreviation() {
+        let pairs = [
+            ("FamilyRightsGp", "Family Rights Group"),
+            ("DfE", "Department for Education"),
+            ("CMA", "Competition and Markets Authority"),
+            ("frg", "Family Rights Group"),
+            ("MIT", "Massachusetts Institute of Technology"),
+            ("RCCs", "Regional Care Cooperatives"),
+            ("TheFN", "The Fostering Network"),
+            ("FN", "The Fostering Network"),
+        ];
+        for (short, name) in pairs {
+            let letters: Vec<char> = short.to_lowercase().chars().collect();
+            let may = may_abbreviate(&letters, &content_initials(name));
+            assert!(may || !abbreviates(short, name), "{short} / {name}");
+            assert!(may, "{short} / {name}");
+        }
+        let letters: Vec<char> = "educationgovuk".chars().collect();
+        assert!(!may_abbreviate(
+            &letters,
+            &content_initials("Department for Education")
+        ));
     }
 }

@@ -4,6 +4,7 @@
 
 use super::glossary::{Glossary, key};
 use super::{Document, Kind, orgs};
+use rayon::prelude::*;
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -13,8 +14,9 @@ pub fn organisations(
     glossary: &Glossary,
 ) -> BTreeMap<String, BTreeSet<String>> {
     let people = people(docs, glossary);
+    // The per-post work runs on every core; documents keep their order.
     let found: Vec<Vec<Vec<Found>>> = docs
-        .iter()
+        .par_iter()
         .map(|d| d.posts().map(|p| rule_hits(&p.text, &p.mentions)).collect())
         .collect();
     let declared: BTreeSet<String> = docs
@@ -34,49 +36,68 @@ pub fn organisations(
         .collect();
     link_abbreviations(docs, &known, &mut aliases);
     let matcher = Matcher::new(glossary, &declared, &aliases);
+    let resolved: Vec<Vec<(String, String)>> = docs
+        .par_iter_mut()
+        .zip(found)
+        .map(|(doc, doc_found)| name_posts(doc, doc_found, &matcher, &aliases, &people))
+        .collect();
     let mut variants: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for (doc, doc_found) in docs.iter_mut().zip(found) {
-        let posts = doc.threads.iter_mut().flat_map(|t| t.posts.iter_mut());
-        for (post, mut hits) in posts.zip(doc_found) {
-            let matched = matcher.hits(&post.text);
-            hits.retain(|h| {
-                h.handle
-                    || !matched
-                        .iter()
-                        .any(|m| m != &h.name && contains_words(m, &h.name))
-            });
-            hits.extend(matched.into_iter().map(|name| Found {
-                name,
-                handle: false,
-            }));
-            hits.extend(
-                post.mentions
-                    .iter()
-                    .filter(|m| aliases.contains_key(&key(&format!("@{m}"))))
-                    .map(|m| Found {
-                        name: m.clone(),
-                        handle: true,
-                    }),
-            );
-            post.organisations.clear();
-            for hit in hits {
-                let written = if hit.handle {
-                    format!("@{}", hit.name)
-                } else {
-                    hit.name.clone()
-                };
-                if people.contains(&key(&written)) {
-                    continue;
-                }
-                let canonical = aliases.get(&key(&written)).cloned().unwrap_or(hit.name);
-                if !post.organisations.contains(&canonical) {
-                    post.organisations.push(canonical.clone());
-                }
-                variants.entry(canonical).or_default().insert(written);
-            }
-        }
+    for (canonical, written) in resolved.into_iter().flatten() {
+        variants.entry(canonical).or_default().insert(written);
     }
     variants
+}
+
+/// Fills the `organisations` of one document's posts from the rules' hits and the
+/// matcher's, under canonical names; returns each (canonical name, spelling) seen.
+fn name_posts(
+    doc: &mut Document,
+    found: Vec<Vec<Found>>,
+    matcher: &Matcher,
+    aliases: &HashMap<String, String>,
+    people: &HashSet<String>,
+) -> Vec<(String, String)> {
+    let mut seen = Vec::new();
+    let posts = doc.threads.iter_mut().flat_map(|t| t.posts.iter_mut());
+    for (post, mut hits) in posts.zip(found) {
+        let matched = matcher.hits(&post.text);
+        hits.retain(|h| {
+            h.handle
+                || !matched
+                    .iter()
+                    .any(|m| m != &h.name && contains_words(m, &h.name))
+        });
+        hits.extend(matched.into_iter().map(|name| Found {
+            name,
+            handle: false,
+        }));
+        hits.extend(
+            post.mentions
+                .iter()
+                .filter(|m| aliases.contains_key(&key(&format!("@{m}"))))
+                .map(|m| Found {
+                    name: m.clone(),
+                    handle: true,
+                }),
+        );
+        post.organisations.clear();
+        for hit in hits {
+            let written = if hit.handle {
+                format!("@{}", hit.name)
+            } else {
+                hit.name.clone()
+            };
+            if people.contains(&key(&written)) {
+                continue;
+            }
+            let canonical = aliases.get(&key(&written)).cloned().unwrap_or(hit.name);
+            if !post.organisations.contains(&canonical) {
+                post.organisations.push(canonical.clone());
+            }
+            seen.push((canonical, written));
+        }
+    }
+    seen
 }
 
 /// An organisation as a post writes it: a name, or a handle (without '@').
@@ -138,13 +159,15 @@ fn link_abbreviations(
     known: &BTreeSet<String>,
     aliases: &mut HashMap<String, String>,
 ) {
-    let mut by_initial: HashMap<char, Vec<&String>> = HashMap::new();
+    // Names by first letter, each with its content words' initials: thousands of handles
+    // meet thousands of names, and the initials rule out nearly every pair cheaply.
+    let mut by_initial: HashMap<char, Vec<(&String, Vec<char>)>> = HashMap::new();
     for name in known {
         if let Some(c) = name.chars().next() {
             by_initial
                 .entry(c.to_ascii_lowercase())
                 .or_default()
-                .push(name);
+                .push((name, orgs::content_initials(name)));
         }
     }
     let mut shorts: BTreeSet<String> = BTreeSet::new();
@@ -157,26 +180,42 @@ fn link_abbreviations(
                 .map(str::to_string),
         );
     }
-    for short in shorts {
-        if aliases.contains_key(&key(&short)) {
-            continue;
-        }
-        let bare = short.trim_start_matches('@');
-        let Some(initial) = bare.chars().next().map(|c| c.to_ascii_lowercase()) else {
-            continue;
-        };
-        let candidates = by_initial.get(&initial).into_iter().flatten();
-        let matches: Vec<&&String> = candidates
-            .filter(|name| orgs::abbreviates(bare, name))
-            .collect();
-        if let [name] = matches.as_slice() {
+    let links: Vec<(String, String)> = shorts
+        .par_iter()
+        .filter(|short| !aliases.contains_key(&key(short)))
+        .filter_map(|short| {
+            let name = abbreviated_name(short, &by_initial)?;
             let canonical = aliases
                 .get(&key(name))
                 .cloned()
-                .unwrap_or_else(|| (**name).clone());
-            aliases.insert(key(&short), canonical);
-        }
+                .unwrap_or_else(|| name.clone());
+            Some((key(short), canonical))
+        })
+        .collect();
+    // In order, the first of two spellings with one key wins, as it would one by one.
+    for (short, canonical) in links {
+        aliases.entry(short).or_insert(canonical);
     }
+}
+
+/// The one known name `short` abbreviates, if exactly one.
+fn abbreviated_name<'a>(
+    short: &str,
+    by_initial: &HashMap<char, Vec<(&'a String, Vec<char>)>>,
+) -> Option<&'a String> {
+    let bare = short.trim_start_matches('@');
+    let initial = bare.chars().next()?.to_ascii_lowercase();
+    let letters: Vec<char> = (bare.chars())
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let candidates = by_initial.get(&initial).into_iter().flatten();
+    let mut matches = candidates
+        .filter(|(_, initials)| orgs::may_abbreviate(&letters, initials))
+        .filter(|(name, _)| orgs::abbreviates(bare, name))
+        .map(|(name, _)| *name);
+    let first = matches.next()?;
+    matches.next().is_none().then_some(first)
 }
 
 /// Two or more capitals in a word of three to eight letters: "DfE", "CMA", "NAAS" (two
