@@ -8,6 +8,7 @@
 mod cite;
 mod documents;
 pub mod filter;
+mod loading;
 mod overlay;
 mod panel;
 mod search;
@@ -20,6 +21,7 @@ pub use search::{Scope, Search};
 pub use thread::ThreadState;
 
 use crate::corpus::Corpus;
+use crate::corpus::load::Progress;
 use crate::facets::{Facets, PostRef};
 use crate::keymap::{Action, Context, Key, Keymap, Lookup};
 use crate::ui;
@@ -46,13 +48,15 @@ impl Pane {
     }
 }
 
-/// An input event, already taken out of the terminal's vocabulary.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// An input event, already taken out of the terminal's vocabulary, or news from the
+/// background load.
+#[derive(Debug)]
 pub enum Event {
     Key(Key),
     Resize(u16, u16),
     Click(u16, u16),
     Scroll { column: u16, row: u16, down: bool },
+    Load(Progress),
 }
 
 /// Something for the terminal loop to do after an update.
@@ -122,6 +126,10 @@ pub struct App {
     /// Keys of a sequence typed so far (`g` of `g g`).
     pub pending: Vec<Key>,
     pub quit: bool,
+    /// While loading in the background: files read, of all.
+    pub loading: Option<(usize, usize)>,
+    /// Why nothing loaded, when nothing did.
+    pub load_error: Option<String>,
     effects: Vec<Effect>,
     paths: Vec<String>,
 }
@@ -161,6 +169,8 @@ impl App {
             message: None,
             pending: Vec::new(),
             quit: false,
+            loading: None,
+            load_error: None,
             effects: Vec::new(),
             paths: opening.paths,
         };
@@ -207,6 +217,7 @@ impl App {
             Event::Resize(w, h) => self.size = (w, h),
             Event::Click(column, row) => self.click(Position::new(column, row)),
             Event::Scroll { column, row, down } => self.scroll(Position::new(column, row), down),
+            Event::Load(progress) => self.loaded(progress),
         }
         self.sync_thread();
     }

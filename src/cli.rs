@@ -235,7 +235,7 @@ fn merge(top: &CorpusArgs, sub: CorpusArgs) -> CorpusArgs {
     }
 }
 
-fn options(args: &CorpusArgs) -> LoadOptions {
+fn options_of(args: &CorpusArgs) -> LoadOptions {
     LoadOptions {
         paths: args.paths.clone(),
         glossary: args.glossary.clone(),
@@ -244,7 +244,7 @@ fn options(args: &CorpusArgs) -> LoadOptions {
 
 /// Loads the corpus, reporting each problem on stderr in one line.
 fn load(args: &CorpusArgs) -> anyhow::Result<Corpus> {
-    load_options(&options(args))
+    load_options(&options_of(args))
 }
 
 fn load_options(options: &LoadOptions) -> anyhow::Result<Corpus> {
@@ -299,7 +299,7 @@ fn show(
 /// no PATH holds it.
 fn load_with_document(args: &CorpusArgs, doc: &str) -> anyhow::Result<(Corpus, usize)> {
     let file = Some(PathBuf::from(doc)).filter(|f| f.is_file());
-    let mut options = options(args);
+    let mut options = options_of(args);
     if let Some(file) = file.as_ref().filter(|f| !options.paths.contains(f)) {
         options.paths.push(file.clone());
     }
@@ -340,6 +340,30 @@ fn tui(corpus_args: &CorpusArgs, args: &TuiArgs) -> anyhow::Result<()> {
         message: e.to_string(),
         exit: Exit::Failure,
     })?;
+    let options = crate::tui::Options {
+        theme: Theme::new(args.color.enabled()),
+        hyperlinks: crate::tui::osc::hyperlinks_supported(),
+    };
+    let paths: Vec<String> = corpus_args.paths.iter().map(|p| absolute(p)).collect();
+    // The terminal's size now, so the opening post is placed for the screen it will be on.
+    let size = crossterm::terminal::size().unwrap_or((80, 24));
+    let scripted = args.open.is_some()
+        || args.post.is_some()
+        || !args.filters.is_empty()
+        || args.search.is_some();
+    // Files on disk load in the background behind a live UI, unless a scripted opening
+    // must first be checked against the whole corpus.
+    if !scripted && !corpus_args.paths.is_empty() {
+        let loader = corpus::load::load_in_background(&options_of(corpus_args))?;
+        need_terminal()?;
+        let opening = Opening {
+            paths,
+            ..Opening::default()
+        };
+        let mut app = App::new(Corpus::default(), keymap, opening, size);
+        app.loading = Some((0, 0));
+        return crate::tui::run(app, options, Some(loader));
+    }
     let (corpus, document) = match &args.open {
         Some(doc) => {
             let (corpus, index) = load_with_document(corpus_args, doc)?;
@@ -362,10 +386,8 @@ fn tui(corpus_args: &CorpusArgs, args: &TuiArgs) -> anyhow::Result<()> {
         post: args.post,
         filters,
         search: args.search.clone(),
-        paths: corpus_args.paths.iter().map(|p| absolute(p)).collect(),
+        paths,
     };
-    // The terminal's size now, so the opening post is placed for the screen it will be on.
-    let size = crossterm::terminal::size().unwrap_or((80, 24));
     let app = App::with_facets(corpus, facets, keymap, opening, size);
     if let Some(doc) = document.filter(|&d| !app.filters.passes(d)) {
         return Err(CliError {
@@ -377,20 +399,22 @@ fn tui(corpus_args: &CorpusArgs, args: &TuiArgs) -> anyhow::Result<()> {
         }
         .into());
     }
-    if !stdout_is_terminal() {
-        return Err(CliError {
-            message: "the terminal UI needs a terminal on standard output; scripts can use \
-                      `tread list`, `show`, `facets` or `search`"
-                .to_string(),
-            exit: Exit::Usage,
-        }
-        .into());
+    need_terminal()?;
+    crate::tui::run(app, options, None)
+}
+
+/// The UI draws on standard output; scripts have the commands.
+fn need_terminal() -> anyhow::Result<()> {
+    if stdout_is_terminal() {
+        return Ok(());
     }
-    let options = crate::tui::Options {
-        theme: Theme::new(args.color.enabled()),
-        hyperlinks: crate::tui::osc::hyperlinks_supported(),
-    };
-    crate::tui::run(app, options)
+    Err(CliError {
+        message: "the terminal UI needs a terminal on standard output; scripts can use \
+                  `tread list`, `show`, `facets` or `search`"
+            .to_string(),
+        exit: Exit::Usage,
+    }
+    .into())
 }
 
 /// A PATH as the reopen command should write it: absolute, so it works from anywhere.

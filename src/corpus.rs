@@ -335,35 +335,45 @@ pub struct Source {
     pub warnings: Vec<String>,
 }
 
+/// Reads each source into a document, on every core, keeping their order. Organisations
+/// and repeated threads wait for [`Corpus::resolve`].
+pub fn parse(sources: Vec<Source>) -> Vec<Document> {
+    sources
+        .into_par_iter()
+        .map(|source| {
+            let reading = read(&source.text);
+            let mut warnings = source.warnings;
+            warnings.extend(reading.warnings);
+            Document {
+                id: source.id,
+                path: source.path,
+                kind: reading.kind,
+                title: reading.title,
+                author: reading.author,
+                date: reading.date,
+                threads: reading.threads,
+                warnings,
+            }
+        })
+        .collect()
+}
+
 impl Corpus {
     /// Reads every source and resolves what needs the whole corpus: organisations (with the
     /// glossary) and listing excerpts that open a thread held in another document.
     pub fn from_sources(sources: Vec<Source>, glossary: &Glossary) -> Corpus {
-        let documents = sources
-            .into_par_iter()
-            .map(|source| {
-                let reading = read(&source.text);
-                let mut warnings = source.warnings;
-                warnings.extend(reading.warnings);
-                Document {
-                    id: source.id,
-                    path: source.path,
-                    kind: reading.kind,
-                    title: reading.title,
-                    author: reading.author,
-                    date: reading.date,
-                    threads: reading.threads,
-                    warnings,
-                }
-            })
-            .collect();
-        let mut corpus = Corpus {
+        Corpus::resolve(parse(sources), glossary)
+    }
+
+    /// The corpus of parsed documents, with what needs all of them resolved.
+    pub fn resolve(mut documents: Vec<Document>, glossary: &Glossary) -> Corpus {
+        resolve::link_repeated_threads(&mut documents);
+        let org_variants = resolve::organisations(&mut documents, glossary);
+        Corpus {
             documents,
-            ..Corpus::default()
-        };
-        resolve::link_repeated_threads(&mut corpus.documents);
-        corpus.org_variants = resolve::organisations(&mut corpus.documents, glossary);
-        corpus
+            problems: Vec::new(),
+            org_variants,
+        }
     }
 
     /// The document with exactly this id.

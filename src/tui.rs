@@ -5,6 +5,7 @@
 pub mod osc;
 
 use crate::app::{App, Effect, Event};
+use crate::corpus::load::Progress;
 use crate::keymap::Key;
 use crate::ui::{self, Theme};
 use crossterm::event::{self as term, MouseButton, MouseEventKind};
@@ -13,6 +14,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::io::{self, Stdout, Write};
 use std::sync::Mutex;
+use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::Duration;
 
 /// Held while drawing, so a signal's restore never lands inside a frame.
@@ -27,19 +29,61 @@ pub struct Options {
     pub hyperlinks: bool,
 }
 
-/// Runs the app until it quits, restoring the terminal however it ends.
-pub fn run(mut app: App, options: Options) -> anyhow::Result<()> {
+/// How often the screen follows a load in the background: often enough to look live, and
+/// no more (each batch is drawn at most once per tick).
+const LOAD_TICK: Duration = Duration::from_millis(50);
+
+/// Runs the app until it quits, restoring the terminal however it ends. With a `loader`,
+/// documents arrive while the app already answers keys.
+pub fn run(
+    mut app: App,
+    options: Options,
+    loader: Option<Receiver<Progress>>,
+) -> anyhow::Result<()> {
     install_panic_hook();
     watch_signals()?;
     enter()?;
     let outcome = Terminal::new(CrosstermBackend::new(io::stdout()))
         .map_err(anyhow::Error::from)
-        .and_then(|mut terminal| event_loop(&mut terminal, &mut app, options));
+        .and_then(|mut terminal| event_loop(&mut terminal, &mut app, options, loader));
     leave()?;
     outcome
 }
 
-fn event_loop(terminal: &mut Term, app: &mut App, options: Options) -> anyhow::Result<()> {
+/// Waits for the next terminal event. While a load runs, waits at most a tick and passes on
+/// what the loader sent meanwhile; after it, blocks (no timer, no CPU while idle).
+fn next_events(app: &mut App, loader: &mut Option<Receiver<Progress>>) -> anyhow::Result<bool> {
+    let Some(receiver) = loader else {
+        return Ok(handle(app, term::read()?));
+    };
+    let mut changed = term::poll(LOAD_TICK)? && handle(app, term::read()?);
+    loop {
+        match receiver.try_recv() {
+            Ok(progress) => {
+                let finished = matches!(progress, Progress::Finished(_));
+                app.handle(Event::Load(progress));
+                changed = true;
+                if finished {
+                    *loader = None;
+                    break;
+                }
+            }
+            Err(TryRecvError::Empty) => break,
+            Err(TryRecvError::Disconnected) => {
+                *loader = None;
+                break;
+            }
+        }
+    }
+    Ok(changed)
+}
+
+fn event_loop(
+    terminal: &mut Term,
+    app: &mut App,
+    options: Options,
+    mut loader: Option<Receiver<Progress>>,
+) -> anyhow::Result<()> {
     let size = terminal.size()?;
     app.handle(Event::Resize(size.width, size.height));
     draw(terminal, app, options)?;
@@ -50,7 +94,7 @@ fn event_loop(terminal: &mut Term, app: &mut App, options: Options) -> anyhow::R
     loop {
         // Block for one event, then take every event already waiting, so a held key costs
         // one frame rather than one per repeat.
-        let mut changed = handle(app, term::read()?);
+        let mut changed = next_events(app, &mut loader)?;
         while !app.quit && term::poll(Duration::ZERO)? {
             changed |= handle(app, term::read()?);
         }

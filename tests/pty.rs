@@ -317,3 +317,24 @@ fn a_panic_restores_the_terminal_then_prints_its_message() {
     tread.assert_restored();
     tread.wait_for("injected panic (TREAD_TEST_PANIC)");
 }
+
+#[test]
+fn files_load_behind_a_live_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..3000 {
+        let text = format!("Thread {i} on #CareReview by @someone{}.\n", i % 7);
+        std::fs::write(dir.path().join(format!("t{i:05}.txt")), text).unwrap();
+    }
+    let path = dir.path().display().to_string();
+    let mut tread = Session::spawn(env!("CARGO_BIN_EXE_tread"), &[&path], &[]);
+    tread.wait_for("loaded 3000 documents");
+    tread.wait_for("Documents 3000/3000");
+    // The facets came with the finished corpus.
+    tread.send("f\tcarereview");
+    tread.wait_for("#CareReview");
+    tread.send("\r");
+    tread.wait_for("#CareReview · 3000 of 3000 documents");
+    tread.send("\x03");
+    assert_eq!(tread.wait_exit(), 0);
+    tread.assert_restored();
+}

@@ -323,3 +323,42 @@ fn a_hidden_thread_pane_keeps_its_wrapping() {
     assert_eq!(app.thread.layout().unwrap().width, width);
     assert_eq!(id(&app), "001");
 }
+
+#[test]
+fn documents_arrive_while_loading_and_the_finished_corpus_keeps_the_place() {
+    use crate::corpus::load::Progress;
+    let whole = load::bundled();
+    let mut app = App::new(
+        Corpus::default(),
+        Keymap::builtin(),
+        Opening::default(),
+        (120, 40),
+    );
+    app.loading = Some((0, 5));
+    let (first, rest) = whole.documents.split_at(2);
+    app.handle(Event::Load(Progress::Parsed {
+        documents: first.to_vec(),
+        done: 2,
+        total: 5,
+    }));
+    assert_eq!(app.visible().len(), 2);
+    assert!(
+        app.facets.authors.is_empty(),
+        "facets wait for the finished corpus"
+    );
+    // Keys work meanwhile: the reader moves on while the rest arrives.
+    type_keys(&mut app, "j l j");
+    app.handle(Event::Load(Progress::Parsed {
+        documents: rest.to_vec(),
+        done: 5,
+        total: 5,
+    }));
+    assert_eq!(app.visible().len(), 5);
+    assert_eq!(id(&app), "001");
+    app.handle(Event::Load(Progress::Finished(Ok(whole))));
+    assert_eq!(app.loading, None);
+    assert_eq!(id(&app), "001");
+    assert_eq!(app.thread.post(), 1, "the reading position stays");
+    assert!(!app.facets.organisations.is_empty());
+    assert_eq!(app.message.as_deref(), Some("loaded 5 documents"));
+}

@@ -19,9 +19,16 @@ pub struct ThreadState {
     /// Lines the pane shows.
     height: usize,
     layout: Option<Rc<Layout>>,
+    /// The document changed under the layout (the finished load): wrap it again, in place.
+    stale: bool,
 }
 
 impl ThreadState {
+    /// Asks for the layout to be built again at the next sync, keeping the position.
+    pub fn invalidate(&mut self) {
+        self.stale = true;
+    }
+
     /// The wrapped lines of the current document, if there is one.
     pub fn layout(&self) -> Option<&Layout> {
         self.layout.as_deref()
@@ -60,8 +67,9 @@ impl ThreadState {
             self.post = 0;
             self.scroll = 0;
         }
-        if !same_doc || self.layout.as_ref().is_some_and(|l| l.width != width) {
+        if !same_doc || self.stale || self.layout.as_ref().is_some_and(|l| l.width != width) {
             self.layout = Some(Rc::new(Layout::build(corpus, doc, width)));
+            self.stale = false;
         }
         if inner.is_empty() {
             // Hidden: nothing to keep in view until it shows again.

@@ -4,7 +4,7 @@
 
 use super::glossary::{Glossary, GlossaryError};
 use super::sanitise::{printable, sanitise};
-use super::{Corpus, Source};
+use super::{Corpus, Document, Source};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -101,6 +101,90 @@ pub fn load(options: &LoadOptions) -> Result<Corpus, LoadError> {
     Ok(corpus)
 }
 
+/// What a load in the background reports, in this order: documents as they are parsed,
+/// then the finished corpus.
+#[derive(Debug)]
+pub enum Progress {
+    /// More documents, parsed but not yet resolved (organisations and repeated threads come
+    /// with the finished corpus); `done` of `total` files are read.
+    Parsed {
+        documents: Vec<Document>,
+        done: usize,
+        total: usize,
+    },
+    /// Everything, resolved, with the problems met; or why nothing loaded.
+    Finished(Result<Corpus, LoadError>),
+}
+
+/// Loads the corpus on a thread of its own, sending [`Progress`] as it goes: the first
+/// documents arrive after a few dozen files, later batches grow so that the receiver's
+/// work per batch stays small against the whole. The explicit glossary is read first, so
+/// a broken one is reported before anything else happens.
+pub fn load_in_background(
+    options: &LoadOptions,
+) -> Result<std::sync::mpsc::Receiver<Progress>, LoadError> {
+    let explicit = options
+        .glossary
+        .as_deref()
+        .map(Glossary::load)
+        .transpose()?;
+    let paths = options.paths.clone();
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let finished = stream(&paths, explicit, |progress| {
+            // The receiver going away (the app quit) ends the load: nothing else to do.
+            let _ = send.send(progress);
+        });
+        let _ = send.send(Progress::Finished(finished));
+    });
+    Ok(receive)
+}
+
+/// The work of [`load_in_background`]: find, read and parse in growing batches, handing
+/// each batch on, then resolve the whole.
+fn stream(
+    paths: &[PathBuf],
+    explicit: Option<Glossary>,
+    mut emit: impl FnMut(Progress),
+) -> Result<Corpus, LoadError> {
+    let mut problems = Vec::new();
+    let mut glossary = discovered_glossary(paths, &mut problems);
+    glossary.merge(explicit.unwrap_or_default());
+    let files = find_files(paths, &mut problems);
+    let mut ids = HashMap::new();
+    let mut documents: Vec<Document> = Vec::new();
+    let mut batch = FIRST_BATCH;
+    let mut done = 0;
+    while done < files.len() {
+        let chunk = &files[done..(done + batch).min(files.len())];
+        let parsed = super::parse(read_files(chunk, &mut ids, &mut problems));
+        done += chunk.len();
+        let total = files.len();
+        emit(Progress::Parsed {
+            documents: parsed.clone(),
+            done,
+            total,
+        });
+        documents.extend(parsed);
+        batch = (batch * 2).min(MAX_BATCH);
+    }
+    if documents.is_empty() {
+        let names: Vec<String> = paths.iter().map(|p| shown(p)).collect();
+        return Err(LoadError::Empty {
+            paths: names.join(", "),
+            problems,
+        });
+    }
+    let mut corpus = Corpus::resolve(documents, &glossary);
+    corpus.problems = problems;
+    Ok(corpus)
+}
+
+/// Files in the first batch of a background load: enough to fill a screen at once.
+const FIRST_BATCH: usize = 64;
+/// Files in a batch at most.
+const MAX_BATCH: usize = 2048;
+
 /// The bundled seed corpus with its glossary.
 pub fn bundled() -> Corpus {
     Corpus::from_sources(bundled_sources(), &bundled_glossary())
@@ -159,12 +243,27 @@ fn strip_path(message: &str, path: &Path) -> String {
 }
 
 fn file_sources(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<Source> {
+    let files = find_files(paths, problems);
+    read_files(&files, &mut HashMap::new(), problems)
+}
+
+/// Every document file under the paths, in order.
+fn find_files(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<PathBuf> {
     let mut files = Vec::new();
     let mut visited = HashSet::new();
     for path in paths {
         collect(path, true, &mut files, &mut visited, problems);
     }
-    // Reading, decoding and sanitising run on every core; ids are then given in order.
+    files
+}
+
+/// Reads files into sources. Reading, decoding and sanitising run on every core; ids are
+/// then given in order (`ids` counts the stems already taken).
+fn read_files(
+    files: &[PathBuf],
+    ids: &mut HashMap<String, usize>,
+    problems: &mut Vec<Problem>,
+) -> Vec<Source> {
     let read: Vec<(Option<Source>, Vec<Problem>)> = files
         .par_iter()
         .map(|path| {
@@ -172,11 +271,10 @@ fn file_sources(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<Source> {
             (read_source(path, &mut found), found)
         })
         .collect();
-    let mut ids: HashMap<String, usize> = HashMap::new();
     let mut sources = Vec::with_capacity(read.len());
     for (source, found) in read {
         problems.extend(found);
-        sources.extend(source.map(|s| unique_id(s, &mut ids, problems)));
+        sources.extend(source.map(|s| unique_id(s, ids, problems)));
     }
     sources
 }
@@ -345,6 +443,73 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Vec<String>), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A folder of `n` small threads, one with a broken glossary beside them.
+    fn folder(n: usize) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for i in 0..n {
+            let text = format!("Note {i} about the Care Review and @FamilyRightsGp.\n");
+            std::fs::write(dir.path().join(format!("n{i:04}.txt")), text).unwrap();
+        }
+        std::fs::write(dir.path().join("broken.bin"), b"\x00\x01\x02binary").unwrap();
+        dir
+    }
+
+    #[test]
+    fn a_background_load_sends_growing_batches_then_the_same_corpus_as_load() {
+        let dir = folder(300);
+        let options = LoadOptions {
+            paths: vec![dir.path().to_path_buf()],
+            glossary: None,
+        };
+        let receiver = load_in_background(&options).unwrap();
+        let mut parsed: Vec<String> = Vec::new();
+        let mut batches = Vec::new();
+        let finished = loop {
+            match receiver.recv().unwrap() {
+                Progress::Parsed {
+                    documents,
+                    done,
+                    total,
+                } => {
+                    assert_eq!(total, 301);
+                    batches.push(done);
+                    parsed.extend(documents.into_iter().map(|d| d.id));
+                }
+                Progress::Finished(result) => break result.unwrap(),
+            }
+        };
+        assert_eq!(batches, [64, 192, 301], "batches double");
+        let whole = load(&options).unwrap();
+        let ids: Vec<String> = whole.documents.iter().map(|d| d.id.clone()).collect();
+        assert_eq!(parsed, ids);
+        assert_eq!(finished.documents, whole.documents);
+        assert_eq!(finished.problems, whole.problems);
+        assert_eq!(finished.problems.len(), 1);
+    }
+
+    #[test]
+    fn a_background_load_of_nothing_finishes_with_the_reason() {
+        let dir = tempfile::tempdir().unwrap();
+        let options = LoadOptions {
+            paths: vec![dir.path().join("missing")],
+            glossary: None,
+        };
+        let receiver = load_in_background(&options).unwrap();
+        let Progress::Finished(Err(LoadError::Empty { problems, .. })) = receiver.recv().unwrap()
+        else {
+            panic!("expected an empty load");
+        };
+        assert_eq!(problems.len(), 1);
+        let broken = LoadOptions {
+            paths: Vec::new(),
+            glossary: Some(dir.path().join("no-glossary.toml")),
+        };
+        assert!(
+            load_in_background(&broken).is_err(),
+            "an explicit glossary is read first"
+        );
+    }
 
     #[test]
     fn decode_utf8_lossy_with_warning() {

@@ -29,11 +29,17 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, panes: &Panes) {
         return;
     }
     let focused = app.focus == Pane::Documents && app.prompt.is_none();
-    let title = format!(
-        " Documents {}/{} ",
-        app.visible().len(),
-        app.corpus.documents.len()
-    );
+    let title = match app.loading {
+        Some((done, total)) => format!(
+            " Documents {} · loading {done}/{total} files ",
+            app.corpus.documents.len()
+        ),
+        None => format!(
+            " Documents {}/{} ",
+            app.visible().len(),
+            app.corpus.documents.len()
+        ),
+    };
     frame.render_widget(
         pane_block(Line::from(title), focused, theme),
         panes.documents,
@@ -66,9 +72,11 @@ fn render_chips(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 fn render_rows(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, focused: bool) {
     let visible = app.visible();
     if visible.is_empty() {
-        let note = match app.filters.is_empty() {
-            true => "no documents".to_string(),
-            false => format!(
+        let note = match (&app.load_error, app.loading, app.filters.is_empty()) {
+            (Some(error), _, _) => error.clone(),
+            (None, Some(_), _) => "loading…".to_string(),
+            (None, None, true) => "no documents".to_string(),
+            (None, None, false) => format!(
                 "no document passes the filters ({} removes the last)",
                 app.key_for(Action::RemoveFilter)
             ),

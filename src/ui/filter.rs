@@ -95,7 +95,11 @@ fn render_tabs(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 fn render_list(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, focused: bool) {
     let panel = &app.panel;
     if panel.rows.is_empty() {
-        let note = truncate("nothing matches", usize::from(area.width));
+        let note = match app.loading {
+            Some(_) => "facets come when loading ends",
+            None => "nothing matches",
+        };
+        let note = truncate(note, usize::from(area.width));
         frame.render_widget(Paragraph::new(Span::styled(note, theme.dim())), area);
         return;
     }

@@ -1,0 +1,73 @@
+//! Documents arriving from a load in the background: they are listed as they come, and
+//! the finished corpus (organisations resolved, facets built) replaces them in place.
+
+use super::{App, Filters};
+use crate::corpus::load::Progress;
+use crate::corpus::{Corpus, Document};
+use crate::facets::Facets;
+
+impl App {
+    pub(super) fn loaded(&mut self, progress: Progress) {
+        match progress {
+            Progress::Parsed {
+                documents,
+                done,
+                total,
+            } => {
+                self.loading = Some((done, total));
+                self.add_documents(documents);
+            }
+            Progress::Finished(Ok(corpus)) => {
+                self.loading = None;
+                self.replace_corpus(corpus);
+            }
+            Progress::Finished(Err(error)) => {
+                self.loading = None;
+                if let crate::corpus::LoadError::Empty { problems, .. } = &error {
+                    self.corpus.problems = problems.clone();
+                }
+                self.load_error = Some(error.to_string());
+            }
+        }
+    }
+
+    /// More parsed documents: listed at once. Facets wait for the finished corpus (its
+    /// organisations are not known before), so no filter can be in force meanwhile.
+    fn add_documents(&mut self, documents: Vec<Document>) {
+        let doc = self.current_doc();
+        self.corpus.documents.extend(documents);
+        self.short_ids = super::documents::short_ids(&self.corpus);
+        self.filters = Filters::new(&self.corpus, &self.facets, Vec::new());
+        match doc {
+            Some(doc) => self.documents.select_doc(&self.filters, doc),
+            None => self.documents.select_first(),
+        }
+    }
+
+    /// The finished corpus: the same documents in the same order, now with organisations
+    /// and repeated threads, so the selection and the reading position stay.
+    fn replace_corpus(&mut self, corpus: Corpus) {
+        let doc = self.current_doc();
+        self.corpus = corpus;
+        self.facets = Facets::build(&self.corpus);
+        self.filters = Filters::new(&self.corpus, &self.facets, Vec::new());
+        self.panel.refresh(&self.facets, &self.filters);
+        self.short_ids = super::documents::short_ids(&self.corpus);
+        if let Some(doc) = doc {
+            self.documents.select_doc(&self.filters, doc);
+        }
+        self.thread.invalidate();
+        if let Some(search) = &mut self.search {
+            search.refresh(&self.corpus, &self.filters);
+        }
+        let loaded = self.corpus.documents.len();
+        let skipped = self.corpus.problems.len();
+        self.message = Some(match skipped {
+            0 => format!("loaded {loaded} documents"),
+            _ => format!(
+                "loaded {loaded} documents; {skipped} problems ({} lists them)",
+                self.key_for(crate::keymap::Action::Warnings)
+            ),
+        });
+    }
+}
