@@ -119,6 +119,8 @@ pub struct App {
     pub documents: DocumentsState,
     pub thread: ThreadState,
     pub search: Option<Search>,
+    /// Where a search looks: this document or all (kept between searches).
+    pub search_scope: Scope,
     pub prompt: Option<Prompt>,
     pub overlay: Option<Overlay>,
     /// A one-line note for the status line, until the next key.
@@ -164,6 +166,7 @@ impl App {
             filters,
             panel,
             search: None,
+            search_scope: Scope::Document,
             prompt: None,
             overlay: None,
             message: None,

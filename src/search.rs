@@ -2,18 +2,37 @@
 
 use crate::corpus::Corpus;
 use crate::facets::PostRef;
+use regex::{Regex, RegexBuilder};
 
-/// A query split into lower-case words.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A query split into words, each found ignoring case (Unicode case folding) by a compiled
+/// literal search, so checking a post allocates nothing.
+#[derive(Debug, Clone)]
 pub struct Query {
     words: Vec<String>,
+    finders: Vec<Regex>,
 }
+
+impl PartialEq for Query {
+    fn eq(&self, other: &Query) -> bool {
+        self.words == other.words
+    }
+}
+
+impl Eq for Query {}
 
 impl Query {
     pub fn new(text: &str) -> Query {
-        Query {
-            words: text.split_whitespace().map(str::to_lowercase).collect(),
-        }
+        let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
+        let finders = words
+            .iter()
+            .map(|w| {
+                RegexBuilder::new(&regex::escape(w))
+                    .case_insensitive(true)
+                    .build()
+                    .expect("an escaped literal is a valid pattern")
+            })
+            .collect();
+        Query { words, finders }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -22,56 +41,17 @@ impl Query {
 
     /// Whether every word occurs in `text`.
     pub fn matches(&self, text: &str) -> bool {
-        let text = text.to_lowercase();
-        !self.words.is_empty() && self.words.iter().all(|w| text.contains(w.as_str()))
+        !self.finders.is_empty() && self.finders.iter().all(|f| f.is_match(text))
     }
 
     /// Byte ranges in `text` where the query's words occur, for highlighting and snippets.
     pub fn ranges(&self, text: &str) -> Vec<std::ops::Range<usize>> {
-        let mut ranges = Vec::new();
-        for word in &self.words {
-            let mut from = 0;
-            while let Some(found) = find_ignoring_case(&text[from..], word) {
-                let start = from + found.start;
-                ranges.push(start..from + found.end);
-                from += found.end.max(found.start + 1);
-                while !text.is_char_boundary(from) {
-                    from += 1;
-                }
-            }
-        }
+        let mut ranges: Vec<std::ops::Range<usize>> = (self.finders.iter())
+            .flat_map(|f| f.find_iter(text).map(|m| m.range()))
+            .collect();
         ranges.sort_by_key(|r| r.start);
         ranges
     }
-}
-
-/// The byte range of the first case-insensitive occurrence of `word` (lower case) in `text`,
-/// compared character by character so offsets stay those of `text`.
-fn find_ignoring_case(text: &str, word: &str) -> Option<std::ops::Range<usize>> {
-    let first = word.chars().next()?;
-    for (start, c) in text.char_indices() {
-        if !c.to_lowercase().eq(std::iter::once(first)) {
-            continue;
-        }
-        let mut rest = text[start..].char_indices();
-        let mut end = start;
-        let mut matched = true;
-        for w in word.chars() {
-            match rest.next() {
-                Some((i, c)) if c.to_lowercase().eq(std::iter::once(w)) => {
-                    end = start + i + c.len_utf8()
-                }
-                _ => {
-                    matched = false;
-                    break;
-                }
-            }
-        }
-        if matched {
-            return Some(start..end);
-        }
-    }
-    None
 }
 
 /// Every post of the corpus that matches, in corpus order.

@@ -7,6 +7,7 @@ use crate::corpus::Corpus;
 use crate::facets::PostRef;
 use crate::keymap::Action;
 use crate::search::Query;
+use rayon::prelude::*;
 
 use super::Filters;
 
@@ -60,8 +61,8 @@ impl Search {
 
     /// The hits in `docs`, in corpus order.
     fn look_in(&self, corpus: &Corpus, docs: &[usize]) -> Vec<PostRef> {
-        (docs.iter())
-            .flat_map(|&d| posts_of(corpus, d))
+        (docs.par_iter())
+            .flat_map_iter(|&d| posts_of(corpus, d))
             .filter(|&at| self.query.matches(post_text(corpus, at)))
             .collect()
     }
@@ -172,7 +173,8 @@ impl App {
         match &mut self.search {
             Some(search) => search.retype(&self.corpus, &self.filters, &text),
             None => {
-                let search = Search::new(&self.corpus, &self.filters, &text, Scope::Document, doc);
+                let scope = self.search_scope;
+                let search = Search::new(&self.corpus, &self.filters, &text, scope, doc);
                 self.search = Some(search);
             }
         }
@@ -200,19 +202,24 @@ impl App {
     }
 
     /// Switches the search between this document and all documents.
+    /// Pressed before anything is typed, it sets where the coming search looks.
     pub(super) fn toggle_scope(&mut self) {
-        let doc = self.current_doc();
-        let Some(search) = &mut self.search else {
-            let key = self.key_for(Action::Search);
-            self.message = Some(format!("no search to widen: {key} starts one"));
-            return;
-        };
-        search.scope = match search.scope {
+        self.search_scope = match self.search_scope {
             Scope::Document => Scope::All,
             Scope::All => Scope::Document,
         };
-        search.doc = doc;
-        search.refresh(&self.corpus, &self.filters);
+        let doc = self.current_doc();
+        if let Some(search) = &mut self.search {
+            search.scope = self.search_scope;
+            search.doc = doc;
+            search.refresh(&self.corpus, &self.filters);
+        }
+        if self.prompt.is_none() {
+            self.message = Some(match self.search_scope {
+                Scope::Document => "searching this document".to_string(),
+                Scope::All => "searching all documents".to_string(),
+            });
+        }
     }
 
     /// `n`/`N`: the next search hit, or without a search the next post the filters mark.

@@ -362,3 +362,15 @@ fn documents_arrive_while_loading_and_the_finished_corpus_keeps_the_place() {
     assert!(!app.facets.organisations.is_empty());
     assert_eq!(app.message.as_deref(), Some("loaded 5 documents"));
 }
+
+#[test]
+fn the_search_scope_can_be_chosen_before_typing() {
+    let mut app = app();
+    type_keys(&mut app, "/ ctrl-a i n d e p e n d e n t");
+    let search = app.search.as_ref().unwrap();
+    assert_eq!(search.scope, Scope::All);
+    assert!(search.documents() > 1);
+    // The choice stays for the next search.
+    type_keys(&mut app, "enter esc / c a r e");
+    assert_eq!(app.search.as_ref().unwrap().scope, Scope::All);
+}

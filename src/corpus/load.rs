@@ -131,22 +131,23 @@ pub fn load_in_background(
     let paths = options.paths.clone();
     let (send, receive) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
-        let finished = stream(&paths, explicit, |progress| {
-            // The receiver going away (the app quit) ends the load: nothing else to do.
-            let _ = send.send(progress);
-        });
-        let _ = send.send(Progress::Finished(finished));
+        // The receiver going away (the app quit) ends the load: nothing else to do.
+        let finished = stream(&paths, explicit, |progress| send.send(progress).is_ok());
+        if let Some(finished) = finished {
+            let _ = send.send(Progress::Finished(finished));
+        }
     });
     Ok(receive)
 }
 
 /// The work of [`load_in_background`]: find, read and parse in growing batches, handing
-/// each batch on, then resolve the whole.
+/// each batch on, then resolve the whole. `emit` says whether anyone still listens; when
+/// nobody does, the load stops (`None`).
 fn stream(
     paths: &[PathBuf],
     explicit: Option<Glossary>,
-    mut emit: impl FnMut(Progress),
-) -> Result<Corpus, LoadError> {
+    mut emit: impl FnMut(Progress) -> bool,
+) -> Option<Result<Corpus, LoadError>> {
     let mut problems = Vec::new();
     let mut glossary = discovered_glossary(paths, &mut problems);
     glossary.merge(explicit.unwrap_or_default());
@@ -160,24 +161,27 @@ fn stream(
         let parsed = super::parse(read_files(chunk, &mut ids, &mut problems));
         done += chunk.len();
         let total = files.len();
-        emit(Progress::Parsed {
+        let listening = emit(Progress::Parsed {
             documents: parsed.clone(),
             done,
             total,
         });
+        if !listening {
+            return None;
+        }
         documents.extend(parsed);
         batch = (batch * 2).min(MAX_BATCH);
     }
     if documents.is_empty() {
         let names: Vec<String> = paths.iter().map(|p| shown(p)).collect();
-        return Err(LoadError::Empty {
+        return Some(Err(LoadError::Empty {
             paths: names.join(", "),
             problems,
-        });
+        }));
     }
     let mut corpus = Corpus::resolve(documents, &glossary);
     corpus.problems = problems;
-    Ok(corpus)
+    Some(Ok(corpus))
 }
 
 /// Files in the first batch of a background load: enough to fill a screen at once.

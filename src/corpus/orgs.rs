@@ -437,11 +437,25 @@ pub fn content_initials(name: &str) -> Vec<char> {
         .collect()
 }
 
-/// A quick test that rules out most pairs before [`abbreviates`]: `short` (lower-case
-/// letters and digits) must hold the name's [`content_initials`] in order.
-pub fn may_abbreviate(short: &[char], initials: &[char]) -> bool {
+/// A name's letters and digits, lower case, in order: every abbreviation of the name is
+/// drawn from them in this order.
+pub fn letters(name: &str) -> Vec<char> {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// A quick test that rules out most pairs before [`abbreviates`]. `short` (its
+/// [`letters`]) must be drawn from the name's letters in order, and must hold the name's
+/// [`content_initials`] in order.
+pub fn may_abbreviate(short: &[char], name: &[char], initials: &[char]) -> bool {
+    let in_order = |needles: &[char]| {
+        let mut haystack = name.iter();
+        needles.iter().all(|n| haystack.any(|c| c == n))
+    };
     let mut letters = short.iter();
-    initials.iter().all(|i| letters.any(|c| c == i))
+    initials.iter().all(|i| letters.any(|c| c == i)) && in_order(short)
 }
 
 /// Whether `short` (a handle or acronym) abbreviates `name`: it splits into pieces, one per
@@ -750,15 +764,18 @@ mod tests {
             ("FN", "The Fostering Network"),
         ];
         for (short, name) in pairs {
-            let letters: Vec<char> = short.to_lowercase().chars().collect();
-            let may = may_abbreviate(&letters, &content_initials(name));
+            let initials = content_initials(name);
+            let may = may_abbreviate(&letters(short), &letters(name), &initials);
             assert!(may || !abbreviates(short, name), "{short} / {name}");
             assert!(may, "{short} / {name}");
         }
-        let letters: Vec<char> = "educationgovuk".chars().collect();
-        assert!(!may_abbreviate(
-            &letters,
-            &content_initials("Department for Education")
-        ));
+        let refuses = |short: &str, name: &str| {
+            !may_abbreviate(&letters(short), &letters(name), &content_initials(name))
+        };
+        assert!(refuses("educationgovuk", "Department for Education"));
+        assert!(
+            refuses("ntrust7", "Northfield Trust"),
+            "7 is not in the name"
+        );
     }
 }

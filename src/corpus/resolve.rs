@@ -161,25 +161,40 @@ fn link_abbreviations(
 ) {
     // Names by first letter, each with its content words' initials: thousands of handles
     // meet thousands of names, and the initials rule out nearly every pair cheaply.
-    let mut by_initial: HashMap<char, Vec<(&String, Vec<char>)>> = HashMap::new();
+    let mut by_initial: HashMap<char, Vec<Candidate>> = HashMap::new();
     for name in known {
         if let Some(c) = name.chars().next() {
             by_initial
                 .entry(c.to_ascii_lowercase())
                 .or_default()
-                .push((name, orgs::content_initials(name)));
+                .push(Candidate {
+                    name,
+                    letters: orgs::letters(name),
+                    initials: orgs::content_initials(name),
+                });
         }
     }
-    let mut shorts: BTreeSet<String> = BTreeSet::new();
-    for post in docs.iter().flat_map(|d| d.posts()) {
-        shorts.extend(post.mentions.iter().map(|m| format!("@{m}")));
-        shorts.extend(
-            post.text
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| is_acronym_like(w))
-                .map(str::to_string),
-        );
-    }
+    // Each distinct handle and acronym once, gathered on every core, in a fixed order.
+    type Seen<'d> = (HashSet<&'d str>, HashSet<&'d str>);
+    let (mentions, acronyms): Seen = docs
+        .par_iter()
+        .fold(Seen::default, |(mut mentions, mut acronyms), doc| {
+            for post in doc.posts() {
+                mentions.extend(post.mentions.iter().map(String::as_str));
+                let words = post.text.split(|c: char| !c.is_alphanumeric());
+                acronyms.extend(words.filter(|w| is_acronym_like(w)));
+            }
+            (mentions, acronyms)
+        })
+        .reduce(Seen::default, |(mut m, mut a), (m2, a2)| {
+            m.extend(m2);
+            a.extend(a2);
+            (m, a)
+        });
+    let mut shorts: Vec<String> = (mentions.into_iter().map(|m| format!("@{m}")))
+        .chain(acronyms.into_iter().map(str::to_string))
+        .collect();
+    shorts.sort_unstable();
     let links: Vec<(String, String)> = shorts
         .par_iter()
         .filter(|short| !aliases.contains_key(&key(short)))
@@ -198,22 +213,26 @@ fn link_abbreviations(
     }
 }
 
+/// A known name as abbreviations are looked up against it.
+struct Candidate<'a> {
+    name: &'a String,
+    letters: Vec<char>,
+    initials: Vec<char>,
+}
+
 /// The one known name `short` abbreviates, if exactly one.
 fn abbreviated_name<'a>(
     short: &str,
-    by_initial: &HashMap<char, Vec<(&'a String, Vec<char>)>>,
+    by_initial: &HashMap<char, Vec<Candidate<'a>>>,
 ) -> Option<&'a String> {
     let bare = short.trim_start_matches('@');
     let initial = bare.chars().next()?.to_ascii_lowercase();
-    let letters: Vec<char> = (bare.chars())
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect();
+    let letters = orgs::letters(bare);
     let candidates = by_initial.get(&initial).into_iter().flatten();
     let mut matches = candidates
-        .filter(|(_, initials)| orgs::may_abbreviate(&letters, initials))
-        .filter(|(name, _)| orgs::abbreviates(bare, name))
-        .map(|(name, _)| *name);
+        .filter(|c| orgs::may_abbreviate(&letters, &c.letters, &c.initials))
+        .filter(|c| orgs::abbreviates(bare, c.name))
+        .map(|c| c.name);
     let first = matches.next()?;
     matches.next().is_none().then_some(first)
 }

@@ -7,6 +7,17 @@
 
 /// Returns `input` with terminal controls removed and line endings normalised to `\n`.
 pub fn sanitise(input: &str) -> String {
+    // Most text needs nothing: one pass over the bytes says so, without building a copy
+    // character by character.
+    if !needs_work(input.as_bytes()) {
+        return input.to_string();
+    }
+    sanitise_chars(input)
+}
+
+/// [`sanitise`] character by character, without the shortcut.
+#[doc(hidden)]
+pub fn sanitise_chars(input: &str) -> String {
     let mut out = String::with_capacity(input.len());
     let mut chars = input
         .strip_prefix('\u{feff}')
@@ -91,6 +102,24 @@ fn skip_string(chars: &mut Chars) {
             _ => {}
         }
     }
+}
+
+/// Whether `bytes` (UTF-8) may hold something [`sanitise`] changes: a C0 control but `\n`,
+/// DEL, a C1 control (`C2 80`–`C2 9F`), a line or paragraph separator or a bidi control
+/// (`E2 80 A8`–`AE`, `E2 81 A6`–`A9`), or a byte-order mark (`EF BB BF`). A byte test is
+/// enough because UTF-8 never reuses these lead bytes inside other characters.
+fn needs_work(bytes: &[u8]) -> bool {
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'\n' => false,
+        0..=0x1f | 0x7f => true,
+        0xc2 => bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)),
+        0xe2 => matches!(
+            (bytes.get(i + 1), bytes.get(i + 2)),
+            (Some(0x80), Some(0xa8..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+        ),
+        0xef => bytes.get(i + 1) == Some(&0xbb),
+        _ => false,
+    })
 }
 
 /// True when `text` holds nothing [`sanitise`] would change (no controls but `\n`).

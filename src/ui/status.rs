@@ -15,9 +15,9 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let width = usize::from(area.width);
     if let Some(prompt) = &app.prompt {
         let label = match prompt.kind {
-            PromptKind::Search => match app.search.as_ref().map(|s| s.scope) {
-                Some(Scope::All) => format!("search all ({}): /", hits(app)),
-                _ => format!("search ({}): /", hits(app)),
+            PromptKind::Search => match app.search_scope {
+                Scope::All => format!("search all ({}): /", hits(app)),
+                Scope::Document => format!("search ({}): /", hits(app)),
             },
             PromptKind::Jump => "jump to post: ".to_string(),
         };

@@ -1,32 +1,10 @@
-//! A deterministic synthetic corpus for measuring tread at scale:
-//!
-//! ```sh
-//! cargo run --release --example gen_corpus -- --docs 2000 --seed 1 --out /tmp/corpus-s
-//! ```
-//!
-//! It writes N documents in every format the reader understands (unroll pages in each
-//! numbering style and unnumbered, twtext-style unrolls, listing pages, news articles, blog
-//! posts), 3–60 posts each, with a long tail of authors, hashtags, handles and organisation
-//! names, emoji and wide characters, site chrome, and about 2% damaged files. The same seed
-//! gives the same bytes: the generator has its own small PRNG, so no crate update can change
-//! the corpus.
+//! The synthetic corpus: documents in every format the reader understands, with long-tailed
+//! names, emoji, wide characters, site chrome and a few damaged files. Shared by the
+//! `gen_corpus` example and the benchmarks. The generator has its own small PRNG, so no
+//! crate update can change the bytes a seed gives.
 
-use clap::Parser;
 use std::fmt::Write as _;
-use std::path::PathBuf;
-
-#[derive(Parser)]
-struct Args {
-    /// How many documents.
-    #[arg(long)]
-    docs: usize,
-    /// The seed: the same seed writes the same bytes.
-    #[arg(long, default_value_t = 1)]
-    seed: u64,
-    /// The folder to write into (created if missing).
-    #[arg(long)]
-    out: PathBuf,
-}
+use std::path::Path;
 
 /// SplitMix64: tiny, fast, and fixed forever, which is what a reproducible corpus needs.
 struct Rng(u64);
@@ -569,13 +547,14 @@ fn damaged(rng: &mut Rng, world: &World) -> Vec<u8> {
     }
 }
 
-fn main() -> std::io::Result<()> {
-    let args = Args::parse();
-    let mut rng = Rng(args.seed);
+/// Writes `docs` documents for `seed` into `out` (created if missing); returns the bytes
+/// written.
+pub fn write_corpus(docs: usize, seed: u64, out: &Path) -> std::io::Result<usize> {
+    let mut rng = Rng(seed);
     let world = World::new(&mut rng);
-    std::fs::create_dir_all(&args.out)?;
+    std::fs::create_dir_all(out)?;
     let mut bytes = 0usize;
-    for i in 0..args.docs {
+    for i in 0..docs {
         let content: Vec<u8> = match rng.below(100) {
             0..=1 => damaged(&mut rng, &world),
             2..=39 => unroll(&mut rng, &world).into_bytes(),
@@ -586,13 +565,7 @@ fn main() -> std::io::Result<()> {
         };
         bytes += content.len();
         let name = format!("{i:06}_{:016x}.txt", rng.next());
-        std::fs::write(args.out.join(name), content)?;
+        std::fs::write(out.join(name), content)?;
     }
-    eprintln!(
-        "wrote {} documents, {:.1} MB, to {}",
-        args.docs,
-        bytes as f64 / 1e6,
-        args.out.display()
-    );
-    Ok(())
+    Ok(bytes)
 }

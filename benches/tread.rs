@@ -1,0 +1,183 @@
+//! Benchmarks on the synthetic corpus (`examples/gen_corpus`): loading, the first batch a
+//! background load hands the screen, a filter-panel keystroke, a post-search keystroke and a
+//! frame, each as the user meets it (key handled and frame drawn).
+//!
+//! `cargo bench` uses S (2,000 documents); `TREAD_BENCH_DOCS=20000 cargo bench` uses M.
+//! CI runs `cargo bench -- --test` on a small corpus as a smoke test.
+
+#[path = "../examples/gen_corpus/synth.rs"]
+#[allow(dead_code)]
+mod synth;
+
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::time::Duration;
+use tread::app::{App, Event, Opening};
+use tread::corpus::load::{self, LoadOptions, Progress};
+use tread::keymap::{KeySeq, Keymap};
+use tread::ui::{self, Theme};
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    options: LoadOptions,
+}
+
+fn fixture() -> Fixture {
+    let docs = std::env::var("TREAD_BENCH_DOCS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(2000);
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let bytes = synth::write_corpus(docs, 1, dir.path()).expect("the corpus is written");
+    eprintln!("corpus: {docs} documents, {:.1} MB", bytes as f64 / 1e6);
+    let options = LoadOptions {
+        paths: vec![dir.path().to_path_buf()],
+        glossary: None,
+    };
+    Fixture { _dir: dir, options }
+}
+
+fn keys(text: &str) -> Vec<tread::keymap::Key> {
+    text.split_whitespace()
+        .flat_map(|k| k.parse::<KeySeq>().expect("a key").0)
+        .collect()
+}
+
+/// Handles one key and draws the frame, as the terminal loop does.
+fn press(app: &mut App, terminal: &mut Terminal<TestBackend>, key: tread::keymap::Key) {
+    app.handle(Event::Key(key));
+    terminal
+        .draw(|frame| ui::render(frame, app, &Theme::new(true)))
+        .expect("a test backend draws");
+}
+
+fn loading(c: &mut Criterion, fixture: &Fixture) {
+    let mut group = c.benchmark_group("load");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(10));
+    group.bench_function("whole corpus, resolved", |b| {
+        b.iter(|| load::load(&fixture.options).expect("the corpus loads"))
+    });
+    group.bench_function("first batch in the background", |b| {
+        b.iter(|| {
+            let receiver = load::load_in_background(&fixture.options).expect("it starts");
+            match receiver.recv() {
+                Ok(Progress::Parsed { documents, .. }) => documents.len(),
+                _ => 0,
+            }
+        })
+    });
+    group.finish();
+}
+
+fn interaction(c: &mut Criterion, fixture: &Fixture) {
+    let corpus = load::load(&fixture.options).expect("the corpus loads");
+    let mut app = App::new(corpus, Keymap::builtin(), Opening::default(), (200, 50));
+    let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("a test backend");
+    let mut group = c.benchmark_group("keystroke");
+    // The filter panel, organisations tab: type a query key by key, then clear it.
+    for key in keys("f tab tab") {
+        press(&mut app, &mut terminal, key);
+    }
+    let query = keys("n o r t h f i e l d");
+    group.bench_function("filter panel, typing a 9-letter query (per key)", |b| {
+        b.iter_batched(
+            || (),
+            |()| {
+                for &key in &query {
+                    press(&mut app, &mut terminal, key);
+                }
+                press(&mut app, &mut terminal, keys("ctrl-u")[0]);
+            },
+            BatchSize::SmallInput,
+        )
+    });
+    for key in keys("esc / ctrl-a") {
+        press(&mut app, &mut terminal, key);
+    }
+    let search = keys("r e v i e w");
+    group.bench_function(
+        "post search, all documents, typing 'review' (per key)",
+        |b| {
+            b.iter(|| {
+                for &key in &search {
+                    press(&mut app, &mut terminal, key);
+                }
+                press(&mut app, &mut terminal, keys("ctrl-u")[0]);
+            })
+        },
+    );
+    for key in keys("esc esc l") {
+        press(&mut app, &mut terminal, key);
+    }
+    let step = keys("j")[0];
+    group.bench_function("frame: next post in the thread at 200x50", |b| {
+        b.iter(|| press(&mut app, &mut terminal, step))
+    });
+    group.finish();
+}
+
+/// Per-keystroke latency, key event to drawn frame, as percentiles: what "every keystroke
+/// within a frame" is about (criterion's means hide the slow tail).
+fn latency_report(fixture: &Fixture) {
+    let corpus = load::load(&fixture.options).expect("the corpus loads");
+    let mut app = App::new(corpus, Keymap::builtin(), Opening::default(), (200, 50));
+    let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("a test backend");
+    let mut run = |name: &str, setup: &str, typed: &str, rounds: usize| {
+        for key in keys(setup) {
+            press(&mut app, &mut terminal, key);
+        }
+        let mut times = Vec::new();
+        for _ in 0..rounds {
+            for key in keys(typed) {
+                let start = std::time::Instant::now();
+                press(&mut app, &mut terminal, key);
+                times.push(start.elapsed());
+            }
+        }
+        times.sort();
+        let at = |q: f64| times[((times.len() - 1) as f64 * q) as usize];
+        eprintln!(
+            "latency {name}: p50 {:?}, p95 {:?}, max {:?} over {} keys",
+            at(0.5),
+            at(0.95),
+            at(1.0),
+            times.len()
+        );
+    };
+    run(
+        "filter panel (organisations)",
+        "f tab tab",
+        "n o r t h f i e l d ctrl-u c h i l d r e n ctrl-u",
+        10,
+    );
+    run(
+        "filter panel (hashtags)",
+        "shift-tab",
+        "c a r e ctrl-u r e v i e w ctrl-u",
+        10,
+    );
+    run(
+        "post search, all documents",
+        "esc / ctrl-a",
+        "r e v i e w ctrl-u c a r e ctrl-u",
+        5,
+    );
+    run("thread, next post", "esc esc l", "j j j j j j j j j j", 20);
+    run("documents, next", "h", "j j j j j j j j j j", 20);
+}
+
+fn benches(c: &mut Criterion) {
+    let fixture = fixture();
+    // `cargo bench -- --test` (the CI smoke run) skips the report.
+    if !std::env::args().any(|a| a == "--test") {
+        latency_report(&fixture);
+    }
+    loading(c, &fixture);
+    interaction(c, &fixture);
+}
+
+criterion_group!(tread_benches, benches);
+criterion_main!(tread_benches);
