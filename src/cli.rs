@@ -256,6 +256,9 @@ fn load_options(options: &LoadOptions) -> anyhow::Result<Corpus> {
     match corpus::load::load(options) {
         Ok(corpus) => {
             warn(&corpus.problems);
+            if let Some(summary) = corpus.summary() {
+                eprintln!("tread: {summary} (listed above)");
+            }
             Ok(corpus)
         }
         Err(err) => {

@@ -376,6 +376,29 @@ impl Corpus {
         }
     }
 
+    /// "loaded 1990 of 2000 files; 10 skipped, 25 problems" when something went wrong (a
+    /// path with a problem that is not a document was skipped); `None` when all went well.
+    pub fn summary(&self) -> Option<String> {
+        if self.problems.is_empty() {
+            return None;
+        }
+        let loaded: BTreeSet<&str> = self.documents.iter().map(|d| d.path.as_str()).collect();
+        let skipped: BTreeSet<&str> = (self.problems.iter())
+            .map(|p| p.path.as_str())
+            .filter(|path| !loaded.contains(path))
+            .collect();
+        let problems = match self.problems.len() {
+            1 => "1 problem".to_string(),
+            n => format!("{n} problems"),
+        };
+        Some(format!(
+            "loaded {} of {} files; {} skipped, {problems}",
+            loaded.len(),
+            loaded.len() + skipped.len(),
+            skipped.len()
+        ))
+    }
+
     /// The document with exactly this id.
     pub fn get(&self, id: &str) -> Option<&Document> {
         self.documents.iter().find(|d| d.id == id)

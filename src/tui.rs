@@ -15,7 +15,7 @@ use ratatui::backend::CrosstermBackend;
 use std::io::{self, Stdout, Write};
 use std::sync::Mutex;
 use std::sync::mpsc::{Receiver, TryRecvError};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// Held while drawing, so a signal's restore never lands inside a frame.
 static DRAWING: Mutex<()> = Mutex::new(());
@@ -87,6 +87,7 @@ fn event_loop(
     let size = terminal.size()?;
     app.handle(Event::Resize(size.width, size.height));
     draw(terminal, app, options)?;
+    let mut last_frame = Instant::now();
     // Debug builds only: lets the pty tests check the terminal is restored after a panic.
     if cfg!(debug_assertions) && std::env::var_os("TREAD_TEST_PANIC").is_some() {
         panic!("injected panic (TREAD_TEST_PANIC)");
@@ -97,6 +98,16 @@ fn event_loop(
         let mut changed = next_events(app, &mut loader)?;
         while !app.quit && term::poll(Duration::ZERO)? {
             changed |= handle(app, term::read()?);
+        }
+        // At most one frame per FRAME: keys arriving sooner join the next frame, so a held
+        // key or a spun wheel costs at most 60 frames a second.
+        let next_frame = last_frame + FRAME;
+        while changed && !app.quit {
+            let now = Instant::now();
+            if now >= next_frame || !term::poll(next_frame - now)? {
+                break;
+            }
+            handle(app, term::read()?);
         }
         for effect in app.take_effects() {
             changed = true;
@@ -114,9 +125,13 @@ fn event_loop(
         }
         if changed {
             draw(terminal, app, options)?;
+            last_frame = Instant::now();
         }
     }
 }
+
+/// The shortest time between two frames (60 a second).
+const FRAME: Duration = Duration::from_micros(16_667);
 
 fn draw(terminal: &mut Term, app: &App, options: Options) -> anyhow::Result<()> {
     let _guard = DRAWING.lock().unwrap_or_else(|e| e.into_inner());
@@ -227,4 +242,58 @@ fn repaint(terminal: &mut Term) -> anyhow::Result<()> {
     let size = terminal.size()?;
     terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::load;
+    use crate::keymap::Keymap;
+    use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent};
+
+    fn app() -> App {
+        App::new(
+            load::bundled(),
+            Keymap::builtin(),
+            Default::default(),
+            (80, 24),
+        )
+    }
+
+    fn mouse(kind: MouseEventKind) -> term::Event {
+        term::Event::Mouse(MouseEvent {
+            kind,
+            column: 3,
+            row: 3,
+            modifiers: KeyModifiers::NONE,
+        })
+    }
+
+    #[test]
+    fn only_events_that_can_change_the_screen_ask_for_a_frame() {
+        let mut app = app();
+        let quiet = [
+            mouse(MouseEventKind::Moved),
+            mouse(MouseEventKind::Up(MouseButton::Left)),
+            mouse(MouseEventKind::Drag(MouseButton::Left)),
+            term::Event::FocusGained,
+            term::Event::FocusLost,
+            term::Event::Key(KeyEvent {
+                kind: KeyEventKind::Release,
+                ..KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE)
+            }),
+        ];
+        for event in quiet {
+            assert!(!handle(&mut app, event.clone()), "{event:?}");
+        }
+        let loud = [
+            term::Event::Key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE)),
+            term::Event::Resize(100, 30),
+            mouse(MouseEventKind::ScrollDown),
+            mouse(MouseEventKind::Down(MouseButton::Left)),
+        ];
+        for event in loud {
+            assert!(handle(&mut app, event.clone()), "{event:?}");
+        }
+    }
 }

@@ -429,7 +429,7 @@ fn bad_files_are_reported_one_line_each_and_the_rest_loads() {
         .success();
     let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
     let lines: Vec<&str> = err.lines().collect();
-    assert_eq!(lines.len(), 2, "{err}");
+    assert_eq!(lines.len(), 3, "{err}");
     assert!(
         lines[0].ends_with("latin1.txt: invalid UTF-8 decoded lossily"),
         "{err}"
@@ -437,6 +437,10 @@ fn bad_files_are_reported_one_line_each_and_the_rest_loads() {
     assert!(
         lines[1].ends_with("picture.png: skipped: binary file"),
         "{err}"
+    );
+    assert_eq!(
+        lines[2],
+        "tread: loaded 3 of 4 files; 1 skipped, 2 problems (listed above)"
     );
     let rows: Value = serde_json::from_slice(&assert.get_output().stdout).unwrap();
     let ids: Vec<&str> = rows
@@ -528,7 +532,11 @@ fn a_broken_glossary_beside_documents_is_a_warning() {
         .args(["list", arg(dir.path())])
         .assert()
         .success()
-        .stderr(format!("tread: warning: {}: glossary ignored: 2:7: invalid type: integer `3`, expected a sequence\n", file.display()));
+        .stderr(format!(
+            "tread: warning: {}: glossary ignored: 2:7: invalid type: integer `3`, expected a sequence\n\
+             tread: loaded 1 of 2 files; 1 skipped, 1 problem (listed above)\n",
+            file.display()
+        ));
 }
 
 #[test]

@@ -60,14 +60,10 @@ impl App {
         if let Some(search) = &mut self.search {
             search.refresh(&self.corpus, &self.filters);
         }
-        let loaded = self.corpus.documents.len();
-        let skipped = self.corpus.problems.len();
-        self.message = Some(match skipped {
-            0 => format!("loaded {loaded} documents"),
-            _ => format!(
-                "loaded {loaded} documents; {skipped} problems ({} lists them)",
-                self.key_for(crate::keymap::Action::Warnings)
-            ),
+        let key = self.key_for(crate::keymap::Action::Warnings);
+        self.message = Some(match self.corpus.summary() {
+            None => format!("loaded {} documents", self.corpus.documents.len()),
+            Some(summary) => format!("{summary} ({key} lists them)"),
         });
     }
 }

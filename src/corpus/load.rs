@@ -343,14 +343,42 @@ fn describe_io(error: &std::io::Error, named: bool) -> String {
     }
 }
 
+/// The largest file read as a document. Saved pages are kilobytes; a file this big is a
+/// dump or an archive, and reading it would stall everything else.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// A file's bytes, opened read-only and read at most to one byte past the limit (a file
+/// that grows while it is read cannot make the read endless).
+fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let too_large = || {
+        format!(
+            "skipped: larger than {} MB, too large for a saved page",
+            MAX_FILE_BYTES / (1024 * 1024)
+        )
+    };
+    let file = std::fs::File::open(path).map_err(|e| describe_io(&e, false))?;
+    if file.metadata().is_ok_and(|m| m.len() > MAX_FILE_BYTES) {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| describe_io(&e, false))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large());
+    }
+    Ok(bytes)
+}
+
 fn read_source(path: &Path, problems: &mut Vec<Problem>) -> Option<Source> {
     let shown = shown(path);
-    let bytes = match std::fs::read(path) {
+    let bytes = match read_bytes(path) {
         Ok(bytes) => bytes,
-        Err(e) => {
+        Err(message) => {
             problems.push(Problem {
                 path: shown,
-                message: describe_io(&e, false),
+                message,
             });
             return None;
         }

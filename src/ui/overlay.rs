@@ -113,12 +113,14 @@ fn help_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
 
 fn warning_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
-    let loaded = app.corpus.documents.len();
     let problems = &app.corpus.problems;
-    lines.push(Line::styled(
-        format!("loaded {loaded} documents; {} problems", problems.len()),
-        theme.heading(),
-    ));
+    let summary = app.corpus.summary().unwrap_or_else(|| {
+        format!(
+            "loaded {} documents, no problems",
+            app.corpus.documents.len()
+        )
+    });
+    lines.push(Line::styled(summary, theme.heading()));
     lines.extend(
         problems
             .iter()
