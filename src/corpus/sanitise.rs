@@ -61,7 +61,9 @@ pub fn printable(name: &str) -> String {
 
 /// Control characters and invisible direction overrides that never reach the output.
 fn is_dropped(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    // U+FEFF is a byte-order mark at the start and an invisible no-break anywhere else;
+    // dropping every one keeps sanitising idempotent ("\u{feff}\u{feff}x" once found).
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
 }
 
 type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
@@ -132,6 +134,15 @@ pub fn is_clean(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byte_order_marks_go_wherever_they_are() {
+        // Found by the sanitiser fuzz target: stripping only the first one was not
+        // idempotent.
+        let text = "\u{feff}\u{feff}i\u{feff}t";
+        assert_eq!(sanitise(text), "it");
+        assert_eq!(sanitise(&sanitise(text)), "it");
+    }
 
     #[test]
     fn printable_names_escape_what_sanitise_drops() {
