@@ -310,6 +310,10 @@ fn ctrl_z_suspends_to_the_shell_and_fg_comes_back() {
 }
 
 #[test]
+#[cfg_attr(
+    not(debug_assertions),
+    ignore = "release builds ignore TREAD_TEST_PANIC; run with `cargo test`"
+)]
 fn a_panic_restores_the_terminal_then_prints_its_message() {
     // Debug builds panic on purpose after the first frame when TREAD_TEST_PANIC is set.
     let mut tread = Session::start(&[("TREAD_TEST_PANIC", "1")]);

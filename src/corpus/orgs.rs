@@ -206,31 +206,36 @@ fn is_camel_brand(word: &str) -> bool {
 }
 
 /// Runs of capitalised words, with connectors between them, broken at punctuation — except
-/// ", University of" style continuations, which belong to the name before the comma.
-fn runs<'a>(tokens: &[Token<'a>]) -> Vec<Vec<Token<'a>>> {
-    let mut runs: Vec<Vec<Token>> = Vec::new();
-    let mut current: Vec<Token> = Vec::new();
+/// ", University of" style continuations, which belong to the name before the comma. Each
+/// run is a range of `tokens`.
+fn runs(tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
+    let mut runs = Vec::new();
+    let mut start: Option<usize> = None;
     for (i, token) in tokens.iter().enumerate() {
         let next = tokens.get(i + 1);
-        let joins_last = current.last().is_some_and(|last: &Token| {
-            last.closed.is_none() || (last.closed == Some(',') && continues_after_comma(tokens, i))
-        }) && !token.opened;
+        let joins_last = start.is_some()
+            && {
+                let last = &tokens[i - 1];
+                last.closed.is_none()
+                    || (last.closed == Some(',') && continues_after_comma(tokens, i))
+            }
+            && !token.opened;
         let word_fits = is_capitalised(token.word)
             || (CONNECTORS.contains(&token.word)
                 && token.closed.is_none()
                 && next.is_some_and(|n| is_capitalised(n.word) && !n.opened));
-        if !(word_fits && (current.is_empty() || joins_last)) {
-            if !current.is_empty() {
-                runs.push(std::mem::take(&mut current));
+        if !(word_fits && (start.is_none() || joins_last)) {
+            if let Some(begun) = start.take() {
+                runs.push(begun..i);
             }
             if !is_capitalised(token.word) {
                 continue;
             }
         }
-        current.push(token.clone());
+        start.get_or_insert(i);
     }
-    if !current.is_empty() {
-        runs.push(current);
+    if let Some(begun) = start {
+        runs.push(begun..tokens.len());
     }
     runs
 }
@@ -261,9 +266,11 @@ fn join(tokens: &[Token]) -> String {
 pub fn names(text: &str) -> Vec<String> {
     let mut found = Vec::new();
     let tokens = tokens(text);
-    let shouting = is_shouting(&tokens);
+    // Whether the text shouts matters only to acronyms, and most texts have none.
+    let shouting = std::cell::OnceCell::new();
+    let text_shouts = || *shouting.get_or_init(|| is_shouting(&tokens));
     for run in runs(&tokens) {
-        names_in_run(&run, shouting, &mut found);
+        names_in_run(&tokens[run], text_shouts, &mut found);
     }
     found.dedup();
     found
@@ -284,13 +291,15 @@ fn is_shouting(tokens: &[Token]) -> bool {
     capitals > 2 && capitals * 10 > all * 3
 }
 
-fn names_in_run(run: &[Token], text_shouts: bool, found: &mut Vec<String>) {
-    let run_shouts = run
-        .iter()
-        .filter(|t| t.word.len() > 1 && t.word.chars().all(|c| !c.is_lowercase()))
-        .count()
-        > 2;
-    let shouting = text_shouts || run_shouts;
+fn names_in_run(run: &[Token], text_shouts: impl Fn() -> bool, found: &mut Vec<String>) {
+    let shouting = || {
+        let run_shouts = run
+            .iter()
+            .filter(|t| t.word.len() > 1 && t.word.chars().all(|c| !c.is_lowercase()))
+            .count()
+            > 2;
+        run_shouts || text_shouts()
+    };
     let mut i = 0;
     while i < run.len() {
         let word = run[i].word;
@@ -301,7 +310,7 @@ fn names_in_run(run: &[Token], text_shouts: bool, found: &mut Vec<String>) {
                 found.push(join(&run[start..end]));
             }
             end
-        } else if is_acronym(word) && !shouting {
+        } else if is_acronym(word) && !shouting() {
             let end = complement_end(run, i);
             found.push(join(&run[i..end]));
             end
@@ -406,26 +415,30 @@ pub fn handle_words(handle: &str) -> Vec<&str> {
 
 /// Whether a handle's own words mark an organisation.
 pub fn handle_is_org(handle: &str) -> bool {
-    let lower = handle.to_ascii_lowercase();
-    let words = handle_words(handle);
-    let marked_word = words.iter().any(|w| {
-        let w_lower = w.to_ascii_lowercase();
-        HANDLE_WORDS.contains(&w_lower.as_str())
+    let marked_word = handle_words(handle).iter().any(|w| {
+        HANDLE_WORDS.iter().any(|h| h.eq_ignore_ascii_case(w))
             || ORG_WORDS.iter().any(|o| o.eq_ignore_ascii_case(w))
             || (is_acronym(w) && w.len() >= 3)
     });
+    let lower = handle.to_ascii_lowercase();
     let ending = HANDLE_ENDINGS
         .iter()
         .any(|e| lower.ends_with(e) && lower.len() > e.len());
-    let long_org_word = ORG_WORDS
-        .iter()
-        .filter(|o| o.len() >= 6)
-        .any(|o| lower.contains(&o.to_ascii_lowercase()));
+    let long_org_word = LONG_ORG_WORDS.iter().any(|o| lower.contains(o.as_str()));
     let the_prefix = handle
         .strip_prefix("The")
         .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_uppercase()));
     marked_word || ending || long_org_word || the_prefix
 }
+
+/// Organisation words long enough to mark a handle wherever they stand in it, lower case.
+static LONG_ORG_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    ORG_WORDS
+        .iter()
+        .filter(|o| o.len() >= 6)
+        .map(|o| o.to_ascii_lowercase())
+        .collect()
+});
 
 /// The first letters of a name's words other than connectors, lower case: every
 /// abbreviation of the name holds them in this order ("Family Rights Group" → f, r, g).

@@ -14,16 +14,21 @@ pub fn organisations(
     glossary: &Glossary,
 ) -> BTreeMap<String, BTreeSet<String>> {
     let people = people(docs, glossary);
+    let org_handles = org_handles(docs);
     // The per-post work runs on every core; documents keep their order.
     let found: Vec<Vec<Vec<Found>>> = docs
         .par_iter()
-        .map(|d| d.posts().map(|p| rule_hits(&p.text, &p.mentions)).collect())
+        .map(|d| {
+            d.posts()
+                .map(|p| rule_hits(&p.text, &p.mentions, &org_handles))
+                .collect()
+        })
         .collect();
-    let declared: BTreeSet<String> = docs
-        .iter()
-        .flat_map(|d| d.posts())
-        .flat_map(|p| orgs::declared_names(&p.text))
+    let declared: Vec<String> = docs
+        .par_iter()
+        .flat_map_iter(|d| d.posts().flat_map(|p| orgs::declared_names(&p.text)))
         .collect();
+    let declared: BTreeSet<String> = declared.into_iter().collect();
     let mut aliases = glossary_aliases(glossary);
     let known: BTreeSet<String> = found
         .iter()
@@ -107,19 +112,34 @@ struct Found {
     handle: bool,
 }
 
-fn rule_hits(text: &str, mentions: &[String]) -> Vec<Found> {
+fn rule_hits(text: &str, mentions: &[String], org_handles: &HashSet<&str>) -> Vec<Found> {
     let names = orgs::names(text).into_iter().map(|name| Found {
         name,
         handle: false,
     });
     let handles = mentions
         .iter()
-        .filter(|m| orgs::handle_is_org(m))
+        .filter(|m| org_handles.contains(m.as_str()))
         .map(|m| Found {
             name: m.clone(),
             handle: true,
         });
     names.chain(handles).collect()
+}
+
+/// The mentioned handles whose own words mark an organisation, each handle judged once
+/// (a corpus mentions the same few thousand handles over and over).
+fn org_handles(docs: &[Document]) -> HashSet<&str> {
+    let mentioned: HashSet<&str> = docs
+        .iter()
+        .flat_map(|d| d.posts())
+        .flat_map(|p| p.mentions.iter().map(String::as_str))
+        .collect();
+    let mentioned: Vec<&str> = mentioned.into_iter().collect();
+    mentioned
+        .into_par_iter()
+        .filter(|m| orgs::handle_is_org(m))
+        .collect()
 }
 
 /// Keys of what is never an organisation: the glossary's people and ignored names, and every
@@ -181,8 +201,7 @@ fn link_abbreviations(
         .fold(Seen::default, |(mut mentions, mut acronyms), doc| {
             for post in doc.posts() {
                 mentions.extend(post.mentions.iter().map(String::as_str));
-                let words = post.text.split(|c: char| !c.is_alphanumeric());
-                acronyms.extend(words.filter(|w| is_acronym_like(w)));
+                acronyms.extend(ascii_words(&post.text).filter(|w| is_acronym_like(w)));
             }
             (mentions, acronyms)
         })
@@ -237,13 +256,43 @@ fn abbreviated_name<'a>(
     matches.next().is_none().then_some(first)
 }
 
+/// The words of `text` (its longest runs of letters and digits) written in ASCII letters and
+/// digits only. Scanning bytes for ASCII runs and checking only their two neighbours is many
+/// times faster than splitting all text at every character that is not a letter or digit.
+fn ascii_words(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            if !bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            let before = text[..start].chars().next_back();
+            let after = text[i..].chars().next();
+            let glued = [before, after]
+                .into_iter()
+                .flatten()
+                .any(char::is_alphanumeric);
+            if !glued {
+                return Some(&text[start..i]);
+            }
+        }
+        None
+    })
+}
+
 /// Two or more capitals in a word of three to eight letters: "DfE", "CMA", "NAAS" (two
 /// letters, "IS" or "UK", would link to too much).
 fn is_acronym_like(word: &str) -> bool {
-    let capitals = word.chars().filter(char::is_ascii_uppercase).count();
+    // Length first: it rules out most words without looking at their letters.
     (3..=8).contains(&word.len())
-        && capitals >= 2
-        && word.chars().all(|c| c.is_ascii_alphanumeric())
+        && word.bytes().all(|b| b.is_ascii_alphanumeric())
+        && word.bytes().filter(u8::is_ascii_uppercase).count() >= 2
 }
 
 /// Whether `outer` holds `inner` as whole words ("CYP Now" holds "CYP").
@@ -396,4 +445,29 @@ fn opens(excerpt: &super::Thread, full: &super::Thread) -> bool {
             shown.chars().count() >= OPENING_CHARS.min(normalise(&f.text).chars().count())
                 && normalise(&f.text).starts_with(&shown)
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn ascii_words_are_whole_words() {
+        let words: Vec<&str> = ascii_words("DfE, the CMA’s NAAS2 éBASW ABCé x-RCCs").collect();
+        assert_eq!(words, ["DfE", "the", "CMA", "s", "NAAS2", "x", "RCCs"]);
+    }
+
+    proptest! {
+        /// The byte scanner finds exactly the words a split at every character that is not a
+        /// letter or digit finds, less those with other than ASCII letters and digits.
+        #[test]
+        fn ascii_words_equal_the_split(text in "[a-zA-Z0-9 .,é’ß٣\u{301}-]{0,40}") {
+            let split: Vec<&str> = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphanumeric()))
+                .collect();
+            prop_assert_eq!(ascii_words(&text).collect::<Vec<_>>(), split);
+        }
+    }
 }
