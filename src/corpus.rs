@@ -21,6 +21,7 @@ mod unroll;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 pub use glossary::Glossary;
 pub use load::{LoadError, LoadOptions, Problem};
@@ -95,8 +96,9 @@ pub struct Post {
     pub number: Option<u32>,
     /// How many posts the thread has, from the label ("N/M") or the page's declared count.
     pub total: Option<u32>,
-    /// The text as written, trimmed, without site chrome or picture markers.
-    pub text: String,
+    /// The text as written, trimmed, without site chrome or picture markers. Shared, not
+    /// copied, when documents are cloned (a load in the background keeps its own list).
+    pub text: Arc<str>,
     /// Whether a picture was attached.
     pub media: bool,
     pub hashtags: Vec<String>,
@@ -118,7 +120,7 @@ impl Post {
             label,
             number,
             total,
-            text,
+            text: text.into(),
             media,
             hashtags: Vec::new(),
             mentions: Vec::new(),
@@ -202,7 +204,7 @@ impl Document {
         if let Some(title) = &self.title {
             return title.clone();
         }
-        let first = self.posts().next().map(|p| p.text.as_str()).unwrap_or("");
+        let first = self.posts().next().map(|p| &*p.text).unwrap_or("");
         first
             .lines()
             .find(|l| !l.trim().is_empty())

@@ -129,7 +129,7 @@ fn check_paragraphs(d: &Document, spec: &Value) {
     let Some(want) = spec.get("paragraphs") else {
         return;
     };
-    let posts: Vec<&str> = d.posts().map(|p| p.text.as_str()).collect();
+    let posts: Vec<&str> = d.posts().map(|p| &*p.text).collect();
     let (min, max) = (
         want["min"].as_u64().unwrap() as usize,
         want["max"].as_u64().unwrap() as usize,

@@ -150,7 +150,7 @@ fn post_lines(kind: Kind, post: &Post, style: Style, out: &mut impl Write) -> an
     let label = gutter(kind, post);
     let first = format!("{label:>width$} ", width = GUTTER - 1);
     let rest = " ".repeat(GUTTER);
-    let mut text = post.text.clone();
+    let mut text = post.text.to_string();
     if post.media {
         text.push_str("\n[picture]");
     }

@@ -260,7 +260,7 @@ mod tests {
         let r = read(text, Kind::Blog);
         assert_eq!(r.author, Some(Author::named("Ann Example")));
         assert_eq!(r.title.as_deref(), Some("The title"));
-        let texts: Vec<_> = r.threads[0].posts.iter().map(|p| p.text.as_str()).collect();
+        let texts: Vec<_> = r.threads[0].posts.iter().map(|p| &*p.text).collect();
         assert_eq!(texts, ["Body one.", "Body two."]);
     }
 

@@ -77,28 +77,22 @@ pub enum LoadError {
     },
 }
 
-/// Loads the corpus the options name.
+/// Loads the corpus the options name. Files are read and parsed a batch at a time, so
+/// no more than one batch of raw text is held beside the documents.
 pub fn load(options: &LoadOptions) -> Result<Corpus, LoadError> {
-    let mut problems = Vec::new();
-    let (sources, mut glossary) = if options.paths.is_empty() {
-        (bundled_sources(), bundled_glossary())
-    } else {
-        let glossary = discovered_glossary(&options.paths, &mut problems);
-        (file_sources(&options.paths, &mut problems), glossary)
-    };
-    if let Some(path) = &options.glossary {
-        glossary.merge(Glossary::load(path)?);
+    if options.paths.is_empty() {
+        let mut glossary = bundled_glossary();
+        if let Some(path) = &options.glossary {
+            glossary.merge(Glossary::load(path)?);
+        }
+        return Ok(Corpus::from_sources(bundled_sources(), &glossary));
     }
-    if sources.is_empty() {
-        let names: Vec<String> = options.paths.iter().map(|p| shown(p)).collect();
-        return Err(LoadError::Empty {
-            paths: names.join(", "),
-            problems,
-        });
-    }
-    let mut corpus = Corpus::from_sources(sources, &glossary);
-    corpus.problems = problems;
-    Ok(corpus)
+    let explicit = options
+        .glossary
+        .as_deref()
+        .map(Glossary::load)
+        .transpose()?;
+    stream(&options.paths, explicit, |_| true).expect("a load nobody stops runs to the end")
 }
 
 /// What a load in the background reports, in this order: documents as they are parsed,
@@ -132,7 +126,14 @@ pub fn load_in_background(
     let (send, receive) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         // The receiver going away (the app quit) ends the load: nothing else to do.
-        let finished = stream(&paths, explicit, |progress| send.send(progress).is_ok());
+        let finished = stream(&paths, explicit, |batch| {
+            let progress = Progress::Parsed {
+                documents: batch.documents.to_vec(),
+                done: batch.done,
+                total: batch.total,
+            };
+            send.send(progress).is_ok()
+        });
         if let Some(finished) = finished {
             let _ = send.send(Progress::Finished(finished));
         }
@@ -140,13 +141,13 @@ pub fn load_in_background(
     Ok(receive)
 }
 
-/// The work of [`load_in_background`]: find, read and parse in growing batches, handing
-/// each batch on, then resolve the whole. `emit` says whether anyone still listens; when
-/// nobody does, the load stops (`None`).
+/// The work of [`load`] and [`load_in_background`]: find, read and parse in growing
+/// batches, showing each batch to `emit`, then resolve the whole. `emit` says whether
+/// anyone still listens; when nobody does, the load stops (`None`).
 fn stream(
     paths: &[PathBuf],
     explicit: Option<Glossary>,
-    mut emit: impl FnMut(Progress) -> bool,
+    mut emit: impl FnMut(Batch) -> bool,
 ) -> Option<Result<Corpus, LoadError>> {
     let mut problems = Vec::new();
     let mut glossary = discovered_glossary(paths, &mut problems);
@@ -161,8 +162,8 @@ fn stream(
         let parsed = super::parse(read_files(chunk, &mut ids, &mut problems));
         done += chunk.len();
         let total = files.len();
-        let listening = emit(Progress::Parsed {
-            documents: parsed.clone(),
+        let listening = emit(Batch {
+            documents: &parsed,
             done,
             total,
         });
@@ -182,6 +183,13 @@ fn stream(
     let mut corpus = Corpus::resolve(documents, &glossary);
     corpus.problems = problems;
     Some(Ok(corpus))
+}
+
+/// Documents just parsed, and how far the load has come: `done` of `total` files read.
+struct Batch<'a> {
+    documents: &'a [Document],
+    done: usize,
+    total: usize,
 }
 
 /// Files in the first batch of a background load: enough to fill a screen at once.
@@ -244,11 +252,6 @@ fn strip_path(message: &str, path: &Path) -> String {
         .strip_prefix(&shown)
         .map_or(message, |m| m.trim_start_matches([':', ' ']))
         .to_string()
-}
-
-fn file_sources(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<Source> {
-    let files = find_files(paths, problems);
-    read_files(&files, &mut HashMap::new(), problems)
 }
 
 /// Every document file under the paths, in order.

@@ -128,7 +128,7 @@ mod tests {
         let text = "First post.\nSecond post.\nYou can follow @someone.\nTip: mention @bot\n";
         let r = read(text);
         assert_eq!(r.author, Some(Author::from_handle("someone")));
-        let texts: Vec<_> = r.threads[0].posts.iter().map(|p| p.text.as_str()).collect();
+        let texts: Vec<_> = r.threads[0].posts.iter().map(|p| &*p.text).collect();
         assert_eq!(texts, ["First post.\nSecond post."]);
     }
 
@@ -136,7 +136,7 @@ mod tests {
     fn opening_lines_before_the_first_marker_join_post_one() {
         let text = "A 20 tweets 1 min read\nIntro 🧵\n\nFirst. 1/\nSecond. 2/\n";
         let posts = &read(text).threads[0].posts;
-        assert_eq!(posts[0].text, "Intro 🧵\n\nFirst. 1/");
+        assert_eq!(&*posts[0].text, "Intro 🧵\n\nFirst. 1/");
         assert_eq!(posts[1].label.as_deref(), Some("2/"));
     }
 
@@ -144,7 +144,7 @@ mod tests {
     fn a_marker_may_close_a_post_in_mid_sentence() {
         let text = "One. 1/\nLine.\n\nThe most ambitious is to 2/\nthe wider world. 3/3\n";
         let posts = &read(text).threads[0].posts;
-        assert_eq!(posts[1].text, "Line.\n\nThe most ambitious is to 2/");
-        assert_eq!(posts[2].text, "the wider world. 3/3");
+        assert_eq!(&*posts[1].text, "Line.\n\nThe most ambitious is to 2/");
+        assert_eq!(&*posts[2].text, "the wider world. 3/3");
     }
 }

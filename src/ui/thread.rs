@@ -80,7 +80,7 @@ const HIT: u8 = 16;
 /// The class of every byte of a post's text: entities, then search hits over them.
 fn classes(app: &App, at: PostRef) -> Vec<u8> {
     let post = &app.corpus.documents[at.doc].threads[at.thread].posts[at.post];
-    let text = post.text.as_str();
+    let text = &*post.text;
     let mut classes = vec![0u8; text.len()];
     let mut mark = |needle: &str, class: u8| {
         if needle.is_empty() {
