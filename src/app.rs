@@ -24,9 +24,11 @@ use crate::corpus::Corpus;
 use crate::corpus::load::Progress;
 use crate::facets::{Facets, PostRef};
 use crate::keymap::{Action, Context, Key, Keymap, Lookup};
+use crate::search::PostTable;
 use crate::ui;
 use documents::DocumentsState;
 use ratatui::layout::{Position, Rect};
+use std::sync::Arc;
 
 /// The panes, in the order focus moves through them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,6 +108,8 @@ pub struct Opening {
 /// The whole state of the terminal UI.
 pub struct App {
     pub corpus: Corpus,
+    /// Every post's text in corpus order, for searching; kept in step with `corpus`.
+    posts: Arc<PostTable>,
     pub facets: Facets,
     pub keymap: Keymap,
     /// Each document's shortest unique id prefix (at least three characters), as listed.
@@ -155,6 +159,7 @@ impl App {
         let panel = FilterPanel::new(&facets, &filters);
         let mut app = App {
             short_ids: documents::short_ids(&corpus),
+            posts: Arc::new(PostTable::new(&corpus)),
             documents: DocumentsState::default(),
             thread: ThreadState::default(),
             corpus,
@@ -185,7 +190,7 @@ impl App {
         app.sync_thread();
         if let Some(text) = opening.search {
             let doc = app.current_doc();
-            let search = Search::new(&app.corpus, &app.filters, &text, Scope::Document, doc);
+            let search = Search::new(&app.posts, &app.filters, &text, Scope::Document, doc);
             app.search = Some(search);
         }
         match opening.post {
@@ -408,7 +413,7 @@ impl App {
         let doc = self.current_doc();
         self.thread.sync(&self.corpus, doc, panes.thread_inner);
         if let Some(search) = &mut self.search {
-            search.follow_document(&self.corpus, doc);
+            search.follow_document(doc);
         }
     }
 
@@ -437,7 +442,7 @@ impl App {
             _ => self.documents.select_first(),
         }
         if let Some(search) = &mut self.search {
-            search.refresh(&self.corpus, &self.filters);
+            search.refresh(&self.posts, &self.filters);
         }
     }
 

@@ -5,6 +5,8 @@ use super::{App, Filters};
 use crate::corpus::load::Progress;
 use crate::corpus::{Corpus, Document};
 use crate::facets::Facets;
+use crate::search::PostTable;
+use std::sync::Arc;
 
 impl App {
     pub(super) fn loaded(&mut self, progress: Progress) {
@@ -35,6 +37,9 @@ impl App {
     /// organisations are not known before), so no filter can be in force meanwhile.
     fn add_documents(&mut self, documents: Vec<Document>) {
         let doc = self.current_doc();
+        // A search begun meanwhile keeps the table it has: documents are only added, so
+        // its hits stay where they are.
+        Arc::make_mut(&mut self.posts).extend(&documents);
         self.corpus.documents.extend(documents);
         self.short_ids = super::documents::short_ids(&self.corpus);
         self.filters = Filters::new(&self.corpus, &self.facets, Vec::new());
@@ -49,6 +54,7 @@ impl App {
     fn replace_corpus(&mut self, corpus: Corpus) {
         let doc = self.current_doc();
         self.corpus = corpus;
+        self.posts = Arc::new(PostTable::new(&self.corpus));
         self.facets = Facets::build(&self.corpus);
         self.filters = Filters::new(&self.corpus, &self.facets, Vec::new());
         self.panel.refresh(&self.facets, &self.filters);
@@ -58,7 +64,7 @@ impl App {
         }
         self.thread.invalidate();
         if let Some(search) = &mut self.search {
-            search.refresh(&self.corpus, &self.filters);
+            search.refresh(&self.posts, &self.filters);
         }
         let key = self.key_for(crate::keymap::Action::Warnings);
         self.message = Some(match self.corpus.summary() {

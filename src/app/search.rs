@@ -3,11 +3,11 @@
 //! the filters mark).
 
 use super::{App, Prompt, PromptKind};
-use crate::corpus::Corpus;
 use crate::facets::PostRef;
 use crate::keymap::Action;
-use crate::search::Query;
+use crate::search::{Ordinal, PostTable, Query};
 use rayon::prelude::*;
+use std::sync::Arc;
 
 use super::Filters;
 
@@ -26,14 +26,21 @@ pub struct Search {
     pub text: String,
     pub query: Query,
     pub scope: Scope,
-    pub hits: Vec<PostRef>,
+    /// The posts found.
+    hits: Vec<Hit>,
+    /// The hits of each shorter query this one was typed from, so deleting back to one of
+    /// them costs nothing.
+    earlier: Vec<(String, Vec<Hit>)>,
+    /// How many documents the hits are in.
+    documents: usize,
     /// The document a `Scope::Document` search is over.
     doc: Option<usize>,
+    posts: Arc<PostTable>,
 }
 
 impl Search {
     pub fn new(
-        corpus: &Corpus,
+        posts: &Arc<PostTable>,
         filters: &Filters,
         text: &str,
         scope: Scope,
@@ -44,86 +51,173 @@ impl Search {
             query: Query::new(text),
             scope,
             hits: Vec::new(),
+            earlier: Vec::new(),
+            documents: 0,
             doc,
+            posts: posts.clone(),
         };
-        search.refresh(corpus, filters);
+        search.refresh(posts, filters);
         search
     }
 
-    /// Looks again over the whole scope (after a change of scope or filters).
-    pub fn refresh(&mut self, corpus: &Corpus, filters: &Filters) {
+    /// Looks again over the whole scope of `posts` (after a change of scope, filters or
+    /// corpus).
+    pub fn refresh(&mut self, posts: &Arc<PostTable>, filters: &Filters) {
+        self.posts = posts.clone();
+        self.earlier.clear();
         let docs = match self.scope {
             Scope::Document => self.doc.as_slice(),
             Scope::All => filters.visible(),
         };
-        self.hits = self.look_in(corpus, docs);
+        let hits = self.look_in(docs);
+        self.found(hits);
     }
 
-    /// The hits in `docs`, in corpus order.
-    fn look_in(&self, corpus: &Corpus, docs: &[usize]) -> Vec<PostRef> {
+    /// The hits in `docs`, in corpus order, found on every core.
+    fn look_in(&self, docs: &[usize]) -> Vec<Hit> {
         (docs.par_iter())
-            .flat_map_iter(|&d| posts_of(corpus, d))
-            .filter(|&at| self.query.matches(post_text(corpus, at)))
+            .flat_map_iter(|&d| self.posts.of_document(d))
+            .filter_map(|post| {
+                let at = self.query.first_match(self.posts.text(post))?;
+                Some(Hit {
+                    post,
+                    last_word: at as u32,
+                })
+            })
             .collect()
     }
 
-    /// The query changed to `text`: when it only adds to the previous one, the hits can only
-    /// shrink, so only the previous hits are looked at again.
-    pub fn retype(&mut self, corpus: &Corpus, filters: &Filters, text: &str) {
+    /// The query changed to `text`. Back to a query typed before: its hits come back. Only
+    /// adding to the previous one: the hits can only shrink, so only they are looked at
+    /// again. Anything else looks over the whole scope.
+    pub fn retype(&mut self, filters: &Filters, text: &str) {
         let narrows = !self.query.is_empty() && text.starts_with(self.text.as_str());
-        self.text = text.to_string();
-        self.query = Query::new(text);
+        let old_text = std::mem::replace(&mut self.text, text.to_string());
+        let previous = std::mem::replace(&mut self.query, Query::new(text));
         if narrows {
-            let query = &self.query;
-            self.hits.retain(|&at| query.matches(post_text(corpus, at)));
-        } else {
-            self.refresh(corpus, filters);
+            let (query, posts) = (&self.query, &self.posts);
+            let narrowed = (self.hits.par_iter())
+                .filter_map(|hit| {
+                    let text = posts.text(hit.post);
+                    let at = query.narrow(&previous, text, hit.last_word as usize)?;
+                    Some(Hit {
+                        post: hit.post,
+                        last_word: at as u32,
+                    })
+                })
+                .collect();
+            let old_hits = self.found(narrowed);
+            self.earlier.push((old_text, old_hits));
+            return;
         }
+        while let Some((earlier, hits)) = self.earlier.pop() {
+            if earlier == text {
+                self.found(hits);
+                return;
+            }
+        }
+        let posts = self.posts.clone();
+        self.refresh(&posts, filters);
     }
 
     /// A document-scoped search follows the selected document.
-    pub fn follow_document(&mut self, corpus: &Corpus, doc: Option<usize>) {
+    pub fn follow_document(&mut self, doc: Option<usize>) {
         if self.scope == Scope::Document && self.doc != doc {
             self.doc = doc;
-            self.hits = self.look_in(corpus, doc.as_slice());
+            self.earlier.clear();
+            let hits = self.look_in(doc.as_slice());
+            self.found(hits);
         }
     }
 
     pub fn is_hit(&self, at: PostRef) -> bool {
-        self.hits.binary_search(&at).is_ok()
+        (self.posts.ordinal(at))
+            .is_some_and(|o| self.hits.binary_search_by_key(&o, |h| h.post).is_ok())
+    }
+
+    /// How many posts were found.
+    pub fn hit_count(&self) -> usize {
+        self.hits.len()
+    }
+
+    /// The hits, in corpus order.
+    pub fn hits(&self) -> impl ExactSizeIterator<Item = PostRef> + '_ {
+        self.hits.iter().map(|h| self.posts.post_ref(h.post))
     }
 
     /// How many documents the hits are in.
     pub fn documents(&self) -> usize {
-        let mut docs: Vec<usize> = self.hits.iter().map(|h| h.doc).collect();
-        docs.dedup();
-        docs.len()
+        self.documents
+    }
+
+    /// Takes `hits` as the hits (giving back the ones they replace) and counts their
+    /// documents once, not at every frame.
+    fn found(&mut self, hits: Vec<Hit>) -> Vec<Hit> {
+        let mut end = 0;
+        self.documents = 0;
+        for hit in &hits {
+            if hit.post >= end {
+                self.documents += 1;
+                end = self
+                    .posts
+                    .of_document(self.posts.post_ref(hit.post).doc)
+                    .end;
+            }
+        }
+        std::mem::replace(&mut self.hits, hits)
+    }
+
+    /// The hit `n` goes to from `current` (`N`, going back), as [`step`] says.
+    fn next(&self, current: PostRef, forward: bool, inclusive: bool) -> Option<Target> {
+        let from = (self.posts.ordinal(current))
+            .unwrap_or_else(|| self.posts.of_document(current.doc).start);
+        let (index, wrapped) = step(&self.hits, |h| h.post, from, forward, inclusive)?;
+        Some(Target {
+            at: self.posts.post_ref(self.hits[index].post),
+            wrapped,
+            index,
+            of: self.hits.len(),
+        })
     }
 }
 
-fn posts_of(corpus: &Corpus, doc: usize) -> impl Iterator<Item = PostRef> + '_ {
-    let threads = corpus.documents[doc].threads.iter().enumerate();
-    threads.flat_map(move |(thread, t)| {
-        (0..t.posts.len()).map(move |post| PostRef { doc, thread, post })
+/// A post found, as its place in the [`PostTable`], and where the query's last word first
+/// occurs in it (so a longer query looks on from there).
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    post: Ordinal,
+    last_word: u32,
+}
+
+/// Where `n`/`N` goes.
+struct Target {
+    at: PostRef,
+    wrapped: bool,
+    /// Its position among the targets, from 0.
+    index: usize,
+    of: usize,
+}
+
+/// Which of `sorted` comes after `current` (before it, going back), wrapping round, and
+/// whether it wrapped; with `inclusive`, `current` itself when it is there.
+/// `sorted` is in order of `key`.
+fn step<T, K: Ord>(
+    sorted: &[T],
+    key: impl Fn(&T) -> K,
+    current: K,
+    forward: bool,
+    inclusive: bool,
+) -> Option<(usize, bool)> {
+    let last = sorted.len().checked_sub(1)?;
+    let at = sorted.partition_point(|t| key(t) < current);
+    let found = sorted.get(at).is_some_and(|t| key(t) == current);
+    Some(match (inclusive && found, forward) {
+        (true, _) => (at, false),
+        (false, true) if at + usize::from(found) > last => (0, true),
+        (false, true) => (at + usize::from(found), false),
+        (false, false) if at == 0 => (last, true),
+        (false, false) => (at - 1, false),
     })
-}
-
-fn post_text(corpus: &Corpus, at: PostRef) -> &str {
-    &corpus.documents[at.doc].threads[at.thread].posts[at.post].text
-}
-
-/// The first of `targets` after `current` (or before it, going back), wrapping round.
-fn next_target(targets: &[PostRef], current: PostRef, forward: bool) -> (PostRef, bool) {
-    let found = if forward {
-        targets.iter().find(|t| **t > current)
-    } else {
-        targets.iter().rev().find(|t| **t < current)
-    };
-    match found {
-        Some(t) => (*t, false),
-        None if forward => (targets[0], true),
-        None => (targets[targets.len() - 1], true),
-    }
 }
 
 impl App {
@@ -171,10 +265,10 @@ impl App {
         }
         let doc = self.current_doc();
         match &mut self.search {
-            Some(search) => search.retype(&self.corpus, &self.filters, &text),
+            Some(search) => search.retype(&self.filters, &text),
             None => {
                 let scope = self.search_scope;
-                let search = Search::new(&self.corpus, &self.filters, &text, scope, doc);
+                let search = Search::new(&self.posts, &self.filters, &text, scope, doc);
                 self.search = Some(search);
             }
         }
@@ -212,7 +306,7 @@ impl App {
         if let Some(search) = &mut self.search {
             search.scope = self.search_scope;
             search.doc = doc;
-            search.refresh(&self.corpus, &self.filters);
+            search.refresh(&self.posts, &self.filters);
         }
         if self.prompt.is_none() {
             self.message = Some(match self.search_scope {
@@ -225,9 +319,26 @@ impl App {
     /// `n`/`N`: the next search hit, or without a search the next post the filters mark.
     /// `inclusive` counts the current post as next (when a search is confirmed).
     pub(super) fn next_match(&mut self, forward: bool, inclusive: bool) {
-        let (targets, what): (Vec<PostRef>, &str) = match &self.search {
-            Some(search) => (search.hits.clone(), "search hit"),
-            None if !self.filters.is_empty() => (self.filters.marked().to_vec(), "matching post"),
+        let current = self.current_post().unwrap_or(PostRef {
+            doc: self.current_doc().unwrap_or(0),
+            thread: 0,
+            post: 0,
+        });
+        let (target, what) = match &self.search {
+            Some(search) => (search.next(current, forward, inclusive), "search hit"),
+            None if !self.filters.is_empty() => {
+                let marked = self.filters.marked();
+                let target =
+                    step(marked, |&at| at, current, forward, inclusive).map(|(index, wrapped)| {
+                        Target {
+                            at: marked[index],
+                            wrapped,
+                            index,
+                            of: marked.len(),
+                        }
+                    });
+                (target, "matching post")
+            }
             None => {
                 self.message = Some(format!(
                     "nothing to move between: {} searches, {} filters",
@@ -237,22 +348,13 @@ impl App {
                 return;
             }
         };
-        if targets.is_empty() {
+        let Some(target) = target else {
             self.message = Some(format!("no {what}s"));
             return;
-        }
-        let current = self.current_post().unwrap_or(PostRef {
-            doc: self.current_doc().unwrap_or(0),
-            thread: 0,
-            post: 0,
-        });
-        let (target, wrapped) = match inclusive && targets.binary_search(&current).is_ok() {
-            true => (current, false),
-            false => next_target(&targets, current, forward),
         };
-        self.go_to(target);
-        let n = targets.iter().position(|t| *t == target).unwrap_or(0) + 1;
-        let wrap = if wrapped { " (wrapped)" } else { "" };
-        self.message = Some(format!("{what} {n} of {}{wrap}", targets.len()));
+        self.go_to(target.at);
+        let wrap = if target.wrapped { " (wrapped)" } else { "" };
+        let (n, of) = (target.index + 1, target.of);
+        self.message = Some(format!("{what} {n} of {of}{wrap}"));
     }
 }

@@ -140,9 +140,9 @@ fn search_in_the_document_then_in_all() {
     type_keys(&mut app, "/ f r o n t l i n e");
     let search = app.search.clone().unwrap();
     assert_eq!(search.scope, Scope::Document);
-    let in_doc = search.hits.len();
+    let in_doc = search.hit_count();
     type_keys(&mut app, "ctrl-a");
-    let all = app.search.as_ref().unwrap().hits.len();
+    let all = app.search.as_ref().unwrap().hit_count();
     assert!(all > in_doc, "{all} hits in all, {in_doc} in the document");
     type_keys(&mut app, "enter");
     assert!(app.prompt.is_none());
@@ -157,11 +157,46 @@ fn search_in_the_document_then_in_all() {
 #[test]
 fn an_extended_query_narrows_like_a_full_search() {
     let corpus = load::bundled();
+    let posts = Arc::new(PostTable::new(&corpus));
     let filters = Filters::new(&corpus, &Facets::build(&corpus), Vec::new());
-    let mut typed = Search::new(&corpus, &filters, "care", Scope::All, None);
-    typed.retype(&corpus, &filters, "care rev");
-    let fresh = Search::new(&corpus, &filters, "care rev", Scope::All, None);
-    assert_eq!(typed.hits, fresh.hits);
+    let fresh = |text: &str| {
+        let search = Search::new(&posts, &filters, text, Scope::All, None);
+        search.hits().collect::<Vec<_>>()
+    };
+    let mut typed = Search::new(&posts, &filters, "c", Scope::All, None);
+    // Typed on, deleted back (the earlier hits come back), edited in the middle.
+    for text in [
+        "ca", "care", "care rev", "care", "car", "care r", "cure r", "c",
+    ] {
+        typed.retype(&filters, text);
+        let hits: Vec<_> = typed.hits().collect();
+        assert_eq!(hits, fresh(text), "after typing {text:?}");
+        assert!(
+            !hits.is_empty() || text.starts_with("cure"),
+            "{text:?} finds something"
+        );
+    }
+}
+
+#[test]
+fn n_and_shift_n_walk_the_hits_and_wrap() {
+    let mut app = app();
+    type_keys(&mut app, "/ ctrl-a c a r e enter");
+    let hits: Vec<_> = app.search.as_ref().unwrap().hits().collect();
+    assert!(hits.len() > 2);
+    assert_eq!(app.current_post(), Some(hits[0]));
+    type_keys(&mut app, "n");
+    assert_eq!(app.current_post(), Some(hits[1]));
+    assert_eq!(
+        app.message.as_deref(),
+        Some(&*format!("search hit 2 of {}", hits.len()))
+    );
+    type_keys(&mut app, "N N");
+    assert_eq!(app.current_post(), hits.last().copied());
+    let wrapped = format!("search hit {} of {} (wrapped)", hits.len(), hits.len());
+    assert_eq!(app.message.as_deref(), Some(&*wrapped));
+    type_keys(&mut app, "n");
+    assert_eq!(app.current_post(), Some(hits[0]));
 }
 
 #[test]
@@ -213,7 +248,7 @@ fn scripted_opening_lands_on_document_post_filter_and_search() {
     assert_eq!(label(&app), "post 12/20");
     assert_eq!(app.focus, Pane::Thread);
     assert_eq!(app.visible().len(), 3);
-    assert_eq!(app.search.as_ref().unwrap().hits.len(), 1);
+    assert_eq!(app.search.as_ref().unwrap().hit_count(), 1);
 }
 
 #[test]

@@ -50,10 +50,10 @@ fn hits(app: &App) -> String {
     match &app.search {
         Some(s) if s.scope == Scope::All => format!(
             "{} in {}",
-            plural(s.hits.len(), "hit"),
+            plural(s.hit_count(), "hit"),
             plural(s.documents(), "doc")
         ),
-        Some(s) => plural(s.hits.len(), "hit"),
+        Some(s) => plural(s.hit_count(), "hit"),
         None => plural(0, "hit"),
     }
 }
