@@ -5,11 +5,13 @@ mod output;
 mod pick;
 
 use crate::app::{App, Filter, FilterError, Opening};
+use crate::corpus::load::shown;
 use crate::corpus::{self, Corpus, LoadOptions};
 use crate::facets::{FacetKind, Facets};
 use crate::keymap::Keymap;
 use crate::search::{self, Query};
 use crate::ui::Theme;
+use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -130,6 +132,19 @@ enum Command {
         #[command(flatten)]
         corpus: CorpusArgs,
     },
+    /// Every document, as readable text or JSON, to standard output or one file each.
+    /// tread reads its own JSON back.
+    Export {
+        /// Write JSON (an array, or one object per file with --to) instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Write one file per document, named by its id, into DIR (made if missing; a
+        /// file already there is never overwritten).
+        #[arg(long, value_name = "DIR")]
+        to: Option<PathBuf>,
+        #[command(flatten)]
+        corpus: CorpusArgs,
+    },
     /// Posts containing every word of QUERY (ignoring case), with document id and post label.
     Search {
         #[arg(value_name = "QUERY")]
@@ -210,6 +225,13 @@ pub fn run(cli: Cli, out: &mut impl Write) -> anyhow::Result<()> {
         Some(Command::Show { doc, json, corpus }) => {
             show(&merge(&cli.corpus, corpus), &doc, json, style, out)
         }
+        Some(Command::Export { json, to, corpus }) => {
+            let corpus = load(&merge(&cli.corpus, corpus))?;
+            match to {
+                Some(dir) => export_files(&corpus, json, &dir),
+                None => export(&corpus, json, style, out),
+            }
+        }
         Some(Command::Facets { json, kind, corpus }) => {
             facets(&load(&merge(&cli.corpus, corpus))?, json, kind, style, out)
         }
@@ -267,6 +289,69 @@ fn load_options(options: &LoadOptions) -> anyhow::Result<Corpus> {
             }
             Err(err.into())
         }
+    }
+}
+
+/// Every document to `out`: a JSON array, or each document's text after the other.
+fn export(
+    corpus: &Corpus,
+    json: bool,
+    style: output::Style,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    if json {
+        return output::json(&corpus.documents, out);
+    }
+    for (i, document) in corpus.documents.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        output::document(corpus, document, style, out)?;
+    }
+    Ok(())
+}
+
+/// Every document to a file of its own in `dir`. The names are checked before anything is
+/// written, so a file already there stops the export whole instead of half way.
+fn export_files(corpus: &Corpus, json: bool, dir: &Path) -> anyhow::Result<()> {
+    let extension = if json { "json" } else { "txt" };
+    let files: Vec<PathBuf> = (corpus.documents.iter())
+        .map(|d| dir.join(format!("{}.{extension}", file_name(&d.id))))
+        .collect();
+    if let Some(taken) = files.iter().find(|f| f.exists()) {
+        return Err(CliError {
+            message: format!("{} exists; nothing was written", shown(taken)),
+            exit: Exit::Failure,
+        }
+        .into());
+    }
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot make {}", shown(dir)))?;
+    // A file is not a terminal: lines are not fitted to a width.
+    let plain = output::Style { width: None };
+    for (document, file) in corpus.documents.iter().zip(&files) {
+        let write = || -> anyhow::Result<()> {
+            let mut out = io::BufWriter::new(std::fs::File::create_new(file)?);
+            match json {
+                true => output::json(document, &mut out)?,
+                false => output::document(corpus, document, plain, &mut out)?,
+            }
+            Ok(out.flush()?)
+        };
+        write().with_context(|| format!("cannot write {}", shown(file)))?;
+    }
+    eprintln!("tread: wrote {} files to {}", files.len(), shown(dir));
+    Ok(())
+}
+
+/// A document id as a file name: path separators and a leading dot would place or hide it.
+fn file_name(id: &str) -> String {
+    let name: String = id
+        .chars()
+        .map(|c| if matches!(c, '/' | '\\') { '_' } else { c })
+        .collect();
+    match name.strip_prefix('.') {
+        Some(rest) => format!("_{rest}"),
+        None => name,
     }
 }
 

@@ -8,6 +8,7 @@ mod article;
 mod chrome;
 mod detect;
 pub mod entities;
+mod formats;
 pub mod glossary;
 mod listing;
 pub mod load;
@@ -19,7 +20,7 @@ mod segment;
 mod unroll;
 
 use rayon::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
@@ -27,7 +28,7 @@ pub use glossary::Glossary;
 pub use load::{LoadError, LoadOptions, Problem};
 
 /// What kind of page a document is, decided from its content.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// A whole thread unrolled onto one page.
@@ -61,7 +62,7 @@ impl Kind {
 }
 
 /// Who wrote a document or thread: a display name, and the handle when the page gives one.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Author {
     /// The display name, or "@handle" when the page gives only the handle.
     pub name: String,
@@ -86,9 +87,10 @@ impl Author {
 }
 
 /// One post (or, in prose, one paragraph) and the entities written in it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Post {
     /// Position in its thread, from 1.
+    #[serde(default)]
     pub index: usize,
     /// The numbering as the author wrote it ("2/16", "1."), if any.
     pub label: Option<String>,
@@ -100,11 +102,16 @@ pub struct Post {
     /// copied, when documents are cloned (a load in the background keeps its own list).
     pub text: Arc<str>,
     /// Whether a picture was attached.
+    #[serde(default)]
     pub media: bool,
+    #[serde(default)]
     pub hashtags: Vec<String>,
+    #[serde(default)]
     pub mentions: Vec<String>,
+    #[serde(default)]
     pub urls: Vec<String>,
     /// Canonical names of the organisations the post names.
+    #[serde(default)]
     pub organisations: Vec<String>,
 }
 
@@ -137,15 +144,17 @@ impl Post {
 }
 
 /// A run of posts by one author, in order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Thread {
     /// Position in its document, from 1.
+    #[serde(default)]
     pub index: usize,
     pub author: Option<Author>,
     /// The number of posts the page says the thread has ("20 tweets", "Read 4 tweets").
     pub declared_count: Option<u32>,
     /// The id of another document that holds this same thread (a listing's excerpt of it).
     pub same_thread_as: Option<String>,
+    #[serde(default)]
     pub posts: Vec<Post>,
 }
 
@@ -162,11 +171,12 @@ impl Thread {
 }
 
 /// One document of the corpus.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Document {
     /// The file stem, unique within the corpus.
     pub id: String,
     /// Where the document was read from.
+    #[serde(default)]
     pub path: String,
     pub kind: Kind,
     /// The title as the page gives it.
@@ -176,10 +186,24 @@ pub struct Document {
     pub date: Option<String>,
     pub threads: Vec<Thread>,
     /// What was odd about the document (it still loaded).
+    #[serde(default)]
     pub warnings: Vec<String>,
+    /// Whether organisations and repeated threads came with the document (read back from
+    /// tread's own JSON), so that resolving the corpus leaves them as they are.
+    #[serde(skip)]
+    pub resolved: bool,
+    /// The file a document read back from tread's own JSON came from (its `path` is where
+    /// it was first read from).
+    #[serde(skip)]
+    pub read_from: Option<String>,
 }
 
 impl Document {
+    /// The file the document was read from this time.
+    pub fn file(&self) -> &str {
+        self.read_from.as_deref().unwrap_or(&self.path)
+    }
+
     /// All posts of all threads, in order.
     pub fn posts(&self) -> impl Iterator<Item = &Post> {
         self.threads.iter().flat_map(|t| t.posts.iter())
@@ -337,34 +361,57 @@ pub struct Source {
     pub warnings: Vec<String>,
 }
 
-/// Reads each source into a document, on every core, keeping their order. Organisations
-/// and repeated threads wait for [`Corpus::resolve`].
-pub fn parse(sources: Vec<Source>) -> Vec<Document> {
-    sources
-        .into_par_iter()
-        .map(|source| {
-            let reading = read(&source.text);
-            let mut warnings = source.warnings;
-            warnings.extend(reading.warnings);
-            Document {
-                id: source.id,
-                path: source.path,
-                kind: reading.kind,
-                title: reading.title,
-                author: reading.author,
-                date: reading.date,
-                threads: reading.threads,
-                warnings,
-            }
-        })
-        .collect()
+/// Reads each source into its documents, on every core, keeping their order: page text
+/// is one document; a structured file (tread's own JSON) may hold many, and says what of it
+/// could not be read. Organisations and repeated threads wait for [`Corpus::resolve`].
+pub fn parse(sources: Vec<Source>) -> (Vec<Document>, Vec<Problem>) {
+    let parsed: Vec<(Vec<Document>, Vec<Problem>)> =
+        sources.into_par_iter().map(parse_source).collect();
+    let mut documents = Vec::new();
+    let mut problems = Vec::new();
+    for (docs, found) in parsed {
+        documents.extend(docs);
+        problems.extend(found);
+    }
+    (documents, problems)
+}
+
+fn parse_source(source: Source) -> (Vec<Document>, Vec<Problem>) {
+    if let Some(parsed) = formats::read(&source) {
+        let problems = (parsed.problems.into_iter())
+            .map(|message| Problem {
+                path: source.path.clone(),
+                message,
+            })
+            .collect();
+        return (parsed.documents, problems);
+    }
+    let reading = read(&source.text);
+    let mut warnings = source.warnings;
+    warnings.extend(reading.warnings);
+    let document = Document {
+        id: source.id,
+        path: source.path,
+        kind: reading.kind,
+        title: reading.title,
+        author: reading.author,
+        date: reading.date,
+        threads: reading.threads,
+        warnings,
+        resolved: false,
+        read_from: None,
+    };
+    (vec![document], Vec::new())
 }
 
 impl Corpus {
     /// Reads every source and resolves what needs the whole corpus: organisations (with the
     /// glossary) and listing excerpts that open a thread held in another document.
     pub fn from_sources(sources: Vec<Source>, glossary: &Glossary) -> Corpus {
-        Corpus::resolve(parse(sources), glossary)
+        let (documents, problems) = parse(sources);
+        let mut corpus = Corpus::resolve(documents, glossary);
+        corpus.problems = problems;
+        corpus
     }
 
     /// The corpus of parsed documents, with what needs all of them resolved.
@@ -384,7 +431,7 @@ impl Corpus {
         if self.problems.is_empty() {
             return None;
         }
-        let loaded: BTreeSet<&str> = self.documents.iter().map(|d| d.path.as_str()).collect();
+        let loaded: BTreeSet<&str> = self.documents.iter().map(Document::file).collect();
         let skipped: BTreeSet<&str> = (self.problems.iter())
             .map(|p| p.path.as_str())
             .filter(|path| !loaded.contains(path))

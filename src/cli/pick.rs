@@ -22,8 +22,14 @@ pub fn pick_document(corpus: &Corpus, doc: &str, file: Option<&Path>) -> Pick {
     }
     if let Some(file) = file {
         let shown = crate::corpus::load::shown(file);
-        if let Some(i) = docs.iter().position(|d| d.path == shown) {
-            return Pick::One(i);
+        // A file of tread's own JSON can hold several documents.
+        let in_file: Vec<usize> = (0..docs.len())
+            .filter(|&i| docs[i].file() == shown)
+            .collect();
+        match in_file.as_slice() {
+            [] => {}
+            [one] => return Pick::One(*one),
+            many => return Pick::Many(many.to_vec()),
         }
     }
     let steps: [&dyn Fn() -> Vec<usize>; 3] = [

@@ -159,7 +159,11 @@ fn stream(
     let mut done = 0;
     while done < files.len() {
         let chunk = &files[done..(done + batch).min(files.len())];
-        let parsed = super::parse(read_files(chunk, &mut ids, &mut problems));
+        let (mut parsed, found) = super::parse(read_files(chunk, &mut problems));
+        problems.extend(found);
+        for document in &mut parsed {
+            unique_id(document, &mut ids, &mut problems);
+        }
         done += chunk.len();
         let total = files.len();
         let listening = emit(Batch {
@@ -264,13 +268,8 @@ fn find_files(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<PathBuf> {
     files
 }
 
-/// Reads files into sources. Reading, decoding and sanitising run on every core; ids are
-/// then given in order (`ids` counts the stems already taken).
-fn read_files(
-    files: &[PathBuf],
-    ids: &mut HashMap<String, usize>,
-    problems: &mut Vec<Problem>,
-) -> Vec<Source> {
+/// Reads files into sources. Reading, decoding and sanitising run on every core.
+fn read_files(files: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<Source> {
     let read: Vec<(Option<Source>, Vec<Problem>)> = files
         .par_iter()
         .map(|path| {
@@ -281,7 +280,7 @@ fn read_files(
     let mut sources = Vec::with_capacity(read.len());
     for (source, found) in read {
         problems.extend(found);
-        sources.extend(source.map(|s| unique_id(s, ids, problems)));
+        sources.extend(source);
     }
     sources
 }
@@ -411,23 +410,23 @@ fn read_source(path: &Path, problems: &mut Vec<Problem>) -> Option<Source> {
     }
 }
 
-/// Gives a repeated file stem a numbered id ("notes~2") and says so.
+/// Gives a document whose id is taken (a repeated file stem, a document read back twice)
+/// a numbered id ("notes~2") and says so. `ids` counts the ids given so far.
 fn unique_id(
-    mut source: Source,
+    document: &mut Document,
     ids: &mut HashMap<String, usize>,
     problems: &mut Vec<Problem>,
-) -> Source {
-    let seen = ids.entry(source.id.clone()).or_insert(0);
+) {
+    let seen = ids.entry(document.id.clone()).or_insert(0);
     *seen += 1;
     if *seen > 1 {
-        let id = format!("{}~{}", source.id, seen);
+        let id = format!("{}~{}", document.id, seen);
         problems.push(Problem {
-            path: source.path.clone(),
-            message: format!("id {} is taken; this document is {id}", source.id),
+            path: document.file().to_string(),
+            message: format!("id {} is taken; this document is {id}", document.id),
         });
-        source.id = id;
+        document.id = id;
     }
-    source
 }
 
 fn stem(path: &Path) -> String {

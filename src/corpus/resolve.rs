@@ -63,6 +63,11 @@ fn name_posts(
     people: &HashSet<String>,
 ) -> Vec<(String, String)> {
     let mut seen = Vec::new();
+    if doc.resolved {
+        // Read back as tread resolved it: kept, and its names count as written.
+        let names = doc.posts().flat_map(|p| p.organisations.iter());
+        return names.map(|name| (name.clone(), name.clone())).collect();
+    }
     let posts = doc.threads.iter_mut().flat_map(|t| t.posts.iter_mut());
     for (post, mut hits) in posts.zip(found) {
         let matched = matcher.hits(&post.text);
@@ -393,7 +398,7 @@ pub fn link_repeated_threads(docs: &mut [Document]) {
     for (d, doc) in docs
         .iter()
         .enumerate()
-        .filter(|(_, d)| d.kind == Kind::Listing)
+        .filter(|(_, d)| d.kind == Kind::Listing && !d.resolved)
     {
         for (t, excerpt) in doc.threads.iter().enumerate() {
             let Some(first) = excerpt.posts.first() else {

@@ -1,0 +1,187 @@
+//! Files that hold documents as a structure rather than as page text: tread's own JSON
+//! (what `tread show --json` and `tread export --json` write). Recognised by content,
+//! never by file name; anything else is page text for the text readers.
+
+use super::sanitise::sanitise;
+use super::{Document, Source};
+use serde_json::Value;
+
+/// What a structured file gave: its documents, and each part that could not be read.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub documents: Vec<Document>,
+    pub problems: Vec<String>,
+}
+
+impl Parsed {
+    fn problem(message: String) -> Parsed {
+        Parsed {
+            documents: Vec::new(),
+            problems: vec![message],
+        }
+    }
+}
+
+/// The documents in `source` when it is a structure tread knows; `None` for page text.
+pub fn read(source: &Source) -> Option<Parsed> {
+    if !looks_like_json(&source.text) {
+        return None;
+    }
+    let mut value: Value = match serde_json::from_str(&source.text) {
+        Ok(value) => value,
+        Err(e) => return Some(Parsed::problem(format!("not valid JSON: {e}"))),
+    };
+    // Escapes such as \u001b decode to controls: the strings are made safe again.
+    clean(&mut value);
+    Some(match shape(&value) {
+        Some(Shape::Tread) => tread_documents(value, source),
+        None => Parsed::problem(
+            "JSON that is not tread's own documents (an object with \"kind\" and \
+             \"threads\", or an array of them)"
+                .to_string(),
+        ),
+    })
+}
+
+/// Whether `text` opens as a JSON object or array does (`{"`, `{}`, `[{`, `[]`), so that
+/// page text beginning with a bracket ("[Thread] …") is still page text.
+fn looks_like_json(text: &str) -> bool {
+    let mut chars = text.chars().filter(|c| !c.is_whitespace());
+    matches!(
+        (chars.next(), chars.next()),
+        (Some('{'), Some('"' | '}')) | (Some('['), Some('{' | ']'))
+    )
+}
+
+/// Which structure a JSON value is.
+enum Shape {
+    /// tread's own documents: one, or an array of them.
+    Tread,
+}
+
+fn shape(value: &Value) -> Option<Shape> {
+    let is_document = |v: &Value| v.get("threads").is_some() && v.get("kind").is_some();
+    match value {
+        Value::Array(items)
+            if items.iter().all(Value::is_object) && items.iter().any(is_document) =>
+        {
+            Some(Shape::Tread)
+        }
+        Value::Array(items) if items.is_empty() => Some(Shape::Tread),
+        Value::Object(_) if is_document(value) => Some(Shape::Tread),
+        _ => None,
+    }
+}
+
+/// tread's own documents, each read on its own: a bad one is a problem naming its place
+/// (`document 3: threads[0].posts[2].text: invalid type…`), the rest load.
+fn tread_documents(value: Value, source: &Source) -> Parsed {
+    let (items, single) = match value {
+        Value::Array(items) => (items, false),
+        other => (vec![other], true),
+    };
+    let mut parsed = Parsed::default();
+    for (i, item) in items.into_iter().enumerate() {
+        let place = |path: String| match (single, path.as_str()) {
+            (true, ".") => String::new(),
+            (true, _) => format!("{path}: "),
+            (false, ".") => format!("document {}: ", i + 1),
+            (false, _) => format!("document {}: {path}: ", i + 1),
+        };
+        match serde_path_to_error::deserialize::<_, Document>(item) {
+            Ok(mut document) => {
+                settle(&mut document, source);
+                parsed.documents.push(document);
+            }
+            Err(e) => {
+                let at = place(e.path().to_string());
+                parsed.problems.push(format!("{at}{}", e.inner()));
+            }
+        }
+    }
+    parsed
+}
+
+/// A document read back: numbered by position, with where it was first read from (or
+/// this file), its organisations kept as they were resolved.
+fn settle(document: &mut Document, source: &Source) {
+    if document.id.trim().is_empty() {
+        document.id = source.id.clone();
+    }
+    if document.path.is_empty() {
+        document.path = source.path.clone();
+    }
+    document.read_from = Some(source.path.clone());
+    for (t, thread) in document.threads.iter_mut().enumerate() {
+        thread.index = t + 1;
+        for (p, post) in thread.posts.iter_mut().enumerate() {
+            post.index = p + 1;
+        }
+    }
+    document.threads.retain(|t| !t.posts.is_empty());
+    document.resolved = true;
+}
+
+/// Makes every string in `value` safe to show, as page text is where it is read.
+fn clean(value: &mut Value) {
+    match value {
+        Value::String(s) => *s = sanitise(s),
+        Value::Array(items) => items.iter_mut().for_each(clean),
+        Value::Object(map) => map.values_mut().for_each(clean),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(text: &str) -> Source {
+        Source {
+            id: "file".to_string(),
+            path: "dir/file.json".to_string(),
+            text: text.to_string(),
+            warnings: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn only_text_that_opens_as_json_is_taken_for_json() {
+        for json in ["{\"a\": 1}", " {}", "\n[ {", "[]"] {
+            assert!(looks_like_json(json), "{json:?}");
+        }
+        for text in ["[Thread] 1/", "{ notes }", "[1/5] A thread", "plain"] {
+            assert!(!looks_like_json(text), "{text:?}");
+            assert!(read(&source(text)).is_none(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn json_of_another_shape_is_a_problem_not_a_document() {
+        let parsed = read(&source(r#"{"type": "Note"}"#)).unwrap();
+        assert!(parsed.documents.is_empty());
+        assert!(parsed.problems[0].starts_with("JSON that is not tread's own documents"));
+    }
+
+    #[test]
+    fn a_document_read_back_is_numbered_kept_resolved_and_placed() {
+        let text = r#"{"id": "", "kind": "unroll", "threads": [
+            {"index": 7, "posts": [{"text": "one", "organisations": ["DfE"]}, {"text": "two"}]},
+            {"posts": []}
+        ]}"#;
+        let parsed = read(&source(text)).unwrap();
+        assert_eq!(parsed.problems, Vec::<String>::new());
+        let doc = &parsed.documents[0];
+        assert_eq!(
+            (doc.id.as_str(), doc.path.as_str()),
+            ("file", "dir/file.json")
+        );
+        assert_eq!(doc.file(), "dir/file.json");
+        assert!(doc.resolved);
+        assert_eq!(doc.threads.len(), 1, "the empty thread is dropped");
+        assert_eq!(doc.threads[0].index, 1);
+        let indices: Vec<usize> = doc.posts().map(|p| p.index).collect();
+        assert_eq!(indices, [1, 2]);
+        assert_eq!(doc.threads[0].posts[0].organisations, ["DfE"]);
+    }
+}
