@@ -41,6 +41,9 @@ pub enum Kind {
     Blog,
     /// Text with no structure recognised: paragraphs only.
     Plain,
+    /// One post from a platform's export that is not part of a thread: a reply to someone
+    /// else, a repost, or a post on its own.
+    Post,
 }
 
 impl Kind {
@@ -52,6 +55,7 @@ impl Kind {
             Kind::Article => "article",
             Kind::Blog => "blog",
             Kind::Plain => "plain",
+            Kind::Post => "post",
         }
     }
 

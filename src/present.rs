@@ -41,6 +41,7 @@ pub fn post_count(doc: &Document) -> String {
     match doc.declared_posts() {
         Some(declared) if declared as usize > shown => format!("{shown} of {declared}"),
         _ if doc.kind.is_prose() => format!("{shown} ¶"),
+        _ if shown == 1 => "1 post".to_string(),
         _ => format!("{shown} posts"),
     }
 }

@@ -176,3 +176,102 @@ fn escapes_written_into_json_strings_never_reach_the_output() {
         );
     }
 }
+
+const X_ARCHIVE: &str = "tests/fixtures/x-archive";
+
+#[test]
+fn an_x_archive_folder_gives_its_threads_and_single_posts() {
+    let (listed, said) = run(&["list", "--json", X_ARCHIVE]);
+    let rows: Value = serde_json::from_str(&listed).unwrap();
+    let summary: Vec<(&str, &str, &str)> = (rows.as_array().unwrap().iter())
+        .map(|r| {
+            let field = |k: &str| r[k].as_str().unwrap_or("");
+            (field("id"), field("kind"), field("title"))
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("tweets-100", "unroll", ""),
+            ("tweets-200", "post", "Reply to @JoshMacAlister"),
+            ("tweets-300", "post", "Repost of @reviewCSC"),
+            ("tweets-400", "post", ""),
+        ]
+    );
+    // Only the posts' files are read: pictures, pages and scripts of the archive are not
+    // documents, and its other parts (likes, the account) hold none.
+    assert_eq!(
+        said.lines().collect::<Vec<_>>(),
+        [
+            "tread: warning: tests/fixtures/x-archive/data/tweets.js: post 1: full_text: \
+             invalid type: integer `17`, expected a string",
+            "tread: loaded 1 of 1 files; 0 skipped, 1 problem (listed above)",
+        ]
+    );
+    // The data folder, or the file alone, read the same.
+    let data = format!("{X_ARCHIVE}/data");
+    assert_eq!(run(&["list", "--json", &data]).0, listed);
+    assert_eq!(
+        run(&["list", "--json", &format!("{data}/tweets.js")]).0,
+        listed
+    );
+}
+
+#[test]
+fn an_x_self_thread_is_numbered_with_its_links_written_out_and_its_branches_kept() {
+    let doc = json(&["show", "tweets-100", "--json", X_ARCHIVE]);
+    assert_eq!(doc["author"]["handle"], "nickcook");
+    assert_eq!(doc["date"], "2022-05-23 08:00");
+    let threads = doc["threads"].as_array().unwrap();
+    assert_eq!(threads.len(), 2, "the chain branches after its second post");
+    let texts = |t: &Value| -> Vec<String> {
+        let posts = t["posts"].as_array().unwrap();
+        posts
+            .iter()
+            .map(|p| p["text"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let (first, second) = (texts(&threads[0]), texts(&threads[1]));
+    assert_eq!(first[..2], second[..2], "branches share their opening");
+    assert_eq!(
+        first[0],
+        "A personal 🧵 on today's #CareReview & what it asks of @educationgovuk 1/3"
+    );
+    assert_eq!(
+        first[1],
+        "The report is here, all of it: https://www.gov.uk/government/publications/\
+         independent-review-of-childrens-social-care-final-report 2/3"
+    );
+    assert_eq!(first[2], "And the picture that says it best. 3/3");
+    assert!(second[2].starts_with("Or, another way to end it"));
+    let posts = threads[0]["posts"].as_array().unwrap();
+    let numbering: Vec<(&str, u64, u64)> = (posts.iter())
+        .map(|p| {
+            (
+                p["label"].as_str().unwrap(),
+                p["number"].as_u64().unwrap(),
+                p["total"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(numbering, [("1/3", 1, 3), ("2/3", 2, 3), ("3/3", 3, 3)]);
+    assert_eq!(posts[0]["hashtags"], serde_json::json!(["CareReview"]));
+    assert_eq!(posts[0]["mentions"], serde_json::json!(["educationgovuk"]));
+    assert_eq!(posts[2]["media"], true);
+    assert!(!run(&["show", "tweets-100", X_ARCHIVE]).0.contains("t.co"));
+}
+
+#[test]
+fn x_replies_and_reposts_are_single_post_documents() {
+    let reply = json(&["show", "tweets-200", "--json", X_ARCHIVE]);
+    let post = &reply["threads"][0]["posts"][0];
+    assert_eq!(
+        post["text"],
+        "@JoshMacAlister Thank you for this, and for listening <3"
+    );
+    assert_eq!(post["mentions"], serde_json::json!(["JoshMacAlister"]));
+    assert_eq!(post["number"], Value::Null);
+    let repost = json(&["show", "tweets-300", "--json", X_ARCHIVE]);
+    let text = repost["threads"][0]["posts"][0]["text"].as_str().unwrap();
+    assert!(text.contains("children's social …"), "{text}");
+}

@@ -1,6 +1,11 @@
 //! Files that hold documents as a structure rather than as page text: tread's own JSON
-//! (what `tread show --json` and `tread export --json` write). Recognised by content,
-//! never by file name; anything else is page text for the text readers.
+//! (what `tread show --json` and `tread export --json` write) and X account archives.
+//! Recognised by content, never by file name; anything else is page text for the text
+//! readers.
+
+mod x_archive;
+
+pub use x_archive::post_files as x_archive_files;
 
 use super::sanitise::sanitise;
 use super::{Document, Source};
@@ -14,7 +19,7 @@ pub struct Parsed {
 }
 
 impl Parsed {
-    fn problem(message: String) -> Parsed {
+    pub fn problem(message: String) -> Parsed {
         Parsed {
             documents: Vec::new(),
             problems: vec![message],
@@ -24,6 +29,13 @@ impl Parsed {
 
 /// The documents in `source` when it is a structure tread knows; `None` for page text.
 pub fn read(source: &Source) -> Option<Parsed> {
+    if let Some((part, json)) = x_archive::split(&source.text) {
+        // The archive's other parts (likes, followers, the account…) hold no posts.
+        return Some(match x_archive::holds_posts(part) {
+            true => x_archive::read(json, source),
+            false => Parsed::default(),
+        });
+    }
     if !looks_like_json(&source.text) {
         return None;
     }

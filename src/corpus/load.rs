@@ -311,6 +311,10 @@ fn collect(
         if !visited.insert(real) {
             return;
         }
+        if let Some(posts) = super::formats::x_archive_files(path) {
+            files.extend(posts);
+            return;
+        }
         let entries = match std::fs::read_dir(path) {
             Ok(entries) => entries,
             Err(e) => {

@@ -21,6 +21,7 @@ pub fn glyph(kind: Kind) -> &'static str {
         Kind::Article => "¶",
         Kind::Blog => "✎",
         Kind::Plain => "·",
+        Kind::Post => "›",
     }
 }
 
