@@ -3,6 +3,7 @@
 //! Recognised by content, never by file name; anything else is page text for the text
 //! readers.
 
+mod chains;
 mod x_archive;
 
 pub use x_archive::post_files as x_archive_files;

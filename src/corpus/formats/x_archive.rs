@@ -1,18 +1,15 @@
 //! X (Twitter) account archives: `data/tweets.js` (`tweets-part1.js`, …; older archives
 //! `tweet.js`), a JavaScript assignment `window.YTD.tweets.part0 = [ … ]` wrapping JSON.
-//! The prefix is cut off, never evaluated.
-//!
-//! The archive holds only its owner's posts, so a post replying to another post of the same
-//! file is a self-reply: chains of them are threads (a chain that branches gives one thread
-//! per branch, sharing their opening), ordered by time. Every other post (a reply to someone
-//! else, a repost, a post on its own) is a document of one post.
+//! The prefix is cut off, never evaluated. Its posts are arranged by [`chains`]: a post
+//! answering another of the file's posts is a self-reply.
 
 use super::Parsed;
+use super::chains::{self, Entry};
 use crate::corpus::sanitise::sanitise;
-use crate::corpus::{Author, Document, Kind, Post, Source, Thread, numbering};
+use crate::corpus::{Author, Post, Source};
 use serde::Deserialize;
 use serde_json::Value;
-use std::collections::HashMap;
+use std::collections::HashSet;
 
 /// The name of the archive's part (`tweets`, `tweet`, `account`, `like`…) and its JSON,
 /// when `text` is a file of an X archive.
@@ -123,142 +120,46 @@ pub fn read(json: &str, source: &Source) -> Parsed {
             }
         }
     }
-    parsed.documents = documents(tweets, source);
+    let ids: HashSet<&str> = tweets.iter().map(|t| t.id_str.as_str()).collect();
+    let owner = owner(&tweets, &ids);
+    let entries = tweets.iter().map(|t| entry(t, &ids)).collect();
+    parsed.documents = chains::documents(entries, owner, source);
     parsed
 }
 
-/// The posts arranged into documents: self-threads first, in the order they began, then
-/// the single posts.
-fn documents(mut tweets: Vec<Tweet>, source: &Source) -> Vec<Document> {
-    tweets.sort_by_key(|t| {
-        (
-            time_key(&t.created_at),
-            t.id_str.parse::<u64>().unwrap_or(0),
-        )
-    });
-    let place: HashMap<&str, usize> = (tweets.iter().enumerate())
-        .map(|(i, t)| (t.id_str.as_str(), i))
-        .collect();
-    let parent: Vec<Option<usize>> = (tweets.iter())
-        .map(|t| {
-            t.in_reply_to_status_id_str
-                .as_deref()
-                .and_then(|id| place.get(id).copied())
-        })
-        .collect();
-    let mut children: Vec<Vec<usize>> = vec![Vec::new(); tweets.len()];
-    for (child, parent) in parent.iter().enumerate() {
-        if let Some(p) = parent {
-            children[*p].push(child);
-        }
-    }
-    let owner = owner(&tweets, &parent);
-    let mut documents = Vec::new();
-    for root in (0..tweets.len()).filter(|&i| parent[i].is_none()) {
-        let branches = branches(root, &children);
-        let document = match branches[0].len() {
-            1 => single(&tweets[root], &owner, source),
-            _ => thread(&tweets, &branches, &owner, source),
-        };
-        documents.push(document);
-    }
-    documents
-}
-
-/// Every path from `root` to a post nobody replied to, in time order.
-fn branches(root: usize, children: &[Vec<usize>]) -> Vec<Vec<usize>> {
-    let mut done = Vec::new();
-    let mut open = vec![vec![root]];
-    while let Some(path) = open.pop() {
-        let last = *path.last().expect("a path is never empty");
-        match children[last].as_slice() {
-            [] => done.push(path),
-            next => {
-                // Pushed latest first, so the earliest reply's branch comes out first.
-                for &child in next.iter().rev() {
-                    let mut longer = path.clone();
-                    longer.push(child);
-                    open.push(longer);
-                }
-            }
-        }
-    }
-    done
-}
-
 /// The archive's owner, as a self-reply names the post it answers.
-fn owner(tweets: &[Tweet], parent: &[Option<usize>]) -> Option<Author> {
-    let self_reply = (tweets.iter().zip(parent)).find(|(_, p)| p.is_some())?.0;
-    let handle = self_reply.in_reply_to_screen_name.as_deref()?;
-    Some(Author::from_handle(&sanitise(handle)))
+fn owner(tweets: &[Tweet], ids: &HashSet<&str>) -> Option<Author> {
+    let answers_own =
+        |t: &&Tweet| (t.in_reply_to_status_id_str.as_deref()).is_some_and(|id| ids.contains(id));
+    let handle = tweets
+        .iter()
+        .find(answers_own)?
+        .in_reply_to_screen_name
+        .as_deref()?;
+    Some(Author::from_handle(handle))
 }
 
-fn thread(
-    tweets: &[Tweet],
-    branches: &[Vec<usize>],
-    owner: &Option<Author>,
-    source: &Source,
-) -> Document {
-    let root = &tweets[branches[0][0]];
-    let threads = (branches.iter())
-        .map(|branch| {
-            let total = branch.len() as u32;
-            let posts = (branch.iter().zip(1..))
-                .map(|(&i, number)| post(&tweets[i], number, total))
-                .collect();
-            let mut thread = Thread::new(posts, None);
-            thread.author = owner.clone();
-            thread
-        })
-        .collect();
-    document(root, Kind::Unroll, None, owner, threads, source)
-}
-
-fn single(tweet: &Tweet, owner: &Option<Author>, source: &Source) -> Document {
-    let mut post = post(tweet, 1, 1);
-    (post.number, post.total) = (None, None);
-    let title = match (repost_of(&tweet.full_text), &tweet.in_reply_to_screen_name) {
-        (Some(user), _) => Some(format!("Repost of @{user}")),
-        (None, Some(user)) => Some(format!("Reply to @{user}")),
-        (None, None) => None,
-    };
-    let mut thread = Thread::new(vec![post], None);
-    thread.author = owner.clone();
-    document(tweet, Kind::Post, title, owner, vec![thread], source)
-}
-
-fn document(
-    first: &Tweet,
-    kind: Kind,
-    title: Option<String>,
-    owner: &Option<Author>,
-    mut threads: Vec<Thread>,
-    source: &Source,
-) -> Document {
-    for (t, thread) in threads.iter_mut().enumerate() {
-        thread.index = t + 1;
-        for (p, post) in thread.posts.iter_mut().enumerate() {
-            post.index = p + 1;
-        }
-    }
-    Document {
-        id: format!("{}-{}", source.id, sanitise(&first.id_str)),
-        path: source.path.clone(),
-        kind,
-        title,
-        author: owner.clone(),
-        date: date(&first.created_at),
-        threads,
-        warnings: Vec::new(),
-        resolved: false,
-        read_from: None,
+fn entry(tweet: &Tweet, ids: &HashSet<&str>) -> Entry {
+    let reply_to = tweet.in_reply_to_status_id_str.clone();
+    let own = reply_to.as_deref().is_some_and(|id| ids.contains(id));
+    let time = time_key(&tweet.created_at);
+    Entry {
+        id: tweet.id_str.clone(),
+        reply_to,
+        reply_to_whom: tweet.in_reply_to_screen_name.clone().filter(|_| !own),
+        repost_of: repost_of(&tweet.full_text).map(str::to_string),
+        time: time.as_ref().map_or_else(String::new, |(y, m, d, t)| {
+            format!("{y:04}-{m:02}-{d:02}T{t}")
+        }),
+        date: date(&tweet.created_at),
+        post: post(tweet),
+        short_id: tweet.id_str.clone(),
     }
 }
 
 /// One post: t.co links written out as where they lead, pictures' links dropped (and
-/// marked), HTML entities decoded; entities from the archive's own lists. The `number`th
-/// of `total`, labelled with any marker the author wrote.
-fn post(tweet: &Tweet, number: u32, total: u32) -> Post {
+/// marked), HTML entities decoded; entities from the archive's own lists.
+fn post(tweet: &Tweet) -> Post {
     let mut text = decode_entities(&tweet.full_text);
     let links =
         (tweet.entities.urls.iter()).filter_map(|l| Some((&l.url, l.expanded_url.as_ref()?)));
@@ -271,13 +172,7 @@ fn post(tweet: &Tweet, number: u32, total: u32) -> Post {
         has_media = true;
         text = text.replace(link.url.as_str(), "");
     }
-    let text = sanitise(text.trim());
-    let marker = (text.lines().last())
-        .and_then(numbering::trailing)
-        .or_else(|| text.lines().next().and_then(numbering::leading));
-    let label = marker.map(|m| m.label);
-    let mut post = Post::new(text, None, has_media);
-    (post.label, post.number, post.total) = (label, Some(number), Some(total));
+    let mut post = Post::new(sanitise(text.trim()), None, has_media);
     post.hashtags = tweet
         .entities
         .hashtags
@@ -426,13 +321,5 @@ mod tests {
         );
         assert_eq!(date("yesterday").as_deref(), Some("yesterday"));
         assert_eq!(date(""), None);
-    }
-
-    #[test]
-    fn a_branching_chain_gives_a_path_per_branch_earliest_first() {
-        // 0 → 1 → (2, 3 → 4)
-        let children = vec![vec![1], vec![2, 3], vec![], vec![4], vec![]];
-        assert_eq!(branches(0, &children), [vec![0, 1, 2], vec![0, 1, 3, 4]]);
-        assert_eq!(branches(2, &children), [vec![2]]);
     }
 }
