@@ -275,3 +275,115 @@ fn x_replies_and_reposts_are_single_post_documents() {
     let text = repost["threads"][0]["posts"][0]["text"].as_str().unwrap();
     assert!(text.contains("children's social …"), "{text}");
 }
+
+const MASTODON: &str = "tests/fixtures/mastodon";
+
+#[test]
+fn a_mastodon_export_gives_its_threads_replies_and_boosts() {
+    let (listed, said) = run(&["list", "--json", MASTODON]);
+    let rows: Value = serde_json::from_str(&listed).unwrap();
+    let summary: Vec<(&str, &str, &str)> = (rows.as_array().unwrap().iter())
+        .map(|r| {
+            let field = |k: &str| r[k].as_str().unwrap_or("");
+            (field("id"), field("kind"), field("title"))
+        })
+        .collect();
+    // "orderedItems" is written twice in the file; the later one holds the posts.
+    assert_eq!(
+        summary,
+        [
+            ("outbox-101", "unroll", ""),
+            ("outbox-104", "post", "Reply to @josh@example.social"),
+            ("outbox-105", "post", "Repost of @reviewcsc@example.social"),
+        ]
+    );
+    // Pictures, the actor and the likes are not documents; the note without content is
+    // named and the rest load.
+    assert_eq!(
+        said.lines().collect::<Vec<_>>(),
+        [
+            "tread: warning: tests/fixtures/mastodon/outbox.json: orderedItems[5].object: \
+             missing field `content`",
+            "tread: loaded 1 of 1 files; 0 skipped, 1 problem (listed above)",
+        ]
+    );
+}
+
+#[test]
+fn a_mastodon_thread_reads_its_html_as_text() {
+    let doc = json(&["show", "outbox-101", "--json", MASTODON]);
+    assert_eq!(doc["author"]["handle"], "carereader@mastodon.social");
+    assert_eq!(doc["date"], "2022-05-23 08:00");
+    let posts = doc["threads"][0]["posts"].as_array().unwrap();
+    let texts: Vec<&str> = posts.iter().map(|p| p["text"].as_str().unwrap()).collect();
+    assert_eq!(
+        texts,
+        [
+            "A thread on today's #CareReview & what it asks of @educationgovuk. 1/",
+            "The report is here:\ngov.uk/government/publications… 2/",
+            "CW: a long read\n\n日本の読者へ: 子どもの社会的養護。\n\nوللقراء العرب أيضاً 3/",
+        ]
+    );
+    let labels: Vec<&str> = posts.iter().map(|p| p["label"].as_str().unwrap()).collect();
+    assert_eq!(labels, ["1/", "2/", "3/"]);
+    assert_eq!(posts[0]["hashtags"], serde_json::json!(["CareReview"]));
+    assert_eq!(
+        posts[0]["mentions"],
+        serde_json::json!(["educationgovuk@mastodon.social"])
+    );
+    assert_eq!(posts[0]["urls"], serde_json::json!([]));
+    assert_eq!(
+        posts[1]["urls"],
+        serde_json::json!([
+            "https://www.gov.uk/government/publications/independent-review-of-childrens-social-care-final-report"
+        ])
+    );
+    assert_eq!(
+        (posts[0]["media"].as_bool(), posts[1]["media"].as_bool()),
+        (Some(false), Some(true))
+    );
+    let reply = json(&["show", "outbox-104", "--json", MASTODON]);
+    let text = &reply["threads"][0]["posts"][0]["text"];
+    assert_eq!(text, "@josh Thank you for listening <3");
+}
+
+#[test]
+fn every_format_loads_in_one_run_with_the_seeds() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = |from: &Path, to: &Path| {
+        for entry in walk(from) {
+            let target = to.join(entry.strip_prefix(from).unwrap());
+            fs::create_dir_all(target.parent().unwrap()).unwrap();
+            fs::copy(&entry, &target).unwrap();
+        }
+    };
+    copy(Path::new("seeds"), &dir.path().join("seeds"));
+    copy(Path::new(X_ARCHIVE), &dir.path().join("twitter"));
+    copy(Path::new(MASTODON), &dir.path().join("mastodon"));
+    fs::write(
+        dir.path().join("mine.json"),
+        run(&["show", "003", "--json"]).0.replace("003_", "mine_"),
+    )
+    .unwrap();
+    let rows = json(&["list", "--json", arg(dir.path())]);
+    let kinds: Vec<&str> = (rows.as_array().unwrap().iter())
+        .map(|r| r["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(rows.as_array().unwrap().len(), 5 + 3 + 4 + 1, "{kinds:?}");
+    for kind in ["unroll", "listing", "article", "blog", "post"] {
+        assert!(kinds.contains(&kind), "{kind} in {kinds:?}");
+    }
+}
+
+/// Every file under `dir`.
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        match path.is_dir() {
+            true => files.extend(walk(&path)),
+            false => files.push(path),
+        }
+    }
+    files
+}

@@ -4,9 +4,15 @@
 //! readers.
 
 mod chains;
+mod html;
+mod mastodon;
 mod x_archive;
 
-pub use x_archive::post_files as x_archive_files;
+/// The files of an unpacked account export that hold its posts, when `dir` is one (an X
+/// archive or a Mastodon export): the rest of it (pictures, pages, likes) is not read.
+pub fn export_files(dir: &std::path::Path) -> Option<Vec<std::path::PathBuf>> {
+    x_archive::post_files(dir).or_else(|| mastodon::post_files(dir))
+}
 
 use super::sanitise::sanitise;
 use super::{Document, Source};
@@ -48,6 +54,8 @@ pub fn read(source: &Source) -> Option<Parsed> {
     clean(&mut value);
     Some(match shape(&value) {
         Some(Shape::Tread) => tread_documents(value, source),
+        Some(Shape::Outbox) => mastodon::read(value, source),
+        Some(Shape::OtherExport) => Parsed::default(),
         None => Parsed::problem(
             "JSON that is not tread's own documents (an object with \"kind\" and \
              \"threads\", or an array of them)"
@@ -70,6 +78,10 @@ fn looks_like_json(text: &str) -> bool {
 enum Shape {
     /// tread's own documents: one, or an array of them.
     Tread,
+    /// A Mastodon outbox.
+    Outbox,
+    /// Another part of an ActivityStreams export (the actor, likes): no posts.
+    OtherExport,
 }
 
 fn shape(value: &Value) -> Option<Shape> {
@@ -82,6 +94,8 @@ fn shape(value: &Value) -> Option<Shape> {
         }
         Value::Array(items) if items.is_empty() => Some(Shape::Tread),
         Value::Object(_) if is_document(value) => Some(Shape::Tread),
+        Value::Object(_) if mastodon::is_outbox(value) => Some(Shape::Outbox),
+        Value::Object(_) if mastodon::is_activity_streams(value) => Some(Shape::OtherExport),
         _ => None,
     }
 }

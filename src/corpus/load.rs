@@ -311,7 +311,7 @@ fn collect(
         if !visited.insert(real) {
             return;
         }
-        if let Some(posts) = super::formats::x_archive_files(path) {
+        if let Some(posts) = super::formats::export_files(path) {
             files.extend(posts);
             return;
         }

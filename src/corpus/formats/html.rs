@@ -1,0 +1,188 @@
+//! The readable text of HTML, as a browser would lay it out in plain text: paragraphs
+//! apart by a blank line, `<br>` a line break, runs of white space one space, tags gone and
+//! entities decoded (by html5ever, through `scraper`).
+
+use ego_tree::iter::Edge;
+use scraper::node::Node;
+use scraper::{ElementRef, Html};
+
+/// Elements whose end closes a paragraph.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "pre",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "figure",
+    "figcaption",
+    "table",
+    "tr",
+];
+
+/// Elements whose content is never text to read.
+const HIDDEN: &[&str] = &["script", "style", "noscript", "template", "head", "title"];
+
+/// The most of a post's HTML that is read. The HTML parser's work grows with the square of
+/// how deeply elements nest, so a hostile post must not be read whole; no real post comes
+/// near this.
+pub const MAX_FRAGMENT: usize = 64 * 1024;
+
+/// The text of an HTML fragment (a post's content), of its first [`MAX_FRAGMENT`] bytes.
+/// Spans of class `invisible` are dropped and spans of class `ellipsis` end with "…": how
+/// Mastodon shortens the links it shows. Also the links' targets, in order, less those of
+/// mentions and hashtags (`class="mention"`, `class="hashtag"`).
+pub fn fragment_text(html: &str) -> (String, Vec<String>) {
+    let mut end = html.len().min(MAX_FRAGMENT);
+    while !html.is_char_boundary(end) {
+        end -= 1;
+    }
+    let fragment = Html::parse_fragment(&html[..end]);
+    let mut text = Text::default();
+    text.walk(fragment.root_element());
+    let links = std::mem::take(&mut text.links);
+    (text.finish(), links)
+}
+
+#[derive(Default)]
+struct Text {
+    out: String,
+    links: Vec<String>,
+}
+
+impl Text {
+    /// Walks `root` in document order, without recursion: pages can nest elements
+    /// thousands deep.
+    fn walk(&mut self, root: ElementRef) {
+        // Inside a hidden element, how deep.
+        let mut hidden = 0usize;
+        for edge in root.traverse() {
+            match edge {
+                Edge::Open(node) => match node.value() {
+                    Node::Element(_) if hidden > 0 => hidden += 1,
+                    Node::Element(element) => {
+                        let name = element.name();
+                        if HIDDEN.contains(&name) || element.has_class("invisible", CASE) {
+                            hidden = 1;
+                        } else if name == "br" {
+                            self.out.push('\n');
+                        } else if BLOCKS.contains(&name) {
+                            self.paragraph();
+                        }
+                        let tag = element.has_class("mention", CASE)
+                            || element.has_class("hashtag", CASE);
+                        if name == "a" && hidden == 0 && !tag {
+                            self.links.extend(element.attr("href").map(str::to_string));
+                        }
+                    }
+                    Node::Text(text) if hidden == 0 => self.words(text),
+                    _ => {}
+                },
+                Edge::Close(node) => match node.value() {
+                    Node::Element(_) if hidden > 0 => hidden -= 1,
+                    Node::Element(element) => {
+                        if element.has_class("ellipsis", CASE) {
+                            self.out.push('…');
+                        }
+                        if BLOCKS.contains(&element.name()) {
+                            self.paragraph();
+                        }
+                    }
+                    _ => {}
+                },
+            }
+        }
+    }
+
+    /// Text as HTML lays it out: any run of white space is one space.
+    fn words(&mut self, text: &str) {
+        for (i, word) in text.split(char::is_whitespace).enumerate() {
+            if i > 0 && !self.out.ends_with([' ', '\n']) && !self.out.is_empty() {
+                self.out.push(' ');
+            }
+            self.out.push_str(word);
+        }
+    }
+
+    /// Ends the paragraph so far with a blank line.
+    fn paragraph(&mut self) {
+        let trimmed = self.out.trim_end_matches([' ', '\n']).len();
+        if trimmed > 0 {
+            self.out.truncate(trimmed);
+            self.out.push_str("\n\n");
+        }
+    }
+
+    /// The text, each line trimmed, at most one blank line in a row.
+    fn finish(self) -> String {
+        let mut lines: Vec<&str> = Vec::new();
+        for line in self.out.lines().map(str::trim) {
+            if !(line.is_empty() && lines.last().is_none_or(|l| l.is_empty())) {
+                lines.push(line);
+            }
+        }
+        while lines.last().is_some_and(|l| l.is_empty()) {
+            lines.pop();
+        }
+        lines.join("\n")
+    }
+}
+
+const CASE: scraper::CaseSensitivity = scraper::CaseSensitivity::AsciiCaseInsensitive;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_breaks_entities_and_shortened_links() {
+        let html = "<p>A thread on the <a href=\"https://mastodon.social/tags/CareReview\" \
+                    class=\"mention hashtag\" rel=\"tag\">#<span>CareReview</span></a> &amp; \
+                    more<br>next   line</p><p>Read: <a href=\"https://www.gov.uk/government/\
+                    publications/final-report\"><span class=\"invisible\">https://www.</span>\
+                    <span class=\"ellipsis\">gov.uk/government/publicat</span><span \
+                    class=\"invisible\">ions/final-report</span></a> 2/</p>";
+        let (text, links) = fragment_text(html);
+        assert_eq!(
+            text,
+            "A thread on the #CareReview & more\nnext line\n\nRead: gov.uk/government/publicat… 2/"
+        );
+        assert_eq!(
+            links,
+            ["https://www.gov.uk/government/publications/final-report"]
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_walked_without_recursion() {
+        let html = format!(
+            "{}deep{}",
+            "<b><span>".repeat(2_000),
+            "</span></b>".repeat(2_000)
+        );
+        assert_eq!(fragment_text(&html).0, "deep");
+        // Past the limit, the rest is not read.
+        let long = format!(
+            "<p>{}</p><p>never read</p>",
+            "word ".repeat(MAX_FRAGMENT / 5)
+        );
+        assert!(!fragment_text(&long).0.contains("never"));
+    }
+
+    #[test]
+    fn scripts_and_styles_are_not_text() {
+        let (text, _) = fragment_text("<style>p{}</style><p>one</p><script>x()</script>two");
+        assert_eq!(text, "one\n\ntwo");
+    }
+}

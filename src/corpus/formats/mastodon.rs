@@ -1,0 +1,271 @@
+//! Mastodon account exports: `outbox.json`, an ActivityStreams `OrderedCollection` of
+//! `Create` activities whose object is a `Note` (and `Announce`s, the boosts). A note's text
+//! is HTML; hashtags and mentions come from its `tag` list, pictures from `attachment`. Its
+//! posts are arranged by [`chains`]: a note answering another note of the outbox is a
+//! self-reply.
+
+use super::chains::{self, Entry};
+use super::{Parsed, html};
+use crate::corpus::sanitise::sanitise;
+use crate::corpus::{Author, Post, Source};
+use serde::Deserialize;
+use serde_json::Value;
+use std::collections::HashSet;
+
+/// The file of an unpacked export that holds its posts, when `dir` is one (it has an
+/// `outbox.json` beside an `actor.json`). Its pictures and other parts are not documents.
+pub fn post_files(dir: &std::path::Path) -> Option<Vec<std::path::PathBuf>> {
+    let outbox = dir.join("outbox.json");
+    (outbox.is_file() && dir.join("actor.json").is_file()).then(|| vec![outbox])
+}
+
+/// Whether `value` is an outbox: an `OrderedCollection` with items.
+pub fn is_outbox(value: &Value) -> bool {
+    value.get("type").and_then(Value::as_str) == Some("OrderedCollection")
+        && value.get("orderedItems").is_some_and(Value::is_array)
+}
+
+/// Whether `value` is another ActivityStreams object (the actor, likes, bookmarks): part of
+/// an export, holding no posts.
+pub fn is_activity_streams(value: &Value) -> bool {
+    let context = value
+        .get("@context")
+        .map(Value::to_string)
+        .unwrap_or_default();
+    context.contains("https://www.w3.org/ns/activitystreams")
+}
+
+#[derive(Debug, Deserialize)]
+struct Activity {
+    #[serde(rename = "type")]
+    kind: String,
+    #[serde(default)]
+    id: Option<String>,
+    #[serde(default)]
+    actor: Option<String>,
+    #[serde(default)]
+    published: Option<String>,
+    object: Value,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Note {
+    id: String,
+    #[serde(default)]
+    in_reply_to: Option<String>,
+    #[serde(default)]
+    published: Option<String>,
+    #[serde(default)]
+    attributed_to: Option<String>,
+    /// A content warning, shown before the text.
+    #[serde(default)]
+    summary: Option<String>,
+    content: String,
+    #[serde(default)]
+    tag: Vec<Tag>,
+    #[serde(default)]
+    attachment: Vec<Value>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Tag {
+    #[serde(rename = "type")]
+    kind: String,
+    #[serde(default)]
+    name: String,
+}
+
+/// The documents of an outbox (already cleaned of controls). Each activity is read on its
+/// own: one that does not read is a problem naming it, the others load.
+pub fn read(outbox: Value, source: &Source) -> Parsed {
+    let items = match outbox.get("orderedItems") {
+        Some(Value::Array(items)) => items.clone(),
+        _ => Vec::new(),
+    };
+    let mut parsed = Parsed::default();
+    let mut notes = Vec::new();
+    let mut boosts = Vec::new();
+    for (i, item) in items.into_iter().enumerate() {
+        let place = |path: String, reason: String| {
+            let path = path.trim_end_matches(['.']);
+            format!(
+                "orderedItems[{i}]{}{path}: {reason}",
+                if path.is_empty() { "" } else { "." }
+            )
+        };
+        let activity = match serde_path_to_error::deserialize::<_, Activity>(item) {
+            Ok(activity) => activity,
+            Err(e) => {
+                parsed
+                    .problems
+                    .push(place(e.path().to_string(), e.inner().to_string()));
+                continue;
+            }
+        };
+        match (activity.kind.as_str(), activity.object) {
+            ("Create", object @ Value::Object(_)) => {
+                match serde_path_to_error::deserialize::<_, Note>(object) {
+                    Ok(note) => notes.push((note, activity.actor)),
+                    Err(e) => {
+                        let path = format!("object.{}", e.path()).replace("object..", "object");
+                        parsed.problems.push(place(path, e.inner().to_string()));
+                    }
+                }
+            }
+            ("Announce", Value::String(url)) => {
+                let id = activity.id.unwrap_or_else(|| url.clone());
+                boosts.push((id, url, activity.published));
+            }
+            // Deletions, follows and the like are not posts.
+            _ => {}
+        }
+    }
+    let ids: HashSet<String> = notes.iter().map(|(n, _)| n.id.clone()).collect();
+    let owner = (notes.iter())
+        .find_map(|(n, actor)| actor.as_deref().or(n.attributed_to.as_deref()))
+        .and_then(handle_of)
+        .map(|h| Author::from_handle(&h));
+    let mut entries: Vec<Entry> = notes.iter().map(|(n, _)| entry(n, &ids)).collect();
+    entries.extend(
+        boosts
+            .iter()
+            .map(|(id, url, published)| boost(id, url, published)),
+    );
+    parsed.documents = chains::documents(entries, owner, source);
+    parsed
+}
+
+fn entry(note: &Note, ids: &HashSet<String>) -> Entry {
+    let (text, links) = html::fragment_text(&note.content);
+    let text = match note.summary.as_deref().filter(|s| !s.trim().is_empty()) {
+        Some(warning) => format!("CW: {}\n\n{text}", warning.trim()),
+        None => text,
+    };
+    let mut post = Post::new(sanitise(&text), None, !note.attachment.is_empty());
+    let names = |kind: &str| -> Vec<String> {
+        (note.tag.iter())
+            .filter(|t| t.kind == kind)
+            .map(|t| t.name.trim_start_matches(['#', '@']).to_string())
+            .filter(|n| !n.is_empty())
+            .collect()
+    };
+    post.hashtags = names("Hashtag");
+    post.mentions = names("Mention");
+    post.urls = links.iter().map(|l| sanitise(l)).collect();
+    let own = note.in_reply_to.as_ref().is_some_and(|id| ids.contains(id));
+    let published = note.published.clone().unwrap_or_default();
+    Entry {
+        id: note.id.clone(),
+        reply_to: note.in_reply_to.clone(),
+        reply_to_whom: note
+            .in_reply_to
+            .as_deref()
+            .filter(|_| !own)
+            .and_then(handle_of),
+        repost_of: None,
+        date: date(&published),
+        time: published,
+        post,
+        short_id: short_id(&note.id),
+    }
+}
+
+/// A boost (the activity `id`): the outbox gives only the address of the post boosted.
+fn boost(id: &str, url: &str, published: &Option<String>) -> Entry {
+    let published = published.clone().unwrap_or_default();
+    let mut post = Post::new(url.to_string(), None, false);
+    post.urls = vec![url.to_string()];
+    Entry {
+        id: id.to_string(),
+        reply_to: None,
+        reply_to_whom: None,
+        repost_of: Some(handle_of(url).unwrap_or_else(|| "someone".to_string())),
+        date: date(&published),
+        time: published,
+        post,
+        short_id: short_id(id),
+    }
+}
+
+/// The account an ActivityPub address belongs to, as `name@host`:
+/// `https://host/users/name`, `https://host/users/name/statuses/1`, `https://host/@name/1`.
+fn handle_of(url: &str) -> Option<String> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    let (host, path) = rest.split_once('/')?;
+    let mut parts = path.split('/');
+    let name = match parts.next()? {
+        "users" => parts.next()?,
+        first => first.strip_prefix('@')?,
+    };
+    let plain = |c: char| c.is_alphanumeric() || c == '_' || c == '.' || c == '-';
+    (!name.is_empty() && name.chars().all(plain) && !host.is_empty())
+        .then(|| format!("{name}@{host}"))
+}
+
+/// The end of an address (`…/statuses/109`, `…/109/activity`): the post's number.
+fn short_id(url: &str) -> String {
+    let parts: Vec<&str> = url.trim_end_matches('/').rsplit('/').collect();
+    let end = match parts.as_slice() {
+        ["activity", id, ..] => id,
+        [id, ..] => id,
+        [] => url,
+    };
+    let safe: String = end
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect();
+    if safe.is_empty() {
+        "post".to_string()
+    } else {
+        safe
+    }
+}
+
+/// "2022-05-23T08:00:00Z" as "2022-05-23 08:00"; anything else as written.
+fn date(published: &str) -> Option<String> {
+    if published.is_empty() {
+        return None;
+    }
+    let shown = match (published.get(..10), published.get(11..16)) {
+        (Some(day), Some(time)) if published.as_bytes().get(10) == Some(&b'T') => {
+            format!("{day} {time}")
+        }
+        _ => published.to_string(),
+    };
+    Some(sanitise(&shown))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn handles_from_addresses() {
+        let h = |u| handle_of(u);
+        assert_eq!(
+            h("https://mastodon.social/users/alice").as_deref(),
+            Some("alice@mastodon.social")
+        );
+        assert_eq!(
+            h("https://x.org/users/bob/statuses/12").as_deref(),
+            Some("bob@x.org")
+        );
+        assert_eq!(h("https://x.org/@carol/12").as_deref(), Some("carol@x.org"));
+        assert_eq!(h("https://x.org/notes/12"), None);
+        assert_eq!(h("mailto:a@b"), None);
+    }
+
+    #[test]
+    fn short_ids_and_dates() {
+        assert_eq!(short_id("https://m.s/users/a/statuses/109/activity"), "109");
+        assert_eq!(short_id("https://m.s/users/a/statuses/109"), "109");
+        assert_eq!(
+            date("2022-05-23T08:00:00Z").as_deref(),
+            Some("2022-05-23 08:00")
+        );
+        assert_eq!(date("last week").as_deref(), Some("last week"));
+    }
+}
