@@ -177,25 +177,35 @@ fn escapes_written_into_json_strings_never_reach_the_output() {
     }
 }
 
+/// Each row of `list --json` as "id | kind | title".
+fn id_kind_title(listed: &str) -> Vec<String> {
+    let rows: Value = serde_json::from_str(listed).unwrap();
+    let field = |r: &Value, k: &str| r[k].as_str().unwrap_or("").to_string();
+    (rows.as_array().unwrap().iter())
+        .map(|r| {
+            format!(
+                "{} | {} | {}",
+                field(r, "id"),
+                field(r, "kind"),
+                field(r, "title")
+            )
+        })
+        .collect()
+}
+
 const X_ARCHIVE: &str = "tests/fixtures/x-archive";
 
 #[test]
 fn an_x_archive_folder_gives_its_threads_and_single_posts() {
     let (listed, said) = run(&["list", "--json", X_ARCHIVE]);
-    let rows: Value = serde_json::from_str(&listed).unwrap();
-    let summary: Vec<(&str, &str, &str)> = (rows.as_array().unwrap().iter())
-        .map(|r| {
-            let field = |k: &str| r[k].as_str().unwrap_or("");
-            (field("id"), field("kind"), field("title"))
-        })
-        .collect();
+    let summary = id_kind_title(&listed);
     assert_eq!(
         summary,
         [
-            ("tweets-100", "unroll", ""),
-            ("tweets-200", "post", "Reply to @JoshMacAlister"),
-            ("tweets-300", "post", "Repost of @reviewCSC"),
-            ("tweets-400", "post", ""),
+            "tweets-100 | unroll | ",
+            "tweets-200 | post | Reply to @JoshMacAlister",
+            "tweets-300 | post | Repost of @reviewCSC",
+            "tweets-400 | post | ",
         ]
     );
     // Only the posts' files are read: pictures, pages and scripts of the archive are not
@@ -281,20 +291,14 @@ const MASTODON: &str = "tests/fixtures/mastodon";
 #[test]
 fn a_mastodon_export_gives_its_threads_replies_and_boosts() {
     let (listed, said) = run(&["list", "--json", MASTODON]);
-    let rows: Value = serde_json::from_str(&listed).unwrap();
-    let summary: Vec<(&str, &str, &str)> = (rows.as_array().unwrap().iter())
-        .map(|r| {
-            let field = |k: &str| r[k].as_str().unwrap_or("");
-            (field("id"), field("kind"), field("title"))
-        })
-        .collect();
+    let summary = id_kind_title(&listed);
     // "orderedItems" is written twice in the file; the later one holds the posts.
     assert_eq!(
         summary,
         [
-            ("outbox-101", "unroll", ""),
-            ("outbox-104", "post", "Reply to @josh@example.social"),
-            ("outbox-105", "post", "Repost of @reviewcsc@example.social"),
+            "outbox-101 | unroll | ",
+            "outbox-104 | post | Reply to @josh@example.social",
+            "outbox-105 | post | Repost of @reviewcsc@example.social",
         ]
     );
     // Pictures, the actor and the likes are not documents; the note without content is

@@ -1,0 +1,34 @@
+//! Structured inputs (tread's own JSON, X archives, Mastodon outboxes) on any bytes, as
+//! loading reads them: no panic, and nothing a terminal would act on in any text.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use tread::corpus::sanitise::sanitise;
+use tread::corpus::{Source, parse};
+
+fuzz_target!(|data: &[u8]| {
+    let source = Source {
+        id: "fuzz".to_string(),
+        path: "fuzz.json".to_string(),
+        text: sanitise(&String::from_utf8_lossy(data)),
+        warnings: Vec::new(),
+    };
+    let (documents, problems) = parse(vec![source]);
+    let value = serde_json::to_value(&documents).expect("documents serialise");
+    check(&value);
+    for problem in &problems {
+        check(&serde_json::Value::String(problem.to_string()));
+    }
+});
+
+/// Every string in `value` is free of controls but the line break.
+fn check(value: &serde_json::Value) {
+    match value {
+        serde_json::Value::String(s) => {
+            assert!(!s.chars().any(|c| c.is_control() && c != '\n'), "{s:?}");
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(check),
+        serde_json::Value::Object(map) => map.values().for_each(check),
+        _ => {}
+    }
+}
