@@ -158,6 +158,9 @@ pub struct Thread {
     pub declared_count: Option<u32>,
     /// The id of another document that holds this same thread (a listing's excerpt of it).
     pub same_thread_as: Option<String>,
+    /// What the thread is, when it is not the document's own run of posts ("Replies").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
     #[serde(default)]
     pub posts: Vec<Post>,
 }
@@ -169,6 +172,7 @@ impl Thread {
             author: None,
             declared_count,
             same_thread_as: None,
+            title: None,
             posts,
         }
     }

@@ -50,11 +50,13 @@ pub fn post_count(doc: &Document) -> String {
 /// document holding the whole thread when this is an excerpt.
 pub fn thread_header(corpus: &Corpus, doc: &Document, thread: &Thread) -> String {
     let mut parts = vec![format!("Thread {} of {}", thread.index, doc.threads.len())];
+    parts.extend(thread.title.clone());
     let shown = thread.posts.len();
     parts.push(match thread.declared_count {
         Some(declared) if declared as usize != shown => {
             format!("{shown} of {declared} posts shown")
         }
+        _ if shown == 1 => "1 post".to_string(),
         _ => format!("{shown} posts"),
     });
     if let Some(author) = &thread.author {

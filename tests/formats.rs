@@ -364,6 +364,7 @@ fn every_format_loads_in_one_run_with_the_seeds() {
     copy(Path::new("seeds"), &dir.path().join("seeds"));
     copy(Path::new(X_ARCHIVE), &dir.path().join("twitter"));
     copy(Path::new(MASTODON), &dir.path().join("mastodon"));
+    fs::copy(BLUESKY, dir.path().join("bluesky.json")).unwrap();
     fs::write(
         dir.path().join("mine.json"),
         run(&["show", "003", "--json"]).0.replace("003_", "mine_"),
@@ -373,7 +374,11 @@ fn every_format_loads_in_one_run_with_the_seeds() {
     let kinds: Vec<&str> = (rows.as_array().unwrap().iter())
         .map(|r| r["kind"].as_str().unwrap())
         .collect();
-    assert_eq!(rows.as_array().unwrap().len(), 5 + 3 + 4 + 1, "{kinds:?}");
+    assert_eq!(
+        rows.as_array().unwrap().len(),
+        5 + 3 + 4 + 1 + 1,
+        "{kinds:?}"
+    );
     for kind in ["unroll", "listing", "article", "blog", "post"] {
         assert!(kinds.contains(&kind), "{kind} in {kinds:?}");
     }
@@ -390,4 +395,62 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
         }
     }
     files
+}
+
+const BLUESKY: &str = "tests/fixtures/bluesky/thread.json";
+
+#[test]
+fn a_bluesky_thread_is_its_authors_chain_with_others_replies_apart() {
+    let (listed, said) = run(&["list", "--json", BLUESKY]);
+    assert_eq!(id_kind_title(&listed), ["thread-3k1 | unroll | "]);
+    assert_eq!(
+        said.lines().next().unwrap(),
+        "tread: warning: tests/fixtures/bluesky/thread.json: \
+         thread.replies[1].replies[2].post.record.facets: bytes 30..400 do not fit a text of 39"
+    );
+    let doc = json(&["show", "thread-3k1", "--json", BLUESKY]);
+    assert_eq!(doc["author"]["name"], "Alice Reviewer");
+    assert_eq!(doc["author"]["handle"], "alice.bsky.social");
+    assert_eq!(
+        doc["warnings"],
+        serde_json::json!(["1 post of the thread not found or blocked, not shown"])
+    );
+    let threads = doc["threads"].as_array().unwrap();
+    let shape: Vec<String> = (threads.iter())
+        .map(|t| {
+            format!(
+                "{} {} {}",
+                t["title"].as_str().unwrap_or("-"),
+                t["author"]["handle"],
+                t["posts"].as_array().unwrap().len()
+            )
+        })
+        .collect();
+    assert_eq!(
+        shape,
+        [
+            "- \"alice.bsky.social\" 3",
+            "Replies \"bob.bsky.social\" 1",
+            "Replies \"carol.bsky.social\" 1"
+        ]
+    );
+    let own = threads[0]["posts"].as_array().unwrap();
+    // Facets count UTF-8 bytes: the thread emoji before the hashtag is four of them.
+    assert_eq!(own[0]["hashtags"], serde_json::json!(["CareReview"]));
+    assert_eq!(own[0]["mentions"], serde_json::json!(["bob.bsky.social"]));
+    assert_eq!(
+        own[1]["text"],
+        "The report is here: https://www.gov.uk/government/publications/\
+         independent-review-of-childrens-social-care-final-report 2/"
+    );
+    assert_eq!(own[2]["media"], true);
+    let labels: Vec<&str> = own.iter().map(|p| p["label"].as_str().unwrap()).collect();
+    assert_eq!(labels, ["1/", "2/", "3/"]);
+    // The facet that does not fit is left out, not half read.
+    assert_eq!(threads[2]["posts"][0]["hashtags"], serde_json::json!([]));
+    let text = run(&["show", "thread-3k1", BLUESKY]).0;
+    assert!(
+        text.contains("Thread 2 of 3 · Replies · 1 post · Bob"),
+        "{text}"
+    );
 }

@@ -1,4 +1,4 @@
-//! Structured inputs (tread's own JSON, X archives, Mastodon outboxes) on any bytes, as
+//! Structured inputs (own JSON, X archives, Mastodon outboxes, Bluesky threads) on any bytes, as
 //! loading reads them: no panic, and nothing a terminal would act on in any text.
 #![no_main]
 

@@ -3,6 +3,7 @@
 //! Recognised by content, never by file name; anything else is page text for the text
 //! readers.
 
+mod bluesky;
 mod chains;
 mod html;
 mod mastodon;
@@ -50,6 +51,11 @@ pub fn read(source: &Source) -> Option<Parsed> {
         Ok(value) => value,
         Err(e) => return Some(Parsed::problem(format!("not valid JSON: {e}"))),
     };
+    // A Bluesky thread's facets count bytes of its text as written: it makes its own
+    // strings safe once they are cut.
+    if bluesky::is_thread(&value) {
+        return Some(bluesky::read(value, source));
+    }
     // Escapes such as \u001b decode to controls: the strings are made safe again.
     clean(&mut value);
     Some(match shape(&value) {
@@ -57,8 +63,8 @@ pub fn read(source: &Source) -> Option<Parsed> {
         Some(Shape::Outbox) => mastodon::read(value, source),
         Some(Shape::OtherExport) => Parsed::default(),
         None => Parsed::problem(
-            "JSON that is not tread's own documents (an object with \"kind\" and \
-             \"threads\", or an array of them)"
+            "JSON tread does not know: not its own documents (an object with \"kind\" and \
+             \"threads\", or an array of them), a Mastodon outbox or a Bluesky thread"
                 .to_string(),
         ),
     })
@@ -187,7 +193,7 @@ mod tests {
     fn json_of_another_shape_is_a_problem_not_a_document() {
         let parsed = read(&source(r#"{"type": "Note"}"#)).unwrap();
         assert!(parsed.documents.is_empty());
-        assert!(parsed.problems[0].starts_with("JSON that is not tread's own documents"));
+        assert!(parsed.problems[0].starts_with("JSON tread does not know"));
     }
 
     #[test]

@@ -122,7 +122,7 @@ fn single(entry: &Entry, owner: &Option<Author>, source: &Source) -> Document {
 }
 
 /// The `number`th post of `total`, labelled with any marker its author wrote.
-fn numbered(mut post: Post, number: u32, total: u32) -> Post {
+pub fn numbered(mut post: Post, number: u32, total: u32) -> Post {
     let marker = (post.text.lines().last())
         .and_then(numbering::trailing)
         .or_else(|| post.text.lines().next().and_then(numbering::leading));

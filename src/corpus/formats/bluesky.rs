@@ -1,0 +1,397 @@
+//! Bluesky threads: the JSON `app.bsky.feed.getPostThread` returns, a tree of posts through
+//! `thread.parent` and `thread.replies`. The author of the topmost post, following their own
+//! replies to themselves, is the thread; every other post (replies by others, the author's
+//! side branches) is kept in the same document, in a thread per author titled "Replies".
+//!
+//! Facets mark hashtags, mentions and links by UTF-8 byte offsets into the text. A link's
+//! shortened text is written out as the address it stands for; a facet whose offsets do
+//! not fit the text is left out and said.
+
+use super::{Parsed, chains};
+use crate::corpus::sanitise::sanitise;
+use crate::corpus::{Author, Document, Kind, Post, Source, Thread};
+use serde::Deserialize;
+use serde_json::Value;
+
+/// Whether `value` is a thread as getPostThread returns it.
+pub fn is_thread(value: &Value) -> bool {
+    value.get("thread").and_then(|t| t.get("post")).is_some()
+}
+
+/// One node of the tree: a post, or a post not found or blocked (no `post`).
+#[derive(Debug, Deserialize)]
+struct View {
+    post: Option<PostView>,
+    #[serde(default)]
+    replies: Vec<Value>,
+}
+
+#[derive(Debug, Deserialize)]
+struct PostView {
+    uri: String,
+    author: Profile,
+    record: Record,
+    embed: Option<Value>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Profile {
+    handle: String,
+    display_name: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Record {
+    text: String,
+    #[serde(default)]
+    created_at: String,
+    #[serde(default)]
+    facets: Vec<Facet>,
+    embed: Option<Value>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Facet {
+    index: ByteSlice,
+    #[serde(default)]
+    features: Vec<Value>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ByteSlice {
+    byte_start: usize,
+    byte_end: usize,
+}
+
+/// A post of the tree, read.
+struct Node {
+    author: Profile,
+    time: String,
+    post: Post,
+    /// The node's place in the tree, for the order of replies: its parent, if in the tree.
+    parent: Option<usize>,
+    rkey: String,
+}
+
+/// The document of one thread file (its strings not yet made safe: offsets count bytes of
+/// the text as the file gives it).
+pub fn read(value: Value, source: &Source) -> Parsed {
+    let mut parsed = Parsed::default();
+    let mut nodes: Vec<Node> = Vec::new();
+    let mut missing = 0;
+    let Some(thread) = value.get("thread").cloned() else {
+        return parsed;
+    };
+    // The parent chain first, topmost first; then the focus and its replies, breadth first.
+    let mut ancestors = Vec::new();
+    let mut up = thread.get("parent").cloned();
+    let mut up_path = "thread.parent".to_string();
+    while let Some(view) = up.filter(Value::is_object) {
+        up = view.get("parent").cloned();
+        ancestors.push((view, up_path.clone()));
+        up_path.push_str(".parent");
+    }
+    let mut chain_parent = None;
+    for (view, path) in ancestors.into_iter().rev() {
+        match node(view, &path, chain_parent, &mut parsed.problems) {
+            Some((node, _)) => {
+                nodes.push(node);
+                chain_parent = Some(nodes.len() - 1);
+            }
+            None => missing += 1,
+        }
+    }
+    let mut queue =
+        std::collections::VecDeque::from([(thread, "thread".to_string(), chain_parent)]);
+    while let Some((view, path, parent)) = queue.pop_front() {
+        let Some((node, replies)) = node(view, &path, parent, &mut parsed.problems) else {
+            missing += 1;
+            continue;
+        };
+        nodes.push(node);
+        let me = nodes.len() - 1;
+        for (i, reply) in replies.into_iter().enumerate() {
+            queue.push_back((reply, format!("{path}.replies[{i}]"), Some(me)));
+        }
+    }
+    if !nodes.is_empty() {
+        parsed.documents.push(document(nodes, missing, source));
+    }
+    parsed
+}
+
+/// Reads one view; `None` for a post not found or blocked, or one that does not read (a
+/// problem naming its place).
+fn node(
+    view: Value,
+    path: &str,
+    parent: Option<usize>,
+    problems: &mut Vec<String>,
+) -> Option<(Node, Vec<Value>)> {
+    let view: View = match serde_path_to_error::deserialize(view) {
+        Ok(view) => view,
+        Err(e) => {
+            problems.push(format!("{path}.{}: {}", e.path(), e.inner()));
+            return None;
+        }
+    };
+    let post = view.post?;
+    let (text, facets_problem) = text_with_facets(&post.record);
+    if let Some(problem) = facets_problem {
+        problems.push(format!("{path}.post.record.facets: {problem}"));
+    }
+    let media = [&post.embed, &post.record.embed]
+        .into_iter()
+        .flatten()
+        .any(|e| e.to_string().contains("app.bsky.embed.images"));
+    let mut built = Post::new(sanitise(text.trim()), None, media);
+    built.hashtags = features(&post.record, "app.bsky.richtext.facet#tag", "tag");
+    built.urls = features(&post.record, "app.bsky.richtext.facet#link", "uri");
+    built.mentions = mentions(&post.record);
+    let rkey = post.uri.rsplit('/').next().unwrap_or("post").to_string();
+    let node = Node {
+        author: post.author,
+        time: post.record.created_at,
+        post: built,
+        parent,
+        rkey,
+    };
+    Some((node, view.replies))
+}
+
+/// The text with each link's shortened text written out as its address; and what was
+/// wrong with any facet left out.
+fn text_with_facets(record: &Record) -> (String, Option<String>) {
+    let text = &record.text;
+    let mut links: Vec<(usize, usize, &str)> = Vec::new();
+    let mut wrong = Vec::new();
+    for facet in &record.facets {
+        let ByteSlice {
+            byte_start,
+            byte_end,
+        } = facet.index;
+        if !fits(facet, text) {
+            wrong.push(format!(
+                "bytes {byte_start}..{byte_end} do not fit a text of {}",
+                text.len()
+            ));
+            continue;
+        }
+        for feature in &facet.features {
+            let is_link = feature.get("$type").and_then(Value::as_str)
+                == Some("app.bsky.richtext.facet#link");
+            if let (true, Some(uri)) = (is_link, feature.get("uri").and_then(Value::as_str)) {
+                links.push((byte_start, byte_end, uri));
+            }
+        }
+    }
+    links.sort_by_key(|l| std::cmp::Reverse(l.0));
+    let mut out = text.clone();
+    let mut before = usize::MAX;
+    for (start, end, uri) in links {
+        // Spans that overlap one written out already are left as they are.
+        if end <= before && shows(&text[start..end], uri) {
+            out.replace_range(start..end, uri);
+            before = start;
+        }
+    }
+    (out, (!wrong.is_empty()).then(|| wrong.join("; ")))
+}
+
+/// Whether the facet's bytes are a part of `text` (whole characters).
+fn fits(facet: &Facet, text: &str) -> bool {
+    let ByteSlice {
+        byte_start,
+        byte_end,
+    } = facet.index;
+    byte_start <= byte_end && text.get(byte_start..byte_end).is_some()
+}
+
+/// Whether `shown` is how an app shortens `uri`: its start, without the scheme, perhaps
+/// cut with "…" or "...".
+fn shows(shown: &str, uri: &str) -> bool {
+    let bare = uri.split_once("://").map_or(uri, |(_, rest)| rest);
+    let cut = shown.trim_end_matches(['…', '.']);
+    let starts = |s: &str| s.starts_with(cut);
+    !cut.is_empty()
+        && (starts(uri) || starts(bare) || bare.strip_prefix("www.").is_some_and(starts))
+}
+
+/// The values of `field` in the features of type `kind`, in order, once each.
+fn features(record: &Record, kind: &str, field: &str) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    let fitting = record.facets.iter().filter(|f| fits(f, &record.text));
+    let all = fitting.flat_map(|f| &f.features);
+    for feature in all.filter(|f| f.get("$type").and_then(Value::as_str) == Some(kind)) {
+        if let Some(value) = feature.get(field).and_then(Value::as_str) {
+            let value = sanitise(value);
+            if !found.contains(&value) {
+                found.push(value);
+            }
+        }
+    }
+    found
+}
+
+/// Mentions as the text writes them (`@name.bsky.social`): the feature names only a DID.
+fn mentions(record: &Record) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    for facet in &record.facets {
+        let is_mention = (facet.features.iter()).any(|f| {
+            f.get("$type").and_then(Value::as_str) == Some("app.bsky.richtext.facet#mention")
+        });
+        let written = record
+            .text
+            .get(facet.index.byte_start..facet.index.byte_end);
+        if let Some(handle) = written
+            .filter(|_| is_mention)
+            .and_then(|w| w.strip_prefix('@'))
+        {
+            let handle = sanitise(handle);
+            if !handle.is_empty() && !found.contains(&handle) {
+                found.push(handle);
+            }
+        }
+    }
+    found
+}
+
+/// The document: the topmost post's author's own chain, then the other posts by author.
+fn document(nodes: Vec<Node>, missing: usize, source: &Source) -> Document {
+    let owner = nodes[0].author.handle.clone();
+    let chain = own_chain(&nodes, &owner);
+    let total = chain.len() as u32;
+    let own_posts = (chain.iter().zip(1..))
+        .map(|(&i, n)| chains::numbered(nodes[i].post.clone(), n, total))
+        .collect();
+    let mut main = Thread::new(own_posts, None);
+    main.author = Some(author(&nodes[0].author));
+    let mut threads = vec![main];
+    let mut rest: Vec<usize> = (0..nodes.len()).filter(|i| !chain.contains(i)).collect();
+    rest.sort_by(|&a, &b| nodes[a].time.cmp(&nodes[b].time));
+    let mut by_author: Vec<(String, Vec<usize>)> = Vec::new();
+    for i in rest {
+        let handle = &nodes[i].author.handle;
+        match by_author.iter_mut().find(|(h, _)| h == handle) {
+            Some((_, posts)) => posts.push(i),
+            None => by_author.push((handle.clone(), vec![i])),
+        }
+    }
+    for (_, posts) in by_author {
+        let mut thread = Thread::new(posts.iter().map(|&i| nodes[i].post.clone()).collect(), None);
+        thread.author = Some(author(&nodes[posts[0]].author));
+        thread.title = Some("Replies".to_string());
+        threads.push(thread);
+    }
+    for (t, thread) in threads.iter_mut().enumerate() {
+        thread.index = t + 1;
+        for (p, post) in thread.posts.iter_mut().enumerate() {
+            post.index = p + 1;
+        }
+    }
+    let mut warnings = Vec::new();
+    if missing > 0 {
+        let posts = if missing == 1 { "post" } else { "posts" };
+        warnings.push(format!(
+            "{missing} {posts} of the thread not found or blocked, not shown"
+        ));
+    }
+    Document {
+        id: format!("{}-{}", source.id, sanitise(&nodes[chain[0]].rkey)),
+        path: source.path.clone(),
+        kind: Kind::Unroll,
+        title: None,
+        author: Some(author(&nodes[0].author)),
+        date: date(&nodes[0].time),
+        threads,
+        warnings,
+        resolved: false,
+        read_from: None,
+    }
+}
+
+/// The topmost post and, from it, each first reply its author made to themselves.
+fn own_chain(nodes: &[Node], owner: &str) -> Vec<usize> {
+    let mut chain = vec![0];
+    loop {
+        let last = *chain
+            .last()
+            .expect("the chain starts with the topmost post");
+        let next = (0..nodes.len())
+            .filter(|&i| nodes[i].parent == Some(last) && nodes[i].author.handle == owner)
+            .min_by(|&a, &b| nodes[a].time.cmp(&nodes[b].time));
+        match next {
+            Some(next) => chain.push(next),
+            None => return chain,
+        }
+    }
+}
+
+fn author(profile: &Profile) -> Author {
+    let handle = sanitise(&profile.handle);
+    match profile
+        .display_name
+        .as_deref()
+        .map(sanitise)
+        .filter(|n| !n.trim().is_empty())
+    {
+        Some(name) => Author {
+            name: name.trim().to_string(),
+            handle: Some(handle),
+        },
+        None => Author::from_handle(&handle),
+    }
+}
+
+/// "2024-01-01T10:00:00.000Z" as "2024-01-01 10:00".
+fn date(created: &str) -> Option<String> {
+    match (created.get(..10), created.get(11..16)) {
+        _ if created.is_empty() => None,
+        (Some(day), Some(time)) if created.as_bytes()[10] == b'T' => Some(format!("{day} {time}")),
+        _ => Some(sanitise(created)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(text: &str, facets: Value) -> Record {
+        serde_json::from_value(serde_json::json!({"text": text, "facets": facets})).unwrap()
+    }
+
+    #[test]
+    fn shortened_links_are_written_out_by_their_bytes() {
+        let text = "é 🧵 see example.org/a-long-pa… and bsky.app";
+        let start = text.find("example").unwrap();
+        let end = text.find(" and").unwrap();
+        let link = |s: usize, e: usize, uri: &str| {
+            serde_json::json!({"index": {"byteStart": s, "byteEnd": e},
+                "features": [{"$type": "app.bsky.richtext.facet#link", "uri": uri}]})
+        };
+        let last = text.len();
+        let facets = serde_json::json!([
+            link(start, end, "https://www.example.org/a-long-path"),
+            link(last - 8, last, "https://bsky.app/"),
+            link(1, 2, "https://split.example/"),
+        ]);
+        let (out, wrong) = text_with_facets(&record(text, facets));
+        assert_eq!(
+            out,
+            "é 🧵 see https://www.example.org/a-long-path and https://bsky.app/"
+        );
+        assert_eq!(wrong.as_deref(), Some("bytes 1..2 do not fit a text of 49"));
+    }
+
+    #[test]
+    fn a_link_whose_text_is_not_its_address_is_left_as_written() {
+        assert!(shows("example.org/a…", "https://example.org/abc"));
+        assert!(shows("example.org/a...", "http://www.example.org/abc"));
+        assert!(!shows("click here", "https://example.org/"));
+        assert!(!shows("…", "https://example.org/"));
+    }
+}
