@@ -207,6 +207,29 @@ pub struct Document {
 }
 
 impl Document {
+    /// The document a reader made of the text of `path`, after the `warnings` met before
+    /// reading it.
+    pub fn from_reading(
+        id: String,
+        path: String,
+        reading: Reading,
+        mut warnings: Vec<String>,
+    ) -> Self {
+        warnings.extend(reading.warnings);
+        Document {
+            id,
+            path,
+            kind: reading.kind,
+            title: reading.title,
+            author: reading.author,
+            date: reading.date,
+            threads: reading.threads,
+            warnings,
+            resolved: false,
+            read_from: None,
+        }
+    }
+
     /// The file the document was read from this time.
     pub fn file(&self) -> &str {
         self.read_from.as_deref().unwrap_or(&self.path)
@@ -395,20 +418,7 @@ fn parse_source(source: Source) -> (Vec<Document>, Vec<Problem>) {
         return (parsed.documents, problems);
     }
     let reading = read(&source.text);
-    let mut warnings = source.warnings;
-    warnings.extend(reading.warnings);
-    let document = Document {
-        id: source.id,
-        path: source.path,
-        kind: reading.kind,
-        title: reading.title,
-        author: reading.author,
-        date: reading.date,
-        threads: reading.threads,
-        warnings,
-        resolved: false,
-        read_from: None,
-    };
+    let document = Document::from_reading(source.id, source.path, reading, source.warnings);
     (vec![document], Vec::new())
 }
 

@@ -365,6 +365,8 @@ fn every_format_loads_in_one_run_with_the_seeds() {
     copy(Path::new(X_ARCHIVE), &dir.path().join("twitter"));
     copy(Path::new(MASTODON), &dir.path().join("mastodon"));
     fs::copy(BLUESKY, dir.path().join("bluesky.json")).unwrap();
+    let blog = fs::read_to_string("seeds/004_8bb49e90aa2e23a7.txt").unwrap();
+    fs::write(dir.path().join("saved.html"), saved_page(&blog)).unwrap();
     fs::write(
         dir.path().join("mine.json"),
         run(&["show", "003", "--json"]).0.replace("003_", "mine_"),
@@ -376,7 +378,7 @@ fn every_format_loads_in_one_run_with_the_seeds() {
         .collect();
     assert_eq!(
         rows.as_array().unwrap().len(),
-        5 + 3 + 4 + 1 + 1,
+        5 + 3 + 4 + 1 + 1 + 1,
         "{kinds:?}"
     );
     for kind in ["unroll", "listing", "article", "blog", "post"] {
@@ -453,4 +455,82 @@ fn a_bluesky_thread_is_its_authors_chain_with_others_replies_apart() {
         text.contains("Thread 2 of 3 · Replies · 1 post · Bob"),
         "{text}"
     );
+}
+
+/// A page as a browser saves it, built from page text: each blank-line paragraph a `<p>`,
+/// each line break a `<br>`, with a head, scripts, styles and comments around it.
+fn saved_page(text: &str) -> String {
+    let escape = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let body: String = (text.split("\n\n"))
+        .map(|paragraph| {
+            let lines: Vec<String> = paragraph.lines().map(escape).collect();
+            format!("<p>{}</p>\n", lines.join("<br>\n"))
+        })
+        .collect();
+    format!(
+        "<!-- saved from url=(0029)https://example.org/a-thread -->\n<!DOCTYPE html>\n\
+         <html lang=\"en\"><head><meta charset=\"utf-8\"><title>A saved page</title>\
+         <style>p {{ margin: 0 }} .x > .y {{ }}</style>\
+         <script>var html = '<div><div><p>not text</p>';</script></head>\n\
+         <body><div class=\"main\"><article>{body}</article></div>\
+         <noscript>Turn on scripts</noscript><!-- <p>a comment</p> --></body></html>\n"
+    )
+}
+
+#[test]
+fn a_saved_html_page_reads_as_its_plain_text_scrape() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = walk(Path::new("seeds"));
+    for seed in seeds
+        .iter()
+        .filter(|s| s.extension().is_some_and(|e| e == "txt"))
+    {
+        let text = fs::read_to_string(seed).unwrap();
+        let page = dir.path().join("page.html");
+        fs::write(&page, saved_page(&text)).unwrap();
+        // Beside it, the text alone (the seeds' folder has a glossary of its own).
+        let scrape = dir.path().join("page.txt");
+        fs::write(&scrape, &text).unwrap();
+        let strip = |mut doc: Value| {
+            let object = doc.as_object_mut().unwrap();
+            object.remove("id");
+            object.remove("path");
+            doc
+        };
+        let from_text = strip(json(&["show", "--json", arg(&scrape), arg(&scrape)]));
+        assert!(
+            from_text["threads"]
+                .as_array()
+                .is_some_and(|t| !t.is_empty())
+        );
+        let from_page = strip(json(&["show", "--json", arg(&page), arg(&page)]));
+        assert_eq!(from_page, from_text, "{}", seed.display());
+    }
+}
+
+#[test]
+fn html_with_nothing_to_read_or_nested_too_deep_is_named_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("empty.html"),
+        "<!DOCTYPE html><html><head><title>T</title></head><body> </body></html>",
+    )
+    .unwrap();
+    let deep = format!("<html><body>{}deep</body></html>", "<div>".repeat(40_000));
+    fs::write(dir.path().join("deep.html"), deep).unwrap();
+    fs::write(dir.path().join("note.txt"), "Something to read.").unwrap();
+    let (_, said) = run(&["list", arg(dir.path())]);
+    assert!(
+        said.contains("empty.html: an HTML page with no readable text"),
+        "{said}"
+    );
+    assert!(
+        said.contains("deep.html: HTML nested over 512 elements deep; not read"),
+        "{said}"
+    );
+    assert!(said.contains("loaded 1 of 3 files; 2 skipped"), "{said}");
 }

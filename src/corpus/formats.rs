@@ -44,6 +44,9 @@ pub fn read(source: &Source) -> Option<Parsed> {
             false => Parsed::default(),
         });
     }
+    if html::is_page(&source.text) {
+        return Some(page(source));
+    }
     if !looks_like_json(&source.text) {
         return None;
     }
@@ -68,6 +71,28 @@ pub fn read(source: &Source) -> Option<Parsed> {
                 .to_string(),
         ),
     })
+}
+
+/// A saved page: its readable text, read as the same page's plain-text scrape would be.
+fn page(source: &Source) -> Parsed {
+    if let Some(problem) = html::too_deep(&source.text) {
+        return Parsed::problem(problem);
+    }
+    let text = sanitise(&html::page_text(&source.text));
+    if text.trim().is_empty() {
+        return Parsed::problem("an HTML page with no readable text".to_string());
+    }
+    let reading = super::read(&text);
+    let (id, path) = (source.id.clone(), source.path.clone());
+    Parsed {
+        documents: vec![Document::from_reading(
+            id,
+            path,
+            reading,
+            source.warnings.clone(),
+        )],
+        problems: Vec::new(),
+    }
 }
 
 /// Whether `text` opens as a JSON object or array does (`{"`, `{}`, `[{`, `[]`), so that

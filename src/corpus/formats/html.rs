@@ -34,10 +34,101 @@ const BLOCKS: &[&str] = &[
 /// Elements whose content is never text to read.
 const HIDDEN: &[&str] = &["script", "style", "noscript", "template", "head", "title"];
 
-/// The most of a post's HTML that is read. The HTML parser's work grows with the square of
-/// how deeply elements nest, so a hostile post must not be read whole; no real post comes
-/// near this.
+/// The most of a post's HTML that is read; no real post comes near this.
 pub const MAX_FRAGMENT: usize = 64 * 1024;
+
+/// How deeply elements may nest. The HTML parser's work grows with the square of the depth
+/// of block elements (40,000 nested `<div>`s, 200 KB, take it seconds), so deeper HTML is
+/// not parsed; real pages nest a few dozen deep.
+pub const MAX_DEPTH: usize = 512;
+
+/// Why HTML is not read.
+pub fn too_deep(html: &str) -> Option<String> {
+    let depth = nesting_depth(html);
+    (depth > MAX_DEPTH).then(|| format!("HTML nested over {MAX_DEPTH} elements deep; not read"))
+}
+
+/// The text of a saved page: its body as [`fragment_text`] lays it out, without what a
+/// browser does not show (head, scripts, styles).
+pub fn page_text(html: &str) -> String {
+    let document = Html::parse_document(html);
+    let mut text = Text::default();
+    text.walk(document.root_element());
+    text.finish()
+}
+
+/// Whether `text` is an HTML page: it opens with a tag, and a doctype or `<html>` comes
+/// early (after any comment a browser writes when it saves a page).
+pub fn is_page(text: &str) -> bool {
+    let start = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    if !start.starts_with('<') {
+        return false;
+    }
+    let mut end = start.len().min(4096);
+    while !start.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = start[..end].to_ascii_lowercase();
+    head.contains("<!doctype html") || head.contains("<html")
+}
+
+/// Where a script's or style's raw text ends in `rest`: at its closing tag, in any case.
+fn raw_text_end(rest: &[u8], name: &[u8]) -> usize {
+    let mut from = 0;
+    while let Some(i) = memchr::memmem::find(&rest[from..], b"</") {
+        let tag = from + i + 2;
+        if (rest.get(tag..tag + name.len())).is_some_and(|t| t.eq_ignore_ascii_case(name)) {
+            return from + i;
+        }
+        from = tag;
+    }
+    rest.len()
+}
+
+/// The greatest number of elements open at once, estimated from the tags without parsing:
+/// elements that close themselves or by implication (`<br>`, `<p>`, `<li>`…) are not
+/// counted, comments and the insides of scripts and styles are skipped.
+fn nesting_depth(html: &str) -> usize {
+    const UNCOUNTED: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+        "source", "track", "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th",
+        "thead", "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rp", "html", "head", "body",
+    ];
+    let bytes = html.as_bytes();
+    let (mut depth, mut deepest, mut at) = (0usize, 0usize, 0usize);
+    while let Some(i) = memchr::memchr(b'<', &bytes[at..]) {
+        at += i + 1;
+        let rest = &bytes[at..];
+        if rest.starts_with(b"!--") {
+            at += memchr::memmem::find(rest, b"-->").map_or(rest.len(), |e| e + 3);
+            continue;
+        }
+        let closing = rest.first() == Some(&b'/');
+        let name_start = usize::from(closing);
+        let name_len = (rest[name_start..].iter())
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if name_len == 0 {
+            continue;
+        }
+        let name =
+            String::from_utf8_lossy(&rest[name_start..name_start + name_len]).to_ascii_lowercase();
+        if UNCOUNTED.contains(&name.as_str()) {
+            continue;
+        }
+        let end = memchr::memchr(b'>', rest).unwrap_or(rest.len());
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else if !rest[..end].ends_with(b"/") {
+            depth += 1;
+            deepest = deepest.max(depth);
+            if name == "script" || name == "style" {
+                at += raw_text_end(rest, name.as_bytes());
+            }
+        }
+    }
+    deepest
+}
 
 /// The text of an HTML fragment (a post's content), of its first [`MAX_FRAGMENT`] bytes.
 /// Spans of class `invisible` are dropped and spans of class `ellipsis` end with "…": how

@@ -106,7 +106,12 @@ pub fn read(outbox: Value, source: &Source) -> Parsed {
         match (activity.kind.as_str(), activity.object) {
             ("Create", object @ Value::Object(_)) => {
                 match serde_path_to_error::deserialize::<_, Note>(object) {
-                    Ok(note) => notes.push((note, activity.actor)),
+                    Ok(note) => match html::too_deep(&note.content) {
+                        Some(problem) => parsed
+                            .problems
+                            .push(place("object.content".into(), problem)),
+                        None => notes.push((note, activity.actor)),
+                    },
                     Err(e) => {
                         let path = format!("object.{}", e.path()).replace("object..", "object");
                         parsed.problems.push(place(path, e.inner().to_string()));
