@@ -534,3 +534,58 @@ fn html_with_nothing_to_read_or_nested_too_deep_is_named_not_read() {
     );
     assert!(said.contains("loaded 1 of 3 files; 2 skipped"), "{said}");
 }
+
+#[test]
+fn escapes_inside_exports_never_reach_the_output() {
+    let esc = "\u{1b}]52;c;cHduZWQ=\u{7}\u{1b}[2J\u{9b}31m\u{202e}";
+    let dir = tempfile::tempdir().unwrap();
+    let tweet = serde_json::json!([{"tweet": {
+        "id_str": format!("1{esc}"), "full_text": format!("x{esc} &#27;[2J y"),
+        "created_at": format!("Mon May 23 08:00:00 +0000 2022{esc}"),
+        "in_reply_to_status_id_str": "9", "in_reply_to_screen_name": format!("who{esc}"),
+        "entities": {"hashtags": [{"text": format!("tag{esc}")}], "user_mentions": [{"screen_name": format!("m{esc}")}],
+                     "urls": [{"url": "https://t.co/a", "expanded_url": format!("https://e.org/{esc}")}]}}}]);
+    fs::write(
+        dir.path().join("tweets.js"),
+        format!("window.YTD.tweets.part0 = {tweet}"),
+    )
+    .unwrap();
+    let note = serde_json::json!({"type": "OrderedCollection", "orderedItems": [{
+        "type": "Create", "actor": format!("https://m.s/users/a{esc}"), "object": {
+            "id": "https://m.s/users/a/statuses/1", "type": "Note", "published": format!("2022{esc}"),
+            "summary": format!("cw{esc}"), "content": format!("<p>x{esc} &#27;[2J y</p>"),
+            "tag": [{"type": "Hashtag", "name": format!("#t{esc}")}]}}]});
+    fs::write(dir.path().join("outbox.json"), note.to_string()).unwrap();
+    let text = format!("x{esc} y #tag");
+    let hash = text.find('#').unwrap();
+    let sky = serde_json::json!({"thread": {"post": {
+        "uri": format!("at://d/app.bsky.feed.post/k{esc}"),
+        "author": {"handle": format!("h{esc}"), "displayName": format!("N{esc}")},
+        "record": {"text": text, "createdAt": format!("2024{esc}"), "facets": [
+            {"index": {"byteStart": hash, "byteEnd": hash + 4},
+             "features": [{"$type": "app.bsky.richtext.facet#tag", "tag": format!("tag{esc}")}]}]}}}});
+    fs::write(dir.path().join("sky.json"), sky.to_string()).unwrap();
+    let (listed, said) = run(&["list", "--json", arg(dir.path())]);
+    let ids: Vec<String> = (serde_json::from_str::<Value>(&listed)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .iter())
+    .map(|r| r["id"].as_str().unwrap().to_string())
+    .collect();
+    assert_eq!(ids.len(), 3, "{listed}{said}");
+    let clean = |out: &str| {
+        !out.chars()
+            .any(|c| c.is_control() && c != '\n' || ('\u{202a}'..='\u{202e}').contains(&c))
+    };
+    assert!(clean(&listed) && clean(&said), "{listed:?}{said:?}");
+    for id in ids {
+        for args in [
+            vec!["show", &id, arg(dir.path())],
+            vec!["show", &id, "--json", arg(dir.path())],
+        ] {
+            let (out, err) = run(&args);
+            assert!(clean(&out) && clean(&err), "{out:?}");
+        }
+    }
+}
