@@ -79,8 +79,11 @@ struct Tag {
 /// The documents of an outbox (already cleaned of controls). Each activity is read on its
 /// own: one that does not read is a problem naming it, the others load.
 pub fn read(outbox: Value, source: &Source) -> Parsed {
-    let items = match outbox.get("orderedItems") {
-        Some(Value::Array(items)) => items.clone(),
+    let items = match outbox {
+        Value::Object(mut map) => match map.remove("orderedItems") {
+            Some(Value::Array(items)) => items,
+            _ => Vec::new(),
+        },
         _ => Vec::new(),
     };
     let mut parsed = Parsed::default();
