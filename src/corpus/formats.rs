@@ -1,7 +1,7 @@
-//! Files that hold documents as a structure rather than as page text: tread's own JSON
-//! (what `tread show --json` and `tread export --json` write) and X account archives.
-//! Recognised by content, never by file name; anything else is page text for the text
-//! readers.
+//! Files that are not page text: platform exports (X account archives, Mastodon outboxes,
+//! Bluesky threads), saved HTML pages (their readable text goes to the text readers), and
+//! tread's own JSON (what `tread show --json` and `tread export --json` write). Each is
+//! recognised by its content, never by its file name; anything else is page text.
 
 mod bluesky;
 mod chains;
@@ -9,15 +9,15 @@ mod html;
 mod mastodon;
 mod x_archive;
 
+use super::sanitise::sanitise;
+use super::{Document, Source};
+use serde_json::Value;
+
 /// The files of an unpacked account export that hold its posts, when `dir` is one (an X
 /// archive or a Mastodon export): the rest of it (pictures, pages, likes) is not read.
 pub fn export_files(dir: &std::path::Path) -> Option<Vec<std::path::PathBuf>> {
     x_archive::post_files(dir).or_else(|| mastodon::post_files(dir))
 }
-
-use super::sanitise::sanitise;
-use super::{Document, Source};
-use serde_json::Value;
 
 /// What a structured file gave: its documents, and each part that could not be read.
 #[derive(Debug, Default)]
