@@ -44,7 +44,7 @@ struct TuiArgs {
     /// Scroll to the post labelled N ("12" finds 12/20), or the Nth post where unnumbered.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     post: Option<u32>,
-    /// Filter by author:NAME, #tag, org:NAME or @handle; `not:` in front excludes.
+    /// Filter by author:NAME, #tag, org:NAME, @handle or kind:KIND (unroll, reply…); `not:` in front excludes.
     /// Repeat to combine (all must hold).
     #[arg(long = "filter", value_name = "EXPR")]
     filters: Vec<String>,

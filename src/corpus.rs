@@ -41,9 +41,12 @@ pub enum Kind {
     Blog,
     /// Text with no structure recognised: paragraphs only.
     Plain,
-    /// One post from a platform's export that is not part of a thread: a reply to someone
-    /// else, a repost, or a post on its own.
+    /// One post from a platform's export, on its own (not part of a thread).
     Post,
+    /// One post from an export that answers someone else's post.
+    Reply,
+    /// Someone else's post, reposted (a retweet, a boost).
+    Repost,
 }
 
 impl Kind {
@@ -56,6 +59,8 @@ impl Kind {
             Kind::Blog => "blog",
             Kind::Plain => "plain",
             Kind::Post => "post",
+            Kind::Reply => "reply",
+            Kind::Repost => "repost",
         }
     }
 

@@ -21,6 +21,8 @@ pub enum FacetKind {
     Hashtag,
     Org,
     Mention,
+    /// What kind of document a post is in: unroll, article, reply, repost….
+    Kind,
 }
 
 /// One value of a facet.
@@ -39,13 +41,14 @@ pub struct Entry {
     pub post_refs: Vec<PostRef>,
 }
 
-/// All four facets, entries ordered by post count (most first), then name.
+/// All five facets, entries ordered by post count (most first), then name.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Facets {
     pub authors: Vec<Entry>,
     pub hashtags: Vec<Entry>,
     pub organisations: Vec<Entry>,
     pub mentions: Vec<Entry>,
+    pub kinds: Vec<Entry>,
 }
 
 /// Gathers one facet's entries under a folding key.
@@ -108,6 +111,7 @@ impl Facets {
         let mut hashtags = Builder::default();
         let mut organisations = Builder::default();
         let mut mentions = Builder::default();
+        let mut kinds = Builder::default();
         for (d, doc) in corpus.documents.iter().enumerate() {
             for (t, thread) in doc.threads.iter().enumerate() {
                 let author = thread.author.as_ref().or(doc.author.as_ref());
@@ -129,6 +133,7 @@ impl Facets {
                     for org in &post.organisations {
                         organisations.add(org.clone(), org, at);
                     }
+                    kinds.add(doc.kind.name().to_string(), doc.kind.name(), at);
                 }
             }
         }
@@ -147,6 +152,7 @@ impl Facets {
                     .unwrap_or_default()
             }),
             mentions: mentions.finish(docs, |_| Vec::new()),
+            kinds: kinds.finish(docs, |_| Vec::new()),
         }
     }
 
@@ -157,17 +163,19 @@ impl Facets {
             FacetKind::Hashtag => &self.hashtags,
             FacetKind::Org => &self.organisations,
             FacetKind::Mention => &self.mentions,
+            FacetKind::Kind => &self.kinds,
         }
     }
 }
 
 impl FacetKind {
     /// All facets, in display order.
-    pub const ALL: [FacetKind; 4] = [
+    pub const ALL: [FacetKind; 5] = [
         FacetKind::Author,
         FacetKind::Hashtag,
         FacetKind::Org,
         FacetKind::Mention,
+        FacetKind::Kind,
     ];
 
     /// The facet's heading ("Authors") and JSON key ("authors").
@@ -177,6 +185,7 @@ impl FacetKind {
             FacetKind::Hashtag => "Hashtags",
             FacetKind::Org => "Organisations",
             FacetKind::Mention => "Mentions",
+            FacetKind::Kind => "Kinds",
         }
     }
 
@@ -186,6 +195,7 @@ impl FacetKind {
             FacetKind::Hashtag => "hashtags",
             FacetKind::Org => "organisations",
             FacetKind::Mention => "mentions",
+            FacetKind::Kind => "kinds",
         }
     }
 }

@@ -121,7 +121,7 @@ fn scripted_opening_checks_everything_before_the_terminal() {
         (
             &["--filter", "care"],
             2,
-            "tread: filter \"care\": write author:NAME, #tag, org:NAME or @handle",
+            "tread: filter \"care\": write author:NAME, #tag, org:NAME, @handle or kind:KIND",
         ),
         (
             &["--open", "004", "--filter", "#CareReview"],
@@ -348,7 +348,10 @@ fn facets_text_and_json() {
     );
     let all = json(&["facets", "--json"]);
     let keys = keys_of(&all);
-    assert_eq!(keys, ["authors", "hashtags", "organisations", "mentions"]);
+    assert_eq!(
+        keys,
+        ["authors", "hashtags", "organisations", "mentions", "kinds"]
+    );
     let entry = &all["hashtags"][0];
     let keys = keys_of(entry);
     assert_eq!(keys, ["name", "variants", "documents", "posts"]);

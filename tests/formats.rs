@@ -203,8 +203,8 @@ fn an_x_archive_folder_gives_its_threads_and_single_posts() {
         summary,
         [
             "tweets-100 | unroll | ",
-            "tweets-200 | post | Reply to @JoshMacAlister",
-            "tweets-300 | post | Repost of @reviewCSC",
+            "tweets-200 | reply | Reply to @JoshMacAlister",
+            "tweets-300 | repost | Repost of @reviewCSC",
             "tweets-400 | post | ",
         ]
     );
@@ -297,8 +297,8 @@ fn a_mastodon_export_gives_its_threads_replies_and_boosts() {
         summary,
         [
             "outbox-101 | unroll | ",
-            "outbox-104 | post | Reply to @josh@example.social",
-            "outbox-105 | post | Repost of @reviewcsc@example.social",
+            "outbox-104 | reply | Reply to @josh@example.social",
+            "outbox-105 | repost | Repost of @reviewcsc@example.social",
         ]
     );
     // Pictures, the actor and the likes are not documents; the note without content is
@@ -381,7 +381,9 @@ fn every_format_loads_in_one_run_with_the_seeds() {
         5 + 3 + 4 + 1 + 1 + 1,
         "{kinds:?}"
     );
-    for kind in ["unroll", "listing", "article", "blog", "post"] {
+    for kind in [
+        "unroll", "listing", "article", "blog", "post", "reply", "repost",
+    ] {
         assert!(kinds.contains(&kind), "{kind} in {kinds:?}");
     }
 }

@@ -105,7 +105,7 @@ fn filter_by_organisation_shows_folded_names() {
 #[test]
 fn filter_by_mention_highlights_matched_characters() {
     let mut app = app((120, 40));
-    press(&mut app, "f shift-tab e d u g o v");
+    press(&mut app, "f shift-tab shift-tab e d u g o v");
     let terminal = terminal(&app, Theme::new(false));
     let text = terminal.backend().to_string();
     assert!(text.contains("@educationgovuk"), "{text}");
@@ -300,4 +300,43 @@ fn the_colour_theme_uses_the_terminals_16_colours_and_default_background() {
         .iter()
         .any(|c| c.fg == Color::Cyan && c.symbol() == "#");
     assert!(hashtag, "hashtags are cyan");
+}
+
+#[test]
+fn replies_and_reposts_from_an_export_are_a_filter_away() {
+    let options = load::LoadOptions {
+        paths: vec![
+            "tests/fixtures/x-archive".into(),
+            "tests/fixtures/mastodon".into(),
+        ],
+        glossary: None,
+    };
+    let mut app = app_over(load::load(&options).unwrap(), (120, 40));
+    assert!(screen(&app).contains("Documents 7/7"));
+    // The last tab of the panel: kinds of document, each with its posts.
+    press(&mut app, "f shift-tab r e p l y");
+    let text = screen(&app);
+    assert!(text.contains("Kinds"), "{text}");
+    press(&mut app, "enter");
+    let text = screen(&app);
+    assert!(text.contains("Documents 2/7"), "{text}");
+    assert!(text.contains("kind:reply"), "{text}");
+    assert!(
+        text.contains("↩") && text.contains("Reply to @JoshMacAlister"),
+        "{text}"
+    );
+    // Negated, from the command line's --filter as from the panel.
+    let corpus = load::load(&options).unwrap();
+    let facets = tread::facets::Facets::build(&corpus);
+    let not_reposts = tread::app::Filter::parse("not:kind:repost", &facets).unwrap();
+    let opening = Opening {
+        filters: vec![not_reposts],
+        ..Opening::default()
+    };
+    let app = App::with_facets(corpus, facets, Keymap::builtin(), opening, (120, 40));
+    let text = screen(&app);
+    assert!(
+        text.contains("Documents 5/7") && !text.contains("Repost of"),
+        "{text}"
+    );
 }

@@ -55,12 +55,13 @@ impl Filter {
             (FacetKind::Org, "org:"),
             (FacetKind::Hashtag, "#"),
             (FacetKind::Mention, "@"),
+            (FacetKind::Kind, "kind:"),
         ]
         .into_iter()
         .find_map(|(kind, prefix)| rest.strip_prefix(prefix).map(|n| (kind, n.trim())))
         .ok_or_else(|| FilterError {
             message: format!(
-                "filter {expression:?}: write author:NAME, #tag, org:NAME or @handle \
+                "filter {expression:?}: write author:NAME, #tag, org:NAME, @handle or kind:KIND \
                  (not: in front to exclude)"
             ),
             usage: true,
@@ -123,6 +124,7 @@ pub fn label(kind: FacetKind, name: &str) -> String {
         FacetKind::Mention => format!("@{name}"),
         FacetKind::Author => format!("author:{name}"),
         FacetKind::Org => format!("org:{name}"),
+        FacetKind::Kind => format!("kind:{name}"),
     }
 }
 
@@ -132,6 +134,7 @@ fn kind_noun(kind: FacetKind) -> &'static str {
         FacetKind::Hashtag => "hashtag",
         FacetKind::Org => "organisation",
         FacetKind::Mention => "mention",
+        FacetKind::Kind => "kind",
     }
 }
 

@@ -158,7 +158,10 @@ impl App {
             Action::Top => self.panel.move_to(0),
             Action::Bottom => self.panel.move_to(isize::MAX / 2),
             Action::NextTab => self.panel.switch_tab(1, &self.facets, &self.filters),
-            Action::PreviousTab => self.panel.switch_tab(3, &self.facets, &self.filters),
+            Action::PreviousTab => {
+                self.panel
+                    .switch_tab(FacetKind::ALL.len() - 1, &self.facets, &self.filters)
+            }
             Action::Apply => self.apply_selected(false),
             Action::ApplyNegated => self.apply_selected(true),
             Action::DeleteChar if self.panel.query.is_empty() => self.remove_filter(false),

@@ -22,6 +22,8 @@ pub fn glyph(kind: Kind) -> &'static str {
         Kind::Blog => "✎",
         Kind::Plain => "·",
         Kind::Post => "›",
+        Kind::Reply => "↩",
+        Kind::Repost => "↻",
     }
 }
 

@@ -23,6 +23,7 @@ fn tab_name(kind: FacetKind) -> &'static str {
         FacetKind::Hashtag => "Hashtags",
         FacetKind::Org => "Organisations",
         FacetKind::Mention => "Mentions",
+        FacetKind::Kind => "Kinds",
     }
 }
 

@@ -111,14 +111,14 @@ fn thread(
 }
 
 fn single(entry: &Entry, owner: &Option<Author>, source: &Source) -> Document {
-    let title = match (&entry.repost_of, &entry.reply_to_whom) {
-        (Some(whom), _) => Some(format!("Repost of @{whom}")),
-        (None, Some(whom)) => Some(format!("Reply to @{whom}")),
-        (None, None) => None,
+    let (kind, title) = match (&entry.repost_of, &entry.reply_to_whom) {
+        (Some(whom), _) => (Kind::Repost, Some(format!("Repost of @{whom}"))),
+        (None, Some(whom)) => (Kind::Reply, Some(format!("Reply to @{whom}"))),
+        (None, None) => (Kind::Post, None),
     };
     let mut thread = Thread::new(vec![entry.post.clone()], None);
     thread.author = owner.clone();
-    document(entry, Kind::Post, title, owner, vec![thread], source)
+    document(entry, kind, title, owner, vec![thread], source)
 }
 
 /// The `number`th post of `total`, labelled with any marker its author wrote.
