@@ -230,7 +230,11 @@ fn an_x_archive_folder_gives_its_threads_and_single_posts() {
 #[test]
 fn an_x_self_thread_is_numbered_with_its_links_written_out_and_its_branches_kept() {
     let doc = json(&["show", "tweets-100", "--json", X_ARCHIVE]);
-    assert_eq!(doc["author"]["handle"], "nickcook");
+    // The owner as the archive's account.js names them.
+    assert_eq!(
+        doc["author"],
+        serde_json::json!({"name": "Nick Cook", "handle": "nickcook"})
+    );
     assert_eq!(doc["date"], "2022-05-23 08:00");
     let threads = doc["threads"].as_array().unwrap();
     assert_eq!(threads.len(), 2, "the chain branches after its second post");
@@ -254,6 +258,12 @@ fn an_x_self_thread_is_numbered_with_its_links_written_out_and_its_branches_kept
     );
     assert_eq!(first[2], "And the picture that says it best. 3/3");
     assert!(second[2].starts_with("Or, another way to end it"));
+    // Its last post is in the archive's second part, tweets-part1.js: the thread stays one.
+    assert_eq!(second.len(), 4);
+    assert_eq!(
+        second[3],
+        "One more, kept in the archive's second part. 4/4"
+    );
     let posts = threads[0]["posts"].as_array().unwrap();
     let numbering: Vec<(&str, u64, u64)> = (posts.iter())
         .map(|p| {

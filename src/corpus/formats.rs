@@ -19,6 +19,8 @@ pub fn export_files(dir: &std::path::Path) -> Option<Vec<std::path::PathBuf>> {
     x_archive::post_files(dir).or_else(|| mastodon::post_files(dir))
 }
 
+pub use x_archive::companions;
+
 /// What a structured file gave: its documents, and each part that could not be read.
 #[derive(Debug, Default)]
 pub struct Parsed {
@@ -37,10 +39,10 @@ impl Parsed {
 
 /// The documents in `source` when it is a structure tread knows; `None` for page text.
 pub fn read(source: &Source) -> Option<Parsed> {
-    if let Some((part, json)) = x_archive::split(&source.text) {
+    if let Some((part, _)) = x_archive::split(&source.text) {
         // The archive's other parts (likes, followers, the account…) hold no posts.
         return Some(match x_archive::holds_posts(part) {
-            true => x_archive::read(json, source),
+            true => x_archive::read(&source.text, source),
             false => Parsed::default(),
         });
     }

@@ -378,18 +378,28 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
 }
 
 fn read_source(path: &Path, problems: &mut Vec<Problem>) -> Option<Source> {
-    let shown = shown(path);
-    let bytes = match read_bytes(path) {
-        Ok(bytes) => bytes,
-        Err(message) => {
-            problems.push(Problem {
-                path: shown,
-                message,
-            });
-            return None;
+    let (mut text, warnings) = read_text(path, problems)?;
+    // Files read along with this one (an archive's other parts) follow its text.
+    for companion in super::formats::companions(path) {
+        if let Some((more, _)) = read_text(&companion, problems) {
+            text.push('\n');
+            text.push_str(&more);
         }
-    };
-    match decode(&bytes) {
+    }
+    Some(Source {
+        id: stem(path),
+        path: shown(path),
+        text: sanitise(&text),
+        warnings,
+    })
+}
+
+/// A file's text, decoded, with the warnings decoding raised (also reported as problems);
+/// `None` when it cannot be read or is not text.
+fn read_text(path: &Path, problems: &mut Vec<Problem>) -> Option<(String, Vec<String>)> {
+    let shown = shown(path);
+    let decoded = read_bytes(path).and_then(|bytes| decode(&bytes));
+    match decoded {
         Ok((text, warnings)) => {
             for warning in &warnings {
                 problems.push(Problem {
@@ -397,17 +407,12 @@ fn read_source(path: &Path, problems: &mut Vec<Problem>) -> Option<Source> {
                     message: warning.clone(),
                 });
             }
-            Some(Source {
-                id: stem(path),
-                path: shown,
-                text: sanitise(&text),
-                warnings,
-            })
+            Some((text, warnings))
         }
-        Err(reason) => {
+        Err(message) => {
             problems.push(Problem {
                 path: shown,
-                message: reason,
+                message,
             });
             None
         }

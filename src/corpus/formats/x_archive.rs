@@ -21,13 +21,21 @@ pub fn split(text: &str) -> Option<(&str, &str)> {
     (!name.is_empty() && name.chars().all(plain)).then_some((name, json))
 }
 
-/// The files of an unpacked archive that hold its posts, when `dir` is one (it has a
-/// `manifest.js`, or a `data` folder with one): `tweets.js`, `tweets-part1.js`, …, or the
-/// older `tweet.js`. Its pictures, pages and other parts are not documents.
+/// The file of an unpacked archive that is read, when `dir` is one (it has a `manifest.js`,
+/// or a `data` folder with one): its first file of posts (`tweets.js`, the older
+/// `tweet.js`), with which the other parts are read ([`companions`]). Its pictures, pages
+/// and other data are not documents.
 pub fn post_files(dir: &std::path::Path) -> Option<Vec<std::path::PathBuf>> {
     let data = [dir.to_path_buf(), dir.join("data")]
         .into_iter()
         .find(|d| d.join("manifest.js").is_file())?;
+    let first = post_names(&data)?.into_iter().next();
+    Some(first.map(|name| data.join(name)).into_iter().collect())
+}
+
+/// The names of the files of posts in an archive's data folder, the first part (`tweets.js`,
+/// the older `tweet.js`) first.
+fn post_names(data: &std::path::Path) -> Option<Vec<String>> {
     let is_posts = |name: &str| {
         let stem = name.strip_suffix(".js").unwrap_or("");
         let part = |s: &str| {
@@ -39,14 +47,33 @@ pub fn post_files(dir: &std::path::Path) -> Option<Vec<std::path::PathBuf>> {
             .or_else(|| stem.strip_prefix("tweet"));
         rest.is_some_and(|r| r.is_empty() || part(r))
     };
-    let mut files: Vec<_> = std::fs::read_dir(&data)
+    let mut names: Vec<String> = std::fs::read_dir(data)
         .ok()?
         .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(is_posts))
+        .filter_map(|e| e.file_name().to_str().map(str::to_string))
+        .filter(|n| is_posts(n))
         .collect();
-    files.sort();
-    Some(files)
+    names.sort_by_key(|n| (!matches!(n.as_str(), "tweets.js" | "tweet.js"), n.clone()));
+    Some(names)
+}
+
+/// The files read together with `path` when it is the first file of posts in an unpacked
+/// archive's data folder: the archive's other parts of posts, then its account (for the
+/// owner's name). Read as one text, a thread whose posts fall in two parts stays one.
+pub fn companions(path: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let Some(dir) = path.parent().filter(|d| d.join("manifest.js").is_file()) else {
+        return Vec::new();
+    };
+    let Some(names) = post_names(dir) else {
+        return Vec::new();
+    };
+    if names.first().map(String::as_str) != path.file_name().and_then(|n| n.to_str()) {
+        return Vec::new();
+    }
+    let account = dir.join("account.js");
+    (names[1..].iter().map(|n| dir.join(n)))
+        .chain(account.is_file().then_some(account))
+        .collect()
 }
 
 /// Whether the part `name` holds posts; the others (likes, followers, the account…) hold
@@ -99,32 +126,89 @@ struct Link {
     expanded_url: Option<String>,
 }
 
-/// The documents of one file of posts.
-pub fn read(json: &str, source: &Source) -> Parsed {
-    let items: Vec<Value> = match serde_json::from_str(json) {
-        Ok(items) => items,
-        Err(e) => return Parsed::problem(format!("not a valid X archive: {e}")),
-    };
+/// The documents of a text of one or more of the archive's parts, one assignment after
+/// another (`tweets.js`, the other parts, `account.js`, as [`companions`] gathers them).
+pub fn read(text: &str, source: &Source) -> Parsed {
     let mut parsed = Parsed::default();
     let mut tweets = Vec::new();
-    for (i, mut item) in items.into_iter().enumerate() {
-        super::clean(&mut item);
-        let item = match item {
-            Value::Object(mut map) if map.contains_key("tweet") => map.remove("tweet").unwrap(),
-            other => other,
+    let mut account = None;
+    for (n, (name, json)) in assignments(text).enumerate() {
+        // The first part's problems are its own; a later part's say which it is.
+        let part = if n == 0 {
+            String::new()
+        } else {
+            format!("{name} (part {}): ", n + 1)
         };
-        match serde_path_to_error::deserialize::<_, Tweet>(item) {
-            Ok(tweet) => tweets.push(tweet),
+        let items: Vec<Value> = match serde_json::from_str(json) {
+            Ok(items) => items,
             Err(e) => {
-                (parsed.problems).push(format!("post {}: {}: {}", i + 1, e.path(), e.inner()))
+                parsed
+                    .problems
+                    .push(format!("{part}not a valid X archive: {e}"));
+                continue;
+            }
+        };
+        for (i, mut item) in items.into_iter().enumerate() {
+            super::clean(&mut item);
+            if name == "account" {
+                account = account.or_else(|| account_owner(&item));
+                continue;
+            }
+            if !holds_posts(name) {
+                continue;
+            }
+            let item = match item {
+                Value::Object(mut map) if map.contains_key("tweet") => map.remove("tweet").unwrap(),
+                other => other,
+            };
+            match serde_path_to_error::deserialize::<_, Tweet>(item) {
+                Ok(tweet) => tweets.push(tweet),
+                Err(e) => (parsed.problems).push(format!(
+                    "{part}post {}: {}: {}",
+                    i + 1,
+                    e.path(),
+                    e.inner()
+                )),
             }
         }
     }
     let ids: HashSet<&str> = tweets.iter().map(|t| t.id_str.as_str()).collect();
-    let owner = owner(&tweets, &ids);
+    let owner = account.or_else(|| owner(&tweets, &ids));
     let entries = tweets.iter().map(|t| entry(t, &ids)).collect();
     parsed.documents = chains::documents(entries, owner, source);
     parsed
+}
+
+/// Each `window.YTD.<name>.partN = …` of `text`, where a line begins with one.
+fn assignments(text: &str) -> impl Iterator<Item = (&str, &str)> {
+    let mut starts: Vec<usize> = text
+        .match_indices("\nwindow.YTD.")
+        .map(|(i, _)| i + 1)
+        .collect();
+    starts.insert(0, 0);
+    starts.push(text.len());
+    starts
+        .windows(2)
+        .filter_map(|w| split(&text[w[0]..w[1]]))
+        .collect::<Vec<_>>()
+        .into_iter()
+}
+
+/// The owner as `account.js` names them.
+fn account_owner(item: &Value) -> Option<Author> {
+    let account = item.get("account")?;
+    let handle = account.get("username")?.as_str()?;
+    let name = account
+        .get("accountDisplayName")
+        .and_then(Value::as_str)
+        .filter(|n| !n.trim().is_empty());
+    Some(match name {
+        Some(name) => Author {
+            name: name.trim().to_string(),
+            handle: Some(handle.to_string()),
+        },
+        None => Author::from_handle(handle),
+    })
 }
 
 /// The archive's owner, as a self-reply names the post it answers.
@@ -290,6 +374,18 @@ mod tests {
         assert_eq!(split("window.YTD.= []"), None);
         assert_eq!(split("var x = window.YTD.tweets.part0 = []"), None);
         assert!(holds_posts("tweet") && holds_posts("tweets") && !holds_posts("like"));
+    }
+
+    #[test]
+    fn parts_read_together_are_each_an_assignment() {
+        let text = "window.YTD.tweets.part0 = [1]\nwindow.YTD.tweets.part1 = [\"a\nwindow.YTD.x\"]\nwindow.YTD.account.part0 = []";
+        let parts: Vec<(&str, &str)> = assignments(text).collect();
+        assert_eq!(parts.len(), 3, "{parts:?}");
+        assert_eq!(parts[2], ("account", " []"));
+        let owner = account_owner(
+            &serde_json::json!({"account": {"username": "n", "accountDisplayName": " "}}),
+        );
+        assert_eq!(owner, Some(Author::from_handle("n")));
     }
 
     #[test]
