@@ -11,6 +11,9 @@ use serde::Deserialize;
 use serde_json::Value;
 use std::collections::HashSet;
 
+mod files;
+pub use files::{companions, post_files};
+
 /// The name of the archive's part (`tweets`, `tweet`, `account`, `like`…) and its JSON,
 /// when `text` is a file of an X archive.
 pub fn split(text: &str) -> Option<(&str, &str)> {
@@ -19,61 +22,6 @@ pub fn split(text: &str) -> Option<(&str, &str)> {
     let (_, json) = rest.split_once('=')?;
     let plain = |c: char| c.is_ascii_alphanumeric() || c == '_';
     (!name.is_empty() && name.chars().all(plain)).then_some((name, json))
-}
-
-/// The file of an unpacked archive that is read, when `dir` is one (it has a `manifest.js`,
-/// or a `data` folder with one): its first file of posts (`tweets.js`, the older
-/// `tweet.js`), with which the other parts are read ([`companions`]). Its pictures, pages
-/// and other data are not documents.
-pub fn post_files(dir: &std::path::Path) -> Option<Vec<std::path::PathBuf>> {
-    let data = [dir.to_path_buf(), dir.join("data")]
-        .into_iter()
-        .find(|d| d.join("manifest.js").is_file())?;
-    let first = post_names(&data)?.into_iter().next();
-    Some(first.map(|name| data.join(name)).into_iter().collect())
-}
-
-/// The names of the files of posts in an archive's data folder, the first part (`tweets.js`,
-/// the older `tweet.js`) first.
-fn post_names(data: &std::path::Path) -> Option<Vec<String>> {
-    let is_posts = |name: &str| {
-        let stem = name.strip_suffix(".js").unwrap_or("");
-        let part = |s: &str| {
-            s.strip_prefix("-part")
-                .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()) && !n.is_empty())
-        };
-        let rest = stem
-            .strip_prefix("tweets")
-            .or_else(|| stem.strip_prefix("tweet"));
-        rest.is_some_and(|r| r.is_empty() || part(r))
-    };
-    let mut names: Vec<String> = std::fs::read_dir(data)
-        .ok()?
-        .filter_map(Result::ok)
-        .filter_map(|e| e.file_name().to_str().map(str::to_string))
-        .filter(|n| is_posts(n))
-        .collect();
-    names.sort_by_key(|n| (!matches!(n.as_str(), "tweets.js" | "tweet.js"), n.clone()));
-    Some(names)
-}
-
-/// The files read together with `path` when it is the first file of posts in an unpacked
-/// archive's data folder: the archive's other parts of posts, then its account (for the
-/// owner's name). Read as one text, a thread whose posts fall in two parts stays one.
-pub fn companions(path: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let Some(dir) = path.parent().filter(|d| d.join("manifest.js").is_file()) else {
-        return Vec::new();
-    };
-    let Some(names) = post_names(dir) else {
-        return Vec::new();
-    };
-    if names.first().map(String::as_str) != path.file_name().and_then(|n| n.to_str()) {
-        return Vec::new();
-    }
-    let account = dir.join("account.js");
-    (names[1..].iter().map(|n| dir.join(n)))
-        .chain(account.is_file().then_some(account))
-        .collect()
 }
 
 /// Whether the part `name` holds posts; the others (likes, followers, the account…) hold
