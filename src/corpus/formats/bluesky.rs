@@ -306,7 +306,7 @@ fn document(nodes: Vec<Node>, missing: usize, source: &Source) -> Document {
         kind: Kind::Unroll,
         title: None,
         author: Some(author(&nodes[0].author)),
-        date: date(&nodes[0].time),
+        date: chains::iso_date(&nodes[0].time),
         threads,
         warnings,
         resolved: false,
@@ -344,15 +344,6 @@ fn author(profile: &Profile) -> Author {
             handle: Some(handle),
         },
         None => Author::from_handle(&handle),
-    }
-}
-
-/// "2024-01-01T10:00:00.000Z" as "2024-01-01 10:00".
-fn date(created: &str) -> Option<String> {
-    match (created.get(..10), created.get(11..16)) {
-        _ if created.is_empty() => None,
-        (Some(day), Some(time)) if created.as_bytes()[10] == b'T' => Some(format!("{day} {time}")),
-        _ => Some(sanitise(created)),
     }
 }
 

@@ -159,9 +159,36 @@ fn document(
     }
 }
 
+/// An ActivityPub or AT Protocol time ("2022-05-23T08:00:00Z", "…T08:00:00.000Z") as
+/// "2022-05-23 08:00"; anything else as written. Made safe to show either way.
+pub fn iso_date(time: &str) -> Option<String> {
+    if time.is_empty() {
+        return None;
+    }
+    let shown = match (time.get(..10), time.get(11..16)) {
+        (Some(day), Some(clock)) if time.as_bytes()[10] == b'T' => format!("{day} {clock}"),
+        _ => time.to_string(),
+    };
+    Some(crate::corpus::sanitise::sanitise(&shown))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn times_show_to_the_minute_and_never_a_control() {
+        assert_eq!(
+            iso_date("2024-01-01T10:00:00.000Z").as_deref(),
+            Some("2024-01-01 10:00")
+        );
+        assert_eq!(
+            // The escape (and what it escapes) goes; the time keeps its place.
+            iso_date("2024-01-\u{1b}1T10:00").as_deref(),
+            Some("2024-01- 10:00")
+        );
+        assert_eq!(iso_date(""), None);
+    }
 
     #[test]
     fn a_branching_chain_gives_a_path_per_branch_earliest_first() {

@@ -172,7 +172,7 @@ fn entry(note: &Note, ids: &HashSet<String>) -> Entry {
             .filter(|_| !own)
             .and_then(handle_of),
         repost_of: None,
-        date: date(&published),
+        date: chains::iso_date(&published),
         time: published,
         post,
         short_id: short_id(&note.id),
@@ -189,7 +189,7 @@ fn boost(id: &str, url: &str, published: &Option<String>) -> Entry {
         reply_to: None,
         reply_to_whom: None,
         repost_of: Some(handle_of(url).unwrap_or_else(|| "someone".to_string())),
-        date: date(&published),
+        date: chains::iso_date(&published),
         time: published,
         post,
         short_id: short_id(id),
@@ -232,20 +232,6 @@ fn short_id(url: &str) -> String {
     }
 }
 
-/// "2022-05-23T08:00:00Z" as "2022-05-23 08:00"; anything else as written.
-fn date(published: &str) -> Option<String> {
-    if published.is_empty() {
-        return None;
-    }
-    let shown = match (published.get(..10), published.get(11..16)) {
-        (Some(day), Some(time)) if published.as_bytes().get(10) == Some(&b'T') => {
-            format!("{day} {time}")
-        }
-        _ => published.to_string(),
-    };
-    Some(sanitise(&shown))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -271,9 +257,9 @@ mod tests {
         assert_eq!(short_id("https://m.s/users/a/statuses/109/activity"), "109");
         assert_eq!(short_id("https://m.s/users/a/statuses/109"), "109");
         assert_eq!(
-            date("2022-05-23T08:00:00Z").as_deref(),
+            chains::iso_date("2022-05-23T08:00:00Z").as_deref(),
             Some("2022-05-23 08:00")
         );
-        assert_eq!(date("last week").as_deref(), Some("last week"));
+        assert_eq!(chains::iso_date("last week").as_deref(), Some("last week"));
     }
 }
