@@ -3,6 +3,7 @@
 //! SIGHUP, and suspend with Ctrl-Z).
 
 pub mod osc;
+pub mod pace;
 
 use crate::app::{App, Effect, Event};
 use crate::corpus::load::Progress;
@@ -10,6 +11,7 @@ use crate::keymap::Key;
 use crate::ui::{self, Theme};
 use crossterm::event::{self as term, MouseButton, MouseEventKind};
 use crossterm::{cursor, execute, queue, style::Print, terminal};
+use pace::{Counted, Pacer};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::io::{self, Stdout, Write};
@@ -20,7 +22,7 @@ use std::time::{Duration, Instant};
 /// Held while drawing, so a signal's restore never lands inside a frame.
 static DRAWING: Mutex<()> = Mutex::new(());
 
-type Term = Terminal<CrosstermBackend<Stdout>>;
+type Term = Terminal<CrosstermBackend<Counted<Stdout>>>;
 
 /// How the app draws.
 #[derive(Debug, Clone, Copy)]
@@ -43,9 +45,10 @@ pub fn run(
     install_panic_hook();
     watch_signals()?;
     enter()?;
-    let outcome = Terminal::new(CrosstermBackend::new(io::stdout()))
+    let out = Counted::new(io::stdout());
+    let outcome = Terminal::new(CrosstermBackend::new(out.sharing(io::stdout())))
         .map_err(anyhow::Error::from)
-        .and_then(|mut terminal| event_loop(&mut terminal, &mut app, options, loader));
+        .and_then(|mut terminal| event_loop(&mut terminal, out, &mut app, options, loader));
     leave()?;
     outcome
 }
@@ -78,16 +81,19 @@ fn next_events(app: &mut App, loader: &mut Option<Receiver<Progress>>) -> anyhow
     Ok(changed)
 }
 
+/// The terminal and a writer that counts alongside its backend (for what ratatui does not
+/// draw: hyperlinks and clipboard sequences).
 fn event_loop(
     terminal: &mut Term,
+    mut out: Counted<Stdout>,
     app: &mut App,
     options: Options,
     mut loader: Option<Receiver<Progress>>,
 ) -> anyhow::Result<()> {
     let size = terminal.size()?;
     app.handle(Event::Resize(size.width, size.height));
-    draw(terminal, app, options)?;
-    let mut last_frame = Instant::now();
+    let mut pacer = Pacer::new(Instant::now());
+    draw(terminal, &mut out, app, options, &mut pacer)?;
     // Debug builds only: lets the pty tests check the terminal is restored after a panic.
     if cfg!(debug_assertions) && std::env::var_os("TREAD_TEST_PANIC").is_some() {
         panic!("injected panic (TREAD_TEST_PANIC)");
@@ -99,9 +105,9 @@ fn event_loop(
         while !app.quit && term::poll(Duration::ZERO)? {
             changed |= handle(app, term::read()?);
         }
-        // At most one frame per FRAME: keys arriving sooner join the next frame, so a held
-        // key or a spun wheel costs at most 60 frames a second.
-        let next_frame = last_frame + FRAME;
+        // Keys arriving before the pacer allows the next frame join it, so a held key or a
+        // spun wheel costs at most 60 frames and 64 KB a second.
+        let next_frame = pacer.next_frame();
         while changed && !app.quit {
             let now = Instant::now();
             if now >= next_frame || !term::poll(next_frame - now)? {
@@ -114,7 +120,7 @@ fn event_loop(
             match effect {
                 Effect::Copy(text) => {
                     let sequence = osc::clipboard(&text, osc::Multiplexer::detect());
-                    execute!(io::stdout(), Print(sequence))?;
+                    execute!(out, Print(sequence))?;
                 }
                 Effect::Redraw => repaint(terminal)?,
                 Effect::Suspend => suspend(terminal)?,
@@ -124,21 +130,24 @@ fn event_loop(
             return Ok(());
         }
         if changed {
-            draw(terminal, app, options)?;
-            last_frame = Instant::now();
+            draw(terminal, &mut out, app, options, &mut pacer)?;
         }
     }
 }
 
-/// The shortest time between two frames (60 a second).
-const FRAME: Duration = Duration::from_micros(16_667);
-
-fn draw(terminal: &mut Term, app: &App, options: Options) -> anyhow::Result<()> {
+/// Draws a frame and tells the pacer what it cost.
+fn draw(
+    terminal: &mut Term,
+    out: &mut Counted<Stdout>,
+    app: &App,
+    options: Options,
+    pacer: &mut Pacer,
+) -> anyhow::Result<()> {
     let _guard = DRAWING.lock().unwrap_or_else(|e| e.into_inner());
+    let before = out.written();
     let frame = terminal.draw(|frame| ui::render(frame, app, &options.theme))?;
     let area = frame.area;
     if options.hyperlinks {
-        let mut out = io::stdout();
         for (x, y, shown, target) in ui::overlay::hyperlinks(app, area) {
             queue!(
                 out,
@@ -148,6 +157,7 @@ fn draw(terminal: &mut Term, app: &App, options: Options) -> anyhow::Result<()> 
         }
         out.flush()?;
     }
+    pacer.drawn(Instant::now(), out.written() - before);
     Ok(())
 }
 

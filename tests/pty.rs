@@ -49,7 +49,16 @@ impl Session {
 
     /// Runs `program` with `args` in a fresh 100×30 pseudo-terminal.
     fn spawn(program: &str, args: &[&str], env: &[(&str, &str)]) -> Session {
-        let (cols, rows) = (100, 30);
+        Session::spawn_sized(program, args, env, (100, 30))
+    }
+
+    /// Runs `program` with `args` in a fresh pseudo-terminal of `(cols, rows)`.
+    fn spawn_sized(
+        program: &str,
+        args: &[&str],
+        env: &[(&str, &str)],
+        (cols, rows): (u16, u16),
+    ) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -339,6 +348,56 @@ fn files_load_behind_a_live_screen() {
     tread.send("\r");
     tread.wait_for("#CareReview · 3000 of 3000 documents");
     tread.send("\x03");
+    assert_eq!(tread.wait_exit(), 0);
+    tread.assert_restored();
+}
+
+#[path = "../examples/gen_corpus/synth.rs"]
+#[allow(dead_code)]
+mod synth;
+
+/// Bytes read from the terminal so far.
+fn received(session: &Session) -> usize {
+    session.raw.lock().unwrap().len()
+}
+
+#[test]
+fn a_held_key_at_200x50_sends_at_most_64_kb_a_second_and_ends_where_the_keys_did() {
+    let dir = tempfile::tempdir().unwrap();
+    synth::write_corpus(300, 1, dir.path()).unwrap();
+    let path = dir.path().display().to_string();
+    let listed = std::process::Command::new(env!("CARGO_BIN_EXE_tread"))
+        .args(["list", "--json", &path])
+        .output()
+        .unwrap();
+    let listed: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
+    let mut tread = Session::spawn_sized(env!("CARGO_BIN_EXE_tread"), &[&path], &[], (200, 50));
+    tread.wait_for("loaded");
+    std::thread::sleep(Duration::from_millis(300));
+    // Key repeat at 30 a second for three seconds, down the document list.
+    let (before, start) = (received(&tread), Instant::now());
+    let held = 90;
+    for _ in 0..held {
+        tread.send("j");
+        std::thread::sleep(Duration::from_millis(33));
+    }
+    // Until the screen has settled: nothing more for half a second.
+    let mut last = (received(&tread), Instant::now());
+    while last.1.elapsed() < Duration::from_millis(500) {
+        std::thread::sleep(Duration::from_millis(20));
+        if received(&tread) != last.0 {
+            last = (received(&tread), Instant::now());
+        }
+    }
+    let seconds = (last.1 - start).as_secs_f64();
+    let sent = last.0 - before;
+    assert!(
+        sent as f64 <= 64_000.0 * seconds,
+        "{sent} bytes in {seconds:.2} s"
+    );
+    let title = listed[held]["title"].as_str().unwrap();
+    tread.wait_for(&title[..20]);
+    tread.send("q");
     assert_eq!(tread.wait_exit(), 0);
     tread.assert_restored();
 }
