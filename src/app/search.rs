@@ -75,14 +75,22 @@ impl Search {
 
     /// The hits in `docs`, in corpus order, found on every core.
     fn look_in(&self, docs: &[usize]) -> Vec<Hit> {
-        (docs.par_iter())
-            .flat_map_iter(|&d| self.posts.of_document(d))
-            .filter_map(|post| {
-                let at = self.query.first_match(self.posts.text(post))?;
-                Some(Hit {
-                    post,
-                    last_word: at as u32,
-                })
+        let (query, posts) = (&self.query, &self.posts);
+        (docs.par_chunks(DOCS_A_TASK))
+            .flat_map_iter(|docs| {
+                let ordinals: Vec<Ordinal> =
+                    docs.iter().flat_map(|&d| posts.of_document(d)).collect();
+                posts.find_each(
+                    &ordinals,
+                    |&o| o,
+                    |&post, text| {
+                        let at = query.first_match(text)?;
+                        Some(Hit {
+                            post,
+                            last_word: at as u32,
+                        })
+                    },
+                )
             })
             .collect()
     }
@@ -96,14 +104,19 @@ impl Search {
         let previous = std::mem::replace(&mut self.query, Query::new(text));
         if narrows {
             let (query, posts) = (&self.query, &self.posts);
-            let narrowed = (self.hits.par_iter())
-                .filter_map(|hit| {
-                    let text = posts.text(hit.post);
-                    let at = query.narrow(&previous, text, hit.last_word as usize)?;
-                    Some(Hit {
-                        post: hit.post,
-                        last_word: at as u32,
-                    })
+            let narrowed = (self.hits.par_chunks(POSTS_A_TASK))
+                .flat_map_iter(|hits| {
+                    posts.find_each(
+                        hits,
+                        |h| h.post,
+                        |hit, text| {
+                            let at = query.narrow(&previous, text, hit.last_word as usize)?;
+                            Some(Hit {
+                                post: hit.post,
+                                last_word: at as u32,
+                            })
+                        },
+                    )
                 })
                 .collect();
             let old_hits = self.found(narrowed);
@@ -180,6 +193,11 @@ impl Search {
         })
     }
 }
+
+/// How many documents, or hits, one core takes at a time: enough that reading ahead in
+/// [`PostTable::find_each`] pays, few enough that both cores stay busy to the end.
+const DOCS_A_TASK: usize = 64;
+const POSTS_A_TASK: usize = 2048;
 
 /// A post found, as its place in the [`PostTable`], and where the query's last word first
 /// occurs in it (so a longer query looks on from there).
