@@ -71,7 +71,17 @@ pub fn urls(text: &str) -> Vec<String> {
         covered.push(m.start()..m.start() + link.len());
         found.push((m.start(), link.to_string()));
     }
-    for caps in BARE.captures_iter(text) {
+    // A host has a dot with a letter after it (ASCII, or any other character the
+    // case-insensitive class might take); most posts have none, and the pattern has no
+    // literal a search could skip to.
+    let bytes = text.as_bytes();
+    let may_host = memchr::memchr_iter(b'.', bytes).any(|at| {
+        bytes
+            .get(at + 1)
+            .is_some_and(|&b| b.is_ascii_alphabetic() || b >= 0x80)
+    });
+    let bare = may_host.then(|| BARE.captures_iter(text));
+    for caps in bare.into_iter().flatten() {
         let m = caps.get(1).expect("group 1 always takes part");
         let inside = covered.iter().any(|r| r.contains(&m.start()));
         if inside || !is_bare_link(&caps) {

@@ -137,22 +137,31 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
     let closing = [
         '.', ',', ';', ':', '!', '?', ')', ']', '"', '”', '’', '\'', '*', '…', '>',
     ];
-    text.split_whitespace()
-        .filter_map(|raw| {
-            let start = raw.trim_start_matches(opening);
-            let word = start.trim_end_matches(closing);
-            let word = word
-                .strip_suffix('’')
-                .or_else(|| word.strip_suffix('\''))
-                .map_or(word, |w| w);
-            let tail = &start[word.len()..];
-            (!word.is_empty()).then(|| Token {
-                word,
-                opened: start.len() != raw.len(),
-                closed: tail.chars().find(|c| !matches!(c, '’' | '\'')),
-            })
+    let mut tokens = Vec::with_capacity(text.len() / 6);
+    tokens.extend(text.split_whitespace().filter_map(|raw| {
+        // Most words have no punctuation on either side: nothing to trim.
+        let bare = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+        if bare(raw.as_bytes().first()) && bare(raw.as_bytes().last()) {
+            return Some(Token {
+                word: raw,
+                opened: false,
+                closed: None,
+            });
+        }
+        let start = raw.trim_start_matches(opening);
+        let word = start.trim_end_matches(closing);
+        let word = word
+            .strip_suffix('’')
+            .or_else(|| word.strip_suffix('\''))
+            .map_or(word, |w| w);
+        let tail = &start[word.len()..];
+        (!word.is_empty()).then(|| Token {
+            word,
+            opened: start.len() != raw.len(),
+            closed: tail.chars().find(|c| !matches!(c, '’' | '\'')),
         })
-        .collect()
+    }));
+    tokens
 }
 
 fn is_capitalised(word: &str) -> bool {
@@ -220,10 +229,11 @@ fn runs(tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
                     || (last.closed == Some(',') && continues_after_comma(tokens, i))
             }
             && !token.opened;
+        // A connector counts before a capitalised word; that is the rarer test, so first.
         let word_fits = is_capitalised(token.word)
-            || (CONNECTORS.contains(&token.word)
+            || (next.is_some_and(|n| is_capitalised(n.word) && !n.opened)
                 && token.closed.is_none()
-                && next.is_some_and(|n| is_capitalised(n.word) && !n.opened));
+                && CONNECTORS.contains(&token.word));
         if !(word_fits && (start.is_none() || joins_last)) {
             if let Some(begun) = start.take() {
                 runs.push(begun..i);
@@ -376,7 +386,15 @@ fn complement_end(run: &[Token], head: usize) -> usize {
 /// Names the text calls organisations outright: apposition ("Frontline, an organisation…") and
 /// authorship ("a report by Tact"). The corpus counts these wherever they appear.
 pub fn declared_names(text: &str) -> Vec<String> {
-    let apposed = APPOSITION.captures_iter(text).map(|c| c[1].to_string());
+    // The apposition pattern starts with a class, which no search can skip to; a post
+    // without ", a…", ", the…" or ", one…" cannot hold one, and most posts have none.
+    let may_appose = memchr::memmem::find_iter(text.as_bytes(), ", ")
+        .any(|at| matches!(text.as_bytes().get(at + 2), Some(b'a' | b't' | b'o')));
+    let apposed = (may_appose
+        .then(|| APPOSITION.captures_iter(text))
+        .into_iter()
+        .flatten())
+    .map(|c| c[1].to_string());
     let authored = AUTHORED_BY.captures_iter(text).map(|c| c[1].to_string());
     apposed
         .chain(authored)

@@ -206,7 +206,7 @@ fn link_abbreviations(
         .fold(Seen::default, |(mut mentions, mut acronyms), doc| {
             for post in doc.posts() {
                 mentions.extend(post.mentions.iter().map(String::as_str));
-                acronyms.extend(ascii_words(&post.text).filter(|w| is_acronym_like(w)));
+                acronyms.extend(capitalised_ascii_words(&post.text).filter(|w| is_acronym_like(w)));
             }
             (mentions, acronyms)
         })
@@ -262,32 +262,36 @@ fn abbreviated_name<'a>(
 }
 
 /// The words of `text` (its longest runs of letters and digits) written in ASCII letters and
-/// digits only. Scanning bytes for ASCII runs and checking only their two neighbours is many
-/// times faster than splitting all text at every character that is not a letter or digit.
-fn ascii_words(text: &str) -> impl Iterator<Item = &str> {
+/// digits only, with at least one capital: where an acronym can be. Only capitals are
+/// looked for; the word around one is found by stepping out to its two ends, and kept when
+/// no other letter or digit is glued to it. Most words have no capital and cost one
+/// comparison a byte, many times less than splitting all text into words.
+fn capitalised_ascii_words(text: &str) -> impl Iterator<Item = &str> {
     let bytes = text.as_bytes();
     let mut i = 0;
     std::iter::from_fn(move || {
-        while i < bytes.len() {
-            if !bytes[i].is_ascii_alphanumeric() {
-                i += 1;
-                continue;
+        loop {
+            let capital = i + bytes.get(i..)?.iter().position(u8::is_ascii_uppercase)?;
+            // The previous word ended before `i`, so this one starts at `i` or later.
+            let mut start = capital;
+            while start > i && bytes[start - 1].is_ascii_alphanumeric() {
+                start -= 1;
             }
-            let start = i;
-            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-                i += 1;
+            let mut end = capital + 1;
+            while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+                end += 1;
             }
+            i = end;
             let before = text[..start].chars().next_back();
-            let after = text[i..].chars().next();
+            let after = text[end..].chars().next();
             let glued = [before, after]
                 .into_iter()
                 .flatten()
                 .any(char::is_alphanumeric);
             if !glued {
-                return Some(&text[start..i]);
+                return Some(&text[start..end]);
             }
         }
-        None
     })
 }
 
@@ -458,21 +462,24 @@ mod tests {
     use proptest::prelude::*;
 
     #[test]
-    fn ascii_words_are_whole_words() {
-        let words: Vec<&str> = ascii_words("DfE, the CMA’s NAAS2 éBASW ABCé x-RCCs").collect();
-        assert_eq!(words, ["DfE", "the", "CMA", "s", "NAAS2", "x", "RCCs"]);
+    fn capitalised_ascii_words_are_whole_words() {
+        let text = "DfE, the CMA’s NAAS2 éBASW ABCé x-RCCs sO";
+        let words: Vec<&str> = capitalised_ascii_words(text).collect();
+        assert_eq!(words, ["DfE", "CMA", "NAAS2", "RCCs", "sO"]);
     }
 
     proptest! {
         /// The byte scanner finds exactly the words a split at every character that is not a
-        /// letter or digit finds, less those with other than ASCII letters and digits.
+        /// letter or digit finds, less those with other than ASCII letters and digits and
+        /// those without a capital.
         #[test]
-        fn ascii_words_equal_the_split(text in "[a-zA-Z0-9 .,é’ß٣\u{301}-]{0,40}") {
+        fn capitalised_ascii_words_equal_the_split(text in "[a-zA-Z0-9 .,é’ß٣\u{301}-]{0,40}") {
             let split: Vec<&str> = text
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphanumeric()))
+                .filter(|w| w.bytes().any(|b| b.is_ascii_uppercase()))
                 .collect();
-            prop_assert_eq!(ascii_words(&text).collect::<Vec<_>>(), split);
+            prop_assert_eq!(capitalised_ascii_words(&text).collect::<Vec<_>>(), split);
         }
     }
 }
