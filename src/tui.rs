@@ -38,7 +38,7 @@ const LOAD_TICK: Duration = Duration::from_millis(50);
 /// Runs the app until it quits, restoring the terminal however it ends. With a `loader`,
 /// documents arrive while the app already answers keys.
 pub fn run(
-    mut app: App,
+    app: &mut App,
     options: Options,
     loader: Option<Receiver<Progress>>,
 ) -> anyhow::Result<()> {
@@ -48,7 +48,7 @@ pub fn run(
     let out = Counted::new(io::stdout());
     let outcome = Terminal::new(CrosstermBackend::new(out.sharing(io::stdout())))
         .map_err(anyhow::Error::from)
-        .and_then(|mut terminal| event_loop(&mut terminal, out, &mut app, options, loader));
+        .and_then(|mut terminal| event_loop(&mut terminal, out, app, options, loader));
     leave()?;
     outcome
 }

@@ -165,7 +165,12 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
 }
 
 fn is_capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase) && !word.contains(['@', '#', '/'])
+    // Called for every word of every post: ASCII is judged as bytes.
+    let capital = match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => word.chars().next().is_some_and(char::is_uppercase),
+    };
+    capital && !word.bytes().any(|b| matches!(b, b'@' | b'#' | b'/'))
 }
 
 fn is_possessive(word: &str) -> bool {
