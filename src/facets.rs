@@ -3,8 +3,9 @@
 //! "#CareReview" are one entry showing both); organisations are already canonical.
 
 use crate::corpus::{Author, Corpus, Document};
+use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// A post's place in the corpus: document, thread and post indices.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -51,108 +52,166 @@ pub struct Facets {
     pub kinds: Vec<Entry>,
 }
 
-/// Gathers one facet's entries under a folding key.
+/// The entries of one facet of `corpus`.
+fn entries(corpus: &Corpus, kind: FacetKind) -> Vec<Entry> {
+    let mut builder = Builder::default();
+    for (d, doc) in corpus.documents.iter().enumerate() {
+        for (t, thread) in doc.threads.iter().enumerate() {
+            let author = thread.author.as_ref().or(doc.author.as_ref());
+            for (p, post) in thread.posts.iter().enumerate() {
+                let at = PostRef {
+                    doc: d,
+                    thread: t,
+                    post: p,
+                };
+                match kind {
+                    FacetKind::Author => {
+                        if let Some(author) = author {
+                            builder.add(&author.name, str::to_string, at);
+                        }
+                    }
+                    FacetKind::Hashtag => {
+                        for tag in &post.hashtags {
+                            builder.add(tag, str::to_lowercase, at);
+                        }
+                    }
+                    FacetKind::Mention => {
+                        for handle in &post.mentions {
+                            builder.add(handle, str::to_lowercase, at);
+                        }
+                    }
+                    // Organisations are canonical names already.
+                    FacetKind::Org => {
+                        for org in &post.organisations {
+                            builder.add(org, str::to_string, at);
+                        }
+                    }
+                    FacetKind::Kind => builder.add(doc.kind.name(), str::to_string, at),
+                }
+            }
+        }
+    }
+    let docs = &corpus.documents;
+    match kind {
+        FacetKind::Author => {
+            let handles = author_handles(docs);
+            builder.finish(docs, |name| {
+                handles.get(name).cloned().into_iter().collect()
+            })
+        }
+        FacetKind::Org => builder.finish(docs, |name| {
+            (corpus.org_variants.get(name))
+                .map(|v| v.iter().cloned().collect())
+                .unwrap_or_default()
+        }),
+        _ => builder.finish(docs, |_| Vec::new()),
+    }
+}
+
+/// Gathers one facet's entries under a folding key. A corpus names the same few thousand
+/// values hundreds of thousands of times, so a value seen before costs one lookup by its
+/// spelling and no allocation; only a new spelling is folded and stored.
 #[derive(Default)]
 struct Builder {
-    entries: BTreeMap<String, Accumulator>,
+    /// Every spelling seen: its entry, and its place among the entry's spellings.
+    spellings: HashMap<String, (usize, usize)>,
+    /// Folding key to entry.
+    keys: HashMap<String, usize>,
+    entries: Vec<Accumulator>,
 }
 
 #[derive(Default)]
 struct Accumulator {
-    spellings: BTreeMap<String, usize>,
-    posts: BTreeSet<PostRef>,
+    /// The folding key (the last tie-break of the order of entries).
+    key: String,
+    /// Spellings and how many times each was written.
+    spellings: Vec<(String, usize)>,
+    /// In corpus order: posts are added in that order.
+    posts: Vec<PostRef>,
 }
 
 impl Builder {
-    fn add(&mut self, key: String, spelling: &str, at: PostRef) {
-        let entry = self.entries.entry(key).or_default();
-        *entry.spellings.entry(spelling.to_string()).or_default() += 1;
-        entry.posts.insert(at);
+    /// Counts `spelling` at post `at`, under the entry of `fold(spelling)`.
+    fn add(&mut self, spelling: &str, fold: impl Fn(&str) -> String, at: PostRef) {
+        let (entry, slot) = match self.spellings.get(spelling) {
+            Some(&known) => known,
+            None => {
+                let next = self.entries.len();
+                let key = fold(spelling);
+                let entry = *self.keys.entry(key.clone()).or_insert(next);
+                if entry == next {
+                    self.entries.push(Accumulator {
+                        key,
+                        ..Accumulator::default()
+                    });
+                }
+                let spellings = &mut self.entries[entry].spellings;
+                spellings.push((spelling.to_string(), 0));
+                let known = (entry, spellings.len() - 1);
+                self.spellings.insert(spelling.to_string(), known);
+                known
+            }
+        };
+        let acc = &mut self.entries[entry];
+        acc.spellings[slot].1 += 1;
+        if acc.posts.last() != Some(&at) {
+            acc.posts.push(at);
+        }
     }
 
     fn finish(self, docs: &[Document], extra_variants: impl Fn(&str) -> Vec<String>) -> Vec<Entry> {
-        let mut entries: Vec<Entry> = self
-            .entries
-            .into_values()
+        let mut entries: Vec<(String, Entry)> = (self.entries.into_iter())
             .map(|acc| {
                 let name = most_used(&acc.spellings);
-                let mut variants: BTreeSet<String> = acc.spellings.into_keys().collect();
+                let mut variants: BTreeSet<String> =
+                    acc.spellings.into_iter().map(|(s, _)| s).collect();
                 variants.extend(extra_variants(&name));
-                let ids: BTreeSet<usize> = acc.posts.iter().map(|p| p.doc).collect();
-                Entry {
+                let mut ids: Vec<usize> = acc.posts.iter().map(|p| p.doc).collect();
+                ids.dedup();
+                let entry = Entry {
                     name,
                     variants: variants.into_iter().collect(),
                     documents: ids.into_iter().map(|d| docs[d].id.clone()).collect(),
                     posts: acc.posts.len(),
-                    post_refs: acc.posts.into_iter().collect(),
-                }
+                    post_refs: acc.posts,
+                };
+                (acc.key, entry)
             })
             .collect();
-        entries.sort_by(|a, b| {
-            b.posts
-                .cmp(&a.posts)
-                .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+        // Most posts first, then by name ignoring case, then by key: a fixed order.
+        entries.sort_by_cached_key(|(key, e)| {
+            (
+                std::cmp::Reverse(e.posts),
+                e.name.to_lowercase(),
+                key.clone(),
+            )
         });
-        entries
+        entries.into_iter().map(|(_, entry)| entry).collect()
     }
 }
 
-fn most_used(spellings: &BTreeMap<String, usize>) -> String {
+/// The spelling written most, the first in byte order among equals.
+fn most_used(spellings: &[(String, usize)]) -> String {
     let best = spellings
         .iter()
-        .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)));
+        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)));
     best.map(|(s, _)| s.clone()).unwrap_or_default()
 }
 
 impl Facets {
-    /// Builds the facets of a corpus.
+    /// Builds the facets of a corpus, each on a core of its own.
     pub fn build(corpus: &Corpus) -> Facets {
-        let mut authors = Builder::default();
-        let mut hashtags = Builder::default();
-        let mut organisations = Builder::default();
-        let mut mentions = Builder::default();
-        let mut kinds = Builder::default();
-        for (d, doc) in corpus.documents.iter().enumerate() {
-            for (t, thread) in doc.threads.iter().enumerate() {
-                let author = thread.author.as_ref().or(doc.author.as_ref());
-                for (p, post) in thread.posts.iter().enumerate() {
-                    let at = PostRef {
-                        doc: d,
-                        thread: t,
-                        post: p,
-                    };
-                    if let Some(author) = author {
-                        authors.add(author.name.clone(), &author.name, at);
-                    }
-                    for tag in &post.hashtags {
-                        hashtags.add(tag.to_lowercase(), tag, at);
-                    }
-                    for handle in &post.mentions {
-                        mentions.add(handle.to_lowercase(), handle, at);
-                    }
-                    for org in &post.organisations {
-                        organisations.add(org.clone(), org, at);
-                    }
-                    kinds.add(doc.kind.name().to_string(), doc.kind.name(), at);
-                }
-            }
-        }
-        let docs = &corpus.documents;
-        let handles = author_handles(docs);
+        let built: Vec<Vec<Entry>> = (FacetKind::ALL.par_iter())
+            .map(|&kind| entries(corpus, kind))
+            .collect();
+        let [authors, hashtags, organisations, mentions, kinds] =
+            <[Vec<Entry>; 5]>::try_from(built).expect("one list per facet");
         Facets {
-            authors: authors.finish(docs, |name| {
-                handles.get(name).cloned().into_iter().collect()
-            }),
-            hashtags: hashtags.finish(docs, |_| Vec::new()),
-            organisations: organisations.finish(docs, |name| {
-                corpus
-                    .org_variants
-                    .get(name)
-                    .map(|v| v.iter().cloned().collect())
-                    .unwrap_or_default()
-            }),
-            mentions: mentions.finish(docs, |_| Vec::new()),
-            kinds: kinds.finish(docs, |_| Vec::new()),
+            authors,
+            hashtags,
+            organisations,
+            mentions,
+            kinds,
         }
     }
 
