@@ -62,7 +62,8 @@ fn loading(c: &mut Criterion, fixture: &Fixture) {
     });
     group.bench_function("first batch in the background", |b| {
         b.iter(|| {
-            let receiver = load::load_in_background(&fixture.options).expect("it starts");
+            let receiver =
+                load::load_in_background(&fixture.options, |corpus| corpus).expect("it starts");
             match receiver.recv() {
                 Ok(Progress::Parsed { documents, .. }) => documents.len(),
                 _ => 0,

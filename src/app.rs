@@ -16,6 +16,7 @@ mod thread;
 
 pub use cite::{citation, post_name};
 pub use filter::{Filter, FilterError, Filters};
+pub use loading::Loaded;
 pub use panel::{FilterPanel, Row};
 pub use search::{Scope, Search};
 pub use thread::ThreadState;
@@ -58,7 +59,7 @@ pub enum Event {
     Resize(u16, u16),
     Click(u16, u16),
     Scroll { column: u16, row: u16, down: bool },
-    Load(Progress),
+    Load(Box<Progress<Loaded>>),
 }
 
 /// Something for the terminal loop to do after an update.
@@ -225,7 +226,7 @@ impl App {
             Event::Resize(w, h) => self.size = (w, h),
             Event::Click(column, row) => self.click(Position::new(column, row)),
             Event::Scroll { column, row, down } => self.scroll(Position::new(column, row), down),
-            Event::Load(progress) => self.loaded(progress),
+            Event::Load(progress) => self.loaded(*progress),
         }
         self.sync_thread();
     }

@@ -4,7 +4,7 @@
 mod output;
 mod pick;
 
-use crate::app::{App, Filter, FilterError, Opening};
+use crate::app::{App, Filter, FilterError, Loaded, Opening};
 use crate::corpus::load::shown;
 use crate::corpus::{self, Corpus, LoadOptions};
 use crate::facets::{FacetKind, Facets};
@@ -455,7 +455,7 @@ fn tui(corpus_args: &CorpusArgs, args: &TuiArgs) -> anyhow::Result<()> {
     // Files on disk load in the background behind a live UI, unless a scripted opening
     // must first be checked against the whole corpus.
     if !scripted && !corpus_args.paths.is_empty() {
-        let loader = corpus::load::load_in_background(&options_of(corpus_args))?;
+        let loader = corpus::load::load_in_background(&options_of(corpus_args), Loaded::new)?;
         need_terminal()?;
         let opening = Opening {
             paths,

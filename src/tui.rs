@@ -5,7 +5,7 @@
 pub mod osc;
 pub mod pace;
 
-use crate::app::{App, Effect, Event};
+use crate::app::{App, Effect, Event, Loaded};
 use crate::corpus::load::Progress;
 use crate::keymap::Key;
 use crate::ui::{self, Theme};
@@ -40,7 +40,7 @@ const LOAD_TICK: Duration = Duration::from_millis(50);
 pub fn run(
     app: &mut App,
     options: Options,
-    loader: Option<Receiver<Progress>>,
+    loader: Option<Receiver<Progress<Loaded>>>,
 ) -> anyhow::Result<()> {
     install_panic_hook();
     watch_signals()?;
@@ -55,7 +55,10 @@ pub fn run(
 
 /// Waits for the next terminal event. While a load runs, waits at most a tick and passes on
 /// what the loader sent meanwhile; after it, blocks (no timer, no CPU while idle).
-fn next_events(app: &mut App, loader: &mut Option<Receiver<Progress>>) -> anyhow::Result<bool> {
+fn next_events(
+    app: &mut App,
+    loader: &mut Option<Receiver<Progress<Loaded>>>,
+) -> anyhow::Result<bool> {
     let Some(receiver) = loader else {
         return Ok(handle(app, term::read()?));
     };
@@ -64,7 +67,7 @@ fn next_events(app: &mut App, loader: &mut Option<Receiver<Progress>>) -> anyhow
         match receiver.try_recv() {
             Ok(progress) => {
                 let finished = matches!(progress, Progress::Finished(_));
-                app.handle(Event::Load(progress));
+                app.handle(Event::Load(Box::new(progress)));
                 changed = true;
                 if finished {
                     *loader = None;
@@ -88,7 +91,7 @@ fn event_loop(
     mut out: Counted<Stdout>,
     app: &mut App,
     options: Options,
-    mut loader: Option<Receiver<Progress>>,
+    mut loader: Option<Receiver<Progress<Loaded>>>,
 ) -> anyhow::Result<()> {
     let size = terminal.size()?;
     app.handle(Event::Resize(size.width, size.height));

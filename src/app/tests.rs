@@ -371,11 +371,11 @@ fn documents_arrive_while_loading_and_the_finished_corpus_keeps_the_place() {
     );
     app.loading = Some((0, 5));
     let (first, rest) = whole.documents.split_at(2);
-    app.handle(Event::Load(Progress::Parsed {
+    app.handle(Event::Load(Box::new(Progress::Parsed {
         documents: first.to_vec(),
         done: 2,
         total: 5,
-    }));
+    })));
     assert_eq!(app.visible().len(), 2);
     assert!(
         app.facets.authors.is_empty(),
@@ -383,14 +383,16 @@ fn documents_arrive_while_loading_and_the_finished_corpus_keeps_the_place() {
     );
     // Keys work meanwhile: the reader moves on while the rest arrives.
     type_keys(&mut app, "j l j");
-    app.handle(Event::Load(Progress::Parsed {
+    app.handle(Event::Load(Box::new(Progress::Parsed {
         documents: rest.to_vec(),
         done: 5,
         total: 5,
-    }));
+    })));
     assert_eq!(app.visible().len(), 5);
     assert_eq!(id(&app), "001");
-    app.handle(Event::Load(Progress::Finished(Ok(whole))));
+    app.handle(Event::Load(Box::new(Progress::Finished(Ok(Loaded::new(
+        whole,
+    ))))));
     assert_eq!(app.loading, None);
     assert_eq!(id(&app), "001");
     assert_eq!(app.thread.post(), 1, "the reading position stays");

@@ -96,9 +96,9 @@ pub fn load(options: &LoadOptions) -> Result<Corpus, LoadError> {
 }
 
 /// What a load in the background reports, in this order: documents as they are parsed,
-/// then the finished corpus.
+/// then the finished corpus, or what the receiver asked to have made of it (`T`).
 #[derive(Debug)]
-pub enum Progress {
+pub enum Progress<T = Corpus> {
     /// More documents, parsed but not yet resolved (organisations and repeated threads come
     /// with the finished corpus); `done` of `total` files are read.
     Parsed {
@@ -107,16 +107,19 @@ pub enum Progress {
         total: usize,
     },
     /// Everything, resolved, with the problems met; or why nothing loaded.
-    Finished(Result<Corpus, LoadError>),
+    Finished(Result<T, LoadError>),
 }
 
 /// Loads the corpus on a thread of its own, sending [`Progress`] as it goes: the first
 /// documents arrive after a few dozen files, later batches grow so that the receiver's
 /// work per batch stays small against the whole. The explicit glossary is read first, so
-/// a broken one is reported before anything else happens.
-pub fn load_in_background(
+/// a broken one is reported before anything else happens. `finish` runs on the loading
+/// thread too, on the finished corpus: whatever the receiver builds from the whole corpus
+/// is built there, not where keys wait.
+pub fn load_in_background<T: Send + 'static>(
     options: &LoadOptions,
-) -> Result<std::sync::mpsc::Receiver<Progress>, LoadError> {
+    finish: impl FnOnce(Corpus) -> T + Send + 'static,
+) -> Result<std::sync::mpsc::Receiver<Progress<T>>, LoadError> {
     let explicit = options
         .glossary
         .as_deref()
@@ -135,7 +138,7 @@ pub fn load_in_background(
             send.send(progress).is_ok()
         });
         if let Some(finished) = finished {
-            let _ = send.send(Progress::Finished(finished));
+            let _ = send.send(Progress::Finished(finished.map(finish)));
         }
     });
     Ok(receive)
@@ -505,7 +508,7 @@ mod tests {
             paths: vec![dir.path().to_path_buf()],
             glossary: None,
         };
-        let receiver = load_in_background(&options).unwrap();
+        let receiver = load_in_background(&options, |corpus| corpus).unwrap();
         let mut parsed: Vec<String> = Vec::new();
         let mut batches = Vec::new();
         let finished = loop {
@@ -538,7 +541,7 @@ mod tests {
             paths: vec![dir.path().join("missing")],
             glossary: None,
         };
-        let receiver = load_in_background(&options).unwrap();
+        let receiver = load_in_background(&options, |corpus| corpus).unwrap();
         let Progress::Finished(Err(LoadError::Empty { problems, .. })) = receiver.recv().unwrap()
         else {
             panic!("expected an empty load");
@@ -549,7 +552,7 @@ mod tests {
             glossary: Some(dir.path().join("no-glossary.toml")),
         };
         assert!(
-            load_in_background(&broken).is_err(),
+            load_in_background(&broken, |corpus| corpus).is_err(),
             "an explicit glossary is read first"
         );
     }
