@@ -76,7 +76,7 @@ pub fn thread_header(corpus: &Corpus, doc: &Document, thread: &Thread) -> String
 /// The gutter of a post: its label, its position when unnumbered, ¶N for prose.
 pub fn gutter(kind: Kind, post: &Post) -> String {
     match (&post.label, kind.is_prose()) {
-        (Some(label), _) => label.clone(),
+        (Some(label), _) => label.to_string(),
         (None, true) => format!("¶{}", post.index),
         (None, false) => format!("({})", post.index),
     }

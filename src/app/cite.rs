@@ -58,7 +58,7 @@ impl App {
         }
         if let Some(at) = self.current_post() {
             let post = &self.corpus.documents[at.doc].threads[at.thread].posts[at.post];
-            let n = post.number.unwrap_or(post.index as u32);
+            let n = post.number.unwrap_or(post.index);
             words.extend(["--post".to_string(), n.to_string()]);
         }
         for filter in self.filters.list() {

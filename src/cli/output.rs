@@ -191,7 +191,7 @@ fn wrap_into(
 }
 
 fn entity_summary(doc: &Document, style: Style, out: &mut impl Write) -> anyhow::Result<()> {
-    let gather = |f: fn(&Post) -> &Vec<String>| {
+    let gather = |f: fn(&Post) -> &[String]| {
         let mut all: Vec<String> = Vec::new();
         for value in doc.posts().flat_map(f) {
             if !all.contains(value) {
@@ -284,7 +284,7 @@ fn plural(n: usize) -> &'static str {
 pub struct SearchRow<'a> {
     document: &'a str,
     thread: usize,
-    post: usize,
+    post: u32,
     label: Option<&'a str>,
     text: &'a str,
 }

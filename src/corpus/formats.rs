@@ -172,13 +172,8 @@ fn settle(document: &mut Document, source: &Source) {
         document.path = source.path.clone();
     }
     document.read_from = Some(source.path.clone());
-    for (t, thread) in document.threads.iter_mut().enumerate() {
-        thread.index = t + 1;
-        for (p, post) in thread.posts.iter_mut().enumerate() {
-            post.index = p + 1;
-        }
-    }
     document.threads.retain(|t| !t.posts.is_empty());
+    crate::corpus::number(&mut document.threads);
     document.resolved = true;
 }
 
@@ -240,8 +235,8 @@ mod tests {
         assert!(doc.resolved);
         assert_eq!(doc.threads.len(), 1, "the empty thread is dropped");
         assert_eq!(doc.threads[0].index, 1);
-        let indices: Vec<usize> = doc.posts().map(|p| p.index).collect();
+        let indices: Vec<u32> = doc.posts().map(|p| p.index).collect();
         assert_eq!(indices, [1, 2]);
-        assert_eq!(doc.threads[0].posts[0].organisations, ["DfE"]);
+        assert_eq!(&*doc.threads[0].posts[0].organisations, ["DfE"]);
     }
 }

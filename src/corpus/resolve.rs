@@ -90,7 +90,7 @@ fn name_posts(
                     handle: true,
                 }),
         );
-        post.organisations.clear();
+        let mut organisations: Vec<String> = Vec::new();
         for hit in hits {
             let written = if hit.handle {
                 format!("@{}", hit.name)
@@ -101,11 +101,12 @@ fn name_posts(
                 continue;
             }
             let canonical = aliases.get(&key(&written)).cloned().unwrap_or(hit.name);
-            if !post.organisations.contains(&canonical) {
-                post.organisations.push(canonical.clone());
+            if !organisations.contains(&canonical) {
+                organisations.push(canonical.clone());
             }
             seen.push((canonical, written));
         }
+        post.organisations = organisations.into();
     }
     seen
 }

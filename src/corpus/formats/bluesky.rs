@@ -149,9 +149,9 @@ fn node(
         .flatten()
         .any(|e| e.to_string().contains("app.bsky.embed.images"));
     let mut built = Post::new(sanitise(text.trim()), None, media);
-    built.hashtags = features(&post.record, "app.bsky.richtext.facet#tag", "tag");
-    built.urls = features(&post.record, "app.bsky.richtext.facet#link", "uri");
-    built.mentions = mentions(&post.record);
+    built.hashtags = features(&post.record, "app.bsky.richtext.facet#tag", "tag").into();
+    built.urls = features(&post.record, "app.bsky.richtext.facet#link", "uri").into();
+    built.mentions = mentions(&post.record).into();
     let rkey = post.uri.rsplit('/').next().unwrap_or("post").to_string();
     let node = Node {
         author: post.author,
@@ -287,12 +287,7 @@ fn document(nodes: Vec<Node>, missing: usize, source: &Source) -> Document {
         thread.title = Some("Replies".to_string());
         threads.push(thread);
     }
-    for (t, thread) in threads.iter_mut().enumerate() {
-        thread.index = t + 1;
-        for (p, post) in thread.posts.iter_mut().enumerate() {
-            post.index = p + 1;
-        }
-    }
+    crate::corpus::number(&mut threads);
     let mut warnings = Vec::new();
     if missing > 0 {
         let posts = if missing == 1 { "post" } else { "posts" };

@@ -126,7 +126,7 @@ pub fn numbered(mut post: Post, number: u32, total: u32) -> Post {
     let marker = (post.text.lines().last())
         .and_then(numbering::trailing)
         .or_else(|| post.text.lines().next().and_then(numbering::leading));
-    post.label = marker.map(|m| m.label);
+    post.label = marker.map(|m| m.label.into());
     (post.number, post.total) = (Some(number), Some(total));
     post
 }
@@ -139,12 +139,7 @@ fn document(
     mut threads: Vec<Thread>,
     source: &Source,
 ) -> Document {
-    for (t, thread) in threads.iter_mut().enumerate() {
-        thread.index = t + 1;
-        for (p, post) in thread.posts.iter_mut().enumerate() {
-            post.index = p + 1;
-        }
-    }
+    crate::corpus::number(&mut threads);
     Document {
         id: format!("{}-{}", source.id, first.short_id),
         path: source.path.clone(),

@@ -158,8 +158,8 @@ fn entry(note: &Note, ids: &HashSet<String>) -> Entry {
             .filter(|n| !n.is_empty())
             .collect()
     };
-    post.hashtags = names("Hashtag");
-    post.mentions = names("Mention");
+    post.hashtags = names("Hashtag").into();
+    post.mentions = names("Mention").into();
     post.urls = links.iter().map(|l| sanitise(l)).collect();
     let own = note.in_reply_to.as_ref().is_some_and(|id| ids.contains(id));
     let published = note.published.clone().unwrap_or_default();
@@ -183,7 +183,7 @@ fn entry(note: &Note, ids: &HashSet<String>) -> Entry {
 fn boost(id: &str, url: &str, published: &Option<String>) -> Entry {
     let published = published.clone().unwrap_or_default();
     let mut post = Post::new(url.to_string(), None, false);
-    post.urls = vec![url.to_string()];
+    post.urls = Box::new([url.to_string()]);
     Entry {
         id: id.to_string(),
         reply_to: None,
