@@ -541,7 +541,12 @@ fn facets(
     if json {
         let object: serde_json::Map<String, serde_json::Value> = kinds
             .iter()
-            .map(|&k| Ok((k.key().to_string(), serde_json::to_value(facets.of(k))?)))
+            .map(|&k| {
+                let rows: Vec<_> = (facets.of(k).iter())
+                    .map(|entry| output::facet_row(entry, corpus))
+                    .collect();
+                Ok((k.key().to_string(), serde_json::to_value(rows)?))
+            })
             .collect::<anyhow::Result<_>>()?;
         return output::json(&object, out);
     }

@@ -4,7 +4,6 @@
 
 use crate::corpus::{Author, Corpus, Document};
 use rayon::prelude::*;
-use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// A post's place in the corpus: document, thread and post indices.
@@ -27,23 +26,23 @@ pub enum FacetKind {
 }
 
 /// One value of a facet.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     /// The spelling shown: the most used one.
     pub name: String,
     /// Every spelling seen (for organisations: the aliases and handles folded into it).
     pub variants: Vec<String>,
-    /// Ids of the documents it occurs in.
-    pub documents: Vec<String>,
+    /// The documents it occurs in, as their places in the corpus (not their ids: a
+    /// facet of a large corpus would hold hundreds of thousands of copies).
+    pub documents: Vec<u32>,
     /// How many posts it occurs in.
     pub posts: usize,
     /// The posts themselves.
-    #[serde(skip)]
     pub post_refs: Vec<PostRef>,
 }
 
 /// All five facets, entries ordered by post count (most first), then name.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Facets {
     pub authors: Vec<Entry>,
     pub hashtags: Vec<Entry>,
@@ -95,16 +94,14 @@ fn entries(corpus: &Corpus, kind: FacetKind) -> Vec<Entry> {
     match kind {
         FacetKind::Author => {
             let handles = author_handles(docs);
-            builder.finish(docs, |name| {
-                handles.get(name).cloned().into_iter().collect()
-            })
+            builder.finish(|name| handles.get(name).cloned().into_iter().collect())
         }
-        FacetKind::Org => builder.finish(docs, |name| {
+        FacetKind::Org => builder.finish(|name| {
             (corpus.org_variants.get(name))
                 .map(|v| v.iter().cloned().collect())
                 .unwrap_or_default()
         }),
-        _ => builder.finish(docs, |_| Vec::new()),
+        _ => builder.finish(|_| Vec::new()),
     }
 }
 
@@ -159,19 +156,19 @@ impl Builder {
         }
     }
 
-    fn finish(self, docs: &[Document], extra_variants: impl Fn(&str) -> Vec<String>) -> Vec<Entry> {
+    fn finish(self, extra_variants: impl Fn(&str) -> Vec<String>) -> Vec<Entry> {
         let mut entries: Vec<(String, Entry)> = (self.entries.into_iter())
             .map(|acc| {
                 let name = most_used(&acc.spellings);
                 let mut variants: BTreeSet<String> =
                     acc.spellings.into_iter().map(|(s, _)| s).collect();
                 variants.extend(extra_variants(&name));
-                let mut ids: Vec<usize> = acc.posts.iter().map(|p| p.doc).collect();
-                ids.dedup();
+                let mut documents: Vec<u32> = acc.posts.iter().map(|p| p.doc as u32).collect();
+                documents.dedup();
                 let entry = Entry {
                     name,
                     variants: variants.into_iter().collect(),
-                    documents: ids.into_iter().map(|d| docs[d].id.clone()).collect(),
+                    documents,
                     posts: acc.posts.len(),
                     post_refs: acc.posts,
                 };
@@ -300,7 +297,7 @@ mod tests {
         let entry = &facets.hashtags[0];
         assert_eq!(entry.name, "carereview");
         assert_eq!(entry.variants, ["CareReview", "carereview"]);
-        assert_eq!(entry.documents, ["d0", "d1"]);
+        assert_eq!(entry.documents, [0, 1]);
     }
 
     #[test]

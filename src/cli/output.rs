@@ -51,6 +51,26 @@ pub struct ListRow<'a> {
     declared_posts: Option<u32>,
 }
 
+/// A facet's entry as `tread facets --json` writes it: documents by id.
+#[derive(Debug, Serialize)]
+pub struct FacetRow<'a> {
+    name: &'a str,
+    variants: &'a [String],
+    documents: Vec<&'a str>,
+    posts: usize,
+}
+
+pub fn facet_row<'a>(entry: &'a Entry, corpus: &'a Corpus) -> FacetRow<'a> {
+    FacetRow {
+        name: &entry.name,
+        variants: &entry.variants,
+        documents: (entry.documents.iter())
+            .map(|&d| corpus.documents[d as usize].id.as_str())
+            .collect(),
+        posts: entry.posts,
+    }
+}
+
 pub fn list_row(doc: &Document) -> ListRow<'_> {
     ListRow {
         id: &doc.id,
