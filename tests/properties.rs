@@ -107,8 +107,8 @@ proptest! {
         let facets = Facets::build(&corpus);
         for kind in FacetKind::ALL {
             for entry in facets.of(kind) {
-                prop_assert_eq!(entry.posts, entry.post_refs.len());
-                let mut docs: Vec<usize> = entry.post_refs.iter().map(|p| p.doc).collect();
+                prop_assert_eq!(entry.posts, entry.post_refs().len());
+                let mut docs: Vec<usize> = entry.post_refs().map(|p| p.doc).collect();
                 docs.dedup();
                 prop_assert_eq!(entry.documents.len(), docs.len());
             }
@@ -141,7 +141,7 @@ proptest! {
         for filter in &filters {
             let entry = &facets.of(filter.kind)[filter.entry];
             for &doc in some.visible() {
-                let has = entry.post_refs.iter().any(|p| p.doc == doc);
+                let has = entry.post_refs().any(|p| p.doc == doc);
                 prop_assert_eq!(has, !filter.negated);
             }
         }

@@ -230,7 +230,7 @@ impl Filters {
     fn derive(&mut self, facets: &Facets) {
         let entry = |f: &Filter| &facets.of(f.kind)[f.entry];
         let docs_of =
-            |f: &Filter| -> BTreeSet<usize> { entry(f).post_refs.iter().map(|p| p.doc).collect() };
+            |f: &Filter| -> BTreeSet<usize> { entry(f).post_refs().map(|p| p.doc).collect() };
         let sets: Vec<(bool, BTreeSet<usize>)> =
             self.list.iter().map(|f| (f.negated, docs_of(f))).collect();
         self.visible = (0..self.documents)
@@ -252,9 +252,9 @@ impl Filters {
         let positive: Vec<&Filter> = self.list.iter().filter(|f| !f.negated).collect();
         let mut hits: HashMap<PostRef, usize> = HashMap::new();
         for filter in &positive {
-            for at in &facets.of(filter.kind)[filter.entry].post_refs {
+            for at in facets.of(filter.kind)[filter.entry].post_refs() {
                 if self.passes(at.doc) {
-                    *hits.entry(*at).or_default() += 1;
+                    *hits.entry(at).or_default() += 1;
                 }
             }
         }
@@ -277,7 +277,7 @@ impl Filters {
 fn leaves(entry: &Entry, pass: &[bool]) -> Count {
     let mut count = Count::default();
     let mut last = None;
-    for at in entry.post_refs.iter().filter(|p| pass[p.doc]) {
+    for at in entry.post_refs().filter(|p| pass[p.doc]) {
         count.posts += 1;
         if last != Some(at.doc) {
             count.documents += 1;
