@@ -349,10 +349,17 @@ impl Matcher {
         let Some(regex) = &self.regex else {
             return Vec::new();
         };
-        let folded = text.replace('’', "'");
+        // Most posts have no curly apostrophe, and then need no folded copy.
+        let folded = match text.contains('’') {
+            true => std::borrow::Cow::Owned(text.replace('’', "'")),
+            false => std::borrow::Cow::Borrowed(text),
+        };
         let mut hits: Vec<String> = Vec::new();
         for m in regex.find_iter(&folded) {
-            let written = text_at(text, &folded, m.start(), m.end());
+            let written = match &folded {
+                std::borrow::Cow::Borrowed(_) => text[m.range()].to_string(),
+                std::borrow::Cow::Owned(folded) => text_at(text, folded, m.start(), m.end()),
+            };
             if !hits.contains(&written) {
                 hits.push(written);
             }
