@@ -227,14 +227,21 @@ pub struct PostTable {
     doc_thread: Vec<u32>,
 }
 
-impl PostTable {
-    /// The table of `corpus`'s posts.
-    pub fn new(corpus: &Corpus) -> PostTable {
-        let mut table = PostTable {
+/// The table of no posts.
+impl Default for PostTable {
+    fn default() -> PostTable {
+        PostTable {
             texts: Vec::new(),
             thread_start: Vec::new(),
             doc_thread: vec![0],
-        };
+        }
+    }
+}
+
+impl PostTable {
+    /// The table of `corpus`'s posts.
+    pub fn new(corpus: &Corpus) -> PostTable {
+        let mut table = PostTable::default();
         table.extend(&corpus.documents);
         table
     }

@@ -57,9 +57,16 @@ impl App {
     /// organisations are not known before), so no filter can be in force meanwhile.
     fn add_documents(&mut self, documents: Vec<Document>) {
         let doc = self.current_doc();
-        // A search begun meanwhile keeps the table it has: documents are only added, so
-        // its hits stay where they are.
+        // A search begun meanwhile shares the table: it lets go while the table grows (or
+        // every batch would copy the whole table), then takes the grown one; documents are
+        // only added, so its hits stay where they are.
+        if let Some(search) = &mut self.search {
+            search.release_table();
+        }
         Arc::make_mut(&mut self.posts).extend(&documents);
+        if let Some(search) = &mut self.search {
+            search.adopt_table(&self.posts);
+        }
         self.corpus.documents.extend(documents);
         self.short_ids = super::documents::short_ids(&self.corpus);
         self.filters = Filters::new(&self.corpus, &self.facets, Vec::new());

@@ -60,6 +60,18 @@ impl Search {
         search
     }
 
+    /// Lets go of the post table while more documents are added to it, so that adding
+    /// copies nothing; [`Search::adopt_table`] takes the grown table back. Documents are
+    /// only ever added after the ones there, so the hits keep their places.
+    pub fn release_table(&mut self) {
+        self.posts = Arc::default();
+    }
+
+    /// The grown table, after [`Search::release_table`].
+    pub fn adopt_table(&mut self, posts: &Arc<PostTable>) {
+        self.posts = posts.clone();
+    }
+
     /// Looks again over the whole scope of `posts` (after a change of scope, filters or
     /// corpus).
     pub fn refresh(&mut self, posts: &Arc<PostTable>, filters: &Filters) {

@@ -360,6 +360,41 @@ fn a_hidden_thread_pane_keeps_its_wrapping() {
 }
 
 #[test]
+fn a_search_open_while_loading_shares_the_table_as_it_grows() {
+    use crate::corpus::load::Progress;
+    let whole = load::bundled();
+    let mut app = App::new(
+        Corpus::default(),
+        Keymap::builtin(),
+        Opening::default(),
+        (120, 40),
+    );
+    app.loading = Some((0, 5));
+    let (first, rest) = whole.documents.split_at(2);
+    app.handle(Event::Load(Box::new(Progress::Parsed {
+        documents: first.to_vec(),
+        done: 2,
+        total: 5,
+    })));
+    type_keys(&mut app, "/ ctrl-a c a r e enter");
+    let hits = app.search.as_ref().map(Search::hit_count);
+    assert!(hits.is_some_and(|n| n > 0), "{hits:?}");
+    let table = Arc::as_ptr(&app.posts);
+    app.handle(Event::Load(Box::new(Progress::Parsed {
+        documents: rest.to_vec(),
+        done: 5,
+        total: 5,
+    })));
+    assert_eq!(Arc::as_ptr(&app.posts), table, "the table grew in place");
+    assert_eq!(app.posts.len(), PostTable::new(&whole).len());
+    let search = app.search.as_ref().expect("the search stays open");
+    assert_eq!(Some(search.hit_count()), hits, "its hits stay");
+    type_keys(&mut app, "n");
+    let at = app.current_post().expect("a post");
+    assert!(app.search.as_ref().unwrap().is_hit(at), "n lands on a hit");
+}
+
+#[test]
 fn documents_arrive_while_loading_and_the_finished_corpus_keeps_the_place() {
     use crate::corpus::load::Progress;
     let whole = load::bundled();
