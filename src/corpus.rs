@@ -26,6 +26,7 @@ use std::sync::Arc;
 
 pub use glossary::Glossary;
 pub use load::{LoadError, LoadOptions, Problem};
+pub use resolve::Resolution;
 
 /// What kind of page a document is, decided from its content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -450,8 +451,7 @@ impl Corpus {
 
     /// The corpus of parsed documents, with what needs all of them resolved.
     pub fn resolve(mut documents: Vec<Document>, glossary: &Glossary) -> Corpus {
-        resolve::link_repeated_threads(&mut documents);
-        let org_variants = resolve::organisations(&mut documents, glossary);
+        let org_variants = Resolution::of(&documents, glossary).apply(&mut documents);
         Corpus {
             documents,
             problems: Vec::new(),

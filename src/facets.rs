@@ -2,7 +2,7 @@
 //! documents and posts it occurs in. Hashtags and mentions fold case ("#carereview" and
 //! "#CareReview" are one entry showing both); organisations are already canonical.
 
-use crate::corpus::{Author, Corpus, Document};
+use crate::corpus::{Author, Corpus, Document, Resolution};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -82,13 +82,24 @@ pub struct Facets {
     pub kinds: Vec<Entry>,
 }
 
-/// The entries of one facet of `corpus`.
-fn entries(corpus: &Corpus, kind: FacetKind) -> Vec<Entry> {
+/// The entries of one facet of `corpus`, with `resolution` applied if there is one.
+fn entries(corpus: &Corpus, resolution: Option<&Resolution>, kind: FacetKind) -> Vec<Entry> {
+    let docs = &corpus.documents;
     let mut builder = Builder::default();
-    for (d, doc) in corpus.documents.iter().enumerate() {
+    let mut ordinal = 0;
+    for (d, doc) in docs.iter().enumerate() {
         for (t, thread) in doc.threads.iter().enumerate() {
-            let author = thread.author.as_ref().or(doc.author.as_ref());
+            let author = match resolution {
+                Some(resolution) => resolution.thread_author(docs, d, t),
+                None => thread.author.as_ref(),
+            };
+            let author = author.or(doc.author.as_ref());
             for (p, post) in thread.posts.iter().enumerate() {
+                let organisations = match resolution {
+                    Some(resolution) => resolution.organisations(ordinal),
+                    None => &post.organisations,
+                };
+                ordinal += 1;
                 let at = PostRef {
                     doc: d,
                     thread: t,
@@ -112,7 +123,7 @@ fn entries(corpus: &Corpus, kind: FacetKind) -> Vec<Entry> {
                     }
                     // Organisations are canonical names already.
                     FacetKind::Org => {
-                        for org in &post.organisations {
+                        for org in organisations {
                             builder.add(org, str::to_string, at);
                         }
                     }
@@ -121,14 +132,16 @@ fn entries(corpus: &Corpus, kind: FacetKind) -> Vec<Entry> {
             }
         }
     }
-    let docs = &corpus.documents;
     match kind {
         FacetKind::Author => {
+            // A thread that takes the author of the thread it repeats takes a known author:
+            // the handles are the documents' own.
             let handles = author_handles(docs);
             builder.finish(|name| handles.get(name).cloned().into_iter().collect())
         }
         FacetKind::Org => builder.finish(|name| {
-            (corpus.org_variants.get(name))
+            let variants = resolution.map_or(&corpus.org_variants, |r| &r.org_variants);
+            (variants.get(name))
                 .map(|v| v.iter().cloned().collect())
                 .unwrap_or_default()
         }),
@@ -230,8 +243,18 @@ fn most_used(spellings: &[(String, usize)]) -> String {
 impl Facets {
     /// Builds the facets of a corpus, each on a core of its own.
     pub fn build(corpus: &Corpus) -> Facets {
+        Facets::build_from(corpus, None)
+    }
+
+    /// The facets `corpus` will have once `resolution` is applied to it: built before, from
+    /// the documents as they are, while the screen still shows them.
+    pub fn resolved(corpus: &Corpus, resolution: &Resolution) -> Facets {
+        Facets::build_from(corpus, Some(resolution))
+    }
+
+    fn build_from(corpus: &Corpus, resolution: Option<&Resolution>) -> Facets {
         let built: Vec<Vec<Entry>> = (FacetKind::ALL.par_iter())
-            .map(|&kind| entries(corpus, kind))
+            .map(|&kind| entries(corpus, resolution, kind))
             .collect();
         let [authors, hashtags, organisations, mentions, kinds] =
             <[Vec<Entry>; 5]>::try_from(built).expect("one list per facet");
@@ -339,6 +362,25 @@ mod tests {
         assert_eq!(facets.hashtags[0].posts, 1);
         assert_eq!(facets.mentions[0].posts, 1);
         assert_eq!(facets.mentions[0].variants, ["X", "x"]);
+    }
+
+    #[test]
+    fn facets_of_a_resolution_not_yet_applied_are_those_after_it() {
+        use crate::corpus::load::{bundled_glossary, bundled_sources};
+        let (documents, _) = crate::corpus::parse(bundled_sources());
+        let listed = Corpus {
+            documents,
+            ..Corpus::default()
+        };
+        let resolution = Resolution::of(&listed.documents, &bundled_glossary());
+        let early = Facets::resolved(&listed, &resolution);
+        let mut applied = listed.clone();
+        applied.org_variants = resolution.apply(&mut applied.documents);
+        assert_eq!(early, Facets::build(&applied));
+        assert!(!early.organisations.is_empty());
+        let repeats = applied.documents.iter().flat_map(|d| &d.threads);
+        assert!(repeats.filter(|t| t.same_thread_as.is_some()).count() > 0);
+        assert_eq!(applied.documents, crate::corpus::load::bundled().documents);
     }
 
     #[test]

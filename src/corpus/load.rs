@@ -209,7 +209,7 @@ pub fn bundled() -> Corpus {
     Corpus::from_sources(bundled_sources(), &bundled_glossary())
 }
 
-fn bundled_sources() -> Vec<Source> {
+pub(crate) fn bundled_sources() -> Vec<Source> {
     SEEDS
         .iter()
         .map(|(name, text)| Source {
@@ -221,7 +221,7 @@ fn bundled_sources() -> Vec<Source> {
         .collect()
 }
 
-fn bundled_glossary() -> Glossary {
+pub(crate) fn bundled_glossary() -> Glossary {
     let path = Path::new("(bundled)/seeds/organisations.toml");
     Glossary::parse(SEED_GLOSSARY, path).expect("the bundled glossary is valid (a test checks it)")
 }

@@ -3,16 +3,93 @@
 //! excerpts that open a thread another document holds in full.
 
 use super::glossary::{Glossary, key};
-use super::{Document, Kind, orgs};
+use super::{Author, Document, Kind, orgs};
 use rayon::prelude::*;
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-/// Fills every post's `organisations` and returns, per canonical name, the spellings seen.
-pub fn organisations(
-    docs: &mut [Document],
+/// What resolving a corpus decided, to be applied to its documents: worked out from shared,
+/// unchanged documents (the screen keeps showing them meanwhile), applied in one short step.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Resolution {
+    /// Each post's organisations, under canonical names, posts in corpus order.
+    organisations: Vec<Box<[String]>>,
+    /// Listing excerpts that open a thread another document holds.
+    links: Vec<Link>,
+    /// Per canonical organisation name, the spellings seen.
+    pub org_variants: BTreeMap<String, BTreeSet<String>>,
+}
+
+/// A listing excerpt (document, thread) and the thread it opens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Link {
+    doc: usize,
+    thread: usize,
+    /// The id of the document holding the thread in full.
+    holder: String,
+    /// The holder's author, taken by an excerpt that names none.
+    author: Option<Author>,
+}
+
+impl Resolution {
+    /// Resolves `docs` against `glossary`.
+    pub fn of(docs: &[Document], glossary: &Glossary) -> Resolution {
+        let links = repeated_threads(docs);
+        let (organisations, org_variants) = organisations(docs, glossary);
+        Resolution {
+            organisations,
+            links,
+            org_variants,
+        }
+    }
+
+    /// The organisations of the post at `ordinal` (its place in corpus order).
+    pub fn organisations(&self, ordinal: usize) -> &[String] {
+        self.organisations.get(ordinal).map_or(&[], |o| o)
+    }
+
+    /// The author a thread has once resolved: its own, else that of the thread it repeats.
+    pub fn thread_author<'a>(
+        &'a self,
+        docs: &'a [Document],
+        doc: usize,
+        thread: usize,
+    ) -> Option<&'a Author> {
+        let own = docs.get(doc)?.threads.get(thread)?.author.as_ref();
+        // Links are found in corpus order, so they are sorted by place.
+        own.or_else(|| {
+            let at = (self.links).binary_search_by_key(&(doc, thread), |l| (l.doc, l.thread));
+            self.links[at.ok()?].author.as_ref()
+        })
+    }
+
+    /// Writes the resolution into the documents it was made from; returns the spellings
+    /// of each organisation.
+    pub fn apply(self, docs: &mut [Document]) -> BTreeMap<String, BTreeSet<String>> {
+        let posts = docs
+            .iter_mut()
+            .flat_map(|d| d.threads.iter_mut().flat_map(|t| t.posts.iter_mut()));
+        for (post, organisations) in posts.zip(self.organisations) {
+            post.organisations = organisations;
+        }
+        for link in self.links {
+            let thread = &mut docs[link.doc].threads[link.thread];
+            thread.same_thread_as = Some(link.holder);
+            if thread.author.is_none() {
+                thread.author = link.author;
+            }
+        }
+        self.org_variants
+    }
+}
+
+/// Every post's organisations, posts in corpus order, and per canonical name the spellings
+/// seen.
+#[allow(clippy::type_complexity)]
+fn organisations(
+    docs: &[Document],
     glossary: &Glossary,
-) -> BTreeMap<String, BTreeSet<String>> {
+) -> (Vec<Box<[String]>>, BTreeMap<String, BTreeSet<String>>) {
     let people = people(docs, glossary);
     let org_handles = org_handles(docs);
     // The per-post work runs on every core; documents keep their order.
@@ -41,35 +118,43 @@ pub fn organisations(
         .collect();
     link_abbreviations(docs, &known, &mut aliases);
     let matcher = Matcher::new(glossary, &declared, &aliases);
-    let resolved: Vec<Vec<(String, String)>> = docs
-        .par_iter_mut()
+    let named: Vec<Named> = docs
+        .par_iter()
         .zip(found)
         .map(|(doc, doc_found)| name_posts(doc, doc_found, &matcher, &aliases, &people))
         .collect();
     let mut variants: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for (canonical, written) in resolved.into_iter().flatten() {
-        variants.entry(canonical).or_default().insert(written);
+    let mut organisations = Vec::new();
+    for (posts, seen) in named {
+        organisations.extend(posts);
+        for (canonical, written) in seen {
+            variants.entry(canonical).or_default().insert(written);
+        }
     }
-    variants
+    (organisations, variants)
 }
 
-/// Fills the `organisations` of one document's posts from the rules' hits and the
-/// matcher's, under canonical names; returns each (canonical name, spelling) seen.
+/// One document's posts' organisations, and each (canonical name, spelling) seen.
+type Named = (Vec<Box<[String]>>, Vec<(String, String)>);
+
+/// The organisations of one document's posts from the rules' hits and the matcher's, under
+/// canonical names, and each (canonical name, spelling) seen.
 fn name_posts(
-    doc: &mut Document,
+    doc: &Document,
     found: Vec<Vec<Found>>,
     matcher: &Matcher,
     aliases: &HashMap<String, String>,
     people: &HashSet<String>,
-) -> Vec<(String, String)> {
+) -> Named {
     let mut seen = Vec::new();
     if doc.resolved {
         // Read back as tread resolved it: kept, and its names count as written.
         let names = doc.posts().flat_map(|p| p.organisations.iter());
-        return names.map(|name| (name.clone(), name.clone())).collect();
+        let seen = names.map(|name| (name.clone(), name.clone())).collect();
+        return (doc.posts().map(|p| p.organisations.clone()).collect(), seen);
     }
-    let posts = doc.threads.iter_mut().flat_map(|t| t.posts.iter_mut());
-    for (post, mut hits) in posts.zip(found) {
+    let mut named = Vec::new();
+    for (post, mut hits) in doc.posts().zip(found) {
         let matched = matcher.hits(&post.text);
         hits.retain(|h| {
             h.handle
@@ -106,9 +191,9 @@ fn name_posts(
             }
             seen.push((canonical, written));
         }
-        post.organisations = organisations.into();
+        named.push(organisations.into());
     }
-    seen
+    (named, seen)
 }
 
 /// An organisation as a post writes it: a name, or a handle (without '@').
@@ -388,9 +473,9 @@ fn text_at(original: &str, folded: &str, start: usize, end: usize) -> String {
     original.chars().skip(first).take(count).collect()
 }
 
-/// Records `same_thread_as` (and takes the author) for each listing excerpt whose posts open a
-/// thread held by another document.
-pub fn link_repeated_threads(docs: &mut [Document]) {
+/// Each listing excerpt whose posts open a thread held by another document, with that
+/// document's id and the thread's author.
+fn repeated_threads(docs: &[Document]) -> Vec<Link> {
     let mut openings: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
     for (d, doc) in docs
         .iter()
@@ -422,25 +507,17 @@ pub fn link_repeated_threads(docs: &mut [Document]) {
                 .flatten();
             let found = candidates.find(|&&(od, ot)| opens(excerpt, &docs[od].threads[ot]));
             if let Some(&(od, ot)) = found {
-                links.push((
-                    d,
-                    t,
-                    docs[od].id.clone(),
-                    docs[od].threads[ot]
-                        .author
-                        .clone()
-                        .or(docs[od].author.clone()),
-                ));
+                let holder = &docs[od];
+                links.push(Link {
+                    doc: d,
+                    thread: t,
+                    holder: holder.id.clone(),
+                    author: (holder.threads[ot].author.clone()).or(holder.author.clone()),
+                });
             }
         }
     }
-    for (d, t, id, author) in links {
-        let thread = &mut docs[d].threads[t];
-        thread.same_thread_as = Some(id);
-        if thread.author.is_none() {
-            thread.author = author;
-        }
-    }
+    links
 }
 
 /// Characters of an opening post compared to find repeated threads.
