@@ -62,8 +62,8 @@ fn loading(c: &mut Criterion, fixture: &Fixture) {
     });
     group.bench_function("first batch in the background", |b| {
         b.iter(|| {
-            let receiver =
-                load::load_in_background(&fixture.options, |corpus| corpus).expect("it starts");
+            let receiver = load::load_in_background(&fixture.options, |_, resolved| resolved)
+                .expect("it starts");
             match receiver.recv() {
                 Ok(Progress::Parsed { documents, .. }) => documents.len(),
                 _ => 0,

@@ -108,7 +108,8 @@ pub struct Opening {
 
 /// The whole state of the terminal UI.
 pub struct App {
-    pub corpus: Corpus,
+    /// Shared only while a background load resolves it (see [`loading`]).
+    pub corpus: Arc<Corpus>,
     /// Every post's text in corpus order, for searching; kept in step with `corpus`.
     posts: Arc<PostTable>,
     pub facets: Facets,
@@ -163,7 +164,7 @@ impl App {
             posts: Arc::new(PostTable::new(&corpus)),
             documents: DocumentsState::default(),
             thread: ThreadState::default(),
-            corpus,
+            corpus: Arc::new(corpus),
             facets,
             keymap,
             size,

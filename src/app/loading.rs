@@ -1,29 +1,28 @@
-//! Documents arriving from a load in the background: they are listed as they come, and
-//! the finished corpus (organisations resolved, facets built) replaces them in place.
+//! Documents arriving from a load in the background: they are listed as they come; once
+//! all are read, the loader resolves them from the app's own copy (shared, not cloned)
+//! and the app applies the result in place.
 
 use super::{App, Filters};
-use crate::corpus::load::Progress;
+use crate::corpus::load::{Progress, Resolved};
 use crate::corpus::{Corpus, Document};
 use crate::facets::Facets;
-use crate::search::PostTable;
 use std::sync::Arc;
 
-/// A finished corpus with what the app builds from all of it (facets, the search's post
-/// table). The background load makes it on its own thread, where at 20,000 documents it
-/// takes half a second that keys would otherwise wait for.
+/// A background load's resolution with the facets the corpus will have once it is applied.
+/// The loader makes it on its own thread, where at 20,000 documents it takes a couple of
+/// seconds that keys would otherwise wait for.
 #[derive(Debug)]
 pub struct Loaded {
-    corpus: Corpus,
+    resolved: Resolved,
     facets: Facets,
-    posts: PostTable,
 }
 
 impl Loaded {
-    pub fn new(corpus: Corpus) -> Loaded {
+    /// What the app needs to finish `corpus` (the documents it was sent) with `resolved`.
+    pub fn new(corpus: &Corpus, resolved: Resolved) -> Loaded {
         Loaded {
-            facets: Facets::build(&corpus),
-            posts: PostTable::new(&corpus),
-            corpus,
+            facets: Facets::resolved(corpus, &resolved.resolution),
+            resolved,
         }
     }
 }
@@ -39,14 +38,16 @@ impl App {
                 self.loading = Some((done, total));
                 self.add_documents(documents);
             }
+            // Nothing is left to lose if the loader is gone: the load just never finishes.
+            Progress::Listed(reply) => drop(reply.send(Arc::clone(&self.corpus))),
             Progress::Finished(Ok(loaded)) => {
                 self.loading = None;
-                self.replace_corpus(loaded);
+                self.finish(loaded);
             }
             Progress::Finished(Err(error)) => {
                 self.loading = None;
                 if let crate::corpus::LoadError::Empty { problems, .. } = &error {
-                    self.corpus.problems = problems.clone();
+                    Arc::make_mut(&mut self.corpus).problems = problems.clone();
                 }
                 self.load_error = Some(error.to_string());
             }
@@ -67,7 +68,8 @@ impl App {
         if let Some(search) = &mut self.search {
             search.adopt_table(&self.posts);
         }
-        self.corpus.documents.extend(documents);
+        // Not shared while documents arrive: this adds to the one copy.
+        Arc::make_mut(&mut self.corpus).documents.extend(documents);
         self.short_ids = super::documents::short_ids(&self.corpus);
         self.filters = Filters::new(&self.corpus, &self.facets, Vec::new());
         match doc {
@@ -76,19 +78,15 @@ impl App {
         }
     }
 
-    /// The finished corpus: the same documents in the same order, now with organisations
-    /// and repeated threads, so the selection and the reading position stay.
-    fn replace_corpus(&mut self, loaded: Loaded) {
+    /// The resolution of the documents listed, applied to them where they are (the loader
+    /// has let go of them, so nothing is copied): organisations and repeated threads come in,
+    /// the selection and the reading position stay.
+    fn finish(&mut self, loaded: Loaded) {
         let doc = self.current_doc();
-        let listed = std::mem::replace(&mut self.corpus, loaded.corpus);
-        // Freeing the listed copy, one allocation at a time, takes a tenth of a second at
-        // 20,000 documents: not on the thread that answers keys.
-        std::thread::spawn(move || drop(listed));
-        self.posts = Arc::new(loaded.posts);
+        loaded.resolved.apply(Arc::make_mut(&mut self.corpus));
         self.facets = loaded.facets;
         self.filters = Filters::new(&self.corpus, &self.facets, Vec::new());
         self.panel.refresh(&self.facets, &self.filters);
-        self.short_ids = super::documents::short_ids(&self.corpus);
         if let Some(doc) = doc {
             self.documents.select_doc(&self.filters, doc);
         }

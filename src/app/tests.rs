@@ -397,7 +397,9 @@ fn a_search_open_while_loading_shares_the_table_as_it_grows() {
 #[test]
 fn documents_arrive_while_loading_and_the_finished_corpus_keeps_the_place() {
     use crate::corpus::load::Progress;
+    use crate::corpus::load::{Resolved, bundled_glossary, bundled_sources};
     let whole = load::bundled();
+    let (parsed, _) = crate::corpus::parse(bundled_sources());
     let mut app = App::new(
         Corpus::default(),
         Keymap::builtin(),
@@ -405,7 +407,7 @@ fn documents_arrive_while_loading_and_the_finished_corpus_keeps_the_place() {
         (120, 40),
     );
     app.loading = Some((0, 5));
-    let (first, rest) = whole.documents.split_at(2);
+    let (first, rest) = parsed.split_at(2);
     app.handle(Event::Load(Box::new(Progress::Parsed {
         documents: first.to_vec(),
         done: 2,
@@ -425,9 +427,31 @@ fn documents_arrive_while_loading_and_the_finished_corpus_keeps_the_place() {
     })));
     assert_eq!(app.visible().len(), 5);
     assert_eq!(id(&app), "001");
-    app.handle(Event::Load(Box::new(Progress::Finished(Ok(Loaded::new(
-        whole,
-    ))))));
+    let bare = |d: &crate::corpus::Document| d.posts().all(|p| p.organisations.is_empty());
+    assert!(
+        app.corpus.documents.iter().all(bare),
+        "organisations come with the resolution"
+    );
+    // All read: the loader asks for the documents, resolves them where they are, lets go.
+    let (give, take) = std::sync::mpsc::channel();
+    app.handle(Event::Load(Box::new(Progress::Listed(give))));
+    let shared = take.recv().expect("the app lends its documents");
+    let resolution = crate::corpus::Resolution::of(&shared.documents, &bundled_glossary());
+    let resolved = Resolved {
+        resolution,
+        problems: Vec::new(),
+    };
+    let loaded = Loaded::new(&shared, resolved);
+    drop(shared);
+    let listed = Arc::as_ptr(&app.corpus);
+    app.handle(Event::Load(Box::new(Progress::Finished(Ok(loaded)))));
+    assert_eq!(
+        Arc::as_ptr(&app.corpus),
+        listed,
+        "resolved in place, not copied"
+    );
+    assert_eq!(app.corpus.documents, whole.documents);
+    assert_eq!(app.facets, Facets::build(&whole));
     assert_eq!(app.loading, None);
     assert_eq!(id(&app), "001");
     assert_eq!(app.thread.post(), 1, "the reading position stays");

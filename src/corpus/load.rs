@@ -4,11 +4,13 @@
 
 use super::glossary::{Glossary, GlossaryError};
 use super::sanitise::{printable, sanitise};
-use super::{Corpus, Document, Source};
+use super::{Corpus, Document, Resolution, Source};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender};
 use thiserror::Error;
 
 /// The file a folder's glossary is read from, beside its documents.
@@ -92,34 +94,63 @@ pub fn load(options: &LoadOptions) -> Result<Corpus, LoadError> {
         .as_deref()
         .map(Glossary::load)
         .transpose()?;
-    stream(&options.paths, explicit, |_| true).expect("a load nobody stops runs to the end")
+    let mut documents = Vec::new();
+    let listed = stream(&options.paths, explicit, |batch| {
+        documents.extend(batch.documents);
+        true
+    });
+    let listed = listed.expect("a load nobody stops runs to the end")?;
+    let mut corpus = Corpus::resolve(documents, &listed.glossary);
+    corpus.problems = listed.problems;
+    Ok(corpus)
 }
 
-/// What a load in the background reports, in this order: documents as they are parsed,
-/// then the finished corpus, or what the receiver asked to have made of it (`T`).
+/// What a load in the background reports, in this order: documents as they are parsed, a
+/// request for them back, then the resolution (or what the receiver asked to have made
+/// of it, `T`).
 #[derive(Debug)]
-pub enum Progress<T = Corpus> {
+pub enum Progress<T = Resolved> {
     /// More documents, parsed but not yet resolved (organisations and repeated threads come
-    /// with the finished corpus); `done` of `total` files are read.
+    /// with the resolution); `done` of `total` files are read.
     Parsed {
         documents: Vec<Document>,
         done: usize,
         total: usize,
     },
-    /// Everything, resolved, with the problems met; or why nothing loaded.
+    /// Every file is read. The receiver answers with the documents it was sent, in order, as
+    /// one shared corpus: they are resolved from there while it keeps showing them, so no
+    /// second copy of the documents is ever made.
+    Listed(Sender<Arc<Corpus>>),
+    /// The resolution, to apply to the documents, with the problems met; or why nothing
+    /// loaded.
     Finished(Result<T, LoadError>),
+}
+
+/// A background load's result: what to apply to the documents it sent.
+#[derive(Debug)]
+pub struct Resolved {
+    pub resolution: Resolution,
+    pub problems: Vec<Problem>,
+}
+
+impl Resolved {
+    /// The corpus of the documents the load sent, in order, once resolved.
+    pub fn apply(self, corpus: &mut Corpus) {
+        corpus.org_variants = self.resolution.apply(&mut corpus.documents);
+        corpus.problems = self.problems;
+    }
 }
 
 /// Loads the corpus on a thread of its own, sending [`Progress`] as it goes: the first
 /// documents arrive after a few dozen files, later batches grow so that the receiver's
 /// work per batch stays small against the whole. The explicit glossary is read first, so
 /// a broken one is reported before anything else happens. `finish` runs on the loading
-/// thread too, on the finished corpus: whatever the receiver builds from the whole corpus
-/// is built there, not where keys wait.
+/// thread too, with the shared corpus and its resolution: whatever the receiver builds
+/// from the whole corpus is built there, not where keys wait.
 pub fn load_in_background<T: Send + 'static>(
     options: &LoadOptions,
-    finish: impl FnOnce(Corpus) -> T + Send + 'static,
-) -> Result<std::sync::mpsc::Receiver<Progress<T>>, LoadError> {
+    finish: impl FnOnce(&Corpus, Resolved) -> T + Send + 'static,
+) -> Result<Receiver<Progress<T>>, LoadError> {
     let explicit = options
         .glossary
         .as_deref()
@@ -129,35 +160,63 @@ pub fn load_in_background<T: Send + 'static>(
     let (send, receive) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         // The receiver going away (the app quit) ends the load: nothing else to do.
-        let finished = stream(&paths, explicit, |batch| {
+        let listed = stream(&paths, explicit, |batch| {
             let progress = Progress::Parsed {
-                documents: batch.documents.to_vec(),
+                documents: batch.documents,
                 done: batch.done,
                 total: batch.total,
             };
             send.send(progress).is_ok()
         });
-        if let Some(finished) = finished {
-            let _ = send.send(Progress::Finished(finished.map(finish)));
+        let listed = match listed {
+            None => return,
+            Some(Err(error)) => {
+                let _ = send.send(Progress::Finished(Err(error)));
+                return;
+            }
+            Some(Ok(listed)) => listed,
+        };
+        let (give, take) = std::sync::mpsc::channel();
+        if send.send(Progress::Listed(give)).is_err() {
+            return;
         }
+        let Ok(corpus) = take.recv() else {
+            return;
+        };
+        let resolution = Resolution::of(&corpus.documents, &listed.glossary);
+        let resolved = Resolved {
+            resolution,
+            problems: listed.problems,
+        };
+        let finished = finish(&corpus, resolved);
+        // Let go before answering, so the receiver holds the only reference and applies the
+        // resolution in place.
+        drop(corpus);
+        let _ = send.send(Progress::Finished(Ok(finished)));
     });
     Ok(receive)
 }
 
+/// Every file read and parsed: what a load needs, besides the documents, to finish.
+struct Listed {
+    glossary: Glossary,
+    problems: Vec<Problem>,
+}
+
 /// The work of [`load`] and [`load_in_background`]: find, read and parse in growing
-/// batches, showing each batch to `emit`, then resolve the whole. `emit` says whether
-/// anyone still listens; when nobody does, the load stops (`None`).
+/// batches, handing each batch to `emit`. `emit` says whether anyone still listens; when
+/// nobody does, the load stops (`None`).
 fn stream(
     paths: &[PathBuf],
     explicit: Option<Glossary>,
     mut emit: impl FnMut(Batch) -> bool,
-) -> Option<Result<Corpus, LoadError>> {
+) -> Option<Result<Listed, LoadError>> {
     let mut problems = Vec::new();
     let mut glossary = discovered_glossary(paths, &mut problems);
     glossary.merge(explicit.unwrap_or_default());
     let files = find_files(paths, &mut problems);
     let mut ids = HashMap::new();
-    let mut documents: Vec<Document> = Vec::new();
+    let mut parsed_any = false;
     let mut batch = FIRST_BATCH;
     let mut done = 0;
     while done < files.len() {
@@ -168,33 +227,31 @@ fn stream(
             unique_id(document, &mut ids, &mut problems);
         }
         done += chunk.len();
+        parsed_any |= !parsed.is_empty();
         let total = files.len();
         let listening = emit(Batch {
-            documents: &parsed,
+            documents: parsed,
             done,
             total,
         });
         if !listening {
             return None;
         }
-        documents.extend(parsed);
         batch = (batch * 2).min(MAX_BATCH);
     }
-    if documents.is_empty() {
+    if !parsed_any {
         let names: Vec<String> = paths.iter().map(|p| shown(p)).collect();
         return Some(Err(LoadError::Empty {
             paths: names.join(", "),
             problems,
         }));
     }
-    let mut corpus = Corpus::resolve(documents, &glossary);
-    corpus.problems = problems;
-    Some(Ok(corpus))
+    Some(Ok(Listed { glossary, problems }))
 }
 
 /// Documents just parsed, and how far the load has come: `done` of `total` files read.
-struct Batch<'a> {
-    documents: &'a [Document],
+struct Batch {
+    documents: Vec<Document>,
     done: usize,
     total: usize,
 }
@@ -508,10 +565,11 @@ mod tests {
             paths: vec![dir.path().to_path_buf()],
             glossary: None,
         };
-        let receiver = load_in_background(&options, |corpus| corpus).unwrap();
-        let mut parsed: Vec<String> = Vec::new();
+        let receiver = load_in_background(&options, |_, resolved| resolved).unwrap();
+        let mut listed = Corpus::default();
         let mut batches = Vec::new();
-        let finished = loop {
+        let mut shared = None;
+        let resolved = loop {
             match receiver.recv().unwrap() {
                 Progress::Parsed {
                     documents,
@@ -520,16 +578,23 @@ mod tests {
                 } => {
                     assert_eq!(total, 301);
                     batches.push(done);
-                    parsed.extend(documents.into_iter().map(|d| d.id));
+                    listed.documents.extend(documents);
+                }
+                Progress::Listed(reply) => {
+                    let corpus = Arc::new(std::mem::take(&mut listed));
+                    reply.send(Arc::clone(&corpus)).unwrap();
+                    shared = Some(corpus);
                 }
                 Progress::Finished(result) => break result.unwrap(),
             }
         };
         assert_eq!(batches, [64, 192, 301], "batches double");
+        let mut corpus = shared.expect("the documents were asked for");
+        let finished = Arc::get_mut(&mut corpus).expect("the loader let go of them");
+        resolved.apply(finished);
         let whole = load(&options).unwrap();
-        let ids: Vec<String> = whole.documents.iter().map(|d| d.id.clone()).collect();
-        assert_eq!(parsed, ids);
         assert_eq!(finished.documents, whole.documents);
+        assert_eq!(finished.org_variants, whole.org_variants);
         assert_eq!(finished.problems, whole.problems);
         assert_eq!(finished.problems.len(), 1);
     }
@@ -541,7 +606,7 @@ mod tests {
             paths: vec![dir.path().join("missing")],
             glossary: None,
         };
-        let receiver = load_in_background(&options, |corpus| corpus).unwrap();
+        let receiver = load_in_background(&options, |_, resolved| resolved).unwrap();
         let Progress::Finished(Err(LoadError::Empty { problems, .. })) = receiver.recv().unwrap()
         else {
             panic!("expected an empty load");
@@ -552,7 +617,7 @@ mod tests {
             glossary: Some(dir.path().join("no-glossary.toml")),
         };
         assert!(
-            load_in_background(&broken, |corpus| corpus).is_err(),
+            load_in_background(&broken, |_, resolved| resolved).is_err(),
             "an explicit glossary is read first"
         );
     }
