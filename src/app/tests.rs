@@ -359,10 +359,8 @@ fn a_hidden_thread_pane_keeps_its_wrapping() {
     assert_eq!(id(&app), "001");
 }
 
-#[test]
-fn a_search_open_while_loading_shares_the_table_as_it_grows() {
-    use crate::corpus::load::Progress;
-    let whole = load::bundled();
+/// An app with nothing yet, waiting for a background load of the five seeds.
+fn loading_app() -> App {
     let mut app = App::new(
         Corpus::default(),
         Keymap::builtin(),
@@ -370,6 +368,14 @@ fn a_search_open_while_loading_shares_the_table_as_it_grows() {
         (120, 40),
     );
     app.loading = Some((0, 5));
+    app
+}
+
+#[test]
+fn a_search_open_while_loading_shares_the_table_as_it_grows() {
+    use crate::corpus::load::Progress;
+    let whole = load::bundled();
+    let mut app = loading_app();
     let (first, rest) = whole.documents.split_at(2);
     app.handle(Event::Load(Box::new(Progress::Parsed {
         documents: first.to_vec(),
@@ -396,17 +402,10 @@ fn a_search_open_while_loading_shares_the_table_as_it_grows() {
 
 #[test]
 fn documents_arrive_while_loading_and_the_finished_corpus_keeps_the_place() {
-    use crate::corpus::load::Progress;
-    use crate::corpus::load::{Resolved, bundled_glossary, bundled_sources};
+    use crate::corpus::load::{Progress, Resolved, bundled_glossary, bundled_sources};
     let whole = load::bundled();
     let (parsed, _) = crate::corpus::parse(bundled_sources());
-    let mut app = App::new(
-        Corpus::default(),
-        Keymap::builtin(),
-        Opening::default(),
-        (120, 40),
-    );
-    app.loading = Some((0, 5));
+    let mut app = loading_app();
     let (first, rest) = parsed.split_at(2);
     app.handle(Event::Load(Box::new(Progress::Parsed {
         documents: first.to_vec(),
