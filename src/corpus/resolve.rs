@@ -12,8 +12,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 /// unchanged documents (the screen keeps showing them meanwhile), applied in one short step.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Resolution {
-    /// Each post's organisations, under canonical names, posts in corpus order.
-    organisations: Vec<Box<[String]>>,
+    /// The organisations of each post that names any, under canonical names, by the post's
+    /// place in corpus order (most posts name none).
+    organisations: Vec<(u32, Box<[String]>)>,
     /// Listing excerpts that open a thread another document holds.
     links: Vec<Link>,
     /// Per canonical organisation name, the spellings seen.
@@ -45,7 +46,8 @@ impl Resolution {
 
     /// The organisations of the post at `ordinal` (its place in corpus order).
     pub fn organisations(&self, ordinal: usize) -> &[String] {
-        self.organisations.get(ordinal).map_or(&[], |o| o)
+        let at = (self.organisations).binary_search_by_key(&ordinal, |(o, _)| *o as usize);
+        at.map_or(&[], |i| &self.organisations[i].1)
     }
 
     /// The author a thread has once resolved: its own, else that of the thread it repeats.
@@ -69,8 +71,12 @@ impl Resolution {
         let posts = docs
             .iter_mut()
             .flat_map(|d| d.threads.iter_mut().flat_map(|t| t.posts.iter_mut()));
-        for (post, organisations) in posts.zip(self.organisations) {
-            post.organisations = organisations;
+        let mut named = self.organisations.into_iter().peekable();
+        for (ordinal, post) in posts.enumerate() {
+            post.organisations = named
+                .next_if(|(o, _)| *o as usize == ordinal)
+                .map(|(_, organisations)| organisations)
+                .unwrap_or_default();
         }
         for link in self.links {
             let thread = &mut docs[link.doc].threads[link.thread];
@@ -89,7 +95,7 @@ impl Resolution {
 fn organisations(
     docs: &[Document],
     glossary: &Glossary,
-) -> (Vec<Box<[String]>>, BTreeMap<String, BTreeSet<String>>) {
+) -> (Vec<(u32, Box<[String]>)>, BTreeMap<String, BTreeSet<String>>) {
     let people = people(docs, glossary);
     let org_handles = org_handles(docs);
     // The per-post work runs on every core; documents keep their order.
@@ -125,8 +131,14 @@ fn organisations(
         .collect();
     let mut variants: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut organisations = Vec::new();
+    let mut ordinal = 0;
     for (posts, seen) in named {
-        organisations.extend(posts);
+        for post in posts {
+            if !post.is_empty() {
+                organisations.push((ordinal, post));
+            }
+            ordinal += 1;
+        }
         for (canonical, written) in seen {
             variants.entry(canonical).or_default().insert(written);
         }
