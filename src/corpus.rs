@@ -425,18 +425,32 @@ pub fn parse(sources: Vec<Source>) -> (Vec<Document>, Vec<Problem>) {
 }
 
 fn parse_source(source: Source) -> (Vec<Document>, Vec<Problem>) {
-    if let Some(parsed) = formats::read(&source) {
-        let problems = (parsed.problems.into_iter())
-            .map(|message| Problem {
-                path: source.path.clone(),
-                message,
-            })
-            .collect();
-        return (parsed.documents, problems);
+    let (mut documents, problems) = match formats::read(&source) {
+        Some(parsed) => {
+            let problems = (parsed.problems.into_iter())
+                .map(|message| Problem {
+                    path: source.path.clone(),
+                    message,
+                })
+                .collect();
+            (parsed.documents, problems)
+        }
+        None => {
+            let reading = read(&source.text);
+            let id = source.id;
+            let document = Document::from_reading(id, source.path, reading, source.warnings);
+            (vec![document], Vec::new())
+        }
+    };
+    // Threads and posts are collected by pushing; the room a vector keeps to grow is a
+    // fifth of a large corpus's posts. They never grow again once read.
+    for document in &mut documents {
+        document.threads.shrink_to_fit();
+        for thread in &mut document.threads {
+            thread.posts.shrink_to_fit();
+        }
     }
-    let reading = read(&source.text);
-    let document = Document::from_reading(source.id, source.path, reading, source.warnings);
-    (vec![document], Vec::new())
+    (documents, problems)
 }
 
 impl Corpus {

@@ -203,7 +203,9 @@ impl Builder {
 
     fn finish(self, extra_variants: impl Fn(&str) -> Vec<String>) -> Vec<Entry> {
         let mut entries: Vec<(String, Entry)> = (self.entries.into_iter())
-            .map(|acc| {
+            .map(|mut acc| {
+                // A facet's lists are final: the room they kept to grow is given back.
+                acc.posts.shrink_to_fit();
                 let name = most_used(&acc.spellings);
                 let mut variants: BTreeSet<String> =
                     acc.spellings.into_iter().map(|(s, _)| s).collect();

@@ -258,6 +258,13 @@ impl PostTable {
         }
     }
 
+    /// Gives back the room kept for more posts, once no more will come.
+    pub fn shrink_to_fit(&mut self) {
+        self.texts.shrink_to_fit();
+        self.thread_start.shrink_to_fit();
+        self.doc_thread.shrink_to_fit();
+    }
+
     /// How many posts.
     pub fn len(&self) -> usize {
         self.texts.len()

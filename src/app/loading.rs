@@ -39,7 +39,12 @@ impl App {
                 self.add_documents(documents);
             }
             // Nothing is left to lose if the loader is gone: the load just never finishes.
-            Progress::Listed(reply) => drop(reply.send(Arc::clone(&self.corpus))),
+            Progress::Listed(reply) => {
+                // Nothing more arrives: the room kept for growing is given back first.
+                Arc::make_mut(&mut self.corpus).documents.shrink_to_fit();
+                Arc::make_mut(&mut self.posts).shrink_to_fit();
+                drop(reply.send(Arc::clone(&self.corpus)));
+            }
             Progress::Finished(Ok(loaded)) => {
                 self.loading = None;
                 self.finish(loaded);

@@ -100,6 +100,7 @@ pub fn load(options: &LoadOptions) -> Result<Corpus, LoadError> {
         true
     });
     let listed = listed.expect("a load nobody stops runs to the end")?;
+    documents.shrink_to_fit();
     let mut corpus = Corpus::resolve(documents, &listed.glossary);
     corpus.problems = listed.problems;
     Ok(corpus)

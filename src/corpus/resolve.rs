@@ -95,7 +95,10 @@ impl Resolution {
 fn organisations(
     docs: &[Document],
     glossary: &Glossary,
-) -> (Vec<(u32, Box<[String]>)>, BTreeMap<String, BTreeSet<String>>) {
+) -> (
+    Vec<(u32, Box<[String]>)>,
+    BTreeMap<String, BTreeSet<String>>,
+) {
     let people = people(docs, glossary);
     let org_handles = org_handles(docs);
     // The per-post work runs on every core; documents keep their order.
