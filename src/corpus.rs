@@ -117,11 +117,11 @@ pub struct Post {
     // Boxed slices, not vectors: they never grow once found, and a corpus holds a
     // million of them, so the 8 bytes of spare capacity each add up.
     #[serde(default)]
-    pub hashtags: Box<[String]>,
+    pub hashtags: Box<[Box<str>]>,
     #[serde(default)]
-    pub mentions: Box<[String]>,
+    pub mentions: Box<[Box<str>]>,
     #[serde(default)]
-    pub urls: Box<[String]>,
+    pub urls: Box<[Box<str>]>,
     /// Canonical names of the organisations the post names.
     #[serde(default)]
     pub organisations: Box<[String]>,
@@ -149,10 +149,16 @@ impl Post {
     }
 
     fn extract_entities(&mut self) {
-        self.hashtags = entities::hashtags(&self.text).into();
-        self.mentions = entities::mentions(&self.text).into();
-        self.urls = entities::urls(&self.text).into();
+        self.hashtags = boxed(entities::hashtags(&self.text));
+        self.mentions = boxed(entities::mentions(&self.text));
+        self.urls = boxed(entities::urls(&self.text));
     }
+}
+
+/// A post's list of entities as it keeps it: boxed strings in a boxed slice, no room to
+/// grow (a million of them in a large corpus).
+pub(crate) fn boxed(list: Vec<String>) -> Box<[Box<str>]> {
+    list.into_iter().map(String::into_boxed_str).collect()
 }
 
 /// A run of posts by one author, in order.

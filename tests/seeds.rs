@@ -161,21 +161,32 @@ fn check_entities(d: &Document, spec: &Value) {
             .map(|v| v.to_lowercase())
             .collect::<BTreeSet<_>>()
     };
-    let hashtags = folded(d.posts().flat_map(|p| p.hashtags.clone()).collect());
+    let hashtags = folded(
+        d.posts()
+            .flat_map(|p| p.hashtags.iter().map(|h| h.to_string()))
+            .collect(),
+    );
     assert_eq!(
         hashtags,
         folded(strings(&spec["hashtags"])),
         "{}: hashtags",
         d.id
     );
-    let mentions = folded(d.posts().flat_map(|p| p.mentions.clone()).collect());
+    let mentions = folded(
+        d.posts()
+            .flat_map(|p| p.mentions.iter().map(|m| m.to_string()))
+            .collect(),
+    );
     assert_eq!(
         mentions,
         folded(strings(&spec["mentions"])),
         "{}: mentions",
         d.id
     );
-    let urls: Vec<String> = d.posts().flat_map(|p| p.urls.clone()).collect();
+    let urls: Vec<String> = d
+        .posts()
+        .flat_map(|p| p.urls.iter().map(|u| u.to_string()))
+        .collect();
     for url in strings(&spec["urls"]) {
         assert!(urls.contains(&url), "{}: url {url} not in {urls:?}", d.id);
     }

@@ -94,7 +94,7 @@ impl App {
             return;
         };
         self.message = Some(format!("copied: {link}"));
-        self.effects.push(Effect::Copy(link));
+        self.effects.push(Effect::Copy(link.into()));
     }
 }
 

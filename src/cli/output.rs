@@ -211,32 +211,39 @@ fn wrap_into(
 }
 
 fn entity_summary(doc: &Document, style: Style, out: &mut impl Write) -> anyhow::Result<()> {
-    let gather = |f: fn(&Post) -> &[String]| {
+    // Each value once, in order of first appearance.
+    let gather = |values: &dyn Fn(&Post) -> Vec<&str>| {
         let mut all: Vec<String> = Vec::new();
-        for value in doc.posts().flat_map(f) {
-            if !all.contains(value) {
-                all.push(value.clone());
+        for value in doc.posts().flat_map(values) {
+            if !all.iter().any(|seen| seen == value) {
+                all.push(value.to_string());
             }
         }
         all
     };
+    fn strs(list: &[Box<str>]) -> Vec<&str> {
+        list.iter().map(|v| &**v).collect()
+    }
     let rows = [
         (
             "Hashtags",
-            gather(|p| &p.hashtags)
+            gather(&|p| strs(&p.hashtags))
                 .iter()
                 .map(|h| format!("#{h}"))
                 .collect::<Vec<_>>(),
         ),
         (
             "Mentions",
-            gather(|p| &p.mentions)
+            gather(&|p| strs(&p.mentions))
                 .iter()
                 .map(|m| format!("@{m}"))
                 .collect(),
         ),
-        ("Organisations", gather(|p| &p.organisations)),
-        ("Links", gather(|p| &p.urls)),
+        (
+            "Organisations",
+            gather(&|p| p.organisations.iter().map(String::as_str).collect()),
+        ),
+        ("Links", gather(&|p| strs(&p.urls))),
     ];
     for (name, values) in rows.iter().filter(|(_, v)| !v.is_empty()) {
         wrap_into(

@@ -186,7 +186,7 @@ fn name_posts(
                 .iter()
                 .filter(|m| aliases.contains_key(&key(&format!("@{m}"))))
                 .map(|m| Found {
-                    name: m.clone(),
+                    name: m.to_string(),
                     handle: true,
                 }),
         );
@@ -218,16 +218,16 @@ struct Found {
     handle: bool,
 }
 
-fn rule_hits(text: &str, mentions: &[String], org_handles: &HashSet<&str>) -> Vec<Found> {
+fn rule_hits(text: &str, mentions: &[Box<str>], org_handles: &HashSet<&str>) -> Vec<Found> {
     let names = orgs::names(text).into_iter().map(|name| Found {
         name,
         handle: false,
     });
     let handles = mentions
         .iter()
-        .filter(|m| org_handles.contains(m.as_str()))
+        .filter(|m| org_handles.contains(&m[..]))
         .map(|m| Found {
-            name: m.clone(),
+            name: m.to_string(),
             handle: true,
         });
     names.chain(handles).collect()
@@ -239,7 +239,7 @@ fn org_handles(docs: &[Document]) -> HashSet<&str> {
     let mentioned: HashSet<&str> = docs
         .iter()
         .flat_map(|d| d.posts())
-        .flat_map(|p| p.mentions.iter().map(String::as_str))
+        .flat_map(|p| p.mentions.iter().map(|m| &**m))
         .collect();
     let mentioned: Vec<&str> = mentioned.into_iter().collect();
     mentioned
@@ -306,7 +306,7 @@ fn link_abbreviations(
         .par_iter()
         .fold(Seen::default, |(mut mentions, mut acronyms), doc| {
             for post in doc.posts() {
-                mentions.extend(post.mentions.iter().map(String::as_str));
+                mentions.extend(post.mentions.iter().map(|m| &**m));
                 acronyms.extend(capitalised_ascii_words(&post.text).filter(|w| is_acronym_like(w)));
             }
             (mentions, acronyms)

@@ -190,7 +190,7 @@ pub fn hyperlinks(app: &App, screen: Rect) -> Vec<(u16, u16, String, String)> {
         .filter(|(_, link)| !link.ends_with('…') && !link.contains(char::is_control))
         .map(|(i, link)| {
             let target = match link.contains("://") {
-                true => link.clone(),
+                true => link.to_string(),
                 false => format!("https://{link}"),
             };
             let shown = truncate(link, width);

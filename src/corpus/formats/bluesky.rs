@@ -9,7 +9,7 @@
 
 use super::{Parsed, chains};
 use crate::corpus::sanitise::sanitise;
-use crate::corpus::{Author, Document, Kind, Post, Source, Thread};
+use crate::corpus::{Author, Document, Kind, Post, Source, Thread, boxed};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -149,9 +149,13 @@ fn node(
         .flatten()
         .any(|e| e.to_string().contains("app.bsky.embed.images"));
     let mut built = Post::new(sanitise(text.trim()), None, media);
-    built.hashtags = features(&post.record, "app.bsky.richtext.facet#tag", "tag").into();
-    built.urls = features(&post.record, "app.bsky.richtext.facet#link", "uri").into();
-    built.mentions = mentions(&post.record).into();
+    built.hashtags = boxed(features(&post.record, "app.bsky.richtext.facet#tag", "tag"));
+    built.urls = boxed(features(
+        &post.record,
+        "app.bsky.richtext.facet#link",
+        "uri",
+    ));
+    built.mentions = boxed(mentions(&post.record));
     let rkey = post.uri.rsplit('/').next().unwrap_or("post").to_string();
     let node = Node {
         author: post.author,

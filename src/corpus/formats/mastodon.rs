@@ -7,7 +7,7 @@
 use super::chains::{self, Entry};
 use super::{Parsed, html};
 use crate::corpus::sanitise::sanitise;
-use crate::corpus::{Author, Post, Source};
+use crate::corpus::{Author, Post, Source, boxed};
 use serde::Deserialize;
 use serde_json::Value;
 use std::collections::HashSet;
@@ -158,9 +158,9 @@ fn entry(note: &Note, ids: &HashSet<String>) -> Entry {
             .filter(|n| !n.is_empty())
             .collect()
     };
-    post.hashtags = names("Hashtag").into();
-    post.mentions = names("Mention").into();
-    post.urls = links.iter().map(|l| sanitise(l)).collect();
+    post.hashtags = boxed(names("Hashtag"));
+    post.mentions = boxed(names("Mention"));
+    post.urls = links.iter().map(|l| sanitise(l).into()).collect();
     let own = note.in_reply_to.as_ref().is_some_and(|id| ids.contains(id));
     let published = note.published.clone().unwrap_or_default();
     Entry {
@@ -183,7 +183,7 @@ fn entry(note: &Note, ids: &HashSet<String>) -> Entry {
 fn boost(id: &str, url: &str, published: &Option<String>) -> Entry {
     let published = published.clone().unwrap_or_default();
     let mut post = Post::new(url.to_string(), None, false);
-    post.urls = Box::new([url.to_string()]);
+    post.urls = Box::new([url.into()]);
     Entry {
         id: id.to_string(),
         reply_to: None,

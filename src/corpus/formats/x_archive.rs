@@ -209,13 +209,18 @@ fn post(tweet: &Tweet) -> Post {
         .entities
         .hashtags
         .iter()
-        .map(|h| h.text.clone())
+        .map(|h| h.text.clone().into())
         .collect();
     post.mentions = (tweet.entities.user_mentions.iter())
-        .map(|m| m.screen_name.clone())
+        .map(|m| m.screen_name.clone().into())
         .collect();
     post.urls = (tweet.entities.urls.iter())
-        .map(|l| l.expanded_url.clone().unwrap_or_else(|| l.url.clone()))
+        .map(|l| {
+            l.expanded_url
+                .clone()
+                .unwrap_or_else(|| l.url.clone())
+                .into()
+        })
         .collect();
     post
 }
