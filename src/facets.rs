@@ -5,6 +5,8 @@
 use crate::corpus::{Author, Corpus, Document, Resolution};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::ops::Range;
+use std::sync::Arc;
 
 /// A post's place in the corpus: document, thread and post indices.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -35,40 +37,135 @@ pub struct Entry {
     /// The documents it occurs in, as their places in the corpus (not their ids: a
     /// facet of a large corpus would hold hundreds of thousands of copies).
     pub documents: Vec<u32>,
+    /// How many of its posts each of `documents` holds: the filters' counts need no more.
+    per_document: Vec<u32>,
     /// How many posts it occurs in.
     pub posts: usize,
-    /// The posts themselves, in corpus order.
-    places: Vec<Packed>,
+    /// The posts themselves, as their ordinals (places among all posts, in corpus order):
+    /// 4 bytes each, and facets keep one for every post a value occurs in, millions in a
+    /// large corpus.
+    ordinals: Vec<u32>,
+    /// Turns ordinals back into places; one for all the entries of a corpus.
+    index: Arc<Places>,
 }
 
 impl Entry {
     /// The posts it occurs in, in corpus order.
     pub fn post_refs(&self) -> impl ExactSizeIterator<Item = PostRef> + '_ {
-        self.places.iter().map(|p| PostRef {
-            doc: p.doc as usize,
-            thread: p.thread as usize,
-            post: p.post as usize,
-        })
+        self.ordinals.iter().map(|&o| self.index.post_ref(o))
+    }
+
+    /// Each document it occurs in, with how many of its posts are there.
+    pub fn document_posts(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        (self.documents.iter())
+            .zip(&self.per_document)
+            .map(|(&d, &n)| (d as usize, n as usize))
     }
 }
 
-/// A [`PostRef`] in 12 bytes instead of 24: facets keep one for every post a value occurs
-/// in, millions of them in a large corpus. (Four billion documents, or threads or posts in
-/// one, would not fit in memory long before they would not fit in a `u32`.)
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Packed {
-    doc: u32,
-    thread: u32,
-    post: u32,
+/// Every post's place in corpus order: a post's ordinal (its position among all posts)
+/// as document, thread and post indices, and back. (Four billion posts would not fit in
+/// memory long before they would not fit in a `u32`.)
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Places {
+    /// Where each thread's posts start, threads in corpus order.
+    thread_start: Vec<u32>,
+    /// Where each document's threads start in `thread_start`; one more entry than documents.
+    doc_thread: Vec<u32>,
+    /// How many posts.
+    posts: u32,
 }
 
-impl From<PostRef> for Packed {
-    fn from(at: PostRef) -> Packed {
-        Packed {
-            doc: at.doc as u32,
-            thread: at.thread as u32,
-            post: at.post as u32,
+/// The places of no posts.
+impl Default for Places {
+    fn default() -> Places {
+        Places {
+            thread_start: Vec::new(),
+            doc_thread: vec![0],
+            posts: 0,
         }
+    }
+}
+
+impl Places {
+    /// The places of the posts of `documents`.
+    pub fn new(documents: &[Document]) -> Places {
+        let mut places = Places::default();
+        places.extend(documents);
+        places
+    }
+
+    /// Adds `documents`, which follow the ones already placed.
+    pub fn extend(&mut self, documents: &[Document]) {
+        for doc in documents {
+            for thread in &doc.threads {
+                self.thread_start.push(self.posts);
+                self.posts += thread.posts.len() as u32;
+            }
+            self.doc_thread.push(self.thread_start.len() as u32);
+        }
+    }
+
+    /// Gives back the room kept for more, once no more will come.
+    pub fn shrink_to_fit(&mut self) {
+        self.thread_start.shrink_to_fit();
+        self.doc_thread.shrink_to_fit();
+    }
+
+    /// How many posts.
+    pub fn len(&self) -> usize {
+        self.posts as usize
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.posts == 0
+    }
+
+    /// The ordinals of the posts of document `doc`.
+    pub fn of_document(&self, doc: usize) -> Range<u32> {
+        let Some(threads) = self.doc_thread.get(doc..doc + 2) else {
+            return 0..0;
+        };
+        self.thread_bounds(threads[0] as usize).start..self.thread_bounds(threads[1] as usize).start
+    }
+
+    /// The ordinal of the post at `at`, if there is such a post.
+    pub fn ordinal(&self, at: PostRef) -> Option<u32> {
+        let first = *self.doc_thread.get(at.doc)? as usize;
+        let last = *self.doc_thread.get(at.doc + 1)? as usize;
+        let thread = first + at.thread;
+        let posts = self.thread_bounds(thread);
+        (thread < last && at.post < posts.len()).then(|| posts.start + at.post as u32)
+    }
+
+    /// The post at `ordinal` as document, thread and post indices.
+    pub fn post_ref(&self, ordinal: u32) -> PostRef {
+        let thread = self.thread_start.partition_point(|&s| s <= ordinal) - 1;
+        let doc = self.doc_thread.partition_point(|&t| t as usize <= thread) - 1;
+        PostRef {
+            doc,
+            thread: thread - self.doc_thread[doc] as usize,
+            post: (ordinal - self.thread_start[thread]) as usize,
+        }
+    }
+
+    /// The document of each of `ordinals`. A run of posts in one document costs a
+    /// comparison each; only a post in another document is looked up.
+    pub fn documents_of<'a>(&'a self, ordinals: &'a [u32]) -> impl Iterator<Item = usize> + 'a {
+        let mut doc = 0;
+        ordinals.iter().map(move |&o| {
+            if !self.of_document(doc).contains(&o) {
+                doc = self.post_ref(o).doc;
+            }
+            doc
+        })
+    }
+
+    /// The posts of the `thread`th thread of the corpus (empty past the last).
+    fn thread_bounds(&self, thread: usize) -> Range<u32> {
+        let start = self.thread_start.get(thread).copied().unwrap_or(self.posts);
+        let end = (self.thread_start.get(thread + 1).copied()).unwrap_or(self.posts);
+        start..end
     }
 }
 
@@ -83,7 +180,12 @@ pub struct Facets {
 }
 
 /// The entries of one facet of `corpus`, with `resolution` applied if there is one.
-fn entries(corpus: &Corpus, resolution: Option<&Resolution>, kind: FacetKind) -> Vec<Entry> {
+fn entries(
+    corpus: &Corpus,
+    resolution: Option<&Resolution>,
+    index: &Arc<Places>,
+    kind: FacetKind,
+) -> Vec<Entry> {
     let docs = &corpus.documents;
     let mut builder = Builder::default();
     let mut ordinal = 0;
@@ -94,17 +196,13 @@ fn entries(corpus: &Corpus, resolution: Option<&Resolution>, kind: FacetKind) ->
                 None => thread.author.as_ref(),
             };
             let author = author.or(doc.author.as_ref());
-            for (p, post) in thread.posts.iter().enumerate() {
+            for post in &thread.posts {
                 let organisations = match resolution {
                     Some(resolution) => resolution.organisations(ordinal),
                     None => &post.organisations,
                 };
+                let at = ordinal as u32;
                 ordinal += 1;
-                let at = PostRef {
-                    doc: d,
-                    thread: t,
-                    post: p,
-                };
                 match kind {
                     FacetKind::Author => {
                         if let Some(author) = author {
@@ -137,15 +235,17 @@ fn entries(corpus: &Corpus, resolution: Option<&Resolution>, kind: FacetKind) ->
             // A thread that takes the author of the thread it repeats takes a known author:
             // the handles are the documents' own.
             let handles = author_handles(docs);
-            builder.finish(|name| handles.get(name).cloned().into_iter().collect())
+            builder.finish(index, |name| {
+                handles.get(name).cloned().into_iter().collect()
+            })
         }
-        FacetKind::Org => builder.finish(|name| {
+        FacetKind::Org => builder.finish(index, |name| {
             let variants = resolution.map_or(&corpus.org_variants, |r| &r.org_variants);
             (variants.get(name))
                 .map(|v| v.iter().cloned().collect())
                 .unwrap_or_default()
         }),
-        _ => builder.finish(|_| Vec::new()),
+        _ => builder.finish(index, |_| Vec::new()),
     }
 }
 
@@ -167,13 +267,13 @@ struct Accumulator {
     key: String,
     /// Spellings and how many times each was written.
     spellings: Vec<(String, usize)>,
-    /// In corpus order: posts are added in that order.
-    posts: Vec<Packed>,
+    /// Ordinals, in corpus order: posts are added in that order.
+    posts: Vec<u32>,
 }
 
 impl Builder {
-    /// Counts `spelling` at post `at`, under the entry of `fold(spelling)`.
-    fn add(&mut self, spelling: &str, fold: impl Fn(&str) -> String, at: PostRef) {
+    /// Counts `spelling` at the post of ordinal `at`, under the entry of `fold(spelling)`.
+    fn add(&mut self, spelling: &str, fold: impl Fn(&str) -> String, at: u32) {
         let (entry, slot) = match self.spellings.get(spelling) {
             Some(&known) => known,
             None => {
@@ -195,13 +295,16 @@ impl Builder {
         };
         let acc = &mut self.entries[entry];
         acc.spellings[slot].1 += 1;
-        let at = Packed::from(at);
         if acc.posts.last() != Some(&at) {
             acc.posts.push(at);
         }
     }
 
-    fn finish(self, extra_variants: impl Fn(&str) -> Vec<String>) -> Vec<Entry> {
+    fn finish(
+        self,
+        index: &Arc<Places>,
+        extra_variants: impl Fn(&str) -> Vec<String>,
+    ) -> Vec<Entry> {
         let mut entries: Vec<(String, Entry)> = (self.entries.into_iter())
             .map(|mut acc| {
                 // A facet's lists are final: the room they kept to grow is given back.
@@ -210,14 +313,24 @@ impl Builder {
                 let mut variants: BTreeSet<String> =
                     acc.spellings.into_iter().map(|(s, _)| s).collect();
                 variants.extend(extra_variants(&name));
-                let mut documents: Vec<u32> = acc.posts.iter().map(|p| p.doc).collect();
-                documents.dedup();
+                let (mut documents, mut per_document) = (Vec::new(), Vec::new());
+                for doc in index.documents_of(&acc.posts).map(|d| d as u32) {
+                    match documents.last() == Some(&doc) {
+                        true => *per_document.last_mut().expect("one count a document") += 1,
+                        false => {
+                            documents.push(doc);
+                            per_document.push(1);
+                        }
+                    }
+                }
                 let entry = Entry {
                     name,
                     variants: variants.into_iter().collect(),
                     documents,
+                    per_document,
                     posts: acc.posts.len(),
-                    places: acc.posts,
+                    ordinals: acc.posts,
+                    index: Arc::clone(index),
                 };
                 (acc.key, entry)
             })
@@ -255,8 +368,9 @@ impl Facets {
     }
 
     fn build_from(corpus: &Corpus, resolution: Option<&Resolution>) -> Facets {
+        let index = Arc::new(Places::new(&corpus.documents));
         let built: Vec<Vec<Entry>> = (FacetKind::ALL.par_iter())
-            .map(|&kind| entries(corpus, resolution, kind))
+            .map(|&kind| entries(corpus, resolution, &index, kind))
             .collect();
         let [authors, hashtags, organisations, mentions, kinds] =
             <[Vec<Entry>; 5]>::try_from(built).expect("one list per facet");
@@ -364,6 +478,24 @@ mod tests {
         assert_eq!(facets.hashtags[0].posts, 1);
         assert_eq!(facets.mentions[0].posts, 1);
         assert_eq!(facets.mentions[0].variants, ["X", "x"]);
+    }
+
+    #[test]
+    fn the_document_of_each_ordinal_is_that_of_its_place() {
+        let mut documents = crate::corpus::load::bundled().documents;
+        // An empty document between two others takes no ordinal.
+        let mut empty = documents[0].clone();
+        empty.threads.clear();
+        documents.insert(2, empty);
+        let places = Places::new(&documents);
+        let all: Vec<u32> = (0..places.len() as u32).collect();
+        for step in [1, 2, 7, 40] {
+            let some: Vec<u32> = all.iter().copied().step_by(step).collect();
+            let docs: Vec<usize> = places.documents_of(&some).collect();
+            let expected: Vec<usize> = some.iter().map(|&o| places.post_ref(o).doc).collect();
+            assert_eq!(docs, expected, "every {step}th post");
+            assert!(!docs.contains(&2));
+        }
     }
 
     #[test]

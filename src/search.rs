@@ -1,7 +1,7 @@
 //! Searching post text: every word of the query must occur in the post, ignoring case.
 
 use crate::corpus::{Corpus, Document};
-use crate::facets::PostRef;
+use crate::facets::{Places, PostRef};
 use regex::{Regex, RegexBuilder};
 use std::ops::Range;
 use std::sync::Arc;
@@ -218,24 +218,10 @@ pub type Ordinal = u32;
 /// the texts one after another here instead of walking documents, threads and posts for
 /// each, which at 20,000 documents was most of its time. The texts are shared with the
 /// corpus, so the table costs 16 bytes a post.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct PostTable {
     texts: Vec<Arc<str>>,
-    /// Where each thread's posts start, threads in corpus order.
-    thread_start: Vec<Ordinal>,
-    /// Where each document's threads start in `thread_start`; one more entry than documents.
-    doc_thread: Vec<u32>,
-}
-
-/// The table of no posts.
-impl Default for PostTable {
-    fn default() -> PostTable {
-        PostTable {
-            texts: Vec::new(),
-            thread_start: Vec::new(),
-            doc_thread: vec![0],
-        }
-    }
+    places: Places,
 }
 
 impl PostTable {
@@ -248,21 +234,15 @@ impl PostTable {
 
     /// Adds `documents`, which follow the ones already in the table.
     pub fn extend(&mut self, documents: &[Document]) {
-        for doc in documents {
-            for thread in &doc.threads {
-                self.thread_start.push(self.texts.len() as Ordinal);
-                self.texts
-                    .extend(thread.posts.iter().map(|p| p.text.clone()));
-            }
-            self.doc_thread.push(self.thread_start.len() as u32);
-        }
+        let posts = documents.iter().flat_map(|d| d.posts());
+        self.texts.extend(posts.map(|p| p.text.clone()));
+        self.places.extend(documents);
     }
 
     /// Gives back the room kept for more posts, once no more will come.
     pub fn shrink_to_fit(&mut self) {
         self.texts.shrink_to_fit();
-        self.thread_start.shrink_to_fit();
-        self.doc_thread.shrink_to_fit();
+        self.places.shrink_to_fit();
     }
 
     /// How many posts.
@@ -304,41 +284,17 @@ impl PostTable {
 
     /// The posts of document `doc`.
     pub fn of_document(&self, doc: usize) -> Range<Ordinal> {
-        let Some(threads) = self.doc_thread.get(doc..doc + 2) else {
-            return 0..0;
-        };
-        self.thread_bounds(threads[0] as usize).start..self.thread_bounds(threads[1] as usize).start
+        self.places.of_document(doc)
     }
 
     /// Where the post at `at` is, if the table holds it.
     pub fn ordinal(&self, at: PostRef) -> Option<Ordinal> {
-        let first = *self.doc_thread.get(at.doc)? as usize;
-        let last = *self.doc_thread.get(at.doc + 1)? as usize;
-        let thread = first + at.thread;
-        let posts = self.thread_bounds(thread);
-        (thread < last && at.post < posts.len()).then(|| posts.start + at.post as Ordinal)
+        self.places.ordinal(at)
     }
 
     /// The post at `ordinal` as document, thread and post indices.
     pub fn post_ref(&self, ordinal: Ordinal) -> PostRef {
-        let thread = self.thread_start.partition_point(|&s| s <= ordinal) - 1;
-        let doc = self.doc_thread.partition_point(|&t| t as usize <= thread) - 1;
-        PostRef {
-            doc,
-            thread: thread - self.doc_thread[doc] as usize,
-            post: (ordinal - self.thread_start[thread]) as usize,
-        }
-    }
-
-    fn end(&self) -> Ordinal {
-        self.texts.len() as Ordinal
-    }
-
-    /// The posts of the `thread`th thread of the corpus (empty past the last).
-    fn thread_bounds(&self, thread: usize) -> Range<Ordinal> {
-        let start = self.thread_start.get(thread).copied().unwrap_or(self.end());
-        let end = (self.thread_start.get(thread + 1).copied()).unwrap_or(self.end());
-        start..end
+        self.places.post_ref(ordinal)
     }
 }
 
@@ -435,8 +391,7 @@ mod tests {
         }
         let whole = PostTable::new(&corpus);
         assert_eq!(grown.texts, whole.texts);
-        assert_eq!(grown.thread_start, whole.thread_start);
-        assert_eq!(grown.doc_thread, whole.doc_thread);
+        assert_eq!(grown.places, whole.places);
     }
 
     proptest::proptest! {

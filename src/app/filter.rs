@@ -230,7 +230,7 @@ impl Filters {
     fn derive(&mut self, facets: &Facets) {
         let entry = |f: &Filter| &facets.of(f.kind)[f.entry];
         let docs_of =
-            |f: &Filter| -> BTreeSet<usize> { entry(f).post_refs().map(|p| p.doc).collect() };
+            |f: &Filter| -> BTreeSet<usize> { entry(f).document_posts().map(|(d, _)| d).collect() };
         let sets: Vec<(bool, BTreeSet<usize>)> =
             self.list.iter().map(|f| (f.negated, docs_of(f))).collect();
         self.visible = (0..self.documents)
@@ -276,13 +276,9 @@ impl Filters {
 /// How many documents and posts of `entry` pass.
 fn leaves(entry: &Entry, pass: &[bool]) -> Count {
     let mut count = Count::default();
-    let mut last = None;
-    for at in entry.post_refs().filter(|p| pass[p.doc]) {
-        count.posts += 1;
-        if last != Some(at.doc) {
-            count.documents += 1;
-            last = Some(at.doc);
-        }
+    for (_, posts) in entry.document_posts().filter(|&(d, _)| pass[d]) {
+        count.posts += posts;
+        count.documents += 1;
     }
     count
 }
