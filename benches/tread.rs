@@ -170,11 +170,54 @@ fn latency_report(fixture: &Fixture) {
     run("documents, next", "h", "j j j j j j j j j j", 20);
 }
 
+/// The resident size of this process, where the system says it (Linux).
+fn resident_bytes() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib * 1024)
+}
+
+/// Memory over 10,000 scripted keystrokes (every pane, search, filters, overlays): what
+/// the app holds after a first round has filled its caches, and after 10,000 keys more.
+fn memory_over_keystrokes(fixture: &Fixture) {
+    let corpus = load::load(&fixture.options).expect("the corpus loads");
+    let mut app = App::new(corpus, Keymap::builtin(), Opening::default(), (200, 50));
+    let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("a test backend");
+    let script = keys(
+        "j j j G g g k l j j j } { space G ctrl-e h / c a r e enter n n N esc \
+         f tab c a r e enter esc x f shift-tab r e v enter esc X ? esc w esc o esc : 3 enter h j",
+    );
+    let mut pressed = 0;
+    let mut press_n = |app: &mut App, n: usize| {
+        for &key in script.iter().cycle().skip(pressed % script.len()).take(n) {
+            press(app, &mut terminal, key);
+            // As the terminal loop does: effects are carried out, not kept.
+            app.take_effects();
+        }
+        pressed += n;
+    };
+    press_n(&mut app, 1_000);
+    let warm = resident_bytes();
+    press_n(&mut app, 10_000);
+    let after = resident_bytes();
+    match (warm, after) {
+        (Some(warm), Some(after)) => eprintln!(
+            "memory over 10,000 keystrokes: {:.1} MB after a first 1,000, {:.1} MB after, growth {:+.1} MB",
+            warm as f64 / 1e6,
+            after as f64 / 1e6,
+            (after as f64 - warm as f64) / 1e6
+        ),
+        _ => eprintln!("memory over 10,000 keystrokes: the resident size is not known here"),
+    }
+}
+
 fn benches(c: &mut Criterion) {
     let fixture = fixture();
-    // `cargo bench -- --test` (the CI smoke run) skips the report.
+    // `cargo bench -- --test` (the CI smoke run) skips the reports.
     if !std::env::args().any(|a| a == "--test") {
         latency_report(&fixture);
+        memory_over_keystrokes(&fixture);
     }
     loading(c, &fixture);
     interaction(c, &fixture);
