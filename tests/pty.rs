@@ -396,7 +396,8 @@ fn a_held_key_at_200x50_sends_at_most_64_kb_a_second_and_ends_where_the_keys_did
         "{sent} bytes in {seconds:.2} s"
     );
     let title = listed[held]["title"].as_str().unwrap();
-    tread.wait_for(&title[..20]);
+    let opening: String = title.chars().take(20).collect();
+    tread.wait_for(&opening);
     tread.send("q");
     assert_eq!(tread.wait_exit(), 0);
     tread.assert_restored();
