@@ -6,6 +6,7 @@ use super::{App, Filters};
 use crate::corpus::load::{Progress, Resolved};
 use crate::corpus::{Corpus, Document};
 use crate::facets::Facets;
+use crate::search::PostTable;
 use std::sync::Arc;
 
 /// A background load's resolution with the facets the corpus will have once it is applied.
@@ -38,11 +39,11 @@ impl App {
                 self.loading = Some((done, total));
                 self.add_documents(documents);
             }
-            // Nothing is left to lose if the loader is gone: the load just never finishes.
             Progress::Listed(reply) => {
                 // Nothing more arrives: the room kept for growing is given back first.
                 Arc::make_mut(&mut self.corpus).documents.shrink_to_fit();
-                Arc::make_mut(&mut self.posts).shrink_to_fit();
+                self.change_posts(PostTable::shrink_to_fit);
+                // If the loader is gone, nothing is lost: the load just never finishes.
                 drop(reply.send(Arc::clone(&self.corpus)));
             }
             Progress::Finished(Ok(loaded)) => {
@@ -63,16 +64,7 @@ impl App {
     /// organisations are not known before), so no filter can be in force meanwhile.
     fn add_documents(&mut self, documents: Vec<Document>) {
         let doc = self.current_doc();
-        // A search begun meanwhile shares the table: it lets go while the table grows (or
-        // every batch would copy the whole table), then takes the grown one; documents are
-        // only added, so its hits stay where they are.
-        if let Some(search) = &mut self.search {
-            search.release_table();
-        }
-        Arc::make_mut(&mut self.posts).extend(&documents);
-        if let Some(search) = &mut self.search {
-            search.adopt_table(&self.posts);
-        }
+        self.change_posts(|posts| posts.extend(&documents));
         // Not shared while documents arrive: this adds to the one copy.
         Arc::make_mut(&mut self.corpus).documents.extend(documents);
         self.short_ids = super::documents::short_ids(&self.corpus);
@@ -80,6 +72,20 @@ impl App {
         match doc {
             Some(doc) => self.documents.select_doc(&self.filters, doc),
             None => self.documents.select_first(),
+        }
+    }
+
+    /// Changes the search's table of posts in place while documents arrive. A search begun
+    /// meanwhile shares the table: it lets go during the change (or each change would copy
+    /// the whole table), then takes the changed one; documents are only added, so its hits
+    /// stay where they are.
+    fn change_posts(&mut self, change: impl FnOnce(&mut PostTable)) {
+        if let Some(search) = &mut self.search {
+            search.release_table();
+        }
+        change(Arc::make_mut(&mut self.posts));
+        if let Some(search) = &mut self.search {
+            search.adopt_table(&self.posts);
         }
     }
 

@@ -392,6 +392,10 @@ fn a_search_open_while_loading_shares_the_table_as_it_grows() {
         total: 5,
     })));
     assert_eq!(Arc::as_ptr(&app.posts), table, "the table grew in place");
+    // All read: the table gives back its spare room, still in place.
+    let (give, _take) = std::sync::mpsc::channel();
+    app.handle(Event::Load(Box::new(Progress::Listed(give))));
+    assert_eq!(Arc::as_ptr(&app.posts), table, "the table shrank in place");
     assert_eq!(app.posts.len(), PostTable::new(&whole).len());
     let search = app.search.as_ref().expect("the search stays open");
     assert_eq!(Some(search.hit_count()), hits, "its hits stay");
