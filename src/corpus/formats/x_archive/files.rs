@@ -18,17 +18,6 @@ pub fn post_files(dir: &Path) -> Option<Vec<PathBuf>> {
 /// The names of the files of posts in an archive's data folder, the first part (`tweets.js`,
 /// the older `tweet.js`) first.
 fn post_names(data: &Path) -> Option<Vec<String>> {
-    let is_posts = |name: &str| {
-        let stem = name.strip_suffix(".js").unwrap_or("");
-        let part = |s: &str| {
-            s.strip_prefix("-part")
-                .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()) && !n.is_empty())
-        };
-        let rest = stem
-            .strip_prefix("tweets")
-            .or_else(|| stem.strip_prefix("tweet"));
-        rest.is_some_and(|r| r.is_empty() || part(r))
-    };
     let mut names: Vec<String> = std::fs::read_dir(data)
         .ok()?
         .filter_map(Result::ok)
@@ -39,17 +28,36 @@ fn post_names(data: &Path) -> Option<Vec<String>> {
     Some(names)
 }
 
+/// Whether `name` is that of a file of posts: `tweets.js`, `tweet.js`, `tweets-part1.js`….
+fn is_posts(name: &str) -> bool {
+    let stem = name.strip_suffix(".js").unwrap_or("");
+    let part = |s: &str| {
+        s.strip_prefix("-part")
+            .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()) && !n.is_empty())
+    };
+    let rest = stem
+        .strip_prefix("tweets")
+        .or_else(|| stem.strip_prefix("tweet"));
+    rest.is_some_and(|r| r.is_empty() || part(r))
+}
+
 /// The files read together with `path` when it is the first file of posts in an unpacked
 /// archive's data folder: the archive's other parts of posts, then its account (for the
 /// owner's name). Read as one text, a thread whose posts fall in two parts stays one.
 pub fn companions(path: &Path) -> Vec<PathBuf> {
+    // Asked of every file a load reads: the name rules out nearly all without a look at
+    // the disk.
+    let name = path.file_name().and_then(|n| n.to_str());
+    if !name.is_some_and(is_posts) {
+        return Vec::new();
+    }
     let Some(dir) = path.parent().filter(|d| d.join("manifest.js").is_file()) else {
         return Vec::new();
     };
     let Some(names) = post_names(dir) else {
         return Vec::new();
     };
-    if names.first().map(String::as_str) != path.file_name().and_then(|n| n.to_str()) {
+    if names.first().map(String::as_str) != name {
         return Vec::new();
     }
     let account = dir.join("account.js");
