@@ -210,40 +210,29 @@ fn wrap_into(
     Ok(())
 }
 
-fn entity_summary(doc: &Document, style: Style, out: &mut impl Write) -> anyhow::Result<()> {
-    // Each value once, in order of first appearance.
-    let gather = |values: &dyn Fn(&Post) -> Vec<&str>| {
-        let mut all: Vec<String> = Vec::new();
-        for value in doc.posts().flat_map(values) {
-            if !all.iter().any(|seen| seen == value) {
-                all.push(value.to_string());
-            }
+/// One kind of value the posts of `doc` name, each once in order of first appearance,
+/// after `sigil`.
+fn gather<T: AsRef<str>>(
+    doc: &Document,
+    values: impl Fn(&Post) -> &[T],
+    sigil: &str,
+) -> Vec<String> {
+    let mut all: Vec<String> = Vec::new();
+    for value in doc.posts().flat_map(&values) {
+        let value = format!("{sigil}{}", value.as_ref());
+        if !all.contains(&value) {
+            all.push(value);
         }
-        all
-    };
-    fn strs(list: &[Box<str>]) -> Vec<&str> {
-        list.iter().map(|v| &**v).collect()
     }
+    all
+}
+
+fn entity_summary(doc: &Document, style: Style, out: &mut impl Write) -> anyhow::Result<()> {
     let rows = [
-        (
-            "Hashtags",
-            gather(&|p| strs(&p.hashtags))
-                .iter()
-                .map(|h| format!("#{h}"))
-                .collect::<Vec<_>>(),
-        ),
-        (
-            "Mentions",
-            gather(&|p| strs(&p.mentions))
-                .iter()
-                .map(|m| format!("@{m}"))
-                .collect(),
-        ),
-        (
-            "Organisations",
-            gather(&|p| p.organisations.iter().map(String::as_str).collect()),
-        ),
-        ("Links", gather(&|p| strs(&p.urls))),
+        ("Hashtags", gather(doc, |p| &p.hashtags, "#")),
+        ("Mentions", gather(doc, |p| &p.mentions, "@")),
+        ("Organisations", gather(doc, |p| &p.organisations, "")),
+        ("Links", gather(doc, |p| &p.urls, "")),
     ];
     for (name, values) in rows.iter().filter(|(_, v)| !v.is_empty()) {
         wrap_into(
