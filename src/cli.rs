@@ -490,7 +490,7 @@ fn tui(corpus_args: &CorpusArgs, args: &TuiArgs) -> anyhow::Result<()> {
         search: args.search.clone(),
         paths,
     };
-    let app = App::with_facets(corpus, facets, keymap, opening, size);
+    let mut app = App::with_facets(corpus, facets, keymap, opening, size);
     if let Some(doc) = document.filter(|&d| !app.filters.passes(d)) {
         return Err(CliError {
             message: format!(
@@ -502,7 +502,6 @@ fn tui(corpus_args: &CorpusArgs, args: &TuiArgs) -> anyhow::Result<()> {
         .into());
     }
     need_terminal()?;
-    let mut app = app;
     let outcome = crate::tui::run(&mut app, options, None);
     ending(app, outcome)
 }

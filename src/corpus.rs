@@ -21,7 +21,7 @@ mod unroll;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 pub use glossary::Glossary;
@@ -109,7 +109,7 @@ pub struct Post {
     /// How many posts the thread has, from the label ("N/M") or the page's declared count.
     pub total: Option<u32>,
     /// The text as written, trimmed, without site chrome or picture markers. Shared, not
-    /// copied, when documents are cloned (a load in the background keeps its own list).
+    /// copied, when a post is cloned (the search's table of posts holds it too).
     pub text: Arc<str>,
     /// Whether a picture was attached.
     #[serde(default)]
@@ -402,7 +402,7 @@ pub struct Corpus {
     /// Files that were skipped or read with trouble, one line each.
     pub problems: Vec<Problem>,
     /// For each canonical organisation name, every way the corpus wrote it.
-    pub org_variants: BTreeMap<String, BTreeSet<String>>,
+    pub org_variants: resolve::Variants,
 }
 
 /// A document's text before reading: its id, where it came from, and the sanitised text.

@@ -14,12 +14,18 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 pub struct Resolution {
     /// The organisations of each post that names any, under canonical names, by the post's
     /// place in corpus order (most posts name none).
-    organisations: Vec<(u32, Box<[String]>)>,
+    organisations: ByPost,
     /// Listing excerpts that open a thread another document holds.
     links: Vec<Link>,
     /// Per canonical organisation name, the spellings seen.
-    pub org_variants: BTreeMap<String, BTreeSet<String>>,
+    pub org_variants: Variants,
 }
+
+/// Per canonical organisation name, the spellings seen.
+pub type Variants = BTreeMap<String, BTreeSet<String>>;
+
+/// The organisations of the posts that name any, by post ordinal.
+type ByPost = Vec<(u32, Box<[String]>)>;
 
 /// A listing excerpt (document, thread) and the thread it opens.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,7 +73,7 @@ impl Resolution {
 
     /// Writes the resolution into the documents it was made from; returns the spellings
     /// of each organisation.
-    pub fn apply(self, docs: &mut [Document]) -> BTreeMap<String, BTreeSet<String>> {
+    pub fn apply(self, docs: &mut [Document]) -> Variants {
         let posts = docs
             .iter_mut()
             .flat_map(|d| d.threads.iter_mut().flat_map(|t| t.posts.iter_mut()));
@@ -91,14 +97,7 @@ impl Resolution {
 
 /// Every post's organisations, posts in corpus order, and per canonical name the spellings
 /// seen.
-#[allow(clippy::type_complexity)]
-fn organisations(
-    docs: &[Document],
-    glossary: &Glossary,
-) -> (
-    Vec<(u32, Box<[String]>)>,
-    BTreeMap<String, BTreeSet<String>>,
-) {
+fn organisations(docs: &[Document], glossary: &Glossary) -> (ByPost, Variants) {
     let people = people(docs, glossary);
     let org_handles = org_handles(docs);
     // The per-post work runs on every core; documents keep their order.
@@ -132,7 +131,7 @@ fn organisations(
         .zip(found)
         .map(|(doc, doc_found)| name_posts(doc, doc_found, &matcher, &aliases, &people))
         .collect();
-    let mut variants: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut variants = Variants::new();
     let mut organisations = Vec::new();
     let mut ordinal = 0;
     for (posts, seen) in named {
