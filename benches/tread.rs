@@ -61,6 +61,10 @@ fn loading(c: &mut Criterion, fixture: &Fixture) {
     group.bench_function("whole corpus, resolved", |b| {
         b.iter(|| load::load(&fixture.options).expect("the corpus loads"))
     });
+    // What `tread list` and `tread search` load.
+    group.bench_function("whole corpus, unresolved", |b| {
+        b.iter(|| load::load_unresolved(&fixture.options).expect("the corpus loads"))
+    });
     group.bench_function("first batch in the background", |b| {
         b.iter(|| {
             let receiver = load::load_in_background(&fixture.options, |_, resolved| resolved)

@@ -220,7 +220,8 @@ pub fn run(cli: Cli, out: &mut impl Write) -> anyhow::Result<()> {
     match cli.command {
         None => tui(&cli.corpus, &cli.tui),
         Some(Command::List { json, corpus }) => {
-            let corpus = load(&merge(&cli.corpus, corpus))?;
+            // A list shows neither organisations nor repeated threads: nothing to resolve.
+            let corpus = load_unresolved(&merge(&cli.corpus, corpus))?;
             let outcome = list(&corpus, json, style, out);
             ending(corpus, outcome)
         }
@@ -245,7 +246,8 @@ pub fn run(cli: Cli, out: &mut impl Write) -> anyhow::Result<()> {
             json,
             corpus,
         }) => {
-            let corpus = load(&merge(&cli.corpus, corpus))?;
+            // Hits show post text and place only: nothing to resolve.
+            let corpus = load_unresolved(&merge(&cli.corpus, corpus))?;
             let outcome = search(&corpus, &query, json, style, out);
             ending(corpus, outcome)
         }
@@ -278,16 +280,23 @@ fn options_of(args: &CorpusArgs) -> LoadOptions {
 
 /// Loads the corpus, reporting each problem on stderr in one line.
 fn load(args: &CorpusArgs) -> anyhow::Result<Corpus> {
-    load_options(&options_of(args))
+    reported(corpus::load::load(&options_of(args)))
 }
 
-fn load_options(options: &LoadOptions) -> anyhow::Result<Corpus> {
+/// Loads the corpus unresolved ([`corpus::load::load_unresolved`]), reporting each problem
+/// on stderr in one line.
+fn load_unresolved(args: &CorpusArgs) -> anyhow::Result<Corpus> {
+    reported(corpus::load::load_unresolved(&options_of(args)))
+}
+
+/// A load's outcome, its problems reported on stderr one per line.
+fn reported(loaded: Result<Corpus, corpus::LoadError>) -> anyhow::Result<Corpus> {
     let warn = |problems: &[corpus::Problem]| {
         problems
             .iter()
             .for_each(|p| eprintln!("tread: warning: {p}"))
     };
-    match corpus::load::load(options) {
+    match loaded {
         Ok(corpus) => {
             warn(&corpus.problems);
             if let Some(summary) = corpus.summary() {
@@ -404,7 +413,7 @@ fn load_with_document(args: &CorpusArgs, doc: &str) -> anyhow::Result<(Corpus, u
     if let Some(file) = file.as_ref().filter(|f| !options.paths.contains(f)) {
         options.paths.push(file.clone());
     }
-    let corpus = load_options(&options)?;
+    let corpus = reported(corpus::load::load(&options))?;
     let index = match pick_document(&corpus, doc, file.as_deref()) {
         Pick::One(index) => index,
         Pick::None => {

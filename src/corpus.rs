@@ -479,6 +479,16 @@ impl Corpus {
         }
     }
 
+    /// The corpus of parsed documents as they are, unresolved: for outputs that show
+    /// neither organisations nor repeated threads.
+    pub fn unresolved(documents: Vec<Document>, problems: Vec<Problem>) -> Corpus {
+        Corpus {
+            documents,
+            problems,
+            org_variants: resolve::Variants::new(),
+        }
+    }
+
     /// "loaded 1990 of 2000 files; 10 skipped, 25 problems" when something went wrong (a
     /// path with a problem that is not a document was skipped); `None` when all went well.
     pub fn summary(&self) -> Option<String> {

@@ -82,18 +82,34 @@ pub enum LoadError {
 /// Loads the corpus the options name. Files are read and parsed a batch at a time, so
 /// no more than one batch of raw text is held beside the documents.
 pub fn load(options: &LoadOptions) -> Result<Corpus, LoadError> {
-    if options.paths.is_empty() {
-        let mut glossary = bundled_glossary();
-        if let Some(path) = &options.glossary {
-            glossary.merge(Glossary::load(path)?);
-        }
-        return Ok(Corpus::from_sources(bundled_sources(), &glossary));
-    }
+    let (documents, listed) = read_all(options)?;
+    let mut corpus = Corpus::resolve(documents, &listed.glossary);
+    corpus.problems = listed.problems;
+    Ok(corpus)
+}
+
+/// Loads the documents the options name without resolving them against each other: no
+/// post names an organisation and no excerpt is linked to the thread it repeats. For
+/// outputs that show neither (`tread list`, `tread search`), which so skip the longest
+/// step of a load.
+pub fn load_unresolved(options: &LoadOptions) -> Result<Corpus, LoadError> {
+    let (documents, listed) = read_all(options)?;
+    Ok(Corpus::unresolved(documents, listed.problems))
+}
+
+/// Every document the options name, parsed, with the glossary and the problems met.
+fn read_all(options: &LoadOptions) -> Result<(Vec<Document>, Listed), LoadError> {
     let explicit = options
         .glossary
         .as_deref()
         .map(Glossary::load)
         .transpose()?;
+    if options.paths.is_empty() {
+        let mut glossary = bundled_glossary();
+        glossary.merge(explicit.unwrap_or_default());
+        let (documents, problems) = super::parse(bundled_sources());
+        return Ok((documents, Listed { glossary, problems }));
+    }
     let mut documents = Vec::new();
     let listed = stream(&options.paths, explicit, |batch| {
         documents.extend(batch.documents);
@@ -101,9 +117,7 @@ pub fn load(options: &LoadOptions) -> Result<Corpus, LoadError> {
     });
     let listed = listed.expect("a load nobody stops runs to the end")?;
     documents.shrink_to_fit();
-    let mut corpus = Corpus::resolve(documents, &listed.glossary);
-    corpus.problems = listed.problems;
-    Ok(corpus)
+    Ok((documents, listed))
 }
 
 /// What a load in the background reports, in this order: documents as they are parsed, a
@@ -598,6 +612,29 @@ mod tests {
         assert_eq!(finished.org_variants, whole.org_variants);
         assert_eq!(finished.problems, whole.problems);
         assert_eq!(finished.problems.len(), 1);
+    }
+
+    #[test]
+    fn an_unresolved_load_is_the_load_before_resolution() {
+        let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let options = LoadOptions {
+            paths: vec![seeds.clone()],
+            glossary: None,
+        };
+        let unresolved = load_unresolved(&options).unwrap();
+        let posts = || unresolved.documents.iter().flat_map(|d| d.posts());
+        assert!(posts().all(|p| p.organisations.is_empty()));
+        let threads = || unresolved.documents.iter().flat_map(|d| &d.threads);
+        assert!(threads().all(|t| t.same_thread_as.is_none()));
+        let whole = load(&options).unwrap();
+        assert!(whole.documents.iter().any(|d| d.posts().any(|p| !p.organisations.is_empty())));
+        let linked = |d: &Document| d.threads.iter().any(|t| t.same_thread_as.is_some());
+        assert!(whole.documents.iter().any(linked), "the seeds repeat a thread");
+        assert_eq!(unresolved.problems, whole.problems);
+        let glossary = discovered_glossary(&[seeds], &mut Vec::new());
+        let resolved = Corpus::resolve(unresolved.documents, &glossary);
+        assert_eq!(resolved.documents, whole.documents);
+        assert_eq!(resolved.org_variants, whole.org_variants);
     }
 
     #[test]
