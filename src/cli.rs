@@ -190,7 +190,9 @@ pub fn main() -> ExitCode {
         }
         .into()),
         Some(_) => {
-            let mut stdout = io::stdout().lock();
+            // Standard output is line-buffered: without a buffer of our own, every line of a
+            // long listing or export would be a system call of its own.
+            let mut stdout = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
             run(cli, &mut stdout).and_then(|()| stdout.flush().map_err(anyhow::Error::from))
         }
     };
