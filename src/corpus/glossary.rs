@@ -14,6 +14,7 @@
 //! others, and the canonical names, match whole words in post text, case-sensitively.
 
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use thiserror::Error;
@@ -86,7 +87,7 @@ impl Glossary {
                     });
                 }
                 if let Some(first) = owner
-                    .insert(key(alias), name.clone())
+                    .insert(key(alias).into_owned(), name.clone())
                     .filter(|f| *f != name)
                 {
                     let (path, alias, second) = (path.into(), alias.clone(), name.clone());
@@ -135,20 +136,32 @@ impl Glossary {
 }
 
 /// How names are compared: curly apostrophes as straight ones, handles without case.
-pub fn key(name: &str) -> String {
+/// Borrowed when the name is already in that form, as nearly all are: resolution asks
+/// for millions of keys.
+pub fn key(name: &str) -> Cow<'_, str> {
     let name = name.trim();
     if let Some(handle) = name.strip_prefix('@') {
-        return format!("@{}", handle.replace('’', "'").to_ascii_lowercase());
+        return match handle_key(handle) {
+            Cow::Borrowed(_) => name.into(),
+            Cow::Owned(folded) => format!("@{folded}").into(),
+        };
     }
-    // Resolution asks for millions of keys, nearly all of names already in this form.
     let plain = !name.contains('’')
         && !name.contains("  ")
         && !name.contains(|c: char| c.is_whitespace() && c != ' ');
     if plain {
-        return name.to_string();
+        return name.into();
     }
     let name = name.replace('’', "'");
-    name.split_whitespace().collect::<Vec<_>>().join(" ")
+    name.split_whitespace().collect::<Vec<_>>().join(" ").into()
+}
+
+/// The key of a handle written without its '@': lower case, straight apostrophes.
+pub fn handle_key(handle: &str) -> Cow<'_, str> {
+    match handle.contains('’') || handle.bytes().any(|b| b.is_ascii_uppercase()) {
+        true => handle.replace('’', "'").to_ascii_lowercase().into(),
+        false => handle.into(),
+    }
 }
 
 fn syntax_error(text: &str, path: &Path, error: &toml::de::Error) -> GlossaryError {

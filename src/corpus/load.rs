@@ -627,9 +627,17 @@ mod tests {
         let threads = || unresolved.documents.iter().flat_map(|d| &d.threads);
         assert!(threads().all(|t| t.same_thread_as.is_none()));
         let whole = load(&options).unwrap();
-        assert!(whole.documents.iter().any(|d| d.posts().any(|p| !p.organisations.is_empty())));
+        assert!(
+            whole
+                .documents
+                .iter()
+                .any(|d| d.posts().any(|p| !p.organisations.is_empty()))
+        );
         let linked = |d: &Document| d.threads.iter().any(|t| t.same_thread_as.is_some());
-        assert!(whole.documents.iter().any(linked), "the seeds repeat a thread");
+        assert!(
+            whole.documents.iter().any(linked),
+            "the seeds repeat a thread"
+        );
         assert_eq!(unresolved.problems, whole.problems);
         let glossary = discovered_glossary(&[seeds], &mut Vec::new());
         let resolved = Corpus::resolve(unresolved.documents, &glossary);

@@ -2,7 +2,7 @@
 //! corpus declares, handles and acronyms that abbreviate a name found elsewhere), and listing
 //! excerpts that open a thread another document holds in full.
 
-use super::glossary::{Glossary, key};
+use super::glossary::{Glossary, handle_key, key};
 use super::{Author, Document, Kind, orgs};
 use rayon::prelude::*;
 use regex::Regex;
@@ -99,7 +99,11 @@ impl Resolution {
 /// seen.
 fn organisations(docs: &[Document], glossary: &Glossary) -> (ByPost, Variants) {
     let people = people(docs, glossary);
-    let org_handles = org_handles(docs);
+    let mentioned = mentioned(docs);
+    let org_handles: HashSet<&str> = (mentioned.par_iter())
+        .filter(|m| orgs::handle_is_org(m))
+        .map(|m| *m)
+        .collect();
     // The per-post work runs on every core; documents keep their order.
     let found: Vec<Vec<Vec<Found>>> = docs
         .par_iter()
@@ -115,51 +119,97 @@ fn organisations(docs: &[Document], glossary: &Glossary) -> (ByPost, Variants) {
         .collect();
     let declared: BTreeSet<String> = declared.into_iter().collect();
     let mut aliases = glossary_aliases(glossary);
-    let known: BTreeSet<String> = found
-        .iter()
-        .flatten()
-        .flatten()
-        .filter(|f| !f.handle)
-        .map(|f| f.name.clone())
-        .chain(declared.iter().cloned())
-        .chain(glossary.organisations.iter().map(|e| e.name.clone()))
+    let mut known: Vec<&str> = (found.par_iter())
+        .flat_map_iter(|doc| doc.iter().flatten().filter(|f| !f.handle))
+        .map(|f| f.name.as_str())
         .collect();
-    link_abbreviations(docs, &known, &mut aliases);
+    known.extend(declared.iter().map(String::as_str));
+    known.extend(glossary.organisations.iter().map(|e| e.name.as_str()));
+    known.par_sort_unstable();
+    known.dedup();
+    link_abbreviations(docs, &known, &mentioned, &mut aliases);
     let matcher = Matcher::new(glossary, &declared, &aliases);
+    // Handles the aliases know, without their '@'.
+    let aliased_handles: HashSet<&str> =
+        aliases.keys().filter_map(|k| k.strip_prefix('@')).collect();
+    let context = Naming {
+        matcher: &matcher,
+        aliases: &aliases,
+        aliased_handles: &aliased_handles,
+        people: &people,
+    };
     let named: Vec<Named> = docs
         .par_iter()
         .zip(found)
-        .map(|(doc, doc_found)| name_posts(doc, doc_found, &matcher, &aliases, &people))
+        .map(|(doc, doc_found)| name_posts(doc, doc_found, &context))
         .collect();
-    let mut variants = Variants::new();
     let mut organisations = Vec::new();
+    let mut seen = Vec::new();
     let mut ordinal = 0;
-    for (posts, seen) in named {
+    for (posts, doc_seen) in named {
         for post in posts {
             if !post.is_empty() {
                 organisations.push((ordinal, post));
             }
             ordinal += 1;
         }
-        for (canonical, written) in seen {
-            variants.entry(canonical).or_default().insert(written);
-        }
+        seen.extend(doc_seen);
     }
-    (organisations, variants)
+    (organisations, variants(seen))
 }
 
-/// One document's posts' organisations, and each (canonical name, spelling) seen.
+/// Per canonical name, the spellings seen, from (canonical name, spelling) pairs: sorted
+/// on every core, then put in order in one pass.
+fn variants(mut seen: Vec<(String, String)>) -> Variants {
+    seen.par_sort_unstable();
+    seen.dedup();
+    let mut variants = Variants::new();
+    let mut pairs = seen.into_iter().peekable();
+    while let Some((canonical, written)) = pairs.next() {
+        let mut spellings = vec![written];
+        while let Some((_, written)) = pairs.next_if(|(c, _)| *c == canonical) {
+            spellings.push(written);
+        }
+        variants.insert(canonical, spellings.into_iter().collect());
+    }
+    variants
+}
+
+/// Every handle the corpus mentions, once each, in order; gathered on every core.
+fn mentioned(docs: &[Document]) -> Vec<&str> {
+    let mentioned: HashSet<&str> = docs
+        .par_iter()
+        .fold(HashSet::new, |mut mentioned, doc| {
+            for post in doc.posts() {
+                mentioned.extend(post.mentions.iter().map(|m| &**m));
+            }
+            mentioned
+        })
+        .reduce(HashSet::new, |a, b| {
+            let (mut larger, smaller) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+            larger.extend(smaller);
+            larger
+        });
+    let mut mentioned: Vec<&str> = mentioned.into_iter().collect();
+    mentioned.par_sort_unstable();
+    mentioned
+}
+
+/// One document's posts' organisations, and each (canonical name, spelling) seen once.
 type Named = (Vec<Box<[String]>>, Vec<(String, String)>);
+
+/// What naming a post's organisations looks up, built once for the corpus.
+struct Naming<'a> {
+    matcher: &'a Matcher,
+    aliases: &'a HashMap<String, String>,
+    /// The aliases' handles, by key without the '@'.
+    aliased_handles: &'a HashSet<&'a str>,
+    people: &'a HashSet<String>,
+}
 
 /// The organisations of one document's posts from the rules' hits and the matcher's, under
 /// canonical names, and each (canonical name, spelling) seen.
-fn name_posts(
-    doc: &Document,
-    found: Vec<Vec<Found>>,
-    matcher: &Matcher,
-    aliases: &HashMap<String, String>,
-    people: &HashSet<String>,
-) -> Named {
+fn name_posts(doc: &Document, found: Vec<Vec<Found>>, naming: &Naming) -> Named {
     let mut seen = Vec::new();
     if doc.resolved {
         // Read back as tread resolved it: kept, and its names count as written.
@@ -169,7 +219,7 @@ fn name_posts(
     }
     let mut named = Vec::new();
     for (post, mut hits) in doc.posts().zip(found) {
-        let matched = matcher.hits(&post.text);
+        let matched = naming.matcher.hits(&post.text);
         hits.retain(|h| {
             h.handle
                 || !matched
@@ -183,7 +233,7 @@ fn name_posts(
         hits.extend(
             post.mentions
                 .iter()
-                .filter(|m| aliases.contains_key(&key(&format!("@{m}"))))
+                .filter(|m| naming.aliased_handles.contains(&*handle_key(m)))
                 .map(|m| Found {
                     name: m.to_string(),
                     handle: true,
@@ -196,10 +246,14 @@ fn name_posts(
             } else {
                 hit.name.clone()
             };
-            if people.contains(&key(&written)) {
+            let written_key = key(&written);
+            if naming.people.contains(&*written_key) {
                 continue;
             }
-            let canonical = aliases.get(&key(&written)).cloned().unwrap_or(hit.name);
+            let canonical = match naming.aliases.get(&*written_key) {
+                Some(canonical) => canonical.clone(),
+                None => hit.name,
+            };
             if !organisations.contains(&canonical) {
                 organisations.push(canonical.clone());
             }
@@ -207,6 +261,8 @@ fn name_posts(
         }
         named.push(organisations.into());
     }
+    seen.sort_unstable();
+    seen.dedup();
     (named, seen)
 }
 
@@ -232,34 +288,21 @@ fn rule_hits(text: &str, mentions: &[Box<str>], org_handles: &HashSet<&str>) -> 
     names.chain(handles).collect()
 }
 
-/// The mentioned handles whose own words mark an organisation, each handle judged once
-/// (a corpus mentions the same few thousand handles over and over).
-fn org_handles(docs: &[Document]) -> HashSet<&str> {
-    let mentioned: HashSet<&str> = docs
-        .iter()
-        .flat_map(|d| d.posts())
-        .flat_map(|p| p.mentions.iter().map(|m| &**m))
-        .collect();
-    let mentioned: Vec<&str> = mentioned.into_iter().collect();
-    mentioned
-        .into_par_iter()
-        .filter(|m| orgs::handle_is_org(m))
-        .collect()
-}
-
 /// Keys of what is never an organisation: the glossary's people and ignored names, and every
 /// author.
 fn people(docs: &[Document], glossary: &Glossary) -> HashSet<String> {
-    let mut people: HashSet<String> = glossary.not_organisations().map(|p| key(p)).collect();
+    let mut people: HashSet<String> = (glossary.not_organisations())
+        .map(|p| key(p).into_owned())
+        .collect();
     let authors = docs.iter().flat_map(|d| {
         d.author
             .iter()
             .chain(d.threads.iter().flat_map(|t| t.author.iter()))
     });
     for author in authors {
-        people.insert(key(&author.name));
+        people.insert(key(&author.name).into_owned());
         if let Some(handle) = &author.handle {
-            people.insert(key(&format!("@{handle}")));
+            people.insert(key(&format!("@{handle}")).into_owned());
         }
     }
     people
@@ -270,7 +313,7 @@ fn glossary_aliases(glossary: &Glossary) -> HashMap<String, String> {
     let mut aliases = HashMap::new();
     for entry in &glossary.organisations {
         for alias in entry.aliases.iter().chain(std::iter::once(&entry.name)) {
-            aliases.insert(key(alias), entry.name.clone());
+            aliases.insert(key(alias).into_owned(), entry.name.clone());
         }
     }
     aliases
@@ -281,13 +324,14 @@ fn glossary_aliases(glossary: &Glossary) -> HashMap<String, String> {
 /// "Department for Education"). An alias the glossary already gives is left alone.
 fn link_abbreviations(
     docs: &[Document],
-    known: &BTreeSet<String>,
+    known: &[&str],
+    mentioned: &[&str],
     aliases: &mut HashMap<String, String>,
 ) {
     // Names by first letter, each with its content words' initials: thousands of handles
     // meet thousands of names, and the initials rule out nearly every pair cheaply.
     let mut by_initial: HashMap<char, Vec<Candidate>> = HashMap::new();
-    for name in known {
+    for &name in known {
         if let Some(c) = name.chars().next() {
             by_initial
                 .entry(c.to_ascii_lowercase())
@@ -299,36 +343,34 @@ fn link_abbreviations(
                 });
         }
     }
-    // Each distinct handle and acronym once, gathered on every core, in a fixed order.
-    type Seen<'d> = (HashSet<&'d str>, HashSet<&'d str>);
-    let (mentions, acronyms): Seen = docs
+    // Each distinct acronym once, gathered on every core, in a fixed order.
+    let acronyms: HashSet<&str> = docs
         .par_iter()
-        .fold(Seen::default, |(mut mentions, mut acronyms), doc| {
+        .fold(HashSet::new, |mut acronyms, doc| {
             for post in doc.posts() {
-                mentions.extend(post.mentions.iter().map(|m| &**m));
                 acronyms.extend(capitalised_ascii_words(&post.text).filter(|w| is_acronym_like(w)));
             }
-            (mentions, acronyms)
+            acronyms
         })
-        .reduce(Seen::default, |(mut m, mut a), (m2, a2)| {
-            m.extend(m2);
-            a.extend(a2);
-            (m, a)
+        .reduce(HashSet::new, |a, b| {
+            let (mut larger, smaller) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+            larger.extend(smaller);
+            larger
         });
-    let mut shorts: Vec<String> = (mentions.into_iter().map(|m| format!("@{m}")))
+    let mut shorts: Vec<String> = (mentioned.iter().map(|m| format!("@{m}")))
         .chain(acronyms.into_iter().map(str::to_string))
         .collect();
     shorts.sort_unstable();
     let links: Vec<(String, String)> = shorts
         .par_iter()
-        .filter(|short| !aliases.contains_key(&key(short)))
+        .filter(|short| !aliases.contains_key(&*key(short)))
         .filter_map(|short| {
             let name = abbreviated_name(short, &by_initial)?;
             let canonical = aliases
-                .get(&key(name))
+                .get(&*key(name))
                 .cloned()
-                .unwrap_or_else(|| name.clone());
-            Some((key(short), canonical))
+                .unwrap_or_else(|| name.to_string());
+            Some((key(short).into_owned(), canonical))
         })
         .collect();
     // In order, the first of two spellings with one key wins, as it would one by one.
@@ -339,7 +381,7 @@ fn link_abbreviations(
 
 /// A known name as abbreviations are looked up against it.
 struct Candidate<'a> {
-    name: &'a String,
+    name: &'a str,
     letters: Vec<char>,
     initials: Vec<char>,
 }
@@ -348,7 +390,7 @@ struct Candidate<'a> {
 fn abbreviated_name<'a>(
     short: &str,
     by_initial: &HashMap<char, Vec<Candidate<'a>>>,
-) -> Option<&'a String> {
+) -> Option<&'a str> {
     let bare = short.trim_start_matches('@');
     let initial = bare.chars().next()?.to_ascii_lowercase();
     let letters = orgs::letters(bare);
@@ -490,19 +532,20 @@ fn text_at(original: &str, folded: &str, start: usize, end: usize) -> String {
 /// Each listing excerpt whose posts open a thread held by another document, with that
 /// document's id and the thread's author.
 fn repeated_threads(docs: &[Document]) -> Vec<Link> {
+    // Every thread's opening is keyed on every core; the map is then filled in order.
+    let keyed: Vec<Vec<(String, usize)>> = docs
+        .par_iter()
+        .map(|doc| match doc.kind {
+            Kind::Listing => Vec::new(),
+            _ => (doc.threads.iter().enumerate())
+                .filter_map(|(t, thread)| Some((opening_key(&thread.posts.first()?.text), t)))
+                .collect(),
+        })
+        .collect();
     let mut openings: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
-    for (d, doc) in docs
-        .iter()
-        .enumerate()
-        .filter(|(_, d)| d.kind != Kind::Listing)
-    {
-        for (t, thread) in doc.threads.iter().enumerate() {
-            if let Some(first) = thread.posts.first() {
-                openings
-                    .entry(opening_key(&first.text))
-                    .or_default()
-                    .push((d, t));
-            }
+    for (d, threads) in keyed.into_iter().enumerate() {
+        for (key, t) in threads {
+            openings.entry(key).or_default().push((d, t));
         }
     }
     let mut links = Vec::new();
@@ -541,8 +584,25 @@ fn normalise(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The first [`OPENING_CHARS`] characters of `text` normalised, normalising no further.
 fn opening_key(text: &str) -> String {
-    normalise(text).chars().take(OPENING_CHARS).collect()
+    let mut key = String::new();
+    let mut chars = 0;
+    for word in text.split_whitespace() {
+        if chars >= OPENING_CHARS {
+            break;
+        }
+        if chars > 0 {
+            key.push(' ');
+            chars += 1;
+        }
+        key.push_str(word);
+        chars += word.chars().count();
+    }
+    match key.char_indices().nth(OPENING_CHARS) {
+        Some((end, _)) => key[..end].to_string(),
+        None => key,
+    }
 }
 
 /// Whether every post of `excerpt` starts the same post of `full` (a cut-off "…" ignored).
@@ -568,6 +628,13 @@ mod tests {
     }
 
     proptest! {
+        /// An opening's key is the first characters of the whole text normalised.
+        #[test]
+        fn opening_key_is_the_start_of_the_normalised_text(text in "[a-z é\u{301}\n\t]{0,80}") {
+            let whole: String = normalise(&text).chars().take(OPENING_CHARS).collect();
+            prop_assert_eq!(opening_key(&text), whole);
+        }
+
         /// The byte scanner finds exactly the words a split at every character that is not a
         /// letter or digit finds, less those with other than ASCII letters and digits and
         /// those without a capital.
