@@ -13,7 +13,7 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// Words that make a capitalised name an organisation's.
+/// Words that make a capitalised name an organisation's, in byte order (searched by halves).
 const ORG_WORDS: &[&str] = &[
     "Academy",
     "Agency",
@@ -23,12 +23,13 @@ const ORG_WORDS: &[&str] = &[
     "Bank",
     "Board",
     "Campaign",
-    "Centre",
     "Center",
+    "Centre",
     "Charity",
+    "Co-operative",
     "Coalition",
-    "College",
     "Collective",
+    "College",
     "Commission",
     "Committee",
     "Company",
@@ -36,7 +37,6 @@ const ORG_WORDS: &[&str] = &[
     "Consortium",
     "Cooperative",
     "Cooperatives",
-    "Co-operative",
     "Corporation",
     "Council",
     "Court",
@@ -57,9 +57,9 @@ const ORG_WORDS: &[&str] = &[
     "Ministry",
     "Network",
     "Office",
+    "PLC",
     "Partnership",
     "Party",
-    "PLC",
     "Plc",
     "Project",
     "Review",
@@ -67,8 +67,8 @@ const ORG_WORDS: &[&str] = &[
     "Service",
     "Services",
     "Society",
-    "Trust",
     "Tribunal",
+    "Trust",
     "Union",
     "University",
     "Ventures",
@@ -132,36 +132,41 @@ struct Token<'a> {
     closed: Option<char>,
 }
 
+/// Every word of `text`, in order.
 fn tokens(text: &str) -> Vec<Token<'_>> {
+    let mut tokens = Vec::with_capacity(text.len() / 6);
+    tokens.extend(text.split_whitespace().filter_map(token));
+    tokens
+}
+
+/// The word `raw` (white space around it already cut) trimmed of its punctuation, if any
+/// word is left.
+fn token(raw: &str) -> Option<Token<'_>> {
     let opening = ['"', '“', '‘', '\'', '(', '[', '*', '_'];
     let closing = [
         '.', ',', ';', ':', '!', '?', ')', ']', '"', '”', '’', '\'', '*', '…', '>',
     ];
-    let mut tokens = Vec::with_capacity(text.len() / 6);
-    tokens.extend(text.split_whitespace().filter_map(|raw| {
-        // Most words have no punctuation on either side: nothing to trim.
-        let bare = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
-        if bare(raw.as_bytes().first()) && bare(raw.as_bytes().last()) {
-            return Some(Token {
-                word: raw,
-                opened: false,
-                closed: None,
-            });
-        }
-        let start = raw.trim_start_matches(opening);
-        let word = start.trim_end_matches(closing);
-        let word = word
-            .strip_suffix('’')
-            .or_else(|| word.strip_suffix('\''))
-            .map_or(word, |w| w);
-        let tail = &start[word.len()..];
-        (!word.is_empty()).then(|| Token {
-            word,
-            opened: start.len() != raw.len(),
-            closed: tail.chars().find(|c| !matches!(c, '’' | '\'')),
-        })
-    }));
-    tokens
+    // Most words have no punctuation on either side: nothing to trim.
+    let bare = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+    if bare(raw.as_bytes().first()) && bare(raw.as_bytes().last()) {
+        return Some(Token {
+            word: raw,
+            opened: false,
+            closed: None,
+        });
+    }
+    let start = raw.trim_start_matches(opening);
+    let word = start.trim_end_matches(closing);
+    let word = word
+        .strip_suffix('’')
+        .or_else(|| word.strip_suffix('\''))
+        .map_or(word, |w| w);
+    let tail = &start[word.len()..];
+    (!word.is_empty()).then(|| Token {
+        word,
+        opened: start.len() != raw.len(),
+        closed: tail.chars().find(|c| !matches!(c, '’' | '\'')),
+    })
 }
 
 fn is_capitalised(word: &str) -> bool {
@@ -184,7 +189,9 @@ fn without_possessive(word: &str) -> &str {
 }
 
 fn is_org_word(word: &str) -> bool {
-    ORG_WORDS.contains(&without_possessive(word))
+    // Asked of every capitalised word: most start with no capital and are ruled out at once.
+    word.starts_with(|c: char| c.is_ascii_uppercase())
+        && ORG_WORDS.binary_search(&without_possessive(word)).is_ok()
 }
 
 /// An acronym used as a name: 3 to 6 capitals (digits and '&' allowed after the first).
@@ -201,18 +208,25 @@ pub fn is_acronym(word: &str) -> bool {
 /// "CareTech", "PayPal": two or more humps of at least two letters ("ToR", "DfE" are not).
 fn is_camel_brand(word: &str) -> bool {
     if !word.starts_with(|c: char| c.is_ascii_uppercase())
-        || !word.chars().all(|c| c.is_ascii_alphabetic())
+        || !word.bytes().all(|b| b.is_ascii_alphabetic())
     {
         return false;
     }
-    let mut bounds: Vec<usize> = word
-        .char_indices()
-        .filter(|(_, c)| c.is_ascii_uppercase())
+    // Capitals (and the word's end) at least two letters apart, three bounds or more.
+    let bounds = (word.bytes().enumerate())
+        .filter(|(_, b)| b.is_ascii_uppercase())
         .map(|(i, _)| i)
-        .collect();
-    bounds.push(word.len());
-    let shaped = bounds.len() >= 3 && bounds.windows(2).all(|w| w[1] - w[0] >= 2);
-    shaped
+        .chain([word.len()]);
+    let mut last = None;
+    let mut count = 0;
+    for bound in bounds {
+        if last.is_some_and(|l| bound - l < 2) {
+            return false;
+        }
+        last = Some(bound);
+        count += 1;
+    }
+    count >= 3
         && !SURNAME_PREFIXES.iter().any(|p| {
             word.strip_prefix(p)
                 .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_uppercase()))
@@ -602,6 +616,11 @@ fn covers(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn organisation_words_are_in_byte_order() {
+        assert!(ORG_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
 
     fn names_of(text: &str) -> Vec<String> {
         names(text)
