@@ -5,7 +5,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use tread::app::{App, Event, Filter, Opening};
 use tread::corpus::entities::{POST_LIMIT, weighted_len};
-use tread::corpus::sanitise::{is_clean, sanitise, sanitise_chars};
+use tread::corpus::sanitise::{is_clean, sanitise, sanitise_chars, sanitised};
 use tread::corpus::{Corpus, Glossary, Source, read};
 use tread::facets::{FacetKind, Facets};
 use tread::keymap::{KeySeq, Keymap};
@@ -61,6 +61,19 @@ proptest! {
 
     #[test]
     fn sanitise_shortcut_agrees_on_scraped_text(text in scraped()) {
+        prop_assert_eq!(sanitise(&text), sanitise_chars(&text));
+        prop_assert_eq!(sanitised(text.clone()), sanitise_chars(&text));
+    }
+
+    /// The eight-bytes-at-a-time look for work misses no control, wherever it falls among
+    /// printable ASCII.
+    #[test]
+    fn sanitise_shortcut_finds_a_control_anywhere(
+        before in "[ -~]{0,24}",
+        control in "[\x00-\x1f\x7f\u{85}\u{2028}\u{202e}\u{feff}]",
+        after in "[ -~]{0,24}",
+    ) {
+        let text = format!("{before}{control}{after}");
         prop_assert_eq!(sanitise(&text), sanitise_chars(&text));
     }
 

@@ -3,7 +3,7 @@
 //! everything else still loads.
 
 use super::glossary::{Glossary, GlossaryError};
-use super::sanitise::{printable, sanitise};
+use super::sanitise::{printable, sanitise, sanitised};
 use super::{Corpus, Document, Resolution, Source};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -464,7 +464,7 @@ fn read_source(path: &Path, problems: &mut Vec<Problem>) -> Option<Source> {
     Some(Source {
         id: stem(path),
         path: shown(path),
-        text: sanitise(&text),
+        text: sanitised(text),
         warnings,
     })
 }
@@ -473,7 +473,7 @@ fn read_source(path: &Path, problems: &mut Vec<Problem>) -> Option<Source> {
 /// `None` when it cannot be read or is not text.
 fn read_text(path: &Path, problems: &mut Vec<Problem>) -> Option<(String, Vec<String>)> {
     let shown = shown(path);
-    let decoded = read_bytes(path).and_then(|bytes| decode(&bytes));
+    let decoded = read_bytes(path).and_then(decode);
     match decoded {
         Ok((text, warnings)) => {
             for warning in &warnings {
@@ -527,7 +527,7 @@ pub fn shown(path: &Path) -> String {
 
 /// Decodes a file's bytes: UTF-16 by its byte-order mark, UTF-8 otherwise (invalid sequences
 /// replaced, with a warning). A file with NUL bytes that is not UTF-16 is binary and skipped.
-pub fn decode(bytes: &[u8]) -> Result<(String, Vec<String>), String> {
+pub fn decode(bytes: Vec<u8>) -> Result<(String, Vec<String>), String> {
     let utf16 = |be: bool| {
         let units = bytes[2..].chunks_exact(2).map(|c| {
             if be {
@@ -541,7 +541,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Vec<String>), String> {
             Vec::new(),
         )
     };
-    match bytes {
+    match bytes[..] {
         [0xff, 0xfe, ..] => return Ok(utf16(false)),
         [0xfe, 0xff, ..] => return Ok(utf16(true)),
         _ => {}
@@ -549,10 +549,11 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Vec<String>), String> {
     if bytes.contains(&0) {
         return Err("skipped: binary file".to_string());
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok((text.to_string(), Vec::new())),
-        Err(_) => Ok((
-            String::from_utf8_lossy(bytes).into_owned(),
+    // Valid UTF-8, as nearly every file is, becomes the text without a copy.
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok((text, Vec::new())),
+        Err(invalid) => Ok((
+            String::from_utf8_lossy(invalid.as_bytes()).into_owned(),
             vec!["invalid UTF-8 decoded lossily".to_string()],
         )),
     }
@@ -670,7 +671,7 @@ mod tests {
 
     #[test]
     fn decode_utf8_lossy_with_warning() {
-        let (text, warnings) = decode(b"caf\xe9 ok").unwrap();
+        let (text, warnings) = decode(b"caf\xe9 ok".to_vec()).unwrap();
         assert_eq!(text, "caf\u{fffd} ok");
         assert_eq!(warnings, ["invalid UTF-8 decoded lossily"]);
     }
@@ -681,18 +682,18 @@ mod tests {
             .into_iter()
             .chain("hi\n".encode_utf16().flat_map(u16::to_le_bytes))
             .collect();
-        assert_eq!(decode(&le).unwrap().0, "hi\n");
+        assert_eq!(decode(le).unwrap().0, "hi\n");
         let be: Vec<u8> = [0xfe, 0xff]
             .into_iter()
             .chain("hé".encode_utf16().flat_map(u16::to_be_bytes))
             .collect();
-        assert_eq!(decode(&be).unwrap().0, "hé");
+        assert_eq!(decode(be).unwrap().0, "hé");
     }
 
     #[test]
     fn binary_is_refused() {
         assert_eq!(
-            decode(b"\x89PNG\x00\x00").unwrap_err(),
+            decode(b"\x89PNG\x00\x00".to_vec()).unwrap_err(),
             "skipped: binary file"
         );
     }

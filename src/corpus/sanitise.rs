@@ -15,6 +15,15 @@ pub fn sanitise(input: &str) -> String {
     sanitise_chars(input)
 }
 
+/// [`sanitise`] of text already owned: the text itself, not a copy, when nothing needs
+/// doing (as for nearly every file read).
+pub fn sanitised(text: String) -> String {
+    match needs_work(text.as_bytes()) {
+        true => sanitise_chars(&text),
+        false => text,
+    }
+}
+
 /// [`sanitise`] character by character, without the shortcut.
 #[doc(hidden)]
 pub fn sanitise_chars(input: &str) -> String {
@@ -111,7 +120,30 @@ fn skip_string(chars: &mut Chars) {
 /// (`E2 80 A8`–`AE`, `E2 81 A6`–`A9`), or a byte-order mark (`EF BB BF`). A byte test is
 /// enough because UTF-8 never reuses these lead bytes inside other characters.
 fn needs_work(bytes: &[u8]) -> bool {
-    bytes.iter().enumerate().any(|(i, &b)| match b {
+    // Eight bytes at a time, most text is seen to be printable ASCII at once; only words
+    // holding a control, a line break or anything else than ASCII are looked at closely.
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let close_look = |i: usize| may_change(bytes, i);
+    let mut chunks = bytes.chunks_exact(8);
+    for (n, chunk) in chunks.by_ref().enumerate() {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // A byte under 0x20 borrows into its high bit; one of 0x80 or more has it set; DEL
+        // is the one printable-range byte to find on its own (a zero after XOR).
+        let low_or_high = (word.wrapping_sub(0x20 * ONES) | word) & HIGH;
+        let del = word ^ (0x7f * ONES);
+        let has_del = del.wrapping_sub(ONES) & !del & HIGH;
+        if (low_or_high | has_del) != 0 && (n * 8..n * 8 + 8).any(close_look) {
+            return true;
+        }
+    }
+    let rest = bytes.len() - chunks.remainder().len();
+    (rest..bytes.len()).any(close_look)
+}
+
+/// Whether the byte at `i` of `bytes` (UTF-8) starts something [`sanitise`] changes.
+fn may_change(bytes: &[u8], i: usize) -> bool {
+    match bytes[i] {
         b'\n' => false,
         0..=0x1f | 0x7f => true,
         0xc2 => bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)),
@@ -121,7 +153,7 @@ fn needs_work(bytes: &[u8]) -> bool {
         ),
         0xef => bytes.get(i + 1) == Some(&0xbb),
         _ => false,
-    })
+    }
 }
 
 /// True when `text` holds nothing [`sanitise`] would change (no controls but `\n`).
