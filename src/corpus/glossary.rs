@@ -157,7 +157,7 @@ pub fn key(name: &str) -> Cow<'_, str> {
 }
 
 /// The key of a handle written without its '@': lower case, straight apostrophes.
-pub fn handle_key(handle: &str) -> Cow<'_, str> {
+fn handle_key(handle: &str) -> Cow<'_, str> {
     match handle.contains('’') || handle.bytes().any(|b| b.is_ascii_uppercase()) {
         true => handle.replace('’', "'").to_ascii_lowercase().into(),
         false => handle.into(),

@@ -2,7 +2,7 @@
 //! corpus declares, handles and acronyms that abbreviate a name found elsewhere), and listing
 //! excerpts that open a thread another document holds in full.
 
-use super::glossary::{Glossary, handle_key, key};
+use super::glossary::{Glossary, key};
 use super::{Author, Document, Kind, orgs};
 use rayon::prelude::*;
 use regex::Regex;
@@ -129,13 +129,14 @@ fn organisations(docs: &[Document], glossary: &Glossary) -> (ByPost, Variants) {
     known.dedup();
     link_abbreviations(docs, &known, &mentioned, &mut aliases);
     let matcher = Matcher::new(glossary, &declared, &aliases);
-    // Handles the aliases know, without their '@'.
-    let aliased_handles: HashSet<&str> =
-        aliases.keys().filter_map(|k| k.strip_prefix('@')).collect();
+    // Each handle judged once: a corpus mentions the same few thousand over and over.
+    let handles: HashMap<&str, Verdict> = (mentioned.par_iter())
+        .map(|&handle| (handle, Verdict::judged(handle, &people, &aliases)))
+        .collect();
     let context = Naming {
         matcher: &matcher,
         aliases: &aliases,
-        aliased_handles: &aliased_handles,
+        handles: &handles,
         people: &people,
     };
     let named: Vec<Named> = docs
@@ -202,9 +203,39 @@ type Named = (Vec<Box<[String]>>, Vec<(String, String)>);
 struct Naming<'a> {
     matcher: &'a Matcher,
     aliases: &'a HashMap<String, String>,
-    /// The aliases' handles, by key without the '@'.
-    aliased_handles: &'a HashSet<&'a str>,
+    /// Every mentioned handle (without '@'), judged.
+    handles: &'a HashMap<&'a str, Verdict<'a>>,
     people: &'a HashSet<String>,
+}
+
+impl Naming<'_> {
+    fn handle(&self, handle: &str) -> Verdict<'_> {
+        (self.handles.get(handle).copied())
+            .unwrap_or_else(|| Verdict::judged(handle, self.people, self.aliases))
+    }
+}
+
+/// What naming makes of a name or handle as written: a person's (never an organisation), an
+/// alias of a canonical name, or neither.
+#[derive(Debug, Clone, Copy)]
+struct Verdict<'a> {
+    person: bool,
+    canonical: Option<&'a String>,
+}
+
+impl<'a> Verdict<'a> {
+    /// The verdict on `handle` (written without '@').
+    fn judged(
+        handle: &str,
+        people: &HashSet<String>,
+        aliases: &'a HashMap<String, String>,
+    ) -> Verdict<'a> {
+        let key = key(&format!("@{handle}")).into_owned();
+        Verdict {
+            person: people.contains(&key),
+            canonical: aliases.get(&key),
+        }
+    }
 }
 
 /// The organisations of one document's posts from the rules' hits and the matcher's, under
@@ -233,7 +264,7 @@ fn name_posts(doc: &Document, found: Vec<Vec<Found>>, naming: &Naming) -> Named 
         hits.extend(
             post.mentions
                 .iter()
-                .filter(|m| naming.aliased_handles.contains(&*handle_key(m)))
+                .filter(|m| naming.handle(m).canonical.is_some())
                 .map(|m| Found {
                     name: m.to_string(),
                     handle: true,
@@ -241,19 +272,21 @@ fn name_posts(doc: &Document, found: Vec<Vec<Found>>, naming: &Naming) -> Named 
         );
         let mut organisations: Vec<String> = Vec::new();
         for hit in hits {
-            let written = if hit.handle {
-                format!("@{}", hit.name)
-            } else {
-                hit.name.clone()
+            let (written, judged) = match hit.handle {
+                true => (format!("@{}", hit.name), naming.handle(&hit.name)),
+                false => {
+                    let key = key(&hit.name);
+                    let judged = Verdict {
+                        person: naming.people.contains(&*key),
+                        canonical: naming.aliases.get(&*key),
+                    };
+                    (hit.name.clone(), judged)
+                }
             };
-            let written_key = key(&written);
-            if naming.people.contains(&*written_key) {
+            if judged.person {
                 continue;
             }
-            let canonical = match naming.aliases.get(&*written_key) {
-                Some(canonical) => canonical.clone(),
-                None => hit.name,
-            };
+            let canonical = judged.canonical.cloned().unwrap_or(hit.name);
             if !organisations.contains(&canonical) {
                 organisations.push(canonical.clone());
             }
