@@ -188,6 +188,44 @@ fn entries(
 ) -> Vec<Entry> {
     let docs = &corpus.documents;
     let mut builder = Builder::default();
+    match (kind, resolution) {
+        // The posts that name organisations, straight from the resolution's list: a few
+        // of all, and no post need be looked at.
+        (FacetKind::Org, Some(resolution)) => {
+            for (at, organisations) in resolution.named_posts() {
+                for org in organisations {
+                    builder.add(org, str::to_string, at);
+                }
+            }
+        }
+        _ => add_posts(&mut builder, docs, resolution, kind),
+    }
+    match kind {
+        FacetKind::Author => {
+            // A thread that takes the author of the thread it repeats takes a known author:
+            // the handles are the documents' own.
+            let handles = author_handles(docs);
+            builder.finish(index, |name| {
+                handles.get(name).cloned().into_iter().collect()
+            })
+        }
+        FacetKind::Org => builder.finish(index, |name| {
+            let variants = resolution.map_or(&corpus.org_variants, |r| &r.org_variants);
+            (variants.get(name))
+                .map(|v| v.iter().cloned().collect())
+                .unwrap_or_default()
+        }),
+        _ => builder.finish(index, |_| Vec::new()),
+    }
+}
+
+/// Every post's values of facet `kind`, in corpus order.
+fn add_posts(
+    builder: &mut Builder,
+    docs: &[Document],
+    resolution: Option<&Resolution>,
+    kind: FacetKind,
+) {
     let mut ordinal = 0;
     for (d, doc) in docs.iter().enumerate() {
         for (t, thread) in doc.threads.iter().enumerate() {
@@ -197,10 +235,6 @@ fn entries(
             };
             let author = author.or(doc.author.as_ref());
             for post in &thread.posts {
-                let organisations = match resolution {
-                    Some(resolution) => resolution.organisations(ordinal),
-                    None => &post.organisations,
-                };
                 let at = ordinal as u32;
                 ordinal += 1;
                 match kind {
@@ -221,7 +255,7 @@ fn entries(
                     }
                     // Organisations are canonical names already.
                     FacetKind::Org => {
-                        for org in organisations {
+                        for org in &post.organisations {
                             builder.add(org, str::to_string, at);
                         }
                     }
@@ -229,23 +263,6 @@ fn entries(
                 }
             }
         }
-    }
-    match kind {
-        FacetKind::Author => {
-            // A thread that takes the author of the thread it repeats takes a known author:
-            // the handles are the documents' own.
-            let handles = author_handles(docs);
-            builder.finish(index, |name| {
-                handles.get(name).cloned().into_iter().collect()
-            })
-        }
-        FacetKind::Org => builder.finish(index, |name| {
-            let variants = resolution.map_or(&corpus.org_variants, |r| &r.org_variants);
-            (variants.get(name))
-                .map(|v| v.iter().cloned().collect())
-                .unwrap_or_default()
-        }),
-        _ => builder.finish(index, |_| Vec::new()),
     }
 }
 

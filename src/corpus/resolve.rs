@@ -50,10 +50,10 @@ impl Resolution {
         }
     }
 
-    /// The organisations of the post at `ordinal` (its place in corpus order).
-    pub fn organisations(&self, ordinal: usize) -> &[String] {
-        let at = (self.organisations).binary_search_by_key(&ordinal, |(o, _)| *o as usize);
-        at.map_or(&[], |i| &self.organisations[i].1)
+    /// The posts that name organisations, by ordinal (their place in corpus order), in that
+    /// order, with their organisations.
+    pub fn named_posts(&self) -> impl Iterator<Item = (u32, &[String])> {
+        (self.organisations.iter()).map(|(ordinal, names)| (*ordinal, &names[..]))
     }
 
     /// The author a thread has once resolved: its own, else that of the thread it repeats.
