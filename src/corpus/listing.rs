@@ -14,7 +14,11 @@ const PREVIEW_POSTS: u32 = 3;
 
 /// The declared count of a "Read N tweets" line.
 pub fn read_more(line: &str) -> Option<u32> {
-    READ_MORE.captures(line.trim())?[1].parse().ok()
+    // Asked of every line of every page: the pattern's opening word rules out nearly all.
+    let line = line.trim();
+    line.starts_with("Read ")
+        .then(|| READ_MORE.captures(line)?[1].parse().ok())
+        .flatten()
 }
 
 /// A page heading: short, and not a sentence.

@@ -35,8 +35,11 @@ pub fn has_header(lines: &[&str]) -> bool {
 
 /// The author named by a footer line such as "You can follow @samtrner.".
 pub fn footer_author(text: &str) -> Option<Author> {
+    // Every line is asked: the footer's opening words rule out nearly all before the pattern.
     text.lines()
-        .find_map(|l| FOLLOW.captures(l.trim()))
+        .map(str::trim)
+        .filter(|l| l.starts_with("You can follow @"))
+        .find_map(|l| FOLLOW.captures(l))
         .map(|c| Author::from_handle(&c["handle"]))
 }
 
