@@ -35,6 +35,10 @@ static LEADING: LazyLock<Regex> =
 
 /// The marker that ends `line`, looking past trailing links ("3/ example.org/…").
 pub fn trailing(line: &str) -> Option<Marker> {
+    // Asked of every line: one without a slash has no such marker, and most have none.
+    if !line.contains('/') {
+        return None;
+    }
     let core = strip_trailing_links(line.trim_end());
     let caps = TRAILING.captures(core)?;
     let number = caps[1].parse().ok()?;
@@ -48,7 +52,15 @@ pub fn trailing(line: &str) -> Option<Marker> {
 
 /// The marker that opens `line`.
 pub fn leading(line: &str) -> Option<Marker> {
-    let caps = LEADING.captures(line.trim_start())?;
+    // Asked of every line: a marker opens with a digit, perhaps after a bracket (a digit
+    // outside ASCII would match the pattern but is no number to parse).
+    let line = line.trim_start();
+    let digit_at = |i: usize| line.as_bytes().get(i).is_some_and(u8::is_ascii_digit);
+    let opens = digit_at(0) || (line.starts_with(['(', '[']) && digit_at(1));
+    if !opens {
+        return None;
+    }
+    let caps = LEADING.captures(line)?;
     let number = caps[1].parse().ok()?;
     let total = caps.get(3).and_then(|m| m.as_str().parse().ok());
     let label = match (&caps[2], total) {
