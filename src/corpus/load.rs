@@ -439,10 +439,14 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
         )
     };
     let file = std::fs::File::open(path).map_err(|e| describe_io(&e, false))?;
-    if file.metadata().is_ok_and(|m| m.len() > MAX_FILE_BYTES) {
+    let size = file.metadata().map_or(0, |m| m.len());
+    if size > MAX_FILE_BYTES {
         return Err(too_large());
     }
-    let mut bytes = Vec::new();
+    // Room for the whole file and a byte more, so it is read in one go and the read that
+    // finds its end needs no more room (growing from nothing costs several reads and
+    // copies a file).
+    let mut bytes = Vec::with_capacity(size as usize + 1);
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| describe_io(&e, false))?;
