@@ -9,15 +9,43 @@ use std::sync::LazyLock;
 static HASHTAG: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"#[\p{L}\p{M}\p{N}_]*[\p{L}\p{M}][\p{L}\p{M}\p{N}_]*").unwrap());
 
-/// What may not stand just before a hashtag's '#'.
-static GLUED_TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\p{L}\p{N}_&/#@]").unwrap());
+/// What may not stand just before a hashtag's '#': a letter, a digit or one of these.
+const GLUED_TAG: Glue = Glue {
+    signs: "_&/#@",
+    others: &GLUED_TAG_OTHERS,
+};
+static GLUED_TAG_OTHERS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[\p{L}\p{N}_&/#@]").unwrap());
 
 /// A mention: '@' then a platform handle. "@Jimmypaul90’s" stops at the apostrophe. An '@'
 /// glued to a word ([`GLUED_MENTION`], so an e-mail address) starts none.
 static MENTION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"@[A-Za-z0-9_]{1,15}").unwrap());
 
-/// What may not stand just before a mention's '@'.
-static GLUED_MENTION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\p{L}\p{N}_@#.]").unwrap());
+/// What may not stand just before a mention's '@': a letter, a digit or one of these.
+const GLUED_MENTION: Glue = Glue {
+    signs: "_@#.",
+    others: &GLUED_MENTION_OTHERS,
+};
+static GLUED_MENTION_OTHERS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[\p{L}\p{N}_@#.]").unwrap());
+
+/// Characters that glue a sigil to the word before it: letters, digits and `signs`. ASCII,
+/// as nearly every character before a sigil is, is judged by hand; others by the pattern
+/// of the same class (a pattern call for each hashtag and mention cost more than finding
+/// them).
+struct Glue {
+    signs: &'static str,
+    others: &'static LazyLock<Regex>,
+}
+
+impl Glue {
+    fn holds(&self, c: char) -> bool {
+        match c.is_ascii() {
+            true => c.is_ascii_alphanumeric() || self.signs.contains(c),
+            false => self.others.is_match(c.encode_utf8(&mut [0; 4])),
+        }
+    }
+}
 
 /// A link with a scheme.
 static SCHEMED: LazyLock<Regex> =
@@ -52,12 +80,12 @@ pub fn mentions(text: &str) -> Vec<String> {
 /// before a sigil it could have glued to.
 fn free_standing<'t>(
     pattern: &'t Regex,
-    glued: &'t Regex,
+    glue: &'t Glue,
     text: &'t str,
 ) -> impl Iterator<Item = String> + 't {
     pattern.find_iter(text).filter_map(move |m| {
         let before = text[..m.start()].chars().next_back();
-        let free = before.is_none_or(|c| !glued.is_match(c.encode_utf8(&mut [0; 4])));
+        let free = before.is_none_or(|c| !glue.holds(c));
         free.then(|| m.as_str()[1..].to_string())
     })
 }
@@ -169,6 +197,16 @@ fn char_weight(c: char) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn glue_by_hand_is_the_pattern_for_every_ascii_character() {
+        for glue in [GLUED_TAG, GLUED_MENTION] {
+            for c in (0..128u8).map(char::from) {
+                let pattern = glue.others.is_match(c.encode_utf8(&mut [0; 4]));
+                assert_eq!(glue.holds(c), pattern, "{c:?}");
+            }
+        }
+    }
 
     #[test]
     fn hashtag_stops_at_emoji_and_punctuation() {
