@@ -30,7 +30,23 @@ pub fn has_header(lines: &[&str]) -> bool {
         .iter()
         .filter(|l| !l.trim().is_empty())
         .take(HEADER_LINES)
-        .any(|l| PROFILE.is_match(l.trim()) || DATE_COUNT.is_match(l.trim()))
+        .any(|l| profile(l.trim()).is_some() || date_count(l.trim()).is_some())
+}
+
+// The header patterns, each run only on a line holding its literal words: the first lines
+// of every page are asked, and a long paragraph makes the patterns slow.
+
+fn profile(line: &str) -> Option<regex::Captures<'_>> {
+    line.ends_with("Profile picture").then(|| PROFILE.captures(line)).flatten()
+}
+
+fn handle(line: &str) -> Option<regex::Captures<'_>> {
+    line.starts_with('@').then(|| HANDLE.captures(line)).flatten()
+}
+
+fn date_count(line: &str) -> Option<regex::Captures<'_>> {
+    let counts = line.contains("tweet") || line.contains("post");
+    counts.then(|| DATE_COUNT.captures(line)).flatten()
 }
 
 /// The author named by a footer line such as "You can follow @samtrner.".
@@ -71,11 +87,11 @@ fn take_header(lines: &mut &[&str]) -> Header {
 }
 
 fn read_header_line(line: &str, header: &mut Header) -> bool {
-    if let Some(c) = PROFILE.captures(line) {
+    if let Some(c) = profile(line) {
         header.name.get_or_insert_with(|| c["name"].to_string());
-    } else if let Some(c) = HANDLE.captures(line) {
+    } else if let Some(c) = handle(line) {
         header.handle.get_or_insert_with(|| c["handle"].to_string());
-    } else if let Some(c) = DATE_COUNT.captures(line) {
+    } else if let Some(c) = date_count(line) {
         let date = c["date"].trim();
         if !date.is_empty() {
             header.date = Some(date.to_string());
