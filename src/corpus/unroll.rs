@@ -37,11 +37,15 @@ pub fn has_header(lines: &[&str]) -> bool {
 // of every page are asked, and a long paragraph makes the patterns slow.
 
 fn profile(line: &str) -> Option<regex::Captures<'_>> {
-    line.ends_with("Profile picture").then(|| PROFILE.captures(line)).flatten()
+    line.ends_with("Profile picture")
+        .then(|| PROFILE.captures(line))
+        .flatten()
 }
 
 fn handle(line: &str) -> Option<regex::Captures<'_>> {
-    line.starts_with('@').then(|| HANDLE.captures(line)).flatten()
+    line.starts_with('@')
+        .then(|| HANDLE.captures(line))
+        .flatten()
 }
 
 fn date_count(line: &str) -> Option<regex::Captures<'_>> {
