@@ -189,9 +189,7 @@ fn without_possessive(word: &str) -> &str {
 }
 
 fn is_org_word(word: &str) -> bool {
-    // Asked of every capitalised word: most start with no capital and are ruled out at once.
-    word.starts_with(|c: char| c.is_ascii_uppercase())
-        && ORG_WORDS.binary_search(&without_possessive(word)).is_ok()
+    ORG_WORDS.binary_search(&without_possessive(word)).is_ok()
 }
 
 /// An acronym used as a name: 3 to 6 capitals (digits and '&' allowed after the first).

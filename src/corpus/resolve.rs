@@ -187,14 +187,17 @@ fn mentioned(docs: &[Document]) -> Vec<&str> {
             }
             mentioned
         })
-        .reduce(HashSet::new, |a, b| {
-            let (mut larger, smaller) = if a.len() >= b.len() { (a, b) } else { (b, a) };
-            larger.extend(smaller);
-            larger
-        });
+        .reduce(HashSet::new, union);
     let mut mentioned: Vec<&str> = mentioned.into_iter().collect();
     mentioned.par_sort_unstable();
     mentioned
+}
+
+/// Two sets as one, the smaller poured into the larger.
+fn union<'a>(a: HashSet<&'a str>, b: HashSet<&'a str>) -> HashSet<&'a str> {
+    let (mut larger, smaller) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    larger.extend(smaller);
+    larger
 }
 
 /// One document's posts' organisations, and each (canonical name, spelling) seen once.
@@ -231,10 +234,18 @@ impl<'a> Verdict<'a> {
         people: &HashSet<String>,
         aliases: &'a HashMap<String, String>,
     ) -> Verdict<'a> {
-        let key = key(&format!("@{handle}")).into_owned();
+        Verdict::of_key(&key(&format!("@{handle}")), people, aliases)
+    }
+
+    /// The verdict on what has `key` (a [`key`] already made).
+    fn of_key(
+        key: &str,
+        people: &HashSet<String>,
+        aliases: &'a HashMap<String, String>,
+    ) -> Verdict<'a> {
         Verdict {
-            person: people.contains(&key),
-            canonical: aliases.get(&key),
+            person: people.contains(key),
+            canonical: aliases.get(key),
         }
     }
 }
@@ -276,11 +287,7 @@ fn name_posts(doc: &Document, found: Vec<Vec<Found>>, naming: &Naming) -> Named 
             let (written, judged) = match hit.handle {
                 true => (format!("@{}", hit.name), naming.handle(&hit.name)),
                 false => {
-                    let key = key(&hit.name);
-                    let judged = Verdict {
-                        person: naming.people.contains(&*key),
-                        canonical: naming.aliases.get(&*key),
-                    };
+                    let judged = Verdict::of_key(&key(&hit.name), naming.people, naming.aliases);
                     (hit.name.clone(), judged)
                 }
             };
@@ -386,11 +393,7 @@ fn link_abbreviations(
             }
             acronyms
         })
-        .reduce(HashSet::new, |a, b| {
-            let (mut larger, smaller) = if a.len() >= b.len() { (a, b) } else { (b, a) };
-            larger.extend(smaller);
-            larger
-        });
+        .reduce(HashSet::new, union);
     let mut shorts: Vec<String> = (mentioned.iter().map(|m| format!("@{m}")))
         .chain(acronyms.into_iter().map(str::to_string))
         .collect();
@@ -620,23 +623,9 @@ fn normalise(text: &str) -> String {
 
 /// The first [`OPENING_CHARS`] characters of `text` normalised, normalising no further.
 fn opening_key(text: &str) -> String {
-    let mut key = String::new();
-    let mut chars = 0;
-    for word in text.split_whitespace() {
-        if chars >= OPENING_CHARS {
-            break;
-        }
-        if chars > 0 {
-            key.push(' ');
-            chars += 1;
-        }
-        key.push_str(word);
-        chars += word.chars().count();
-    }
-    match key.char_indices().nth(OPENING_CHARS) {
-        Some((end, _)) => key[..end].to_string(),
-        None => key,
-    }
+    let words = text.split_whitespace().enumerate();
+    let spaced = words.flat_map(|(i, word)| (i > 0).then_some(' ').into_iter().chain(word.chars()));
+    spaced.take(OPENING_CHARS).collect()
 }
 
 /// Whether every post of `excerpt` starts the same post of `full` (a cut-off "…" ignored).

@@ -7,16 +7,12 @@
 
 /// Returns `input` with terminal controls removed and line endings normalised to `\n`.
 pub fn sanitise(input: &str) -> String {
-    // Most text needs nothing: one pass over the bytes says so, without building a copy
-    // character by character.
-    if !needs_work(input.as_bytes()) {
-        return input.to_string();
-    }
-    sanitise_chars(input)
+    sanitised(input.to_string())
 }
 
 /// [`sanitise`] of text already owned: the text itself, not a copy, when nothing needs
-/// doing (as for nearly every file read).
+/// doing (as for nearly every file read). Most text needs nothing: one pass over the bytes
+/// says so, without building a copy character by character.
 pub fn sanitised(text: String) -> String {
     match needs_work(text.as_bytes()) {
         true => sanitise_chars(&text),
