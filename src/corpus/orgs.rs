@@ -290,17 +290,124 @@ fn join(tokens: &[Token]) -> String {
 }
 
 /// Organisation names written in `text`, by the name rules (not handles, not the glossary).
+///
+/// Every name holds a word that starts with an ASCII capital and is an organisation word, an
+/// acronym or a CamelCase brand, and most text is lower-case words with few of those. So
+/// the rules run only on the stretch around each such word, out to the nearest word on
+/// either side that ends any run of a name; there they find what they would find over the
+/// whole text, at a fraction of the cost (a property test holds the two equal).
 pub fn names(text: &str) -> Vec<String> {
     let mut found = Vec::new();
-    let tokens = tokens(text);
     // Whether the text shouts matters only to acronyms, and most texts have none.
     let shouting = std::cell::OnceCell::new();
-    let text_shouts = || *shouting.get_or_init(|| is_shouting(&tokens));
-    for run in runs(&tokens) {
-        names_in_run(&tokens[run], text_shouts, &mut found);
+    let text_shouts = || *shouting.get_or_init(|| is_shouting(&tokens(text)));
+    let mut from = 0;
+    while let Some(at) = next_name_word(text.as_bytes(), from) {
+        let stretch = stretch_around(text.as_bytes(), from, at);
+        names_in_stretch(&text[stretch.clone()], text_shouts, &mut found);
+        from = stretch.end;
     }
     found.dedup();
     found
+}
+
+/// The names the rules find in `stretch` of a text, added to `found`.
+fn names_in_stretch(stretch: &str, text_shouts: impl Fn() -> bool + Copy, found: &mut Vec<String>) {
+    let tokens = tokens(stretch);
+    for run in runs(&tokens) {
+        names_in_run(&tokens[run], text_shouts, found);
+    }
+}
+
+/// Where, at or after byte `from`, the next word starts that may be the heart of a name: an
+/// ASCII capital opening a word (not inside one, a hashtag or a handle) that may be an
+/// acronym (a capital, digit or '&' follows), a CamelCase brand (another capital among its
+/// letters) or an organisation word. A necessary test, never a sufficient one.
+fn next_name_word(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    loop {
+        i += bytes.get(i..)?.iter().position(u8::is_ascii_uppercase)?;
+        let opens_word = i == 0
+            || !matches!(bytes[i - 1], b'#' | b'@' | b'0'..=b'9' | b'A'..=b'Z' | b'a'..=b'z');
+        let after = bytes.get(i + 1).copied().unwrap_or(b' ');
+        if opens_word && (after.is_ascii_uppercase() || after.is_ascii_digit() || after == b'&') {
+            return Some(i);
+        }
+        // The word's letters ("Co-operative" has a hyphen; a CamelCase test wants letters only,
+        // so a hyphen only makes this test pass more often).
+        let letters = 1 + bytes[i + 1..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphabetic() || **b == b'-')
+            .count();
+        let word = &bytes[i..i + letters];
+        let camel = word[1..].iter().any(u8::is_ascii_uppercase);
+        if opens_word
+            && (camel
+                || ORG_WORDS
+                    .binary_search_by(|w| w.as_bytes().cmp(word))
+                    .is_ok())
+        {
+            return Some(i);
+        }
+        i += letters;
+    }
+}
+
+/// White space as `str::split_whitespace` has it, in ASCII.
+fn is_ascii_space(b: &u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
+}
+
+/// Whether a word written between white space ends any run of a name, wherever it stands: a
+/// lower-case word other than a connector.
+fn ends_runs(word: &[u8]) -> bool {
+    !word.is_empty()
+        && word.iter().all(u8::is_ascii_lowercase)
+        && !CONNECTORS.iter().any(|c| c.as_bytes() == word)
+}
+
+/// The stretch of text (not before `from`) around the word at `at`, between the nearest
+/// words on either side that end any run of a name. A run that holds the word lies inside
+/// it, and the runs inside it are those of the whole text. Words are told apart at ASCII
+/// white space only: other white space just makes the stretch longer.
+fn stretch_around(bytes: &[u8], from: usize, at: usize) -> std::ops::Range<usize> {
+    let word_start = |end: usize| {
+        (bytes[from..end].iter().rposition(is_ascii_space)).map_or(from, |p| from + p + 1)
+    };
+    let word_end = |start: usize| {
+        (bytes[start..].iter().position(is_ascii_space)).map_or(bytes.len(), |p| start + p)
+    };
+    let mut start = word_start(at);
+    loop {
+        let end = from
+            + bytes[from..start]
+                .iter()
+                .rposition(|b| !is_ascii_space(b))
+                .map_or(0, |p| p + 1);
+        if end == from {
+            break;
+        }
+        let before = word_start(end);
+        if ends_runs(&bytes[before..end]) {
+            break;
+        }
+        start = before;
+    }
+    let mut end = word_end(at);
+    loop {
+        let next = end
+            + bytes[end..]
+                .iter()
+                .take_while(|b| is_ascii_space(b))
+                .count();
+        if next == bytes.len() {
+            return start..bytes.len();
+        }
+        end = word_end(next);
+        if ends_runs(&bytes[next..end]) {
+            return start..next;
+        }
+    }
 }
 
 /// Text written largely in capitals (a licence, a shouted post): its capital words are not
@@ -631,6 +738,86 @@ mod tests {
 
     fn names_of(text: &str) -> Vec<String> {
         names(text)
+    }
+
+    /// Words that start, continue, join and end names, and some that look like them.
+    const WORDS: &[&str] = &[
+        "the",
+        "of",
+        "for",
+        "and",
+        "on",
+        "&",
+        "a",
+        "report",
+        "by",
+        "from",
+        "care",
+        "x",
+        "Care",
+        "Review",
+        "Trust",
+        "Trust’s",
+        "Trust's",
+        "BASW",
+        "DfE",
+        "CMA.",
+        "NAAS2",
+        "A&E",
+        "CEO",
+        "CareTech",
+        "MacAlister",
+        "Anti-Bullying",
+        "Co-operative",
+        "St",
+        "George’s,",
+        "University",
+        "London",
+        "Tact",
+        "The",
+        "Independent",
+        "Social",
+        "Work",
+        "Union",
+        "#CareReview",
+        "@FamilyRightsGp",
+        "(Children",
+        "Council)",
+        "“Family",
+        "Rights",
+        "Group”",
+        "Évry",
+        "É",
+        "NHS",
+        "IS",
+        "THE",
+        "NEW",
+        "BIG",
+        "Fund,",
+        "Ltd.",
+        "PLC",
+        "Inc",
+        "école",
+    ];
+
+    proptest::proptest! {
+        /// The rules find the same names stretch by stretch as over the whole text.
+        #[test]
+        fn names_found_by_stretches_are_those_of_the_whole_text(
+            words in proptest::collection::vec(
+                (proptest::sample::select(WORDS), proptest::sample::select(
+                    &[" ", " ", " ", "  ", "\n", "\u{a0}", ", ", "\t", "\u{2003}", ""][..]
+                )),
+                0..40,
+            )
+        ) {
+            let text: String = words.iter().flat_map(|(w, s)| [*w, *s]).collect();
+            let tokens = tokens(&text);
+            let mut whole = Vec::new();
+            names_in_stretch(&text, || is_shouting(&tokens), &mut whole);
+            whole.dedup();
+            proptest::prop_assert_eq!(names(&text), whole);
+        }
     }
 
     #[test]
