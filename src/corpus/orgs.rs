@@ -326,31 +326,59 @@ fn names_in_stretch(stretch: &str, text_shouts: impl Fn() -> bool + Copy, found:
 fn next_name_word(bytes: &[u8], from: usize) -> Option<usize> {
     let mut i = from;
     loop {
-        i += bytes.get(i..)?.iter().position(u8::is_ascii_uppercase)?;
+        i = next_capital(bytes, i)?;
         let opens_word = i == 0
             || !matches!(bytes[i - 1], b'#' | b'@' | b'0'..=b'9' | b'A'..=b'Z' | b'a'..=b'z');
+        if !opens_word {
+            i += 1;
+            continue;
+        }
         let after = bytes.get(i + 1).copied().unwrap_or(b' ');
-        if opens_word && (after.is_ascii_uppercase() || after.is_ascii_digit() || after == b'&') {
+        if after.is_ascii_uppercase() || after.is_ascii_digit() || after == b'&' {
             return Some(i);
         }
-        // The word's letters ("Co-operative" has a hyphen; a CamelCase test wants letters only,
-        // so a hyphen only makes this test pass more often).
+        // The word's letters ("Co-operative" has a hyphen; a CamelCase brand has letters
+        // only, so a hyphen only makes this test pass more often).
         let letters = 1 + bytes[i + 1..]
             .iter()
             .take_while(|b| b.is_ascii_alphabetic() || **b == b'-')
             .count();
         let word = &bytes[i..i + letters];
         let camel = word[1..].iter().any(u8::is_ascii_uppercase);
-        if opens_word
-            && (camel
-                || ORG_WORDS
-                    .binary_search_by(|w| w.as_bytes().cmp(word))
-                    .is_ok())
+        if camel
+            || ORG_WORDS
+                .binary_search_by(|w| w.as_bytes().cmp(word))
+                .is_ok()
         {
             return Some(i);
         }
         i += letters;
     }
+}
+
+/// The place of the first ASCII capital at or after `from`, looked for eight bytes at a
+/// time: the name rules are asked of all post text, and most of it is small letters.
+fn next_capital(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let rest = bytes.get(from..)?;
+    let mut chunks = rest.chunks_exact(8);
+    for (n, chunk) in chunks.by_ref().enumerate() {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // A byte's low seven bits plus 0x3f reach its high bit from 'A' on, plus 0x25 from
+        // past 'Z', and no sum carries into the next byte; a byte with its own high bit set
+        // is not ASCII.
+        let low = word & !HIGH;
+        let capitals =
+            low.wrapping_add(0x3f * ONES) & !low.wrapping_add(0x25 * ONES) & !word & HIGH;
+        if capitals != 0 {
+            return Some(from + n * 8 + capitals.trailing_zeros() as usize / 8);
+        }
+    }
+    let tail = rest.len() - chunks.remainder().len();
+    (chunks.remainder().iter())
+        .position(u8::is_ascii_uppercase)
+        .map(|p| from + tail + p)
 }
 
 /// White space as `str::split_whitespace` has it, in ASCII.
@@ -801,6 +829,18 @@ mod tests {
     ];
 
     proptest::proptest! {
+        /// The eight-at-a-time search finds the first capital a byte-by-byte one finds.
+        #[test]
+        fn next_capital_is_the_first_capital(
+            bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..40),
+            from in 0usize..44,
+        ) {
+            let first = bytes.get(from..).and_then(|rest| {
+                rest.iter().position(u8::is_ascii_uppercase).map(|p| from + p)
+            });
+            proptest::prop_assert_eq!(next_capital(&bytes, from), first);
+        }
+
         /// The rules find the same names stretch by stretch as over the whole text.
         #[test]
         fn names_found_by_stretches_are_those_of_the_whole_text(
