@@ -3,8 +3,9 @@
 //! "#CareReview" are one entry showing both); organisations are already canonical.
 
 use crate::corpus::{Author, Corpus, Document, Resolution};
+use foldhash::HashMap;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use std::sync::Arc;
 

@@ -4,9 +4,10 @@
 
 use super::glossary::{Glossary, key};
 use super::{Author, Document, Kind, orgs};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use rayon::prelude::*;
 use regex::Regex;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// What resolving a corpus decided, to be applied to its documents: worked out from shared,
 /// unchanged documents (the screen keeps showing them meanwhile), applied in one short step.
