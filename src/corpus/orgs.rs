@@ -74,6 +74,26 @@ const ORG_WORDS: &[&str] = &[
     "Ventures",
 ];
 
+/// A bit for each organisation word's first letter, last letter and length: a word whose
+/// bit is clear is none of them, and so is nearly every capitalised word.
+const ORG_WORD_BITS: [u64; 16] = {
+    let mut bits = [0; 16];
+    let mut i = 0;
+    while i < ORG_WORDS.len() {
+        let word = ORG_WORDS[i].as_bytes();
+        let bit = org_word_bit(word[0], word[word.len() - 1], word.len());
+        bits[bit / 64] |= 1 << (bit % 64);
+        i += 1;
+    }
+    bits
+};
+
+/// Where a word with this first letter, last letter and length has its bit in
+/// [`ORG_WORD_BITS`] (any of 1,024; a few words share one).
+const fn org_word_bit(first: u8, last: u8, len: usize) -> usize {
+    (first as usize * 7 + last as usize * 13 + len * 31) % 1024
+}
+
 /// Small words allowed inside a name when capitalised words stand on both sides.
 const CONNECTORS: &[&str] = &["of", "for", "and", "&", "on", "the"];
 
@@ -189,7 +209,24 @@ fn without_possessive(word: &str) -> &str {
 }
 
 fn is_org_word(word: &str) -> bool {
-    ORG_WORDS.binary_search(&without_possessive(word)).is_ok()
+    is_org_word_bytes(without_possessive(word).as_bytes())
+}
+
+/// Whether `word` is one of [`ORG_WORDS`]. Asked of every capitalised word, most of them
+/// not: the words are in byte order, so those with its first letter stand side by side, few
+/// of those have its length, and only those are compared whole.
+fn is_org_word_bytes(word: &[u8]) -> bool {
+    let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
+        return false;
+    };
+    let bit = org_word_bit(first, last, word.len());
+    if ORG_WORD_BITS[bit / 64] & (1 << (bit % 64)) == 0 {
+        return false;
+    }
+    let start = ORG_WORDS.partition_point(|w| w.as_bytes()[0] < first);
+    (ORG_WORDS[start..].iter())
+        .take_while(|w| w.as_bytes()[0] == first)
+        .any(|w| w.as_bytes() == word)
 }
 
 /// An acronym used as a name: 3 to 6 capitals (digits and '&' allowed after the first).
@@ -345,11 +382,7 @@ fn next_name_word(bytes: &[u8], from: usize) -> Option<usize> {
             .count();
         let word = &bytes[i..i + letters];
         let camel = word[1..].iter().any(u8::is_ascii_uppercase);
-        if camel
-            || ORG_WORDS
-                .binary_search_by(|w| w.as_bytes().cmp(word))
-                .is_ok()
-        {
+        if camel || is_org_word_bytes(word) {
             return Some(i);
         }
         i += letters;
@@ -762,6 +795,19 @@ mod tests {
     #[test]
     fn organisation_words_are_in_byte_order() {
         assert!(ORG_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn organisation_words_are_known_with_or_without_possessive() {
+        for word in ORG_WORDS {
+            assert!(is_org_word(word), "{word}");
+            assert!(is_org_word(&format!("{word}’s")), "{word}’s");
+        }
+        for word in [
+            "Care", "Trusts", "Trustee", "Fun", "Court-", "", "A", "UNION", "union",
+        ] {
+            assert!(!is_org_word(word), "{word}");
+        }
     }
 
     fn names_of(text: &str) -> Vec<String> {
