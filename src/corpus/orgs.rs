@@ -391,7 +391,7 @@ fn next_name_word(bytes: &[u8], from: usize) -> Option<usize> {
 
 /// The place of the first ASCII capital at or after `from`, looked for eight bytes at a
 /// time: the name rules are asked of all post text, and most of it is small letters.
-fn next_capital(bytes: &[u8], from: usize) -> Option<usize> {
+pub(super) fn next_capital(bytes: &[u8], from: usize) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let rest = bytes.get(from..)?;

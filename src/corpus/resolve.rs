@@ -451,7 +451,7 @@ fn capitalised_ascii_words(text: &str) -> impl Iterator<Item = &str> {
     let mut i = 0;
     std::iter::from_fn(move || {
         loop {
-            let capital = i + bytes.get(i..)?.iter().position(u8::is_ascii_uppercase)?;
+            let capital = orgs::next_capital(bytes, i)?;
             // The previous word ended before `i`, so this one starts at `i` or later.
             let mut start = capital;
             while start > i && bytes[start - 1].is_ascii_alphanumeric() {
