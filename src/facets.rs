@@ -150,18 +150,6 @@ impl Places {
         }
     }
 
-    /// The document of each of `ordinals`. A run of posts in one document costs a
-    /// comparison each; only a post in another document is looked up.
-    pub fn documents_of<'a>(&'a self, ordinals: &'a [u32]) -> impl Iterator<Item = usize> + 'a {
-        let mut doc = 0;
-        ordinals.iter().map(move |&o| {
-            if !self.of_document(doc).contains(&o) {
-                doc = self.post_ref(o).doc;
-            }
-            doc
-        })
-    }
-
     /// The posts of the `thread`th thread of the corpus (empty past the last).
     fn thread_bounds(&self, thread: usize) -> Range<u32> {
         let start = self.thread_start.get(thread).copied().unwrap_or(self.posts);
@@ -193,9 +181,14 @@ fn entries(
         // The posts that name organisations, straight from the resolution's list: a few
         // of all, and no post need be looked at.
         (FacetKind::Org, Some(resolution)) => {
+            let mut doc = 0;
             for (at, organisations) in resolution.named_posts() {
+                // The posts come in corpus order: their document seldom changes.
+                if !index.of_document(doc).contains(&at) {
+                    doc = index.post_ref(at).doc;
+                }
                 for org in organisations {
-                    builder.add(org, str::to_string, at);
+                    builder.add(org, str::to_string, at..at + 1, doc as u32);
                 }
             }
         }
@@ -229,40 +222,49 @@ fn add_posts(
 ) {
     let mut ordinal = 0;
     for (d, doc) in docs.iter().enumerate() {
+        let at = d as u32;
+        let first = ordinal;
         for (t, thread) in doc.threads.iter().enumerate() {
-            let author = match resolution {
-                Some(resolution) => resolution.thread_author(docs, d, t),
-                None => thread.author.as_ref(),
-            };
-            let author = author.or(doc.author.as_ref());
-            for post in &thread.posts {
-                let at = ordinal as u32;
-                ordinal += 1;
-                match kind {
-                    FacetKind::Author => {
-                        if let Some(author) = author {
-                            builder.add(&author.name, str::to_string, at);
-                        }
+            let posts = ordinal..ordinal + thread.posts.len() as u32;
+            ordinal = posts.end;
+            match kind {
+                // A thread's posts share its author: one entry looked up for them all.
+                FacetKind::Author => {
+                    let author = match resolution {
+                        Some(resolution) => resolution.thread_author(docs, d, t),
+                        None => thread.author.as_ref(),
+                    };
+                    if let Some(author) = author.or(doc.author.as_ref()) {
+                        builder.add(&author.name, str::to_string, posts, at);
                     }
-                    FacetKind::Hashtag => {
-                        for tag in &post.hashtags {
-                            builder.add(tag, str::to_lowercase, at);
-                        }
-                    }
-                    FacetKind::Mention => {
-                        for handle in &post.mentions {
-                            builder.add(handle, str::to_lowercase, at);
-                        }
-                    }
-                    // Organisations are canonical names already.
-                    FacetKind::Org => {
-                        for org in &post.organisations {
-                            builder.add(org, str::to_string, at);
-                        }
-                    }
-                    FacetKind::Kind => builder.add(doc.kind.name(), str::to_string, at),
                 }
+                FacetKind::Hashtag => {
+                    for (post, o) in thread.posts.iter().zip(posts) {
+                        for tag in &post.hashtags {
+                            builder.add(tag, str::to_lowercase, o..o + 1, at);
+                        }
+                    }
+                }
+                FacetKind::Mention => {
+                    for (post, o) in thread.posts.iter().zip(posts) {
+                        for handle in &post.mentions {
+                            builder.add(handle, str::to_lowercase, o..o + 1, at);
+                        }
+                    }
+                }
+                // Organisations are canonical names already.
+                FacetKind::Org => {
+                    for (post, o) in thread.posts.iter().zip(posts) {
+                        for org in &post.organisations {
+                            builder.add(org, str::to_string, o..o + 1, at);
+                        }
+                    }
+                }
+                FacetKind::Kind => {}
             }
+        }
+        if kind == FacetKind::Kind && ordinal > first {
+            builder.add(doc.kind.name(), str::to_string, first..ordinal, at);
         }
     }
 }
@@ -287,35 +289,58 @@ struct Accumulator {
     spellings: Vec<(String, usize)>,
     /// Ordinals, in corpus order: posts are added in that order.
     posts: Vec<u32>,
+    /// The documents of `posts`, each once, and how many of the posts each holds.
+    documents: Vec<u32>,
+    per_document: Vec<u32>,
 }
 
 impl Builder {
-    /// Counts `spelling` at the post of ordinal `at`, under the entry of `fold(spelling)`.
-    fn add(&mut self, spelling: &str, fold: impl Fn(&str) -> String, at: u32) {
-        let (entry, slot) = match self.spellings.get(spelling) {
-            Some(&known) => known,
-            None => {
-                let next = self.entries.len();
-                let key = fold(spelling);
-                let entry = *self.keys.entry(key.clone()).or_insert(next);
-                if entry == next {
-                    self.entries.push(Accumulator {
-                        key,
-                        ..Accumulator::default()
-                    });
-                }
-                let spellings = &mut self.entries[entry].spellings;
-                spellings.push((spelling.to_string(), 0));
-                let known = (entry, spellings.len() - 1);
-                self.spellings.insert(spelling.to_string(), known);
-                known
-            }
-        };
+    /// Counts `spelling` at `posts` (ordinals, none before one counted already) of document
+    /// `doc`, under the entry of `fold(spelling)`.
+    fn add(&mut self, spelling: &str, fold: impl Fn(&str) -> String, posts: Range<u32>, doc: u32) {
+        let (entry, slot) = self.entry(spelling, fold);
         let acc = &mut self.entries[entry];
-        acc.spellings[slot].1 += 1;
-        if acc.posts.last() != Some(&at) {
-            acc.posts.push(at);
+        acc.spellings[slot].1 += posts.len();
+        // A post that writes two spellings of one entry counts once.
+        let start = acc
+            .posts
+            .last()
+            .map_or(posts.start, |&last| posts.start.max(last + 1));
+        let posts = start..posts.end.max(start);
+        if posts.is_empty() {
+            return;
         }
+        match acc.documents.last() == Some(&doc) {
+            true => {
+                *acc.per_document.last_mut().expect("one count a document") += posts.len() as u32
+            }
+            false => {
+                acc.documents.push(doc);
+                acc.per_document.push(posts.len() as u32);
+            }
+        }
+        acc.posts.extend(posts);
+    }
+
+    /// The entry of `spelling` and its place among the entry's spellings, made if new.
+    fn entry(&mut self, spelling: &str, fold: impl Fn(&str) -> String) -> (usize, usize) {
+        if let Some(&known) = self.spellings.get(spelling) {
+            return known;
+        }
+        let next = self.entries.len();
+        let key = fold(spelling);
+        let entry = *self.keys.entry(key.clone()).or_insert(next);
+        if entry == next {
+            self.entries.push(Accumulator {
+                key,
+                ..Accumulator::default()
+            });
+        }
+        let spellings = &mut self.entries[entry].spellings;
+        spellings.push((spelling.to_string(), 0));
+        let known = (entry, spellings.len() - 1);
+        self.spellings.insert(spelling.to_string(), known);
+        known
     }
 
     fn finish(
@@ -331,21 +356,13 @@ impl Builder {
                 let mut variants: BTreeSet<String> =
                     acc.spellings.into_iter().map(|(s, _)| s).collect();
                 variants.extend(extra_variants(&name));
-                let (mut documents, mut per_document) = (Vec::new(), Vec::new());
-                for doc in index.documents_of(&acc.posts).map(|d| d as u32) {
-                    match documents.last() == Some(&doc) {
-                        true => *per_document.last_mut().expect("one count a document") += 1,
-                        false => {
-                            documents.push(doc);
-                            per_document.push(1);
-                        }
-                    }
-                }
+                acc.documents.shrink_to_fit();
+                acc.per_document.shrink_to_fit();
                 let entry = Entry {
                     name,
                     variants: variants.into_iter().collect(),
-                    documents,
-                    per_document,
+                    documents: acc.documents,
+                    per_document: acc.per_document,
                     posts: acc.posts.len(),
                     ordinals: acc.posts,
                     index: Arc::clone(index),
@@ -499,20 +516,38 @@ mod tests {
     }
 
     #[test]
-    fn the_document_of_each_ordinal_is_that_of_its_place() {
+    fn each_entry_counts_the_documents_of_its_posts() {
+        use crate::corpus::load::bundled_glossary;
         let mut documents = crate::corpus::load::bundled().documents;
-        // An empty document between two others takes no ordinal.
+        // An empty document between two others holds no post of any entry.
         let mut empty = documents[0].clone();
         empty.threads.clear();
         documents.insert(2, empty);
-        let places = Places::new(&documents);
-        let all: Vec<u32> = (0..places.len() as u32).collect();
-        for step in [1, 2, 7, 40] {
-            let some: Vec<u32> = all.iter().copied().step_by(step).collect();
-            let docs: Vec<usize> = places.documents_of(&some).collect();
-            let expected: Vec<usize> = some.iter().map(|&o| places.post_ref(o).doc).collect();
-            assert_eq!(docs, expected, "every {step}th post");
-            assert!(!docs.contains(&2));
+        let corpus = Corpus {
+            documents,
+            ..Corpus::default()
+        };
+        let resolution = Resolution::of(&corpus.documents, &bundled_glossary());
+        for facets in [
+            Facets::build(&corpus),
+            Facets::resolved(&corpus, &resolution),
+        ] {
+            for kind in FacetKind::ALL {
+                assert!(!facets.of(kind).is_empty(), "{kind:?}");
+                for entry in facets.of(kind) {
+                    let mut expected: Vec<(usize, usize)> = Vec::new();
+                    for at in entry.post_refs() {
+                        match expected.last_mut() {
+                            Some((doc, count)) if *doc == at.doc => *count += 1,
+                            _ => expected.push((at.doc, 1)),
+                        }
+                    }
+                    let counted: Vec<(usize, usize)> = entry.document_posts().collect();
+                    assert_eq!(counted, expected, "{kind:?} {}", entry.name);
+                    assert_eq!(entry.posts, entry.post_refs().len());
+                    assert!(!entry.documents.contains(&2));
+                }
+            }
         }
     }
 
