@@ -495,7 +495,21 @@ fn contains_words(outer: &str, inner: &str) -> bool {
 
 /// Finds glossary names, their non-handle aliases, linked acronyms and declared names in text.
 struct Matcher {
-    regex: Option<Regex>,
+    search: Option<Search>,
+}
+
+/// How a [`Matcher`] looks for its names: one pattern of them all, `pattern`, searched for.
+enum Search {
+    /// Anywhere in the text.
+    Anywhere(Regex),
+    /// Only where a word that starts a name is written, when every name starts with an ASCII
+    /// capital, as nearly always: most capitalised words start none, and are ruled out by a
+    /// lookup of their letters, far faster than a search of all text.
+    AtCapitals {
+        /// Each name's first word: its letters and digits up to the first other character.
+        first_words: HashSet<Box<[u8]>>,
+        pattern: regex_automata::meta::Regex,
+    },
 }
 
 impl Matcher {
@@ -516,16 +530,21 @@ impl Matcher {
         words.sort_by_key(|w| std::cmp::Reverse(w.len()));
         words.dedup();
         if words.is_empty() {
-            return Matcher { regex: None };
+            return Matcher { search: None };
         }
-        let alternatives: Vec<String> = words.iter().map(|w| bounded(w)).collect();
-        let regex = Regex::new(&alternatives.join("|")).ok();
-        Matcher { regex }
+        let search = match words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
+        {
+            true => Search::at_capitals(&words),
+            false => Search::anywhere(&words),
+        };
+        Matcher { search }
     }
 
     /// The names found in `text`, as written, curly and straight apostrophes alike.
     fn hits(&self, text: &str) -> Vec<String> {
-        let Some(regex) = &self.regex else {
+        let Some(search) = &self.search else {
             return Vec::new();
         };
         // Most posts have no curly apostrophe, and then need no folded copy.
@@ -534,10 +553,10 @@ impl Matcher {
             false => std::borrow::Cow::Borrowed(text),
         };
         let mut hits: Vec<String> = Vec::new();
-        for m in regex.find_iter(&folded) {
+        for found in search.find_iter(&folded) {
             let written = match &folded {
-                std::borrow::Cow::Borrowed(_) => text[m.range()].to_string(),
-                std::borrow::Cow::Owned(folded) => text_at(text, folded, m.start(), m.end()),
+                std::borrow::Cow::Borrowed(_) => text[found].to_string(),
+                std::borrow::Cow::Owned(folded) => text_at(text, folded, found.start, found.end),
             };
             if !hits.contains(&written) {
                 hits.push(written);
@@ -545,6 +564,82 @@ impl Matcher {
         }
         hits
     }
+}
+
+impl Search {
+    /// A search for `words` (longest first) anywhere.
+    fn anywhere(words: &[&str]) -> Option<Search> {
+        Regex::new(&Search::pattern(words))
+            .ok()
+            .map(Search::Anywhere)
+    }
+
+    /// A search for `words` (longest first, each starting with an ASCII capital) where a
+    /// word that starts one of them is written.
+    fn at_capitals(words: &[&str]) -> Option<Search> {
+        let pattern = regex_automata::meta::Regex::new(&Search::pattern(words)).ok()?;
+        let first_words = words
+            .iter()
+            .map(|w| first_word(w.as_bytes()).into())
+            .collect();
+        Some(Search::AtCapitals {
+            first_words,
+            pattern,
+        })
+    }
+
+    /// One pattern for all `words` as whole words, the first that matches preferred.
+    fn pattern(words: &[&str]) -> String {
+        let alternatives: Vec<String> = words.iter().map(|w| bounded(w)).collect();
+        alternatives.join("|")
+    }
+
+    /// Where the names are in `text`, as a search for the pattern finds them: leftmost
+    /// first, none overlapping.
+    fn find_iter<'a>(
+        &'a self,
+        text: &'a str,
+    ) -> Box<dyn Iterator<Item = std::ops::Range<usize>> + 'a> {
+        match self {
+            Search::Anywhere(pattern) => Box::new(pattern.find_iter(text).map(|m| m.range())),
+            Search::AtCapitals {
+                first_words,
+                pattern,
+            } => {
+                let bytes = text.as_bytes();
+                let mut from = 0;
+                Box::new(std::iter::from_fn(move || {
+                    loop {
+                        let at = orgs::next_capital(bytes, from)?;
+                        let word = first_word(&bytes[at..]);
+                        // A name starts a word: none starts inside this one.
+                        from = at + word.len();
+                        let inside = at > 0
+                            && (bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'_');
+                        if inside || !first_words.contains(word) {
+                            continue;
+                        }
+                        let input = regex_automata::Input::new(text)
+                            .range(at..)
+                            .anchored(regex_automata::Anchored::Yes);
+                        if let Some(found) = pattern.find(input) {
+                            from = found.end();
+                            return Some(found.range());
+                        }
+                    }
+                }))
+            }
+        }
+    }
+}
+
+/// The letters and digits that start `text`, up to the first other character.
+fn first_word(text: &[u8]) -> &[u8] {
+    let len = text
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    &text[..len]
 }
 
 /// A pattern for `word` as a whole word, written with straight apostrophes.
@@ -651,7 +746,47 @@ mod tests {
         assert_eq!(words, ["DfE", "CMA", "NAAS2", "RCCs", "sO"]);
     }
 
+    /// Names as a matcher gets them, longest first: some start others, some end in a
+    /// letter and some in other characters.
+    const NAMES: &[&str] = &[
+        "Care Review",
+        "Care",
+        "CareP",
+        "CMA",
+        "A&E",
+        "St George's",
+        "Trust's",
+        "Café Trust",
+        "NAAS2",
+        "The Fostering Network",
+    ];
+
     proptest! {
+        /// Searching where names start is searching everywhere.
+        #[test]
+        fn names_found_at_capitals_are_those_found_anywhere(
+            words in proptest::collection::vec(
+                (
+                    proptest::sample::select(&[
+                        "Care", "Review", "CareP", "CarePlus", "CMA", "A", "&", "E", "A&E", "St",
+                        "George’s", "George's", "Trust", "Trust's", "Café", "NAAS2", "The",
+                        "Fostering", "Network", "_Care", "xCMA", "é", "of", "the",
+                    ][..]),
+                    proptest::sample::select(&[" ", " ", " ", ".", ",", "", "’", "-"][..]),
+                ),
+                0..25,
+            )
+        ) {
+            let text: String = words.iter().flat_map(|(w, s)| [*w, *s]).collect();
+            let mut words = NAMES.to_vec();
+            words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+            let (capitals, anywhere) = (Search::at_capitals(&words), Search::anywhere(&words));
+            let (capitals, anywhere) = (capitals.unwrap(), anywhere.unwrap());
+            let folded = text.replace('’', "'");
+            let at_capitals: Vec<_> = capitals.find_iter(&folded).collect();
+            prop_assert_eq!(at_capitals, anywhere.find_iter(&folded).collect::<Vec<_>>());
+        }
+
         /// An opening's key is the first characters of the whole text normalised.
         #[test]
         fn opening_key_is_the_start_of_the_normalised_text(text in "[a-z é\u{301}\n\t]{0,80}") {
