@@ -1,7 +1,7 @@
 //! Site furniture ("chrome") that scrapes carry around the content: headers, footers, comment
 //! sections, subscription blocks. Pattern lists are data: adding a site is a line here and a test.
 
-use regex::Regex;
+use regex::RegexSet;
 use std::sync::LazyLock;
 
 /// A line from which the rest of the page is furniture. Matched against the trimmed line.
@@ -42,32 +42,31 @@ const FURNITURE_WORDS: &[&str] = &[
     r"(?i)\bper (month|year)\b|/ ?(month|year)\b",
 ];
 
-fn compile(patterns: &[&str]) -> Vec<Regex> {
-    patterns
-        .iter()
-        .map(|p| Regex::new(p).expect("chrome patterns are valid regexes"))
-        .collect()
+/// One search for all of a list's patterns: every line of every page is asked, and a set
+/// answers at once where the patterns one by one took a search each.
+fn compile(patterns: &[&str]) -> RegexSet {
+    RegexSet::new(patterns).expect("chrome patterns are valid regexes")
 }
 
-static TAIL: LazyLock<Vec<Regex>> = LazyLock::new(|| compile(TAIL_STARTS));
-static DROPPED: LazyLock<Vec<Regex>> = LazyLock::new(|| compile(DROPPED_LINES));
-static FURNITURE: LazyLock<Vec<Regex>> = LazyLock::new(|| compile(FURNITURE_WORDS));
+static TAIL: LazyLock<RegexSet> = LazyLock::new(|| compile(TAIL_STARTS));
+static DROPPED: LazyLock<RegexSet> = LazyLock::new(|| compile(DROPPED_LINES));
+static FURNITURE: LazyLock<RegexSet> = LazyLock::new(|| compile(FURNITURE_WORDS));
 
 /// True when the page's content ends before this line.
 pub fn starts_tail(line: &str) -> bool {
     let line = line.trim();
-    TAIL.iter().any(|re| re.is_match(line))
+    TAIL.is_match(line)
 }
 
 /// True when this line is furniture wherever it stands.
 pub fn is_dropped(line: &str) -> bool {
     let line = line.trim();
-    DROPPED.iter().any(|re| re.is_match(line))
+    DROPPED.is_match(line)
 }
 
 /// True when a short line speaks of subscriptions, accounts or prices.
 pub fn is_furniture_line(line: &str) -> bool {
-    FURNITURE.iter().any(|re| re.is_match(line))
+    FURNITURE.is_match(line)
 }
 
 /// The lines of a page's content: everything before the first tail marker, without dropped lines.
