@@ -106,20 +106,24 @@ fn organisations(docs: &[Document], glossary: &Glossary) -> (ByPost, Variants) {
         .filter(|m| orgs::handle_is_org(m))
         .map(|m| *m)
         .collect();
-    // The per-post work runs on every core; documents keep their order.
-    let found: Vec<Vec<Vec<Found>>> = docs
-        .par_iter()
-        .map(|d| {
-            d.posts()
-                .map(|p| rule_hits(&p.text, &p.mentions, &org_handles))
-                .collect()
-        })
+    // The per-post work runs on every core, each post's text read once while it is at hand;
+    // documents keep their order.
+    let read: Vec<Read> = (docs.par_iter())
+        .map(|doc| Read::of(doc, &org_handles))
         .collect();
-    let declared: Vec<String> = docs
-        .par_iter()
-        .flat_map_iter(|d| d.posts().flat_map(|p| orgs::declared_names(&p.text)))
+    let declared: BTreeSet<String> = (read.iter())
+        .flat_map(|r| r.declared.iter().cloned())
         .collect();
-    let declared: BTreeSet<String> = declared.into_iter().collect();
+    let acronyms: Vec<&str> = {
+        let mut all: Vec<&str> = read
+            .iter()
+            .flat_map(|r| r.acronyms.iter().copied())
+            .collect();
+        all.par_sort_unstable();
+        all.dedup();
+        all
+    };
+    let found: Vec<Vec<Vec<Found>>> = read.into_iter().map(|r| r.found).collect();
     let mut aliases = glossary_aliases(glossary);
     let mut known: Vec<&str> = (found.par_iter())
         .flat_map_iter(|doc| doc.iter().flatten().filter(|f| !f.handle))
@@ -129,7 +133,7 @@ fn organisations(docs: &[Document], glossary: &Glossary) -> (ByPost, Variants) {
     known.extend(glossary.organisations.iter().map(|e| e.name.as_str()));
     known.par_sort_unstable();
     known.dedup();
-    link_abbreviations(docs, &known, &mentioned, &mut aliases);
+    link_abbreviations(&known, &mentioned, &acronyms, &mut aliases);
     let matcher = Matcher::new(glossary, &declared, &aliases);
     // Each handle judged once: a corpus mentions the same few thousand over and over.
     let handles: HashMap<&str, Verdict> = (mentioned.par_iter())
@@ -159,6 +163,36 @@ fn organisations(docs: &[Document], glossary: &Glossary) -> (ByPost, Variants) {
         seen.extend(doc_seen);
     }
     (organisations, variants(seen))
+}
+
+/// What the rules find in one document's posts, on their own: what needs the whole corpus
+/// is worked out from these.
+struct Read<'a> {
+    /// Each post's names by rule and handles that mark organisations.
+    found: Vec<Vec<Found>>,
+    /// Names the posts call organisations outright.
+    declared: Vec<String>,
+    /// Acronym-like words, each once.
+    acronyms: Vec<&'a str>,
+}
+
+impl<'a> Read<'a> {
+    fn of(doc: &'a Document, org_handles: &HashSet<&str>) -> Read<'a> {
+        let mut read = Read {
+            found: Vec::new(),
+            declared: Vec::new(),
+            acronyms: Vec::new(),
+        };
+        for post in doc.posts() {
+            read.found
+                .push(rule_hits(&post.text, &post.mentions, org_handles));
+            read.declared.extend(orgs::declared_names(&post.text));
+            read.acronyms.extend(acronym_like_words(&post.text));
+        }
+        read.acronyms.sort_unstable();
+        read.acronyms.dedup();
+        read
+    }
 }
 
 /// Per canonical name, the spellings seen, from (canonical name, spelling) pairs: sorted
@@ -365,9 +399,9 @@ fn glossary_aliases(glossary: &Glossary) -> HashMap<String, String> {
 /// name found in the corpus ("@FamilyRightsGp" → "Family Rights Group", "DfE" →
 /// "Department for Education"). An alias the glossary already gives is left alone.
 fn link_abbreviations(
-    docs: &[Document],
     known: &[&str],
     mentioned: &[&str],
+    acronyms: &[&str],
     aliases: &mut HashMap<String, String>,
 ) {
     // Names by first letter, each with its content words' initials: thousands of handles
@@ -385,18 +419,8 @@ fn link_abbreviations(
                 });
         }
     }
-    // Each distinct acronym once, gathered on every core, in a fixed order.
-    let acronyms: HashSet<&str> = docs
-        .par_iter()
-        .fold(HashSet::new, |mut acronyms, doc| {
-            for post in doc.posts() {
-                acronyms.extend(acronym_like_words(&post.text));
-            }
-            acronyms
-        })
-        .reduce(HashSet::new, union);
     let mut shorts: Vec<String> = (mentioned.iter().map(|m| format!("@{m}")))
-        .chain(acronyms.into_iter().map(str::to_string))
+        .chain(acronyms.iter().map(|a| a.to_string()))
         .collect();
     shorts.sort_unstable();
     let links: Vec<(String, String)> = shorts
