@@ -151,7 +151,7 @@ fn organisations(docs: &[Document], glossary: &Glossary) -> (ByPost, Variants) {
         .map(|(doc, doc_found)| name_posts(doc, doc_found, &context))
         .collect();
     let mut organisations = Vec::new();
-    let mut seen = Vec::new();
+    let mut seen = Vec::with_capacity(named.len());
     let mut ordinal = 0;
     for (posts, doc_seen) in named {
         for post in posts {
@@ -160,7 +160,7 @@ fn organisations(docs: &[Document], glossary: &Glossary) -> (ByPost, Variants) {
             }
             ordinal += 1;
         }
-        seen.extend(doc_seen);
+        seen.push(doc_seen);
     }
     (organisations, variants(seen))
 }
@@ -195,11 +195,18 @@ impl<'a> Read<'a> {
     }
 }
 
-/// Per canonical name, the spellings seen, from (canonical name, spelling) pairs: sorted
-/// on every core, then put in order in one pass.
-fn variants(mut seen: Vec<(String, String)>) -> Variants {
+/// Per canonical name, the spellings seen, from each document's (canonical name, spelling)
+/// pairs. Documents name the same organisations over and over: the pairs are first made
+/// distinct in a set on every core, then the few thousand left are sorted and put in order.
+fn variants(seen: Vec<Vec<(String, String)>>) -> Variants {
+    let distinct: HashSet<(String, String)> = (seen.into_par_iter())
+        .fold(HashSet::new, |mut distinct, pairs| {
+            distinct.extend(pairs);
+            distinct
+        })
+        .reduce(HashSet::new, union);
+    let mut seen: Vec<(String, String)> = distinct.into_iter().collect();
     seen.par_sort_unstable();
-    seen.dedup();
     let mut variants = Variants::new();
     let mut pairs = seen.into_iter().peekable();
     while let Some((canonical, written)) = pairs.next() {
@@ -229,7 +236,7 @@ fn mentioned(docs: &[Document]) -> Vec<&str> {
 }
 
 /// Two sets as one, the smaller poured into the larger.
-fn union<'a>(a: HashSet<&'a str>, b: HashSet<&'a str>) -> HashSet<&'a str> {
+fn union<T: Eq + std::hash::Hash>(a: HashSet<T>, b: HashSet<T>) -> HashSet<T> {
     let (mut larger, smaller) = if a.len() >= b.len() { (a, b) } else { (b, a) };
     larger.extend(smaller);
     larger
