@@ -531,6 +531,9 @@ fn contains_words(outer: &str, inner: &str) -> bool {
 /// Finds glossary names, their non-handle aliases, linked acronyms and declared names in text.
 struct Matcher {
     search: Option<Search>,
+    /// Whether a name holds an apostrophe: only then do curly ones in the text need folding
+    /// to match (elsewhere both are just characters that end a word).
+    apostrophes: bool,
 }
 
 /// How a [`Matcher`] looks for its names: one pattern of them all, `pattern`, searched for.
@@ -565,7 +568,10 @@ impl Matcher {
         words.sort_by_key(|w| std::cmp::Reverse(w.len()));
         words.dedup();
         if words.is_empty() {
-            return Matcher { search: None };
+            return Matcher {
+                search: None,
+                apostrophes: false,
+            };
         }
         let search = match words
             .iter()
@@ -574,7 +580,10 @@ impl Matcher {
             true => Search::at_capitals(&words),
             false => Search::anywhere(&words),
         };
-        Matcher { search }
+        Matcher {
+            search,
+            apostrophes: words.iter().any(|w| w.contains(['\'', '’'])),
+        }
     }
 
     /// The names found in `text`, as written, curly and straight apostrophes alike.
@@ -583,7 +592,7 @@ impl Matcher {
             return Vec::new();
         };
         // Most posts have no curly apostrophe, and then need no folded copy.
-        let folded = match text.contains('’') {
+        let folded = match self.apostrophes && text.contains('’') {
             true => std::borrow::Cow::Owned(text.replace('’', "'")),
             false => std::borrow::Cow::Borrowed(text),
         };
@@ -779,6 +788,22 @@ mod tests {
         let text = "DfE, the CMA’s NAAS2 éBASW ABCé x-RCCs sO Care ABCDEFGHI";
         let words: Vec<&str> = acronym_like_words(text).collect();
         assert_eq!(words, ["DfE", "CMA", "NAAS2", "RCCs"]);
+    }
+
+    #[test]
+    fn the_matcher_folds_curly_apostrophes_only_for_names_that_have_one() {
+        let none = HashMap::new();
+        let declared: BTreeSet<String> = ["St George's", "CMA"].map(String::from).into();
+        let matcher = Matcher::new(&Glossary::default(), &declared, &none);
+        assert!(matcher.apostrophes);
+        assert_eq!(
+            matcher.hits("at St George’s, the CMA’s"),
+            ["St George’s", "CMA"]
+        );
+        let declared: BTreeSet<String> = ["CMA".to_string()].into();
+        let plain = Matcher::new(&Glossary::default(), &declared, &none);
+        assert!(!plain.apostrophes);
+        assert_eq!(plain.hits("the CMA’s view, CMA's too"), ["CMA"]);
     }
 
     /// Names as a matcher gets them, longest first: some start others, some end in a
