@@ -10,6 +10,7 @@
 //!   Tact"): these count wherever the corpus names them.
 //! - Handles whose words mark an organisation ("educationgovuk", "CWIP_Research").
 
+use memchr::memmem::Finder;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -141,6 +142,12 @@ static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
 static AUTHORED_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:report|study|survey|briefing|submission|analysis|evaluation|research)s? (?:by|from) (?:the )?(\p{Lu}[\p{L}\p{N}&-]*)\b(?: \p{Ll}|[.,;:!?)]|$)").unwrap()
 });
+
+/// The byte searches that rule out most posts before the patterns above, built once (a
+/// search built for each post cost more than the search).
+static COMMA: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(", "));
+static BY: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(" by "));
+static FROM: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(" from "));
 
 /// A word of post text with the punctuation around it noted.
 #[derive(Debug, Clone)]
@@ -573,7 +580,7 @@ fn complement_end(run: &[Token], head: usize) -> usize {
 pub fn declared_names(text: &str) -> Vec<String> {
     // The apposition pattern starts with a class, which no search can skip to; a post
     // without ", a…", ", the…" or ", one…" cannot hold one, and most posts have none.
-    let may_appose = memchr::memmem::find_iter(text.as_bytes(), ", ")
+    let may_appose = (COMMA.find_iter(text.as_bytes()))
         .any(|at| matches!(text.as_bytes().get(at + 2), Some(b'a' | b't' | b'o')));
     let apposed = (may_appose
         .then(|| APPOSITION.captures_iter(text))
@@ -582,9 +589,9 @@ pub fn declared_names(text: &str) -> Vec<String> {
     .map(|c| c[1].to_string());
     // Authorship needs " by " or " from ", which a byte search rules out far faster than
     // the pattern, whose many document words ("report", "research"…) are everywhere.
-    let may_author = [&b" by "[..], b" from "]
+    let may_author = [&*BY, &*FROM]
         .iter()
-        .any(|word| memchr::memmem::find(text.as_bytes(), word).is_some());
+        .any(|word| word.find(text.as_bytes()).is_some());
     let authored = (may_author
         .then(|| AUTHORED_BY.captures_iter(text))
         .into_iter()
