@@ -75,24 +75,50 @@ const ORG_WORDS: &[&str] = &[
     "Ventures",
 ];
 
-/// A bit for each organisation word's first letter, last letter and length: a word whose
-/// bit is clear is none of them, and so is nearly every capitalised word.
-const ORG_WORD_BITS: [u64; 16] = {
-    let mut bits = [0; 16];
+/// The organisation words as [`WordBits`]: nearly every capitalised word is ruled out by it.
+const ORG_WORD_BITS: WordBits = {
+    let mut bits = WordBits::EMPTY;
     let mut i = 0;
     while i < ORG_WORDS.len() {
-        let word = ORG_WORDS[i].as_bytes();
-        let bit = org_word_bit(word[0], word[word.len() - 1], word.len());
-        bits[bit / 64] |= 1 << (bit % 64);
+        bits = bits.with(ORG_WORDS[i].as_bytes());
         i += 1;
     }
     bits
 };
 
-/// Where a word with this first letter, last letter and length has its bit in
-/// [`ORG_WORD_BITS`] (any of 1,024; a few words share one).
-const fn org_word_bit(first: u8, last: u8, len: usize) -> usize {
-    (first as usize * 7 + last as usize * 13 + len * 31) % 1024
+/// A set of words kept as a bit for each word's first letter, last letter and length (any of
+/// 1,024, a few words sharing one): a word whose bit is clear is surely not in the set, which
+/// rules out nearly every other word before any comparison.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct WordBits([u64; 16]);
+
+impl WordBits {
+    pub(super) const EMPTY: WordBits = WordBits([0; 16]);
+
+    /// The set with `word` added.
+    pub(super) const fn with(mut self, word: &[u8]) -> WordBits {
+        if let Some(bit) = WordBits::bit(word) {
+            self.0[bit / 64] |= 1 << (bit % 64);
+        }
+        self
+    }
+
+    /// Whether `word` may be in the set.
+    pub(super) const fn may_hold(&self, word: &[u8]) -> bool {
+        match WordBits::bit(word) {
+            Some(bit) => self.0[bit / 64] & (1 << (bit % 64)) != 0,
+            None => false,
+        }
+    }
+
+    const fn bit(word: &[u8]) -> Option<usize> {
+        match word {
+            [] => None,
+            [first, .., last] | [first @ last] => {
+                Some((*first as usize * 7 + *last as usize * 13 + word.len() * 31) % 1024)
+            }
+        }
+    }
 }
 
 /// Small words allowed inside a name when capitalised words stand on both sides.
@@ -223,11 +249,10 @@ fn is_org_word(word: &str) -> bool {
 /// not: the words are in byte order, so those with its first letter stand side by side, few
 /// of those have its length, and only those are compared whole.
 fn is_org_word_bytes(word: &[u8]) -> bool {
-    let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
+    let Some(&first) = word.first() else {
         return false;
     };
-    let bit = org_word_bit(first, last, word.len());
-    if ORG_WORD_BITS[bit / 64] & (1 << (bit % 64)) == 0 {
+    if !ORG_WORD_BITS.may_hold(word) {
         return false;
     }
     let start = ORG_WORDS.partition_point(|w| w.as_bytes()[0] < first);
@@ -802,6 +827,15 @@ mod tests {
     #[test]
     fn organisation_words_are_in_byte_order() {
         assert!(ORG_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn word_bits_hold_every_word_added() {
+        let words: [&[u8]; 4] = [b"A", b"CMA", b"Care", b"Department"];
+        let bits = words.iter().fold(WordBits::EMPTY, |bits, w| bits.with(w));
+        assert!(words.iter().all(|w| bits.may_hold(w)));
+        assert!(!bits.may_hold(b"") && !WordBits::EMPTY.may_hold(b"CMA"));
+        assert!(!bits.may_hold(b"Cares"), "another length, another bit");
     }
 
     #[test]

@@ -546,6 +546,8 @@ enum Search {
     AtCapitals {
         /// Each name's first word: its letters and digits up to the first other character.
         first_words: HashSet<Box<[u8]>>,
+        /// The same as bits, which rule out most other words before any lookup.
+        first_word_bits: orgs::WordBits,
         pattern: regex_automata::meta::Regex,
     },
 }
@@ -622,12 +624,10 @@ impl Search {
     /// word that starts one of them is written.
     fn at_capitals(words: &[&str]) -> Option<Search> {
         let pattern = regex_automata::meta::Regex::new(&Search::pattern(words)).ok()?;
-        let first_words = words
-            .iter()
-            .map(|w| first_word(w.as_bytes()).into())
-            .collect();
+        let first: Vec<&[u8]> = words.iter().map(|w| first_word(w.as_bytes())).collect();
         Some(Search::AtCapitals {
-            first_words,
+            first_words: first.iter().map(|&w| w.into()).collect(),
+            first_word_bits: (first.iter()).fold(orgs::WordBits::EMPTY, |bits, w| bits.with(w)),
             pattern,
         })
     }
@@ -648,6 +648,7 @@ impl Search {
             Search::Anywhere(pattern) => Box::new(pattern.find_iter(text).map(|m| m.range())),
             Search::AtCapitals {
                 first_words,
+                first_word_bits,
                 pattern,
             } => {
                 let bytes = text.as_bytes();
@@ -660,7 +661,8 @@ impl Search {
                         from = at + word.len();
                         let inside = at > 0
                             && (bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'_');
-                        if inside || !first_words.contains(word) {
+                        if inside || !first_word_bits.may_hold(word) || !first_words.contains(word)
+                        {
                             continue;
                         }
                         let input = regex_automata::Input::new(text)
