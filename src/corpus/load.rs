@@ -399,15 +399,23 @@ fn collect(
                 );
             }
         };
-        let mut children: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
-        children.sort();
-        for child in children {
-            let name = child
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            if !name.starts_with('.') && name != GLOSSARY_FILE {
-                collect(&child, false, files, visited, problems);
+        // A folder's entries share its path, so their names alone give their order.
+        let mut children: Vec<(std::ffi::OsString, Option<std::fs::FileType>)> = entries
+            .filter_map(Result::ok)
+            .map(|e| (e.file_name(), e.file_type().ok()))
+            .collect();
+        children.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        for (name, kind) in children {
+            let shown_name = name.to_string_lossy();
+            if shown_name.starts_with('.') || shown_name == GLOSSARY_FILE {
+                continue;
+            }
+            let child = path.join(&name);
+            // The folder listing says which entries are plain files, as most are: no need
+            // to ask the file system about each again. Links and the rest are looked at.
+            match kind {
+                Some(kind) if kind.is_file() => files.push(child),
+                _ => collect(&child, false, files, visited, problems),
             }
         }
     } else {
