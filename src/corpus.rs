@@ -430,7 +430,7 @@ pub fn parse(sources: Vec<Source>) -> (Vec<Document>, Vec<Problem>) {
     (documents, problems)
 }
 
-fn parse_source(source: Source) -> (Vec<Document>, Vec<Problem>) {
+pub(crate) fn parse_source(source: Source) -> (Vec<Document>, Vec<Problem>) {
     let (mut documents, problems) = match formats::read(&source) {
         Some(parsed) => {
             let problems = (parsed.problems.into_iter())

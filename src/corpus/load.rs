@@ -236,8 +236,7 @@ fn stream(
     let mut done = 0;
     while done < files.len() {
         let chunk = &files[done..(done + batch).min(files.len())];
-        let (mut parsed, found) = super::parse(read_files(chunk, &mut problems));
-        problems.extend(found);
+        let mut parsed = read_and_parse(chunk, &mut problems);
         for document in &mut parsed {
             unique_id(document, &mut ids, &mut problems);
         }
@@ -343,21 +342,30 @@ fn find_files(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<PathBuf> {
     files
 }
 
-/// Reads files into sources. Reading, decoding and sanitising run on every core.
-fn read_files(files: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<Source> {
-    let read: Vec<(Option<Source>, Vec<Problem>)> = files
+/// Reads and parses files on every core, each file parsed as soon as it is read, while its
+/// text is still at hand; documents and problems in file order.
+fn read_and_parse(files: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<Document> {
+    let done: Vec<(Vec<Document>, Vec<Problem>)> = files
         .par_iter()
         .map(|path| {
             let mut found = Vec::new();
-            (read_source(path, &mut found), found)
+            let documents = match read_source(path, &mut found) {
+                Some(source) => {
+                    let (documents, more) = super::parse_source(source);
+                    found.extend(more);
+                    documents
+                }
+                None => Vec::new(),
+            };
+            (documents, found)
         })
         .collect();
-    let mut sources = Vec::with_capacity(read.len());
-    for (source, found) in read {
+    let mut documents = Vec::with_capacity(done.len());
+    for (parsed, found) in done {
+        documents.extend(parsed);
         problems.extend(found);
-        sources.extend(source);
     }
-    sources
+    documents
 }
 
 /// Gathers the document files under `path` in name order, skipping hidden entries and
