@@ -238,11 +238,18 @@ const LINK_WEIGHT: usize = 23;
 /// The length the platform counts for `text`: most scripts' characters count 1, wide ones
 /// (CJK, emoji) 2, modifiers 0, and every link 23.
 pub fn weighted_len(text: &str) -> usize {
-    // Each link counts its fixed weight instead of its characters' (links never overlap, so
-    // the text holds every one of them whole).
     let links = urls(text);
-    let linked: usize = links.iter().map(|link| chars_weight(link)).sum();
-    links.len() * LINK_WEIGHT + chars_weight(text) - linked
+    if links.is_empty() {
+        // As most lines: no copy to cut links out of.
+        return chars_weight(text);
+    }
+    // Each link counts its fixed weight instead of its characters'. A link without a scheme
+    // may run on into one with ("example.org/a…https://t.co/b"): the first cut takes both.
+    let mut rest = text.to_string();
+    for link in &links {
+        rest = rest.replacen(link.as_str(), "", 1);
+    }
+    links.len() * LINK_WEIGHT + chars_weight(&rest)
 }
 
 /// The weight of `text`'s characters: its length when it is ASCII, as most lines are.
