@@ -115,7 +115,7 @@ pub struct App {
     pub facets: Facets,
     pub keymap: Keymap,
     /// Each document's shortest unique id prefix (at least three characters), as listed.
-    pub short_ids: Vec<String>,
+    pub short_ids: documents::ShortIds,
     pub size: (u16, u16),
     pub focus: Pane,
     /// The pane focus returns to when the filter panel closes as an overlay.
@@ -160,7 +160,7 @@ impl App {
         let filters = Filters::new(&corpus, &facets, opening.filters);
         let panel = FilterPanel::new(&facets, &filters);
         let mut app = App {
-            short_ids: documents::short_ids(&corpus),
+            short_ids: documents::ShortIds::new(&corpus),
             posts: Arc::new(PostTable::new(&corpus)),
             documents: DocumentsState::default(),
             thread: ThreadState::default(),

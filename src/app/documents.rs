@@ -52,23 +52,81 @@ impl DocumentsState {
     }
 }
 
-/// The shortest prefix of each id that no other id starts with (at least three
-/// characters, or the whole id): what the list shows and `--open` accepts.
-pub fn short_ids(corpus: &Corpus) -> Vec<String> {
-    let ids: Vec<&str> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
-    let mut order: Vec<usize> = (0..ids.len()).collect();
-    order.sort_by_key(|&i| ids[i]);
-    let common = |a: &str, b: &str| a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
-    let mut needed = vec![3usize; ids.len()];
-    for pair in order.windows(2) {
-        let shared = common(ids[pair[0]], ids[pair[1]]) + 1;
-        needed[pair[0]] = needed[pair[0]].max(shared);
-        needed[pair[1]] = needed[pair[1]].max(shared);
+/// The shortest prefix of each document's id that no other id starts with (at least three
+/// characters, or the whole id): what the list shows and `--open` accepts. Kept up to date
+/// as documents arrive by looking at the new ones and their neighbours in id order only: a
+/// prefix never has to shrink, since an id that comes between two others shares no more
+/// with either than they shared with each other.
+#[derive(Debug, Clone, Default)]
+pub struct ShortIds {
+    /// Document indices in id order.
+    order: Vec<usize>,
+    /// The characters each document's prefix takes.
+    needed: Vec<usize>,
+    shown: Vec<String>,
+}
+
+impl ShortIds {
+    /// The prefixes of `corpus`'s documents.
+    pub fn new(corpus: &Corpus) -> ShortIds {
+        let mut ids = ShortIds::default();
+        ids.extend(&corpus.documents);
+        ids
     }
-    ids.iter()
-        .zip(needed)
-        .map(|(id, n)| id.chars().take(n).collect())
-        .collect()
+
+    /// Takes in the documents of `documents` past those it has (the ones before are those it
+    /// was given already).
+    pub fn extend(&mut self, documents: &[crate::corpus::Document]) {
+        let id = |i: usize| documents[i].id.as_str();
+        let old = self.needed.len();
+        let mut new: Vec<usize> = (old..documents.len()).collect();
+        new.sort_unstable_by(|&a, &b| id(a).cmp(id(b)));
+        let mut order = Vec::with_capacity(documents.len());
+        let (mut kept, mut added) = (self.order.iter().peekable(), new.iter().peekable());
+        while let (Some(&&k), Some(&&a)) = (kept.peek(), added.peek()) {
+            match id(k) <= id(a) {
+                true => order.push(*kept.next().expect("peeked")),
+                false => order.push(*added.next().expect("peeked")),
+            }
+        }
+        order.extend(kept.chain(added));
+        self.needed.resize(documents.len(), 3);
+        self.shown.resize(documents.len(), String::new());
+        let common =
+            |a: &str, b: &str| a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+        let mut changed = Vec::new();
+        for (place, &doc) in order.iter().enumerate().filter(|(_, d)| **d >= old) {
+            changed.push(doc);
+            let next = order.get(place + 1);
+            let neighbours = place
+                .checked_sub(1)
+                .map(|p| order[p])
+                .into_iter()
+                .chain(next.copied());
+            for other in neighbours {
+                let shared = common(id(doc), id(other)) + 1;
+                for one in [doc, other] {
+                    if shared > self.needed[one] {
+                        self.needed[one] = shared;
+                        changed.push(one);
+                    }
+                }
+            }
+        }
+        for doc in changed {
+            self.shown[doc] = id(doc).chars().take(self.needed[doc]).collect();
+        }
+        self.order = order;
+    }
+}
+
+impl std::ops::Index<usize> for ShortIds {
+    type Output = str;
+
+    /// The prefix of document `doc`.
+    fn index(&self, doc: usize) -> &str {
+        &self.shown[doc]
+    }
 }
 
 impl App {
@@ -92,5 +150,61 @@ impl App {
     fn page_of_documents(&self) -> usize {
         let panes = crate::ui::panes(self.area(), self);
         usize::from(panes.documents_list.height).max(1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Document;
+
+    fn documents(ids: &[&str]) -> Vec<Document> {
+        let mut seed = crate::corpus::load::bundled().documents.swap_remove(0);
+        seed.threads.clear();
+        (ids.iter())
+            .map(|id| Document {
+                id: id.to_string(),
+                ..seed.clone()
+            })
+            .collect()
+    }
+
+    fn shown(ids: &ShortIds, count: usize) -> Vec<&str> {
+        (0..count).map(|doc| &ids[doc]).collect()
+    }
+
+    #[test]
+    fn prefixes_are_unique_and_three_characters_at_least() {
+        let docs = documents(&["000123_a", "000124_b", "zeta", "ab", "0001"]);
+        let ids = ShortIds::new(&Corpus {
+            documents: docs,
+            ..Corpus::default()
+        });
+        assert_eq!(shown(&ids, 5), ["000123", "000124", "zet", "ab", "0001"]);
+    }
+
+    proptest::proptest! {
+        /// Documents arriving in batches get the prefixes they would get all at once.
+        #[test]
+        fn prefixes_in_batches_are_those_of_all_at_once(
+            ids in proptest::collection::btree_set("[ab]{1,6}", 1..40),
+            cuts in proptest::collection::vec(0usize..40, 0..5),
+            seed in 0u64..1000,
+        ) {
+            // Unique ids in an order that is not theirs.
+            let mut ids: Vec<String> = ids.into_iter().collect();
+            let len = ids.len() as u64;
+            ids.rotate_left((seed % len) as usize);
+            ids.swap(0, (seed / 7 % len) as usize);
+            let all = documents(&ids.iter().map(String::as_str).collect::<Vec<_>>());
+            let whole = ShortIds::new(&Corpus { documents: all.clone(), ..Corpus::default() });
+            let mut cuts: Vec<usize> = cuts.into_iter().map(|c| c.min(all.len())).collect();
+            cuts.sort_unstable();
+            let mut batches = ShortIds::default();
+            for cut in cuts.into_iter().chain([all.len()]) {
+                batches.extend(&all[..cut.max(batches.needed.len())]);
+            }
+            proptest::prop_assert_eq!(shown(&batches, all.len()), shown(&whole, all.len()));
+        }
     }
 }

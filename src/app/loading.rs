@@ -67,7 +67,7 @@ impl App {
         self.change_posts(|posts| posts.extend(&documents));
         // Not shared while documents arrive: this adds to the one copy.
         Arc::make_mut(&mut self.corpus).documents.extend(documents);
-        self.short_ids = super::documents::short_ids(&self.corpus);
+        self.short_ids.extend(&self.corpus.documents);
         self.filters = Filters::new(&self.corpus, &self.facets, Vec::new());
         match doc {
             Some(doc) => self.documents.select_doc(&self.filters, doc),

@@ -29,7 +29,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, panes: &Panes) {
             let post = &doc.threads[at.thread].posts[at.post];
             format!(
                 " {} · {} ",
-                app.short_ids[layout.doc],
+                &app.short_ids[layout.doc],
                 crate::app::post_name(doc, post)
             )
         }
