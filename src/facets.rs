@@ -2,7 +2,7 @@
 //! documents and posts it occurs in. Hashtags and mentions fold case ("#carereview" and
 //! "#CareReview" are one entry showing both); organisations are already canonical.
 
-use crate::corpus::{Author, Corpus, Document, Resolution};
+use crate::corpus::{Author, Corpus, Document, Post, Resolution};
 use foldhash::HashMap;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -239,27 +239,19 @@ fn add_posts(
                     }
                 }
                 FacetKind::Hashtag => {
-                    for (post, o) in thread.posts.iter().zip(posts) {
-                        for tag in &post.hashtags {
-                            builder.add(tag, str::to_lowercase, o..o + 1, at);
-                        }
-                    }
+                    builder.add_each(&thread.posts, posts, at, |p| &p.hashtags, str::to_lowercase)
                 }
                 FacetKind::Mention => {
-                    for (post, o) in thread.posts.iter().zip(posts) {
-                        for handle in &post.mentions {
-                            builder.add(handle, str::to_lowercase, o..o + 1, at);
-                        }
-                    }
+                    builder.add_each(&thread.posts, posts, at, |p| &p.mentions, str::to_lowercase)
                 }
                 // Organisations are canonical names already.
-                FacetKind::Org => {
-                    for (post, o) in thread.posts.iter().zip(posts) {
-                        for org in &post.organisations {
-                            builder.add(org, str::to_string, o..o + 1, at);
-                        }
-                    }
-                }
+                FacetKind::Org => builder.add_each(
+                    &thread.posts,
+                    posts,
+                    at,
+                    |p| &p.organisations,
+                    str::to_string,
+                ),
                 FacetKind::Kind => {}
             }
         }
@@ -320,6 +312,23 @@ impl Builder {
             }
         }
         acc.posts.extend(posts);
+    }
+
+    /// Counts each of the values `values` gives for each of `posts` (ordinals `ordinals`) of
+    /// document `doc`, under the entries of their `fold`.
+    fn add_each<S: AsRef<str>>(
+        &mut self,
+        posts: &[Post],
+        ordinals: Range<u32>,
+        doc: u32,
+        values: fn(&Post) -> &[S],
+        fold: fn(&str) -> String,
+    ) {
+        for (post, at) in posts.iter().zip(ordinals) {
+            for value in values(post) {
+                self.add(value.as_ref(), fold, at..at + 1, doc);
+            }
+        }
     }
 
     /// The entry of `spelling` and its place among the entry's spellings, made if new.
