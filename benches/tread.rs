@@ -6,6 +6,9 @@
 //! `cargo bench` uses S (2,000 documents); `TREAD_BENCH_DOCS=20000 cargo bench` uses M.
 //! CI runs `cargo bench -- --test` on a small corpus as a smoke test.
 
+#[path = "../src/allocator.rs"]
+mod allocator;
+
 #[path = "../examples/gen_corpus/synth.rs"]
 #[allow(dead_code)]
 mod synth;

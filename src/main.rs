@@ -1,5 +1,7 @@
 use std::process::ExitCode;
 
+mod allocator;
+
 fn main() -> ExitCode {
     tread::cli::main()
 }
