@@ -419,11 +419,7 @@ fn link_abbreviations(
             by_initial
                 .entry(c.to_ascii_lowercase())
                 .or_default()
-                .push(Candidate {
-                    name,
-                    letters: orgs::letters(name),
-                    initials: orgs::content_initials(name),
-                });
+                .push(Candidate::new(name));
         }
     }
     let mut shorts: Vec<String> = (mentioned.iter().map(|m| format!("@{m}")))
@@ -453,6 +449,23 @@ struct Candidate<'a> {
     name: &'a str,
     letters: Vec<char>,
     initials: Vec<char>,
+    /// `letters` and `initials` as [`orgs::letter_bits`].
+    letter_bits: u64,
+    initial_bits: u64,
+}
+
+impl<'a> Candidate<'a> {
+    fn new(name: &'a str) -> Candidate<'a> {
+        let letters = orgs::letters(name);
+        let initials = orgs::content_initials(name);
+        Candidate {
+            name,
+            letter_bits: orgs::letter_bits(&letters),
+            initial_bits: orgs::letter_bits(&initials),
+            letters,
+            initials,
+        }
+    }
 }
 
 /// The one known name `short` abbreviates, if exactly one.
@@ -463,8 +476,11 @@ fn abbreviated_name<'a>(
     let bare = short.trim_start_matches('@');
     let initial = bare.chars().next()?.to_ascii_lowercase();
     let letters = orgs::letters(bare);
+    let bits = orgs::letter_bits(&letters);
     let candidates = by_initial.get(&initial).into_iter().flatten();
+    // Thousands of names share an initial; their bits rule out nearly all at once.
     let mut matches = candidates
+        .filter(|c| orgs::may_abbreviate_bits(bits, c.letter_bits, c.initial_bits))
         .filter(|c| orgs::may_abbreviate(&letters, &c.letters, &c.initials))
         .filter(|c| orgs::abbreviates(bare, c.name))
         .map(|c| c.name);
