@@ -16,8 +16,8 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::io::{self, Stdout, Write};
 use std::sync::Mutex;
-use std::sync::mpsc::{Receiver, TryRecvError};
-use std::time::{Duration, Instant};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::time::Instant;
 
 /// Held while drawing, so a signal's restore never lands inside a frame.
 static DRAWING: Mutex<()> = Mutex::new(());
@@ -31,10 +31,6 @@ pub struct Options {
     pub hyperlinks: bool,
 }
 
-/// How often the screen follows a load in the background: often enough to look live, and
-/// no more (each batch is drawn at most once per tick).
-const LOAD_TICK: Duration = Duration::from_millis(50);
-
 /// Runs the app until it quits, restoring the terminal however it ends. With a `loader`,
 /// documents arrive while the app already answers keys.
 pub fn run(
@@ -45,43 +41,66 @@ pub fn run(
     install_panic_hook();
     watch_signals()?;
     enter()?;
+    let inputs = inputs(loader);
     let out = Counted::new(io::stdout());
     let outcome = Terminal::new(CrosstermBackend::new(out.sharing(io::stdout())))
         .map_err(anyhow::Error::from)
-        .and_then(|mut terminal| event_loop(&mut terminal, out, app, options, loader));
+        .and_then(|mut terminal| event_loop(&mut terminal, out, app, options, &inputs));
     leave()?;
     outcome
 }
 
-/// Waits for the next terminal event. While a load runs, waits at most a tick and passes on
-/// what the loader sent meanwhile; after it, blocks (no timer, no CPU while idle).
-fn next_events(
-    app: &mut App,
-    loader: &mut Option<Receiver<Progress<Loaded>>>,
-) -> anyhow::Result<bool> {
-    let Some(receiver) = loader else {
-        return Ok(handle(app, term::read()?));
-    };
-    let mut changed = term::poll(LOAD_TICK)? && handle(app, term::read()?);
-    loop {
-        match receiver.try_recv() {
-            Ok(progress) => {
-                let finished = matches!(progress, Progress::Finished(_));
-                app.handle(Event::Load(Box::new(progress)));
-                changed = true;
-                if finished {
-                    *loader = None;
-                    break;
-                }
-            }
-            Err(TryRecvError::Empty) => break,
-            Err(TryRecvError::Disconnected) => {
-                *loader = None;
-                break;
+/// What the event loop waits for.
+enum Input {
+    /// An event from the terminal (or why none could be read).
+    Term(io::Result<term::Event>),
+    /// A background load's progress.
+    Load(Progress<Loaded>),
+}
+
+/// One queue of the terminal's events and the load's progress, each fed by a thread of its
+/// own, so that whichever comes first wakes the event loop at once: a load is followed as
+/// it goes and its end is shown when it comes, not at the next tick of a timer, and the
+/// loop sleeps while nothing happens.
+fn inputs(loader: Option<Receiver<Progress<Loaded>>>) -> Receiver<Input> {
+    let (send, receive) = mpsc::channel();
+    if let Some(loader) = loader {
+        forward_load(loader, send.clone());
+    }
+    let terminal = send;
+    std::thread::spawn(move || {
+        loop {
+            let event = term::read();
+            let failed = event.is_err();
+            // The loop gone (the app quit) or the terminal unreadable: nothing more to read.
+            if terminal.send(Input::Term(event)).is_err() || failed {
+                return;
             }
         }
+    });
+    receive
+}
+
+/// Passes a load's progress on to `inputs` until the load ends or the loop goes away.
+fn forward_load(loader: Receiver<Progress<Loaded>>, inputs: Sender<Input>) {
+    std::thread::spawn(move || {
+        for progress in loader {
+            if inputs.send(Input::Load(progress)).is_err() {
+                return;
+            }
+        }
+    });
+}
+
+/// Passes one input to the app; whether it can have changed the screen.
+fn take(app: &mut App, input: Input) -> anyhow::Result<bool> {
+    match input {
+        Input::Term(event) => Ok(handle(app, event?)),
+        Input::Load(progress) => {
+            app.handle(Event::Load(Box::new(progress)));
+            Ok(true)
+        }
     }
-    Ok(changed)
 }
 
 /// The terminal and a writer that counts alongside its backend (for what ratatui does not
@@ -91,7 +110,7 @@ fn event_loop(
     mut out: Counted<Stdout>,
     app: &mut App,
     options: Options,
-    mut loader: Option<Receiver<Progress<Loaded>>>,
+    inputs: &Receiver<Input>,
 ) -> anyhow::Result<()> {
     let size = terminal.size()?;
     app.handle(Event::Resize(size.width, size.height));
@@ -102,21 +121,26 @@ fn event_loop(
         panic!("injected panic (TREAD_TEST_PANIC)");
     }
     loop {
-        // Block for one event, then take every event already waiting, so a held key costs
+        // Block for one input, then take every input already waiting, so a held key costs
         // one frame rather than one per repeat.
-        let mut changed = next_events(app, &mut loader)?;
-        while !app.quit && term::poll(Duration::ZERO)? {
-            changed |= handle(app, term::read()?);
+        let Ok(input) = inputs.recv() else {
+            return Ok(());
+        };
+        let mut changed = take(app, input)?;
+        while !app.quit {
+            let Ok(input) = inputs.try_recv() else { break };
+            changed |= take(app, input)?;
         }
-        // Keys arriving before the pacer allows the next frame join it, so a held key or a
-        // spun wheel costs at most 60 frames and 64 KB a second.
+        // Inputs arriving before the pacer allows the next frame join it, so a held key, a
+        // spun wheel or a fast load costs at most 60 frames and 64 KB a second.
         let next_frame = pacer.next_frame();
         while changed && !app.quit {
             let now = Instant::now();
-            if now >= next_frame || !term::poll(next_frame - now)? {
+            let Some(Ok(input)) = (now < next_frame).then(|| inputs.recv_timeout(next_frame - now))
+            else {
                 break;
-            }
-            handle(app, term::read()?);
+            };
+            take(app, input)?;
         }
         for effect in app.take_effects() {
             changed = true;
@@ -263,6 +287,7 @@ mod tests {
     use crate::corpus::load;
     use crate::keymap::Keymap;
     use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent};
+    use std::time::Duration;
 
     fn app() -> App {
         App::new(
@@ -280,6 +305,41 @@ mod tests {
             row: 3,
             modifiers: KeyModifiers::NONE,
         })
+    }
+
+    #[test]
+    fn a_load_wakes_the_loop_by_itself_and_its_progress_reaches_the_app() {
+        let (load, loader) = mpsc::channel();
+        let (send, inputs) = mpsc::channel();
+        forward_load(loader, send);
+        let documents = load::bundled().documents;
+        let total = documents.len();
+        load.send(Progress::Parsed {
+            documents,
+            done: total,
+            total,
+        })
+        .unwrap();
+        // Waiting on the queue alone is woken by the load: no key, no timer. (The timeout
+        // only keeps a broken forwarder from hanging the test.)
+        let input = inputs.recv_timeout(Duration::from_secs(30)).unwrap();
+        let mut app = App::new(
+            Default::default(),
+            Keymap::builtin(),
+            Default::default(),
+            (80, 24),
+        );
+        assert!(
+            take(&mut app, input).unwrap(),
+            "a load's progress changes the screen"
+        );
+        assert_eq!(app.corpus.documents.len(), total);
+        // Once the load is over, the forwarder lets go of the queue.
+        drop(load);
+        assert!(matches!(
+            inputs.recv_timeout(Duration::from_secs(30)),
+            Err(mpsc::RecvTimeoutError::Disconnected)
+        ));
     }
 
     #[test]
