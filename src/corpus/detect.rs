@@ -12,7 +12,7 @@ pub fn kind(text: &str) -> Kind {
     if lines.iter().any(|l| listing::read_more(l).is_some()) {
         return Kind::Listing;
     }
-    if has_unroller_furniture(text, &lines) {
+    if has_unroller_furniture(&lines) {
         return Kind::Unroll;
     }
     if is_blog(&lines) {
@@ -30,13 +30,13 @@ pub fn kind(text: &str) -> Kind {
 }
 
 /// An unroller's header or footer.
-fn has_unroller_furniture(text: &str, lines: &[&str]) -> bool {
+fn has_unroller_furniture(lines: &[&str]) -> bool {
     let footer = lines.iter().any(|l| {
         l.starts_with("Tip: mention @")
             || *l == "Latest Threads Unrolled:"
             || l.contains("Thread Reader")
     });
-    footer || unroll::has_header(lines) || unroll::footer_author(text).is_some()
+    footer || unroll::has_header(lines) || unroll::footer_author(lines.iter().copied()).is_some()
 }
 
 /// A blog platform's furniture or byline.

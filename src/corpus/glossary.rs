@@ -146,14 +146,27 @@ pub fn key(name: &str) -> Cow<'_, str> {
             Cow::Owned(folded) => format!("@{folded}").into(),
         };
     }
-    let plain = !name.contains('’')
-        && !name.contains("  ")
-        && !name.contains(|c: char| c.is_whitespace() && c != ' ');
-    if plain {
+    if is_key_form(name) {
         return name.into();
     }
     let name = name.replace('’', "'");
     name.split_whitespace().collect::<Vec<_>>().join(" ").into()
+}
+
+/// Whether a trimmed name is already its own key: no curly apostrophe, and no white space
+/// but single spaces. One pass over it, not three searches (resolution asks for millions
+/// of keys).
+fn is_key_form(name: &str) -> bool {
+    let mut after_space = false;
+    name.chars().all(|c| {
+        let plain = match c {
+            ' ' => !after_space,
+            '’' => false,
+            c => !c.is_whitespace(),
+        };
+        after_space = c == ' ';
+        plain
+    })
 }
 
 /// The key of a handle written without its '@': lower case, straight apostrophes.

@@ -65,10 +65,11 @@ fn date_count(line: &str) -> Option<regex::Captures<'_>> {
     counts.then(|| DATE_COUNT.captures(line)).flatten()
 }
 
-/// The author named by a footer line such as "You can follow @samtrner.".
-pub fn footer_author(text: &str) -> Option<Author> {
+/// The author named by a footer line such as "You can follow @samtrner." among `lines`
+/// (a page's lines, trimmed or not: kind detection has them at hand already).
+pub fn footer_author<'a>(lines: impl IntoIterator<Item = &'a str>) -> Option<Author> {
     // Every line is asked: the footer's opening words rule out nearly all before the pattern.
-    text.lines()
+    (lines.into_iter())
         .map(str::trim)
         .filter(|l| l.starts_with("You can follow @"))
         .find_map(|l| with_handle(&FOLLOW, l))
@@ -128,7 +129,7 @@ pub fn read(text: &str) -> Reading {
     reading.author = match (header.name, header.handle) {
         (Some(name), handle) => Some(Author { name, handle }),
         (None, Some(handle)) => Some(Author::from_handle(&handle)),
-        (None, None) => footer_author(text),
+        (None, None) => footer_author(text.lines()),
     };
     reading.date = header.date;
     let mut thread = Thread::new(segment::posts(body, None), header.declared);
