@@ -158,7 +158,11 @@ impl Post {
 /// A post's list of entities as it keeps it: boxed strings in a boxed slice, no room to
 /// grow (a million of them in a large corpus).
 pub(crate) fn boxed(list: Vec<String>) -> Box<[Box<str>]> {
-    list.into_iter().map(String::into_boxed_str).collect()
+    // Into room of the exact size: collected in place, the list's own room (24 bytes an item,
+    // not 16) was shrunk by a reallocation for every post, 4% of reading a corpus.
+    let mut exact = Vec::with_capacity(list.len());
+    exact.extend(list.into_iter().map(String::into_boxed_str));
+    exact.into_boxed_slice()
 }
 
 /// A run of posts by one author, in order.
