@@ -345,7 +345,14 @@ fn continues_after_comma(tokens: &[Token], i: usize) -> bool {
 }
 
 fn join(tokens: &[Token]) -> String {
-    let mut name = String::new();
+    // Room for the words, the spaces between them and the commas inside, exactly: the name
+    // is written in one go, and kept (a post's organisations hold it).
+    let inner = tokens.len().saturating_sub(1);
+    let commas = (tokens[..inner].iter())
+        .filter(|t| t.closed == Some(','))
+        .count();
+    let words: usize = tokens.iter().map(|t| t.word.len()).sum();
+    let mut name = String::with_capacity(words + inner + commas);
     for (i, t) in tokens.iter().enumerate() {
         if i > 0 {
             name.push(' ');
@@ -355,7 +362,8 @@ fn join(tokens: &[Token]) -> String {
             name.push(',');
         }
     }
-    without_possessive(&name).to_string()
+    name.truncate(without_possessive(&name).len());
+    name
 }
 
 /// Organisation names written in `text`, by the name rules (not handles, not the glossary).
