@@ -45,28 +45,25 @@ fn in_process(dir: &str) -> anyhow::Result<()> {
     for progress in load::load_in_background(&options, Loaded::new)? {
         let finished = matches!(progress, Progress::Finished(_));
         if matches!(progress, Progress::Listed(_)) {
-            println!(
-                "listed and searchable {:>9.1?}  {}",
-                start.elapsed(),
-                usage()
-            );
+            println!("listed and searchable {}  {}", ms(start.elapsed()), usage());
         }
         let handling = Instant::now();
         app.handle(Event::Load(Box::new(progress)));
         busy += handling.elapsed();
         if finished {
-            println!(
-                "fully loaded         {:>9.1?}  {}",
-                start.elapsed(),
-                usage()
-            );
-            println!("UI thread busy with the load's messages: {busy:.1?}");
+            println!("fully loaded          {}  {}", ms(start.elapsed()), usage());
+            println!("UI thread busy with the load's messages: {}", ms(busy));
             break;
         }
     }
     // As the binary does, no time is spent freeing the corpus on the way out.
     std::mem::forget(app);
     Ok(())
+}
+
+/// A duration in milliseconds, aligned.
+fn ms(duration: Duration) -> String {
+    format!("{:>7.1} ms", duration.as_secs_f64() * 1000.0)
 }
 
 /// CPU time and peak memory of this process so far.
@@ -148,8 +145,8 @@ fn in_pty(dir: &str, binary: &str) -> anyhow::Result<()> {
     let loaded = wait("\"loaded\"")?;
     let pid = child.process_id().map(|p| p.to_string());
     let peak = pid.as_deref().map_or("unknown".into(), peak_memory);
-    println!("first frame {first:>9.1?}");
-    println!("loaded      {loaded:>9.1?}  peak {peak}");
+    println!("first frame {}", ms(first));
+    println!("loaded      {}  peak {peak}", ms(loaded));
     let mut writer = pty.master.take_writer()?;
     writer.write_all(b"q")?;
     child.wait()?;
