@@ -81,15 +81,10 @@ impl ShortIds {
         let old = self.needed.len();
         let mut new: Vec<usize> = (old..documents.len()).collect();
         new.sort_unstable_by(|&a, &b| id(a).cmp(id(b)));
-        let mut order = Vec::with_capacity(documents.len());
-        let (mut kept, mut added) = (self.order.iter().peekable(), new.iter().peekable());
-        while let (Some(&&k), Some(&&a)) = (kept.peek(), added.peek()) {
-            match id(k) <= id(a) {
-                true => order.push(*kept.next().expect("peeked")),
-                false => order.push(*added.next().expect("peeked")),
-            }
-        }
-        order.extend(kept.chain(added));
+        // Two runs in order, merged: the stable sort finds them and merges in one pass.
+        let mut order = std::mem::take(&mut self.order);
+        order.extend(new);
+        order.sort_by(|&a, &b| id(a).cmp(id(b)));
         self.needed.resize(documents.len(), 3);
         self.shown.resize(documents.len(), String::new());
         let common =
