@@ -12,7 +12,7 @@ const TAIL_STARTS: &[&str] = &[
     r"^Did Thread Reader help you today\?",
     r"^Related hashtags$",
     // twtext-style unrollers: the follow line, the tip, the latest-threads box, the cookie notice.
-    r"^You can follow @\w+\.?$",
+    super::unroll::FOLLOW_LINE,
     r"^Tip: mention @\w+",
     r"^Latest Threads Unrolled:?$",
     r"^By continuing to use the site, you are consenting",

@@ -21,7 +21,7 @@ static GLUED_TAG_OTHERS: LazyLock<Regex> =
 /// A mention is '@' then a platform handle, one to fifteen ASCII letters, digits and '_':
 /// "@Jimmypaul90’s" stops at the apostrophe. An '@' glued to a word ([`GLUED_MENTION`], so
 /// an e-mail address) starts none.
-const HANDLE_MAX: usize = 15;
+pub(super) const HANDLE_MAX: usize = 15;
 
 /// What may not stand just before a mention's '@': a letter, a digit or one of these.
 const GLUED_MENTION: Glue = Glue {

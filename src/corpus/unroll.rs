@@ -4,6 +4,7 @@
 //! the declared count ("May 23 20 tweets 9 min read"); some unrollers name the author only in
 //! the footer ("You can follow @samtrner."). Everything between is the thread.
 
+use super::entities::HANDLE_MAX;
 use super::{Author, Kind, Reading, Thread, chrome, segment};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -21,11 +22,10 @@ static DATE_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
-static FOLLOW: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^You can follow @(?P<handle>\w+)\.?$").unwrap());
-
-/// The most characters a handle has.
-const HANDLE_MAX: usize = 15;
+/// The footer line of twtext-style unrollers; the page's content ends before it (a tail
+/// pattern of [`chrome`] too).
+pub(super) const FOLLOW_LINE: &str = r"^You can follow @(?P<handle>\w+)\.?$";
+static FOLLOW: LazyLock<Regex> = LazyLock::new(|| Regex::new(FOLLOW_LINE).unwrap());
 
 /// `pattern`'s captures of `line` if they hold a handle no longer than [`HANDLE_MAX`].
 fn with_handle<'l>(pattern: &Regex, line: &'l str) -> Option<regex::Captures<'l>> {
