@@ -246,19 +246,9 @@ fn is_org_word(word: &str) -> bool {
 }
 
 /// Whether `word` is one of [`ORG_WORDS`]. Asked of every capitalised word, most of them
-/// not: the words are in byte order, so those with its first letter stand side by side, few
-/// of those have its length, and only those are compared whole.
+/// not: their bits rule out nearly all before the sorted words are searched.
 fn is_org_word_bytes(word: &[u8]) -> bool {
-    let Some(&first) = word.first() else {
-        return false;
-    };
-    if !ORG_WORD_BITS.may_hold(word) {
-        return false;
-    }
-    let start = ORG_WORDS.partition_point(|w| w.as_bytes()[0] < first);
-    (ORG_WORDS[start..].iter())
-        .take_while(|w| w.as_bytes()[0] == first)
-        .any(|w| w.as_bytes() == word)
+    ORG_WORD_BITS.may_hold(word) && (ORG_WORDS.binary_search_by(|w| w.as_bytes().cmp(word))).is_ok()
 }
 
 /// An acronym used as a name: 3 to 6 capitals (digits and '&' allowed after the first).
