@@ -423,9 +423,14 @@ pub struct Source {
 /// is one document; a structured file (tread's own JSON) may hold many, and says what of it
 /// could not be read. Organisations and repeated threads wait for [`Corpus::resolve`].
 pub fn parse(sources: Vec<Source>) -> (Vec<Document>, Vec<Problem>) {
-    let parsed: Vec<(Vec<Document>, Vec<Problem>)> =
-        sources.into_par_iter().map(parse_source).collect();
-    let mut documents = Vec::new();
+    gathered(sources.into_par_iter().map(parse_source).collect())
+}
+
+/// Each source's documents and problems, in order, as one list of each.
+pub(crate) fn gathered(
+    parsed: Vec<(Vec<Document>, Vec<Problem>)>,
+) -> (Vec<Document>, Vec<Problem>) {
+    let mut documents = Vec::with_capacity(parsed.len());
     let mut problems = Vec::new();
     for (docs, found) in parsed {
         documents.extend(docs);

@@ -360,11 +360,8 @@ fn read_and_parse(files: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<Documen
             (documents, found)
         })
         .collect();
-    let mut documents = Vec::with_capacity(done.len());
-    for (parsed, found) in done {
-        documents.extend(parsed);
-        problems.extend(found);
-    }
+    let (documents, found) = super::gathered(done);
+    problems.extend(found);
     documents
 }
 
