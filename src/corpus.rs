@@ -21,6 +21,7 @@ mod unroll;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
@@ -248,6 +249,48 @@ impl Document {
         }
     }
 
+    /// Writes line breaks and invisible characters in every field shown on one line as
+    /// escapes ([`sanitise::single_line`]): an id, a name or a warning read from a file
+    /// can neither forge a line of output nor hide what it says. Post text keeps its lines.
+    fn escape_single_line_fields(&mut self) {
+        use sanitise::single_line;
+        fn field(value: &mut String) {
+            if let Cow::Owned(escaped) = single_line(value) {
+                *value = escaped;
+            }
+        }
+        fn boxed_field(value: &mut Box<str>) {
+            if let Cow::Owned(escaped) = single_line(value) {
+                *value = escaped.into();
+            }
+        }
+        fn author(value: &mut Option<Author>) {
+            if let Some(author) = value {
+                field(&mut author.name);
+                author.handle.iter_mut().for_each(field);
+            }
+        }
+        field(&mut self.id);
+        field(&mut self.path);
+        self.title.iter_mut().for_each(field);
+        author(&mut self.author);
+        self.date.iter_mut().for_each(field);
+        self.warnings.iter_mut().for_each(field);
+        self.read_from.iter_mut().for_each(field);
+        for thread in &mut self.threads {
+            author(&mut thread.author);
+            thread.same_thread_as.iter_mut().for_each(field);
+            thread.title.iter_mut().for_each(field);
+            for post in &mut thread.posts {
+                post.label.iter_mut().for_each(boxed_field);
+                post.hashtags.iter_mut().for_each(boxed_field);
+                post.mentions.iter_mut().for_each(boxed_field);
+                post.urls.iter_mut().for_each(boxed_field);
+                post.organisations.iter_mut().for_each(field);
+            }
+        }
+    }
+
     /// The file the document was read from this time.
     pub fn file(&self) -> &str {
         self.read_from.as_deref().unwrap_or(&self.path)
@@ -409,7 +452,8 @@ pub struct Corpus {
     pub org_variants: resolve::Variants,
 }
 
-/// A document's text before reading: its id, where it came from, and the sanitised text.
+/// A document's text before reading: its id, where it came from, and the text as decoded
+/// (not yet sanitised: that is the reader's first step).
 #[derive(Debug, Clone)]
 pub struct Source {
     pub id: String,
@@ -451,7 +495,10 @@ pub(crate) fn parse_source(source: Source) -> (Vec<Document>, Vec<Problem>) {
             (parsed.documents, problems)
         }
         None => {
-            let reading = read(&source.text);
+            // Page text is made safe here; a structure makes its own strings safe once it has
+            // read them (sanitising JSON first would break a string holding U+2028).
+            let text = sanitise::sanitised(source.text);
+            let reading = read(&text);
             let id = source.id;
             let document = Document::from_reading(id, source.path, reading, source.warnings);
             (vec![document], Vec::new())
@@ -460,6 +507,7 @@ pub(crate) fn parse_source(source: Source) -> (Vec<Document>, Vec<Problem>) {
     // Threads and posts are collected by pushing; the room a vector keeps to grow is a
     // fifth of a large corpus's posts. They never grow again once read.
     for document in &mut documents {
+        document.escape_single_line_fields();
         document.threads.shrink_to_fit();
         for thread in &mut document.threads {
             thread.posts.shrink_to_fit();

@@ -97,6 +97,12 @@ fn page(source: &Source) -> Parsed {
     }
 }
 
+/// Whether `text` (a file's first bytes) opens as a structure tread reads rather than page
+/// text: an X archive's assignment, or JSON.
+pub fn opens_as_structure(head: &str) -> bool {
+    head.trim_start().starts_with("window.YTD.") || looks_like_json(head)
+}
+
 /// Whether `text` opens as a JSON object or array does (`{"`, `{}`, `[{`, `[]`), so that
 /// page text beginning with a bracket ("[Thread] …") is still page text.
 fn looks_like_json(text: &str) -> bool {
@@ -120,11 +126,8 @@ enum Shape {
 fn shape(value: &Value) -> Option<Shape> {
     let is_document = |v: &Value| v.get("threads").is_some() && v.get("kind").is_some();
     match value {
-        Value::Array(items)
-            if items.iter().all(Value::is_object) && items.iter().any(is_document) =>
-        {
-            Some(Shape::Tread)
-        }
+        // An element that is not a document is named when it is read; the others load.
+        Value::Array(items) if items.iter().any(is_document) => Some(Shape::Tread),
         Value::Array(items) if items.is_empty() => Some(Shape::Tread),
         Value::Object(_) if is_document(value) => Some(Shape::Tread),
         Value::Object(_) if mastodon::is_outbox(value) => Some(Shape::Outbox),

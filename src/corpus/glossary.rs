@@ -13,36 +13,48 @@
 //! Aliases starting with '@' are handles (matched case-insensitively against mentions); the
 //! others, and the canonical names, match whole words in post text, case-sensitively.
 
+use super::sanitise::{printable, sanitise, single_line};
 use serde::Deserialize;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use thiserror::Error;
+
+/// The largest glossary read. A glossary of thousands of organisations is a few hundred
+/// kilobytes; a bigger file is not one, and parsing it would take the memory of many.
+pub const MAX_BYTES: u64 = 8 * 1024 * 1024;
+
+/// A glossary's path as messages show it.
+fn shown(path: &Path) -> String {
+    printable(&path.display().to_string())
+}
 
 /// A problem with a glossary file; every message names the file.
 #[derive(Debug, Error)]
 pub enum GlossaryError {
     #[error("{path}: cannot read: {source}")]
     Read {
-        path: PathBuf,
+        path: String,
         source: std::io::Error,
     },
+    #[error("{path}: {reason}")]
+    Refused { path: String, reason: String },
     #[error("{path}:{line}:{column}: {message}")]
     Syntax {
-        path: PathBuf,
+        path: String,
         line: usize,
         column: usize,
         message: String,
     },
     #[error("{path}: alias {alias:?} is listed under both {first:?} and {second:?}")]
     Conflict {
-        path: PathBuf,
+        path: String,
         alias: String,
         first: String,
         second: String,
     },
     #[error("{path}: organisation {name:?} has an empty alias")]
-    EmptyAlias { path: PathBuf, name: String },
+    EmptyAlias { path: String, name: String },
 }
 
 #[derive(Deserialize)]
@@ -54,6 +66,23 @@ struct File {
     ignore: Vec<String>,
     #[serde(default)]
     organisations: BTreeMap<String, Vec<String>>,
+}
+
+impl File {
+    /// Every name made safe to show, as document text is: an escape sequence in a name is
+    /// removed (it is then matched and shown without it), a line break or an invisible
+    /// character is written as an escape.
+    fn made_safe(self) -> File {
+        let safe = |name: String| single_line(&sanitise(&name)).into_owned();
+        let all = |names: Vec<String>| names.into_iter().map(safe).collect();
+        File {
+            people: all(self.people),
+            ignore: all(self.ignore),
+            organisations: (self.organisations.into_iter())
+                .map(|(name, aliases)| (safe(name), all(aliases)))
+                .collect(),
+        }
+    }
 }
 
 /// One organisation: its canonical name and aliases.
@@ -76,13 +105,14 @@ impl Glossary {
     /// Parses a glossary's text; `path` is only for messages.
     pub fn parse(text: &str, path: &Path) -> Result<Glossary, GlossaryError> {
         let file: File = toml::from_str(text).map_err(|e| syntax_error(text, path, &e))?;
+        let file = file.made_safe();
         let mut owner: BTreeMap<String, String> = BTreeMap::new();
         let mut organisations = Vec::new();
         for (name, aliases) in file.organisations {
             for alias in aliases.iter().chain(std::iter::once(&name)) {
                 if alias.trim().is_empty() || alias.trim() == "@" {
                     return Err(GlossaryError::EmptyAlias {
-                        path: path.into(),
+                        path: shown(path),
                         name,
                     });
                 }
@@ -90,7 +120,7 @@ impl Glossary {
                     .insert(key(alias).into_owned(), name.clone())
                     .filter(|f| *f != name)
                 {
-                    let (path, alias, second) = (path.into(), alias.clone(), name.clone());
+                    let (path, alias, second) = (shown(path), alias.clone(), name.clone());
                     return Err(GlossaryError::Conflict {
                         path,
                         alias,
@@ -108,12 +138,21 @@ impl Glossary {
         })
     }
 
-    /// Reads and parses a glossary file.
+    /// Reads and parses a glossary file: a regular file (not a pipe, which could block
+    /// forever) of at most [`MAX_BYTES`].
     pub fn load(path: &Path) -> Result<Glossary, GlossaryError> {
-        let text = std::fs::read_to_string(path).map_err(|source| GlossaryError::Read {
-            path: path.into(),
-            source,
+        let refused = |reason: String| GlossaryError::Refused {
+            path: shown(path),
+            reason,
+        };
+        let bytes = super::load::read_regular_file(path, MAX_BYTES).map_err(|e| match e {
+            super::load::ReadError::Io(source) => GlossaryError::Read {
+                path: shown(path),
+                source,
+            },
+            other => refused(other.to_string()),
         })?;
+        let text = String::from_utf8(bytes).map_err(|_| refused("not UTF-8 text".into()))?;
         Glossary::parse(&text, path)
     }
 
@@ -182,14 +221,11 @@ fn syntax_error(text: &str, path: &Path, error: &toml::de::Error) -> GlossaryErr
     let before = &text[..offset.min(text.len())];
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    let message = error
-        .message()
-        .lines()
-        .next()
-        .unwrap_or("invalid glossary")
-        .to_string();
+    // The message may quote the file (an unknown key is named).
+    let message = error.message().lines().next().unwrap_or("invalid glossary");
+    let message = printable(message);
     GlossaryError::Syntax {
-        path: path.into(),
+        path: shown(path),
         line,
         column,
         message,

@@ -3,7 +3,7 @@
 //! everything else still loads.
 
 use super::glossary::{Glossary, GlossaryError};
-use super::sanitise::{printable, sanitise, sanitised};
+use super::sanitise::{printable, single_line};
 use super::{Corpus, Document, Resolution, Source};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -62,7 +62,9 @@ pub struct Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
+        // A message may quote what a file holds (a JSON error quotes the value it met).
+        let (path, message) = (single_line(&self.path), single_line(&self.message));
+        write!(f, "{path}: {message}")
     }
 }
 
@@ -286,7 +288,7 @@ pub(crate) fn bundled_sources() -> Vec<Source> {
         .map(|(name, text)| Source {
             id: stem(Path::new(name)),
             path: format!("{BUNDLED_PREFIX}{name}"),
-            text: sanitise(text),
+            text: text.to_string(),
             warnings: Vec::new(),
         })
         .collect()
@@ -325,7 +327,7 @@ fn discovered_glossary(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Glossa
 
 /// A glossary message without its leading path (the problem line names it already).
 fn strip_path(message: &str, path: &Path) -> String {
-    let shown = path.display().to_string();
+    let shown = shown(path);
     message
         .strip_prefix(&shown)
         .map_or(message, |m| m.trim_start_matches([':', ' ']))
@@ -437,36 +439,100 @@ fn describe_io(error: &std::io::Error, named: bool) -> String {
     }
 }
 
-/// The largest file read as a document. Saved pages are kilobytes; a file this big is a
-/// dump or an archive, and reading it would stall everything else.
+/// The largest page read as a document. Saved pages are kilobytes; a page this big is a
+/// dump, and reading it would stall everything else.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
-/// A file's bytes, opened read-only and read at most to one byte past the limit (a file
-/// that grows while it is read cannot make the read endless).
-fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
+/// The largest platform export or tread JSON read: real account archives hold hundreds of
+/// megabytes of posts in one file, and are read as a stream into the model.
+pub const MAX_EXPORT_BYTES: u64 = 1024 * 1024 * 1024;
+
+/// Why a file's bytes were not read.
+#[derive(Debug, Error)]
+pub enum ReadError {
+    /// A pipe, a device or a socket: reading it could block forever or never end.
+    #[error("not a regular file")]
+    NotRegular,
+    #[error("larger than {} MB", limit / (1024 * 1024))]
+    TooLarge { limit: u64 },
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// The bytes of the regular file at `path`, at most `limit` of them.
+pub fn read_regular_file(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let (file, size) = open_regular(path)?;
+    read_limited(file, size, limit)
+}
+
+/// `path` opened read-only, when it is a regular file, with its size. It is opened without
+/// waiting (opening a pipe for reading otherwise blocks until something writes to it) and
+/// then asked what it is, so nothing can change between the question and the open.
+fn open_regular(path: &Path) -> Result<(std::fs::File, u64), ReadError> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let file = options.open(path)?;
+    let meta = file.metadata()?;
+    match meta.is_file() {
+        true => Ok((file, meta.len())),
+        false => Err(ReadError::NotRegular),
+    }
+}
+
+/// A file of `size` bytes read whole, when it holds at most `limit`: read to at most one
+/// byte past the limit, so a file that grows while it is read cannot make the read endless.
+fn read_limited(file: std::fs::File, size: u64, limit: u64) -> Result<Vec<u8>, ReadError> {
     use std::io::Read;
-    let too_large = || {
-        format!(
-            "skipped: larger than {} MB, too large for a saved page",
-            MAX_FILE_BYTES / (1024 * 1024)
-        )
-    };
-    let file = std::fs::File::open(path).map_err(|e| describe_io(&e, false))?;
-    let size = file.metadata().map_or(0, |m| m.len());
-    if size > MAX_FILE_BYTES {
+    let too_large = || ReadError::TooLarge { limit };
+    if size > limit {
         return Err(too_large());
     }
     // Room for the whole file and a byte more, so it is read in one go and the read that
-    // finds its end needs no more room (growing from nothing costs several reads and
-    // copies a file).
+    // finds its end needs no more room.
     let mut bytes = Vec::with_capacity(size as usize + 1);
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| describe_io(&e, false))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large());
+    file.take(limit + 1).read_to_end(&mut bytes)?;
+    match bytes.len() as u64 > limit {
+        true => Err(too_large()),
+        false => Ok(bytes),
     }
-    Ok(bytes)
+}
+
+/// A document file's bytes: a page of at most [`MAX_FILE_BYTES`], or an export or tread
+/// JSON (told by how it opens) of at most [`MAX_EXPORT_BYTES`].
+fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
+    let read = open_regular(path).and_then(|(mut file, size)| {
+        let limit = match size > MAX_FILE_BYTES && opens_as_export(&mut file)? {
+            true => MAX_EXPORT_BYTES,
+            false => MAX_FILE_BYTES,
+        };
+        read_limited(file, size, limit)
+    });
+    read.map_err(|e| match e {
+        ReadError::Io(e) => describe_io(&e, false),
+        ReadError::TooLarge { limit, .. } if limit == MAX_FILE_BYTES => format!(
+            "skipped: larger than {} MB, too large for a saved page",
+            MAX_FILE_BYTES / (1024 * 1024)
+        ),
+        ReadError::TooLarge { limit, .. } => format!(
+            "skipped: larger than {} MB, too large even for an export",
+            limit / (1024 * 1024)
+        ),
+        ReadError::NotRegular => format!("skipped: {}", ReadError::NotRegular),
+    })
+}
+
+/// Whether a file opens as an export or tread JSON does (an X archive's assignment, or a
+/// JSON object or array), from its first bytes; the file is left at its start.
+fn opens_as_export(file: &mut std::fs::File) -> Result<bool, ReadError> {
+    use std::io::{Read, Seek};
+    let mut head = Vec::with_capacity(256);
+    file.by_ref().take(256).read_to_end(&mut head)?;
+    file.rewind()?;
+    Ok(super::formats::opens_as_structure(
+        &String::from_utf8_lossy(&head),
+    ))
 }
 
 fn read_source(path: &Path, problems: &mut Vec<Problem>) -> Option<Source> {
@@ -478,10 +544,14 @@ fn read_source(path: &Path, problems: &mut Vec<Problem>) -> Option<Source> {
             text.push_str(&more);
         }
     }
+    // A byte-order mark says nothing a reader needs, and would hide how the text opens.
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
     Some(Source {
         id: stem(path),
         path: shown(path),
-        text: sanitised(text),
+        text,
         warnings,
     })
 }

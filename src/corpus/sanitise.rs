@@ -3,7 +3,10 @@
 //!
 //! Line endings become `\n`, tabs become spaces, escape sequences (CSI, OSC, DCS, APC, PM, SOS,
 //! in their 7-bit and 8-bit forms) are removed whole, and every other control character, DEL
-//! and bidirectional override is dropped.
+//! and bidirectional override is dropped. Fields shown on one line are made safe by
+//! [`single_line`], which escapes rather than drops.
+
+use std::borrow::Cow;
 
 /// Returns `input` with terminal controls removed and line endings normalised to `\n`.
 pub fn sanitise(input: &str) -> String {
@@ -52,16 +55,67 @@ pub fn sanitise_chars(input: &str) -> String {
 }
 
 /// A name (a file's path or stem) as it can be shown: the characters [`sanitise`] would
-/// drop are written as escapes (`\u{1b}`), so the name stays visible and distinct.
+/// drop, line breaks and invisible characters are written as escapes (`\u{1b}`), so the
+/// name stays visible and distinct. The owned form of [`single_line`].
 pub fn printable(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    for c in name.chars() {
-        match c {
-            c if is_dropped(c) => out.extend(c.escape_unicode()),
-            c => out.push(c),
+    single_line(name).into_owned()
+}
+
+/// A field that is shown on one line (an id, a name, a date, a title, a hashtag, a
+/// problem), made safe: what [`sanitise`] drops and every line break are written as escapes
+/// (`\n`, `\u{1b}`), and so are the invisible format characters that could hide what the
+/// field says or make two fields look alike (zero-width spaces and joiners, direction marks,
+/// tag characters) — except where they hold an emoji or a script together (a joiner between
+/// two visible characters, the tags of a flag). Borrowed when there is nothing to escape.
+pub fn single_line(field: &str) -> Cow<'_, str> {
+    let chars: Vec<char> = match field.chars().any(|c| c.is_control() || is_invisible(c)) {
+        true => field.chars().collect(),
+        false => return Cow::Borrowed(field),
+    };
+    let mut out = String::with_capacity(field.len() + 8);
+    let mut flag = false;
+    for (i, &c) in chars.iter().enumerate() {
+        // A flag's tag characters follow U+1F3F4 (England's is 🏴 + "gbeng" + cancel tag).
+        flag = c == '\u{1f3f4}' || (flag && is_tag(c));
+        let visible = |at: Option<&char>| {
+            at.is_some_and(|&c| !c.is_ascii() && !c.is_control() && !is_invisible(c))
+        };
+        let keep = match c {
+            '\n' => {
+                out.push_str("\\n");
+                continue;
+            }
+            '\u{200c}' | '\u{200d}' => {
+                visible(i.checked_sub(1).and_then(|p| chars.get(p))) && visible(chars.get(i + 1))
+            }
+            c if is_tag(c) => flag,
+            c => !c.is_control() && !is_invisible(c),
+        };
+        match keep {
+            true => out.push(c),
+            false => out.extend(c.escape_unicode()),
         }
     }
-    out
+    Cow::Owned(out)
+}
+
+/// Characters that take no room and show nothing, but change what text means or how it
+/// compares: line and paragraph separators, zero-width spaces and joiners, direction marks
+/// and overrides, the byte-order mark, tag characters.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}'..='\u{200f}'
+            | '\u{2028}'..='\u{202e}'
+            | '\u{2060}'..='\u{2069}'
+            | '\u{061c}'
+            | '\u{180e}'
+            | '\u{feff}'
+    ) || is_tag(c)
+}
+
+fn is_tag(c: char) -> bool {
+    ('\u{e0000}'..='\u{e007f}').contains(&c)
 }
 
 /// Control characters and invisible direction overrides that never reach the output.
@@ -176,6 +230,52 @@ mod tests {
     fn printable_names_escape_what_sanitise_drops() {
         assert_eq!(printable("a\u{1b}[2Jb\u{202e}c"), "a\\u{1b}[2Jb\\u{202e}c");
         assert_eq!(printable("plain name"), "plain name");
+    }
+
+    #[test]
+    fn single_line_fields_escape_breaks_and_invisible_characters() {
+        assert_eq!(single_line("a\nb"), "a\\nb");
+        assert_eq!(
+            single_line("x\u{1b}]52;c;Zm9v\u{7}y"),
+            "x\\u{1b}]52;c;Zm9v\\u{7}y"
+        );
+        for hidden in [
+            '\u{2028}',
+            '\u{2029}',
+            '\u{200b}',
+            '\u{200e}',
+            '\u{200f}',
+            '\u{61c}',
+            '\u{e0041}',
+            '\u{2060}',
+            '\u{feff}',
+            '\u{202e}',
+        ] {
+            let field = format!("ad{hidden}min");
+            let escaped = single_line(&field);
+            assert_eq!(
+                escaped,
+                format!("ad{}min", hidden.escape_unicode()),
+                "{hidden:?}"
+            );
+        }
+        assert!(matches!(single_line("Nick Cook"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn single_line_fields_keep_emoji_sequences_and_flags() {
+        for kept in [
+            "👩\u{200d}💻 Jo",
+            "🏴\u{e0067}\u{e0062}\u{e0065}\u{e006e}\u{e0067}\u{e007f} England",
+            "می\u{200c}خواهم",
+        ] {
+            assert_eq!(single_line(kept), kept);
+        }
+        assert_eq!(
+            single_line("a\u{200d}b"),
+            "a\\u{200d}b",
+            "a joiner in ASCII hides"
+        );
     }
 
     #[test]

@@ -1,0 +1,252 @@
+//! Regression tests from an attack on tread with hand-made hostile inputs: escape sequences
+//! and forged lines from every file a user hands it, inputs that hang or explode, and posts or
+//! files lost without a word. Every input is built here.
+
+use assert_cmd::Command;
+use std::fs;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+/// The binary with colour off and no user configuration.
+fn tread(config: &Path) -> Command {
+    let mut command = Command::cargo_bin("tread").unwrap();
+    command
+        .env("NO_COLOR", "1")
+        .env("XDG_CONFIG_HOME", config)
+        .timeout(Duration::from_secs(60));
+    command
+}
+
+/// What a run printed, as text, with its exit code.
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(command: &mut Command) -> Run {
+    let out = command.output().unwrap();
+    Run {
+        code: out.status.code(),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// Characters that must never be printed raw: controls but the line feed, and the
+/// invisible characters that forge or hide (line separators, zero-width, direction marks).
+fn forbidden(c: char) -> bool {
+    (c.is_control() && c != '\n')
+        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{61c}' | '\u{e0000}'..='\u{e007f}')
+}
+
+fn assert_clean(run: &Run) {
+    for c in run.stdout.chars().chain(run.stderr.chars()) {
+        assert!(
+            !forbidden(c),
+            "{c:?} reached the output:\n{}\n{}",
+            run.stdout,
+            run.stderr
+        );
+    }
+}
+
+const OSC52: &str = "\u{1b}]52;c;ZWNobyBwd25lZA==\u{7}";
+
+/// A folder with a thread naming the Department for Education and a glossary whose name,
+/// alias and unknown key carry escape sequences and line breaks.
+fn poisoned_glossary() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("thread.txt"),
+        "The Department for Education answered the review. 1/\n\nThe DfE will fund it. 2/\n",
+    )
+    .unwrap();
+    let escape = |s: &str| s.replace('\u{1b}', "\\u001b").replace('\u{7}', "\\u0007");
+    let glossary = format!(
+        "\"{}\u{2028}bad\" = 1\n[organisations]\n\"{}Department for Education\" = [\"DfE\", \"Df\\nE2\"]\n",
+        escape(OSC52),
+        escape(OSC52)
+    );
+    fs::write(dir.path().join("organisations.toml"), glossary).unwrap();
+    dir
+}
+
+#[test]
+fn escape_sequences_in_a_glossary_never_reach_the_terminal() {
+    let dir = poisoned_glossary();
+    let config = tempfile::tempdir().unwrap();
+    // The unknown key makes the whole glossary a warning, named in every command.
+    for args in [
+        vec!["list"],
+        vec!["show", "thread"],
+        vec!["export"],
+        vec!["facets", "--kind", "org"],
+        vec!["search", "review"],
+    ] {
+        let out = run(tread(config.path()).args(&args).arg(dir.path()));
+        assert_eq!(out.code, Some(0), "{args:?}: {}", out.stderr);
+        assert_clean(&out);
+        assert!(
+            out.stderr.contains("unknown field `\\u{1b}]52;c;"),
+            "{args:?}: {}",
+            out.stderr
+        );
+    }
+    // Without the unknown key the glossary is used: its names are shown without the escape.
+    let text = fs::read_to_string(dir.path().join("organisations.toml")).unwrap();
+    let used = text.lines().skip(1).collect::<Vec<_>>().join("\n");
+    fs::write(dir.path().join("organisations.toml"), used).unwrap();
+    for args in [
+        vec!["show", "thread"],
+        vec!["export"],
+        vec!["facets", "--kind", "org"],
+        vec!["show", "--json", "thread"],
+    ] {
+        let out = run(tread(config.path()).args(&args).arg(dir.path()));
+        assert_eq!(out.code, Some(0), "{args:?}: {}", out.stderr);
+        assert_clean(&out);
+        assert!(
+            out.stdout.contains("Department for Education"),
+            "{args:?}: {}",
+            out.stdout
+        );
+        assert!(!out.stdout.contains("52;c;"), "{args:?}: {}", out.stdout);
+    }
+    // The filter the UI would open with, refused before any terminal is needed.
+    let out = run(tread(config.path())
+        .args(["--filter", "org:", "--open", "nothing"])
+        .arg(dir.path()));
+    assert_clean(&out);
+    // An explicit glossary is read the same way.
+    let out = run(tread(config.path())
+        .arg("--glossary")
+        .arg(dir.path().join("organisations.toml"))
+        .args(["facets", "--kind", "org"])
+        .arg(dir.path()));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_clean(&out);
+    assert!(
+        out.stdout.contains("Department for Education"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn line_breaks_in_ids_authors_dates_and_titles_cannot_forge_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let document = serde_json::json!([{
+        "id": "a\ntread: warning: forged",
+        "kind": "unroll",
+        "title": "title\u{2028}second\u{200b}line",
+        "author": {"name": "Nick\nCook", "handle": "nick\u{202e}cook"},
+        "date": "May\r\n23",
+        "threads": [{"author": null, "declared_count": null, "same_thread_as": null,
+            "posts": [{"label": "1/\n2", "number": 1, "total": null, "text": "A post.",
+                "hashtags": ["tag\nforged"], "mentions": [], "urls": [], "organisations": ["Org\u{200d}X"]}]}],
+        "warnings": ["odd\ntread: warning: forged too"]
+    }, 7]);
+    fs::write(dir.path().join("docs.json"), document.to_string()).unwrap();
+    let config = tempfile::tempdir().unwrap();
+    for args in [
+        vec!["list"],
+        vec!["show", "a"],
+        vec!["facets"],
+        vec!["export"],
+    ] {
+        let out = run(tread(config.path()).args(&args).arg(dir.path()));
+        assert_eq!(out.code, Some(0), "{args:?}: {}", out.stderr);
+        assert_clean(&out);
+        let forged = |text: &str| {
+            text.lines()
+                .any(|l| l.starts_with("tread: warning: forged"))
+        };
+        assert!(!forged(&out.stdout) && !forged(&out.stderr), "{args:?}");
+    }
+    let out = run(tread(config.path()).arg("list").arg(dir.path()));
+    assert_eq!(out.stdout.lines().count(), 1, "{}", out.stdout);
+    assert!(
+        out.stdout.contains("a\\ntread: warning: forged"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("Nick\\nCook"), "{}", out.stdout);
+    // The element that is not a document is named, on one line.
+    assert!(out.stderr.contains("document 2: "), "{}", out.stderr);
+    let warnings = out
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("tread: warning:"));
+    assert_eq!(warnings.count(), 1, "{}", out.stderr);
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let c = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+}
+
+#[cfg(unix)]
+#[test]
+fn pipes_where_an_archive_or_a_glossary_is_expected_never_block() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    fs::create_dir(&data).unwrap();
+    fs::write(data.join("manifest.js"), "window.__THAR_CONFIG = {}").unwrap();
+    mkfifo(&data.join("tweets.js"));
+    mkfifo(&data.join("tweets-part1.js"));
+    fs::write(
+        data.join("tweets-part2.js"),
+        r#"window.YTD.tweets.part2 = [{"tweet": {"id_str": "1", "full_text": "kept", "created_at": "Mon May 23 08:00:00 +0000 2022"}}]"#,
+    )
+    .unwrap();
+    let glossary = dir.path().join("glossary.toml");
+    mkfifo(&glossary);
+    let config = tempfile::tempdir().unwrap();
+    let started = Instant::now();
+    let out = run(tread(config.path()).arg("list").arg(dir.path()));
+    assert!(started.elapsed() < Duration::from_secs(20));
+    assert_clean(&out);
+    assert!(
+        out.stderr
+            .contains("tweets.js: skipped: not a regular file"),
+        "{}",
+        out.stderr
+    );
+    let out = run(tread(config.path())
+        .arg("--glossary")
+        .arg(&glossary)
+        .arg("list")
+        .arg(dir.path()));
+    assert_eq!(out.code, Some(1));
+    assert!(
+        out.stderr.contains("glossary.toml: not a regular file"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_huge_sparse_glossary_is_refused_without_reading_it() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("note.txt"),
+        "A note about the Care Review.\n",
+    )
+    .unwrap();
+    let glossary = fs::File::create(dir.path().join("organisations.toml")).unwrap();
+    glossary.set_len(1 << 30).unwrap();
+    let config = tempfile::tempdir().unwrap();
+    let started = Instant::now();
+    let out = run(tread(config.path()).arg("list").arg(dir.path()));
+    assert!(started.elapsed() < Duration::from_secs(10));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("organisations.toml: glossary ignored: larger than 8 MB"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stdout.contains("note"));
+}
