@@ -210,7 +210,7 @@ fn inside_tmux_the_clipboard_goes_through_passthrough() {
     let mut tread = Session::start(&[("TMUX", "/tmp/tmux-0/default,1,0")]);
     tread.wait_for("Documents 5/5");
     tread.send("Y");
-    tread.wait_for("copied: tread --open 000_bcd5621f043b7544");
+    tread.wait_for("copied: tread --open=000_bcd5621f043b7544");
     tread.send("\x03");
     assert_eq!(tread.wait_exit(), 0, "ctrl-c quits");
     tread.assert_restored();

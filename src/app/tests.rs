@@ -227,7 +227,7 @@ fn copy_keys_give_a_citation_and_the_reopen_command() {
     assert_eq!(
         effects,
         [Effect::Copy(
-            "tread --open 000_bcd5621f043b7544 --post 4 --filter '#carereview'".to_string()
+            "tread --open=000_bcd5621f043b7544 --post=4 '--filter=#carereview'".to_string()
         )]
     );
 }
