@@ -250,3 +250,143 @@ fn a_huge_sparse_glossary_is_refused_without_reading_it() {
     );
     assert!(out.stdout.contains("note"));
 }
+
+/// An X archive's `tweets.js` of the given posts: (id, replying to, text).
+fn x_archive(posts: &[(String, Option<String>, String)]) -> String {
+    let items: Vec<serde_json::Value> = posts
+        .iter()
+        .enumerate()
+        .map(|(i, (id, to, text))| {
+            serde_json::json!({"tweet": {
+                "id_str": id,
+                "full_text": text,
+                "created_at": format!("Mon May 23 08:{:02}:{:02} +0000 2022", i / 60 % 60, i % 60),
+                "in_reply_to_status_id_str": to,
+                "in_reply_to_screen_name": to.as_ref().map(|_| "owner"),
+            }})
+        })
+        .collect();
+    format!(
+        "window.YTD.tweets.part0 = {}",
+        serde_json::to_string(&items).unwrap()
+    )
+}
+
+/// A Mastodon outbox of the given posts: (id, replying to, text).
+fn outbox(posts: &[(String, Option<String>, String)]) -> String {
+    let base = "https://example.social/users/me/statuses/";
+    let items: Vec<serde_json::Value> = posts
+        .iter()
+        .enumerate()
+        .map(|(i, (id, to, text))| {
+            let published = format!("2022-05-23T08:{:02}:{:02}Z", i / 60 % 60, i % 60);
+            serde_json::json!({
+                "id": format!("{base}{id}/activity"), "type": "Create", "published": published,
+                "actor": "https://example.social/users/me",
+                "object": {"id": format!("{base}{id}"), "type": "Note", "published": published,
+                    "inReplyTo": to.as_ref().map(|t| format!("{base}{t}")),
+                    "attributedTo": "https://example.social/users/me",
+                    "content": format!("<p>{text}</p>")}
+            })
+        })
+        .collect();
+    serde_json::json!({"@context": "https://www.w3.org/ns/activitystreams",
+        "type": "OrderedCollection", "orderedItems": items})
+    .to_string()
+}
+
+fn post(id: usize, to: Option<usize>, text: &str) -> (String, Option<String>, String) {
+    (id.to_string(), to.map(|t| t.to_string()), text.to_string())
+}
+
+/// Every post text of `tread export --json DIR`, and the documents' warnings.
+fn exported(dir: &Path) -> (Vec<String>, Vec<String>) {
+    let config = tempfile::tempdir().unwrap();
+    let out = run(tread(config.path()).args(["export", "--json"]).arg(dir));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let documents: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let mut texts = Vec::new();
+    let mut warnings = Vec::new();
+    for document in documents.as_array().unwrap() {
+        for thread in document["threads"].as_array().unwrap() {
+            for post in thread["posts"].as_array().unwrap() {
+                texts.push(post["text"].as_str().unwrap().to_string());
+            }
+        }
+        for warning in document["warnings"].as_array().unwrap() {
+            warnings.push(warning.as_str().unwrap().to_string());
+        }
+    }
+    (texts, warnings)
+}
+
+#[test]
+fn reply_circles_and_self_replies_keep_every_post_of_an_export() {
+    // 1 on its own; 2 answers 3 and 3 answers 2; 4 answers itself; 5 → 6 → 7 → 5.
+    let posts = [
+        post(1, None, "alone"),
+        post(2, Some(3), "two"),
+        post(3, Some(2), "three"),
+        post(4, Some(4), "four"),
+        post(5, Some(7), "five"),
+        post(6, Some(5), "six"),
+        post(7, Some(6), "seven"),
+    ];
+    for (name, text) in [
+        ("tweets.js", x_archive(&posts)),
+        ("outbox.json", outbox(&posts)),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join(name), text).unwrap();
+        let (mut texts, warnings) = exported(dir.path());
+        texts.sort();
+        assert_eq!(
+            texts,
+            ["alone", "five", "four", "seven", "six", "three", "two"],
+            "{name}"
+        );
+        let circles = warnings
+            .iter()
+            .filter(|w| w.contains("the circle is cut here"));
+        assert_eq!(circles.count(), 2, "{name}: {warnings:?}");
+    }
+}
+
+/// A chain of `n` self-replies, each also answered by a leaf self-reply: a comb.
+fn comb(n: usize) -> Vec<(String, Option<String>, String)> {
+    let mut posts = Vec::new();
+    for i in 0..n {
+        posts.push(post(
+            2 * i,
+            i.checked_sub(1).map(|p| 2 * p),
+            &format!("spine {i}"),
+        ));
+        posts.push(post(2 * i + 1, Some(2 * i), &format!("leaf {i}")));
+    }
+    posts
+}
+
+#[test]
+fn a_comb_of_self_replies_grows_its_export_linearly() {
+    let mut sizes = Vec::new();
+    for n in [1_000, 2_000] {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("tweets.js"), x_archive(&comb(n))).unwrap();
+        let started = Instant::now();
+        let (texts, warnings) = exported(dir.path());
+        assert!(started.elapsed() < Duration::from_secs(20), "{n}");
+        let mut distinct = texts.clone();
+        distinct.sort();
+        distinct.dedup();
+        assert_eq!(distinct.len(), 2 * n, "every post is kept");
+        assert!(texts.len() <= 4 * 2 * n + 256, "{n}: {} posts", texts.len());
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.contains("branches start where they fork")),
+            "{warnings:?}"
+        );
+        sizes.push(texts.len());
+    }
+    assert!(sizes[1] <= sizes[0] * 5 / 2, "{sizes:?}");
+}

@@ -29,6 +29,9 @@ pub struct Entry {
 }
 
 /// The documents of an export's posts: threads and single posts, in the order they began.
+/// Every post ends up in a document: a post answering itself, or posts answering each other
+/// in a circle (which no real export holds, but a damaged or forged one may), are cut loose
+/// where the circle is entered, with a warning.
 pub fn documents(mut entries: Vec<Entry>, owner: Option<Author>, source: &Source) -> Vec<Document> {
     entries.sort_by(|a, b| {
         a.time
@@ -38,76 +41,151 @@ pub fn documents(mut entries: Vec<Entry>, owner: Option<Author>, source: &Source
     let place: HashMap<&str, usize> = (entries.iter().enumerate())
         .map(|(i, e)| (e.id.as_str(), i))
         .collect();
-    let parent: Vec<Option<usize>> = (entries.iter())
-        .map(|e| e.reply_to.as_deref().and_then(|id| place.get(id).copied()))
+    let mut parent: Vec<Option<usize>> = (entries.iter().enumerate())
+        .map(|(i, e)| {
+            let to = e.reply_to.as_deref().and_then(|id| place.get(id).copied());
+            to.filter(|&p| p != i)
+        })
         .collect();
+    let cut = cut_circles(&mut parent);
     let mut children: Vec<Vec<usize>> = vec![Vec::new(); entries.len()];
     for (child, parent) in parent.iter().enumerate() {
         if let Some(p) = parent {
             children[*p].push(child);
         }
     }
-    let roots: Vec<usize> = (0..entries.len())
-        .filter(|&i| parent[i].is_none())
-        .collect();
+    let roots = (0..entries.len()).filter(|&i| parent[i].is_none());
     roots
-        .into_iter()
         .map(|root| {
-            let branches = branches(root, &children);
-            match branches[0].len() {
-                1 => single(&entries[root], &owner, source),
-                _ => thread(&entries, &branches, &owner, source),
+            let mut document = match children[root].is_empty() {
+                true => single(&entries[root], &owner, source),
+                false => thread(&entries, &branches(root, &children), &owner, source),
+            };
+            if cut.contains(&root) {
+                document.warnings.push(format!(
+                    "post {} answers a post that answers it in turn: the circle is cut here",
+                    entries[root].id
+                ));
             }
+            document
         })
         .collect()
 }
 
-/// Every path from `root` to a post nobody replied to, earliest branch first.
-pub fn branches(root: usize, children: &[Vec<usize>]) -> Vec<Vec<usize>> {
-    let mut done = Vec::new();
-    let mut open = vec![vec![root]];
-    while let Some(path) = open.pop() {
-        let last = *path.last().expect("a path is never empty");
-        match children[last].as_slice() {
-            [] => done.push(path),
-            next => {
-                // Pushed latest first, so the earliest reply's branch comes out first.
-                for &child in next.iter().rev() {
-                    let mut longer = path.clone();
-                    longer.push(child);
-                    open.push(longer);
-                }
-            }
+/// Cuts every circle of replies (posts that, following what each answers, come back to
+/// themselves) at its earliest post, which then answers nothing; returns the posts cut.
+fn cut_circles(parent: &mut [Option<usize>]) -> Vec<usize> {
+    // Each post is walked up once: 0 not seen, 1 on the walk now, 2 done (leads to a root).
+    let mut state = vec![0u8; parent.len()];
+    let mut cut = Vec::new();
+    for start in 0..parent.len() {
+        let mut walk = Vec::new();
+        let mut at = Some(start);
+        while let Some(i) = at.filter(|&i| state[i] == 0) {
+            state[i] = 1;
+            walk.push(i);
+            at = parent[i];
         }
+        if let Some(i) = at.filter(|&i| state[i] == 1) {
+            // Back on this walk: the circle is the walk from i on; posts are in time order.
+            let circle = &walk[walk.iter().position(|&w| w == i).expect("on the walk")..];
+            let earliest = *circle.iter().min().expect("a circle is never empty");
+            parent[earliest] = None;
+            cut.push(earliest);
+        }
+        walk.iter().for_each(|&i| state[i] = 2);
+    }
+    cut
+}
+
+/// One path from a chain's first post to a post nobody replied to, as its thread shows it:
+/// the path's posts from `from` on (those before are shared with an earlier path, and left
+/// out when repeating them would cost too much), of `length` in all.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Branch {
+    pub posts: Vec<usize>,
+    pub from: usize,
+    pub length: usize,
+}
+
+/// How many posts the threads of one chain may hold, for each post it has: a chain that
+/// branches repeats the shared opening in each branch's thread, and a chain shaped like a
+/// comb (each post of a long chain answered twice) would otherwise repeat it quadratically.
+const COPIES_PER_POST: usize = 4;
+/// Posts the threads of a chain may hold whatever its size.
+const COPIES_AT_LEAST: usize = 256;
+
+/// Every path from `root` to a post nobody replied to, earliest branch first. A path repeats
+/// the opening it shares with earlier ones while the chain's threads hold at most
+/// [`COPIES_PER_POST`] times its posts; past that, a path starts where it forks.
+pub fn branches(root: usize, children: &[Vec<usize>]) -> Vec<Branch> {
+    let mut done = Vec::new();
+    let (mut path, mut open) = (Vec::new(), vec![(root, 0)]);
+    // Posts put in threads so far, against the budget; where the unshown part of `path` begins.
+    let (mut copies, mut unshown_from, mut posts) = (0, 0, 0);
+    let mut budget = COPIES_AT_LEAST;
+    while let Some((post, depth)) = open.pop() {
+        path.truncate(depth);
+        path.push(post);
+        posts += 1;
+        budget = budget.max(COPIES_PER_POST * posts);
+        unshown_from = unshown_from.min(depth);
+        // Pushed latest first, so the earliest reply's branch comes out first.
+        open.extend(children[post].iter().rev().map(|&c| (c, depth + 1)));
+        if !children[post].is_empty() {
+            continue;
+        }
+        let from = match copies + path.len() <= budget {
+            true => 0,
+            false => unshown_from,
+        };
+        copies += path.len() - from;
+        done.push(Branch {
+            posts: path[from..].to_vec(),
+            from,
+            length: path.len(),
+        });
+        unshown_from = path.len();
     }
     done
 }
 
 fn thread(
     entries: &[Entry],
-    branches: &[Vec<usize>],
+    branches: &[Branch],
     owner: &Option<Author>,
     source: &Source,
 ) -> Document {
     let threads = (branches.iter())
         .map(|branch| {
-            let total = branch.len() as u32;
-            let posts = (branch.iter().zip(1..))
+            let total = branch.length as u32;
+            let posts = (branch.posts.iter().zip(branch.from as u32 + 1..))
                 .map(|(&i, number)| numbered(entries[i].post.clone(), number, total))
                 .collect();
             let mut thread = Thread::new(posts, None);
             thread.author = owner.clone();
+            if branch.from > 0 {
+                thread.title = Some(format!("Branch after post {}", branch.from));
+            }
             thread
         })
         .collect();
-    document(
-        &entries[branches[0][0]],
+    let mut document = document(
+        &entries[branches[0].posts[0]],
         Kind::Unroll,
         None,
         owner,
         threads,
         source,
-    )
+    );
+    let cut = branches.iter().filter(|b| b.from > 0).count();
+    if cut > 0 {
+        document.warnings.push(format!(
+            "{cut} of {} branches start where they fork: their shared opening is not repeated",
+            branches.len()
+        ));
+    }
+    document
 }
 
 fn single(entry: &Entry, owner: &Option<Author>, source: &Source) -> Document {
@@ -185,11 +263,63 @@ mod tests {
         assert_eq!(iso_date(""), None);
     }
 
+    fn paths(branches: Vec<Branch>) -> Vec<Vec<usize>> {
+        branches.into_iter().map(|b| b.posts).collect()
+    }
+
     #[test]
     fn a_branching_chain_gives_a_path_per_branch_earliest_first() {
         // 0 → 1 → (2, 3 → 4)
         let children = vec![vec![1], vec![2, 3], vec![], vec![4], vec![]];
-        assert_eq!(branches(0, &children), [vec![0, 1, 2], vec![0, 1, 3, 4]]);
-        assert_eq!(branches(2, &children), [vec![2]]);
+        assert_eq!(
+            paths(branches(0, &children)),
+            [vec![0, 1, 2], vec![0, 1, 3, 4]]
+        );
+        assert_eq!(paths(branches(2, &children)), [vec![2]]);
+    }
+
+    /// A chain of `n` posts, each also answered by a leaf: 2n posts, n + 1 branches.
+    fn comb(n: usize) -> Vec<Vec<usize>> {
+        let mut children = vec![Vec::new(); 2 * n];
+        for (i, answers) in children.iter_mut().enumerate().take(n) {
+            if i + 1 < n {
+                answers.push(i + 1);
+            }
+            answers.push(n + i);
+        }
+        children
+    }
+
+    #[test]
+    fn a_comb_shaped_chain_repeats_openings_only_within_its_budget() {
+        for n in [10, 1_000, 4_000] {
+            let children = comb(n);
+            let found = branches(0, &children);
+            let copies: usize = found.iter().map(|b| b.posts.len()).sum();
+            assert!(
+                copies <= COPIES_AT_LEAST.max(COPIES_PER_POST * 2 * n),
+                "{n}: {copies}"
+            );
+            // Every post is in some branch's thread, and no branch is empty.
+            let mut seen = vec![false; 2 * n];
+            for branch in &found {
+                assert_eq!(branch.from + branch.posts.len(), branch.length);
+                assert!(!branch.posts.is_empty());
+                branch.posts.iter().for_each(|&i| seen[i] = true);
+            }
+            assert!(seen.iter().all(|&s| s), "{n}");
+        }
+        // A small comb is within budget: every branch whole.
+        assert!(branches(0, &comb(10)).iter().all(|b| b.from == 0));
+    }
+
+    #[test]
+    fn circles_are_cut_at_their_earliest_post() {
+        // 0 ↔ 1, 2 → 3 → 4 → 2, 5 → 0.
+        let mut parent = vec![Some(1), Some(0), Some(4), Some(2), Some(3), Some(0)];
+        assert_eq!(cut_circles(&mut parent), [0, 2]);
+        assert_eq!(parent, [None, Some(0), None, Some(2), Some(3), Some(0)]);
+        let mut tree = vec![None, Some(0), Some(1)];
+        assert!(cut_circles(&mut tree).is_empty());
     }
 }
