@@ -390,3 +390,129 @@ fn a_comb_of_self_replies_grows_its_export_linearly() {
     }
     assert!(sizes[1] <= sizes[0] * 5 / 2, "{sizes:?}");
 }
+
+/// `tread list DIR`, which must finish within `seconds`; what it printed.
+fn listed_within(dir: &Path, seconds: u64) -> Run {
+    let config = tempfile::tempdir().unwrap();
+    let started = Instant::now();
+    let out = run(tread(config.path()).arg("list").arg(dir));
+    let took = started.elapsed();
+    assert!(took < Duration::from_secs(seconds), "took {took:?}");
+    assert_clean(&out);
+    out
+}
+
+#[test]
+fn html_that_makes_the_parser_work_quadratically_is_named_and_bounded() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("good.txt"), "A good note.\n").unwrap();
+    let stray: String = (0..4_000).map(|i| format!("<p><b id={i}></x>")).collect();
+    fs::write(
+        dir.path().join("stray.html"),
+        format!("<!doctype html><html><body>{stray}</body></html>"),
+    )
+    .unwrap();
+    let self_closed = "<div/>".repeat(100_000);
+    fs::write(
+        dir.path().join("divs.html"),
+        format!("<!doctype html><html><body>{self_closed}</body></html>"),
+    )
+    .unwrap();
+    let notes: Vec<(String, Option<String>, String)> =
+        (0..2).map(|i| post(i, None, &stray[..64 * 1024])).collect();
+    fs::write(dir.path().join("outbox.json"), outbox(&notes)).unwrap();
+    let out = listed_within(dir.path(), 10);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    for named in [
+        "stray.html: ",
+        "divs.html: ",
+        "outbox.json: orderedItems[1]",
+    ] {
+        assert!(out.stderr.contains(named), "{named}: {}", out.stderr);
+    }
+}
+
+#[test]
+fn a_long_mastodon_note_is_read_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = format!("{} the very end", "word ".repeat(139 * 1024 / 5));
+    fs::write(
+        dir.path().join("outbox.json"),
+        outbox(&[post(1, None, &long)]),
+    )
+    .unwrap();
+    let (texts, _) = exported(dir.path());
+    assert!(texts[0].ends_with("the very end"), "{}", texts[0].len());
+}
+
+/// A Bluesky thread: a root post by `root` and a reply to it by each of `replies`, whose
+/// facets are `facets` (for the root).
+fn bluesky(replies: usize, facets: serde_json::Value) -> String {
+    let view = |handle: String, text: &str, facets: serde_json::Value| {
+        serde_json::json!({"post": {
+            "uri": format!("at://did:plc:{handle}/app.bsky.feed.post/{handle}"),
+            "author": {"handle": format!("{handle}.bsky.social")},
+            "record": {"text": text, "createdAt": "2024-01-01T10:00:00.000Z", "facets": facets}
+        }, "replies": []})
+    };
+    let mut root = view(
+        "root".to_string(),
+        "A thread #tag on the care review",
+        facets,
+    );
+    root["replies"] = (0..replies)
+        .map(|i| view(format!("r{i}"), "a reply", serde_json::json!([])))
+        .collect();
+    serde_json::json!({"thread": root}).to_string()
+}
+
+#[test]
+fn a_bluesky_facet_with_impossible_offsets_loses_only_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let facets = serde_json::json!([
+        {"index": {"byteStart": -1, "byteEnd": 4}, "features": []},
+        {"index": {"byteStart": 1.5, "byteEnd": 4}, "features": []},
+        {"index": {"byteStart": 9, "byteEnd": 13},
+         "features": [{"$type": "app.bsky.richtext.facet#tag", "tag": "tag"}]}
+    ]);
+    fs::write(dir.path().join("thread.json"), bluesky(1, facets)).unwrap();
+    let out = listed_within(dir.path(), 10);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("bytes -1..4 do not fit"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("bytes 1.5..4 do not fit"),
+        "{}",
+        out.stderr
+    );
+    let (texts, warnings) = exported(dir.path());
+    assert_eq!(texts, ["A thread #tag on the care review", "a reply"]);
+    assert!(warnings.is_empty(), "{warnings:?}");
+}
+
+#[test]
+fn a_bluesky_thread_with_many_repliers_loads_in_linear_time() {
+    let mut took = Vec::new();
+    for replies in [20_000, 40_000] {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(
+            dir.path().join("thread.json"),
+            bluesky(replies, serde_json::json!([])),
+        )
+        .unwrap();
+        let started = Instant::now();
+        let out = listed_within(dir.path(), 30);
+        took.push(started.elapsed().as_secs_f64());
+        assert_eq!(out.code, Some(0), "{}", out.stderr);
+        assert!(
+            out.stdout.contains(&format!("{}", replies + 1)),
+            "{}",
+            out.stdout
+        );
+    }
+    // Twice the replies, at most about twice the time (a margin for a busy machine).
+    assert!(took[1] < took[0] * 3.0 + 0.5, "{took:?}");
+}

@@ -80,20 +80,19 @@ fn page(source: &Source) -> Parsed {
     if let Some(problem) = html::too_deep(&source.text) {
         return Parsed::problem(problem);
     }
-    let text = sanitise(&html::page_text(&source.text));
+    let read = html::page_text(&source.text);
+    let text = sanitise(&read.text);
     if text.trim().is_empty() {
         return Parsed::problem("an HTML page with no readable text".to_string());
     }
     let reading = super::read(&text);
     let (id, path) = (source.id.clone(), source.path.clone());
+    let problem = read.cut_short_problem();
+    let mut warnings = source.warnings.clone();
+    warnings.extend(problem.clone());
     Parsed {
-        documents: vec![Document::from_reading(
-            id,
-            path,
-            reading,
-            source.warnings.clone(),
-        )],
-        problems: Vec::new(),
+        documents: vec![Document::from_reading(id, path, reading, warnings)],
+        problems: problem.into_iter().collect(),
     }
 }
 

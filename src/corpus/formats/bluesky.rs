@@ -12,6 +12,7 @@ use crate::corpus::sanitise::sanitise;
 use crate::corpus::{Author, Document, Kind, Post, Source, Thread, boxed};
 use serde::Deserialize;
 use serde_json::Value;
+use std::collections::HashMap;
 
 /// Whether `value` is a thread as getPostThread returns it.
 pub fn is_thread(value: &Value) -> bool {
@@ -60,11 +61,23 @@ struct Facet {
     features: Vec<Value>,
 }
 
+/// A facet's bytes as the file writes them: any JSON, so that a facet whose offsets are not
+/// byte positions (`-1`, `1.5`, a string) is left out and named, not the whole post.
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct ByteSlice {
-    byte_start: usize,
-    byte_end: usize,
+    #[serde(default)]
+    byte_start: Value,
+    #[serde(default)]
+    byte_end: Value,
+}
+
+impl ByteSlice {
+    /// The bytes, when both offsets are whole numbers from zero.
+    fn range(&self) -> Option<std::ops::Range<usize>> {
+        let offset = |v: &Value| v.as_u64().and_then(|n| usize::try_from(n).ok());
+        Some(offset(&self.byte_start)?..offset(&self.byte_end)?)
+    }
 }
 
 /// A post of the tree, read.
@@ -79,25 +92,27 @@ struct Node {
 
 /// The document of one thread file (its strings not yet made safe: offsets count bytes of
 /// the text as the file gives it).
-pub fn read(value: Value, source: &Source) -> Parsed {
+pub fn read(mut value: Value, source: &Source) -> Parsed {
     let mut parsed = Parsed::default();
     let mut nodes: Vec<Node> = Vec::new();
     let mut missing = 0;
-    let Some(thread) = value.get("thread").cloned() else {
+    // Taken out of the tree, never copied: a deep tree copied level by level is quadratic.
+    let Some(mut thread) = value.get_mut("thread").map(Value::take) else {
         return parsed;
     };
     // The parent chain first, topmost first; then the focus and its replies, breadth first.
     let mut ancestors = Vec::new();
-    let mut up = thread.get("parent").cloned();
-    let mut up_path = "thread.parent".to_string();
-    while let Some(view) = up.filter(Value::is_object) {
-        up = view.get("parent").cloned();
-        ancestors.push((view, up_path.clone()));
-        up_path.push_str(".parent");
+    let mut up = take_parent(&mut thread);
+    let mut up_place = Place::root().parent();
+    while let Some(mut view) = up.filter(Value::is_object) {
+        up = take_parent(&mut view);
+        let next = up_place.parent();
+        ancestors.push((view, up_place));
+        up_place = next;
     }
     let mut chain_parent = None;
-    for (view, path) in ancestors.into_iter().rev() {
-        match node(view, &path, chain_parent, &mut parsed.problems) {
+    for (view, place) in ancestors.into_iter().rev() {
+        match node(view, &place, chain_parent, &mut parsed.problems) {
             Some((node, _)) => {
                 nodes.push(node);
                 chain_parent = Some(nodes.len() - 1);
@@ -105,17 +120,16 @@ pub fn read(value: Value, source: &Source) -> Parsed {
             None => missing += 1,
         }
     }
-    let mut queue =
-        std::collections::VecDeque::from([(thread, "thread".to_string(), chain_parent)]);
-    while let Some((view, path, parent)) = queue.pop_front() {
-        let Some((node, replies)) = node(view, &path, parent, &mut parsed.problems) else {
+    let mut queue = std::collections::VecDeque::from([(thread, Place::root(), chain_parent)]);
+    while let Some((view, place, parent)) = queue.pop_front() {
+        let Some((node, replies)) = node(view, &place, parent, &mut parsed.problems) else {
             missing += 1;
             continue;
         };
         nodes.push(node);
         let me = nodes.len() - 1;
         for (i, reply) in replies.into_iter().enumerate() {
-            queue.push_back((reply, format!("{path}.replies[{i}]"), Some(me)));
+            queue.push_back((reply, place.reply(i), Some(me)));
         }
     }
     if !nodes.is_empty() {
@@ -124,11 +138,61 @@ pub fn read(value: Value, source: &Source) -> Parsed {
     parsed
 }
 
+/// A view's `parent`, taken out of it.
+fn take_parent(view: &mut Value) -> Option<Value> {
+    view.as_object_mut()?.remove("parent")
+}
+
+/// Where a view is in the file (`thread.replies[2].replies[0]`), written out only for a
+/// problem: each place shares its parent's, so a deep tree's places take linear room.
+#[derive(Clone)]
+struct Place(std::rc::Rc<(Option<Place>, Step)>);
+
+#[derive(Clone, Copy)]
+enum Step {
+    Thread,
+    Parent,
+    Reply(usize),
+}
+
+impl Place {
+    fn root() -> Place {
+        Place(std::rc::Rc::new((None, Step::Thread)))
+    }
+
+    fn parent(&self) -> Place {
+        Place(std::rc::Rc::new((Some(self.clone()), Step::Parent)))
+    }
+
+    fn reply(&self, i: usize) -> Place {
+        Place(std::rc::Rc::new((Some(self.clone()), Step::Reply(i))))
+    }
+}
+
+impl std::fmt::Display for Place {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        let mut steps = Vec::new();
+        let mut at = Some(self);
+        while let Some(place) = at {
+            steps.push(place.0.1);
+            at = place.0.0.as_ref();
+        }
+        for step in steps.into_iter().rev() {
+            match step {
+                Step::Thread => write!(f, "thread")?,
+                Step::Parent => write!(f, ".parent")?,
+                Step::Reply(i) => write!(f, ".replies[{i}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
 /// Reads one view; `None` for a post not found or blocked, or one that does not read (a
 /// problem naming its place).
 fn node(
     view: Value,
-    path: &str,
+    path: &Place,
     parent: Option<usize>,
     problems: &mut Vec<String>,
 ) -> Option<(Node, Vec<Value>)> {
@@ -174,22 +238,22 @@ fn text_with_facets(record: &Record) -> (String, Option<String>) {
     let mut links: Vec<(usize, usize, &str)> = Vec::new();
     let mut wrong = Vec::new();
     for facet in &record.facets {
-        let ByteSlice {
-            byte_start,
-            byte_end,
-        } = facet.index;
-        if !fits(facet, text) {
+        let Some(bytes) = facet.index.range().filter(|_| fits(facet, text)) else {
+            let ByteSlice {
+                byte_start,
+                byte_end,
+            } = &facet.index;
             wrong.push(format!(
                 "bytes {byte_start}..{byte_end} do not fit a text of {}",
                 text.len()
             ));
             continue;
-        }
+        };
         for feature in &facet.features {
             let is_link = feature.get("$type").and_then(Value::as_str)
                 == Some("app.bsky.richtext.facet#link");
             if let (true, Some(uri)) = (is_link, feature.get("uri").and_then(Value::as_str)) {
-                links.push((byte_start, byte_end, uri));
+                links.push((bytes.start, bytes.end, uri));
             }
         }
     }
@@ -208,11 +272,7 @@ fn text_with_facets(record: &Record) -> (String, Option<String>) {
 
 /// Whether the facet's bytes are a part of `text` (whole characters).
 fn fits(facet: &Facet, text: &str) -> bool {
-    let ByteSlice {
-        byte_start,
-        byte_end,
-    } = facet.index;
-    byte_start <= byte_end && text.get(byte_start..byte_end).is_some()
+    (facet.index.range()).is_some_and(|r| r.start <= r.end && text.get(r).is_some())
 }
 
 /// Whether `shown` is how an app shortens `uri`: its start, without the scheme, perhaps
@@ -248,9 +308,7 @@ fn mentions(record: &Record) -> Vec<String> {
         let is_mention = (facet.features.iter()).any(|f| {
             f.get("$type").and_then(Value::as_str) == Some("app.bsky.richtext.facet#mention")
         });
-        let written = record
-            .text
-            .get(facet.index.byte_start..facet.index.byte_end);
+        let written = (facet.index.range()).and_then(|bytes| record.text.get(bytes));
         if let Some(handle) = written
             .filter(|_| is_mention)
             .and_then(|w| w.strip_prefix('@'))
@@ -275,15 +333,20 @@ fn document(nodes: Vec<Node>, missing: usize, source: &Source) -> Document {
     let mut main = Thread::new(own_posts, None);
     main.author = Some(author(&nodes[0].author));
     let mut threads = vec![main];
-    let mut rest: Vec<usize> = (0..nodes.len()).filter(|i| !chain.contains(i)).collect();
+    let mut in_chain = vec![false; nodes.len()];
+    chain.iter().for_each(|&i| in_chain[i] = true);
+    let mut rest: Vec<usize> = (0..nodes.len()).filter(|&i| !in_chain[i]).collect();
     rest.sort_by(|&a, &b| nodes[a].time.cmp(&nodes[b].time));
-    let mut by_author: Vec<(String, Vec<usize>)> = Vec::new();
+    // Threads of replies in the order their authors first replied.
+    let mut by_author: Vec<(&str, Vec<usize>)> = Vec::new();
+    let mut place: HashMap<&str, usize> = HashMap::new();
     for i in rest {
-        let handle = &nodes[i].author.handle;
-        match by_author.iter_mut().find(|(h, _)| h == handle) {
-            Some((_, posts)) => posts.push(i),
-            None => by_author.push((handle.clone(), vec![i])),
-        }
+        let handle = nodes[i].author.handle.as_str();
+        let at = *place.entry(handle).or_insert_with(|| {
+            by_author.push((handle, Vec::new()));
+            by_author.len() - 1
+        });
+        by_author[at].1.push(i);
     }
     for (_, posts) in by_author {
         let mut thread = Thread::new(posts.iter().map(|&i| nodes[i].post.clone()).collect(), None);
@@ -315,19 +378,22 @@ fn document(nodes: Vec<Node>, missing: usize, source: &Source) -> Document {
 
 /// The topmost post and, from it, each first reply its author made to themselves.
 fn own_chain(nodes: &[Node], owner: &str) -> Vec<usize> {
-    let mut chain = vec![0];
-    loop {
-        let last = *chain
-            .last()
-            .expect("the chain starts with the topmost post");
-        let next = (0..nodes.len())
-            .filter(|&i| nodes[i].parent == Some(last) && nodes[i].author.handle == owner)
-            .min_by(|&a, &b| nodes[a].time.cmp(&nodes[b].time));
-        match next {
-            Some(next) => chain.push(next),
-            None => return chain,
+    // Each post's earliest reply by the owner, found in one pass over the posts.
+    let mut first_own_reply: Vec<Option<usize>> = vec![None; nodes.len()];
+    for (i, node) in nodes.iter().enumerate() {
+        let Some(parent) = node.parent.filter(|_| node.author.handle == owner) else {
+            continue;
+        };
+        let earlier = first_own_reply[parent].is_some_and(|f| nodes[f].time <= node.time);
+        if !earlier {
+            first_own_reply[parent] = Some(i);
         }
     }
+    let mut chain = vec![0];
+    while let Some(next) = first_own_reply[*chain.last().expect("never empty")] {
+        chain.push(next);
+    }
+    chain
 }
 
 fn author(profile: &Profile) -> Author {

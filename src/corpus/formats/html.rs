@@ -34,8 +34,71 @@ const BLOCKS: &[&str] = &[
 /// Elements whose content is never text to read.
 const HIDDEN: &[&str] = &["script", "style", "noscript", "template", "head", "title"];
 
-/// The most of a post's HTML that is read; no real post comes near this.
-pub const MAX_FRAGMENT: usize = 64 * 1024;
+/// Nodes the parser may make for each byte of HTML, and at least. A tag takes three bytes
+/// at the least, so real HTML makes fewer nodes than it has bytes; but the parser copies
+/// formatting elements that are left open into each new paragraph, and HTML made to
+/// exploit that (`<p><b id=1></x><p><b id=2></x>…`) makes nodes with the square of its
+/// size. Past the budget the rest of the HTML is not read, and the reader says so.
+const NODES_PER_BYTE: usize = 1;
+const NODES_AT_LEAST: usize = 10_000;
+/// HTML is handed to the parser this much at a time, so the budget is checked as it goes.
+const CHUNK: usize = 4096;
+
+/// What HTML that was read gave: its text, its links, and whether it was cut short.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Read {
+    pub text: String,
+    pub links: Vec<String>,
+    /// The parser's work passed its budget: the text is that of the HTML before that point.
+    pub cut_short: bool,
+}
+
+impl Read {
+    /// What to say of HTML that was cut short.
+    pub fn cut_short_problem(&self) -> Option<String> {
+        self.cut_short.then(|| {
+            "HTML cut short: its elements multiply as it is parsed (unclosed formatting \
+             elements), past the work allowed for its size"
+                .to_string()
+        })
+    }
+}
+
+/// Parses `html` as a whole page or as a fragment (a post's content), within the budget.
+fn parse(html: &str, fragment: bool) -> (Html, bool) {
+    use html5ever::tendril::TendrilSink;
+    let options = html5ever::ParseOpts::default();
+    let mut parser = match fragment {
+        false => html5ever::driver::parse_document(
+            scraper::HtmlTreeSink::new(Html::new_document()),
+            options,
+        ),
+        true => html5ever::driver::parse_fragment(
+            scraper::HtmlTreeSink::new(Html::new_fragment()),
+            options,
+            html5ever::QualName::new(None, html5ever::ns!(html), html5ever::local_name!("body")),
+            Vec::new(),
+            false,
+        ),
+    };
+    let budget = NODES_AT_LEAST.max(NODES_PER_BYTE * html.len());
+    let mut rest = html;
+    let mut cut_short = false;
+    while !rest.is_empty() {
+        let mut end = rest.len().min(CHUNK);
+        while !rest.is_char_boundary(end) {
+            end += 1;
+        }
+        parser.process(rest[..end].into());
+        rest = &rest[end..];
+        let nodes = parser.tokenizer.sink.sink.0.borrow().tree.nodes().len();
+        if nodes > budget && !rest.is_empty() {
+            cut_short = true;
+            break;
+        }
+    }
+    (parser.finish(), cut_short)
+}
 
 /// How deeply elements may nest. The HTML parser's work grows with the square of the depth
 /// of block elements (40,000 nested `<div>`s, 200 KB, take it seconds), so deeper HTML is
@@ -50,11 +113,11 @@ pub fn too_deep(html: &str) -> Option<String> {
 
 /// The text of a saved page: its body as [`fragment_text`] lays it out, without what a
 /// browser does not show (head, scripts, styles).
-pub fn page_text(html: &str) -> String {
-    let document = Html::parse_document(html);
+pub fn page_text(html: &str) -> Read {
+    let (document, cut_short) = parse(html, false);
     let mut text = Text::default();
     text.walk(document.root_element());
-    text.finish()
+    text.finish(cut_short)
 }
 
 /// Whether `text` is an HTML page: it opens with a tag, and a doctype or `<html>` comes
@@ -87,7 +150,10 @@ fn raw_text_end(rest: &[u8], name: &[u8]) -> usize {
 
 /// The greatest number of elements open at once, estimated from the tags without parsing:
 /// elements that close themselves or by implication (`<br>`, `<p>`, `<li>`…) are not
-/// counted, comments and the insides of scripts and styles are skipped.
+/// counted, comments and the insides of scripts and styles are skipped. A closing tag closes
+/// the latest open element of its name and those opened after it, and nothing when none is
+/// open (as the parser ignores it); `/>` closes an element only in SVG and MathML. The count
+/// stops just past [`MAX_DEPTH`], so each tag costs at most that much.
 fn nesting_depth(html: &str) -> usize {
     const UNCOUNTED: &[&str] = &[
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
@@ -95,7 +161,8 @@ fn nesting_depth(html: &str) -> usize {
         "thead", "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rp", "html", "head", "body",
     ];
     let bytes = html.as_bytes();
-    let (mut depth, mut deepest, mut at) = (0usize, 0usize, 0usize);
+    let mut open: Vec<String> = Vec::new();
+    let (mut deepest, mut at) = (0usize, 0usize);
     while let Some(i) = memchr::memchr(b'<', &bytes[at..]) {
         at += i + 1;
         let rest = &bytes[at..];
@@ -117,33 +184,33 @@ fn nesting_depth(html: &str) -> usize {
             continue;
         }
         let end = memchr::memchr(b'>', rest).unwrap_or(rest.len());
+        let foreign = open.iter().any(|n| n == "svg" || n == "math");
         if closing {
-            depth = depth.saturating_sub(1);
-        } else if !rest[..end].ends_with(b"/") {
-            depth += 1;
-            deepest = deepest.max(depth);
+            if let Some(at) = open.iter().rposition(|n| *n == name) {
+                open.truncate(at);
+            }
+        } else if !(foreign && rest[..end].ends_with(b"/")) {
             if name == "script" || name == "style" {
                 at += raw_text_end(rest, name.as_bytes());
+            }
+            open.push(name);
+            deepest = deepest.max(open.len());
+            if deepest > MAX_DEPTH {
+                break;
             }
         }
     }
     deepest
 }
-
-/// The text of an HTML fragment (a post's content), of its first [`MAX_FRAGMENT`] bytes.
-/// Spans of class `invisible` are dropped and spans of class `ellipsis` end with "…": how
-/// Mastodon shortens the links it shows. Also the links' targets, in order, less those of
-/// mentions and hashtags (`class="mention"`, `class="hashtag"`).
-pub fn fragment_text(html: &str) -> (String, Vec<String>) {
-    let mut end = html.len().min(MAX_FRAGMENT);
-    while !html.is_char_boundary(end) {
-        end -= 1;
-    }
-    let fragment = Html::parse_fragment(&html[..end]);
+/// The text of an HTML fragment (a post's content). Spans of class `invisible` are dropped
+/// and spans of class `ellipsis` end with "…": how Mastodon shortens the links it shows.
+/// Also the links' targets, in order, less those of mentions and hashtags
+/// (`class="mention"`, `class="hashtag"`).
+pub fn fragment_text(html: &str) -> Read {
+    let (fragment, cut_short) = parse(html, true);
     let mut text = Text::default();
     text.walk(fragment.root_element());
-    let links = std::mem::take(&mut text.links);
-    (text.finish(), links)
+    text.finish(cut_short)
 }
 
 #[derive(Default)]
@@ -215,8 +282,17 @@ impl Text {
         }
     }
 
+    /// What was read: the text, each line trimmed, at most one blank line in a row.
+    fn finish(self, cut_short: bool) -> Read {
+        Read {
+            text: self.lines(),
+            links: self.links,
+            cut_short,
+        }
+    }
+
     /// The text, each line trimmed, at most one blank line in a row.
-    fn finish(self) -> String {
+    fn lines(&self) -> String {
         let mut lines: Vec<&str> = Vec::new();
         for line in self.out.lines().map(str::trim) {
             if !(line.is_empty() && lines.last().is_none_or(|l| l.is_empty())) {
@@ -244,7 +320,7 @@ mod tests {
                     publications/final-report\"><span class=\"invisible\">https://www.</span>\
                     <span class=\"ellipsis\">gov.uk/government/publicat</span><span \
                     class=\"invisible\">ions/final-report</span></a> 2/</p>";
-        let (text, links) = fragment_text(html);
+        let Read { text, links, .. } = fragment_text(html);
         assert_eq!(
             text,
             "A thread on the #CareReview & more\nnext line\n\nRead: gov.uk/government/publicat… 2/"
@@ -262,18 +338,61 @@ mod tests {
             "<b><span>".repeat(2_000),
             "</span></b>".repeat(2_000)
         );
-        assert_eq!(fragment_text(&html).0, "deep");
-        // Past the limit, the rest is not read.
-        let long = format!(
-            "<p>{}</p><p>never read</p>",
-            "word ".repeat(MAX_FRAGMENT / 5)
+        assert_eq!(fragment_text(&html).text, "deep");
+    }
+
+    #[test]
+    fn a_long_post_is_read_whole() {
+        let long = format!("<p>{}</p><p>the end</p>", "word ".repeat(30_000));
+        let read = fragment_text(&long);
+        assert!(read.text.ends_with("word\n\nthe end"));
+        assert!(!read.cut_short);
+    }
+
+    #[test]
+    fn formatting_that_multiplies_is_cut_short_within_its_budget() {
+        let bomb = |n: usize| {
+            (0..n)
+                .map(|i| format!("<p><b id={i}></x>"))
+                .collect::<String>()
+        };
+        let read = fragment_text(&bomb(4_000));
+        assert!(read.cut_short);
+        assert!(
+            read.cut_short_problem()
+                .unwrap()
+                .starts_with("HTML cut short")
         );
-        assert!(!fragment_text(&long).0.contains("never"));
+        // The nodes made stay within the budget and one chunk's overshoot.
+        let (html, cut) = parse(&bomb(4_000), true);
+        assert!(cut);
+        assert!(
+            html.tree.nodes().len() < 400_000,
+            "{}",
+            html.tree.nodes().len()
+        );
+        let page = page_text(&format!("<!doctype html><body>{}", bomb(4_000)));
+        assert!(page.cut_short);
+        assert!(!fragment_text(&bomb(20)).cut_short);
+    }
+
+    #[test]
+    fn depth_counts_what_the_parser_keeps_open() {
+        // A stray closing tag closes nothing; '/>' closes only in SVG and MathML.
+        assert_eq!(nesting_depth(&"<b></x>".repeat(300)), 300);
+        assert_eq!(nesting_depth(&"<div/>".repeat(300)), 300);
+        assert!(too_deep(&"<div/>".repeat(100_000)).is_some());
+        assert_eq!(
+            nesting_depth(&format!("<svg>{}</svg>", "<path/>".repeat(600))),
+            1
+        );
+        assert_eq!(nesting_depth("<div><span></div><div>"), 2);
+        assert_eq!(nesting_depth("<div><p>a<p>b<br/><img src=x></div>"), 1);
     }
 
     #[test]
     fn scripts_and_styles_are_not_text() {
-        let (text, _) = fragment_text("<style>p{}</style><p>one</p><script>x()</script>two");
-        assert_eq!(text, "one\n\ntwo");
+        let read = fragment_text("<style>p{}</style><p>one</p><script>x()</script>two");
+        assert_eq!(read.text, "one\n\ntwo");
     }
 }

@@ -134,7 +134,13 @@ pub fn read(outbox: Value, source: &Source) -> Parsed {
         .find_map(|(n, actor)| actor.as_deref().or(n.attributed_to.as_deref()))
         .and_then(handle_of)
         .map(|h| Author::from_handle(&h));
-    let mut entries: Vec<Entry> = notes.iter().map(|(n, _)| entry(n, &ids)).collect();
+    let mut entries: Vec<Entry> = Vec::with_capacity(notes.len() + boosts.len());
+    for (note, _) in &notes {
+        let (entry, problem) = entry(note, &ids);
+        let at = || format!("note {}: ", note.id);
+        parsed.problems.extend(problem.map(|p| at() + &p));
+        entries.push(entry);
+    }
     entries.extend(
         boosts
             .iter()
@@ -144,8 +150,11 @@ pub fn read(outbox: Value, source: &Source) -> Parsed {
     parsed
 }
 
-fn entry(note: &Note, ids: &HashSet<String>) -> Entry {
-    let (text, links) = html::fragment_text(&note.content);
+/// The note as an entry, and what to say if its HTML was cut short.
+fn entry(note: &Note, ids: &HashSet<String>) -> (Entry, Option<String>) {
+    let read = html::fragment_text(&note.content);
+    let problem = read.cut_short_problem();
+    let html::Read { text, links, .. } = read;
     let text = match note.summary.as_deref().filter(|s| !s.trim().is_empty()) {
         Some(warning) => format!("CW: {}\n\n{text}", warning.trim()),
         None => text,
@@ -163,7 +172,7 @@ fn entry(note: &Note, ids: &HashSet<String>) -> Entry {
     post.urls = links.iter().map(|l| sanitise(l).into()).collect();
     let own = note.in_reply_to.as_ref().is_some_and(|id| ids.contains(id));
     let published = note.published.clone().unwrap_or_default();
-    Entry {
+    let entry = Entry {
         id: note.id.clone(),
         reply_to: note.in_reply_to.clone(),
         reply_to_whom: note
@@ -176,7 +185,8 @@ fn entry(note: &Note, ids: &HashSet<String>) -> Entry {
         time: published,
         post,
         short_id: short_id(&note.id),
-    }
+    };
+    (entry, problem)
 }
 
 /// A boost (the activity `id`): the outbox gives only the address of the post boosted.
