@@ -516,3 +516,107 @@ fn a_bluesky_thread_with_many_repliers_loads_in_linear_time() {
     // Twice the replies, at most about twice the time (a margin for a busy machine).
     assert!(took[1] < took[0] * 3.0 + 0.5, "{took:?}");
 }
+
+/// The ids `tread list --json DIR` gives.
+fn listed_ids(dir: &Path) -> Vec<String> {
+    let config = tempfile::tempdir().unwrap();
+    let out = run(tread(config.path()).args(["list", "--json"]).arg(dir));
+    let rows: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let rows = rows.as_array().unwrap().iter();
+    rows.map(|r| r["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn ids_are_unique_whatever_the_file_names() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in [("a.md", "first"), ("a.txt", "second"), ("a~2.txt", "third")] {
+        fs::write(dir.path().join(name), format!("The {text} note.\n")).unwrap();
+    }
+    let mut ids = listed_ids(dir.path());
+    assert_eq!(ids.len(), 3);
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 3, "{ids:?}");
+    // Each id opens its own document.
+    let config = tempfile::tempdir().unwrap();
+    let mut texts = Vec::new();
+    for id in &ids {
+        let out = run(tread(config.path())
+            .args(["show", "--json", id])
+            .arg(dir.path()));
+        assert_eq!(out.code, Some(0), "{id}: {}", out.stderr);
+        let doc: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+        assert_eq!(doc["id"], id.as_str());
+        texts.push(
+            doc["threads"][0]["posts"][0]["text"]
+                .as_str()
+                .unwrap()
+                .to_string(),
+        );
+    }
+    texts.sort();
+    assert_eq!(
+        texts,
+        ["The first note.", "The second note.", "The third note."]
+    );
+}
+
+#[test]
+fn export_to_a_folder_writes_every_document_or_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "x".repeat(300);
+    let docs: Vec<serde_json::Value> = ["p/q", "p_q", "P_Q", long.as_str(), ".hidden", "a~2"]
+        .iter()
+        .map(|id| {
+            serde_json::json!({"id": id, "kind": "plain", "title": null, "author": null,
+                "date": null, "threads": [{"author": null, "declared_count": null,
+                "same_thread_as": null, "posts": [{"label": null, "number": null,
+                "total": null, "text": format!("Document {id}.")}]}]})
+        })
+        .collect();
+    fs::write(
+        dir.path().join("all.json"),
+        serde_json::to_string(&docs).unwrap(),
+    )
+    .unwrap();
+    let config = tempfile::tempdir().unwrap();
+    let out_dir = tempfile::tempdir().unwrap();
+    let to = out_dir.path().join("out");
+    for json in [false, true] {
+        let _ = fs::remove_dir_all(&to);
+        let mut command = tread(config.path());
+        command.arg("export").arg("--to").arg(&to).arg(dir.path());
+        if json {
+            command.arg("--json");
+        }
+        let out = run(&mut command);
+        assert_eq!(out.code, Some(0), "{}", out.stderr);
+        assert_clean(&out);
+        let written = fs::read_dir(&to).unwrap().count();
+        assert_eq!(written, docs.len(), "{}", out.stderr);
+        assert!(out.stderr.contains("p_q is written as"), "{}", out.stderr);
+    }
+    // Read back, the JSON files give every document under its own id.
+    let mut ids = listed_ids(&to);
+    ids.sort();
+    let mut expected = vec!["p/q", "p_q", "P_Q", long.as_str(), ".hidden", "a~2"];
+    expected.sort();
+    assert_eq!(ids, expected);
+    // A name already there stops the export before anything is written.
+    let _ = fs::remove_dir_all(&to);
+    fs::create_dir(&to).unwrap();
+    fs::write(to.join("p_q~2.json"), "mine").unwrap();
+    let out = run(tread(config.path())
+        .args(["export", "--json", "--to"])
+        .arg(&to)
+        .arg(dir.path()));
+    assert_eq!(out.code, Some(1), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("exists; nothing was written"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(fs::read_dir(&to).unwrap().count(), 1);
+    assert_eq!(fs::read_to_string(to.join("p_q~2.json")).unwrap(), "mine");
+}

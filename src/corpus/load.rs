@@ -232,7 +232,7 @@ fn stream(
     let mut glossary = discovered_glossary(paths, &mut problems);
     glossary.merge(explicit.unwrap_or_default());
     let files = find_files(paths, &mut problems);
-    let mut ids = HashMap::new();
+    let mut ids = Ids::default();
     let mut parsed_any = false;
     let mut batch = FIRST_BATCH;
     let mut done = 0;
@@ -581,23 +581,34 @@ fn read_text(path: &Path, problems: &mut Vec<Problem>) -> Option<(String, Vec<St
     }
 }
 
+/// The ids given so far in a load, so that every document's is its own.
+#[derive(Default)]
+struct Ids {
+    taken: HashSet<String>,
+    /// For an id taken more than once, the last number tried after it.
+    tried: HashMap<String, usize>,
+}
+
 /// Gives a document whose id is taken (a repeated file stem, a document read back twice)
-/// a numbered id ("notes~2") and says so. `ids` counts the ids given so far.
-fn unique_id(
-    document: &mut Document,
-    ids: &mut HashMap<String, usize>,
-    problems: &mut Vec<Problem>,
-) {
-    let seen = ids.entry(document.id.clone()).or_insert(0);
-    *seen += 1;
-    if *seen > 1 {
-        let id = format!("{}~{}", document.id, seen);
-        problems.push(Problem {
-            path: document.file().to_string(),
-            message: format!("id {} is taken; this document is {id}", document.id),
-        });
-        document.id = id;
+/// the first free numbered id ("notes~2", or "notes~3" when a file is called "notes~2")
+/// and says so.
+fn unique_id(document: &mut Document, ids: &mut Ids, problems: &mut Vec<Problem>) {
+    if ids.taken.insert(document.id.clone()) {
+        return;
     }
+    let tried = ids.tried.entry(document.id.clone()).or_insert(1);
+    let id = loop {
+        *tried += 1;
+        let id = format!("{}~{}", document.id, tried);
+        if ids.taken.insert(id.clone()) {
+            break id;
+        }
+    };
+    problems.push(Problem {
+        path: document.file().to_string(),
+        message: format!("id {} is taken; this document is {id}", document.id),
+    });
+    document.id = id;
 }
 
 fn stem(path: &Path) -> String {
