@@ -620,3 +620,68 @@ fn export_to_a_folder_writes_every_document_or_nothing() {
     assert_eq!(fs::read_dir(&to).unwrap().count(), 1);
     assert_eq!(fs::read_to_string(to.join("p_q~2.json")).unwrap(), "mine");
 }
+
+#[test]
+fn deeply_nested_folders_are_walked_in_linear_time() {
+    let mut took = Vec::new();
+    for depth in [250, 500] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut at = dir.path().to_path_buf();
+        for _ in 0..depth {
+            at.push("d");
+        }
+        fs::create_dir_all(&at).unwrap();
+        fs::write(at.join("deep.txt"), "A note at the bottom.\n").unwrap();
+        let started = Instant::now();
+        let out = listed_within(dir.path(), 20);
+        took.push(started.elapsed().as_secs_f64());
+        assert_eq!(out.code, Some(0), "{}", out.stderr);
+        assert!(out.stdout.contains("deep"), "{}", out.stdout);
+    }
+    // Twice the depth: the paths are twice as long, so about four times the work at most.
+    assert!(took[1] < took[0] * 5.0 + 0.5, "{took:?}");
+}
+
+#[test]
+fn files_beside_an_export_are_read_as_well() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("thread.txt"),
+        "A thread saved by hand. 1/\n\nIts end. 2/\n",
+    )
+    .unwrap();
+    fs::write(dir.path().join("manifest.js"), "window.__THAR_CONFIG = {}").unwrap();
+    fs::write(
+        dir.path().join("tweets.js"),
+        x_archive(&[post(1, None, "from the archive")]),
+    )
+    .unwrap();
+    fs::write(dir.path().join("like.js"), "window.YTD.like.part0 = []").unwrap();
+    let out = listed_within(dir.path(), 10);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(out.stdout.contains("thread "), "{}", out.stdout);
+    assert!(out.stdout.contains("from the archive"), "{}", out.stdout);
+    // The same beside a Mastodon export.
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("thread.txt"),
+        "A thread saved by hand. 1/\n\nIts end. 2/\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("outbox.json"),
+        outbox(&[post(1, None, "a toot")]),
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("actor.json"),
+        r#"{"@context": "https://www.w3.org/ns/activitystreams", "type": "Person"}"#,
+    )
+    .unwrap();
+    fs::write(dir.path().join("avatar.png"), b"\x89PNG\x00\x00").unwrap();
+    let out = listed_within(dir.path(), 10);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(out.stdout.contains("thread "), "{}", out.stdout);
+    assert!(out.stdout.contains("a toot"), "{}", out.stdout);
+    assert!(!out.stderr.contains("avatar"), "{}", out.stderr);
+}

@@ -13,9 +13,18 @@ use super::sanitise::sanitise;
 use super::{Document, Source};
 use serde_json::Value;
 
-/// The files of an unpacked account export that hold its posts, when `dir` is one (an X
-/// archive or a Mastodon export): the rest of it (pictures, pages, likes) is not read.
-pub fn export_files(dir: &std::path::Path) -> Option<Vec<std::path::PathBuf>> {
+/// An unpacked account export (an X archive or a Mastodon export) found in a folder.
+pub struct Export {
+    /// The files that hold its posts, read as documents.
+    pub posts: Vec<std::path::PathBuf>,
+    /// Whether an entry of the folder, by its name (and whether it is a folder), is one of
+    /// the export's own parts (pictures, pages, likes), which are not read. Anything else a
+    /// user put beside them is read as usual.
+    pub part: fn(&str, bool) -> bool,
+}
+
+/// The unpacked account export `dir` is, if it is one.
+pub fn export(dir: &std::path::Path) -> Option<Export> {
     x_archive::post_files(dir).or_else(|| mastodon::post_files(dir))
 }
 

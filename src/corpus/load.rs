@@ -373,7 +373,7 @@ fn collect(
     path: &Path,
     named: bool,
     files: &mut Vec<PathBuf>,
-    visited: &mut HashSet<PathBuf>,
+    visited: &mut HashSet<FolderId>,
     problems: &mut Vec<Problem>,
 ) {
     let problem = |problems: &mut Vec<Problem>, message: String| {
@@ -389,14 +389,12 @@ fn collect(
     if meta.is_file() {
         files.push(path.to_path_buf());
     } else if meta.is_dir() {
-        let real = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-        if !visited.insert(real) {
+        if !visited.insert(folder_id(path, &meta)) {
             return;
         }
-        if let Some(posts) = super::formats::export_files(path) {
-            files.extend(posts);
-            return;
-        }
+        let export = super::formats::export(path);
+        let part = export.as_ref().map(|e| e.part);
+        files.extend(export.into_iter().flat_map(|e| e.posts));
         let entries = match std::fs::read_dir(path) {
             Ok(entries) => entries,
             Err(e) => {
@@ -417,6 +415,10 @@ fn collect(
             if shown_name.starts_with('.') || shown_name == GLOSSARY_FILE {
                 continue;
             }
+            let is_dir = kind.is_some_and(|k| k.is_dir());
+            if part.is_some_and(|part| part(&shown_name, is_dir)) {
+                continue;
+            }
             let child = path.join(&name);
             // The folder listing says which entries are plain files, as most are: no need
             // to ask the file system about each again. Links and the rest are looked at.
@@ -428,6 +430,27 @@ fn collect(
     } else {
         problem(problems, "skipped: not a regular file".to_string());
     }
+}
+
+/// What makes a folder the same folder however it is reached (through links, or a path
+/// written another way): its device and inode where there are such, its canonical path
+/// elsewhere. The device and inode come with the metadata already read; a canonical path
+/// takes a look-up of every folder above it, which made walking deeply nested folders
+/// cubic in their depth.
+#[cfg(unix)]
+type FolderId = (u64, u64);
+#[cfg(not(unix))]
+type FolderId = PathBuf;
+
+#[cfg(unix)]
+fn folder_id(_: &Path, meta: &std::fs::Metadata) -> FolderId {
+    use std::os::unix::fs::MetadataExt;
+    (meta.dev(), meta.ino())
+}
+
+#[cfg(not(unix))]
+fn folder_id(path: &Path, _: &std::fs::Metadata) -> FolderId {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
 fn describe_io(error: &std::io::Error, named: bool) -> String {

@@ -12,11 +12,24 @@ use serde::Deserialize;
 use serde_json::Value;
 use std::collections::HashSet;
 
-/// The file of an unpacked export that holds its posts, when `dir` is one (it has an
-/// `outbox.json` beside an `actor.json`). Its pictures and other parts are not documents.
-pub fn post_files(dir: &std::path::Path) -> Option<Vec<std::path::PathBuf>> {
+/// The unpacked export `dir` is, if it is one (it has an `outbox.json` beside an
+/// `actor.json`): the outbox holds its posts. Its pictures and other parts are not
+/// documents; anything else in the folder is read as usual.
+pub fn post_files(dir: &std::path::Path) -> Option<super::Export> {
     let outbox = dir.join("outbox.json");
-    (outbox.is_file() && dir.join("actor.json").is_file()).then(|| vec![outbox])
+    (outbox.is_file() && dir.join("actor.json").is_file()).then(|| super::Export {
+        posts: vec![outbox],
+        part: export_part,
+    })
+}
+
+/// What an unpacked Mastodon export holds besides anything its owner put there.
+fn export_part(name: &str, _: bool) -> bool {
+    matches!(
+        name,
+        "outbox.json" | "actor.json" | "likes.json" | "bookmarks.json" | "media_attachments"
+    ) || name.starts_with("avatar.")
+        || name.starts_with("header.")
 }
 
 /// Whether `value` is an outbox: an `OrderedCollection` with items.

@@ -1,18 +1,35 @@
 //! Which files of an unpacked archive are read, and together: the loader asks, so the
 //! reader itself stays a function of text.
 
+use crate::corpus::formats::Export;
 use std::path::{Path, PathBuf};
 
-/// The file of an unpacked archive that is read, when `dir` is one (it has a `manifest.js`,
-/// or a `data` folder with one): its first file of posts (`tweets.js`, the older
-/// `tweet.js`), with which the other parts are read ([`companions`]). Its pictures, pages
-/// and other data are not documents.
-pub fn post_files(dir: &Path) -> Option<Vec<PathBuf>> {
-    let data = [dir.to_path_buf(), dir.join("data")]
-        .into_iter()
-        .find(|d| d.join("manifest.js").is_file())?;
+/// The unpacked archive `dir` is, if it is one (it has a `manifest.js`, or a `data` folder
+/// with one): its first file of posts (`tweets.js`, the older `tweet.js`), with which the
+/// other parts are read ([`companions`]). Its pictures, pages and other data are its own
+/// parts, not documents; anything else in the folder is read as usual.
+pub fn post_files(dir: &Path) -> Option<Export> {
+    let (data, part): (PathBuf, fn(&str, bool) -> bool) = match dir.join("manifest.js") {
+        manifest if manifest.is_file() => (dir.to_path_buf(), data_part),
+        _ if dir.join("data").join("manifest.js").is_file() => (dir.join("data"), root_part),
+        _ => return None,
+    };
     let first = post_names(&data)?.into_iter().next();
-    Some(first.map(|name| data.join(name)).into_iter().collect())
+    Some(Export {
+        posts: first.map(|name| data.join(name)).into_iter().collect(),
+        part,
+    })
+}
+
+/// What the top of an unpacked archive holds besides anything its owner put there.
+fn root_part(name: &str, _: bool) -> bool {
+    matches!(name, "data" | "assets" | "Your archive.html")
+}
+
+/// What an archive's data folder holds: its parts (`like.js`, `account.js`…) and folders
+/// of pictures (`tweets_media`…).
+fn data_part(name: &str, is_dir: bool) -> bool {
+    name.ends_with(".js") || (is_dir && name.ends_with("_media"))
 }
 
 /// The names of the files of posts in an archive's data folder, the first part (`tweets.js`,
