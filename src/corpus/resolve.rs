@@ -8,6 +8,7 @@ use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use rayon::prelude::*;
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::LazyLock;
 
 /// What resolving a corpus decided, to be applied to its documents: worked out from shared,
 /// unchanged documents (the screen keeps showing them meanwhile), applied in one short step.
@@ -552,20 +553,10 @@ struct Matcher {
     apostrophes: bool,
 }
 
-/// How a [`Matcher`] looks for its names: one pattern of them all, `pattern`, searched for.
-enum Search {
-    /// Anywhere in the text.
-    Anywhere(Regex),
-    /// Only where a word that starts a name is written, when every name starts with an ASCII
-    /// capital, as nearly always: most capitalised words start none, and are ruled out by a
-    /// lookup of their letters, far faster than a search of all text.
-    AtCapitals {
-        /// Each name's first word: its letters and digits up to the first other character.
-        first_words: HashSet<Box<[u8]>>,
-        /// The same as bits, which rule out most other words before any lookup.
-        first_word_bits: orgs::WordBits,
-        pattern: regex_automata::meta::Regex,
-    },
+/// How a [`Matcher`] looks for its names: one automaton of them all (glossaries hold
+/// thousands), each found as a whole word, the longest at the leftmost place where any is.
+struct Search {
+    names: aho_corasick::AhoCorasick,
 }
 
 impl Matcher {
@@ -591,15 +582,8 @@ impl Matcher {
                 apostrophes: false,
             };
         }
-        let search = match words
-            .iter()
-            .all(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
-        {
-            true => Search::at_capitals(&words),
-            false => Search::anywhere(&words),
-        };
         Matcher {
-            search,
+            search: Some(Search::new(&words)),
             apostrophes: words.iter().any(|w| w.contains(['\'', '’'])),
         }
     }
@@ -629,91 +613,88 @@ impl Matcher {
 }
 
 impl Search {
-    /// A search for `words` (longest first) anywhere.
-    fn anywhere(words: &[&str]) -> Option<Search> {
-        Regex::new(&Search::pattern(words))
-            .ok()
-            .map(Search::Anywhere)
+    /// A search for `words`, written with straight apostrophes.
+    fn new(words: &[&str]) -> Search {
+        let words: Vec<String> = words.iter().map(|w| w.replace('’', "'")).collect();
+        let names = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .start_kind(aho_corasick::StartKind::Both)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&words)
+            // Only a pattern set past what a glossary of millions of names holds fails.
+            .expect("an automaton of the names can be built");
+        Search { names }
     }
 
-    /// A search for `words` (longest first, each starting with an ASCII capital) where a
-    /// word that starts one of them is written.
-    fn at_capitals(words: &[&str]) -> Option<Search> {
-        let pattern = regex_automata::meta::Regex::new(&Search::pattern(words)).ok()?;
-        let first: Vec<&[u8]> = words.iter().map(|w| first_word(w.as_bytes())).collect();
-        Some(Search::AtCapitals {
-            first_words: first.iter().map(|&w| w.into()).collect(),
-            first_word_bits: (first.iter()).fold(orgs::WordBits::EMPTY, |bits, w| bits.with(w)),
-            pattern,
+    /// Where the names are in `text`, each a whole word: leftmost first, at each place the
+    /// longest that is a whole word there, none overlapping.
+    fn find_iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = std::ops::Range<usize>> + 'a {
+        let mut from = 0;
+        std::iter::from_fn(move || {
+            while from < text.len() {
+                let found = self
+                    .names
+                    .find(aho_corasick::Input::new(text).range(from..))?;
+                match self.whole_word_at(text, found.start(), found.end()) {
+                    Some(end) => {
+                        from = end;
+                        return Some(found.start()..end);
+                    }
+                    // No name is a whole word here: look again from the next character.
+                    None => from = next_char(text, found.start()),
+                }
+            }
+            None
         })
     }
 
-    /// One pattern for all `words` as whole words, the first that matches preferred.
-    fn pattern(words: &[&str]) -> String {
-        let alternatives: Vec<String> = words.iter().map(|w| bounded(w)).collect();
-        alternatives.join("|")
-    }
-
-    /// Where the names are in `text`, as a search for the pattern finds them: leftmost
-    /// first, none overlapping.
-    fn find_iter<'a>(
-        &'a self,
-        text: &'a str,
-    ) -> Box<dyn Iterator<Item = std::ops::Range<usize>> + 'a> {
-        match self {
-            Search::Anywhere(pattern) => Box::new(pattern.find_iter(text).map(|m| m.range())),
-            Search::AtCapitals {
-                first_words,
-                first_word_bits,
-                pattern,
-            } => {
-                let bytes = text.as_bytes();
-                let mut from = 0;
-                Box::new(std::iter::from_fn(move || {
-                    loop {
-                        let at = orgs::next_capital(bytes, from)?;
-                        let word = first_word(&bytes[at..]);
-                        // A name starts a word: none starts inside this one.
-                        from = at + word.len();
-                        let inside = at > 0
-                            && (bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'_');
-                        if inside || !first_word_bits.may_hold(word) || !first_words.contains(word)
-                        {
-                            continue;
-                        }
-                        let input = regex_automata::Input::new(text)
-                            .range(at..)
-                            .anchored(regex_automata::Anchored::Yes);
-                        if let Some(found) = pattern.find(input) {
-                            from = found.end();
-                            return Some(found.range());
-                        }
-                    }
-                }))
+    /// The end of the longest name at `start` that is a whole word there, trying shorter
+    /// ones when the longest, ending at `end`, is not.
+    fn whole_word_at(&self, text: &str, start: usize, mut end: usize) -> Option<usize> {
+        if !bounded_before(text, start) {
+            return None;
+        }
+        loop {
+            if bounded_after(text, start, end) {
+                return Some(end);
             }
+            let shorter = aho_corasick::Input::new(text)
+                .range(start..end - 1)
+                .anchored(aho_corasick::Anchored::Yes);
+            end = self.names.find(shorter)?.end();
         }
     }
 }
 
-/// The letters and digits that start `text`, up to the first other character.
-fn first_word(text: &[u8]) -> &[u8] {
-    let len = text
-        .iter()
-        .take_while(|b| b.is_ascii_alphanumeric())
-        .count();
-    &text[..len]
+/// Whether a name starting at `start` of `text` starts a word there: it does not start
+/// with a letter or digit, or nothing of a word comes before it.
+fn bounded_before(text: &str, start: usize) -> bool {
+    let first = text[start..].chars().next();
+    let before = text[..start].chars().next_back();
+    !first.is_some_and(char::is_alphanumeric) || !before.is_some_and(is_word_char)
 }
 
-/// A pattern for `word` as a whole word, written with straight apostrophes.
-fn bounded(word: &str) -> String {
-    let escaped = regex::escape(&word.replace('’', "'"));
-    let starts = word.starts_with(|c: char| c.is_alphanumeric());
-    let ends = word.ends_with(|c: char| c.is_alphanumeric());
-    format!(
-        "{}{escaped}{}",
-        if starts { r"\b" } else { "" },
-        if ends { r"\b" } else { "" }
-    )
+/// Whether a name at `start..end` of `text` ends a word there: it does not end with a
+/// letter or digit, or nothing of a word comes after it.
+fn bounded_after(text: &str, start: usize, end: usize) -> bool {
+    let last = text[start..end].chars().next_back();
+    let after = text[end..].chars().next();
+    !last.is_some_and(char::is_alphanumeric) || !after.is_some_and(is_word_char)
+}
+
+/// A character of a word, as a pattern's `\w` is: besides letters, digits and '_', the
+/// marks and connectors of other scripts (asked of the pattern itself, rarely).
+fn is_word_char(c: char) -> bool {
+    static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\w$").expect("valid"));
+    match c.is_ascii() {
+        true => c.is_ascii_alphanumeric() || c == '_',
+        false => c.is_alphanumeric() || WORD.is_match(c.encode_utf8(&mut [0; 4])),
+    }
+}
+
+/// The byte after the character at `at` of `text`.
+fn next_char(text: &str, at: usize) -> usize {
+    at + text[at..].chars().next().map_or(1, char::len_utf8)
 }
 
 /// The slice of the original text matching a byte range of its apostrophe-folded copy
@@ -839,30 +820,74 @@ mod tests {
         "The Fostering Network",
     ];
 
+    /// One pattern for all `words` (longest first) as whole words, the first that matches
+    /// preferred: what the automaton is held to.
+    fn reference_pattern(words: &[&str]) -> String {
+        let bounded = |word: &&str| {
+            let escaped = regex::escape(&word.replace('’', "'"));
+            let starts = word.starts_with(|c: char| c.is_alphanumeric());
+            let ends = word.ends_with(|c: char| c.is_alphanumeric());
+            format!(
+                "{}{escaped}{}",
+                if starts { r"\b" } else { "" },
+                if ends { r"\b" } else { "" }
+            )
+        };
+        words.iter().map(bounded).collect::<Vec<_>>().join("|")
+    }
+
+    #[test]
+    fn thousands_of_glossary_names_are_all_found() {
+        let names: Vec<String> = (0..5_000)
+            .map(|i| format!("Organisation Number {i} Trust"))
+            .collect();
+        let glossary = Glossary {
+            organisations: (names.iter())
+                .map(|n| crate::corpus::glossary::Entry {
+                    name: n.clone(),
+                    aliases: Vec::new(),
+                })
+                .collect(),
+            ..Glossary::default()
+        };
+        let matcher = Matcher::new(&glossary, &BTreeSet::new(), &HashMap::new());
+        let text = "Funding from Organisation Number 4999 Trust and Organisation Number 7 Trust.";
+        assert_eq!(
+            matcher.hits(text),
+            [
+                "Organisation Number 4999 Trust",
+                "Organisation Number 7 Trust"
+            ]
+        );
+    }
+
     proptest! {
-        /// Searching where names start is searching everywhere.
+        /// The automaton finds what one pattern of all the names, each a whole word and the
+        /// longest first, finds.
         #[test]
-        fn names_found_at_capitals_are_those_found_anywhere(
+        fn names_found_are_those_an_alternation_of_whole_words_finds(
             words in proptest::collection::vec(
                 (
                     proptest::sample::select(&[
                         "Care", "Review", "CareP", "CarePlus", "CMA", "A", "&", "E", "A&E", "St",
                         "George’s", "George's", "Trust", "Trust's", "Café", "NAAS2", "The",
-                        "Fostering", "Network", "_Care", "xCMA", "é", "of", "the",
+                        "Fostering", "Network", "_Care", "xCMA", "é", "of", "the", "e\u{301}",
+                        "Carȩ", "Éire", "Care Review", "The Fostering Network", "A&E",
                     ][..]),
-                    proptest::sample::select(&[" ", " ", " ", ".", ",", "", "’", "-"][..]),
+                    proptest::sample::select(&[" ", " ", " ", ".", ",", "", "’", "-", "\u{301}"][..]),
                 ),
                 0..25,
-            )
+            ),
+            names in proptest::sample::subsequence(NAMES, 1..NAMES.len()),
         ) {
             let text: String = words.iter().flat_map(|(w, s)| [*w, *s]).collect();
-            let mut words = NAMES.to_vec();
-            words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-            let (capitals, anywhere) = (Search::at_capitals(&words), Search::anywhere(&words));
-            let (capitals, anywhere) = (capitals.unwrap(), anywhere.unwrap());
+            let mut names = names;
+            names.sort_by_key(|w| std::cmp::Reverse(w.len()));
             let folded = text.replace('’', "'");
-            let at_capitals: Vec<_> = capitals.find_iter(&folded).collect();
-            prop_assert_eq!(at_capitals, anywhere.find_iter(&folded).collect::<Vec<_>>());
+            let reference = Regex::new(&reference_pattern(&names)).unwrap();
+            let expected: Vec<_> = reference.find_iter(&folded).map(|m| m.range()).collect();
+            let found: Vec<_> = Search::new(&names).find_iter(&folded).collect();
+            prop_assert_eq!(found, expected);
         }
 
         /// An opening's key is the first characters of the whole text normalised.
