@@ -253,40 +253,63 @@ impl Document {
     /// escapes ([`sanitise::single_line`]): an id, a name or a warning read from a file
     /// can neither forge a line of output nor hide what it says. Post text keeps its lines.
     fn escape_single_line_fields(&mut self) {
-        use sanitise::single_line;
-        fn field(value: &mut String) {
-            if let Cow::Owned(escaped) = single_line(value) {
-                *value = escaped;
+        self.change_single_line_fields(&mut |field| match sanitise::single_line(field) {
+            Cow::Owned(escaped) => Some(escaped),
+            Cow::Borrowed(_) => None,
+        });
+    }
+
+    /// Sanitises every string of a document read back from JSON, whose escapes (`\u001b`)
+    /// decode to controls: its fields and its posts' text.
+    pub(crate) fn sanitise_strings(&mut self) {
+        let mut clean = |text: &str| Some(sanitise::sanitise(text)).filter(|c| c != text);
+        self.change_single_line_fields(&mut clean);
+        for post in self.threads.iter_mut().flat_map(|t| &mut t.posts) {
+            if let Some(text) = clean(&post.text) {
+                post.text = text.into();
             }
         }
-        fn boxed_field(value: &mut Box<str>) {
-            if let Cow::Owned(escaped) = single_line(value) {
-                *value = escaped.into();
+    }
+
+    /// Replaces every field shown on one line (all but post text) by what `change` makes
+    /// of it, where it makes something else.
+    fn change_single_line_fields(&mut self, change: &mut dyn FnMut(&str) -> Option<String>) {
+        fn set(value: &mut String, change: &mut dyn FnMut(&str) -> Option<String>) {
+            if let Some(changed) = change(value) {
+                *value = changed;
             }
         }
-        fn author(value: &mut Option<Author>) {
-            if let Some(author) = value {
-                field(&mut author.name);
-                author.handle.iter_mut().for_each(field);
+        fn set_boxed(value: &mut Box<str>, change: &mut dyn FnMut(&str) -> Option<String>) {
+            if let Some(changed) = change(value) {
+                *value = changed.into();
             }
         }
-        field(&mut self.id);
-        field(&mut self.path);
-        self.title.iter_mut().for_each(field);
-        author(&mut self.author);
-        self.date.iter_mut().for_each(field);
-        self.warnings.iter_mut().for_each(field);
-        self.read_from.iter_mut().for_each(field);
+        let strings = [&mut self.id, &mut self.path].into_iter();
+        let optional = [&mut self.title, &mut self.date, &mut self.read_from];
+        let strings = strings.chain(optional.into_iter().flatten());
+        strings
+            .chain(&mut self.warnings)
+            .for_each(|v| set(v, change));
+        let threads = self.threads.iter_mut();
+        let authors = self
+            .author
+            .iter_mut()
+            .chain(threads.flat_map(|t| &mut t.author));
+        for author in authors {
+            set(&mut author.name, change);
+            author.handle.iter_mut().for_each(|v| set(v, change));
+        }
         for thread in &mut self.threads {
-            author(&mut thread.author);
-            thread.same_thread_as.iter_mut().for_each(field);
-            thread.title.iter_mut().for_each(field);
+            let optional = [&mut thread.same_thread_as, &mut thread.title];
+            optional.into_iter().flatten().for_each(|v| set(v, change));
             for post in &mut thread.posts {
-                post.label.iter_mut().for_each(boxed_field);
-                post.hashtags.iter_mut().for_each(boxed_field);
-                post.mentions.iter_mut().for_each(boxed_field);
-                post.urls.iter_mut().for_each(boxed_field);
-                post.organisations.iter_mut().for_each(field);
+                post.organisations.iter_mut().for_each(|v| set(v, change));
+                let lists = [&mut post.hashtags, &mut post.mentions, &mut post.urls];
+                let boxed = lists.into_iter().flat_map(|l| l.iter_mut());
+                post.label
+                    .iter_mut()
+                    .chain(boxed)
+                    .for_each(|v| set_boxed(v, change));
             }
         }
     }

@@ -685,3 +685,63 @@ fn files_beside_an_export_are_read_as_well() {
     assert!(out.stdout.contains("a toot"), "{}", out.stdout);
     assert!(!out.stderr.contains("avatar"), "{}", out.stderr);
 }
+
+#[test]
+fn deep_nesting_inside_an_export_names_the_part_and_loads_the_rest() {
+    let deep = format!("{}1{}", "[".repeat(5_000), "]".repeat(5_000));
+    let dir = tempfile::tempdir().unwrap();
+    let mut archive = x_archive(&[post(1, None, "kept in the archive")]);
+    archive.insert_str(archive.len() - 1, &format!(", {deep}"));
+    fs::write(dir.path().join("tweets.js"), archive).unwrap();
+    let mut toots = outbox(&[post(1, None, "kept in the outbox")]);
+    let end = toots.rfind(']').unwrap();
+    toots.insert_str(end, &format!(", {deep}"));
+    fs::write(dir.path().join("outbox.json"), toots).unwrap();
+    fs::write(
+        dir.path().join("thread.json"),
+        format!(r#"{{"thread": {{"post": {deep}}}}}"#),
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("docs.json"),
+        format!(r#"[{{"id": "x", "kind": "plain", "threads": []}}, null, {deep}]"#),
+    )
+    .unwrap();
+    let out = listed_within(dir.path(), 20);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    for named in [
+        "tweets.js: post 2: recursion limit exceeded",
+        "outbox.json: orderedItems[1]: recursion limit exceeded",
+        "thread.json: not valid JSON: recursion limit exceeded",
+        "docs.json: document 2: invalid type: null",
+        "docs.json: document 3: [0]: invalid type: sequence",
+    ] {
+        assert!(out.stderr.contains(named), "{named}: {}", out.stderr);
+    }
+    assert!(out.stdout.contains("kept in the archive"), "{}", out.stdout);
+    assert!(out.stdout.contains("kept in the outbox"), "{}", out.stdout);
+}
+
+#[test]
+fn an_export_larger_than_a_page_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut archive = x_archive(&[post(1, None, "a post in a large archive")]);
+    // Past the 64 MB a saved page may have: the padding is JSON white space.
+    let padding = " ".repeat(65 * 1024 * 1024);
+    archive.insert_str(archive.len() - 1, &padding);
+    fs::write(dir.path().join("tweets.js"), archive).unwrap();
+    fs::write(dir.path().join("page.txt"), " ".repeat(65 * 1024 * 1024)).unwrap();
+    let out = listed_within(dir.path(), 60);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(
+        out.stdout.contains("a post in a large archive"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stderr
+            .contains("page.txt: skipped: larger than 64 MB, too large for a saved page"),
+        "{}",
+        out.stderr
+    );
+}

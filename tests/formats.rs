@@ -144,7 +144,7 @@ fn broken_and_deeply_nested_json_name_the_file_and_the_place() {
         "{said}"
     );
     assert!(
-        said.contains("deep.json: not valid JSON: recursion limit exceeded at line 1"),
+        said.contains("deep.json: document 1: threads[0][0]: invalid type: sequence"),
         "{said}"
     );
     assert!(said.contains("loaded 1 of 3 files; 2 skipped"), "{said}");

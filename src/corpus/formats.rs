@@ -12,6 +12,8 @@ mod x_archive;
 use super::sanitise::sanitise;
 use super::{Document, Source};
 use serde_json::Value;
+use serde_json::value::RawValue;
+use std::collections::HashMap;
 
 /// An unpacked account export (an X archive or a Mastodon export) found in a folder.
 pub struct Export {
@@ -61,27 +63,76 @@ pub fn read(source: &Source) -> Option<Parsed> {
     if !looks_like_json(&source.text) {
         return None;
     }
-    let mut value: Value = match serde_json::from_str(&source.text) {
-        Ok(value) => value,
-        Err(e) => return Some(Parsed::problem(format!("not valid JSON: {e}"))),
+    Some(json(source))
+}
+
+/// A JSON file: read a part at a time (each document of an array, each activity of an
+/// outbox), never as one tree of values first, which took six to forty times the file's
+/// size. What does not read is named by its place, and the rest loads.
+fn json(source: &Source) -> Parsed {
+    let text = source.text.as_str();
+    let not_json = |e: serde_json::Error| Parsed::problem(format!("not valid JSON: {e}"));
+    if text.trim_start().starts_with('[') {
+        return match serde_json::from_str::<Vec<&RawValue>>(text) {
+            Ok(items) if !items.is_empty() && !items.iter().any(|i| looks_like_document(i)) => {
+                unknown()
+            }
+            Ok(items) => tread_documents(&items, false, source),
+            Err(e) => not_json(e),
+        };
+    }
+    // The top's members, each as written; a key written twice keeps its later value.
+    let top: Members = match serde_json::from_str(text) {
+        Ok(top) => top,
+        Err(e) => return not_json(e),
     };
     // A Bluesky thread's facets count bytes of its text as written: it makes its own
     // strings safe once they are cut.
-    if bluesky::is_thread(&value) {
-        return Some(bluesky::read(value, source));
+    if bluesky::is_thread(&top) {
+        return match serde_json::from_str(text) {
+            Ok(value) => bluesky::read(value, source),
+            Err(e) => not_json(e),
+        };
     }
-    // Escapes such as \u001b decode to controls: the strings are made safe again.
-    clean(&mut value);
-    Some(match shape(&value) {
-        Some(Shape::Tread) => tread_documents(value, source),
-        Some(Shape::Outbox) => mastodon::read(value, source),
-        Some(Shape::OtherExport) => Parsed::default(),
-        None => Parsed::problem(
-            "JSON tread does not know: not its own documents (an object with \"kind\" and \
-             \"threads\", or an array of them), a Mastodon outbox or a Bluesky thread"
-                .to_string(),
-        ),
-    })
+    if top.contains_key("threads") && top.contains_key("kind") {
+        return match serde_json::from_str::<&RawValue>(text) {
+            Ok(whole) => tread_documents(&[whole], true, source),
+            Err(e) => not_json(e),
+        };
+    }
+    if let Some(items) = mastodon::outbox_items(&top) {
+        return match serde_json::from_str::<Vec<&RawValue>>(items.get()) {
+            Ok(items) => mastodon::read(&items, source),
+            Err(e) => not_json(e),
+        };
+    }
+    match mastodon::is_activity_streams(&top) {
+        true => Parsed::default(),
+        false => unknown(),
+    }
+}
+
+/// A JSON object's members, each as written.
+pub type Members<'a> = HashMap<String, &'a RawValue>;
+
+/// What to say of JSON of a shape tread does not know.
+fn unknown() -> Parsed {
+    Parsed::problem(
+        "JSON tread does not know: not its own documents (an object with \"kind\" and \
+         \"threads\", or an array of them), a Mastodon outbox or a Bluesky thread"
+            .to_string(),
+    )
+}
+
+/// Whether `raw` is an object with a member `key`.
+pub fn has_key(raw: &RawValue, key: &str) -> bool {
+    serde_json::from_str::<HashMap<String, serde::de::IgnoredAny>>(raw.get())
+        .is_ok_and(|members| members.contains_key(key))
+}
+
+/// Whether `raw` is meant as one of tread's documents: an object with `kind` and `threads`.
+fn looks_like_document(raw: &RawValue) -> bool {
+    has_key(raw, "kind") && has_key(raw, "threads")
 }
 
 /// A saved page: its readable text, read as the same page's plain-text scrape would be.
@@ -121,46 +172,22 @@ fn looks_like_json(text: &str) -> bool {
     )
 }
 
-/// Which structure a JSON value is.
-enum Shape {
-    /// tread's own documents: one, or an array of them.
-    Tread,
-    /// A Mastodon outbox.
-    Outbox,
-    /// Another part of an ActivityStreams export (the actor, likes): no posts.
-    OtherExport,
-}
-
-fn shape(value: &Value) -> Option<Shape> {
-    let is_document = |v: &Value| v.get("threads").is_some() && v.get("kind").is_some();
-    match value {
-        // An element that is not a document is named when it is read; the others load.
-        Value::Array(items) if items.iter().any(is_document) => Some(Shape::Tread),
-        Value::Array(items) if items.is_empty() => Some(Shape::Tread),
-        Value::Object(_) if is_document(value) => Some(Shape::Tread),
-        Value::Object(_) if mastodon::is_outbox(value) => Some(Shape::Outbox),
-        Value::Object(_) if mastodon::is_activity_streams(value) => Some(Shape::OtherExport),
-        _ => None,
-    }
-}
-
 /// tread's own documents, each read on its own: a bad one is a problem naming its place
 /// (`document 3: threads[0].posts[2].text: invalid type…`), the rest load.
-fn tread_documents(value: Value, source: &Source) -> Parsed {
-    let (items, single) = match value {
-        Value::Array(items) => (items, false),
-        other => (vec![other], true),
-    };
+fn tread_documents(items: &[&RawValue], single: bool, source: &Source) -> Parsed {
     let mut parsed = Parsed::default();
-    for (i, item) in items.into_iter().enumerate() {
+    for (i, item) in items.iter().enumerate() {
         let place = |path: String| match (single, path.as_str()) {
             (true, ".") => String::new(),
             (true, _) => format!("{path}: "),
             (false, ".") => format!("document {}: ", i + 1),
             (false, _) => format!("document {}: {path}: ", i + 1),
         };
-        match serde_path_to_error::deserialize::<_, Document>(item) {
+        let mut json = serde_json::Deserializer::from_str(item.get());
+        match serde_path_to_error::deserialize::<_, Document>(&mut json) {
             Ok(mut document) => {
+                // Escapes such as \u001b decode to controls: the strings are made safe.
+                document.sanitise_strings();
                 settle(&mut document, source);
                 parsed.documents.push(document);
             }
@@ -186,6 +213,14 @@ fn settle(document: &mut Document, source: &Source) {
     document.threads.retain(|t| !t.posts.is_empty());
     crate::corpus::number(&mut document.threads);
     document.resolved = true;
+}
+
+/// One part of a file (a post, an activity) as a value, its strings made safe. It may still
+/// not read where the whole file did: nested too deep for a value.
+fn part_value(raw: &RawValue) -> Result<Value, serde_json::Error> {
+    let mut value = serde_json::from_str(raw.get())?;
+    clean(&mut value);
+    Ok(value)
 }
 
 /// Makes every string in `value` safe to show, as page text is where it is read.

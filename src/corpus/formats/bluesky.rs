@@ -14,9 +14,9 @@ use serde::Deserialize;
 use serde_json::Value;
 use std::collections::HashMap;
 
-/// Whether `value` is a thread as getPostThread returns it.
-pub fn is_thread(value: &Value) -> bool {
-    value.get("thread").and_then(|t| t.get("post")).is_some()
+/// Whether a JSON object's members are those of a thread as getPostThread returns it.
+pub fn is_thread(top: &super::Members) -> bool {
+    top.get("thread").is_some_and(|t| super::has_key(t, "post"))
 }
 
 /// One node of the tree: a post, or a post not found or blocked (no `post`).

@@ -10,6 +10,7 @@ use crate::corpus::sanitise::sanitise;
 use crate::corpus::{Author, Post, Source, boxed};
 use serde::Deserialize;
 use serde_json::Value;
+use serde_json::value::RawValue;
 use std::collections::HashSet;
 
 /// The unpacked export `dir` is, if it is one (it has an `outbox.json` beside an
@@ -32,20 +33,20 @@ fn export_part(name: &str, _: bool) -> bool {
         || name.starts_with("header.")
 }
 
-/// Whether `value` is an outbox: an `OrderedCollection` with items.
-pub fn is_outbox(value: &Value) -> bool {
-    value.get("type").and_then(Value::as_str) == Some("OrderedCollection")
-        && value.get("orderedItems").is_some_and(Value::is_array)
+/// The activities of an outbox, as written, when a JSON object's members are those of one:
+/// an `OrderedCollection` with items.
+pub fn outbox_items<'a>(top: &super::Members<'a>) -> Option<&'a RawValue> {
+    let collection = top
+        .get("type")
+        .is_some_and(|t| t.get() == "\"OrderedCollection\"");
+    let items = top.get("orderedItems").filter(|i| i.get().starts_with('['));
+    items.copied().filter(|_| collection)
 }
 
-/// Whether `value` is another ActivityStreams object (the actor, likes, bookmarks): part of
-/// an export, holding no posts.
-pub fn is_activity_streams(value: &Value) -> bool {
-    let context = value
-        .get("@context")
-        .map(Value::to_string)
-        .unwrap_or_default();
-    context.contains("https://www.w3.org/ns/activitystreams")
+/// Whether a JSON object's members are another ActivityStreams object (the actor, likes,
+/// bookmarks): part of an export, holding no posts.
+pub fn is_activity_streams(top: &super::Members) -> bool {
+    (top.get("@context")).is_some_and(|c| c.get().contains("https://www.w3.org/ns/activitystreams"))
 }
 
 #[derive(Debug, Deserialize)]
@@ -89,26 +90,26 @@ struct Tag {
     name: String,
 }
 
-/// The documents of an outbox (already cleaned of controls). Each activity is read on its
-/// own: one that does not read is a problem naming it, the others load.
-pub fn read(outbox: Value, source: &Source) -> Parsed {
-    let items = match outbox {
-        Value::Object(mut map) => match map.remove("orderedItems") {
-            Some(Value::Array(items)) => items,
-            _ => Vec::new(),
-        },
-        _ => Vec::new(),
-    };
+/// The documents of an outbox's activities (`orderedItems`), as written. Each is read on
+/// its own, and made safe: one that does not read is a problem naming it, the others load.
+pub fn read(items: &[&RawValue], source: &Source) -> Parsed {
     let mut parsed = Parsed::default();
     let mut notes = Vec::new();
     let mut boosts = Vec::new();
-    for (i, item) in items.into_iter().enumerate() {
+    for (i, raw) in items.iter().enumerate() {
         let place = |path: String, reason: String| {
             let path = path.trim_end_matches(['.']);
             format!(
                 "orderedItems[{i}]{}{path}: {reason}",
                 if path.is_empty() { "" } else { "." }
             )
+        };
+        let item = match super::part_value(raw) {
+            Ok(item) => item,
+            Err(e) => {
+                parsed.problems.push(place(String::new(), e.to_string()));
+                continue;
+            }
         };
         let activity = match serde_path_to_error::deserialize::<_, Activity>(item) {
             Ok(activity) => activity,

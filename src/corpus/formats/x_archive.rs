@@ -87,7 +87,8 @@ pub fn read(text: &str, source: &Source) -> Parsed {
         } else {
             format!("{name} (part {}): ", n + 1)
         };
-        let items: Vec<Value> = match serde_json::from_str(json) {
+        // Each post read on its own from the text: never the whole part as values first.
+        let items: Vec<&serde_json::value::RawValue> = match serde_json::from_str(json) {
             Ok(items) => items,
             Err(e) => {
                 parsed
@@ -96,8 +97,14 @@ pub fn read(text: &str, source: &Source) -> Parsed {
                 continue;
             }
         };
-        for (i, mut item) in items.into_iter().enumerate() {
-            super::clean(&mut item);
+        for (i, raw) in items.into_iter().enumerate() {
+            let item = match super::part_value(raw) {
+                Ok(item) => item,
+                Err(e) => {
+                    parsed.problems.push(format!("{part}post {}: {e}", i + 1));
+                    continue;
+                }
+            };
             if name == "account" {
                 account = account.or_else(|| account_owner(&item));
                 continue;
