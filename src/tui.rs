@@ -1,6 +1,6 @@
 //! The terminal's lifecycle and the event loop: take the terminal over, draw only when an
 //! event changed something, and give it back on every way out (quit, error, panic, SIGTERM,
-//! SIGHUP, and suspend with Ctrl-Z).
+//! SIGHUP, SIGINT, SIGQUIT, and suspend with Ctrl-Z).
 
 pub mod osc;
 pub mod pace;
@@ -249,11 +249,12 @@ fn install_panic_hook() {
     }));
 }
 
-/// SIGTERM and SIGHUP (an SSH session that drops) restore the terminal and end the process
-/// with the conventional 128 + signal status.
+/// SIGTERM, SIGHUP (an SSH session that drops), SIGINT and SIGQUIT (`kill -QUIT`; the
+/// terminal sends neither while raw) restore the terminal and end the process with the
+/// conventional 128 + signal status.
 fn watch_signals() -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
             let _guard = DRAWING.lock().unwrap_or_else(|e| e.into_inner());

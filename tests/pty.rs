@@ -222,8 +222,14 @@ fn inside_tmux_the_clipboard_goes_through_passthrough() {
 }
 
 #[test]
-fn sigterm_and_sighup_restore_the_terminal() {
-    for (signal, code) in [(libc::SIGTERM, 143), (libc::SIGHUP, 129)] {
+fn sigterm_sighup_sigint_and_sigquit_restore_the_terminal() {
+    let signals = [
+        (libc::SIGTERM, 143),
+        (libc::SIGHUP, 129),
+        (libc::SIGINT, 130),
+        (libc::SIGQUIT, 131),
+    ];
+    for (signal, code) in signals {
         let mut tread = Session::start(&[]);
         tread.wait_for("Documents 5/5");
         let pid = tread.child.process_id().unwrap() as libc::pid_t;
