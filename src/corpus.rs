@@ -338,20 +338,24 @@ impl Document {
         (!declared.is_empty()).then(|| declared.iter().sum())
     }
 
-    /// The title, or for a thread without one, the opening words of its first post.
+    /// The title, or for a thread without one, the opening words of its first post: its
+    /// first line, cut at [`OPENING_CHARS`] characters (a post may be one line of megabytes).
     pub fn display_title(&self) -> String {
         if let Some(title) = &self.title {
             return title.clone();
         }
         let first = self.posts().next().map(|p| &*p.text).unwrap_or("");
-        first
-            .lines()
-            .find(|l| !l.trim().is_empty())
-            .unwrap_or("")
-            .trim()
-            .to_string()
+        let line = first.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+        let mut opening: String = line.trim().chars().take(OPENING_CHARS + 1).collect();
+        if opening.chars().count() > OPENING_CHARS {
+            opening = opening.chars().take(OPENING_CHARS - 1).collect::<String>() + "…";
+        }
+        opening
     }
 }
+
+/// The most characters of a post's opening a document without a title shows for one.
+pub const OPENING_CHARS: usize = 300;
 
 /// What a reader makes of one text: a document without its id and path.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -168,6 +168,16 @@ impl Query {
         Some(last)
     }
 
+    /// The most bytes a match of one of the query's words can take (a character of a word
+    /// may match one of up to four bytes in another case).
+    pub fn longest(&self) -> usize {
+        self.words
+            .iter()
+            .map(|w| 4 * w.chars().count())
+            .max()
+            .unwrap_or(0)
+    }
+
     /// Byte ranges in `text` where the query's words occur, for highlighting and snippets.
     pub fn ranges(&self, text: &str) -> Vec<Range<usize>> {
         let mut ranges: Vec<Range<usize>> =

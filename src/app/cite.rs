@@ -6,8 +6,13 @@ use crate::corpus::{Corpus, Document, Post};
 use crate::facets::PostRef;
 use crate::present::one_line;
 
-/// "Nick Cook, May 23, post 4/20: text… [000_bcd5621f043b7544]".
-pub fn citation(corpus: &Corpus, at: PostRef) -> String {
+/// The most of a post's text a citation holds: terminals refuse or choke on a clipboard
+/// sequence of many megabytes, and no citation needs more.
+pub const MAX_CITED_BYTES: usize = 100 * 1024;
+
+/// "Nick Cook, May 23, post 4/20: text… [000_bcd5621f043b7544]", and whether the post's
+/// text was cut to [`MAX_CITED_BYTES`].
+pub fn citation(corpus: &Corpus, at: PostRef) -> (String, bool) {
     let doc = &corpus.documents[at.doc];
     let thread = &doc.threads[at.thread];
     let post = &thread.posts[at.post];
@@ -16,12 +21,13 @@ pub fn citation(corpus: &Corpus, at: PostRef) -> String {
     parts.extend(author.map(|a| a.name.clone()));
     parts.extend(doc.date.clone());
     parts.push(post_name(doc, post));
-    format!(
-        "{}: {} [{}]",
-        parts.join(", "),
-        one_line(&post.text),
-        doc.id
-    )
+    let mut end = post.text.len().min(MAX_CITED_BYTES);
+    while !post.text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let cut = end < post.text.len();
+    let text = one_line(&post.text[..end]) + if cut { "…" } else { "" };
+    (format!("{}: {text} [{}]", parts.join(", "), doc.id), cut)
 }
 
 /// "post 4/20", "post 1.", "post 3" (unnumbered), "¶2" (prose).
@@ -100,8 +106,15 @@ impl App {
         };
         let doc = &self.corpus.documents[at.doc];
         let name = post_name(doc, &doc.threads[at.thread].posts[at.post]);
-        self.effects.push(Effect::Copy(citation(&self.corpus, at)));
-        self.message = Some(format!("copied the citation of {name}"));
+        let (citation, cut) = citation(&self.corpus, at);
+        self.effects.push(Effect::Copy(citation));
+        self.message = Some(match cut {
+            false => format!("copied the citation of {name}"),
+            true => format!(
+                "copied the citation of {name}, its text cut at {} KB",
+                MAX_CITED_BYTES / 1024
+            ),
+        });
     }
 
     pub(super) fn copy_command(&mut self) {
@@ -114,6 +127,11 @@ impl App {
         let Some(link) = self.current_links().get(index).cloned() else {
             return;
         };
+        if link.len() > MAX_CITED_BYTES {
+            let size = link.len() / 1024;
+            self.message = Some(format!("this link is {size} KB long: not copied"));
+            return;
+        }
         self.message = Some(format!("copied: {link}"));
         self.effects.push(Effect::Copy(link.into()));
     }

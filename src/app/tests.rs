@@ -473,3 +473,37 @@ fn the_search_scope_can_be_chosen_before_typing() {
     type_keys(&mut app, "enter esc / c a r e");
     assert_eq!(app.search.as_ref().unwrap().scope, Scope::All);
 }
+
+#[test]
+fn a_post_of_megabytes_is_cited_cut_and_titled_by_its_opening() {
+    use crate::corpus::{Corpus, Glossary, Source};
+    let text = "word ".repeat(2_000_000);
+    let source = Source {
+        id: "huge".to_string(),
+        path: "huge.txt".to_string(),
+        text,
+        warnings: Vec::new(),
+    };
+    let corpus = Corpus::from_sources(vec![source], &Glossary::default());
+    assert!(corpus.documents[0].display_title().chars().count() <= crate::corpus::OPENING_CHARS);
+    let mut app = App::new(corpus, Keymap::builtin(), Opening::default(), (100, 30));
+    type_keys(&mut app, "l y");
+    let effects = app.take_effects();
+    let [Effect::Copy(citation)] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert!(
+        citation.len() < super::cite::MAX_CITED_BYTES + 100,
+        "{}",
+        citation.len()
+    );
+    assert!(
+        citation.ends_with("word… [huge]"),
+        "{}",
+        &citation[citation.len() - 40..]
+    );
+    assert_eq!(
+        app.message.as_deref(),
+        Some("copied the citation of ¶1, its text cut at 100 KB")
+    );
+}

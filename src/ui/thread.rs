@@ -40,19 +40,21 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, panes: &Panes) {
         return;
     };
     let area = panes.thread_inner;
-    let mut styled: HashMap<PostRef, Vec<u8>> = HashMap::new();
+    let mut styled: HashMap<PostRef, Classes> = HashMap::new();
     let from = app.thread.scroll();
     let to = layout.total.min(from + usize::from(area.height));
     let lines: Vec<Line> = (from..to)
         .map(|line| {
             let item = layout.item_at(line);
-            let row = line - layout.starts[item];
+            let start = layout.starts[item];
+            let row = line - start;
             match &layout.items[item] {
                 Item::Heading(lines) => heading_line(&lines[row], theme),
                 Item::Post(post) => {
-                    let classes = styled
-                        .entry(post.at)
-                        .or_insert_with(|| classes(app, post.at));
+                    let classes = styled.entry(post.at).or_insert_with(|| {
+                        let rows = from.saturating_sub(start)..to - start;
+                        classes(app, post.at, visible_bytes(post, rows))
+                    });
                     post_line(app, layout, post, row, classes, theme)
                 }
             }
@@ -77,39 +79,92 @@ const ORGANISATION: u8 = 4;
 const LINK: u8 = 8;
 const HIT: u8 = 16;
 
-/// The class of every byte of a post's text: entities, then search hits over them.
-fn classes(app: &App, at: PostRef) -> Vec<u8> {
+/// The bytes of a post's text that its lines `rows` show (a post of megabytes shows a few
+/// hundred of them at a time).
+fn visible_bytes(post: &PostItem, rows: Range<usize>) -> Range<usize> {
+    let lines = &post.text[rows.start.min(post.text.len())..rows.end.min(post.text.len())];
+    match (lines.first(), lines.last()) {
+        (Some(first), Some(last)) => first.start..last.end,
+        _ => 0..0,
+    }
+}
+
+/// The class of each byte of a stretch of a post's text.
+struct Classes {
+    /// Where the stretch starts in the text.
+    from: usize,
+    of: Vec<u8>,
+}
+
+impl Classes {
+    fn at(&self, byte: usize) -> u8 {
+        byte.checked_sub(self.from)
+            .and_then(|i| self.of.get(i).copied())
+            .unwrap_or(0)
+    }
+}
+
+/// The class of every byte of `shown`, a stretch of a post's text: entities, then search
+/// hits over them. Only the stretch is looked at, with room either side for an entity or a
+/// hit that starts before it or ends after it, so drawing a screen costs what it shows.
+fn classes(app: &App, at: PostRef, shown: Range<usize>) -> Classes {
     let post = &app.corpus.documents[at.doc].threads[at.thread].posts[at.post];
     let text = &*post.text;
-    let mut classes = vec![0u8; text.len()];
-    let mut mark = |needle: &str, class: u8| {
-        if needle.is_empty() {
-            return;
-        }
-        for (start, found) in text.match_indices(needle) {
-            classes[start..start + found.len()]
-                .iter_mut()
-                .for_each(|c| *c |= class);
+    let mut needles: Vec<(String, u8)> = Vec::new();
+    needles.extend(post.hashtags.iter().map(|t| (format!("#{t}"), HASHTAG)));
+    needles.extend(post.mentions.iter().map(|m| (format!("@{m}"), MENTION)));
+    needles.extend(post.urls.iter().map(|u| (u.to_string(), LINK)));
+    for org in &post.organisations {
+        let variants = app.corpus.org_variants.get(org).into_iter().flatten();
+        let names = std::iter::once(org).chain(variants);
+        needles.extend(names.map(|n| (n.clone(), ORGANISATION)));
+    }
+    let search = app.search.as_ref().map(|s| &s.query);
+    let reach = (needles.iter().map(|(n, _)| n.len()))
+        .chain(search.map(|q| q.longest()))
+        .max()
+        .unwrap_or(0);
+    let (lo, hi) = (
+        floor_char(text, shown.start.saturating_sub(reach)),
+        ceil_char(text, shown.end + reach),
+    );
+    let mut classes = Classes {
+        from: shown.start,
+        of: vec![0u8; shown.len()],
+    };
+    let mut mark = |range: Range<usize>, class: u8| {
+        let (start, end) = (range.start.max(shown.start), range.end.min(shown.end));
+        for byte in start..end {
+            classes.of[byte - shown.start] |= class;
         }
     };
-    post.hashtags
-        .iter()
-        .for_each(|t| mark(&format!("#{t}"), HASHTAG));
-    post.mentions
-        .iter()
-        .for_each(|m| mark(&format!("@{m}"), MENTION));
-    post.urls.iter().for_each(|u| mark(u, LINK));
-    for org in &post.organisations {
-        mark(org, ORGANISATION);
-        let variants = app.corpus.org_variants.get(org).into_iter().flatten();
-        variants.for_each(|v| mark(v, ORGANISATION));
-    }
-    if let Some(search) = &app.search {
-        for range in search.query.ranges(text) {
-            classes[range].iter_mut().for_each(|c| *c |= HIT);
+    for (needle, class) in needles.iter().filter(|(n, _)| !n.is_empty()) {
+        for (start, found) in text[lo..hi].match_indices(needle.as_str()) {
+            mark(lo + start..lo + start + found.len(), *class);
         }
     }
+    for range in search.into_iter().flat_map(|q| q.ranges(&text[lo..hi])) {
+        mark(lo + range.start..lo + range.end, HIT);
+    }
     classes
+}
+
+/// The nearest character boundary of `text` at or before `at`.
+fn floor_char(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The nearest character boundary of `text` at or after `at`.
+fn ceil_char(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
 }
 
 fn class_style(class: u8, theme: &Theme) -> Style {
@@ -129,7 +184,7 @@ fn post_line<'a>(
     layout: &Layout,
     item: &PostItem,
     row: usize,
-    classes: &[u8],
+    classes: &Classes,
     theme: &Theme,
 ) -> Line<'a> {
     let at = item.at;
@@ -176,15 +231,15 @@ fn post_line<'a>(
 fn text_spans<'a>(
     text: &'a str,
     range: Range<usize>,
-    classes: &[u8],
+    classes: &Classes,
     theme: &Theme,
     spans: &mut Vec<Span<'a>>,
 ) {
     let mut start = range.start;
     while start < range.end {
-        let class = classes[start];
+        let class = classes.at(start);
         let mut end = start + 1;
-        while end < range.end && (classes[end] == class || !text.is_char_boundary(end)) {
+        while end < range.end && (classes.at(end) == class || !text.is_char_boundary(end)) {
             end += 1;
         }
         spans.push(Span::styled(&text[start..end], class_style(class, theme)));
