@@ -1,0 +1,174 @@
+//! Work that grows faster than the input: each adversarial input found by an attack on tread
+//! (and its neighbours) is read at two sizes, and the bytes allocated while reading it may
+//! grow at most about 2.5 times when the input doubles. Allocations are counted, not timed,
+//! so the test holds on a busy machine; everything runs in one test, so no other test's
+//! allocations are counted.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// The system allocator, counting the bytes it hands out.
+struct Counting;
+
+static ALLOCATED: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATED.fetch_add(layout.size(), Ordering::Relaxed);
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        ALLOCATED.fetch_add(new_size.saturating_sub(layout.size()), Ordering::Relaxed);
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static COUNTING: Counting = Counting;
+
+/// Bytes allocated while `work` runs.
+fn allocated(work: impl FnOnce()) -> usize {
+    let before = ALLOCATED.load(Ordering::Relaxed);
+    work();
+    ALLOCATED.load(Ordering::Relaxed) - before
+}
+
+/// Reads the text as loading does (a file named `name`), resolving the corpus.
+fn read(name: &str, text: String) {
+    use tread::corpus::{Corpus, Glossary, Source};
+    let source = Source {
+        id: name.to_string(),
+        path: name.to_string(),
+        text,
+        warnings: Vec::new(),
+    };
+    let corpus = Corpus::from_sources(vec![source], &Glossary::default());
+    std::hint::black_box(corpus);
+}
+
+/// An X archive's posts: (id, the post it answers).
+fn x_archive(posts: &[(usize, Option<usize>)]) -> String {
+    let items: Vec<String> = posts
+        .iter()
+        .map(|(id, to)| {
+            let to = to.map_or("null".to_string(), |t| format!("\"{t}\""));
+            format!(
+                r#"{{"tweet": {{"id_str": "{id}", "full_text": "post {id}", "created_at": "Mon May 23 08:00:00 +0000 2022", "in_reply_to_status_id_str": {to}, "in_reply_to_screen_name": "me"}}}}"#
+            )
+        })
+        .collect();
+    format!("window.YTD.tweets.part0 = [{}]", items.join(","))
+}
+
+/// An input made at size `n`: the name of its file, and its text.
+type Make = fn(usize) -> (&'static str, String);
+
+/// The inputs, each with the size it is first read at, and how to make it.
+fn inputs() -> Vec<(&'static str, usize, Make)> {
+    vec![
+        // Within the depth HTML may nest (512), so that the parser's own budget is what
+        // holds the work: without it the nodes made grow with the square of the input.
+        ("unclosed formatting with stray closing tags", 240, |n| {
+            let body: String = (0..n).map(|i| format!("<p><b id={i}></x>")).collect();
+            ("page.html", format!("<!doctype html><body>{body}"))
+        }),
+        ("self-closed divs in SVG", 1_500, |n| {
+            let paths = "<path/>".repeat(n);
+            (
+                "page.html",
+                format!("<!doctype html><body><svg>{paths}</svg><p>text</p>"),
+            )
+        }),
+        ("self-closed divs", 1_500, |n| {
+            (
+                "page.html",
+                format!("<!doctype html><body>{}", "<div/>".repeat(n)),
+            )
+        }),
+        ("a comb of self-replies", 1_500, |n| {
+            let posts: Vec<(usize, Option<usize>)> = (0..n)
+                .flat_map(|i| {
+                    [
+                        (2 * i, i.checked_sub(1).map(|p| 2 * p)),
+                        (2 * i + 1, Some(2 * i)),
+                    ]
+                })
+                .collect();
+            ("tweets.js", x_archive(&posts))
+        }),
+        ("a circle of replies", 1_500, |n| {
+            let posts: Vec<(usize, Option<usize>)> =
+                (0..n).map(|i| (i, Some((i + 1) % n))).collect();
+            ("tweets.js", x_archive(&posts))
+        }),
+        (
+            "a Bluesky thread with a reply from each of many",
+            1_500,
+            |n| {
+                let reply = |i: usize| {
+                    format!(
+                        r#"{{"post": {{"uri": "at://r{i}/p/{i}", "author": {{"handle": "r{i}.bsky.social"}}, "record": {{"text": "reply {i}", "createdAt": "2024-01-01T10:00:00Z"}}}}, "replies": []}}"#
+                    )
+                };
+                let replies: Vec<String> = (0..n).map(reply).collect();
+                let thread = format!(
+                    r#"{{"thread": {{"post": {{"uri": "at://root/p/0", "author": {{"handle": "root.bsky.social"}}, "record": {{"text": "root", "createdAt": "2024-01-01T09:00:00Z"}}}}, "replies": [{}]}}}}"#,
+                    replies.join(",")
+                );
+                ("thread.json", thread)
+            },
+        ),
+        ("a deep Bluesky parent chain", 50, |n| {
+            let mut view = String::from("null");
+            for i in 0..n {
+                view = format!(
+                    r#"{{"post": {{"uri": "at://a/p/{i}", "author": {{"handle": "a.bsky.social"}}, "record": {{"text": "post {i}", "createdAt": "2024-01-01T09:00:00Z"}}}}, "parent": {view}}}"#
+                );
+            }
+            ("thread.json", format!(r#"{{"thread": {view}}}"#))
+        }),
+        ("many small tread documents", 1_500, |n| {
+            let doc = |i: usize| {
+                format!(
+                    r#"{{"id": "d{i}", "kind": "plain", "title": null, "author": null, "date": null, "threads": [{{"author": null, "declared_count": null, "same_thread_as": null, "posts": [{{"label": null, "number": null, "total": null, "text": "Document {i}."}}]}}]}}"#
+                )
+            };
+            let docs: Vec<String> = (0..n).map(doc).collect();
+            ("all.json", format!("[{}]", docs.join(",")))
+        }),
+        ("one long paragraph", 1_500, |n| {
+            ("note.txt", "word ".repeat(20 * n))
+        }),
+        ("many numbered posts", 1_500, |n| {
+            let posts: String = (1..=n).map(|i| format!("Post {i}. {i}/{n}\n\n")).collect();
+            ("thread.txt", posts)
+        }),
+    ]
+}
+
+#[test]
+fn doubling_an_adversarial_input_at_most_about_doubles_the_memory_used() {
+    // Thread pools and lazily built patterns are made on first use, not counted.
+    for (_, _, make) in inputs() {
+        let (name, text) = make(8);
+        read(name, text);
+    }
+    let mut failures = Vec::new();
+    for (what, n, make) in inputs() {
+        let (name, small) = make(n);
+        let (_, large) = make(2 * n);
+        let once = allocated(|| read(name, small));
+        let twice = allocated(|| read(name, large));
+        let ratio = twice as f64 / once.max(1) as f64;
+        eprintln!("{what}: {once} -> {twice} bytes ({ratio:.2}x)");
+        if ratio > 2.5 {
+            failures.push(format!("{what}: {ratio:.2}x"));
+        }
+    }
+    assert!(failures.is_empty(), "{failures:?}");
+}
