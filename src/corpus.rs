@@ -350,7 +350,8 @@ impl Document {
         if opening.chars().count() > OPENING_CHARS {
             opening = opening.chars().take(OPENING_CHARS - 1).collect::<String>() + "…";
         }
-        opening
+        // A line of the text, now a field shown on one line.
+        sanitise::single_line(&opening).into_owned()
     }
 }
 

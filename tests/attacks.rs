@@ -745,3 +745,83 @@ fn an_export_larger_than_a_page_is_read() {
         out.stderr
     );
 }
+
+/// Text a hostile file may hold: printable words among escape sequences, controls, line
+/// breaks and invisible format characters.
+fn hostile_text() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let piece = prop_oneof![
+        Just("Department for Education".to_string()),
+        Just("\u{1b}]52;c;ZWNobyBwd25lZA==\u{7}".to_string()),
+        Just("\u{1b}[2J\u{1b}[H".to_string()),
+        Just("\u{9b}31m".to_string()),
+        Just("\n".to_string()),
+        Just("\r\n".to_string()),
+        Just("\u{2028}".to_string()),
+        Just("\u{200b}\u{200e}\u{202e}\u{2066}\u{61c}\u{feff}".to_string()),
+        Just("\u{e0041}".to_string()),
+        Just("tread: warning: forged".to_string()),
+        "[a-z ]{1,6}",
+        any::<char>().prop_map(String::from),
+    ];
+    proptest::collection::vec(piece, 1..6).prop_map(|pieces| pieces.concat())
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+
+    /// Whatever a glossary, a file's name or any field of a tread document holds, no
+    /// command prints a control or an invisible character, nor a line it did not make.
+    #[test]
+    fn nothing_from_a_users_files_reaches_an_output_unescaped(
+        name in hostile_text(),
+        key in hostile_text(),
+        alias in hostile_text(),
+        fields in proptest::collection::vec(hostile_text(), 8),
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let file_name: String = name.chars().filter(|c| *c != '/' && *c != '\0').collect();
+        let file_name = format!("x{}.txt", file_name.chars().take(40).collect::<String>());
+        fs::write(dir.path().join(&file_name), format!("{key} said {alias}. 1/\n\nMore. 2/\n")).unwrap();
+        let toml = |s: &str| serde_json::to_string(s).unwrap();
+        fs::write(
+            dir.path().join("organisations.toml"),
+            format!("people = [{}]\n[organisations]\n{} = [{}]\n", toml(&fields[7]), toml(&key), toml(&alias)),
+        )
+        .unwrap();
+        let document = serde_json::json!([{
+            "id": fields[0], "kind": "unroll", "title": fields[1],
+            "author": {"name": fields[2], "handle": fields[3]}, "date": fields[4],
+            "threads": [{"author": null, "declared_count": null, "same_thread_as": fields[5],
+                "title": fields[6], "posts": [{"label": fields[1], "number": 1, "total": null,
+                "text": fields[2], "hashtags": [fields[3]], "mentions": [fields[4]],
+                "urls": [fields[5]], "organisations": [fields[6]]}]}],
+            "warnings": [fields[7]]
+        }, {"id": fields[1], "kind": "plain", "threads": "not threads"}]);
+        fs::write(dir.path().join("docs.json"), document.to_string()).unwrap();
+        let config = tempfile::tempdir().unwrap();
+        for args in [
+            vec!["list"],
+            vec!["export"],
+            vec!["facets"],
+            vec!["search", "said"],
+            vec!["list", "--json"],
+        ] {
+            let out = run(tread(config.path()).args(&args).arg(dir.path()));
+            proptest::prop_assert!(out.code == Some(0) || out.code == Some(1), "{args:?}: {}", out.stderr);
+            // Post text keeps its own lines and characters in the text export; everything
+            // else is made of fields shown on one line.
+            let text_export = args == ["export"];
+            let shown = |c: char| match text_export {
+                true => c.is_control() && c != '\n',
+                false => forbidden(c),
+            };
+            for c in out.stdout.chars().filter(|&c| shown(c)).chain(out.stderr.chars().filter(|&c| forbidden(c))) {
+                proptest::prop_assert!(false, "{args:?}: {c:?} in\n{}\n{}", out.stdout, out.stderr);
+            }
+            // On stdout a row may open with an id of any words; a warning line is tread's own.
+            let forged = out.stderr.lines().any(|l| l.starts_with("tread: warning: forged"));
+            proptest::prop_assert!(!forged, "{args:?}: {}", out.stderr);
+        }
+    }
+}

@@ -86,6 +86,9 @@ impl Resolution {
                 .next_if(|(o, _)| *o as usize == ordinal)
                 .map(|(_, organisations)| organisations)
                 .unwrap_or_default();
+            // Names found in text are shown on one line: an invisible character the text
+            // wrapped around one is escaped, as in every such field.
+            post.organisations.iter_mut().for_each(escape);
         }
         for link in self.links {
             let thread = &mut docs[link.doc].threads[link.thread];
@@ -94,8 +97,24 @@ impl Resolution {
                 thread.author = link.author;
             }
         }
-        self.org_variants
+        let variants = self.org_variants.into_iter();
+        let escaped_set = |set: BTreeSet<String>| set.into_iter().map(escaped).collect();
+        variants
+            .map(|(name, set)| (escaped(name), escaped_set(set)))
+            .collect()
     }
+}
+
+/// A name as a field shown on one line ([`single_line`](super::sanitise::single_line)).
+fn escaped(name: String) -> String {
+    match super::sanitise::single_line(&name) {
+        std::borrow::Cow::Borrowed(_) => name,
+        std::borrow::Cow::Owned(escaped) => escaped,
+    }
+}
+
+fn escape(name: &mut String) {
+    *name = escaped(std::mem::take(name));
 }
 
 /// Every post's organisations, posts in corpus order, and per canonical name the spellings
