@@ -502,7 +502,8 @@ pub fn parse(sources: Vec<Source>) -> (Vec<Document>, Vec<Problem>) {
 pub(crate) fn gathered(
     parsed: Vec<(Vec<Document>, Vec<Problem>)>,
 ) -> (Vec<Document>, Vec<Problem>) {
-    let mut documents = Vec::with_capacity(parsed.len());
+    // Room for them all at once: a file of many documents is not copied as the room grows.
+    let mut documents = Vec::with_capacity(parsed.iter().map(|(d, _)| d.len()).sum());
     let mut problems = Vec::new();
     for (docs, found) in parsed {
         documents.extend(docs);

@@ -175,7 +175,10 @@ fn looks_like_json(text: &str) -> bool {
 /// tread's own documents, each read on its own: a bad one is a problem naming its place
 /// (`document 3: threads[0].posts[2].text: invalid type…`), the rest load.
 fn tread_documents(items: &[&RawValue], single: bool, source: &Source) -> Parsed {
-    let mut parsed = Parsed::default();
+    let mut parsed = Parsed {
+        documents: Vec::with_capacity(items.len()),
+        problems: Vec::new(),
+    };
     for (i, item) in items.iter().enumerate() {
         let place = |path: String| match (single, path.as_str()) {
             (true, ".") => String::new(),

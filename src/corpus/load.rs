@@ -114,7 +114,11 @@ fn read_all(options: &LoadOptions) -> Result<(Vec<Document>, Listed), LoadError>
     }
     let mut documents = Vec::new();
     let listed = stream(&options.paths, explicit, |batch| {
-        documents.extend(batch.documents);
+        match documents.is_empty() {
+            // The first batch is taken as it is, not copied (a file may hold many documents).
+            true => documents = batch.documents,
+            false => documents.extend(batch.documents),
+        }
         true
     });
     let listed = listed.expect("a load nobody stops runs to the end")?;

@@ -14,7 +14,8 @@ pub struct Entry {
     pub id: String,
     /// The post it answers, if any.
     pub reply_to: Option<String>,
-    /// Whom it answers, as a handle, for a reply that is not in the export.
+    /// Whom it answers, as a handle: kept for a reply to a post that is not in the export
+    /// (a reply to someone else).
     pub reply_to_whom: Option<String>,
     /// Whose post this reposts, as a handle.
     pub repost_of: Option<String>,
@@ -41,27 +42,49 @@ pub fn documents(mut entries: Vec<Entry>, owner: Option<Author>, source: &Source
     let place: HashMap<&str, usize> = (entries.iter().enumerate())
         .map(|(i, e)| (e.id.as_str(), i))
         .collect();
-    let mut parent: Vec<Option<usize>> = (entries.iter().enumerate())
-        .map(|(i, e)| {
-            let to = e.reply_to.as_deref().and_then(|id| place.get(id).copied());
-            to.filter(|&p| p != i)
-        })
+    let answered: Vec<Option<usize>> = (entries.iter())
+        .map(|e| e.reply_to.as_deref().and_then(|id| place.get(id).copied()))
         .collect();
-    let cut = cut_circles(&mut parent);
+    drop(place);
+    // A post answering one of the export's own answers its owner, not someone else.
+    for (entry, answered) in entries.iter_mut().zip(&answered) {
+        if answered.is_some() {
+            entry.reply_to_whom = None;
+        }
+    }
+    let mut parent: Vec<Option<usize>> = (answered.into_iter().enumerate())
+        .map(|(i, to)| to.filter(|&p| p != i))
+        .collect();
+    let mut cut = vec![false; entries.len()];
+    cut_circles(&mut parent)
+        .into_iter()
+        .for_each(|i| cut[i] = true);
     let mut children: Vec<Vec<usize>> = vec![Vec::new(); entries.len()];
     for (child, parent) in parent.iter().enumerate() {
         if let Some(p) = parent {
             children[*p].push(child);
         }
     }
+    // Posts move into the threads; only a post that later branches repeat is copied.
+    let mut posts: Vec<Option<Post>> = (entries.iter_mut())
+        .map(|e| {
+            Some(std::mem::replace(
+                &mut e.post,
+                Post::new(String::new(), None, false),
+            ))
+        })
+        .collect();
     let roots = (0..entries.len()).filter(|&i| parent[i].is_none());
     roots
         .map(|root| {
             let mut document = match children[root].is_empty() {
-                true => single(&entries[root], &owner, source),
-                false => thread(&entries, &branches(root, &children), &owner, source),
+                true => single(&entries[root], take(&mut posts, root), &owner, source),
+                false => {
+                    let branches = branches(root, &children);
+                    thread(&entries, &mut posts, &branches, &owner, source)
+                }
             };
-            if cut.contains(&root) {
+            if cut[root] {
                 document.warnings.push(format!(
                     "post {} answers a post that answers it in turn: the circle is cut here",
                     entries[root].id
@@ -70,6 +93,11 @@ pub fn documents(mut entries: Vec<Entry>, owner: Option<Author>, source: &Source
             document
         })
         .collect()
+}
+
+/// The post at `i`, moved out: each post is put in a document once.
+fn take(posts: &mut [Option<Post>], i: usize) -> Post {
+    posts[i].take().expect("each post is taken once")
 }
 
 /// Cuts every circle of replies (posts that, following what each answers, come back to
@@ -152,15 +180,29 @@ pub fn branches(root: usize, children: &[Vec<usize>]) -> Vec<Branch> {
 
 fn thread(
     entries: &[Entry],
+    posts: &mut [Option<Post>],
     branches: &[Branch],
     owner: &Option<Author>,
     source: &Source,
 ) -> Document {
+    // How many of the branches' threads each post is in: the last takes it, the others copy.
+    let mut uses: HashMap<usize, usize> = HashMap::new();
+    for &i in branches.iter().flat_map(|b| &b.posts) {
+        *uses.entry(i).or_default() += 1;
+    }
+    let mut put = |i: usize| {
+        let left = uses.get_mut(&i).expect("counted");
+        *left -= 1;
+        match *left {
+            0 => take(posts, i),
+            _ => posts[i].clone().expect("not yet taken"),
+        }
+    };
     let threads = (branches.iter())
         .map(|branch| {
             let total = branch.length as u32;
             let posts = (branch.posts.iter().zip(branch.from as u32 + 1..))
-                .map(|(&i, number)| numbered(entries[i].post.clone(), number, total))
+                .map(|(&i, number)| numbered(put(i), number, total))
                 .collect();
             let mut thread = Thread::new(posts, None);
             thread.author = owner.clone();
@@ -188,13 +230,13 @@ fn thread(
     document
 }
 
-fn single(entry: &Entry, owner: &Option<Author>, source: &Source) -> Document {
+fn single(entry: &Entry, post: Post, owner: &Option<Author>, source: &Source) -> Document {
     let (kind, title) = match (&entry.repost_of, &entry.reply_to_whom) {
         (Some(whom), _) => (Kind::Repost, Some(format!("Repost of @{whom}"))),
         (None, Some(whom)) => (Kind::Reply, Some(format!("Reply to @{whom}"))),
         (None, None) => (Kind::Post, None),
     };
-    let mut thread = Thread::new(vec![entry.post.clone()], None);
+    let mut thread = Thread::new(vec![post], None);
     thread.author = owner.clone();
     document(entry, kind, title, owner, vec![thread], source)
 }

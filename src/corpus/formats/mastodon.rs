@@ -11,7 +11,6 @@ use crate::corpus::{Author, Post, Source, boxed};
 use serde::Deserialize;
 use serde_json::Value;
 use serde_json::value::RawValue;
-use std::collections::HashSet;
 
 /// The unpacked export `dir` is, if it is one (it has an `outbox.json` beside an
 /// `actor.json`): the outbox holds its posts. Its pictures and other parts are not
@@ -94,7 +93,8 @@ struct Tag {
 /// its own, and made safe: one that does not read is a problem naming it, the others load.
 pub fn read(items: &[&RawValue], source: &Source) -> Parsed {
     let mut parsed = Parsed::default();
-    let mut notes = Vec::new();
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut owner = None;
     let mut boosts = Vec::new();
     for (i, raw) in items.iter().enumerate() {
         let place = |path: String, reason: String| {
@@ -127,7 +127,17 @@ pub fn read(items: &[&RawValue], source: &Source) -> Parsed {
                         Some(problem) => parsed
                             .problems
                             .push(place("object.content".into(), problem)),
-                        None => notes.push((note, activity.actor)),
+                        None => {
+                            // Made an entry at once: the activity's record is not kept.
+                            owner = owner.or_else(|| {
+                                let actor = activity.actor.as_deref();
+                                actor.or(note.attributed_to.as_deref()).and_then(handle_of)
+                            });
+                            let (entry, problem) = entry(&note);
+                            let at = || format!("note {}: ", note.id);
+                            parsed.problems.extend(problem.map(|p| at() + &p));
+                            entries.push(entry);
+                        }
                     },
                     Err(e) => {
                         let path = format!("object.{}", e.path()).replace("object..", "object");
@@ -143,18 +153,7 @@ pub fn read(items: &[&RawValue], source: &Source) -> Parsed {
             _ => {}
         }
     }
-    let ids: HashSet<String> = notes.iter().map(|(n, _)| n.id.clone()).collect();
-    let owner = (notes.iter())
-        .find_map(|(n, actor)| actor.as_deref().or(n.attributed_to.as_deref()))
-        .and_then(handle_of)
-        .map(|h| Author::from_handle(&h));
-    let mut entries: Vec<Entry> = Vec::with_capacity(notes.len() + boosts.len());
-    for (note, _) in &notes {
-        let (entry, problem) = entry(note, &ids);
-        let at = || format!("note {}: ", note.id);
-        parsed.problems.extend(problem.map(|p| at() + &p));
-        entries.push(entry);
-    }
+    let owner = owner.map(|h| Author::from_handle(&h));
     entries.extend(
         boosts
             .iter()
@@ -165,7 +164,7 @@ pub fn read(items: &[&RawValue], source: &Source) -> Parsed {
 }
 
 /// The note as an entry, and what to say if its HTML was cut short.
-fn entry(note: &Note, ids: &HashSet<String>) -> (Entry, Option<String>) {
+fn entry(note: &Note) -> (Entry, Option<String>) {
     let read = html::fragment_text(&note.content);
     let problem = read.cut_short_problem();
     let html::Read { text, links, .. } = read;
@@ -184,16 +183,11 @@ fn entry(note: &Note, ids: &HashSet<String>) -> (Entry, Option<String>) {
     post.hashtags = boxed(names("Hashtag"));
     post.mentions = boxed(names("Mention"));
     post.urls = links.iter().map(|l| sanitise(l).into()).collect();
-    let own = note.in_reply_to.as_ref().is_some_and(|id| ids.contains(id));
     let published = note.published.clone().unwrap_or_default();
     let entry = Entry {
         id: note.id.clone(),
         reply_to: note.in_reply_to.clone(),
-        reply_to_whom: note
-            .in_reply_to
-            .as_deref()
-            .filter(|_| !own)
-            .and_then(handle_of),
+        reply_to_whom: note.in_reply_to.as_deref().and_then(handle_of),
         repost_of: None,
         date: chains::iso_date(&published),
         time: published,

@@ -78,7 +78,8 @@ struct Link {
 /// another (`tweets.js`, the other parts, `account.js`, as [`companions`] gathers them).
 pub fn read(text: &str, source: &Source) -> Parsed {
     let mut parsed = Parsed::default();
-    let mut tweets = Vec::new();
+    // Each post becomes an entry as it is read: the archive's records are not kept.
+    let mut entries = Vec::new();
     let mut account = None;
     for (n, (name, json)) in assignments(text).enumerate() {
         // The first part's problems are its own; a later part's say which it is.
@@ -117,7 +118,7 @@ pub fn read(text: &str, source: &Source) -> Parsed {
                 other => other,
             };
             match serde_path_to_error::deserialize::<_, Tweet>(item) {
-                Ok(tweet) => tweets.push(tweet),
+                Ok(tweet) => entries.push(entry(&tweet)),
                 Err(e) => (parsed.problems).push(format!(
                     "{part}post {}: {}: {}",
                     i + 1,
@@ -127,9 +128,7 @@ pub fn read(text: &str, source: &Source) -> Parsed {
             }
         }
     }
-    let ids: HashSet<&str> = tweets.iter().map(|t| t.id_str.as_str()).collect();
-    let owner = account.or_else(|| owner(&tweets, &ids));
-    let entries = tweets.iter().map(|t| entry(t, &ids)).collect();
+    let owner = account.or_else(|| owner(&entries));
     parsed.documents = chains::documents(entries, owner, source);
     parsed
 }
@@ -166,26 +165,20 @@ fn account_owner(item: &Value) -> Option<Author> {
     })
 }
 
-/// The archive's owner, as a self-reply names the post it answers.
-fn owner(tweets: &[Tweet], ids: &HashSet<&str>) -> Option<Author> {
-    let answers_own =
-        |t: &&Tweet| (t.in_reply_to_status_id_str.as_deref()).is_some_and(|id| ids.contains(id));
-    let handle = tweets
-        .iter()
-        .find(answers_own)?
-        .in_reply_to_screen_name
-        .as_deref()?;
+/// The archive's owner, as the first self-reply (in the file's order) names whom it answers.
+fn owner(entries: &[Entry]) -> Option<Author> {
+    let ids: HashSet<&str> = entries.iter().map(|e| e.id.as_str()).collect();
+    let answers_own = |e: &&Entry| (e.reply_to.as_deref()).is_some_and(|id| ids.contains(id));
+    let handle = entries.iter().find(answers_own)?.reply_to_whom.as_deref()?;
     Some(Author::from_handle(handle))
 }
 
-fn entry(tweet: &Tweet, ids: &HashSet<&str>) -> Entry {
-    let reply_to = tweet.in_reply_to_status_id_str.clone();
-    let own = reply_to.as_deref().is_some_and(|id| ids.contains(id));
+fn entry(tweet: &Tweet) -> Entry {
     let time = time_key(&tweet.created_at);
     Entry {
         id: tweet.id_str.clone(),
-        reply_to,
-        reply_to_whom: tweet.in_reply_to_screen_name.clone().filter(|_| !own),
+        reply_to: tweet.in_reply_to_status_id_str.clone(),
+        reply_to_whom: tweet.in_reply_to_screen_name.clone(),
         repost_of: repost_of(&tweet.full_text).map(str::to_string),
         time: time.as_ref().map_or_else(String::new, |(y, m, d, t)| {
             format!("{y:04}-{m:02}-{d:02}T{t}")
