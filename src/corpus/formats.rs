@@ -191,6 +191,8 @@ fn tread_documents(items: &[&RawValue], single: bool, source: &Source) -> Parsed
             Ok(mut document) => {
                 // Escapes such as \u001b decode to controls: the strings are made safe.
                 document.sanitise_strings();
+                // At once, not after the file: the room is most of a small document.
+                document.fit();
                 settle(&mut document, source);
                 parsed.documents.push(document);
             }
