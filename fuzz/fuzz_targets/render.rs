@@ -6,7 +6,6 @@ use libfuzzer_sys::fuzz_target;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use tread::app::{App, Event, Opening};
-use tread::corpus::sanitise::sanitise;
 use tread::corpus::{Corpus, Glossary, Source};
 use tread::keymap::{KeySeq, Keymap};
 use tread::ui::{self, Theme};
@@ -26,7 +25,8 @@ fuzz_target!(|data: &[u8]| {
     let source = Source {
         id: "fuzz".to_string(),
         path: "fuzz.txt".to_string(),
-        text: sanitise(&String::from_utf8_lossy(rest)),
+        // As loading hands it over: decoded, not yet sanitised.
+        text: String::from_utf8_lossy(rest).into_owned(),
         warnings: Vec::new(),
     };
     let corpus = Corpus::from_sources(vec![source], &Glossary::default());

@@ -96,7 +96,11 @@ pub fn single_line(field: &str) -> Cow<'_, str> {
             false => out.extend(c.escape_unicode()),
         }
     }
-    Cow::Owned(out)
+    // A joiner inside an emoji or a script, or a flag's tags, leave the field as it was.
+    match out == field {
+        true => Cow::Borrowed(field),
+        false => Cow::Owned(out),
+    }
 }
 
 /// Characters that take no room and show nothing, but change what text means or how it
@@ -260,6 +264,7 @@ mod tests {
             );
         }
         assert!(matches!(single_line("Nick Cook"), Cow::Borrowed(_)));
+        assert!(matches!(single_line("👩\u{200d}💻 Jo"), Cow::Borrowed(_)));
     }
 
     #[test]
