@@ -89,6 +89,11 @@ fn json(source: &Source) -> Parsed {
     // A Bluesky thread's facets count bytes of its text as written: it makes its own
     // strings safe once they are cut.
     if bluesky::is_thread(&top) {
+        // A thread is read as one tree of values: as large as a page, no larger.
+        if text.len() as u64 > super::load::MAX_FILE_BYTES {
+            let mb = super::load::MAX_FILE_BYTES / (1024 * 1024);
+            return Parsed::problem(format!("a Bluesky thread larger than {mb} MB; not read"));
+        }
         return match serde_json::from_str(text) {
             Ok(value) => bluesky::read(value, source),
             Err(e) => not_json(e),
@@ -147,12 +152,10 @@ fn page(source: &Source) -> Parsed {
     }
     let reading = super::read(&text);
     let (id, path) = (source.id.clone(), source.path.clone());
-    let problem = read.cut_short_problem();
-    let mut warnings = source.warnings.clone();
-    warnings.extend(problem.clone());
+    let warnings = source.warnings.clone();
     Parsed {
         documents: vec![Document::from_reading(id, path, reading, warnings)],
-        problems: problem.into_iter().collect(),
+        problems: read.cut_short_problem().into_iter().collect(),
     }
 }
 

@@ -152,16 +152,19 @@ fn raw_text_end(rest: &[u8], name: &[u8]) -> usize {
 /// elements that close themselves or by implication (`<br>`, `<p>`, `<li>`…) are not
 /// counted, comments and the insides of scripts and styles are skipped. A closing tag closes
 /// the latest open element of its name and those opened after it, and nothing when none is
-/// open (as the parser ignores it); `/>` closes an element only in SVG and MathML. The count
-/// stops just past [`MAX_DEPTH`], so each tag costs at most that much.
+/// open (as the parser ignores it); `/>` closes an element only inside SVG or MathML (not
+/// an HTML element placed there). Where in doubt it counts more, never less: the parser's
+/// scope checks walk every open element. The count stops just past [`MAX_DEPTH`], so each
+/// tag costs little.
 fn nesting_depth(html: &str) -> usize {
     const UNCOUNTED: &[&str] = &[
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-        "source", "track", "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th",
-        "thead", "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rp", "html", "head", "body",
+        "source", "track", "wbr", "p", "li", "dt", "dd", "option", "tr", "td", "th", "thead",
+        "tbody", "tfoot", "colgroup", "caption", "html", "head", "body",
     ];
     let bytes = html.as_bytes();
-    let mut open: Vec<String> = Vec::new();
+    // Each open element's name, and whether it is SVG or MathML content.
+    let mut open: Vec<(String, bool)> = Vec::new();
     let (mut deepest, mut at) = (0usize, 0usize);
     while let Some(i) = memchr::memchr(b'<', &bytes[at..]) {
         at += i + 1;
@@ -173,7 +176,7 @@ fn nesting_depth(html: &str) -> usize {
         let closing = rest.first() == Some(&b'/');
         let name_start = usize::from(closing);
         let name_len = (rest[name_start..].iter())
-            .take_while(|b| b.is_ascii_alphanumeric())
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
             .count();
         if name_len == 0 {
             continue;
@@ -184,24 +187,97 @@ fn nesting_depth(html: &str) -> usize {
             continue;
         }
         let end = memchr::memchr(b'>', rest).unwrap_or(rest.len());
-        let foreign = open.iter().any(|n| n == "svg" || n == "math");
         if closing {
-            if let Some(at) = open.iter().rposition(|n| *n == name) {
+            if let Some(at) = open.iter().rposition(|(n, _)| *n == name) {
                 open.truncate(at);
             }
-        } else if !(foreign && rest[..end].ends_with(b"/")) {
-            if name == "script" || name == "style" {
-                at += raw_text_end(rest, name.as_bytes());
-            }
-            open.push(name);
-            deepest = deepest.max(open.len());
-            if deepest > MAX_DEPTH {
-                break;
-            }
+            continue;
+        }
+        let foreign = is_foreign(open.last(), &name);
+        if foreign && rest[..end].ends_with(b"/") {
+            continue;
+        }
+        if name == "script" || name == "style" {
+            at += raw_text_end(rest, name.as_bytes());
+        }
+        open.push((name, foreign));
+        deepest = deepest.max(open.len());
+        if deepest > MAX_DEPTH {
+            break;
         }
     }
     deepest
 }
+
+/// Whether an element `name` opened inside `parent` is SVG or MathML content, where `/>`
+/// closes it: `<svg>` and `<math>` start such content, and it goes on inside them except in
+/// their HTML integration points, and for the HTML elements that break out of it.
+fn is_foreign(parent: Option<&(String, bool)>, name: &str) -> bool {
+    const INTEGRATION: &[&str] = &[
+        "foreignobject",
+        "desc",
+        "title",
+        "mi",
+        "mo",
+        "mn",
+        "ms",
+        "mtext",
+        "annotation-xml",
+    ];
+    const BREAKOUT: &[&str] = &[
+        "b",
+        "big",
+        "blockquote",
+        "body",
+        "br",
+        "center",
+        "code",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "embed",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "head",
+        "hr",
+        "i",
+        "img",
+        "li",
+        "listing",
+        "menu",
+        "meta",
+        "nobr",
+        "ol",
+        "p",
+        "pre",
+        "ruby",
+        "s",
+        "small",
+        "span",
+        "strong",
+        "strike",
+        "sub",
+        "sup",
+        "table",
+        "tt",
+        "u",
+        "ul",
+        "var",
+        "font",
+    ];
+    let inside = parent.is_some_and(|(p, foreign)| *foreign && !INTEGRATION.contains(&p.as_str()));
+    match inside {
+        true => !BREAKOUT.contains(&name),
+        false => name == "svg" || name == "math",
+    }
+}
+
 /// The text of an HTML fragment (a post's content). Spans of class `invisible` are dropped
 /// and spans of class `ellipsis` end with "…": how Mastodon shortens the links it shows.
 /// Also the links' targets, in order, less those of mentions and hashtags
@@ -386,6 +462,20 @@ mod tests {
             nesting_depth(&format!("<svg>{}</svg>", "<path/>".repeat(600))),
             1
         );
+        // Neither a self-closed <svg/> nor an HTML element inside SVG lets '/>' close a div.
+        assert_eq!(
+            nesting_depth(&format!("<svg/>{}", "<div/>".repeat(300))),
+            300
+        );
+        assert_eq!(
+            nesting_depth(&format!("<svg><p>{}", "<div/>".repeat(300))),
+            301
+        );
+        let integration = format!("<svg><foreignObject>{}", "<div/>".repeat(300));
+        assert_eq!(nesting_depth(&integration), 302);
+        // Elements whose start tags scan every open element count, unclosed.
+        assert!(too_deep(&"<rt>".repeat(600)).is_some());
+        assert!(too_deep(&"<optgroup>".repeat(600)).is_some());
         assert_eq!(nesting_depth("<div><span></div><div>"), 2);
         assert_eq!(nesting_depth("<div><p>a<p>b<br/><img src=x></div>"), 1);
     }
