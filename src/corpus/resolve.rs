@@ -3,6 +3,7 @@
 //! excerpts that open a thread another document holds in full.
 
 use super::glossary::{Glossary, key};
+use super::sanitise::single_line_owned;
 use super::{Author, Document, Kind, orgs};
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use rayon::prelude::*;
@@ -98,23 +99,16 @@ impl Resolution {
             }
         }
         let variants = self.org_variants.into_iter();
-        let escaped_set = |set: BTreeSet<String>| set.into_iter().map(escaped).collect();
+        let escaped_set = |set: BTreeSet<String>| set.into_iter().map(single_line_owned).collect();
         variants
-            .map(|(name, set)| (escaped(name), escaped_set(set)))
+            .map(|(name, set)| (single_line_owned(name), escaped_set(set)))
             .collect()
     }
 }
 
-/// A name as a field shown on one line ([`single_line`](super::sanitise::single_line)).
-fn escaped(name: String) -> String {
-    match super::sanitise::single_line(&name) {
-        std::borrow::Cow::Borrowed(_) => name,
-        std::borrow::Cow::Owned(escaped) => escaped,
-    }
-}
-
+/// A name made a field shown on one line, in place.
 fn escape(name: &mut String) {
-    *name = escaped(std::mem::take(name));
+    *name = single_line_owned(std::mem::take(name));
 }
 
 /// Every post's organisations, posts in corpus order, and per canonical name the spellings
@@ -344,7 +338,7 @@ fn name_posts(doc: &Document, found: Vec<Vec<Found>>, naming: &Naming) -> Named 
                     handle: true,
                 }),
         );
-        let mut organisations: Vec<String> = Vec::new();
+        let mut organisations = Distinct::default();
         for hit in hits {
             let (written, judged) = match hit.handle {
                 true => (format!("@{}", hit.name), naming.handle(&hit.name)),
@@ -357,12 +351,10 @@ fn name_posts(doc: &Document, found: Vec<Vec<Found>>, naming: &Naming) -> Named 
                 continue;
             }
             let canonical = judged.canonical.cloned().unwrap_or(hit.name);
-            if !organisations.contains(&canonical) {
-                organisations.push(canonical.clone());
-            }
+            organisations.push(&canonical);
             seen.push((canonical, written));
         }
-        named.push(organisations.into());
+        named.push(organisations.items.into());
     }
     seen.sort_unstable();
     seen.dedup();
@@ -572,6 +564,10 @@ struct Matcher {
     apostrophes: bool,
 }
 
+/// The most bytes of names searched with a DFA: its table takes a few hundred bytes for
+/// each byte of the names, so past this the builder's smaller automaton is used.
+const MAX_DFA_BYTES: usize = 64 * 1024;
+
 /// How a [`Matcher`] looks for its names: one automaton of them all (glossaries hold
 /// thousands), each found as a whole word, the longest at the leftmost place where any is.
 struct Search {
@@ -617,31 +613,65 @@ impl Matcher {
             true => std::borrow::Cow::Owned(text.replace('’', "'")),
             false => std::borrow::Cow::Borrowed(text),
         };
-        let mut hits: Vec<String> = Vec::new();
+        let mut hits = Distinct::default();
         for found in search.find_iter(&folded) {
-            let written = match &folded {
-                std::borrow::Cow::Borrowed(_) => text[found].to_string(),
-                std::borrow::Cow::Owned(folded) => text_at(text, folded, found.start, found.end),
-            };
-            if !hits.contains(&written) {
-                hits.push(written);
+            match &folded {
+                std::borrow::Cow::Borrowed(_) => hits.push(&text[found]),
+                std::borrow::Cow::Owned(folded) => {
+                    hits.push(&text_at(text, folded, found.start, found.end))
+                }
             }
         }
-        hits
+        hits.items
+    }
+}
+
+/// Strings in the order first met, each once. A post names a few, looked through one by
+/// one; past [`Distinct::FEW`] (text made to name thousands) a set says which are met.
+#[derive(Default)]
+struct Distinct {
+    items: Vec<String>,
+    met: HashSet<String>,
+}
+
+impl Distinct {
+    const FEW: usize = 16;
+
+    fn push(&mut self, item: &str) {
+        let known = match self.items.len() < Distinct::FEW {
+            true => self.items.iter().any(|i| i == item),
+            false => {
+                if self.met.is_empty() {
+                    self.met.extend(self.items.iter().cloned());
+                }
+                !self.met.insert(item.to_string())
+            }
+        };
+        if !known {
+            self.items.push(item.to_string());
+        }
     }
 }
 
 impl Search {
-    /// A search for `words`, written with straight apostrophes.
+    /// A search for `words`, written with straight apostrophes: a DFA (the fastest) while
+    /// the names are few enough for its table to stay small, else what the builder picks.
     fn new(words: &[&str]) -> Search {
         let words: Vec<String> = words.iter().map(|w| w.replace('’', "'")).collect();
-        let names = aho_corasick::AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .start_kind(aho_corasick::StartKind::Both)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(&words)
-            // Only a pattern set past what a glossary of millions of names holds fails.
-            .expect("an automaton of the names can be built");
+        let bytes: usize = words.iter().map(String::len).sum();
+        let build = |kind| {
+            aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .kind(kind)
+                .build(&words)
+        };
+        let dfa = (bytes <= MAX_DFA_BYTES).then(|| build(Some(aho_corasick::AhoCorasickKind::DFA)));
+        let names = match dfa {
+            Some(Ok(names)) => names,
+            // Names are bounded by the glossary's size and the corpus's text: an automaton
+            // of them fails only past two billion states, which no memory here holds.
+            _ => build(None).expect("an automaton of the names can be built"),
+        };
         Search { names }
     }
 
@@ -677,10 +707,11 @@ impl Search {
             if bounded_after(text, start, end) {
                 return Some(end);
             }
-            let shorter = aho_corasick::Input::new(text)
-                .range(start..end - 1)
-                .anchored(aho_corasick::Anchored::Yes);
-            end = self.names.find(shorter)?.end();
+            // The longest name at `start` ending before `end`: the leftmost-longest match in
+            // what is left, when it starts at `start` (one starting later means none does).
+            let shorter = aho_corasick::Input::new(text).range(start..end - 1);
+            let found = self.names.find(shorter).filter(|m| m.start() == start)?;
+            end = found.end();
         }
     }
 }
