@@ -252,17 +252,37 @@ impl Document {
     /// Writes line breaks and invisible characters in every field shown on one line as
     /// escapes ([`sanitise::single_line`]): an id, a name or a warning read from a file
     /// can neither forge a line of output nor hide what it says. Post text keeps its lines.
+    /// A field longer than [`MAX_FIELD_CHARS`] (a title that is a page's whole first line)
+    /// is cut there, ending in "…".
     fn escape_single_line_fields(&mut self) {
-        self.change_single_line_fields(&mut |field| match sanitise::single_line(field) {
-            Cow::Owned(escaped) => Some(escaped),
-            Cow::Borrowed(_) => None,
+        self.change_single_line_fields(&mut |field| {
+            let long =
+                field.len() > MAX_FIELD_CHARS && field.chars().nth(MAX_FIELD_CHARS).is_some();
+            let field = match long {
+                true => Cow::Owned(
+                    field
+                        .chars()
+                        .take(MAX_FIELD_CHARS - 1)
+                        .chain(['…'])
+                        .collect(),
+                ),
+                false => Cow::Borrowed(field),
+            };
+            match (sanitise::single_line(&field), &field) {
+                (Cow::Owned(escaped), _) => Some(escaped),
+                (Cow::Borrowed(_), Cow::Owned(cut)) => Some(cut.clone()),
+                (Cow::Borrowed(_), Cow::Borrowed(_)) => None,
+            }
         });
     }
 
     /// Sanitises every string of a document read back from JSON, whose escapes (`\u001b`)
     /// decode to controls: its fields and its posts' text.
     pub(crate) fn sanitise_strings(&mut self) {
-        let mut clean = |text: &str| Some(sanitise::sanitise(text)).filter(|c| c != text);
+        let mut clean = |text: &str| match sanitise::is_clean(text) {
+            true => None,
+            false => Some(sanitise::sanitise(text)),
+        };
         self.change_single_line_fields(&mut clean);
         for post in self.threads.iter_mut().flat_map(|t| &mut t.posts) {
             if let Some(text) = clean(&post.text) {
@@ -364,6 +384,10 @@ impl Document {
         sanitise::single_line(&opening).into_owned()
     }
 }
+
+/// The most characters a field shown on one line keeps (as many as the longest path most
+/// systems take); a longer one is cut, not drawn on every frame.
+pub const MAX_FIELD_CHARS: usize = 4096;
 
 /// The most characters of a post's opening a document without a title shows for one.
 pub const OPENING_CHARS: usize = 300;

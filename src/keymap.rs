@@ -10,6 +10,8 @@ mod key;
 pub use action::Action;
 pub use key::{BadKey, Code, Key, KeySeq};
 
+use crate::corpus::load::{ReadError, read_regular_file};
+use crate::corpus::sanitise::printable;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
@@ -53,15 +55,18 @@ impl Context {
     }
 }
 
+/// The largest keymap read: a keymap binding every key of every context is a few KB.
+const MAX_BYTES: u64 = 1024 * 1024;
+
 /// A keymap that could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum KeymapError {
-    #[error("cannot read keymap {}: {source}", path.display())]
+    #[error("cannot read keymap {}: {source}", printable(&path.display().to_string()))]
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{}:{line}:{column}: {message}", path.display())]
+    #[error("{}:{line}:{column}: {message}", printable(&path.display().to_string()))]
     Invalid {
         path: PathBuf,
         line: usize,
@@ -109,10 +114,18 @@ impl Keymap {
             None => user_file().filter(|p| p.is_file()),
         };
         if let Some(path) = path {
-            let text = std::fs::read_to_string(&path).map_err(|source| KeymapError::Io {
+            // A regular file only (a pipe would block), and no larger than a keymap can be.
+            let io = |source| KeymapError::Io {
                 path: path.clone(),
                 source,
-            })?;
+            };
+            let bytes = match read_regular_file(&path, MAX_BYTES) {
+                Ok(bytes) => bytes,
+                Err(ReadError::Io(source)) => return Err(io(source)),
+                Err(other) => return Err(io(std::io::Error::other(other.to_string()))),
+            };
+            let text = String::from_utf8(bytes)
+                .map_err(|_| io(std::io::Error::other("not UTF-8 text")))?;
             keymap.apply(&text, &path)?;
         }
         Ok(keymap)
@@ -131,8 +144,9 @@ impl Keymap {
             }
         };
         let raw: Raw = toml::from_str(text).map_err(|e| {
+            // The message may quote the file (an unknown table is named).
             let message = e.message().lines().next().unwrap_or("invalid TOML");
-            invalid(e.span().unwrap_or(0..0), message.to_string())
+            invalid(e.span().unwrap_or(0..0), printable(message))
         })?;
         for (table, bindings) in raw {
             let context = Context::from_name(table.get_ref()).ok_or_else(|| {

@@ -1,7 +1,7 @@
 //! Strings the command line and the terminal UI both show: a post's numbering gutter, a
 //! thread's header, a document's post count, text cut to a width.
 
-use crate::corpus::sanitise::single_line;
+use crate::corpus::sanitise::single_line_owned;
 use crate::corpus::{Corpus, Document, Kind, Post, Thread};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -35,11 +35,7 @@ pub fn pad(text: &str, width: usize) -> String {
 /// runs of white space (line breaks included) become one space, and invisible characters
 /// are written as escapes ([`single_line`]), so the line shows all that it holds.
 pub fn one_line(text: &str) -> String {
-    let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    match single_line(&joined) {
-        std::borrow::Cow::Borrowed(_) => joined,
-        std::borrow::Cow::Owned(escaped) => escaped,
-    }
+    single_line_owned(text.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// "20 posts", or "36 of 137" when the page declares more than it shows.

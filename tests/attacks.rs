@@ -347,8 +347,8 @@ fn reply_circles_and_self_replies_keep_every_post_of_an_export() {
         );
         let circles = warnings
             .iter()
-            .filter(|w| w.contains("the circle is cut here"));
-        assert_eq!(circles.count(), 2, "{name}: {warnings:?}");
+            .filter(|w| w.contains("the circle of replies is cut"));
+        assert_eq!(circles.count(), 3, "{name}: {warnings:?}");
     }
 }
 
@@ -389,6 +389,18 @@ fn a_comb_of_self_replies_grows_its_export_linearly() {
         sizes.push(texts.len());
     }
     assert!(sizes[1] <= sizes[0] * 5 / 2, "{sizes:?}");
+}
+
+/// The seconds the quickest of three runs of `work` took: a busy machine slows some runs,
+/// never speeds one up, so the quickest is the least disturbed.
+fn quickest_of_three(work: impl Fn()) -> f64 {
+    (0..3)
+        .map(|_| {
+            let started = Instant::now();
+            work();
+            started.elapsed().as_secs_f64()
+        })
+        .fold(f64::MAX, f64::min)
 }
 
 /// `tread list DIR`, which must finish within `seconds`; what it printed.
@@ -503,15 +515,12 @@ fn a_bluesky_thread_with_many_repliers_loads_in_linear_time() {
             bluesky(replies, serde_json::json!([])),
         )
         .unwrap();
-        let started = Instant::now();
-        let out = listed_within(dir.path(), 30);
-        took.push(started.elapsed().as_secs_f64());
-        assert_eq!(out.code, Some(0), "{}", out.stderr);
-        assert!(
-            out.stdout.contains(&format!("{}", replies + 1)),
-            "{}",
-            out.stdout
-        );
+        took.push(quickest_of_three(|| {
+            let out = listed_within(dir.path(), 30);
+            assert_eq!(out.code, Some(0), "{}", out.stderr);
+            let posts = format!("{}", replies + 1);
+            assert!(out.stdout.contains(&posts), "{}", out.stdout);
+        }));
     }
     // Twice the replies, at most about twice the time (a margin for a busy machine).
     assert!(took[1] < took[0] * 3.0 + 0.5, "{took:?}");
@@ -632,11 +641,11 @@ fn deeply_nested_folders_are_walked_in_linear_time() {
         }
         fs::create_dir_all(&at).unwrap();
         fs::write(at.join("deep.txt"), "A note at the bottom.\n").unwrap();
-        let started = Instant::now();
-        let out = listed_within(dir.path(), 20);
-        took.push(started.elapsed().as_secs_f64());
-        assert_eq!(out.code, Some(0), "{}", out.stderr);
-        assert!(out.stdout.contains("deep"), "{}", out.stdout);
+        took.push(quickest_of_three(|| {
+            let out = listed_within(dir.path(), 20);
+            assert_eq!(out.code, Some(0), "{}", out.stderr);
+            assert!(out.stdout.contains("deep"), "{}", out.stdout);
+        }));
     }
     // Twice the depth: the paths are twice as long, so about four times the work at most.
     assert!(took[1] < took[0] * 5.0 + 0.5, "{took:?}");

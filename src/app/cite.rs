@@ -2,6 +2,7 @@
 //! command that reopens this exact view, or one of the post's links.
 
 use super::{App, Effect, Scope};
+use crate::corpus::sanitise::single_line;
 use crate::corpus::{Corpus, Document, Post};
 use crate::facets::PostRef;
 use crate::present::one_line;
@@ -76,7 +77,7 @@ pub fn shell_quote(word: &str) -> String {
 }
 
 impl App {
-    /// `tread --open=ID --post=N --filter=EXPR… --search=TEXT PATH…`: this view, reopened.
+    /// `tread --open=ID --post=N --filter=EXPR… --search=TEXT -- PATH…`: this view, reopened.
     pub fn reopen_command(&self) -> String {
         // Each value joined to its option by '=', so that one opening with '-' (an id, a
         // search) is never read as an option; PATHs are absolute.
@@ -94,7 +95,11 @@ impl App {
         if let Some(search) = self.search.as_ref().filter(|s| s.scope == Scope::Document) {
             words.push(format!("--search={}", search.text));
         }
-        words.extend(self.paths.iter().cloned());
+        if !self.paths.is_empty() {
+            // After '--', no path is read as an option, whatever it holds.
+            words.push("--".to_string());
+            words.extend(self.paths.iter().cloned());
+        }
         let quoted: Vec<String> = words.iter().map(|w| shell_quote(w)).collect();
         quoted.join(" ")
     }
@@ -119,7 +124,8 @@ impl App {
 
     pub(super) fn copy_command(&mut self) {
         let command = self.reopen_command();
-        self.message = Some(format!("copied: {command}"));
+        // A path may hold what the status line must not draw as it is.
+        self.message = Some(format!("copied: {}", single_line(&command)));
         self.effects.push(Effect::Copy(command));
     }
 
@@ -132,7 +138,7 @@ impl App {
             self.message = Some(format!("this link is {size} KB long: not copied"));
             return;
         }
-        self.message = Some(format!("copied: {link}"));
+        self.message = Some(format!("copied: {}", single_line(&link)));
         self.effects.push(Effect::Copy(link.into()));
     }
 }
@@ -241,6 +247,7 @@ mod tests {
                 let expected = [
                     format!("--open={id}"),
                     "--post=2".to_string(),
+                    "--".to_string(),
                     "/tmp/a dir/it's".to_string(),
                 ];
                 assert_eq!(read, expected, "{shell}: {command}");

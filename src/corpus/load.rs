@@ -557,8 +557,9 @@ fn opens_as_export(file: &mut std::fs::File) -> Result<bool, ReadError> {
     let mut head = Vec::with_capacity(256);
     file.by_ref().take(256).read_to_end(&mut head)?;
     file.rewind()?;
+    let head = String::from_utf8_lossy(&head);
     Ok(super::formats::opens_as_structure(
-        &String::from_utf8_lossy(&head),
+        head.trim_start_matches('\u{feff}'),
     ))
 }
 
@@ -570,10 +571,6 @@ fn read_source(path: &Path, problems: &mut Vec<Problem>) -> Option<Source> {
             text.push('\n');
             text.push_str(&more);
         }
-    }
-    // A byte-order mark says nothing a reader needs, and would hide how the text opens.
-    if text.starts_with('\u{feff}') {
-        text.drain(..'\u{feff}'.len_utf8());
     }
     Some(Source {
         id: stem(path),
@@ -652,7 +649,7 @@ pub fn shown(path: &Path) -> String {
 
 /// Decodes a file's bytes: UTF-16 by its byte-order mark, UTF-8 otherwise (invalid sequences
 /// replaced, with a warning). A file with NUL bytes that is not UTF-16 is binary and skipped.
-pub fn decode(bytes: Vec<u8>) -> Result<(String, Vec<String>), String> {
+pub fn decode(mut bytes: Vec<u8>) -> Result<(String, Vec<String>), String> {
     let utf16 = |be: bool| {
         let units = bytes[2..].chunks_exact(2).map(|c| {
             if be {
@@ -673,6 +670,11 @@ pub fn decode(bytes: Vec<u8>) -> Result<(String, Vec<String>), String> {
     }
     if bytes.contains(&0) {
         return Err("skipped: binary file".to_string());
+    }
+    // A UTF-8 byte-order mark says nothing a reader needs, and would hide how the text
+    // opens (an archive's part read after another would not start a line).
+    if bytes.starts_with(&[0xef, 0xbb, 0xbf]) {
+        bytes.drain(..3);
     }
     // Valid UTF-8, as nearly every file is, becomes the text without a copy.
     match String::from_utf8(bytes) {

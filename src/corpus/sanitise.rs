@@ -63,38 +63,49 @@ pub fn printable(name: &str) -> String {
 
 /// A field that is shown on one line (an id, a name, a date, a title, a hashtag, a
 /// problem), made safe: what [`sanitise`] drops and every line break are written as escapes
-/// (`\n`, `\u{1b}`), and so are the invisible format characters that could hide what the
-/// field says or make two fields look alike (zero-width spaces and joiners, direction marks,
-/// tag characters) — except where they hold an emoji or a script together (a joiner between
-/// two visible characters, the tags of a flag). Borrowed when there is nothing to escape.
+/// (`\n`, `\u{1b}`), and so are the invisible characters that could hide what the field
+/// says or make two fields look alike (zero-width spaces and joiners, direction marks,
+/// fillers, variation selectors, tag characters) — except where they hold an emoji or a
+/// script together: a joiner between two visible characters that are not ASCII, a
+/// variation selector after a visible character, and the tags of a subdivision flag (🏴
+/// then one to six tag letters or digits and the cancel tag). Borrowed when nothing is
+/// escaped.
 pub fn single_line(field: &str) -> Cow<'_, str> {
-    let chars: Vec<char> = match field.chars().any(|c| c.is_control() || is_invisible(c)) {
-        true => field.chars().collect(),
-        false => return Cow::Borrowed(field),
-    };
+    if !field.chars().any(|c| c.is_control() || is_invisible(c)) {
+        return Cow::Borrowed(field);
+    }
     let mut out = String::with_capacity(field.len() + 8);
-    let mut flag = false;
-    for (i, &c) in chars.iter().enumerate() {
-        // A flag's tag characters follow U+1F3F4 (England's is 🏴 + "gbeng" + cancel tag).
-        flag = c == '\u{1f3f4}' || (flag && is_tag(c));
-        let visible = |at: Option<&char>| {
-            at.is_some_and(|&c| !c.is_ascii() && !c.is_control() && !is_invisible(c))
-        };
+    let (mut previous, mut flag_tags) = (None, 0usize);
+    let mut chars = field.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, c)| c);
+        let shown = |c: Option<char>| c.is_some_and(|c| !c.is_control() && !is_invisible(c));
         let keep = match c {
             '\n' => {
                 out.push_str("\\n");
+                previous = Some(c);
                 continue;
             }
-            '\u{200c}' | '\u{200d}' => {
-                visible(i.checked_sub(1).and_then(|p| chars.get(p))) && visible(chars.get(i + 1))
+            '\u{1f3f4}' => {
+                flag_tags = flag_tag_count(&field[at + c.len_utf8()..]);
+                true
             }
-            c if is_tag(c) => flag,
+            c if is_tag(c) && flag_tags > 0 => {
+                flag_tags -= 1;
+                true
+            }
+            '\u{200c}' | '\u{200d}' => {
+                let script = |c: Option<char>| shown(c) && !c.is_some_and(|c| c.is_ascii());
+                script(previous) && script(next)
+            }
+            '\u{fe00}'..='\u{fe0f}' | '\u{e0100}'..='\u{e01ef}' => shown(previous),
             c => !c.is_control() && !is_invisible(c),
         };
         match keep {
             true => out.push(c),
             false => out.extend(c.escape_unicode()),
         }
+        previous = Some(c);
     }
     // A joiner inside an emoji or a script, or a flag's tags, leave the field as it was.
     match out == field {
@@ -103,18 +114,52 @@ pub fn single_line(field: &str) -> Cow<'_, str> {
     }
 }
 
+/// [`single_line`] of a field already owned: the field itself when nothing is escaped.
+pub fn single_line_owned(field: String) -> String {
+    match single_line(&field) {
+        Cow::Borrowed(_) => field,
+        Cow::Owned(escaped) => escaped,
+    }
+}
+
+/// How many tag characters after a 🏴 make a subdivision flag (its letters or digits and
+/// the cancel tag), or 0 when those after it do not.
+fn flag_tag_count(after: &str) -> usize {
+    let tags = after.chars().take_while(|&c| is_tag(c)).take(8);
+    let tags: Vec<char> = tags.collect();
+    let letters = tags
+        .iter()
+        .take_while(|&&c| matches!(c, '\u{e0030}'..='\u{e0039}' | '\u{e0061}'..='\u{e007a}'));
+    let n = letters.count();
+    match (1..=6).contains(&n) && tags.get(n) == Some(&'\u{e007f}') {
+        true => n + 1,
+        false => 0,
+    }
+}
+
 /// Characters that take no room and show nothing, but change what text means or how it
 /// compares: line and paragraph separators, zero-width spaces and joiners, direction marks
-/// and overrides, the byte-order mark, tag characters.
+/// and overrides, the byte-order mark, the soft hyphen and other invisible fillers,
+/// variation selectors, tag characters.
 fn is_invisible(c: char) -> bool {
     matches!(
         c,
-        '\u{200b}'..='\u{200f}'
+        '\u{ad}'
+            | '\u{34f}'
+            | '\u{61c}'
+            | '\u{115f}'
+            | '\u{1160}'
+            | '\u{17b4}'
+            | '\u{17b5}'
+            | '\u{180b}'..='\u{180f}'
+            | '\u{200b}'..='\u{200f}'
             | '\u{2028}'..='\u{202e}'
-            | '\u{2060}'..='\u{2069}'
-            | '\u{061c}'
-            | '\u{180e}'
+            | '\u{2060}'..='\u{206f}'
+            | '\u{3164}'
+            | '\u{fe00}'..='\u{fe0f}'
             | '\u{feff}'
+            | '\u{ffa0}'
+            | '\u{e0100}'..='\u{e01ef}'
     ) || is_tag(c)
 }
 
@@ -265,6 +310,30 @@ mod tests {
         }
         assert!(matches!(single_line("Nick Cook"), Cow::Borrowed(_)));
         assert!(matches!(single_line("👩\u{200d}💻 Jo"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn single_line_fields_escape_smuggled_tags_fillers_and_stray_selectors() {
+        // Tag characters after a flag that are not a flag's letters: hidden ASCII.
+        let smuggled =
+            "🏴\u{e0068}\u{e0069}\u{e0064}\u{e0065}\u{e0020}\u{e0074}\u{e0065}\u{e0078}\u{e0074}";
+        assert!(!single_line(smuggled).contains('\u{e0068}'));
+        for hidden in ['\u{ad}', '\u{34f}', '\u{3164}', '\u{ffa0}', '\u{115f}'] {
+            assert_eq!(
+                single_line(&format!("a{hidden}b")),
+                format!("a{}b", hidden.escape_unicode())
+            );
+        }
+        assert_eq!(
+            single_line("\u{fe0f}x"),
+            "\\u{fe0f}x",
+            "a selector of nothing"
+        );
+        assert_eq!(
+            single_line("❤\u{fe0f} 1\u{fe0f}\u{20e3}"),
+            "❤\u{fe0f} 1\u{fe0f}\u{20e3}"
+        );
+        assert_eq!(single_line_owned("plain".to_string()), "plain");
     }
 
     #[test]

@@ -52,9 +52,8 @@ pub fn documents(mut entries: Vec<Entry>, owner: Option<Author>, source: &Source
             entry.reply_to_whom = None;
         }
     }
-    let mut parent: Vec<Option<usize>> = (answered.into_iter().enumerate())
-        .map(|(i, to)| to.filter(|&p| p != i))
-        .collect();
+    // A post answering itself is a circle of one.
+    let mut parent = answered;
     let mut cut = vec![false; entries.len()];
     cut_circles(&mut parent)
         .into_iter()
@@ -86,7 +85,8 @@ pub fn documents(mut entries: Vec<Entry>, owner: Option<Author>, source: &Source
             };
             if cut[root] {
                 document.warnings.push(format!(
-                    "post {} answers a post that answers it in turn: the circle is cut here",
+                    "post {} answers itself, or a post that leads back to it: the circle of \
+                     replies is cut here",
                     entries[root].id
                 ));
             }
@@ -363,5 +363,8 @@ mod tests {
         assert_eq!(parent, [None, Some(0), None, Some(2), Some(3), Some(0)]);
         let mut tree = vec![None, Some(0), Some(1)];
         assert!(cut_circles(&mut tree).is_empty());
+        let mut itself = vec![None, Some(1)];
+        assert_eq!(cut_circles(&mut itself), [1]);
+        assert_eq!(itself, [None, None]);
     }
 }
