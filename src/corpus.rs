@@ -536,6 +536,10 @@ pub fn parse(sources: Vec<Source>) -> (Vec<Document>, Vec<Problem>) {
 pub(crate) fn gathered(
     parsed: Vec<(Vec<Document>, Vec<Problem>)>,
 ) -> (Vec<Document>, Vec<Problem>) {
+    // A single file's documents (an export) are kept where they are, not copied.
+    if let [_] = parsed[..] {
+        return parsed.into_iter().next().expect("one part");
+    }
     // Room for them all at once: a file of many documents is not copied as the room grows.
     let mut documents = Vec::with_capacity(parsed.iter().map(|(d, _)| d.len()).sum());
     let mut problems = Vec::new();
@@ -549,13 +553,8 @@ pub(crate) fn gathered(
 pub(crate) fn parse_source(source: Source) -> (Vec<Document>, Vec<Problem>) {
     let (mut documents, problems) = match formats::read(&source) {
         Some(parsed) => {
-            let problems = (parsed.problems.into_iter())
-                .map(|message| Problem {
-                    path: source.path.clone(),
-                    message,
-                })
-                .collect();
-            (parsed.documents, problems)
+            let mut problems = Vec::new();
+            return (structured(parsed, &source.path, &mut problems), problems);
         }
         None => {
             // Page text is made safe here; a structure makes its own strings safe once it has
@@ -572,6 +571,27 @@ pub(crate) fn parse_source(source: Source) -> (Vec<Document>, Vec<Problem>) {
         document.fit();
     }
     (documents, problems)
+}
+
+/// The documents of a structured file at `path` (shown), made fit to show; its problems
+/// go to `problems`, naming the file.
+pub(crate) fn structured(
+    parsed: formats::Parsed,
+    path: &str,
+    problems: &mut Vec<Problem>,
+) -> Vec<Document> {
+    problems.extend(parsed.problems.into_iter().map(|message| Problem {
+        path: path.to_string(),
+        message,
+    }));
+    let mut documents = parsed.documents;
+    for document in &mut documents {
+        document.escape_single_line_fields();
+        document.fit();
+    }
+    // Read as a stream, a file's documents were gathered without knowing how many.
+    documents.shrink_to_fit();
+    documents
 }
 
 impl Corpus {

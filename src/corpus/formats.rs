@@ -7,13 +7,14 @@ mod bluesky;
 mod chains;
 mod html;
 mod mastodon;
+mod parts;
 mod x_archive;
 
 use super::sanitise::sanitise;
 use super::{Document, Source};
-use serde_json::Value;
+use serde_json::de::Read;
 use serde_json::value::RawValue;
-use std::collections::HashMap;
+use serde_json::{Deserializer, Value};
 
 /// An unpacked account export (an X archive or a Mastodon export) found in a folder.
 pub struct Export {
@@ -30,7 +31,7 @@ pub fn export(dir: &std::path::Path) -> Option<Export> {
     x_archive::post_files(dir).or_else(|| mastodon::post_files(dir))
 }
 
-pub use x_archive::companions;
+pub use x_archive::{Archive, companions, holds_posts};
 
 /// What a structured file gave: its documents, and each part that could not be read.
 #[derive(Debug, Default)]
@@ -63,53 +64,57 @@ pub fn read(source: &Source) -> Option<Parsed> {
     if !looks_like_json(&source.text) {
         return None;
     }
-    Some(json(source))
+    let array = source.text.trim_start().starts_with('[');
+    Some(json(
+        &mut Deserializer::from_str(&source.text),
+        array,
+        source,
+    ))
 }
 
-/// A JSON file: read a part at a time (each document of an array, each activity of an
-/// outbox), never as one tree of values first, which took six to forty times the file's
-/// size. What does not read is named by its place, and the rest loads.
-fn json(source: &Source) -> Parsed {
-    let text = source.text.as_str();
-    let not_json = |e: serde_json::Error| Parsed::problem(format!("not valid JSON: {e}"));
-    if text.trim_start().starts_with('[') {
-        return match serde_json::from_str::<Vec<&RawValue>>(text) {
-            Ok(items) if !items.is_empty() && !items.iter().any(|i| looks_like_document(i)) => {
-                unknown()
-            }
-            Ok(items) => tread_documents(&items, false, source),
-            Err(e) => not_json(e),
-        };
+/// A JSON file (an array when `array`, else an object) read from `de` a part at a time:
+/// each document of an array, each activity of an outbox, never the file as one tree of
+/// values first, which took six to forty times its size. What does not read is named by its
+/// place, and the rest loads.
+pub fn json<'de, R: Read<'de>>(de: &mut Deserializer<R>, array: bool, source: &Source) -> Parsed {
+    let not_json = |e: serde_json::Error| format!("not valid JSON: {e}");
+    if array {
+        let mut documents = TreadDocuments::new(false, source);
+        let read = parts::each_item(de, |item| documents.item(item));
+        return documents.finish(read.err().map(not_json));
     }
-    // The top's members, each as written; a key written twice keeps its later value.
-    let top: Members = match serde_json::from_str(text) {
-        Ok(top) => top,
-        Err(e) => return not_json(e),
-    };
+    // An outbox's activities are read as they come; an object of another kind lets them go.
+    let mut outbox = mastodon::Outbox::new(source);
+    let (top, streamed) =
+        match parts::members_streaming(de, "orderedItems", |item| outbox.item(item)) {
+            Ok(read) => read,
+            Err(e) => return Parsed::problem(not_json(e)),
+        };
     // A Bluesky thread's facets count bytes of its text as written: it makes its own
     // strings safe once they are cut.
     if bluesky::is_thread(&top) {
         // A thread is read as one tree of values: as large as a page, no larger.
-        if text.len() as u64 > super::load::MAX_FILE_BYTES {
+        let size: usize = top.values().map(|v| v.get().len()).sum();
+        if size as u64 > super::load::MAX_FILE_BYTES {
             let mb = super::load::MAX_FILE_BYTES / (1024 * 1024);
             return Parsed::problem(format!("a Bluesky thread larger than {mb} MB; not read"));
         }
-        return match serde_json::from_str(text) {
-            Ok(value) => bluesky::read(value, source),
-            Err(e) => not_json(e),
+        let values = top.into_iter().map(|(k, v)| {
+            let value = serde_json::from_str::<Value>(v.get());
+            value.map(|v| (k, v))
+        });
+        return match values.collect::<Result<serde_json::Map<_, _>, _>>() {
+            Ok(members) => bluesky::read(Value::Object(members), source),
+            Err(e) => Parsed::problem(not_json(e)),
         };
     }
     if top.contains_key("threads") && top.contains_key("kind") {
-        return match serde_json::from_str::<&RawValue>(text) {
-            Ok(whole) => tread_documents(&[whole], true, source),
-            Err(e) => not_json(e),
-        };
+        let mut document = TreadDocuments::new(true, source);
+        document.item(&parts::object_text(&top));
+        return document.finish(None);
     }
-    if let Some(items) = mastodon::outbox_items(&top) {
-        return match serde_json::from_str::<Vec<&RawValue>>(items.get()) {
-            Ok(items) => mastodon::read(&items, source),
-            Err(e) => not_json(e),
-        };
+    if streamed && mastodon::is_outbox(&top) {
+        return outbox.finish();
     }
     match mastodon::is_activity_streams(&top) {
         true => Parsed::default(),
@@ -117,8 +122,7 @@ fn json(source: &Source) -> Parsed {
     }
 }
 
-/// A JSON object's members, each as written.
-pub type Members<'a> = HashMap<String, &'a RawValue>;
+pub use parts::Members;
 
 /// What to say of JSON of a shape tread does not know.
 fn unknown() -> Parsed {
@@ -129,15 +133,16 @@ fn unknown() -> Parsed {
     )
 }
 
-/// Whether `raw` is an object with a member `key`.
-pub fn has_key(raw: &RawValue, key: &str) -> bool {
-    serde_json::from_str::<HashMap<String, serde::de::IgnoredAny>>(raw.get())
-        .is_ok_and(|members| members.contains_key(key))
+/// Whether `raw` is an object with a member of each of `keys`.
+pub fn has_keys(raw: &RawValue, keys: &[&str]) -> bool {
+    type Keys = std::collections::HashMap<String, serde::de::IgnoredAny>;
+    serde_json::from_str::<Keys>(raw.get())
+        .is_ok_and(|members| keys.iter().all(|k| members.contains_key(*k)))
 }
 
 /// Whether `raw` is meant as one of tread's documents: an object with `kind` and `threads`.
 fn looks_like_document(raw: &RawValue) -> bool {
-    has_key(raw, "kind") && has_key(raw, "threads")
+    has_keys(raw, &["kind", "threads"])
 }
 
 /// A saved page: its readable text, read as the same page's plain-text scrape would be.
@@ -159,10 +164,24 @@ fn page(source: &Source) -> Parsed {
     }
 }
 
-/// Whether `text` (a file's first bytes) opens as a structure tread reads rather than page
-/// text: an X archive's assignment, or JSON.
-pub fn opens_as_structure(head: &str) -> bool {
-    head.trim_start().starts_with("window.YTD.") || looks_like_json(head)
+/// How a file tread reads as a structure opens.
+#[derive(Debug, PartialEq)]
+pub enum Opening {
+    /// A part of an X archive (`tweets`, `account`…), a JavaScript assignment of JSON.
+    Archive { part: String },
+    /// JSON: an array (tread's documents) or an object (an export, or one document).
+    Json { array: bool },
+}
+
+/// How a file whose first bytes are `head` opens, and the offset in `head` where its JSON
+/// starts, when it is a structure tread reads; `None` for text (a page, HTML).
+pub fn opening(head: &str) -> Option<(Opening, usize)> {
+    if let Some((part, json)) = x_archive::split(head) {
+        let part = part.to_string();
+        return Some((Opening::Archive { part }, head.len() - json.len()));
+    }
+    let array = head.trim_start().starts_with('[');
+    looks_like_json(head).then_some((Opening::Json { array }, 0))
 }
 
 /// Whether `text` opens as a JSON object or array does (`{"`, `{}`, `[{`, `[]`), so that
@@ -175,37 +194,65 @@ fn looks_like_json(text: &str) -> bool {
     )
 }
 
-/// tread's own documents, each read on its own: a bad one is a problem naming its place
-/// (`document 3: threads[0].posts[2].text: invalid type…`), the rest load.
-fn tread_documents(items: &[&RawValue], single: bool, source: &Source) -> Parsed {
-    let mut parsed = Parsed {
-        documents: Vec::with_capacity(items.len()),
-        problems: Vec::new(),
-    };
-    for (i, item) in items.iter().enumerate() {
-        let place = |path: String| match (single, path.as_str()) {
+/// tread's own documents, each read on its own as it comes: a bad one is a problem naming
+/// its place (`document 3: threads[0].posts[2].text: invalid type…`), the rest load.
+struct TreadDocuments<'s> {
+    parsed: Parsed,
+    /// Whether the file is one document (an object) rather than an array of them.
+    single: bool,
+    /// How many elements were read.
+    count: usize,
+    /// Whether any element was meant as a document: an array of none is JSON of another kind.
+    any_document: bool,
+    source: &'s Source,
+}
+
+impl<'s> TreadDocuments<'s> {
+    fn new(single: bool, source: &'s Source) -> Self {
+        TreadDocuments {
+            parsed: Parsed::default(),
+            single,
+            count: 0,
+            any_document: false,
+            source,
+        }
+    }
+
+    fn item(&mut self, item: &RawValue) {
+        self.count += 1;
+        // Asked only until one is found: after that, every element is read as a document.
+        self.any_document = self.any_document || looks_like_document(item);
+        let place = |path: String| match (self.single, path.as_str()) {
             (true, ".") => String::new(),
             (true, _) => format!("{path}: "),
-            (false, ".") => format!("document {}: ", i + 1),
-            (false, _) => format!("document {}: {path}: ", i + 1),
+            (false, ".") => format!("document {}: ", self.count),
+            (false, _) => format!("document {}: {path}: ", self.count),
         };
-        let mut json = serde_json::Deserializer::from_str(item.get());
+        let mut json = Deserializer::from_str(item.get());
         match serde_path_to_error::deserialize::<_, Document>(&mut json) {
             Ok(mut document) => {
                 // Escapes such as \u001b decode to controls: the strings are made safe.
                 document.sanitise_strings();
                 // At once, not after the file: the room is most of a small document.
                 document.fit();
-                settle(&mut document, source);
-                parsed.documents.push(document);
+                settle(&mut document, self.source);
+                self.parsed.documents.push(document);
             }
             Err(e) => {
                 let at = place(e.path().to_string());
-                parsed.problems.push(format!("{at}{}", e.inner()));
+                self.parsed.problems.push(format!("{at}{}", e.inner()));
             }
         }
     }
-    parsed
+
+    /// The documents read, and the problem that ended the reading early, if one did.
+    fn finish(mut self, fault: Option<String>) -> Parsed {
+        if self.count > 0 && !self.any_document && fault.is_none() {
+            return unknown();
+        }
+        self.parsed.problems.extend(fault);
+        self.parsed
+    }
 }
 
 /// A document read back: numbered by position, with where it was first read from (or

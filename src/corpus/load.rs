@@ -2,6 +2,7 @@
 //! Files are only ever opened for reading. A file that cannot be read is a [`Problem`] and
 //! everything else still loads.
 
+use super::formats::{self, Opening};
 use super::glossary::{Glossary, GlossaryError};
 use super::sanitise::{printable, single_line};
 use super::{Corpus, Document, Resolution, Source};
@@ -12,6 +13,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender};
 use thiserror::Error;
+
+mod lossy;
 
 /// The file a folder's glossary is read from, beside its documents.
 pub const GLOSSARY_FILE: &str = "organisations.toml";
@@ -355,13 +358,16 @@ fn read_and_parse(files: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<Documen
         .par_iter()
         .map(|path| {
             let mut found = Vec::new();
-            let documents = match read_source(path, &mut found) {
-                Some(source) => {
-                    let (documents, more) = super::parse_source(source);
-                    found.extend(more);
-                    documents
-                }
-                None => Vec::new(),
+            let documents = match read_structure(path, &mut found) {
+                Some(parsed) => parsed,
+                None => match read_source(path, &mut found) {
+                    Some(source) => {
+                        let (documents, more) = super::parse_source(source);
+                        found.extend(more);
+                        documents
+                    }
+                    None => Vec::new(),
+                },
             };
             (documents, found)
         })
@@ -526,42 +532,140 @@ fn read_limited(file: std::fs::File, size: u64, limit: u64) -> Result<Vec<u8>, R
     }
 }
 
-/// A document file's bytes: a page of at most [`MAX_FILE_BYTES`], or an export or tread
-/// JSON (told by how it opens) of at most [`MAX_EXPORT_BYTES`].
+/// A document file's bytes: a page of at most [`MAX_FILE_BYTES`]. (Exports and tread's
+/// JSON are read as a stream, by [`read_structure`].)
 fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
-    let read = open_regular(path).and_then(|(mut file, size)| {
-        let limit = match size > MAX_FILE_BYTES && opens_as_export(&mut file)? {
-            true => MAX_EXPORT_BYTES,
-            false => MAX_FILE_BYTES,
-        };
-        read_limited(file, size, limit)
-    });
-    read.map_err(|e| match e {
-        ReadError::Io(e) => describe_io(&e, false),
-        ReadError::TooLarge { limit, .. } if limit == MAX_FILE_BYTES => format!(
-            "skipped: larger than {} MB, too large for a saved page",
-            MAX_FILE_BYTES / (1024 * 1024)
-        ),
-        ReadError::TooLarge { limit, .. } => format!(
-            "skipped: larger than {} MB, too large even for an export",
-            limit / (1024 * 1024)
-        ),
-        ReadError::NotRegular => format!("skipped: {}", ReadError::NotRegular),
-    })
+    let read = open_regular(path).and_then(|(file, size)| read_limited(file, size, MAX_FILE_BYTES));
+    read.map_err(|e| describe_read(e, "too large for a saved page"))
 }
 
-/// Whether a file opens as an export or tread JSON does (an X archive's assignment, or a
-/// JSON object or array), from its first bytes; the file is left at its start.
-fn opens_as_export(file: &mut std::fs::File) -> Result<bool, ReadError> {
-    use std::io::{Read, Seek};
-    let mut head = Vec::with_capacity(256);
-    file.by_ref().take(256).read_to_end(&mut head)?;
-    file.rewind()?;
-    let head = String::from_utf8_lossy(&head);
-    Ok(super::formats::opens_as_structure(
-        head.trim_start_matches('\u{feff}'),
-    ))
+/// Why a file was skipped, in a problem's words; `what` says what it was too large for.
+fn describe_read(error: ReadError, what: &str) -> String {
+    match error {
+        ReadError::Io(e) => describe_io(&e, false),
+        ReadError::TooLarge { limit } => {
+            format!("skipped: larger than {} MB, {what}", limit / (1024 * 1024))
+        }
+        ReadError::NotRegular => format!("skipped: {}", ReadError::NotRegular),
+    }
 }
+
+/// The documents of a file that opens as a structure tread reads (an X archive's part, or
+/// JSON: an export or tread's own), read from disk a part at a time, never held whole;
+/// `None` when the file is anything else (or UTF-16), for the text readers. An archive's
+/// other parts are read with it.
+fn read_structure(path: &Path, problems: &mut Vec<Problem>) -> Option<Vec<Document>> {
+    let (opening, file) = open_structure(path)?;
+    let shown = shown(path);
+    let source = Source {
+        id: stem(path),
+        path: shown.clone(),
+        text: String::new(),
+        warnings: Vec::new(),
+    };
+    let mut found = Vec::new();
+    let parsed = match file {
+        Err(e) => {
+            found.push(describe_read(e, "too large even for an export"));
+            formats::Parsed::default()
+        }
+        Ok(file) => match opening {
+            Opening::Json { array } => {
+                streamed(file, &mut found, |de| formats::json(de, array, &source))
+            }
+            Opening::Archive { part } if !formats::holds_posts(&part) => formats::Parsed::default(),
+            Opening::Archive { part } => {
+                let mut archive = formats::Archive::new(&source);
+                streamed(file, &mut found, |de| archive.part(&part, de));
+                for companion in formats::companions(path) {
+                    archive_part(&companion, &mut archive, problems);
+                }
+                archive.finish()
+            }
+        },
+    };
+    problems.extend(found.into_iter().map(|message| Problem {
+        path: shown.clone(),
+        message,
+    }));
+    Some(super::structured(parsed, &shown, problems))
+}
+
+/// Another part of an X archive (`tweets-part2.js`, `account.js`), read into `archive`.
+fn archive_part(path: &Path, archive: &mut formats::Archive, problems: &mut Vec<Problem>) {
+    let mut found = Vec::new();
+    match open_structure(path) {
+        Some((Opening::Archive { part }, Ok(file))) => {
+            streamed(file, &mut found, |de| archive.part(&part, de));
+        }
+        Some((_, Err(e))) => found.push(describe_read(e, "too large even for an export")),
+        // Not an assignment as parts are written: read as text, which says what it holds.
+        _ => {
+            if let Some((text, _)) = read_text(path, problems) {
+                archive.text(&text);
+            }
+        }
+    }
+    let shown = shown(path);
+    problems.extend(found.into_iter().map(|message| Problem {
+        path: shown.clone(),
+        message,
+    }));
+}
+
+/// Hands `read` a JSON reader over `file` (decoded as UTF-8, invalid sequences replaced, as a
+/// file read whole is), and says in `found` when anything had to be replaced.
+fn streamed<T>(
+    file: std::io::Take<std::fs::File>,
+    found: &mut Vec<String>,
+    read: impl FnOnce(&mut serde_json::Deserializer<serde_json::de::IoRead<Utf8Reader>>) -> T,
+) -> T {
+    let replaced = std::cell::Cell::new(false);
+    let reader = std::io::BufReader::new(lossy::LossyUtf8::new(file, &replaced));
+    let result = read(&mut serde_json::Deserializer::from_reader(reader));
+    if replaced.get() {
+        found.push("invalid UTF-8 decoded lossily".to_string());
+    }
+    result
+}
+
+/// What a structure's JSON is read through.
+type Utf8Reader<'a> = std::io::BufReader<lossy::LossyUtf8<'a, std::io::Take<std::fs::File>>>;
+
+/// How the file at `path` opens and, when it is a structure, the file placed where its
+/// JSON starts (at most [`MAX_EXPORT_BYTES`] of it), or why it cannot be read. `None` for
+/// text, or a file that cannot be opened (the text readers say why).
+fn open_structure(
+    path: &Path,
+) -> Option<(Opening, Result<std::io::Take<std::fs::File>, ReadError>)> {
+    use std::io::{Read, Seek, SeekFrom};
+    let (mut file, size) = open_regular(path).ok()?;
+    let mut head = Vec::with_capacity(HEAD_BYTES);
+    file.by_ref()
+        .take(HEAD_BYTES as u64)
+        .read_to_end(&mut head)
+        .ok()?;
+    // UTF-16 is decoded whole, as text is.
+    if head.starts_with(&[0xff, 0xfe]) || head.starts_with(&[0xfe, 0xff]) {
+        return None;
+    }
+    let bom = if head.starts_with(&[0xef, 0xbb, 0xbf]) {
+        3
+    } else {
+        0
+    };
+    let (opening, json_at) = formats::opening(&String::from_utf8_lossy(&head[bom..]))?;
+    if size > MAX_EXPORT_BYTES {
+        let limit = MAX_EXPORT_BYTES;
+        return Some((opening, Err(ReadError::TooLarge { limit })));
+    }
+    let start = (bom + json_at) as u64;
+    let placed = file.seek(SeekFrom::Start(start)).map_err(ReadError::from);
+    Some((opening, placed.map(|_| file.take(MAX_EXPORT_BYTES))))
+}
+
+/// How many of a file's first bytes tell whether it is a structure.
+const HEAD_BYTES: usize = 1024;
 
 fn read_source(path: &Path, problems: &mut Vec<Problem>) -> Option<Source> {
     let (mut text, warnings) = read_text(path, problems)?;
@@ -815,6 +919,63 @@ mod tests {
             .chain("hé".encode_utf16().flat_map(u16::to_be_bytes))
             .collect();
         assert_eq!(decode(be).unwrap().0, "hé");
+    }
+
+    /// The documents and problems of a folder holding one file of `bytes`.
+    fn load_file(name: &str, bytes: &[u8]) -> (Vec<Document>, Vec<Problem>) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+        let mut problems = Vec::new();
+        let files = find_files(&[dir.path().to_path_buf()], &mut problems);
+        (read_and_parse(&files, &mut problems), problems)
+    }
+
+    fn doc(id: &str, text: &str) -> String {
+        format!(
+            r#"{{"id": "{id}", "kind": "unroll", "threads": [{{"posts": [{{"text": "{text}"}}]}}]}}"#
+        )
+    }
+
+    #[test]
+    fn a_cut_short_json_file_keeps_what_was_read_and_says_where_it_ends() {
+        let text = format!("[{}, {}, {{\"id\": \"c", doc("a", "one"), doc("b", "two"));
+        let (documents, problems) = load_file("cut.json", text.as_bytes());
+        let ids: Vec<&str> = documents.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b"]);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].path.ends_with("cut.json"));
+        assert!(
+            (problems[0].message).starts_with("not valid JSON: EOF while parsing"),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn a_streamed_file_with_invalid_utf8_is_decoded_lossily_and_says_so() {
+        let text = format!("\u{feff}[{}]", doc("a", "caf\u{1}"));
+        let bytes = text.replace('\u{1}', "\u{fffd}").into_bytes();
+        // The replacement character written by a broken editor: one byte that is not UTF-8.
+        let at = bytes
+            .windows(3)
+            .position(|w| w == "\u{fffd}".as_bytes())
+            .unwrap();
+        let bytes = [&bytes[..at], b"\xe9", &bytes[at + 3..]].concat();
+        let (documents, problems) = load_file("latin1.json", &bytes);
+        assert_eq!(&*documents[0].threads[0].posts[0].text, "caf\u{fffd}");
+        let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(messages, ["invalid UTF-8 decoded lossily"]);
+    }
+
+    #[test]
+    fn json_in_utf16_is_read_whole_as_before() {
+        let text = format!("[{}]", doc("a", "hé"));
+        let bytes: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let (documents, problems) = load_file("wide.json", &bytes);
+        assert_eq!(problems, []);
+        assert_eq!(&*documents[0].threads[0].posts[0].text, "hé");
     }
 
     #[test]

@@ -16,7 +16,8 @@ use std::collections::HashMap;
 
 /// Whether a JSON object's members are those of a thread as getPostThread returns it.
 pub fn is_thread(top: &super::Members) -> bool {
-    top.get("thread").is_some_and(|t| super::has_key(t, "post"))
+    top.get("thread")
+        .is_some_and(|t| super::has_keys(t, &["post"]))
 }
 
 /// One node of the tree: a post, or a post not found or blocked (no `post`).

@@ -32,14 +32,10 @@ fn export_part(name: &str, _: bool) -> bool {
         || name.starts_with("header.")
 }
 
-/// The activities of an outbox, as written, when a JSON object's members are those of one:
-/// an `OrderedCollection` with items.
-pub fn outbox_items<'a>(top: &super::Members<'a>) -> Option<&'a RawValue> {
-    let collection = top
-        .get("type")
-        .is_some_and(|t| t.get() == "\"OrderedCollection\"");
-    let items = top.get("orderedItems").filter(|i| i.get().starts_with('['));
-    items.copied().filter(|_| collection)
+/// Whether a JSON object's members are those of an outbox: an `OrderedCollection` (its
+/// items, `orderedItems`, are read as they come).
+pub fn is_outbox(top: &super::Members) -> bool {
+    (top.get("type")).is_some_and(|t| t.get() == "\"OrderedCollection\"")
 }
 
 /// Whether a JSON object's members are another ActivityStreams object (the actor, likes,
@@ -89,14 +85,36 @@ struct Tag {
     name: String,
 }
 
-/// The documents of an outbox's activities (`orderedItems`), as written. Each is read on
-/// its own, and made safe: one that does not read is a problem naming it, the others load.
-pub fn read(items: &[&RawValue], source: &Source) -> Parsed {
-    let mut parsed = Parsed::default();
-    let mut entries: Vec<Entry> = Vec::new();
-    let mut owner = None;
-    let mut boosts = Vec::new();
-    for (i, raw) in items.iter().enumerate() {
+/// An outbox's activities (`orderedItems`) read one at a time as they come, each made
+/// safe: one that does not read is a problem naming it, the others load.
+pub struct Outbox<'s> {
+    parsed: Parsed,
+    /// Each note, made an entry at once: the activity's record is not kept.
+    entries: Vec<Entry>,
+    /// The boosts: (the activity's id, the address of the post boosted, when).
+    boosts: Vec<(String, String, Option<String>)>,
+    owner: Option<String>,
+    /// How many activities were read.
+    count: usize,
+    source: &'s Source,
+}
+
+impl<'s> Outbox<'s> {
+    pub fn new(source: &'s Source) -> Self {
+        Outbox {
+            parsed: Parsed::default(),
+            entries: Vec::new(),
+            boosts: Vec::new(),
+            owner: None,
+            count: 0,
+            source,
+        }
+    }
+
+    /// Reads the next activity.
+    pub fn item(&mut self, raw: &RawValue) {
+        let i = self.count;
+        self.count += 1;
         let place = |path: String, reason: String| {
             let path = path.trim_end_matches(['.']);
             format!(
@@ -104,63 +122,53 @@ pub fn read(items: &[&RawValue], source: &Source) -> Parsed {
                 if path.is_empty() { "" } else { "." }
             )
         };
+        let problems = &mut self.parsed.problems;
         let item = match super::part_value(raw) {
             Ok(item) => item,
-            Err(e) => {
-                parsed.problems.push(place(String::new(), e.to_string()));
-                continue;
-            }
+            Err(e) => return problems.push(place(String::new(), e.to_string())),
         };
         let activity = match serde_path_to_error::deserialize::<_, Activity>(item) {
             Ok(activity) => activity,
-            Err(e) => {
-                parsed
-                    .problems
-                    .push(place(e.path().to_string(), e.inner().to_string()));
-                continue;
-            }
+            Err(e) => return problems.push(place(e.path().to_string(), e.inner().to_string())),
         };
         match (activity.kind.as_str(), activity.object) {
             ("Create", object @ Value::Object(_)) => {
-                match serde_path_to_error::deserialize::<_, Note>(object) {
-                    Ok(note) => match html::too_deep(&note.content) {
-                        Some(problem) => parsed
-                            .problems
-                            .push(place("object.content".into(), problem)),
-                        None => {
-                            // Made an entry at once: the activity's record is not kept.
-                            owner = owner.or_else(|| {
-                                let actor = activity.actor.as_deref();
-                                actor.or(note.attributed_to.as_deref()).and_then(handle_of)
-                            });
-                            let (entry, problem) = entry(&note);
-                            let at = || format!("note {}: ", note.id);
-                            parsed.problems.extend(problem.map(|p| at() + &p));
-                            entries.push(entry);
-                        }
-                    },
+                let note = match serde_path_to_error::deserialize::<_, Note>(object) {
+                    Ok(note) => note,
                     Err(e) => {
                         let path = format!("object.{}", e.path()).replace("object..", "object");
-                        parsed.problems.push(place(path, e.inner().to_string()));
+                        return problems.push(place(path, e.inner().to_string()));
                     }
+                };
+                if let Some(problem) = html::too_deep(&note.content) {
+                    return problems.push(place("object.content".into(), problem));
                 }
+                self.owner = self.owner.take().or_else(|| {
+                    let actor = activity.actor.as_deref();
+                    actor.or(note.attributed_to.as_deref()).and_then(handle_of)
+                });
+                let (entry, problem) = entry(&note);
+                let at = || format!("note {}: ", note.id);
+                problems.extend(problem.map(|p| at() + &p));
+                self.entries.push(entry);
             }
             ("Announce", Value::String(url)) => {
                 let id = activity.id.unwrap_or_else(|| url.clone());
-                boosts.push((id, url, activity.published));
+                self.boosts.push((id, url, activity.published));
             }
             // Deletions, follows and the like are not posts.
             _ => {}
         }
     }
-    let owner = owner.map(|h| Author::from_handle(&h));
-    entries.extend(
-        boosts
-            .iter()
-            .map(|(id, url, published)| boost(id, url, published)),
-    );
-    parsed.documents = chains::documents(entries, owner, source);
-    parsed
+
+    /// The outbox's documents, once every activity is read.
+    pub fn finish(mut self) -> Parsed {
+        let owner = self.owner.map(|h| Author::from_handle(&h));
+        self.entries
+            .extend((self.boosts.iter()).map(|(id, url, published)| boost(id, url, published)));
+        self.parsed.documents = chains::documents(self.entries, owner, self.source);
+        self.parsed
+    }
 }
 
 /// The note as an entry, and what to say if its HTML was cut short.

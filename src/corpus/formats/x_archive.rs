@@ -8,7 +8,9 @@ use super::chains::{self, Entry};
 use crate::corpus::sanitise::sanitise;
 use crate::corpus::{Author, Post, Source};
 use serde::Deserialize;
-use serde_json::Value;
+use serde_json::de::Read;
+use serde_json::value::RawValue;
+use serde_json::{Deserializer, Value};
 use std::collections::HashSet;
 
 mod files;
@@ -77,60 +79,90 @@ struct Link {
 /// The documents of a text of one or more of the archive's parts, one assignment after
 /// another (`tweets.js`, the other parts, `account.js`, as [`companions`] gathers them).
 pub fn read(text: &str, source: &Source) -> Parsed {
-    let mut parsed = Parsed::default();
-    // Each post becomes an entry as it is read: the archive's records are not kept.
-    let mut entries = Vec::new();
-    let mut account = None;
-    for (n, (name, json)) in assignments(text).enumerate() {
+    let mut archive = Archive::new(source);
+    archive.text(text);
+    archive.finish()
+}
+
+/// An archive read a part at a time, and each part a post at a time: its records are not
+/// kept, each post becomes an entry as it is read.
+pub struct Archive<'s> {
+    parsed: Parsed,
+    entries: Vec<Entry>,
+    /// The owner, as the account part names them.
+    account: Option<Author>,
+    /// How many parts were read.
+    parts: usize,
+    source: &'s Source,
+}
+
+impl<'s> Archive<'s> {
+    pub fn new(source: &'s Source) -> Self {
+        Archive {
+            parsed: Parsed::default(),
+            entries: Vec::new(),
+            account: None,
+            parts: 0,
+            source,
+        }
+    }
+
+    /// Reads each part in `text`, one assignment after another.
+    pub fn text(&mut self, text: &str) {
+        for (name, json) in assignments(text) {
+            self.part(name, &mut Deserializer::from_str(json));
+        }
+    }
+
+    /// Reads the part `name` (`tweets`, `account`…): the JSON after its `=`, at `de`.
+    pub fn part<'de, R: Read<'de>>(&mut self, name: &str, de: &mut Deserializer<R>) {
+        self.parts += 1;
         // The first part's problems are its own; a later part's say which it is.
-        let part = if n == 0 {
-            String::new()
-        } else {
-            format!("{name} (part {}): ", n + 1)
+        let part = match self.parts {
+            1 => String::new(),
+            n => format!("{name} (part {n}): "),
         };
-        // Each post read on its own from the text: never the whole part as values first.
-        let items: Vec<&serde_json::value::RawValue> = match serde_json::from_str(json) {
-            Ok(items) => items,
+        let mut i = 0;
+        let read = super::parts::each_item(de, |raw| {
+            i += 1;
+            self.post(name, &part, i, raw);
+        });
+        if let Err(e) = read {
+            (self.parsed.problems).push(format!("{part}not a valid X archive: {e}"));
+        }
+    }
+
+    /// Reads the `i`th record of the part `name`.
+    fn post(&mut self, name: &str, part: &str, i: usize, raw: &RawValue) {
+        let item = match super::part_value(raw) {
+            Ok(item) => item,
+            Err(e) => return self.parsed.problems.push(format!("{part}post {i}: {e}")),
+        };
+        if name == "account" {
+            self.account = self.account.take().or_else(|| account_owner(&item));
+            return;
+        }
+        if !holds_posts(name) {
+            return;
+        }
+        let item = match item {
+            Value::Object(mut map) if map.contains_key("tweet") => map.remove("tweet").unwrap(),
+            other => other,
+        };
+        match serde_path_to_error::deserialize::<_, Tweet>(item) {
+            Ok(tweet) => self.entries.push(entry(&tweet)),
             Err(e) => {
-                parsed
-                    .problems
-                    .push(format!("{part}not a valid X archive: {e}"));
-                continue;
-            }
-        };
-        for (i, raw) in items.into_iter().enumerate() {
-            let item = match super::part_value(raw) {
-                Ok(item) => item,
-                Err(e) => {
-                    parsed.problems.push(format!("{part}post {}: {e}", i + 1));
-                    continue;
-                }
-            };
-            if name == "account" {
-                account = account.or_else(|| account_owner(&item));
-                continue;
-            }
-            if !holds_posts(name) {
-                continue;
-            }
-            let item = match item {
-                Value::Object(mut map) if map.contains_key("tweet") => map.remove("tweet").unwrap(),
-                other => other,
-            };
-            match serde_path_to_error::deserialize::<_, Tweet>(item) {
-                Ok(tweet) => entries.push(entry(&tweet)),
-                Err(e) => (parsed.problems).push(format!(
-                    "{part}post {}: {}: {}",
-                    i + 1,
-                    e.path(),
-                    e.inner()
-                )),
+                (self.parsed.problems).push(format!("{part}post {i}: {}: {}", e.path(), e.inner()))
             }
         }
     }
-    let owner = account.or_else(|| owner(&entries));
-    parsed.documents = chains::documents(entries, owner, source);
-    parsed
+
+    /// The archive's documents, once every part is read.
+    pub fn finish(mut self) -> Parsed {
+        let owner = self.account.or_else(|| owner(&self.entries));
+        self.parsed.documents = chains::documents(self.entries, owner, self.source);
+        self.parsed
+    }
 }
 
 /// Each `window.YTD.<name>.partN = …` of `text`, where a line begins with one.

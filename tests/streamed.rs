@@ -1,0 +1,119 @@
+//! Exports and tread's JSON are read from disk a part at a time: the file is never held
+//! whole, so what a load keeps at its peak is about what it made of the posts, not the
+//! file's size. Live bytes are counted by the allocator (not the process's resident size),
+//! in one test, so that no other test's allocations are counted.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use tread::corpus::LoadOptions;
+use tread::corpus::load::load;
+
+/// The system allocator, keeping the most bytes ever live at once.
+struct Peak;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+fn grew(by: usize) {
+    let live = LIVE.fetch_add(by, Ordering::Relaxed) + by;
+    PEAK.fetch_max(live, Ordering::Relaxed);
+}
+
+unsafe impl GlobalAlloc for Peak {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        grew(layout.size());
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        // Both are live while the bytes move.
+        grew(new_size);
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static PEAK_COUNTING: Peak = Peak;
+
+/// The most bytes live at once while `work` runs, beyond those live before it.
+fn peak_of(work: impl FnOnce()) -> usize {
+    let before = LIVE.load(Ordering::Relaxed);
+    PEAK.store(before, Ordering::Relaxed);
+    work();
+    PEAK.load(Ordering::Relaxed) - before
+}
+
+/// What a real record carries besides what tread reads (counts, client, ranges, ids…),
+/// a few kilobytes a post, as real archives do.
+fn metadata(i: usize) -> String {
+    let ranges: Vec<String> = (0..200)
+        .map(|k| format!("[\"{k}\", \"{}\"]", k + i))
+        .collect();
+    format!(
+        r#""favorite_count": "{i}", "source": "<a href=\"https://example.org/app\" rel=\"nofollow\">an app</a>", "ranges": [{}]"#,
+        ranges.join(", ")
+    )
+}
+
+/// An X archive of `n` posts, a short text each, among their metadata.
+fn x_archive(n: usize) -> String {
+    let items: Vec<String> = (0..n)
+        .map(|i| {
+            format!(
+                r#"{{"tweet": {{"id_str": "{i}", "full_text": "post {i} on the care review", "created_at": "Mon May 23 08:00:00 +0000 2022", {}}}}}"#,
+                metadata(i)
+            )
+        })
+        .collect();
+    format!("window.YTD.tweets.part0 = [\n{}\n]", items.join(",\n"))
+}
+
+/// A Mastodon outbox of `n` notes, a short text each, among their metadata.
+fn outbox(n: usize) -> String {
+    let items: Vec<String> = (0..n)
+        .map(|i| {
+            format!(
+                r#"{{"type": "Create", "actor": "https://social.example/users/me", "object": {{"id": "https://social.example/users/me/statuses/{i}", "type": "Note", "content": "<p>note {i} on the care review</p>", {}}}}}"#,
+                metadata(i)
+            )
+        })
+        .collect();
+    format!(
+        r#"{{"@context": "https://www.w3.org/ns/activitystreams", "type": "OrderedCollection", "orderedItems": [{}]}}"#,
+        items.join(",\n")
+    )
+}
+
+#[test]
+fn an_export_is_read_from_disk_without_holding_the_file() {
+    for (name, text) in [
+        ("tweets.js", x_archive(4_000)),
+        ("outbox.json", outbox(4_000)),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(name), &text).unwrap();
+        let options = LoadOptions {
+            paths: vec![dir.path().to_path_buf()],
+            glossary: None,
+        };
+        let mut posts = 0;
+        let peak = peak_of(|| {
+            let corpus = load(&options).unwrap();
+            posts = corpus.documents.iter().map(|d| d.posts().count()).sum();
+        });
+        assert_eq!(posts, 4_000, "{name}");
+        // Held whole, the file alone would be all of it (and its records as values, six
+        // times more).
+        assert!(
+            peak < text.len() / 2,
+            "{name}: {peak} bytes live at the peak for a file of {}",
+            text.len()
+        );
+    }
+}
