@@ -46,14 +46,16 @@ pub enum GlossaryError {
         column: usize,
         message: String,
     },
-    #[error("{path}: alias {alias:?} is listed under both {first:?} and {second:?}")]
+    // The names are made safe already (escapes written out): quoted as they are, not
+    // escaped a second time.
+    #[error("{path}: alias \"{alias}\" is listed under both \"{first}\" and \"{second}\"")]
     Conflict {
         path: String,
         alias: String,
         first: String,
         second: String,
     },
-    #[error("{path}: organisation {name:?} has an empty alias")]
+    #[error("{path}: organisation \"{name}\" has an empty alias")]
     EmptyAlias { path: String, name: String },
 }
 
@@ -287,6 +289,14 @@ mod tests {
             err,
             "g.toml: alias \"X\" is listed under both \"A\" and \"B\""
         );
+    }
+
+    #[test]
+    fn a_name_with_a_line_break_is_escaped_once_in_a_message() {
+        let err = parse("[organisations]\n\"A\\nB\" = [\"\"]\n")
+            .unwrap_err()
+            .to_string();
+        assert_eq!(err, "g.toml: organisation \"A\\nB\" has an empty alias");
     }
 
     #[test]
