@@ -151,6 +151,28 @@ fn tui_options_with_a_command_are_a_usage_error() {
 }
 
 #[test]
+fn paths_before_a_command_are_read_by_it() {
+    let dir = folder(&[("a.txt", b"A note on the care review.\n")]);
+    let other = folder(&[("b.txt", b"Another note.\n")]);
+    // Once the seeds were listed instead, with no word about the folder.
+    let listed = tread()
+        .arg(dir.path())
+        .args(["list"])
+        .arg(other.path())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let ids: Vec<String> = String::from_utf8(listed)
+        .unwrap()
+        .lines()
+        .map(|l| l.split_whitespace().next().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, ["a", "b"]);
+}
+
+#[test]
 fn a_bad_keymap_stops_the_tui_with_file_line_column_and_closest() {
     let dir = folder(&[
         ("typo.toml", b"[global]\nq = \"qiut\"\n"),

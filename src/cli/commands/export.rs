@@ -1,0 +1,112 @@
+//! `tread export`: every document, to standard output or to a file each.
+
+use crate::cli::{CliError, output};
+use crate::corpus::Corpus;
+use crate::corpus::load::shown;
+use anyhow::Context;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// Every document to `out`: a JSON array, or each document's text after the other.
+pub fn to_output(
+    corpus: &Corpus,
+    json: bool,
+    style: output::Style,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    if json {
+        return output::json(&corpus.documents, out);
+    }
+    for (i, document) in corpus.documents.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        output::document(corpus, document, style, out)?;
+    }
+    Ok(())
+}
+
+/// Every document to a file of its own in `dir`. Every name is checked before anything is
+/// written, so a file already there stops the export whole instead of half way.
+pub fn to_files(corpus: &Corpus, json: bool, dir: &Path) -> anyhow::Result<()> {
+    let extension = if json { "json" } else { "txt" };
+    let ids = corpus.documents.iter().map(|d| d.id.as_str());
+    let names = file_names(ids, extension);
+    let files: Vec<PathBuf> = names.iter().map(|n| dir.join(n)).collect();
+    if let Some(taken) = files.iter().find(|f| f.symlink_metadata().is_ok()) {
+        let message = format!("{} exists; nothing was written", shown(taken));
+        return Err(CliError::failure(message).into());
+    }
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot make {}", shown(dir)))?;
+    // A file is not a terminal: lines are not fitted to a width.
+    let plain = output::Style { width: None };
+    for (document, file) in corpus.documents.iter().zip(&files) {
+        let write = || -> anyhow::Result<()> {
+            let mut out = io::BufWriter::new(std::fs::File::create_new(file)?);
+            match json {
+                true => output::json(document, &mut out)?,
+                false => output::document(corpus, document, plain, &mut out)?,
+            }
+            Ok(out.flush()?)
+        };
+        write().with_context(|| format!("cannot write {}", shown(file)))?;
+    }
+    for (document, name) in corpus.documents.iter().zip(&names) {
+        if *name != format!("{}.{extension}", document.id) {
+            eprintln!(
+                "tread: note: {} is written as {}",
+                document.id,
+                shown(Path::new(name))
+            );
+        }
+    }
+    eprintln!("tread: wrote {} files to {}", files.len(), shown(dir));
+    Ok(())
+}
+
+/// The longest file name most file systems take, in bytes.
+const NAME_MAX: usize = 255;
+
+/// Each document's file name in an export folder: its id where that makes a name, else the
+/// id with path separators and a leading dot replaced and cut to fit [`NAME_MAX`]; distinct
+/// even where the file system ignores case (`~2`, `~3`… on the later ones).
+fn file_names<'a>(ids: impl Iterator<Item = &'a str>, extension: &str) -> Vec<String> {
+    let mut taken = std::collections::HashSet::new();
+    let mut next: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    ids.map(|id| {
+        // Room for the extension and a '~' with a number.
+        let stem = file_stem(id, NAME_MAX - extension.len() - 1 - 12);
+        let mut name = format!("{stem}.{extension}");
+        while !taken.insert(name.to_lowercase()) {
+            let n = next.entry(stem.to_lowercase()).or_insert(1);
+            *n += 1;
+            name = format!("{stem}~{n}.{extension}");
+        }
+        name
+    })
+    .collect()
+}
+
+/// A document id as the stem of a file name of at most `room` bytes: path separators and a
+/// leading dot would place or hide it.
+fn file_stem(id: &str, room: usize) -> String {
+    let mut name: String = id
+        .chars()
+        .map(|c| {
+            if matches!(c, '/' | '\\' | '\0') {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    if name.starts_with('.') || name.is_empty() {
+        name.replace_range(..name.chars().next().map_or(0, char::len_utf8), "_");
+    }
+    let mut end = name.len().min(room);
+    while !name.is_char_boundary(end) {
+        end -= 1;
+    }
+    name.truncate(end);
+    name
+}

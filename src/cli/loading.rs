@@ -1,0 +1,89 @@
+//! The corpus a command reads: its paths and glossary as typed, loaded with every problem
+//! reported on standard error, one line each.
+
+use super::{CliError, CorpusArgs, Pick, output, pick_document};
+use crate::corpus::{self, Corpus, LoadOptions};
+use std::path::PathBuf;
+
+/// The subcommand's corpus arguments, with a `--glossary` and PATHs given before the
+/// subcommand (`tread ~/saved list` lists what is in `~/saved`).
+pub fn merge(top: &CorpusArgs, sub: CorpusArgs) -> CorpusArgs {
+    CorpusArgs {
+        glossary: sub.glossary.or_else(|| top.glossary.clone()),
+        paths: top.paths.iter().cloned().chain(sub.paths).collect(),
+    }
+}
+
+/// What the loader is asked to read.
+pub fn options(args: &CorpusArgs) -> LoadOptions {
+    LoadOptions {
+        paths: args.paths.clone(),
+        glossary: args.glossary.clone(),
+    }
+}
+
+/// Loads the corpus, reporting each problem on stderr in one line.
+pub fn load(args: &CorpusArgs) -> anyhow::Result<Corpus> {
+    report(corpus::load::load(&options(args)))
+}
+
+/// Loads the corpus unresolved ([`corpus::load::load_unresolved`]), reporting each problem
+/// on stderr in one line.
+pub fn load_unresolved(args: &CorpusArgs) -> anyhow::Result<Corpus> {
+    report(corpus::load::load_unresolved(&options(args)))
+}
+
+/// Reports a load's problems on stderr, one per line, and passes its outcome on.
+fn report(loaded: Result<Corpus, corpus::LoadError>) -> anyhow::Result<Corpus> {
+    let warn = |problems: &[corpus::Problem]| {
+        problems
+            .iter()
+            .for_each(|p| eprintln!("tread: warning: {p}"))
+    };
+    match loaded {
+        Ok(corpus) => {
+            warn(&corpus.problems);
+            if let Some(summary) = corpus.summary() {
+                eprintln!("tread: {summary} (listed above)");
+            }
+            Ok(corpus)
+        }
+        Err(err) => {
+            if let corpus::LoadError::Empty { problems, .. } = &err {
+                warn(problems);
+            }
+            Err(err.into())
+        }
+    }
+}
+
+/// Loads the corpus and finds the document DOC names; a DOC naming a file is read even when
+/// no PATH holds it.
+pub fn load_with_document(args: &CorpusArgs, doc: &str) -> anyhow::Result<(Corpus, usize)> {
+    let file = Some(PathBuf::from(doc)).filter(|f| f.is_file());
+    let mut options = options(args);
+    if let Some(file) = file.as_ref().filter(|f| !options.paths.contains(f)) {
+        options.paths.push(file.clone());
+    }
+    let corpus = report(corpus::load::load(&options))?;
+    let index = match pick_document(&corpus, doc, file.as_deref()) {
+        Pick::One(index) => index,
+        Pick::None => {
+            let message = format!("no document matches {doc:?} (try `tread list`)");
+            return Err(CliError::failure(message).into());
+        }
+        Pick::Many(candidates) => {
+            let lines: Vec<String> = candidates
+                .iter()
+                .map(|&i| output::candidate_line(&corpus.documents[i]))
+                .collect();
+            let message = format!(
+                "{doc:?} matches {} documents:\n{}",
+                candidates.len(),
+                lines.join("\n")
+            );
+            return Err(CliError::usage(message).into());
+        }
+    };
+    Ok((corpus, index))
+}
