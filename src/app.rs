@@ -3,7 +3,7 @@
 //!
 //! Derived things are derived: the visible documents and the marked posts come from the
 //! active filters ([`filter::Filters`]); the thread's lines come from the document and the
-//! pane's width ([`crate::ui::thread::Layout`], cached per document and width).
+//! pane's width ([`layout::Layout`], cached per document and width).
 
 mod cite;
 mod documents;
@@ -11,10 +11,11 @@ pub mod filter;
 mod loading;
 mod overlay;
 mod panel;
+pub mod screen;
 mod search;
 mod thread;
+pub use thread::layout;
 
-pub use cite::{citation, post_name};
 pub use filter::{Filter, FilterError, Filters};
 pub use loading::Loaded;
 pub use panel::{FilterPanel, Row};
@@ -26,7 +27,6 @@ use crate::corpus::load::Progress;
 use crate::facets::{Facets, PostRef};
 use crate::keymap::{Action, Context, Key, Keymap, Lookup};
 use crate::search::PostTable;
-use crate::ui;
 use documents::DocumentsState;
 use ratatui::layout::{Position, Rect};
 use std::sync::Arc;
@@ -358,7 +358,7 @@ impl App {
     /// screen of its own; as an overlay it opens with its own key.
     fn focusable(&self) -> Vec<Pane> {
         match self.layout_mode() {
-            ui::Mode::Medium => vec![Pane::Documents, Pane::Thread],
+            screen::Mode::Medium => vec![Pane::Documents, Pane::Thread],
             _ => Pane::ORDER.to_vec(),
         }
     }
@@ -390,8 +390,13 @@ impl App {
     }
 
     /// How the panes are laid out at the current size.
-    pub fn layout_mode(&self) -> ui::Mode {
-        ui::Mode::of(self.size)
+    pub fn layout_mode(&self) -> screen::Mode {
+        screen::Mode::of(self.size)
+    }
+
+    /// Where everything goes on the screen now.
+    pub fn panes(&self) -> screen::Panes {
+        screen::panes(self.area(), self.focus, !self.filters.is_empty())
     }
 
     fn area(&self) -> Rect {
@@ -411,7 +416,7 @@ impl App {
 
     /// Brings the thread view in line with the selected document and the pane's size.
     fn sync_thread(&mut self) {
-        let panes = ui::panes(self.area(), self);
+        let panes = self.panes();
         let doc = self.current_doc();
         self.thread.sync(&self.corpus, doc, panes.thread_inner);
         if let Some(search) = &mut self.search {
@@ -449,7 +454,7 @@ impl App {
     }
 
     fn click(&mut self, at: Position) {
-        let panes = ui::panes(self.area(), self);
+        let panes = self.panes();
         if self.overlay.is_some() {
             return;
         }
@@ -469,7 +474,7 @@ impl App {
     }
 
     fn scroll(&mut self, at: Position, down: bool) {
-        let panes = ui::panes(self.area(), self);
+        let panes = self.panes();
         let action = if down { Action::Down } else { Action::Up };
         if self.overlay.is_some() {
             self.overlay_act(action);

@@ -218,7 +218,7 @@ fn without_colour_the_selection_is_reverse_video() {
     let app = app((120, 40));
     let terminal = terminal(&app, Theme::new(false));
     let buffer = terminal.backend().buffer();
-    let panes = ui::panes(buffer.area, &app);
+    let panes = app.panes();
     let row = panes.documents_list.y;
     let cell = &buffer[(panes.documents_list.x + 1, row)];
     assert!(cell.modifier.contains(Modifier::REVERSED));

@@ -3,45 +3,7 @@
 
 use super::{App, Effect, Scope};
 use crate::corpus::sanitise::single_line;
-use crate::corpus::{Corpus, Document, Post};
-use crate::facets::PostRef;
-use crate::present::one_line;
-
-/// The most of a post's text a citation holds: terminals refuse or choke on a clipboard
-/// sequence of many megabytes, and no citation needs more.
-pub const MAX_CITED_BYTES: usize = 100 * 1024;
-
-/// "Nick Cook, May 23, post 4/20: text… [000_bcd5621f043b7544]", and whether the post's
-/// text was cut to [`MAX_CITED_BYTES`].
-pub fn citation(corpus: &Corpus, at: PostRef) -> (String, bool) {
-    let doc = &corpus.documents[at.doc];
-    let thread = &doc.threads[at.thread];
-    let post = &thread.posts[at.post];
-    let author = thread.author.as_ref().or(doc.author.as_ref());
-    let mut parts: Vec<String> = Vec::new();
-    parts.extend(author.map(|a| a.name.clone()));
-    parts.extend(doc.date.clone());
-    parts.push(post_name(doc, post));
-    let mut end = post.text.len().min(MAX_CITED_BYTES);
-    while !post.text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let cut = end < post.text.len();
-    let text = one_line(&post.text[..end]) + if cut { "…" } else { "" };
-    (format!("{}: {text} [{}]", parts.join(", "), doc.id), cut)
-}
-
-/// "post 4/20", "post 1.", "post 3" (unnumbered), "¶2" (prose).
-pub fn post_name(doc: &Document, post: &Post) -> String {
-    if doc.kind.is_prose() {
-        return format!("¶{}", post.index);
-    }
-    match (post.number, post.total, &post.label) {
-        (Some(n), Some(total), _) => format!("post {n}/{total}"),
-        (_, _, Some(label)) => format!("post {label}"),
-        _ => format!("post {}", post.index),
-    }
-}
+use crate::present::{MAX_CITED_BYTES, citation, post_name};
 
 /// A word as bash, zsh, dash and fish all read it back unchanged: bare when every
 /// character is one none of them treats specially, else in single quotes. Quotes and

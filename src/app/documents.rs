@@ -143,7 +143,7 @@ impl App {
 
     /// How many rows the documents list shows.
     fn page_of_documents(&self) -> usize {
-        let panes = crate::ui::panes(self.area(), self);
+        let panes = self.panes();
         usize::from(panes.documents_list.height).max(1)
     }
 }

@@ -1,8 +1,9 @@
 //! Overlays over the panes: help, warnings and the current post's links.
 
-use super::{App, Overlay};
-use crate::keymap::Action;
-use crate::ui;
+use super::{App, Overlay, screen};
+use crate::keymap::{Action, Context};
+use ratatui::layout::Rect;
+use ratatui::widgets::Block;
 
 impl App {
     /// Keys while an overlay is open: movement scrolls it (or moves in the links), closing
@@ -35,7 +36,7 @@ impl App {
     }
 
     fn scroll_overlay(&mut self, action: Action) {
-        let last = ui::overlay::max_scroll(self, self.size);
+        let last = self.overlay_max_scroll();
         let page = usize::from(self.size.1).saturating_sub(4).max(1);
         let Some(Overlay::Help { scroll: at } | Overlay::Warnings { scroll: at }) =
             &mut self.overlay
@@ -57,6 +58,35 @@ impl App {
         }
         // Kept within what there is to see, so coming back up takes no extra keys.
         *at = (*at).min(last);
+    }
+
+    /// How far the open overlay can scroll on the screen.
+    pub(super) fn overlay_max_scroll(&self) -> usize {
+        let screen = Rect::new(0, 0, self.size.0, self.size.1);
+        let height = usize::from(Block::bordered().inner(screen::overlay_area(screen)).height);
+        self.overlay_lines().saturating_sub(height)
+    }
+
+    /// How many lines the open overlay has, as the renderer lays them out: help has a
+    /// heading and a line per action for each context with bindings (a blank line between
+    /// them) and a closing hint; warnings the corpus's summary and problems, then the current
+    /// document's; links one a link and a hint.
+    pub fn overlay_lines(&self) -> usize {
+        match self.overlay {
+            None => 0,
+            Some(Overlay::Help { .. }) => {
+                let sections = Context::ALL.iter().map(|&c| self.keymap.bindings(c).len());
+                let sections: Vec<usize> = sections.filter(|&n| n > 0).collect();
+                let blanks = sections.len().saturating_sub(1);
+                sections.iter().map(|n| 1 + n).sum::<usize>() + blanks + 2
+            }
+            Some(Overlay::Warnings { .. }) => {
+                let document = self.current_doc().map(|d| &self.corpus.documents[d]);
+                let of_document = document.map_or(0, |d| 2 + d.warnings.len().max(1));
+                1 + self.corpus.problems.len() + of_document
+            }
+            Some(Overlay::Links { .. }) => self.current_links().len() + 2,
+        }
     }
 
     pub(super) fn open_links(&mut self) {

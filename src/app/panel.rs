@@ -146,10 +146,7 @@ fn fuzzy_rows(entries: &[Entry], candidates: &[usize], query: &str) -> Vec<Row> 
 impl App {
     pub(super) fn filter_act(&mut self, action: Action) {
         let at = self.panel.selected as isize;
-        let page = crate::ui::panes(self.area(), self)
-            .filter_list
-            .height
-            .max(1) as isize;
+        let page = self.panes().filter_list.height.max(1) as isize;
         match action {
             Action::Down => self.panel.move_to(at + 1),
             Action::Up => self.panel.move_to(at - 1),

@@ -4,6 +4,7 @@ use super::*;
 use crate::corpus::load;
 use crate::facets::FacetKind;
 use crate::keymap::KeySeq;
+use crate::present::post_name;
 
 fn app_at(size: (u16, u16), opening: Opening) -> App {
     App::new(load::bundled(), Keymap::builtin(), opening, size)
@@ -303,7 +304,7 @@ fn keys_of_a_sequence_wait_for_the_next() {
 #[test]
 fn mouse_clicks_select_and_the_wheel_scrolls() {
     let mut app = app();
-    let panes = crate::ui::panes(app.area(), &app);
+    let panes = app.panes();
     let list = panes.documents_list;
     app.handle(Event::Click(list.x + 2, list.y + 3));
     assert_eq!(id(&app), "003");
@@ -341,7 +342,7 @@ fn the_help_overlay_scrolls_no_further_than_its_end() {
     for _ in 0..200 {
         type_keys(&mut app, "j");
     }
-    let last = crate::ui::overlay::max_scroll(&app, app.size);
+    let last = app.overlay_max_scroll();
     assert!(last > 0);
     type_keys(&mut app, "k");
     assert_eq!(app.overlay, Some(Overlay::Help { scroll: last - 1 }));
@@ -493,7 +494,7 @@ fn a_post_of_megabytes_is_cited_cut_and_titled_by_its_opening() {
         panic!("{effects:?}");
     };
     assert!(
-        citation.len() < super::cite::MAX_CITED_BYTES + 100,
+        citation.len() < crate::present::MAX_CITED_BYTES + 100,
         "{}",
         citation.len()
     );

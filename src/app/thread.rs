@@ -5,7 +5,9 @@ use super::{App, Pane};
 use crate::corpus::Corpus;
 use crate::facets::PostRef;
 use crate::keymap::Action;
-use crate::ui::thread::Layout;
+pub mod layout;
+
+use layout::Layout;
 use ratatui::layout::Rect;
 use std::rc::Rc;
 

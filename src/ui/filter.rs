@@ -3,18 +3,16 @@
 
 use super::{Panes, Theme, pane_block};
 use crate::app::filter::label;
+use crate::app::screen::filter_parts;
 use crate::app::{App, Pane};
 use crate::facets::{Entry, FacetKind};
 use crate::present::{pad, truncate};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
-
-/// Rows under the list for the selected entry's other spellings.
-const DETAIL_ROWS: u16 = 2;
 
 /// The tab names, in `FacetKind::ALL` order.
 fn tab_name(kind: FacetKind) -> &'static str {
@@ -27,25 +25,6 @@ fn tab_name(kind: FacetKind) -> &'static str {
     }
 }
 
-/// Tabs, query, list, details: the parts of the panel's inside.
-fn parts(inner: Rect) -> [Rect; 4] {
-    Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(DETAIL_ROWS),
-    ])
-    .areas(inner)
-}
-
-/// Where the list of entries goes inside the panel.
-pub fn list_area(inner: Rect) -> Rect {
-    if inner.is_empty() {
-        return inner;
-    }
-    parts(inner)[2]
-}
-
 pub fn render(frame: &mut Frame, app: &App, theme: &Theme, panes: &Panes) {
     let area = panes.filter;
     if area.is_empty() {
@@ -56,7 +35,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, panes: &Panes) {
     let block = pane_block(Line::from(" Filter "), focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let [tabs, query, list, details] = parts(inner);
+    let [tabs, query, list, details] = filter_parts(inner);
     render_tabs(frame, app, theme, tabs);
     let cursor = if focused { "▏" } else { "" };
     let typed = Line::from(vec![

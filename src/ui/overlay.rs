@@ -3,26 +3,14 @@
 //! post's links.
 
 use super::Theme;
+use crate::app::screen::overlay_area as area;
 use crate::app::{App, Overlay};
 use crate::keymap::{Action, Context};
 use crate::present::truncate;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
-
-/// Where an overlay goes: centred, most of the screen.
-pub fn area(screen: Rect) -> Rect {
-    let width = screen.width.saturating_sub(4).min(90);
-    let height = screen.height.saturating_sub(2);
-    let [row] = Layout::vertical([Constraint::Length(height)])
-        .flex(Flex::Center)
-        .areas(screen);
-    let [area] = Layout::horizontal([Constraint::Length(width)])
-        .flex(Flex::Center)
-        .areas(row);
-    area
-}
 
 /// An overlay's title, lines and how far it is scrolled.
 fn content(
@@ -38,14 +26,6 @@ fn content(
             (" Links ", link_lines(app, theme, *selected, width), 0)
         }
     })
-}
-
-/// How far the open overlay can scroll on a screen of `size`.
-pub fn max_scroll(app: &App, size: (u16, u16)) -> usize {
-    let screen = Rect::new(0, 0, size.0, size.1);
-    let height = usize::from(Block::bordered().inner(area(screen)).height);
-    content(app, &Theme::new(false), screen)
-        .map_or(0, |(_, lines, _)| lines.len().saturating_sub(height))
 }
 
 pub fn render(frame: &mut Frame, app: &App, theme: &Theme, screen: Rect) {
@@ -197,4 +177,29 @@ pub fn hyperlinks(app: &App, screen: Rect) -> Vec<(u16, u16, String, String)> {
             (inner.x + 4, inner.y + i as u16, shown, target)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::load::bundled;
+    use crate::keymap::Keymap;
+
+    /// The app counts an overlay's lines from the model (to scroll it) without drawing it:
+    /// its count is the number of lines drawn.
+    #[test]
+    fn the_app_counts_the_lines_drawn() {
+        let opening = crate::app::Opening::default();
+        let mut app = App::new(bundled(), Keymap::builtin(), opening, (100, 30));
+        let screen = Rect::new(0, 0, 100, 30);
+        for overlay in [
+            Overlay::Help { scroll: 0 },
+            Overlay::Warnings { scroll: 0 },
+            Overlay::Links { selected: 0 },
+        ] {
+            app.overlay = Some(overlay);
+            let (_, lines, _) = content(&app, &Theme::new(false), screen).unwrap();
+            assert_eq!(app.overlay_lines(), lines.len(), "{:?}", app.overlay);
+        }
+    }
 }

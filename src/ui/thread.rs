@@ -2,9 +2,7 @@
 //! beside a numbering gutter. [`Layout`] wraps a document once per width; drawing then
 //! styles only the lines on screen.
 
-mod layout;
-
-pub use layout::{Item, Layout, PostItem, Tone};
+pub use crate::app::layout::{Item, Layout, PostItem, Tone};
 
 use super::{Panes, Theme, pane_block};
 use crate::app::{App, Pane};
@@ -30,7 +28,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, panes: &Panes) {
             format!(
                 " {} · {} ",
                 &app.short_ids[layout.doc],
-                crate::app::post_name(doc, post)
+                crate::present::post_name(doc, post)
             )
         }
         _ => " Thread ".to_string(),

@@ -1,0 +1,133 @@
+//! Where everything goes on the screen, for a terminal size: how the panes share it, and
+//! the parts of the filter panel. Navigation (a page of the list, a click) and drawing both
+//! ask here, so that they agree; nothing here knows the app's state beyond what it is given.
+
+use super::Pane;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::widgets::Block;
+
+/// The smallest terminal the app draws in.
+pub const MIN_SIZE: (u16, u16) = (30, 8);
+
+/// How the panes share the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// From 100 columns: documents, thread and filter panel side by side.
+    Wide,
+    /// From 60 columns: documents and thread; the filter panel opens over the thread.
+    Medium,
+    /// Below 60 columns: one pane at a time.
+    Narrow,
+    /// Below [`MIN_SIZE`]: a one-line message.
+    TooSmall,
+}
+
+impl Mode {
+    pub fn of((width, height): (u16, u16)) -> Mode {
+        match width {
+            _ if width < MIN_SIZE.0 || height < MIN_SIZE.1 => Mode::TooSmall,
+            0..60 => Mode::Narrow,
+            60..100 => Mode::Medium,
+            _ => Mode::Wide,
+        }
+    }
+}
+
+/// Where everything goes; an empty rectangle for what is not shown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Panes {
+    pub documents: Rect,
+    pub chips: Rect,
+    pub documents_list: Rect,
+    pub thread: Rect,
+    pub thread_inner: Rect,
+    pub filter: Rect,
+    pub filter_list: Rect,
+    pub status: Rect,
+}
+
+/// The layout of `area` for its mode, the pane with focus (which in a medium or narrow
+/// terminal decides what is shown) and whether filter chips are shown.
+pub fn panes(area: Rect, focus: Pane, chips: bool) -> Panes {
+    let mode = Mode::of((area.width, area.height));
+    if mode == Mode::TooSmall {
+        return Panes::default();
+    }
+    let [body, status] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+    let mut panes = Panes {
+        status,
+        ..Panes::default()
+    };
+    let (documents, thread, filter) = match mode {
+        Mode::Wide => {
+            let docs = (area.width * 3 / 10).clamp(28, 50);
+            let filter = (area.width / 4).clamp(28, 44);
+            let [d, t, f] = Layout::horizontal([
+                Constraint::Length(docs),
+                Constraint::Fill(1),
+                Constraint::Length(filter),
+            ])
+            .areas(body);
+            (d, t, f)
+        }
+        Mode::Medium => {
+            let docs = (area.width * 35 / 100).clamp(26, 40);
+            let [d, t] =
+                Layout::horizontal([Constraint::Length(docs), Constraint::Fill(1)]).areas(body);
+            let over = focus == Pane::Filter;
+            let width = t.width.min(44);
+            let f = Rect::new(t.right() - width, t.y, width, t.height);
+            (d, t, if over { f } else { Rect::default() })
+        }
+        _ => match focus {
+            Pane::Documents => (body, Rect::default(), Rect::default()),
+            Pane::Thread => (Rect::default(), body, Rect::default()),
+            Pane::Filter => (Rect::default(), Rect::default(), body),
+        },
+    };
+    panes.documents = documents;
+    let inner = Block::bordered().inner(documents);
+    let chip_rows = u16::from(chips).min(inner.height);
+    [panes.chips, panes.documents_list] =
+        Layout::vertical([Constraint::Length(chip_rows), Constraint::Fill(1)]).areas(inner);
+    panes.thread = thread;
+    panes.thread_inner = Block::bordered().inner(thread);
+    panes.filter = filter;
+    panes.filter_list = filter_list_area(Block::bordered().inner(filter));
+    panes
+}
+
+/// Rows under the list for the selected entry's other spellings.
+pub const DETAIL_ROWS: u16 = 2;
+
+/// Tabs, query, list, details: the parts of the filter panel's inside.
+pub fn filter_parts(inner: Rect) -> [Rect; 4] {
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(DETAIL_ROWS),
+    ])
+    .areas(inner)
+}
+
+/// Where the list of entries goes inside the filter panel.
+fn filter_list_area(inner: Rect) -> Rect {
+    if inner.is_empty() {
+        return inner;
+    }
+    filter_parts(inner)[2]
+}
+
+/// Where an overlay goes: centred, most of the screen.
+pub fn overlay_area(screen: Rect) -> Rect {
+    let width = screen.width.saturating_sub(4).min(90);
+    let height = screen.height.saturating_sub(2);
+    let [row] = Layout::vertical([Constraint::Length(height)])
+        .flex(Flex::Center)
+        .areas(screen);
+    let [area] = Layout::horizontal([Constraint::Length(width)])
+        .flex(Flex::Center)
+        .areas(row);
+    area
+}
