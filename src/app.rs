@@ -2,12 +2,12 @@
 //! event, resolves keys through the keymap, and updates. Rendering (`ui`) only reads it.
 //!
 //! Derived things are derived: the visible documents and the marked posts come from the
-//! active filters ([`filter::Filters`]); the thread's lines come from the document and the
+//! active filters ([`Filters`]); the thread's lines come from the document and the
 //! pane's width ([`layout::Layout`], cached per document and width).
 
 mod cite;
 mod documents;
-pub mod filter;
+mod filter;
 mod loading;
 mod overlay;
 mod panel;
@@ -16,7 +16,7 @@ mod search;
 mod thread;
 pub use thread::layout;
 
-pub use filter::{Filter, FilterError, Filters};
+pub use crate::filters::{Filter, FilterError, Filters};
 pub use loading::Loaded;
 pub use panel::{FilterPanel, Row};
 pub use search::{Scope, Search};

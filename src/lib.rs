@@ -7,6 +7,7 @@ pub mod app;
 pub mod cli;
 pub mod corpus;
 pub mod facets;
+pub mod filters;
 pub mod fuzzy;
 pub mod keymap;
 pub mod present;

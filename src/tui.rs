@@ -2,14 +2,14 @@
 //! event changed something, and give it back on every way out (quit, error, panic, SIGTERM,
 //! SIGHUP, SIGINT, SIGQUIT, and suspend with Ctrl-Z).
 
+mod events;
 pub mod osc;
 pub mod pace;
 
 use crate::app::{App, Effect, Event, Loaded};
 use crate::corpus::load::Progress;
-use crate::keymap::Key;
 use crate::ui::{self, Theme};
-use crossterm::event::{self as term, MouseButton, MouseEventKind};
+use crossterm::event as term;
 use crossterm::{cursor, execute, queue, style::Print, terminal};
 use pace::{Counted, Pacer};
 use ratatui::Terminal;
@@ -90,6 +90,17 @@ fn forward_load(loader: Receiver<Progress<Loaded>>, inputs: Sender<Input>) {
             }
         }
     });
+}
+
+/// Passes one terminal event to the app; whether it can have changed the screen.
+fn handle(app: &mut App, event: term::Event) -> bool {
+    match events::translate(event) {
+        Some(event) => {
+            app.handle(event);
+            true
+        }
+        None => false,
+    }
 }
 
 /// Passes one input to the app; whether it can have changed the screen.
@@ -188,29 +199,6 @@ fn draw(
     Ok(())
 }
 
-/// Passes one terminal event to the app; whether it can have changed the screen.
-fn handle(app: &mut App, event: term::Event) -> bool {
-    let event = match event {
-        term::Event::Key(key) => match Key::from_event(key) {
-            Some(key) => Event::Key(key),
-            None => return false,
-        },
-        term::Event::Resize(w, h) => Event::Resize(w, h),
-        term::Event::Mouse(mouse) => match mouse.kind {
-            MouseEventKind::Down(MouseButton::Left) => Event::Click(mouse.column, mouse.row),
-            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => Event::Scroll {
-                column: mouse.column,
-                row: mouse.row,
-                down: mouse.kind == MouseEventKind::ScrollDown,
-            },
-            _ => return false,
-        },
-        _ => return false,
-    };
-    app.handle(event);
-    true
-}
-
 /// Mouse reports for presses and the wheel only (1000), in SGR form (1006). crossterm's
 /// `EnableMouseCapture` also asks for every motion, a stream of bytes over SSH for nothing.
 const MOUSE_ON: &str = "\x1b[?1000h\x1b[?1006h";
@@ -287,7 +275,8 @@ mod tests {
     use super::*;
     use crate::corpus::load;
     use crate::keymap::Keymap;
-    use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent};
+    use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton};
+    use crossterm::event::{MouseEvent, MouseEventKind};
     use std::time::Duration;
 
     fn app() -> App {

@@ -2,8 +2,8 @@
 //! incrementally as the query grows), with the keys that apply them.
 
 use super::{App, Filter, Filters};
-use crate::app::filter::Count;
 use crate::facets::{Entry, FacetKind, Facets};
+use crate::filters::Count;
 use crate::fuzzy::Matcher;
 use crate::keymap::Action;
 use std::cell::Cell;

@@ -1,8 +1,7 @@
 //! Keys as keymap.toml spells them (`j`, `G`, `ctrl-d`, `shift-tab`, `f1`), with one spelling
-//! per key so TOML's duplicate-key check catches a key bound twice, and the conversion from
-//! crossterm's key events.
+//! per key so TOML's duplicate-key check catches a key bound twice. The terminal's key events
+//! become keys in `tui::events`.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use std::fmt;
 use std::str::FromStr;
 
@@ -80,49 +79,6 @@ impl Key {
             Code::Space => Some(' '),
             _ => None,
         }
-    }
-
-    /// The key of a crossterm key event; releases are not keys.
-    pub fn from_event(event: KeyEvent) -> Option<Key> {
-        if event.kind == KeyEventKind::Release {
-            return None;
-        }
-        let mods = event.modifiers;
-        let mut key = Key {
-            code: Code::Esc,
-            ctrl: mods.contains(KeyModifiers::CONTROL),
-            alt: mods.contains(KeyModifiers::ALT),
-            shift: mods.contains(KeyModifiers::SHIFT),
-        };
-        key.code = match event.code {
-            KeyCode::Char(' ') => Code::Space,
-            KeyCode::Char(c) if key.ctrl => Code::Char(c.to_ascii_lowercase()),
-            KeyCode::Char(c) => Code::Char(c),
-            KeyCode::BackTab => {
-                key.shift = true;
-                Code::Tab
-            }
-            KeyCode::Enter => Code::Enter,
-            KeyCode::Esc => Code::Esc,
-            KeyCode::Tab => Code::Tab,
-            KeyCode::Backspace => Code::Backspace,
-            KeyCode::Up => Code::Up,
-            KeyCode::Down => Code::Down,
-            KeyCode::Left => Code::Left,
-            KeyCode::Right => Code::Right,
-            KeyCode::Home => Code::Home,
-            KeyCode::End => Code::End,
-            KeyCode::PageUp => Code::PageUp,
-            KeyCode::PageDown => Code::PageDown,
-            KeyCode::Insert => Code::Insert,
-            KeyCode::Delete => Code::Delete,
-            KeyCode::F(n @ 1..=12) => Code::F(n),
-            _ => return None,
-        };
-        if matches!(key.code, Code::Char(_)) {
-            key.shift = false;
-        }
-        Some(key)
     }
 }
 
@@ -306,19 +262,5 @@ mod tests {
             "a binding is 1 to 3 keys"
         );
         assert!("f13".parse::<Key>().is_err());
-    }
-
-    #[test]
-    fn events_become_keys_as_spelled() {
-        let event = |code, mods| {
-            Key::from_event(KeyEvent::new(code, mods))
-                .unwrap()
-                .to_string()
-        };
-        assert_eq!(event(KeyCode::Char('G'), KeyModifiers::SHIFT), "G");
-        assert_eq!(event(KeyCode::Char('D'), KeyModifiers::CONTROL), "ctrl-d");
-        assert_eq!(event(KeyCode::BackTab, KeyModifiers::SHIFT), "shift-tab");
-        assert_eq!(event(KeyCode::Char(' '), KeyModifiers::NONE), "space");
-        assert_eq!(event(KeyCode::Enter, KeyModifiers::ALT), "alt-enter");
     }
 }

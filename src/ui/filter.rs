@@ -2,10 +2,10 @@
 //! counts and matched characters, and the selected entry's folded spellings.
 
 use super::{Panes, Theme, pane_block};
-use crate::app::filter::label;
 use crate::app::screen::filter_parts;
 use crate::app::{App, Pane};
 use crate::facets::{Entry, FacetKind};
+use crate::filters::label;
 use crate::present::{pad, truncate};
 use ratatui::Frame;
 use ratatui::layout::Rect;

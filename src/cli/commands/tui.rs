@@ -1,9 +1,10 @@
 //! `tread` with no command: the terminal UI.
 
-use crate::app::{App, Filter, FilterError, Loaded, Opening};
+use crate::app::{App, Loaded, Opening};
 use crate::cli::{CliError, CorpusArgs, TuiArgs, ending, loading, stdout_is_terminal};
 use crate::corpus::{self, Corpus};
 use crate::facets::Facets;
+use crate::filters::{Filter, FilterError};
 use crate::keymap::Keymap;
 use crate::ui::Theme;
 use std::path::Path;
