@@ -106,40 +106,128 @@ pub struct Opening {
     pub paths: Vec<String>,
 }
 
-/// The whole state of the terminal UI.
+/// The whole state of the terminal UI. Only [`App::handle`] changes it; drawing and tests
+/// read it through the accessors below.
 pub struct App {
     /// Shared only while a background load resolves it (see [`loading`]).
-    pub corpus: Arc<Corpus>,
+    corpus: Arc<Corpus>,
     /// Every post's text in corpus order, for searching; kept in step with `corpus`.
     posts: Arc<PostTable>,
-    pub facets: Facets,
-    pub keymap: Keymap,
+    facets: Facets,
+    keymap: Keymap,
     /// Each document's shortest unique id prefix (at least three characters), as listed.
-    pub short_ids: documents::ShortIds,
-    pub size: (u16, u16),
-    pub focus: Pane,
+    short_ids: documents::ShortIds,
+    size: (u16, u16),
+    focus: Pane,
     /// The pane focus returns to when the filter panel closes as an overlay.
     previous_focus: Pane,
-    pub filters: Filters,
-    pub panel: FilterPanel,
-    pub documents: DocumentsState,
-    pub thread: ThreadState,
-    pub search: Option<Search>,
+    filters: Filters,
+    panel: FilterPanel,
+    documents: DocumentsState,
+    thread: ThreadState,
+    search: Option<Search>,
     /// Where a search looks: this document or all (kept between searches).
-    pub search_scope: Scope,
-    pub prompt: Option<Prompt>,
-    pub overlay: Option<Overlay>,
+    search_scope: Scope,
+    prompt: Option<Prompt>,
+    overlay: Option<Overlay>,
     /// A one-line note for the status line, until the next key.
-    pub message: Option<String>,
+    message: Option<String>,
     /// Keys of a sequence typed so far (`g` of `g g`).
-    pub pending: Vec<Key>,
-    pub quit: bool,
+    pending: Vec<Key>,
+    quit: bool,
     /// While loading in the background: files read, of all.
-    pub loading: Option<(usize, usize)>,
+    loading: Option<(usize, usize)>,
     /// Why nothing loaded, when nothing did.
-    pub load_error: Option<String>,
+    load_error: Option<String>,
     effects: Vec<Effect>,
     paths: Vec<String>,
+}
+
+/// The state, read: for drawing, and for tests that assert what a user would see.
+impl App {
+    pub fn corpus(&self) -> &Corpus {
+        &self.corpus
+    }
+
+    pub fn facets(&self) -> &Facets {
+        &self.facets
+    }
+
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
+    }
+
+    /// Each document's shortest unique id prefix (at least three characters), as listed.
+    pub fn short_ids(&self) -> &documents::ShortIds {
+        &self.short_ids
+    }
+
+    /// The terminal's size.
+    pub fn size(&self) -> (u16, u16) {
+        self.size
+    }
+
+    pub fn focus(&self) -> Pane {
+        self.focus
+    }
+
+    pub fn filters(&self) -> &Filters {
+        &self.filters
+    }
+
+    pub fn panel(&self) -> &FilterPanel {
+        &self.panel
+    }
+
+    pub fn documents(&self) -> &DocumentsState {
+        &self.documents
+    }
+
+    pub fn thread(&self) -> &ThreadState {
+        &self.thread
+    }
+
+    pub fn search(&self) -> Option<&Search> {
+        self.search.as_ref()
+    }
+
+    /// Where a search looks: this document or all.
+    pub fn search_scope(&self) -> Scope {
+        self.search_scope
+    }
+
+    pub fn prompt(&self) -> Option<&Prompt> {
+        self.prompt.as_ref()
+    }
+
+    pub fn overlay(&self) -> Option<&Overlay> {
+        self.overlay.as_ref()
+    }
+
+    /// The one-line note for the status line, until the next key.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// Keys of a sequence typed so far (`g` of `g g`).
+    pub fn pending(&self) -> &[Key] {
+        &self.pending
+    }
+
+    /// Whether the user asked to quit.
+    pub fn quit(&self) -> bool {
+        self.quit
+    }
+
+    /// While loading in the background: files read, of all.
+    pub fn loading(&self) -> Option<(usize, usize)> {
+        self.loading
+    }
+
+    /// Why nothing loaded, when nothing did.
+    pub fn load_error(&self) -> Option<&str> {
+        self.load_error.as_deref()
+    }
 }
 
 impl App {
@@ -147,6 +235,14 @@ impl App {
     pub fn new(corpus: Corpus, keymap: Keymap, opening: Opening, size: (u16, u16)) -> App {
         let facets = Facets::build(&corpus);
         App::with_facets(corpus, facets, keymap, opening, size)
+    }
+
+    /// The app before anything is loaded, while a background load reads `opening.paths`:
+    /// its documents arrive as [`Event::Load`].
+    pub fn for_background_load(keymap: Keymap, opening: Opening, size: (u16, u16)) -> App {
+        let mut app = App::new(Corpus::default(), keymap, opening, size);
+        app.loading = Some((0, 0));
+        app
     }
 
     /// [`App::new`] with the corpus's facets already built (to read `--filter` with them).

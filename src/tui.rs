@@ -138,14 +138,14 @@ fn event_loop(
             return Ok(());
         };
         let mut changed = take(app, input)?;
-        while !app.quit {
+        while !app.quit() {
             let Ok(input) = inputs.try_recv() else { break };
             changed |= take(app, input)?;
         }
         // Inputs arriving before the pacer allows the next frame join it, so a held key, a
         // spun wheel or a fast load costs at most 60 frames and 64 KB a second.
         let next_frame = pacer.next_frame();
-        while changed && !app.quit {
+        while changed && !app.quit() {
             let now = Instant::now();
             let Some(Ok(input)) = (now < next_frame).then(|| inputs.recv_timeout(next_frame - now))
             else {
@@ -164,7 +164,7 @@ fn event_loop(
                 Effect::Suspend => suspend(terminal)?,
             }
         }
-        if app.quit {
+        if app.quit() {
             return Ok(());
         }
         if changed {
@@ -323,7 +323,7 @@ mod tests {
             take(&mut app, input).unwrap(),
             "a load's progress changes the screen"
         );
-        assert_eq!(app.corpus.documents.len(), total);
+        assert_eq!(app.corpus().documents.len(), total);
         // Once the load is over, the forwarder lets go of the queue.
         drop(load);
         assert!(matches!(

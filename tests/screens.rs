@@ -39,7 +39,7 @@ fn press(app: &mut App, keys: &str) {
 }
 
 fn terminal(app: &App, theme: Theme) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    let mut terminal = Terminal::new(TestBackend::new(app.size().0, app.size().1)).unwrap();
     terminal
         .draw(|frame| ui::render(frame, app, &theme))
         .unwrap();

@@ -31,16 +31,16 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, panes: &Panes) {
     if panes.documents.is_empty() {
         return;
     }
-    let focused = app.focus == Pane::Documents && app.prompt.is_none();
-    let title = match app.loading {
+    let focused = app.focus() == Pane::Documents && app.prompt().is_none();
+    let title = match app.loading() {
         Some((done, total)) => format!(
             " Documents {} · loading {done}/{total} files ",
-            app.corpus.documents.len()
+            app.corpus().documents.len()
         ),
         None => format!(
             " Documents {}/{} ",
             app.visible().len(),
-            app.corpus.documents.len()
+            app.corpus().documents.len()
         ),
     };
     frame.render_widget(
@@ -58,8 +58,8 @@ fn render_chips(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     }
     let mut spans: Vec<Span> = Vec::new();
     let mut used = 0;
-    for filter in app.filters.list().iter().rev() {
-        let chip = format!(" {} ", filter.chip(&app.facets));
+    for filter in app.filters().list().iter().rev() {
+        let chip = format!(" {} ", filter.chip(app.facets()));
         let width = chip.width() + 1;
         if used + width > usize::from(area.width) {
             spans.insert(0, Span::styled("… ", theme.dim()));
@@ -75,8 +75,8 @@ fn render_chips(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 fn render_rows(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, focused: bool) {
     let visible = app.visible();
     if visible.is_empty() {
-        let note = match (&app.load_error, app.loading, app.filters.is_empty()) {
-            (Some(error), _, _) => error.clone(),
+        let note = match (app.load_error(), app.loading(), app.filters().is_empty()) {
+            (Some(error), _, _) => error.to_string(),
             (None, Some(_), _) => "loading…".to_string(),
             (None, None, true) => "no documents".to_string(),
             (None, None, false) => format!(
@@ -89,9 +89,14 @@ fn render_rows(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, focused:
         return;
     }
     let height = usize::from(area.height);
-    let selected = app.documents.selected();
-    let offset = keep_in_view(app.documents.offset.get(), selected, height, visible.len());
-    app.documents.offset.set(offset);
+    let selected = app.documents().selected();
+    let offset = keep_in_view(
+        app.documents().offset.get(),
+        selected,
+        height,
+        visible.len(),
+    );
+    app.documents().offset.set(offset);
     let width = usize::from(area.width);
     let lines: Vec<Line> = (offset..visible.len().min(offset + height))
         .map(|row| {
@@ -101,7 +106,7 @@ fn render_rows(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, focused:
                 (true, false) => theme.selection_unfocused(),
                 _ => Style::new(),
             };
-            let text = row_text(&app.corpus.documents[doc], &app.short_ids[doc], width);
+            let text = row_text(&app.corpus().documents[doc], &app.short_ids()[doc], width);
             Line::styled(text, style)
         })
         .collect();

@@ -30,7 +30,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, panes: &Panes) {
     if area.is_empty() {
         return;
     }
-    let focused = app.focus == Pane::Filter && app.prompt.is_none();
+    let focused = app.focus() == Pane::Filter && app.prompt().is_none();
     frame.render_widget(Clear, area);
     let block = pane_block(Line::from(" Filter "), focused, theme);
     let inner = block.inner(area);
@@ -40,7 +40,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, panes: &Panes) {
     let cursor = if focused { "▏" } else { "" };
     let typed = Line::from(vec![
         Span::styled("> ", theme.dim()),
-        Span::raw(app.panel.query.as_str()),
+        Span::raw(app.panel().query.as_str()),
         Span::raw(cursor),
     ]);
     frame.render_widget(Paragraph::new(typed), query);
@@ -56,7 +56,7 @@ fn render_tabs(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         .iter()
         .flat_map(|&kind| {
             let name = tab_name(kind);
-            let current = kind == app.panel.tab;
+            let current = kind == app.panel().tab;
             let shown = match (short, current) {
                 (true, false) => name[..1].to_string(),
                 _ => name.to_string(),
@@ -73,9 +73,9 @@ fn render_tabs(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 }
 
 fn render_list(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, focused: bool) {
-    let panel = &app.panel;
+    let panel = app.panel();
     if panel.rows.is_empty() {
-        let note = match app.loading {
+        let note = match app.loading() {
             Some(_) => "facets come when loading ends",
             None => "nothing matches",
         };
@@ -91,12 +91,12 @@ fn render_list(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, focused:
         panel.rows.len(),
     );
     panel.offset.set(offset);
-    let entries = app.facets.of(panel.tab);
+    let entries = app.facets().of(panel.tab);
     let width = usize::from(area.width);
     let lines: Vec<Line> = (offset..panel.rows.len().min(offset + height))
         .map(|i| {
             let row = &panel.rows[i];
-            let count = app.filters.drill(panel.tab, row.entry);
+            let count = app.filters().drill(panel.tab, row.entry);
             let dead = count.posts == 0;
             let base = match (i == panel.selected(), focused, dead) {
                 (true, true, _) => theme.selection(),
@@ -152,10 +152,10 @@ fn highlighted(
 
 /// The selected entry's count and the spellings folded into it.
 fn render_details(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let Some(entry) = app.panel.selected_entry() else {
+    let Some(entry) = app.panel().selected_entry() else {
         return;
     };
-    let e = &app.facets.of(app.panel.tab)[entry];
+    let e = &app.facets().of(app.panel().tab)[entry];
     let docs = e.documents.len();
     let mut text = format!(
         "{} doc{} · {} post{}",
@@ -168,8 +168,8 @@ fn render_details(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         .variants
         .iter()
         .filter(|v| **v != e.name)
-        .map(|v| match app.panel.tab {
-            FacetKind::Hashtag | FacetKind::Mention => label(app.panel.tab, v),
+        .map(|v| match app.panel().tab {
+            FacetKind::Hashtag | FacetKind::Mention => label(app.panel().tab, v),
             _ => v.clone(),
         })
         .collect();

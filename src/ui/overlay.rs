@@ -18,7 +18,7 @@ fn content(
     theme: &Theme,
     screen: Rect,
 ) -> Option<(&'static str, Vec<Line<'static>>, usize)> {
-    Some(match app.overlay.as_ref()? {
+    Some(match app.overlay().as_ref()? {
         Overlay::Help { scroll } => (" Keys ", help_lines(app, theme), *scroll),
         Overlay::Warnings { scroll } => (" Warnings ", warning_lines(app, theme), *scroll),
         Overlay::Links { selected } => {
@@ -59,7 +59,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, screen: Rect) {
 fn help_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     for context in Context::ALL {
-        let bindings = app.keymap.bindings(context);
+        let bindings = app.keymap().bindings(context);
         if bindings.is_empty() {
             continue;
         }
@@ -79,7 +79,7 @@ fn help_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
         }
     }
     lines.push(Line::raw(""));
-    let confirm = app.keymap.hint(Context::Prompt, Action::Confirm);
+    let confirm = app.keymap().hint(Context::Prompt, Action::Confirm);
     let confirm = confirm.unwrap_or_else(|| "confirm".to_string());
     lines.push(Line::styled(
         format!(
@@ -93,11 +93,11 @@ fn help_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
 
 fn warning_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
-    let problems = &app.corpus.problems;
-    let summary = app.corpus.summary().unwrap_or_else(|| {
+    let problems = &app.corpus().problems;
+    let summary = app.corpus().summary().unwrap_or_else(|| {
         format!(
             "loaded {} documents, no problems",
-            app.corpus.documents.len()
+            app.corpus().documents.len()
         )
     });
     lines.push(Line::styled(summary, theme.heading()));
@@ -106,7 +106,7 @@ fn warning_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
             .iter()
             .map(|p| Line::styled(format!("  {p}"), theme.warning())),
     );
-    if let Some(doc) = app.current_doc().map(|d| &app.corpus.documents[d]) {
+    if let Some(doc) = app.current_doc().map(|d| &app.corpus().documents[d]) {
         lines.push(Line::raw(""));
         lines.push(Line::styled(doc.id.clone(), theme.heading()));
         if doc.warnings.is_empty() {
@@ -146,7 +146,7 @@ fn link_lines(app: &App, theme: &Theme, selected: usize, width: usize) -> Vec<Li
         })
         .collect();
     let hint = app
-        .keymap
+        .keymap()
         .hint(Context::Global, Action::CopyCitation)
         .map(|k| format!("{k} copies the selected link"))
         .unwrap_or_default();
@@ -158,7 +158,7 @@ fn link_lines(app: &App, theme: &Theme, selected: usize, width: usize) -> Vec<Li
 /// Where each link of the links overlay is drawn, for OSC 8 hyperlinks over the drawn text:
 /// (column, row, text as drawn, target). Cut links ("ann…") have no target.
 pub fn hyperlinks(app: &App, screen: Rect) -> Vec<(u16, u16, String, String)> {
-    let Some(Overlay::Links { .. }) = app.overlay else {
+    let Some(Overlay::Links { .. }) = app.overlay() else {
         return Vec::new();
     };
     let inner = Block::bordered().inner(area(screen));
@@ -186,20 +186,29 @@ mod tests {
     use crate::keymap::Keymap;
 
     /// The app counts an overlay's lines from the model (to scroll it) without drawing it:
-    /// its count is the number of lines drawn.
+    /// its count is the number of lines drawn, for each overlay on each document.
     #[test]
     fn the_app_counts_the_lines_drawn() {
-        let opening = crate::app::Opening::default();
-        let mut app = App::new(bundled(), Keymap::builtin(), opening, (100, 30));
         let screen = Rect::new(0, 0, 100, 30);
-        for overlay in [
-            Overlay::Help { scroll: 0 },
-            Overlay::Warnings { scroll: 0 },
-            Overlay::Links { selected: 0 },
-        ] {
-            app.overlay = Some(overlay);
-            let (_, lines, _) = content(&app, &Theme::new(false), screen).unwrap();
-            assert_eq!(app.overlay_lines(), lines.len(), "{:?}", app.overlay);
+        for doc in 0..bundled().documents.len() {
+            for action in [Action::Help, Action::Warnings, Action::Links] {
+                let opening = crate::app::Opening {
+                    document: Some(doc),
+                    ..Default::default()
+                };
+                let mut app = App::new(bundled(), Keymap::builtin(), opening, (100, 30));
+                let keys = app.keymap().hint(Context::Global, action).unwrap();
+                for key in keys.parse::<crate::keymap::KeySeq>().unwrap().0 {
+                    app.handle(crate::app::Event::Key(key));
+                }
+                let Some((_, lines, _)) = content(&app, &Theme::new(false), screen) else {
+                    // Only a post without links opens no overlay.
+                    assert_eq!(action, Action::Links);
+                    assert!(app.current_links().is_empty());
+                    continue;
+                };
+                assert_eq!(app.overlay_lines(), lines.len(), "{doc} {action:?}");
+            }
         }
     }
 }

@@ -13,9 +13,9 @@ use unicode_width::UnicodeWidthStr;
 
 pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let width = usize::from(area.width);
-    if let Some(prompt) = &app.prompt {
+    if let Some(prompt) = &app.prompt() {
         let label = match prompt.kind {
-            PromptKind::Search => match app.search_scope {
+            PromptKind::Search => match app.search_scope() {
                 Scope::All => format!("search all ({}): /", hits(app)),
                 Scope::Document => format!("search ({}): /", hits(app)),
             },
@@ -30,7 +30,9 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         return;
     }
     let left = position(app);
-    let middle = app.message.clone().unwrap_or_else(|| context_note(app));
+    let middle = app
+        .message()
+        .map_or_else(|| context_note(app), str::to_string);
     let keys = hints(app);
     let mut spans = vec![Span::styled(left.clone(), theme.heading())];
     let room = width.saturating_sub(left.width() + 2);
@@ -47,7 +49,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 }
 
 fn hits(app: &App) -> String {
-    match &app.search {
+    match &app.search() {
         Some(s) if s.scope == Scope::All => format!(
             "{} in {}",
             plural(s.hit_count(), "hit"),
@@ -69,9 +71,9 @@ fn plural(n: usize, word: &str) -> String {
 fn position(app: &App) -> String {
     match app.current_post() {
         Some(at) => {
-            let doc = &app.corpus.documents[at.doc];
+            let doc = &app.corpus().documents[at.doc];
             let all = doc.post_count();
-            let n = app.thread.post() + 1;
+            let n = app.thread().post() + 1;
             if doc.kind.is_prose() {
                 format!("¶{n}/{all}")
             } else {
@@ -84,14 +86,14 @@ fn position(app: &App) -> String {
 
 /// The search or the filters in force.
 fn context_note(app: &App) -> String {
-    if let Some(search) = &app.search {
+    if let Some(search) = &app.search() {
         return format!("/{} · {}", search.text, hits(app));
     }
     let chips: Vec<String> = app
-        .filters
+        .filters()
         .list()
         .iter()
-        .map(|f| f.chip(&app.facets))
+        .map(|f| f.chip(app.facets()))
         .collect();
     chips.join(" & ")
 }
@@ -111,7 +113,7 @@ fn hints(app: &App) -> String {
     let parts: Vec<String> = wanted
         .iter()
         .filter_map(|(action, name)| {
-            app.keymap
+            app.keymap()
                 .hint(context, *action)
                 .map(|k| format!("{k} {name}"))
         })

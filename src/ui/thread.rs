@@ -19,15 +19,15 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, panes: &Panes) {
     if panes.thread.is_empty() {
         return;
     }
-    let focused = app.focus == Pane::Thread && app.prompt.is_none();
-    let layout = app.thread.layout();
+    let focused = app.focus() == Pane::Thread && app.prompt().is_none();
+    let layout = app.thread().layout();
     let title = match (layout, app.current_post()) {
         (Some(layout), Some(at)) => {
-            let doc = &app.corpus.documents[layout.doc];
+            let doc = &app.corpus().documents[layout.doc];
             let post = &doc.threads[at.thread].posts[at.post];
             format!(
                 " {} · {} ",
-                &app.short_ids[layout.doc],
+                &app.short_ids()[layout.doc],
                 crate::present::post_name(doc, post)
             )
         }
@@ -39,7 +39,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, panes: &Panes) {
     };
     let area = panes.thread_inner;
     let mut styled: HashMap<PostRef, Classes> = HashMap::new();
-    let from = app.thread.scroll();
+    let from = app.thread().scroll();
     let to = layout.total.min(from + usize::from(area.height));
     let lines: Vec<Line> = (from..to)
         .map(|line| {
@@ -106,18 +106,18 @@ impl Classes {
 /// hits over them. Only the stretch is looked at, with room either side for an entity or a
 /// hit that starts before it or ends after it, so drawing a screen costs what it shows.
 fn classes(app: &App, at: PostRef, shown: Range<usize>) -> Classes {
-    let post = &app.corpus.documents[at.doc].threads[at.thread].posts[at.post];
+    let post = &app.corpus().documents[at.doc].threads[at.thread].posts[at.post];
     let text = &*post.text;
     let mut needles: Vec<(String, u8)> = Vec::new();
     needles.extend(post.hashtags.iter().map(|t| (format!("#{t}"), HASHTAG)));
     needles.extend(post.mentions.iter().map(|m| (format!("@{m}"), MENTION)));
     needles.extend(post.urls.iter().map(|u| (u.to_string(), LINK)));
     for org in &post.organisations {
-        let variants = app.corpus.org_variants.get(org).into_iter().flatten();
+        let variants = app.corpus().org_variants.get(org).into_iter().flatten();
         let names = std::iter::once(org).chain(variants);
         needles.extend(names.map(|n| (n.clone(), ORGANISATION)));
     }
-    let search = app.search.as_ref().map(|s| &s.query);
+    let search = app.search().as_ref().map(|s| &s.query);
     let reach = (needles.iter().map(|(n, _)| n.len()))
         .chain(search.map(|q| q.longest()))
         .max()
@@ -186,8 +186,8 @@ fn post_line<'a>(
     theme: &Theme,
 ) -> Line<'a> {
     let at = item.at;
-    let post = &app.corpus.documents[at.doc].threads[at.thread].posts[at.post];
-    let current = app.thread.post() == item.flat;
+    let post = &app.corpus().documents[at.doc].threads[at.thread].posts[at.post];
+    let current = app.thread().post() == item.flat;
     let mut spans = Vec::new();
     let label = item.gutter.get(row).map_or("", String::as_str);
     let label_style = match (current && row == 0, item.misnumbered) {
@@ -203,10 +203,10 @@ fn post_line<'a>(
         true => Span::styled("▌", theme.mark()),
         false => Span::raw(" "),
     });
-    let hit = app.search.as_ref().is_some_and(|s| s.is_hit(at));
+    let hit = app.search().as_ref().is_some_and(|s| s.is_hit(at));
     // Marks go on the first line, where the label is.
     let first = row == 0;
-    let mark = match (hit, app.filters.is_marked(at), item.misnumbered) {
+    let mark = match (hit, app.filters().is_marked(at), item.misnumbered) {
         _ if !first => Span::raw(" "),
         (_, _, true) => Span::styled("‼", theme.warning()),
         (true, _, _) => Span::styled("◆", theme.mark()),

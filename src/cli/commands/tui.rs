@@ -2,7 +2,7 @@
 
 use crate::app::{App, Loaded, Opening};
 use crate::cli::{CliError, CorpusArgs, TuiArgs, ending, loading, stdout_is_terminal};
-use crate::corpus::{self, Corpus};
+use crate::corpus;
 use crate::facets::Facets;
 use crate::filters::{Filter, FilterError};
 use crate::keymap::Keymap;
@@ -34,9 +34,10 @@ pub fn run(corpus_args: &CorpusArgs, args: &TuiArgs) -> anyhow::Result<()> {
                 paths,
                 ..Opening::default()
             };
-            let mut app = App::new(Corpus::default(), keymap, opening, size);
-            app.loading = Some((0, 0));
-            (app, Some(loader))
+            (
+                App::for_background_load(keymap, opening, size),
+                Some(loader),
+            )
         }
         false => (scripted_app(corpus_args, args, keymap, paths, size)?, None),
     };
@@ -79,8 +80,8 @@ fn scripted_app(
         paths,
     };
     let app = App::with_facets(corpus, facets, keymap, opening, size);
-    if let Some(doc) = document.filter(|&d| !app.filters.passes(d)) {
-        let id = &app.corpus.documents[doc].id;
+    if let Some(doc) = document.filter(|&d| !app.filters().passes(d)) {
+        let id = &app.corpus().documents[doc].id;
         let message = format!("document {id} does not pass the filters");
         return Err(CliError::failure(message).into());
     }
