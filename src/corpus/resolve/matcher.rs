@@ -1,0 +1,316 @@
+//! Finding known names (the glossary's, declared ones, linked short forms) in post text as
+//! whole words: one Aho-Corasick automaton, then a word-boundary check.
+
+use crate::corpus::glossary::Glossary;
+use foldhash::{HashMap, HashSet};
+use regex::Regex;
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+/// Finds glossary names, their non-handle aliases, linked acronyms and declared names in text.
+pub(super) struct Matcher {
+    search: Option<Search>,
+    /// Whether a name holds an apostrophe: only then do curly ones in the text need folding
+    /// to match (elsewhere both are just characters that end a word).
+    apostrophes: bool,
+}
+
+/// The most bytes of names searched with a DFA: its table takes a few hundred bytes for
+/// each byte of the names, so past this the builder's smaller automaton is used.
+pub(super) const MAX_DFA_BYTES: usize = 64 * 1024;
+
+/// How a [`Matcher`] looks for its names: one automaton of them all (glossaries hold
+/// thousands), each found as a whole word, the longest at the leftmost place where any is.
+pub(super) struct Search {
+    names: aho_corasick::AhoCorasick,
+}
+
+impl Matcher {
+    pub(super) fn new(
+        glossary: &Glossary,
+        declared: &BTreeSet<String>,
+        aliases: &HashMap<String, String>,
+    ) -> Matcher {
+        let mut words: Vec<&str> = glossary
+            .organisations
+            .iter()
+            .flat_map(|e| e.aliases.iter().chain(std::iter::once(&e.name)))
+            .map(String::as_str)
+            .chain(declared.iter().map(String::as_str))
+            .chain(aliases.keys().map(String::as_str))
+            .filter(|w| !w.starts_with('@') && !w.trim().is_empty())
+            .collect();
+        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        words.dedup();
+        if words.is_empty() {
+            return Matcher {
+                search: None,
+                apostrophes: false,
+            };
+        }
+        Matcher {
+            search: Some(Search::new(&words)),
+            apostrophes: words.iter().any(|w| w.contains(['\'', '’'])),
+        }
+    }
+
+    /// The names found in `text`, as written, curly and straight apostrophes alike.
+    pub(super) fn hits(&self, text: &str) -> Vec<String> {
+        let Some(search) = &self.search else {
+            return Vec::new();
+        };
+        // Most posts have no curly apostrophe, and then need no folded copy.
+        let folded = match self.apostrophes && text.contains('’') {
+            true => std::borrow::Cow::Owned(text.replace('’', "'")),
+            false => std::borrow::Cow::Borrowed(text),
+        };
+        let mut hits = Distinct::default();
+        for found in search.find_iter(&folded) {
+            match &folded {
+                std::borrow::Cow::Borrowed(_) => hits.push(&text[found]),
+                std::borrow::Cow::Owned(folded) => {
+                    hits.push(&text_at(text, folded, found.start, found.end))
+                }
+            }
+        }
+        hits.items
+    }
+}
+
+/// Strings in the order first met, each once. A post names a few, looked through one by
+/// one; past [`Distinct::FEW`] (text made to name thousands) a set says which are met.
+#[derive(Default)]
+pub(super) struct Distinct {
+    pub(super) items: Vec<String>,
+    met: HashSet<String>,
+}
+
+impl Distinct {
+    const FEW: usize = 16;
+
+    pub(super) fn push(&mut self, item: &str) {
+        let known = match self.items.len() < Distinct::FEW {
+            true => self.items.iter().any(|i| i == item),
+            false => {
+                if self.met.is_empty() {
+                    self.met.extend(self.items.iter().cloned());
+                }
+                !self.met.insert(item.to_string())
+            }
+        };
+        if !known {
+            self.items.push(item.to_string());
+        }
+    }
+}
+
+impl Search {
+    /// A search for `words`, written with straight apostrophes: a DFA (the fastest) while
+    /// the names are few enough for its table to stay small, else what the builder picks.
+    pub(super) fn new(words: &[&str]) -> Search {
+        let words: Vec<String> = words.iter().map(|w| w.replace('’', "'")).collect();
+        let bytes: usize = words.iter().map(String::len).sum();
+        let build = |kind| {
+            aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .kind(kind)
+                .build(&words)
+        };
+        let dfa = (bytes <= MAX_DFA_BYTES).then(|| build(Some(aho_corasick::AhoCorasickKind::DFA)));
+        let names = match dfa {
+            Some(Ok(names)) => names,
+            // Names are bounded by the glossary's size and the corpus's text: an automaton
+            // of them fails only past two billion states, which no memory here holds.
+            _ => build(None).expect("an automaton of the names can be built"),
+        };
+        Search { names }
+    }
+
+    /// Where the names are in `text`, each a whole word: leftmost first, at each place the
+    /// longest that is a whole word there, none overlapping.
+    fn find_iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = std::ops::Range<usize>> + 'a {
+        let mut from = 0;
+        std::iter::from_fn(move || {
+            while from < text.len() {
+                let found = self
+                    .names
+                    .find(aho_corasick::Input::new(text).range(from..))?;
+                match self.whole_word_at(text, found.start(), found.end()) {
+                    Some(end) => {
+                        from = end;
+                        return Some(found.start()..end);
+                    }
+                    // No name is a whole word here: look again from the next character.
+                    None => from = next_char(text, found.start()),
+                }
+            }
+            None
+        })
+    }
+
+    /// The end of the longest name at `start` that is a whole word there, trying shorter
+    /// ones when the longest, ending at `end`, is not.
+    fn whole_word_at(&self, text: &str, start: usize, mut end: usize) -> Option<usize> {
+        if !bounded_before(text, start) {
+            return None;
+        }
+        loop {
+            if bounded_after(text, start, end) {
+                return Some(end);
+            }
+            // The longest name at `start` ending before `end`: the leftmost-longest match in
+            // what is left, when it starts at `start` (one starting later means none does).
+            let shorter = aho_corasick::Input::new(text).range(start..end - 1);
+            let found = self.names.find(shorter).filter(|m| m.start() == start)?;
+            end = found.end();
+        }
+    }
+}
+
+/// Whether a name starting at `start` of `text` starts a word there: it does not start
+/// with a letter or digit, or nothing of a word comes before it.
+pub(super) fn bounded_before(text: &str, start: usize) -> bool {
+    let first = text[start..].chars().next();
+    let before = text[..start].chars().next_back();
+    !first.is_some_and(char::is_alphanumeric) || !before.is_some_and(is_word_char)
+}
+
+/// Whether a name at `start..end` of `text` ends a word there: it does not end with a
+/// letter or digit, or nothing of a word comes after it.
+pub(super) fn bounded_after(text: &str, start: usize, end: usize) -> bool {
+    let last = text[start..end].chars().next_back();
+    let after = text[end..].chars().next();
+    !last.is_some_and(char::is_alphanumeric) || !after.is_some_and(is_word_char)
+}
+
+/// A character of a word, as a pattern's `\w` is: besides letters, digits and '_', the
+/// marks and connectors of other scripts (asked of the pattern itself, rarely).
+pub(super) fn is_word_char(c: char) -> bool {
+    static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\w$").expect("valid"));
+    match c.is_ascii() {
+        true => c.is_ascii_alphanumeric() || c == '_',
+        false => c.is_alphanumeric() || WORD.is_match(c.encode_utf8(&mut [0; 4])),
+    }
+}
+
+/// The byte after the character at `at` of `text`.
+pub(super) fn next_char(text: &str, at: usize) -> usize {
+    at + text[at..].chars().next().map_or(1, char::len_utf8)
+}
+
+/// The slice of the original text matching a byte range of its apostrophe-folded copy
+/// ('’' is three bytes, "'" one, so offsets are mapped by counting characters).
+pub(super) fn text_at(original: &str, folded: &str, start: usize, end: usize) -> String {
+    let first = folded[..start].chars().count();
+    let count = folded[start..end].chars().count();
+    original.chars().skip(first).take(count).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use foldhash::HashMapExt;
+    use proptest::prelude::*;
+    use regex::Regex;
+
+    #[test]
+    fn the_matcher_folds_curly_apostrophes_only_for_names_that_have_one() {
+        let none = HashMap::new();
+        let declared: BTreeSet<String> = ["St George's", "CMA"].map(String::from).into();
+        let matcher = Matcher::new(&Glossary::default(), &declared, &none);
+        assert!(matcher.apostrophes);
+        assert_eq!(
+            matcher.hits("at St George’s, the CMA’s"),
+            ["St George’s", "CMA"]
+        );
+        let declared: BTreeSet<String> = ["CMA".to_string()].into();
+        let plain = Matcher::new(&Glossary::default(), &declared, &none);
+        assert!(!plain.apostrophes);
+        assert_eq!(plain.hits("the CMA’s view, CMA's too"), ["CMA"]);
+    }
+
+    /// Names as a matcher gets them, longest first: some start others, some end in a
+    /// letter and some in other characters.
+    const NAMES: &[&str] = &[
+        "Care Review",
+        "Care",
+        "CareP",
+        "CMA",
+        "A&E",
+        "St George's",
+        "Trust's",
+        "Café Trust",
+        "NAAS2",
+        "The Fostering Network",
+    ];
+
+    /// One pattern for all `words` (longest first) as whole words, the first that matches
+    /// preferred: what the automaton is held to.
+    fn reference_pattern(words: &[&str]) -> String {
+        let bounded = |word: &&str| {
+            let escaped = regex::escape(&word.replace('’', "'"));
+            let starts = word.starts_with(|c: char| c.is_alphanumeric());
+            let ends = word.ends_with(|c: char| c.is_alphanumeric());
+            format!(
+                "{}{escaped}{}",
+                if starts { r"\b" } else { "" },
+                if ends { r"\b" } else { "" }
+            )
+        };
+        words.iter().map(bounded).collect::<Vec<_>>().join("|")
+    }
+
+    #[test]
+    fn thousands_of_glossary_names_are_all_found() {
+        let names: Vec<String> = (0..5_000)
+            .map(|i| format!("Organisation Number {i} Trust"))
+            .collect();
+        let glossary = Glossary {
+            organisations: (names.iter())
+                .map(|n| crate::corpus::glossary::Entry {
+                    name: n.clone(),
+                    aliases: Vec::new(),
+                })
+                .collect(),
+            ..Glossary::default()
+        };
+        let matcher = Matcher::new(&glossary, &BTreeSet::new(), &HashMap::new());
+        let text = "Funding from Organisation Number 4999 Trust and Organisation Number 7 Trust.";
+        assert_eq!(
+            matcher.hits(text),
+            [
+                "Organisation Number 4999 Trust",
+                "Organisation Number 7 Trust"
+            ]
+        );
+    }
+
+    proptest! {
+        /// longest first, finds.
+        #[test]
+        fn names_found_are_those_an_alternation_of_whole_words_finds(
+            words in proptest::collection::vec(
+                (
+                    proptest::sample::select(&[
+                        "Care", "Review", "CareP", "CarePlus", "CMA", "A", "&", "E", "A&E", "St",
+                        "George’s", "George's", "Trust", "Trust's", "Café", "NAAS2", "The",
+                        "Fostering", "Network", "_Care", "xCMA", "é", "of", "the", "e\u{301}",
+                        "Carȩ", "Éire", "Care Review", "The Fostering Network", "A&E",
+                    ][..]),
+                    proptest::sample::select(&[" ", " ", " ", ".", ",", "", "’", "-", "\u{301}"][..]),
+                ),
+                0..25,
+            ),
+            names in proptest::sample::subsequence(NAMES, 1..NAMES.len()),
+        ) {
+            let text: String = words.iter().flat_map(|(w, s)| [*w, *s]).collect();
+            let mut names = names;
+            names.sort_by_key(|w| std::cmp::Reverse(w.len()));
+            let folded = text.replace('’', "'");
+            let reference = Regex::new(&reference_pattern(&names)).unwrap();
+            let expected: Vec<_> = reference.find_iter(&folded).map(|m| m.range()).collect();
+            let found: Vec<_> = Search::new(&names).find_iter(&folded).collect();
+            prop_assert_eq!(found, expected);
+        }
+    }
+}

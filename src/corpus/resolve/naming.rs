@@ -1,0 +1,356 @@
+//! Naming each post's organisations under canonical names: what the rules find in each
+//! post, the glossary's aliases, names the corpus declares and short forms linked to them,
+//! less people; and per canonical name, every way the corpus wrote it.
+
+use super::abbreviations::{acronym_like_words, link_abbreviations};
+use super::matcher::{Distinct, Matcher};
+use super::{NamedPost, Variants};
+use crate::corpus::glossary::{Glossary, key};
+use crate::corpus::{Document, orgs};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use rayon::prelude::*;
+use std::collections::BTreeSet;
+
+/// Every post's organisations, posts in corpus order, and per canonical name the spellings
+/// seen.
+pub(super) fn organisations(docs: &[Document], glossary: &Glossary) -> (Vec<NamedPost>, Variants) {
+    let people = people(docs, glossary);
+    let mentioned = mentioned(docs);
+    let org_handles: HashSet<&str> = (mentioned.par_iter())
+        .filter(|m| orgs::handle_is_org(m))
+        .map(|m| *m)
+        .collect();
+    // The per-post work runs on every core, each post's text read once while it is at hand;
+    // documents keep their order.
+    let read: Vec<Read> = (docs.par_iter())
+        .map(|doc| Read::of(doc, &org_handles))
+        .collect();
+    let declared: BTreeSet<String> = (read.iter())
+        .flat_map(|r| r.declared.iter().cloned())
+        .collect();
+    let mut aliases = glossary_aliases(glossary);
+    let known = known_names(&read, &declared, glossary);
+    link_abbreviations(&known, &mentioned, &acronyms(&read), &mut aliases);
+    let matcher = Matcher::new(glossary, &declared, &aliases);
+    // Each handle judged once: a corpus mentions the same few thousand over and over.
+    let handles: HashMap<&str, Verdict> = (mentioned.par_iter())
+        .map(|&handle| (handle, Verdict::judged(handle, &people, &aliases)))
+        .collect();
+    let context = Naming {
+        matcher: &matcher,
+        aliases: &aliases,
+        handles: &handles,
+        people: &people,
+    };
+    let named: Vec<Named> = (docs.par_iter().zip(read))
+        .map(|(doc, read)| name_posts(doc, read.found, &context))
+        .collect();
+    let mut organisations = Vec::new();
+    let mut seen = Vec::with_capacity(named.len());
+    let mut ordinal = 0;
+    for document in named {
+        for post in document.posts {
+            if !post.is_empty() {
+                organisations.push(NamedPost {
+                    ordinal,
+                    organisations: post,
+                });
+            }
+            ordinal += 1;
+        }
+        seen.push(document.seen);
+    }
+    (organisations, variants(seen))
+}
+
+/// Every name the corpus holds as an organisation's: found by the rules in text (not
+/// handles), declared, or in the glossary; sorted, each once.
+fn known_names<'a>(
+    read: &'a [Read],
+    declared: &'a BTreeSet<String>,
+    glossary: &'a Glossary,
+) -> Vec<&'a str> {
+    let mut known: Vec<&str> = (read.par_iter())
+        .flat_map_iter(|r| r.found.iter().flatten().filter(|f| !f.handle))
+        .map(|f| f.name.as_str())
+        .collect();
+    known.extend(declared.iter().map(String::as_str));
+    known.extend(glossary.organisations.iter().map(|e| e.name.as_str()));
+    known.par_sort_unstable();
+    known.dedup();
+    known
+}
+
+/// Every acronym-like word of the corpus, sorted, each once.
+fn acronyms<'a>(read: &[Read<'a>]) -> Vec<&'a str> {
+    let mut all: Vec<&str> = read
+        .iter()
+        .flat_map(|r| r.acronyms.iter().copied())
+        .collect();
+    all.par_sort_unstable();
+    all.dedup();
+    all
+}
+
+/// What the rules find in one document's posts, on their own: what needs the whole corpus
+/// is worked out from these.
+pub(super) struct Read<'a> {
+    /// Each post's names by rule and handles that mark organisations.
+    found: Vec<Vec<Found>>,
+    /// Names the posts call organisations outright.
+    declared: Vec<String>,
+    /// Acronym-like words, each once.
+    acronyms: Vec<&'a str>,
+}
+
+impl<'a> Read<'a> {
+    fn of(doc: &'a Document, org_handles: &HashSet<&str>) -> Read<'a> {
+        let mut read = Read {
+            found: Vec::new(),
+            declared: Vec::new(),
+            acronyms: Vec::new(),
+        };
+        for post in doc.posts() {
+            read.found
+                .push(rule_hits(&post.text, &post.mentions, org_handles));
+            read.declared.extend(orgs::declared_names(&post.text));
+            read.acronyms.extend(acronym_like_words(&post.text));
+        }
+        read.acronyms.sort_unstable();
+        read.acronyms.dedup();
+        read
+    }
+}
+
+/// Per canonical name, the spellings seen, from each document's. Documents name the same organisations over and over: the pairs are first made
+/// distinct in a set on every core, then the few thousand left are sorted and put in order.
+pub(super) fn variants(seen: Vec<Vec<Spelling>>) -> Variants {
+    let distinct: HashSet<Spelling> = (seen.into_par_iter())
+        .fold(HashSet::new, |mut distinct, pairs| {
+            distinct.extend(pairs);
+            distinct
+        })
+        .reduce(HashSet::new, union);
+    let mut seen: Vec<Spelling> = distinct.into_iter().collect();
+    seen.par_sort_unstable();
+    let mut variants = Variants::new();
+    let mut pairs = seen.into_iter().peekable();
+    while let Some(Spelling { canonical, written }) = pairs.next() {
+        let mut spellings = vec![written];
+        while let Some(next) = pairs.next_if(|s| s.canonical == canonical) {
+            spellings.push(next.written);
+        }
+        variants.insert(canonical, spellings.into_iter().collect());
+    }
+    variants
+}
+
+/// Every handle the corpus mentions, once each, in order; gathered on every core.
+pub(super) fn mentioned(docs: &[Document]) -> Vec<&str> {
+    let mentioned: HashSet<&str> = docs
+        .par_iter()
+        .fold(HashSet::new, |mut mentioned, doc| {
+            for post in doc.posts() {
+                mentioned.extend(post.mentions.iter().map(|m| &**m));
+            }
+            mentioned
+        })
+        .reduce(HashSet::new, union);
+    let mut mentioned: Vec<&str> = mentioned.into_iter().collect();
+    mentioned.par_sort_unstable();
+    mentioned
+}
+
+/// Two sets as one, the smaller poured into the larger.
+pub(super) fn union<T: Eq + std::hash::Hash>(a: HashSet<T>, b: HashSet<T>) -> HashSet<T> {
+    let (mut larger, smaller) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    larger.extend(smaller);
+    larger
+}
+
+/// One document's posts' organisations, and each spelling seen, once.
+pub(super) struct Named {
+    posts: Vec<Box<[String]>>,
+    seen: Vec<Spelling>,
+}
+
+/// An organisation's canonical name and one way a post wrote it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(super) struct Spelling {
+    canonical: String,
+    written: String,
+}
+
+/// What naming a post's organisations looks up, built once for the corpus.
+pub(super) struct Naming<'a> {
+    matcher: &'a Matcher,
+    aliases: &'a HashMap<String, String>,
+    /// Every mentioned handle (without '@'), judged.
+    handles: &'a HashMap<&'a str, Verdict<'a>>,
+    people: &'a HashSet<String>,
+}
+
+impl Naming<'_> {
+    fn handle(&self, handle: &str) -> Verdict<'_> {
+        (self.handles.get(handle).copied())
+            .unwrap_or_else(|| Verdict::judged(handle, self.people, self.aliases))
+    }
+}
+
+/// What naming makes of a name or handle as written: a person's (never an organisation), an
+/// alias of a canonical name, or neither.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Verdict<'a> {
+    person: bool,
+    canonical: Option<&'a String>,
+}
+
+impl<'a> Verdict<'a> {
+    /// The verdict on `handle` (written without '@').
+    fn judged(
+        handle: &str,
+        people: &HashSet<String>,
+        aliases: &'a HashMap<String, String>,
+    ) -> Verdict<'a> {
+        Verdict::of_key(&key(&format!("@{handle}")), people, aliases)
+    }
+
+    /// The verdict on what has `key` (a [`key`] already made).
+    fn of_key(
+        key: &str,
+        people: &HashSet<String>,
+        aliases: &'a HashMap<String, String>,
+    ) -> Verdict<'a> {
+        Verdict {
+            person: people.contains(key),
+            canonical: aliases.get(key),
+        }
+    }
+}
+
+/// The organisations of one document's posts from the rules' hits and the matcher's, under
+/// canonical names, and each (canonical name, spelling) seen.
+pub(super) fn name_posts(doc: &Document, found: Vec<Vec<Found>>, naming: &Naming) -> Named {
+    let mut seen = Vec::new();
+    if doc.resolved {
+        // Read back as tread resolved it: kept, and its names count as written.
+        let names = doc.posts().flat_map(|p| p.organisations.iter());
+        let seen = names.map(|name| Spelling {
+            canonical: name.clone(),
+            written: name.clone(),
+        });
+        return Named {
+            posts: doc.posts().map(|p| p.organisations.clone()).collect(),
+            seen: seen.collect(),
+        };
+    }
+    let mut named = Vec::new();
+    for (post, mut hits) in doc.posts().zip(found) {
+        let matched = naming.matcher.hits(&post.text);
+        hits.retain(|h| {
+            h.handle
+                || !matched
+                    .iter()
+                    .any(|m| m != &h.name && contains_words(m, &h.name))
+        });
+        hits.extend(matched.into_iter().map(|name| Found {
+            name,
+            handle: false,
+        }));
+        hits.extend(
+            post.mentions
+                .iter()
+                .filter(|m| naming.handle(m).canonical.is_some())
+                .map(|m| Found {
+                    name: m.to_string(),
+                    handle: true,
+                }),
+        );
+        let mut organisations = Distinct::default();
+        for hit in hits {
+            let (written, judged) = match hit.handle {
+                true => (format!("@{}", hit.name), naming.handle(&hit.name)),
+                false => {
+                    let judged = Verdict::of_key(&key(&hit.name), naming.people, naming.aliases);
+                    (hit.name.clone(), judged)
+                }
+            };
+            if judged.person {
+                continue;
+            }
+            let canonical = judged.canonical.cloned().unwrap_or(hit.name);
+            organisations.push(&canonical);
+            seen.push(Spelling { canonical, written });
+        }
+        named.push(organisations.items.into());
+    }
+    seen.sort_unstable();
+    seen.dedup();
+    Named { posts: named, seen }
+}
+
+/// An organisation as a post writes it: a name, or a handle (without '@').
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Found {
+    name: String,
+    handle: bool,
+}
+
+pub(super) fn rule_hits(
+    text: &str,
+    mentions: &[Box<str>],
+    org_handles: &HashSet<&str>,
+) -> Vec<Found> {
+    let names = orgs::names(text).into_iter().map(|name| Found {
+        name,
+        handle: false,
+    });
+    let handles = mentions
+        .iter()
+        .filter(|m| org_handles.contains(&m[..]))
+        .map(|m| Found {
+            name: m.to_string(),
+            handle: true,
+        });
+    names.chain(handles).collect()
+}
+
+/// Keys of what is never an organisation: the glossary's people and ignored names, and every
+/// author.
+pub(super) fn people(docs: &[Document], glossary: &Glossary) -> HashSet<String> {
+    let mut people: HashSet<String> = (glossary.not_organisations())
+        .map(|p| key(p).into_owned())
+        .collect();
+    let authors = docs.iter().flat_map(|d| {
+        d.author
+            .iter()
+            .chain(d.threads.iter().flat_map(|t| t.author.iter()))
+    });
+    for author in authors {
+        people.insert(key(&author.name).into_owned());
+        if let Some(handle) = &author.handle {
+            people.insert(key(&format!("@{handle}")).into_owned());
+        }
+    }
+    people
+}
+
+/// Alias key → canonical name, from the glossary (each name is its own alias).
+pub(super) fn glossary_aliases(glossary: &Glossary) -> HashMap<String, String> {
+    let mut aliases = HashMap::new();
+    for entry in &glossary.organisations {
+        for alias in entry.aliases.iter().chain(std::iter::once(&entry.name)) {
+            aliases.insert(key(alias).into_owned(), entry.name.clone());
+        }
+    }
+    aliases
+}
+
+/// Whether `outer` holds `inner` as whole words ("CYP Now" holds "CYP").
+pub(super) fn contains_words(outer: &str, inner: &str) -> bool {
+    outer
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .windows(inner.split_whitespace().count())
+        .any(|w| w.join(" ") == inner)
+}
