@@ -18,7 +18,8 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::time::Duration;
 use tread::app::{App, Event, Opening};
-use tread::corpus::load::{self, LoadOptions, Progress};
+use tread::app::{Progress, load_in_background};
+use tread::corpus::load::{self, LoadOptions};
 use tread::keymap::{KeySeq, Keymap};
 use tread::ui::{self, Theme};
 
@@ -70,8 +71,8 @@ fn loading(c: &mut Criterion, fixture: &Fixture) {
     });
     group.bench_function("first batch in the background", |b| {
         b.iter(|| {
-            let receiver = load::load_in_background(&fixture.options, |_, resolved| resolved)
-                .expect("it starts");
+            let receiver =
+                load_in_background(&fixture.options, |_, resolved| resolved).expect("it starts");
             match receiver.recv() {
                 Ok(Progress::Parsed { documents, .. }) => documents.len(),
                 _ => 0,

@@ -16,8 +16,9 @@ mod allocator;
 use std::io::{Read, Write};
 use std::time::{Duration, Instant};
 use tread::app::{App, Event, Loaded, Opening};
+use tread::app::{Progress, load_in_background};
 use tread::corpus::Corpus;
-use tread::corpus::load::{self, LoadOptions, Progress};
+use tread::corpus::load::LoadOptions;
 use tread::keymap::Keymap;
 
 fn main() -> anyhow::Result<()> {
@@ -42,7 +43,7 @@ fn in_process(dir: &str) -> anyhow::Result<()> {
         (200, 50),
     );
     let mut busy = Duration::ZERO;
-    for progress in load::load_in_background(&options, Loaded::new)? {
+    for progress in load_in_background(&options, Loaded::new)? {
         let finished = matches!(progress, Progress::Finished(_));
         if matches!(progress, Progress::Listed(_)) {
             println!("listed and searchable {}  {}", ms(start.elapsed()), usage());

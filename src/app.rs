@@ -8,6 +8,7 @@
 mod cite;
 mod documents;
 mod filter;
+mod loader;
 mod loading;
 mod overlay;
 mod panel;
@@ -23,11 +24,11 @@ pub use search::{Scope, Search};
 pub use thread::ThreadState;
 
 use crate::corpus::Corpus;
-use crate::corpus::load::Progress;
 use crate::facets::{Facets, PostRef};
 use crate::keymap::{Action, Context, Key, Keymap, Lookup};
 use crate::search::PostTable;
 use documents::DocumentsState;
+pub use loader::{Progress, load_in_background};
 use ratatui::layout::{Position, Rect};
 use std::sync::Arc;
 

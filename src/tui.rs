@@ -6,8 +6,8 @@ mod events;
 pub mod osc;
 pub mod pace;
 
+use crate::app::Progress;
 use crate::app::{App, Effect, Event, Loaded};
-use crate::corpus::load::Progress;
 use crate::ui::{self, Theme};
 use crossterm::event as term;
 use crossterm::{cursor, execute, queue, style::Print, terminal};

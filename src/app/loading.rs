@@ -2,8 +2,9 @@
 //! all are read, the loader resolves them from the app's own copy (shared, not cloned)
 //! and the app applies the result in place.
 
+use super::Progress;
 use super::{App, Filters};
-use crate::corpus::load::{Progress, Resolved};
+use crate::corpus::load::Resolved;
 use crate::corpus::{Corpus, Document};
 use crate::facets::Facets;
 use crate::search::PostTable;
@@ -29,6 +30,15 @@ impl Loaded {
 }
 
 impl App {
+    /// The corpus, to change. The app holds the only reference whenever it changes it: the
+    /// loader borrows it only between `Listed` and `Finished`, and lets go before it sends
+    /// `Finished`. A stray clone would make a copy-on-write copy the whole corpus silently;
+    /// here it fails loudly instead.
+    fn corpus_mut(&mut self) -> &mut Corpus {
+        let only = "the app holds the only reference to its corpus when it changes it";
+        Arc::get_mut(&mut self.corpus).expect(only)
+    }
+
     pub(super) fn loaded(&mut self, progress: Progress<Loaded>) {
         match progress {
             Progress::Parsed {
@@ -41,7 +51,7 @@ impl App {
             }
             Progress::Listed(reply) => {
                 // Nothing more arrives: the room kept for growing is given back first.
-                Arc::make_mut(&mut self.corpus).documents.shrink_to_fit();
+                self.corpus_mut().documents.shrink_to_fit();
                 self.change_posts(PostTable::shrink_to_fit);
                 // If the loader is gone, nothing is lost: the load just never finishes.
                 drop(reply.send(Arc::clone(&self.corpus)));
@@ -53,7 +63,7 @@ impl App {
             Progress::Finished(Err(error)) => {
                 self.loading = None;
                 if let crate::corpus::LoadError::Empty { problems, .. } = &error {
-                    Arc::make_mut(&mut self.corpus).problems = problems.clone();
+                    self.corpus_mut().problems = problems.clone();
                 }
                 self.load_error = Some(error.to_string());
             }
@@ -65,8 +75,7 @@ impl App {
     fn add_documents(&mut self, documents: Vec<Document>) {
         let doc = self.current_doc();
         self.change_posts(|posts| posts.extend(&documents));
-        // Not shared while documents arrive: this adds to the one copy.
-        Arc::make_mut(&mut self.corpus).documents.extend(documents);
+        self.corpus_mut().documents.extend(documents);
         self.short_ids.extend(&self.corpus.documents);
         self.filters = Filters::new(&self.corpus, &self.facets, Vec::new());
         match doc {
@@ -83,7 +92,8 @@ impl App {
         if let Some(search) = &mut self.search {
             search.release_table();
         }
-        change(Arc::make_mut(&mut self.posts));
+        let only = "the search let go of the table: the app holds the only reference";
+        change(Arc::get_mut(&mut self.posts).expect(only));
         if let Some(search) = &mut self.search {
             search.adopt_table(&self.posts);
         }
@@ -94,7 +104,7 @@ impl App {
     /// the selection and the reading position stay.
     fn finish(&mut self, loaded: Loaded) {
         let doc = self.current_doc();
-        loaded.resolved.apply(Arc::make_mut(&mut self.corpus));
+        loaded.resolved.apply(self.corpus_mut());
         self.facets = loaded.facets;
         self.filters = Filters::new(&self.corpus, &self.facets, Vec::new());
         self.panel.refresh(&self.facets, &self.filters);

@@ -374,7 +374,7 @@ fn loading_app() -> App {
 
 #[test]
 fn a_search_open_while_loading_shares_the_table_as_it_grows() {
-    use crate::corpus::load::Progress;
+    use crate::app::Progress;
     let whole = load::bundled();
     let mut app = loading_app();
     let (first, rest) = whole.documents.split_at(2);
@@ -407,7 +407,8 @@ fn a_search_open_while_loading_shares_the_table_as_it_grows() {
 
 #[test]
 fn documents_arrive_while_loading_and_the_finished_corpus_keeps_the_place() {
-    use crate::corpus::load::{Progress, Resolved, bundled_glossary, bundled_sources};
+    use crate::app::Progress;
+    use crate::corpus::load::{Resolved, bundled_glossary, bundled_sources};
     let whole = load::bundled();
     let (parsed, _) = crate::corpus::parse(bundled_sources());
     let mut app = loading_app();

@@ -2,7 +2,7 @@
 
 use crate::app::{App, Loaded, Opening};
 use crate::cli::{CliError, CorpusArgs, TuiArgs, ending, loading, stdout_is_terminal};
-use crate::corpus;
+
 use crate::facets::Facets;
 use crate::filters::{Filter, FilterError};
 use crate::keymap::Keymap;
@@ -29,7 +29,7 @@ pub fn run(corpus_args: &CorpusArgs, args: &TuiArgs) -> anyhow::Result<()> {
     let (mut app, loader) = match !scripted && !corpus_args.paths.is_empty() {
         true => {
             let options = loading::options(corpus_args);
-            let loader = corpus::load::load_in_background(&options, Loaded::new)?;
+            let loader = crate::app::load_in_background(&options, Loaded::new)?;
             let opening = Opening {
                 paths,
                 ..Opening::default()

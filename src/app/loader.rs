@@ -1,0 +1,163 @@
+//! Loading in the background, for the UI: a thread of its own reads the corpus a batch at a
+//! time ([`load::stream`]) and sends each batch as it comes, then borrows the documents
+//! back to resolve them ([`load::Listed::resolve`]) while the UI keeps showing them.
+
+use super::Loaded;
+use crate::corpus::load::{self, LoadError, LoadOptions, Resolved};
+use crate::corpus::{Corpus, Document, Glossary};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender};
+
+/// What a load in the background reports, in this order: documents as they are parsed, a
+/// request for them back, then the resolution (or what the receiver asked to have made
+/// of it, `T`).
+#[derive(Debug)]
+pub enum Progress<T = Loaded> {
+    /// More documents, parsed but not yet resolved (organisations and repeated threads come
+    /// with the resolution); `done` of `total` files are read.
+    Parsed {
+        documents: Vec<Document>,
+        done: usize,
+        total: usize,
+    },
+    /// Every file is read. The receiver answers with the documents it was sent, in order, as
+    /// one shared corpus: they are resolved from there while it keeps showing them, so no
+    /// second copy of the documents is ever made.
+    Listed(Sender<Arc<Corpus>>),
+    /// The resolution, to apply to the documents, with the problems met; or why nothing
+    /// loaded.
+    Finished(Result<T, LoadError>),
+}
+
+/// Loads the corpus on a thread of its own, sending [`Progress`] as it goes: the first
+/// documents arrive after a few dozen files, later batches grow so that the receiver's
+/// work per batch stays small against the whole. The explicit glossary is read first, so
+/// a broken one is reported before anything else happens. `finish` runs on the loading
+/// thread too, with the shared corpus and its resolution: whatever the receiver builds
+/// from the whole corpus is built there, not where keys wait.
+pub fn load_in_background<T: Send + 'static>(
+    options: &LoadOptions,
+    finish: impl FnOnce(&Corpus, Resolved) -> T + Send + 'static,
+) -> Result<Receiver<Progress<T>>, LoadError> {
+    let explicit = options
+        .glossary
+        .as_deref()
+        .map(Glossary::load)
+        .transpose()?;
+    let paths = options.paths.clone();
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        // The receiver going away (the app quit) ends the load: nothing else to do.
+        let listed = load::stream(&paths, explicit, |batch| {
+            let progress = Progress::Parsed {
+                documents: batch.documents,
+                done: batch.done,
+                total: batch.total,
+            };
+            send.send(progress).is_ok()
+        });
+        let listed = match listed {
+            None => return,
+            Some(Err(error)) => {
+                let _ = send.send(Progress::Finished(Err(error)));
+                return;
+            }
+            Some(Ok(listed)) => listed,
+        };
+        let (give, take) = std::sync::mpsc::channel();
+        if send.send(Progress::Listed(give)).is_err() {
+            return;
+        }
+        let Ok(corpus) = take.recv() else {
+            return;
+        };
+        let resolved = listed.resolve(&corpus.documents);
+        let finished = finish(&corpus, resolved);
+        // Let go before answering, so the receiver holds the only reference and applies the
+        // resolution in place.
+        drop(corpus);
+        let _ = send.send(Progress::Finished(Ok(finished)));
+    });
+    Ok(receive)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::load::{LoadError, load};
+
+    /// A folder of `n` small threads, and a file that is not text.
+    fn folder(n: usize) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for i in 0..n {
+            let text = format!("Note {i} about the Care Review and @FamilyRightsGp.\n");
+            std::fs::write(dir.path().join(format!("n{i:04}.txt")), text).unwrap();
+        }
+        std::fs::write(dir.path().join("broken.bin"), b"\x00\x01\x02binary").unwrap();
+        dir
+    }
+
+    #[test]
+    fn a_background_load_sends_growing_batches_then_the_same_corpus_as_load() {
+        let dir = folder(300);
+        let options = LoadOptions {
+            paths: vec![dir.path().to_path_buf()],
+            glossary: None,
+        };
+        let receiver = load_in_background(&options, |_, resolved| resolved).unwrap();
+        let mut listed = Corpus::default();
+        let mut batches = Vec::new();
+        let mut shared = None;
+        let resolved = loop {
+            match receiver.recv().unwrap() {
+                Progress::Parsed {
+                    documents,
+                    done,
+                    total,
+                } => {
+                    assert_eq!(total, 301);
+                    batches.push(done);
+                    listed.documents.extend(documents);
+                }
+                Progress::Listed(reply) => {
+                    let corpus = Arc::new(std::mem::take(&mut listed));
+                    reply.send(Arc::clone(&corpus)).unwrap();
+                    shared = Some(corpus);
+                }
+                Progress::Finished(result) => break result.unwrap(),
+            }
+        };
+        assert_eq!(batches, [64, 192, 301], "batches double");
+        let mut corpus = shared.expect("the documents were asked for");
+        let finished = Arc::get_mut(&mut corpus).expect("the loader let go of them");
+        resolved.apply(finished);
+        let whole = load(&options).unwrap();
+        assert_eq!(finished.documents, whole.documents);
+        assert_eq!(finished.org_variants, whole.org_variants);
+        assert_eq!(finished.problems, whole.problems);
+        assert_eq!(finished.problems.len(), 1);
+    }
+
+    #[test]
+    fn a_background_load_of_nothing_finishes_with_the_reason() {
+        let dir = tempfile::tempdir().unwrap();
+        let options = LoadOptions {
+            paths: vec![dir.path().join("missing")],
+            glossary: None,
+        };
+        let receiver = load_in_background(&options, |_, resolved| resolved).unwrap();
+        let Progress::Finished(Err(LoadError::Empty { problems, .. })) = receiver.recv().unwrap()
+        else {
+            panic!("expected an empty load");
+        };
+        assert_eq!(problems.len(), 1);
+        let broken = LoadOptions {
+            paths: Vec::new(),
+            glossary: Some(dir.path().join("no-glossary.toml")),
+        };
+        assert!(
+            load_in_background(&broken, |_, resolved| resolved).is_err(),
+            "an explicit glossary is read first"
+        );
+    }
+}

@@ -1,0 +1,427 @@
+//! Reading one document file: only regular files, within a size limit; structures (exports,
+//! tread's JSON) read from disk a record at a time, everything else decoded whole as text
+//! and handed to the readers. Files are only ever opened for reading.
+
+use super::Problem;
+use super::lossy;
+use super::walk::describe_io;
+use crate::corpus::formats::{self, Opening};
+use crate::corpus::sanitise::printable;
+use crate::corpus::{Document, Source};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+/// Reads and parses files on every core, each file parsed as soon as it is read, while its
+/// text is still at hand; documents and problems in file order.
+pub(super) fn read_and_parse(files: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<Document> {
+    let done: Vec<(Vec<Document>, Vec<Problem>)> = files
+        .par_iter()
+        .map(|path| {
+            let mut found = Vec::new();
+            let documents = match read_structure(path, &mut found) {
+                Some(parsed) => parsed,
+                None => match read_source(path, &mut found) {
+                    Some(source) => {
+                        let (documents, more) = crate::corpus::parse_source(source);
+                        found.extend(more);
+                        documents
+                    }
+                    None => Vec::new(),
+                },
+            };
+            (documents, found)
+        })
+        .collect();
+    let (documents, found) = crate::corpus::gathered(done);
+    problems.extend(found);
+    documents
+}
+
+/// The largest page read as a document. Saved pages are kilobytes; a page this big is a
+/// dump, and reading it would stall everything else.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The largest platform export or tread JSON read: real account archives hold hundreds of
+/// megabytes of posts in one file, and are read as a stream into the model.
+pub const MAX_EXPORT_BYTES: u64 = 1024 * 1024 * 1024;
+
+/// Why a file's bytes were not read.
+#[derive(Debug, Error)]
+pub enum ReadError {
+    /// A pipe, a device or a socket: reading it could block forever or never end.
+    #[error("not a regular file")]
+    NotRegular,
+    #[error("larger than {} MB", limit / (1024 * 1024))]
+    TooLarge { limit: u64 },
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// The bytes of the regular file at `path`, at most `limit` of them.
+pub fn read_regular_file(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let (file, size) = open_regular(path)?;
+    read_limited(file, size, limit)
+}
+
+/// `path` opened read-only, when it is a regular file, with its size. It is opened without
+/// waiting (opening a pipe for reading otherwise blocks until something writes to it) and
+/// then asked what it is, so nothing can change between the question and the open.
+pub(super) fn open_regular(path: &Path) -> Result<(std::fs::File, u64), ReadError> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let file = options.open(path)?;
+    let meta = file.metadata()?;
+    match meta.is_file() {
+        true => Ok((file, meta.len())),
+        false => Err(ReadError::NotRegular),
+    }
+}
+
+/// A file of `size` bytes read whole, when it holds at most `limit`: read to at most one
+/// byte past the limit, so a file that grows while it is read cannot make the read endless.
+pub(super) fn read_limited(
+    file: std::fs::File,
+    size: u64,
+    limit: u64,
+) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read;
+    let too_large = || ReadError::TooLarge { limit };
+    if size > limit {
+        return Err(too_large());
+    }
+    // Room for the whole file and a byte more, so it is read in one go and the read that
+    // finds its end needs no more room.
+    let mut bytes = Vec::with_capacity(size as usize + 1);
+    file.take(limit + 1).read_to_end(&mut bytes)?;
+    match bytes.len() as u64 > limit {
+        true => Err(too_large()),
+        false => Ok(bytes),
+    }
+}
+
+/// A document file's bytes: a page of at most [`MAX_FILE_BYTES`]. (Exports and tread's
+/// JSON are read as a stream, by [`read_structure`].)
+pub(super) fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
+    let read = open_regular(path).and_then(|(file, size)| read_limited(file, size, MAX_FILE_BYTES));
+    read.map_err(|e| describe_read(e, "too large for a saved page"))
+}
+
+/// Why a file was skipped, in a problem's words; `what` says what it was too large for.
+pub(super) fn describe_read(error: ReadError, what: &str) -> String {
+    match error {
+        ReadError::Io(e) => describe_io(&e, false),
+        ReadError::TooLarge { limit } => {
+            format!("skipped: larger than {} MB, {what}", limit / (1024 * 1024))
+        }
+        ReadError::NotRegular => format!("skipped: {}", ReadError::NotRegular),
+    }
+}
+
+/// The documents of a file that opens as a structure tread reads (an X archive's part, or
+/// JSON: an export or tread's own), read from disk a part at a time, never held whole;
+/// `None` when the file is anything else (or UTF-16), for the text readers. An archive's
+/// other parts are read with it.
+pub(super) fn read_structure(path: &Path, problems: &mut Vec<Problem>) -> Option<Vec<Document>> {
+    let (opening, file) = open_structure(path)?;
+    let shown = shown(path);
+    let source = Source {
+        id: stem(path),
+        path: shown.clone(),
+        text: String::new(),
+        warnings: Vec::new(),
+    };
+    let mut found = Vec::new();
+    let parsed = match file {
+        Err(e) => {
+            found.push(describe_read(e, "too large even for an export"));
+            formats::Parsed::default()
+        }
+        Ok(file) => match opening {
+            Opening::Json { array } => {
+                streamed(file, &mut found, |de| formats::json(de, array, &source))
+            }
+            Opening::Archive { part } if !formats::holds_posts(&part) => formats::Parsed::default(),
+            Opening::Archive { part } => {
+                let mut archive = formats::Archive::new(&source);
+                streamed(file, &mut found, |de| archive.part(&part, de));
+                for companion in formats::companions(path) {
+                    archive_part(&companion, &mut archive, problems);
+                }
+                archive.finish()
+            }
+        },
+    };
+    problems.extend(found.into_iter().map(|message| Problem {
+        path: shown.clone(),
+        message,
+    }));
+    Some(crate::corpus::structured(parsed, &shown, problems))
+}
+
+/// Another part of an X archive (`tweets-part2.js`, `account.js`), read into `archive`.
+pub(super) fn archive_part(
+    path: &Path,
+    archive: &mut formats::Archive,
+    problems: &mut Vec<Problem>,
+) {
+    let mut found = Vec::new();
+    match open_structure(path) {
+        Some((Opening::Archive { part }, Ok(file))) => {
+            streamed(file, &mut found, |de| archive.part(&part, de));
+        }
+        Some((_, Err(e))) => found.push(describe_read(e, "too large even for an export")),
+        // Not an assignment as parts are written: read as text, which says what it holds.
+        _ => {
+            if let Some((text, _)) = read_text(path, problems) {
+                archive.text(&text);
+            }
+        }
+    }
+    let shown = shown(path);
+    problems.extend(found.into_iter().map(|message| Problem {
+        path: shown.clone(),
+        message,
+    }));
+}
+
+/// Hands `read` a JSON reader over `file` (decoded as UTF-8, invalid sequences replaced, as a
+/// file read whole is), and says in `found` when anything had to be replaced.
+fn streamed<T>(
+    file: std::io::Take<std::fs::File>,
+    found: &mut Vec<String>,
+    read: impl FnOnce(&mut serde_json::Deserializer<serde_json::de::IoRead<Utf8Reader>>) -> T,
+) -> T {
+    let replaced = std::cell::Cell::new(false);
+    let reader = std::io::BufReader::new(lossy::LossyUtf8::new(file, &replaced));
+    let result = read(&mut serde_json::Deserializer::from_reader(reader));
+    if replaced.get() {
+        found.push("invalid UTF-8 decoded lossily".to_string());
+    }
+    result
+}
+
+/// What a structure's JSON is read through.
+type Utf8Reader<'a> = std::io::BufReader<lossy::LossyUtf8<'a, std::io::Take<std::fs::File>>>;
+
+/// How the file at `path` opens and, when it is a structure, the file placed where its
+/// JSON starts (at most [`MAX_EXPORT_BYTES`] of it), or why it cannot be read. `None` for
+/// text, or a file that cannot be opened (the text readers say why).
+pub(super) fn open_structure(
+    path: &Path,
+) -> Option<(Opening, Result<std::io::Take<std::fs::File>, ReadError>)> {
+    use std::io::{Read, Seek, SeekFrom};
+    let (mut file, size) = open_regular(path).ok()?;
+    let mut head = Vec::with_capacity(HEAD_BYTES);
+    file.by_ref()
+        .take(HEAD_BYTES as u64)
+        .read_to_end(&mut head)
+        .ok()?;
+    // UTF-16 is decoded whole, as text is.
+    if head.starts_with(&[0xff, 0xfe]) || head.starts_with(&[0xfe, 0xff]) {
+        return None;
+    }
+    let bom = if head.starts_with(&[0xef, 0xbb, 0xbf]) {
+        3
+    } else {
+        0
+    };
+    let (opening, json_at) = formats::opening(&String::from_utf8_lossy(&head[bom..]))?;
+    if size > MAX_EXPORT_BYTES {
+        let limit = MAX_EXPORT_BYTES;
+        return Some((opening, Err(ReadError::TooLarge { limit })));
+    }
+    let start = (bom + json_at) as u64;
+    let placed = file.seek(SeekFrom::Start(start)).map_err(ReadError::from);
+    Some((opening, placed.map(|_| file.take(MAX_EXPORT_BYTES))))
+}
+
+/// How many of a file's first bytes tell whether it is a structure.
+const HEAD_BYTES: usize = 1024;
+
+pub(super) fn read_source(path: &Path, problems: &mut Vec<Problem>) -> Option<Source> {
+    let (mut text, warnings) = read_text(path, problems)?;
+    // Files read along with this one (an archive's other parts) follow its text.
+    for companion in formats::companions(path) {
+        if let Some((more, _)) = read_text(&companion, problems) {
+            text.push('\n');
+            text.push_str(&more);
+        }
+    }
+    Some(Source {
+        id: stem(path),
+        path: shown(path),
+        text,
+        warnings,
+    })
+}
+
+/// A file's text, decoded, with the warnings decoding raised (also reported as problems);
+/// `None` when it cannot be read or is not text.
+pub(super) fn read_text(path: &Path, problems: &mut Vec<Problem>) -> Option<(String, Vec<String>)> {
+    let shown = shown(path);
+    let decoded = read_bytes(path).and_then(decode);
+    match decoded {
+        Ok((text, warnings)) => {
+            for warning in &warnings {
+                problems.push(Problem {
+                    path: shown.clone(),
+                    message: warning.clone(),
+                });
+            }
+            Some((text, warnings))
+        }
+        Err(message) => {
+            problems.push(Problem {
+                path: shown,
+                message,
+            });
+            None
+        }
+    }
+}
+
+pub(super) fn stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| printable(&s.to_string_lossy()))
+        .unwrap_or_default()
+}
+
+/// A path as documents and messages show it: control characters in a file name are
+/// written as escapes, never sent to the terminal.
+pub fn shown(path: &Path) -> String {
+    printable(&path.display().to_string())
+}
+
+/// Decodes a file's bytes: UTF-16 by its byte-order mark, UTF-8 otherwise (invalid sequences
+/// replaced, with a warning). A file with NUL bytes that is not UTF-16 is binary and skipped.
+pub fn decode(mut bytes: Vec<u8>) -> Result<(String, Vec<String>), String> {
+    let utf16 = |be: bool| {
+        let units = bytes[2..].chunks_exact(2).map(|c| {
+            if be {
+                u16::from_be_bytes([c[0], c[1]])
+            } else {
+                u16::from_le_bytes([c[0], c[1]])
+            }
+        });
+        (
+            String::from_utf16_lossy(&units.collect::<Vec<_>>()),
+            Vec::new(),
+        )
+    };
+    match bytes[..] {
+        [0xff, 0xfe, ..] => return Ok(utf16(false)),
+        [0xfe, 0xff, ..] => return Ok(utf16(true)),
+        _ => {}
+    }
+    if bytes.contains(&0) {
+        return Err("skipped: binary file".to_string());
+    }
+    // A UTF-8 byte-order mark says nothing a reader needs, and would hide how the text
+    // opens (an archive's part read after another would not start a line).
+    if bytes.starts_with(&[0xef, 0xbb, 0xbf]) {
+        bytes.drain(..3);
+    }
+    // Valid UTF-8, as nearly every file is, becomes the text without a copy.
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok((text, Vec::new())),
+        Err(invalid) => Ok((
+            String::from_utf8_lossy(invalid.as_bytes()).into_owned(),
+            vec!["invalid UTF-8 decoded lossily".to_string()],
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::load::walk::find_files;
+
+    #[test]
+    fn decode_utf8_lossy_with_warning() {
+        let (text, warnings) = decode(b"caf\xe9 ok".to_vec()).unwrap();
+        assert_eq!(text, "caf\u{fffd} ok");
+        assert_eq!(warnings, ["invalid UTF-8 decoded lossily"]);
+    }
+
+    #[test]
+    fn decode_utf16_by_bom() {
+        let le: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain("hi\n".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(decode(le).unwrap().0, "hi\n");
+        let be: Vec<u8> = [0xfe, 0xff]
+            .into_iter()
+            .chain("hé".encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        assert_eq!(decode(be).unwrap().0, "hé");
+    }
+
+    /// The documents and problems of a folder holding one file of `bytes`.
+    fn load_file(name: &str, bytes: &[u8]) -> (Vec<Document>, Vec<Problem>) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+        let mut problems = Vec::new();
+        let files = find_files(&[dir.path().to_path_buf()], &mut problems);
+        (read_and_parse(&files, &mut problems), problems)
+    }
+
+    fn doc(id: &str, text: &str) -> String {
+        format!(
+            r#"{{"id": "{id}", "kind": "unroll", "threads": [{{"posts": [{{"text": "{text}"}}]}}]}}"#
+        )
+    }
+
+    #[test]
+    fn a_cut_short_json_file_keeps_what_was_read_and_says_where_it_ends() {
+        let text = format!("[{}, {}, {{\"id\": \"c", doc("a", "one"), doc("b", "two"));
+        let (documents, problems) = load_file("cut.json", text.as_bytes());
+        let ids: Vec<&str> = documents.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b"]);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].path.ends_with("cut.json"));
+        assert!(
+            (problems[0].message).starts_with("not valid JSON: EOF while parsing"),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn a_streamed_file_with_invalid_utf8_is_decoded_lossily_and_says_so() {
+        let text = format!("\u{feff}[{}]", doc("a", "caf\u{1}"));
+        let bytes = text.replace('\u{1}', "\u{fffd}").into_bytes();
+        // The replacement character written by a broken editor: one byte that is not UTF-8.
+        let at = bytes
+            .windows(3)
+            .position(|w| w == "\u{fffd}".as_bytes())
+            .unwrap();
+        let bytes = [&bytes[..at], b"\xe9", &bytes[at + 3..]].concat();
+        let (documents, problems) = load_file("latin1.json", &bytes);
+        assert_eq!(&*documents[0].threads[0].posts[0].text, "caf\u{fffd}");
+        let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(messages, ["invalid UTF-8 decoded lossily"]);
+    }
+
+    #[test]
+    fn json_in_utf16_is_read_whole_as_before() {
+        let text = format!("[{}]", doc("a", "hé"));
+        let bytes: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let (documents, problems) = load_file("wide.json", &bytes);
+        assert_eq!(problems, []);
+        assert_eq!(&*documents[0].threads[0].posts[0].text, "hé");
+    }
+
+    #[test]
+    fn binary_is_refused() {
+        assert_eq!(
+            decode(b"\x89PNG\x00\x00".to_vec()).unwrap_err(),
+            "skipped: binary file"
+        );
+    }
+}

@@ -1,0 +1,114 @@
+//! Finding the document files under the paths given: folders read recursively in name
+//! order, hidden entries and glossaries skipped, an unpacked export's own parts left to it,
+//! links followed but never into a folder twice.
+
+use super::files::shown;
+use super::{GLOSSARY_FILE, Problem};
+use crate::corpus::formats;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+/// Every document file under the paths, in order.
+pub(super) fn find_files(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut visited = HashSet::new();
+    for path in paths {
+        collect(path, true, &mut files, &mut visited, problems);
+    }
+    files
+}
+
+/// Gathers the document files under `path` in name order, skipping hidden entries and
+/// glossaries, following links but never into a folder twice.
+fn collect(
+    path: &Path,
+    named: bool,
+    files: &mut Vec<PathBuf>,
+    visited: &mut HashSet<FolderId>,
+    problems: &mut Vec<Problem>,
+) {
+    let problem = |problems: &mut Vec<Problem>, message: String| {
+        problems.push(Problem {
+            path: shown(path),
+            message,
+        })
+    };
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) => return problem(problems, describe_io(&e, named)),
+    };
+    if meta.is_file() {
+        files.push(path.to_path_buf());
+    } else if meta.is_dir() {
+        if !visited.insert(folder_id(path, &meta)) {
+            return;
+        }
+        let export = formats::export(path);
+        let part = export.as_ref().map(|e| e.part);
+        files.extend(export.into_iter().flat_map(|e| e.posts));
+        let entries = match std::fs::read_dir(path) {
+            Ok(entries) => entries,
+            Err(e) => {
+                return problem(
+                    problems,
+                    format!("cannot read folder: {}", describe_io(&e, true)),
+                );
+            }
+        };
+        // A folder's entries share its path, so their names alone give their order.
+        let mut children: Vec<(std::ffi::OsString, Option<std::fs::FileType>)> = entries
+            .filter_map(Result::ok)
+            .map(|e| (e.file_name(), e.file_type().ok()))
+            .collect();
+        children.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        for (name, kind) in children {
+            let shown_name = name.to_string_lossy();
+            if shown_name.starts_with('.') || shown_name == GLOSSARY_FILE {
+                continue;
+            }
+            let is_dir = kind.is_some_and(|k| k.is_dir());
+            if part.is_some_and(|part| part(&shown_name, is_dir)) {
+                continue;
+            }
+            let child = path.join(&name);
+            // The folder listing says which entries are plain files, as most are: no need
+            // to ask the file system about each again. Links and the rest are looked at.
+            match kind {
+                Some(kind) if kind.is_file() => files.push(child),
+                _ => collect(&child, false, files, visited, problems),
+            }
+        }
+    } else {
+        problem(problems, "skipped: not a regular file".to_string());
+    }
+}
+
+/// What makes a folder the same folder however it is reached (through links, or a path
+/// written another way): its device and inode where there are such, its canonical path
+/// elsewhere. The device and inode come with the metadata already read; a canonical path
+/// takes a look-up of every folder above it, which made walking deeply nested folders
+/// cubic in their depth.
+#[cfg(unix)]
+type FolderId = (u64, u64);
+#[cfg(not(unix))]
+type FolderId = PathBuf;
+
+#[cfg(unix)]
+fn folder_id(_: &Path, meta: &std::fs::Metadata) -> FolderId {
+    use std::os::unix::fs::MetadataExt;
+    (meta.dev(), meta.ino())
+}
+
+#[cfg(not(unix))]
+fn folder_id(path: &Path, _: &std::fs::Metadata) -> FolderId {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+pub(super) fn describe_io(error: &std::io::Error, named: bool) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound if named => "no such file or folder".to_string(),
+        std::io::ErrorKind::NotFound => "skipped: broken link".to_string(),
+        std::io::ErrorKind::PermissionDenied => "skipped: permission denied".to_string(),
+        _ => format!("skipped: {error}"),
+    }
+}
