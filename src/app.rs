@@ -33,7 +33,7 @@ use ratatui::layout::{Position, Rect};
 use std::sync::Arc;
 
 /// The panes, in the order focus moves through them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::VariantArray)]
 pub enum Pane {
     Documents,
     Thread,
@@ -41,7 +41,7 @@ pub enum Pane {
 }
 
 impl Pane {
-    const ORDER: [Pane; 3] = [Pane::Documents, Pane::Thread, Pane::Filter];
+    const ORDER: &'static [Pane] = <Pane as strum::VariantArray>::VARIANTS;
 
     fn context(self) -> Context {
         match self {

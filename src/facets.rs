@@ -18,7 +18,7 @@ pub struct PostRef {
 }
 
 /// Which facet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, strum::VariantArray)]
 pub enum FacetKind {
     Author,
     Hashtag,
@@ -441,13 +441,7 @@ impl Facets {
 
 impl FacetKind {
     /// All facets, in display order.
-    pub const ALL: [FacetKind; 5] = [
-        FacetKind::Author,
-        FacetKind::Hashtag,
-        FacetKind::Org,
-        FacetKind::Mention,
-        FacetKind::Kind,
-    ];
+    pub const ALL: &'static [FacetKind] = <FacetKind as strum::VariantArray>::VARIANTS;
 
     /// The facet's heading ("Authors") and JSON key ("authors").
     pub fn title(self) -> &'static str {
@@ -541,7 +535,7 @@ mod tests {
             Facets::build(&corpus),
             Facets::resolved(&corpus, &resolution),
         ] {
-            for kind in FacetKind::ALL {
+            for &kind in FacetKind::ALL {
                 assert!(!facets.of(kind).is_empty(), "{kind:?}");
                 for entry in facets.of(kind) {
                     let mut expected: Vec<(usize, usize)> = Vec::new();

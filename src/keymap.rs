@@ -21,7 +21,20 @@ pub const DEFAULT: &str = include_str!("../keymap.toml");
 
 /// Where keys are looked up: the focused pane's table, then `[global]`. `[prompt]` is the
 /// line where a search or a post label is typed; it does not fall back to `[global]`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum Context {
     Global,
     Documents,
@@ -31,27 +44,18 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 5] = [
-        Context::Global,
-        Context::Documents,
-        Context::Thread,
-        Context::Filter,
-        Context::Prompt,
-    ];
+    /// Every context, in the order help lists them.
+    pub fn all() -> impl Iterator<Item = Context> {
+        <Context as strum::IntoEnumIterator>::iter()
+    }
 
     /// The table's name in keymap.toml.
     pub fn name(self) -> &'static str {
-        match self {
-            Context::Global => "global",
-            Context::Documents => "documents",
-            Context::Thread => "thread",
-            Context::Filter => "filter",
-            Context::Prompt => "prompt",
-        }
+        self.into()
     }
 
     fn from_name(name: &str) -> Option<Context> {
-        Context::ALL.into_iter().find(|c| c.name() == name)
+        name.parse().ok()
     }
 }
 
@@ -150,7 +154,7 @@ impl Keymap {
         })?;
         for (table, bindings) in raw {
             let context = Context::from_name(table.get_ref()).ok_or_else(|| {
-                let names = Context::ALL.iter().map(|c| c.name().to_string());
+                let names = Context::all().map(|c| c.name().to_string());
                 invalid(
                     table.span(),
                     unknown("table", table.get_ref(), closest(table.get_ref(), names)),
@@ -324,9 +328,7 @@ mod tests {
     fn the_builtin_keymap_binds_every_action() {
         let keymap = Keymap::builtin();
         for action in Action::all() {
-            let bound = Context::ALL
-                .iter()
-                .any(|&c| !keymap.keys_for(c, action).is_empty());
+            let bound = Context::all().any(|c| !keymap.keys_for(c, action).is_empty());
             assert!(bound, "{} has no key", action.name());
         }
     }

@@ -118,7 +118,7 @@ proptest! {
     fn facet_counts_add_up(texts in prop::collection::vec(scraped(), 1..6)) {
         let corpus = corpus_of(&texts);
         let facets = Facets::build(&corpus);
-        for kind in FacetKind::ALL {
+        for &kind in FacetKind::ALL {
             for entry in facets.of(kind) {
                 prop_assert_eq!(entry.posts, entry.post_refs().len());
                 let mut docs: Vec<usize> = entry.post_refs().map(|p| p.doc).collect();

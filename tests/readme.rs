@@ -7,7 +7,7 @@ use tread::keymap::{Context, Keymap};
 fn key_table() -> String {
     let keymap = Keymap::builtin();
     let mut table = String::from("| context | keys | action | what it does |\n|---|---|---|---|\n");
-    for context in Context::ALL {
+    for context in Context::all() {
         for (action, keys) in keymap.bindings(context) {
             let keys: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
             table += &format!(

@@ -75,7 +75,7 @@ impl App {
         match self.overlay {
             None => 0,
             Some(Overlay::Help { .. }) => {
-                let sections = Context::ALL.iter().map(|&c| self.keymap.bindings(c).len());
+                let sections = Context::all().map(|c| self.keymap.bindings(c).len());
                 let sections: Vec<usize> = sections.filter(|&n| n > 0).collect();
                 let blanks = sections.len().saturating_sub(1);
                 sections.iter().map(|n| 1 + n).sum::<usize>() + blanks + 2

@@ -2,214 +2,153 @@
 //! says of it, and the contexts it belongs to. Written once; help and hints are generated.
 
 use super::Context;
+use strum::{EnumIter, EnumMessage, EnumString, IntoEnumIterator, IntoStaticStr};
 
-/// A bindable action. Terminal events (resize, mouse) are not actions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// A bindable action, by the name keymap.toml gives it (`focus_next`) and what the help
+/// overlay says it does. Terminal events (resize, mouse) are not actions.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    EnumIter,
+    IntoStaticStr,
+    EnumString,
+    EnumMessage,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum Action {
+    #[strum(message = "quit tread")]
     Quit,
+    #[strum(message = "show or hide this help")]
     Help,
+    #[strum(message = "close the overlay, prompt, search or panel")]
     Close,
+    #[strum(message = "focus the next pane")]
     FocusNext,
+    #[strum(message = "focus the previous pane")]
     FocusPrevious,
+    #[strum(message = "focus the pane to the left")]
     FocusLeft,
+    #[strum(message = "focus the pane to the right")]
     FocusRight,
+    #[strum(message = "open or close the filter panel")]
     ToggleFilter,
+    #[strum(message = "search the text of posts")]
     Search,
+    #[strum(message = "search this document or all documents")]
     SearchScope,
+    #[strum(message = "next search hit, or next post matching the filters")]
     NextMatch,
+    #[strum(message = "previous search hit or matching post")]
     PreviousMatch,
+    #[strum(message = "jump to a post by its label (or type the number)")]
     Jump,
+    #[strum(message = "copy the current post as a citation")]
     CopyCitation,
+    #[strum(message = "copy the command that reopens this view")]
     CopyCommand,
+    #[strum(message = "list the current post's links")]
     Links,
+    #[strum(message = "show loading and numbering warnings")]
     Warnings,
+    #[strum(message = "remove the last filter")]
     RemoveFilter,
+    #[strum(message = "remove every filter")]
     ClearFilters,
+    #[strum(message = "redraw the whole screen")]
     Redraw,
+    #[strum(message = "suspend to the shell (fg comes back)")]
     Suspend,
+    #[strum(message = "move up")]
     Up,
+    #[strum(message = "move down")]
     Down,
+    #[strum(message = "move up a page")]
     PageUp,
+    #[strum(message = "move down a page")]
     PageDown,
+    #[strum(message = "go to the first")]
     Top,
+    #[strum(message = "go to the last")]
     Bottom,
+    #[strum(message = "read the selected document")]
     Open,
+    #[strum(message = "go to the next thread")]
     NextThread,
+    #[strum(message = "go to the previous thread")]
     PreviousThread,
+    #[strum(message = "scroll up one line")]
     ScrollUp,
+    #[strum(message = "scroll down one line")]
     ScrollDown,
+    #[strum(message = "next facet")]
     NextTab,
+    #[strum(message = "previous facet")]
     PreviousTab,
+    #[strum(message = "filter by the selected entry")]
     Apply,
+    #[strum(message = "filter by NOT the selected entry")]
     ApplyNegated,
+    #[strum(
+        message = "delete a character (in the filter panel, on an empty query: the last filter)"
+    )]
     DeleteChar,
+    #[strum(message = "clear the typed text")]
     ClearQuery,
+    #[strum(message = "search or jump to what was typed")]
     Confirm,
 }
 
 use Action::*;
 use Context::{Documents as D, Filter as F, Global as G, Prompt as P, Thread as T};
 
-/// Each action: its name, its help text, and the contexts whose table may bind it.
-const TABLE: &[(Action, &str, &str, &[Context])] = &[
-    (Quit, "quit", "quit tread", &[G]),
-    (Help, "help", "show or hide this help", &[G]),
-    (
-        Close,
-        "close",
-        "close the overlay, prompt, search or panel",
-        &[G, F, P],
-    ),
-    (FocusNext, "focus_next", "focus the next pane", &[G]),
-    (
-        FocusPrevious,
-        "focus_previous",
-        "focus the previous pane",
-        &[G],
-    ),
-    (FocusLeft, "focus_left", "focus the pane to the left", &[G]),
-    (
-        FocusRight,
-        "focus_right",
-        "focus the pane to the right",
-        &[G],
-    ),
-    (
-        ToggleFilter,
-        "toggle_filter",
-        "open or close the filter panel",
-        &[G],
-    ),
-    (Search, "search", "search the text of posts", &[G]),
-    (
-        SearchScope,
-        "search_scope",
-        "search this document or all documents",
-        &[G, P],
-    ),
-    (
-        NextMatch,
-        "next_match",
-        "next search hit, or next post matching the filters",
-        &[G],
-    ),
-    (
-        PreviousMatch,
-        "previous_match",
-        "previous search hit or matching post",
-        &[G],
-    ),
-    (
-        Jump,
-        "jump",
-        "jump to a post by its label (or type the number)",
-        &[G],
-    ),
-    (
-        CopyCitation,
-        "copy_citation",
-        "copy the current post as a citation",
-        &[G],
-    ),
-    (
-        CopyCommand,
-        "copy_command",
-        "copy the command that reopens this view",
-        &[G],
-    ),
-    (Links, "links", "list the current post's links", &[G]),
-    (
-        Warnings,
-        "warnings",
-        "show loading and numbering warnings",
-        &[G],
-    ),
-    (
-        RemoveFilter,
-        "remove_filter",
-        "remove the last filter",
-        &[G, F],
-    ),
-    (
-        ClearFilters,
-        "clear_filters",
-        "remove every filter",
-        &[G, F],
-    ),
-    (Redraw, "redraw", "redraw the whole screen", &[G]),
-    (
-        Suspend,
-        "suspend",
-        "suspend to the shell (fg comes back)",
-        &[G],
-    ),
-    (Up, "up", "move up", &[D, T, F]),
-    (Down, "down", "move down", &[D, T, F]),
-    (PageUp, "page_up", "move up a page", &[D, T, F]),
-    (PageDown, "page_down", "move down a page", &[D, T, F]),
-    (Top, "top", "go to the first", &[D, T, F]),
-    (Bottom, "bottom", "go to the last", &[D, T, F]),
-    (Open, "open", "read the selected document", &[D]),
-    (NextThread, "next_thread", "go to the next thread", &[T]),
-    (
-        PreviousThread,
-        "previous_thread",
-        "go to the previous thread",
-        &[T],
-    ),
-    (ScrollUp, "scroll_up", "scroll up one line", &[T]),
-    (ScrollDown, "scroll_down", "scroll down one line", &[T]),
-    (NextTab, "next_tab", "next facet", &[F]),
-    (PreviousTab, "previous_tab", "previous facet", &[F]),
-    (Apply, "apply", "filter by the selected entry", &[F]),
-    (
-        ApplyNegated,
-        "apply_negated",
-        "filter by NOT the selected entry",
-        &[F],
-    ),
-    (
-        DeleteChar,
-        "delete_char",
-        "delete a character (in the filter panel, on an empty query: the last filter)",
-        &[F, P],
-    ),
-    (ClearQuery, "clear_query", "clear the typed text", &[F, P]),
-    (Confirm, "confirm", "search or jump to what was typed", &[P]),
-];
-
 impl Action {
     /// Every action, in the order help lists them.
     pub fn all() -> impl Iterator<Item = Action> {
-        TABLE.iter().map(|row| row.0)
-    }
-
-    fn row(self) -> &'static (Action, &'static str, &'static str, &'static [Context]) {
-        // The table lists the actions in declaration order (a test checks it).
-        &TABLE[self as usize]
+        Action::iter()
     }
 
     /// The name keymap.toml uses.
     pub fn name(self) -> &'static str {
-        self.row().1
+        self.into()
     }
 
     /// What the help overlay says it does.
     pub fn description(self) -> &'static str {
-        self.row().2
+        self.get_message().unwrap_or_default()
+    }
+
+    /// The contexts whose table may bind it.
+    fn tables(self) -> &'static [Context] {
+        match self {
+            Quit | Help | FocusNext | FocusPrevious | FocusLeft | FocusRight | ToggleFilter
+            | Search | NextMatch | PreviousMatch | Jump | CopyCitation | CopyCommand | Links
+            | Warnings | Redraw | Suspend => &[G],
+            Close => &[G, F, P],
+            SearchScope => &[G, P],
+            RemoveFilter | ClearFilters => &[G, F],
+            Up | Down | PageUp | PageDown | Top | Bottom => &[D, T, F],
+            Open => &[D],
+            NextThread | PreviousThread | ScrollUp | ScrollDown => &[T],
+            NextTab | PreviousTab | Apply | ApplyNegated => &[F],
+            DeleteChar | ClearQuery => &[F, P],
+            Confirm => &[P],
+        }
     }
 
     /// Whether a context's table may bind it.
     pub fn belongs_to(self, context: Context) -> bool {
-        self.row().3.contains(&context)
+        self.tables().contains(&context)
     }
 
     /// The tables that may bind it, as keymap.toml writes them: "[filter], [prompt]".
     pub fn contexts(self) -> String {
-        let names: Vec<String> = self
-            .row()
-            .3
-            .iter()
+        let names: Vec<String> = (self.tables().iter())
             .map(|c| format!("[{}]", c.name()))
             .collect();
         names.join(", ")
@@ -217,7 +156,7 @@ impl Action {
 
     /// The action a keymap.toml name means.
     pub fn from_name(name: &str) -> Option<Action> {
-        TABLE.iter().find(|row| row.1 == name).map(|row| row.0)
+        name.parse().ok()
     }
 }
 
@@ -226,18 +165,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_action_has_one_row_and_a_unique_name() {
-        assert_eq!(TABLE.len(), Confirm as usize + 1);
-        for (i, row) in TABLE.iter().enumerate() {
-            assert_eq!(row.0 as usize, i, "{} is out of order", row.1);
-            assert!(!row.3.is_empty());
-        }
-        let mut names: Vec<&str> = TABLE.iter().map(|r| r.1).collect();
-        names.sort_unstable();
-        names.dedup();
-        assert_eq!(names.len(), TABLE.len());
+    fn every_action_is_described_bindable_and_named_once() {
+        let mut names: Vec<&str> = Action::all().map(Action::name).collect();
         for action in Action::all() {
+            assert!(!action.description().is_empty(), "{action:?}");
+            assert!(!action.tables().is_empty(), "{action:?}");
             assert_eq!(Action::from_name(action.name()), Some(action));
         }
+        assert_eq!(Action::from_name("focus_next"), Some(Action::FocusNext));
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), Action::all().count());
     }
 }

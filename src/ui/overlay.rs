@@ -58,7 +58,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, screen: Rect) {
 /// hand: it is the keymap in force.
 fn help_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
-    for context in Context::ALL {
+    for context in Context::all() {
         let bindings = app.keymap().bindings(context);
         if bindings.is_empty() {
             continue;
