@@ -3,16 +3,15 @@
 //!
 //! jemalloc, not the system's malloc: a load makes millions of small allocations on every
 //! core (posts, their entities, names and facet entries) and frees many of them on another
-//! thread. Under glibc's malloc, allocating and freeing took about a fifth of a full load's
-//! CPU time; jemalloc takes a full load of the M corpus from about 2.1 s to 1.6 s and lowers
-//! the peak memory of `tread list` (README, "Performance").
+//! thread, where glibc's malloc spends a large share of a load's CPU time; jemalloc spends much
+//! less and lowers the peak memory too (the figures are in docs/performance.md).
 
 #[cfg(unix)]
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 /// jemalloc's options, read when it starts: one arena per CPU instead of four, which keeps a
-/// full load's peak memory about 15 MB lower at M for the same speed. Linux only, where
+/// full load's peak memory lower for the same speed (docs/performance.md). Linux only, where
 /// jemalloc can tell which CPU a thread runs on.
 #[cfg(target_os = "linux")]
 #[unsafe(export_name = "_rjem_malloc_conf")]

@@ -488,7 +488,7 @@ impl App {
 
     /// How the panes are laid out at the current size.
     pub fn layout_mode(&self) -> screen::Mode {
-        screen::Mode::of(self.size)
+        screen::Mode::for_size(self.size)
     }
 
     /// Where everything goes on the screen now.

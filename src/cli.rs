@@ -273,14 +273,14 @@ pub fn run(cli: Cli, out: &mut impl Write) -> anyhow::Result<()> {
             (corpus, outcome)
         }
     };
-    ending(corpus, outcome)
+    exit_without_freeing(corpus, outcome)
 }
 
 /// Lets `held` go without freeing it and passes `outcome` on: the process ends right after,
 /// and the system takes its memory back at once, where freeing a corpus's many small
 /// allocations one by one takes a noticeable part of a second on a large corpus, after the
 /// work is done and before the shell prompt comes back.
-fn ending<T>(held: T, outcome: anyhow::Result<()>) -> anyhow::Result<()> {
+fn exit_without_freeing<T>(held: T, outcome: anyhow::Result<()>) -> anyhow::Result<()> {
     std::mem::forget(held);
     outcome
 }

@@ -160,7 +160,7 @@ impl Post {
 /// grow (a million of them in a large corpus).
 pub(crate) fn boxed(list: Vec<String>) -> Box<[Box<str>]> {
     // Into room of the exact size: collected in place, the list's own room (24 bytes an item,
-    // not 16) was shrunk by a reallocation for every post, 4% of reading a corpus.
+    // not 16) would be shrunk by a reallocation for every post.
     let mut exact = Vec::with_capacity(list.len());
     exact.extend(list.into_iter().map(String::into_boxed_str));
     exact.into_boxed_slice()
@@ -418,7 +418,7 @@ impl Reading {
 
 /// Reads one sanitised text: detects its kind, runs that kind's reader, numbers the threads
 /// and posts and extracts hashtags, mentions and links. Organisations need the whole corpus
-/// and are filled in by [`Corpus::from_readings`].
+/// and are filled in by [`Corpus::resolve`].
 pub fn read(text: &str) -> Reading {
     let mut reading = match detect::kind(text) {
         Kind::Unroll => unroll::read(text),
@@ -529,11 +529,11 @@ pub struct Source {
 /// is one document; a structured file (tread's own JSON) may hold many, and says what of it
 /// could not be read. Organisations and repeated threads wait for [`Corpus::resolve`].
 pub fn parse(sources: Vec<Source>) -> (Vec<Document>, Vec<Problem>) {
-    gathered(sources.into_par_iter().map(parse_source).collect())
+    flatten_parsed(sources.into_par_iter().map(parse_source).collect())
 }
 
 /// Each source's documents and problems, in order, as one list of each.
-pub(crate) fn gathered(
+pub(crate) fn flatten_parsed(
     parsed: Vec<(Vec<Document>, Vec<Problem>)>,
 ) -> (Vec<Document>, Vec<Problem>) {
     // A single file's documents (an export) are kept where they are, not copied.
@@ -559,7 +559,7 @@ pub(crate) fn parse_source(source: Source) -> (Vec<Document>, Vec<Problem>) {
         None => {
             // Page text is made safe here; a structure makes its own strings safe once it has
             // read them (sanitising JSON first would break a string holding U+2028).
-            let text = sanitise::sanitised(source.text);
+            let text = sanitise::sanitise_owned(source.text);
             let reading = read(&text);
             let id = source.id;
             let document = Document::from_reading(id, source.path, reading, source.warnings);
@@ -606,7 +606,7 @@ impl Corpus {
 
     /// The corpus of parsed documents, with what needs all of them resolved.
     pub fn resolve(mut documents: Vec<Document>, glossary: &Glossary) -> Corpus {
-        let org_variants = Resolution::of(&documents, glossary).apply(&mut documents);
+        let org_variants = Resolution::compute(&documents, glossary).apply(&mut documents);
         Corpus {
             documents,
             problems: Vec::new(),

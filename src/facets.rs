@@ -428,7 +428,7 @@ impl Facets {
     }
 
     /// The entries of one facet.
-    pub fn of(&self, kind: FacetKind) -> &[Entry] {
+    pub fn entries(&self, kind: FacetKind) -> &[Entry] {
         match kind {
             FacetKind::Author => &self.authors,
             FacetKind::Hashtag => &self.hashtags,
@@ -530,14 +530,14 @@ mod tests {
             documents,
             ..Corpus::default()
         };
-        let resolution = Resolution::of(&corpus.documents, &bundled_glossary());
+        let resolution = Resolution::compute(&corpus.documents, &bundled_glossary());
         for facets in [
             Facets::build(&corpus),
             Facets::resolved(&corpus, &resolution),
         ] {
             for &kind in FacetKind::ALL {
-                assert!(!facets.of(kind).is_empty(), "{kind:?}");
-                for entry in facets.of(kind) {
+                assert!(!facets.entries(kind).is_empty(), "{kind:?}");
+                for entry in facets.entries(kind) {
                     let mut expected: Vec<(usize, usize)> = Vec::new();
                     for at in entry.post_refs() {
                         match expected.last_mut() {
@@ -562,7 +562,7 @@ mod tests {
             documents,
             ..Corpus::default()
         };
-        let resolution = Resolution::of(&listed.documents, &bundled_glossary());
+        let resolution = Resolution::compute(&listed.documents, &bundled_glossary());
         let early = Facets::resolved(&listed, &resolution);
         let mut applied = listed.clone();
         applied.org_variants = resolution.apply(&mut applied.documents);

@@ -26,13 +26,13 @@ impl Filter {
         let not = if self.negated { "not:" } else { "" };
         format!(
             "{not}{}",
-            label(self.kind, &facets.of(self.kind)[self.entry].name)
+            label(self.kind, &facets.entries(self.kind)[self.entry].name)
         )
     }
 
     /// How a chip shows it.
     pub fn chip(&self, facets: &Facets) -> String {
-        let name = label(self.kind, &facets.of(self.kind)[self.entry].name);
+        let name = label(self.kind, &facets.entries(self.kind)[self.entry].name);
         if self.negated {
             format!("NOT {name}")
         } else {
@@ -66,7 +66,7 @@ impl Filter {
             ),
             usage: true,
         })?;
-        let entry = find_entry(facets.of(kind), name).map_err(|found| {
+        let entry = find_entry(facets.entries(kind), name).map_err(|found| {
             let what = kind_noun(kind);
             let message = match found.as_slice() {
                 [] => format!("filter {expression:?}: no {what} matches {name:?}"),
@@ -228,7 +228,7 @@ impl Filters {
     /// over every entry's posts for the drill-down counts: work in proportion to the
     /// facets, done when the filters change, never per keystroke.
     fn derive(&mut self, facets: &Facets) {
-        let entry = |f: &Filter| &facets.of(f.kind)[f.entry];
+        let entry = |f: &Filter| &facets.entries(f.kind)[f.entry];
         let docs_of =
             |f: &Filter| -> BTreeSet<usize> { entry(f).document_posts().map(|(d, _)| d).collect() };
         let sets: Vec<(bool, BTreeSet<usize>)> =
@@ -244,7 +244,13 @@ impl Filters {
         };
         self.drill = FacetKind::ALL
             .iter()
-            .map(|&kind| facets.of(kind).iter().map(|e| leaves(e, &pass)).collect())
+            .map(|&kind| {
+                facets
+                    .entries(kind)
+                    .iter()
+                    .map(|e| leaves(e, &pass))
+                    .collect()
+            })
             .collect();
     }
 
@@ -252,7 +258,7 @@ impl Filters {
         let positive: Vec<&Filter> = self.list.iter().filter(|f| !f.negated).collect();
         let mut hits: HashMap<PostRef, usize> = HashMap::new();
         for filter in &positive {
-            for at in facets.of(filter.kind)[filter.entry].post_refs() {
+            for at in facets.entries(filter.kind)[filter.entry].post_refs() {
                 if self.passes(at.doc) {
                     *hits.entry(at).or_default() += 1;
                 }

@@ -18,8 +18,8 @@ pub struct Query {
 #[derive(Debug, Clone)]
 enum Finder {
     /// A word of ASCII characters, found in any ASCII case (`k` does not find the Kelvin
-    /// sign). Besides the compiled search, a plain byte scan: a regex call costs about
-    /// 250 ns before it reads a byte, which dominates when the word is found at once,
+    /// sign). Besides the compiled search, a plain byte scan: a regex call has a fixed cost
+    /// before it reads a byte, which dominates when the word is found at once,
     /// as it is when a longer query looks on from where a shorter one was found.
     Ascii {
         word: Vec<u8>,

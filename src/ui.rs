@@ -18,7 +18,7 @@ pub use theme::Theme;
 /// Draws the whole screen.
 pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
-    if Mode::of((area.width, area.height)) == Mode::TooSmall {
+    if Mode::for_size((area.width, area.height)) == Mode::TooSmall {
         let full = format!(
             "terminal too small: {}×{}, tread needs {}×{}",
             area.width, area.height, MIN_SIZE.0, MIN_SIZE.1

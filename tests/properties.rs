@@ -5,7 +5,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use tread::app::{App, Event, Filter, Opening};
 use tread::corpus::entities::{POST_LIMIT, weighted_len};
-use tread::corpus::sanitise::{is_clean, sanitise, sanitise_chars, sanitised};
+use tread::corpus::sanitise::{is_clean, sanitise, sanitise_by_chars, sanitise_owned};
 use tread::corpus::{Corpus, Glossary, Source, read};
 use tread::facets::{FacetKind, Facets};
 use tread::keymap::{KeySeq, Keymap};
@@ -56,13 +56,13 @@ proptest! {
         prop_assert!(is_clean(&once));
         prop_assert_eq!(sanitise(&once), once.clone());
         // The shortcut for clean text changes nothing.
-        prop_assert_eq!(once, sanitise_chars(&text));
+        prop_assert_eq!(once, sanitise_by_chars(&text));
     }
 
     #[test]
     fn sanitise_shortcut_agrees_on_scraped_text(text in scraped()) {
-        prop_assert_eq!(sanitise(&text), sanitise_chars(&text));
-        prop_assert_eq!(sanitised(text.clone()), sanitise_chars(&text));
+        prop_assert_eq!(sanitise(&text), sanitise_by_chars(&text));
+        prop_assert_eq!(sanitise_owned(text.clone()), sanitise_by_chars(&text));
     }
 
     /// The eight-bytes-at-a-time look for work misses no control, wherever it falls among
@@ -74,7 +74,7 @@ proptest! {
         after in "[ -~]{0,24}",
     ) {
         let text = format!("{before}{control}{after}");
-        prop_assert_eq!(sanitise(&text), sanitise_chars(&text));
+        prop_assert_eq!(sanitise(&text), sanitise_by_chars(&text));
     }
 
     #[test]
@@ -119,7 +119,7 @@ proptest! {
         let corpus = corpus_of(&texts);
         let facets = Facets::build(&corpus);
         for &kind in FacetKind::ALL {
-            for entry in facets.of(kind) {
+            for entry in facets.entries(kind) {
                 prop_assert_eq!(entry.posts, entry.post_refs().len());
                 let mut docs: Vec<usize> = entry.post_refs().map(|p| p.doc).collect();
                 docs.dedup();
@@ -142,7 +142,7 @@ proptest! {
             .into_iter()
             .filter_map(|(kind, entry, negated)| {
                 let kind = FacetKind::ALL[kind];
-                let entries = facets.of(kind);
+                let entries = facets.entries(kind);
                 (!entries.is_empty()).then(|| Filter { kind, entry: entry.index(entries.len()), negated })
             })
             .collect();
@@ -152,7 +152,7 @@ proptest! {
         prop_assert!(some.marked().iter().all(|p| some.passes(p.doc)));
         // Each filter holds for every document left.
         for filter in &filters {
-            let entry = &facets.of(filter.kind)[filter.entry];
+            let entry = &facets.entries(filter.kind)[filter.entry];
             for &doc in some.visible() {
                 let has = entry.post_refs().any(|p| p.doc == doc);
                 prop_assert_eq!(has, !filter.negated);

@@ -64,7 +64,7 @@ impl FilterPanel {
     }
 
     fn rank(&mut self, facets: &Facets, filters: &Filters) {
-        let entries = facets.of(self.tab);
+        let entries = facets.entries(self.tab);
         let query = self.query.trim();
         if query.is_empty() {
             self.rows = order_unfiltered(entries.len(), |i| filters.drill(self.tab, i));

@@ -23,7 +23,7 @@ pub enum Mode {
 }
 
 impl Mode {
-    pub fn of((width, height): (u16, u16)) -> Mode {
+    pub fn for_size((width, height): (u16, u16)) -> Mode {
         match width {
             _ if width < MIN_SIZE.0 || height < MIN_SIZE.1 => Mode::TooSmall,
             0..60 => Mode::Narrow,
@@ -49,7 +49,7 @@ pub struct Panes {
 /// The layout of `area` for its mode, the pane with focus (which in a medium or narrow
 /// terminal decides what is shown) and whether filter chips are shown.
 pub fn panes(area: Rect, focus: Pane, chips: bool) -> Panes {
-    let mode = Mode::of((area.width, area.height));
+    let mode = Mode::for_size((area.width, area.height));
     if mode == Mode::TooSmall {
         return Panes::default();
     }

@@ -99,7 +99,7 @@ fn filter_panel_applies_and_negates_and_combines() {
 #[test]
 fn drill_down_counts_follow_the_filters() {
     let mut app = app();
-    let hashtags = app.facets.of(FacetKind::Hashtag);
+    let hashtags = app.facets.entries(FacetKind::Hashtag);
     let care = hashtags
         .iter()
         .position(|e| e.name == "carereview")
@@ -114,7 +114,7 @@ fn drill_down_counts_follow_the_filters() {
     assert_eq!(app.filters.drill(FacetKind::Hashtag, advocacy), before);
     let care_left = app.filters.drill(FacetKind::Hashtag, care);
     assert_eq!(care_left.documents, 1);
-    let authors = app.facets.of(FacetKind::Author);
+    let authors = app.facets.entries(FacetKind::Author);
     let fiona = authors
         .iter()
         .position(|e| e.name == "Fiona Simpson")
@@ -441,7 +441,7 @@ fn documents_arrive_while_loading_and_the_finished_corpus_keeps_the_place() {
     let (give, take) = std::sync::mpsc::channel();
     app.handle(Event::Load(Box::new(Progress::Listed(give))));
     let shared = take.recv().expect("the app lends its documents");
-    let resolution = crate::corpus::Resolution::of(&shared.documents, &bundled_glossary());
+    let resolution = crate::corpus::Resolution::compute(&shared.documents, &bundled_glossary());
     let resolved = Resolved {
         resolution,
         problems: Vec::new(),

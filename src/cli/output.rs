@@ -256,7 +256,7 @@ pub fn facets(
         if i > 0 {
             writeln!(out)?;
         }
-        let entries = facets.of(kind);
+        let entries = facets.entries(kind);
         writeln!(out, "{} ({})", kind.title(), entries.len())?;
         for entry in entries {
             writeln!(out, "{}", fit(&facet_line(kind, entry), style))?;

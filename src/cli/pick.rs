@@ -21,7 +21,7 @@ pub fn pick_document(corpus: &Corpus, doc: &str, file: Option<&Path>) -> Pick {
         return Pick::One(i);
     }
     if let Some(file) = file {
-        let shown = crate::corpus::load::shown(file);
+        let shown = crate::corpus::sanitise::printable_path(file);
         // A file of tread's own JSON can hold several documents.
         let in_file: Vec<usize> = (0..docs.len())
             .filter(|&i| docs[i].file() == shown)

@@ -13,7 +13,7 @@
 //! Aliases starting with '@' are handles (matched case-insensitively against mentions); the
 //! others, and the canonical names, match whole words in post text, case-sensitively.
 
-use super::sanitise::{printable, sanitise, single_line};
+use super::sanitise::{printable, printable_path, sanitise, single_line};
 use serde::Deserialize;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -23,11 +23,6 @@ use thiserror::Error;
 /// The largest glossary read. A glossary of thousands of organisations is a few hundred
 /// kilobytes; a bigger file is not one, and parsing it would take the memory of many.
 pub const MAX_BYTES: u64 = 8 * 1024 * 1024;
-
-/// A glossary's path as messages show it.
-fn shown(path: &Path) -> String {
-    printable(&path.display().to_string())
-}
 
 /// A problem with a glossary file; every message names the file.
 #[derive(Debug, Error)]
@@ -114,7 +109,7 @@ impl Glossary {
             for alias in aliases.iter().chain(std::iter::once(&name)) {
                 if alias.trim().is_empty() || alias.trim() == "@" {
                     return Err(GlossaryError::EmptyAlias {
-                        path: shown(path),
+                        path: printable_path(path),
                         name,
                     });
                 }
@@ -122,7 +117,7 @@ impl Glossary {
                     .insert(key(alias).into_owned(), name.clone())
                     .filter(|f| *f != name)
                 {
-                    let (path, alias, second) = (shown(path), alias.clone(), name.clone());
+                    let (path, alias, second) = (printable_path(path), alias.clone(), name.clone());
                     return Err(GlossaryError::Conflict {
                         path,
                         alias,
@@ -144,12 +139,12 @@ impl Glossary {
     /// forever) of at most [`MAX_BYTES`].
     pub fn load(path: &Path) -> Result<Glossary, GlossaryError> {
         let refused = |reason: String| GlossaryError::Refused {
-            path: shown(path),
+            path: printable_path(path),
             reason,
         };
         let bytes = super::load::read_regular_file(path, MAX_BYTES).map_err(|e| match e {
             super::load::ReadError::Io(source) => GlossaryError::Read {
-                path: shown(path),
+                path: printable_path(path),
                 source,
             },
             other => refused(other.to_string()),
@@ -227,7 +222,7 @@ fn syntax_error(text: &str, path: &Path, error: &toml::de::Error) -> GlossaryErr
     let message = error.message().lines().next().unwrap_or("invalid glossary");
     let message = printable(message);
     GlossaryError::Syntax {
-        path: shown(path),
+        path: printable_path(path),
         line,
         column,
         message,

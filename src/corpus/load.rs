@@ -8,9 +8,9 @@ mod lossy;
 mod walk;
 
 use super::glossary::{Glossary, GlossaryError};
-use super::sanitise::single_line;
+use super::sanitise::{printable_path, single_line};
 use super::{Corpus, Document, Resolution, Source};
-pub use files::{MAX_EXPORT_BYTES, MAX_FILE_BYTES, ReadError, decode, read_regular_file, shown};
+pub use files::{MAX_EXPORT_BYTES, MAX_FILE_BYTES, ReadError, decode, read_regular_file};
 use files::{read_and_parse, stem};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -157,7 +157,7 @@ impl Listed {
     /// the glossary, to be applied where they are.
     pub fn resolve(self, documents: &[Document]) -> Resolved {
         Resolved {
-            resolution: Resolution::of(documents, &self.glossary),
+            resolution: Resolution::compute(documents, &self.glossary),
             problems: self.problems,
         }
     }
@@ -199,7 +199,7 @@ pub fn stream(
         batch = (batch * 2).min(MAX_BATCH);
     }
     if !parsed_any {
-        let names: Vec<String> = paths.iter().map(|p| shown(p)).collect();
+        let names: Vec<String> = paths.iter().map(|p| printable_path(p)).collect();
         return Some(Err(LoadError::Empty {
             paths: names.join(", "),
             problems,
@@ -260,7 +260,7 @@ fn discovered_glossary(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Glossa
         match Glossary::load(&file) {
             Ok(found) => glossary.merge(found),
             Err(e) => problems.push(Problem {
-                path: shown(&file),
+                path: printable_path(&file),
                 message: format!("glossary ignored: {}", strip_path(&e.to_string(), &file)),
             }),
         }
@@ -270,7 +270,7 @@ fn discovered_glossary(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Glossa
 
 /// A glossary message without its leading path (the problem line names it already).
 fn strip_path(message: &str, path: &Path) -> String {
-    let shown = shown(path);
+    let shown = printable_path(path);
     message
         .strip_prefix(&shown)
         .map_or(message, |m| m.trim_start_matches([':', ' ']))

@@ -51,7 +51,7 @@ struct Link {
 
 impl Resolution {
     /// Resolves `docs` against `glossary`.
-    pub fn of(docs: &[Document], glossary: &Glossary) -> Resolution {
+    pub fn compute(docs: &[Document], glossary: &Glossary) -> Resolution {
         // Repeated threads are found mostly on one core: the other gets on with naming.
         let (links, (organisations, org_variants)) =
             rayon::join(|| repeated_threads(docs), || organisations(docs, glossary));

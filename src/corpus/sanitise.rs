@@ -7,25 +7,26 @@
 //! [`single_line`], which escapes rather than drops.
 
 use std::borrow::Cow;
+use std::path::Path;
 
 /// Returns `input` with terminal controls removed and line endings normalised to `\n`.
 pub fn sanitise(input: &str) -> String {
-    sanitised(input.to_string())
+    sanitise_owned(input.to_string())
 }
 
 /// [`sanitise`] of text already owned: the text itself, not a copy, when nothing needs
 /// doing (as for nearly every file read). Most text needs nothing: one pass over the bytes
 /// says so, without building a copy character by character.
-pub fn sanitised(text: String) -> String {
+pub fn sanitise_owned(text: String) -> String {
     match needs_work(text.as_bytes()) {
-        true => sanitise_chars(&text),
+        true => sanitise_by_chars(&text),
         false => text,
     }
 }
 
 /// [`sanitise`] character by character, without the shortcut.
 #[doc(hidden)]
-pub fn sanitise_chars(input: &str) -> String {
+pub fn sanitise_by_chars(input: &str) -> String {
     let mut out = String::with_capacity(input.len());
     let mut chars = input
         .strip_prefix('\u{feff}')
@@ -260,6 +261,12 @@ pub fn is_clean(text: &str) -> bool {
     !text
         .chars()
         .any(|c| c != '\n' && (is_dropped(c) || c == '\u{2028}' || c == '\u{2029}'))
+}
+
+/// A path as documents and messages show it: control characters in a file name are
+/// written as escapes, never sent to the terminal.
+pub fn printable_path(path: &Path) -> String {
+    printable(&path.display().to_string())
 }
 
 #[cfg(test)]

@@ -12,8 +12,8 @@ use std::sync::LazyLock;
 static PROFILE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?P<name>.+?)\s*Profile picture$").unwrap());
 // Handles are at most 15 word characters. The patterns say `\w+` and the length is checked
-// after: `\w{1,15}` (fifteen copies of the Unicode word class) took 4-5 ms to compile each,
-// paid by every process that reads an unroll page.
+// after: `\w{1,15}` (fifteen copies of the Unicode word class) is slow to compile, a cost
+// every process that reads an unroll page would pay.
 static HANDLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^@(?P<handle>\w+)$").unwrap());
 /// "May 23 20 tweets 9 min read", "Mar 4, 2022 • 12 posts • 3 min read", "20 tweets".
 static DATE_COUNT: LazyLock<Regex> = LazyLock::new(|| {

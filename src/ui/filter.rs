@@ -91,7 +91,7 @@ fn render_list(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, focused:
         panel.rows.len(),
     );
     panel.offset.set(offset);
-    let entries = app.facets().of(panel.tab);
+    let entries = app.facets().entries(panel.tab);
     let width = usize::from(area.width);
     let lines: Vec<Line> = (offset..panel.rows.len().min(offset + height))
         .map(|i| {
@@ -155,7 +155,7 @@ fn render_details(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let Some(entry) = app.panel().selected_entry() else {
         return;
     };
-    let e = &app.facets().of(app.panel().tab)[entry];
+    let e = &app.facets().entries(app.panel().tab)[entry];
     let docs = e.documents.len();
     let mut text = format!(
         "{} doc{} · {} post{}",

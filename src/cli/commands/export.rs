@@ -2,7 +2,7 @@
 
 use crate::cli::{CliError, output};
 use crate::corpus::Corpus;
-use crate::corpus::load::shown;
+use crate::corpus::sanitise::printable_path;
 use anyhow::Context;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -34,10 +34,10 @@ pub fn to_files(corpus: &Corpus, json: bool, dir: &Path) -> anyhow::Result<()> {
     let names = file_names(ids, extension);
     let files: Vec<PathBuf> = names.iter().map(|n| dir.join(n)).collect();
     if let Some(taken) = files.iter().find(|f| f.symlink_metadata().is_ok()) {
-        let message = format!("{} exists; nothing was written", shown(taken));
+        let message = format!("{} exists; nothing was written", printable_path(taken));
         return Err(CliError::failure(message).into());
     }
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot make {}", shown(dir)))?;
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot make {}", printable_path(dir)))?;
     // A file is not a terminal: lines are not fitted to a width.
     let plain = output::Style { width: None };
     for (document, file) in corpus.documents.iter().zip(&files) {
@@ -49,18 +49,22 @@ pub fn to_files(corpus: &Corpus, json: bool, dir: &Path) -> anyhow::Result<()> {
             }
             Ok(out.flush()?)
         };
-        write().with_context(|| format!("cannot write {}", shown(file)))?;
+        write().with_context(|| format!("cannot write {}", printable_path(file)))?;
     }
     for (document, name) in corpus.documents.iter().zip(&names) {
         if *name != format!("{}.{extension}", document.id) {
             eprintln!(
                 "tread: note: {} is written as {}",
                 document.id,
-                shown(Path::new(name))
+                printable_path(Path::new(name))
             );
         }
     }
-    eprintln!("tread: wrote {} files to {}", files.len(), shown(dir));
+    eprintln!(
+        "tread: wrote {} files to {}",
+        files.len(),
+        printable_path(dir)
+    );
     Ok(())
 }
 

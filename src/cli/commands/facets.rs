@@ -20,7 +20,7 @@ pub fn run(
         let object: serde_json::Map<String, serde_json::Value> = kinds
             .iter()
             .map(|&k| {
-                let rows: Vec<_> = (facets.of(k).iter())
+                let rows: Vec<_> = (facets.entries(k).iter())
                     .map(|entry| output::facet_row(entry, corpus))
                     .collect();
                 Ok((k.key().to_string(), serde_json::to_value(rows)?))

@@ -1,7 +1,9 @@
 //! `tread` with no command: the terminal UI.
 
 use crate::app::{App, Loaded, Opening};
-use crate::cli::{CliError, CorpusArgs, TuiArgs, ending, loading, stdout_is_terminal};
+use crate::cli::{
+    CliError, CorpusArgs, TuiArgs, exit_without_freeing, loading, stdout_is_terminal,
+};
 
 use crate::facets::Facets;
 use crate::filters::{Filter, FilterError};
@@ -43,7 +45,7 @@ pub fn run(corpus_args: &CorpusArgs, args: &TuiArgs) -> anyhow::Result<()> {
     };
     need_terminal()?;
     let outcome = crate::tui::run(&mut app, options, loader);
-    ending(app, outcome)
+    exit_without_freeing(app, outcome)
 }
 
 /// The UI opened as the options script it, on the whole corpus loaded first: the document,

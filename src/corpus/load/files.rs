@@ -6,7 +6,7 @@ use super::Problem;
 use super::lossy;
 use super::walk::describe_io;
 use crate::corpus::formats::{self, Opening};
-use crate::corpus::sanitise::printable;
+use crate::corpus::sanitise::{printable, printable_path};
 use crate::corpus::{Document, Source};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -33,7 +33,7 @@ pub(super) fn read_and_parse(files: &[PathBuf], problems: &mut Vec<Problem>) -> 
             (documents, found)
         })
         .collect();
-    let (documents, found) = crate::corpus::gathered(done);
+    let (documents, found) = crate::corpus::flatten_parsed(done);
     problems.extend(found);
     documents
 }
@@ -126,7 +126,7 @@ pub(super) fn describe_read(error: ReadError, what: &str) -> String {
 /// other parts are read with it.
 pub(super) fn read_structure(path: &Path, problems: &mut Vec<Problem>) -> Option<Vec<Document>> {
     let (opening, file) = open_structure(path)?;
-    let shown = shown(path);
+    let shown = printable_path(path);
     let source = Source {
         id: stem(path),
         path: shown.clone(),
@@ -180,7 +180,7 @@ pub(super) fn archive_part(
             }
         }
     }
-    let shown = shown(path);
+    let shown = printable_path(path);
     problems.extend(found.into_iter().map(|message| Problem {
         path: shown.clone(),
         message,
@@ -252,7 +252,7 @@ pub(super) fn read_source(path: &Path, problems: &mut Vec<Problem>) -> Option<So
     }
     Some(Source {
         id: stem(path),
-        path: shown(path),
+        path: printable_path(path),
         text,
         warnings,
     })
@@ -261,7 +261,7 @@ pub(super) fn read_source(path: &Path, problems: &mut Vec<Problem>) -> Option<So
 /// A file's text, decoded, with the warnings decoding raised (also reported as problems);
 /// `None` when it cannot be read or is not text.
 pub(super) fn read_text(path: &Path, problems: &mut Vec<Problem>) -> Option<(String, Vec<String>)> {
-    let shown = shown(path);
+    let shown = printable_path(path);
     let decoded = read_bytes(path).and_then(decode);
     match decoded {
         Ok((text, warnings)) => {
@@ -287,12 +287,6 @@ pub(super) fn stem(path: &Path) -> String {
     path.file_stem()
         .map(|s| printable(&s.to_string_lossy()))
         .unwrap_or_default()
-}
-
-/// A path as documents and messages show it: control characters in a file name are
-/// written as escapes, never sent to the terminal.
-pub fn shown(path: &Path) -> String {
-    printable(&path.display().to_string())
 }
 
 /// Decodes a file's bytes: UTF-16 by its byte-order mark, UTF-8 otherwise (invalid sequences

@@ -2,9 +2,9 @@
 //! order, hidden entries and glossaries skipped, an unpacked export's own parts left to it,
 //! links followed but never into a folder twice.
 
-use super::files::shown;
 use super::{GLOSSARY_FILE, Problem};
 use crate::corpus::formats;
+use crate::corpus::sanitise::printable_path;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -29,7 +29,7 @@ fn collect(
 ) {
     let problem = |problems: &mut Vec<Problem>, message: String| {
         problems.push(Problem {
-            path: shown(path),
+            path: printable_path(path),
             message,
         })
     };

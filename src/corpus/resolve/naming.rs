@@ -23,7 +23,7 @@ pub(super) fn organisations(docs: &[Document], glossary: &Glossary) -> (Vec<Name
     // The per-post work runs on every core, each post's text read once while it is at hand;
     // documents keep their order.
     let read: Vec<Read> = (docs.par_iter())
-        .map(|doc| Read::of(doc, &org_handles))
+        .map(|doc| Read::document(doc, &org_handles))
         .collect();
     let declared: BTreeSet<String> = (read.iter())
         .flat_map(|r| r.declared.iter().cloned())
@@ -104,7 +104,7 @@ pub(super) struct Read<'a> {
 }
 
 impl<'a> Read<'a> {
-    fn of(doc: &'a Document, org_handles: &HashSet<&str>) -> Read<'a> {
+    fn document(doc: &'a Document, org_handles: &HashSet<&str>) -> Read<'a> {
         let mut read = Read {
             found: Vec::new(),
             declared: Vec::new(),
