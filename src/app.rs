@@ -24,7 +24,8 @@ pub use search::{Scope, Search};
 pub use thread::ThreadState;
 
 use crate::corpus::Corpus;
-use crate::facets::{Facets, PostRef};
+use crate::corpus::PostRef;
+use crate::facets::Facets;
 use crate::keymap::{Action, Context, Key, Keymap, Lookup};
 use crate::search::PostTable;
 use documents::DocumentsState;

@@ -7,7 +7,8 @@
 //! single post does, those matching any.
 
 use crate::corpus::Corpus;
-use crate::facets::{Entry, FacetKind, Facets, PostRef};
+use crate::corpus::PostRef;
+use crate::facets::{Entry, FacetKind, Facets};
 use std::collections::{BTreeSet, HashMap};
 
 /// One active filter: an entry of a facet, perhaps negated.

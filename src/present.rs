@@ -1,9 +1,9 @@
 //! Strings the command line and the terminal UI both show: a post's numbering gutter and
 //! name, a thread's header, a document's post count, a citation, text cut to a width.
 
+use crate::corpus::PostRef;
 use crate::corpus::sanitise::single_line_owned;
 use crate::corpus::{Corpus, Document, Kind, Post, Thread};
-use crate::facets::PostRef;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// `text` cut to `width` columns, ending in "…" when cut.

@@ -1,7 +1,7 @@
 //! Searching post text: every word of the query must occur in the post, ignoring case.
 
 use crate::corpus::{Corpus, Document};
-use crate::facets::{Places, PostRef};
+use crate::corpus::{Places, PostRef};
 use regex::{Regex, RegexBuilder};
 use std::ops::Range;
 use std::sync::Arc;

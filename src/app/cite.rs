@@ -48,7 +48,7 @@ impl App {
             words.push(format!("--open={}", self.corpus.documents[doc].id));
         }
         if let Some(at) = self.current_post() {
-            let post = &self.corpus.documents[at.doc].threads[at.thread].posts[at.post];
+            let post = self.corpus.post(at);
             words.push(format!("--post={}", post.number.unwrap_or(post.index)));
         }
         for filter in self.filters.list() {

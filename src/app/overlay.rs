@@ -100,7 +100,7 @@ impl App {
     /// The links of the current post.
     pub fn current_links(&self) -> &[Box<str>] {
         match self.current_post() {
-            Some(at) => &self.corpus.documents[at.doc].threads[at.thread].posts[at.post].urls,
+            Some(at) => &self.corpus.post(at).urls,
             None => &[],
         }
     }

@@ -3,7 +3,7 @@
 //! the filters mark).
 
 use super::{App, Prompt, PromptKind};
-use crate::facets::PostRef;
+use crate::corpus::PostRef;
 use crate::keymap::Action;
 use crate::search::{Ordinal, PostTable, Query};
 use rayon::prelude::*;

@@ -3,7 +3,7 @@
 
 use super::{App, Pane};
 use crate::corpus::Corpus;
-use crate::facets::PostRef;
+use crate::corpus::PostRef;
 use crate::keymap::Action;
 pub mod layout;
 

@@ -1,8 +1,9 @@
 //! Text and JSON output of the commands. Text is fitted to the terminal's width when standard
 //! output is a terminal, and left unwrapped (for other tools) when it is not. No colour.
 
+use crate::corpus::PostRef;
 use crate::corpus::{Corpus, Document, Kind, Post};
-use crate::facets::{Entry, FacetKind, Facets, PostRef};
+use crate::facets::{Entry, FacetKind, Facets};
 use crate::present::{gutter, one_line, pad, post_count, thread_header, truncate};
 use crate::search::Query;
 use serde::Serialize;

@@ -6,7 +6,7 @@ pub use crate::app::layout::{Item, Layout, PostItem, Tone};
 
 use super::{Panes, Theme, pane_block};
 use crate::app::{App, Pane};
-use crate::facets::PostRef;
+use crate::corpus::PostRef;
 use ratatui::Frame;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -106,7 +106,7 @@ impl Classes {
 /// hits over them. Only the stretch is looked at, with room either side for an entity or a
 /// hit that starts before it or ends after it, so drawing a screen costs what it shows.
 fn classes(app: &App, at: PostRef, shown: Range<usize>) -> Classes {
-    let post = &app.corpus().documents[at.doc].threads[at.thread].posts[at.post];
+    let post = app.corpus().post(at);
     let text = &*post.text;
     let mut needles: Vec<(String, u8)> = Vec::new();
     needles.extend(post.hashtags.iter().map(|t| (format!("#{t}"), HASHTAG)));
@@ -186,7 +186,7 @@ fn post_line<'a>(
     theme: &Theme,
 ) -> Line<'a> {
     let at = item.at;
-    let post = &app.corpus().documents[at.doc].threads[at.thread].posts[at.post];
+    let post = app.corpus().post(at);
     let current = app.thread().post() == item.flat;
     let mut spans = Vec::new();
     let label = item.gutter.get(row).map_or("", String::as_str);

@@ -2,8 +2,8 @@
 //! posts wrapped beside the numbering gutter, with where each starts. Built once per
 //! document and width; the thread pane then draws only the lines on screen.
 
+use crate::corpus::PostRef;
 use crate::corpus::{Corpus, Document, Kind, Post, numbering_problem};
-use crate::facets::PostRef;
 use crate::present::{gutter, post_count, thread_header};
 use crate::wrap::wrap;
 use std::ops::Range;
