@@ -8,12 +8,14 @@
 mod cite;
 mod documents;
 mod filter;
+mod focus;
 mod loader;
 mod loading;
 mod overlay;
 mod panel;
 pub mod screen;
 mod search;
+mod state;
 mod thread;
 pub use thread::layout;
 
@@ -30,7 +32,7 @@ use crate::keymap::{Action, Context, Key, Keymap, Lookup};
 use crate::search::PostTable;
 use documents::DocumentsState;
 pub use loader::{Progress, load_in_background};
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Position;
 use std::sync::Arc;
 
 /// The panes, in the order focus moves through them.
@@ -143,93 +145,6 @@ pub struct App {
     load_error: Option<String>,
     effects: Vec<Effect>,
     paths: Vec<String>,
-}
-
-/// The state, read: for drawing, and for tests that assert what a user would see.
-impl App {
-    pub fn corpus(&self) -> &Corpus {
-        &self.corpus
-    }
-
-    pub fn facets(&self) -> &Facets {
-        &self.facets
-    }
-
-    pub fn keymap(&self) -> &Keymap {
-        &self.keymap
-    }
-
-    /// Each document's shortest unique id prefix (at least three characters), as listed.
-    pub fn short_ids(&self) -> &documents::ShortIds {
-        &self.short_ids
-    }
-
-    /// The terminal's size.
-    pub fn size(&self) -> (u16, u16) {
-        self.size
-    }
-
-    pub fn focus(&self) -> Pane {
-        self.focus
-    }
-
-    pub fn filters(&self) -> &Filters {
-        &self.filters
-    }
-
-    pub fn panel(&self) -> &FilterPanel {
-        &self.panel
-    }
-
-    pub fn documents(&self) -> &DocumentsState {
-        &self.documents
-    }
-
-    pub fn thread(&self) -> &ThreadState {
-        &self.thread
-    }
-
-    pub fn search(&self) -> Option<&Search> {
-        self.search.as_ref()
-    }
-
-    /// Where a search looks: this document or all.
-    pub fn search_scope(&self) -> Scope {
-        self.search_scope
-    }
-
-    pub fn prompt(&self) -> Option<&Prompt> {
-        self.prompt.as_ref()
-    }
-
-    pub fn overlay(&self) -> Option<&Overlay> {
-        self.overlay.as_ref()
-    }
-
-    /// The one-line note for the status line, until the next key.
-    pub fn message(&self) -> Option<&str> {
-        self.message.as_deref()
-    }
-
-    /// Keys of a sequence typed so far (`g` of `g g`).
-    pub fn pending(&self) -> &[Key] {
-        &self.pending
-    }
-
-    /// Whether the user asked to quit.
-    pub fn quit(&self) -> bool {
-        self.quit
-    }
-
-    /// While loading in the background: files read, of all.
-    pub fn loading(&self) -> Option<(usize, usize)> {
-        self.loading
-    }
-
-    /// Why nothing loaded, when nothing did.
-    pub fn load_error(&self) -> Option<&str> {
-        self.load_error.as_deref()
-    }
 }
 
 impl App {
@@ -446,61 +361,6 @@ impl App {
         }
     }
 
-    fn cycle_focus(&mut self, step: usize) {
-        let panes = self.focusable();
-        let at = panes.iter().position(|p| *p == self.focus).unwrap_or(0);
-        self.set_focus(panes[(at + step) % panes.len()]);
-    }
-
-    /// The panes focus moves through: the filter panel only where it is a column or a
-    /// screen of its own; as an overlay it opens with its own key.
-    fn focusable(&self) -> Vec<Pane> {
-        match self.layout_mode() {
-            screen::Mode::Medium => vec![Pane::Documents, Pane::Thread],
-            _ => Pane::ORDER.to_vec(),
-        }
-    }
-
-    fn focus_side(&mut self, right: bool) {
-        let panes = self.focusable();
-        let at = panes.iter().position(|p| *p == self.focus).unwrap_or(0);
-        let to = if right {
-            (at + 1).min(panes.len() - 1)
-        } else {
-            at.saturating_sub(1)
-        };
-        self.set_focus(panes[to]);
-    }
-
-    fn set_focus(&mut self, pane: Pane) {
-        if pane == Pane::Filter && self.focus != Pane::Filter {
-            self.previous_focus = self.focus;
-        }
-        self.focus = pane;
-    }
-
-    fn toggle_filter(&mut self) {
-        if self.focus == Pane::Filter {
-            self.focus = self.previous_focus;
-        } else {
-            self.set_focus(Pane::Filter);
-        }
-    }
-
-    /// How the panes are laid out at the current size.
-    pub fn layout_mode(&self) -> screen::Mode {
-        screen::Mode::for_size(self.size)
-    }
-
-    /// Where everything goes on the screen now.
-    pub fn panes(&self) -> screen::Panes {
-        screen::panes(self.area(), self.focus, !self.filters.is_empty())
-    }
-
-    fn area(&self) -> Rect {
-        Rect::new(0, 0, self.size.0, self.size.1)
-    }
-
     /// The selected document, if any passes the filters.
     pub fn current_doc(&self) -> Option<usize> {
         self.documents.current(&self.filters)
@@ -548,45 +408,6 @@ impl App {
         }
         if let Some(search) = &mut self.search {
             search.refresh(&self.posts, &self.filters);
-        }
-    }
-
-    fn click(&mut self, at: Position) {
-        let panes = self.panes();
-        if self.overlay.is_some() {
-            return;
-        }
-        if panes.documents_list.contains(at) {
-            self.set_focus(Pane::Documents);
-            let row = usize::from(at.y - panes.documents_list.y);
-            self.documents.click(&self.filters, row);
-        } else if panes.thread_inner.contains(at) {
-            self.set_focus(Pane::Thread);
-            let row = usize::from(at.y - panes.thread_inner.y);
-            self.thread.click(row);
-        } else if panes.filter_list.contains(at) {
-            self.set_focus(Pane::Filter);
-            let row = usize::from(at.y - panes.filter_list.y);
-            self.panel.click(row);
-        }
-    }
-
-    fn scroll(&mut self, at: Position, down: bool) {
-        let panes = self.panes();
-        let action = if down { Action::Down } else { Action::Up };
-        if self.overlay.is_some() {
-            self.overlay_act(action);
-        } else if panes.documents_list.contains(at) {
-            self.documents_act(action);
-        } else if panes.thread_inner.contains(at) {
-            let action = if down {
-                Action::ScrollDown
-            } else {
-                Action::ScrollUp
-            };
-            self.thread_act(action);
-        } else if panes.filter_list.contains(at) {
-            self.filter_act(action);
         }
     }
 

@@ -6,6 +6,8 @@ use crate::facets::FacetKind;
 use crate::keymap::KeySeq;
 use crate::present::post_name;
 
+mod loading;
+
 fn app_at(size: (u16, u16), opening: Opening) -> App {
     App::new(load::bundled(), Keymap::builtin(), opening, size)
 }
@@ -358,110 +360,6 @@ fn a_hidden_thread_pane_keeps_its_wrapping() {
     type_keys(&mut app, "shift-tab j");
     assert_eq!(app.thread.layout().unwrap().width, width);
     assert_eq!(id(&app), "001");
-}
-
-/// An app with nothing yet, waiting for a background load of the five seeds.
-fn loading_app() -> App {
-    let mut app = App::new(
-        Corpus::default(),
-        Keymap::builtin(),
-        Opening::default(),
-        (120, 40),
-    );
-    app.loading = Some((0, 5));
-    app
-}
-
-#[test]
-fn a_search_open_while_loading_shares_the_table_as_it_grows() {
-    use crate::app::Progress;
-    let whole = load::bundled();
-    let mut app = loading_app();
-    let (first, rest) = whole.documents.split_at(2);
-    app.handle(Event::Load(Box::new(Progress::Parsed {
-        documents: first.to_vec(),
-        done: 2,
-        total: 5,
-    })));
-    type_keys(&mut app, "/ ctrl-a c a r e enter");
-    let hits = app.search.as_ref().map(Search::hit_count);
-    assert!(hits.is_some_and(|n| n > 0), "{hits:?}");
-    let table = Arc::as_ptr(&app.posts);
-    app.handle(Event::Load(Box::new(Progress::Parsed {
-        documents: rest.to_vec(),
-        done: 5,
-        total: 5,
-    })));
-    assert_eq!(Arc::as_ptr(&app.posts), table, "the table grew in place");
-    // All read: the table gives back its spare room, still in place.
-    let (give, _take) = std::sync::mpsc::channel();
-    app.handle(Event::Load(Box::new(Progress::Listed(give))));
-    assert_eq!(Arc::as_ptr(&app.posts), table, "the table shrank in place");
-    assert_eq!(app.posts.len(), PostTable::new(&whole).len());
-    let search = app.search.as_ref().expect("the search stays open");
-    assert_eq!(Some(search.hit_count()), hits, "its hits stay");
-    type_keys(&mut app, "n");
-    let at = app.current_post().expect("a post");
-    assert!(app.search.as_ref().unwrap().is_hit(at), "n lands on a hit");
-}
-
-#[test]
-fn documents_arrive_while_loading_and_the_finished_corpus_keeps_the_place() {
-    use crate::app::Progress;
-    use crate::corpus::load::{Resolved, bundled_glossary, bundled_sources};
-    let whole = load::bundled();
-    let (parsed, _) = crate::corpus::parse(bundled_sources());
-    let mut app = loading_app();
-    let (first, rest) = parsed.split_at(2);
-    app.handle(Event::Load(Box::new(Progress::Parsed {
-        documents: first.to_vec(),
-        done: 2,
-        total: 5,
-    })));
-    assert_eq!(app.visible().len(), 2);
-    assert!(
-        app.facets.authors.is_empty(),
-        "facets wait for the finished corpus"
-    );
-    // Keys work meanwhile: the reader moves on while the rest arrives.
-    type_keys(&mut app, "j l j");
-    app.handle(Event::Load(Box::new(Progress::Parsed {
-        documents: rest.to_vec(),
-        done: 5,
-        total: 5,
-    })));
-    assert_eq!(app.visible().len(), 5);
-    assert_eq!(id(&app), "001");
-    let bare = |d: &crate::corpus::Document| d.posts().all(|p| p.organisations.is_empty());
-    assert!(
-        app.corpus.documents.iter().all(bare),
-        "organisations come with the resolution"
-    );
-    // All read: the loader asks for the documents, resolves them where they are, lets go.
-    let (give, take) = std::sync::mpsc::channel();
-    app.handle(Event::Load(Box::new(Progress::Listed(give))));
-    let shared = take.recv().expect("the app lends its documents");
-    let resolution = crate::corpus::Resolution::compute(&shared.documents, &bundled_glossary());
-    let resolved = Resolved {
-        resolution,
-        problems: Vec::new(),
-    };
-    let loaded = Loaded::new(&shared, resolved);
-    drop(shared);
-    let listed = Arc::as_ptr(&app.corpus);
-    app.handle(Event::Load(Box::new(Progress::Finished(Ok(loaded)))));
-    assert_eq!(
-        Arc::as_ptr(&app.corpus),
-        listed,
-        "resolved in place, not copied"
-    );
-    assert_eq!(app.corpus.documents, whole.documents);
-    assert_eq!(app.facets, Facets::build(&whole));
-    assert_eq!(app.loading, None);
-    assert_eq!(id(&app), "001");
-    assert_eq!(app.thread.post(), 1, "the reading position stays");
-    assert!(!app.facets.organisations.is_empty());
-    assert_eq!(app.message.as_deref(), Some("loaded 5 documents"));
 }
 
 #[test]

@@ -1,0 +1,102 @@
+//! Which pane has focus, what the screen shows of each for its size, and where the mouse
+//! points.
+
+use super::{App, Pane, screen};
+use crate::keymap::Action;
+use ratatui::layout::{Position, Rect};
+
+impl App {
+    pub(super) fn cycle_focus(&mut self, step: usize) {
+        let panes = self.focusable();
+        let at = panes.iter().position(|p| *p == self.focus).unwrap_or(0);
+        self.set_focus(panes[(at + step) % panes.len()]);
+    }
+
+    /// The panes focus moves through: the filter panel only where it is a column or a
+    /// screen of its own; as an overlay it opens with its own key.
+    pub(super) fn focusable(&self) -> Vec<Pane> {
+        match self.layout_mode() {
+            screen::Mode::Medium => vec![Pane::Documents, Pane::Thread],
+            _ => Pane::ORDER.to_vec(),
+        }
+    }
+
+    pub(super) fn focus_side(&mut self, right: bool) {
+        let panes = self.focusable();
+        let at = panes.iter().position(|p| *p == self.focus).unwrap_or(0);
+        let to = if right {
+            (at + 1).min(panes.len() - 1)
+        } else {
+            at.saturating_sub(1)
+        };
+        self.set_focus(panes[to]);
+    }
+
+    pub(super) fn set_focus(&mut self, pane: Pane) {
+        if pane == Pane::Filter && self.focus != Pane::Filter {
+            self.previous_focus = self.focus;
+        }
+        self.focus = pane;
+    }
+
+    pub(super) fn toggle_filter(&mut self) {
+        if self.focus == Pane::Filter {
+            self.focus = self.previous_focus;
+        } else {
+            self.set_focus(Pane::Filter);
+        }
+    }
+
+    /// How the panes are laid out at the current size.
+    pub fn layout_mode(&self) -> screen::Mode {
+        screen::Mode::for_size(self.size)
+    }
+
+    /// Where everything goes on the screen now.
+    pub fn panes(&self) -> screen::Panes {
+        screen::panes(self.area(), self.focus, !self.filters.is_empty())
+    }
+
+    pub(super) fn area(&self) -> Rect {
+        Rect::new(0, 0, self.size.0, self.size.1)
+    }
+
+    pub(super) fn click(&mut self, at: Position) {
+        let panes = self.panes();
+        if self.overlay.is_some() {
+            return;
+        }
+        if panes.documents_list.contains(at) {
+            self.set_focus(Pane::Documents);
+            let row = usize::from(at.y - panes.documents_list.y);
+            self.documents.click(&self.filters, row);
+        } else if panes.thread_inner.contains(at) {
+            self.set_focus(Pane::Thread);
+            let row = usize::from(at.y - panes.thread_inner.y);
+            self.thread.click(row);
+        } else if panes.filter_list.contains(at) {
+            self.set_focus(Pane::Filter);
+            let row = usize::from(at.y - panes.filter_list.y);
+            self.panel.click(row);
+        }
+    }
+
+    pub(super) fn scroll(&mut self, at: Position, down: bool) {
+        let panes = self.panes();
+        let action = if down { Action::Down } else { Action::Up };
+        if self.overlay.is_some() {
+            self.overlay_act(action);
+        } else if panes.documents_list.contains(at) {
+            self.documents_act(action);
+        } else if panes.thread_inner.contains(at) {
+            let action = if down {
+                Action::ScrollDown
+            } else {
+                Action::ScrollUp
+            };
+            self.thread_act(action);
+        } else if panes.filter_list.contains(at) {
+            self.filter_act(action);
+        }
+    }
+}
