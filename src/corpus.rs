@@ -219,10 +219,16 @@ pub(crate) fn structured(
     path: &str,
     problems: &mut Vec<Problem>,
 ) -> Vec<Document> {
-    problems.extend(parsed.problems.into_iter().map(|message| Problem {
-        path: path.to_string(),
-        message,
-    }));
+    problems.extend(
+        parsed
+            .problems
+            .into_lines()
+            .into_iter()
+            .map(|message| Problem {
+                path: path.to_string(),
+                message,
+            }),
+    );
     let mut documents = parsed.documents;
     for document in &mut documents {
         document.escape_single_line_fields();

@@ -160,8 +160,15 @@ fn event_loop(
                     let sequence = osc::clipboard(&text, osc::Multiplexer::detect());
                     execute!(out, Print(sequence))?;
                 }
-                Effect::Redraw => repaint(terminal)?,
-                Effect::Suspend => suspend(terminal)?,
+                // The terminal may have been resized meanwhile (while suspended, no resize
+                // reaches the process): the app is told the size it is drawn at.
+                Effect::Redraw | Effect::Suspend => {
+                    let size = match effect {
+                        Effect::Suspend => suspend(terminal)?,
+                        _ => repaint(terminal)?,
+                    };
+                    app.handle(Event::Resize(size.width, size.height));
+                }
             }
         }
         if app.quit() {
@@ -254,7 +261,7 @@ fn watch_signals() -> io::Result<()> {
 }
 
 /// Ctrl-Z: give the terminal back, stop until `fg`, then take it again and repaint.
-fn suspend(terminal: &mut Term) -> anyhow::Result<()> {
+fn suspend(terminal: &mut Term) -> anyhow::Result<ratatui::layout::Size> {
     leave()?;
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
     enter()?;
@@ -264,10 +271,10 @@ fn suspend(terminal: &mut Term) -> anyhow::Result<()> {
 /// Clears the screen and forgets what was drawn, so the next frame is drawn whole.
 /// (`Terminal::clear` would first ask the terminal where its cursor is, a round trip that
 /// some terminals never answer; resizing to the current size clears without asking.)
-fn repaint(terminal: &mut Term) -> anyhow::Result<()> {
+fn repaint(terminal: &mut Term) -> anyhow::Result<ratatui::layout::Size> {
     let size = terminal.size()?;
     terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
-    Ok(())
+    Ok(size)
 }
 
 #[cfg(test)]

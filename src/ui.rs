@@ -32,7 +32,9 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         frame.render_widget(Paragraph::new(Line::from(line)), area);
         return;
     }
-    let panes = app.panes();
+    // Laid out for the frame drawn into, which is the terminal's size now, even where the
+    // app has not heard of a change yet (a resize while suspended).
+    let panes = app.panes_in(area);
     documents::render(frame, app, theme, &panes);
     thread::render(frame, app, theme, &panes);
     filter::render(frame, app, theme, &panes);

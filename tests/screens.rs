@@ -52,6 +52,27 @@ fn screen(app: &App) -> String {
 }
 
 #[test]
+fn the_panes_fill_the_frame_drawn_even_before_the_app_hears_of_a_resize() {
+    // A terminal resized while tread was suspended: no resize event came.
+    let app = app((80, 24));
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal
+        .draw(|frame| ui::render(frame, &app, &Theme::new(false)))
+        .unwrap();
+    let text = terminal.backend().to_string();
+    let rows: Vec<&str> = text.lines().collect();
+    assert_eq!(rows.len(), 40);
+    assert!(
+        rows[39].contains("? help"),
+        "the status line is the last row: {text}"
+    );
+    assert!(
+        rows[38].contains('└'),
+        "the panes reach the status line: {text}"
+    );
+}
+
+#[test]
 fn three_panes_at_120x40() {
     insta::assert_snapshot!(screen(&app((120, 40))));
 }

@@ -54,7 +54,12 @@ impl App {
 
     /// Where everything goes on the screen now.
     pub fn panes(&self) -> screen::Panes {
-        screen::panes(self.area(), self.focus, !self.filters.is_empty())
+        self.panes_in(self.area())
+    }
+
+    /// Where everything goes in `area`, for the app's focus and filters.
+    pub fn panes_in(&self, area: Rect) -> screen::Panes {
+        screen::panes(area, self.focus, !self.filters.is_empty())
     }
 
     pub(super) fn area(&self) -> Rect {

@@ -6,11 +6,18 @@ use crate::corpus::{self, Corpus, LoadOptions};
 use std::path::PathBuf;
 
 /// The subcommand's corpus arguments, with a `--glossary` and PATHs given before the
-/// subcommand (`tread ~/saved list` lists what is in `~/saved`).
+/// subcommand (`tread ~/saved list` lists what is in `~/saved`); a PATH given on both sides
+/// is read once.
 pub fn merge(top: &CorpusArgs, sub: CorpusArgs) -> CorpusArgs {
+    let mut paths = top.paths.clone();
+    for path in sub.paths {
+        if !paths.contains(&path) {
+            paths.push(path);
+        }
+    }
     CorpusArgs {
         glossary: sub.glossary.or_else(|| top.glossary.clone()),
-        paths: top.paths.iter().cloned().chain(sub.paths).collect(),
+        paths,
     }
 }
 

@@ -37,15 +37,59 @@ pub use x_archive::{Archive, companions, holds_posts};
 #[derive(Debug, Default)]
 pub struct Parsed {
     pub documents: Vec<Document>,
-    pub problems: Vec<String>,
+    pub problems: Problems,
 }
 
 impl Parsed {
     pub fn problem(message: String) -> Parsed {
-        Parsed {
-            documents: Vec::new(),
-            problems: vec![message],
+        let mut parsed = Parsed::default();
+        parsed.problems.push(message);
+        parsed
+    }
+}
+
+/// The problems of one file, each a line: the first [`MAX_PROBLEMS`] kept, the others
+/// counted, so that a file of a million parts that do not read costs a number, not a million
+/// messages, and still says how many there were.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Problems {
+    kept: Vec<String>,
+    more: usize,
+}
+
+/// The most problems kept of one file.
+pub const MAX_PROBLEMS: usize = 100;
+
+impl Problems {
+    pub fn push(&mut self, problem: String) {
+        match self.kept.len() < MAX_PROBLEMS {
+            true => self.kept.push(problem),
+            false => self.more += 1,
         }
+    }
+
+    /// The problems kept, and a line saying how many more there were.
+    pub fn into_lines(self) -> Vec<String> {
+        let mut lines = self.kept;
+        if self.more > 0 {
+            lines.push(format!(
+                "and {} more problems like these, not listed",
+                self.more
+            ));
+        }
+        lines
+    }
+
+    /// The problems kept.
+    #[cfg(test)]
+    pub fn kept(&self) -> &[String] {
+        &self.kept
+    }
+}
+
+impl Extend<String> for Problems {
+    fn extend<I: IntoIterator<Item = String>>(&mut self, problems: I) {
+        problems.into_iter().for_each(|p| self.push(p));
     }
 }
 
@@ -160,7 +204,11 @@ fn page(source: &Source) -> Parsed {
     let warnings = source.warnings.clone();
     Parsed {
         documents: vec![Document::from_reading(id, path, reading, warnings)],
-        problems: read.cut_short_problem().into_iter().collect(),
+        problems: {
+            let mut problems = Problems::default();
+            problems.extend(read.cut_short_problem());
+            problems
+        },
     }
 }
 
@@ -316,7 +364,7 @@ mod tests {
     fn json_of_another_shape_is_a_problem_not_a_document() {
         let parsed = read(&source(r#"{"type": "Note"}"#)).unwrap();
         assert!(parsed.documents.is_empty());
-        assert!(parsed.problems[0].starts_with("JSON tread does not know"));
+        assert!(parsed.problems.kept()[0].starts_with("JSON tread does not know"));
     }
 
     #[test]
@@ -326,7 +374,7 @@ mod tests {
             {"posts": []}
         ]}"#;
         let parsed = read(&source(text)).unwrap();
-        assert_eq!(parsed.problems, Vec::<String>::new());
+        assert_eq!(parsed.problems.kept(), &[] as &[String]);
         let doc = &parsed.documents[0];
         assert_eq!(
             (doc.id.as_str(), doc.path.as_str()),
@@ -339,5 +387,25 @@ mod tests {
         let indices: Vec<u32> = doc.posts().map(|p| p.index).collect();
         assert_eq!(indices, [1, 2]);
         assert_eq!(&*doc.threads[0].posts[0].organisations, ["DfE"]);
+    }
+
+    #[test]
+    fn a_file_of_many_bad_parts_keeps_a_hundred_problems_and_counts_the_rest() {
+        let document =
+            r#"{"id": "kept", "kind": "unroll", "threads": [{"posts": [{"text": "x"}]}]}"#;
+        let text = format!("[{}{document}]", "{},".repeat(1_000));
+        let parsed = read(&source(&text)).unwrap();
+        assert_eq!(parsed.documents.len(), 1);
+        let lines = parsed.problems.into_lines();
+        assert_eq!(lines.len(), MAX_PROBLEMS + 1);
+        assert!(
+            lines[0].starts_with("document 1: missing field"),
+            "{}",
+            lines[0]
+        );
+        assert_eq!(
+            lines[MAX_PROBLEMS],
+            "and 900 more problems like these, not listed"
+        );
     }
 }

@@ -195,7 +195,7 @@ fn node(
     view: Value,
     path: &Place,
     parent: Option<usize>,
-    problems: &mut Vec<String>,
+    problems: &mut super::Problems,
 ) -> Option<(Node, Vec<Value>)> {
     let view: View = match serde_path_to_error::deserialize(view) {
         Ok(view) => view,

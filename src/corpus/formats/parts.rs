@@ -1,6 +1,8 @@
-//! Reading JSON a part at a time: each element of an array, each member of an object, as
-//! written, handed on as it is read and then let go. A file is never held as one tree of
-//! values (six to forty times its size) and, read from disk, never held whole either.
+//! Reading JSON a part at a time: each element of an array, and of one array member of an
+//! object (an outbox's activities), as written, handed on as it is read and then let go. A
+//! file is never held as one tree of values (six to forty times its size); read from disk,
+//! an array is never held whole, nor an object's streamed member (its other members are kept
+//! as written).
 //!
 //! Everything here is generic over serde_json's input: a text in memory, or a file read
 //! as a stream; the formats read the same either way.

@@ -9,6 +9,8 @@ use crate::corpus::formats::{self, Opening};
 use crate::corpus::sanitise::{printable, printable_path};
 use crate::corpus::{Document, Source};
 use rayon::prelude::*;
+use std::fs::File;
+use std::io::Take;
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
@@ -19,9 +21,11 @@ pub(super) fn read_and_parse(files: &[PathBuf], problems: &mut Vec<Problem>) -> 
         .par_iter()
         .map(|path| {
             let mut found = Vec::new();
-            let documents = match read_structure(path, &mut found) {
-                Some(parsed) => parsed,
-                None => match read_source(path, &mut found) {
+            let documents = match open_document(path) {
+                Ok(Opened::Structure(opening, file)) => {
+                    read_structure(path, opening, file, &mut found)
+                }
+                Ok(Opened::Text(file, size)) => match read_source(path, file, size, &mut found) {
                     Some(source) => {
                         let (documents, more) = crate::corpus::parse_source(source);
                         found.extend(more);
@@ -29,6 +33,13 @@ pub(super) fn read_and_parse(files: &[PathBuf], problems: &mut Vec<Problem>) -> 
                     }
                     None => Vec::new(),
                 },
+                Err(e) => {
+                    found.push(Problem {
+                        path: printable_path(path),
+                        message: describe_read(e, TOO_LARGE_FOR_A_PAGE),
+                    });
+                    Vec::new()
+                }
             };
             (documents, found)
         })
@@ -67,7 +78,7 @@ pub fn read_regular_file(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> 
 /// `path` opened read-only, when it is a regular file, with its size. It is opened without
 /// waiting (opening a pipe for reading otherwise blocks until something writes to it) and
 /// then asked what it is, so nothing can change between the question and the open.
-pub(super) fn open_regular(path: &Path) -> Result<(std::fs::File, u64), ReadError> {
+pub(super) fn open_regular(path: &Path) -> Result<(File, u64), ReadError> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -102,12 +113,8 @@ pub(super) fn read_limited(
     }
 }
 
-/// A document file's bytes: a page of at most [`MAX_FILE_BYTES`]. (Exports and tread's
-/// JSON are read as a stream, by [`read_structure`].)
-pub(super) fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
-    let read = open_regular(path).and_then(|(file, size)| read_limited(file, size, MAX_FILE_BYTES));
-    read.map_err(|e| describe_read(e, "too large for a saved page"))
-}
+/// What a page larger than [`MAX_FILE_BYTES`] is too large for.
+const TOO_LARGE_FOR_A_PAGE: &str = "too large for a saved page";
 
 /// Why a file was skipped, in a problem's words; `what` says what it was too large for.
 pub(super) fn describe_read(error: ReadError, what: &str) -> String {
@@ -121,11 +128,14 @@ pub(super) fn describe_read(error: ReadError, what: &str) -> String {
 }
 
 /// The documents of a file that opens as a structure tread reads (an X archive's part, or
-/// JSON: an export or tread's own), read from disk a part at a time, never held whole;
-/// `None` when the file is anything else (or UTF-16), for the text readers. An archive's
-/// other parts are read with it.
-pub(super) fn read_structure(path: &Path, problems: &mut Vec<Problem>) -> Option<Vec<Document>> {
-    let (opening, file) = open_structure(path)?;
+/// JSON: an export or tread's own), read from `file` a part at a time, never held whole. An
+/// archive's other parts are read with it.
+fn read_structure(
+    path: &Path,
+    opening: Opening,
+    file: Result<Take<File>, ReadError>,
+    problems: &mut Vec<Problem>,
+) -> Vec<Document> {
     let shown = printable_path(path);
     let source = Source {
         id: stem(path),
@@ -158,7 +168,7 @@ pub(super) fn read_structure(path: &Path, problems: &mut Vec<Problem>) -> Option
         path: shown.clone(),
         message,
     }));
-    Some(crate::corpus::structured(parsed, &shown, problems))
+    crate::corpus::structured(parsed, &shown, problems)
 }
 
 /// Another part of an X archive (`tweets-part2.js`, `account.js`), read into `archive`.
@@ -168,17 +178,26 @@ pub(super) fn archive_part(
     problems: &mut Vec<Problem>,
 ) {
     let mut found = Vec::new();
-    match open_structure(path) {
-        Some((Opening::Archive { part }, Ok(file))) => {
+    match open_document(path) {
+        Ok(Opened::Structure(Opening::Archive { part }, Ok(file))) => {
             streamed(file, &mut found, |de| archive.part(&part, de));
         }
-        Some((_, Err(e))) => found.push(describe_read(e, "too large even for an export")),
+        Ok(Opened::Structure(_, Err(e))) => {
+            found.push(describe_read(e, "too large even for an export"))
+        }
         // Not an assignment as parts are written: read as text, which says what it holds.
-        _ => {
+        Ok(Opened::Structure(Opening::Json { .. }, Ok(_))) => {
             if let Some((text, _)) = read_text(path, problems) {
                 archive.text(&text);
             }
         }
+        Ok(Opened::Text(file, size)) => {
+            let read = read_limited(file, size, MAX_FILE_BYTES);
+            if let Some((text, _)) = decoded(path, read, problems) {
+                archive.text(&text);
+            }
+        }
+        Err(e) => found.push(describe_read(e, TOO_LARGE_FOR_A_PAGE)),
     }
     let shown = printable_path(path);
     problems.extend(found.into_iter().map(|message| Problem {
@@ -190,7 +209,7 @@ pub(super) fn archive_part(
 /// Hands `read` a JSON reader over `file` (decoded as UTF-8, invalid sequences replaced, as a
 /// file read whole is), and says in `found` when anything had to be replaced.
 fn streamed<T>(
-    file: std::io::Take<std::fs::File>,
+    file: Take<File>,
     found: &mut Vec<String>,
     read: impl FnOnce(&mut serde_json::Deserializer<serde_json::de::IoRead<Utf8Reader>>) -> T,
 ) -> T {
@@ -204,22 +223,48 @@ fn streamed<T>(
 }
 
 /// What a structure's JSON is read through.
-type Utf8Reader<'a> = std::io::BufReader<lossy::LossyUtf8<'a, std::io::Take<std::fs::File>>>;
+type Utf8Reader<'a> = std::io::BufReader<lossy::LossyUtf8<'a, Take<File>>>;
 
-/// How the file at `path` opens and, when it is a structure, the file placed where its
-/// JSON starts (at most [`MAX_EXPORT_BYTES`] of it), or why it cannot be read. `None` for
-/// text, or a file that cannot be opened (the text readers say why).
-pub(super) fn open_structure(
-    path: &Path,
-) -> Option<(Opening, Result<std::io::Take<std::fs::File>, ReadError>)> {
+/// A document file, opened once and told apart by how it opens.
+pub(super) enum Opened {
+    /// A structure: the file placed where its JSON starts (at most [`MAX_EXPORT_BYTES`] of
+    /// it), or why it cannot be read as one.
+    Structure(Opening, Result<Take<File>, ReadError>),
+    /// Anything else (page text, HTML, UTF-16): the file at its start, and its size.
+    Text(File, u64),
+}
+
+/// The regular file at `path`, opened and told apart by its first bytes.
+pub(super) fn open_document(path: &Path) -> Result<Opened, ReadError> {
     use std::io::{Read, Seek, SeekFrom};
-    let (mut file, size) = open_regular(path).ok()?;
+    let (mut file, size) = open_regular(path)?;
     let mut head = Vec::with_capacity(HEAD_BYTES);
     file.by_ref()
         .take(HEAD_BYTES as u64)
-        .read_to_end(&mut head)
-        .ok()?;
-    // UTF-16 is decoded whole, as text is.
+        .read_to_end(&mut head)?;
+    let Some((opening, json_at)) = structure_in(&head) else {
+        file.rewind()?;
+        return Ok(Opened::Text(file, size));
+    };
+    if size > MAX_EXPORT_BYTES {
+        let limit = MAX_EXPORT_BYTES;
+        return Ok(Opened::Structure(
+            opening,
+            Err(ReadError::TooLarge { limit }),
+        ));
+    }
+    let placed = file.seek(SeekFrom::Start(json_at as u64));
+    let file = placed
+        .map(|_| file.take(MAX_EXPORT_BYTES))
+        .map_err(ReadError::from);
+    Ok(Opened::Structure(opening, file))
+}
+
+/// How a file whose first bytes are `head` opens, when it is a structure, and where its
+/// JSON starts, counted in the file's own bytes (decoding would count each invalid byte
+/// before it as three): after a UTF-8 byte-order mark, and after an archive part's `=`.
+/// UTF-16 is decoded whole, as text is.
+fn structure_in(head: &[u8]) -> Option<(Opening, usize)> {
     if head.starts_with(&[0xff, 0xfe]) || head.starts_with(&[0xfe, 0xff]) {
         return None;
     }
@@ -228,21 +273,23 @@ pub(super) fn open_structure(
     } else {
         0
     };
-    let (opening, json_at) = formats::opening(&String::from_utf8_lossy(&head[bom..]))?;
-    if size > MAX_EXPORT_BYTES {
-        let limit = MAX_EXPORT_BYTES;
-        return Some((opening, Err(ReadError::TooLarge { limit })));
-    }
-    let start = (bom + json_at) as u64;
-    let placed = file.seek(SeekFrom::Start(start)).map_err(ReadError::from);
-    Some((opening, placed.map(|_| file.take(MAX_EXPORT_BYTES))))
+    let head = &head[bom..];
+    let (opening, _) = formats::opening(&String::from_utf8_lossy(head))?;
+    let json_at = match opening {
+        Opening::Archive { .. } => head.iter().position(|&b| b == b'=')? + 1,
+        Opening::Json { .. } => 0,
+    };
+    Some((opening, bom + json_at))
 }
 
 /// How many of a file's first bytes tell whether it is a structure.
 const HEAD_BYTES: usize = 1024;
 
-pub(super) fn read_source(path: &Path, problems: &mut Vec<Problem>) -> Option<Source> {
-    let (mut text, warnings) = read_text(path, problems)?;
+/// A text file's source, read whole from `file` (of `size` bytes), with any files read
+/// along with it (an archive's other parts, when it is an archive's first part in UTF-16).
+fn read_source(path: &Path, file: File, size: u64, problems: &mut Vec<Problem>) -> Option<Source> {
+    let read = read_limited(file, size, MAX_FILE_BYTES);
+    let (mut text, warnings) = decoded(path, read, problems)?;
     // Files read along with this one (an archive's other parts) follow its text.
     for companion in formats::companions(path) {
         if let Some((more, _)) = read_text(&companion, problems) {
@@ -258,11 +305,24 @@ pub(super) fn read_source(path: &Path, problems: &mut Vec<Problem>) -> Option<So
     })
 }
 
-/// A file's text, decoded, with the warnings decoding raised (also reported as problems);
-/// `None` when it cannot be read or is not text.
-pub(super) fn read_text(path: &Path, problems: &mut Vec<Problem>) -> Option<(String, Vec<String>)> {
+/// The text of the file at `path`, decoded, with the warnings decoding raised (also reported
+/// as problems); `None` when it cannot be read or is not text.
+fn read_text(path: &Path, problems: &mut Vec<Problem>) -> Option<(String, Vec<String>)> {
+    let read = open_regular(path).and_then(|(file, size)| read_limited(file, size, MAX_FILE_BYTES));
+    decoded(path, read, problems)
+}
+
+/// The bytes read from the file at `path`, decoded, with the warnings decoding raised (also
+/// reported as problems); `None` when they could not be read or are not text.
+fn decoded(
+    path: &Path,
+    read: Result<Vec<u8>, ReadError>,
+    problems: &mut Vec<Problem>,
+) -> Option<(String, Vec<String>)> {
     let shown = printable_path(path);
-    let decoded = read_bytes(path).and_then(decode);
+    let decoded = read
+        .map_err(|e| describe_read(e, TOO_LARGE_FOR_A_PAGE))
+        .and_then(decode);
     match decoded {
         Ok((text, warnings)) => {
             for warning in &warnings {
@@ -417,5 +477,26 @@ mod tests {
             decode(b"\x89PNG\x00\x00".to_vec()).unwrap_err(),
             "skipped: binary file"
         );
+    }
+
+    #[test]
+    fn a_structure_starts_where_its_json_does_in_the_file_s_own_bytes() {
+        let archive = b"window.YTD.tweets.p\xffrt0 = [1]";
+        let equals = archive.iter().position(|&b| b == b'=').unwrap();
+        let (opening, at) = structure_in(archive).unwrap();
+        assert_eq!(
+            opening,
+            Opening::Archive {
+                part: "tweets".into()
+            }
+        );
+        assert_eq!(&archive[at..], b" [1]", "{equals}");
+        let (opening, at) = structure_in(b"\xef\xbb\xbf[{\"id\": 1}]").unwrap();
+        assert_eq!((opening, at), (Opening::Json { array: true }, 3));
+        assert!(
+            structure_in(b"\xff\xfe[\x00{\x00").is_none(),
+            "UTF-16 is read as text"
+        );
+        assert!(structure_in(b"[Thread] notes").is_none());
     }
 }

@@ -1,5 +1,5 @@
-//! Which files of an unpacked archive are read, and together: the loader asks, so the
-//! reader itself stays a function of text.
+//! Which files of an unpacked archive are read, and together: the loader asks, and reads
+//! each part in turn into one [`super::Archive`].
 
 use crate::corpus::formats::Export;
 use std::path::{Path, PathBuf};
@@ -60,7 +60,7 @@ fn is_posts(name: &str) -> bool {
 
 /// The files read together with `path` when it is the first file of posts in an unpacked
 /// archive's data folder: the archive's other parts of posts, then its account (for the
-/// owner's name). Read as one text, a thread whose posts fall in two parts stays one.
+/// owner's name). Read into one archive, a thread whose posts fall in two parts stays one.
 pub fn companions(path: &Path) -> Vec<PathBuf> {
     // Asked of every file a load reads: the name rules out nearly all without a look at
     // the disk.
