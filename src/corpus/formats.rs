@@ -95,25 +95,20 @@ impl Extend<String> for Problems {
 
 /// The documents in `source` when it is a structure tread knows; `None` for page text.
 pub fn read(source: &Source) -> Option<Parsed> {
-    if let Some((part, _)) = x_archive::split(&source.text) {
+    match opening(&source.text) {
         // The archive's other parts (likes, followers, the account…) hold no posts.
-        return Some(match x_archive::holds_posts(part) {
-            true => x_archive::read(&source.text, source),
-            false => Parsed::default(),
-        });
+        Some(Opening::Archive { part }) if !x_archive::holds_posts(&part) => {
+            Some(Parsed::default())
+        }
+        Some(Opening::Archive { .. }) => Some(x_archive::read(&source.text, source)),
+        Some(Opening::Json { array }) => Some(json(
+            &mut Deserializer::from_str(&source.text),
+            array,
+            source,
+        )),
+        None if html::is_page(&source.text) => Some(page(source)),
+        None => None,
     }
-    if html::is_page(&source.text) {
-        return Some(page(source));
-    }
-    if !looks_like_json(&source.text) {
-        return None;
-    }
-    let array = source.text.trim_start().starts_with('[');
-    Some(json(
-        &mut Deserializer::from_str(&source.text),
-        array,
-        source,
-    ))
 }
 
 /// A JSON file (an array when `array`, else an object) read from `de` a part at a time:
@@ -221,15 +216,15 @@ pub enum Opening {
     Json { array: bool },
 }
 
-/// How a file whose first bytes are `head` opens, and the offset in `head` where its JSON
-/// starts, when it is a structure tread reads; `None` for text (a page, HTML).
-pub fn opening(head: &str) -> Option<(Opening, usize)> {
-    if let Some((part, json)) = x_archive::split(head) {
+/// How a text (or a file's first bytes) opens, when it is a structure tread reads; `None`
+/// for page text and HTML.
+pub fn opening(head: &str) -> Option<Opening> {
+    if let Some((part, _)) = x_archive::split(head) {
         let part = part.to_string();
-        return Some((Opening::Archive { part }, head.len() - json.len()));
+        return Some(Opening::Archive { part });
     }
     let array = head.trim_start().starts_with('[');
-    looks_like_json(head).then_some((Opening::Json { array }, 0))
+    looks_like_json(head).then_some(Opening::Json { array })
 }
 
 /// Whether `text` opens as a JSON object or array does (`{"`, `{}`, `[{`, `[]`), so that

@@ -274,7 +274,7 @@ fn structure_in(head: &[u8]) -> Option<(Opening, usize)> {
         0
     };
     let head = &head[bom..];
-    let (opening, _) = formats::opening(&String::from_utf8_lossy(head))?;
+    let opening = formats::opening(&String::from_utf8_lossy(head))?;
     let json_at = match opening {
         Opening::Archive { .. } => head.iter().position(|&b| b == b'=')? + 1,
         Opening::Json { .. } => 0,
