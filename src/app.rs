@@ -25,8 +25,7 @@ pub use panel::{FilterPanel, Row};
 pub use search::{Scope, Search};
 pub use thread::ThreadState;
 
-use crate::corpus::Corpus;
-use crate::corpus::PostRef;
+use crate::corpus::{Corpus, DocIndex, PostRef};
 use crate::facets::Facets;
 use crate::keymap::{Action, Context, Key, Keymap, Lookup};
 use crate::search::PostTable;
@@ -101,7 +100,7 @@ pub enum PromptKind {
 /// Where the TUI opens: the scripted-opening options after they were checked.
 #[derive(Debug, Clone, Default)]
 pub struct Opening {
-    pub document: Option<usize>,
+    pub document: Option<DocIndex>,
     /// A post label number (or position, where unnumbered).
     pub post: Option<u32>,
     pub filters: Vec<Filter>,
@@ -362,7 +361,7 @@ impl App {
     }
 
     /// The selected document, if any passes the filters.
-    pub fn current_doc(&self) -> Option<usize> {
+    pub fn current_doc(&self) -> Option<DocIndex> {
         self.documents.current(&self.filters)
     }
 
@@ -398,7 +397,7 @@ impl App {
 
     /// After the filters change: keep the same document selected if it still passes,
     /// recount the panel.
-    fn filters_changed(&mut self, doc: Option<usize>) {
+    fn filters_changed(&mut self, doc: Option<DocIndex>) {
         self.panel.refresh(&self.facets, &self.filters);
         match doc {
             Some(doc) if self.filters.passes(doc) => {
@@ -423,7 +422,7 @@ impl App {
     }
 
     /// The corpus's documents that pass the filters, in order.
-    pub fn visible(&self) -> &[usize] {
+    pub fn visible(&self) -> &[DocIndex] {
         self.filters.visible()
     }
 }

@@ -28,7 +28,7 @@ pub use glossary::Glossary;
 pub use load::{LoadError, LoadOptions, Problem};
 pub(crate) use model::boxed;
 pub use model::{Author, Document, Kind, MAX_FIELD_CHARS, OPENING_CHARS, Post, Thread};
-pub use places::{Places, PostRef};
+pub use places::{DocIndex, Ordinal, Ordinals, Places, PostRef};
 pub use resolve::Resolution;
 
 /// What a reader makes of one text: a document without its id and path.

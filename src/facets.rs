@@ -2,11 +2,12 @@
 //! documents and posts it occurs in. Hashtags and mentions fold case ("#carereview" and
 //! "#CareReview" are one entry showing both); organisations are already canonical.
 
-use crate::corpus::{Author, Corpus, Document, Places, Post, PostRef, Resolution};
+use crate::corpus::{
+    Author, Corpus, DocIndex, Document, Ordinal, Ordinals, Places, Post, PostRef, Resolution,
+};
 use foldhash::HashMap;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
-use std::ops::Range;
 use std::sync::Arc;
 
 /// Which facet.
@@ -29,7 +30,7 @@ pub struct Entry {
     pub variants: Vec<String>,
     /// The documents it occurs in, as their places in the corpus (not their ids: a
     /// facet of a large corpus would hold hundreds of thousands of copies).
-    pub documents: Vec<u32>,
+    pub documents: Vec<DocIndex>,
     /// How many of its posts each of `documents` holds: the filters' counts need no more.
     per_document: Vec<u32>,
     /// How many posts it occurs in.
@@ -37,7 +38,7 @@ pub struct Entry {
     /// The posts themselves, as their ordinals (places among all posts, in corpus order):
     /// 4 bytes each, and facets keep one for every post a value occurs in, millions in a
     /// large corpus.
-    ordinals: Vec<u32>,
+    ordinals: Vec<Ordinal>,
     /// Turns ordinals back into places; one for all the entries of a corpus.
     index: Arc<Places>,
 }
@@ -49,10 +50,10 @@ impl Entry {
     }
 
     /// Each document it occurs in, with how many of its posts are there.
-    pub fn document_posts(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+    pub fn document_posts(&self) -> impl Iterator<Item = (DocIndex, usize)> + '_ {
         (self.documents.iter())
             .zip(&self.per_document)
-            .map(|(&d, &n)| (d as usize, n as usize))
+            .map(|(&d, &n)| (d, n as usize))
     }
 }
 
@@ -79,14 +80,14 @@ fn entries(
         // The posts that name organisations, straight from the resolution's list: a few
         // of all, and no post need be looked at.
         (FacetKind::Org, Some(resolution)) => {
-            let mut doc = 0;
+            let mut doc = DocIndex::default();
             for (at, organisations) in resolution.named_posts() {
                 // The posts come in corpus order: their document seldom changes.
-                if !index.of_document(doc).contains(&at) {
+                if !index.of_document(doc).contains(at) {
                     doc = index.post_ref(at).doc;
                 }
                 for org in organisations {
-                    builder.add(org, str::to_string, at..at + 1, doc as u32);
+                    builder.add(org, str::to_string, Ordinals::single(at), doc);
                 }
             }
         }
@@ -118,18 +119,18 @@ fn add_posts(
     resolution: Option<&Resolution>,
     kind: FacetKind,
 ) {
-    let mut ordinal = 0;
+    let mut done = Ordinals::default();
     for (d, doc) in docs.iter().enumerate() {
-        let at = d as u32;
-        let first = ordinal;
+        let at = DocIndex::new(d);
+        let first = done.end();
         for (t, thread) in doc.threads.iter().enumerate() {
-            let posts = ordinal..ordinal + thread.posts.len() as u32;
-            ordinal = posts.end;
+            let posts = done.following(thread.posts.len());
+            done = posts;
             match kind {
                 // A thread's posts share its author: one entry looked up for them all.
                 FacetKind::Author => {
                     let author = match resolution {
-                        Some(resolution) => resolution.thread_author(docs, d, t),
+                        Some(resolution) => resolution.thread_author(docs, at, t),
                         None => thread.author.as_ref(),
                     };
                     if let Some(author) = author.or(doc.author.as_ref()) {
@@ -153,8 +154,9 @@ fn add_posts(
                 FacetKind::Kind => {}
             }
         }
-        if kind == FacetKind::Kind && ordinal > first {
-            builder.add(doc.kind.name(), str::to_string, first..ordinal, at);
+        let posts = Ordinals::between(first, done.end());
+        if kind == FacetKind::Kind && !posts.is_empty() {
+            builder.add(doc.kind.name(), str::to_string, posts, at);
         }
     }
 }
@@ -178,25 +180,30 @@ struct Accumulator {
     /// Spellings and how many times each was written.
     spellings: Vec<(String, usize)>,
     /// Ordinals, in corpus order: posts are added in that order.
-    posts: Vec<u32>,
+    posts: Vec<Ordinal>,
     /// The documents of `posts`, each once, and how many of the posts each holds.
-    documents: Vec<u32>,
+    documents: Vec<DocIndex>,
     per_document: Vec<u32>,
 }
 
 impl Builder {
     /// Counts `spelling` at `posts` (ordinals, none before one counted already) of document
     /// `doc`, under the entry of `fold(spelling)`.
-    fn add(&mut self, spelling: &str, fold: impl Fn(&str) -> String, posts: Range<u32>, doc: u32) {
+    fn add(
+        &mut self,
+        spelling: &str,
+        fold: impl Fn(&str) -> String,
+        posts: Ordinals,
+        doc: DocIndex,
+    ) {
         let (entry, slot) = self.entry(spelling, fold);
         let acc = &mut self.entries[entry];
         acc.spellings[slot].1 += posts.len();
         // A post that writes two spellings of one entry counts once.
-        let start = acc
-            .posts
-            .last()
-            .map_or(posts.start, |&last| posts.start.max(last + 1));
-        let posts = start..posts.end.max(start);
+        let posts = match acc.posts.last() {
+            Some(last) => posts.starting_at(last.next()),
+            None => posts,
+        };
         if posts.is_empty() {
             return;
         }
@@ -217,14 +224,14 @@ impl Builder {
     fn add_each<S: AsRef<str>>(
         &mut self,
         posts: &[Post],
-        ordinals: Range<u32>,
-        doc: u32,
+        ordinals: Ordinals,
+        doc: DocIndex,
         values: fn(&Post) -> &[S],
         fold: fn(&str) -> String,
     ) {
         for (post, at) in posts.iter().zip(ordinals) {
             for value in values(post) {
-                self.add(value.as_ref(), fold, at..at + 1, doc);
+                self.add(value.as_ref(), fold, Ordinals::single(at), doc);
             }
         }
     }
@@ -404,7 +411,7 @@ mod tests {
         let entry = &facets.hashtags[0];
         assert_eq!(entry.name, "carereview");
         assert_eq!(entry.variants, ["CareReview", "carereview"]);
-        assert_eq!(entry.documents, [0, 1]);
+        assert_eq!(entry.documents, [DocIndex::new(0), DocIndex::new(1)]);
     }
 
     #[test]
@@ -436,17 +443,17 @@ mod tests {
             for &kind in FacetKind::ALL {
                 assert!(!facets.entries(kind).is_empty(), "{kind:?}");
                 for entry in facets.entries(kind) {
-                    let mut expected: Vec<(usize, usize)> = Vec::new();
+                    let mut expected: Vec<(DocIndex, usize)> = Vec::new();
                     for at in entry.post_refs() {
                         match expected.last_mut() {
                             Some((doc, count)) if *doc == at.doc => *count += 1,
                             _ => expected.push((at.doc, 1)),
                         }
                     }
-                    let counted: Vec<(usize, usize)> = entry.document_posts().collect();
+                    let counted: Vec<(DocIndex, usize)> = entry.document_posts().collect();
                     assert_eq!(counted, expected, "{kind:?} {}", entry.name);
                     assert_eq!(entry.posts, entry.post_refs().len());
-                    assert!(!entry.documents.contains(&2));
+                    assert!(!entry.documents.contains(&DocIndex::new(2)));
                 }
             }
         }

@@ -6,8 +6,7 @@
 //! does. The posts marked in it are those matching every positive filter, or, where no
 //! single post does, those matching any.
 
-use crate::corpus::Corpus;
-use crate::corpus::PostRef;
+use crate::corpus::{Corpus, DocIndex, PostRef};
 use crate::facets::{Entry, FacetKind, Facets};
 use std::collections::{BTreeSet, HashMap};
 
@@ -150,7 +149,7 @@ pub struct Count {
 #[derive(Debug)]
 pub struct Filters {
     list: Vec<Filter>,
-    visible: Vec<usize>,
+    visible: Vec<DocIndex>,
     /// Marked posts, in corpus order.
     marked: Vec<PostRef>,
     /// Per facet (in `FacetKind::ALL` order), per entry: what applying it would leave.
@@ -180,11 +179,11 @@ impl Filters {
     }
 
     /// The documents that pass, in corpus order.
-    pub fn visible(&self) -> &[usize] {
+    pub fn visible(&self) -> &[DocIndex] {
         &self.visible
     }
 
-    pub fn passes(&self, doc: usize) -> bool {
+    pub fn passes(&self, doc: DocIndex) -> bool {
         self.visible.binary_search(&doc).is_ok()
     }
 
@@ -230,17 +229,18 @@ impl Filters {
     /// facets, done when the filters change, never per keystroke.
     fn derive(&mut self, facets: &Facets) {
         let entry = |f: &Filter| &facets.entries(f.kind)[f.entry];
-        let docs_of =
-            |f: &Filter| -> BTreeSet<usize> { entry(f).document_posts().map(|(d, _)| d).collect() };
-        let sets: Vec<(bool, BTreeSet<usize>)> =
+        let docs_of = |f: &Filter| -> BTreeSet<DocIndex> {
+            entry(f).document_posts().map(|(d, _)| d).collect()
+        };
+        let sets: Vec<(bool, BTreeSet<DocIndex>)> =
             self.list.iter().map(|f| (f.negated, docs_of(f))).collect();
-        self.visible = (0..self.documents)
+        self.visible = DocIndex::all(self.documents)
             .filter(|d| sets.iter().all(|(neg, docs)| docs.contains(d) != *neg))
             .collect();
         self.marked = self.mark(facets);
         let pass: Vec<bool> = {
             let mut pass = vec![false; self.documents];
-            self.visible.iter().for_each(|&d| pass[d] = true);
+            self.visible.iter().for_each(|&d| pass[d.index()] = true);
             pass
         };
         self.drill = FacetKind::ALL
@@ -265,7 +265,7 @@ impl Filters {
                 }
             }
         }
-        let full: BTreeSet<usize> = hits
+        let full: BTreeSet<DocIndex> = hits
             .iter()
             .filter(|(_, n)| **n == positive.len())
             .map(|(at, _)| at.doc)
@@ -283,7 +283,7 @@ impl Filters {
 /// How many documents and posts of `entry` pass.
 fn leaves(entry: &Entry, pass: &[bool]) -> Count {
     let mut count = Count::default();
-    for (_, posts) in entry.document_posts().filter(|&(d, _)| pass[d]) {
+    for (_, posts) in entry.document_posts().filter(|&(d, _)| pass[d.index()]) {
         count.posts += posts;
         count.documents += 1;
     }

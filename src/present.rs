@@ -93,7 +93,7 @@ pub const MAX_CITED_BYTES: usize = 100 * 1024;
 /// "Nick Cook, May 23, post 4/20: text… [000_bcd5621f043b7544]", and whether the post's
 /// text was cut to [`MAX_CITED_BYTES`].
 pub fn citation(corpus: &Corpus, at: PostRef) -> (String, bool) {
-    let doc = &corpus.documents[at.doc];
+    let doc = corpus.document(at.doc);
     let thread = &doc.threads[at.thread];
     let post = &thread.posts[at.post];
     let author = thread.author.as_ref().or(doc.author.as_ref());

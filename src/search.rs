@@ -1,7 +1,7 @@
 //! Searching post text: every word of the query must occur in the post, ignoring case.
 
 use crate::corpus::{Corpus, Document};
-use crate::corpus::{Places, PostRef};
+use crate::corpus::{DocIndex, Ordinal, Ordinals, Places, PostRef};
 use regex::{Regex, RegexBuilder};
 use std::ops::Range;
 use std::sync::Arc;
@@ -190,7 +190,7 @@ impl Query {
 /// Every post of the corpus that matches, in corpus order.
 pub fn search(corpus: &Corpus, query: &Query) -> Vec<PostRef> {
     let mut hits = Vec::new();
-    for (d, doc) in corpus.documents.iter().enumerate() {
+    for (d, doc) in DocIndex::all(corpus.documents.len()).zip(&corpus.documents) {
         for (t, thread) in doc.threads.iter().enumerate() {
             for (p, post) in thread.posts.iter().enumerate() {
                 if query.matches(&post.text) {
@@ -220,9 +220,6 @@ fn prefetch(text: &str) {
     #[cfg(not(target_arch = "x86_64"))]
     let _ = text;
 }
-
-/// A post's place in a [`PostTable`]: its position in corpus order.
-pub type Ordinal = u32;
 
 /// Every post's text in corpus order, in one flat table. A search over all documents reads
 /// the texts one after another here instead of walking documents, threads and posts for
@@ -265,7 +262,7 @@ impl PostTable {
     }
 
     pub fn text(&self, ordinal: Ordinal) -> &str {
-        &self.texts[ordinal as usize]
+        &self.texts[ordinal.index()]
     }
 
     /// What `look` returns for each of `items` (posts, by `ordinal`), in order, dropping
@@ -292,8 +289,13 @@ impl PostTable {
         found
     }
 
+    /// Every post.
+    pub fn all(&self) -> Ordinals {
+        self.places.all()
+    }
+
     /// The posts of document `doc`.
-    pub fn of_document(&self, doc: usize) -> Range<Ordinal> {
+    pub fn of_document(&self, doc: DocIndex) -> Ordinals {
         self.places.of_document(doc)
     }
 
@@ -341,9 +343,9 @@ mod tests {
         corpus.documents.insert(1, empty);
         corpus.documents[2].threads[0].posts.clear();
         let table = PostTable::new(&corpus);
-        let mut ordinal = 0;
-        for (d, doc) in corpus.documents.iter().enumerate() {
-            assert_eq!(table.of_document(d).start, ordinal, "document {d} starts");
+        let mut n = 0;
+        for (d, doc) in DocIndex::all(corpus.documents.len()).zip(&corpus.documents) {
+            assert_eq!(table.of_document(d).start().index(), n, "{d:?} starts");
             for (t, thread) in doc.threads.iter().enumerate() {
                 for (p, post) in thread.posts.iter().enumerate() {
                     let at = PostRef {
@@ -351,30 +353,33 @@ mod tests {
                         thread: t,
                         post: p,
                     };
-                    assert_eq!(table.ordinal(at), Some(ordinal));
+                    let ordinal = table.ordinal(at).expect("every post has an ordinal");
+                    assert_eq!(ordinal.index(), n);
                     assert_eq!(table.post_ref(ordinal), at);
                     assert_eq!(table.text(ordinal), &*post.text);
-                    ordinal += 1;
+                    n += 1;
                 }
             }
-            assert_eq!(table.of_document(d).end, ordinal, "document {d} ends");
+            assert_eq!(table.of_document(d).end().index(), n, "{d:?} ends");
         }
-        assert_eq!(table.len(), ordinal as usize);
-        assert!(table.of_document(1).is_empty());
+        assert_eq!(table.len(), n);
+        assert_eq!(table.all().len(), n);
+        assert!(table.of_document(DocIndex::new(1)).is_empty());
         let past = PostRef {
-            doc: 0,
+            doc: DocIndex::new(0),
             thread: 99,
             post: 0,
         };
         assert_eq!(table.ordinal(past), None);
-        assert!(table.of_document(corpus.documents.len()).is_empty());
+        let past_the_last = DocIndex::new(corpus.documents.len());
+        assert!(table.of_document(past_the_last).is_empty());
     }
 
     #[test]
     fn finding_in_each_post_reads_ahead_yet_answers_in_order_for_every_post() {
         let table = PostTable::new(&crate::corpus::load::bundled());
         let query = Query::new("care");
-        let every: Vec<Ordinal> = (0..table.len() as Ordinal).collect();
+        let every: Vec<Ordinal> = table.all().into_iter().collect();
         let plain: Vec<(Ordinal, usize)> = (every.iter())
             .filter_map(|&o| Some((o, query.first_match(table.text(o))?)))
             .collect();

@@ -121,7 +121,7 @@ proptest! {
         for &kind in FacetKind::ALL {
             for entry in facets.entries(kind) {
                 prop_assert_eq!(entry.posts, entry.post_refs().len());
-                let mut docs: Vec<usize> = entry.post_refs().map(|p| p.doc).collect();
+                let mut docs: Vec<_> = entry.post_refs().map(|p| p.doc).collect();
                 docs.dedup();
                 prop_assert_eq!(entry.documents.len(), docs.len());
             }

@@ -45,7 +45,7 @@ impl App {
         // search) is never read as an option; PATHs are absolute.
         let mut words = vec!["tread".to_string()];
         if let Some(doc) = self.current_doc() {
-            words.push(format!("--open={}", self.corpus.documents[doc].id));
+            words.push(format!("--open={}", self.corpus.document(doc).id));
         }
         if let Some(at) = self.current_post() {
             let post = self.corpus.post(at);
@@ -71,7 +71,7 @@ impl App {
             self.message = Some("no post to copy".to_string());
             return;
         };
-        let doc = &self.corpus.documents[at.doc];
+        let doc = self.corpus.document(at.doc);
         let name = post_name(doc, &doc.threads[at.thread].posts[at.post]);
         let (citation, cut) = citation(&self.corpus, at);
         self.effects.push(Effect::Copy(citation));
@@ -108,6 +108,7 @@ impl App {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::DocIndex;
 
     #[test]
     fn shell_words_are_bare_only_when_plain() {
@@ -194,7 +195,7 @@ mod tests {
         let ids = &HOSTILE[..corpus.documents.len()];
         for (doc, id) in ids.iter().enumerate() {
             let opening = super::super::Opening {
-                document: Some(doc),
+                document: Some(DocIndex::new(doc)),
                 post: Some(2),
                 paths: vec!["/tmp/a dir/it's".to_string()],
                 ..Default::default()

@@ -2,7 +2,7 @@
 
 use super::{App, Pane};
 use crate::app::Filters;
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, DocIndex};
 use crate::keymap::Action;
 use std::cell::Cell;
 
@@ -17,7 +17,7 @@ pub struct DocumentsState {
 
 impl DocumentsState {
     /// The selected document's index in the corpus.
-    pub fn current(&self, filters: &Filters) -> Option<usize> {
+    pub fn current(&self, filters: &Filters) -> Option<DocIndex> {
         filters.visible().get(self.selected).copied()
     }
 
@@ -32,7 +32,7 @@ impl DocumentsState {
     }
 
     /// Selects corpus document `doc` if it is visible.
-    pub fn select_doc(&mut self, filters: &Filters, doc: usize) {
+    pub fn select_doc(&mut self, filters: &Filters, doc: DocIndex) {
         if let Some(row) = filters.visible().iter().position(|&d| d == doc) {
             self.selected = row;
         }
@@ -115,12 +115,12 @@ impl ShortIds {
     }
 }
 
-impl std::ops::Index<usize> for ShortIds {
+impl std::ops::Index<DocIndex> for ShortIds {
     type Output = str;
 
     /// The prefix of document `doc`.
-    fn index(&self, doc: usize) -> &str {
-        &self.shown[doc]
+    fn index(&self, doc: DocIndex) -> &str {
+        &self.shown[doc.index()]
     }
 }
 
@@ -165,7 +165,7 @@ mod tests {
     }
 
     fn shown(ids: &ShortIds, count: usize) -> Vec<&str> {
-        (0..count).map(|doc| &ids[doc]).collect()
+        DocIndex::all(count).map(|doc| &ids[doc]).collect()
     }
 
     #[test]

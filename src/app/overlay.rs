@@ -81,7 +81,7 @@ impl App {
                 sections.iter().map(|n| 1 + n).sum::<usize>() + blanks + 2
             }
             Some(Overlay::Warnings { .. }) => {
-                let document = self.current_doc().map(|d| &self.corpus.documents[d]);
+                let document = self.current_doc().map(|d| self.corpus.document(d));
                 let of_document = document.map_or(0, |d| 2 + d.warnings.len().max(1));
                 1 + self.corpus.problems.len() + of_document
             }

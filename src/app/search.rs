@@ -3,9 +3,9 @@
 //! the filters mark).
 
 use super::{App, Prompt, PromptKind};
-use crate::corpus::PostRef;
+use crate::corpus::{DocIndex, Ordinal, Ordinals, PostRef};
 use crate::keymap::Action;
-use crate::search::{Ordinal, PostTable, Query};
+use crate::search::{PostTable, Query};
 use rayon::prelude::*;
 use std::sync::Arc;
 
@@ -34,7 +34,7 @@ pub struct Search {
     /// How many documents the hits are in.
     documents: usize,
     /// The document a `Scope::Document` search is over.
-    doc: Option<usize>,
+    doc: Option<DocIndex>,
     posts: Arc<PostTable>,
 }
 
@@ -44,7 +44,7 @@ impl Search {
         filters: &Filters,
         text: &str,
         scope: Scope,
-        doc: Option<usize>,
+        doc: Option<DocIndex>,
     ) -> Search {
         let mut search = Search {
             text: text.to_string(),
@@ -86,7 +86,7 @@ impl Search {
     }
 
     /// The hits in `docs`, in corpus order, found on every core.
-    fn look_in(&self, docs: &[usize]) -> Vec<Hit> {
+    fn look_in(&self, docs: &[DocIndex]) -> Vec<Hit> {
         let (query, posts) = (&self.query, &self.posts);
         (docs.par_chunks(DOCS_A_TASK))
             .flat_map_iter(|docs| {
@@ -146,7 +146,7 @@ impl Search {
     }
 
     /// A document-scoped search follows the selected document.
-    pub fn follow_document(&mut self, doc: Option<usize>) {
+    pub fn follow_document(&mut self, doc: Option<DocIndex>) {
         if self.scope == Scope::Document && self.doc != doc {
             self.doc = doc;
             self.earlier.clear();
@@ -178,15 +178,12 @@ impl Search {
     /// Takes `hits` as the hits (giving back the ones they replace) and counts their
     /// documents once, not at every frame.
     fn found(&mut self, hits: Vec<Hit>) -> Vec<Hit> {
-        let mut end = 0;
+        let mut doc = Ordinals::default();
         self.documents = 0;
         for hit in &hits {
-            if hit.post >= end {
+            if !doc.contains(hit.post) {
                 self.documents += 1;
-                end = self
-                    .posts
-                    .of_document(self.posts.post_ref(hit.post).doc)
-                    .end;
+                doc = self.posts.of_document(self.posts.post_ref(hit.post).doc);
             }
         }
         std::mem::replace(&mut self.hits, hits)
@@ -195,7 +192,7 @@ impl Search {
     /// The hit `n` goes to from `current` (`N`, going back), as [`step`] says.
     fn next(&self, current: PostRef, forward: bool, inclusive: bool) -> Option<Target> {
         let from = (self.posts.ordinal(current))
-            .unwrap_or_else(|| self.posts.of_document(current.doc).start);
+            .unwrap_or_else(|| self.posts.of_document(current.doc).start());
         let (index, wrapped) = step(&self.hits, |h| h.post, from, forward, inclusive)?;
         Some(Target {
             at: self.posts.post_ref(self.hits[index].post),
@@ -350,7 +347,7 @@ impl App {
     /// `inclusive` counts the current post as next (when a search is confirmed).
     pub(super) fn next_match(&mut self, forward: bool, inclusive: bool) {
         let current = self.current_post().unwrap_or(PostRef {
-            doc: self.current_doc().unwrap_or(0),
+            doc: self.current_doc().unwrap_or_default(),
             thread: 0,
             post: 0,
         });

@@ -31,12 +31,12 @@ fn type_keys(app: &mut App, keys: &str) {
 }
 
 fn id(app: &App) -> &str {
-    &app.corpus.documents[app.current_doc().unwrap()].id[..3]
+    &app.corpus.document(app.current_doc().unwrap()).id[..3]
 }
 
 fn label(app: &App) -> String {
     let at = app.current_post().unwrap();
-    let doc = &app.corpus.documents[at.doc];
+    let doc = app.corpus.document(at.doc);
     post_name(doc, &doc.threads[at.thread].posts[at.post])
 }
 
@@ -76,7 +76,7 @@ fn filter_panel_applies_and_negates_and_combines() {
     let ids: Vec<&str> = app
         .visible()
         .iter()
-        .map(|&d| &app.corpus.documents[d].id[..3])
+        .map(|&d| &app.corpus.document(d).id[..3])
         .collect();
     assert_eq!(ids, ["000", "001", "002"]);
     // A second filter, negated: the author of 001.
@@ -84,7 +84,7 @@ fn filter_panel_applies_and_negates_and_combines() {
     let ids: Vec<&str> = app
         .visible()
         .iter()
-        .map(|&d| &app.corpus.documents[d].id[..3])
+        .map(|&d| &app.corpus.document(d).id[..3])
         .collect();
     assert_eq!(ids, ["000", "002"]);
     assert_eq!(
@@ -241,7 +241,7 @@ fn scripted_opening_lands_on_document_post_filter_and_search() {
     let facets = Facets::build(&corpus);
     let filter = Filter::parse("#CareReview", &facets).unwrap();
     let opening = Opening {
-        document: Some(0),
+        document: Some(DocIndex::new(0)),
         post: Some(12),
         filters: vec![filter],
         search: Some("protected characteristic".to_string()),
@@ -324,7 +324,7 @@ fn mouse_clicks_select_and_the_wheel_scrolls() {
 fn in_an_unnumbered_thread_a_number_is_a_position() {
     // 002 opens with an unnumbered excerpt; a later excerpt is labelled 1/, 2/, 3/.
     let opening = Opening {
-        document: Some(2),
+        document: Some(DocIndex::new(2)),
         post: Some(2),
         ..Opening::default()
     };

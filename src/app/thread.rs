@@ -2,8 +2,7 @@
 //! lines of the current document (built once per document and width).
 
 use super::{App, Pane};
-use crate::corpus::Corpus;
-use crate::corpus::PostRef;
+use crate::corpus::{Corpus, DocIndex, PostRef};
 use crate::keymap::Action;
 pub mod layout;
 
@@ -46,14 +45,14 @@ impl ThreadState {
     }
 
     /// The current post of document `doc`.
-    pub fn post_ref(&self, doc: usize) -> Option<PostRef> {
+    pub fn post_ref(&self, doc: DocIndex) -> Option<PostRef> {
         let layout = self.layout.as_ref().filter(|l| l.doc == doc)?;
         layout.posts.get(self.post).copied()
     }
 
     /// Follows a change of document or pane size: a new document starts at its top; the
     /// lines are rebuilt only when the document or the width changed.
-    pub fn sync(&mut self, corpus: &Corpus, doc: Option<usize>, inner: Rect) {
+    pub fn sync(&mut self, corpus: &Corpus, doc: Option<DocIndex>, inner: Rect) {
         let Some(doc) = doc else {
             self.layout = None;
             return;
@@ -235,7 +234,7 @@ impl App {
         let Some(layout) = self.thread.layout.clone() else {
             return false;
         };
-        let doc = &self.corpus.documents[layout.doc];
+        let doc = self.corpus.document(layout.doc);
         let current = layout.posts.get(self.thread.post).map_or(0, |p| p.thread);
         let post_of = |at: &PostRef| &doc.threads[at.thread].posts[at.post];
         let labelled = |at: &&PostRef| post_of(at).number == Some(label);

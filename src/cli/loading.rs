@@ -2,7 +2,7 @@
 //! reported on standard error, one line each.
 
 use super::{CliError, CorpusArgs, Pick, output, pick_document};
-use crate::corpus::{self, Corpus, LoadOptions};
+use crate::corpus::{self, Corpus, DocIndex, LoadOptions};
 use std::path::PathBuf;
 
 /// The subcommand's corpus arguments, with a `--glossary` and PATHs given before the
@@ -66,7 +66,7 @@ fn report(loaded: Result<Corpus, corpus::LoadError>) -> anyhow::Result<Corpus> {
 
 /// Loads the corpus and finds the document DOC names; a DOC naming a file is read even when
 /// no PATH holds it.
-pub fn load_with_document(args: &CorpusArgs, doc: &str) -> anyhow::Result<(Corpus, usize)> {
+pub fn load_with_document(args: &CorpusArgs, doc: &str) -> anyhow::Result<(Corpus, DocIndex)> {
     let file = Some(PathBuf::from(doc)).filter(|f| f.is_file());
     let mut options = options(args);
     if let Some(file) = file.as_ref().filter(|f| !options.paths.contains(f)) {
@@ -82,7 +82,7 @@ pub fn load_with_document(args: &CorpusArgs, doc: &str) -> anyhow::Result<(Corpu
         Pick::Many(candidates) => {
             let lines: Vec<String> = candidates
                 .iter()
-                .map(|&i| output::candidate_line(&corpus.documents[i]))
+                .map(|&i| output::candidate_line(corpus.document(i)))
                 .collect();
             let message = format!(
                 "{doc:?} matches {} documents:\n{}",

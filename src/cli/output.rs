@@ -66,7 +66,7 @@ pub fn facet_row<'a>(entry: &'a Entry, corpus: &'a Corpus) -> FacetRow<'a> {
         name: &entry.name,
         variants: &entry.variants,
         documents: (entry.documents.iter())
-            .map(|&d| corpus.documents[d as usize].id.as_str())
+            .map(|&d| corpus.document(d).id.as_str())
             .collect(),
         posts: entry.posts,
     }
@@ -307,7 +307,7 @@ pub struct SearchRow<'a> {
 }
 
 pub fn search_row(corpus: &Corpus, at: PostRef) -> SearchRow<'_> {
-    let doc = &corpus.documents[at.doc];
+    let doc = corpus.document(at.doc);
     let thread = &doc.threads[at.thread];
     let post = &thread.posts[at.post];
     SearchRow {
@@ -327,7 +327,7 @@ pub fn search_hits(
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
     for &at in hits {
-        let doc = &corpus.documents[at.doc];
+        let doc = corpus.document(at.doc);
         let thread = &doc.threads[at.thread];
         let post = &thread.posts[at.post];
         let place = match doc.threads.len() {

@@ -1,55 +1,51 @@
 //! Choosing the document a DOC argument means: an id, a unique id prefix, a file path, or
 //! words of its title or author (by substring, then fuzzily).
 
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, DocIndex, Document};
 use crate::fuzzy;
 use std::path::Path;
 
 /// What a DOC argument picks.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Pick {
-    One(usize),
+    One(DocIndex),
     None,
     /// Several documents, best first.
-    Many(Vec<usize>),
+    Many(Vec<DocIndex>),
 }
 
 /// The documents `doc` names, trying the most exact reading first.
 pub fn pick_document(corpus: &Corpus, doc: &str, file: Option<&Path>) -> Pick {
     let docs = &corpus.documents;
-    if let Some(i) = docs.iter().position(|d| d.id == doc) {
+    let all = || DocIndex::all(docs.len()).zip(docs);
+    let those = |pass: &dyn Fn(&Document) -> bool| -> Vec<DocIndex> {
+        all().filter(|(_, d)| pass(d)).map(|(i, _)| i).collect()
+    };
+    if let Some((i, _)) = all().find(|(_, d)| d.id == doc) {
         return Pick::One(i);
     }
     if let Some(file) = file {
         let shown = crate::corpus::sanitise::printable_path(file);
         // A file of tread's own JSON can hold several documents.
-        let in_file: Vec<usize> = (0..docs.len())
-            .filter(|&i| docs[i].file() == shown)
-            .collect();
+        let in_file = those(&|d| d.file() == shown);
         match in_file.as_slice() {
             [] => {}
             [one] => return Pick::One(*one),
             many => return Pick::Many(many.to_vec()),
         }
     }
-    let steps: [&dyn Fn() -> Vec<usize>; 3] = [
-        &|| {
-            (0..docs.len())
-                .filter(|&i| docs[i].id.starts_with(doc))
-                .collect()
-        },
+    let steps: [&dyn Fn() -> Vec<DocIndex>; 3] = [
+        &|| those(&|d| d.id.starts_with(doc)),
         &|| {
             let needle = doc.to_lowercase();
-            (0..docs.len())
-                .filter(|&i| haystack(corpus, i).to_lowercase().contains(&needle))
-                .collect()
+            those(&|d| haystack(d).to_lowercase().contains(&needle))
         },
         &|| {
-            let texts: Vec<String> = (0..docs.len()).map(|i| haystack(corpus, i)).collect();
+            let texts: Vec<String> = docs.iter().map(haystack).collect();
             fuzzy::Matcher::default()
                 .rank(texts.iter().map(String::as_str), doc)
                 .into_iter()
-                .map(|(i, _)| i)
+                .map(|(i, _)| DocIndex::new(i))
                 .collect()
         },
     ];
@@ -64,8 +60,7 @@ pub fn pick_document(corpus: &Corpus, doc: &str, file: Option<&Path>) -> Pick {
 }
 
 /// What words of a DOC argument are matched against: title and author.
-fn haystack(corpus: &Corpus, i: usize) -> String {
-    let doc = &corpus.documents[i];
+fn haystack(doc: &Document) -> String {
     let author = doc.author.as_ref().map(|a| a.name.as_str()).unwrap_or("");
     format!("{} {author}", doc.display_title())
 }
@@ -78,13 +73,19 @@ mod tests {
     #[test]
     fn id_prefix_title_and_author() {
         let c = load::bundled();
-        assert_eq!(pick_document(&c, "000", None), Pick::One(0));
+        assert_eq!(pick_document(&c, "000", None), Pick::One(DocIndex::new(0)));
         assert_eq!(
             pick_document(&c, "003_5dc0658c0538405e", None),
-            Pick::One(3)
+            Pick::One(DocIndex::new(3))
         );
-        assert_eq!(pick_document(&c, "penultimate", None), Pick::One(3));
-        assert_eq!(pick_document(&c, "emmet regan", None), Pick::One(4));
+        assert_eq!(
+            pick_document(&c, "penultimate", None),
+            Pick::One(DocIndex::new(3))
+        );
+        assert_eq!(
+            pick_document(&c, "emmet regan", None),
+            Pick::One(DocIndex::new(4))
+        );
         assert!(matches!(pick_document(&c, "0", None), Pick::Many(v) if v.len() == 5));
         assert_eq!(pick_document(&c, "zzzzqqq", None), Pick::None);
     }

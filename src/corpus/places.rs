@@ -1,16 +1,135 @@
-//! Where a post is: its place as document, thread and post indices ([`PostRef`]), or as its
-//! ordinal among all posts in corpus order (4 bytes, for the tables that keep millions);
-//! [`Places`] turns one into the other.
+//! Where a document or a post is. A document by its place in the corpus ([`DocIndex`]); a
+//! post by document, thread and post indices ([`PostRef`]), or by its [`Ordinal`] among all
+//! posts in corpus order (4 bytes, for the tables that keep millions). [`Places`] turns one
+//! post address into the other. Each is its own type so that passing one where another is
+//! meant does not compile.
 
 use super::{Corpus, Document, Post};
 use std::ops::Range;
 
+/// A document's place in the corpus: its index in [`Corpus::documents`]. Four bytes, as
+/// facets and filters keep one for every document a value occurs in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct DocIndex(u32);
+
+impl DocIndex {
+    /// The document at `index` in [`Corpus::documents`]. (Four billion documents would not
+    /// fit in memory long before they would not fit in a `u32`.)
+    pub fn new(index: usize) -> DocIndex {
+        DocIndex(u32::try_from(index).expect("fewer than 2^32 documents"))
+    }
+
+    /// Its index in [`Corpus::documents`].
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+
+    /// Every document of a list of `count`, in order.
+    pub fn all(count: usize) -> impl DoubleEndedIterator<Item = DocIndex> + ExactSizeIterator {
+        (0..count).map(DocIndex::new)
+    }
+}
+
 /// A post's place in the corpus: document, thread and post indices.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct PostRef {
-    pub doc: usize,
+    pub doc: DocIndex,
+    /// The thread's index in its document.
     pub thread: usize,
+    /// The post's index in its thread.
     pub post: usize,
+}
+
+/// A post's ordinal: its position among all the posts of the corpus, in corpus order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Ordinal(u32);
+
+impl Ordinal {
+    /// Its position among all posts, to index a table kept in corpus order.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+
+    /// The post after it.
+    pub fn next(self) -> Ordinal {
+        Ordinal(self.0 + 1)
+    }
+}
+
+/// Consecutive posts by ordinal: a thread's or a document's posts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Ordinals {
+    start: u32,
+    end: u32,
+}
+
+impl Ordinals {
+    /// The one post at `ordinal`.
+    pub fn single(ordinal: Ordinal) -> Ordinals {
+        Ordinals {
+            start: ordinal.0,
+            end: ordinal.0 + 1,
+        }
+    }
+
+    /// The posts from `start` up to, not including, `end` (none if `end` comes first).
+    pub fn between(start: Ordinal, end: Ordinal) -> Ordinals {
+        Ordinals {
+            start: start.0,
+            end: end.0.max(start.0),
+        }
+    }
+
+    /// The first of them (where they would start, if there are none).
+    pub fn start(self) -> Ordinal {
+        Ordinal(self.start)
+    }
+
+    /// The one after the last of them.
+    pub fn end(self) -> Ordinal {
+        Ordinal(self.end)
+    }
+
+    /// How many posts.
+    pub fn len(self) -> usize {
+        (self.end - self.start) as usize
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    /// Whether `ordinal` is one of them.
+    pub fn contains(self, ordinal: Ordinal) -> bool {
+        (self.start..self.end).contains(&ordinal.0)
+    }
+
+    /// Those at or after `first`.
+    pub fn starting_at(self, first: Ordinal) -> Ordinals {
+        let start = self.start.max(first.0);
+        Ordinals {
+            start,
+            end: self.end.max(start),
+        }
+    }
+
+    /// The `count` posts that follow these.
+    pub fn following(self, count: usize) -> Ordinals {
+        let count = u32::try_from(count).expect("fewer than 2^32 posts");
+        Ordinals {
+            start: self.end,
+            end: self.end + count,
+        }
+    }
+}
+
+impl IntoIterator for Ordinals {
+    type Item = Ordinal;
+    type IntoIter = std::iter::Map<Range<u32>, fn(u32) -> Ordinal>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        (self.start..self.end).map(Ordinal)
+    }
 }
 
 /// Every post's place in corpus order: a post's ordinal (its position among all posts)
@@ -71,31 +190,43 @@ impl Places {
         self.posts == 0
     }
 
-    /// The ordinals of the posts of document `doc`.
-    pub fn of_document(&self, doc: usize) -> Range<u32> {
+    /// Every post.
+    pub fn all(&self) -> Ordinals {
+        Ordinals {
+            start: 0,
+            end: self.posts,
+        }
+    }
+
+    /// The posts of document `doc` (none past the last document).
+    pub fn of_document(&self, doc: DocIndex) -> Ordinals {
+        let doc = doc.index();
         let Some(threads) = self.doc_thread.get(doc..doc + 2) else {
-            return 0..0;
+            return Ordinals::default();
         };
-        self.thread_bounds(threads[0] as usize).start..self.thread_bounds(threads[1] as usize).start
+        Ordinals {
+            start: self.thread_bounds(threads[0] as usize).start,
+            end: self.thread_bounds(threads[1] as usize).start,
+        }
     }
 
     /// The ordinal of the post at `at`, if there is such a post.
-    pub fn ordinal(&self, at: PostRef) -> Option<u32> {
-        let first = *self.doc_thread.get(at.doc)? as usize;
-        let last = *self.doc_thread.get(at.doc + 1)? as usize;
+    pub fn ordinal(&self, at: PostRef) -> Option<Ordinal> {
+        let first = *self.doc_thread.get(at.doc.index())? as usize;
+        let last = *self.doc_thread.get(at.doc.index() + 1)? as usize;
         let thread = first + at.thread;
         let posts = self.thread_bounds(thread);
-        (thread < last && at.post < posts.len()).then(|| posts.start + at.post as u32)
+        (thread < last && at.post < posts.len()).then(|| Ordinal(posts.start + at.post as u32))
     }
 
     /// The post at `ordinal` as document, thread and post indices.
-    pub fn post_ref(&self, ordinal: u32) -> PostRef {
-        let thread = self.thread_start.partition_point(|&s| s <= ordinal) - 1;
+    pub fn post_ref(&self, ordinal: Ordinal) -> PostRef {
+        let thread = self.thread_start.partition_point(|&s| s <= ordinal.0) - 1;
         let doc = self.doc_thread.partition_point(|&t| t as usize <= thread) - 1;
         PostRef {
-            doc,
+            doc: DocIndex::new(doc),
             thread: thread - self.doc_thread[doc] as usize,
-            post: (ordinal - self.thread_start[thread]) as usize,
+            post: (ordinal.0 - self.thread_start[thread]) as usize,
         }
     }
 
@@ -108,8 +239,13 @@ impl Places {
 }
 
 impl Corpus {
+    /// The document at `doc`.
+    pub fn document(&self, doc: DocIndex) -> &Document {
+        &self.documents[doc.index()]
+    }
+
     /// The post at `at`.
     pub fn post(&self, at: PostRef) -> &Post {
-        &self.documents[at.doc].threads[at.thread].posts[at.post]
+        &self.document(at.doc).threads[at.thread].posts[at.post]
     }
 }

@@ -9,7 +9,7 @@ mod threads;
 
 use super::glossary::Glossary;
 use super::sanitise::single_line_owned;
-use super::{Author, Document};
+use super::{Author, DocIndex, Document, Ordinal};
 use naming::organisations;
 use std::collections::{BTreeMap, BTreeSet};
 use threads::repeated_threads;
@@ -34,14 +34,14 @@ pub type Variants = BTreeMap<String, BTreeSet<String>>;
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct NamedPost {
     /// The post's place in corpus order.
-    ordinal: u32,
+    ordinal: Ordinal,
     organisations: Box<[String]>,
 }
 
 /// A listing excerpt (document, thread) and the thread it opens.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Link {
-    doc: usize,
+    doc: DocIndex,
     thread: usize,
     /// The id of the document holding the thread in full.
     holder: String,
@@ -64,7 +64,7 @@ impl Resolution {
 
     /// The posts that name organisations, by ordinal (their place in corpus order), in that
     /// order, with their organisations.
-    pub fn named_posts(&self) -> impl Iterator<Item = (u32, &[String])> {
+    pub fn named_posts(&self) -> impl Iterator<Item = (Ordinal, &[String])> {
         (self.organisations.iter()).map(|p| (p.ordinal, &p.organisations[..]))
     }
 
@@ -72,10 +72,10 @@ impl Resolution {
     pub fn thread_author<'a>(
         &'a self,
         docs: &'a [Document],
-        doc: usize,
+        doc: DocIndex,
         thread: usize,
     ) -> Option<&'a Author> {
-        let own = docs.get(doc)?.threads.get(thread)?.author.as_ref();
+        let own = docs.get(doc.index())?.threads.get(thread)?.author.as_ref();
         // Links are found in corpus order, so they are sorted by place.
         own.or_else(|| {
             let at = (self.links).binary_search_by_key(&(doc, thread), |l| (l.doc, l.thread));
@@ -92,7 +92,7 @@ impl Resolution {
         let mut named = self.organisations.into_iter().peekable();
         for (ordinal, post) in posts.enumerate() {
             post.organisations = named
-                .next_if(|p| p.ordinal as usize == ordinal)
+                .next_if(|p| p.ordinal.index() == ordinal)
                 .map(|p| p.organisations)
                 .unwrap_or_default();
             // Names found in text are shown on one line: an invisible character the text
@@ -100,7 +100,7 @@ impl Resolution {
             post.organisations.iter_mut().for_each(escape);
         }
         for link in self.links {
-            let thread = &mut docs[link.doc].threads[link.thread];
+            let thread = &mut docs[link.doc.index()].threads[link.thread];
             thread.same_thread_as = Some(link.holder);
             if thread.author.is_none() {
                 thread.author = link.author;

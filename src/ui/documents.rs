@@ -106,7 +106,7 @@ fn render_rows(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, focused:
                 (true, false) => theme.selection_unfocused(),
                 _ => Style::new(),
             };
-            let text = row_text(&app.corpus().documents[doc], &app.short_ids()[doc], width);
+            let text = row_text(app.corpus().document(doc), &app.short_ids()[doc], width);
             Line::styled(text, style)
         })
         .collect();

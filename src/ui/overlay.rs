@@ -106,7 +106,7 @@ fn warning_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
             .iter()
             .map(|p| Line::styled(format!("  {p}"), theme.warning())),
     );
-    if let Some(doc) = app.current_doc().map(|d| &app.corpus().documents[d]) {
+    if let Some(doc) = app.current_doc().map(|d| app.corpus().document(d)) {
         lines.push(Line::raw(""));
         lines.push(Line::styled(doc.id.clone(), theme.heading()));
         if doc.warnings.is_empty() {
@@ -190,7 +190,7 @@ mod tests {
     #[test]
     fn the_app_counts_the_lines_drawn() {
         let screen = Rect::new(0, 0, 100, 30);
-        for doc in 0..bundled().documents.len() {
+        for doc in crate::corpus::DocIndex::all(bundled().documents.len()) {
             for action in [Action::Help, Action::Warnings, Action::Links] {
                 let opening = crate::app::Opening {
                     document: Some(doc),
@@ -207,7 +207,7 @@ mod tests {
                     assert!(app.current_links().is_empty());
                     continue;
                 };
-                assert_eq!(app.overlay_lines(), lines.len(), "{doc} {action:?}");
+                assert_eq!(app.overlay_lines(), lines.len(), "{doc:?} {action:?}");
             }
         }
     }

@@ -71,7 +71,7 @@ fn plural(n: usize, word: &str) -> String {
 fn position(app: &App) -> String {
     match app.current_post() {
         Some(at) => {
-            let doc = &app.corpus().documents[at.doc];
+            let doc = app.corpus().document(at.doc);
             let all = doc.post_count();
             let n = app.thread().post() + 1;
             if doc.kind.is_prose() {

@@ -23,7 +23,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, panes: &Panes) {
     let layout = app.thread().layout();
     let title = match (layout, app.current_post()) {
         (Some(layout), Some(at)) => {
-            let doc = &app.corpus().documents[layout.doc];
+            let doc = app.corpus().document(layout.doc);
             let post = &doc.threads[at.thread].posts[at.post];
             format!(
                 " {} · {} ",

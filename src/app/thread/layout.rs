@@ -2,8 +2,7 @@
 //! posts wrapped beside the numbering gutter, with where each starts. Built once per
 //! document and width; the thread pane then draws only the lines on screen.
 
-use crate::corpus::PostRef;
-use crate::corpus::{Corpus, Document, Kind, Post, numbering_problem};
+use crate::corpus::{Corpus, DocIndex, Document, Kind, Post, PostRef, numbering_problem};
 use crate::present::{gutter, post_count, thread_header};
 use crate::wrap::wrap;
 use std::ops::Range;
@@ -60,7 +59,7 @@ impl Item {
 /// A document laid out for a width.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Layout {
-    pub doc: usize,
+    pub doc: DocIndex,
     pub width: u16,
     /// Columns of the gutter (the label, right-aligned).
     pub gutter: usize,
@@ -77,8 +76,8 @@ pub struct Layout {
 const MARKS: usize = 3;
 
 impl Layout {
-    pub fn build(corpus: &Corpus, doc_index: usize, width: u16) -> Layout {
-        let doc = &corpus.documents[doc_index];
+    pub fn build(corpus: &Corpus, doc_index: DocIndex, width: u16) -> Layout {
+        let doc = corpus.document(doc_index);
         let columns = usize::from(width).max(1);
         let gutter = gutter_width(doc).min(columns / 3);
         let text_width = columns.saturating_sub(gutter + MARKS).max(1);

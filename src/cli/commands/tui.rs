@@ -83,7 +83,7 @@ fn scripted_app(
     };
     let app = App::with_facets(corpus, facets, keymap, opening, size);
     if let Some(doc) = document.filter(|&d| !app.filters().passes(d)) {
-        let id = &app.corpus().documents[doc].id;
+        let id = &app.corpus().document(doc).id;
         let message = format!("document {id} does not pass the filters");
         return Err(CliError::failure(message).into());
     }

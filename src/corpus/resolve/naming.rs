@@ -6,7 +6,7 @@ use super::abbreviations::{acronym_like_words, link_abbreviations};
 use super::matcher::{Distinct, Matcher};
 use super::{NamedPost, Variants};
 use crate::corpus::glossary::{Glossary, key};
-use crate::corpus::{Document, orgs};
+use crate::corpus::{Document, Ordinal, orgs};
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
@@ -47,7 +47,7 @@ pub(super) fn organisations(docs: &[Document], glossary: &Glossary) -> (Vec<Name
         .collect();
     let mut organisations = Vec::new();
     let mut seen = Vec::with_capacity(named.len());
-    let mut ordinal = 0;
+    let mut ordinal = Ordinal::default();
     for document in named {
         for post in document.posts {
             if !post.is_empty() {
@@ -56,7 +56,7 @@ pub(super) fn organisations(docs: &[Document], glossary: &Glossary) -> (Vec<Name
                     organisations: post,
                 });
             }
-            ordinal += 1;
+            ordinal = ordinal.next();
         }
         seen.push(document.seen);
     }

@@ -1,7 +1,7 @@
 //! Listing excerpts that open a thread another document holds in full.
 
 use super::Link;
-use crate::corpus::{Document, Kind, Thread};
+use crate::corpus::{DocIndex, Document, Kind, Thread};
 use foldhash::{HashMap, HashMapExt};
 use rayon::prelude::*;
 
@@ -42,7 +42,7 @@ pub(super) fn repeated_threads(docs: &[Document]) -> Vec<Link> {
             if let Some(&(od, ot)) = found {
                 let holder = &docs[od];
                 links.push(Link {
-                    doc: d,
+                    doc: DocIndex::new(d),
                     thread: t,
                     holder: holder.id.clone(),
                     author: (holder.threads[ot].author.clone()).or(holder.author.clone()),
