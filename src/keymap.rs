@@ -161,41 +161,17 @@ impl Keymap {
                 )
             })?;
             for (keys, action) in bindings {
-                let seq: KeySeq = keys.get_ref().parse().map_err(|bad: BadKey| {
-                    let word = keys.get_ref();
-                    let mut message = format!("{}: {word:?}", bad.reason);
-                    if let Some(closest) = bad.closest {
-                        message += &format!("; did you mean {closest:?}?");
-                    }
-                    invalid(keys.span(), message)
-                })?;
+                let seq = parse_keys(keys.get_ref()).map_err(|m| invalid(keys.span(), m))?;
                 let table = self.tables.entry(context).or_default();
-                if action.get_ref() == "none" {
-                    table.remove(&seq);
-                    continue;
-                }
-                let found = Action::from_name(action.get_ref()).filter(|a| a.belongs_to(context));
-                let Some(found) = found else {
-                    if let Some(elsewhere) = Action::from_name(action.get_ref()) {
-                        let message = format!(
-                            "{:?} is not an action of [{}] (it belongs to {})",
-                            action.get_ref(),
-                            context.name(),
-                            elsewhere.contexts()
-                        );
-                        return Err(invalid(action.span(), message));
+                match action.get_ref().as_str() {
+                    "none" => {
+                        table.remove(&seq);
                     }
-                    let names = Action::all()
-                        .filter(|a| a.belongs_to(context))
-                        .map(|a| a.name().to_string());
-                    let what = format!("action in [{}]", context.name());
-                    let word = action.get_ref();
-                    return Err(invalid(
-                        action.span(),
-                        unknown(&what, word, closest(word, names)),
-                    ));
-                };
-                table.insert(seq, found);
+                    name => {
+                        let found = action_in(context, name);
+                        table.insert(seq, found.map_err(|m| invalid(action.span(), m))?);
+                    }
+                }
             }
         }
         Ok(())
@@ -294,6 +270,37 @@ pub(crate) fn closest(word: &str, candidates: impl Iterator<Item = String>) -> O
         .filter(|(similarity, _)| *similarity >= 0.7)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
+}
+
+/// The key sequence written `word` in a keymap, or what is wrong with it.
+fn parse_keys(word: &str) -> Result<KeySeq, String> {
+    word.parse().map_err(|bad: BadKey| {
+        let mut message = format!("{}: {word:?}", bad.reason);
+        if let Some(closest) = bad.closest {
+            message += &format!("; did you mean {closest:?}?");
+        }
+        message
+    })
+}
+
+/// The action named `name` in `context`'s table, or what is wrong with the name: an
+/// action of another table, or no action (with the closest name).
+fn action_in(context: Context, name: &str) -> Result<Action, String> {
+    if let Some(found) = Action::from_name(name).filter(|a| a.belongs_to(context)) {
+        return Ok(found);
+    }
+    if let Some(elsewhere) = Action::from_name(name) {
+        return Err(format!(
+            "{name:?} is not an action of [{}] (it belongs to {})",
+            context.name(),
+            elsewhere.contexts()
+        ));
+    }
+    let names = Action::all()
+        .filter(|a| a.belongs_to(context))
+        .map(|a| a.name().to_string());
+    let what = format!("action in [{}]", context.name());
+    Err(unknown(&what, name, closest(name, names)))
 }
 
 /// 1-based line and column (in characters) of a byte offset.

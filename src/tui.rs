@@ -153,24 +153,7 @@ fn event_loop(
             };
             take(app, input)?;
         }
-        for effect in app.take_effects() {
-            changed = true;
-            match effect {
-                Effect::Copy(text) => {
-                    let sequence = osc::clipboard(&text, osc::Multiplexer::detect());
-                    execute!(out, Print(sequence))?;
-                }
-                // The terminal may have been resized meanwhile (while suspended, no resize
-                // reaches the process): the app is told the size it is drawn at.
-                Effect::Redraw | Effect::Suspend => {
-                    let size = match effect {
-                        Effect::Suspend => suspend(terminal)?,
-                        _ => repaint(terminal)?,
-                    };
-                    app.handle(Event::Resize(size.width, size.height));
-                }
-            }
-        }
+        changed |= carry_out_effects(terminal, &mut out, app)?;
         if app.quit() {
             return Ok(());
         }
@@ -178,6 +161,35 @@ fn event_loop(
             draw(terminal, &mut out, app, options, &mut pacer)?;
         }
     }
+}
+
+/// Does what the app asked of the terminal since the last frame; true if it asked anything
+/// (each leaves the screen to be drawn again).
+fn carry_out_effects(
+    terminal: &mut Term,
+    out: &mut Counted<Stdout>,
+    app: &mut App,
+) -> anyhow::Result<bool> {
+    let effects = app.take_effects();
+    let any = !effects.is_empty();
+    for effect in effects {
+        match effect {
+            Effect::Copy(text) => {
+                let sequence = osc::clipboard(&text, osc::Multiplexer::detect());
+                execute!(out, Print(sequence))?;
+            }
+            // The terminal may have been resized meanwhile (while suspended, no resize
+            // reaches the process): the app is told the size it is drawn at.
+            Effect::Redraw | Effect::Suspend => {
+                let size = match effect {
+                    Effect::Suspend => suspend(terminal)?,
+                    _ => repaint(terminal)?,
+                };
+                app.handle(Event::Resize(size.width, size.height));
+            }
+        }
+    }
+    Ok(any)
 }
 
 /// Draws a frame and tells the pacer what it cost.

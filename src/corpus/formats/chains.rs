@@ -39,21 +39,7 @@ pub fn documents(mut entries: Vec<Entry>, owner: Option<Author>, source: &Source
             .cmp(&b.time)
             .then_with(|| a.short_id.cmp(&b.short_id))
     });
-    let place: HashMap<&str, usize> = (entries.iter().enumerate())
-        .map(|(i, e)| (e.id.as_str(), i))
-        .collect();
-    let answered: Vec<Option<usize>> = (entries.iter())
-        .map(|e| e.reply_to.as_deref().and_then(|id| place.get(id).copied()))
-        .collect();
-    drop(place);
-    // A post answering one of the export's own answers its owner, not someone else.
-    for (entry, answered) in entries.iter_mut().zip(&answered) {
-        if answered.is_some() {
-            entry.reply_to_whom = None;
-        }
-    }
-    // A post answering itself is a circle of one.
-    let mut parent = answered;
+    let mut parent = answered_in_export(&mut entries);
     let mut cut = vec![false; entries.len()];
     cut_circles(&mut parent)
         .into_iter()
@@ -93,6 +79,25 @@ pub fn documents(mut entries: Vec<Entry>, owner: Option<Author>, source: &Source
             document
         })
         .collect()
+}
+
+/// For each entry, the place of the entry it answers, if the export holds that one. A post
+/// answering one of the export's own answers its owner, not someone else: its
+/// `reply_to_whom` is cleared.
+fn answered_in_export(entries: &mut [Entry]) -> Vec<Option<usize>> {
+    let place: HashMap<&str, usize> = (entries.iter().enumerate())
+        .map(|(i, e)| (e.id.as_str(), i))
+        .collect();
+    let answered: Vec<Option<usize>> = (entries.iter())
+        .map(|e| e.reply_to.as_deref().and_then(|id| place.get(id).copied()))
+        .collect();
+    drop(place);
+    for (entry, answered) in entries.iter_mut().zip(&answered) {
+        if answered.is_some() {
+            entry.reply_to_whom = None;
+        }
+    }
+    answered
 }
 
 /// The post at `i`, moved out: each post is put in a document once.

@@ -6,6 +6,8 @@ use super::{GLOSSARY_FILE, Problem};
 use crate::corpus::formats;
 use crate::corpus::sanitise::printable_path;
 use std::collections::HashSet;
+use std::ffi::OsString;
+use std::fs::FileType;
 use std::path::{Path, PathBuf};
 
 /// Every document file under the paths, in order.
@@ -46,21 +48,13 @@ fn collect(
         let export = formats::export(path);
         let part = export.as_ref().map(|e| e.part);
         files.extend(export.into_iter().flat_map(|e| e.posts));
-        let entries = match std::fs::read_dir(path) {
-            Ok(entries) => entries,
+        let children = match entries_by_name(path) {
+            Ok(children) => children,
             Err(e) => {
-                return problem(
-                    problems,
-                    format!("cannot read folder: {}", describe_io(&e, true)),
-                );
+                let message = format!("cannot read folder: {}", describe_io(&e, true));
+                return problem(problems, message);
             }
         };
-        // A folder's entries share its path, so their names alone give their order.
-        let mut children: Vec<(std::ffi::OsString, Option<std::fs::FileType>)> = entries
-            .filter_map(Result::ok)
-            .map(|e| (e.file_name(), e.file_type().ok()))
-            .collect();
-        children.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         for (name, kind) in children {
             let shown_name = name.to_string_lossy();
             if shown_name.starts_with('.') || shown_name == GLOSSARY_FILE {
@@ -81,6 +75,18 @@ fn collect(
     } else {
         problem(problems, "skipped: not a regular file".to_string());
     }
+}
+
+/// The entries of folder `path` in name order, with what the listing says each is. A
+/// folder's entries share its path, so their names alone give their order.
+fn entries_by_name(path: &Path) -> std::io::Result<Vec<(OsString, Option<FileType>)>> {
+    let entries = std::fs::read_dir(path)?;
+    let mut children: Vec<_> = entries
+        .filter_map(Result::ok)
+        .map(|e| (e.file_name(), e.file_type().ok()))
+        .collect();
+    children.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    Ok(children)
 }
 
 /// What makes a folder the same folder however it is reached (through links, or a path
