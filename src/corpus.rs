@@ -6,12 +6,14 @@
 
 mod article;
 mod chrome;
+mod clip;
 mod detect;
 pub mod entities;
 mod formats;
 pub mod glossary;
 mod listing;
 pub mod load;
+mod markdown;
 mod model;
 mod numbering;
 pub mod orgs;
@@ -59,13 +61,52 @@ impl Reading {
 /// and posts and extracts hashtags, mentions and links. Organisations need the whole corpus
 /// and are filled in by [`Corpus::resolve`].
 pub fn read(text: &str) -> Reading {
-    let mut reading = match detect::kind(text) {
+    let mut reading = markdown_page(text).unwrap_or_else(|| read_page_text(text));
+    finish(&mut reading);
+    reading
+}
+
+/// Reads page text by the reader of its kind.
+fn read_page_text(text: &str) -> Reading {
+    match detect::kind(text) {
         Kind::Unroll => unroll::read(text),
         Kind::Listing => listing::read(text),
         kind => article::read(text, kind),
+    }
+}
+
+/// Reads a page written in Markdown, if `text` is one: a clipped status page by its
+/// per-post headers, anything else as the plain text of its Markdown; the front matter
+/// gives what the page itself does not say.
+fn markdown_page(text: &str) -> Option<Reading> {
+    if !markdown::is_markdown(text) {
+        return None;
+    }
+    let (matter, body) =
+        markdown::front_matter(text).unwrap_or_else(|| (markdown::FrontMatter::default(), text));
+    let mut reading = match clip::has_headers(body) {
+        true => clip::read(body, &matter),
+        false => {
+            let body = markdown::body_text(body);
+            let mut reading = read_page_text(&body.text);
+            reading.title = body.heading.or(reading.title);
+            // A clipped page that names its title is an article, not unknown text.
+            if reading.kind == Kind::Plain && (matter.title.is_some() || reading.title.is_some()) {
+                reading.kind = Kind::Article;
+                reading.warnings.retain(|w| w != article::NO_STRUCTURE);
+            }
+            reading
+        }
     };
-    finish(&mut reading);
-    reading
+    reading.title = matter.title.or(reading.title);
+    reading.date = reading.date.or(matter.published);
+    if reading.author.is_none() {
+        reading.author = (matter.author.as_deref()).map(|name| match name.strip_prefix('@') {
+            Some(handle) => Author::from_handle(handle),
+            None => Author::named(name),
+        });
+    }
+    Some(reading)
 }
 
 /// Numbers threads and their posts from 1, in order.
@@ -89,6 +130,8 @@ fn finish(reading: &mut Reading) {
             }
             post.extract_entities();
         }
+    }
+    for thread in &reading.threads {
         if let Some(problem) = numbering_problem(thread, reading.kind) {
             reading
                 .warnings

@@ -4,7 +4,8 @@
 //! similar) opens with furniture, a byline glued to a label ("Writer's pictureEmmet Regan"),
 //! maybe a date, then the title. Plain text is paragraphs with a warning.
 
-use super::{Author, Kind, Post, Reading, Thread, chrome, numbering, segment::join_lines};
+use super::segment::{self, join_lines};
+use super::{Author, Kind, Post, Reading, Thread, chrome, numbering};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -160,20 +161,38 @@ pub fn read(text: &str, kind: Kind) -> Reading {
             head.body
         }
         None => {
-            reading
-                .warnings
-                .push("no thread structure recognised; read as paragraphs".to_string());
+            reading.warnings.push(NO_STRUCTURE.to_string());
             0
         }
     };
-    let posts = paragraphs(&lines[body..])
-        .into_iter()
-        .map(|p| Post::new(p, None, false))
-        .collect();
-    let mut thread = Thread::new(posts, None);
+    let mut thread = Thread::new(pictured_paragraphs(&lines[body..]), None);
     thread.author = reading.author.clone();
     reading.threads.push(thread);
     reading
+}
+
+/// The warning for a text read as paragraphs because nothing else was recognised.
+pub const NO_STRUCTURE: &str = "no thread structure recognised; read as paragraphs";
+
+/// The paragraphs of prose as posts. A picture standing alone ("Image") is not a paragraph:
+/// it goes with the paragraph after it (the last one's, at the end).
+fn pictured_paragraphs(lines: &[&str]) -> Vec<Post> {
+    let mut posts: Vec<Post> = Vec::new();
+    let mut picture = false;
+    for paragraph in paragraphs(lines) {
+        let (text, media) = segment::strip_media(&paragraph);
+        match text.is_empty() {
+            true => picture |= media,
+            false => {
+                posts.push(Post::new(text.to_string(), None, media || picture));
+                picture = false;
+            }
+        }
+    }
+    if let Some(last) = posts.last_mut().filter(|_| picture) {
+        last.media = true;
+    }
+    posts
 }
 
 /// Splits prose into paragraphs. Blank lines separate blocks; in a block with long lines each

@@ -78,7 +78,11 @@ pub fn hashtags(text: &str) -> Vec<String> {
 
 /// Mentions without '@', in order of first appearance, each spelling once.
 pub fn mentions(text: &str) -> Vec<String> {
-    unique(free_standing(b'@', handle_len, &GLUED_MENTION, text))
+    let handles = free_standing(b'@', handle_len, &GLUED_MENTION, text);
+    unique(handles.map(|h| match h.contains('\\') {
+        true => h.replace('\\', ""),
+        false => h,
+    }))
 }
 
 /// The bodies that follow each `sigil` in `text` (`body` gives their length in bytes, if the
@@ -138,10 +142,22 @@ fn hashtag_len(text: &str) -> Option<usize> {
 
 /// The length of the handle that starts `text`, if any.
 fn handle_len(text: &str) -> Option<usize> {
-    let bytes = text.as_bytes().iter().take(HANDLE_MAX);
-    let len = bytes
-        .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
-        .count();
+    let bytes = text.as_bytes();
+    let (mut len, mut chars) = (0, 0);
+    while chars < HANDLE_MAX {
+        match bytes.get(len..len + 2) {
+            _ if bytes
+                .get(len)
+                .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_') =>
+            {
+                len += 1
+            }
+            // Markdown writes a handle's underscores escaped: `@ann\_ex`.
+            Some(b"\\_") => len += 2,
+            _ => break,
+        }
+        chars += 1;
+    }
     (len > 0).then_some(len)
 }
 

@@ -238,7 +238,7 @@ pub fn posts(lines: &[&str], expected: Option<usize>) -> Vec<Post> {
         Style::Trailing => {
             let mut start = 0;
             for &i in &at {
-                posts.push(numbered(&lines[start..=i], markers[i].clone()));
+                posts.push(post_of_lines(&lines[start..=i], markers[i].clone()));
                 start = i + 1;
             }
             posts.extend(unnumbered(&lines[start..], None));
@@ -247,14 +247,15 @@ pub fn posts(lines: &[&str], expected: Option<usize>) -> Vec<Post> {
             posts.extend(unnumbered(&lines[..at[0]], None));
             for (k, &i) in at.iter().enumerate() {
                 let end = at.get(k + 1).copied().unwrap_or(lines.len());
-                posts.push(numbered(&lines[i..end], markers[i].clone()));
+                posts.push(post_of_lines(&lines[i..end], markers[i].clone()));
             }
         }
     }
     posts
 }
 
-fn numbered(lines: &[&str], marker: Option<Marker>) -> Post {
+/// One post of `lines`: joined, a picture line taken as the post's picture.
+pub fn post_of_lines(lines: &[&str], marker: Option<Marker>) -> Post {
     let mut media = false;
     let stripped: Vec<&str> = lines
         .iter()

@@ -1,0 +1,216 @@
+//! Status pages clipped to Markdown (x.com and the like): every post opens with a header
+//! line of its own, `**Name** @handle [date](address of the post)`. The posts by the thread's
+//! author, from the first of theirs, are the thread; everything after the first post by
+//! someone else is the conversation under it, kept in threads titled "Replies" (one per
+//! author, as for Bluesky), never in the author's numbering. A header without a date link
+//! is a promoted post, shaped like a reply but no part of the page: it is left out.
+
+use super::markdown::{self, FrontMatter};
+use super::{Author, Kind, Reading, Thread, numbering, segment};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// `**Name** @handle [date](url)`; the handle may be written with Markdown escapes (`@\_a\_`).
+static HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\*\*(?P<name>[^*]+?)\*\*\s+@(?P<handle>(?:\\_|\w)+)(?:\s+\[(?P<date>[^\]]+)\]\((?P<url>[^)\s]+)\))?\s*$",
+    )
+    .unwrap()
+});
+
+/// A post's header.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Header {
+    author: Author,
+    date: Option<String>,
+}
+
+/// The header a line is, if it is one.
+fn header(line: &str) -> Option<Header> {
+    let line = line.trim();
+    if !line.starts_with("**") {
+        return None;
+    }
+    let caps = HEADER.captures(line)?;
+    Some(Header {
+        author: Author {
+            name: caps["name"].trim().to_string(),
+            handle: Some(caps["handle"].replace('\\', "")),
+        },
+        date: caps.name("date").map(|d| d.as_str().to_string()),
+    })
+}
+
+/// Whether a Markdown body carries per-post headers.
+pub fn has_headers(body: &str) -> bool {
+    body.lines()
+        .any(|l| header(l).is_some_and(|h| h.date.is_some()))
+}
+
+/// The handle a post's address names (`https://x.com/ann/status/1…` → `ann`).
+fn handle_of_address(url: &str) -> Option<&str> {
+    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let mut parts = path.split('/');
+    let _host = parts.next()?;
+    let handle = parts.next()?;
+    (parts.next() == Some("status") && !handle.is_empty()).then_some(handle)
+}
+
+/// One post as the page has it: its header and its Markdown.
+struct Clipped<'a> {
+    header: Header,
+    body: Vec<&'a str>,
+}
+
+/// Reads a clipped status page: `body` is the Markdown after the front matter.
+pub fn read(body: &str, matter: &FrontMatter) -> Reading {
+    let mut reading = Reading::new(Kind::Unroll);
+    let mut posts: Vec<Clipped> = Vec::new();
+    let (mut before, mut promoted, mut in_ad) = (0, 0, false);
+    for line in body.lines() {
+        match header(line) {
+            Some(header) if header.date.is_none() => {
+                promoted += 1;
+                in_ad = true;
+            }
+            Some(header) => {
+                in_ad = false;
+                posts.push(Clipped {
+                    header,
+                    body: Vec::new(),
+                })
+            }
+            None if in_ad => {}
+            None => match posts.last_mut() {
+                Some(post) => post.body.push(line),
+                None => before += usize::from(!line.trim().is_empty()),
+            },
+        }
+    }
+    let owner = (matter.source.as_deref().and_then(handle_of_address))
+        .or_else(|| {
+            posts
+                .first()
+                .and_then(|p| p.header.author.handle.as_deref())
+        })
+        .map(str::to_lowercase);
+    let is_owner = |p: &Clipped| p.header.author.handle.as_ref().map(|h| h.to_lowercase()) == owner;
+    let first = posts.iter().position(is_owner).unwrap_or(0);
+    let end = first + posts[first..].iter().take_while(|p| is_owner(p)).count();
+    let main = &posts[first..end];
+    if let Some(opening) = main.first() {
+        reading.author = Some(opening.header.author.clone());
+        reading.date = opening.header.date.clone();
+    }
+    let mut thread = Thread::new(main.iter().map(|p| post(p)).collect(), None);
+    thread.author = reading.author.clone();
+    reading.threads.push(thread);
+    let replies: Vec<&Clipped> = posts[..first].iter().chain(&posts[end..]).collect();
+    reading.threads.extend(reply_threads(&replies));
+    say_what_was_moved(&mut reading, replies.len(), before, promoted);
+    reading
+}
+
+/// The replies, in a thread per author in the order they first replied.
+fn reply_threads(replies: &[&Clipped]) -> Vec<Thread> {
+    let mut threads: Vec<Thread> = Vec::new();
+    for reply in replies {
+        let post = post(reply);
+        let author = &reply.header.author;
+        match threads
+            .iter_mut()
+            .find(|t| t.author.as_ref() == Some(author))
+        {
+            Some(thread) => thread.posts.push(post),
+            None => {
+                let mut thread = Thread::new(vec![post], None);
+                thread.author = Some(author.clone());
+                thread.title = Some("Replies".to_string());
+                threads.push(thread);
+            }
+        }
+    }
+    threads
+}
+
+/// A clipped post as a post: its Markdown as the page text of a post, numbered as its
+/// author wrote it.
+fn post(clipped: &Clipped) -> super::Post {
+    let body = markdown::body_text(&clipped.body.join("\n"));
+    let lines: Vec<&str> = body.text.lines().collect();
+    let pictured = body.text.contains("![");
+    let first = lines.iter().find(|l| !l.trim().is_empty());
+    let last = lines.iter().rev().find(|l| !l.trim().is_empty());
+    let marker = (first.and_then(|l| numbering::leading(l)))
+        .or_else(|| last.and_then(|l| numbering::trailing(l)));
+    let mut post = segment::post_of_lines(&lines, marker);
+    post.media |= pictured;
+    post
+}
+
+/// Warnings for what the reader moved or left out, so that nothing goes without a word.
+fn say_what_was_moved(reading: &mut Reading, replies: usize, before: usize, promoted: usize) {
+    if replies > 0 {
+        let posts = if replies == 1 { "reply" } else { "replies" };
+        reading.warnings.push(format!(
+            "{replies} {posts} by others (and the author's answers to them) moved to threads \
+             titled Replies"
+        ));
+    }
+    if before > 0 {
+        reading.warnings.push(format!(
+            "{before} lines before the first post (notes added to the page) left out"
+        ));
+    }
+    if promoted > 0 {
+        let posts = if promoted == 1 { "post" } else { "posts" };
+        reading.warnings.push(format!(
+            "{promoted} promoted {posts} (a header without a date) left out"
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = "Notes I added.\n\n**Ann Example** @ann\\_ex [2024-05-01](https://x.com/ann_ex/status/11)\n\nFirst post, with ![Image](https://example.org/p.jpg)\n\n---\n\n**Ann Example** @ann\\_ex [2024-05-01](https://x.com/ann_ex/status/12)\n\nSecond, see [the report](https://example.org/r).\n\n---\n\n**Bo** @bo [2024-05-02](https://x.com/bo/status/13)\n\nNice one @ann\\_ex\n\n**Shop** @shop\n\nBuy things.\n\n**Ann Example** @ann\\_ex [2024-05-02](https://x.com/ann_ex/status/14)\n\nThanks!\n";
+
+    #[test]
+    fn per_post_headers_give_posts_authors_and_replies() {
+        let matter = FrontMatter {
+            source: Some("https://x.com/ann_ex/status/11".into()),
+            ..FrontMatter::default()
+        };
+        let mut reading = read(PAGE, &matter);
+        crate::corpus::finish(&mut reading);
+        let author = reading.author.clone().unwrap();
+        assert_eq!(author.name, "Ann Example");
+        assert_eq!(author.handle.as_deref(), Some("ann_ex"));
+        assert_eq!(reading.date.as_deref(), Some("2024-05-01"));
+        let texts: Vec<Vec<&str>> = (reading.threads.iter())
+            .map(|t| t.posts.iter().map(|p| &*p.text).collect())
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                vec![
+                    "First post, with ![Image](https://example.org/p.jpg)",
+                    "Second, see [the report](https://example.org/r)."
+                ],
+                vec!["Nice one @ann\\_ex"],
+                vec!["Thanks!"],
+            ]
+        );
+        let main = &reading.threads[0];
+        assert!(main.posts[0].media);
+        assert_eq!(&*main.posts[1].urls, [Box::from("https://example.org/r")]);
+        assert_eq!(
+            &*reading.threads[1].posts[0].mentions,
+            [Box::from("ann_ex")]
+        );
+        assert_eq!(reading.threads[1].title.as_deref(), Some("Replies"));
+        assert_eq!(reading.threads[2].author, reading.author);
+        assert_eq!(reading.warnings.len(), 3, "{:?}", reading.warnings);
+    }
+}

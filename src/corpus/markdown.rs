@@ -1,0 +1,254 @@
+//! Markdown pages, as web clippers save them (Obsidian Web Clipper, MarkDownload, Joplin and
+//! the like): YAML front matter with the page's address, date, title and author, then the
+//! page in Markdown. The front matter is read for what it says; the body's blocks are found
+//! with a Markdown parser and handed to the page readers as written, less what only lays
+//! the page out (headings, rules, HTML tags, pictures standing alone).
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// What a clipper's front matter says about the page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FrontMatter {
+    pub title: Option<String>,
+    /// The page's address (`source:` or `url:`).
+    pub source: Option<String>,
+    /// When the page was published (`published:` or `date:`), not when it was clipped.
+    pub published: Option<String>,
+    /// The author as the clipper wrote it, wiki-link brackets taken off (`[[@ann]]`).
+    pub author: Option<String>,
+}
+
+/// A Markdown body as page text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Body {
+    pub text: String,
+    /// The first top-level heading (`# Title`), the page's own title.
+    pub heading: Option<String>,
+}
+
+/// Front matter: a `---` line, `key: value` lines, a `---` line, at the top of the page or
+/// after a line of tags (`#reference`) that some clippers write first. Returns what it says
+/// and the rest of the page, or `None` when the page has none.
+pub fn front_matter(text: &str) -> Option<(FrontMatter, &str)> {
+    let mut rest = text.trim_start_matches('\u{feff}');
+    // Lines of tags only, before the front matter.
+    loop {
+        let (line, after) = rest.split_once('\n').unwrap_or((rest, ""));
+        let line = line.trim();
+        let tags = !line.is_empty() && line.split_whitespace().all(|w| TAG.is_match(w));
+        match line.is_empty() || tags {
+            true if !after.is_empty() => rest = after,
+            _ => break,
+        }
+    }
+    let body = rest.strip_prefix("---")?.strip_prefix(['\n', '\r'])?;
+    let (yaml, after) = closing_fence(body)?;
+    let mut matter = FrontMatter::default();
+    let mut lines = yaml.lines().peekable();
+    while let Some(line) = lines.next() {
+        let Some((key, value)) = line.split_once(':').filter(|_| !line.starts_with(' ')) else {
+            continue;
+        };
+        let mut value = unquote(value.trim()).to_string();
+        // A list below its key (`author:` then `  - "[[@ann]]"`): its first item.
+        if value.is_empty() {
+            while let Some(item) = lines.next_if(|l| l.starts_with([' ', '-'])) {
+                let item = item.trim().trim_start_matches('-').trim();
+                if value.is_empty() {
+                    value = unquote(item).to_string();
+                }
+            }
+        }
+        let value = Some(value).filter(|v| !v.is_empty());
+        let slot = match key.trim().to_ascii_lowercase().as_str() {
+            "title" => &mut matter.title,
+            "source" | "url" | "link" => &mut matter.source,
+            "published" | "date" => &mut matter.published,
+            "author" | "authors" => &mut matter.author,
+            _ => continue,
+        };
+        if slot.is_none() {
+            *slot = value.map(|v| {
+                v.trim_start_matches("[[")
+                    .trim_end_matches("]]")
+                    .to_string()
+            });
+        }
+    }
+    Some((matter, after))
+}
+
+/// A tag as clippers write them on a line of their own: `#word`.
+static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^#[\p{L}\p{N}_/-]+$").unwrap());
+
+/// The YAML before the closing `---` (or `...`) line, and the text after that line.
+fn closing_fence(body: &str) -> Option<(&str, &str)> {
+    let mut at = 0;
+    for line in body.split_inclusive('\n') {
+        let bare = line.trim_end();
+        if bare == "---" || bare == "..." {
+            return Some((&body[..at], &body[at + line.len()..]));
+        }
+        at += line.len();
+    }
+    None
+}
+
+/// `value` without the quotes around it.
+fn unquote(value: &str) -> &str {
+    for quote in ['"', '\''] {
+        if let Some(inner) = value
+            .strip_prefix(quote)
+            .and_then(|v| v.strip_suffix(quote))
+        {
+            return inner;
+        }
+    }
+    value
+}
+
+/// Whether `text` is written in Markdown: front matter, or at least two kinds of markup
+/// (headings, emphasis, links, pictures, quotes, fences, rules, escapes). One kind alone is
+/// too common in plain text ("*", "> ", a line of dashes) to go on.
+pub fn is_markdown(text: &str) -> bool {
+    if front_matter(text).is_some() {
+        return true;
+    }
+    let kinds = MARKUP.iter().filter(|p| p.is_match(text)).count();
+    kinds >= 2
+}
+
+static MARKUP: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    [
+        r"(?m)^#{1,6} \S",
+        r"\*\*[^*\n]+\*\*",
+        r"!?\[[^\]\n]*\]\((?:https?://|/|\.)[^)\s]*\)",
+        r"(?m)^> ",
+        r"(?m)^```",
+        r"(?m)^(?:---|\* \* \*|___)\s*$",
+        r"\\[.\-_*#\[\]()!]",
+    ]
+    .iter()
+    .map(|p| Regex::new(p).expect("markup patterns are valid"))
+    .collect()
+});
+
+/// The text of a Markdown body as the page readers take it: each block as written (a
+/// post's text is what its author wrote, links and emphasis included), without what only
+/// lays the page out — headings (the first top-level one is the page's title), rules, and
+/// raw HTML tags (their text stays) — and a block of pictures only as the "Image" line that
+/// scraped pages carry.
+pub fn body_text(markdown: &str) -> Body {
+    let mut body = Body::default();
+    let mut depth = 0;
+    let mut block_start = 0;
+    // Within the top-level block: pictures seen, pictures open, and text outside them.
+    let (mut pictures, mut in_picture, mut words) = (0, 0, false);
+    for (event, range) in Parser::new_ext(markdown, Options::ENABLE_TABLES).into_offset_iter() {
+        match event {
+            Event::Start(tag) => {
+                if depth == 0 {
+                    (block_start, pictures, words) = (range.start, 0, false);
+                }
+                depth += 1;
+                if let Tag::Image { .. } = tag {
+                    pictures += 1;
+                    in_picture += 1;
+                }
+            }
+            Event::End(tag) => {
+                depth -= 1;
+                if let TagEnd::Image = tag {
+                    in_picture -= 1;
+                }
+                if depth == 0 {
+                    let pictures_only = pictures > 0 && !words;
+                    body.block(tag, &markdown[block_start..range.end], pictures_only);
+                }
+            }
+            Event::Text(text) | Event::Code(text) => {
+                words |= in_picture == 0 && !text.trim().is_empty();
+            }
+            Event::Rule => body.push(""),
+            Event::SoftBreak | Event::HardBreak | Event::Html(_) => {}
+            _ => words = true,
+        }
+    }
+    body
+}
+
+impl Body {
+    /// Adds a top-level block, as `source` writes it.
+    fn block(&mut self, tag: TagEnd, source: &str, images_only: bool) {
+        match tag {
+            TagEnd::Heading(level) => {
+                if level == pulldown_cmark::HeadingLevel::H1 && self.heading.is_none() {
+                    let title = source.trim().trim_matches('#').trim();
+                    self.heading = Some(title.to_string()).filter(|t| !t.is_empty());
+                }
+            }
+            TagEnd::Paragraph if images_only => self.push("Image"),
+            TagEnd::HtmlBlock => self.push(&strip_tags(source)),
+            _ => self.push(source),
+        }
+    }
+
+    /// Adds a block of text, with a blank line before it.
+    fn push(&mut self, block: &str) {
+        let block = block.trim_matches('\n');
+        if block.trim().is_empty() {
+            return;
+        }
+        if !self.text.is_empty() {
+            self.text.push_str("\n\n");
+        }
+        self.text.push_str(block);
+    }
+}
+
+/// Raw HTML without its tags: the text between them, if any.
+fn strip_tags(html: &str) -> String {
+    static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?s)<[^>]*>").unwrap());
+    TAG.replace_all(html, "").trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_says_address_date_title_and_author() {
+        let page = "#clipped #later\n\n---\ntitle: \"A thread by @ann\"\nsource: \"https://example.org/ann/1\"\nauthor:\n  - \"[[@ann]]\"\npublished: 2024-05-01\ncreated: 2024-05-03\ntags:\n  - \"clippings\"\n---\nBody.\n";
+        let (matter, rest) = front_matter(page).unwrap();
+        assert_eq!(matter.title.as_deref(), Some("A thread by @ann"));
+        assert_eq!(matter.source.as_deref(), Some("https://example.org/ann/1"));
+        assert_eq!(matter.author.as_deref(), Some("@ann"));
+        assert_eq!(matter.published.as_deref(), Some("2024-05-01"));
+        assert_eq!(rest, "Body.\n");
+        assert!(front_matter("Just text.\n---\nkey: value\n---\n").is_none());
+        assert!(front_matter("---\nnever closed\n").is_none());
+    }
+
+    #[test]
+    fn blocks_are_kept_as_written_without_page_layout() {
+        let body = "# The title\n\nSome **bold** words, [a link](https://example.org/a).\n\n---\n\n## A section\n\n> quoted\n\n![Image](https://example.org/p.jpg)\n\n- one\n- two\n\n<div class=\"box\">\n\n1\\. escaped\n";
+        let read = body_text(body);
+        assert_eq!(
+            read.text,
+            "Some **bold** words, [a link](https://example.org/a).\n\n> quoted\n\nImage\n\n- one\n- two\n\n1\\. escaped"
+        );
+        assert_eq!(read.heading.as_deref(), Some("The title"));
+    }
+
+    #[test]
+    fn markdown_is_told_from_plain_text() {
+        assert!(is_markdown("---\ntitle: x\n---\nbody"));
+        assert!(is_markdown(
+            "## Heading\n\nSee [this](https://example.org).\n"
+        ));
+        assert!(!is_markdown("A post 1/\n\nAnother * with a star 2/\n"));
+        assert!(!is_markdown("Thread 🧵\n---\nfirst\n"));
+    }
+}

@@ -1,0 +1,101 @@
+//! Captures as people save them (web-clipper Markdown, clipped status pages), read by the
+//! real binary: `tread show --json` of fixtures written for these tests in those shapes.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+const CAPTURES: &str = "tests/fixtures/captures";
+
+fn show(id: &str) -> Value {
+    let out = Command::cargo_bin("tread")
+        .unwrap()
+        .args([CAPTURES, "show", id, "--json"])
+        .env("NO_COLOR", "1")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    serde_json::from_slice(&out).unwrap()
+}
+
+/// Each thread's posts' texts.
+fn texts(doc: &Value) -> Vec<Vec<String>> {
+    let threads = doc["threads"].as_array().unwrap();
+    (threads.iter())
+        .map(|t| {
+            let posts = t["posts"].as_array().unwrap();
+            posts
+                .iter()
+                .map(|p| p["text"].as_str().unwrap().to_string())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn a_clipped_status_page_is_a_thread_with_its_replies_apart() {
+    let doc = show("xclip");
+    assert_eq!(doc["title"], "Thread by @mira_os");
+    assert_eq!(doc["author"]["name"], "Mira Osei");
+    assert_eq!(doc["author"]["handle"], "mira_os");
+    assert_eq!(doc["date"], "2026-02-10");
+    let texts = texts(&doc);
+    assert_eq!(texts.len(), 3, "{texts:?}");
+    // The thread: three posts, numbered as written, no header, rule or note in them.
+    let labels: Vec<&Value> = (doc["threads"][0]["posts"].as_array().unwrap().iter())
+        .map(|p| &p["label"])
+        .collect();
+    assert_eq!(labels, ["1/", "2/", "3/"]);
+    assert!(texts[0][0].starts_with("1/ Spent the week"));
+    for text in texts.iter().flatten() {
+        for furniture in ["**Mira", "---", "My notes", "Sunny Loans", "Borrow today"] {
+            assert!(!text.contains(furniture), "{furniture:?} in {text:?}");
+        }
+    }
+    let second = &doc["threads"][0]["posts"][1];
+    assert_eq!(second["media"], true);
+    assert_eq!(second["urls"][0], "https://example.org/summary");
+    // Replies by others, and the author's answer to them, in threads titled Replies.
+    let replies = &doc["threads"][1];
+    assert_eq!(replies["title"], "Replies");
+    assert_eq!(replies["author"]["handle"], "kofi_b");
+    assert_eq!(replies["posts"][0]["hashtags"][0], "kinship");
+    assert_eq!(doc["threads"][2]["title"], "Replies");
+    assert_eq!(doc["threads"][2]["posts"][0]["mentions"][0], "kofi_b");
+    // The author's own handle in a header is not a mention; a reply's is.
+    assert_eq!(
+        doc["threads"][0]["posts"][0]["mentions"],
+        serde_json::json!([])
+    );
+    let warnings = doc["warnings"].as_array().unwrap();
+    let said = |words: &str| warnings.iter().any(|w| w.as_str().unwrap().contains(words));
+    assert!(said("moved to threads titled Replies"), "{warnings:?}");
+    assert!(said("promoted post"), "{warnings:?}");
+    assert!(said("before the first post"), "{warnings:?}");
+}
+
+#[test]
+fn a_clipped_article_takes_its_front_matter_and_leaves_the_layout_out() {
+    let doc = show("clipped-article");
+    assert_eq!(doc["kind"], "article");
+    assert_eq!(doc["title"], "Councils brace for the care review");
+    assert_eq!(doc["date"], "2026-03-01");
+    assert_eq!(doc["warnings"], serde_json::json!([]));
+    assert_eq!(
+        texts(&doc),
+        [[
+            "Councils across England are reading the **independent review** of children's \
+             social care this week.",
+            "The review asks for [regional care cooperatives](https://example.org/rcc) to run \
+             homes.",
+            "Directors say the timetable is tight.",
+        ]]
+    );
+    let posts = &doc["threads"][0]["posts"];
+    assert_eq!(
+        posts[0]["media"], true,
+        "the picture above the first paragraph"
+    );
+    assert_eq!(posts[1]["urls"][0], "https://example.org/rcc");
+}
