@@ -89,6 +89,12 @@ fn markdown_page(text: &str) -> Option<Reading> {
         false => {
             let body = markdown::body_text(body);
             let mut reading = read_page_text(&body.text);
+            // The address of a post, and no structure of a page: the saved thread of a
+            // tool that writes posts one after another (tweet-to-markdown and the like).
+            let prose = matches!(reading.kind, Kind::Plain | Kind::Article);
+            if prose && matter.status_handle().is_some() {
+                reading = unroll::read(&body.text);
+            }
             reading.title = body.heading.or(reading.title);
             // A clipped page that names its title is an article, not unknown text.
             if reading.kind == Kind::Plain && (matter.title.is_some() || reading.title.is_some()) {
@@ -98,15 +104,31 @@ fn markdown_page(text: &str) -> Option<Reading> {
             reading
         }
     };
-    reading.title = matter.title.or(reading.title);
-    reading.date = reading.date.or(matter.published);
+    reading.title = matter.title.clone().or(reading.title);
+    reading.date = reading.date.or(matter.published.clone());
     if reading.author.is_none() {
-        reading.author = (matter.author.as_deref()).map(|name| match name.strip_prefix('@') {
-            Some(handle) => Author::from_handle(handle),
-            None => Author::named(name),
-        });
+        reading.author = front_matter_author(&matter);
+        if let Some(thread) = reading.threads.first_mut().filter(|t| t.author.is_none()) {
+            thread.author = reading.author.clone();
+        }
     }
     Some(reading)
+}
+
+/// The author front matter names: by name and handle fields, or the handle of the post
+/// its address is.
+fn front_matter_author(matter: &markdown::FrontMatter) -> Option<Author> {
+    let handle = (matter.handle.as_deref().map(|h| h.trim_start_matches('@')))
+        .or_else(|| matter.status_handle())
+        .map(str::to_string);
+    match matter.author.as_deref() {
+        Some(name) if name.starts_with('@') => Some(Author::from_handle(&name[1..])),
+        Some(name) => Some(Author {
+            name: name.to_string(),
+            handle,
+        }),
+        None => handle.map(|h| Author::from_handle(&h)),
+    }
 }
 
 /// Numbers threads and their posts from 1, in order.

@@ -180,11 +180,19 @@ fn pictured_paragraphs(lines: &[&str]) -> Vec<Post> {
     let mut posts: Vec<Post> = Vec::new();
     let mut picture = false;
     for paragraph in paragraphs(lines) {
-        let (text, media) = segment::strip_media(&paragraph);
+        let mut media = false;
+        let lines: Vec<&str> = (paragraph.lines())
+            .map(|l| {
+                let (text, pictured) = segment::strip_media(l);
+                media |= pictured;
+                text
+            })
+            .collect();
+        let text = join_lines(&lines);
         match text.is_empty() {
             true => picture |= media,
             false => {
-                posts.push(Post::new(text.to_string(), None, media || picture));
+                posts.push(Post::new(text, None, media || picture));
                 picture = false;
             }
         }
@@ -202,10 +210,7 @@ fn pictured_paragraphs(lines: &[&str]) -> Vec<Post> {
 pub fn paragraphs(lines: &[&str]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut in_list = false;
-    for block in lines
-        .split(|l| l.trim().is_empty())
-        .filter(|b| !b.is_empty())
-    {
+    for block in blocks(lines) {
         let mut block: Vec<&str> = block.iter().map(|l| l.trim()).collect();
         block.dedup();
         let one_per_line =
@@ -228,6 +233,26 @@ pub fn paragraphs(lines: &[&str]) -> Vec<String> {
         }
     }
     out
+}
+
+/// The blocks of prose: runs of lines between blank lines, each also ending after a picture
+/// (a picture ends what it illustrates; what follows it is new).
+fn blocks<'a, 'l>(lines: &'l [&'a str]) -> impl Iterator<Item = &'l [&'a str]> {
+    let mut rest = lines;
+    std::iter::from_fn(move || {
+        while rest.first().is_some_and(|l| l.trim().is_empty()) {
+            rest = &rest[1..];
+        }
+        if rest.is_empty() {
+            return None;
+        }
+        let end = (rest.iter())
+            .position(|l| l.trim().is_empty() || segment::strip_media(l).1)
+            .map_or(rest.len(), |i| i + usize::from(!rest[i].trim().is_empty()));
+        let (block, after) = rest.split_at(end);
+        rest = after;
+        Some(block)
+    })
 }
 
 fn is_list_item(line: &str) -> bool {
@@ -299,6 +324,19 @@ mod tests {
         assert_eq!(paras, ["Intro.", caption, "Next."]);
         let paras = paragraphs(&[caption, "", caption]);
         assert_eq!(paras, [caption]);
+    }
+
+    #[test]
+    fn a_picture_ends_its_paragraph() {
+        let r = read(
+            "Banks are hiring.\nImage\nRetail too.\n\nImage\n\nAnd airlines.\n",
+            Kind::Plain,
+        );
+        let posts = &r.threads[0].posts;
+        let texts: Vec<_> = posts.iter().map(|p| &*p.text).collect();
+        assert_eq!(texts, ["Banks are hiring.", "Retail too.", "And airlines."]);
+        let media: Vec<_> = posts.iter().map(|p| p.media).collect();
+        assert_eq!(media, [true, false, true]);
     }
 
     #[test]

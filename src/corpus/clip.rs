@@ -47,15 +47,6 @@ pub fn has_headers(body: &str) -> bool {
         .any(|l| header(l).is_some_and(|h| h.date.is_some()))
 }
 
-/// The handle a post's address names (`https://x.com/ann/status/1…` → `ann`).
-fn handle_of_address(url: &str) -> Option<&str> {
-    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
-    let mut parts = path.split('/');
-    let _host = parts.next()?;
-    let handle = parts.next()?;
-    (parts.next() == Some("status") && !handle.is_empty()).then_some(handle)
-}
-
 /// One post as the page has it: its header and its Markdown.
 struct Clipped<'a> {
     header: Header,
@@ -87,7 +78,7 @@ pub fn read(body: &str, matter: &FrontMatter) -> Reading {
             },
         }
     }
-    let owner = (matter.source.as_deref().and_then(handle_of_address))
+    let owner = (matter.status_handle())
         .or_else(|| {
             posts
                 .first()

@@ -18,6 +18,25 @@ pub struct FrontMatter {
     pub published: Option<String>,
     /// The author as the clipper wrote it, wiki-link brackets taken off (`[[@ann]]`).
     pub author: Option<String>,
+    /// The author's handle, where a field of its own gives it (`handle: "@ann"`).
+    pub handle: Option<String>,
+}
+
+impl FrontMatter {
+    /// The handle whose post the page's address is, if it is a post's address.
+    pub fn status_handle(&self) -> Option<&str> {
+        status_handle(self.source.as_deref()?)
+    }
+}
+
+/// The handle a post's address names (`https://x.com/ann/status/1…` → `ann`).
+pub fn status_handle(url: &str) -> Option<&str> {
+    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let mut parts = path.split('/');
+    let _host = parts.next()?;
+    let handle = parts.next()?;
+    let handle_like = !handle.is_empty() && handle.chars().all(|c| c.is_alphanumeric() || c == '_');
+    (handle_like && parts.next() == Some("status")).then_some(handle)
 }
 
 /// A Markdown body as page text.
@@ -67,6 +86,7 @@ pub fn front_matter(text: &str) -> Option<(FrontMatter, &str)> {
             "source" | "url" | "link" => &mut matter.source,
             "published" | "date" => &mut matter.published,
             "author" | "authors" => &mut matter.author,
+            "handle" | "username" => &mut matter.handle,
             _ => continue,
         };
         if slot.is_none() {
@@ -190,6 +210,17 @@ impl Body {
                 }
             }
             TagEnd::Paragraph if images_only => self.push("Image"),
+            // A line that is only a picture is the "Image" line, in a paragraph too: tools
+            // that save threads glue the next post's first line to a post's pictures.
+            TagEnd::Paragraph => {
+                let lines = source
+                    .lines()
+                    .map(|l| match PICTURE_LINE.is_match(l.trim()) {
+                        true => "Image",
+                        false => l,
+                    });
+                self.push(&lines.collect::<Vec<_>>().join("\n"))
+            }
             TagEnd::HtmlBlock => self.push(&strip_tags(source)),
             _ => self.push(source),
         }
@@ -207,6 +238,11 @@ impl Body {
         self.text.push_str(block);
     }
 }
+
+/// A line that is only a picture: `![text](address)`, linked (`[![…](…)](…)`), or cut short.
+static PICTURE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\[?!\[[^\]]*\](?:\([^)\s]*\)?|\[[^\]]*\])?(?:\]\([^)\s]*\))?$").unwrap()
+});
 
 /// Raw HTML without its tags: the text between them, if any.
 fn strip_tags(html: &str) -> String {
@@ -240,6 +276,15 @@ mod tests {
             "Some **bold** words, [a link](https://example.org/a).\n\n> quoted\n\nImage\n\n- one\n- two\n\n1\\. escaped"
         );
         assert_eq!(read.heading.as_deref(), Some("The title"));
+    }
+
+    #[test]
+    fn a_picture_on_a_line_of_its_own_is_the_image_line() {
+        let body = "First post.\n![](pics/1.jpg)\n[![a](pics/2.jpg)](https://example.org)\n![](pics/3.jpg\nSecond post.\n";
+        assert_eq!(
+            body_text(body).text,
+            "First post.\nImage\nImage\nImage\nSecond post."
+        );
     }
 
     #[test]

@@ -68,6 +68,7 @@ fn units<'a>(lines: &[&'a str]) -> Vec<Unit<'a>> {
             continue;
         }
         let (text, media) = strip_media(line);
+        let media = media || ends_with_picture_link(text);
         let weight = weighted_len(text);
         units.push(Unit {
             text,
@@ -90,6 +91,14 @@ pub fn strip_media(line: &str) -> (&str, bool) {
         Some(rest) => (rest.trim_end(), true),
         None => (line, false),
     }
+}
+
+/// Whether a line ends with the link X appends to a post's pictures (`pic.twitter.com/…`,
+/// bare or as a Markdown link): the post ends there, as after an "Image" line.
+fn ends_with_picture_link(line: &str) -> bool {
+    let last = line.rsplit(char::is_whitespace).next().unwrap_or("");
+    let last = last.trim_start_matches('[').trim_start_matches("https://");
+    last.starts_with("pic.twitter.com/") || last.starts_with("pic.x.com/")
 }
 
 /// Whether `units[j..i]` may form one post: no picture before its last line, and within the
@@ -348,6 +357,18 @@ mod tests {
             segments.iter().map(|s| s.media).collect::<Vec<_>>(),
             [true, false]
         );
+    }
+
+    #[test]
+    fn a_link_to_the_posts_pictures_ends_the_post() {
+        let lines = [
+            "Hiring is up in banks. pic.twitter.com/abc",
+            "Retail is hiring too [pic.twitter.com/def](https://x.com/a/status/1/photo/1)",
+            "And airlines.",
+        ];
+        let segments = segment(&lines, None);
+        assert_eq!(segments.len(), 3, "{:?}", texts(&segments));
+        assert!(segments[0].media && segments[1].media && !segments[2].media);
     }
 
     #[test]
