@@ -89,6 +89,9 @@ fn markdown_page(text: &str) -> Option<Reading> {
         false => {
             let body = markdown::body_text(body);
             let mut reading = read_page_text(&body.text);
+            reading
+                .threads
+                .extend(body.embeds.into_iter().map(embedded_thread));
             // The address of a post, and no structure of a page: the saved thread of a
             // tool that writes posts one after another (tweet-to-markdown and the like).
             let prose = matches!(reading.kind, Kind::Plain | Kind::Article);
@@ -115,6 +118,14 @@ fn markdown_page(text: &str) -> Option<Reading> {
     Some(reading)
 }
 
+/// A post embedded in a page, as a thread of its own: it comes from elsewhere.
+fn embedded_thread(embed: markdown::Embed) -> Thread {
+    let mut thread = Thread::new(vec![segment::single_post(&embed.text)], None);
+    thread.author = embed.author;
+    thread.title = Some("Embedded post".to_string());
+    thread
+}
+
 /// The author front matter names: by name and handle fields, or the handle of the post
 /// its address is.
 fn front_matter_author(matter: &markdown::FrontMatter) -> Option<Author> {
@@ -131,6 +142,20 @@ fn front_matter_author(matter: &markdown::FrontMatter) -> Option<Author> {
     }
 }
 
+/// Takes out posts without text (a picture alone where a reader cut a post), their picture
+/// going to the post after them.
+fn drop_empty_posts(thread: &mut Thread) {
+    let mut picture = false;
+    thread.posts.retain_mut(|post| {
+        if post.text.trim().is_empty() {
+            picture |= post.media;
+            return false;
+        }
+        post.media |= std::mem::take(&mut picture);
+        true
+    });
+}
+
 /// Numbers threads and their posts from 1, in order.
 fn number(threads: &mut [Thread]) {
     for (t, thread) in threads.iter_mut().enumerate() {
@@ -142,6 +167,7 @@ fn number(threads: &mut [Thread]) {
 }
 
 fn finish(reading: &mut Reading) {
+    reading.threads.iter_mut().for_each(drop_empty_posts);
     reading.threads.retain(|t| !t.posts.is_empty());
     number(&mut reading.threads);
     for thread in &mut reading.threads {

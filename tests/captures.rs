@@ -84,14 +84,22 @@ fn a_clipped_article_takes_its_front_matter_and_leaves_the_layout_out() {
     assert_eq!(doc["warnings"], serde_json::json!([]));
     assert_eq!(
         texts(&doc),
-        [[
-            "Councils across England are reading the **independent review** of children's \
-             social care this week.",
-            "The review asks for [regional care cooperatives](https://example.org/rcc) to run \
-             homes.",
-            "Directors say the timetable is tight.",
-        ]]
+        [
+            vec![
+                "Councils across England are reading the **independent review** of children's \
+                 social care this week.",
+                "The review asks for [regional care cooperatives](https://example.org/rcc) to \
+                 run homes.",
+                "Directors say the timetable is tight.",
+            ],
+            vec!["1/3 The review's money follows children. pic.twitter.com/x"],
+        ]
     );
+    // The embedded post: a thread of its own, by the author its signature names.
+    let embedded = &doc["threads"][1];
+    assert_eq!(embedded["title"], "Embedded post");
+    assert_eq!(embedded["author"]["handle"], "mira_os");
+    assert_eq!(embedded["posts"][0]["number"], 1);
     let posts = &doc["threads"][0]["posts"];
     assert_eq!(
         posts[0]["media"], true,

@@ -6,7 +6,7 @@
 //! is a promoted post, shaped like a reply but no part of the page: it is left out.
 
 use super::markdown::{self, FrontMatter};
-use super::{Author, Kind, Reading, Thread, numbering, segment};
+use super::{Author, Kind, Reading, Thread, segment};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -128,14 +128,8 @@ fn reply_threads(replies: &[&Clipped]) -> Vec<Thread> {
 /// author wrote it.
 fn post(clipped: &Clipped) -> super::Post {
     let body = markdown::body_text(&clipped.body.join("\n"));
-    let lines: Vec<&str> = body.text.lines().collect();
-    let pictured = body.text.contains("![");
-    let first = lines.iter().find(|l| !l.trim().is_empty());
-    let last = lines.iter().rev().find(|l| !l.trim().is_empty());
-    let marker = (first.and_then(|l| numbering::leading(l)))
-        .or_else(|| last.and_then(|l| numbering::trailing(l)));
-    let mut post = segment::post_of_lines(&lines, marker);
-    post.media |= pictured;
+    let mut post = segment::single_post(&body.text);
+    post.media |= body.text.contains("![");
     post
 }
 

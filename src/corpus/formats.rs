@@ -31,6 +31,7 @@ pub fn export(dir: &std::path::Path) -> Option<Export> {
     x_archive::post_files(dir).or_else(|| mastodon::post_files(dir))
 }
 
+pub use html::fragment_text;
 pub use x_archive::{Archive, companions, holds_posts};
 
 /// What a structured file gave: its documents, and each part that could not be read.

@@ -4,6 +4,7 @@
 //! with a Markdown parser and handed to the page readers as written, less what only lays
 //! the page out (headings, rules, HTML tags, pictures standing alone).
 
+use super::Author;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -45,6 +46,56 @@ pub struct Body {
     pub text: String,
     /// The first top-level heading (`# Title`), the page's own title.
     pub heading: Option<String>,
+    /// Posts embedded in the page, in order: not part of its text.
+    pub embeds: Vec<Embed>,
+}
+
+/// A post embedded in a page (X's `<blockquote class="twitter-tweet">`): its text, and who
+/// posted it when, as its signature line says ("— Ann (@ann) May 1, 2023").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Embed {
+    pub text: String,
+    pub author: Option<Author>,
+    pub date: Option<String>,
+}
+
+/// An embed's signature: a dash, the name, the handle in brackets, the date.
+static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[—–]\s*(?P<name>[^\n—–(]*?)\s*\(@(?P<handle>\w+)\)\s*(?P<date>[^\n]*?)\s*$")
+        .unwrap()
+});
+
+impl Embed {
+    /// The post an embed's HTML holds, if it is an embedded post.
+    fn from_html(html: &str) -> Option<Embed> {
+        if !html.contains("twitter-tweet") {
+            return None;
+        }
+        let read = super::formats::fragment_text(html);
+        let text = read.text.trim();
+        let Some(signature) = SIGNATURE.captures(text) else {
+            return Some(Embed {
+                text: text.to_string(),
+                author: None,
+                date: None,
+            });
+        };
+        let name = signature["name"].trim();
+        let handle = &signature["handle"];
+        Some(Embed {
+            text: text[..signature.get(0).expect("whole match").start()]
+                .trim()
+                .to_string(),
+            author: Some(match name.is_empty() {
+                true => Author::from_handle(handle),
+                false => Author {
+                    name: name.to_string(),
+                    handle: Some(handle.to_string()),
+                },
+            }),
+            date: Some(signature["date"].to_string()).filter(|d| !d.is_empty()),
+        })
+    }
 }
 
 /// Front matter: a `---` line, `key: value` lines, a `---` line, at the top of the page or
@@ -221,7 +272,10 @@ impl Body {
                     });
                 self.push(&lines.collect::<Vec<_>>().join("\n"))
             }
-            TagEnd::HtmlBlock => self.push(&strip_tags(source)),
+            TagEnd::HtmlBlock => match Embed::from_html(source) {
+                Some(embed) => self.embeds.push(embed),
+                None => self.push(&strip_tags(source)),
+            },
             _ => self.push(source),
         }
     }
@@ -284,6 +338,24 @@ mod tests {
         assert_eq!(
             body_text(body).text,
             "First post.\nImage\nImage\nImage\nSecond post."
+        );
+    }
+
+    #[test]
+    fn an_embedded_post_is_taken_out_of_the_text_with_its_signature() {
+        let body = "Intro paragraph.\n\n<blockquote class=\"twitter-tweet\"><p lang=\"en\">1/4 Rates are up &amp; so is rent.<br/><br/>More below</p>&mdash; Ann Example (@ann_ex) <a href=\"https://x.com/ann_ex/status/1\">May 1, 2023</a></blockquote> <script async src=\"https://platform.x.com/widgets.js\"></script>\n\nAfter.\n";
+        let read = body_text(body);
+        assert_eq!(read.text, "Intro paragraph.\n\nAfter.");
+        assert_eq!(
+            read.embeds,
+            [Embed {
+                text: "1/4 Rates are up & so is rent.\n\nMore below".into(),
+                author: Some(Author {
+                    name: "Ann Example".into(),
+                    handle: Some("ann_ex".into())
+                }),
+                date: Some("May 1, 2023".into()),
+            }]
         );
     }
 

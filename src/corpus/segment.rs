@@ -263,6 +263,16 @@ pub fn posts(lines: &[&str], expected: Option<usize>) -> Vec<Post> {
     posts
 }
 
+/// `text` as one post, numbered by a marker that opens its first line or closes its last.
+pub fn single_post(text: &str) -> Post {
+    let lines: Vec<&str> = text.lines().collect();
+    let first = lines.iter().find(|l| !l.trim().is_empty());
+    let last = lines.iter().rev().find(|l| !l.trim().is_empty());
+    let marker = (first.and_then(|l| numbering::leading(l)))
+        .or_else(|| last.and_then(|l| numbering::trailing(l)));
+    post_of_lines(&lines, marker)
+}
+
 /// One post of `lines`: joined, a picture line taken as the post's picture.
 pub fn post_of_lines(lines: &[&str], marker: Option<Marker>) -> Post {
     let mut media = false;
