@@ -107,3 +107,25 @@ fn a_clipped_article_takes_its_front_matter_and_leaves_the_layout_out() {
     );
     assert_eq!(posts[1]["urls"][0], "https://example.org/rcc");
 }
+
+#[test]
+fn an_unroller_header_with_a_toolbar_gives_author_date_and_count() {
+    let doc = show("unroll-header");
+    assert_eq!(doc["kind"], "unroll");
+    assert_eq!(doc["author"]["name"], "Priya Raman");
+    assert_eq!(doc["author"]["handle"], "PriyaRamanSW");
+    assert_eq!(doc["date"], "May 3, 2023");
+    assert_eq!(doc["threads"][0]["declared_count"], 3);
+    assert_eq!(doc["warnings"], serde_json::json!([]));
+    let texts = texts(&doc);
+    assert_eq!(texts[0].len(), 3, "{texts:?}");
+    assert!(texts[0][0].starts_with("1/ The care review"));
+    let mentions: Vec<&Value> = (doc["threads"][0]["posts"].as_array().unwrap().iter())
+        .flat_map(|p| p["mentions"].as_array().unwrap())
+        .collect();
+    assert_eq!(
+        mentions,
+        ["kinshipcarers"],
+        "the author's own handle is no mention"
+    );
+}

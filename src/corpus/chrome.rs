@@ -29,6 +29,16 @@ const DROPPED_LINES: &[&str] = &[
     r"^Most recents \(\d+\)$",
     r"^Profile picture$",
     r"(?i)^(skip to (main )?content|advertisement)$",
+    // Unrollers' toolbars and buttons, each a line of its own.
+    r"(?i)^(bookmark|save as pdf|my authors|read on (x|twitter)|scrolly|gift link|subscribe|follow|unroll|share this page|print)$",
+    r"(?i)^keep current with .{1,60}$",
+    // Thread Reader App's notice box, in any page it was saved or converted from.
+    r"(?i)^\**this thread may be removed anytime!?\**$",
+    r"(?i)^twitter may remove this content at anytime",
+    r"(?i)^\d\. follow \[?@threadreaderapp",
+    r#"(?i)^\d\. from a twitter thread mention us with a keyword"#,
+    r"(?i)^`?@threadreaderapp unroll`?$",
+    r"(?i)^\[?practice here\]?.*help page",
 ];
 
 /// Words that mark a trailing block of short lines as a subscription or navigation box.
@@ -116,6 +126,25 @@ mod tests {
         assert!(starts_tail("You can follow @samtrner."));
         assert!(starts_tail("Tip: mention @twtextapp on a Twitter thread"));
         assert!(!starts_tail("You can follow the money."));
+    }
+
+    #[test]
+    fn unroller_toolbars_and_notices_are_dropped() {
+        for line in [
+            "Bookmark",
+            "Save as PDF",
+            "My Authors",
+            "Read on X",
+            "Keep Current with Ann Example",
+            "**This Thread may be Removed Anytime!**",
+            "Twitter may remove this content at anytime! Save it as PDF for later use!",
+            "1. Follow [@ThreadReaderApp](https://twitter.com/threadreaderapp) to mention us!",
+            "`@threadreaderapp unroll`",
+        ] {
+            assert!(is_dropped(line), "{line}");
+        }
+        assert!(!is_dropped("Bookmark this thread, it matters."));
+        assert!(!is_dropped("Follow the money."));
     }
 
     #[test]

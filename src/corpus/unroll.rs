@@ -15,13 +15,17 @@ static PROFILE: LazyLock<Regex> =
 // after: `\w{1,15}` (fifteen copies of the Unicode word class) is slow to compile, a cost
 // every process that reads an unroll page would pay.
 static HANDLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^@(?P<handle>\w+)$").unwrap());
-/// "May 23 20 tweets 9 min read", "Mar 4, 2022 • 12 posts • 3 min read", "20 tweets".
+/// "May 23 20 tweets 9 min read", "Mar 4, 2022 • 12 posts • 3 min read", "20 tweets",
+/// "May 3, 2023 · 8 tweets · 2 min read", ", 15 tweets, 5 min read Read on Twitter".
 static DATE_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?P<date>.*?)[\s•·]*\b(?P<count>\d+) (?:tweets?|posts?)\b(?:[\s•·]*\d+ min read)?$",
+        r"^(?P<date>.*?)[\s•·,]*\b(?P<count>\d+) (?:tweets?|posts?)\b(?:[\s•·,]*\d+ min read)?(?:[\s•·,]*Read on (?:Twitter|X))?[\s•·,]*$",
     )
     .unwrap()
 });
+/// "Priya Raman @PriyaRamanSW": a name and a handle on one line.
+static NAME_HANDLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?P<name>[^@]+?)\s+@(?P<handle>\w+)$").unwrap());
 /// The footer line of twtext-style unrollers; the page's content ends before it (a tail
 /// pattern of [`chrome`] too).
 pub(super) const FOLLOW_LINE: &str = r"^You can follow @(?P<handle>\w+)\.?$";
@@ -34,7 +38,7 @@ fn with_handle<'l>(pattern: &Regex, line: &'l str) -> Option<regex::Captures<'l>
 }
 
 /// How many lines at the top may hold the page header.
-const HEADER_LINES: usize = 4;
+const HEADER_LINES: usize = 5;
 
 /// True when the top of the page carries an unroller's header.
 pub fn has_header(lines: &[&str]) -> bool {
@@ -58,6 +62,22 @@ fn handle(line: &str) -> Option<regex::Captures<'_>> {
     line.starts_with('@')
         .then(|| with_handle(&HANDLE, line))
         .flatten()
+}
+
+/// A name and handle line ("Ann Example @ann"), if the name looks like a name: a few words,
+/// no sentence in them.
+fn name_handle(line: &str) -> Option<regex::Captures<'_>> {
+    let captures = with_handle(&NAME_HANDLE, line)?;
+    let name = &captures["name"];
+    let words = name.split_whitespace().count();
+    let sentence = name.contains(['.', ',', ':', '!', '?']);
+    ((1..=5).contains(&words) && !sentence).then_some(captures)
+}
+
+/// A line of a header that gives only the date ("Jun 22 •").
+fn bare_date(line: &str) -> Option<&str> {
+    let date = line.trim_end_matches(['•', '·', ' ']);
+    super::article::is_date(date).then_some(date)
 }
 
 fn date_count(line: &str) -> Option<regex::Captures<'_>> {
@@ -84,9 +104,13 @@ struct Header {
     declared: Option<u32>,
 }
 
-/// Reads the header lines off the top of `lines`, returning what they said.
+/// Reads the header lines off the top of `lines`, returning what they said. Lines that
+/// would be a post's as much as a header's (a name with a handle, a name alone, a date) are
+/// taken only when the header's count line ("8 tweets") follows.
 fn take_header(lines: &mut &[&str]) -> Header {
     let mut header = Header::default();
+    let top = lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty());
+    let counted = top.take(HEADER_LINES).any(|l| date_count(l).is_some());
     let mut seen = 0;
     while let Some((first, rest)) = lines.split_first() {
         let line = first.trim();
@@ -94,7 +118,8 @@ fn take_header(lines: &mut &[&str]) -> Header {
             *lines = rest;
             continue;
         }
-        if seen == HEADER_LINES || !read_header_line(line, &mut header) {
+        let next = rest.iter().map(|l| l.trim()).find(|l| !l.is_empty());
+        if seen == HEADER_LINES || !read_header_line(line, next, counted, &mut header) {
             break;
         }
         seen += 1;
@@ -103,14 +128,28 @@ fn take_header(lines: &mut &[&str]) -> Header {
     header
 }
 
-fn read_header_line(line: &str, header: &mut Header) -> bool {
+/// Reads one header line into `header`; false when it is no header line. `next` is the
+/// line after it; `counted`, whether the header has a count line.
+fn read_header_line(line: &str, next: Option<&str>, counted: bool, header: &mut Header) -> bool {
     if let Some(c) = profile(line) {
         header.name.get_or_insert_with(|| c["name"].to_string());
     } else if let Some(c) = handle(line) {
         header.handle.get_or_insert_with(|| c["handle"].to_string());
+    } else if let Some(c) = name_handle(line).filter(|_| counted && header.name.is_none()) {
+        header.name = Some(c["name"].to_string());
+        header.handle.get_or_insert_with(|| c["handle"].to_string());
+    } else if counted && header.name.is_none() && next.is_some_and(|n| handle(n).is_some()) {
+        // A name alone, its handle on the next line.
+        header.name = Some(line.to_string());
+    } else if let Some(date) = bare_date(line).filter(|_| counted && header.date.is_none()) {
+        header.date = Some(date.to_string());
     } else if let Some(c) = date_count(line) {
-        let date = c["date"].trim();
-        if !date.is_empty() {
+        let date = c["date"].trim().trim_matches(['•', '·', ',', ' ']);
+        // The name and handle may open the count line ("Ann @ann, 15 tweets, …").
+        if let Some(c) = name_handle(date) {
+            header.name.get_or_insert_with(|| c["name"].to_string());
+            header.handle.get_or_insert_with(|| c["handle"].to_string());
+        } else if !date.is_empty() {
             header.date = Some(date.to_string());
         }
         header.declared = c["count"].parse().ok();
@@ -132,6 +171,11 @@ pub fn read(text: &str) -> Reading {
         (None, None) => footer_author(text.lines()),
     };
     reading.date = header.date;
+    if reading.author.is_none() {
+        reading
+            .warnings
+            .push("no author found in the header".to_string());
+    }
     let mut thread = Thread::new(segment::posts(body, None), header.declared);
     thread.author = reading.author.clone();
     reading.threads.push(thread);
@@ -150,6 +194,52 @@ mod tests {
         assert_eq!(r.date.as_deref(), Some("May 23"));
         assert_eq!(r.threads[0].declared_count, Some(3));
         assert_eq!(r.threads[0].posts.len(), 3);
+    }
+
+    #[test]
+    fn a_name_and_handle_line_and_a_toolbar_are_the_header() {
+        let text = "Ann Example @annex\nMay 3, 2023 · 3 tweets · 2 min read\nBookmark\nSave as PDF\nMy Authors\nOne. 1/\nTwo, to @bob. 2/\nThree. 3/3\n";
+        let r = read(text);
+        assert_eq!(
+            r.author,
+            Some(Author {
+                name: "Ann Example".into(),
+                handle: Some("annex".into())
+            })
+        );
+        assert_eq!(r.date.as_deref(), Some("May 3, 2023"));
+        let thread = &r.threads[0];
+        assert_eq!(thread.declared_count, Some(3));
+        let texts: Vec<_> = thread.posts.iter().map(|p| &*p.text).collect();
+        assert_eq!(texts, ["One. 1/", "Two, to @bob. 2/", "Three. 3/3"]);
+        assert_eq!(r.warnings, Vec::<String>::new());
+    }
+
+    #[test]
+    fn header_variants_on_separate_lines() {
+        let text = "Ann Example\nSubscribe\n@annex\nJun 22 •\n10 tweets • 8 min read •\nOne. 1/\nTwo. 2/\n";
+        let r = read(text);
+        assert_eq!(
+            r.author.as_ref().map(|a| a.name.as_str()),
+            Some("Ann Example")
+        );
+        assert_eq!(r.author.unwrap().handle.as_deref(), Some("annex"));
+        assert_eq!(r.date.as_deref(), Some("Jun 22"));
+        assert_eq!(r.threads[0].declared_count, Some(10));
+        let text = "Ann Example @annex, 15 tweets, 5 min read Read on Twitter\nOne. 1/\nTwo. 2/\n";
+        let r = read(text);
+        assert_eq!(r.threads[0].declared_count, Some(15));
+        assert_eq!(r.date, None);
+        assert_eq!(r.author.unwrap().handle.as_deref(), Some("annex"));
+    }
+
+    #[test]
+    fn a_first_post_naming_someone_is_no_header_without_a_count() {
+        let text = "Thanks to @bob\nOne. 1/\nTwo. 2/\nThree. 3/\n";
+        let r = read(text);
+        assert_eq!(r.author, None);
+        assert_eq!(r.warnings, ["no author found in the header"]);
+        assert!(r.threads[0].posts[0].text.starts_with("Thanks to @bob"));
     }
 
     #[test]
