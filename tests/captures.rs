@@ -129,3 +129,24 @@ fn an_unroller_header_with_a_toolbar_gives_author_date_and_count() {
         "the author's own handle is no mention"
     );
 }
+
+#[test]
+fn an_archive_of_2012_to_2018_is_read_a_month_at_a_time() {
+    let doc = show("2018_04-985000000000000001");
+    assert_eq!(doc["kind"], "unroll");
+    assert_eq!(doc["author"]["name"], "Mira Osei");
+    assert_eq!(doc["author"]["handle"], "osei_m");
+    assert_eq!(doc["date"], "2018-04-14 09:00");
+    assert_eq!(
+        texts(&doc),
+        [[
+            "1/2 A short thread on kinship care, written in 2018.",
+            "2/2 Councils & charities both asked #CareReview for this.",
+        ]]
+    );
+    assert_eq!(doc["threads"][0]["posts"][1]["number"], 2);
+    assert_eq!(doc["threads"][0]["posts"][1]["hashtags"][0], "CareReview");
+    let repost = show("2018_04-985000000000000003");
+    assert_eq!(repost["kind"], "repost");
+    assert_eq!(repost["title"], "Repost of @kofi_b");
+}

@@ -1,7 +1,9 @@
 //! X (Twitter) account archives: `data/tweets.js` (`tweets-part1.js`, …; older archives
-//! `tweet.js`), a JavaScript assignment `window.YTD.tweets.part0 = [ … ]` wrapping JSON.
-//! The prefix is cut off, never evaluated. Its posts are arranged by [`chains`]: a post
-//! answering another of the file's posts is a self-reply.
+//! `tweet.js`), a JavaScript assignment `window.YTD.tweets.part0 = [ … ]` wrapping JSON;
+//! and the archives of 2012–2018, a file a month (`data/js/tweets/2018_04.js`) holding
+//! `Grailbird.data.tweets_2018_04 = [ … ]`. The prefix is cut off, never evaluated. Its
+//! posts are arranged by [`chains`]: a post answering another of the file's posts is a
+//! self-reply.
 
 use super::Parsed;
 use super::chains::{self, Entry};
@@ -19,17 +21,26 @@ pub use files::{companions, post_files};
 /// The name of the archive's part (`tweets`, `tweet`, `account`, `like`…) and its JSON,
 /// when `text` is a file of an X archive.
 pub fn split(text: &str) -> Option<(&str, &str)> {
-    let rest = text.trim_start().strip_prefix("window.YTD.")?;
-    let (name, rest) = rest.split_once('.')?;
-    let (_, json) = rest.split_once('=')?;
+    let text = text.trim_start();
+    let (name, json) = match text.strip_prefix("window.YTD.") {
+        Some(rest) => {
+            let (name, rest) = rest.split_once('.')?;
+            (name, rest.split_once('=')?.1)
+        }
+        // `Grailbird.data.tweets_2018_04 = [`: the name runs up to the `=`.
+        None => {
+            let (name, json) = text.strip_prefix("Grailbird.data.")?.split_once('=')?;
+            (name.trim_end(), json)
+        }
+    };
     let plain = |c: char| c.is_ascii_alphanumeric() || c == '_';
     (!name.is_empty() && name.chars().all(plain)).then_some((name, json))
 }
 
 /// Whether the part `name` holds posts; the others (likes, followers, the account…) hold
-/// no documents.
+/// no documents. An archive of 2012–2018 names its parts by month (`tweets_2018_04`).
 pub fn holds_posts(name: &str) -> bool {
-    matches!(name, "tweets" | "tweet")
+    matches!(name, "tweets" | "tweet") || name.starts_with("tweets_")
 }
 
 /// One post as the archive writes it: every number is a string.
@@ -46,6 +57,14 @@ struct Tweet {
     entities: Entities,
     #[serde(default)]
     extended_entities: Entities,
+    /// The account that posted it: archives of 2012–2018 write it in every post.
+    user: Option<User>,
+}
+
+#[derive(Debug, Deserialize)]
+struct User {
+    screen_name: String,
+    name: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -91,6 +110,8 @@ pub struct Archive<'s> {
     entries: Vec<Entry>,
     /// The owner, as the account part names them.
     account: Option<Author>,
+    /// The owner, as the first post that names its account does.
+    poster: Option<Author>,
     /// How many parts were read.
     parts: usize,
     source: &'s Source,
@@ -102,6 +123,7 @@ impl<'s> Archive<'s> {
             parsed: Parsed::default(),
             entries: Vec::new(),
             account: None,
+            poster: None,
             parts: 0,
             source,
         }
@@ -150,7 +172,12 @@ impl<'s> Archive<'s> {
             other => other,
         };
         match serde_path_to_error::deserialize::<_, Tweet>(item) {
-            Ok(tweet) => self.entries.push(entry(&tweet)),
+            Ok(tweet) => {
+                if self.poster.is_none() {
+                    self.poster = tweet.user.as_ref().map(User::author);
+                }
+                self.entries.push(entry(&tweet))
+            }
             Err(e) => {
                 (self.parsed.problems).push(format!("{part}post {i}: {}: {}", e.path(), e.inner()))
             }
@@ -159,7 +186,7 @@ impl<'s> Archive<'s> {
 
     /// The archive's documents, once every part is read.
     pub fn finish(mut self) -> Parsed {
-        let owner = self.account.or_else(|| owner(&self.entries));
+        let owner = (self.account.or(self.poster)).or_else(|| owner(&self.entries));
         self.parsed.documents = chains::documents(self.entries, owner, self.source);
         self.parsed
     }
@@ -178,6 +205,23 @@ fn assignments(text: &str) -> impl Iterator<Item = (&str, &str)> {
         .filter_map(|w| split(&text[w[0]..w[1]]))
         .collect::<Vec<_>>()
         .into_iter()
+}
+
+impl User {
+    fn author(&self) -> Author {
+        match self
+            .name
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+        {
+            Some(name) => Author {
+                name: name.to_string(),
+                handle: Some(self.screen_name.clone()),
+            },
+            None => Author::from_handle(&self.screen_name),
+        }
+    }
 }
 
 /// The owner as `account.js` names them.
@@ -222,7 +266,8 @@ fn entry(tweet: &Tweet) -> Entry {
 }
 
 /// One post: t.co links written out as where they lead, pictures' links dropped (and
-/// marked), HTML entities decoded; entities from the archive's own lists.
+/// marked) unless the post is nothing else, HTML entities decoded; entities from the
+/// archive's own lists.
 fn post(tweet: &Tweet) -> Post {
     let mut text = decode_entities(&tweet.full_text);
     let links =
@@ -232,9 +277,14 @@ fn post(tweet: &Tweet) -> Post {
     }
     let media = (tweet.entities.media.iter()).chain(&tweet.extended_entities.media);
     let mut has_media = false;
+    let mut without_pictures = text.clone();
     for link in media {
         has_media = true;
-        text = text.replace(link.url.as_str(), "");
+        without_pictures = without_pictures.replace(link.url.as_str(), "");
+    }
+    // A post that is only a picture keeps the picture's link: it would show nothing else.
+    if !without_pictures.trim().is_empty() {
+        text = without_pictures;
     }
     let mut post = Post::new(sanitise(text.trim()), None, has_media);
     post.hashtags = tweet
@@ -268,9 +318,20 @@ const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
-/// "Tue May 24 08:00:00 +0000 2022" as (year, month, day, time), for ordering.
+/// "Tue May 24 08:00:00 +0000 2022" (or, in archives of 2012–2018, "2022-05-24 08:00:00
+/// +0000") as (year, month, day, time), for ordering.
 fn time_key(created_at: &str) -> Option<(u32, usize, u32, String)> {
     let parts: Vec<&str> = created_at.split_whitespace().collect();
+    if let [date, time, _] = parts.as_slice() {
+        let mut ymd = date.split('-');
+        let (year, month, day) = (ymd.next()?, ymd.next()?, ymd.next()?);
+        return Some((
+            year.parse().ok()?,
+            month.parse().ok()?,
+            day.parse().ok()?,
+            time.to_string(),
+        ));
+    }
     let [_, month, day, time, _, year] = parts.as_slice() else {
         return None;
     };
@@ -383,6 +444,40 @@ mod tests {
             decode_entities("AT&T &nope; & &#xZZ; &#1114112;"),
             "AT&T &nope; & &#xZZ; &#1114112;"
         );
+    }
+
+    #[test]
+    fn a_post_that_is_only_a_picture_keeps_its_link() {
+        let tweet = |text: &str| -> Tweet {
+            serde_json::from_value(serde_json::json!({
+                "id_str": "1", "full_text": text,
+                "entities": {"media": [{"url": "https://t.co/p"}]},
+            }))
+            .unwrap()
+        };
+        let alone = post(&tweet("https://t.co/p"));
+        assert_eq!((&*alone.text, alone.media), ("https://t.co/p", true));
+        let captioned = post(&tweet("Wrapped https://t.co/p"));
+        assert_eq!((&*captioned.text, captioned.media), ("Wrapped", true));
+    }
+
+    #[test]
+    fn archives_of_2012_to_2018_are_parts_by_month() {
+        let text = "Grailbird.data.tweets_2018_04 = \n [ {\"id_str\": \"1\"} ]";
+        let (name, json) = split(text).unwrap();
+        assert_eq!(
+            (name, json),
+            ("tweets_2018_04", " \n [ {\"id_str\": \"1\"} ]")
+        );
+        assert!(holds_posts(name));
+        assert!(!holds_posts(
+            split("Grailbird.data.user_details = {}").unwrap().0
+        ));
+        assert_eq!(
+            date("2018-04-30 21:03:07 +0000").as_deref(),
+            Some("2018-04-30 21:03")
+        );
+        assert!(time_key("2018-04-30 21:03:07 +0000") < time_key("Tue May 01 00:00:00 +0000 2018"));
     }
 
     #[test]
