@@ -1,5 +1,5 @@
 //! Numbering markers that thread authors write on their posts: "1/", "2/16", "20/20", "(1/5)",
-//! "(thread, 1/).", "1.", "1.…". A marker is either trailing (closes a post) or leading (opens
+//! "(thread, 1/).", "1.", "1.…", "(1)", "[2/n]", "1/🧵", "🧵 1/". A marker is either trailing (closes a post) or leading (opens
 //! one); a thread uses one style, and only markers that count upwards are believed.
 
 use super::entities;
@@ -24,14 +24,23 @@ pub enum Style {
     Leading,
 }
 
-/// "N/" or "N/M" as the last token, after closing punctuation: "7/", "(thread, 1/).", "2/16…".
+/// "N/" or "N/M" as the last token, after closing punctuation: "7/", "(thread, 1/).", "2/16…";
+/// the total may be written "n" or "🧵" ("[2/n]", "1/🧵").
 static TRAILING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^\w/.,])[(\[]?(\d{1,3})/(\d{1,3})?[)\]]?[.,;:!?…>)\]]*$").unwrap()
+    Regex::new(r"(?:^|[^\w/.,])[(\[]?(\d{1,3})/(\d{1,3}|[nN]|🧵)?[)\]]?[.,;:!?…>)\]]*$").unwrap()
 });
 
-/// "N." / "N/" / "N/M" as the first token: "1. text", "1.… text", "2/ text", "(1/5) text".
-static LEADING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[(\[]?(\d{1,3})(\.|/(\d{1,3})?)[)\]]?(?:\s|…|\.|$)").unwrap());
+/// "N." / "N/" / "N/M" / "(N)" as the first token: "1. text", "1.… text", "2/ text",
+/// "(1/5) text", "(1) text", "1/n text", after a thread sign ("🧵 1/").
+static LEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[(\[]?(\d{1,3})(\.|\)|/(\d{1,3}|[nN]|🧵)?)[)\]]?(?:\s|…|\.|$)").unwrap()
+});
+
+/// The total as written after the slash: a number, or a sign for "as many as there are".
+fn total_of(written: Option<regex::Match<'_>>) -> (Option<u32>, &str) {
+    let written = written.map_or("", |m| m.as_str());
+    (written.parse().ok(), written)
+}
 
 /// The marker that ends `line`, looking past trailing links ("3/ example.org/…").
 pub fn trailing(line: &str) -> Option<Marker> {
@@ -42,12 +51,8 @@ pub fn trailing(line: &str) -> Option<Marker> {
     let core = strip_trailing_links(line.trim_end());
     let caps = TRAILING.captures(core)?;
     let number = caps[1].parse().ok()?;
-    let total = caps.get(2).and_then(|m| m.as_str().parse().ok());
-    let label = match total {
-        Some(t) => format!("{number}/{t}"),
-        None => format!("{number}/"),
-    };
-    make(label, number, total)
+    let (total, written) = total_of(caps.get(2));
+    make(format!("{number}/{written}"), number, total)
 }
 
 /// The marker that opens `line`.
@@ -55,6 +60,7 @@ pub fn leading(line: &str) -> Option<Marker> {
     // Asked of every line: a marker opens with a digit, perhaps after a bracket (a digit
     // outside ASCII would match the pattern but is no number to parse).
     let line = line.trim_start();
+    let line = line.strip_prefix('🧵').map_or(line, str::trim_start);
     let digit_at = |i: usize| line.as_bytes().get(i).is_some_and(u8::is_ascii_digit);
     let opens = digit_at(0) || (line.starts_with(['(', '[']) && digit_at(1));
     if !opens {
@@ -62,11 +68,13 @@ pub fn leading(line: &str) -> Option<Marker> {
     }
     let caps = LEADING.captures(line)?;
     let number = caps[1].parse().ok()?;
-    let total = caps.get(3).and_then(|m| m.as_str().parse().ok());
-    let label = match (&caps[2], total) {
-        (".", _) => format!("{number}."),
-        (_, Some(t)) => format!("{number}/{t}"),
-        _ => format!("{number}/"),
+    let (total, written) = total_of(caps.get(3));
+    let label = match &caps[2] {
+        "." => format!("{number}."),
+        // "(1)", never "1)": that is a list's item ("a) b)", "1) 2)") within a post.
+        ")" if line.starts_with('(') => format!("({number})"),
+        ")" => return None,
+        _ => format!("{number}/{written}"),
     };
     make(label, number, total)
 }
@@ -196,6 +204,21 @@ mod tests {
         assert_eq!(label(leading("(1/5) next")), Some("1/5".into()));
         assert_eq!(leading("1.6 million people"), None);
         assert_eq!(leading("2019 was a year"), None);
+    }
+
+    #[test]
+    fn more_styles_of_numbering() {
+        assert_eq!(label(leading("(1) The review")), Some("(1)".into()));
+        assert_eq!(label(leading("[2/n] Next")), Some("2/n".into()));
+        assert_eq!(label(leading("1/n Next")), Some("1/n".into()));
+        assert_eq!(label(leading("1/🧵 On care")), Some("1/🧵".into()));
+        assert_eq!(label(leading("🧵 1/ On care")), Some("1/".into()));
+        assert_eq!(label(trailing("and more 3/n")), Some("3/n".into()));
+        assert_eq!(label(trailing("on care (1/7)")), Some("1/7".into()));
+        assert_eq!(leading("1) a list item"), None);
+        assert_eq!(leading("1.5C of warming"), None);
+        assert_eq!(leading("Use Case 3: retail"), None);
+        assert_eq!(trailing("and 1/n").unwrap().total, None);
     }
 
     #[test]
