@@ -5,6 +5,7 @@
 //! Nothing here knows about terminals.
 
 mod article;
+mod byline;
 mod chrome;
 mod clip;
 mod detect;
@@ -84,6 +85,20 @@ fn markdown_page(text: &str) -> Option<Reading> {
     }
     let (matter, body) =
         markdown::front_matter(text).unwrap_or_else(|| (markdown::FrontMatter::default(), text));
+    // A byline line that says nothing else is furniture: it is read, then left out.
+    let byline = byline::find(body);
+    let without_byline;
+    let body = match &byline {
+        Some((_, at, true)) => {
+            without_byline = (body.lines().enumerate())
+                .filter(|(i, _)| i != at)
+                .map(|(_, l)| l)
+                .collect::<Vec<_>>()
+                .join("\n");
+            without_byline.as_str()
+        }
+        _ => body,
+    };
     let mut reading = match clip::has_headers(body) {
         true => clip::read(body, &matter),
         false => {
@@ -110,7 +125,8 @@ fn markdown_page(text: &str) -> Option<Reading> {
     reading.title = matter.title.clone().or(reading.title);
     reading.date = reading.date.or(matter.published.clone());
     if reading.author.is_none() {
-        reading.author = front_matter_author(&matter);
+        reading.author =
+            (byline.map(|(author, _, _)| author)).or_else(|| front_matter_author(&matter));
         if let Some(thread) = reading.threads.first_mut().filter(|t| t.author.is_none()) {
             thread.author = reading.author.clone();
         }
@@ -132,7 +148,8 @@ fn front_matter_author(matter: &markdown::FrontMatter) -> Option<Author> {
     let handle = (matter.handle.as_deref().map(|h| h.trim_start_matches('@')))
         .or_else(|| matter.status_handle())
         .map(str::to_string);
-    match matter.author.as_deref() {
+    let titled = matter.title.as_deref().and_then(byline::from_x_title);
+    match matter.author.as_deref().or(titled.as_deref()) {
         Some(name) if name.starts_with('@') => Some(Author::from_handle(&name[1..])),
         Some(name) => Some(Author {
             name: name.to_string(),

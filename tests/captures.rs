@@ -150,3 +150,18 @@ fn an_archive_of_2012_to_2018_is_read_a_month_at_a_time() {
     assert_eq!(repost["kind"], "repost");
     assert_eq!(repost["title"], "Repost of @kofi_b");
 }
+
+#[test]
+fn a_byline_line_names_the_author_and_is_no_paragraph() {
+    let doc = show("article-byline");
+    assert_eq!(doc["title"], "Councils and the care review");
+    assert_eq!(doc["author"]["name"], "Ann Example");
+    assert_eq!(doc["author"]["handle"], "ann_ex");
+    assert_eq!(
+        texts(&doc),
+        [[
+            "Councils across England are reading the **review** this week.",
+            "Directors say the timetable is tight.",
+        ]]
+    );
+}

@@ -601,3 +601,22 @@ fn escapes_inside_exports_never_reach_the_output() {
         }
     }
 }
+
+#[test]
+fn a_mastodon_outbox_naming_its_actor_by_number_takes_the_owner_from_the_notes_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let actor = "https://example.social/ap/users/1168403870";
+    let activity = serde_json::json!({
+        "id": "https://example.social/ap/users/1168403870/statuses/1/activity",
+        "type": "Create", "actor": actor, "published": "2026-06-30T10:00:00Z",
+        "object": {"id": "https://example.social/ap/users/1168403870/statuses/1",
+            "type": "Note", "attributedTo": actor, "published": "2026-06-30T10:00:00Z",
+            "url": "https://example.social/@mira/1",
+            "content": "<p>Kinship care needs the same support.</p>"}
+    });
+    let outbox = serde_json::json!({"type": "OrderedCollection", "orderedItems": [activity]});
+    let file = dir.path().join("outbox.json");
+    std::fs::write(&file, outbox.to_string()).unwrap();
+    let listed = json(&["list", "--json", arg(&file)]);
+    assert_eq!(listed[0]["author"], "@mira@example.social");
+}

@@ -67,6 +67,10 @@ struct Note {
     published: Option<String>,
     #[serde(default)]
     attributed_to: Option<String>,
+    /// The note's page (`https://host/@name/109…`): newer servers give the actor only by
+    /// number (`https://host/ap/users/116…`), the page by name.
+    #[serde(default)]
+    url: Option<String>,
     /// A content warning, shown before the text.
     #[serde(default)]
     summary: Option<String>,
@@ -145,7 +149,8 @@ impl<'s> Outbox<'s> {
                 }
                 self.owner = self.owner.take().or_else(|| {
                     let actor = activity.actor.as_deref();
-                    actor.or(note.attributed_to.as_deref()).and_then(handle_of)
+                    let named = [actor, note.attributed_to.as_deref(), note.url.as_deref()];
+                    named.into_iter().flatten().find_map(handle_of)
                 });
                 let (entry, problem) = entry(&note);
                 let at = || format!("note {}: ", note.id);
@@ -275,6 +280,11 @@ mod tests {
         );
         assert_eq!(h("https://x.org/@carol/12").as_deref(), Some("carol@x.org"));
         assert_eq!(h("https://x.org/notes/12"), None);
+        assert_eq!(
+            h("https://x.org/ap/users/1168403870"),
+            None,
+            "a number, no name"
+        );
         assert_eq!(h("mailto:a@b"), None);
     }
 

@@ -1,0 +1,181 @@
+//! Who wrote a saved page, where its opening lines say so: a metadata line (`Author: Ann`,
+//! `+ Author: Ann`, `[#]: author: (Ann https://…)`, `By Ann`), a link to the author's
+//! profile opening a line (`## [Ann](https://x.com/ann): the title`), or a name with its
+//! handle (`Ann ([@ann](https://x.com/ann)) - May 1`); and the title X gives a post's page
+//! (`Ann on X: "…"`, `X 上的 Ann："…"`).
+
+use super::Author;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// How many non-blank lines at the top of a page may hold its byline.
+const BYLINE_LINES: usize = 12;
+
+/// `Author: …`, `+ Author: …`, `[#]: author: (…)`, `Written by …`, `By …`.
+static AUTHOR_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[-+*]\s+)?(?:\[#\]:\s*)?(?P<key>(?i:author|written by|posted by|by))\s*:?\s+(?P<value>\S.*)$")
+        .unwrap()
+});
+
+/// A Markdown link to a profile on X or Twitter: `[Ann](https://x.com/ann)`.
+static PROFILE_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\[(?P<name>[^\]]+)\]\(https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/(?P<handle>\w{1,15})/?\)")
+        .unwrap()
+});
+
+/// The title X gives a post's page, in English or Chinese.
+static X_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^(?:(?P<name>[^:：]{1,60}?) on (?:X|Twitter)\s*:\s*["“]|X 上的 (?P<zh>[^:：]{1,60}?)\s*[:：]\s*["“])"#)
+        .unwrap()
+});
+
+/// The byline among the first lines of `text`: the author it names and the index of its
+/// line, which is furniture when it says nothing else (an `Author:` line).
+pub fn find(text: &str) -> Option<(Author, usize, bool)> {
+    let lines = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty());
+    for (at, line) in lines.take(BYLINE_LINES) {
+        let line = line.trim();
+        if let Some(c) = AUTHOR_LINE.captures(line) {
+            // "By …" opens sentences too: there the words must be a name's.
+            let sentence_like = !c["key"].eq_ignore_ascii_case("author");
+            let author = named(&c["value"]).filter(|a| !sentence_like || capitalised(&a.name));
+            if let Some(author) = author {
+                return Some((author, at, true));
+            }
+        }
+        let heading = line.trim_start_matches('#').trim_start();
+        if let Some(link) = PROFILE_LINK
+            .captures(heading)
+            .filter(|c| c.get(0).unwrap().start() == 0)
+        {
+            let author = Author {
+                name: link["name"].trim_start_matches('@').to_string(),
+                handle: Some(link["handle"].to_string()),
+            };
+            return Some((author, at, false));
+        }
+        if let Some(author) = name_with_handle(line) {
+            return Some((author, at, true));
+        }
+    }
+    None
+}
+
+/// `Ann Example ([@ann](https://x.com/ann))`, perhaps followed by a date.
+fn name_with_handle(line: &str) -> Option<Author> {
+    let (name, rest) = line.split_once(" ([@")?;
+    let link = PROFILE_LINK.captures(&line[name.len() + 2..])?;
+    let name = name.trim();
+    let plain = !name.is_empty() && name.chars().count() <= 60 && !name.contains(['[', '(']);
+    (plain && rest.contains("](")).then(|| Author {
+        name: name.to_string(),
+        handle: Some(link["handle"].to_string()),
+    })
+}
+
+/// The author an `Author:` line's value names: a link's text (with the handle of a profile
+/// link), or the words before any address, brackets taken off.
+fn named(value: &str) -> Option<Author> {
+    if let Some(link) = PROFILE_LINK.captures(value) {
+        return Some(Author {
+            name: link["name"].to_string(),
+            handle: Some(link["handle"].to_string()),
+        });
+    }
+    let value = value.trim().trim_start_matches('(').trim_end_matches(')');
+    let value = value.trim_start_matches('[').split("](").next()?;
+    let name: Vec<&str> = (value.split_whitespace())
+        .take_while(|w| !w.contains("://"))
+        .collect();
+    let name = name.join(" ").trim_end_matches(['.', ',', ']']).to_string();
+    let words = name.split_whitespace().count();
+    ((1..=5).contains(&words) && name.chars().count() <= 60).then(|| Author::named(name))
+}
+
+/// Whether every word of `name` starts with a capital (or a letter without case).
+fn capitalised(name: &str) -> bool {
+    let starts = |w: &str| {
+        w.chars()
+            .next()
+            .is_some_and(|c| !c.is_lowercase() && c.is_alphabetic())
+    };
+    name.split_whitespace().all(starts)
+}
+
+/// The author a page's title names, where it is the title X gives a post's page.
+pub fn from_x_title(title: &str) -> Option<String> {
+    let caps = X_TITLE.captures(title.trim())?;
+    let name = caps.name("name").or(caps.name("zh"))?.as_str().trim();
+    (!name.is_empty()).then(|| name.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn author(text: &str) -> Option<(String, Option<String>)> {
+        find(text).map(|(a, _, _)| (a.name, a.handle))
+    }
+
+    #[test]
+    fn metadata_lines_name_the_author() {
+        let ann = Some(("Ann Example".to_string(), None));
+        assert_eq!(
+            author("# Title\n\n+ Source: Site\n+ Author: Ann Example\n"),
+            ann
+        );
+        assert_eq!(
+            author("[#]: author: (Ann Example https://example.org/ann)\n"),
+            ann
+        );
+        assert_eq!(author("By Ann Example\n\nText.\n"), ann);
+        assert_eq!(
+            author("Author: [Ann Example](https://twitter.com/ann_ex)  \n"),
+            Some(("Ann Example".to_string(), Some("ann_ex".to_string())))
+        );
+        assert_eq!(find("+ Author: Ann Example").map(|f| f.2), Some(true));
+    }
+
+    #[test]
+    fn a_profile_link_or_a_name_with_its_handle_names_the_author() {
+        let ann = Some(("Ann Example".to_string(), Some("ann_ex".to_string())));
+        assert_eq!(
+            author("## [Ann Example](https://twitter.com/ann_ex): [A thread](https://x.com/a)\n"),
+            ann
+        );
+        assert_eq!(
+            author("Ann Example ([@ann_ex](https://twitter.com/ann_ex)) - October 24, 2021\n"),
+            ann
+        );
+    }
+
+    #[test]
+    fn prose_is_no_byline() {
+        assert_eq!(
+            author("By the end of the year, the review had reported.\n"),
+            None
+        );
+        assert_eq!(author("By 2025 we will be there.\n"), None);
+        assert_eq!(author("Thanks to [Bo](https://x.com/bo) for this.\n"), None);
+        assert_eq!(
+            author("The author: a person of many words and opinions, at length.\n"),
+            None
+        );
+    }
+
+    #[test]
+    fn the_title_x_gives_a_post_names_its_author() {
+        assert_eq!(
+            from_x_title("Ann Example on X: \"A thread\" / X").as_deref(),
+            Some("Ann Example")
+        );
+        assert_eq!(
+            from_x_title("X 上的 Ann Example：“A thread” / X").as_deref(),
+            Some("Ann Example")
+        );
+        assert_eq!(from_x_title("A thread on care"), None);
+    }
+}
