@@ -9,6 +9,7 @@
 //! - Names the text itself calls organisations ("Frontline, an organisation…", "a report by
 //!   Tact"): these count wherever the corpus names them.
 //! - Handles whose words mark an organisation ("educationgovuk", "CWIP_Research").
+//! - Companies the text has act as companies do ("at Databricks", "Snowflake announced").
 //!
 //! Each rule is written plainly in its own module: [`names`] (runs of capitalised words),
 //! [`declared`] (names the text calls organisations), [`handles`] and [`abbreviations`], with
@@ -17,6 +18,7 @@
 //! plain rule.
 
 mod abbreviations;
+mod actors;
 mod declared;
 mod handles;
 mod names;
@@ -26,6 +28,7 @@ mod tests;
 mod words;
 
 pub use abbreviations::{abbreviates, content_initials, letters, may_abbreviate};
+pub use actors::actor_names;
 pub use declared::declared_names;
 pub use handles::{handle_is_org, handle_words};
 pub use names::{is_acronym, names};

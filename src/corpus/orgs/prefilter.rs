@@ -186,6 +186,21 @@ pub fn may_abbreviate_bits(short: u64, name: u64, initials: u64) -> bool {
     short & !name == 0 && initials & !short == 0
 }
 
+/// Where the words that make a name an actor ([`super::actor_names`]) occur in `text`, in
+/// one search for them all, ignoring ASCII case; each may be part of a longer word, which
+/// the rule then rules out. Most words of most posts are none of them: the rule looks only
+/// here, not at every word.
+pub fn actor_words(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    static WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(ACTOR_PREPOSITIONS.iter().chain(ACTOR_VERBS))
+            .expect("the actor words make an automaton")
+    });
+    WORDS.find_iter(text).map(|m| m.range())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -73,9 +73,14 @@ pub(super) const DETERMINERS: &[&str] = &[
 
 /// Capitalised abbreviations that are roles, qualifications or common terms, not names.
 pub(super) const COMMON_ACRONYMS: &[&str] = &[
-    // Technical terms.
-    "API", "CLI", "CPU", "CSS", "CSV", "GPU", "GUI", "HTML", "HTTP", "HTTPS", "JSON", "LTS", "RAM",
-    "SQL", "URL", "USB", "UTF", "XML", "YAML",
+    // Technical terms: computing, networks, security, machine learning.
+    "API", "ASCII", "CLI", "CPU", "CRUD", "CSS", "CSV", "CVE", "DNS", "DPO", "ETL", "GPU", "GRPO",
+    "GUI", "HTML", "HTTP", "HTTPS", "IDE", "JDK", "JNDI", "JSON", "JVM", "LCD", "LDAP", "LED",
+    "LLM", "LTS", "MCP", "MFA", "NFT", "NLP", "NLU", "NPU", "OCR", "OLAP", "OLTP", "OTP", "PCB",
+    "RAG", "RAM", "RBAC", "REST", "RGB", "RLHF", "SDK", "SFT", "SQL", "SSD", "SSH", "SSO", "TCP",
+    "TPU", "UDP", "URL", "USB", "UTC", "UTF", "VPN", "XML", "YAML",
+    // Internet shorthand.
+    "AFAIK", "AMA", "BTW", "FOMO", "IIRC", "TBH", "TIL", "WTF",
     // Roles, qualifications, everyday terms.
     "ADHD", "AKA", "ASAP", "BAME", "CCE", "CEO", "CFO", "COO", "COVID", "CPD", "CSE", "CTO", "DIY",
     "DOB", "EHCP", "ETA", "FAQ", "FYI", "GCSE", "GDP", "ICYMI", "IMHO", "IMO", "IRO", "LGBT",
@@ -98,4 +103,59 @@ pub(super) const HANDLE_ENDINGS: &[&str] = &[
 pub(super) const HANDLE_WORDS: &[&str] = &[
     "gp", "grp", "assoc", "uni", "research", "info", "news", "hq", "org", "gov", "team", "media",
     "press",
+];
+
+/// Verbs that, written straight after a name, make it a company's: what companies do in
+/// the news and people seldom write of a person ("Databricks announced", "Stripe hired").
+pub(super) const ACTOR_VERBS: &[&str] = &[
+    "acquired",
+    "acquires",
+    "announced",
+    "announces",
+    "hired",
+    "hires",
+    "invested",
+    "invests",
+    "launched",
+    "launches",
+    "partnered",
+    "raised",
+    "released",
+    "releases",
+    "ships",
+    "shipped",
+];
+
+/// Words that, written straight before a name, place someone in it: "at Databricks",
+/// "joined Stripe".
+pub(super) const ACTOR_PREPOSITIONS: &[&str] = &["at", "join", "joined", "joining", "joins"];
+
+/// Capitalised words that follow those words and are no organisation: times and places of
+/// the calendar, and words that open a clause.
+pub(super) const NOT_ACTORS: &[&str] = &[
+    "April",
+    "August",
+    "Christmas",
+    "December",
+    "Easter",
+    "February",
+    "First",
+    "Friday",
+    "January",
+    "July",
+    "June",
+    "Last",
+    "March",
+    "May",
+    "Monday",
+    "November",
+    "October",
+    "Saturday",
+    "September",
+    "Sunday",
+    "The",
+    "This",
+    "Thursday",
+    "Tuesday",
+    "Wednesday",
 ];

@@ -301,7 +301,13 @@ pub(super) fn rule_hits(
     mentions: &[Box<str>],
     org_handles: &HashSet<&str>,
 ) -> Vec<Found> {
-    let names = orgs::names(text).into_iter().map(|name| Found {
+    let mut names = orgs::names(text);
+    for actor in orgs::actor_names(text) {
+        if !names.iter().any(|n| contains_words(n, &actor)) {
+            names.push(actor);
+        }
+    }
+    let names = names.into_iter().map(|name| Found {
         name,
         handle: false,
     });

@@ -1,0 +1,231 @@
+//! Companies the text has act as companies do: a name that people are at or join ("at
+//! Databricks", "joined Stripe"), or that does what companies do in the news ("Snowflake
+//! announced", "Intuit is hiring" is not enough; "Intuit hired" is). A run of up to three
+//! capitalised words after "at" is one name ("at Andreessen Horowitz").
+//!
+//! The rule is read from the words that trigger it, found in one search
+//! ([`super::prefilter::actor_words`]); `tests` holds it to a walk over every word.
+
+use super::words::{ACTOR_PREPOSITIONS, ACTOR_VERBS, NOT_ACTORS};
+use std::ops::Range;
+
+/// Words before a noun that make it a thing rather than a company's name.
+const DETERMINERS: &[&str] = &[
+    "a", "an", "her", "his", "its", "my", "our", "that", "the", "their", "these", "this", "those",
+    "your",
+];
+
+/// The longest name an actor rule takes, in words.
+const MAX_WORDS: usize = 3;
+
+/// The names `text` has act as companies. Each is found from the word that makes it an
+/// actor: the name after each "at" or "joined", the name before each "announced".
+pub fn actor_names(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for trigger in super::prefilter::actor_words(text) {
+        // Inside a longer word ("that", "rejoined"): not the word itself.
+        let glued_before = text[..trigger.start]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        let glued_after = text[trigger.end..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric);
+        if glued_before || glued_after {
+            continue;
+        }
+        let word = word_around(text, trigger);
+        let bare_word = bare(&text[word.clone()]);
+        let name = match () {
+            _ if is_one_of(bare_word, ACTOR_PREPOSITIONS) => {
+                let after = text[word.end..].split_whitespace();
+                name_after(&text[word.clone()], after)
+            }
+            _ if is_one_of(bare_word, ACTOR_VERBS) => {
+                let mut before = text[..word.start].split_whitespace().rev();
+                before
+                    .next()
+                    .and_then(|raw| name_before(raw, before.next()))
+            }
+            _ => None,
+        };
+        found.extend(name);
+    }
+    found.dedup();
+    found
+}
+
+/// The name that follows a word placing someone in it ("at", "joined"), if the words after
+/// it open with one.
+fn name_after<'t>(place: &str, mut after: impl Iterator<Item = &'t str> + Clone) -> Option<String> {
+    let first = after.clone().next()?;
+    let named = !ends_clause(place) && opens_with_capital(first) && is_name_word(first);
+    named.then(|| name_run(after.by_ref()))
+}
+
+/// The name `raw` is, written before a verb of what companies do, `before` being the word
+/// before it. The name must end where the verb begins ("Snowflake announced", not "…,
+/// announced"), and be no surname ("Josh MacAlister launched") and no thing ("the ToR
+/// released").
+fn name_before(raw: &str, before: Option<&str>) -> Option<String> {
+    let surname = before.is_some_and(|b| is_name_word(b) && !ends_clause(b));
+    let determined = before.is_some_and(|b| is_one_of(bare(b), DETERMINERS));
+    let named =
+        opens_with_capital(raw) && is_name_word(raw) && raw.ends_with(char::is_alphanumeric);
+    (named && !surname && !determined).then(|| bare(raw).to_string())
+}
+
+/// The whitespace-delimited word of `text` that holds `within`.
+fn word_around(text: &str, within: Range<usize>) -> Range<usize> {
+    let start = (text[..within.start].char_indices().rev())
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = (text[within.end..].char_indices())
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(text.len(), |(i, _)| within.end + i);
+    start..end
+}
+
+/// Whether `word`, ignoring ASCII case, is one of `list` (lower-case words).
+fn is_one_of(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Whether `raw` starts with a capital letter, perhaps after an opening bracket or quote.
+fn opens_with_capital(raw: &str) -> bool {
+    let raw = raw.trim_start_matches(['(', '"', '“', '\'', '‘']);
+    match raw.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => raw.chars().next().is_some_and(char::is_uppercase),
+    }
+}
+
+/// The name that opens `words`: its capitalised words, up to [`MAX_WORDS`], ending at
+/// punctuation.
+fn name_run<'t>(words: impl Iterator<Item = &'t str>) -> String {
+    let mut run = Vec::new();
+    for word in words.take(MAX_WORDS) {
+        if !is_name_word(word) {
+            break;
+        }
+        run.push(bare(word));
+        if !word.ends_with(|c: char| c.is_alphanumeric()) {
+            break;
+        }
+    }
+    run.join(" ")
+}
+
+/// A word as a name's: capitalised, with a lower-case letter (not an acronym, which other
+/// rules judge), not a word of the calendar or one that opens a clause.
+fn is_name_word(raw: &str) -> bool {
+    // Handles and hashtags are judged by their own rules.
+    if raw
+        .trim_start_matches(['(', '"', '“', '\''])
+        .starts_with(['@', '#'])
+    {
+        return false;
+    }
+    let word = bare(raw);
+    let word = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word);
+    word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().any(char::is_lowercase)
+        && word.chars().count() >= 3
+        && word
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '&' | '.'))
+        && !NOT_ACTORS.contains(&word)
+}
+
+/// Whether a word ends with punctuation that ends a clause or a sentence.
+fn ends_clause(raw: &str) -> bool {
+    raw.ends_with([',', '.', ':', ';', '!', '?'])
+}
+
+/// `raw` without the punctuation around it (and without a possessive 's).
+fn bare(raw: &str) -> &str {
+    let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The rule as a walk over every word: each capitalised word, with the words beside it.
+    fn by_every_word(text: &str) -> Vec<String> {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let mut found = Vec::new();
+        for (i, raw) in words.iter().enumerate() {
+            let before = i.checked_sub(1).map(|b| words[b]);
+            if before.is_some_and(|b| is_one_of(bare(b), ACTOR_PREPOSITIONS)) {
+                found.extend(name_after(before.unwrap(), words[i..].iter().copied()));
+            }
+            let verb = words
+                .get(i + 1)
+                .is_some_and(|n| is_one_of(bare(n), ACTOR_VERBS));
+            if verb {
+                found.extend(name_before(raw, before));
+            }
+        }
+        found.sort();
+        found.dedup();
+        found
+    }
+
+    proptest::proptest! {
+        /// Found from its triggers, the rule finds what a walk over every word finds.
+        #[test]
+        fn triggers_find_what_every_word_finds(
+            words in proptest::collection::vec((proptest::sample::select(&[
+                "at", "AT", "At", "(at", "at,", "Databricks", "announced", "announced,",
+                "joined", "the", "Stripe", "hired", "x", "@Ann", "Josh", "MacAlister",
+                "launched", "that", "Cat", "Target.", "Andreessen", "Horowitz", "May", "joins",
+                "rejoined", "announcedly",
+            ][..]), proptest::sample::select(&[" ", "\n", "\u{a0}", "  "][..])), 0..14),
+        ) {
+            let text: String = words.iter().flat_map(|(w, s)| [*w, *s]).collect();
+            let mut fast = actor_names(&text);
+            fast.sort();
+            fast.dedup();
+            proptest::prop_assert_eq!(fast, by_every_word(&text));
+        }
+    }
+
+    #[test]
+    fn companies_people_are_at_or_that_act_as_companies() {
+        assert_eq!(actor_names("I used to work at Target before."), ["Target"]);
+        assert_eq!(
+            actor_names("She joined Andreessen Horowitz in 2019."),
+            ["Andreessen Horowitz"]
+        );
+        assert_eq!(
+            actor_names("Yesterday, Snowflake announced a deal."),
+            ["Snowflake"]
+        );
+        assert_eq!(actor_names("at Databricks, we shipped it"), ["Databricks"]);
+    }
+
+    #[test]
+    fn times_clauses_and_lower_case_are_not() {
+        for text in [
+            "See you at Christmas.",
+            "at the review",
+            "we met at 9am",
+            "look at LLM outputs",
+            "Thanks, announced later",
+            "at. Databricks",
+            "@GavinWilliamson launched the review",
+            "Josh MacAlister launched the review",
+            "As confirmed in the ToR released today",
+        ] {
+            assert_eq!(actor_names(text), Vec::<String>::new(), "{text}");
+        }
+    }
+}
