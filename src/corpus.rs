@@ -127,6 +127,9 @@ fn markdown_page(text: &str) -> Option<Reading> {
     if reading.author.is_none() {
         reading.author =
             (byline.map(|(author, _, _)| author)).or_else(|| front_matter_author(&matter));
+        if reading.author.is_some() {
+            reading.warnings.retain(|w| w != unroll::NO_AUTHOR);
+        }
         if let Some(thread) = reading.threads.first_mut().filter(|t| t.author.is_none()) {
             thread.author = reading.author.clone();
         }

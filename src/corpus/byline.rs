@@ -37,7 +37,8 @@ pub fn find(text: &str) -> Option<(Author, usize, bool)> {
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty());
     for (at, line) in lines.take(BYLINE_LINES) {
-        let line = line.trim();
+        // A byline may be written as a heading ("### By [Ann](https://x.com/ann)").
+        let line = line.trim().trim_start_matches('#').trim_start();
         if let Some(c) = AUTHOR_LINE.captures(line) {
             // "By …" opens sentences too: there the words must be a name's.
             let sentence_like = !c["key"].eq_ignore_ascii_case("author");
@@ -132,6 +133,10 @@ mod tests {
             ann
         );
         assert_eq!(author("By Ann Example\n\nText.\n"), ann);
+        assert_eq!(
+            author("# Title\n### By [Ann Example](https://mobile.twitter.com/ann_ex)\n"),
+            Some(("Ann Example".to_string(), Some("ann_ex".to_string())))
+        );
         assert_eq!(
             author("Author: [Ann Example](https://twitter.com/ann_ex)  \n"),
             Some(("Ann Example".to_string(), Some("ann_ex".to_string())))

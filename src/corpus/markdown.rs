@@ -264,8 +264,8 @@ impl Body {
             // A line that is only a picture is the "Image" line, in a paragraph too: tools
             // that save threads glue the next post's first line to a post's pictures.
             TagEnd::Paragraph => {
-                let lines = source
-                    .lines()
+                let lines = (source.lines())
+                    .filter(|l| !TEMPLATE_LINE.is_match(l.trim()))
                     .map(|l| match PICTURE_LINE.is_match(l.trim()) {
                         true => "Image",
                         false => l,
@@ -293,10 +293,17 @@ impl Body {
     }
 }
 
-/// A line that is only a picture: `![text](address)`, linked (`[![…](…)](…)`), or cut short.
+/// A line that is only a picture: `![text](address)`, linked (`[![…](…)](…)`), cut short,
+/// or with the attributes some generators put after it (`{: .align-center}`).
 static PICTURE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\[?!\[[^\]]*\](?:\([^)\s]*\)?|\[[^\]]*\])?(?:\]\([^)\s]*\))?$").unwrap()
+    Regex::new(r"^\[?!\[[^\]]*\](?:\([^)\s]*\)?|\[[^\]]*\])?(?:\]\([^)\s]*\))?(?:\{[^}]*\})?$")
+        .unwrap()
 });
+
+/// A line that is only a directive of a site generator's templates (`{% include x.html %}`,
+/// `{{< tweet 1 >}}`): how the page is built, not what it says.
+static TEMPLATE_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\{%.*%\}|\{\{.*\}\})$").unwrap());
 
 /// Raw HTML without its tags: the text between them, if any.
 fn strip_tags(html: &str) -> String {
@@ -334,7 +341,7 @@ mod tests {
 
     #[test]
     fn a_picture_on_a_line_of_its_own_is_the_image_line() {
-        let body = "First post.\n![](pics/1.jpg)\n[![a](pics/2.jpg)](https://example.org)\n![](pics/3.jpg\nSecond post.\n";
+        let body = "{% include donation.md %}\n\nFirst post.\n![](pics/1.jpg)\n[![a](pics/2.jpg)](https://example.org)\n![](pics/3.jpg){: .align-center}\nSecond post.\n";
         assert_eq!(
             body_text(body).text,
             "First post.\nImage\nImage\nImage\nSecond post."

@@ -37,6 +37,9 @@ fn with_handle<'l>(pattern: &Regex, line: &'l str) -> Option<regex::Captures<'l>
     (captures["handle"].chars().count() <= HANDLE_MAX).then_some(captures)
 }
 
+/// The warning for an unroll page whose header names no author.
+pub const NO_AUTHOR: &str = "no author found in the header";
+
 /// How many lines at the top may hold the page header.
 const HEADER_LINES: usize = 5;
 
@@ -172,9 +175,7 @@ pub fn read(text: &str) -> Reading {
     };
     reading.date = header.date;
     if reading.author.is_none() {
-        reading
-            .warnings
-            .push("no author found in the header".to_string());
+        reading.warnings.push(NO_AUTHOR.to_string());
     }
     let mut thread = Thread::new(segment::posts(body, None), header.declared);
     thread.author = reading.author.clone();
