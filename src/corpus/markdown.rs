@@ -181,16 +181,26 @@ fn unquote(value: &str) -> &str {
 }
 
 /// Whether `text` is written in Markdown: front matter, or at least two kinds of markup
-/// (headings, emphasis, links, pictures, quotes, fences, rules, escapes). One kind alone is
-/// too common in plain text ("*", "> ", a line of dashes) to go on.
+/// (headings, emphasis, links, pictures, quotes, fences, rules, escapes) in its opening
+/// 8 KB. One kind alone is too common in plain text ("*", "> ", a line of dashes) to go on.
 pub fn is_markdown(text: &str) -> bool {
     if front_matter(text).is_some() {
         return true;
     }
-    let kinds = MARKUP.iter().filter(|p| p.is_match(text)).count();
-    kinds >= 2
+    // The opening of a page shows how it is written; every page text is asked, so the
+    // search stays within it.
+    let mut end = text.len().min(MARKUP_HEAD);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    MARKUP.iter().filter(|p| p.is_match(head)).take(2).count() >= 2
 }
 
+/// How much of a page is searched for markup.
+const MARKUP_HEAD: usize = 8 * 1024;
+
+/// The kinds of markup.
 static MARKUP: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
         r"(?m)^#{1,6} \S",
