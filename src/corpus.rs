@@ -212,8 +212,8 @@ fn finish(reading: &mut Reading) {
 }
 
 /// Says what is wrong with a whole thread's numbering: gaps, repeats, fewer posts than
-/// declared ("declared 20, found 19: 7/ missing"). Listing excerpts show only a thread's
-/// opening, so a shortfall there is expected.
+/// declared ("declared 20, found 19: 7/ missing"). Listing excerpts (and an unroll page's
+/// "More from" excerpts) show only a thread's opening, so a shortfall there is expected.
 pub fn numbering_problem(thread: &Thread, kind: Kind) -> Option<String> {
     let numbers: Vec<u32> = thread.posts.iter().filter_map(|p| p.number).collect();
     let mut missing: Vec<String> = Vec::new();
@@ -229,7 +229,9 @@ pub fn numbering_problem(thread: &Thread, kind: Kind) -> Option<String> {
             repeated.push(format!("{}/", pair[1]));
         }
     }
+    // A thread that is not the document's own (titled "More from …") is an excerpt too.
     let short = kind == Kind::Unroll
+        && thread.title.is_none()
         && thread
             .declared_count
             .is_some_and(|d| (thread.posts.len() as u32) < d);

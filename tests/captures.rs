@@ -120,6 +120,18 @@ fn an_unroller_header_with_a_toolbar_gives_author_date_and_count() {
     let texts = texts(&doc);
     assert_eq!(texts[0].len(), 3, "{texts:?}");
     assert!(texts[0][0].starts_with("1/ The care review"));
+    // The author's other threads the page shows: threads of their own, never the thread's.
+    assert_eq!(texts.len(), 3, "{texts:?}");
+    assert_eq!(doc["threads"][1]["title"], "More from @PriyaRamanSW");
+    assert_eq!(doc["threads"][1]["declared_count"], 10);
+    assert_eq!(
+        texts[1],
+        ["Kinship carers are the quiet backbone of the system. 1/"]
+    );
+    assert_eq!(
+        texts[2],
+        ["What the review means for care leavers, in short."]
+    );
     let mentions: Vec<&Value> = (doc["threads"][0]["posts"].as_array().unwrap().iter())
         .flat_map(|p| p["mentions"].as_array().unwrap())
         .collect();

@@ -8,8 +8,10 @@ const MIN_MARKERS: usize = 3;
 /// The kind of page `text` is. Page furniture is the strongest sign, then an article's head,
 /// and only then numbering markers (an article's numbered list is not a thread).
 pub fn kind(text: &str) -> Kind {
-    let lines: Vec<&str> = text.lines().map(str::trim).collect();
-    if lines.iter().any(|l| listing::read_more(l).is_some()) {
+    // An unroll page's "More from @user" section lists other threads as a listing does.
+    let (own, more_from) = unroll::split_more_from(text);
+    let lines: Vec<&str> = own.lines().map(str::trim).collect();
+    if more_from.is_none() && lines.iter().any(|l| listing::read_more(l).is_some()) {
         return Kind::Listing;
     }
     if has_unroller_furniture(&lines) {

@@ -56,7 +56,8 @@ pub fn read(text: &str) -> Reading {
     reading
 }
 
-fn excerpt(lines: &[&str], declared: Option<u32>) -> Thread {
+/// One excerpt's lines as a thread of its opening posts, `declared` long.
+pub(super) fn excerpt(lines: &[&str], declared: Option<u32>) -> Thread {
     let shown = declared.map(|d| d.min(PREVIEW_POSTS) as usize);
     Thread::new(segment::posts(lines, shown), declared)
 }

@@ -26,6 +26,70 @@ static DATE_COUNT: LazyLock<Regex> = LazyLock::new(|| {
 /// "Priya Raman @PriyaRamanSW": a name and a handle on one line.
 static NAME_HANDLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?P<name>[^@]+?)\s+@(?P<handle>\w+)$").unwrap());
+/// "More from @user": other threads of the author follow, each an excerpt closed by "Read N
+/// tweets"; none is part of the page's thread.
+static MORE_FROM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^More from (?P<who>[^\s].{0,60})$").unwrap());
+
+/// The text of `text` before its "More from @user" line, and who and what follow that line.
+pub fn split_more_from(text: &str) -> (&str, Option<(&str, &str)>) {
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let bare = line.trim();
+        if bare.starts_with("More from ") {
+            if let Some(c) = MORE_FROM.captures(bare) {
+                let who = c.name("who").map_or("", |w| w.as_str());
+                return (&text[..at], Some((who, &text[at + line.len()..])));
+            }
+        }
+        at += line.len();
+    }
+    (text, None)
+}
+
+/// The author's other threads that a "More from" section shows: one per excerpt, titled
+/// "More from …", each without the date (and name) lines that introduce it.
+fn more_from(who: &str, section: &str, author: Option<&Author>) -> Vec<Thread> {
+    let lines = chrome::content_lines(section);
+    let mut threads = Vec::new();
+    let mut start = 0;
+    for (i, line) in lines.iter().enumerate() {
+        if let Some(declared) = super::listing::read_more(line) {
+            threads.push(more_from_excerpt(
+                who,
+                &lines[start..i],
+                Some(declared),
+                author,
+            ));
+            start = i + 1;
+        }
+    }
+    threads.retain(|t: &Thread| !t.posts.is_empty());
+    threads
+}
+
+fn more_from_excerpt(
+    who: &str,
+    lines: &[&str],
+    declared: Option<u32>,
+    author: Option<&Author>,
+) -> Thread {
+    let introduction = |l: &&&str| {
+        let l = l.trim();
+        l.is_empty()
+            || bare_date(l).is_some()
+            || handle(l).is_some()
+            || name_handle(l).is_some()
+            || author.is_some_and(|a| a.name == l)
+            || l.trim_start_matches('@') == who.trim_start_matches('@')
+    };
+    let skip = lines.iter().take_while(introduction).count();
+    let mut thread = super::listing::excerpt(&lines[skip..], declared);
+    thread.title = Some(format!("More from {who}"));
+    thread.author = author.cloned();
+    thread
+}
+
 /// The footer line of twtext-style unrollers; the page's content ends before it (a tail
 /// pattern of [`chrome`] too).
 pub(super) const FOLLOW_LINE: &str = r"^You can follow @(?P<handle>\w+)\.?$";
@@ -164,6 +228,7 @@ fn read_header_line(line: &str, next: Option<&str>, counted: bool, header: &mut 
 
 /// Reads an unroll page.
 pub fn read(text: &str) -> Reading {
+    let (text, more) = split_more_from(text);
     let lines = chrome::content_lines(text);
     let mut body: &[&str] = &lines;
     let header = take_header(&mut body);
@@ -180,6 +245,10 @@ pub fn read(text: &str) -> Reading {
     let mut thread = Thread::new(segment::posts(body, None), header.declared);
     thread.author = reading.author.clone();
     reading.threads.push(thread);
+    if let Some((who, section)) = more {
+        let others = more_from(who, section, reading.author.as_ref());
+        reading.threads.extend(others);
+    }
     reading
 }
 
@@ -241,6 +310,27 @@ mod tests {
         assert_eq!(r.author, None);
         assert_eq!(r.warnings, ["no author found in the header"]);
         assert!(r.threads[0].posts[0].text.starts_with("Thanks to @bob"));
+    }
+
+    #[test]
+    fn more_from_the_author_are_threads_of_their_own() {
+        let text = "Ann Example @annex\nMay 3, 2023 · 2 tweets · 1 min read\nOne. 1/\nTwo. 2/2\n\n• • •\n\nMissing some Tweet in this thread?\n\nMore from @annex\n\nAnn Example\n@annex\nJun 22\nAnother thread opens here. 1/\nAnd goes on. 2/\nRead 10 tweets\n\nJun 30\nA third thread.\nRead 4 tweets\n";
+        let r = read(text);
+        let texts: Vec<Vec<&str>> = (r.threads.iter())
+            .map(|t| t.posts.iter().map(|p| &*p.text).collect())
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                vec!["One. 1/", "Two. 2/2"],
+                vec!["Another thread opens here. 1/", "And goes on. 2/"],
+                vec!["A third thread."],
+            ]
+        );
+        assert_eq!(r.threads[1].title.as_deref(), Some("More from @annex"));
+        assert_eq!(r.threads[1].declared_count, Some(10));
+        assert_eq!(r.threads[2].declared_count, Some(4));
+        assert_eq!(r.threads[0].declared_count, Some(2));
     }
 
     #[test]
