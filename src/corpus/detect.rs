@@ -38,7 +38,11 @@ fn has_unroller_furniture(lines: &[&str]) -> bool {
             || *l == "Latest Threads Unrolled:"
             || l.contains("Thread Reader")
     });
-    footer || unroll::has_header(lines) || unroll::footer_author(lines.iter().copied()).is_some()
+    let fragments = lines.iter().filter(|l| unroll::is_post_fragment(l)).count() >= 2;
+    footer
+        || fragments
+        || unroll::has_header(lines)
+        || unroll::footer_author(lines.iter().copied()).is_some()
 }
 
 /// A blog platform's furniture or byline.

@@ -90,6 +90,29 @@ fn more_from_excerpt(
     thread
 }
 
+/// What a raw dump of an unroller's HTML leaves where each post begins: attribute fragments
+/// such as `thread#showTweet" data-screenname="ann" data-tweet="1"`.
+static POST_FRAGMENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"data-tweet="\d+"|data-screenname="\w+""#).unwrap());
+
+/// Whether a line is an attribute fragment that marks where a post begins.
+pub fn is_post_fragment(line: &str) -> bool {
+    line.contains("data-") && POST_FRAGMENT.is_match(line) && line.contains('"')
+}
+
+/// The posts of a thread's lines: split where a raw dump's fragments mark each post's start
+/// (the fragments themselves are furniture), else as [`segment::posts`] splits them.
+fn thread_posts(lines: &[&str]) -> Vec<super::Post> {
+    if !lines.iter().any(|l| is_post_fragment(l)) {
+        return segment::posts(lines, None);
+    }
+    lines
+        .split(|l| is_post_fragment(l))
+        .filter(|chunk| chunk.iter().any(|l| !l.trim().is_empty()))
+        .map(|chunk| segment::single_post(&chunk.join("\n")))
+        .collect()
+}
+
 /// The footer line of twtext-style unrollers; the page's content ends before it (a tail
 /// pattern of [`chrome`] too).
 pub(super) const FOLLOW_LINE: &str = r"^You can follow @(?P<handle>\w+)\.?$";
@@ -242,7 +265,7 @@ pub fn read(text: &str) -> Reading {
     if reading.author.is_none() {
         reading.warnings.push(NO_AUTHOR.to_string());
     }
-    let mut thread = Thread::new(segment::posts(body, None), header.declared);
+    let mut thread = Thread::new(thread_posts(body), header.declared);
     thread.author = reading.author.clone();
     reading.threads.push(thread);
     if let Some((who, section)) = more {
@@ -331,6 +354,18 @@ mod tests {
         assert_eq!(r.threads[1].declared_count, Some(10));
         assert_eq!(r.threads[2].declared_count, Some(4));
         assert_eq!(r.threads[0].declared_count, Some(2));
+    }
+
+    #[test]
+    fn a_raw_dumps_fragments_mark_where_posts_begin() {
+        let text = "Ann Example @annex\n3 tweets\nthread#showTweet\" data-screenname=\"annex\" data-tweet=\"11\">\nA first post\nthat runs on.\nthread#showTweet\" data-screenname=\"annex\" data-tweet=\"12\">\nA second.\nthread#showTweet\" data-screenname=\"annex\" data-tweet=\"13\">\nA third.\n";
+        let r = read(text);
+        let texts: Vec<&str> = r.threads[0].posts.iter().map(|p| &*p.text).collect();
+        assert_eq!(
+            texts,
+            ["A first post\nthat runs on.", "A second.", "A third."]
+        );
+        assert!(!is_post_fragment("She said \"data-tweet\" is a word."));
     }
 
     #[test]
