@@ -103,23 +103,7 @@ fn markdown_page(text: &str) -> Option<Reading> {
         true => clip::read(body, &matter),
         false => {
             let body = markdown::body_text(body);
-            let mut reading = read_page_text(&body.text);
-            reading
-                .threads
-                .extend(body.embeds.into_iter().map(embedded_thread));
-            // The address of a post, and no structure of a page: the saved thread of a
-            // tool that writes posts one after another (tweet-to-markdown and the like).
-            let prose = matches!(reading.kind, Kind::Plain | Kind::Article);
-            if prose && matter.status_handle().is_some() {
-                reading = unroll::read(&body.text);
-            }
-            reading.title = body.heading.or(reading.title);
-            // A clipped page that names its title is an article, not unknown text.
-            if reading.kind == Kind::Plain && (matter.title.is_some() || reading.title.is_some()) {
-                reading.kind = Kind::Article;
-                reading.warnings.retain(|w| w != article::NO_STRUCTURE);
-            }
-            reading
+            read_markdown_body(body, &matter)
         }
     };
     reading.title = matter.title.clone().or(reading.title);
@@ -135,6 +119,34 @@ fn markdown_page(text: &str) -> Option<Reading> {
         }
     }
     Some(reading)
+}
+
+/// Reads the text of a Markdown page's body by the reader of its kind: a date line that
+/// opens it is the page's date; its embedded posts are threads of their own.
+fn read_markdown_body(body: markdown::Body, matter: &markdown::FrontMatter) -> Reading {
+    let (date, text) = match body.text.split_once('\n') {
+        Some((first, rest)) if article::is_date(first) => (Some(first.trim()), rest),
+        None if article::is_date(&body.text) => (Some(body.text.trim()), ""),
+        _ => (None, body.text.as_str()),
+    };
+    let mut reading = read_page_text(text);
+    // The address of a post, and no structure of a page: the saved thread of a tool that
+    // writes posts one after another (tweet-to-markdown and the like).
+    let prose = matches!(reading.kind, Kind::Plain | Kind::Article);
+    if prose && matter.status_handle().is_some() {
+        reading = unroll::read(text);
+    }
+    reading.date = reading.date.or(date.map(str::to_string));
+    reading.title = body.heading.or(reading.title);
+    // A clipped page that names its title is an article, not unknown text.
+    if reading.kind == Kind::Plain && (matter.title.is_some() || reading.title.is_some()) {
+        reading.kind = Kind::Article;
+        reading.warnings.retain(|w| w != article::NO_STRUCTURE);
+    }
+    reading
+        .threads
+        .extend(body.embeds.into_iter().map(embedded_thread));
+    reading
 }
 
 /// A post embedded in a page, as a thread of its own: it comes from elsewhere.

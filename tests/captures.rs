@@ -164,11 +164,15 @@ fn an_archive_of_2012_to_2018_is_read_a_month_at_a_time() {
 }
 
 #[test]
-fn a_byline_line_names_the_author_and_is_no_paragraph() {
+fn a_byline_and_a_date_line_name_author_and_date_and_are_no_paragraphs() {
     let doc = show("article-byline");
     assert_eq!(doc["title"], "Councils and the care review");
     assert_eq!(doc["author"]["name"], "Ann Example");
     assert_eq!(doc["author"]["handle"], "ann_ex");
+    assert_eq!(
+        doc["date"], "12 March 2026",
+        "the date line that opens the body"
+    );
     assert_eq!(
         texts(&doc),
         [[

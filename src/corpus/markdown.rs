@@ -275,7 +275,7 @@ impl Body {
             // that save threads glue the next post's first line to a post's pictures.
             TagEnd::Paragraph => {
                 let lines = (source.lines())
-                    .filter(|l| !TEMPLATE_LINE.is_match(l.trim()))
+                    .filter(|l| !TEMPLATE_LINE.is_match(l.trim()) && !is_thread_delimiter(l))
                     .map(|l| match PICTURE_LINE.is_match(l.trim()) {
                         true => "Image",
                         false => l,
@@ -286,6 +286,8 @@ impl Body {
                 Some(embed) => self.embeds.push(embed),
                 None => self.push(&strip_tags(source)),
             },
+            TagEnd::List(_) if is_navigation(source) || is_metadata(source) => {}
+            TagEnd::Table if is_pictures_table(source) => self.push("Image"),
             _ => self.push(source),
         }
     }
@@ -314,6 +316,60 @@ static PICTURE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// `{{< tweet 1 >}}`): how the page is built, not what it says.
 static TEMPLATE_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:\{%.*%\}|\{\{.*\}\})$").unwrap());
+
+/// A link written alone (`[Home](https://…)`), as navigation lists hold them.
+static LINK_ONLY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\[[^\]]*\]\([^)]*\)$").unwrap());
+
+/// A list item's marker.
+static ITEM_MARKER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+").unwrap());
+
+/// The items of a list block, without their markers (continuation lines left out).
+fn items(source: &str) -> Vec<&str> {
+    (source.lines())
+        .filter_map(|l| ITEM_MARKER.find(l).map(|m| l[m.end()..].trim()))
+        .collect()
+}
+
+/// A list of links and nothing else: a site's navigation.
+fn is_navigation(source: &str) -> bool {
+    let items = items(source);
+    items.len() >= 2 && items.iter().all(|i| LINK_ONLY.is_match(i))
+}
+
+/// A list of `Key: value` items, some value an address: what a page says about itself
+/// (`+ Source: …`, `+ Link: https://…`, `- **Tweet:** https://…`), not what it says.
+fn is_metadata(source: &str) -> bool {
+    static KEY_VALUE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?:\*\*)?[\p{L}][\p{L} ]{0,20}:(?:\*\*)?\s+\S").unwrap());
+    let items = items(source);
+    items.len() >= 2
+        && items.iter().all(|i| KEY_VALUE.is_match(i))
+        && items.iter().any(|i| i.contains("://"))
+}
+
+/// A table of pictures (and links) only: no words in its cells.
+fn is_pictures_table(source: &str) -> bool {
+    static PICTURE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"!\[[^\]]*\]\([^)]*\)").unwrap());
+    static LINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[[^\]]*\]\([^)]*\)").unwrap());
+    let without_pictures = PICTURE.replace_all(source, "");
+    let without_links = LINK.replace_all(&without_pictures, "");
+    let words = without_links
+        .chars()
+        .any(|c| !matches!(c, '|' | ':' | '-' | ' ' | '\n' | '\t'));
+    source.contains("![") && !words
+}
+
+/// A line that only marks where a republished thread starts or ends (`/threadstarts`,
+/// `/threadends`, `/fin`, `{fin}`), emphasis around it or not.
+fn is_thread_delimiter(line: &str) -> bool {
+    let bare = line.trim().trim_matches(['*', '_']);
+    matches!(
+        bare.to_lowercase().as_str(),
+        "/threadstarts" | "/threadends" | "/fin" | "{fin}" | "/end"
+    )
+}
 
 /// Raw HTML without its tags: the text between them, if any.
 fn strip_tags(html: &str) -> String {
@@ -373,6 +429,15 @@ mod tests {
                 }),
                 date: Some("May 1, 2023".into()),
             }]
+        );
+    }
+
+    #[test]
+    fn navigation_metadata_picture_tables_and_delimiters_are_layout() {
+        let body = "* [Home](https://example.org)\n* [About](https://example.org/about)\n\n+ Source: Example News\n+ Link: https://example.org/a\n\n| [![](a.jpg)](x) | [![](b.jpg)](y) |\n| :-: | :-: |\n\n**/threadstarts**\nThe text.\n/threadends\n\n- **Pros:** fast\n- **Cons:** slow\n";
+        assert_eq!(
+            body_text(body).text,
+            "Image\n\nThe text.\n\n- **Pros:** fast\n- **Cons:** slow"
         );
     }
 
