@@ -228,6 +228,10 @@ fn finish(reading: &mut Reading) {
 /// "More from" excerpts) show only a thread's opening, so a shortfall there is expected.
 pub fn numbering_problem(thread: &Thread, kind: Kind) -> Option<String> {
     let numbers: Vec<u32> = thread.posts.iter().filter_map(|p| p.number).collect();
+    // Entries numbered by years may skip years and repeat one: nothing is missing.
+    if numbers.first().is_some_and(|&n| n >= numbering::FIRST_YEAR) {
+        return None;
+    }
     let mut missing: Vec<String> = Vec::new();
     let mut repeated: Vec<String> = Vec::new();
     for pair in numbers.windows(2) {

@@ -55,8 +55,25 @@ pub fn trailing(line: &str) -> Option<Marker> {
     make(format!("{number}/{written}"), number, total)
 }
 
+/// A year that opens an entry of a thread numbered by years: "2010 - …", "2017 (a) - …".
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^((?:19|20)\d{2})(\s*\([a-z]\))?\s*[-–—]\s").unwrap());
+
+/// Numbers from here on are years: in a thread numbered by years, a year may repeat
+/// ("2017 (a)", "2017 (b)") or skip, never go back.
+pub const FIRST_YEAR: u32 = 1900;
+
 /// The marker that opens `line`.
 pub fn leading(line: &str) -> Option<Marker> {
+    if let Some(year) = YEAR.captures(line.trim_start()) {
+        let number: u32 = year[1].parse().ok()?;
+        let label = format!("{}{} -", &year[1], year.get(2).map_or("", |m| m.as_str()));
+        return Some(Marker {
+            label,
+            number,
+            total: None,
+        });
+    }
     // Asked of every line: a marker opens with a digit, perhaps after a bracket (a digit
     // outside ASCII would match the pattern but is no number to parse).
     let line = line.trim_start();
@@ -120,10 +137,10 @@ pub fn sequence(lines: &[&str], style: Style) -> Vec<Option<Marker>> {
         .iter()
         .map(|line| {
             let marker = find(line)?;
-            let follows = if last == 0 {
-                marker.number <= 2
-            } else {
-                marker.number > last
+            let follows = match (last, marker.number >= FIRST_YEAR) {
+                (0, year) => year || marker.number <= 2,
+                (_, true) => last >= FIRST_YEAR && marker.number >= last,
+                (_, false) => last < FIRST_YEAR && marker.number > last,
             };
             follows.then(|| {
                 last = marker.number;
@@ -219,6 +236,34 @@ mod tests {
         assert_eq!(leading("1.5C of warming"), None);
         assert_eq!(leading("Use Case 3: retail"), None);
         assert_eq!(trailing("and 1/n").unwrap().total, None);
+    }
+
+    #[test]
+    fn years_number_entries_and_may_repeat() {
+        let lines = [
+            "2010 - one",
+            "2011 - two",
+            "2017 (a) - three",
+            "2017 (b) - four",
+            "2016 - five",
+        ];
+        let seq = sequence(&lines, Style::Leading);
+        let labels: Vec<_> = seq
+            .iter()
+            .map(|m| m.as_ref().map(|m| m.label.as_str()))
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                Some("2010 -"),
+                Some("2011 -"),
+                Some("2017 (a) -"),
+                Some("2017 (b) -"),
+                None
+            ]
+        );
+        assert_eq!(leading("2019 was a year"), None);
+        assert_eq!(leading("1.5 - 2 degrees"), None);
     }
 
     #[test]
