@@ -9,6 +9,7 @@ mod byline;
 mod chrome;
 mod clip;
 mod detect;
+mod digest;
 pub mod entities;
 mod formats;
 pub mod glossary;
@@ -99,12 +100,12 @@ fn markdown_page(text: &str) -> Option<Reading> {
         }
         _ => body,
     };
-    let mut reading = match clip::has_headers(body) {
-        true => clip::read(body, &matter),
-        false => {
-            let body = markdown::body_text(body);
-            read_markdown_body(body, &matter)
-        }
+    let mut reading = if clip::has_headers(body) {
+        clip::read(body, &matter)
+    } else if digest::is_digest(body) {
+        digest::read(body)
+    } else {
+        read_markdown_body(markdown::body_text(body), &matter)
     };
     reading.title = matter.title.clone().or(reading.title);
     reading.date = reading.date.or(matter.published.clone());

@@ -181,3 +181,21 @@ fn a_byline_and_a_date_line_name_author_and_date_and_are_no_paragraphs() {
         ]]
     );
 }
+
+#[test]
+fn a_digest_of_saved_posts_is_a_listing_of_their_threads() {
+    let doc = show("digest");
+    assert_eq!(doc["kind"], "listing");
+    assert_eq!(
+        texts(&doc),
+        [
+            vec![
+                "Kinship carers need the same support as foster carers.\n\nThe review says so too."
+            ],
+            vec!["Care leavers should keep their support to 25. #CareReview"],
+        ]
+    );
+    assert_eq!(doc["threads"][0]["author"]["handle"], "mira_os");
+    assert_eq!(doc["threads"][1]["title"], "Care leavers");
+    assert_eq!(doc["threads"][1]["posts"][0]["hashtags"][0], "CareReview");
+}
