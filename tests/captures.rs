@@ -92,7 +92,10 @@ fn a_clipped_article_takes_its_front_matter_and_leaves_the_layout_out() {
                  run homes.",
                 "Directors say the timetable is tight.",
             ],
-            vec!["1/3 The review's money follows children. pic.twitter.com/x"],
+            vec![
+                "1/3 The review's money follows children. pic.twitter.com/x\n\n— Mira Osei \
+                 (@mira_os) February 10, 2026"
+            ],
         ]
     );
     // The embedded post: a thread of its own, by the author its signature names.

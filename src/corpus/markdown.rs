@@ -50,8 +50,9 @@ pub struct Body {
     pub embeds: Vec<Embed>,
 }
 
-/// A post embedded in a page (X's `<blockquote class="twitter-tweet">`): its text, and who
-/// posted it when, as its signature line says ("— Ann (@ann) May 1, 2023").
+/// A post embedded in a page (X's `<blockquote class="twitter-tweet">`): its text as the page
+/// shows it, signature line included, and who posted it when, as that line says ("— Ann
+/// (@ann) May 1, 2023").
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Embed {
     pub text: String,
@@ -66,6 +67,30 @@ static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 impl Embed {
+    /// The post a Markdown quote holds, if it ends with an embedded post's signature (a
+    /// converted `twitter-tweet` blockquote: "> — Ann (@ann) [May 1, 2023](…)").
+    fn from_quote(source: &str) -> Option<Embed> {
+        let lines: Vec<&str> = (source.lines())
+            .map(|l| l.trim_start().trim_start_matches('>').trim_start())
+            .collect();
+        let last = lines.iter().rposition(|l| !l.is_empty())?;
+        let signature = SIGNATURE.captures(lines[last])?;
+        if signature.get(0).expect("whole match").start() != 0 {
+            return None;
+        }
+        let date = signature["date"].trim();
+        let date = date
+            .trim_start_matches('[')
+            .split("](")
+            .next()
+            .unwrap_or(date);
+        Some(Embed {
+            text: body_text(&lines[..=last].join("\n")).text,
+            author: Some(signature_author(&signature)),
+            date: Some(date.to_string()).filter(|d| !d.is_empty()),
+        })
+    }
+
     /// The post an embed's HTML holds, if it is an embedded post.
     fn from_html(html: &str) -> Option<Embed> {
         if !html.contains("twitter-tweet") {
@@ -80,21 +105,24 @@ impl Embed {
                 date: None,
             });
         };
-        let name = signature["name"].trim();
-        let handle = &signature["handle"];
         Some(Embed {
-            text: text[..signature.get(0).expect("whole match").start()]
-                .trim()
-                .to_string(),
-            author: Some(match name.is_empty() {
-                true => Author::from_handle(handle),
-                false => Author {
-                    name: name.to_string(),
-                    handle: Some(handle.to_string()),
-                },
-            }),
+            text: text.to_string(),
+            author: Some(signature_author(&signature)),
             date: Some(signature["date"].to_string()).filter(|d| !d.is_empty()),
         })
+    }
+}
+
+/// Who an embedded post's signature names.
+fn signature_author(signature: &regex::Captures) -> Author {
+    let name = signature["name"].trim();
+    let handle = &signature["handle"];
+    match name.is_empty() {
+        true => Author::from_handle(handle),
+        false => Author {
+            name: name.to_string(),
+            handle: Some(handle.to_string()),
+        },
     }
 }
 
@@ -286,6 +314,10 @@ impl Body {
                 Some(embed) => self.embeds.push(embed),
                 None => self.push(&strip_tags(source)),
             },
+            TagEnd::BlockQuote(_) => match Embed::from_quote(source) {
+                Some(embed) => self.embeds.push(embed),
+                None => self.push(source),
+            },
             TagEnd::List(_) if is_navigation(source) || is_metadata(source) => {}
             TagEnd::Table if is_pictures_table(source) => self.push("Image"),
             _ => self.push(source),
@@ -415,14 +447,15 @@ mod tests {
     }
 
     #[test]
-    fn an_embedded_post_is_taken_out_of_the_text_with_its_signature() {
+    fn an_embedded_post_is_taken_out_of_the_text_signed() {
         let body = "Intro paragraph.\n\n<blockquote class=\"twitter-tweet\"><p lang=\"en\">1/4 Rates are up &amp; so is rent.<br/><br/>More below</p>&mdash; Ann Example (@ann_ex) <a href=\"https://x.com/ann_ex/status/1\">May 1, 2023</a></blockquote> <script async src=\"https://platform.x.com/widgets.js\"></script>\n\nAfter.\n";
         let read = body_text(body);
         assert_eq!(read.text, "Intro paragraph.\n\nAfter.");
         assert_eq!(
             read.embeds,
             [Embed {
-                text: "1/4 Rates are up & so is rent.\n\nMore below".into(),
+                text: "1/4 Rates are up & so is rent.\n\nMore below\n\n— Ann Example (@ann_ex) May 1, 2023"
+                    .into(),
                 author: Some(Author {
                     name: "Ann Example".into(),
                     handle: Some("ann_ex".into())
@@ -439,6 +472,20 @@ mod tests {
             body_text(body).text,
             "Image\n\nThe text.\n\n- **Pros:** fast\n- **Cons:** slow"
         );
+    }
+
+    #[test]
+    fn a_quote_signed_as_an_embedded_post_is_one() {
+        let body = "Before.\n\n> Rent is up again. <https://t.co/x>\n>\n> — Ann Example (@ann_ex) [May 20, 2024](https://twitter.com/ann_ex/status/1)\n\n> Just a quote.\n";
+        let read = body_text(body);
+        assert_eq!(read.text, "Before.\n\n> Just a quote.");
+        assert_eq!(read.embeds.len(), 1);
+        assert_eq!(
+            read.embeds[0].text,
+            "Rent is up again. <https://t.co/x>\n\n— Ann Example (@ann_ex) [May 20, 2024](https://twitter.com/ann_ex/status/1)"
+        );
+        assert_eq!(read.embeds[0].date.as_deref(), Some("May 20, 2024"));
+        assert_eq!(read.embeds[0].author.as_ref().unwrap().name, "Ann Example");
     }
 
     #[test]
