@@ -68,6 +68,9 @@ pub fn read(text: &str) -> Reading {
     reading
 }
 
+/// The largest page read as Markdown.
+const MAX_MARKDOWN_BYTES: usize = 4 << 20;
+
 /// Reads page text by the reader of its kind.
 fn read_page_text(text: &str) -> Reading {
     match detect::kind(text) {
@@ -83,6 +86,14 @@ fn read_page_text(text: &str) -> Reading {
 fn markdown_page(text: &str) -> Option<Reading> {
     if !markdown::is_markdown(text) {
         return None;
+    }
+    // The Markdown parser holds a whole page's events at once, several times its size: a
+    // page past this is read as the text it is.
+    if text.len() > MAX_MARKDOWN_BYTES {
+        let mut reading = read_page_text(text);
+        let limit = MAX_MARKDOWN_BYTES >> 20;
+        (reading.warnings).push(format!("Markdown over {limit} MB: read as plain text"));
+        return Some(reading);
     }
     let (matter, body) =
         markdown::front_matter(text).unwrap_or_else(|| (markdown::FrontMatter::default(), text));
@@ -147,6 +158,7 @@ fn read_markdown_body(body: markdown::Body, matter: &markdown::FrontMatter) -> R
     reading
         .threads
         .extend(body.embeds.into_iter().map(embedded_thread));
+    reading.warnings.extend(body.left_out.warning());
     reading
 }
 
@@ -425,5 +437,26 @@ impl Corpus {
     /// The document with exactly this id.
     pub fn get(&self, id: &str) -> Option<&Document> {
         self.documents.iter().find(|d| d.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_markdown_page_past_the_limit_is_read_as_plain_text_and_says_so() {
+        let page = format!(
+            "# Title\n\n{}\n",
+            "**a** [b](https://example.org) ".repeat(150_000)
+        );
+        assert!(page.len() > MAX_MARKDOWN_BYTES);
+        let reading = read(&page);
+        assert_eq!(reading.kind, Kind::Plain);
+        assert!(
+            (reading.warnings.iter()).any(|w| w == "Markdown over 4 MB: read as plain text"),
+            "{:?}",
+            reading.warnings
+        );
     }
 }

@@ -93,7 +93,10 @@ fn named(value: &str) -> Option<Author> {
         .collect();
     let name = name.join(" ").trim_end_matches(['.', ',', ']']).to_string();
     let words = name.split_whitespace().count();
-    ((1..=5).contains(&words) && name.chars().count() <= 60).then(|| Author::named(name))
+    // A name has no clause in it ("Tuesday, Everyone Agreed", "unknown, possibly several").
+    let sentence = name.contains([',', ';', ':', '!', '?']);
+    ((1..=5).contains(&words) && name.chars().count() <= 60 && !sentence)
+        .then(|| Author::named(name))
 }
 
 /// Whether every word of `name` starts with a capital (or a letter without case).
@@ -164,6 +167,8 @@ mod tests {
             None
         );
         assert_eq!(author("By 2025 we will be there.\n"), None);
+        assert_eq!(author("By Tuesday, Everyone Agreed.\n"), None);
+        assert_eq!(author("Author: unknown, possibly several people\n"), None);
         assert_eq!(author("Thanks to [Bo](https://x.com/bo) for this.\n"), None);
         assert_eq!(
             author("The author: a person of many words and opinions, at length.\n"),

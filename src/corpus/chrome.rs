@@ -29,8 +29,8 @@ const DROPPED_LINES: &[&str] = &[
     r"^Most recents \(\d+\)$",
     r"^Profile picture$",
     r"(?i)^(skip to (main )?content|advertisement)$",
-    // Unrollers' toolbars and buttons, each a line of its own.
-    r"(?i)^(bookmark|save as pdf|my authors|read on (x|twitter)|scrolly|gift link|subscribe|follow|unroll|share this page|print)$",
+    // Unrollers' toolbar buttons that no post is made of (the header reads the others).
+    r"(?i)^(save as pdf|my authors|read on (x|twitter)|scrolly|gift link)$",
     r"(?i)^keep current with .{1,60}$",
     // Thread Reader App's notice box, in any page it was saved or converted from.
     r"(?i)^\**this thread may be removed anytime!?\**$",
@@ -131,7 +131,6 @@ mod tests {
     #[test]
     fn unroller_toolbars_and_notices_are_dropped() {
         for line in [
-            "Bookmark",
             "Save as PDF",
             "My Authors",
             "Read on X",

@@ -8,6 +8,7 @@
 use super::markdown::{self, FrontMatter};
 use super::{Author, Kind, Reading, Thread, segment};
 use regex::Regex;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// `**Name** @handle [date](url)`; the handle may be written with Markdown escapes (`@\_a\_`).
@@ -78,14 +79,14 @@ pub fn read(body: &str, matter: &FrontMatter) -> Reading {
             },
         }
     }
-    let owner = (matter.status_handle())
-        .or_else(|| {
-            posts
-                .first()
-                .and_then(|p| p.header.author.handle.as_deref())
-        })
-        .map(str::to_lowercase);
-    let is_owner = |p: &Clipped| p.header.author.handle.as_ref().map(|h| h.to_lowercase()) == owner;
+    // The thread's author: the handle of the page's address if a post's header names it,
+    // else the first post's.
+    let handle_of = |p: &Clipped| p.header.author.handle.as_ref().map(|h| h.to_lowercase());
+    let named = |h: &String| posts.iter().any(|p| handle_of(p).as_ref() == Some(h));
+    let owner = (matter.status_handle().map(str::to_lowercase))
+        .filter(named)
+        .or_else(|| posts.first().and_then(handle_of));
+    let is_owner = |p: &Clipped| handle_of(p) == owner;
     let first = posts.iter().position(is_owner).unwrap_or(0);
     let end = first + posts[first..].iter().take_while(|p| is_owner(p)).count();
     let main = &posts[first..end];
@@ -105,21 +106,17 @@ pub fn read(body: &str, matter: &FrontMatter) -> Reading {
 /// The replies, in a thread per author in the order they first replied.
 fn reply_threads(replies: &[&Clipped]) -> Vec<Thread> {
     let mut threads: Vec<Thread> = Vec::new();
+    let mut place: HashMap<&Author, usize> = HashMap::new();
     for reply in replies {
-        let post = post(reply);
         let author = &reply.header.author;
-        match threads
-            .iter_mut()
-            .find(|t| t.author.as_ref() == Some(author))
-        {
-            Some(thread) => thread.posts.push(post),
-            None => {
-                let mut thread = Thread::new(vec![post], None);
-                thread.author = Some(author.clone());
-                thread.title = Some("Replies".to_string());
-                threads.push(thread);
-            }
-        }
+        let at = *place.entry(author).or_insert_with(|| {
+            let mut thread = Thread::new(Vec::new(), None);
+            thread.author = Some(author.clone());
+            thread.title = Some("Replies".to_string());
+            threads.push(thread);
+            threads.len() - 1
+        });
+        threads[at].posts.push(post(reply));
     }
     threads
 }

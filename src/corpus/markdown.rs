@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 /// What a clipper's front matter says about the page.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FrontMatter {
+    /// The page's title.
     pub title: Option<String>,
     /// The page's address (`source:` or `url:`).
     pub source: Option<String>,
@@ -43,21 +44,54 @@ pub fn status_handle(url: &str) -> Option<&str> {
 /// A Markdown body as page text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Body {
+    /// The text the page readers take.
     pub text: String,
     /// The first top-level heading (`# Title`), the page's own title.
     pub heading: Option<String>,
     /// Posts embedded in the page, in order: not part of its text.
     pub embeds: Vec<Embed>,
+    /// What was left out as the page's layout.
+    pub left_out: LeftOut,
+}
+
+/// What a Markdown body's text leaves out as the page's layout, counted so that it can be
+/// said.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LeftOut {
+    /// Section headings (the title is the page's).
+    pub headings: usize,
+    /// Lists of links only (navigation) and of facts about the page (`Source: …`).
+    pub lists: usize,
+}
+
+impl LeftOut {
+    /// What to say of it, if anything was left out.
+    pub fn warning(self) -> Option<String> {
+        let mut parts = Vec::new();
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        if self.headings > 0 {
+            parts.push(plural(self.headings, "heading", "headings"));
+        }
+        if self.lists > 0 {
+            parts.push(plural(
+                self.lists,
+                "list of links or page facts",
+                "lists of links or page facts",
+            ));
+        }
+        (!parts.is_empty()).then(|| format!("left out as the page's layout: {}", parts.join(", ")))
+    }
 }
 
 /// A post embedded in a page (X's `<blockquote class="twitter-tweet">`): its text as the page
-/// shows it, signature line included, and who posted it when, as that line says ("— Ann
-/// (@ann) May 1, 2023").
+/// shows it, signature line included ("— Ann (@ann) May 1, 2023"), and who posted it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Embed {
+    /// What the post says, its signature line last.
     pub text: String,
+    /// Who posted it, as the signature names them.
     pub author: Option<Author>,
-    pub date: Option<String>,
 }
 
 /// An embed's signature: a dash, the name, the handle in brackets, the date.
@@ -78,16 +112,9 @@ impl Embed {
         if signature.get(0).expect("whole match").start() != 0 {
             return None;
         }
-        let date = signature["date"].trim();
-        let date = date
-            .trim_start_matches('[')
-            .split("](")
-            .next()
-            .unwrap_or(date);
         Some(Embed {
             text: body_text(&lines[..=last].join("\n")).text,
             author: Some(signature_author(&signature)),
-            date: Some(date.to_string()).filter(|d| !d.is_empty()),
         })
     }
 
@@ -96,19 +123,20 @@ impl Embed {
         if !html.contains("twitter-tweet") {
             return None;
         }
+        // The HTML's entities are decoded only now: what they stand for is cleaned as any
+        // text read is (an escape written `&#27;` reaches no terminal).
         let read = super::formats::fragment_text(html);
-        let text = read.text.trim();
+        let text = super::sanitise::sanitise(&read.text);
+        let text = text.trim();
         let Some(signature) = SIGNATURE.captures(text) else {
             return Some(Embed {
                 text: text.to_string(),
                 author: None,
-                date: None,
             });
         };
         Some(Embed {
             text: text.to_string(),
             author: Some(signature_author(&signature)),
-            date: Some(signature["date"].to_string()).filter(|d| !d.is_empty()),
         })
     }
 }
@@ -143,6 +171,15 @@ pub fn front_matter(text: &str) -> Option<(FrontMatter, &str)> {
     }
     let body = rest.strip_prefix("---")?.strip_prefix(['\n', '\r'])?;
     let (yaml, after) = closing_fence(body)?;
+    // Front matter is keys and their values: a block of other lines between two rules is
+    // the page's own text.
+    static KEY_LINE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[A-Za-z_][\w\- ]{0,40}:(?:\s|$)").unwrap());
+    let yaml_like =
+        |l: &str| l.trim().is_empty() || l.starts_with([' ', '\t', '-']) || KEY_LINE.is_match(l);
+    if !yaml.lines().all(yaml_like) {
+        return None;
+    }
     let mut matter = FrontMatter::default();
     let mut lines = yaml.lines().peekable();
     while let Some(line) = lines.next() {
@@ -209,8 +246,9 @@ fn unquote(value: &str) -> &str {
 }
 
 /// Whether `text` is written in Markdown: front matter, or at least two kinds of markup
-/// (headings, emphasis, links, pictures, quotes, fences, rules, escapes) in its opening
-/// 8 KB. One kind alone is too common in plain text ("*", "> ", a line of dashes) to go on.
+/// (headings, emphasis, links, pictures, quotes, fences, escapes) in its opening 8 KB. One
+/// kind alone is too common in plain text ("*", "> ") to go on, and a line of dashes is a
+/// separator in any text.
 pub fn is_markdown(text: &str) -> bool {
     if front_matter(text).is_some() {
         return true;
@@ -236,7 +274,6 @@ static MARKUP: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"!?\[[^\]\n]*\]\((?:https?://|/|\.)[^)\s]*\)",
         r"(?m)^> ",
         r"(?m)^```",
-        r"(?m)^(?:---|\* \* \*|___)\s*$",
         r"\\[.\-_*#\[\]()!]",
     ]
     .iter()
@@ -292,10 +329,18 @@ impl Body {
     /// Adds a top-level block, as `source` writes it.
     fn block(&mut self, tag: TagEnd, source: &str, images_only: bool) {
         match tag {
+            // A line underlined with dashes or equals signs is a heading to Markdown, and a
+            // post followed by a separator in plain text: it stays text.
+            TagEnd::Heading(_) if !source.trim_start().starts_with('#') => {
+                let lines: Vec<&str> = source.lines().collect();
+                self.push(&lines[..lines.len().saturating_sub(1)].join("\n"));
+            }
             TagEnd::Heading(level) => {
                 if level == pulldown_cmark::HeadingLevel::H1 && self.heading.is_none() {
                     let title = source.trim().trim_matches('#').trim();
                     self.heading = Some(title.to_string()).filter(|t| !t.is_empty());
+                } else {
+                    self.left_out.headings += 1;
                 }
             }
             TagEnd::Paragraph if images_only => self.push("Image"),
@@ -318,7 +363,9 @@ impl Body {
                 Some(embed) => self.embeds.push(embed),
                 None => self.push(source),
             },
-            TagEnd::List(_) if is_navigation(source) || is_metadata(source) => {}
+            TagEnd::List(_) if is_navigation(source) || is_metadata(source) => {
+                self.left_out.lists += 1;
+            }
             TagEnd::Table if is_pictures_table(source) => self.push("Image"),
             _ => self.push(source),
         }
@@ -424,6 +471,7 @@ mod tests {
         assert_eq!(rest, "Body.\n");
         assert!(front_matter("Just text.\n---\nkey: value\n---\n").is_none());
         assert!(front_matter("---\nnever closed\n").is_none());
+        assert!(front_matter("---\n1/ A post.\nkey: value\n---\n2/ Another.\n").is_none());
     }
 
     #[test]
@@ -460,7 +508,6 @@ mod tests {
                     name: "Ann Example".into(),
                     handle: Some("ann_ex".into())
                 }),
-                date: Some("May 1, 2023".into()),
             }]
         );
     }
@@ -484,8 +531,18 @@ mod tests {
             read.embeds[0].text,
             "Rent is up again. <https://t.co/x>\n\n— Ann Example (@ann_ex) [May 20, 2024](https://twitter.com/ann_ex/status/1)"
         );
-        assert_eq!(read.embeds[0].date.as_deref(), Some("May 20, 2024"));
         assert_eq!(read.embeds[0].author.as_ref().unwrap().name, "Ann Example");
+    }
+
+    #[test]
+    fn a_line_underlined_with_dashes_stays_text_and_layout_left_out_is_counted() {
+        let read = body_text("1/ One.\n---\n2/ Two.\n---\n\n## A section\n\nText.\n");
+        assert_eq!(read.text, "1/ One.\n\n2/ Two.\n\nText.");
+        assert_eq!(
+            read.left_out.warning().as_deref(),
+            Some("left out as the page's layout: 1 heading")
+        );
+        assert_eq!(body_text("Text.").left_out.warning(), None);
     }
 
     #[test]

@@ -51,7 +51,7 @@ impl Kind {
 }
 
 /// Who wrote a document or thread: a display name, and the handle when the page gives one.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Author {
     /// The display name, or "@handle" when the page gives only the handle.
     pub name: String,

@@ -95,6 +95,8 @@ impl Ordinals {
         (self.end - self.start) as usize
     }
 
+    /// Whether there are none.
+    /// Whether there are none.
     pub fn is_empty(self) -> bool {
         self.start == self.end
     }

@@ -29,17 +29,22 @@ static NAME_HANDLE: LazyLock<Regex> =
 /// "More from @user": other threads of the author follow, each an excerpt closed by "Read N
 /// tweets"; none is part of the page's thread.
 static MORE_FROM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^More from (?P<who>[^\s].{0,60})$").unwrap());
+    LazyLock::new(|| Regex::new(r"^More from (?P<who>@\w{1,15})$").unwrap());
 
 /// The text of `text` before its "More from @user" line, and who and what follow that line.
 pub fn split_more_from(text: &str) -> (&str, Option<(&str, &str)>) {
     let mut at = 0;
     for line in text.split_inclusive('\n') {
         let bare = line.trim();
-        if bare.starts_with("More from ") {
-            if let Some(c) = MORE_FROM.captures(bare) {
+        if bare.starts_with("More from @") {
+            // Only a section of excerpts is one: "More from @ann" in a post is the post's.
+            let section = &text[at + line.len()..];
+            let excerpts = section
+                .lines()
+                .any(|l| super::listing::read_more(l).is_some());
+            if let Some(c) = MORE_FROM.captures(bare).filter(|_| excerpts) {
                 let who = c.name("who").map_or("", |w| w.as_str());
-                return (&text[..at], Some((who, &text[at + line.len()..])));
+                return (&text[..at], Some((who, section)));
             }
         }
         at += line.len();
@@ -154,6 +159,11 @@ fn handle(line: &str) -> Option<regex::Captures<'_>> {
         .flatten()
 }
 
+/// Toolbar buttons of an unroller's header that a post could be made of, alone, elsewhere.
+static TOOLBAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(bookmark|subscribe|follow|unroll|share this page|print)$").unwrap()
+});
+
 /// A name and handle line ("Ann Example @ann"), if the name looks like a name: a few words,
 /// no sentence in them.
 fn name_handle(line: &str) -> Option<regex::Captures<'_>> {
@@ -208,7 +218,7 @@ fn take_header(lines: &mut &[&str]) -> Header {
             *lines = rest;
             continue;
         }
-        let next = rest.iter().map(|l| l.trim()).find(|l| !l.is_empty());
+        let next = (rest.iter().map(|l| l.trim())).find(|l| !l.is_empty() && !TOOLBAR.is_match(l));
         if seen == HEADER_LINES || !read_header_line(line, next, counted, &mut header) {
             break;
         }
@@ -221,7 +231,9 @@ fn take_header(lines: &mut &[&str]) -> Header {
 /// Reads one header line into `header`; false when it is no header line. `next` is the
 /// line after it; `counted`, whether the header has a count line.
 fn read_header_line(line: &str, next: Option<&str>, counted: bool, header: &mut Header) -> bool {
-    if let Some(c) = profile(line) {
+    if TOOLBAR.is_match(line) {
+        // A button between the header's lines: part of it.
+    } else if let Some(c) = profile(line) {
         header.name.get_or_insert_with(|| c["name"].to_string());
     } else if let Some(c) = handle(line) {
         header.handle.get_or_insert_with(|| c["handle"].to_string());
@@ -366,6 +378,12 @@ mod tests {
             ["A first post\nthat runs on.", "A second.", "A third."]
         );
         assert!(!is_post_fragment("She said \"data-tweet\" is a word."));
+    }
+
+    #[test]
+    fn a_more_from_line_without_excerpts_is_text() {
+        let text = "1/ One.\n\n2/ Two.\n\nMore from @annex below\n\nMore from @annex\n\n3/ Three.\n\n4/4 Four.\n";
+        assert_eq!(read(text).threads[0].posts.len(), 4);
     }
 
     #[test]

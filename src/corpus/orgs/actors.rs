@@ -60,7 +60,9 @@ pub fn actor_names(text: &str) -> Vec<String> {
 /// it open with one.
 fn name_after<'t>(place: &str, mut after: impl Iterator<Item = &'t str> + Clone) -> Option<String> {
     let first = after.clone().next()?;
-    let named = !ends_clause(place) && opens_with_capital(first) && is_name_word(first);
+    // "at Priya's desk": a person's, not a place of work.
+    let owner = first.ends_with("'s") || first.ends_with("’s");
+    let named = !ends_clause(place) && !owner && opens_with_capital(first) && is_name_word(first);
     named.then(|| name_run(after.by_ref()))
 }
 
@@ -71,9 +73,11 @@ fn name_after<'t>(place: &str, mut after: impl Iterator<Item = &'t str> + Clone)
 fn name_before(raw: &str, before: Option<&str>) -> Option<String> {
     let surname = before.is_some_and(|b| is_name_word(b) && !ends_clause(b));
     let determined = before.is_some_and(|b| is_one_of(bare(b), DETERMINERS));
+    // A capital that opens a sentence says nothing ("Sarah launched", "Government announced").
+    let opens_sentence = before.is_none_or(|b| b.ends_with(['.', '!', '?', ':']));
     let named =
         opens_with_capital(raw) && is_name_word(raw) && raw.ends_with(char::is_alphanumeric);
-    (named && !surname && !determined).then(|| bare(raw).to_string())
+    (named && !surname && !determined && !opens_sentence).then(|| bare(raw).to_string())
 }
 
 /// The whitespace-delimited word of `text` that holds `within`.
@@ -224,6 +228,9 @@ mod tests {
             "@GavinWilliamson launched the review",
             "Josh MacAlister launched the review",
             "As confirmed in the ToR released today",
+            "Look at Priya's chart.",
+            "Sarah launched a petition.",
+            "It rained. Government announced a plan.",
         ] {
             assert_eq!(actor_names(text), Vec::<String>::new(), "{text}");
         }
