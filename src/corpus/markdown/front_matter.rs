@@ -1,0 +1,147 @@
+//! The front matter web clippers write above a page: a `---` line, `key: value` lines, a
+//! `---` line; what it says about the page (its title, address, date and author).
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// What a clipper's front matter says about the page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FrontMatter {
+    /// The page's title.
+    pub title: Option<String>,
+    /// The page's address (`source:` or `url:`).
+    pub source: Option<String>,
+    /// When the page was published (`published:` or `date:`), not when it was clipped.
+    pub published: Option<String>,
+    /// The author as the clipper wrote it, wiki-link brackets taken off (`[[@ann]]`).
+    pub author: Option<String>,
+    /// The author's handle, where a field of its own gives it (`handle: "@ann"`).
+    pub handle: Option<String>,
+}
+
+impl FrontMatter {
+    /// The handle whose post the page's address is, if it is a post's address.
+    pub fn status_handle(&self) -> Option<&str> {
+        status_handle(self.source.as_deref()?)
+    }
+}
+
+/// The handle a post's address names (`https://x.com/ann/status/1…` → `ann`).
+pub fn status_handle(url: &str) -> Option<&str> {
+    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let mut parts = path.split('/');
+    let _host = parts.next()?;
+    let handle = parts.next()?;
+    let handle_like = !handle.is_empty() && handle.chars().all(|c| c.is_alphanumeric() || c == '_');
+    (handle_like && parts.next() == Some("status")).then_some(handle)
+}
+
+/// Front matter: a `---` line, `key: value` lines, a `---` line, at the top of the page or
+/// after a line of tags (`#reference`) that some clippers write first. Returns what it says
+/// and the rest of the page, or `None` when the page has none.
+pub fn front_matter(text: &str) -> Option<(FrontMatter, &str)> {
+    let mut rest = text.trim_start_matches('\u{feff}');
+    // Lines of tags only, before the front matter.
+    loop {
+        let (line, after) = rest.split_once('\n').unwrap_or((rest, ""));
+        let line = line.trim();
+        let tags = !line.is_empty() && line.split_whitespace().all(|w| TAG.is_match(w));
+        match line.is_empty() || tags {
+            true if !after.is_empty() => rest = after,
+            _ => break,
+        }
+    }
+    let body = rest.strip_prefix("---")?.strip_prefix(['\n', '\r'])?;
+    let (yaml, after) = closing_fence(body)?;
+    // Front matter is keys and their values: a block of other lines between two rules is
+    // the page's own text.
+    static KEY_LINE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[A-Za-z_][\w\- ]{0,40}:(?:\s|$)").unwrap());
+    let yaml_like =
+        |l: &str| l.trim().is_empty() || l.starts_with([' ', '\t', '-']) || KEY_LINE.is_match(l);
+    if !yaml.lines().all(yaml_like) {
+        return None;
+    }
+    let mut matter = FrontMatter::default();
+    let mut lines = yaml.lines().peekable();
+    while let Some(line) = lines.next() {
+        let Some((key, value)) = line.split_once(':').filter(|_| !line.starts_with(' ')) else {
+            continue;
+        };
+        let mut value = unquote(value.trim()).to_string();
+        // A list below its key (`author:` then `  - "[[@ann]]"`): its first item.
+        if value.is_empty() {
+            while let Some(item) = lines.next_if(|l| l.starts_with([' ', '-'])) {
+                let item = item.trim().trim_start_matches('-').trim();
+                if value.is_empty() {
+                    value = unquote(item).to_string();
+                }
+            }
+        }
+        let value = Some(value).filter(|v| !v.is_empty());
+        let slot = match key.trim().to_ascii_lowercase().as_str() {
+            "title" => &mut matter.title,
+            "source" | "url" | "link" => &mut matter.source,
+            "published" | "date" => &mut matter.published,
+            "author" | "authors" => &mut matter.author,
+            "handle" | "username" => &mut matter.handle,
+            _ => continue,
+        };
+        if slot.is_none() {
+            *slot = value.map(|v| {
+                v.trim_start_matches("[[")
+                    .trim_end_matches("]]")
+                    .to_string()
+            });
+        }
+    }
+    Some((matter, after))
+}
+
+/// A tag as clippers write them on a line of their own: `#word`.
+static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^#[\p{L}\p{N}_/-]+$").unwrap());
+
+/// The YAML before the closing `---` (or `...`) line, and the text after that line.
+fn closing_fence(body: &str) -> Option<(&str, &str)> {
+    let mut at = 0;
+    for line in body.split_inclusive('\n') {
+        let bare = line.trim_end();
+        if bare == "---" || bare == "..." {
+            return Some((&body[..at], &body[at + line.len()..]));
+        }
+        at += line.len();
+    }
+    None
+}
+
+/// `value` without the quotes around it.
+fn unquote(value: &str) -> &str {
+    for quote in ['"', '\''] {
+        if let Some(inner) = value
+            .strip_prefix(quote)
+            .and_then(|v| v.strip_suffix(quote))
+        {
+            return inner;
+        }
+    }
+    value
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_says_address_date_title_and_author() {
+        let page = "#clipped #later\n\n---\ntitle: \"A thread by @ann\"\nsource: \"https://example.org/ann/1\"\nauthor:\n  - \"[[@ann]]\"\npublished: 2024-05-01\ncreated: 2024-05-03\ntags:\n  - \"clippings\"\n---\nBody.\n";
+        let (matter, rest) = front_matter(page).unwrap();
+        assert_eq!(matter.title.as_deref(), Some("A thread by @ann"));
+        assert_eq!(matter.source.as_deref(), Some("https://example.org/ann/1"));
+        assert_eq!(matter.author.as_deref(), Some("@ann"));
+        assert_eq!(matter.published.as_deref(), Some("2024-05-01"));
+        assert_eq!(rest, "Body.\n");
+        assert!(front_matter("Just text.\n---\nkey: value\n---\n").is_none());
+        assert!(front_matter("---\nnever closed\n").is_none());
+        assert!(front_matter("---\n1/ A post.\nkey: value\n---\n2/ Another.\n").is_none());
+    }
+}
