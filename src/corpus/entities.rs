@@ -12,11 +12,11 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{N}").unwrap())
 
 /// What may not stand just before a hashtag's '#': a letter, a digit or one of these.
 const GLUED_TAG: Glue = Glue {
-    signs: "_&/#@",
+    signs: "_&/#@{$",
     others: &GLUED_TAG_OTHERS,
 };
 static GLUED_TAG_OTHERS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[\p{L}\p{N}_&/#@]").unwrap());
+    LazyLock::new(|| Regex::new(r"[\p{L}\p{N}_&/#@{$]").unwrap());
 
 /// A mention is '@' then a platform handle, one to fifteen ASCII letters, digits and '_':
 /// "@Jimmypaul90’s" stops at the apostrophe. An '@' glued to a word ([`GLUED_MENTION`], so
@@ -158,7 +158,10 @@ fn handle_len(text: &str) -> Option<usize> {
         }
         chars += 1;
     }
-    (len > 0).then_some(len)
+    // "@SPEC.md", "@notes.txt": a file's name, not a handle.
+    let file =
+        bytes.get(len) == Some(&b'.') && bytes.get(len + 1).is_some_and(u8::is_ascii_alphanumeric);
+    (len > 0 && !file).then_some(len)
 }
 
 /// Links as written (a cut-off link keeps its "…"), in order of appearance.
@@ -301,12 +304,17 @@ mod tests {
 
     /// What hashtags and mentions were first found by: these patterns' matches, less those
     /// glued to the character before them.
-    fn by_pattern(pattern: &str, glue: &Glue, text: &str) -> Vec<String> {
+    fn by_pattern(pattern: &str, glue: &Glue, text: &str, handles: bool) -> Vec<String> {
         let pattern = Regex::new(pattern).unwrap();
         let found = pattern.find_iter(text).filter_map(|m| {
             let before = text[..m.start()].chars().next_back();
             let free = before.is_none_or(|c| !glue.holds(c));
-            free.then(|| m.as_str()[1..].to_string())
+            // A handle followed by ".md" is a file's name ("@SPEC.md").
+            let after = text[m.end()..].as_bytes();
+            let file = handles
+                && after.first() == Some(&b'.')
+                && after.get(1).is_some_and(u8::is_ascii_alphanumeric);
+            (free && !file).then(|| m.as_str()[1..].to_string())
         });
         unique(found)
     }
@@ -317,11 +325,17 @@ mod tests {
         fn hashtags_and_mentions_are_those_of_their_patterns(
             text in "([#@]|[a-zA-Z0-9_]{1,20}|[ .’&/-]|é|\u{301}|٣|𝟙|Ⅻ|👇|ß|中){0,30}"
         ) {
-            let tags = by_pattern(r"#[\p{L}\p{M}\p{N}_]*[\p{L}\p{M}][\p{L}\p{M}\p{N}_]*", &GLUED_TAG, &text);
+            let tags = by_pattern(r"#[\p{L}\p{M}\p{N}_]*[\p{L}\p{M}][\p{L}\p{M}\p{N}_]*", &GLUED_TAG, &text, false);
             proptest::prop_assert_eq!(hashtags(&text), tags);
-            let handles = by_pattern(r"@[A-Za-z0-9_]{1,15}", &GLUED_MENTION, &text);
+            let handles = by_pattern(r"@[A-Za-z0-9_]{1,15}", &GLUED_MENTION, &text, true);
             proptest::prop_assert_eq!(mentions(&text), handles);
         }
+    }
+
+    #[test]
+    fn a_files_name_and_shell_code_hold_no_entities() {
+        assert_eq!(mentions("read this @SPEC.md and @ann."), ["ann"]);
+        assert_eq!(hashtags("echo ${#sounds[@]} #real"), ["real"]);
     }
 
     #[test]
