@@ -310,7 +310,7 @@ mod tests {
             let before = text[..m.start()].chars().next_back();
             let free = before.is_none_or(|c| !glue.holds(c));
             // A handle followed by ".md" is a file's name ("@SPEC.md").
-            let after = text[m.end()..].as_bytes();
+            let after = &text.as_bytes()[m.end()..];
             let file = handles
                 && after.first() == Some(&b'.')
                 && after.get(1).is_some_and(u8::is_ascii_alphanumeric);
