@@ -445,6 +445,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_markdown_pages_html_block_gives_only_words_of_the_page() {
+        // Found by fuzzing: tags removed glued "…/x</a></p>&mdash;" into one new word.
+        let page = "---\ntitle: \"T\"\n---\n# T\n\nText.\n\n<blockquote class=\"tweet-like\"><p>0/3 money. <a href=\"https://t.co/x\">pic.twitter.com/x</a></p>&mdash; Ann (@ann) <a href=\"https://x.com/a\">May 1</a></blockquote>\n";
+        let reading = read(page);
+        for post in reading.threads.iter().flat_map(|t| &t.posts) {
+            for word in post.text.split_whitespace() {
+                assert!(page.contains(word), "{word:?} is not in the page");
+            }
+        }
+    }
+
+    #[test]
     fn a_markdown_page_past_the_limit_is_read_as_plain_text_and_says_so() {
         let page = format!(
             "# Title\n\n{}\n",

@@ -333,7 +333,13 @@ fn is_thread_delimiter(line: &str) -> bool {
 /// Raw HTML without its tags: the text between them, if any.
 fn strip_tags(html: &str) -> String {
     static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?s)<[^>]*>").unwrap());
-    TAG.replace_all(html, "").trim().to_string()
+    // A tag parts what stands on either side of it ("a</p>b" is two words, not "ab").
+    let text = TAG.replace_all(html, " ");
+    let lines: Vec<String> = (text.lines())
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect();
+    lines.join("\n")
 }
 
 #[cfg(test)]
@@ -409,6 +415,14 @@ mod tests {
             Some("left out as the page's layout: 1 heading")
         );
         assert_eq!(body_text("Text.").left_out.warning(), None);
+    }
+
+    #[test]
+    fn html_tags_part_the_words_around_them() {
+        assert_eq!(
+            strip_tags("<p>one</p>two <b>three</b>\n<div></div>\nfour"),
+            "one two three\nfour"
+        );
     }
 
     #[test]
