@@ -84,7 +84,9 @@ fn read_page_text(text: &str) -> Reading {
 /// per-post headers, anything else as the plain text of its Markdown; the front matter
 /// gives what the page itself does not say.
 fn markdown_page(text: &str) -> Option<Reading> {
-    if !markdown::is_markdown(text) {
+    // Front matter, read once: it makes the page Markdown, and says what it says.
+    let front = markdown::front_matter(text);
+    if front.is_none() && !markdown::has_markup(text) {
         return None;
     }
     // The Markdown parser holds a whole page's events at once, several times its size: a
@@ -95,8 +97,7 @@ fn markdown_page(text: &str) -> Option<Reading> {
         (reading.warnings).push(format!("Markdown over {limit} MB: read as plain text"));
         return Some(reading);
     }
-    let (matter, body) =
-        markdown::front_matter(text).unwrap_or_else(|| (markdown::FrontMatter::default(), text));
+    let (matter, body) = front.unwrap_or_else(|| (markdown::FrontMatter::default(), text));
     // A byline line that says nothing else is furniture: it is read, then left out.
     let byline = byline::find(body);
     let without_byline;

@@ -125,14 +125,11 @@ fn signature_author(signature: &regex::Captures) -> Author {
     }
 }
 
-/// Whether `text` is written in Markdown: front matter, or at least two kinds of markup
-/// (headings, emphasis, links, pictures, quotes, fences, escapes) in its opening 8 KB. One
-/// kind alone is too common in plain text ("*", "> ") to go on, and a line of dashes is a
-/// separator in any text.
-pub fn is_markdown(text: &str) -> bool {
-    if front_matter(text).is_some() {
-        return true;
-    }
+/// Whether `text` uses Markdown's markup: at least two kinds (headings, emphasis, links,
+/// pictures, quotes, fences, escapes) in its opening 8 KB. One kind alone is too common in
+/// plain text ("*", "> ") to go on, and a line of dashes is a separator in any text. (A
+/// page with front matter is Markdown whatever this says.)
+pub fn has_markup(text: &str) -> bool {
     // The opening of a page shows how it is written; every page text is asked, so the
     // search stays within it.
     let mut end = text.len().min(MARKUP_HEAD);
@@ -427,11 +424,11 @@ mod tests {
 
     #[test]
     fn markdown_is_told_from_plain_text() {
-        assert!(is_markdown("---\ntitle: x\n---\nbody"));
-        assert!(is_markdown(
+        assert!(front_matter("---\ntitle: x\n---\nbody").is_some());
+        assert!(has_markup(
             "## Heading\n\nSee [this](https://example.org).\n"
         ));
-        assert!(!is_markdown("A post 1/\n\nAnother * with a star 2/\n"));
-        assert!(!is_markdown("Thread 🧵\n---\nfirst\n"));
+        assert!(!has_markup("A post 1/\n\nAnother * with a star 2/\n"));
+        assert!(!has_markup("Thread 🧵\n---\nfirst\n"));
     }
 }
