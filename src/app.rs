@@ -84,6 +84,16 @@ pub enum Overlay {
     Links { selected: usize },
 }
 
+/// How the thread pane shows the posts the filters leave out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Hidden {
+    /// Each run of them folded into one line.
+    #[default]
+    Folded,
+    /// Shown, dimmed.
+    Dimmed,
+}
+
 /// A line where something is typed: a search, or a post's label to jump to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Prompt {
@@ -101,8 +111,8 @@ pub enum PromptKind {
 #[derive(Debug, Clone, Default)]
 pub struct Opening {
     pub document: Option<DocIndex>,
-    /// A post label number (or position, where unnumbered).
-    pub post: Option<u32>,
+    /// The post to open at, in the opened document.
+    pub post: Option<crate::address::Address>,
     pub filters: Vec<Filter>,
     pub search: Option<String>,
     /// The PATHs the corpus came from, for the reopen command (empty: the bundled seeds).
@@ -125,6 +135,8 @@ pub struct App {
     /// The pane focus returns to when the filter panel closes as an overlay.
     previous_focus: Pane,
     filters: Filters,
+    /// How posts the filters leave out are shown.
+    hidden: Hidden,
     panel: FilterPanel,
     documents: DocumentsState,
     thread: ThreadState,
@@ -169,7 +181,7 @@ impl App {
         opening: Opening,
         size: (u16, u16),
     ) -> App {
-        let filters = Filters::new(&corpus, &facets, opening.filters);
+        let filters = Filters::new(corpus.documents.len(), &facets, opening.filters);
         let panel = FilterPanel::new(&facets, &filters);
         let mut app = App {
             short_ids: documents::ShortIds::new(&corpus),
@@ -183,6 +195,7 @@ impl App {
             focus: Pane::Documents,
             previous_focus: Pane::Documents,
             filters,
+            hidden: Hidden::default(),
             panel,
             search: None,
             search_scope: Scope::Document,
@@ -208,8 +221,8 @@ impl App {
             app.search = Some(search);
         }
         match opening.post {
-            Some(label) => {
-                app.jump_to_label(label);
+            Some(address) => {
+                app.jump_to(address);
             }
             None if app.search.is_some() => app.next_match(true, true),
             None => {}
@@ -331,6 +344,7 @@ impl App {
             }
             Action::CopyCitation => self.copy_citation(),
             Action::CopyCommand => self.copy_command(),
+            Action::ToggleHidden => self.toggle_hidden(),
             Action::RemoveFilter => self.remove_filter(false),
             Action::ClearFilters => self.remove_filter(true),
             Action::Redraw => self.effects.push(Effect::Redraw),
@@ -371,14 +385,43 @@ impl App {
         self.thread.post_ref(doc)
     }
 
-    /// Brings the thread view in line with the selected document and the pane's size.
+    /// Brings the thread view in line with the selected document, the pane's size and the
+    /// posts the filters fold away.
     fn sync_thread(&mut self) {
         let panes = self.panes();
         let doc = self.current_doc();
-        self.thread.sync(&self.corpus, doc, panes.thread_inner);
+        let key = self.key_for(Action::ToggleHidden);
+        let filters = &self.filters;
+        let hides = |at: PostRef| !filters.post_passes(at);
+        let fold = layout::Fold {
+            hides: &hides,
+            key: &key,
+        };
+        let folding = self.hidden == Hidden::Folded && !filters.is_empty();
+        self.thread.sync(
+            &self.corpus,
+            doc,
+            panes.thread_inner,
+            folding.then_some(&fold),
+        );
         if let Some(search) = &mut self.search {
             search.follow_document(doc);
         }
+    }
+
+    /// Folds the posts the filters leave out, or shows them dimmed.
+    fn toggle_hidden(&mut self) {
+        self.hidden = match self.hidden {
+            Hidden::Folded => Hidden::Dimmed,
+            Hidden::Dimmed => Hidden::Folded,
+        };
+        self.thread.invalidate();
+        self.message = Some(match (self.hidden, self.filters.is_empty()) {
+            (Hidden::Folded, false) => "posts the filters leave out: folded".to_string(),
+            (Hidden::Dimmed, false) => "posts the filters leave out: dimmed".to_string(),
+            (Hidden::Folded, true) => "no filters; posts they leave out will be folded".into(),
+            (Hidden::Dimmed, true) => "no filters; posts they leave out will be dimmed".into(),
+        });
     }
 
     fn remove_filter(&mut self, all: bool) {
@@ -399,6 +442,7 @@ impl App {
     /// recount the panel.
     fn filters_changed(&mut self, doc: Option<DocIndex>) {
         self.panel.refresh(&self.facets, &self.filters);
+        self.thread.invalidate();
         match doc {
             Some(doc) if self.filters.passes(doc) => {
                 self.documents.select_doc(&self.filters, doc);

@@ -38,9 +38,10 @@ struct TuiArgs {
     /// author, as in `tread show`).
     #[arg(long, value_name = "DOC")]
     open: Option<String>,
-    /// Scroll to the post labelled N ("12" finds 12/20), or the Nth post where unnumbered.
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
-    post: Option<u32>,
+    /// Open at this post: its number as written ("12" or "12/20"), or its place where the
+    /// thread is unnumbered; in a listing, thread first ("5:2" is thread 5, post 2).
+    #[arg(long, value_name = "POST", value_parser = crate::address::Address::parse)]
+    post: Option<crate::address::Address>,
     /// Filter by author:NAME, #tag, org:NAME, @handle or kind:KIND (unroll, reply…); `not:` in front excludes.
     /// Repeat to combine (all must hold).
     #[arg(long = "filter", value_name = "EXPR")]

@@ -55,6 +55,24 @@ impl Entry {
             .zip(&self.per_document)
             .map(|(&d, &n)| (d, n as usize))
     }
+
+    /// Each document it occurs in, with the ordinals of its posts there.
+    pub fn posts_by_document(&self) -> impl Iterator<Item = (DocIndex, &[Ordinal])> + '_ {
+        let mut rest = self.ordinals.as_slice();
+        self.document_posts().map(move |(doc, n)| {
+            let (here, after) = rest.split_at(n);
+            rest = after;
+            (doc, here)
+        })
+    }
+
+    /// How many documents and posts it occurs in.
+    pub fn count(&self) -> crate::filters::Count {
+        crate::filters::Count {
+            documents: self.documents.len(),
+            posts: self.posts,
+        }
+    }
 }
 
 /// All five facets, entries ordered by post count (most first), then name.
@@ -65,6 +83,8 @@ pub struct Facets {
     pub organisations: Vec<Entry>,
     pub mentions: Vec<Entry>,
     pub kinds: Vec<Entry>,
+    /// Every post's place, shared by the entries.
+    places: Arc<Places>,
 }
 
 /// The entries of one facet of `corpus`, with `resolution` applied if there is one.
@@ -329,7 +349,13 @@ impl Facets {
             organisations,
             mentions,
             kinds,
+            places: index,
         }
+    }
+
+    /// Every post's place in the corpus the facets were built from.
+    pub fn places(&self) -> &Arc<Places> {
+        &self.places
     }
 
     /// The entries of one facet.

@@ -1,14 +1,16 @@
 //! Facet filters: what `--filter` and the filter panel write (an entry of a facet, perhaps
-//! negated), and the active ones with what they leave (visible documents, marked posts,
-//! drill-down counts). The CLI checks a scripted opening with them; the UI keeps a set.
+//! negated), and the active ones with what they leave (the posts that pass, the documents
+//! holding them, drill-down counts). The CLI and the UI use the same rules.
 //!
-//! A document passes when each positive filter occurs somewhere in it and no negated one
-//! does. The posts marked in it are those matching every positive filter, or, where no
-//! single post does, those matching any.
+//! The unit is the post, as in any faceted search: a post passes when, for each facet
+//! with positive filters, it has at least one of their entries (values of one facet
+//! combine with OR), and it has none of the negated entries. Different facets combine
+//! with AND. A post's author is its thread's; its kind is its document's. A document is
+//! listed when at least one of its posts passes.
 
-use crate::corpus::{Corpus, DocIndex, PostRef};
+use crate::corpus::{DocIndex, Ordinal, Places, PostRef};
 use crate::facets::{Entry, FacetKind, Facets};
-use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
 /// One active filter: an entry of a facet, perhaps negated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -146,25 +148,37 @@ pub struct Count {
 }
 
 /// The active filters and everything derived from them.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Filters {
     list: Vec<Filter>,
+    places: Arc<Places>,
+    /// The posts that pass, in corpus order; `None` when there is no filter (all pass).
+    passing: Option<Vec<Ordinal>>,
+    /// The documents holding a passing post, in corpus order.
     visible: Vec<DocIndex>,
-    /// Marked posts, in corpus order.
-    marked: Vec<PostRef>,
+    /// How many posts of each of `visible` pass (empty when there is no filter).
+    passing_in: Vec<u32>,
     /// Per facet (in `FacetKind::ALL` order), per entry: what applying it would leave.
     drill: Vec<Vec<Count>>,
+    /// How many documents the corpus has.
     documents: usize,
 }
 
+/// Why a filter was not applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeavesNothing;
+
 impl Filters {
-    pub fn new(corpus: &Corpus, facets: &Facets, list: Vec<Filter>) -> Filters {
+    /// The filters `list` over a corpus of `documents` documents and its `facets`.
+    pub fn new(documents: usize, facets: &Facets, list: Vec<Filter>) -> Filters {
         let mut filters = Filters {
             list,
+            places: Arc::clone(facets.places()),
+            passing: None,
             visible: Vec::new(),
-            marked: Vec::new(),
+            passing_in: Vec::new(),
             drill: Vec::new(),
-            documents: corpus.documents.len(),
+            documents,
         };
         filters.derive(facets);
         filters
@@ -178,7 +192,12 @@ impl Filters {
         self.list.is_empty()
     }
 
-    /// The documents that pass, in corpus order.
+    /// Whether a positive filter is in force (passing posts are then marked as matches).
+    pub fn selects(&self) -> bool {
+        self.list.iter().any(|f| !f.negated)
+    }
+
+    /// The documents that hold a passing post, in corpus order.
     pub fn visible(&self) -> &[DocIndex] {
         &self.visible
     }
@@ -187,13 +206,40 @@ impl Filters {
         self.visible.binary_search(&doc).is_ok()
     }
 
-    /// Posts matching the positive filters, in corpus order.
-    pub fn marked(&self) -> &[PostRef] {
-        &self.marked
+    /// How many posts of `doc` pass, when a filter is in force.
+    pub fn passing_in(&self, doc: DocIndex) -> Option<usize> {
+        self.passing.as_ref()?;
+        let row = self.visible.binary_search(&doc).ok();
+        Some(row.map_or(0, |row| self.passing_in[row] as usize))
     }
 
-    pub fn is_marked(&self, at: PostRef) -> bool {
-        self.marked.binary_search(&at).is_ok()
+    /// Whether the post at `at` passes.
+    pub fn post_passes(&self, at: PostRef) -> bool {
+        match (&self.passing, self.places.ordinal(at)) {
+            (None, _) => true,
+            (Some(passing), Some(ordinal)) => passing.binary_search(&ordinal).is_ok(),
+            (Some(_), None) => false,
+        }
+    }
+
+    /// The passing posts, in corpus order, when a filter is in force.
+    pub fn passing(&self) -> Option<&[Ordinal]> {
+        self.passing.as_deref()
+    }
+
+    /// How many posts pass, when a filter is in force.
+    pub fn passing_count(&self) -> Option<usize> {
+        self.passing.as_ref().map(Vec::len)
+    }
+
+    /// The place of a passing post.
+    pub fn post_ref(&self, ordinal: Ordinal) -> PostRef {
+        self.places.post_ref(ordinal)
+    }
+
+    /// The ordinal of the post at `at`, if there is such a post.
+    pub fn ordinal(&self, at: PostRef) -> Option<Ordinal> {
+        self.places.ordinal(at)
     }
 
     /// What applying entry `entry` of `kind` would leave.
@@ -201,12 +247,25 @@ impl Filters {
         self.drill[kind as usize][entry]
     }
 
-    /// Adds a filter (replacing the same entry's, so it can be flipped to NOT).
-    pub fn push(&mut self, facets: &Facets, filter: Filter) {
-        self.list
-            .retain(|f| (f.kind, f.entry) != (filter.kind, filter.entry));
-        self.list.push(filter);
-        self.derive(facets);
+    /// Whether `entry` of `kind` is in force, and if so whether negated.
+    pub fn applied(&self, kind: FacetKind, entry: usize) -> Option<bool> {
+        (self.list.iter())
+            .find(|f| (f.kind, f.entry) == (kind, entry))
+            .map(|f| f.negated)
+    }
+
+    /// Adds a filter (replacing the same entry's, so it can be flipped to NOT), unless it
+    /// would leave no post: the filters then stay as they were.
+    pub fn push(&mut self, facets: &Facets, filter: Filter) -> Result<(), LeavesNothing> {
+        let mut list = self.list.clone();
+        list.retain(|f| (f.kind, f.entry) != (filter.kind, filter.entry));
+        list.push(filter);
+        let next = Filters::new(self.documents, facets, list);
+        if next.passing_count() == Some(0) {
+            return Err(LeavesNothing);
+        }
+        *self = next;
+        Ok(())
     }
 
     /// Removes the last filter; false when there was none.
@@ -224,68 +283,105 @@ impl Filters {
         had
     }
 
-    /// Recomputes what the filters leave. One pass over the chosen entries' posts, then one
-    /// over every entry's posts for the drill-down counts: work in proportion to the
-    /// facets, done when the filters change, never per keystroke.
+    /// Recomputes what the filters leave: one pass over the chosen entries' posts and one
+    /// over every post, then one over every entry's posts for the drill-down counts. Work
+    /// in proportion to the corpus, done when the filters change, never per keystroke.
     fn derive(&mut self, facets: &Facets) {
-        let entry = |f: &Filter| &facets.entries(f.kind)[f.entry];
-        let docs_of = |f: &Filter| -> BTreeSet<DocIndex> {
-            entry(f).document_posts().map(|(d, _)| d).collect()
+        let documents = self.documents;
+        self.places = Arc::clone(facets.places());
+        if self.list.is_empty() {
+            self.passing = None;
+            self.visible = DocIndex::all(documents).collect();
+            self.passing_in = Vec::new();
+            self.drill = (FacetKind::ALL.iter())
+                .map(|&kind| facets.entries(kind).iter().map(Entry::count).collect())
+                .collect();
+            return;
+        }
+        let states = PostStates::new(&self.list, facets, self.places.len());
+        let mut visible = vec![false; documents];
+        self.visible.clear();
+        self.passing_in.clear();
+        let mut passing = Vec::new();
+        for doc in DocIndex::all(documents) {
+            let before = passing.len();
+            let posts = self.places.of_document(doc).into_iter();
+            passing.extend(posts.filter(|&o| states.passes(o)));
+            if passing.len() > before {
+                visible[doc.index()] = true;
+                self.visible.push(doc);
+                self.passing_in.push((passing.len() - before) as u32);
+            }
+        }
+        let now = Count {
+            documents: self.visible.len(),
+            posts: passing.len(),
         };
-        let sets: Vec<(bool, BTreeSet<DocIndex>)> =
-            self.list.iter().map(|f| (f.negated, docs_of(f))).collect();
-        self.visible = DocIndex::all(self.documents)
-            .filter(|d| sets.iter().all(|(neg, docs)| docs.contains(d) != *neg))
-            .collect();
-        self.marked = self.mark(facets);
-        let pass: Vec<bool> = {
-            let mut pass = vec![false; self.documents];
-            self.visible.iter().for_each(|&d| pass[d.index()] = true);
-            pass
-        };
-        self.drill = FacetKind::ALL
-            .iter()
+        self.passing = Some(passing);
+        self.drill = (FacetKind::ALL.iter())
             .map(|&kind| {
-                facets
-                    .entries(kind)
-                    .iter()
-                    .map(|e| leaves(e, &pass))
+                let entries = facets.entries(kind).iter();
+                entries
+                    .map(|e| states.drill(e, kind, now, &visible))
                     .collect()
             })
             .collect();
     }
-
-    fn mark(&self, facets: &Facets) -> Vec<PostRef> {
-        let positive: Vec<&Filter> = self.list.iter().filter(|f| !f.negated).collect();
-        let mut hits: HashMap<PostRef, usize> = HashMap::new();
-        for filter in &positive {
-            for at in facets.entries(filter.kind)[filter.entry].post_refs() {
-                if self.passes(at.doc) {
-                    *hits.entry(at).or_default() += 1;
-                }
-            }
-        }
-        let full: BTreeSet<DocIndex> = hits
-            .iter()
-            .filter(|(_, n)| **n == positive.len())
-            .map(|(at, _)| at.doc)
-            .collect();
-        let mut marked: Vec<PostRef> = hits
-            .into_iter()
-            .filter(|(at, n)| *n == positive.len() || !full.contains(&at.doc))
-            .map(|(at, _)| at)
-            .collect();
-        marked.sort_unstable();
-        marked
-    }
 }
 
-/// How many documents and posts of `entry` pass.
-fn leaves(entry: &Entry, pass: &[bool]) -> Count {
-    let mut count = Count::default();
-    for (_, posts) in entry.document_posts().filter(|&(d, _)| pass[d.index()]) {
-        count.posts += posts;
-        count.documents += 1;
+/// What the filters say of each post: which facets' positive filters it meets, and
+/// whether a negated filter excludes it. One byte a post.
+struct PostStates {
+    /// Per post: a bit per facet (`1 << kind`) whose positive filters it meets, and
+    /// [`EXCLUDED`].
+    states: Vec<u8>,
+    /// The bits of the facets that have positive filters: a post passes with all of them.
+    wanted: u8,
+}
+
+/// The bit of a post a negated filter excludes.
+const EXCLUDED: u8 = 1 << 7;
+
+impl PostStates {
+    fn new(list: &[Filter], facets: &Facets, posts: usize) -> PostStates {
+        let mut states = vec![0u8; posts];
+        let mut wanted = 0;
+        for filter in list {
+            let bit = match filter.negated {
+                true => EXCLUDED,
+                false => 1 << filter.kind as u8,
+            };
+            wanted |= bit & !EXCLUDED;
+            let entry = &facets.entries(filter.kind)[filter.entry];
+            for (_, ordinals) in entry.posts_by_document() {
+                ordinals.iter().for_each(|o| states[o.index()] |= bit);
+            }
+        }
+        PostStates { states, wanted }
     }
-    count
+
+    fn passes(&self, post: Ordinal) -> bool {
+        self.states[post.index()] == self.wanted
+    }
+
+    /// What adding `entry` of `kind` to the filters `now` leaves (`visible`: the
+    /// documents they leave, by index). A facet without positive filters narrows to the
+    /// entry's passing posts; one with them widens by the entry's posts that meet every
+    /// other facet but this one (values of one facet combine with OR).
+    fn drill(&self, entry: &Entry, kind: FacetKind, now: Count, visible: &[bool]) -> Count {
+        let bit = 1 << kind as u8;
+        let widens = self.wanted & bit != 0;
+        let counted = |o: &Ordinal| match widens {
+            true => self.states[o.index()] == self.wanted & !bit,
+            false => self.states[o.index()] == self.wanted,
+        };
+        let mut count = if widens { now } else { Count::default() };
+        for (doc, ordinals) in entry.posts_by_document() {
+            let posts = ordinals.iter().filter(|o| counted(o)).count();
+            count.posts += posts;
+            let new_document = !widens || !visible[doc.index()];
+            count.documents += usize::from(posts > 0 && new_document);
+        }
+        count
+    }
 }

@@ -3,6 +3,7 @@
 //! [`corpus`] reads documents into threads of posts with their entities; [`facets`] and
 //! [`search`] index them; [`cli`] is the command line over them.
 
+pub mod address;
 pub mod app;
 pub mod cli;
 pub mod corpus;

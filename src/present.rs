@@ -91,7 +91,8 @@ pub fn gutter(kind: Kind, post: &Post) -> String {
 pub const MAX_CITED_BYTES: usize = 100 * 1024;
 
 /// "Nick Cook, May 23, post 4/20: text… [000_bcd5621f043b7544]", and whether the post's
-/// text was cut to [`MAX_CITED_BYTES`].
+/// text was cut to [`MAX_CITED_BYTES`]. The author is the thread's (in a listing, whoever
+/// wrote that thread, or the thread it repeats), else the document's.
 pub fn citation(corpus: &Corpus, at: PostRef) -> (String, bool) {
     let doc = corpus.document(at.doc);
     let thread = &doc.threads[at.thread];
@@ -100,7 +101,7 @@ pub fn citation(corpus: &Corpus, at: PostRef) -> (String, bool) {
     let mut parts: Vec<String> = Vec::new();
     parts.extend(author.map(|a| a.name.clone()));
     parts.extend(doc.date.clone());
-    parts.push(post_name(doc, post));
+    parts.push(post_name(doc, at));
     let mut end = post.text.len().min(MAX_CITED_BYTES);
     while !post.text.is_char_boundary(end) {
         end -= 1;
@@ -110,14 +111,20 @@ pub fn citation(corpus: &Corpus, at: PostRef) -> (String, bool) {
     (format!("{}: {text} [{}]", parts.join(", "), doc.id), cut)
 }
 
-/// "post 4/20", "post 1.", "post 3" (unnumbered), "¶2" (prose).
-pub fn post_name(doc: &Document, post: &Post) -> String {
-    if doc.kind.is_prose() {
-        return format!("¶{}", post.index);
-    }
-    match (post.number, post.total, &post.label) {
+/// Where a post is, as the title, the status line and citations all say it: "post 4/20",
+/// "post 1.", "post 3" (unnumbered), "¶2" (prose); in a document of several threads, the
+/// thread first: "thread 5 · post 2/16".
+pub fn post_name(doc: &Document, at: PostRef) -> String {
+    let thread = &doc.threads[at.thread];
+    let post = &thread.posts[at.post];
+    let name = match (post.number, post.total, &post.label) {
+        _ if doc.kind.is_prose() => format!("¶{}", post.index),
         (Some(n), Some(total), _) => format!("post {n}/{total}"),
         (_, _, Some(label)) => format!("post {label}"),
         _ => format!("post {}", post.index),
+    };
+    match doc.threads.len() {
+        1 => name,
+        _ => format!("thread {} · {name}", thread.index),
     }
 }

@@ -106,7 +106,7 @@ fn scripted_opening_checks_everything_before_the_terminal() {
         .stderr(predicate::str::contains(
             "needs a terminal on standard output",
         ));
-    let cases: [(&[&str], i32, &str); 6] = [
+    let cases: [(&[&str], i32, &str); 10] = [
         (
             &["--open", "nothing-like-this"],
             1,
@@ -128,7 +128,38 @@ fn scripted_opening_checks_everything_before_the_terminal() {
             1,
             "tread: document 004_8bb49e90aa2e23a7 does not pass the filters\n",
         ),
-        (&["--post", "0"], 2, "invalid value '0' for '--post <N>'"),
+        (
+            &["--post", "0"],
+            2,
+            "invalid value '0' for '--post <POST>': \"0\": posts are counted from 1",
+        ),
+        (
+            &["--post", "x"],
+            2,
+            "not a post address: \"x\" (write 12, 12/20, or 5:2 for thread 5, post 2)",
+        ),
+        (
+            &["--open", "000", "--post", "40"],
+            1,
+            "tread: --post 40: no post 40 in 000_bcd5621f043b7544: its posts are 1–20\n",
+        ),
+        (
+            &["--open", "002", "--post", "13:2"],
+            1,
+            "tread: --post 13:2: no thread 13 in 002_12ed20b751bd733c: its threads are 1–12\n",
+        ),
+        (
+            &[
+                "--filter",
+                "#Advocacy",
+                "--filter",
+                "not:author:Nick Cook",
+                "--filter",
+                "kind:article",
+            ],
+            1,
+            "tread: no post passes #Advocacy and not:author:Nick Cook and kind:article\n",
+        ),
     ];
     for (args, code, message) in cases {
         tread()

@@ -131,31 +131,75 @@ proptest! {
         prop_assert!(authored <= posts);
     }
 
+    /// Filters select posts: a post passes when it has one of each filtered facet's
+    /// positive entries and none of the negated ones, as a post-by-post reading of the rule
+    /// says; a document is listed with the count of its passing posts; and each drill-down
+    /// count is what applying its entry would leave.
     #[test]
-    fn filter_results_are_within_the_candidates(
+    fn filters_pass_the_posts_the_rule_says(
         texts in prop::collection::vec(scraped(), 1..6),
-        picks in prop::collection::vec((0usize..4, any::<prop::sample::Index>(), any::<bool>()), 0..3),
+        picks in prop::collection::vec((0usize..5, any::<prop::sample::Index>(), any::<bool>()), 0..4),
     ) {
+        use std::collections::BTreeSet;
         let corpus = corpus_of(&texts);
         let facets = Facets::build(&corpus);
-        let filters: Vec<Filter> = picks
-            .into_iter()
-            .filter_map(|(kind, entry, negated)| {
-                let kind = FacetKind::ALL[kind];
-                let entries = facets.entries(kind);
-                (!entries.is_empty()).then(|| Filter { kind, entry: entry.index(entries.len()), negated })
+        let mut filters: Vec<Filter> = Vec::new();
+        for (kind, entry, negated) in picks {
+            let kind = FacetKind::ALL[kind];
+            let entries = facets.entries(kind);
+            if entries.is_empty() { continue; }
+            let entry = entry.index(entries.len());
+            filters.retain(|f| (f.kind, f.entry) != (kind, entry));
+            filters.push(Filter { kind, entry, negated });
+        }
+        let documents = corpus.documents.len();
+        let posts_of = |kind: FacetKind, entry: usize| -> BTreeSet<tread::corpus::PostRef> {
+            facets.entries(kind)[entry].post_refs().collect()
+        };
+        let passes = |list: &[Filter], at: tread::corpus::PostRef| {
+            let excluded = list.iter().any(|f| f.negated && posts_of(f.kind, f.entry).contains(&at));
+            let met = FacetKind::ALL.iter().all(|&kind| {
+                let mut positive = list.iter().filter(|f| f.kind == kind && !f.negated).peekable();
+                positive.peek().is_none() || positive.any(|f| posts_of(f.kind, f.entry).contains(&at))
+            });
+            met && !excluded
+        };
+        let all_posts: Vec<tread::corpus::PostRef> = (0..documents)
+            .flat_map(|d| {
+                let doc = &corpus.documents[d];
+                doc.threads.iter().enumerate().flat_map(move |(t, thread)| {
+                    (0..thread.posts.len()).map(move |p| tread::corpus::PostRef {
+                        doc: tread::corpus::DocIndex::new(d), thread: t, post: p,
+                    })
+                })
             })
             .collect();
-        let all = tread::app::Filters::new(&corpus, &facets, Vec::new());
-        let some = tread::app::Filters::new(&corpus, &facets, filters.clone());
-        prop_assert!(some.visible().iter().all(|d| all.visible().contains(d)));
-        prop_assert!(some.marked().iter().all(|p| some.passes(p.doc)));
-        // Each filter holds for every document left.
-        for filter in &filters {
-            let entry = &facets.entries(filter.kind)[filter.entry];
-            for &doc in some.visible() {
-                let has = entry.post_refs().any(|p| p.doc == doc);
-                prop_assert_eq!(has, !filter.negated);
+        let some = tread::app::Filters::new(documents, &facets, filters.clone());
+        let expected: Vec<_> = all_posts.iter().copied().filter(|&at| passes(&filters, at)).collect();
+        for &at in &all_posts {
+            prop_assert_eq!(some.post_passes(at), expected.contains(&at), "{:?}", at);
+        }
+        let mut docs: Vec<_> = expected.iter().map(|at| at.doc).collect();
+        docs.dedup();
+        if filters.is_empty() {
+            prop_assert_eq!(some.visible().len(), documents);
+        } else {
+            prop_assert_eq!(some.visible(), docs.as_slice());
+            for &doc in &docs {
+                let n = expected.iter().filter(|at| at.doc == doc).count();
+                prop_assert_eq!(some.passing_in(doc), Some(n));
+            }
+        }
+        for &kind in FacetKind::ALL {
+            for entry in 0..facets.entries(kind).len() {
+                if filters.iter().any(|f| (f.kind, f.entry) == (kind, entry)) { continue; }
+                let mut with = filters.clone();
+                with.push(Filter { kind, entry, negated: false });
+                let left: Vec<_> = all_posts.iter().filter(|&&at| passes(&with, at)).collect();
+                let mut left_docs: Vec<_> = left.iter().map(|at| at.doc).collect();
+                left_docs.dedup();
+                let count = some.drill(kind, entry);
+                prop_assert_eq!((count.documents, count.posts), (left_docs.len(), left.len()), "{:?} {}", kind, entry);
             }
         }
     }

@@ -2,6 +2,7 @@
 //! command that reopens this exact view, or one of the post's links.
 
 use super::{App, Effect, Scope};
+use crate::address::Address;
 use crate::corpus::sanitise::single_line;
 use crate::present::{MAX_CITED_BYTES, citation, post_name};
 
@@ -48,8 +49,8 @@ impl App {
             words.push(format!("--open={}", self.corpus.document(doc).id));
         }
         if let Some(at) = self.current_post() {
-            let post = self.corpus.post(at);
-            words.push(format!("--post={}", post.number.unwrap_or(post.index)));
+            let address = Address::of(self.corpus.document(at.doc), at);
+            words.push(format!("--post={address}"));
         }
         for filter in self.filters.list() {
             words.push(format!("--filter={}", filter.expression(&self.facets)));
@@ -72,7 +73,7 @@ impl App {
             return;
         };
         let doc = self.corpus.document(at.doc);
-        let name = post_name(doc, &doc.threads[at.thread].posts[at.post]);
+        let name = post_name(doc, at);
         let (citation, cut) = citation(&self.corpus, at);
         self.effects.push(Effect::Copy(citation));
         self.message = Some(match cut {
@@ -196,7 +197,7 @@ mod tests {
         for (doc, id) in ids.iter().enumerate() {
             let opening = super::super::Opening {
                 document: Some(DocIndex::new(doc)),
-                post: Some(2),
+                post: Some(Address::parse("2").unwrap()),
                 paths: vec!["/tmp/a dir/it's".to_string()],
                 ..Default::default()
             };

@@ -59,7 +59,13 @@ impl App {
 
     /// Where everything goes in `area`, for the app's focus and filters.
     pub fn panes_in(&self, area: Rect) -> screen::Panes {
-        screen::panes(area, self.focus, !self.filters.is_empty())
+        screen::panes(area, self.focus, &self.chips())
+    }
+
+    /// The active filters as their chips show them.
+    pub fn chips(&self) -> Vec<String> {
+        let filters = self.filters.list().iter();
+        filters.map(|f| f.chip(&self.facets)).collect()
     }
 
     pub(super) fn area(&self) -> Rect {

@@ -77,7 +77,7 @@ impl App {
         self.change_posts(|posts| posts.extend(&documents));
         self.corpus_mut().documents.extend(documents);
         self.short_ids.extend(&self.corpus.documents);
-        self.filters = Filters::new(&self.corpus, &self.facets, Vec::new());
+        self.filters = Filters::new(self.corpus.documents.len(), &self.facets, Vec::new());
         match doc {
             Some(doc) => self.documents.select_doc(&self.filters, doc),
             None => self.documents.select_first(),
@@ -106,7 +106,7 @@ impl App {
         let doc = self.current_doc();
         loaded.resolved.apply(self.corpus_mut());
         self.facets = loaded.facets;
-        self.filters = Filters::new(&self.corpus, &self.facets, Vec::new());
+        self.filters = Filters::new(self.corpus.documents.len(), &self.facets, Vec::new());
         self.panel.refresh(&self.facets, &self.filters);
         if let Some(doc) = doc {
             self.documents.select_doc(&self.filters, doc);

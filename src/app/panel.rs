@@ -67,7 +67,10 @@ impl FilterPanel {
         let entries = facets.entries(self.tab);
         let query = self.query.trim();
         if query.is_empty() {
-            self.rows = order_unfiltered(entries.len(), |i| filters.drill(self.tab, i));
+            let tab = self.tab;
+            self.rows = order_unfiltered(entries.len(), |i| {
+                (filters.applied(tab, i).is_some(), filters.drill(tab, i))
+            });
         } else {
             // An extended query only ever matches a subset of what the shorter one matched.
             let extends = self
@@ -107,11 +110,13 @@ impl FilterPanel {
     }
 }
 
-/// Entries in facet order (most posts first), those that would leave nothing last.
-fn order_unfiltered(len: usize, count: impl Fn(usize) -> Count) -> Vec<Row> {
-    let (live, dead): (Vec<usize>, Vec<usize>) = (0..len).partition(|&i| count(i).posts > 0);
-    live.into_iter()
-        .chain(dead)
+/// Entries in facet order (most posts first): those in force first, those that would leave
+/// nothing last.
+fn order_unfiltered(len: usize, state: impl Fn(usize) -> (bool, Count)) -> Vec<Row> {
+    let (applied, rest): (Vec<usize>, Vec<usize>) = (0..len).partition(|&i| state(i).0);
+    let (live, dead): (Vec<usize>, Vec<usize>) =
+        rest.into_iter().partition(|&i| state(i).1.posts > 0);
+    (applied.into_iter().chain(live).chain(dead))
         .map(|entry| Row {
             entry,
             highlight: Vec::new(),

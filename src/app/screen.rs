@@ -47,8 +47,8 @@ pub struct Panes {
 }
 
 /// The layout of `area` for its mode, the pane with focus (which in a medium or narrow
-/// terminal decides what is shown) and whether filter chips are shown.
-pub fn panes(area: Rect, focus: Pane, chips: bool) -> Panes {
+/// terminal decides what is shown) and the filter chips shown above the documents.
+pub fn panes(area: Rect, focus: Pane, chips: &[String]) -> Panes {
     let mode = Mode::for_size((area.width, area.height));
     if mode == Mode::TooSmall {
         return Panes::default();
@@ -87,7 +87,8 @@ pub fn panes(area: Rect, focus: Pane, chips: bool) -> Panes {
     };
     panes.documents = documents;
     let inner = Block::bordered().inner(documents);
-    let chip_rows = u16::from(chips).min(inner.height);
+    let rows = chip_rows(chips, usize::from(inner.width)).len();
+    let chip_rows = (rows as u16).min(inner.height / 2);
     [panes.chips, panes.documents_list] =
         Layout::vertical([Constraint::Length(chip_rows), Constraint::Fill(1)]).areas(inner);
     panes.thread = thread;
@@ -95,6 +96,40 @@ pub fn panes(area: Rect, focus: Pane, chips: bool) -> Panes {
     panes.filter = filter;
     panes.filter_list = filter_list_area(Block::bordered().inner(filter));
     panes
+}
+
+/// The most rows the filter chips take.
+pub const MAX_CHIP_ROWS: usize = 3;
+
+/// The filter chips in rows of `width` columns: whole chips (one wider than a row is cut
+/// at its end), each row full before the next, never more than [`MAX_CHIP_ROWS`]; the
+/// last row then ends with how many did not fit ("+2 more"). Every chip is padded with a
+/// space either side.
+pub fn chip_rows(chips: &[String], width: usize) -> Vec<Vec<String>> {
+    use crate::present::truncate;
+    use unicode_width::UnicodeWidthStr;
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut used = width;
+    for (i, chip) in chips.iter().enumerate() {
+        let shown = format!(" {} ", truncate(chip, width.saturating_sub(2)));
+        // A space between chips on a row.
+        if used + 1 + shown.width() > width {
+            if rows.len() == MAX_CHIP_ROWS {
+                let more = format!("+{} more", chips.len() - i + 1);
+                let last = rows.last_mut().expect("a row");
+                last.pop();
+                last.push(more);
+                return rows;
+            }
+            rows.push(Vec::new());
+            used = 0;
+        } else {
+            used += 1;
+        }
+        used += shown.width();
+        rows.last_mut().expect("a row").push(shown);
+    }
+    rows
 }
 
 /// Rows under the list for the selected entry's other spellings.
@@ -130,4 +165,30 @@ pub fn overlay_area(screen: Rect) -> Rect {
         .flex(Flex::Center)
         .areas(row);
     area
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chips_wrap_whole_and_count_what_does_not_fit() {
+        let chips: Vec<String> = ["#carereview", "NOT author:Nick Cook", "org:DfE"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(
+            chip_rows(&chips, 40),
+            [
+                vec![" #carereview ", " NOT author:Nick Cook "],
+                vec![" org:DfE "]
+            ]
+        );
+        let many: Vec<String> = (0..9).map(|i| format!("#tag{i}")).collect();
+        let rows = chip_rows(&many, 16);
+        assert_eq!(rows.len(), MAX_CHIP_ROWS);
+        assert_eq!(rows[2], [" #tag4 ", "+4 more"]);
+        assert!(chip_rows(&[], 40).is_empty());
+        let long = vec!["org:A very long organisation name indeed".to_string()];
+        assert_eq!(chip_rows(&long, 12), [vec![" org:A ver… "]]);
+    }
 }

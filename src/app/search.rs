@@ -3,6 +3,7 @@
 //! the filters mark).
 
 use super::{App, Prompt, PromptKind};
+use crate::address::Address;
 use crate::corpus::{DocIndex, Ordinal, Ordinals, PostRef};
 use crate::keymap::Action;
 use crate::search::{PostTable, Query};
@@ -306,12 +307,12 @@ impl App {
             return false;
         };
         match prompt.kind {
-            PromptKind::Jump => match prompt.text.trim().parse::<u32>() {
-                Ok(label) => {
-                    self.jump_to_label(label);
+            PromptKind::Jump if prompt.text.trim().is_empty() => {}
+            PromptKind::Jump => match Address::parse(&prompt.text) {
+                Ok(address) => {
+                    self.jump_to(address);
                 }
-                Err(_) if prompt.text.trim().is_empty() => {}
-                Err(_) => self.message = Some(format!("not a post number: {}", prompt.text)),
+                Err(message) => self.message = Some(message),
             },
             PromptKind::Search => {
                 if self.search.is_some() {
@@ -343,7 +344,7 @@ impl App {
         }
     }
 
-    /// `n`/`N`: the next search hit, or without a search the next post the filters mark.
+    /// `n`/`N`: the next search hit, or without a search the next post the filters pass.
     /// `inclusive` counts the current post as next (when a search is confirmed).
     pub(super) fn next_match(&mut self, forward: bool, inclusive: bool) {
         let current = self.current_post().unwrap_or(PostRef {
@@ -353,27 +354,29 @@ impl App {
         });
         let (target, what) = match &self.search {
             Some(search) => (search.next(current, forward, inclusive), "search hit"),
-            None if !self.filters.is_empty() => {
-                let marked = self.filters.marked();
-                let target =
-                    step(marked, |&at| at, current, forward, inclusive).map(|(index, wrapped)| {
-                        Target {
-                            at: marked[index],
-                            wrapped,
-                            index,
-                            of: marked.len(),
-                        }
-                    });
-                (target, "matching post")
-            }
-            None => {
-                self.message = Some(format!(
-                    "nothing to move between: {} searches, {} filters",
-                    self.key_for(Action::Search),
-                    self.key_for(Action::ToggleFilter)
-                ));
-                return;
-            }
+            None => match self.filters.passing() {
+                Some(passing) => {
+                    let from = (self.filters.ordinal(current)).unwrap_or_default();
+                    let target =
+                        step(passing, |&o| o, from, forward, inclusive).map(|(index, wrapped)| {
+                            Target {
+                                at: self.filters.post_ref(passing[index]),
+                                wrapped,
+                                index,
+                                of: passing.len(),
+                            }
+                        });
+                    (target, "post passing the filters")
+                }
+                None => {
+                    self.message = Some(format!(
+                        "nothing to move between: {} searches, {} filters",
+                        self.key_for(Action::Search),
+                        self.key_for(Action::ToggleFilter)
+                    ));
+                    return;
+                }
+            },
         };
         let Some(target) = target else {
             self.message = Some(format!("no {what}s"));

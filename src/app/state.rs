@@ -42,6 +42,11 @@ impl App {
         &self.filters
     }
 
+    /// How the thread pane shows the posts the filters leave out.
+    pub fn hidden(&self) -> super::Hidden {
+        self.hidden
+    }
+
     pub fn panel(&self) -> &FilterPanel {
         &self.panel
     }

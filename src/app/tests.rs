@@ -3,6 +3,7 @@
 use super::*;
 use crate::corpus::load;
 use crate::facets::FacetKind;
+use crate::filters::Count;
 use crate::keymap::KeySeq;
 use crate::present::post_name;
 
@@ -37,7 +38,7 @@ fn id(app: &App) -> &str {
 fn label(app: &App) -> String {
     let at = app.current_post().unwrap();
     let doc = app.corpus.document(at.doc);
-    post_name(doc, &doc.threads[at.thread].posts[at.post])
+    post_name(doc, at)
 }
 
 #[test]
@@ -65,7 +66,10 @@ fn typing_a_label_and_enter_jumps_to_it() {
     assert_eq!(label(&app), "post 4/20");
     type_keys(&mut app, ": 9 9 enter");
     assert_eq!(label(&app), "post 4/20");
-    assert_eq!(app.message.as_deref(), Some("no post 99 in this document"));
+    assert_eq!(
+        app.message.as_deref(),
+        Some("no post 99 in 000_bcd5621f043b7544: its posts are 1–20")
+    );
 }
 
 #[test]
@@ -114,8 +118,37 @@ fn drill_down_counts_follow_the_filters() {
         negated: false,
     });
     assert_eq!(app.filters.drill(FacetKind::Hashtag, advocacy), before);
+    // Another hashtag widens (values of one facet combine with OR): to the posts with
+    // either.
+    let either = |at: crate::corpus::PostRef| {
+        let tags = &app.corpus.post(at).hashtags;
+        tags.iter()
+            .any(|t| t.eq_ignore_ascii_case("carereview") || &**t == "Advocacy")
+    };
+    let mut posts = Vec::new();
+    for (d, doc) in app.corpus.documents.iter().enumerate() {
+        for (t, thread) in doc.threads.iter().enumerate() {
+            for p in 0..thread.posts.len() {
+                let at = crate::corpus::PostRef {
+                    doc: crate::corpus::DocIndex::new(d),
+                    thread: t,
+                    post: p,
+                };
+                posts.extend(Some(at).filter(|&at| either(at)));
+            }
+        }
+    }
+    let mut documents: Vec<_> = posts.iter().map(|at| at.doc).collect();
+    documents.dedup();
     let care_left = app.filters.drill(FacetKind::Hashtag, care);
-    assert_eq!(care_left.documents, 1);
+    assert_eq!(
+        care_left,
+        Count {
+            documents: documents.len(),
+            posts: posts.len()
+        }
+    );
+    assert!(care_left.posts > before.posts);
     let authors = app.facets.entries(FacetKind::Author);
     let fiona = authors
         .iter()
@@ -125,10 +158,11 @@ fn drill_down_counts_follow_the_filters() {
 }
 
 #[test]
-fn n_moves_between_marked_posts_across_documents() {
+fn n_moves_between_passing_posts_across_documents() {
     let mut app = app();
     type_keys(&mut app, "f tab c a r e r e v i e w enter esc");
-    let marked = app.filters.marked().to_vec();
+    let passing = app.filters.passing().unwrap();
+    let marked: Vec<_> = passing.iter().map(|&o| app.filters.post_ref(o)).collect();
     type_keys(&mut app, "n");
     assert_eq!(app.current_post(), Some(marked[1]));
     type_keys(&mut app, "n n n");
@@ -161,7 +195,7 @@ fn search_in_the_document_then_in_all() {
 fn an_extended_query_narrows_like_a_full_search() {
     let corpus = load::bundled();
     let posts = Arc::new(PostTable::new(&corpus));
-    let filters = Filters::new(&corpus, &Facets::build(&corpus), Vec::new());
+    let filters = Filters::new(corpus.documents.len(), &Facets::build(&corpus), Vec::new());
     let fresh = |text: &str| {
         let search = Search::new(&posts, &filters, text, Scope::All, None);
         search.hits().collect::<Vec<_>>()
@@ -225,12 +259,14 @@ fn copy_keys_give_a_citation_and_the_reopen_command() {
         "{citation}"
     );
     assert!(citation.ends_with("[000_bcd5621f043b7544]"));
+    // The filter folds post 4 away (it has no #carereview): the current post is the next
+    // one shown, post 1 the only one.
     type_keys(&mut app, "f tab c a r e enter esc Y");
     let effects = app.take_effects();
     assert_eq!(
         effects,
         [Effect::Copy(
-            "tread --open=000_bcd5621f043b7544 --post=4 '--filter=#carereview'".to_string()
+            "tread --open=000_bcd5621f043b7544 --post=1 '--filter=#carereview'".to_string()
         )]
     );
 }
@@ -242,7 +278,7 @@ fn scripted_opening_lands_on_document_post_filter_and_search() {
     let filter = Filter::parse("#CareReview", &facets).unwrap();
     let opening = Opening {
         document: Some(DocIndex::new(0)),
-        post: Some(12),
+        post: Some(crate::address::Address::parse("12").unwrap()),
         filters: vec![filter],
         search: Some("protected characteristic".to_string()),
         paths: Vec::new(),
@@ -325,7 +361,7 @@ fn in_an_unnumbered_thread_a_number_is_a_position() {
     // 002 opens with an unnumbered excerpt; a later excerpt is labelled 1/, 2/, 3/.
     let opening = Opening {
         document: Some(DocIndex::new(2)),
-        post: Some(2),
+        post: Some(crate::address::Address::parse("2").unwrap()),
         ..Opening::default()
     };
     let mut app = app_at((120, 40), opening);
@@ -333,7 +369,7 @@ fn in_an_unnumbered_thread_a_number_is_a_position() {
     // From inside a numbered thread, the label wins.
     type_keys(&mut app, "} } 3 enter");
     let at = app.current_post().unwrap();
-    assert_eq!(label(&app), "post 3/20");
+    assert_eq!(label(&app), "thread 3 · post 3/20");
     assert_eq!(at.thread, 2);
 }
 
@@ -406,4 +442,78 @@ fn a_post_of_megabytes_is_cited_cut_and_titled_by_its_opening() {
         app.message.as_deref(),
         Some("copied the citation of ¶1, its text cut at 100 KB")
     );
+}
+#[test]
+fn a_listing_post_has_one_address_in_jump_title_and_reopen_command() {
+    let opening = Opening {
+        document: Some(DocIndex::new(2)),
+        ..Opening::default()
+    };
+    let mut app = app_at((120, 40), opening);
+    type_keys(&mut app, ": 5 : 2 enter");
+    let at = app.current_post().unwrap();
+    assert_eq!((at.thread, at.post), (4, 1));
+    assert_eq!(label(&app), "thread 5 · post 2/16");
+    // A bare number is looked for in the current thread.
+    type_keys(&mut app, "3 enter");
+    assert_eq!(label(&app), "thread 5 · post 3/16");
+    type_keys(&mut app, "2 / 1 6 enter Y");
+    assert_eq!(
+        app.take_effects(),
+        [Effect::Copy(
+            "tread --open=002_12ed20b751bd733c --post=5:2".to_string()
+        )]
+    );
+    type_keys(&mut app, ": 1 3 : 1 enter");
+    assert_eq!(
+        app.message.as_deref(),
+        Some("no thread 13 in 002_12ed20b751bd733c: its threads are 1–12")
+    );
+}
+
+#[test]
+fn posts_the_filters_leave_out_fold_and_dim_with_one_key() {
+    let corpus = load::bundled();
+    let facets = Facets::build(&corpus);
+    let filters = ["#carereview", "not:author:Nick Cook"]
+        .map(|e| Filter::parse(e, &facets).unwrap())
+        .to_vec();
+    let opening = Opening {
+        document: Some(DocIndex::new(2)),
+        filters,
+        ..Opening::default()
+    };
+    let mut app = app_at((120, 40), opening);
+    let ids: Vec<&str> = (app.visible().iter())
+        .map(|&d| &app.corpus.document(d).id[..3])
+        .collect();
+    assert_eq!(ids, ["001", "002"]);
+    let layout = app.thread.layout().unwrap();
+    let shown = layout.posts.len();
+    let passing = app.filters.passing_in(DocIndex::new(2)).unwrap();
+    assert_eq!(shown, passing);
+    assert!(shown < app.corpus.document(DocIndex::new(2)).post_count());
+    let folds: Vec<String> = (layout.items.iter())
+        .filter_map(|item| match item {
+            layout::Item::Heading(lines) if lines[0].1 == layout::Tone::Folded => {
+                Some(lines[0].0.clone())
+            }
+            _ => None,
+        })
+        .collect();
+    assert!(
+        folds.contains(&"⋯ 3 posts hidden by filters (z shows them)".to_string()),
+        "{folds:?}"
+    );
+    // Nick Cook's excerpt (thread 3) is folded; z shows every post, dimmed.
+    type_keys(&mut app, "z");
+    assert_eq!(app.hidden(), Hidden::Dimmed);
+    let all = app.corpus.document(DocIndex::new(2)).post_count();
+    assert_eq!(app.thread.layout().unwrap().posts.len(), all);
+    type_keys(&mut app, "z");
+    assert_eq!(app.thread.layout().unwrap().posts.len(), passing);
+    // Jumping to a folded post shows it, dimmed.
+    type_keys(&mut app, ": 3 : 1 enter");
+    assert_eq!(label(&app), "thread 3 · post 1/20");
+    assert_eq!(app.hidden(), Hidden::Dimmed);
 }

@@ -2,6 +2,7 @@
 //! lines of the current document (built once per document and width).
 
 use super::{App, Pane};
+use crate::address::Address;
 use crate::corpus::{Corpus, DocIndex, PostRef};
 use crate::keymap::Action;
 pub mod layout;
@@ -52,7 +53,13 @@ impl ThreadState {
 
     /// Follows a change of document or pane size: a new document starts at its top; the
     /// lines are rebuilt only when the document or the width changed.
-    pub fn sync(&mut self, corpus: &Corpus, doc: Option<DocIndex>, inner: Rect) {
+    pub fn sync(
+        &mut self,
+        corpus: &Corpus,
+        doc: Option<DocIndex>,
+        inner: Rect,
+        fold: Option<&layout::Fold>,
+    ) {
         let Some(doc) = doc else {
             self.layout = None;
             return;
@@ -69,7 +76,16 @@ impl ThreadState {
             self.scroll = 0;
         }
         if !same_doc || self.stale || self.layout.as_ref().is_some_and(|l| l.width != width) {
-            self.layout = Some(Rc::new(Layout::build(corpus, doc, width)));
+            // The same post stays current through a new layout (or the next one shown,
+            // when it is folded away now).
+            let current = self.layout.as_ref().filter(|_| same_doc);
+            let current = current.and_then(|l| l.posts.get(self.post).copied());
+            let layout = Layout::build(corpus, doc, width, fold);
+            if let Some(at) = current {
+                let after = layout.posts.partition_point(|p| *p < at);
+                self.post = after.min(layout.posts.len().saturating_sub(1));
+            }
+            self.layout = Some(Rc::new(layout));
             self.stale = false;
         }
         if inner.is_empty() {
@@ -227,41 +243,38 @@ impl App {
         }
     }
 
-    /// Goes to the post its author labelled `label` (12 → "12/20") in the current thread,
-    /// or, where that thread is unnumbered, its `label`th post; failing both, the post
-    /// labelled so anywhere in the document.
-    pub fn jump_to_label(&mut self, label: u32) -> bool {
+    /// Goes to the post at `address` in the current document: in a document of several
+    /// threads, an address without one is looked for in the current thread first. A post
+    /// the filters fold away is shown, dimmed, rather than refused. False, with the reason
+    /// in the status line, when there is no such post.
+    pub fn jump_to(&mut self, address: Address) -> bool {
         let Some(layout) = self.thread.layout.clone() else {
+            self.message = Some("no document to jump in".to_string());
             return false;
         };
         let doc = self.corpus.document(layout.doc);
         let current = layout.posts.get(self.thread.post).map_or(0, |p| p.thread);
-        let post_of = |at: &PostRef| &doc.threads[at.thread].posts[at.post];
-        let labelled = |at: &&PostRef| post_of(at).number == Some(label);
-        let in_thread: Vec<&PostRef> = layout
-            .posts
-            .iter()
-            .filter(|p| p.thread == current)
-            .collect();
-        let numbered = in_thread.iter().any(|at| post_of(at).number.is_some());
-        let here = match numbered {
-            true => in_thread.iter().copied().find(labelled),
-            false => (label as usize)
-                .checked_sub(1)
-                .and_then(|i| in_thread.get(i).copied()),
+        let at = match address.find(doc, layout.doc, current) {
+            Ok(at) => at,
+            Err(message) => {
+                self.message = Some(message);
+                return false;
+            }
         };
-        let found = here.or_else(|| layout.posts.iter().find(labelled)).copied();
-        match found {
-            Some(at) => {
-                self.thread.select_ref(at);
-                self.set_focus(Pane::Thread);
-                true
-            }
-            None => {
-                self.message = Some(format!("no post {label} in this document"));
-                false
-            }
+        let name = crate::present::post_name(doc, at);
+        if !self.thread.select_ref(at) {
+            // Folded away: the filters leave it out; it is shown among the others, dimmed.
+            self.hidden = super::Hidden::Dimmed;
+            self.thread.invalidate();
+            self.sync_thread();
+            self.thread.select_ref(at);
+            let key = self.key_for(Action::ToggleHidden);
+            self.message = Some(format!(
+                "{name} is left out by the filters: shown dimmed ({key} folds them)"
+            ));
         }
+        self.set_focus(Pane::Thread);
+        true
     }
 
     /// Goes to a post anywhere in the visible corpus.

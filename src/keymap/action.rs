@@ -56,6 +56,8 @@ pub enum Action {
     Links,
     #[strum(message = "show loading and numbering warnings")]
     Warnings,
+    #[strum(message = "fold or dim the posts the filters leave out")]
+    ToggleHidden,
     #[strum(message = "remove the last filter")]
     RemoveFilter,
     #[strum(message = "remove every filter")]
@@ -128,7 +130,7 @@ impl Action {
         match self {
             Quit | Help | FocusNext | FocusPrevious | FocusLeft | FocusRight | ToggleFilter
             | Search | NextMatch | PreviousMatch | Jump | CopyCitation | CopyCommand | Links
-            | Warnings | Redraw | Suspend => &[G],
+            | Warnings | Redraw | Suspend | ToggleHidden => &[G],
             Close => &[G, F, P],
             SearchScope => &[G, P],
             RemoveFilter | ClearFilters => &[G, F],

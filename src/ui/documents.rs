@@ -2,6 +2,7 @@
 //! short id, author, title, post count). Only the rows on screen are built.
 
 use super::{Panes, Theme, pane_block};
+use crate::app::screen::chip_rows;
 use crate::app::{App, Pane};
 use crate::corpus::{Document, Kind};
 use crate::keymap::Action;
@@ -51,25 +52,27 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, panes: &Panes) {
     render_rows(frame, app, theme, panes.documents_list, focused);
 }
 
-/// The active filters, as chips on one line (the last ones win when they do not fit).
+/// The active filters, as chips in rows (all of them, or as many as fit and how many more).
 fn render_chips(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     if area.is_empty() {
         return;
     }
-    let mut spans: Vec<Span> = Vec::new();
-    let mut used = 0;
-    for filter in app.filters().list().iter().rev() {
-        let chip = format!(" {} ", filter.chip(app.facets()));
-        let width = chip.width() + 1;
-        if used + width > usize::from(area.width) {
-            spans.insert(0, Span::styled("… ", theme.dim()));
-            break;
-        }
-        used += width;
-        spans.insert(0, Span::raw(" "));
-        spans.insert(0, Span::styled(chip, theme.chip()));
-    }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    let rows = chip_rows(&app.chips(), usize::from(area.width));
+    let lines: Vec<Line> = rows
+        .into_iter()
+        .map(|row| {
+            let spans = row.into_iter().enumerate().flat_map(|(i, chip)| {
+                let style = match chip.starts_with(' ') {
+                    true => theme.chip(),
+                    false => theme.dim(),
+                };
+                let gap = Some(Span::raw(" ")).filter(|_| i > 0);
+                gap.into_iter().chain([Span::styled(chip, style)])
+            });
+            Line::from(spans.collect::<Vec<_>>())
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
 }
 
 fn render_rows(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, focused: bool) {
@@ -106,7 +109,13 @@ fn render_rows(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, focused:
                 (true, false) => theme.selection_unfocused(),
                 _ => Style::new(),
             };
-            let text = row_text(app.corpus().document(doc), &app.short_ids()[doc], width);
+            let passing = app.filters().passing_in(doc);
+            let text = row_text(
+                app.corpus().document(doc),
+                &app.short_ids()[doc],
+                passing,
+                width,
+            );
             Line::styled(text, style)
         })
         .collect();
@@ -126,11 +135,13 @@ pub fn keep_in_view(offset: usize, selected: usize, height: usize, len: usize) -
     offset.min(len.saturating_sub(height))
 }
 
-/// One document's row, exactly `width` columns wide.
-fn row_text(doc: &Document, id: &str, width: usize) -> String {
-    let count = match width {
-        0..40 => post_count(doc).replace(" posts", "").replace(" of ", "/"),
-        _ => post_count(doc),
+/// One document's row, exactly `width` columns wide. With filters in force, the count is
+/// of the posts that pass, of all ("3/36").
+fn row_text(doc: &Document, id: &str, passing: Option<usize>, width: usize) -> String {
+    let count = match (passing, width) {
+        (Some(n), _) => format!("{n}/{}", doc.post_count()),
+        (None, 0..40) => post_count(doc).replace(" posts", "").replace(" of ", "/"),
+        (None, _) => post_count(doc),
     };
     let author = doc.author.as_ref().map_or("—", |a| a.name.as_str());
     let author_width = (width / 4).clamp(6, 16);

@@ -97,17 +97,33 @@ fn render_list(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, focused:
         .map(|i| {
             let row = &panel.rows[i];
             let count = app.filters().drill(panel.tab, row.entry);
-            let dead = count.posts == 0;
+            let applied = app.filters().applied(panel.tab, row.entry);
+            let dead = count.posts == 0 && applied.is_none();
             let base = match (i == panel.selected(), focused, dead) {
                 (true, true, _) => theme.selection(),
                 (true, false, _) => theme.selection_unfocused(),
                 (false, _, true) => theme.dim(),
                 _ => Style::new(),
             };
-            let counts = format!(" {}·{}", count.documents, count.posts);
+            // In force: marked, and a negated one counts what it excludes.
+            // (The marks take a column only while a filter is in force.)
+            let (mark, counts) = match (applied, app.filters().is_empty()) {
+                (Some(false), _) => ("✓ ", format!(" {}·{}", count.documents, count.posts)),
+                (Some(true), _) => ("✗ ", " excluded".to_string()),
+                (None, false) => ("  ", format!(" {}·{}", count.documents, count.posts)),
+                (None, true) => ("", format!(" {}·{}", count.documents, count.posts)),
+            };
             let name = display_name(panel.tab, &entries[row.entry]);
-            let room = width.saturating_sub(counts.width());
-            let mut spans = highlighted(&name, &row.highlight, panel.tab, room, base, theme);
+            let room = width.saturating_sub(counts.width() + mark.width());
+            let mut spans = vec![Span::styled(mark, base.patch(theme.mark()))];
+            spans.extend(highlighted(
+                &name,
+                &row.highlight,
+                panel.tab,
+                room,
+                base,
+                theme,
+            ));
             spans.push(Span::styled(counts, base.patch(theme.dim())));
             Line::from(spans).style(base)
         })

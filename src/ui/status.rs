@@ -67,19 +67,11 @@ fn plural(n: usize, word: &str) -> String {
     }
 }
 
-/// "post 4/20" in a thread, "doc 2/5" in the list.
+/// Where the reader is, as the thread pane's title and citations say it ("post 4/20",
+/// "thread 5 · post 2/16", "¶3"); in the list, how many documents it shows.
 fn position(app: &App) -> String {
     match app.current_post() {
-        Some(at) => {
-            let doc = app.corpus().document(at.doc);
-            let all = doc.post_count();
-            let n = app.thread().post() + 1;
-            if doc.kind.is_prose() {
-                format!("¶{n}/{all}")
-            } else {
-                format!("post {n}/{all}")
-            }
-        }
+        Some(at) => crate::present::post_name(app.corpus().document(at.doc), at),
         None => format!("0/{} documents", app.visible().len()),
     }
 }

@@ -24,11 +24,10 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, panes: &Panes) {
     let title = match (layout, app.current_post()) {
         (Some(layout), Some(at)) => {
             let doc = app.corpus().document(layout.doc);
-            let post = &doc.threads[at.thread].posts[at.post];
             format!(
                 " {} · {} ",
                 &app.short_ids()[layout.doc],
-                crate::present::post_name(doc, post)
+                crate::present::post_name(doc, at)
             )
         }
         _ => " Thread ".to_string(),
@@ -64,7 +63,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, panes: &Panes) {
 fn heading_line<'a>((text, tone): &'a (String, Tone), theme: &Theme) -> Line<'a> {
     let style = match tone {
         Tone::Title | Tone::Heading => theme.heading(),
-        Tone::Meta | Tone::Blank => theme.dim(),
+        Tone::Meta | Tone::Blank | Tone::Folded => theme.dim(),
         Tone::Warning => theme.warning(),
     };
     Line::styled(text.as_str(), style)
@@ -206,7 +205,8 @@ fn post_line<'a>(
     let hit = app.search().as_ref().is_some_and(|s| s.is_hit(at));
     // Marks go on the first line, where the label is.
     let first = row == 0;
-    let mark = match (hit, app.filters().is_marked(at), item.misnumbered) {
+    let matches = app.filters().selects() && app.filters().post_passes(at);
+    let mark = match (hit, matches, item.misnumbered) {
         _ if !first => Span::raw(" "),
         (_, _, true) => Span::styled("‼", theme.warning()),
         (true, _, _) => Span::styled("◆", theme.mark()),
@@ -215,12 +215,18 @@ fn post_line<'a>(
     };
     spans.push(mark);
     spans.push(Span::raw(" "));
+    // A post the filters leave out, shown (not folded): dimmed.
+    let left_out = !app.filters().is_empty() && !app.filters().post_passes(at);
+    let from = spans.len();
     match item.text.get(row) {
         Some(range) => text_spans(&post.text, range.clone(), classes, theme, &mut spans),
         None if row == item.text.len() && item.media => {
             spans.push(Span::styled("[picture]", theme.dim()))
         }
         None => {}
+    }
+    if left_out {
+        spans[from..].iter_mut().for_each(|s| s.style = theme.dim());
     }
     Line::from(spans)
 }

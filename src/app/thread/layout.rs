@@ -16,6 +16,15 @@ pub enum Tone {
     Heading,
     Warning,
     Blank,
+    /// Posts folded away by the filters.
+    Folded,
+}
+
+/// Posts the filters leave out, folded into one line per run: which they are, and the
+/// key that shows them.
+pub struct Fold<'a> {
+    pub hides: &'a dyn Fn(PostRef) -> bool,
+    pub key: &'a str,
 }
 
 /// One post, wrapped.
@@ -76,7 +85,8 @@ pub struct Layout {
 const MARKS: usize = 3;
 
 impl Layout {
-    pub fn build(corpus: &Corpus, doc_index: DocIndex, width: u16) -> Layout {
+    /// `doc_index` laid out for `width` columns, with the posts `fold` hides folded away.
+    pub fn build(corpus: &Corpus, doc_index: DocIndex, width: u16, fold: Option<&Fold>) -> Layout {
         let doc = corpus.document(doc_index);
         let columns = usize::from(width).max(1);
         let gutter = gutter_width(doc).min(columns / 3);
@@ -92,17 +102,25 @@ impl Layout {
                 items.push(Item::Heading(wrapped(&text, columns, Tone::Heading)));
             }
             let mut previous: Option<u32> = None;
+            let mut folded = 0;
             for (p, post) in thread.posts.iter().enumerate() {
-                if let Some(note) = gap_note(previous, post.number) {
-                    items.push(Item::Heading(wrapped(&note, columns, Tone::Warning)));
-                }
-                let misnumbered = matches!((previous, post.number), (Some(a), Some(b)) if b <= a);
-                previous = post.number.or(previous);
                 let at = PostRef {
                     doc: doc_index,
                     thread: t,
                     post: p,
                 };
+                if fold.is_some_and(|f| (f.hides)(at)) {
+                    folded += 1;
+                    continue;
+                }
+                if let Some(fold) = fold.filter(|_| folded > 0) {
+                    items.push(fold_note(std::mem::take(&mut folded), fold, columns));
+                }
+                if let Some(note) = gap_note(previous, post.number) {
+                    items.push(Item::Heading(wrapped(&note, columns, Tone::Warning)));
+                }
+                let misnumbered = matches!((previous, post.number), (Some(a), Some(b)) if b <= a);
+                previous = post.number.or(previous);
                 items.push(Item::Post(PostItem {
                     at,
                     flat: posts.len(),
@@ -112,6 +130,9 @@ impl Layout {
                     misnumbered,
                 }));
                 posts.push(at);
+            }
+            if let Some(fold) = fold.filter(|_| folded > 0) {
+                items.push(fold_note(folded, fold, columns));
             }
         }
         let mut starts = Vec::with_capacity(items.len());
@@ -213,6 +234,15 @@ fn gutter_lines(kind: Kind, post: &Post) -> Vec<String> {
         }
     }
     lines
+}
+
+/// "⋯ 5 posts hidden by filters (z shows them)".
+fn fold_note(posts: usize, fold: &Fold, columns: usize) -> Item {
+    let note = match posts {
+        1 => format!("⋯ 1 post hidden by filters ({} shows it)", fold.key),
+        n => format!("⋯ {n} posts hidden by filters ({} shows them)", fold.key),
+    };
+    Item::Heading(wrapped(&note, columns, Tone::Folded))
 }
 
 /// "⋯ 7/ missing" before a post whose number skips some.

@@ -82,10 +82,20 @@ fn scripted_app(
         paths,
     };
     let app = App::with_facets(corpus, facets, keymap, opening, size);
+    if app.filters().passing_count() == Some(0) {
+        let message = format!("no post passes {}", args.filters.join(" and "));
+        return Err(CliError::failure(message).into());
+    }
     if let Some(doc) = document.filter(|&d| !app.filters().passes(d)) {
         let id = &app.corpus().document(doc).id;
         let message = format!("document {id} does not pass the filters");
         return Err(CliError::failure(message).into());
+    }
+    if let (Some(address), Some(doc)) = (args.post, app.current_doc()) {
+        let document = app.corpus().document(doc);
+        address
+            .find(document, doc, 0)
+            .map_err(|message| CliError::failure(format!("--post {address}: {message}")))?;
     }
     Ok(app)
 }
