@@ -6,6 +6,7 @@ mod commands;
 mod loading;
 mod output;
 mod pick;
+mod select;
 
 use crate::facets::FacetKind;
 use clap::{Args, Parser, Subcommand};
@@ -42,8 +43,9 @@ struct TuiArgs {
     /// thread is unnumbered; in a listing, thread first ("5:2" is thread 5, post 2).
     #[arg(long, value_name = "POST", value_parser = crate::address::Address::parse)]
     post: Option<crate::address::Address>,
-    /// Filter by author:NAME, #tag, org:NAME, @handle or kind:KIND (unroll, reply…); `not:` in front excludes.
-    /// Repeat to combine (all must hold).
+    /// Show only posts by author:NAME, with #tag, org:NAME or @handle, or in documents of
+    /// kind:KIND (unroll, reply…); `not:` in front excludes. Repeat to combine: values of
+    /// one facet with OR, different facets with AND.
     #[arg(long = "filter", value_name = "EXPR")]
     filters: Vec<String>,
     /// Search the text of the opened document's posts.
@@ -58,13 +60,15 @@ struct TuiArgs {
 }
 
 impl TuiArgs {
-    /// Whether any option of the terminal UI was given. (clap cannot say that an option
-    /// conflicts with every subcommand and still find a subcommand after it: its
-    /// `args_conflicts_with_subcommands` reads `tread --open x list` as a PATH `list`.)
-    fn is_set(&self) -> bool {
+    /// Whether an option only the terminal UI takes was given (`--filter` is also the
+    /// listing commands'). (clap cannot say that an option conflicts with every subcommand
+    /// and still find a subcommand after it: its `args_conflicts_with_subcommands` reads
+    /// `tread --open x list` as a PATH `list`.)
+    fn is_set(&self, command: &Command) -> bool {
+        let filters = !self.filters.is_empty() && command.filters().is_none();
         self.open.is_some()
             || self.post.is_some()
-            || !self.filters.is_empty()
+            || filters
             || self.search.is_some()
             || self.keymap.is_some()
             || self.color != ColorWhen::Auto
@@ -100,13 +104,44 @@ struct CorpusArgs {
     paths: Vec<PathBuf>,
 }
 
+/// `--filter` for the commands that list documents or posts.
+#[derive(Debug, Clone, Args)]
+struct FilterArgs {
+    /// Only the posts the UI's --filter leaves: author:NAME, #tag, org:NAME, @handle,
+    /// kind:KIND, not: in front to exclude. Repeat: OR within a facet, AND across.
+    #[arg(long = "filter", value_name = "EXPR")]
+    filters: Vec<String>,
+}
+
+/// How a listing command prints: text, a JSON array, or JSON Lines.
+#[derive(Debug, Clone, Args)]
+struct FormatArgs {
+    /// Print a JSON array instead.
+    #[arg(long, conflicts_with = "jsonl")]
+    json: bool,
+    /// Print JSON Lines instead: one object a line, for tools that read as it comes.
+    #[arg(long)]
+    jsonl: bool,
+}
+
+impl FormatArgs {
+    fn format(&self) -> output::Format {
+        match (self.json, self.jsonl) {
+            (true, _) => output::Format::Json,
+            (_, true) => output::Format::Jsonl,
+            _ => output::Format::Text,
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 enum Command {
     /// One line per document: id, kind, author, date, posts, title.
     List {
-        /// Print a JSON array instead.
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        format: FormatArgs,
+        #[command(flatten)]
+        select: FilterArgs,
         #[command(flatten)]
         corpus: CorpusArgs,
     },
@@ -136,8 +171,13 @@ enum Command {
     /// tread reads its own JSON back.
     Export {
         /// Write JSON (an array, or one object per file with --to) instead of text.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "jsonl")]
         json: bool,
+        /// Write JSON Lines: one document a line.
+        #[arg(long, conflicts_with = "to")]
+        jsonl: bool,
+        #[command(flatten)]
+        select: FilterArgs,
         /// Write one file per document, named by its id, into DIR (made if missing; a
         /// file already there is never overwritten).
         #[arg(long, value_name = "DIR")]
@@ -149,12 +189,25 @@ enum Command {
     Search {
         #[arg(value_name = "QUERY")]
         query: String,
-        /// Print JSON instead.
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        format: FormatArgs,
+        #[command(flatten)]
+        select: FilterArgs,
         #[command(flatten)]
         corpus: CorpusArgs,
     },
+}
+
+impl Command {
+    /// The command's `--filter` expressions, if it takes them.
+    fn filters(&self) -> Option<&[String]> {
+        match self {
+            Command::List { select, .. }
+            | Command::Search { select, .. }
+            | Command::Export { select, .. } => Some(&select.filters),
+            Command::Show { .. } | Command::Facets { .. } => None,
+        }
+    }
 }
 
 /// How a run ended, as the process exit code.
@@ -200,9 +253,9 @@ pub fn main() -> ExitCode {
         // The terminal UI writes from more than one thread (a signal restores the terminal),
         // so standard output must not stay locked.
         None => commands::tui::run(&cli.corpus, &cli.tui),
-        Some(_) if cli.tui.is_set() => Err(CliError::usage(
-            "--open, --post, --filter, --search, --keymap and --color are options of the \
-             terminal UI (tread without a command)",
+        Some(ref command) if cli.tui.is_set(command) => Err(CliError::usage(
+            "--open, --post, --search, --keymap and --color are options of the terminal UI \
+             (tread without a command), and --filter of it, list, search and export",
         )
         .into()),
         Some(_) => {
@@ -239,10 +292,20 @@ pub fn run(cli: Cli, out: &mut impl Write) -> anyhow::Result<()> {
         return commands::tui::run(&cli.corpus, &cli.tui);
     };
     let (corpus, outcome) = match command {
-        Command::List { json, corpus } => {
-            // A list shows neither organisations nor repeated threads: nothing to resolve.
-            let corpus = load_unresolved(&merge(&cli.corpus, corpus))?;
-            let outcome = commands::list::run(&corpus, json, style, out);
+        Command::List {
+            format,
+            select,
+            corpus,
+        } => {
+            let filters = merge_filters(&cli.tui.filters, select);
+            // A list shows neither organisations nor repeated threads: nothing to resolve,
+            // unless filters name organisations or authors of repeated threads.
+            let corpus = load_for(&merge(&cli.corpus, corpus), &filters)?;
+            let outcome = (select::filters_of(&corpus, &filters))
+                .map_err(anyhow::Error::from)
+                .and_then(|f| {
+                    commands::list::run(&corpus, f.as_ref(), format.format(), style, out)
+                });
             (corpus, outcome)
         }
         Command::Show { doc, json, corpus } => {
@@ -250,12 +313,25 @@ pub fn run(cli: Cli, out: &mut impl Write) -> anyhow::Result<()> {
             let outcome = commands::show::run(&corpus, index, json, style, out);
             (corpus, outcome)
         }
-        Command::Export { json, to, corpus } => {
+        Command::Export {
+            json,
+            jsonl,
+            select,
+            to,
+            corpus,
+        } => {
+            let filters = merge_filters(&cli.tui.filters, select);
             let corpus = load(&merge(&cli.corpus, corpus))?;
-            let outcome = match to {
-                Some(dir) => commands::export::to_files(&corpus, json, &dir),
-                None => commands::export::to_output(&corpus, json, style, out),
-            };
+            let format = FormatArgs { json, jsonl }.format();
+            let outcome = select::filters_of(&corpus, &filters)
+                .map_err(anyhow::Error::from)
+                .and_then(|f| {
+                    let export = commands::export::Export::new(&corpus, f.as_ref(), &filters);
+                    match to {
+                        Some(dir) => export.to_files(json, &dir),
+                        None => export.to_output(format, style, out),
+                    }
+                });
             (corpus, outcome)
         }
         Command::Facets { json, kind, corpus } => {
@@ -265,16 +341,37 @@ pub fn run(cli: Cli, out: &mut impl Write) -> anyhow::Result<()> {
         }
         Command::Search {
             query,
-            json,
+            format,
+            select,
             corpus,
         } => {
-            // Hits show post text and place only: nothing to resolve.
-            let corpus = load_unresolved(&merge(&cli.corpus, corpus))?;
-            let outcome = commands::search::run(&corpus, &query, json, style, out);
+            let filters = merge_filters(&cli.tui.filters, select);
+            // Hits show post text and place only: nothing to resolve, unless filtered.
+            let corpus = load_for(&merge(&cli.corpus, corpus), &filters)?;
+            let outcome = (select::filters_of(&corpus, &filters))
+                .map_err(anyhow::Error::from)
+                .and_then(|f| {
+                    let format = format.format();
+                    commands::search::run(&corpus, &query, f.as_ref(), format, style, out)
+                });
             (corpus, outcome)
         }
     };
     exit_without_freeing(corpus, outcome)
+}
+
+/// `--filter`s given before the command and after it.
+fn merge_filters(top: &[String], select: FilterArgs) -> Vec<String> {
+    top.iter().cloned().chain(select.filters).collect()
+}
+
+/// The corpus for a command that needs no organisations or repeated threads unless it is
+/// filtered: resolved only then.
+fn load_for(args: &CorpusArgs, filters: &[String]) -> anyhow::Result<crate::corpus::Corpus> {
+    match filters.is_empty() {
+        true => load_unresolved(args),
+        false => load(args),
+    }
 }
 
 /// Lets `held` go without freeing it and passes `outcome` on: the process ends right after,

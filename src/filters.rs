@@ -68,10 +68,23 @@ impl Filter {
             ),
             usage: true,
         })?;
-        let entry = find_entry(facets.entries(kind), name).map_err(|found| {
+        let entries = facets.entries(kind);
+        let entry = find_entry(entries, name).map_err(|found| {
             let what = kind_noun(kind);
             let message = match found.as_slice() {
-                [] => format!("filter {expression:?}: no {what} matches {name:?}"),
+                [] if kind == FacetKind::Kind => format!(
+                    "filter {expression:?}: no document is of kind {name:?}; the kinds here are {}",
+                    names(entries)
+                ),
+                [] => match closest(entries, name).map(|close| match kind {
+                    FacetKind::Hashtag | FacetKind::Mention => label(kind, &close),
+                    _ => close,
+                }) {
+                    Some(close) => format!(
+                        "filter {expression:?}: no {what} matches {name:?}; did you mean {close}?"
+                    ),
+                    None => format!("filter {expression:?}: no {what} matches {name:?}"),
+                },
                 many => format!(
                     "filter {expression:?}: {name:?} matches several {what}s: {}",
                     many.join(", ")
@@ -117,6 +130,26 @@ fn find_entry(entries: &[Entry], name: &str) -> Result<usize, Vec<String>> {
         [one] if !lower.is_empty() => Ok(*one),
         many => Err(many.iter().map(|&i| entries[i].name.clone()).collect()),
     }
+}
+
+/// The entries' names, as a list in a sentence.
+fn names(entries: &[Entry]) -> String {
+    let names: Vec<&str> = entries.iter().map(|e| e.name.as_str()).collect();
+    names.join(", ")
+}
+
+/// The entry whose name or other spelling is nearest `name` (by Jaro-Winkler similarity,
+/// ignoring case), if one is near enough to be a slip of the keyboard.
+fn closest(entries: &[Entry], name: &str) -> Option<String> {
+    let lower = name.to_lowercase();
+    let score = |e: &Entry| {
+        let spellings = std::iter::once(&e.name).chain(&e.variants);
+        (spellings.map(|s| strsim::jaro_winkler(&s.to_lowercase(), &lower))).fold(0.0, f64::max)
+    };
+    let best = (entries.iter())
+        .map(|e| (score(e), e))
+        .max_by(|a, b| a.0.total_cmp(&b.0))?;
+    (best.0 >= 0.85).then(|| best.1.name.clone())
 }
 
 /// An entry's name as the UI writes it: `#tag`, `@handle`, names as they are.

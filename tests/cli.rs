@@ -443,17 +443,180 @@ fn search_text_json_and_no_match() {
     assert!(hits.len() >= 3);
     assert_eq!(hits[0]["document"], "002_12ed20b751bd733c");
     let keys = keys_of(&hits[0]);
-    assert_eq!(keys, ["document", "thread", "post", "label", "text"]);
-    tread()
-        .args(["search", "zzqqxx"])
-        .assert()
-        .code(1)
-        .stderr("tread: no posts match\n");
+    assert_eq!(
+        keys,
+        ["document", "address", "thread", "post", "label", "text"]
+    );
+    // Nothing found is exit 1 in every format, as grep's; JSON still prints its array.
+    for format in [&[][..], &["--json"], &["--jsonl"]] {
+        let out = tread()
+            .args(["search", "zzqqxx"])
+            .args(format)
+            .assert()
+            .code(1)
+            .stderr("tread: no posts match\n");
+        let expected = if format == ["--json"] { "[]\n" } else { "" };
+        assert_eq!(String::from_utf8_lossy(&out.get_output().stdout), expected);
+    }
     tread()
         .args(["search", " "])
         .assert()
         .code(2)
         .stderr("tread: the search query is empty\n");
+}
+
+/// A script gets what the screen shows: the same filters, the same post-level rules.
+#[test]
+fn list_search_and_export_take_the_uis_filters() {
+    // The listing 002 stays: its other threads use #carereview and are not Nick Cook's.
+    let listed = stdout(&[
+        "list",
+        "--filter",
+        "#carereview",
+        "--filter",
+        "not:author:Nick Cook",
+    ]);
+    let rows: Vec<(&str, &str)> = listed
+        .lines()
+        .map(|l| {
+            let words: Vec<&str> = l.split_whitespace().collect();
+            (&words[0][..3], words[4])
+        })
+        .collect();
+    assert_eq!(rows, [("001", "1/18"), ("002", "11/36")]);
+    // Two authors: either (OR within a facet).
+    let rows = json(&[
+        "list",
+        "--json",
+        "--filter",
+        "author:Nick Cook",
+        "--filter",
+        "author:Fiona Simpson",
+    ]);
+    let rows = rows.as_array().unwrap();
+    let ids: Vec<&str> = rows
+        .iter()
+        .map(|r| &r["id"].as_str().unwrap()[..3])
+        .collect();
+    assert_eq!(ids, ["000", "002", "003"]);
+    assert_eq!(rows[1]["passing_posts"], 3);
+    // Given before the command too.
+    let before = stdout(&[
+        "--filter",
+        "#carereview",
+        "--filter",
+        "not:author:Nick Cook",
+        "list",
+    ]);
+    assert_eq!(before, listed);
+    // Search sees only passing posts; export writes only them, and says so.
+    let hits = json(&[
+        "search",
+        "independent",
+        "--json",
+        "--filter",
+        "author:Nick Cook",
+    ]);
+    assert!(!hits.as_array().unwrap().is_empty());
+    // His thread, and the listing's excerpt of it (thread 3).
+    for hit in hits.as_array().unwrap() {
+        let place = (
+            hit["document"].as_str().unwrap(),
+            hit["thread"].as_u64().unwrap(),
+        );
+        assert!(
+            [("000_bcd5621f043b7544", 1), ("002_12ed20b751bd733c", 3)].contains(&place),
+            "{hit}"
+        );
+    }
+    let exported = json(&["export", "--json", "--filter", "#Advocacy"]);
+    let exported = exported.as_array().unwrap();
+    assert_eq!(exported.len(), 1);
+    assert_eq!(exported[0]["threads"].as_array().unwrap().len(), 1);
+    let warnings = exported[0]["warnings"].to_string();
+    assert!(
+        warnings.contains("exported with --filter #Advocacy: 1 of its 36 posts"),
+        "{warnings}"
+    );
+    // Filters that leave nothing, and names that match nothing, say so.
+    tread()
+        .args(["list", "--filter", "#Advocacy", "--filter", "kind:article"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr("tread: no post passes #Advocacy and kind:article\n");
+    tread()
+        .args(["list", "--filter", "org:Department for Educaton"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "did you mean Department for Education?",
+        ));
+    tread()
+        .args(["search", "care", "--filter", "kind:tweet"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "no document is of kind \"tweet\"; the kinds here are unroll, listing, article, blog",
+        ));
+}
+
+#[test]
+fn json_lines_stream_one_object_a_line() {
+    for command in [&["list"][..], &["search", "care"], &["export"]] {
+        let text = stdout(&[command, &["--jsonl"]].concat());
+        let lines: Vec<&str> = text.lines().collect();
+        let array = json(&[command, &["--json"]].concat());
+        assert_eq!(lines.len(), array.as_array().unwrap().len(), "{command:?}");
+        for (line, object) in lines.iter().zip(array.as_array().unwrap()) {
+            assert_eq!(&serde_json::from_str::<Value>(line).unwrap(), object);
+        }
+    }
+    tread().args(["list", "--json", "--jsonl"]).assert().code(2);
+}
+
+#[test]
+fn a_list_says_which_title_is_written_and_which_is_shown() {
+    let rows = json(&["list", "--json"]);
+    let first = &rows[0];
+    assert_eq!(first["title"], Value::Null);
+    assert!(
+        first["display_title"]
+            .as_str()
+            .unwrap()
+            .starts_with("A personal 🧵")
+    );
+    assert_eq!(rows[3]["title"], rows[3]["display_title"]);
+}
+
+#[test]
+fn a_piped_list_cuts_nothing() {
+    let text = stdout(&["list"]);
+    assert!(text.contains("  Tuesday, November 9, 2021  "), "{text}");
+    assert!(text.contains("The government's response to the Care Review can be the first step towards fundamental reform"));
+}
+
+#[test]
+fn a_path_that_is_not_there_stops_the_ui_before_the_terminal() {
+    tread()
+        .arg("lsit")
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr("tread: lsit: no such file or folder; did you mean `tread list`?\n");
+    tread()
+        .arg("/nonexistent/folder")
+        .assert()
+        .code(1)
+        .stderr("tread: /nonexistent/folder: no such file or folder\n");
+    // A PATH before a command is read by it, never replaced by the bundled sample.
+    let empty = folder(&[]);
+    tread()
+        .arg(empty.path())
+        .arg("list")
+        .assert()
+        .code(1)
+        .stdout("");
 }
 
 #[test]

@@ -32,6 +32,32 @@ impl Style {
     }
 }
 
+/// How a command prints its rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    /// One pretty JSON array.
+    Json,
+    /// JSON Lines: one object a line, written as it comes.
+    Jsonl,
+}
+
+/// Rows as a JSON array or as JSON Lines (`format` is one of those).
+pub fn json_rows<T: Serialize>(
+    rows: impl Iterator<Item = T>,
+    format: Format,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    if format == Format::Json {
+        return json(&rows.collect::<Vec<T>>(), out);
+    }
+    for row in rows {
+        serde_json::to_writer(&mut *out, &row).map_err(std::io::Error::from)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
 pub fn json<T: Serialize + ?Sized>(value: &T, out: &mut impl Write) -> anyhow::Result<()> {
     // As an io::Error, a closed pipe is recognised as one (serde_json's error hides it).
     serde_json::to_writer_pretty(&mut *out, value).map_err(std::io::Error::from)?;
@@ -44,12 +70,18 @@ pub struct ListRow<'a> {
     id: &'a str,
     path: &'a str,
     kind: Kind,
+    /// The title as the document gives it (`null` when it gives none).
     title: Option<&'a str>,
+    /// What the list shows for it: the title, or else the opening words of its first post.
+    display_title: String,
     author: Option<&'a str>,
     date: Option<&'a str>,
     threads: usize,
     posts: usize,
     declared_posts: Option<u32>,
+    /// With `--filter`: how many of its posts pass.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    passing_posts: Option<usize>,
 }
 
 /// A facet's entry as `tread facets --json` writes it: documents by id.
@@ -72,40 +104,60 @@ pub fn facet_row<'a>(entry: &'a Entry, corpus: &'a Corpus) -> FacetRow<'a> {
     }
 }
 
-pub fn list_row(doc: &Document) -> ListRow<'_> {
+/// A document's row; `passing` is how many of its posts pass the filters, if any are given.
+pub fn list_row(doc: &Document, passing: Option<usize>) -> ListRow<'_> {
     ListRow {
         id: &doc.id,
         path: &doc.path,
         kind: doc.kind,
         title: doc.title.as_deref(),
+        display_title: one_line(&doc.display_title()),
         author: doc.author.as_ref().map(|a| a.name.as_str()),
         date: doc.date.as_deref(),
         threads: doc.threads.len(),
         posts: doc.post_count(),
         declared_posts: doc.declared_posts(),
+        passing_posts: passing,
     }
 }
 
-/// Column widths of the list: id (as long as the longest), kind, author, date, posts.
+/// Column widths of the list at a terminal: kind, author, date, posts (the id is as long as
+/// the longest). Piped, every column is as wide as its widest value, and nothing is cut.
 const LIST_COLUMNS: [usize; 4] = [7, 16, 12, 9];
 
-pub fn list(corpus: &Corpus, style: Style, out: &mut impl Write) -> anyhow::Result<()> {
-    let id_width = corpus
-        .documents
-        .iter()
-        .map(|d| d.id.width())
-        .max()
-        .unwrap_or(2);
-    for doc in &corpus.documents {
-        let author = doc.author.as_ref().map_or("—", |a| a.name.as_str());
-        let [kind_w, author_w, date_w, posts_w] = LIST_COLUMNS;
+/// A row of the list: a document, and how many of its posts pass the filters, if any.
+pub type ListEntry<'a> = (&'a Document, Option<usize>);
+
+/// The list's rows.
+pub fn list<'a>(rows: &[ListEntry<'a>], style: Style, out: &mut impl Write) -> anyhow::Result<()> {
+    let author = |doc: &'a Document| doc.author.as_ref().map_or("—", |a| a.name.as_str());
+    let date = |doc: &'a Document| doc.date.as_deref().unwrap_or("—");
+    let count = |(doc, passing): &ListEntry| match passing {
+        Some(n) => format!("{n}/{}", doc.post_count()),
+        None => post_count(doc),
+    };
+    let widest = |column: &dyn Fn(&ListEntry<'a>) -> String| {
+        rows.iter().map(|r| column(r).width()).max().unwrap_or(0)
+    };
+    let id_width = widest(&|r| r.0.id.clone());
+    let [kind_w, author_w, date_w, posts_w] = match style.width {
+        Some(_) => LIST_COLUMNS,
+        None => [
+            widest(&|r| r.0.kind.name().to_string()),
+            widest(&|r| author(r.0).to_string()),
+            widest(&|r| date(r.0).to_string()),
+            widest(&count),
+        ],
+    };
+    for row in rows {
+        let doc = row.0;
         let line = format!(
             "{}  {}  {}  {}  {:>posts_w$}  {}",
             pad(&doc.id, id_width),
             pad(doc.kind.name(), kind_w),
-            pad(author, author_w),
-            pad(doc.date.as_deref().unwrap_or("—"), date_w),
-            post_count(doc),
+            pad(author(doc), author_w),
+            pad(date(doc), date_w),
+            count(row),
             one_line(&doc.display_title()),
         );
         writeln!(out, "{}", fit(&line, style))?;
@@ -300,6 +352,8 @@ fn plural(n: usize) -> &'static str {
 #[derive(Serialize)]
 pub struct SearchRow<'a> {
     document: &'a str,
+    /// What `--post` takes to open at it ("5:2", "12").
+    address: String,
     thread: usize,
     post: u32,
     label: Option<&'a str>,
@@ -312,6 +366,7 @@ pub fn search_row(corpus: &Corpus, at: PostRef) -> SearchRow<'_> {
     let post = &thread.posts[at.post];
     SearchRow {
         document: &doc.id,
+        address: crate::address::Address::of(doc, at).to_string(),
         thread: thread.index,
         post: post.index,
         label: post.label.as_deref(),
@@ -338,13 +393,6 @@ pub fn search_hits(
         let head = format!("{}  {place:>6}  ", doc.id);
         let room = style.width.map(|w| w.saturating_sub(head.width()));
         writeln!(out, "{head}{}", snippet(&text, query, room))?;
-    }
-    if hits.is_empty() {
-        return Err(super::CliError {
-            message: "no posts match".to_string(),
-            exit: super::Exit::Failure,
-        }
-        .into());
     }
     Ok(())
 }
@@ -403,7 +451,8 @@ mod tests {
     fn terminal_output_fits_80_columns() {
         let corpus = crate::corpus::load::bundled();
         let style = Style { width: Some(80) };
-        assert!(widest_line(|out| list(&corpus, style, out).unwrap()) <= 80);
+        let rows: Vec<_> = corpus.documents.iter().map(|d| (d, None)).collect();
+        assert!(widest_line(|out| list(&rows, style, out).unwrap()) <= 80);
         for doc in &corpus.documents {
             assert!(
                 widest_line(|out| document(&corpus, doc, style, out).unwrap()) <= 80,

@@ -1,71 +1,98 @@
 //! `tread export`: every document, to standard output or to a file each.
 
-use crate::cli::{CliError, output};
-use crate::corpus::Corpus;
+use crate::cli::output::{self, Format};
+use crate::cli::{CliError, select};
 use crate::corpus::sanitise::printable_path;
+use crate::corpus::{Corpus, Document};
+use crate::filters::Filters;
 use anyhow::Context;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-/// Every document to `out`: a JSON array, or each document's text after the other.
-pub fn to_output(
-    corpus: &Corpus,
-    json: bool,
-    style: output::Style,
-    out: &mut impl Write,
-) -> anyhow::Result<()> {
-    if json {
-        return output::json(&corpus.documents, out);
-    }
-    for (i, document) in corpus.documents.iter().enumerate() {
-        if i > 0 {
-            writeln!(out)?;
-        }
-        output::document(corpus, document, style, out)?;
-    }
-    Ok(())
+/// The documents an export writes: every one, or with filters, those holding a passing
+/// post, each with only those posts ([`select::narrowed`]).
+pub struct Export<'a> {
+    corpus: &'a Corpus,
+    narrowed: Option<Vec<Document>>,
 }
 
-/// Every document to a file of its own in `dir`. Every name is checked before anything is
-/// written, so a file already there stops the export whole instead of half way.
-pub fn to_files(corpus: &Corpus, json: bool, dir: &Path) -> anyhow::Result<()> {
-    let extension = if json { "json" } else { "txt" };
-    let ids = corpus.documents.iter().map(|d| d.id.as_str());
-    let names = file_names(ids, extension);
-    let files: Vec<PathBuf> = names.iter().map(|n| dir.join(n)).collect();
-    if let Some(taken) = files.iter().find(|f| f.symlink_metadata().is_ok()) {
-        let message = format!("{} exists; nothing was written", printable_path(taken));
-        return Err(CliError::failure(message).into());
+impl<'a> Export<'a> {
+    pub fn new(corpus: &'a Corpus, filters: Option<&Filters>, expressions: &[String]) -> Self {
+        let narrowed = filters.map(|filters| {
+            (select::documents(corpus, Some(filters)))
+                .map(|(at, _)| select::narrowed(corpus, at, filters, expressions))
+                .collect()
+        });
+        Export { corpus, narrowed }
     }
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot make {}", printable_path(dir)))?;
-    // A file is not a terminal: lines are not fitted to a width.
-    let plain = output::Style { width: None };
-    for (document, file) in corpus.documents.iter().zip(&files) {
-        let write = || -> anyhow::Result<()> {
-            let mut out = io::BufWriter::new(std::fs::File::create_new(file)?);
-            match json {
-                true => output::json(document, &mut out)?,
-                false => output::document(corpus, document, plain, &mut out)?,
-            }
-            Ok(out.flush()?)
-        };
-        write().with_context(|| format!("cannot write {}", printable_path(file)))?;
+
+    fn documents(&self) -> &[Document] {
+        self.narrowed.as_deref().unwrap_or(&self.corpus.documents)
     }
-    for (document, name) in corpus.documents.iter().zip(&names) {
-        if *name != format!("{}.{extension}", document.id) {
-            eprintln!(
-                "tread: note: {} is written as {}",
-                document.id,
-                printable_path(Path::new(name))
-            );
+
+    /// Every document to `out`: a JSON array, JSON Lines, or each document's text after
+    /// the other.
+    pub fn to_output(
+        &self,
+        format: Format,
+        style: output::Style,
+        out: &mut impl Write,
+    ) -> anyhow::Result<()> {
+        if format != Format::Text {
+            return output::json_rows(self.documents().iter(), format, out);
         }
+        for (i, document) in self.documents().iter().enumerate() {
+            if i > 0 {
+                writeln!(out)?;
+            }
+            output::document(self.corpus, document, style, out)?;
+        }
+        Ok(())
     }
-    eprintln!(
-        "tread: wrote {} files to {}",
-        files.len(),
-        printable_path(dir)
-    );
-    Ok(())
+
+    /// Every document to a file of its own in `dir`. Every name is checked before anything
+    /// is written, so a file already there stops the export whole instead of half way.
+    pub fn to_files(&self, json: bool, dir: &Path) -> anyhow::Result<()> {
+        let documents = self.documents();
+        let extension = if json { "json" } else { "txt" };
+        let ids = documents.iter().map(|d| d.id.as_str());
+        let names = file_names(ids, extension);
+        let files: Vec<PathBuf> = names.iter().map(|n| dir.join(n)).collect();
+        if let Some(taken) = files.iter().find(|f| f.symlink_metadata().is_ok()) {
+            let message = format!("{} exists; nothing was written", printable_path(taken));
+            return Err(CliError::failure(message).into());
+        }
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("cannot make {}", printable_path(dir)))?;
+        // A file is not a terminal: lines are not fitted to a width.
+        let plain = output::Style { width: None };
+        for (document, file) in documents.iter().zip(&files) {
+            let write = || -> anyhow::Result<()> {
+                let mut out = io::BufWriter::new(std::fs::File::create_new(file)?);
+                match json {
+                    true => output::json(document, &mut out)?,
+                    false => output::document(self.corpus, document, plain, &mut out)?,
+                }
+                Ok(out.flush()?)
+            };
+            write().with_context(|| format!("cannot write {}", printable_path(file)))?;
+        }
+        for (document, name) in documents.iter().zip(&names) {
+            if *name != format!("{}.{extension}", document.id) {
+                eprintln!(
+                    "tread: note: {} is written as {}",
+                    document.id,
+                    printable_path(Path::new(name))
+                );
+            }
+        }
+        eprintln!(
+            "tread: wrote {} files to {}",
+            files.len(),
+            printable_path(dir)
+        );
+        Ok(())
+    }
 }
 
 /// The longest file name most file systems take, in bytes.

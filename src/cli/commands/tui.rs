@@ -2,11 +2,10 @@
 
 use crate::app::{App, Loaded, Opening};
 use crate::cli::{
-    CliError, CorpusArgs, TuiArgs, exit_without_freeing, loading, stdout_is_terminal,
+    CliError, CorpusArgs, TuiArgs, exit_without_freeing, loading, select, stdout_is_terminal,
 };
 
 use crate::facets::Facets;
-use crate::filters::{Filter, FilterError};
 use crate::keymap::Keymap;
 use crate::ui::Theme;
 use std::path::Path;
@@ -14,6 +13,7 @@ use std::path::Path;
 /// The terminal UI. Everything that can be wrong with the arguments, the keymap or the
 /// corpus is reported before the terminal is touched.
 pub fn run(corpus_args: &CorpusArgs, args: &TuiArgs) -> anyhow::Result<()> {
+    corpus_args.paths.iter().try_for_each(|p| exists(p))?;
     let keymap = Keymap::load(args.keymap.as_deref()).map_err(CliError::failure)?;
     let options = crate::tui::Options {
         theme: Theme::new(args.color.enabled()),
@@ -65,15 +65,8 @@ fn scripted_app(
         None => (loading::load(corpus_args)?, None),
     };
     let facets = Facets::build(&corpus);
-    let filters = args
-        .filters
-        .iter()
-        .map(|expression| Filter::parse(expression, &facets))
-        .collect::<Result<Vec<_>, FilterError>>()
-        .map_err(|e| match e.usage {
-            true => CliError::usage(e.message),
-            false => CliError::failure(e.message),
-        })?;
+    let filters = select::filters(&corpus, &facets, &args.filters)?;
+    let filters = filters.map(|f| f.list().to_vec()).unwrap_or_default();
     let opening = Opening {
         document,
         post: args.post,
@@ -82,10 +75,6 @@ fn scripted_app(
         paths,
     };
     let app = App::with_facets(corpus, facets, keymap, opening, size);
-    if app.filters().passing_count() == Some(0) {
-        let message = format!("no post passes {}", args.filters.join(" and "));
-        return Err(CliError::failure(message).into());
-    }
     if let Some(doc) = document.filter(|&d| !app.filters().passes(d)) {
         let id = &app.corpus().document(doc).id;
         let message = format!("document {id} does not pass the filters");
@@ -98,6 +87,29 @@ fn scripted_app(
             .map_err(|message| CliError::failure(format!("--post {address}: {message}")))?;
     }
     Ok(app)
+}
+
+/// A PATH that is not there stops the UI before it starts: an empty screen saying "no
+/// documents found" would be the only sign of a typo. A word close to a command's name was
+/// most likely meant as one (`tread lsit`).
+fn exists(path: &Path) -> Result<(), CliError> {
+    if path.symlink_metadata().is_ok() {
+        return Ok(());
+    }
+    let shown = crate::corpus::sanitise::printable_path(path);
+    let word = path.to_string_lossy();
+    let commands = <crate::cli::Cli as clap::CommandFactory>::command();
+    let names = commands.get_subcommands().map(|c| c.get_name().to_string());
+    let close = names
+        .filter(|name| name != "help")
+        .map(|name| (strsim::jaro_winkler(&word, &name), name))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    let message = match close {
+        Some((_, name)) => format!("{shown}: no such file or folder; did you mean `tread {name}`?"),
+        None => format!("{shown}: no such file or folder"),
+    };
+    Err(CliError::failure(message))
 }
 
 /// The UI draws on standard output; scripts have the commands.
