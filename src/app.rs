@@ -198,7 +198,7 @@ impl App {
             hidden: Hidden::default(),
             panel,
             search: None,
-            search_scope: Scope::Document,
+            search_scope: Scope::All,
             prompt: None,
             overlay: None,
             message: None,
@@ -216,8 +216,13 @@ impl App {
         }
         app.sync_thread();
         if let Some(text) = opening.search {
+            // A search opened in a document looks in it; otherwise in every document the
+            // filters leave, and the view opens at the first hit.
+            if opening.document.is_some() {
+                app.search_scope = Scope::Document;
+            }
             let doc = app.current_doc();
-            let search = Search::new(&app.posts, &app.filters, &text, Scope::Document, doc);
+            let search = Search::new(&app.posts, &app.filters, &text, app.search_scope, doc);
             app.search = Some(search);
         }
         match opening.post {
@@ -405,7 +410,7 @@ impl App {
             folding.then_some(&fold),
         );
         if let Some(search) = &mut self.search {
-            search.follow_document(doc);
+            search.follow_document(doc, &self.filters);
         }
     }
 
@@ -456,11 +461,9 @@ impl App {
 
     /// The key that does `action` from the focused pane, as help and hints spell it.
     pub fn key_for(&self, action: Action) -> String {
-        let context = match self.context() {
-            Context::Prompt => self.focus.context(),
-            context => context,
-        };
-        (self.keymap.hint(context, action))
+        let prompt = Some(Context::Prompt).filter(|_| self.prompt.is_some());
+        (prompt.and_then(|p| self.keymap.hint(p, action)))
+            .or_else(|| self.keymap.hint(self.focus.context(), action))
             .or_else(|| self.keymap.hint(Context::Global, action))
             .unwrap_or_else(|| format!("({} is unbound)", action.name()))
     }

@@ -433,3 +433,102 @@ fn a_held_key_at_200x50_sends_at_most_64_kb_a_second_and_ends_where_the_keys_did
     assert_eq!(tread.wait_exit(), 0);
     tread.assert_restored();
 }
+
+/// The five meeting questions of issue 18, each from launch on the bundled sample, in at
+/// most the keys it names, answered on screen.
+mod meeting_questions {
+    use super::*;
+
+    fn launch(args: &[&str]) -> Session {
+        let session = Session::spawn(env!("CARGO_BIN_EXE_tread"), args, &[]);
+        session.wait_for("Documents 5/5");
+        session
+    }
+
+    fn quit(mut session: Session) {
+        // ctrl-c: `q` would be typed into the filter panel's query.
+        session.send("\x03");
+        assert_eq!(session.wait_exit(), 0);
+        session.assert_restored();
+    }
+
+    /// (a) Nick Cook's post 7: `7 enter`.
+    #[test]
+    fn a_post_by_its_number() {
+        let mut tread = launch(&[]);
+        tread.send("7\r");
+        tread.wait_for("000 · post 7/20 ");
+        tread.wait_for("7/ ▌");
+        quit(tread);
+    }
+
+    /// (b) Every post naming the Department for Education by any of its names: the panel,
+    /// its organisation picked by an alias, then `n` from post to post.
+    #[test]
+    fn every_post_naming_an_organisation() {
+        let mut tread = launch(&[]);
+        tread.send("f\t\tdfe\r");
+        tread.wait_for("org:Department for Education · 7 of 103 posts in 4 of 5 documents");
+        tread.send("\x1b");
+        std::thread::sleep(Duration::from_millis(150));
+        tread.send("n");
+        tread.wait_for("post passing the filters 2 of 7");
+        tread.send("n");
+        tread.wait_for("post passing the filters 3 of 7");
+        quit(tread);
+    }
+
+    /// (c) Everything under #CareReview not by Nick Cook, the listing's other threads
+    /// included.
+    #[test]
+    fn a_hashtag_without_one_author() {
+        let mut tread = launch(&[]);
+        tread.send("f\tcarereview\r");
+        tread.wait_for("#carereview · 14 of 103 posts");
+        tread.send("\x1b[Znick\x18");
+        tread.wait_for("NOT author:Nick Cook · 12 of 103 posts in 2 of 5 documents");
+        tread.wait_for("Documents 2/5");
+        tread.wait_for("11/36");
+        quit(tread);
+    }
+
+    /// (d) The post about "Mockingbird", wherever it is: `/mockingbird enter`.
+    #[test]
+    fn a_word_wherever_it_is() {
+        let mut tread = launch(&[]);
+        tread.send("/mockingbird\r");
+        tread.wait_for("002 · thread 1 · post 3 ");
+        tread.wait_for("search hit 1 of 1");
+        quit(tread);
+    }
+
+    /// The same from the shell: `--search` without `--open` looks in every document.
+    #[test]
+    fn a_scripted_search_opens_at_its_first_hit() {
+        let tread = Session::spawn(
+            env!("CARGO_BIN_EXE_tread"),
+            &["--search", "mockingbird"],
+            &[],
+        );
+        tread.wait_for("002 · thread 1 · post 3 ");
+        tread.wait_for("⋮ 002 —       ◆1 Dis");
+        quit(tread);
+    }
+
+    /// (e) Thread 5, post 2 of the listing, reopened from the command `Y` copied.
+    #[test]
+    fn a_listing_post_reopened_from_its_command() {
+        let mut tread = launch(&["--open", "002", "--post", "5:2"]);
+        tread.wait_for("002 · thread 5 · post 2/16 ");
+        tread.send("Y");
+        tread.wait_for("copied: tread --open=002_12ed20b751bd733c --post=5:2");
+        quit(tread);
+        // The command as copied, run again.
+        let args = ["--open=002_12ed20b751bd733c", "--post=5:2"];
+        let mut again = Session::spawn(env!("CARGO_BIN_EXE_tread"), &args, &[]);
+        again.wait_for("002 · thread 5 · post 2/16 ");
+        again.wait_for("thread 5 · post 2/16  ");
+        again.send("q");
+        assert_eq!(again.wait_exit(), 0);
+    }
+}

@@ -159,16 +159,25 @@ fn a_combined_filter_shows_chips() {
 #[test]
 fn search_highlights_hits_and_widens() {
     let mut app = app((120, 40));
-    press(&mut app, "l / i n d e p e n d e n t enter");
+    press(&mut app, "l / tab i n d e p e n d e n t enter");
     insta::assert_snapshot!("search_document", screen(&app));
     press(&mut app, "/");
-    assert!(screen(&app).contains("search (3 hits): /independent"));
-    press(&mut app, "ctrl-a");
     let text = screen(&app);
     assert!(
-        text.contains("search all (10 hits in 3 docs): /independent"),
+        text.contains("search this document (3 hits; tab: all): /independent"),
         "{text}"
     );
+    press(&mut app, "tab");
+    let text = screen(&app);
+    assert!(
+        text.contains(
+            "search all 5 documents (10 hits in 3 docs; tab: this document): /independent"
+        ),
+        "{text}"
+    );
+    // The documents list marks the documents with hits, and how many.
+    assert!(text.contains("≡ 000 Nick Co… ◆3 A personal"), "{text}");
+    assert!(text.contains("⋮ 002 —        ◆5 Discover"), "{text}");
 }
 
 #[test]

@@ -82,17 +82,21 @@ impl Search {
             Scope::Document => self.doc.as_slice(),
             Scope::All => filters.visible(),
         };
-        let hits = self.look_in(docs);
+        let hits = self.look_in(docs, filters);
         self.found(hits);
     }
 
-    /// The hits in `docs`, in corpus order, found on every core.
-    fn look_in(&self, docs: &[DocIndex]) -> Vec<Hit> {
+    /// The hits in `docs` among the posts that pass `filters`, in corpus order, found on
+    /// every core. (A hit the filters leave out would be folded away: `n` could not show
+    /// it.)
+    fn look_in(&self, docs: &[DocIndex], filters: &Filters) -> Vec<Hit> {
         let (query, posts) = (&self.query, &self.posts);
+        let passing = filters.passing();
         (docs.par_chunks(DOCS_A_TASK))
             .flat_map_iter(|docs| {
-                let ordinals: Vec<Ordinal> =
-                    docs.iter().flat_map(|&d| posts.of_document(d)).collect();
+                let ordinals: Vec<Ordinal> = (docs.iter())
+                    .flat_map(|&d| passing_in(passing, posts.of_document(d)))
+                    .collect();
                 posts.find_each(
                     &ordinals,
                     |&o| o,
@@ -147,11 +151,11 @@ impl Search {
     }
 
     /// A document-scoped search follows the selected document.
-    pub fn follow_document(&mut self, doc: Option<DocIndex>) {
+    pub fn follow_document(&mut self, doc: Option<DocIndex>, filters: &Filters) {
         if self.scope == Scope::Document && self.doc != doc {
             self.doc = doc;
             self.earlier.clear();
-            let hits = self.look_in(doc.as_slice());
+            let hits = self.look_in(doc.as_slice(), filters);
             self.found(hits);
         }
     }
@@ -169,6 +173,14 @@ impl Search {
     /// The hits, in corpus order.
     pub fn hits(&self) -> impl ExactSizeIterator<Item = PostRef> + '_ {
         self.hits.iter().map(|h| self.posts.post_ref(h.post))
+    }
+
+    /// How many hits are in document `doc`.
+    pub fn hits_in(&self, doc: DocIndex) -> usize {
+        let posts = self.posts.of_document(doc);
+        let from = self.hits.partition_point(|h| h.post < posts.start());
+        let to = self.hits.partition_point(|h| h.post < posts.end());
+        to - from
     }
 
     /// How many documents the hits are in.
@@ -201,6 +213,18 @@ impl Search {
             index,
             of: self.hits.len(),
         })
+    }
+}
+
+/// The posts among `posts` that pass, given the filters' passing posts (`None`: all pass).
+fn passing_in(passing: Option<&[Ordinal]>, posts: Ordinals) -> Vec<Ordinal> {
+    match passing {
+        None => posts.into_iter().collect(),
+        Some(passing) => {
+            let from = passing.partition_point(|&o| o < posts.start());
+            let to = passing.partition_point(|&o| o < posts.end());
+            passing[from..to].to_vec()
+        }
     }
 }
 

@@ -172,15 +172,19 @@ fn n_moves_between_passing_posts_across_documents() {
 }
 
 #[test]
-fn search_in_the_document_then_in_all() {
+fn search_in_all_documents_then_in_this_one() {
     let mut app = app();
     type_keys(&mut app, "/ f r o n t l i n e");
     let search = app.search.clone().unwrap();
+    assert_eq!(search.scope, Scope::All);
+    let all = search.hit_count();
+    // Tab in the prompt narrows to this document.
+    type_keys(&mut app, "tab");
+    let search = app.search.as_ref().unwrap();
     assert_eq!(search.scope, Scope::Document);
     let in_doc = search.hit_count();
-    type_keys(&mut app, "ctrl-a");
-    let all = app.search.as_ref().unwrap().hit_count();
     assert!(all > in_doc, "{all} hits in all, {in_doc} in the document");
+    type_keys(&mut app, "tab");
     type_keys(&mut app, "enter");
     assert!(app.prompt.is_none());
     let first = app.current_post().unwrap();
@@ -218,7 +222,7 @@ fn an_extended_query_narrows_like_a_full_search() {
 #[test]
 fn n_and_shift_n_walk_the_hits_and_wrap() {
     let mut app = app();
-    type_keys(&mut app, "/ ctrl-a c a r e enter");
+    type_keys(&mut app, "/ c a r e enter");
     let hits: Vec<_> = app.search.as_ref().unwrap().hits().collect();
     assert!(hits.len() > 2);
     assert_eq!(app.current_post(), Some(hits[0]));
@@ -280,13 +284,16 @@ fn scripted_opening_lands_on_document_post_filter_and_search() {
         document: Some(DocIndex::new(0)),
         post: Some(crate::address::Address::parse("12").unwrap()),
         filters: vec![filter],
-        search: Some("protected characteristic".to_string()),
+        search: Some("england".to_string()),
         paths: Vec::new(),
     };
     let app = app_at((100, 30), opening);
+    // Post 12 has no #CareReview: asked for, it is shown, dimmed among the others.
     assert_eq!(label(&app), "post 12/20");
+    assert_eq!(app.hidden, Hidden::Dimmed);
     assert_eq!(app.focus, Pane::Thread);
     assert_eq!(app.visible().len(), 3);
+    // The search, in the opened document, finds only posts that pass the filters.
     assert_eq!(app.search.as_ref().unwrap().hit_count(), 1);
 }
 
@@ -401,13 +408,13 @@ fn a_hidden_thread_pane_keeps_its_wrapping() {
 #[test]
 fn the_search_scope_can_be_chosen_before_typing() {
     let mut app = app();
-    type_keys(&mut app, "/ ctrl-a i n d e p e n d e n t");
+    type_keys(&mut app, "/ ctrl-g i n d e p e n d e n t");
     let search = app.search.as_ref().unwrap();
-    assert_eq!(search.scope, Scope::All);
-    assert!(search.documents() > 1);
+    assert_eq!(search.scope, Scope::Document);
+    assert_eq!(search.documents(), 1);
     // The choice stays for the next search.
     type_keys(&mut app, "enter esc / c a r e");
-    assert_eq!(app.search.as_ref().unwrap().scope, Scope::All);
+    assert_eq!(app.search.as_ref().unwrap().scope, Scope::Document);
 }
 
 #[test]
@@ -501,11 +508,15 @@ fn posts_the_filters_leave_out_fold_and_dim_with_one_key() {
             _ => None,
         })
         .collect();
+    // Nick Cook's excerpt (thread 3) is folded whole; z shows every post, dimmed.
     assert!(
-        folds.contains(&"⋯ 3 posts hidden by filters (z shows them)".to_string()),
+        folds.contains(&"⋯ thread 3 of 12 hidden by filters (z shows it)".to_string()),
         "{folds:?}"
     );
-    // Nick Cook's excerpt (thread 3) is folded; z shows every post, dimmed.
+    assert!(
+        folds.contains(&"⋯ 2 posts hidden by filters (z shows them)".to_string()),
+        "{folds:?}"
+    );
     type_keys(&mut app, "z");
     assert_eq!(app.hidden(), Hidden::Dimmed);
     let all = app.corpus.document(DocIndex::new(2)).post_count();
@@ -516,4 +527,55 @@ fn posts_the_filters_leave_out_fold_and_dim_with_one_key() {
     type_keys(&mut app, ": 3 : 1 enter");
     assert_eq!(label(&app), "thread 3 · post 1/20");
     assert_eq!(app.hidden(), Hidden::Dimmed);
+}
+
+#[test]
+fn a_search_without_a_document_looks_everywhere_and_only_at_passing_posts() {
+    let opening = Opening {
+        search: Some("mockingbird".to_string()),
+        ..Opening::default()
+    };
+    let app = app_at((120, 40), opening);
+    assert_eq!(app.search.as_ref().unwrap().scope, Scope::All);
+    assert_eq!(id(&app), "002");
+    assert_eq!(label(&app), "thread 1 · post 3");
+    // With filters, a hit the filters leave out is no hit: n could not show it.
+    let corpus = load::bundled();
+    let facets = Facets::build(&corpus);
+    let opening = Opening {
+        filters: vec![Filter::parse("not:author:Nick Cook", &facets).unwrap()],
+        search: Some("independent".to_string()),
+        ..Opening::default()
+    };
+    let app = app_at((120, 40), opening);
+    let search = app.search.as_ref().unwrap();
+    assert!(search.hit_count() > 0);
+    for hit in search.hits() {
+        assert!(app.filters.post_passes(hit), "{hit:?}");
+    }
+    // An opened document scopes the search to it.
+    let opening = Opening {
+        document: Some(DocIndex::new(0)),
+        search: Some("mockingbird".to_string()),
+        ..Opening::default()
+    };
+    let app = app_at((120, 40), opening);
+    assert_eq!(app.search.as_ref().unwrap().scope, Scope::Document);
+    assert_eq!(app.search.as_ref().unwrap().hit_count(), 0);
+}
+
+#[test]
+fn a_citation_from_a_listing_names_the_thread_and_its_author() {
+    let corpus = load::bundled();
+    let at = crate::corpus::PostRef {
+        doc: DocIndex::new(2),
+        thread: 2,
+        post: 0,
+    };
+    let (citation, _) = crate::present::citation(&corpus, at);
+    assert!(
+        citation.starts_with("Nick Cook, thread 3 · post 1/20: A personal 🧵"),
+        "{citation}"
+    );
+    assert!(citation.ends_with("[002_12ed20b751bd733c]"));
 }

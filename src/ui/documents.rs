@@ -3,7 +3,7 @@
 
 use super::{Panes, Theme, pane_block};
 use crate::app::screen::chip_rows;
-use crate::app::{App, Pane};
+use crate::app::{App, Pane, Scope};
 use crate::corpus::{Document, Kind};
 use crate::keymap::Action;
 use crate::present::{one_line, pad, post_count, truncate};
@@ -110,10 +110,16 @@ fn render_rows(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, focused:
                 _ => Style::new(),
             };
             let passing = app.filters().passing_in(doc);
+            // A search over every document marks those with hits, and how many.
+            let hits = (app.search())
+                .filter(|s| s.scope == Scope::All)
+                .map(|s| s.hits_in(doc))
+                .filter(|&n| n > 0);
+            let counts = Counts { passing, hits };
             let text = row_text(
                 app.corpus().document(doc),
                 &app.short_ids()[doc],
-                passing,
+                counts,
                 width,
             );
             Line::styled(text, style)
@@ -135,9 +141,18 @@ pub fn keep_in_view(offset: usize, selected: usize, height: usize, len: usize) -
     offset.min(len.saturating_sub(height))
 }
 
+/// What a document's row counts besides its posts.
+struct Counts {
+    /// With filters in force: its posts that pass.
+    passing: Option<usize>,
+    /// During a search of every document: its hits, where it has any.
+    hits: Option<usize>,
+}
+
 /// One document's row, exactly `width` columns wide. With filters in force, the count is
-/// of the posts that pass, of all ("3/36").
-fn row_text(doc: &Document, id: &str, passing: Option<usize>, width: usize) -> String {
+/// of the posts that pass, of all ("3/36"); a search's hits come before the title ("◆2").
+fn row_text(doc: &Document, id: &str, counts: Counts, width: usize) -> String {
+    let Counts { passing, hits } = counts;
     let count = match (passing, width) {
         (Some(n), _) => format!("{n}/{}", doc.post_count()),
         (None, 0..40) => post_count(doc).replace(" posts", "").replace(" of ", "/"),
@@ -145,7 +160,12 @@ fn row_text(doc: &Document, id: &str, passing: Option<usize>, width: usize) -> S
     };
     let author = doc.author.as_ref().map_or("—", |a| a.name.as_str());
     let author_width = (width / 4).clamp(6, 16);
-    let head = format!("{} {id} {} ", glyph(doc.kind), pad(author, author_width));
+    let hits = hits.map_or(String::new(), |n| format!("◆{n} "));
+    let head = format!(
+        "{} {id} {} {hits}",
+        glyph(doc.kind),
+        pad(author, author_width)
+    );
     // The title takes what the rest leaves.
     let room = width.saturating_sub(head.width() + count.width() + 1);
     let title = truncate(&one_line(&doc.display_title()), room);

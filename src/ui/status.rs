@@ -14,10 +14,17 @@ use unicode_width::UnicodeWidthStr;
 pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let width = usize::from(area.width);
     if let Some(prompt) = &app.prompt() {
+        let key = app.key_for(Action::SearchScope);
         let label = match prompt.kind {
             PromptKind::Search => match app.search_scope() {
-                Scope::All => format!("search all ({}): /", hits(app)),
-                Scope::Document => format!("search ({}): /", hits(app)),
+                Scope::All => format!(
+                    "search all {} ({}; {key}: this document): /",
+                    plural(app.visible().len(), "document"),
+                    hits(app)
+                ),
+                Scope::Document => {
+                    format!("search this document ({}; {key}: all): /", hits(app))
+                }
             },
             PromptKind::Jump => "jump to post: ".to_string(),
         };

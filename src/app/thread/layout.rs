@@ -94,6 +94,18 @@ impl Layout {
         let mut items = vec![Item::Heading(doc_heading(doc, columns))];
         let mut posts = Vec::new();
         for (t, thread) in doc.threads.iter().enumerate() {
+            let at = |post| PostRef {
+                doc: doc_index,
+                thread: t,
+                post,
+            };
+            // A thread the filters leave nothing of is one line.
+            let all_hidden = |f: &Fold| (0..thread.posts.len()).all(|p| (f.hides)(at(p)));
+            if let Some(fold) = fold.filter(|f| doc.threads.len() > 1 && all_hidden(f)) {
+                let what = format!("thread {} of {}", thread.index, doc.threads.len());
+                items.push(fold_note(&what, fold, columns));
+                continue;
+            }
             if doc.threads.len() > 1 || thread.declared_count.is_some() {
                 let mut text = thread_header(corpus, doc, thread);
                 if let Some(problem) = numbering_problem(thread, doc.kind) {
@@ -104,17 +116,14 @@ impl Layout {
             let mut previous: Option<u32> = None;
             let mut folded = 0;
             for (p, post) in thread.posts.iter().enumerate() {
-                let at = PostRef {
-                    doc: doc_index,
-                    thread: t,
-                    post: p,
-                };
+                let at = at(p);
                 if fold.is_some_and(|f| (f.hides)(at)) {
                     folded += 1;
                     continue;
                 }
                 if let Some(fold) = fold.filter(|_| folded > 0) {
-                    items.push(fold_note(std::mem::take(&mut folded), fold, columns));
+                    let what = post_count_words(std::mem::take(&mut folded));
+                    items.push(fold_note(&what, fold, columns));
                 }
                 if let Some(note) = gap_note(previous, post.number) {
                     items.push(Item::Heading(wrapped(&note, columns, Tone::Warning)));
@@ -132,7 +141,7 @@ impl Layout {
                 posts.push(at);
             }
             if let Some(fold) = fold.filter(|_| folded > 0) {
-                items.push(fold_note(folded, fold, columns));
+                items.push(fold_note(&post_count_words(folded), fold, columns));
             }
         }
         let mut starts = Vec::with_capacity(items.len());
@@ -236,13 +245,23 @@ fn gutter_lines(kind: Kind, post: &Post) -> Vec<String> {
     lines
 }
 
-/// "⋯ 5 posts hidden by filters (z shows them)".
-fn fold_note(posts: usize, fold: &Fold, columns: usize) -> Item {
-    let note = match posts {
-        1 => format!("⋯ 1 post hidden by filters ({} shows it)", fold.key),
-        n => format!("⋯ {n} posts hidden by filters ({} shows them)", fold.key),
+/// "⋯ 5 posts hidden by filters (z shows them)", "⋯ thread 4 of 12 hidden by filters…".
+fn fold_note(what: &str, fold: &Fold, columns: usize) -> Item {
+    let them = if what.ends_with("posts") {
+        "them"
+    } else {
+        "it"
     };
+    let note = format!("⋯ {what} hidden by filters ({} shows {them})", fold.key);
     Item::Heading(wrapped(&note, columns, Tone::Folded))
+}
+
+/// "1 post", "5 posts".
+fn post_count_words(n: usize) -> String {
+    match n {
+        1 => "1 post".to_string(),
+        n => format!("{n} posts"),
+    }
 }
 
 /// "⋯ 7/ missing" before a post whose number skips some.
