@@ -156,6 +156,8 @@ pub struct App {
     load_error: Option<String>,
     effects: Vec<Effect>,
     paths: Vec<String>,
+    /// Why the opening could not go where it was asked (a post that is not there).
+    opening_error: Option<String>,
 }
 
 impl App {
@@ -208,6 +210,7 @@ impl App {
             load_error: None,
             effects: Vec::new(),
             paths: opening.paths,
+            opening_error: None,
         };
         app.documents.select_first();
         if let Some(doc) = opening.document {
@@ -226,9 +229,8 @@ impl App {
             app.search = Some(search);
         }
         match opening.post {
-            Some(address) => {
-                app.jump_to(address);
-            }
+            Some(address) if !app.jump_to(address) => app.opening_error = app.message.take(),
+            Some(_) => {}
             None if app.search.is_some() => app.next_match(true, true),
             None => {}
         }
@@ -431,16 +433,21 @@ impl App {
 
     fn remove_filter(&mut self, all: bool) {
         let doc = self.current_doc();
-        let removed = if all {
-            self.filters.clear(&self.facets)
-        } else {
-            self.filters.pop(&self.facets)
+        let last = self.filters.list().last().map(|f| f.chip(&self.facets));
+        let removed = match all {
+            true => Ok(self.filters.clear(&self.facets)),
+            false => self.filters.pop(&self.facets),
         };
-        if !removed {
-            self.message = Some("no filters".to_string());
-            return;
+        match (removed, last) {
+            (Ok(true), _) => self.filters_changed(doc),
+            (Ok(false), _) | (Err(_), None) => self.message = Some("no filters".to_string()),
+            (Err(_), Some(last)) => {
+                let clear = self.key_for(Action::ClearFilters);
+                self.message = Some(format!(
+                    "without {last} the filters would leave no posts: not removed ({clear} removes all)"
+                ));
+            }
         }
-        self.filters_changed(doc);
     }
 
     /// After the filters change: keep the same document selected if it still passes,

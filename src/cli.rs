@@ -301,11 +301,9 @@ pub fn run(cli: Cli, out: &mut impl Write) -> anyhow::Result<()> {
             // A list shows neither organisations nor repeated threads: nothing to resolve,
             // unless filters name organisations or authors of repeated threads.
             let corpus = load_for(&merge(&cli.corpus, corpus), &filters)?;
-            let outcome = (select::filters_of(&corpus, &filters))
-                .map_err(anyhow::Error::from)
-                .and_then(|f| {
-                    commands::list::run(&corpus, f.as_ref(), format.format(), style, out)
-                });
+            let outcome = with_filters(&corpus, &filters, |f| {
+                commands::list::run(&corpus, f, format.format(), style, out)
+            });
             (corpus, outcome)
         }
         Command::Show { doc, json, corpus } => {
@@ -323,15 +321,13 @@ pub fn run(cli: Cli, out: &mut impl Write) -> anyhow::Result<()> {
             let filters = merge_filters(&cli.tui.filters, select);
             let corpus = load(&merge(&cli.corpus, corpus))?;
             let format = FormatArgs { json, jsonl }.format();
-            let outcome = select::filters_of(&corpus, &filters)
-                .map_err(anyhow::Error::from)
-                .and_then(|f| {
-                    let export = commands::export::Export::new(&corpus, f.as_ref(), &filters);
-                    match to {
-                        Some(dir) => export.to_files(json, &dir),
-                        None => export.to_output(format, style, out),
-                    }
-                });
+            let outcome = with_filters(&corpus, &filters, |f| {
+                let export = commands::export::Export::new(&corpus, f);
+                match to {
+                    Some(dir) => export.to_files(json, &dir),
+                    None => export.to_output(format, style, out),
+                }
+            });
             (corpus, outcome)
         }
         Command::Facets { json, kind, corpus } => {
@@ -348,16 +344,23 @@ pub fn run(cli: Cli, out: &mut impl Write) -> anyhow::Result<()> {
             let filters = merge_filters(&cli.tui.filters, select);
             // Hits show post text and place only: nothing to resolve, unless filtered.
             let corpus = load_for(&merge(&cli.corpus, corpus), &filters)?;
-            let outcome = (select::filters_of(&corpus, &filters))
-                .map_err(anyhow::Error::from)
-                .and_then(|f| {
-                    let format = format.format();
-                    commands::search::run(&corpus, &query, f.as_ref(), format, style, out)
-                });
+            let outcome = with_filters(&corpus, &filters, |f| {
+                commands::search::run(&corpus, &query, f, format.format(), style, out)
+            });
             (corpus, outcome)
         }
     };
     exit_without_freeing(corpus, outcome)
+}
+
+/// Runs `command` with the filters `expressions` write over `corpus` (`None` without any).
+fn with_filters(
+    corpus: &crate::corpus::Corpus,
+    expressions: &[String],
+    command: impl FnOnce(Option<&crate::filters::Filters>) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let filters = select::filters_of(corpus, expressions)?;
+    command(filters.as_ref())
 }
 
 /// `--filter`s given before the command and after it.

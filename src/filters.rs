@@ -287,25 +287,39 @@ impl Filters {
             .map(|f| f.negated)
     }
 
-    /// Adds a filter (replacing the same entry's, so it can be flipped to NOT), unless it
-    /// would leave no post: the filters then stay as they were.
+    /// Adds a filter (replacing the same entry's in its place, so it can be flipped to
+    /// NOT), unless it would leave no post: the filters then stay as they were.
     pub fn push(&mut self, facets: &Facets, filter: Filter) -> Result<(), LeavesNothing> {
         let mut list = self.list.clone();
-        list.retain(|f| (f.kind, f.entry) != (filter.kind, filter.entry));
-        list.push(filter);
+        // The same entry again keeps its place (flipped, if so asked).
+        match list
+            .iter_mut()
+            .find(|f| (f.kind, f.entry) == (filter.kind, filter.entry))
+        {
+            Some(same) => *same = filter,
+            None => list.push(filter),
+        }
+        self.replace(facets, list)
+    }
+
+    /// Removes the last filter (Ok(false) when there was none), unless that would leave no
+    /// post: removing one of a facet's values narrows what the others leave.
+    pub fn pop(&mut self, facets: &Facets) -> Result<bool, LeavesNothing> {
+        let mut list = self.list.clone();
+        if list.pop().is_none() {
+            return Ok(false);
+        }
+        self.replace(facets, list).map(|()| true)
+    }
+
+    /// Takes `list` as the filters, unless it would leave no post.
+    fn replace(&mut self, facets: &Facets, list: Vec<Filter>) -> Result<(), LeavesNothing> {
         let next = Filters::new(self.documents, facets, list);
         if next.passing_count() == Some(0) {
             return Err(LeavesNothing);
         }
         *self = next;
         Ok(())
-    }
-
-    /// Removes the last filter; false when there was none.
-    pub fn pop(&mut self, facets: &Facets) -> bool {
-        let popped = self.list.pop().is_some();
-        self.derive(facets);
-        popped
     }
 
     /// Removes every filter; false when there was none.
@@ -351,14 +365,40 @@ impl Filters {
             posts: passing.len(),
         };
         self.passing = Some(passing);
+        let list = &self.list;
         self.drill = (FacetKind::ALL.iter())
             .map(|&kind| {
-                let entries = facets.entries(kind).iter();
-                entries
-                    .map(|e| states.drill(e, kind, now, &visible))
-                    .collect()
+                let entries = facets.entries(kind).iter().enumerate();
+                (entries.map(|(i, e)| {
+                    // One in force counts its own posts among those passing.
+                    let applied =
+                        (list.iter()).any(|f| (f.kind, f.entry, f.negated) == (kind, i, false));
+                    states.drill(e, kind, now, &visible, applied)
+                }))
+                .collect()
             })
             .collect();
+    }
+
+    /// The filters in words, as the status line gives them: values of one facet grouped
+    /// by OR, facets joined by AND, negations last
+    /// (`(author:Nick Cook | author:Emmet Regan) & #carereview & NOT org:Frontline`).
+    pub fn describe(&self, facets: &Facets) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        for &kind in FacetKind::ALL {
+            let values: Vec<String> = (self.list.iter())
+                .filter(|f| f.kind == kind && !f.negated)
+                .map(|f| f.chip(facets))
+                .collect();
+            parts.extend(match values.len() {
+                0 => None,
+                1 => values.into_iter().next(),
+                _ => Some(format!("({})", values.join(" | "))),
+            });
+        }
+        let negated = self.list.iter().filter(|f| f.negated);
+        parts.extend(negated.map(|f| f.chip(facets)));
+        parts.join(" & ")
     }
 }
 
@@ -400,10 +440,18 @@ impl PostStates {
     /// What adding `entry` of `kind` to the filters `now` leaves (`visible`: the
     /// documents they leave, by index). A facet without positive filters narrows to the
     /// entry's passing posts; one with them widens by the entry's posts that meet every
-    /// other facet but this one (values of one facet combine with OR).
-    fn drill(&self, entry: &Entry, kind: FacetKind, now: Count, visible: &[bool]) -> Count {
+    /// other facet but this one (values of one facet combine with OR). An entry `applied`
+    /// already counts its passing posts.
+    fn drill(
+        &self,
+        entry: &Entry,
+        kind: FacetKind,
+        now: Count,
+        visible: &[bool],
+        applied: bool,
+    ) -> Count {
         let bit = 1 << kind as u8;
-        let widens = self.wanted & bit != 0;
+        let widens = self.wanted & bit != 0 && !applied;
         let counted = |o: &Ordinal| match widens {
             true => self.states[o.index()] == self.wanted & !bit,
             false => self.states[o.index()] == self.wanted,
@@ -416,5 +464,35 @@ impl PostStates {
             count.documents += usize::from(posts > 0 && new_document);
         }
         count
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_change_of_filters_leaves_nothing_and_an_entry_keeps_its_place() {
+        let corpus = crate::corpus::load::bundled();
+        let facets = Facets::build(&corpus);
+        let parse = |e: &str| Filter::parse(e, &facets).unwrap();
+        let list = ["#Advocacy", "author:Nick Cook", "#carereview"]
+            .map(parse)
+            .to_vec();
+        let mut filters = Filters::new(corpus.documents.len(), &facets, list);
+        assert_eq!(filters.passing_count(), Some(2));
+        // Without #carereview, #Advocacy and Nick Cook share no post.
+        assert_eq!(filters.pop(&facets), Err(LeavesNothing));
+        assert_eq!(filters.list().len(), 3);
+        // Applied again, negated, an entry stays where it was.
+        let flipped = Filter {
+            negated: true,
+            ..parse("#Advocacy")
+        };
+        assert_eq!(filters.push(&facets, flipped), Ok(()));
+        assert_eq!(filters.list()[0], flipped);
+        assert_eq!(filters.pop(&facets), Ok(true));
+        assert!(filters.clear(&facets));
+        assert_eq!(filters.pop(&facets), Ok(false));
     }
 }

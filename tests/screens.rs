@@ -151,7 +151,7 @@ fn a_combined_filter_shows_chips() {
     let mut app = app((120, 40));
     press(
         &mut app,
-        "f tab c a r e r e v i e w enter shift-tab n i c k ctrl-x",
+        "f tab c a r e r e v i e w enter f shift-tab n i c k ctrl-x f",
     );
     insta::assert_snapshot!(screen(&app));
 }

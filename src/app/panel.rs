@@ -183,12 +183,17 @@ impl App {
         let Some(entry) = self.panel.selected_entry() else {
             return;
         };
-        self.apply_filter(Filter {
+        let applied = self.apply_filter(Filter {
             kind: self.panel.tab,
             entry,
             negated,
         });
         self.panel.query.clear();
         self.panel.refresh(&self.facets, &self.filters);
+        // Back to reading, where `n` steps through what the filter left (`f` comes back
+        // for another).
+        if applied {
+            self.focus = self.previous_focus;
+        }
     }
 }

@@ -87,8 +87,8 @@ pub fn panes(area: Rect, focus: Pane, chips: &[String]) -> Panes {
     };
     panes.documents = documents;
     let inner = Block::bordered().inner(documents);
-    let rows = chip_rows(chips, usize::from(inner.width)).len();
-    let chip_rows = (rows as u16).min(inner.height / 2);
+    let most = usize::from(inner.height / 2);
+    let chip_rows = chip_rows(chips, usize::from(inner.width), most).len() as u16;
     [panes.chips, panes.documents_list] =
         Layout::vertical([Constraint::Length(chip_rows), Constraint::Fill(1)]).areas(inner);
     panes.thread = thread;
@@ -102,10 +102,14 @@ pub fn panes(area: Rect, focus: Pane, chips: &[String]) -> Panes {
 pub const MAX_CHIP_ROWS: usize = 3;
 
 /// The filter chips in rows of `width` columns: whole chips (one wider than a row is cut
-/// at its end), each row full before the next, never more than [`MAX_CHIP_ROWS`]; the
-/// last row then ends with how many did not fit ("+2 more"). Every chip is padded with a
-/// space either side.
-pub fn chip_rows(chips: &[String], width: usize) -> Vec<Vec<String>> {
+/// at its end), each row full before the next, never more than [`MAX_CHIP_ROWS`] or
+/// `most`; the last row then ends with how many did not fit ("+2 more"). Every chip is
+/// padded with a space either side.
+pub fn chip_rows(chips: &[String], width: usize, most: usize) -> Vec<Vec<String>> {
+    let most = most.min(MAX_CHIP_ROWS);
+    if most == 0 {
+        return Vec::new();
+    }
     use crate::present::truncate;
     use unicode_width::UnicodeWidthStr;
     let mut rows: Vec<Vec<String>> = Vec::new();
@@ -114,7 +118,7 @@ pub fn chip_rows(chips: &[String], width: usize) -> Vec<Vec<String>> {
         let shown = format!(" {} ", truncate(chip, width.saturating_sub(2)));
         // A space between chips on a row.
         if used + 1 + shown.width() > width {
-            if rows.len() == MAX_CHIP_ROWS {
+            if rows.len() == most {
                 let more = format!("+{} more", chips.len() - i + 1);
                 let last = rows.last_mut().expect("a row");
                 last.pop();
@@ -177,18 +181,21 @@ mod tests {
             .map(String::from)
             .to_vec();
         assert_eq!(
-            chip_rows(&chips, 40),
+            chip_rows(&chips, 40, 3),
             [
                 vec![" #carereview ", " NOT author:Nick Cook "],
                 vec![" org:DfE "]
             ]
         );
         let many: Vec<String> = (0..9).map(|i| format!("#tag{i}")).collect();
-        let rows = chip_rows(&many, 16);
+        let rows = chip_rows(&many, 16, 9);
         assert_eq!(rows.len(), MAX_CHIP_ROWS);
         assert_eq!(rows[2], [" #tag4 ", "+4 more"]);
-        assert!(chip_rows(&[], 40).is_empty());
+        // A short pane: what does not fit is counted on the last row it has.
+        assert_eq!(chip_rows(&many, 16, 1), [vec![" #tag0 ", "+8 more"]]);
+        assert!(chip_rows(&many, 16, 0).is_empty());
+        assert!(chip_rows(&[], 40, 3).is_empty());
         let long = vec!["org:A very long organisation name indeed".to_string()];
-        assert_eq!(chip_rows(&long, 12), [vec![" org:A ver… "]]);
+        assert_eq!(chip_rows(&long, 12, 3), [vec![" org:A ver… "]]);
     }
 }

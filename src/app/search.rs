@@ -94,9 +94,10 @@ impl Search {
         let passing = filters.passing();
         (docs.par_chunks(DOCS_A_TASK))
             .flat_map_iter(|docs| {
-                let ordinals: Vec<Ordinal> = (docs.iter())
-                    .flat_map(|&d| passing_in(passing, posts.of_document(d)))
-                    .collect();
+                let mut ordinals: Vec<Ordinal> = Vec::new();
+                for &doc in docs {
+                    add_passing(&mut ordinals, passing, posts.of_document(doc));
+                }
                 posts.find_each(
                     &ordinals,
                     |&o| o,
@@ -216,14 +217,15 @@ impl Search {
     }
 }
 
-/// The posts among `posts` that pass, given the filters' passing posts (`None`: all pass).
-fn passing_in(passing: Option<&[Ordinal]>, posts: Ordinals) -> Vec<Ordinal> {
+/// Adds to `ordinals` the posts among `posts` that pass, given the filters' passing posts
+/// (`None`: all pass).
+fn add_passing(ordinals: &mut Vec<Ordinal>, passing: Option<&[Ordinal]>, posts: Ordinals) {
     match passing {
-        None => posts.into_iter().collect(),
+        None => ordinals.extend(posts),
         Some(passing) => {
             let from = passing.partition_point(|&o| o < posts.start());
             let to = passing.partition_point(|&o| o < posts.end());
-            passing[from..to].to_vec()
+            ordinals.extend_from_slice(&passing[from..to]);
         }
     }
 }
@@ -284,6 +286,8 @@ impl App {
             }
             Action::ClearQuery => prompt.text.clear(),
             Action::Confirm => return self.confirm_prompt(),
+            // The jump prompt has no scope to change.
+            Action::SearchScope if prompt.kind == PromptKind::Jump => return true,
             Action::SearchScope => {
                 self.toggle_scope();
                 return true;

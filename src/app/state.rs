@@ -47,6 +47,11 @@ impl App {
         self.hidden
     }
 
+    /// Why the opening could not go where it was asked, if it could not.
+    pub fn opening_error(&self) -> Option<&str> {
+        self.opening_error.as_deref()
+    }
+
     pub fn panel(&self) -> &FilterPanel {
         &self.panel
     }

@@ -84,7 +84,9 @@ fn filter_panel_applies_and_negates_and_combines() {
         .collect();
     assert_eq!(ids, ["000", "001", "002"]);
     // A second filter, negated: the author of 001.
-    type_keys(&mut app, "shift-tab s a m t r n e r ctrl-x");
+    // Applying gave focus back: `f` opens the panel again, on the same tab.
+    assert_eq!(app.focus, Pane::Documents);
+    type_keys(&mut app, "f shift-tab s a m t r n e r ctrl-x");
     let ids: Vec<&str> = app
         .visible()
         .iter()
@@ -96,7 +98,7 @@ fn filter_panel_applies_and_negates_and_combines() {
         "NOT author:@samtrner"
     );
     // Backspace on an empty query removes the last filter; X (outside the panel) all.
-    type_keys(&mut app, "backspace");
+    type_keys(&mut app, "f backspace");
     assert_eq!(app.visible().len(), 3);
     type_keys(&mut app, "esc X");
     assert_eq!(app.visible().len(), 5);
@@ -578,4 +580,57 @@ fn a_citation_from_a_listing_names_the_thread_and_its_author() {
         "{citation}"
     );
     assert!(citation.ends_with("[002_12ed20b751bd733c]"));
+}
+
+#[test]
+fn a_filter_that_would_leave_nothing_is_refused_with_a_word() {
+    let mut app = app();
+    // #Advocacy is in one post of the listing; no article has it.
+    type_keys(&mut app, "f tab A d v o c a c y enter");
+    assert_eq!(app.filters.list().len(), 1);
+    let kinds = app.facets.entries(FacetKind::Kind);
+    let article = kinds.iter().position(|e| e.name == "article").unwrap();
+    assert_eq!(app.filters.drill(FacetKind::Kind, article).posts, 0);
+    type_keys(&mut app, "f tab tab tab a r t i c l e enter");
+    assert_eq!(app.filters.list().len(), 1, "refused");
+    assert_eq!(
+        app.message.as_deref(),
+        Some("kind:article would leave no posts: not applied")
+    );
+    assert_eq!(app.visible().len(), 1);
+    // Two authors: posts by either.
+    // Refused, the panel keeps focus.
+    assert_eq!(app.focus, Pane::Filter);
+    type_keys(&mut app, "esc X f tab n i c k enter f f i o n a enter");
+    let ids: Vec<&str> = (app.visible().iter())
+        .map(|&d| &app.corpus.document(d).id[..3])
+        .collect();
+    assert_eq!(ids, ["000", "002", "003"]);
+}
+
+#[test]
+fn posts_folded_by_filters_are_not_told_as_missing() {
+    let corpus = load::bundled();
+    let facets = Facets::build(&corpus);
+    let opening = Opening {
+        document: Some(DocIndex::new(0)),
+        filters: vec![Filter::parse("org:DfE", &facets).unwrap()],
+        ..Opening::default()
+    };
+    let app = app_at((120, 40), opening);
+    let layout = app.thread.layout().unwrap();
+    let headings: Vec<&str> = (layout.items.iter())
+        .filter_map(|item| match item {
+            layout::Item::Heading(lines) => Some(lines[0].0.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        headings.iter().any(|h| h.contains("hidden by filters")),
+        "{headings:?}"
+    );
+    assert!(
+        !headings.iter().any(|h| h.contains("missing")),
+        "{headings:?}"
+    );
 }

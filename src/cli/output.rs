@@ -385,10 +385,8 @@ pub fn search_hits(
         let doc = corpus.document(at.doc);
         let thread = &doc.threads[at.thread];
         let post = &thread.posts[at.post];
-        let place = match doc.threads.len() {
-            1 => gutter(doc.kind, post),
-            _ => format!("{}:{}", thread.index, gutter(doc.kind, post)),
-        };
+        // The address, as --post takes it.
+        let place = crate::address::Address::of(doc, at).to_string();
         let text = one_line(&post.text);
         let head = format!("{}  {place:>6}  ", doc.id);
         let room = style.width.map(|w| w.saturating_sub(head.width()));

@@ -52,36 +52,3 @@ pub fn documents<'a>(
 pub fn passes(filters: Option<&Filters>, at: PostRef) -> bool {
     filters.is_none_or(|f| f.post_passes(at))
 }
-
-/// Document `doc` with only the posts that pass (threads left without any dropped), and a
-/// warning saying so, so that an export read back does not pass for the whole document.
-pub fn narrowed(
-    corpus: &Corpus,
-    doc: DocIndex,
-    filters: &Filters,
-    expressions: &[String],
-) -> Document {
-    let mut document = corpus.document(doc).clone();
-    let all = document.post_count();
-    for (t, thread) in document.threads.iter_mut().enumerate() {
-        let mut p = 0;
-        thread.posts.retain(|_| {
-            let at = PostRef {
-                doc,
-                thread: t,
-                post: p,
-            };
-            p += 1;
-            filters.post_passes(at)
-        });
-    }
-    document.threads.retain(|t| !t.posts.is_empty());
-    let kept = document.post_count();
-    if kept < all {
-        document.warnings.push(format!(
-            "exported with --filter {}: {kept} of its {all} posts",
-            expressions.join(" --filter ")
-        ));
-    }
-    document
-}

@@ -57,7 +57,7 @@ fn render_chips(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     if area.is_empty() {
         return;
     }
-    let rows = chip_rows(&app.chips(), usize::from(area.width));
+    let rows = chip_rows(&app.chips(), usize::from(area.width), area.height.into());
     let lines: Vec<Line> = rows
         .into_iter()
         .map(|row| {

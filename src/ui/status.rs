@@ -88,13 +88,7 @@ fn context_note(app: &App) -> String {
     if let Some(search) = &app.search() {
         return format!("/{} · {}", search.text, hits(app));
     }
-    let chips: Vec<String> = app
-        .filters()
-        .list()
-        .iter()
-        .map(|f| f.chip(app.facets()))
-        .collect();
-    chips.join(" & ")
+    app.filters().describe(app.facets())
 }
 
 /// The few most useful keys, as bound now.

@@ -2,7 +2,7 @@
 //! posts wrapped beside the numbering gutter, with where each starts. Built once per
 //! document and width; the thread pane then draws only the lines on screen.
 
-use crate::corpus::{Corpus, DocIndex, Document, Kind, Post, PostRef, numbering_problem};
+use crate::corpus::{Corpus, DocIndex, Document, Kind, Post, PostRef, Thread, numbering_problem};
 use crate::present::{gutter, post_count, thread_header};
 use crate::wrap::wrap;
 use std::ops::Range;
@@ -113,36 +113,11 @@ impl Layout {
                 }
                 items.push(Item::Heading(wrapped(&text, columns, Tone::Heading)));
             }
-            let mut previous: Option<u32> = None;
-            let mut folded = 0;
-            for (p, post) in thread.posts.iter().enumerate() {
-                let at = at(p);
-                if fold.is_some_and(|f| (f.hides)(at)) {
-                    folded += 1;
-                    continue;
-                }
-                if let Some(fold) = fold.filter(|_| folded > 0) {
-                    let what = post_count_words(std::mem::take(&mut folded));
-                    items.push(fold_note(&what, fold, columns));
-                }
-                if let Some(note) = gap_note(previous, post.number) {
-                    items.push(Item::Heading(wrapped(&note, columns, Tone::Warning)));
-                }
-                let misnumbered = matches!((previous, post.number), (Some(a), Some(b)) if b <= a);
-                previous = post.number.or(previous);
-                items.push(Item::Post(PostItem {
-                    at,
-                    flat: posts.len(),
-                    gutter: gutter_lines(doc.kind, post),
-                    text: wrap(&post.text, text_width),
-                    media: post.media,
-                    misnumbered,
-                }));
-                posts.push(at);
-            }
-            if let Some(fold) = fold.filter(|_| folded > 0) {
-                items.push(fold_note(&post_count_words(folded), fold, columns));
-            }
+            let width = Width {
+                columns,
+                text: text_width,
+            };
+            add_posts(&mut items, &mut posts, doc.kind, thread, &at, fold, width);
         }
         let mut starts = Vec::with_capacity(items.len());
         let mut total = 0;
@@ -218,6 +193,58 @@ impl Layout {
             _ => None,
         });
         after.or_else(|| self.post_at_line(line))
+    }
+}
+
+/// The columns of the pane, and those of a post's text.
+#[derive(Clone, Copy)]
+struct Width {
+    columns: usize,
+    text: usize,
+}
+
+/// A thread's posts as items, each placed in `posts`; runs of posts `fold` hides become one
+/// line. A gap or a repeat in the numbering is told by the numbers as written, hidden posts
+/// included: a folded post is not a missing one.
+fn add_posts(
+    items: &mut Vec<Item>,
+    posts: &mut Vec<PostRef>,
+    kind: Kind,
+    thread: &Thread,
+    at: &dyn Fn(usize) -> PostRef,
+    fold: Option<&Fold>,
+    width: Width,
+) {
+    let mut previous: Option<u32> = None;
+    let mut folded = 0;
+    for (p, post) in thread.posts.iter().enumerate() {
+        let gap = gap_note(previous, post.number);
+        let misnumbered = matches!((previous, post.number), (Some(a), Some(b)) if b <= a);
+        previous = post.number.or(previous);
+        let at = at(p);
+        if fold.is_some_and(|f| (f.hides)(at)) {
+            folded += 1;
+            continue;
+        }
+        if let Some(fold) = fold.filter(|_| folded > 0) {
+            let what = post_count_words(std::mem::take(&mut folded));
+            items.push(fold_note(&what, fold, width.columns));
+        }
+        if let Some(note) = gap {
+            items.push(Item::Heading(wrapped(&note, width.columns, Tone::Warning)));
+        }
+        items.push(Item::Post(PostItem {
+            at,
+            flat: posts.len(),
+            gutter: gutter_lines(kind, post),
+            text: wrap(&post.text, width.text),
+            media: post.media,
+            misnumbered,
+        }));
+        posts.push(at);
+    }
+    if let Some(fold) = fold.filter(|_| folded > 0) {
+        items.push(fold_note(&post_count_words(folded), fold, width.columns));
     }
 }
 

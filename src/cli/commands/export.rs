@@ -9,25 +9,22 @@ use anyhow::Context;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-/// The documents an export writes: every one, or with filters, those holding a passing
-/// post, each with only those posts ([`select::narrowed`]).
+/// The documents an export writes: every one, or with filters, each that holds a passing
+/// post, whole. (A document cut down to its passing posts would be read back as a whole
+/// one, renumbered and retitled: `search` gives the posts.)
 pub struct Export<'a> {
     corpus: &'a Corpus,
-    narrowed: Option<Vec<Document>>,
+    documents: Vec<&'a Document>,
 }
 
 impl<'a> Export<'a> {
-    pub fn new(corpus: &'a Corpus, filters: Option<&Filters>, expressions: &[String]) -> Self {
-        let narrowed = filters.map(|filters| {
-            (select::documents(corpus, Some(filters)))
-                .map(|(at, _)| select::narrowed(corpus, at, filters, expressions))
-                .collect()
-        });
-        Export { corpus, narrowed }
+    pub fn new(corpus: &'a Corpus, filters: Option<&'a Filters>) -> Self {
+        let documents = select::documents(corpus, filters).map(|(_, d)| d).collect();
+        Export { corpus, documents }
     }
 
-    fn documents(&self) -> &[Document] {
-        self.narrowed.as_deref().unwrap_or(&self.corpus.documents)
+    fn documents(&self) -> &[&'a Document] {
+        &self.documents
     }
 
     /// Every document to `out`: a JSON array, JSON Lines, or each document's text after

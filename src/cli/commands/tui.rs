@@ -80,11 +80,10 @@ fn scripted_app(
         let message = format!("document {id} does not pass the filters");
         return Err(CliError::failure(message).into());
     }
-    if let (Some(address), Some(doc)) = (args.post, app.current_doc()) {
-        let document = app.corpus().document(doc);
-        address
-            .find(document, doc, 0)
-            .map_err(|message| CliError::failure(format!("--post {address}: {message}")))?;
+    // The post is looked for as the UI looks (in the thread shown first), so the check
+    // and the screen agree.
+    if let (Some(address), Some(error)) = (args.post, app.opening_error()) {
+        return Err(CliError::failure(format!("--post {address}: {error}")).into());
     }
     Ok(app)
 }
