@@ -10,6 +10,8 @@
 //!   Tact"): these count wherever the corpus names them.
 //! - Handles whose words mark an organisation ("educationgovuk", "CWIP_Research").
 //! - Companies the text has act as companies do ("at Databricks", "Snowflake announced").
+//! - Organisations known by name the world over ("Microsoft", "Harvard University"), from a
+//!   list kept as data in `known.txt`, written as the list writes them.
 //!
 //! Each rule is written plainly in its own module: [`names`] (runs of capitalised words),
 //! [`declared`] (names the text calls organisations), [`handles`] and [`abbreviations`], with
@@ -32,5 +34,11 @@ pub use actors::actor_names;
 pub use declared::declared_names;
 pub use handles::{handle_is_org, handle_words};
 pub use names::{is_acronym, names};
+
+/// The organisations known by name the world over (`known.txt`), each as it is written.
+pub fn known() -> impl Iterator<Item = &'static str> {
+    let lines = include_str!("orgs/known.txt").lines().map(str::trim);
+    lines.filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
 pub(super) use prefilter::next_capital;
 pub use prefilter::{letter_bits, may_abbreviate_bits};

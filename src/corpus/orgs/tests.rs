@@ -280,3 +280,32 @@ fn the_initials_prefilter_never_rejects_an_abbreviation() {
         "7 is not in the name"
     );
 }
+
+#[test]
+fn organisations_known_the_world_over_are_found_as_written() {
+    use crate::corpus::{Corpus, Glossary, Source};
+    let text = "She left Microsoft for a post at Harvard University last spring.\n\n\
+                Her visa came through; Visa and Mastercard both declined to comment.\n";
+    let source = Source {
+        id: "known".to_string(),
+        path: "known.txt".to_string(),
+        text: text.to_string(),
+        warnings: Vec::new(),
+    };
+    let corpus = Corpus::from_sources(vec![source], &Glossary::default());
+    let mut found: Vec<&str> = (corpus.documents[0].posts())
+        .flat_map(|p| p.organisations.iter().map(String::as_str))
+        .collect();
+    found.sort_unstable();
+    assert_eq!(
+        found,
+        ["Harvard University", "Mastercard", "Microsoft", "Visa"]
+    );
+    // The list is data: every line a name, none written twice.
+    let mut names: Vec<&str> = super::known().collect();
+    assert!(names.len() > 200);
+    names.sort_unstable();
+    let before = names.len();
+    names.dedup();
+    assert_eq!(names.len(), before, "a name written twice");
+}

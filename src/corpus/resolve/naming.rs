@@ -25,8 +25,11 @@ pub(super) fn organisations(docs: &[Document], glossary: &Glossary) -> (Vec<Name
     let read: Vec<Read> = (docs.par_iter())
         .map(|doc| Read::document(doc, &org_handles))
         .collect();
+    // Names the corpus declares, and those known the world over: each found wherever a
+    // post writes it.
     let declared: BTreeSet<String> = (read.iter())
         .flat_map(|r| r.declared.iter().cloned())
+        .chain(orgs::known().map(String::from))
         .collect();
     let mut aliases = glossary_aliases(glossary);
     let known = known_names(&read, &declared, glossary);
