@@ -23,6 +23,10 @@ pub struct Body {
     pub embeds: Vec<Embed>,
     /// What was left out as the page's layout.
     pub left_out: LeftOut,
+    /// Blocks of text so far.
+    blocks: usize,
+    /// Where a comment form starts in `text`, and how many of its fields were seen.
+    form: Option<(usize, usize)>,
 }
 
 /// What a Markdown body's text leaves out as the page's layout, counted so that it can be
@@ -33,6 +37,9 @@ pub struct LeftOut {
     pub headings: usize,
     /// Lists of links only (navigation) and of facts about the page (`Source: …`).
     pub lists: usize,
+    /// Blocks before the title written again above the article (a page's header and
+    /// sidebar), and from a comment form on (the form, and the footer after it).
+    pub furniture: usize,
 }
 
 impl LeftOut {
@@ -49,6 +56,13 @@ impl LeftOut {
                 self.lists,
                 "list of links or page facts",
                 "lists of links or page facts",
+            ));
+        }
+        if self.furniture > 0 {
+            parts.push(plural(
+                self.furniture,
+                "block of header, sidebar, comment form or footer",
+                "blocks of header, sidebar, comment form or footer",
             ));
         }
         (!parts.is_empty()).then(|| format!("left out as the page's layout: {}", parts.join(", ")))
@@ -199,6 +213,7 @@ pub fn body_text(markdown: &str) -> Body {
             _ => words = true,
         }
     }
+    body.end_at_form();
     body
 }
 
@@ -213,14 +228,25 @@ impl Body {
                 self.push(&lines[..lines.len().saturating_sub(1)].join("\n"));
             }
             TagEnd::Heading(level) => {
+                let title = source.trim().trim_matches('#').trim();
                 if level == pulldown_cmark::HeadingLevel::H1 && self.heading.is_none() {
-                    let title = source.trim().trim_matches('#').trim();
                     self.heading = Some(title.to_string()).filter(|t| !t.is_empty());
+                } else if self.heading.as_deref() == Some(title) {
+                    // The title again, above the article: what came before was the page's
+                    // header and sidebar.
+                    self.left_out.furniture += std::mem::take(&mut self.blocks);
+                    self.text.clear();
+                    self.form = None;
                 } else {
                     self.left_out.headings += 1;
                 }
             }
             TagEnd::Paragraph if images_only => self.push("Image"),
+            TagEnd::Paragraph if is_form_field(source) => {
+                let (start, fields) = self.form.unwrap_or((self.text.len(), 0));
+                self.form = Some((start, fields + 1));
+                self.push(source);
+            }
             // A line that is only a picture is the "Image" line, in a paragraph too: tools
             // that save threads glue the next post's first line to a post's pictures.
             TagEnd::Paragraph => {
@@ -258,6 +284,22 @@ impl Body {
             self.text.push_str("\n\n");
         }
         self.text.push_str(block);
+        self.blocks += 1;
+    }
+
+    /// A comment form (two fields or more) ends the article: it, and the page's footer
+    /// after it, are left out. (One such field alone may be a sentence.)
+    fn end_at_form(&mut self) {
+        let Some((start, fields)) = self.form else {
+            return;
+        };
+        if fields < 2 {
+            return;
+        }
+        let after = self.text[start..].split("\n\n");
+        self.left_out.furniture += after.filter(|b| !b.trim().is_empty()).count();
+        self.text.truncate(start);
+        self.text.truncate(self.text.trim_end().len());
     }
 }
 
@@ -285,6 +327,14 @@ fn items(source: &str) -> Vec<&str> {
     (source.lines())
         .filter_map(|l| ITEM_MARKER.find(l).map(|m| l[m.end()..].trim()))
         .collect()
+}
+
+/// A field of a comment form: a check box (`[ ] Save my name…`), WordPress's hidden
+/// `Δ`, or a label marked required (`Email *`, "Required fields are marked *").
+fn is_form_field(source: &str) -> bool {
+    static FIELD: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?:\[[ xX]\]\s+\S.*|Δ|[^\n]{1,200}\s\\?\*)$").unwrap());
+    FIELD.is_match(source.trim())
 }
 
 /// A list of links and nothing else: a site's navigation.
@@ -420,6 +470,34 @@ mod tests {
             strip_tags("<p>one</p>two <b>three</b>\n<div></div>\nfour"),
             "one two three\nfour"
         );
+    }
+
+    #[test]
+    fn a_page_header_before_the_title_and_a_comment_form_after_are_left_out() {
+        let page = "# How we review\n\n[Home](/) and a sidebar of a blog.\n\n\
+                    Ten minutes to read another article\n\n\
+                    # How we review\n\n\
+                    The article begins here.\n\nIt ends here.\n\n\
+                    ## Leave a comment\n\n\
+                    Your email address will not be published. Required fields are marked *\n\n\
+                    Name *\n\nEmail *\n\n\
+                    [ ] Save my name for the next time I comment.\n\n\
+                    About the author, who writes here.\n\nCopyright © 2024\n";
+        let read = body_text(page);
+        assert_eq!(read.heading.as_deref(), Some("How we review"));
+        assert_eq!(read.text, "The article begins here.\n\nIt ends here.");
+        // 2 blocks of header and sidebar; the form's 4 fields and the 2 blocks after it.
+        assert_eq!(read.left_out.furniture, 8);
+        assert!(
+            read.left_out
+                .warning()
+                .unwrap()
+                .contains("8 blocks of header")
+        );
+        // One line ending in a starred word is a sentence, not a form.
+        let one = body_text("A claim, with a footnote *\n\nAnd more text.\n");
+        assert_eq!(one.text, "A claim, with a footnote *\n\nAnd more text.");
+        assert_eq!(one.left_out.furniture, 0);
     }
 
     #[test]
