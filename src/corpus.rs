@@ -135,12 +135,20 @@ fn markdown_page(text: &str) -> Option<Reading> {
 }
 
 /// Reads the text of a Markdown page's body by the reader of its kind: a date line that
-/// opens it is the page's date; its embedded posts are threads of their own.
+/// opens it is the page's date (a reading time after it is left out); its embedded posts
+/// are threads of their own.
 fn read_markdown_body(body: markdown::Body, matter: &markdown::FrontMatter) -> Reading {
     let (date, text) = match body.text.split_once('\n') {
         Some((first, rest)) if article::is_date(first) => (Some(first.trim()), rest),
         None if article::is_date(&body.text) => (Some(body.text.trim()), ""),
         _ => (None, body.text.as_str()),
+    };
+    // A reading time beside the date ("3 min read") says nothing of the page itself.
+    let text = text.trim_start_matches('\n');
+    let text = match text.split_once('\n') {
+        Some((first, rest)) if article::is_reading_time(first) => rest,
+        None if article::is_reading_time(text) => "",
+        _ => text,
     };
     let mut reading = read_page_text(text);
     // The address of a post, and no structure of a page: the saved thread of a tool that

@@ -12,15 +12,29 @@ use std::sync::LazyLock;
 static WRITER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^Writer(?:'|’)s picture\s*(?P<name>.*)$").unwrap());
 static BY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?i:by)\s+(?P<name>.+)$").unwrap());
-static MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
+/// A month's name, in English, French, Spanish, Italian, German, Dutch or Portuguese (the
+/// languages of most pages saved), or its usual short form.
+static MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|Januar|Februar|März|Juni|Juli|Oktober|Dezember|januari|februari|maart|mei|augustus|oktober|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro)";
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:updated:?\s*)?(?:[a-z]+,?\s+)?(?:{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}\.?,?(?:\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})(?:[\s,•·]+\d{{1,2}}[:.]\d{{2}}\s*(?:am|pm)?)?(?:[\s•·]+\d+ min read)?$"
+        r"(?i)^(?:updated:?\s*)?(?:[a-z]+,?\s+)?(?:{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th|\.|º|er)?\s+(?:de\s+)?{MONTH}\.?,?(?:\s+(?:de\s+)?\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})(?:[\s,•·]+\d{{1,2}}[:.]\d{{2}}\s*(?:am|pm)?)?(?:[\s•·]+\d+ min read)?$"
     ))
     .unwrap()
 });
-static READ_TIME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\d+ min(?:ute)?s? read$").unwrap());
+/// "3 min read", as pages write it in several languages ("2 minuti per leggere
+/// l'articolo", "5 min de lecture", "4 Minuten Lesezeit", "Lesezeit: 4 Min.").
+static READ_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?:reading time|temps de lecture|tempo di lettura|tiempo de lectura|tempo de leitura|lesezeit|leestijd)\s*:?\s*)?\d+\s*(?:min\.?|mins|minutes?|minuti|minutos|minuten)(?:\s+(?:read|reading|de lecture|di lettura|per leggere(?: l['’]articolo)?|de lectura|de leitura|lesezeit|leestijd))?$",
+    )
+    .unwrap()
+});
+
+/// True for a line giving only a reading time ("3 min read").
+pub fn is_reading_time(line: &str) -> bool {
+    let line = line.trim();
+    line.chars().count() <= 60 && READ_TIME.is_match(line)
+}
 
 /// True for a line giving only a date ("Tuesday, November 9, 2021", "9 Nov 2021", "2021-11-09").
 pub fn is_date(line: &str) -> bool {
@@ -292,10 +306,26 @@ mod tests {
             "2021-11-09",
             "May 23",
             "Mar 4, 2022 • 3 min read",
+            "10 Agosto 2024",
+            "3 mars 2023",
+            "12 de octubre de 2021",
+            "1. Januar 2020",
+            "5 mei 2022",
         ] {
             assert!(is_date(date), "{date}");
         }
         assert!(!is_date("May the force be with you"));
+        assert!(!is_date("Marzo is a name"));
+        for line in [
+            "3 min read",
+            "2 minuti per leggere l'articolo",
+            "5 min de lecture",
+            "Lesezeit: 4 Min.",
+            "4 minutos de lectura",
+        ] {
+            assert!(is_reading_time(line), "{line}");
+        }
+        assert!(!is_reading_time("3 minutes later we left"));
     }
 
     #[test]
