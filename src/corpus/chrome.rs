@@ -39,6 +39,10 @@ const DROPPED_LINES: &[&str] = &[
     r#"(?i)^\d\. from a twitter thread mention us with a keyword"#,
     r"(?i)^`?@threadreaderapp unroll`?$",
     r"(?i)^\[?practice here\]?.*help page",
+    // A saved thread's link back to where it was read, alone on a line (tweet-to-markdown's
+    // "[Thread link](…)"), and a list of its copies on unroller sites.
+    r"(?i)^\[(?:thread|tweet|post|original) link\]\([^)\s]*\)$",
+    r"(?i)^\*?links? to this thread:",
 ];
 
 /// Words that mark a trailing block of short lines as a subscription or navigation box.
@@ -139,10 +143,13 @@ mod tests {
             "Twitter may remove this content at anytime! Save it as PDF for later use!",
             "1. Follow [@ThreadReaderApp](https://twitter.com/threadreaderapp) to mention us!",
             "`@threadreaderapp unroll`",
+            "[Thread link](https://x.com/ann/status/1)",
+            "*Links to this thread: [X](https://x.com/ann/status/1), [Unroll](https://u.example/1)*",
         ] {
             assert!(is_dropped(line), "{line}");
         }
         assert!(!is_dropped("Bookmark this thread, it matters."));
+        assert!(!is_dropped("See [the thread link](https://x.com/ann/status/1) for more."));
         assert!(!is_dropped("Follow the money."));
     }
 
