@@ -149,7 +149,9 @@ mod tests {
             assert!(is_dropped(line), "{line}");
         }
         assert!(!is_dropped("Bookmark this thread, it matters."));
-        assert!(!is_dropped("See [the thread link](https://x.com/ann/status/1) for more."));
+        assert!(!is_dropped(
+            "See [the thread link](https://x.com/ann/status/1) for more."
+        ));
         assert!(!is_dropped("Follow the money."));
     }
 

@@ -304,9 +304,11 @@ impl Body {
 }
 
 /// A line that is only a picture: `![text](address)`, linked (`[![…](…)](…)`), cut short,
-/// or with the attributes some generators put after it (`{: .align-center}`).
+/// or with the attributes some generators put after it (`{: .align-center}`); or only a
+/// picture's address, as a picture's markup broken over two lines leaves it
+/// (`ins/Attachments/3_145.jpg)`).
 static PICTURE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\[?!\[[^\]]*\](?:\([^)\s]*\)?|\[[^\]]*\])?(?:\]\([^)\s]*\))?(?:\{[^}]*\})?$")
+    Regex::new(r"^(?:\[?!\[[^\]]*\](?:\([^)\s]*\)?|\[[^\]]*\])?(?:\]\([^)\s]*\))?(?:\{[^}]*\})?|(?i:[^\s()\[\]]+\.(?:jpe?g|png|gif|webp|avif|svg))\)?)$")
         .unwrap()
 });
 
@@ -410,6 +412,12 @@ mod tests {
         assert_eq!(
             body_text(body).text,
             "First post.\nImage\nImage\nImage\nSecond post."
+        );
+        // The address a picture's markup broken over two lines leaves behind.
+        let broken = "A post.\n\nins/Attachments/3_145.JPG)\n\nThe next, about photo.jpg files.\n";
+        assert_eq!(
+            body_text(broken).text,
+            "A post.\n\nImage\n\nThe next, about photo.jpg files."
         );
     }
 
