@@ -285,29 +285,49 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
+/// What a command takes from before it: `--filter`s, PATHs and `--glossary`.
+struct TopArgs<'a> {
+    filters: &'a [String],
+    corpus: &'a CorpusArgs,
+}
+
 /// Runs one parsed command line, writing to `out`.
 pub fn run(cli: Cli, out: &mut impl Write) -> anyhow::Result<()> {
     let style = output::Style::detect();
     let Some(command) = cli.command else {
         return commands::tui::run(&cli.corpus, &cli.tui);
     };
-    let (corpus, outcome) = match command {
+    let top = TopArgs {
+        filters: &cli.tui.filters,
+        corpus: &cli.corpus,
+    };
+    let (corpus, outcome) = run_command(command, &top, style, out)?;
+    exit_without_freeing(corpus, outcome)
+}
+
+/// Loads the corpus `command` reads and runs it: the corpus, and how the command went.
+fn run_command(
+    command: Command,
+    cli: &TopArgs,
+    style: output::Style,
+    out: &mut impl Write,
+) -> anyhow::Result<(crate::corpus::Corpus, anyhow::Result<()>)> {
+    Ok(match command {
         Command::List {
             format,
             select,
             corpus,
         } => {
-            let filters = merge_filters(&cli.tui.filters, select);
             // A list shows neither organisations nor repeated threads: nothing to resolve,
             // unless filters name organisations or authors of repeated threads.
-            let corpus = load_for(&merge(&cli.corpus, corpus), &filters)?;
+            let (corpus, filters) = filtered(cli, select, corpus, false)?;
             let outcome = with_filters(&corpus, &filters, |f| {
                 commands::list::run(&corpus, f, format.format(), style, out)
             });
             (corpus, outcome)
         }
         Command::Show { doc, json, corpus } => {
-            let (corpus, index) = load_with_document(&merge(&cli.corpus, corpus), &doc)?;
+            let (corpus, index) = load_with_document(&merge(cli.corpus, corpus), &doc)?;
             let outcome = commands::show::run(&corpus, index, json, style, out);
             (corpus, outcome)
         }
@@ -318,8 +338,7 @@ pub fn run(cli: Cli, out: &mut impl Write) -> anyhow::Result<()> {
             to,
             corpus,
         } => {
-            let filters = merge_filters(&cli.tui.filters, select);
-            let corpus = load(&merge(&cli.corpus, corpus))?;
+            let (corpus, filters) = filtered(cli, select, corpus, true)?;
             let format = FormatArgs { json, jsonl }.format();
             let outcome = with_filters(&corpus, &filters, |f| {
                 let export = commands::export::Export::new(&corpus, f);
@@ -331,7 +350,7 @@ pub fn run(cli: Cli, out: &mut impl Write) -> anyhow::Result<()> {
             (corpus, outcome)
         }
         Command::Facets { json, kind, corpus } => {
-            let corpus = load(&merge(&cli.corpus, corpus))?;
+            let corpus = load(&merge(cli.corpus, corpus))?;
             let outcome = commands::facets::run(&corpus, json, kind, style, out);
             (corpus, outcome)
         }
@@ -341,16 +360,14 @@ pub fn run(cli: Cli, out: &mut impl Write) -> anyhow::Result<()> {
             select,
             corpus,
         } => {
-            let filters = merge_filters(&cli.tui.filters, select);
             // Hits show post text and place only: nothing to resolve, unless filtered.
-            let corpus = load_for(&merge(&cli.corpus, corpus), &filters)?;
+            let (corpus, filters) = filtered(cli, select, corpus, false)?;
             let outcome = with_filters(&corpus, &filters, |f| {
                 commands::search::run(&corpus, &query, f, format.format(), style, out)
             });
             (corpus, outcome)
         }
-    };
-    exit_without_freeing(corpus, outcome)
+    })
 }
 
 /// Runs `command` with the filters `expressions` write over `corpus` (`None` without any).
@@ -363,18 +380,25 @@ fn with_filters(
     command(filters.as_ref())
 }
 
-/// `--filter`s given before the command and after it.
-fn merge_filters(top: &[String], select: FilterArgs) -> Vec<String> {
-    top.iter().cloned().chain(select.filters).collect()
-}
-
-/// The corpus for a command that needs no organisations or repeated threads unless it is
-/// filtered: resolved only then.
-fn load_for(args: &CorpusArgs, filters: &[String]) -> anyhow::Result<crate::corpus::Corpus> {
-    match filters.is_empty() {
-        true => load_unresolved(args),
-        false => load(args),
-    }
+/// The corpus a command that takes `--filter` reads, and the filters' expressions (those
+/// given before the command, then its own). It is resolved (organisations, repeated
+/// threads) when the command needs it (`resolved`) or the filters may name what the
+/// resolution finds.
+fn filtered(
+    top: &TopArgs,
+    select: FilterArgs,
+    corpus: CorpusArgs,
+    resolved: bool,
+) -> anyhow::Result<(crate::corpus::Corpus, Vec<String>)> {
+    let filters: Vec<String> = (top.filters.iter().cloned())
+        .chain(select.filters)
+        .collect();
+    let args = merge(top.corpus, corpus);
+    let corpus = match resolved || !filters.is_empty() {
+        true => load(&args)?,
+        false => load_unresolved(&args)?,
+    };
+    Ok((corpus, filters))
 }
 
 /// Lets `held` go without freeing it and passes `outcome` on: the process ends right after,
