@@ -10,8 +10,10 @@ use tread::corpus::{Corpus, Glossary, Source};
 use tread::keymap::{KeySeq, Keymap};
 use tread::ui::{self, Theme};
 
-const KEYS: [&str; 16] = [
+const KEYS: [&str; 22] = [
     "j", "k", "l", "h", "tab", "G", "f", "?", "o", "w", "esc", "/", "a", "enter", "ctrl-e", "n",
+    // Filters left out, folded or dimmed, removed; a jump to an address.
+    "z", "x", "ctrl-x", ":", "2", "shift-tab",
 ];
 
 fuzz_target!(|data: &[u8]| {
