@@ -48,7 +48,8 @@ struct TuiArgs {
     /// one facet with OR, different facets with AND.
     #[arg(long = "filter", value_name = "EXPR")]
     filters: Vec<String>,
-    /// Search the text of the opened document's posts.
+    /// Search post text in every document the filters leave, opening at the first hit (with
+    /// --open, in that document only).
     #[arg(long, value_name = "TEXT")]
     search: Option<String>,
     /// Key bindings laid over the defaults [default: $XDG_CONFIG_HOME/tread/keymap.toml].
@@ -185,7 +186,7 @@ enum Command {
         #[command(flatten)]
         corpus: CorpusArgs,
     },
-    /// Posts containing every word of QUERY (ignoring case), with document id and post label.
+    /// Posts containing every word of QUERY (ignoring case), with document id and post address.
     Search {
         #[arg(value_name = "QUERY")]
         query: String,
