@@ -13,6 +13,7 @@ mod loader;
 mod loading;
 mod overlay;
 mod panel;
+mod review;
 pub mod screen;
 mod search;
 mod state;
@@ -105,6 +106,10 @@ pub struct Prompt {
 pub enum PromptKind {
     Search,
     Jump,
+    /// A code for the current post, completed from the codes in use.
+    Code,
+    /// The current post's note.
+    Note,
 }
 
 /// Where the TUI opens: the scripted-opening options after they were checked.
@@ -158,6 +163,10 @@ pub struct App {
     paths: Vec<String>,
     /// Why the opening could not go where it was asked (a post that is not there).
     opening_error: Option<String>,
+    /// Marks, codes, notes and read state ([`review`]).
+    review: crate::review::Review,
+    /// Go back to the review's saved view once it is read, unless a key comes first.
+    resume: bool,
 }
 
 impl App {
@@ -211,7 +220,11 @@ impl App {
             effects: Vec::new(),
             paths: opening.paths,
             opening_error: None,
+            review: crate::review::Review::in_memory(),
+            resume: false,
         };
+        let places = Arc::clone(app.facets.places());
+        app.review.resolve(&app.corpus, &places);
         app.documents.select_first();
         if let Some(doc) = opening.document {
             app.documents.select_doc(&app.filters, doc);
@@ -262,10 +275,14 @@ impl App {
             Event::Load(progress) => self.loaded(*progress),
         }
         self.sync_thread();
+        self.note_read();
     }
 
     fn key(&mut self, key: Key) {
         self.message = None;
+        // A key pressed before the review is read: the reader has moved on from where the
+        // saved view would take them.
+        self.resume = false;
         self.pending.push(key);
         match self.keymap.resolve(self.context(), &self.pending) {
             Lookup::Prefix => {}
@@ -310,7 +327,7 @@ impl App {
         if self.prompt.is_some() && self.prompt_act(action) {
             return;
         }
-        if self.global_act(action) {
+        if self.global_act(action) || self.review_act(action) {
             return;
         }
         match self.focus {
@@ -322,7 +339,10 @@ impl App {
 
     fn global_act(&mut self, action: Action) -> bool {
         match action {
-            Action::Quit => self.quit = true,
+            Action::Quit => {
+                self.save_view();
+                self.quit = true
+            }
             Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::Warnings => self.overlay = Some(Overlay::Warnings { scroll: 0 }),
             Action::Links => self.open_links(),
@@ -405,11 +425,17 @@ impl App {
             key: &key,
         };
         let folding = self.hidden == Hidden::Folded && !filters.is_empty();
+        let (review, places) = (&self.review, self.facets.places());
+        let annotate = |at: PostRef| {
+            let of = places.ordinal(at).and_then(|o| review.get(o));
+            of.map_or_else(Vec::new, review::annotations)
+        };
         self.thread.sync(
             &self.corpus,
             doc,
             panes.thread_inner,
             folding.then_some(&fold),
+            &annotate,
         );
         if let Some(search) = &mut self.search {
             search.follow_document(doc, &self.filters);

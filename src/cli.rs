@@ -52,6 +52,13 @@ struct TuiArgs {
     /// --open, in that document only).
     #[arg(long, value_name = "TEXT")]
     search: Option<String>,
+    /// Keep the review (marks, codes, notes, read state) in FILE [default: one file per
+    /// corpus under $XDG_DATA_HOME/tread/reviews/]. Before a command, that command reads it.
+    #[arg(long, value_name = "FILE")]
+    review: Option<PathBuf>,
+    /// Open at the first document rather than where the last session left off.
+    #[arg(long)]
+    fresh: bool,
     /// Key bindings laid over the defaults [default: $XDG_CONFIG_HOME/tread/keymap.toml].
     #[arg(long, value_name = "FILE")]
     keymap: Option<PathBuf>,
@@ -72,6 +79,7 @@ impl TuiArgs {
             || filters
             || self.search.is_some()
             || self.keymap.is_some()
+            || self.fresh
             || self.color != ColorWhen::Auto
     }
 }
@@ -255,8 +263,8 @@ pub fn main() -> ExitCode {
         // so standard output must not stay locked.
         None => commands::tui::run(&cli.corpus, &cli.tui),
         Some(ref command) if cli.tui.is_set(command) => Err(CliError::usage(
-            "--open, --post, --search, --keymap and --color are options of the terminal UI \
-             (tread without a command), and --filter of it, list, search and export",
+            "--open, --post, --search, --fresh, --keymap and --color are options of the terminal \
+             UI (tread without a command), and --filter of it, list, search and export",
         )
         .into()),
         Some(_) => {

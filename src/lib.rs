@@ -12,6 +12,7 @@ pub mod filters;
 pub mod fuzzy;
 pub mod keymap;
 pub mod present;
+pub mod review;
 pub mod search;
 pub mod tui;
 pub mod ui;

@@ -10,6 +10,11 @@ fn tread() -> Command {
     let mut cmd = Command::cargo_bin("tread").unwrap();
     cmd.env("NO_COLOR", "1")
         .env_remove("XDG_CONFIG_HOME")
+        // No review of the home of whoever runs the tests is read.
+        .env(
+            "XDG_DATA_HOME",
+            std::env::temp_dir().join("tread-cli-tests-no-data"),
+        )
         .env_remove("COLUMNS");
     cmd
 }

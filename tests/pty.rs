@@ -72,6 +72,8 @@ impl Session {
         command.args(args);
         command.env("TERM", "xterm-256color");
         command.env("XDG_CONFIG_HOME", config.path());
+        // The review is kept here, never in the home of whoever runs the tests.
+        command.env("XDG_DATA_HOME", config.path().join("data"));
         command.env_remove("TMUX");
         command.env_remove("STY");
         for (key, value) in env {
@@ -511,7 +513,7 @@ mod meeting_questions {
             &[],
         );
         tread.wait_for("002 · thread 1 · post 3 ");
-        tread.wait_for("⋮ 002 —       ◆1 Dis");
+        tread.wait_for("⋮ 002 —       ◆1 •35");
         quit(tread);
     }
 

@@ -176,7 +176,7 @@ fn search_highlights_hits_and_widens() {
         "{text}"
     );
     // The documents list marks the documents with hits, and how many.
-    assert!(text.contains("≡ 000 Nick Co… ◆3 A personal"), "{text}");
+    assert!(text.contains("≡ 000 Nick Co… ◆3 •19 A person"), "{text}");
     assert!(text.contains("⋮ 002 —        ◆5 Discover"), "{text}");
 }
 

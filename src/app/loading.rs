@@ -116,9 +116,13 @@ impl App {
             search.refresh(&self.posts, &self.filters);
         }
         let key = self.key_for(crate::keymap::Action::Warnings);
-        self.message = Some(match self.corpus.summary() {
+        let message = match self.corpus.summary() {
             None => format!("loaded {} documents", self.corpus.documents.len()),
             Some(summary) => format!("{summary} ({key} lists them)"),
-        });
+        };
+        self.message = Some(message);
+        // The review's posts can be found now; a warning of its own or the way back to
+        // the saved view says more than the count.
+        self.resolve_review();
     }
 }

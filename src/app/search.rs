@@ -286,8 +286,12 @@ impl App {
             }
             Action::ClearQuery => prompt.text.clear(),
             Action::Confirm => return self.confirm_prompt(),
-            // The jump prompt has no scope to change.
-            Action::SearchScope if prompt.kind == PromptKind::Jump => return true,
+            // Tab completes a code; the jump and note prompts have no scope to change.
+            Action::SearchScope if prompt.kind == PromptKind::Code => {
+                self.complete_code();
+                return true;
+            }
+            Action::SearchScope if prompt.kind != PromptKind::Search => return true,
             Action::SearchScope => {
                 self.toggle_scope();
                 return true;
@@ -346,6 +350,9 @@ impl App {
                 if self.search.is_some() {
                     self.next_match(true, true);
                 }
+            }
+            kind @ (PromptKind::Code | PromptKind::Note) => {
+                self.confirm_review_prompt(kind, prompt.text)
             }
         }
         true

@@ -634,3 +634,5 @@ fn posts_folded_by_filters_are_not_told_as_missing() {
         "{headings:?}"
     );
 }
+
+mod review;

@@ -59,6 +59,7 @@ impl ThreadState {
         doc: Option<DocIndex>,
         inner: Rect,
         fold: Option<&layout::Fold>,
+        annotate: layout::Annotate,
     ) {
         let Some(doc) = doc else {
             self.layout = None;
@@ -80,7 +81,7 @@ impl ThreadState {
             // when it is folded away now).
             let current = self.layout.as_ref().filter(|_| same_doc);
             let current = current.and_then(|l| l.posts.get(self.post).copied());
-            let layout = Layout::build(corpus, doc, width, fold);
+            let layout = Layout::build(corpus, doc, width, fold, annotate);
             if let Some(at) = current {
                 let after = layout.posts.partition_point(|p| *p < at);
                 self.post = after.min(layout.posts.len().saturating_sub(1));

@@ -45,6 +45,11 @@ pub struct PostRef {
 pub struct Ordinal(u32);
 
 impl Ordinal {
+    /// The post at position `index` among all posts.
+    pub fn new(index: usize) -> Ordinal {
+        Ordinal(index as u32)
+    }
+
     /// Its position among all posts, to index a table kept in corpus order.
     pub fn index(self) -> usize {
         self.0 as usize

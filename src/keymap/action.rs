@@ -62,6 +62,18 @@ pub enum Action {
     RemoveFilter,
     #[strum(message = "remove every filter")]
     ClearFilters,
+    #[strum(message = "mark or unmark the current post")]
+    Mark,
+    #[strum(message = "add a code to the current post (a code it has is removed)")]
+    Code,
+    #[strum(message = "write the current post's note (empty removes it)")]
+    Note,
+    #[strum(message = "undo the last mark, code or note")]
+    Undo,
+    #[strum(message = "go to the next unread post")]
+    NextUnread,
+    #[strum(message = "go to the previous unread post")]
+    PreviousUnread,
     #[strum(message = "redraw the whole screen")]
     Redraw,
     #[strum(message = "suspend to the shell (fg comes back)")]
@@ -130,7 +142,8 @@ impl Action {
         match self {
             Quit | Help | FocusNext | FocusPrevious | FocusLeft | FocusRight | ToggleFilter
             | Search | NextMatch | PreviousMatch | Jump | CopyCitation | CopyCommand | Links
-            | Warnings | Redraw | Suspend | ToggleHidden => &[G],
+            | Warnings | Redraw | Suspend | ToggleHidden | Mark | Code | Note | Undo
+            | NextUnread | PreviousUnread => &[G],
             Close => &[G, F, P],
             SearchScope => &[G, P],
             RemoveFilter | ClearFilters => &[G, F],

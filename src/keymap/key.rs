@@ -155,10 +155,10 @@ fn parse_code(name: &str) -> Result<Code, Option<String>> {
     if let Some((code, _)) = NAMED.iter().find(|(_, n)| *n == name) {
         return Ok(*code);
     }
-    if let Some(n) = name.strip_prefix('f').and_then(|n| n.parse::<u8>().ok()) {
-        if (1..=12).contains(&n) {
-            return Ok(Code::F(n));
-        }
+    if let Some(n) = name.strip_prefix('f').and_then(|n| n.parse::<u8>().ok())
+        && (1..=12).contains(&n)
+    {
+        return Ok(Code::F(n));
     }
     let names = NAMED
         .iter()

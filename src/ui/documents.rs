@@ -9,7 +9,7 @@ use crate::keymap::Action;
 use crate::present::{one_line, pad, post_count, truncate};
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
@@ -115,7 +115,20 @@ fn render_rows(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, focused:
                 .filter(|s| s.scope == Scope::All)
                 .map(|s| s.hits_in(doc))
                 .filter(|&n| n > 0);
-            let counts = Counts { passing, hits };
+            // Unread posts are counted in a document begun; one not opened yet is bold, as
+            // unread mail is, its count being all of its posts.
+            let total = app.corpus().document(doc).post_count();
+            let unread = app.unread_in(doc);
+            let style = match unread == Some(total) && total > 0 {
+                true => style.add_modifier(Modifier::BOLD),
+                false => style,
+            };
+            let unread = unread.filter(|&n| n > 0 && n < total);
+            let counts = Counts {
+                passing,
+                hits,
+                unread,
+            };
             let text = row_text(
                 app.corpus().document(doc),
                 &app.short_ids()[doc],
@@ -147,12 +160,19 @@ struct Counts {
     passing: Option<usize>,
     /// During a search of every document: its hits, where it has any.
     hits: Option<usize>,
+    /// Its posts not read yet, where there are any.
+    unread: Option<usize>,
 }
 
 /// One document's row, exactly `width` columns wide. With filters in force, the count is
-/// of the posts that pass, of all ("3/36"); a search's hits come before the title ("◆2").
+/// of the posts that pass, of all ("3/36"); a search's hits come before the title ("◆2"),
+/// then the posts not read yet ("•17").
 fn row_text(doc: &Document, id: &str, counts: Counts, width: usize) -> String {
-    let Counts { passing, hits } = counts;
+    let Counts {
+        passing,
+        hits,
+        unread,
+    } = counts;
     let count = match (passing, width) {
         (Some(n), _) => format!("{n}/{}", doc.post_count()),
         (None, 0..40) => post_count(doc).replace(" posts", "").replace(" of ", "/"),
@@ -161,8 +181,9 @@ fn row_text(doc: &Document, id: &str, counts: Counts, width: usize) -> String {
     let author = doc.author.as_ref().map_or("—", |a| a.name.as_str());
     let author_width = (width / 4).clamp(6, 16);
     let hits = hits.map_or(String::new(), |n| format!("◆{n} "));
+    let unread = unread.map_or(String::new(), |n| format!("•{n} "));
     let head = format!(
-        "{} {id} {} {hits}",
+        "{} {id} {} {hits}{unread}",
         glyph(doc.kind),
         pad(author, author_width)
     );

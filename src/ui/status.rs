@@ -27,12 +27,18 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 }
             },
             PromptKind::Jump => "jump to post: ".to_string(),
+            PromptKind::Code => format!("code ({key} completes; one the post has is removed): "),
+            PromptKind::Note => "note (empty removes it): ".to_string(),
         };
-        let line = Line::from(vec![
+        let mut spans = vec![
             Span::styled(label, theme.key()),
             Span::raw(prompt.text.clone()),
             Span::raw("▏"),
-        ]);
+        ];
+        if prompt.kind == PromptKind::Code {
+            spans.push(Span::styled(code_candidates(app), theme.dim()));
+        }
+        let line = Line::from(spans);
         frame.render_widget(Paragraph::new(line), area);
         return;
     }
@@ -64,6 +70,18 @@ fn hits(app: &App) -> String {
         ),
         Some(s) => plural(s.hit_count(), "hit"),
         None => plural(0, "hit"),
+    }
+}
+
+/// The codes in use that what is typed completes to, best first: "  funding 3 · workforce 1".
+fn code_candidates(app: &App) -> String {
+    let codes: Vec<String> = (app.code_candidates().into_iter())
+        .take(8)
+        .map(|(code, n)| format!("{code} {n}"))
+        .collect();
+    match codes.is_empty() {
+        true => String::new(),
+        false => format!("  {}", codes.join(" · ")),
     }
 }
 

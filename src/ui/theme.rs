@@ -123,6 +123,16 @@ impl Theme {
         )
     }
 
+    /// The review's mark beside a post, and its codes under it.
+    pub fn review(&self) -> Style {
+        self.pick(Self::bold().fg(Color::Magenta), Self::bold())
+    }
+
+    /// A post's note under it.
+    pub fn note(&self) -> Style {
+        Style::new().add_modifier(Modifier::ITALIC)
+    }
+
     /// The status line's key names.
     pub fn key(&self) -> Style {
         self.pick(Self::bold().fg(Color::Cyan), Self::bold())

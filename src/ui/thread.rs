@@ -65,6 +65,8 @@ fn heading_line<'a>((text, tone): &'a (String, Tone), theme: &Theme) -> Line<'a>
         Tone::Title | Tone::Heading => theme.heading(),
         Tone::Meta | Tone::Blank | Tone::Folded => theme.dim(),
         Tone::Warning => theme.warning(),
+        Tone::Code => theme.review(),
+        Tone::Note => theme.note(),
     };
     Line::styled(text.as_str(), style)
 }
@@ -202,6 +204,11 @@ fn post_line<'a>(
         true => Span::styled("▌", theme.mark()),
         false => Span::raw(" "),
     });
+    let review = app.post_review(at);
+    spans.push(match review.is_some_and(|r| r.marked) && row == 0 {
+        true => Span::styled("★", theme.review()),
+        false => Span::raw(" "),
+    });
     let hit = app.search().as_ref().is_some_and(|s| s.is_hit(at));
     // Marks go on the first line, where the label is.
     let first = row == 0;
@@ -223,7 +230,13 @@ fn post_line<'a>(
         None if row == item.text.len() && item.media => {
             spans.push(Span::styled("[picture]", theme.dim()))
         }
-        None => {}
+        None => {
+            let annotation = row.checked_sub(item.body_lines());
+            if let Some(line) = annotation.and_then(|i| item.annotations.get(i)) {
+                let style = heading_line(line, theme).style;
+                spans.push(Span::styled(line.0.clone(), style));
+            }
+        }
     }
     if left_out {
         spans[from..].iter_mut().for_each(|s| s.style = theme.dim());

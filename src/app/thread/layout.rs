@@ -18,7 +18,14 @@ pub enum Tone {
     Blank,
     /// Posts folded away by the filters.
     Folded,
+    /// A post's codes, under it.
+    Code,
+    /// A post's note, under it.
+    Note,
 }
+
+/// What the review writes under a post: its codes, then its note, unwrapped.
+pub type Annotate<'a> = &'a dyn Fn(PostRef) -> Vec<(String, Tone)>;
 
 /// Posts the filters leave out, folded into one line per run: which they are, and the
 /// key that shows them.
@@ -40,12 +47,19 @@ pub struct PostItem {
     pub media: bool,
     /// Its number repeats or goes back.
     pub misnumbered: bool,
+    /// What the review says of it, wrapped, shown under the text.
+    pub annotations: Vec<(String, Tone)>,
 }
 
 impl PostItem {
+    /// The lines of its text and picture, before its annotations.
+    pub fn body_lines(&self) -> usize {
+        self.text.len() + usize::from(self.media)
+    }
+
     /// Lines of content (without the blank line after it).
     fn content_lines(&self) -> usize {
-        (self.text.len() + usize::from(self.media)).max(self.gutter.len())
+        (self.body_lines() + self.annotations.len()).max(self.gutter.len())
     }
 }
 
@@ -81,12 +95,20 @@ pub struct Layout {
     post_items: Vec<usize>,
 }
 
-/// Columns between the gutter and the text: the current-post bar, the match mark, a space.
-const MARKS: usize = 3;
+/// Columns between the gutter and the text: the current-post bar, the review's mark, the
+/// match mark, a space.
+const MARKS: usize = 4;
 
 impl Layout {
-    /// `doc_index` laid out for `width` columns, with the posts `fold` hides folded away.
-    pub fn build(corpus: &Corpus, doc_index: DocIndex, width: u16, fold: Option<&Fold>) -> Layout {
+    /// `doc_index` laid out for `width` columns, with the posts `fold` hides folded away
+    /// and what `annotate` says under each post.
+    pub fn build(
+        corpus: &Corpus,
+        doc_index: DocIndex,
+        width: u16,
+        fold: Option<&Fold>,
+        annotate: Annotate,
+    ) -> Layout {
         let doc = corpus.document(doc_index);
         let columns = usize::from(width).max(1);
         let gutter = gutter_width(doc).min(columns / 3);
@@ -117,7 +139,8 @@ impl Layout {
                 columns,
                 text: text_width,
             };
-            add_posts(&mut items, &mut posts, doc.kind, thread, &at, fold, width);
+            let show = Show { fold, annotate };
+            add_posts(&mut items, &mut posts, doc.kind, thread, &at, show, width);
         }
         let mut starts = Vec::with_capacity(items.len());
         let mut total = 0;
@@ -196,6 +219,13 @@ impl Layout {
     }
 }
 
+/// What is shown of posts besides their text.
+#[derive(Clone, Copy)]
+struct Show<'a> {
+    fold: Option<&'a Fold<'a>>,
+    annotate: Annotate<'a>,
+}
+
 /// The columns of the pane, and those of a post's text.
 #[derive(Clone, Copy)]
 struct Width {
@@ -212,9 +242,10 @@ fn add_posts(
     kind: Kind,
     thread: &Thread,
     at: &dyn Fn(usize) -> PostRef,
-    fold: Option<&Fold>,
+    show: Show,
     width: Width,
 ) {
+    let fold = show.fold;
     let mut previous: Option<u32> = None;
     let mut folded = 0;
     for (p, post) in thread.posts.iter().enumerate() {
@@ -240,6 +271,10 @@ fn add_posts(
             text: wrap(&post.text, width.text),
             media: post.media,
             misnumbered,
+            annotations: (show.annotate)(at)
+                .into_iter()
+                .flat_map(|(text, tone)| wrapped(&text, width.text, tone))
+                .collect(),
         }));
         posts.push(at);
     }
@@ -264,10 +299,10 @@ fn gutter_width(doc: &Document) -> usize {
 fn gutter_lines(kind: Kind, post: &Post) -> Vec<String> {
     let label = gutter(kind, post);
     let mut lines = vec![label.clone()];
-    if let Some(total) = post.total {
-        if !label.contains(&format!("/{total}")) {
-            lines.push(format!("of {total}"));
-        }
+    if let Some(total) = post.total
+        && !label.contains(&format!("/{total}"))
+    {
+        lines.push(format!("of {total}"));
     }
     lines
 }

@@ -7,6 +7,7 @@ use crate::cli::{
 
 use crate::facets::Facets;
 use crate::keymap::Keymap;
+use crate::review::{Review, location};
 use crate::ui::Theme;
 use std::path::Path;
 
@@ -20,6 +21,7 @@ pub fn run(corpus_args: &CorpusArgs, args: &TuiArgs) -> anyhow::Result<()> {
         hyperlinks: crate::tui::osc::hyperlinks_supported(),
     };
     let paths: Vec<String> = corpus_args.paths.iter().map(|p| absolute(p)).collect();
+    let review = open_review(corpus_args, args.review.as_deref(), &paths)?;
     // The terminal's size now, so the opening post is placed for the screen it will be on.
     let size = crossterm::terminal::size().unwrap_or((80, 24));
     let scripted = args.open.is_some()
@@ -43,6 +45,7 @@ pub fn run(corpus_args: &CorpusArgs, args: &TuiArgs) -> anyhow::Result<()> {
         }
         false => (scripted_app(corpus_args, args, keymap, paths, size)?, None),
     };
+    app.attach_review(review, !scripted && !args.fresh);
     need_terminal()?;
     let outcome = crate::tui::run(&mut app, options, loader);
     exit_without_freeing(app, outcome)
@@ -109,6 +112,20 @@ fn exists(path: &Path) -> Result<(), CliError> {
         None => format!("{shown}: no such file or folder"),
     };
     Err(CliError::failure(message))
+}
+
+/// The review the UI keeps: `--review FILE`, or the corpus's own. A file that cannot be
+/// read or written stops the UI before it starts, so no mark is ever made in vain.
+fn open_review(
+    corpus_args: &CorpusArgs,
+    file: Option<&Path>,
+    paths: &[String],
+) -> anyhow::Result<Review> {
+    let path = match file {
+        Some(file) => file.to_path_buf(),
+        None => location::default_file(&corpus_args.paths).map_err(CliError::failure)?,
+    };
+    Review::open(&path, paths).map_err(|e| CliError::failure(e).into())
 }
 
 /// The UI draws on standard output; scripts have the commands.

@@ -1,0 +1,298 @@
+//! The review keys: mark, code and annotate the current post, undo, and step to unread
+//! posts; and the read state, kept as posts become current in the thread pane. Every
+//! change is on disk before the status line says it was made ([`Review::change`]).
+
+use super::layout::Tone;
+use super::{App, Pane, Prompt, PromptKind};
+use crate::corpus::{Ordinal, PostRef};
+use crate::keymap::Action;
+use crate::review::{Change, Op, PostReview, Record, Review};
+use std::sync::Arc;
+
+impl App {
+    /// The review keys; false for any other action.
+    pub(super) fn review_act(&mut self, action: Action) -> bool {
+        match action {
+            Action::Mark => self.review_change(|_| Some(Change::ToggleMark)),
+            Action::Code => self.open_review_prompt(PromptKind::Code),
+            Action::Note => self.open_review_prompt(PromptKind::Note),
+            Action::Undo => self.undo_review(),
+            Action::NextUnread => self.next_unread(true),
+            Action::PreviousUnread => self.next_unread(false),
+            _ => return false,
+        }
+        true
+    }
+
+    /// Takes `review` as the review, finding its posts now if the corpus is loaded (else
+    /// when it is). With `resume`, the view saved last is restored then.
+    pub fn attach_review(&mut self, review: Review, resume: bool) {
+        self.review = review;
+        self.resume = resume;
+        if self.loading.is_none() && self.load_error.is_none() {
+            self.resolve_review();
+        }
+    }
+
+    /// Finds the review's posts in the whole corpus, then goes back to the saved view if
+    /// asked to and nothing was pressed meanwhile.
+    pub(super) fn resolve_review(&mut self) {
+        let places = Arc::clone(self.facets.places());
+        self.review.resolve(&self.corpus, &places);
+        self.thread.invalidate();
+        if let Some(warning) = self.review.warnings().first() {
+            let more = self.review.warnings().len() - 1;
+            let key = self.key_for(Action::Warnings);
+            self.message = Some(match more {
+                0 => format!("{warning} ({key} lists it)"),
+                n => format!("{warning}, and {n} more ({key} lists them)"),
+            });
+        }
+        if std::mem::take(&mut self.resume) {
+            self.resume_view();
+        }
+    }
+
+    /// The document, post and filters of the view saved last.
+    fn resume_view(&mut self) {
+        let Some(view) = self.review.view().cloned() else {
+            return;
+        };
+        let filters = (view.filters.iter())
+            .filter_map(|f| super::Filter::parse(f, &self.facets).ok())
+            .collect();
+        self.filters = super::Filters::new(self.corpus.documents.len(), &self.facets, filters);
+        if self.filters.passing_count() == Some(0) {
+            self.filters.clear(&self.facets);
+        }
+        self.filters_changed(None);
+        let Some(doc) = (self.corpus.documents.iter()).position(|d| d.id == view.anchor.doc) else {
+            return;
+        };
+        let doc = crate::corpus::DocIndex::new(doc);
+        if !self.filters.passes(doc) {
+            return;
+        }
+        self.documents.select_doc(&self.filters, doc);
+        self.sync_thread();
+        if let Ok(address) = crate::address::Address::parse(&view.anchor.post) {
+            self.jump_to(address);
+        }
+        self.message = Some(format!(
+            "back where you left {}",
+            crate::corpus::sanitise::printable(&view.anchor.doc)
+        ));
+    }
+
+    /// Saves the view, to come back to next time (on quitting).
+    pub(super) fn save_view(&mut self) {
+        let Some(at) = self.current_post().filter(|_| self.review.is_ready()) else {
+            return;
+        };
+        let filters = (self.filters.list().iter())
+            .map(|f| f.expression(&self.facets))
+            .collect();
+        let places = Arc::clone(self.facets.places());
+        // Quitting goes on: a view not saved costs only the place to come back to.
+        let _ = self.review.save_view(&self.corpus, &places, at, filters);
+    }
+
+    /// The current post, if the review can be changed now; else why not, in the status.
+    fn reviewable_post(&mut self) -> Option<PostRef> {
+        if !self.review.is_ready() {
+            self.message = Some("the review opens once every file is read".to_string());
+            return None;
+        }
+        let at = self.current_post();
+        if at.is_none() {
+            self.message = Some("no post to review".to_string());
+        }
+        at
+    }
+
+    /// Makes the change `change` asks of the current post (given what the review says of
+    /// it), and says what was done or why it was not.
+    fn review_change(&mut self, change: impl FnOnce(&Self) -> Option<Change>) {
+        let Some(at) = self.reviewable_post() else {
+            return;
+        };
+        let Some(change) = change(self) else {
+            return;
+        };
+        let places = Arc::clone(self.facets.places());
+        self.message = Some(
+            match self.review.change(&self.corpus, &places, at, change) {
+                Ok(done) => format!(
+                    "{}: {done}",
+                    crate::present::post_name(self.corpus.document(at.doc), at)
+                ),
+                Err(error) => format!("not saved: {error}"),
+            },
+        );
+        self.review_changed();
+    }
+
+    /// After the review changed: the thread shows it, and filters on it are derived again.
+    fn review_changed(&mut self) {
+        self.thread.invalidate();
+    }
+
+    fn open_review_prompt(&mut self, kind: PromptKind) {
+        let Some(at) = self.reviewable_post() else {
+            return;
+        };
+        let note = match kind {
+            PromptKind::Note => self.post_review(at).and_then(|r| r.note.clone()),
+            _ => None,
+        };
+        self.prompt = Some(Prompt {
+            kind,
+            text: note.unwrap_or_default(),
+        });
+    }
+
+    /// Enter in the code or note prompt.
+    pub(super) fn confirm_review_prompt(&mut self, kind: PromptKind, text: String) {
+        match kind {
+            PromptKind::Code if text.trim().is_empty() => {}
+            PromptKind::Code => self.review_change(|_| Some(Change::ToggleCode(text))),
+            PromptKind::Note => self.review_change(|app| {
+                let before = app
+                    .current_post()
+                    .and_then(|at| app.post_review(at)?.note.clone());
+                // Enter on the note as it was changes nothing, and writes nothing.
+                (before.unwrap_or_default() != text.trim()).then_some(Change::Note(text))
+            }),
+            PromptKind::Search | PromptKind::Jump => {}
+        }
+    }
+
+    /// Tab in the code prompt: the best code in use for what is typed.
+    pub(super) fn complete_code(&mut self) {
+        if let Some(prompt) = &mut self.prompt
+            && let Some((code, _)) = code_candidates(&self.review, &prompt.text).first()
+        {
+            prompt.text = code.clone();
+        }
+    }
+
+    /// The codes in use that match what the code prompt holds, best first, with how
+    /// many posts carry each.
+    pub fn code_candidates(&self) -> Vec<(String, usize)> {
+        let text = self.prompt.as_ref().map_or("", |p| p.text.as_str());
+        code_candidates(&self.review, text)
+    }
+
+    fn undo_review(&mut self) {
+        let places = Arc::clone(self.facets.places());
+        self.message = Some(match self.review.undo(&self.corpus, &places) {
+            None => "nothing to undo".to_string(),
+            Some(Ok(record)) => format!("undone: {}", undone(&record)),
+            Some(Err(error)) => format!("not undone: {error}"),
+        });
+        self.review_changed();
+    }
+
+    /// The next (or previous) unread post the filters pass, across documents; it wraps.
+    fn next_unread(&mut self, forward: bool) {
+        if !self.review.is_ready() {
+            self.message = Some("the review opens once every file is read".to_string());
+            return;
+        }
+        let places = Arc::clone(self.facets.places());
+        let count = places.len();
+        let from = (self.current_post())
+            .and_then(|at| places.ordinal(at))
+            .map_or(0, Ordinal::index);
+        let unread = |o: usize| {
+            let at = places.post_ref(Ordinal::new(o));
+            !self.review.is_read(Ordinal::new(o)) && self.filters.post_passes(at)
+        };
+        let order: Box<dyn Iterator<Item = usize>> = match forward {
+            true => Box::new((from + 1..count).chain(0..from.min(count))),
+            false => Box::new((0..from).rev().chain((from + 1..count).rev())),
+        };
+        let Some(next) = order.into_iter().find(|&o| unread(o)) else {
+            self.message = Some("no unread posts".to_string());
+            return;
+        };
+        let at = places.post_ref(Ordinal::new(next));
+        self.go_to(at);
+        self.set_focus(Pane::Thread);
+        // The post gone to is read now.
+        let left = count - self.review.read_count() - 1;
+        self.message = Some(format!("{left} more unread"));
+    }
+
+    /// What the review says of the post at `at`.
+    pub fn post_review(&self, at: PostRef) -> Option<&crate::review::PostReview> {
+        self.review.get(self.facets.places().ordinal(at)?)
+    }
+
+    /// Counts the current post as read when it is read: current in the focused thread pane.
+    pub(super) fn note_read(&mut self) {
+        if self.focus != Pane::Thread || !self.review.is_ready() {
+            return;
+        }
+        let Some(at) = self.current_post() else {
+            return;
+        };
+        let places = Arc::clone(self.facets.places());
+        if let Err(error) = self.review.read_post(&self.corpus, &places, at) {
+            self.message = Some(format!("read state not saved: {error}"));
+        }
+    }
+
+    /// How many posts of `doc` are unread, once the review is read.
+    pub fn unread_in(&self, doc: crate::corpus::DocIndex) -> Option<usize> {
+        let ready = self.review.is_ready() && self.loading.is_none();
+        ready.then(|| self.review.unread_in(self.facets.places(), doc))
+    }
+
+    /// The review, for drawing and tests.
+    pub fn review(&self) -> &Review {
+        &self.review
+    }
+}
+
+/// The lines the thread pane shows under a reviewed post: its codes, then its note.
+pub(super) fn annotations(review: &PostReview) -> Vec<(String, Tone)> {
+    let mut lines = Vec::new();
+    if !review.codes.is_empty() {
+        lines.push((format!("⌗ {}", review.codes.join(" · ")), Tone::Code));
+    }
+    let note = review.note.iter().flat_map(|n| n.lines());
+    for (i, line) in note.enumerate() {
+        let lead = if i == 0 { "✎ " } else { "  " };
+        lines.push((format!("{lead}{line}"), Tone::Note));
+    }
+    lines
+}
+
+/// The codes in use matching `text` fuzzily, best first (all of them, most used first,
+/// when nothing is typed).
+fn code_candidates(review: &Review, text: &str) -> Vec<(String, usize)> {
+    let codes = review.codes();
+    if text.trim().is_empty() {
+        return codes;
+    }
+    let matcher = crate::fuzzy::Matcher::default();
+    let ranked = matcher.rank(codes.iter().map(|(c, _)| c.as_str()), text.trim());
+    ranked.into_iter().map(|(i, _)| codes[i].clone()).collect()
+}
+
+/// What undoing wrote, in words.
+fn undone(record: &Record) -> String {
+    let code = record.code.as_deref().unwrap_or_default();
+    let what = match record.op {
+        Op::Mark => "marked again".to_string(),
+        Op::Unmark => "mark removed".to_string(),
+        Op::Code => format!("code {code} back"),
+        Op::Uncode => format!("code {code} removed"),
+        Op::Note => "note as it was".to_string(),
+        Op::Read | Op::Unread | Op::View => String::new(),
+    };
+    let post = crate::corpus::sanitise::printable(&record.anchor.post);
+    let doc = crate::corpus::sanitise::printable(&record.anchor.doc);
+    format!("{what} (post {post} of {doc})")
+}

@@ -1,0 +1,183 @@
+//! The review keys, driven as a reviewer would, with the review kept in a file.
+
+use super::*;
+use crate::review::Review;
+use layout::Item;
+use std::path::Path;
+
+/// The app over the seeds with the review in `path`, as the UI opens it.
+fn reviewing(path: &Path, resume: bool) -> App {
+    let mut app = app();
+    app.attach_review(Review::open(path, &[]).unwrap(), resume);
+    app
+}
+
+/// Types `text` into whatever has the keys, a character at a time.
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        let key = match c {
+            ' ' => "space".to_string(),
+            c => c.to_string(),
+        };
+        press(app, &key);
+    }
+}
+
+fn review_of(app: &App) -> crate::review::PostReview {
+    let at = app.current_post().unwrap();
+    app.post_review(at).cloned().unwrap_or_default()
+}
+
+#[test]
+fn marks_codes_and_notes_are_kept_and_found_again_on_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("review.jsonl");
+    let mut app = reviewing(&path, false);
+    type_keys(&mut app, "enter m");
+    assert_eq!(app.message(), Some("post 1/20: marked"));
+    type_keys(&mut app, "j c");
+    type_text(&mut app, "funding");
+    press(&mut app, "enter");
+    assert_eq!(app.message(), Some("post 2/20: coded funding"));
+    // The code prompt completes from the codes in use.
+    type_keys(&mut app, "j c f u");
+    assert_eq!(app.code_candidates(), [("funding".to_string(), 1)]);
+    type_keys(&mut app, "tab enter a");
+    type_text(&mut app, "Cites the DfE budget");
+    press(&mut app, "enter");
+    let third = review_of(&app);
+    assert_eq!(third.codes, ["funding"]);
+    assert_eq!(third.note.as_deref(), Some("Cites the DfE budget"));
+    // The thread pane shows them under the post.
+    let layout = app.thread().layout().unwrap();
+    let Item::Post(post) = &layout.items[layout.item_at(layout.post_lines(2).unwrap().start)]
+    else {
+        panic!("post 3 is a post");
+    };
+    let lines: Vec<&str> = post.annotations.iter().map(|(l, _)| l.as_str()).collect();
+    assert_eq!(lines, ["⌗ funding", "✎ Cites the DfE budget"]);
+    drop(app);
+
+    let mut again = reviewing(&path, false);
+    type_keys(&mut again, "enter");
+    assert!(review_of(&again).marked);
+    type_keys(&mut again, "j");
+    assert_eq!(review_of(&again).codes, ["funding"]);
+    type_keys(&mut again, "j");
+    assert_eq!(review_of(&again), third);
+    // Coding a post with a code it has removes it.
+    type_keys(&mut again, "c");
+    type_text(&mut again, "funding");
+    press(&mut again, "enter");
+    assert_eq!(again.message(), Some("post 3/20: code funding removed"));
+    assert!(review_of(&again).codes.is_empty());
+}
+
+#[test]
+fn undo_takes_back_this_sessions_changes_one_at_a_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("review.jsonl");
+    let mut app = reviewing(&path, false);
+    type_keys(&mut app, "enter m a");
+    type_text(&mut app, "first thought");
+    type_keys(&mut app, "enter a ctrl-u");
+    type_text(&mut app, "second thought");
+    press(&mut app, "enter");
+    press(&mut app, "u");
+    assert_eq!(review_of(&app).note.as_deref(), Some("first thought"));
+    press(&mut app, "u");
+    assert_eq!(review_of(&app).note, None);
+    press(&mut app, "u");
+    assert!(!review_of(&app).marked);
+    assert!(
+        app.message()
+            .unwrap()
+            .starts_with("undone: mark removed (post 1 of 000_")
+    );
+    press(&mut app, "u");
+    assert_eq!(app.message(), Some("nothing to undo"));
+    // Undoing is a change like the others: kept in the file.
+    let again = Review::read(&path).unwrap();
+    let mut app = app_with(again);
+    press(&mut app, "enter");
+    assert_eq!(app.post_review(app.current_post().unwrap()), None);
+}
+
+fn app_with(review: Review) -> App {
+    let mut app = app();
+    app.attach_review(review, false);
+    app
+}
+
+#[test]
+fn posts_become_read_in_the_thread_pane_and_unread_ones_are_next() {
+    let mut app = app();
+    let first = app.current_doc().unwrap();
+    // Browsing the list reads nothing.
+    type_keys(&mut app, "j k");
+    assert_eq!(app.unread_in(first), Some(20));
+    type_keys(&mut app, "enter j j");
+    assert_eq!(app.unread_in(first), Some(17));
+    type_keys(&mut app, "g g ]");
+    assert_eq!(label(&app), "post 4/20");
+    assert_eq!(app.message(), Some("99 more unread"));
+    type_keys(&mut app, "[");
+    assert_eq!(id(&app), "004", "the previous unread post wraps to the end");
+    assert_eq!(label(&app), "¶13");
+}
+
+#[test]
+fn a_post_renumbered_is_found_by_its_text_and_a_vanished_one_is_an_orphan() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("review.jsonl");
+    let corpus = load::bundled();
+    let doc = &corpus.documents[0];
+    let text = &doc.threads[0].posts[4].text;
+    let renumbered = crate::review::Anchor::new(&doc.id, "9", text);
+    let gone = crate::review::Anchor::new("no-such-document", "1", "words");
+    let mut lines = vec![r#"{"tread_review":1}"#.to_string()];
+    for anchor in [renumbered, gone] {
+        let record = crate::review::Record::new(crate::review::Op::Mark, anchor);
+        lines.push(record.to_line());
+    }
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+    let mut app = reviewing(&path, false);
+    type_keys(&mut app, "enter 5");
+    press(&mut app, "enter");
+    assert_eq!(label(&app), "post 5/20");
+    assert!(
+        review_of(&app).marked,
+        "found by its text, not its old number"
+    );
+    let orphans: Vec<_> = app.review().orphans().collect();
+    assert_eq!(orphans.len(), 1);
+    assert_eq!(orphans[0].anchor.doc, "no-such-document");
+    assert!(orphans[0].review.marked);
+}
+
+#[test]
+fn reopening_returns_to_the_last_view_unless_a_key_came_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("review.jsonl");
+    let mut app = reviewing(&path, true);
+    type_keys(&mut app, "j j enter");
+    type_text(&mut app, "5:2");
+    press(&mut app, "enter");
+    type_keys(&mut app, "f tab");
+    type_text(&mut app, "advocacy");
+    type_keys(&mut app, "enter q");
+    let filters = app.filters().describe(app.facets());
+    assert_eq!(filters, "#Advocacy");
+    let place = label(&app);
+    let again = reviewing(&path, true);
+    assert_eq!(id(&again), "002");
+    assert_eq!(label(&again), place);
+    assert_eq!(again.filters().describe(again.facets()), filters);
+    assert_eq!(
+        again.message(),
+        Some("back where you left 002_12ed20b751bd733c")
+    );
+    let fresh = reviewing(&path, false);
+    assert_eq!(id(&fresh), "000");
+    assert!(fresh.filters().is_empty());
+}

@@ -1,0 +1,449 @@
+//! The review a reader keeps on a corpus: posts marked, coded ("funding", "workforce") and
+//! annotated, and which posts were read, the way qualitative researchers code excerpts and
+//! mail readers keep flags. It lives in a file of its own ([`store`]), never in the
+//! documents; each record names its post by document id, address and a fingerprint of its
+//! text ([`record::Anchor`]), so it is found again after a reload or a new capture, and a
+//! record whose post is gone is kept as an orphan, never dropped.
+//!
+//! The state is held by post ordinal once the corpus is loaded; records read before that
+//! wait in `pending`.
+
+pub mod location;
+pub mod record;
+mod store;
+
+use crate::address::Address;
+use crate::corpus::{Corpus, DocIndex, Ordinal, Places, PostRef};
+pub use record::{Anchor, Op, Record};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
+pub use store::{Store, StoreError};
+
+/// What the review says of one post.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PostReview {
+    pub marked: bool,
+    /// Its codes, sorted.
+    pub codes: Vec<String>,
+    pub note: Option<String>,
+}
+
+impl PostReview {
+    fn is_empty(&self) -> bool {
+        !self.marked && self.codes.is_empty() && self.note.is_none()
+    }
+
+    /// Applies one record's change.
+    fn apply(&mut self, record: &Record) {
+        match record.op {
+            Op::Mark => self.marked = true,
+            Op::Unmark => self.marked = false,
+            Op::Code => {
+                let code = clean_code(record.code.as_deref().unwrap_or_default());
+                if let Err(at) = self.codes.binary_search(&code) {
+                    self.codes.insert(at, code);
+                }
+            }
+            Op::Uncode => {
+                let code = clean_code(record.code.as_deref().unwrap_or_default());
+                self.codes.retain(|c| *c != code);
+            }
+            Op::Note => {
+                let text = crate::corpus::sanitise::sanitise(record.text.as_deref().unwrap_or(""));
+                let text = text.trim();
+                self.note = (!text.is_empty()).then(|| text.to_string());
+            }
+            Op::Read | Op::Unread | Op::View => {}
+        }
+    }
+}
+
+/// A code as it is kept and shown: one line, no terminal controls, trimmed.
+pub fn clean_code(code: &str) -> String {
+    crate::corpus::sanitise::printable(code.trim())
+}
+
+/// A reviewed post whose post is no longer found: the document is gone, or no post of it
+/// has its address and text any more.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Orphan {
+    pub anchor: Anchor,
+    pub review: PostReview,
+}
+
+/// A change a reviewer makes to the current post.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// Marks it, or unmarks it if marked.
+    ToggleMark,
+    /// Adds the code, or removes it if the post has it.
+    ToggleCode(String),
+    /// Sets the note (empty: removes it).
+    Note(String),
+}
+
+/// The review of a corpus.
+#[derive(Debug, Default)]
+pub struct Review {
+    store: Option<Store>,
+    /// Records read before the corpus was there to find their posts in.
+    pending: Vec<Record>,
+    /// Set once the corpus is loaded.
+    finder: Option<Finder>,
+    posts: HashMap<Ordinal, PostReview>,
+    read: HashSet<Ordinal>,
+    /// How many posts of each document were read.
+    read_in: Vec<u32>,
+    orphans: BTreeMap<(String, String, String), Orphan>,
+    /// The view saved last.
+    view: Option<Record>,
+    /// This session's changes, each as the records that undo it.
+    undo: Vec<Vec<Record>>,
+    /// Lines of the file that could not be read.
+    warnings: Vec<String>,
+}
+
+/// Finds a record's post in the corpus.
+#[derive(Debug, Default)]
+struct Finder {
+    ids: HashMap<String, DocIndex>,
+    /// Anchors already looked for (a post is read, marked and coded: found once).
+    found: HashMap<(String, String, String), Option<Ordinal>>,
+}
+
+impl Review {
+    /// A review kept in memory only (tests, and a corpus reviewed nowhere).
+    pub fn in_memory() -> Review {
+        Review::default()
+    }
+
+    /// The review in the file at `path` (made if missing), for the corpus read from
+    /// `corpus` (the paths, written in a new file's header).
+    pub fn open(path: &Path, corpus: &[String]) -> Result<Review, StoreError> {
+        let (store, contents) = Store::open(path, corpus)?;
+        Ok(Review {
+            store: Some(store),
+            pending: contents.records,
+            warnings: contents.warnings,
+            ..Review::default()
+        })
+    }
+
+    /// The review in the file at `path`, to read only (the commands that print it).
+    pub fn read(path: &Path) -> Result<Review, StoreError> {
+        let contents = Store::read(path)?;
+        Ok(Review {
+            pending: contents.records,
+            warnings: contents.warnings,
+            ..Review::default()
+        })
+    }
+
+    /// Where it is kept, if in a file.
+    pub fn path(&self) -> Option<&Path> {
+        self.store.as_ref().map(Store::path)
+    }
+
+    /// Whether the corpus is there to find posts in: changes wait until it is.
+    pub fn is_ready(&self) -> bool {
+        self.finder.is_some()
+    }
+
+    /// Finds the posts of every record read so far in `corpus` (complete now).
+    pub fn resolve(&mut self, corpus: &Corpus, places: &Places) {
+        let ids = (corpus.documents.iter().enumerate())
+            .map(|(i, d)| (d.id.clone(), DocIndex::new(i)))
+            .collect();
+        self.finder = Some(Finder {
+            ids,
+            found: HashMap::new(),
+        });
+        self.read_in = vec![0; corpus.documents.len()];
+        let pending = std::mem::take(&mut self.pending);
+        self.apply_all(corpus, places, pending);
+    }
+
+    fn apply_all(&mut self, corpus: &Corpus, places: &Places, records: Vec<Record>) {
+        for record in records {
+            self.apply(corpus, places, record);
+        }
+    }
+
+    /// Applies one record to the post it names, or to its orphan.
+    fn apply(&mut self, corpus: &Corpus, places: &Places, record: Record) {
+        let Some(finder) = &mut self.finder else {
+            self.pending.push(record);
+            return;
+        };
+        if record.op == Op::View {
+            self.view = Some(record);
+            return;
+        }
+        let found = finder.find(corpus, places, &record.anchor);
+        match (found, record.op) {
+            (Some(ordinal), Op::Read) => {
+                if self.read.insert(ordinal) {
+                    self.read_in[places.post_ref(ordinal).doc.index()] += 1;
+                }
+            }
+            (Some(ordinal), Op::Unread) => {
+                if self.read.remove(&ordinal) {
+                    self.read_in[places.post_ref(ordinal).doc.index()] -= 1;
+                }
+            }
+            // The read state of a post that is gone matters to nobody.
+            (None, Op::Read | Op::Unread) => {}
+            (Some(ordinal), _) => {
+                let review = self.posts.entry(ordinal).or_default();
+                review.apply(&record);
+                if review.is_empty() {
+                    self.posts.remove(&ordinal);
+                }
+            }
+            (None, _) => {
+                let key = owned_key(&record.anchor);
+                let orphan = self.orphans.entry(key.clone()).or_insert_with(|| Orphan {
+                    anchor: record.anchor.clone(),
+                    review: PostReview::default(),
+                });
+                orphan.review.apply(&record);
+                if orphan.review.is_empty() {
+                    self.orphans.remove(&key);
+                }
+            }
+        }
+    }
+
+    /// Makes `change` to the post at `at`: written to the file (and flushed to the disk)
+    /// first, applied after, so that what the screen shows is what is kept. Returns what
+    /// was done, in words.
+    pub fn change(
+        &mut self,
+        corpus: &Corpus,
+        places: &Places,
+        at: PostRef,
+        change: Change,
+    ) -> Result<String, StoreError> {
+        let ordinal = places
+            .ordinal(at)
+            .expect("the current post is in the corpus");
+        let now = self.posts.get(&ordinal).cloned().unwrap_or_default();
+        let anchor = anchor_of(corpus, at);
+        let record = |op, code: Option<&str>, text: Option<&str>| Record {
+            code: code.map(str::to_string),
+            text: text.map(str::to_string),
+            ..Record::new(op, anchor.clone())
+        };
+        let (done, undo, said) = match change {
+            Change::ToggleMark if now.marked => (
+                record(Op::Unmark, None, None),
+                record(Op::Mark, None, None),
+                "unmarked".to_string(),
+            ),
+            Change::ToggleMark => (
+                record(Op::Mark, None, None),
+                record(Op::Unmark, None, None),
+                "marked".to_string(),
+            ),
+            Change::ToggleCode(code) => {
+                let code = clean_code(&code);
+                match now.codes.contains(&code) {
+                    true => (
+                        record(Op::Uncode, Some(&code), None),
+                        record(Op::Code, Some(&code), None),
+                        format!("code {code} removed"),
+                    ),
+                    false => (
+                        record(Op::Code, Some(&code), None),
+                        record(Op::Uncode, Some(&code), None),
+                        format!("coded {code}"),
+                    ),
+                }
+            }
+            Change::Note(text) => {
+                let before = now.note.clone().unwrap_or_default();
+                let said = match text.trim().is_empty() {
+                    true => "note removed",
+                    false => "note saved",
+                };
+                (
+                    record(Op::Note, None, Some(&text)),
+                    record(Op::Note, None, Some(&before)),
+                    said.to_string(),
+                )
+            }
+        };
+        self.write(corpus, places, vec![done], true)?;
+        self.undo.push(vec![undo]);
+        Ok(said)
+    }
+
+    /// Undoes this session's last change; `None` when there is none left.
+    pub fn undo(&mut self, corpus: &Corpus, places: &Places) -> Option<Result<Record, StoreError>> {
+        let records = self.undo.pop()?;
+        let last = records.last().cloned()?;
+        Some(match self.write(corpus, places, records.clone(), true) {
+            Ok(()) => Ok(last),
+            Err(error) => {
+                self.undo.push(records);
+                Err(error)
+            }
+        })
+    }
+
+    /// Counts the post at `at` as read (once: a read post writes nothing).
+    pub fn read_post(
+        &mut self,
+        corpus: &Corpus,
+        places: &Places,
+        at: PostRef,
+    ) -> Result<(), StoreError> {
+        let Some(ordinal) = places.ordinal(at) else {
+            return Ok(());
+        };
+        if !self.is_ready() || self.read.contains(&ordinal) {
+            return Ok(());
+        }
+        let mut anchor = anchor_of(corpus, at);
+        // An excerpt per post read would double the file; it names marked posts.
+        anchor.excerpt.clear();
+        self.write(corpus, places, vec![Record::new(Op::Read, anchor)], false)
+    }
+
+    /// Saves where the reader is, to come back to.
+    pub fn save_view(
+        &mut self,
+        corpus: &Corpus,
+        places: &Places,
+        at: PostRef,
+        filters: Vec<String>,
+    ) -> Result<(), StoreError> {
+        let mut anchor = anchor_of(corpus, at);
+        anchor.excerpt.clear();
+        let record = Record {
+            filters,
+            ..Record::new(Op::View, anchor)
+        };
+        self.write(corpus, places, vec![record], true)
+    }
+
+    /// Appends `records` to the file after reading what another tread added, then applies
+    /// both, theirs first.
+    fn write(
+        &mut self,
+        corpus: &Corpus,
+        places: &Places,
+        records: Vec<Record>,
+        durable: bool,
+    ) -> Result<(), StoreError> {
+        if let Some(store) = &mut self.store {
+            let others = store.append(&records, durable)?;
+            self.warnings.extend(others.warnings);
+            self.apply_all(corpus, places, others.records);
+        }
+        self.apply_all(corpus, places, records);
+        Ok(())
+    }
+
+    /// What the review says of the post `ordinal`.
+    pub fn get(&self, ordinal: Ordinal) -> Option<&PostReview> {
+        self.posts.get(&ordinal)
+    }
+
+    pub fn is_read(&self, ordinal: Ordinal) -> bool {
+        self.read.contains(&ordinal)
+    }
+
+    /// How many posts of `doc` are unread.
+    pub fn unread_in(&self, places: &Places, doc: DocIndex) -> usize {
+        let read = self.read_in.get(doc.index()).copied().unwrap_or(0) as usize;
+        places.of_document(doc).len().saturating_sub(read)
+    }
+
+    /// The reviewed posts (marked, coded or annotated), in corpus order.
+    pub fn posts(&self) -> Vec<(Ordinal, &PostReview)> {
+        let mut posts: Vec<_> = self.posts.iter().map(|(&o, r)| (o, r)).collect();
+        posts.sort_unstable_by_key(|(o, _)| *o);
+        posts
+    }
+
+    /// How many posts were read.
+    pub fn read_count(&self) -> usize {
+        self.read.len()
+    }
+
+    /// Every code in use, with how many posts carry it, most used first.
+    pub fn codes(&self) -> Vec<(String, usize)> {
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for review in self.posts.values() {
+            for code in &review.codes {
+                *counts.entry(code).or_default() += 1;
+            }
+        }
+        let mut codes: Vec<(String, usize)> = counts
+            .into_iter()
+            .map(|(c, n)| (c.to_string(), n))
+            .collect();
+        codes.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        codes
+    }
+
+    /// The reviewed posts that are no longer found.
+    pub fn orphans(&self) -> impl ExactSizeIterator<Item = &Orphan> {
+        self.orphans.values()
+    }
+
+    /// The view saved when the reader last left.
+    pub fn view(&self) -> Option<&Record> {
+        self.view.as_ref()
+    }
+
+    /// Lines of the file that were skipped, and why.
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+}
+
+impl Finder {
+    /// The post an anchor names: the post at its address if the text is the same, else the
+    /// post of that document with the same text (renumbered by a new capture), else none.
+    fn find(&mut self, corpus: &Corpus, places: &Places, anchor: &Anchor) -> Option<Ordinal> {
+        let key = owned_key(anchor);
+        if let Some(found) = self.found.get(&key) {
+            return *found;
+        }
+        let found = self.search(corpus, places, anchor);
+        self.found.insert(key, found);
+        found
+    }
+
+    fn search(&self, corpus: &Corpus, places: &Places, anchor: &Anchor) -> Option<Ordinal> {
+        let doc_index = *self.ids.get(&anchor.doc)?;
+        let doc = corpus.document(doc_index);
+        let same = |at: PostRef| record::fingerprint(&corpus.post(at).text) == anchor.fp;
+        let at_address = Address::parse(&anchor.post)
+            .ok()
+            .and_then(|a| a.find(doc, doc_index, 0).ok())
+            .filter(|&at| same(at));
+        let anywhere = || {
+            let mut posts = places
+                .of_document(doc_index)
+                .into_iter()
+                .map(|o| places.post_ref(o));
+            posts.find(|&at| same(at))
+        };
+        places.ordinal(at_address.or_else(anywhere)?)
+    }
+}
+
+/// The anchor of the post at `at`.
+pub fn anchor_of(corpus: &Corpus, at: PostRef) -> Anchor {
+    let doc = corpus.document(at.doc);
+    let address = Address::of(doc, at).to_string();
+    Anchor::new(&doc.id, &address, &corpus.post(at).text)
+}
+
+fn owned_key(anchor: &Anchor) -> (String, String, String) {
+    let (doc, post, fp) = anchor.key();
+    (doc.to_string(), post.to_string(), fp.to_string())
+}
