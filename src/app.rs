@@ -167,6 +167,8 @@ pub struct App {
     review: crate::review::Review,
     /// Go back to the review's saved view once it is read, unless a key comes first.
     resume: bool,
+    /// Posts were read since the review's facets were derived.
+    review_stale: bool,
 }
 
 impl App {
@@ -222,9 +224,13 @@ impl App {
             opening_error: None,
             review: crate::review::Review::in_memory(),
             resume: false,
+            review_stale: false,
         };
-        let places = Arc::clone(app.facets.places());
-        app.review.resolve(&app.corpus, &places);
+        // A corpus still to come (a background load) is reviewed once it is all there.
+        if !app.corpus.documents.is_empty() {
+            let places = Arc::clone(app.facets.places());
+            app.review.resolve(&app.corpus, &places);
+        }
         app.documents.select_first();
         if let Some(doc) = opening.document {
             app.documents.select_doc(&app.filters, doc);
@@ -321,6 +327,7 @@ impl App {
     }
 
     fn act(&mut self, action: Action) {
+        self.count_reading_before(action);
         if self.overlay.is_some() && self.overlay_act(action) {
             return;
         }

@@ -294,9 +294,10 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
-/// What a command takes from before it: `--filter`s, PATHs and `--glossary`.
+/// What a command takes from before it: `--filter`s, `--review`, PATHs and `--glossary`.
 struct TopArgs<'a> {
     filters: &'a [String],
+    review: Option<&'a std::path::Path>,
     corpus: &'a CorpusArgs,
 }
 
@@ -308,6 +309,7 @@ pub fn run(cli: Cli, out: &mut impl Write) -> anyhow::Result<()> {
     };
     let top = TopArgs {
         filters: &cli.tui.filters,
+        review: cli.tui.review.as_deref(),
         corpus: &cli.corpus,
     };
     let (corpus, outcome) = run_command(command, &top, style, out)?;
@@ -329,8 +331,8 @@ fn run_command(
         } => {
             // A list shows neither organisations nor repeated threads: nothing to resolve,
             // unless filters name organisations or authors of repeated threads.
-            let (corpus, filters) = filtered(cli, select, corpus, false)?;
-            let outcome = with_filters(&corpus, &filters, |f| {
+            let (corpus, filters, args) = filtered(cli, select, corpus, false)?;
+            let outcome = with_filters(&corpus, (&filters, &args), cli, |f| {
                 commands::list::run(&corpus, f, format.format(), style, out)
             });
             (corpus, outcome)
@@ -347,9 +349,9 @@ fn run_command(
             to,
             corpus,
         } => {
-            let (corpus, filters) = filtered(cli, select, corpus, true)?;
+            let (corpus, filters, args) = filtered(cli, select, corpus, true)?;
             let format = FormatArgs { json, jsonl }.format();
-            let outcome = with_filters(&corpus, &filters, |f| {
+            let outcome = with_filters(&corpus, (&filters, &args), cli, |f| {
                 let export = commands::export::Export::new(&corpus, f);
                 match to {
                     Some(dir) => export.to_files(json, &dir),
@@ -370,8 +372,8 @@ fn run_command(
             corpus,
         } => {
             // Hits show post text and place only: nothing to resolve, unless filtered.
-            let (corpus, filters) = filtered(cli, select, corpus, false)?;
-            let outcome = with_filters(&corpus, &filters, |f| {
+            let (corpus, filters, args) = filtered(cli, select, corpus, false)?;
+            let outcome = with_filters(&corpus, (&filters, &args), cli, |f| {
                 commands::search::run(&corpus, &query, f, format.format(), style, out)
             });
             (corpus, outcome)
@@ -379,13 +381,16 @@ fn run_command(
     })
 }
 
-/// Runs `command` with the filters `expressions` write over `corpus` (`None` without any).
+/// Runs `command` with the filters `expressions` write over `corpus` (`None` without any),
+/// reading the review of the corpus `args` names if they are on it.
 fn with_filters(
     corpus: &crate::corpus::Corpus,
-    expressions: &[String],
+    (expressions, args): (&[String], &CorpusArgs),
+    top: &TopArgs,
     command: impl FnOnce(Option<&crate::filters::Filters>) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
-    let filters = select::filters_of(corpus, expressions)?;
+    let review = || loading::review(args, top.review);
+    let filters = select::filters_of(corpus, expressions, review)?;
     command(filters.as_ref())
 }
 
@@ -398,7 +403,7 @@ fn filtered(
     select: FilterArgs,
     corpus: CorpusArgs,
     resolved: bool,
-) -> anyhow::Result<(crate::corpus::Corpus, Vec<String>)> {
+) -> anyhow::Result<(crate::corpus::Corpus, Vec<String>, CorpusArgs)> {
     let filters: Vec<String> = (top.filters.iter().cloned())
         .chain(select.filters)
         .collect();
@@ -407,7 +412,7 @@ fn filtered(
         true => load(&args)?,
         false => load_unresolved(&args)?,
     };
-    Ok((corpus, filters))
+    Ok((corpus, filters, args))
 }
 
 /// Lets `held` go without freeing it and passes `outcome` on: the process ends right after,

@@ -42,6 +42,8 @@ pub struct Reading {
     pub title: Option<String>,
     pub author: Option<Author>,
     pub date: Option<String>,
+    /// The page's address, where the capture gives it (a clipper's `source:`).
+    pub source: Option<String>,
     pub threads: Vec<Thread>,
     pub warnings: Vec<String>,
 }
@@ -53,6 +55,7 @@ impl Reading {
             title: None,
             author: None,
             date: None,
+            source: None,
             threads: Vec::new(),
             warnings: Vec::new(),
         }
@@ -121,6 +124,7 @@ fn markdown_page(text: &str) -> Option<Reading> {
     };
     reading.title = matter.title.clone().or(reading.title);
     reading.date = reading.date.or(matter.published.clone());
+    reading.source = matter.source.clone();
     if reading.author.is_none() {
         reading.author =
             (byline.map(|(author, _, _)| author)).or_else(|| front_matter_author(&matter));

@@ -19,6 +19,12 @@ pub enum FacetKind {
     Mention,
     /// What kind of document a post is in: unroll, article, reply, repost….
     Kind,
+    /// What the review says of a post: marked, noted, read, unread.
+    #[value(skip)]
+    Review,
+    /// The codes the review gave a post.
+    #[value(skip)]
+    Code,
 }
 
 /// One value of a facet.
@@ -44,6 +50,35 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// An entry named `name` holding `ordinals` (in corpus order), counted by document in
+    /// one walk beside the documents' ranges.
+    pub fn of_posts(name: String, ordinals: Vec<Ordinal>, places: &Arc<Places>) -> Entry {
+        let mut documents: Vec<DocIndex> = Vec::new();
+        let mut per_document: Vec<u32> = Vec::new();
+        let mut doc = DocIndex::default();
+        for &ordinal in &ordinals {
+            if !places.of_document(doc).contains(ordinal) {
+                doc = places.post_ref(ordinal).doc;
+            }
+            match documents.last() == Some(&doc) {
+                true => *per_document.last_mut().expect("a count a document") += 1,
+                false => {
+                    documents.push(doc);
+                    per_document.push(1);
+                }
+            }
+        }
+        Entry {
+            name,
+            variants: Vec::new(),
+            documents,
+            per_document,
+            posts: ordinals.len(),
+            ordinals,
+            index: Arc::clone(places),
+        }
+    }
+
     /// The posts it occurs in, in corpus order.
     pub fn post_refs(&self) -> impl ExactSizeIterator<Item = PostRef> + '_ {
         self.ordinals.iter().map(|&o| self.index.post_ref(o))
@@ -83,6 +118,10 @@ pub struct Facets {
     pub organisations: Vec<Entry>,
     pub mentions: Vec<Entry>,
     pub kinds: Vec<Entry>,
+    /// Marked, noted, read, unread: from the review, not the corpus ([`Facets::set_review`]).
+    pub review: Vec<Entry>,
+    /// The review's codes.
+    pub codes: Vec<Entry>,
     /// Every post's place, shared by the entries.
     places: Arc<Places>,
 }
@@ -171,7 +210,8 @@ fn add_posts(
                     |p| &p.organisations,
                     str::to_string,
                 ),
-                FacetKind::Kind => {}
+                // Kinds are counted by document, below; the review's are not the corpus's.
+                FacetKind::Kind | FacetKind::Review | FacetKind::Code => {}
             }
         }
         let posts = Ordinals::between(first, done.end());
@@ -338,7 +378,7 @@ impl Facets {
 
     fn build_from(corpus: &Corpus, resolution: Option<&Resolution>) -> Facets {
         let index = Arc::new(Places::new(&corpus.documents));
-        let built: Vec<Vec<Entry>> = (FacetKind::ALL.par_iter())
+        let built: Vec<Vec<Entry>> = (FacetKind::CORPUS.par_iter())
             .map(|&kind| entries(corpus, resolution, &index, kind))
             .collect();
         let [authors, hashtags, organisations, mentions, kinds] =
@@ -349,8 +389,25 @@ impl Facets {
             organisations,
             mentions,
             kinds,
+            // Nothing is read before a review says so.
+            review: ReviewPosts {
+                unread: index.all().into_iter().collect(),
+                ..ReviewPosts::default()
+            }
+            .entries(&index),
+            codes: Vec::new(),
             places: index,
         }
+    }
+
+    /// Takes the review's facets from `posts`, the posts each of its entries holds.
+    pub fn set_review(&mut self, posts: ReviewPosts) {
+        self.review = posts.entries(&self.places);
+        let mut codes: Vec<Entry> = (posts.codes.into_iter())
+            .map(|(name, ordinals)| Entry::of_posts(name, ordinals, &self.places))
+            .collect();
+        codes.sort_by(|a, b| b.posts.cmp(&a.posts).then_with(|| a.name.cmp(&b.name)));
+        self.codes = codes;
     }
 
     /// Every post's place in the corpus the facets were built from.
@@ -366,13 +423,48 @@ impl Facets {
             FacetKind::Org => &self.organisations,
             FacetKind::Mention => &self.mentions,
             FacetKind::Kind => &self.kinds,
+            FacetKind::Review => &self.review,
+            FacetKind::Code => &self.codes,
         }
+    }
+}
+
+/// The posts of each entry of the review's two facets, in corpus order.
+#[derive(Debug, Clone, Default)]
+pub struct ReviewPosts {
+    pub marked: Vec<Ordinal>,
+    pub noted: Vec<Ordinal>,
+    pub read: Vec<Ordinal>,
+    pub unread: Vec<Ordinal>,
+    /// Each code in use, and its posts.
+    pub codes: Vec<(String, Vec<Ordinal>)>,
+}
+
+impl ReviewPosts {
+    /// The names of the Review facet's entries, in their fixed order (`review:marked`).
+    pub const STATES: [&'static str; 4] = ["marked", "noted", "read", "unread"];
+
+    /// The Review facet's four entries, always all four, in their fixed order.
+    fn entries(&self, places: &Arc<Places>) -> Vec<Entry> {
+        let lists = [&self.marked, &self.noted, &self.read, &self.unread];
+        (Self::STATES.iter().zip(lists))
+            .map(|(name, posts)| Entry::of_posts(name.to_string(), posts.clone(), places))
+            .collect()
     }
 }
 
 impl FacetKind {
     /// All facets, in display order.
     pub const ALL: &'static [FacetKind] = <FacetKind as strum::VariantArray>::VARIANTS;
+
+    /// The facets of the corpus itself, without the review's.
+    pub const CORPUS: &'static [FacetKind] = &[
+        FacetKind::Author,
+        FacetKind::Hashtag,
+        FacetKind::Org,
+        FacetKind::Mention,
+        FacetKind::Kind,
+    ];
 
     /// The facet's heading ("Authors") and JSON key ("authors").
     pub fn title(self) -> &'static str {
@@ -382,6 +474,8 @@ impl FacetKind {
             FacetKind::Org => "Organisations",
             FacetKind::Mention => "Mentions",
             FacetKind::Kind => "Kinds",
+            FacetKind::Review => "Review",
+            FacetKind::Code => "Codes",
         }
     }
 
@@ -392,6 +486,8 @@ impl FacetKind {
             FacetKind::Org => "organisations",
             FacetKind::Mention => "mentions",
             FacetKind::Kind => "kinds",
+            FacetKind::Review => "review",
+            FacetKind::Code => "codes",
         }
     }
 }
@@ -466,7 +562,7 @@ mod tests {
             Facets::build(&corpus),
             Facets::resolved(&corpus, &resolution),
         ] {
-            for &kind in FacetKind::ALL {
+            for &kind in FacetKind::CORPUS {
                 assert!(!facets.entries(kind).is_empty(), "{kind:?}");
                 for entry in facets.entries(kind) {
                     let mut expected: Vec<(DocIndex, usize)> = Vec::new();

@@ -58,13 +58,15 @@ impl Filter {
             (FacetKind::Hashtag, "#"),
             (FacetKind::Mention, "@"),
             (FacetKind::Kind, "kind:"),
+            (FacetKind::Review, "review:"),
+            (FacetKind::Code, "code:"),
         ]
         .into_iter()
         .find_map(|(kind, prefix)| rest.strip_prefix(prefix).map(|n| (kind, n.trim())))
         .ok_or_else(|| FilterError {
             message: format!(
-                "filter {expression:?}: write author:NAME, #tag, org:NAME, @handle or kind:KIND \
-                 (not: in front to exclude)"
+                "filter {expression:?}: write author:NAME, #tag, org:NAME, @handle, kind:KIND, \
+                 review:marked|noted|read|unread or code:CODE (not: in front to exclude)"
             ),
             usage: true,
         })?;
@@ -160,6 +162,8 @@ pub fn label(kind: FacetKind, name: &str) -> String {
         FacetKind::Author => format!("author:{name}"),
         FacetKind::Org => format!("org:{name}"),
         FacetKind::Kind => format!("kind:{name}"),
+        FacetKind::Review => format!("review:{name}"),
+        FacetKind::Code => format!("code:{name}"),
     }
 }
 
@@ -170,6 +174,8 @@ fn kind_noun(kind: FacetKind) -> &'static str {
         FacetKind::Org => "organisation",
         FacetKind::Mention => "mention",
         FacetKind::Kind => "kind",
+        FacetKind::Review => "review state",
+        FacetKind::Code => "code",
     }
 }
 

@@ -149,8 +149,12 @@ impl Review {
         self.finder.is_some()
     }
 
-    /// Finds the posts of every record read so far in `corpus` (complete now).
+    /// Finds the posts of every record read so far in `corpus` (complete now). Once: the
+    /// posts are then held by their places in this corpus.
     pub fn resolve(&mut self, corpus: &Corpus, places: &Places) {
+        if self.is_ready() {
+            return;
+        }
         let ids = (corpus.documents.iter().enumerate())
             .map(|(i, d)| (d.id.clone(), DocIndex::new(i)))
             .collect();
@@ -291,23 +295,24 @@ impl Review {
         })
     }
 
-    /// Counts the post at `at` as read (once: a read post writes nothing).
+    /// Counts the post at `at` as read; whether it was unread (a read post writes nothing).
     pub fn read_post(
         &mut self,
         corpus: &Corpus,
         places: &Places,
         at: PostRef,
-    ) -> Result<(), StoreError> {
+    ) -> Result<bool, StoreError> {
         let Some(ordinal) = places.ordinal(at) else {
-            return Ok(());
+            return Ok(false);
         };
         if !self.is_ready() || self.read.contains(&ordinal) {
-            return Ok(());
+            return Ok(false);
         }
         let mut anchor = anchor_of(corpus, at);
         // An excerpt per post read would double the file; it names marked posts.
         anchor.excerpt.clear();
-        self.write(corpus, places, vec![Record::new(Op::Read, anchor)], false)
+        self.write(corpus, places, vec![Record::new(Op::Read, anchor)], false)?;
+        Ok(true)
     }
 
     /// Saves where the reader is, to come back to.
@@ -386,6 +391,36 @@ impl Review {
             .collect();
         codes.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         codes
+    }
+
+    /// The posts of each entry of the Review and Codes facets, in corpus order.
+    pub fn facet_posts(&self, places: &Places) -> crate::facets::ReviewPosts {
+        let mut posts = crate::facets::ReviewPosts::default();
+        let mut codes: BTreeMap<&str, Vec<Ordinal>> = BTreeMap::new();
+        for (ordinal, review) in self.posts() {
+            if review.marked {
+                posts.marked.push(ordinal);
+            }
+            if review.note.is_some() {
+                posts.noted.push(ordinal);
+            }
+            for code in &review.codes {
+                codes.entry(code).or_default().push(ordinal);
+            }
+        }
+        posts.read = self.read.iter().copied().collect();
+        posts.read.sort_unstable();
+        let mut read = posts.read.iter().peekable();
+        for ordinal in places.all() {
+            match read.peek() == Some(&&ordinal) {
+                true => drop(read.next()),
+                false => posts.unread.push(ordinal),
+            }
+        }
+        posts.codes = (codes.into_iter())
+            .map(|(c, o)| (c.to_string(), o))
+            .collect();
+        posts
     }
 
     /// The reviewed posts that are no longer found.

@@ -54,8 +54,8 @@ pub fn run(
 enum Input {
     /// An event from the terminal (or why none could be read).
     Term(io::Result<term::Event>),
-    /// A background load's progress.
-    Load(Progress<Loaded>),
+    /// A background load's progress (boxed: the finished load carries the facets).
+    Load(Box<Progress<Loaded>>),
 }
 
 /// One queue of the terminal's events and the load's progress, each fed by a thread of its
@@ -85,7 +85,7 @@ fn inputs(loader: Option<Receiver<Progress<Loaded>>>) -> Receiver<Input> {
 fn forward_load(loader: Receiver<Progress<Loaded>>, inputs: Sender<Input>) {
     std::thread::spawn(move || {
         for progress in loader {
-            if inputs.send(Input::Load(progress)).is_err() {
+            if inputs.send(Input::Load(Box::new(progress))).is_err() {
                 return;
             }
         }
@@ -108,7 +108,7 @@ fn take(app: &mut App, input: Input) -> anyhow::Result<bool> {
     match input {
         Input::Term(event) => Ok(handle(app, event?)),
         Input::Load(progress) => {
-            app.handle(Event::Load(Box::new(progress)));
+            app.handle(Event::Load(progress));
             Ok(true)
         }
     }

@@ -126,7 +126,7 @@ fn scripted_opening_checks_everything_before_the_terminal() {
         (
             &["--filter", "care"],
             2,
-            "tread: filter \"care\": write author:NAME, #tag, org:NAME, @handle or kind:KIND",
+            "tread: filter \"care\": write author:NAME, #tag, org:NAME, @handle, kind:KIND, review:",
         ),
         (
             &["--open", "004", "--filter", "#CareReview"],

@@ -126,7 +126,10 @@ fn filter_by_organisation_shows_folded_names() {
 #[test]
 fn filter_by_mention_highlights_matched_characters() {
     let mut app = app((120, 40));
-    press(&mut app, "f shift-tab shift-tab e d u g o v");
+    press(
+        &mut app,
+        "f shift-tab shift-tab shift-tab shift-tab e d u g o v",
+    );
     let terminal = terminal(&app, Theme::new(false));
     let text = terminal.backend().to_string();
     assert!(text.contains("@educationgovuk"), "{text}");
@@ -344,7 +347,7 @@ fn replies_and_reposts_from_an_export_are_a_filter_away() {
     let mut app = app_over(load::load(&options).unwrap(), (120, 40));
     assert!(screen(&app).contains("Documents 7/7"));
     // The last tab of the panel: kinds of document, each with its posts.
-    press(&mut app, "f shift-tab r e p l y");
+    press(&mut app, "f shift-tab shift-tab shift-tab r e p l y");
     let text = screen(&app);
     assert!(text.contains("Kinds"), "{text}");
     press(&mut app, "enter");

@@ -3,8 +3,9 @@
 //! change is on disk before the status line says it was made ([`Review::change`]).
 
 use super::layout::Tone;
-use super::{App, Pane, Prompt, PromptKind};
+use super::{App, Filter, Filters, Pane, Prompt, PromptKind};
 use crate::corpus::{Ordinal, PostRef};
+use crate::facets::FacetKind;
 use crate::keymap::Action;
 use crate::review::{Change, Op, PostReview, Record, Review};
 use std::sync::Arc;
@@ -39,7 +40,7 @@ impl App {
     pub(super) fn resolve_review(&mut self) {
         let places = Arc::clone(self.facets.places());
         self.review.resolve(&self.corpus, &places);
-        self.thread.invalidate();
+        self.refresh_review_facets();
         if let Some(warning) = self.review.warnings().first() {
             let more = self.review.warnings().len() - 1;
             let key = self.key_for(Action::Warnings);
@@ -132,9 +133,56 @@ impl App {
         self.review_changed();
     }
 
-    /// After the review changed: the thread shows it, and filters on it are derived again.
+    /// After the review changed: the thread shows it, and its facets and the filters are
+    /// derived again.
     fn review_changed(&mut self) {
         self.thread.invalidate();
+        self.refresh_review_facets();
+    }
+
+    /// The Review and Codes facets from the review as it is now, and the filters derived
+    /// again over them. A filter on a code keeps its code by name, wherever it now sorts;
+    /// one on a code no post has any more is removed, and the status line says so.
+    pub(super) fn refresh_review_facets(&mut self) {
+        self.review_stale = false;
+        let places = Arc::clone(self.facets.places());
+        let named: Vec<(Filter, String)> = (self.filters.list().iter())
+            .map(|f| (*f, self.facets.entries(f.kind)[f.entry].name.clone()))
+            .collect();
+        self.facets.set_review(self.review.facet_posts(&places));
+        let mut list = Vec::new();
+        for (filter, name) in named {
+            match self
+                .facets
+                .entries(filter.kind)
+                .iter()
+                .position(|e| e.name == name)
+            {
+                Some(entry) => list.push(Filter { entry, ..filter }),
+                None => {
+                    let gone = crate::filters::label(filter.kind, &name);
+                    self.message = Some(format!("{gone} is on no post now: filter removed"));
+                }
+            }
+        }
+        let doc = self.current_doc();
+        self.filters = Filters::new(self.corpus.documents.len(), &self.facets, list);
+        self.filters_changed(doc);
+    }
+
+    /// Posts read since the facets were derived are counted before the filters change or
+    /// the panel takes the keys; reading alone never re-derives them, or a post read under
+    /// `review:unread` would fold away from under the reader (as mutt keeps a message
+    /// read under a limit until the limit is set again).
+    pub(super) fn count_reading_before(&mut self, action: Action) {
+        use Action::*;
+        let filtering = matches!(
+            action,
+            ToggleFilter | RemoveFilter | ClearFilters | FocusNext | FocusPrevious | FocusRight
+        );
+        if self.review_stale && (filtering || self.focus == Pane::Filter) {
+            self.refresh_review_facets();
+        }
     }
 
     fn open_review_prompt(&mut self, kind: PromptKind) {
@@ -238,8 +286,13 @@ impl App {
             return;
         };
         let places = Arc::clone(self.facets.places());
-        if let Err(error) = self.review.read_post(&self.corpus, &places, at) {
-            self.message = Some(format!("read state not saved: {error}"));
+        match self.review.read_post(&self.corpus, &places, at) {
+            Ok(true) => {
+                self.review_stale = true;
+                self.count_reading_if_shown();
+            }
+            Ok(false) => {}
+            Err(error) => self.message = Some(format!("read state not saved: {error}")),
         }
     }
 
@@ -247,6 +300,19 @@ impl App {
     pub fn unread_in(&self, doc: crate::corpus::DocIndex) -> Option<usize> {
         let ready = self.review.is_ready() && self.loading.is_none();
         ready.then(|| self.review.unread_in(self.facets.places(), doc))
+    }
+
+    /// The Review tab on screen counts posts as they are read, unless a filter on read
+    /// state is in force (see [`App::count_reading_before`]).
+    fn count_reading_if_shown(&mut self) {
+        let shown = self.panel.tab == FacetKind::Review && !self.panes().filter.is_empty();
+        let on_reading = (self.filters.list().iter()).any(|f| {
+            let name = &self.facets.entries(f.kind)[f.entry].name;
+            f.kind == FacetKind::Review && (name == "read" || name == "unread")
+        });
+        if shown && !on_reading {
+            self.refresh_review_facets();
+        }
     }
 
     /// The review, for drawing and tests.

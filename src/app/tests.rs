@@ -601,7 +601,10 @@ fn a_filter_that_would_leave_nothing_is_refused_with_a_word() {
     // Two authors: posts by either.
     // Refused, the panel keeps focus.
     assert_eq!(app.focus, Pane::Filter);
-    type_keys(&mut app, "esc X f tab n i c k enter f f i o n a enter");
+    type_keys(
+        &mut app,
+        "esc X f tab tab tab n i c k enter f f i o n a enter",
+    );
     let ids: Vec<&str> = (app.visible().iter())
         .map(|&d| &app.corpus.document(d).id[..3])
         .collect();

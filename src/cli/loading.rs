@@ -3,7 +3,8 @@
 
 use super::{CliError, CorpusArgs, Pick, output, pick_document};
 use crate::corpus::{self, Corpus, DocIndex, LoadOptions};
-use std::path::PathBuf;
+use crate::review::{Review, location};
+use std::path::{Path, PathBuf};
 
 /// The subcommand's corpus arguments, with a `--glossary` and PATHs given before the
 /// subcommand (`tread ~/saved list` lists what is in `~/saved`); a PATH given on both sides
@@ -93,4 +94,18 @@ pub fn load_with_document(args: &CorpusArgs, doc: &str) -> anyhow::Result<(Corpu
         }
     };
     Ok((corpus, index))
+}
+
+/// The review of the corpus `args` names (`file`, or the corpus's own), to read only: a
+/// missing file is an empty review, and each line skipped is a warning on stderr.
+pub fn review(args: &CorpusArgs, file: Option<&Path>) -> anyhow::Result<Review> {
+    let path = match file {
+        Some(file) => file.to_path_buf(),
+        None => location::default_file(&args.paths).map_err(CliError::failure)?,
+    };
+    let review = Review::read(&path).map_err(CliError::failure)?;
+    for warning in review.warnings() {
+        eprintln!("tread: warning: {warning}");
+    }
+    Ok(review)
 }

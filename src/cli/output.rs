@@ -460,7 +460,7 @@ mod tests {
         }
         let facets = Facets::build(&corpus);
         assert!(
-            widest_line(|out| super::facets(&facets, FacetKind::ALL, style, out).unwrap()) <= 80
+            widest_line(|out| super::facets(&facets, FacetKind::CORPUS, style, out).unwrap()) <= 80
         );
         let query = Query::new("review");
         let hits = crate::search::search(&corpus, &query);

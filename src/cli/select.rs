@@ -5,6 +5,7 @@ use super::CliError;
 use crate::corpus::{Corpus, DocIndex, Document, PostRef};
 use crate::facets::Facets;
 use crate::filters::{Filter, Filters};
+use crate::review::Review;
 
 /// The filters `expressions` write, over `corpus` and its `facets`; `None` when there are
 /// none. An expression that names nothing, or filters that leave no post, are errors.
@@ -31,12 +32,32 @@ pub fn filters(
     Ok(Some(filters))
 }
 
-/// The filters of `expressions` over `corpus`, building its facets only when there are any.
-pub fn filters_of(corpus: &Corpus, expressions: &[String]) -> Result<Option<Filters>, CliError> {
-    match expressions.is_empty() {
-        true => Ok(None),
-        false => filters(corpus, &Facets::build(corpus), expressions),
+/// The filters of `expressions` over `corpus`, building its facets only when there are any,
+/// and reading the review (`review`) only when one names what it says (`review:marked`,
+/// `code:funding`).
+pub fn filters_of(
+    corpus: &Corpus,
+    expressions: &[String],
+    review: impl FnOnce() -> anyhow::Result<Review>,
+) -> anyhow::Result<Option<Filters>> {
+    if expressions.is_empty() {
+        return Ok(None);
     }
+    let mut facets = Facets::build(corpus);
+    if expressions.iter().any(|e| names_review(e)) {
+        let mut review = review()?;
+        review.resolve(corpus, facets.places());
+        facets.set_review(review.facet_posts(facets.places()));
+    }
+    Ok(filters(corpus, &facets, expressions)?)
+}
+
+/// Whether a `--filter` expression is on the review rather than the corpus.
+pub fn names_review(expression: &str) -> bool {
+    let rest = (expression.strip_prefix("not:"))
+        .or_else(|| expression.strip_prefix('!'))
+        .unwrap_or(expression);
+    rest.starts_with("review:") || rest.starts_with("code:")
 }
 
 /// The documents the filters leave, in corpus order (all, without filters).

@@ -189,6 +189,9 @@ pub struct Document {
     pub author: Option<Author>,
     /// The date as written on the page.
     pub date: Option<String>,
+    /// The page's address, where the capture gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
     pub threads: Vec<Thread>,
     /// What was odd about the document (it still loaded).
     #[serde(default)]
@@ -220,6 +223,7 @@ impl Document {
             title: reading.title,
             author: reading.author,
             date: reading.date,
+            source: reading.source,
             threads: reading.threads,
             warnings,
             resolved: false,
@@ -283,7 +287,12 @@ impl Document {
             }
         }
         let strings = [&mut self.id, &mut self.path].into_iter();
-        let optional = [&mut self.title, &mut self.date, &mut self.read_from];
+        let optional = [
+            &mut self.title,
+            &mut self.date,
+            &mut self.source,
+            &mut self.read_from,
+        ];
         let strings = strings.chain(optional.into_iter().flatten());
         strings
             .chain(&mut self.warnings)

@@ -22,6 +22,8 @@ fn tab_name(kind: FacetKind) -> &'static str {
         FacetKind::Org => "Organisations",
         FacetKind::Mention => "Mentions",
         FacetKind::Kind => "Kinds",
+        FacetKind::Review => "Review",
+        FacetKind::Code => "Codes",
     }
 }
 

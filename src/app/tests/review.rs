@@ -181,3 +181,41 @@ fn reopening_returns_to_the_last_view_unless_a_key_came_first() {
     assert_eq!(id(&fresh), "000");
     assert!(fresh.filters().is_empty());
 }
+
+#[test]
+fn the_review_is_a_facet_combined_with_the_others() {
+    let mut app = app();
+    type_keys(&mut app, "enter m c");
+    type_text(&mut app, "funding");
+    type_keys(&mut app, "enter j j m j j j c");
+    type_text(&mut app, "funding");
+    press(&mut app, "enter");
+    let review = app.facets().entries(FacetKind::Review);
+    let names: Vec<&str> = review.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["marked", "noted", "read", "unread"]);
+    assert_eq!(review[0].posts, 2);
+    assert_eq!(
+        review[2].posts, 6,
+        "six posts were current in the thread pane"
+    );
+    assert_eq!(review[3].posts, 103 - 6);
+    assert_eq!(app.facets().entries(FacetKind::Code)[0].posts, 2);
+    let apply = |app: &mut App, e: &str| {
+        let filter = Filter::parse(e, app.facets()).unwrap();
+        assert!(app.apply_filter(filter), "{e}");
+    };
+    apply(&mut app, "review:marked");
+    assert_eq!(app.filters().passing_count(), Some(2));
+    // Marked AND coded funding: one facet with another.
+    apply(&mut app, "code:funding");
+    assert_eq!(app.filters().passing_count(), Some(1));
+    assert_eq!(
+        app.filters().describe(app.facets()),
+        "review:marked & code:funding"
+    );
+    // Unmarking the post changes what the filters leave at once.
+    type_keys(&mut app, "g g m");
+    assert_eq!(app.filters().passing_count(), Some(0));
+    press(&mut app, "u");
+    assert_eq!(app.filters().passing_count(), Some(1));
+}

@@ -15,7 +15,7 @@ pub fn run(
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
     let facets = Facets::build(corpus);
-    let kinds: Vec<FacetKind> = kind.map_or(FacetKind::ALL.to_vec(), |k| vec![k]);
+    let kinds: Vec<FacetKind> = kind.map_or(FacetKind::CORPUS.to_vec(), |k| vec![k]);
     if json {
         let object: serde_json::Map<String, serde_json::Value> = kinds
             .iter()

@@ -21,7 +21,7 @@ pub fn run(corpus_args: &CorpusArgs, args: &TuiArgs) -> anyhow::Result<()> {
         hyperlinks: crate::tui::osc::hyperlinks_supported(),
     };
     let paths: Vec<String> = corpus_args.paths.iter().map(|p| absolute(p)).collect();
-    let review = open_review(corpus_args, args.review.as_deref(), &paths)?;
+    let mut review = open_review(corpus_args, args.review.as_deref(), &paths)?;
     // The terminal's size now, so the opening post is placed for the screen it will be on.
     let size = crossterm::terminal::size().unwrap_or((80, 24));
     let scripted = args.open.is_some()
@@ -43,7 +43,10 @@ pub fn run(corpus_args: &CorpusArgs, args: &TuiArgs) -> anyhow::Result<()> {
                 Some(loader),
             )
         }
-        false => (scripted_app(corpus_args, args, keymap, paths, size)?, None),
+        false => {
+            let app = scripted_app(corpus_args, args, keymap, (paths, size), &mut review)?;
+            (app, None)
+        }
     };
     app.attach_review(review, !scripted && !args.fresh);
     need_terminal()?;
@@ -57,8 +60,8 @@ fn scripted_app(
     corpus_args: &CorpusArgs,
     args: &TuiArgs,
     keymap: Keymap,
-    paths: Vec<String>,
-    size: (u16, u16),
+    (paths, size): (Vec<String>, (u16, u16)),
+    review: &mut Review,
 ) -> anyhow::Result<App> {
     let (corpus, document) = match &args.open {
         Some(doc) => {
@@ -67,7 +70,10 @@ fn scripted_app(
         }
         None => (loading::load(corpus_args)?, None),
     };
-    let facets = Facets::build(&corpus);
+    let mut facets = Facets::build(&corpus);
+    // `--filter review:marked` reads what the review says.
+    review.resolve(&corpus, facets.places());
+    facets.set_review(review.facet_posts(facets.places()));
     let filters = select::filters(&corpus, &facets, &args.filters)?;
     let filters = filters.map(|f| f.list().to_vec()).unwrap_or_default();
     let opening = Opening {

@@ -370,6 +370,7 @@ fn document(nodes: Vec<Node>, missing: usize, source: &Source) -> Document {
         title: None,
         author: Some(author(&nodes[0].author)),
         date: chains::iso_date(&nodes[0].time),
+        source: None,
         threads,
         warnings,
         resolved: false,

@@ -272,6 +272,7 @@ fn document(
         title,
         author: owner.clone(),
         date: first.date.clone(),
+        source: None,
         threads,
         warnings: Vec::new(),
         resolved: false,
