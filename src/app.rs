@@ -62,8 +62,14 @@ pub enum Event {
     Key(Key),
     Resize(u16, u16),
     Click(u16, u16),
-    Scroll { column: u16, row: u16, down: bool },
+    Scroll {
+        column: u16,
+        row: u16,
+        down: bool,
+    },
     Load(Box<Progress<Loaded>>),
+    /// The note as the editor saved it, or why it could not be edited.
+    Edited(Result<String, String>),
 }
 
 /// Something for the terminal loop to do after an update.
@@ -75,6 +81,8 @@ pub enum Effect {
     Suspend,
     /// Clear and repaint the whole screen.
     Redraw,
+    /// Edit a note, holding this text, in the user's editor (then [`Event::Edited`]).
+    EditNote(String),
 }
 
 /// A window over the panes.
@@ -169,6 +177,8 @@ pub struct App {
     resume: bool,
     /// Posts were read since the review's facets were derived.
     review_stale: bool,
+    /// The post whose note is in the editor.
+    editing: Option<PostRef>,
 }
 
 impl App {
@@ -225,6 +235,7 @@ impl App {
             review: crate::review::Review::in_memory(),
             resume: false,
             review_stale: false,
+            editing: None,
         };
         // A corpus still to come (a background load) is reviewed once it is all there.
         if !app.corpus.documents.is_empty() {
@@ -279,6 +290,7 @@ impl App {
             Event::Click(column, row) => self.click(Position::new(column, row)),
             Event::Scroll { column, row, down } => self.scroll(Position::new(column, row), down),
             Event::Load(progress) => self.loaded(*progress),
+            Event::Edited(edited) => self.edited(edited),
         }
         self.sync_thread();
         self.note_read();

@@ -11,6 +11,7 @@ mod select;
 use crate::facets::FacetKind;
 use clap::{Args, Parser, Subcommand};
 use loading::{load, load_unresolved, load_with_document, merge};
+use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -191,6 +192,28 @@ enum Command {
         /// file already there is never overwritten).
         #[arg(long, value_name = "DIR")]
         to: Option<PathBuf>,
+        /// Export the review instead: every post marked, coded or annotated, with its
+        /// citation (author, date, label, document, source), codes and note.
+        #[arg(long, conflicts_with_all = ["to", "jsonl"])]
+        review: bool,
+        /// With --review: only the posts with this code.
+        #[arg(long, value_name = "CODE", requires = "review")]
+        code: Option<String>,
+        /// With --review: md (the default, for reports), csv (for spreadsheets) or json.
+        #[arg(long, value_enum, value_name = "FORMAT", requires = "review")]
+        format: Option<commands::review::ReviewFormat>,
+        /// With --review: group the posts by code (the default) or by document.
+        #[arg(long, value_enum, value_name = "GROUP", requires = "review")]
+        by: Option<commands::review::Grouping>,
+        #[command(flatten)]
+        corpus: CorpusArgs,
+    },
+    /// What the review says: posts marked, coded and annotated, read progress per document,
+    /// and reviewed posts no longer found.
+    Review {
+        /// Print JSON instead.
+        #[arg(long)]
+        json: bool,
         #[command(flatten)]
         corpus: CorpusArgs,
     },
@@ -214,7 +237,7 @@ impl Command {
             Command::List { select, .. }
             | Command::Search { select, .. }
             | Command::Export { select, .. } => Some(&select.filters),
-            Command::Show { .. } | Command::Facets { .. } => None,
+            Command::Show { .. } | Command::Facets { .. } | Command::Review { .. } => None,
         }
     }
 }
@@ -257,7 +280,7 @@ impl CliError {
 
 /// Parses the arguments, runs the command and maps the outcome to an exit code.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_from(joined_values(std::env::args_os()));
     let outcome = match cli.command {
         // The terminal UI writes from more than one thread (a signal restores the terminal),
         // so standard output must not stay locked.
@@ -285,6 +308,39 @@ pub fn main() -> ExitCode {
             ExitCode::from(exit as u8)
         }
     }
+}
+
+/// The arguments with each value of an option written before the command joined to its
+/// option (`--search review` as `--search=review`): clap lets a command's name win over a
+/// PATH before it (`tread ~/saved list`), and so over an option's value too, which made
+/// `tread --search review` the `review` command. What follows the command is left as is.
+pub fn joined_values(args: impl IntoIterator<Item = OsString>) -> Vec<OsString> {
+    let command = <Cli as clap::CommandFactory>::command();
+    let takes_value: Vec<String> = (command.get_arguments())
+        .filter(|a| a.get_action().takes_values())
+        .filter_map(|a| a.get_long().map(|l| format!("--{l}")))
+        .collect();
+    let commands: Vec<&str> = command.get_subcommands().map(|c| c.get_name()).collect();
+    let mut args = args.into_iter();
+    let mut joined = Vec::new();
+    while let Some(arg) = args.next() {
+        // From the command on, its own options (`export --review` is a flag) are clap's.
+        if arg == "--" || arg.to_str().is_some_and(|a| commands.contains(&a)) {
+            joined.push(arg);
+            joined.extend(args);
+            break;
+        }
+        let option = arg.to_str().filter(|a| takes_value.iter().any(|t| t == a));
+        match option.map(|option| (option, args.next())) {
+            Some((option, Some(value))) => {
+                let mut both = OsString::from(format!("{option}="));
+                both.push(value);
+                joined.push(both);
+            }
+            _ => joined.push(arg),
+        }
+    }
+    joined
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
@@ -344,10 +400,40 @@ fn run_command(
         }
         Command::Export {
             json,
+            review: true,
+            code,
+            format,
+            by,
+            corpus,
+            ..
+        } => {
+            let args = merge(cli.corpus, corpus);
+            let loaded = load(&args)?;
+            let review = review_of(&loaded, &args, cli)?;
+            let format = match (format, json) {
+                (Some(format), _) => format,
+                (None, true) => commands::review::ReviewFormat::Json,
+                (None, false) => commands::review::ReviewFormat::Md,
+            };
+            let how = (code.as_deref(), by.unwrap_or_default(), format);
+            let outcome = commands::review::export(&loaded, &review, how, out);
+            (loaded, outcome)
+        }
+        Command::Review { json, corpus } => {
+            let args = merge(cli.corpus, corpus);
+            let loaded = load(&args)?;
+            let review = review_of(&loaded, &args, cli)?;
+            let file = review_file(&args, cli)?;
+            let outcome = commands::review::summary(&loaded, &review, &file, json, out);
+            (loaded, outcome)
+        }
+        Command::Export {
+            json,
             jsonl,
             select,
             to,
             corpus,
+            ..
         } => {
             let (corpus, filters, args) = filtered(cli, select, corpus, true)?;
             let format = FormatArgs { json, jsonl }.format();
@@ -379,6 +465,27 @@ fn run_command(
             (corpus, outcome)
         }
     })
+}
+
+/// The review file of the corpus `args` names: `--review`, or the corpus's own.
+fn review_file(args: &CorpusArgs, top: &TopArgs) -> anyhow::Result<PathBuf> {
+    match top.review {
+        Some(file) => Ok(file.to_path_buf()),
+        None => crate::review::location::default_file(&args.paths)
+            .map_err(|e| CliError::failure(e).into()),
+    }
+}
+
+/// The review of `corpus` (read from the file of the corpus `args` names), its posts found.
+fn review_of(
+    corpus: &crate::corpus::Corpus,
+    args: &CorpusArgs,
+    top: &TopArgs,
+) -> anyhow::Result<crate::review::Review> {
+    let mut review = loading::review(args, top.review)?;
+    let places = crate::corpus::Places::new(&corpus.documents);
+    review.resolve(corpus, &places);
+    Ok(review)
 }
 
 /// Runs `command` with the filters `expressions` write over `corpus` (`None` without any),
@@ -427,4 +534,37 @@ fn exit_without_freeing<T>(held: T, outcome: anyhow::Result<()>) -> anyhow::Resu
 /// Whether standard output is a terminal (text is then fitted to its width).
 pub fn stdout_is_terminal() -> bool {
     io::stdout().is_terminal()
+}
+#[cfg(test)]
+mod tests {
+    use std::ffi::OsString;
+
+    #[test]
+    fn an_option_value_named_like_a_command_stays_the_options() {
+        let args = ["tread", "--search", "review", "list", "--filter", "x"].map(OsString::from);
+        let joined = super::joined_values(args);
+        assert_eq!(
+            joined,
+            ["tread", "--search=review", "list", "--filter", "x"]
+        );
+        let args = [
+            "tread", "--review", "r.jsonl", "export", "--review", "--code", "x",
+        ];
+        let joined = super::joined_values(args.map(OsString::from));
+        assert_eq!(
+            joined,
+            [
+                "tread",
+                "--review=r.jsonl",
+                "export",
+                "--review",
+                "--code",
+                "x"
+            ]
+        );
+        let args = ["tread", "--", "--search", "review"].map(OsString::from);
+        assert_eq!(super::joined_values(args.clone()), args);
+        let args = ["tread", "--search"].map(OsString::from);
+        assert_eq!(super::joined_values(args.clone()), args);
+    }
 }

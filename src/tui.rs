@@ -2,6 +2,7 @@
 //! event changed something, and give it back on every way out (quit, error, panic, SIGTERM,
 //! SIGHUP, SIGINT, SIGQUIT, and suspend with Ctrl-Z).
 
+mod editor;
 mod events;
 pub mod osc;
 pub mod pace;
@@ -41,11 +42,15 @@ pub fn run(
     install_panic_hook();
     watch_signals()?;
     enter()?;
-    let inputs = inputs(loader);
+    let keys = editor::Keys::new();
+    let inputs = inputs(loader, keys.clone());
     let out = Counted::new(io::stdout());
     let outcome = Terminal::new(CrosstermBackend::new(out.sharing(io::stdout())))
         .map_err(anyhow::Error::from)
-        .and_then(|mut terminal| event_loop(&mut terminal, out, app, options, &inputs));
+        .and_then(|mut terminal| {
+            let io = Io { inputs, keys, out };
+            event_loop(&mut terminal, io, app, options)
+        });
     leave()?;
     outcome
 }
@@ -62,7 +67,7 @@ enum Input {
 /// own, so that whichever comes first wakes the event loop at once: a load is followed as
 /// it goes and its end is shown when it comes, not at the next tick of a timer, and the
 /// loop sleeps while nothing happens.
-fn inputs(loader: Option<Receiver<Progress<Loaded>>>) -> Receiver<Input> {
+fn inputs(loader: Option<Receiver<Progress<Loaded>>>, keys: editor::Keys) -> Receiver<Input> {
     let (send, receive) = mpsc::channel();
     if let Some(loader) = loader {
         forward_load(loader, send.clone());
@@ -70,7 +75,7 @@ fn inputs(loader: Option<Receiver<Progress<Loaded>>>) -> Receiver<Input> {
     let terminal = send;
     std::thread::spawn(move || {
         loop {
-            let event = term::read();
+            let event = keys.next();
             let failed = event.is_err();
             // The loop gone (the app quit) or the terminal unreadable: nothing more to read.
             if terminal.send(Input::Term(event)).is_err() || failed {
@@ -114,15 +119,21 @@ fn take(app: &mut App, input: Input) -> anyhow::Result<bool> {
     }
 }
 
-/// The terminal and a writer that counts alongside its backend (for what ratatui does not
-/// draw: hyperlinks and clipboard sequences).
-fn event_loop(
-    terminal: &mut Term,
-    mut out: Counted<Stdout>,
-    app: &mut App,
-    options: Options,
-    inputs: &Receiver<Input>,
-) -> anyhow::Result<()> {
+/// What the loop reads and writes besides the terminal: the inputs, the switch that parks
+/// the key reader, and a writer that counts alongside the terminal's backend (for what
+/// ratatui does not draw: hyperlinks and clipboard sequences).
+struct Io {
+    inputs: Receiver<Input>,
+    keys: editor::Keys,
+    out: Counted<Stdout>,
+}
+
+fn event_loop(terminal: &mut Term, io: Io, app: &mut App, options: Options) -> anyhow::Result<()> {
+    let Io {
+        inputs,
+        keys,
+        mut out,
+    } = io;
     let size = terminal.size()?;
     app.handle(Event::Resize(size.width, size.height));
     let mut pacer = Pacer::new(Instant::now());
@@ -153,7 +164,7 @@ fn event_loop(
             };
             take(app, input)?;
         }
-        changed |= carry_out_effects(terminal, &mut out, app)?;
+        changed |= carry_out_effects(terminal, (&mut out, &keys), app)?;
         if app.quit() {
             return Ok(());
         }
@@ -167,7 +178,7 @@ fn event_loop(
 /// (each leaves the screen to be drawn again).
 fn carry_out_effects(
     terminal: &mut Term,
-    out: &mut Counted<Stdout>,
+    (out, keys): (&mut Counted<Stdout>, &editor::Keys),
     app: &mut App,
 ) -> anyhow::Result<bool> {
     let effects = app.take_effects();
@@ -186,6 +197,17 @@ fn carry_out_effects(
                     _ => repaint(terminal)?,
                 };
                 app.handle(Event::Resize(size.width, size.height));
+            }
+            Effect::EditNote(text) => {
+                let edited = keys.parked(|| -> io::Result<_> {
+                    leave()?;
+                    let edited = editor::edit(&text);
+                    enter()?;
+                    Ok(edited)
+                })?;
+                let size = repaint(terminal)?;
+                app.handle(Event::Resize(size.width, size.height));
+                app.handle(Event::Edited(edited));
             }
         }
     }

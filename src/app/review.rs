@@ -17,6 +17,7 @@ impl App {
             Action::Mark => self.review_change(|_| Some(Change::ToggleMark)),
             Action::Code => self.open_review_prompt(PromptKind::Code),
             Action::Note => self.open_review_prompt(PromptKind::Note),
+            Action::NoteInEditor => self.edit_note(),
             Action::Undo => self.undo_review(),
             Action::NextUnread => self.next_unread(true),
             Action::PreviousUnread => self.next_unread(false),
@@ -117,9 +118,13 @@ impl App {
         let Some(at) = self.reviewable_post() else {
             return;
         };
-        let Some(change) = change(self) else {
-            return;
-        };
+        if let Some(change) = change(self) {
+            self.review_change_at(at, change);
+        }
+    }
+
+    /// Makes `change` to the post at `at`, and says what was done or why it was not.
+    fn review_change_at(&mut self, at: PostRef, change: Change) {
         let places = Arc::clone(self.facets.places());
         self.message = Some(
             match self.review.change(&self.corpus, &places, at, change) {
@@ -193,6 +198,11 @@ impl App {
             PromptKind::Note => self.post_review(at).and_then(|r| r.note.clone()),
             _ => None,
         };
+        if note.as_ref().is_some_and(|n| n.contains('\n')) {
+            let key = self.key_for(Action::NoteInEditor);
+            self.message = Some(format!("this note has several lines: {key} edits it"));
+            return;
+        }
         self.prompt = Some(Prompt {
             kind,
             text: note.unwrap_or_default(),
@@ -212,6 +222,34 @@ impl App {
                 (before.unwrap_or_default() != text.trim()).then_some(Change::Note(text))
             }),
             PromptKind::Search | PromptKind::Jump => {}
+        }
+    }
+
+    /// Hands the current post's note to the user's editor.
+    fn edit_note(&mut self) {
+        let Some(at) = self.reviewable_post() else {
+            return;
+        };
+        let note = self.post_review(at).and_then(|r| r.note.clone());
+        self.editing = Some(at);
+        self.effects
+            .push(super::Effect::EditNote(note.unwrap_or_default()));
+    }
+
+    /// The note back from the editor, for the post it was written on.
+    pub(super) fn edited(&mut self, edited: Result<String, String>) {
+        let Some(at) = self.editing.take() else {
+            return;
+        };
+        match edited {
+            Err(why) => self.message = Some(why),
+            Ok(text) => {
+                let before = self.post_review(at).and_then(|r| r.note.clone());
+                match before.unwrap_or_default() == text.trim() {
+                    true => self.message = Some("note unchanged".to_string()),
+                    false => self.review_change_at(at, Change::Note(text)),
+                }
+            }
         }
     }
 

@@ -4,6 +4,7 @@
 pub mod export;
 pub mod facets;
 pub mod list;
+pub mod review;
 pub mod search;
 pub mod show;
 pub mod tui;

@@ -68,6 +68,8 @@ pub enum Action {
     Code,
     #[strum(message = "write the current post's note (empty removes it)")]
     Note,
+    #[strum(message = "write the current post's note in $VISUAL or $EDITOR")]
+    NoteInEditor,
     #[strum(message = "undo the last mark, code or note")]
     Undo,
     #[strum(message = "go to the next unread post")]
@@ -142,8 +144,8 @@ impl Action {
         match self {
             Quit | Help | FocusNext | FocusPrevious | FocusLeft | FocusRight | ToggleFilter
             | Search | NextMatch | PreviousMatch | Jump | CopyCitation | CopyCommand | Links
-            | Warnings | Redraw | Suspend | ToggleHidden | Mark | Code | Note | Undo
-            | NextUnread | PreviousUnread => &[G],
+            | Warnings | Redraw | Suspend | ToggleHidden | Mark | Code | Note | NoteInEditor
+            | Undo | NextUnread | PreviousUnread => &[G],
             Close => &[G, F, P],
             SearchScope => &[G, P],
             RemoveFilter | ClearFilters => &[G, F],

@@ -2,6 +2,7 @@
 //! or the view to come back to. The file is JSON Lines, one record a line, appended and
 //! never rewritten, so that it reads and diffs as a log.
 
+use crate::corpus::sanitise::printable;
 use serde::{Deserialize, Serialize};
 
 /// What a record does.
@@ -125,9 +126,12 @@ impl Record {
         serde_json::to_string(self).expect("a record always serialises")
     }
 
-    /// Reads a line of the file, saying what is wrong with one that is not a record.
+    /// Reads a line of the file, saying what is wrong with one that is not a record. What
+    /// it names is made safe to show as document text is: a review is a file like any
+    /// other, shared and edited by hand.
     pub fn from_line(line: &str) -> Result<Record, String> {
-        let record: Record = serde_json::from_str(line).map_err(|e| e.to_string())?;
+        let mut record: Record = serde_json::from_str(line).map_err(|e| e.to_string())?;
+        record.make_printable();
         let needs = |what: &Option<String>, name: &str| match what {
             Some(_) => Ok(()),
             None => Err(format!("a {:?} record needs {name:?}", record.op)),
@@ -141,6 +145,27 @@ impl Record {
             return Err("a record needs \"doc\"".to_string());
         }
         Ok(record)
+    }
+}
+
+impl Record {
+    /// Fields shown on one line escaped ([`printable`]), a note's text sanitised.
+    fn make_printable(&mut self) {
+        let anchor = &mut self.anchor;
+        for field in [
+            &mut anchor.doc,
+            &mut anchor.post,
+            &mut anchor.fp,
+            &mut anchor.excerpt,
+        ] {
+            *field = printable(field);
+        }
+        for field in self.code.iter_mut().chain(&mut self.filters) {
+            *field = printable(field);
+        }
+        if let Some(text) = &mut self.text {
+            *text = crate::corpus::sanitise::sanitise(text);
+        }
     }
 }
 

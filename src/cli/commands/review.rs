@@ -1,0 +1,408 @@
+//! `tread review` (what the review says: marks, codes, notes, read progress) and
+//! `tread export --review` (the reviewed posts with full citations, as Markdown for a
+//! report, CSV for a spreadsheet or JSON for a script).
+
+use crate::address::Address;
+use crate::cli::output;
+use crate::corpus::{Corpus, DocIndex, PostRef};
+use crate::present::{gutter, one_line};
+use crate::review::{PostReview, Review};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::io::Write;
+
+/// How `export --review` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReviewFormat {
+    Md,
+    Csv,
+    Json,
+}
+
+/// How `export --review` groups the posts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Grouping {
+    /// Under each of their codes (a post with two codes is under both); uncoded last.
+    #[default]
+    Code,
+    /// Under their document, in corpus order.
+    Document,
+}
+
+/// One reviewed post, cited in full.
+#[derive(Debug, Serialize)]
+struct Cited {
+    /// The code it is listed under, when grouped by code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    group: Option<String>,
+    document: String,
+    title: String,
+    author: Option<String>,
+    date: Option<String>,
+    /// Its address, as `--post` takes it.
+    post: String,
+    /// Its label as written ("4/20", "1.", "¶3").
+    label: String,
+    /// Where it is, as citations say it ("post 4/20", "thread 5 · post 2/16").
+    #[serde(skip)]
+    name: String,
+    source: Option<String>,
+    marked: bool,
+    codes: Vec<String>,
+    note: Option<String>,
+    text: String,
+}
+
+/// The uncoded posts' heading, when grouped by code.
+const UNCODED: &str = "(no code)";
+
+/// `tread export --review`: the reviewed posts (marked, coded or annotated; with `code`,
+/// those with that code), grouped as asked, in `format`.
+pub fn export(
+    corpus: &Corpus,
+    review: &Review,
+    (code, grouping, format): (Option<&str>, Grouping, ReviewFormat),
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    warn_of_orphans(review);
+    let places = crate::corpus::Places::new(&corpus.documents);
+    let reviewed = review.posts();
+    let wanted = |r: &PostReview| code.is_none_or(|c| r.codes.iter().any(|x| x == c));
+    let posts: Vec<(PostRef, &PostReview)> = (reviewed.into_iter())
+        .filter(|(_, r)| wanted(r))
+        .map(|(o, r)| (places.post_ref(o), r))
+        .collect();
+    if let (Some(code), true) = (code, posts.is_empty()) {
+        let known: Vec<String> = review.codes().into_iter().map(|(c, _)| c).collect();
+        let message = match known.is_empty() {
+            true => format!("no post has the code {code:?}; the review has no codes yet"),
+            false => format!(
+                "no post has the code {code:?}; the codes are {}",
+                known.join(", ")
+            ),
+        };
+        return Err(crate::cli::CliError::failure(message).into());
+    }
+    let rows = grouped(corpus, &posts, code, grouping);
+    match format {
+        ReviewFormat::Json => output::json(&rows, out),
+        ReviewFormat::Csv => csv(&rows, out),
+        ReviewFormat::Md => markdown(&rows, grouping, out),
+    }
+}
+
+/// The posts in the order of their groups: by code (a code given: only it), or by document.
+fn grouped(
+    corpus: &Corpus,
+    posts: &[(PostRef, &PostReview)],
+    only: Option<&str>,
+    grouping: Grouping,
+) -> Vec<Cited> {
+    if grouping == Grouping::Document {
+        return posts
+            .iter()
+            .map(|&(at, r)| cite(corpus, at, r, None))
+            .collect();
+    }
+    let mut groups: BTreeMap<&str, Vec<Cited>> = BTreeMap::new();
+    let mut uncoded = Vec::new();
+    for &(at, review) in posts {
+        let codes = review.codes.iter().filter(|c| only.is_none_or(|o| o == *c));
+        let mut any = false;
+        for code in codes {
+            any = true;
+            let cited = cite(corpus, at, review, Some(code));
+            groups.entry(code.as_str()).or_default().push(cited);
+        }
+        if !any {
+            uncoded.push(cite(corpus, at, review, Some(UNCODED)));
+        }
+    }
+    groups.into_values().flatten().chain(uncoded).collect()
+}
+
+fn cite(corpus: &Corpus, at: PostRef, review: &PostReview, group: Option<&str>) -> Cited {
+    let doc = corpus.document(at.doc);
+    let thread = &doc.threads[at.thread];
+    let post = &thread.posts[at.post];
+    let author = thread.author.as_ref().or(doc.author.as_ref());
+    Cited {
+        group: group.map(str::to_string),
+        document: doc.id.clone(),
+        title: doc.display_title(),
+        author: author.map(|a| a.name.clone()),
+        date: doc.date.clone(),
+        post: Address::of(doc, at).to_string(),
+        label: post
+            .label
+            .as_deref()
+            .map_or_else(|| gutter(doc.kind, post), str::to_string),
+        name: crate::present::post_name(doc, at),
+        source: doc.source.clone(),
+        marked: review.marked,
+        codes: review.codes.clone(),
+        note: review.note.clone(),
+        text: post.text.to_string(),
+    }
+}
+
+/// A CSV a spreadsheet opens as it is: UTF-8 with a byte-order mark (without one, Excel
+/// reads UTF-8 as the system's code page), every field quoted where it must be, and a
+/// field a spreadsheet would take for a formula (`=`, `+`, `-`, `@` first) written after
+/// an apostrophe, as OWASP advises, so that opening the file runs nothing.
+fn csv(rows: &[Cited], out: &mut impl Write) -> anyhow::Result<()> {
+    out.write_all("\u{feff}".as_bytes())?;
+    let mut writer = ::csv::Writer::from_writer(out);
+    writer.write_record([
+        "group", "document", "title", "author", "date", "post", "label", "source", "marked",
+        "codes", "note", "text",
+    ])?;
+    for row in rows {
+        let marked = if row.marked { "yes" } else { "" };
+        let fields = [
+            row.group.as_deref().unwrap_or(""),
+            &row.document,
+            &row.title,
+            row.author.as_deref().unwrap_or(""),
+            row.date.as_deref().unwrap_or(""),
+            &row.post,
+            &row.label,
+            row.source.as_deref().unwrap_or(""),
+            marked,
+            &row.codes.join("; "),
+            row.note.as_deref().unwrap_or(""),
+            &row.text,
+        ];
+        writer.write_record(fields.map(inert))?;
+    }
+    writer.flush()?;
+    Ok(())
+}
+
+/// A cell no spreadsheet takes for a formula.
+fn inert(field: &str) -> String {
+    match field.starts_with(['=', '+', '-', '@']) {
+        true => format!("'{field}"),
+        false => field.to_string(),
+    }
+}
+
+/// Markdown for a report: a heading per group, each post quoted with its citation, its
+/// codes and its note.
+fn markdown(rows: &[Cited], grouping: Grouping, out: &mut impl Write) -> anyhow::Result<()> {
+    writeln!(out, "# Review: {}", plural(rows_posts(rows), "post"))?;
+    let mut heading: Option<&str> = None;
+    for row in rows {
+        let group = match grouping {
+            Grouping::Code => row.group.as_deref().unwrap_or(UNCODED),
+            Grouping::Document => row.title.as_str(),
+        };
+        if heading != Some(group) {
+            heading = Some(group);
+            let count = rows.iter().filter(|r| match grouping {
+                Grouping::Code => r.group.as_deref() == Some(group),
+                Grouping::Document => r.document == row.document,
+            });
+            writeln!(
+                out,
+                "\n## {} ({})",
+                one_line(group),
+                plural(count.count(), "post")
+            )?;
+        }
+        writeln!(out)?;
+        for line in row.text.lines() {
+            writeln!(out, "> {line}")?;
+        }
+        writeln!(out, "\n— {}", citation(row))?;
+        let mut about = Vec::new();
+        if row.marked {
+            about.push("marked".to_string());
+        }
+        if !row.codes.is_empty() {
+            about.push(format!("codes: {}", row.codes.join(", ")));
+        }
+        if !about.is_empty() {
+            writeln!(out, "\n*{}*", about.join(" · "))?;
+        }
+        if let Some(note) = &row.note {
+            writeln!(
+                out,
+                "\nNote: {}",
+                note.lines().collect::<Vec<_>>().join("  \n")
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// "Nick Cook, May 23, 2022, post 2/20, 000_bcd5621f043b7544, <https://…>".
+fn citation(row: &Cited) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    parts.extend(row.author.clone());
+    parts.extend(row.date.clone());
+    parts.push(row.name.clone());
+    parts.push(format!("`{}` (`--post {}`)", row.document, row.post));
+    parts.extend(row.source.as_ref().map(|s| format!("<{s}>")));
+    parts.join(", ")
+}
+
+/// How many posts the rows hold (a post under two codes is one post).
+fn rows_posts(rows: &[Cited]) -> usize {
+    let mut posts: Vec<(&str, &str)> = rows.iter().map(|r| (&*r.document, &*r.post)).collect();
+    posts.sort_unstable();
+    posts.dedup();
+    posts.len()
+}
+
+fn plural(n: usize, word: &str) -> String {
+    match n {
+        1 => format!("1 {word}"),
+        _ => format!("{n} {word}s"),
+    }
+}
+
+/// Reviewed posts no longer found are never left out without a word.
+fn warn_of_orphans(review: &Review) {
+    let orphans = review.orphans().len();
+    if orphans > 0 {
+        eprintln!(
+            "tread: warning: {} reviewed no longer found (its document or its text changed): \
+             `tread review` lists them",
+            plural(orphans, "post"),
+        );
+    }
+}
+
+/// What `tread review --json` prints.
+#[derive(Debug, Serialize)]
+struct Summary {
+    file: Option<String>,
+    marked: usize,
+    noted: usize,
+    coded: usize,
+    codes: Vec<CodeCount>,
+    read: usize,
+    posts: usize,
+    documents: Vec<Progress>,
+    orphans: Vec<OrphanRow>,
+}
+
+#[derive(Debug, Serialize)]
+struct CodeCount {
+    code: String,
+    posts: usize,
+}
+
+#[derive(Debug, Serialize)]
+struct Progress {
+    id: String,
+    title: String,
+    read: usize,
+    posts: usize,
+}
+
+#[derive(Debug, Serialize)]
+struct OrphanRow {
+    document: String,
+    post: String,
+    excerpt: String,
+    marked: bool,
+    codes: Vec<String>,
+    note: Option<String>,
+}
+
+/// `tread review`: posts marked, per code, with notes, read progress per document, and
+/// the reviewed posts no longer found.
+pub fn summary(
+    corpus: &Corpus,
+    review: &Review,
+    file: &std::path::Path,
+    json: bool,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    let places = crate::corpus::Places::new(&corpus.documents);
+    let reviewed = review.posts();
+    let count = |f: fn(&PostReview) -> bool| reviewed.iter().filter(|(_, r)| f(r)).count();
+    let documents = (0..corpus.documents.len()).map(|d| {
+        let doc = DocIndex::new(d);
+        let posts = places.of_document(doc).len();
+        Progress {
+            id: corpus.documents[d].id.clone(),
+            title: corpus.documents[d].display_title(),
+            read: posts - review.unread_in(&places, doc),
+            posts,
+        }
+    });
+    let summary = Summary {
+        file: Some(crate::corpus::sanitise::printable_path(file)),
+        marked: count(|r| r.marked),
+        noted: count(|r| r.note.is_some()),
+        coded: count(|r| !r.codes.is_empty()),
+        codes: (review.codes().into_iter())
+            .map(|(code, posts)| CodeCount { code, posts })
+            .collect(),
+        read: review.read_count(),
+        posts: places.len(),
+        documents: documents.collect(),
+        orphans: (review.orphans())
+            .map(|o| OrphanRow {
+                document: o.anchor.doc.clone(),
+                post: o.anchor.post.clone(),
+                excerpt: o.anchor.excerpt.clone(),
+                marked: o.review.marked,
+                codes: o.review.codes.clone(),
+                note: o.review.note.clone(),
+            })
+            .collect(),
+    };
+    match json {
+        true => output::json(&summary, out),
+        false => summary_text(&summary, out),
+    }
+}
+
+fn summary_text(summary: &Summary, out: &mut impl Write) -> anyhow::Result<()> {
+    let file = summary.file.as_deref().unwrap_or("");
+    writeln!(out, "review {file}")?;
+    writeln!(
+        out,
+        "{} marked, {} coded, {} with a note",
+        plural(summary.marked, "post"),
+        summary.coded,
+        summary.noted
+    )?;
+    let codes: Vec<String> = (summary.codes.iter())
+        .map(|c| format!("{} {}", c.code, c.posts))
+        .collect();
+    if !codes.is_empty() {
+        writeln!(out, "codes: {}", codes.join(" · "))?;
+    }
+    writeln!(out, "read: {} of {} posts", summary.read, summary.posts)?;
+    // Those begun: a collection of thousands is mostly not.
+    let begun = summary.documents.iter().filter(|d| d.read > 0);
+    for doc in begun {
+        let title = one_line(&doc.title);
+        writeln!(
+            out,
+            "  {:>5}/{:<5} {}  {}",
+            doc.read, doc.posts, doc.id, title
+        )?;
+    }
+    let untouched = summary.documents.iter().filter(|d| d.read == 0).count();
+    if untouched > 0 {
+        writeln!(out, "  {} not begun", plural(untouched, "document"))?;
+    }
+    if !summary.orphans.is_empty() {
+        writeln!(
+            out,
+            "{} no longer found (kept in the review):",
+            plural(summary.orphans.len(), "reviewed post")
+        )?;
+        for orphan in &summary.orphans {
+            let excerpt = one_line(&orphan.excerpt);
+            writeln!(out, "  {} post {}: {excerpt}", orphan.document, orphan.post)?;
+        }
+    }
+    Ok(())
+}
