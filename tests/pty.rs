@@ -534,3 +534,147 @@ mod meeting_questions {
         assert_eq!(again.wait_exit(), 0);
     }
 }
+
+/// Reviewing in the real binary: marks and codes with completion, a note written in
+/// `$EDITOR`, resuming where the last session left, a kill in the middle of a burst of
+/// changes, and two trees on one review at once.
+mod reviewing {
+    use super::*;
+    use std::path::Path;
+
+    fn launch(review: &Path, env: &[(&str, &str)]) -> Session {
+        let args = ["--review", review.to_str().unwrap()];
+        // Tall enough for a post, its code and its note.
+        let program = env!("CARGO_BIN_EXE_tread");
+        let session = Session::spawn_sized(program, &args, env, (100, 50));
+        session.wait_for("Documents 5/5");
+        session
+    }
+
+    fn quit(mut session: Session) {
+        session.send("\x03");
+        assert_eq!(session.wait_exit(), 0);
+        session.assert_restored();
+    }
+
+    /// `tread review --json` of the review file.
+    fn summary(review: &Path) -> serde_json::Value {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_tread"))
+            .args(["--review", review.to_str().unwrap(), "review", "--json"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice(&out.stdout).unwrap()
+    }
+
+    #[test]
+    fn marking_coding_with_completion_and_a_note_in_the_editor() {
+        let dir = tempfile::tempdir().unwrap();
+        let review = dir.path().join("review.jsonl");
+        // An "editor" that writes two lines into the file it is given.
+        let editor = dir.path().join("editor.sh");
+        fs_write_script(&editor, "printf 'Written in the editor\\nand a second line\\n' > \"$1\"");
+        let editor = editor.to_str().unwrap();
+        let mut tread = launch(&review, &[("EDITOR", editor), ("VISUAL", "")]);
+        tread.send("\rm");
+        tread.wait_for("post 1/20: marked");
+        tread.wait_for("1/ ▌★");
+        tread.send("cfunding\r");
+        tread.wait_for("post 1/20: coded funding");
+        tread.wait_for("⌗ funding");
+        tread.send("jcfu");
+        tread.wait_for("code (tab completes; one the post has is removed): fu▏  funding 1");
+        tread.send("\t\r");
+        tread.wait_for("post 2/20: coded funding");
+        tread.send("A");
+        tread.wait_for("post 2/20: note saved");
+        tread.wait_for("✎ Written in the editor");
+        tread.wait_for("  and a second line");
+        quit(tread);
+        let summary = summary(&review);
+        assert_eq!(summary["marked"], 1);
+        assert_eq!(summary["noted"], 1);
+        assert_eq!(summary["codes"][0]["posts"], 2);
+    }
+
+    #[test]
+    fn reopening_comes_back_to_the_post_and_filters_left() {
+        let dir = tempfile::tempdir().unwrap();
+        let review = dir.path().join("review.jsonl");
+        let mut tread = launch(&review, &[]);
+        tread.send("jj\r");
+        tread.send("5:2\r");
+        tread.wait_for("002 · thread 5 · post 2/16 ");
+        quit(tread);
+        let again = launch(&review, &[]);
+        again.wait_for("002 · thread 5 · post 2/16 ");
+        again.wait_for("back where you left 002_12ed20b751bd733c");
+        quit(again);
+        let args = ["--review", review.to_str().unwrap(), "--fresh"];
+        let fresh = Session::spawn(env!("CARGO_BIN_EXE_tread"), &args, &[]);
+        fresh.wait_for("000 · post 1/20 ");
+        quit(fresh);
+    }
+
+    /// Killed (SIGKILL) in the middle of a burst of marks: every mark the screen confirmed
+    /// is in the file, the posts marked are the first ones in order (none lost between),
+    /// and the file loads.
+    #[test]
+    fn a_kill_in_a_burst_of_changes_loses_nothing_confirmed() {
+        let dir = tempfile::tempdir().unwrap();
+        let review = dir.path().join("review.jsonl");
+        let mut tread = launch(&review, &[]);
+        tread.send("\r");
+        tread.send(&"mj".repeat(12));
+        tread.wait_for("000 · post 13/20 ");
+        // Then a burst the kill lands in the middle of.
+        tread.send(&"mj".repeat(7));
+        let pid = tread.child.process_id().unwrap() as libc::pid_t;
+        assert_eq!(unsafe { libc::kill(pid, libc::SIGKILL) }, 0);
+        tread.wait_exit();
+        let summary = summary(&review);
+        let marked = summary["marked"].as_u64().unwrap();
+        assert!(marked >= 12, "{summary}");
+        let again = launch(&review, &[("XDG_DATA_HOME", "/nonexistent")]);
+        quit(again);
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_tread"))
+            .args(["--review", review.to_str().unwrap(), "export", "--review", "--json"])
+            .output()
+            .unwrap();
+        let posts: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let addresses: Vec<&str> = (posts.as_array().unwrap().iter())
+            .map(|p| p["post"].as_str().unwrap())
+            .collect();
+        let first: Vec<String> = (1..=marked).map(|n| n.to_string()).collect();
+        assert_eq!(addresses, first, "the first posts, in order, none lost");
+    }
+
+    /// Two tread processes marking on one review: both keep their marks.
+    #[test]
+    fn two_processes_on_one_review_keep_each_others_marks() {
+        let dir = tempfile::tempdir().unwrap();
+        let review = dir.path().join("review.jsonl");
+        let mut one = launch(&review, &[]);
+        let mut two = launch(&review, &[]);
+        one.send("\r");
+        two.send("j\r");
+        for n in 1..=5 {
+            one.send("m");
+            two.send("m");
+            one.wait_for(&format!("post {n}/20: marked"));
+            two.wait_for(&format!("post {n}: marked"));
+            one.send("j");
+            two.send("j");
+        }
+        quit(one);
+        quit(two);
+        let summary = summary(&review);
+        assert_eq!(summary["marked"], 10, "{summary}");
+    }
+
+    fn fs_write_script(path: &Path, body: &str) {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::write(path, format!("#!/bin/sh\n{body}\n")).unwrap();
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+}
