@@ -563,7 +563,11 @@ mod reviewing {
             .args(["--review", review.to_str().unwrap(), "review", "--json"])
             .output()
             .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         serde_json::from_slice(&out.stdout).unwrap()
     }
 
@@ -573,7 +577,10 @@ mod reviewing {
         let review = dir.path().join("review.jsonl");
         // An "editor" that writes two lines into the file it is given.
         let editor = dir.path().join("editor.sh");
-        fs_write_script(&editor, "printf 'Written in the editor\\nand a second line\\n' > \"$1\"");
+        fs_write_script(
+            &editor,
+            "printf 'Written in the editor\\nand a second line\\n' > \"$1\"",
+        );
         let editor = editor.to_str().unwrap();
         let mut tread = launch(&review, &[("EDITOR", editor), ("VISUAL", "")]);
         tread.send("\rm");
@@ -638,7 +645,13 @@ mod reviewing {
         let again = launch(&review, &[("XDG_DATA_HOME", "/nonexistent")]);
         quit(again);
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_tread"))
-            .args(["--review", review.to_str().unwrap(), "export", "--review", "--json"])
+            .args([
+                "--review",
+                review.to_str().unwrap(),
+                "export",
+                "--review",
+                "--json",
+            ])
             .output()
             .unwrap();
         let posts: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();

@@ -78,12 +78,18 @@ impl App {
                 let sections = Context::all().map(|c| self.keymap.bindings(c).len());
                 let sections: Vec<usize> = sections.filter(|&n| n > 0).collect();
                 let blanks = sections.len().saturating_sub(1);
-                sections.iter().map(|n| 1 + n).sum::<usize>() + blanks + 2
+                sections.iter().map(|n| 1 + n).sum::<usize>() + blanks + 3
             }
             Some(Overlay::Warnings { .. }) => {
                 let document = self.current_doc().map(|d| self.corpus.document(d));
                 let of_document = document.map_or(0, |d| 2 + d.warnings.len().max(1));
-                1 + self.corpus.problems.len() + of_document
+                let review = self.review_problems();
+                let of_review = if review.is_empty() {
+                    0
+                } else {
+                    2 + review.len()
+                };
+                1 + self.corpus.problems.len() + of_document + of_review
             }
             Some(Overlay::Links { .. }) => self.current_links().len() + 2,
         }

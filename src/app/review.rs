@@ -353,6 +353,33 @@ impl App {
         }
     }
 
+    /// What the warnings overlay says of the review: lines of its file skipped, and
+    /// reviewed posts no longer found (kept in the file, listed here).
+    pub fn review_problems(&self) -> Vec<String> {
+        let mut lines: Vec<String> = self.review.warnings().to_vec();
+        for orphan in self.review.orphans() {
+            let mut what = Vec::new();
+            if orphan.review.marked {
+                what.push("marked".to_string());
+            }
+            if !orphan.review.codes.is_empty() {
+                what.push(format!("codes: {}", orphan.review.codes.join(", ")));
+            }
+            if let Some(note) = &orphan.review.note {
+                what.push(format!("note: {}", crate::present::one_line(note)));
+            }
+            let anchor = &orphan.anchor;
+            lines.push(format!(
+                "no longer found: {} post {} “{}” ({})",
+                anchor.doc,
+                anchor.post,
+                anchor.excerpt,
+                what.join(" · ")
+            ));
+        }
+        lines
+    }
+
     /// The review, for drawing and tests.
     pub fn review(&self) -> &Review {
         &self.review

@@ -88,6 +88,11 @@ fn help_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
         ),
         theme.dim(),
     ));
+    lines.push(Line::styled(
+        "review: ★ marked, ⌗ codes, ✎ note; in the list, •17 posts unread in a document \
+         begun, bold: not opened yet",
+        theme.dim(),
+    ));
     lines
 }
 
@@ -117,6 +122,18 @@ fn warning_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
                 .iter()
                 .map(|w| Line::styled(format!("  {w}"), theme.warning())),
         );
+    }
+    let review = app.review_problems();
+    if !review.is_empty() {
+        lines.push(Line::raw(""));
+        let file = app
+            .review()
+            .path()
+            .map(crate::corpus::sanitise::printable_path);
+        let heading = format!("review {}", file.unwrap_or_default());
+        lines.push(Line::styled(heading, theme.heading()));
+        let problems = review.into_iter();
+        lines.extend(problems.map(|p| Line::styled(format!("  {p}"), theme.warning())));
     }
     lines
 }

@@ -153,6 +153,13 @@ fn a_post_renumbered_is_found_by_its_text_and_a_vanished_one_is_an_orphan() {
     assert_eq!(orphans.len(), 1);
     assert_eq!(orphans[0].anchor.doc, "no-such-document");
     assert!(orphans[0].review.marked);
+    // `w` lists it.
+    assert_eq!(
+        app.review_problems(),
+        ["no longer found: no-such-document post 1 “words” (marked)"]
+    );
+    press(&mut app, "w");
+    assert_eq!(app.overlay_lines(), 1 + 3 + 3, "summary, document, review");
 }
 
 #[test]
