@@ -82,6 +82,38 @@ fn loading(c: &mut Criterion, fixture: &Fixture) {
     group.finish();
 }
 
+/// A review file of `marks` marks spread over the corpus's posts, as the UI writes them.
+fn review_file(corpus: &tread::corpus::Corpus, marks: usize, path: &std::path::Path) {
+    let places = tread::corpus::Places::new(&corpus.documents);
+    let step = (places.len() / marks).max(1);
+    let mut text = String::from("{\"tread_review\":1}\n");
+    for ordinal in (0..places.len()).step_by(step).take(marks) {
+        let at = places.post_ref(tread::corpus::Ordinal::new(ordinal));
+        let anchor = tread::review::anchor_of(corpus, at);
+        text += &(tread::review::Record::new(tread::review::Op::Mark, anchor).to_line() + "\n");
+    }
+    std::fs::write(path, text).expect("the review is written");
+}
+
+/// What a review adds to start-up: its file read and its posts found in the corpus.
+fn review_loading(c: &mut Criterion, fixture: &Fixture) {
+    let corpus = load::load(&fixture.options).expect("the corpus loads");
+    let places = tread::corpus::Places::new(&corpus.documents);
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("review.jsonl");
+    review_file(&corpus, 10_000, &path);
+    let mut group = c.benchmark_group("review");
+    group.sample_size(20);
+    group.bench_function("10,000 marks read and found in the corpus", |b| {
+        b.iter(|| {
+            let mut review = tread::review::Review::read(&path).expect("it reads");
+            review.resolve(&corpus, &places);
+            review.posts().len()
+        })
+    });
+    group.finish();
+}
+
 fn interaction(c: &mut Criterion, fixture: &Fixture) {
     let corpus = load::load(&fixture.options).expect("the corpus loads");
     let mut app = App::new(corpus, Keymap::builtin(), Opening::default(), (200, 50));
@@ -139,6 +171,10 @@ fn interaction(c: &mut Criterion, fixture: &Fixture) {
 fn latency_report(fixture: &Fixture) {
     let corpus = load::load(&fixture.options).expect("the corpus loads");
     let mut app = App::new(corpus, Keymap::builtin(), Opening::default(), (200, 50));
+    // A review on disk, as the UI keeps it: reading writes, marking writes and flushes.
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let review = tread::review::Review::open(&dir.path().join("review.jsonl"), &[]);
+    app.attach_review(review.expect("the review opens"), false);
     let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("a test backend");
     let mut run = |name: &str, setup: &str, typed: &str, rounds: usize| {
         for key in keys(setup) {
@@ -188,7 +224,20 @@ fn latency_report(fixture: &Fixture) {
         "enter ctrl-w",
         10,
     );
-    run("thread, next post", "esc esc l", "j j j j j j j j j j", 20);
+    run(
+        "thread, next post (read, written)",
+        "esc esc l",
+        "j j j j j j j j j j",
+        20,
+    );
+    // Marked and unmarked, each written and flushed to the disk before the frame.
+    run("review, mark toggled", "", "m", 40);
+    run(
+        "review, a code typed and confirmed",
+        "",
+        "c f u n d i n g enter",
+        10,
+    );
     run("documents, next", "h", "j j j j j j j j j j", 20);
 }
 
@@ -242,6 +291,7 @@ fn benches(c: &mut Criterion) {
         memory_over_keystrokes(&fixture);
     }
     loading(c, &fixture);
+    review_loading(c, &fixture);
     interaction(c, &fixture);
 }
 

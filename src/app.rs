@@ -130,6 +130,8 @@ pub struct Opening {
     pub search: Option<String>,
     /// The PATHs the corpus came from, for the reopen command (empty: the bundled seeds).
     pub paths: Vec<String>,
+    /// The review file `--review` named (absolute), for the reopen command.
+    pub review: Option<String>,
 }
 
 /// The whole state of the terminal UI. Only [`App::handle`] changes it; drawing and tests
@@ -169,6 +171,8 @@ pub struct App {
     load_error: Option<String>,
     effects: Vec<Effect>,
     paths: Vec<String>,
+    /// The review file `--review` named, for the reopen command.
+    review_file: Option<String>,
     /// Why the opening could not go where it was asked (a post that is not there).
     opening_error: Option<String>,
     /// Marks, codes, notes and read state ([`review`]).
@@ -231,6 +235,7 @@ impl App {
             load_error: None,
             effects: Vec::new(),
             paths: opening.paths,
+            review_file: opening.review,
             opening_error: None,
             review: crate::review::Review::in_memory(),
             resume: false,

@@ -13,6 +13,7 @@ pub mod record;
 mod store;
 
 use crate::address::Address;
+use crate::corpus::sanitise::printable_path;
 use crate::corpus::{Corpus, DocIndex, Ordinal, Places, PostRef};
 pub use record::{Anchor, Op, Record};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -101,6 +102,8 @@ pub struct Review {
     undo: Vec<Vec<Record>>,
     /// Lines of the file that could not be read.
     warnings: Vec<String>,
+    /// The file it was read from, when read only.
+    file: Option<std::path::PathBuf>,
 }
 
 /// Finds a record's post in the corpus.
@@ -135,13 +138,22 @@ impl Review {
         Ok(Review {
             pending: contents.records,
             warnings: contents.warnings,
+            file: Some(path.to_path_buf()),
             ..Review::default()
         })
     }
 
     /// Where it is kept, if in a file.
     pub fn path(&self) -> Option<&Path> {
-        self.store.as_ref().map(Store::path)
+        self.store
+            .as_ref()
+            .map(Store::path)
+            .or(self.file.as_deref())
+    }
+
+    /// Where it is kept, as messages name it.
+    pub fn path_shown(&self) -> String {
+        (self.path()).map_or_else(|| "(in memory)".to_string(), printable_path)
     }
 
     /// Whether the corpus is there to find posts in: changes wait until it is.

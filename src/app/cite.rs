@@ -58,6 +58,9 @@ impl App {
         if let Some(search) = self.search.as_ref().filter(|s| s.scope == Scope::Document) {
             words.push(format!("--search={}", search.text));
         }
+        if let Some(file) = &self.review_file {
+            words.push(format!("--review={file}"));
+        }
         if !self.paths.is_empty() {
             // After '--', no path is read as an option, whatever it holds.
             words.push("--".to_string());

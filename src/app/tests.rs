@@ -288,6 +288,7 @@ fn scripted_opening_lands_on_document_post_filter_and_search() {
         filters: vec![filter],
         search: Some("england".to_string()),
         paths: Vec::new(),
+        review: None,
     };
     let app = app_at((100, 30), opening);
     // Post 12 has no #CareReview: asked for, it is shown, dimmed among the others.

@@ -2,8 +2,9 @@
 //! or the view to come back to. The file is JSON Lines, one record a line, appended and
 //! never rewritten, so that it reads and diffs as a log.
 
-use crate::corpus::sanitise::printable;
+use crate::corpus::sanitise::{is_clean, sanitise, single_line};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// What a record does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -23,35 +24,91 @@ pub enum Op {
     View,
 }
 
-/// One record: the change, the post it is made to (see [`Anchor`]), and when.
+/// One record: the change, the post it is made to (see [`Anchor`]), and when. Written as
+/// one flat JSON object ([`Line`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "Line", into = "Line")]
 pub struct Record {
     pub op: Op,
-    #[serde(flatten)]
     pub anchor: Anchor,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub filters: Vec<String>,
     /// When it was made, in UTC (`2026-12-04T17:20:05Z`).
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub at: String,
+}
+
+/// A record as its line writes it: the anchor's fields among the others. (serde's
+/// `flatten` would say the same, at several times the cost of reading a large review.)
+#[derive(Serialize, Deserialize)]
+struct Line {
+    op: Op,
+    doc: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    post: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    fp: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    excerpt: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    code: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    text: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    filters: Vec<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    at: String,
+}
+
+impl From<Line> for Record {
+    fn from(line: Line) -> Record {
+        Record {
+            op: line.op,
+            anchor: Anchor {
+                doc: line.doc,
+                post: line.post,
+                fp: line.fp,
+                excerpt: line.excerpt,
+            },
+            code: line.code,
+            text: line.text,
+            filters: line.filters,
+            at: line.at,
+        }
+    }
+}
+
+impl From<Record> for Line {
+    fn from(record: Record) -> Line {
+        let Anchor {
+            doc,
+            post,
+            fp,
+            excerpt,
+        } = record.anchor;
+        Line {
+            op: record.op,
+            doc,
+            post,
+            fp,
+            excerpt,
+            code: record.code,
+            text: record.text,
+            filters: record.filters,
+            at: record.at,
+        }
+    }
 }
 
 /// How a record names its post so that it is found again after a reload or a new capture
 /// of the same page: the document's id, the post's address as `--post` writes it, and a
 /// fingerprint of its text. `excerpt`, the post's opening words, lets a person reading the
 /// file (or the list of orphans) see which post it was.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Anchor {
     pub doc: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub post: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub fp: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub excerpt: String,
 }
 
@@ -149,22 +206,28 @@ impl Record {
 }
 
 impl Record {
-    /// Fields shown on one line escaped ([`printable`]), a note's text sanitised.
+    /// Fields shown on one line escaped ([`single_line`]), a note's text sanitised; each
+    /// copied only when it changes (nearly never).
     fn make_printable(&mut self) {
+        fn escape(field: &mut String) {
+            if let Cow::Owned(escaped) = single_line(field) {
+                *field = escaped;
+            }
+        }
         let anchor = &mut self.anchor;
-        for field in [
+        let fields = [
             &mut anchor.doc,
             &mut anchor.post,
             &mut anchor.fp,
             &mut anchor.excerpt,
-        ] {
-            *field = printable(field);
-        }
-        for field in self.code.iter_mut().chain(&mut self.filters) {
-            *field = printable(field);
-        }
-        if let Some(text) = &mut self.text {
-            *text = crate::corpus::sanitise::sanitise(text);
+        ];
+        fields.into_iter().for_each(escape);
+        self.code
+            .iter_mut()
+            .chain(&mut self.filters)
+            .for_each(escape);
+        if let Some(text) = self.text.as_mut().filter(|t| !is_clean(t)) {
+            *text = sanitise(text);
         }
     }
 }

@@ -135,8 +135,10 @@ fn a_post_renumbered_is_found_by_its_text_and_a_vanished_one_is_an_orphan() {
     let text = &doc.threads[0].posts[4].text;
     let renumbered = crate::review::Anchor::new(&doc.id, "9", text);
     let gone = crate::review::Anchor::new("no-such-document", "1", "words");
+    // The same document, captured again with the post's words changed.
+    let changed = crate::review::Anchor::new(&doc.id, "2", "words no post of it has");
     let mut lines = vec![r#"{"tread_review":1}"#.to_string()];
-    for anchor in [renumbered, gone] {
+    for anchor in [renumbered, gone, changed] {
         let record = crate::review::Record::new(crate::review::Op::Mark, anchor);
         lines.push(record.to_line());
     }
@@ -150,16 +152,18 @@ fn a_post_renumbered_is_found_by_its_text_and_a_vanished_one_is_an_orphan() {
         "found by its text, not its old number"
     );
     let orphans: Vec<_> = app.review().orphans().collect();
-    assert_eq!(orphans.len(), 1);
-    assert_eq!(orphans[0].anchor.doc, "no-such-document");
-    assert!(orphans[0].review.marked);
-    // `w` lists it.
+    assert_eq!(orphans.len(), 2);
+    assert_eq!(orphans[0].anchor.doc, doc.id);
+    assert_eq!(orphans[1].anchor.doc, "no-such-document");
+    assert!(orphans.iter().all(|o| o.review.marked));
+    // `w` lists them.
+    let problems = app.review_problems();
     assert_eq!(
-        app.review_problems(),
-        ["no longer found: no-such-document post 1 “words” (marked)"]
+        problems[1],
+        "no longer found: no-such-document post 1 “words” (marked)"
     );
     press(&mut app, "w");
-    assert_eq!(app.overlay_lines(), 1 + 3 + 3, "summary, document, review");
+    assert_eq!(app.overlay_lines(), 1 + 3 + 4, "summary, document, review");
 }
 
 #[test]
@@ -225,4 +229,18 @@ fn the_review_is_a_facet_combined_with_the_others() {
     assert_eq!(app.filters().passing_count(), Some(0));
     press(&mut app, "u");
     assert_eq!(app.filters().passing_count(), Some(1));
+}
+
+#[test]
+fn the_reopen_command_names_a_review_given_by_name() {
+    let opening = Opening {
+        review: Some("/shared/team review.jsonl".to_string()),
+        ..Opening::default()
+    };
+    let app = app_at((120, 40), opening);
+    let command = app.reopen_command();
+    assert!(
+        command.ends_with(" '--review=/shared/team review.jsonl'"),
+        "{command}"
+    );
 }

@@ -72,6 +72,11 @@ pub fn export(
         .filter(|(_, r)| wanted(r))
         .map(|(o, r)| (places.post_ref(o), r))
         .collect();
+    if code.is_none() && posts.is_empty() {
+        let file = review.path_shown();
+        let message = format!("the review {file} has no marked, coded or annotated post yet");
+        return Err(crate::cli::CliError::failure(message).into());
+    }
     if let (Some(code), true) = (code, posts.is_empty()) {
         let known: Vec<String> = review.codes().into_iter().map(|(c, _)| c).collect();
         let message = match known.is_empty() {

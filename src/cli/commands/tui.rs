@@ -36,6 +36,7 @@ pub fn run(corpus_args: &CorpusArgs, args: &TuiArgs) -> anyhow::Result<()> {
             let loader = crate::app::load_in_background(&options, Loaded::new)?;
             let opening = Opening {
                 paths,
+                review: args.review.as_deref().map(absolute),
                 ..Opening::default()
             };
             (
@@ -82,6 +83,7 @@ fn scripted_app(
         filters,
         search: args.search.clone(),
         paths,
+        review: args.review.as_deref().map(absolute),
     };
     let app = App::with_facets(corpus, facets, keymap, opening, size);
     if let Some(doc) = document.filter(|&d| !app.filters().passes(d)) {
