@@ -109,7 +109,7 @@ pub struct Review {
 /// Finds a record's post in the corpus.
 #[derive(Debug, Default)]
 struct Finder {
-    ids: HashMap<String, DocIndex>,
+    ids: Ids,
     /// Anchors already looked for (a post is read, marked and coded: found once).
     found: HashMap<(String, String, String), Option<Ordinal>>,
 }
@@ -167,16 +167,17 @@ impl Review {
         if self.is_ready() {
             return;
         }
-        let ids = (corpus.documents.iter().enumerate())
-            .map(|(i, d)| (d.id.clone(), DocIndex::new(i)))
-            .collect();
-        self.finder = Some(Finder {
-            ids,
+        let finder = Finder {
+            ids: Ids::new(corpus),
             found: HashMap::new(),
-        });
-        self.read_in = vec![0; corpus.documents.len()];
+        };
         let pending = std::mem::take(&mut self.pending);
-        self.apply_all(corpus, places, pending);
+        let found = finder.find_all(corpus, places, &pending);
+        self.finder = Some(finder);
+        self.read_in = vec![0; corpus.documents.len()];
+        for (record, found) in pending.into_iter().zip(found) {
+            self.apply_found(places, record, found);
+        }
     }
 
     fn apply_all(&mut self, corpus: &Corpus, places: &Places, records: Vec<Record>) {
@@ -191,11 +192,19 @@ impl Review {
             self.pending.push(record);
             return;
         };
+        let found = match record.op {
+            Op::View => None,
+            _ => finder.find(corpus, places, &record.anchor),
+        };
+        self.apply_found(places, record, found);
+    }
+
+    /// Applies one record to the post `found` for it, or to its orphan.
+    fn apply_found(&mut self, places: &Places, record: Record, found: Option<Ordinal>) {
         if record.op == Op::View {
             self.view = Some(record);
             return;
         }
-        let found = finder.find(corpus, places, &record.anchor);
         match (found, record.op) {
             (Some(ordinal), Op::Read) => {
                 if self.read.insert(ordinal) {
@@ -452,6 +461,20 @@ impl Review {
 }
 
 impl Finder {
+    /// The post of each of `records`, found on every core: a post's text is hashed to check
+    /// it is the one meant, the most of a large review's start-up.
+    fn find_all(
+        &self,
+        corpus: &Corpus,
+        places: &Places,
+        records: &[Record],
+    ) -> Vec<Option<Ordinal>> {
+        use rayon::prelude::*;
+        (records.par_iter())
+            .map(|r| self.search(corpus, places, &r.anchor))
+            .collect()
+    }
+
     /// The post an anchor names: the post at its address if the text is the same, else the
     /// post of that document with the same text (renumbered by a new capture), else none.
     fn find(&mut self, corpus: &Corpus, places: &Places, anchor: &Anchor) -> Option<Ordinal> {
@@ -465,7 +488,7 @@ impl Finder {
     }
 
     fn search(&self, corpus: &Corpus, places: &Places, anchor: &Anchor) -> Option<Ordinal> {
-        let doc_index = *self.ids.get(&anchor.doc)?;
+        let doc_index = self.ids.get(corpus, &anchor.doc)?;
         let doc = corpus.document(doc_index);
         let same = |at: PostRef| record::fingerprint(&corpus.post(at).text) == anchor.fp;
         let at_address = Address::parse(&anchor.post)
@@ -483,6 +506,42 @@ impl Finder {
     }
 }
 
+/// Documents by id, without a copy of the ids: by a hash of each, checked against the
+/// document's own id (two ids of one hash, which 64 bits make all but impossible, are
+/// looked for one by one).
+#[derive(Debug, Default)]
+struct Ids {
+    by_hash: HashMap<u64, DocIndex>,
+    collided: Vec<DocIndex>,
+}
+
+impl Ids {
+    fn new(corpus: &Corpus) -> Ids {
+        let mut ids = Ids::default();
+        ids.by_hash.reserve(corpus.documents.len());
+        for (i, doc) in corpus.documents.iter().enumerate() {
+            let at = DocIndex::new(i);
+            // A hash taken already keeps its first document; this one is looked for apart.
+            if *ids.by_hash.entry(hash_id(&doc.id)).or_insert(at) != at {
+                ids.collided.push(at);
+            }
+        }
+        ids
+    }
+
+    fn get(&self, corpus: &Corpus, id: &str) -> Option<DocIndex> {
+        let is = |at: &DocIndex| corpus.document(*at).id == id;
+        (self.by_hash.get(&hash_id(id)).filter(|at| is(at)))
+            .or_else(|| self.collided.iter().find(|at| is(at)))
+            .copied()
+    }
+}
+
+fn hash_id(id: &str) -> u64 {
+    use std::hash::BuildHasher;
+    foldhash::fast::FixedState::default().hash_one(id)
+}
+
 /// The anchor of the post at `at`.
 pub fn anchor_of(corpus: &Corpus, at: PostRef) -> Anchor {
     let doc = corpus.document(at.doc);
@@ -493,4 +552,23 @@ pub fn anchor_of(corpus: &Corpus, at: PostRef) -> Anchor {
 fn owned_key(anchor: &Anchor) -> (String, String, String) {
     let (doc, post, fp) = anchor.key();
     (doc.to_string(), post.to_string(), fp.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_document_whose_id_shares_a_hash_is_still_found() {
+        let corpus = crate::corpus::load::bundled();
+        let ids = Ids::new(&corpus);
+        let (first, second) = (&corpus.documents[0].id, &corpus.documents[1].id);
+        assert_eq!(ids.get(&corpus, first), Some(DocIndex::new(0)));
+        assert_eq!(ids.get(&corpus, "no-such-id"), None);
+        // As if the second id had the first's hash: kept apart, and found there.
+        let mut ids = ids;
+        ids.by_hash.remove(&hash_id(second));
+        ids.collided.push(DocIndex::new(1));
+        assert_eq!(ids.get(&corpus, second), Some(DocIndex::new(1)));
+    }
 }
