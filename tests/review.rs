@@ -207,3 +207,20 @@ fn list_and_search_filter_on_what_the_review_says() {
         "{list}"
     );
 }
+
+#[test]
+fn a_file_that_is_not_a_review_stops_the_ui_before_it_starts_and_is_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notes.md");
+    std::fs::write(&notes, "# my notes\n").unwrap();
+    let out = tread()
+        .args(["--review", notes.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .get_output()
+        .stderr
+        .clone();
+    let error = String::from_utf8(out).unwrap();
+    assert!(error.contains("notes.md: not a tread review"), "{error}");
+    assert_eq!(std::fs::read_to_string(&notes).unwrap(), "# my notes\n");
+}

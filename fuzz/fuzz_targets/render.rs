@@ -10,10 +10,12 @@ use tread::corpus::{Corpus, Glossary, Source};
 use tread::keymap::{KeySeq, Keymap};
 use tread::ui::{self, Theme};
 
-const KEYS: [&str; 22] = [
+const KEYS: [&str; 28] = [
     "j", "k", "l", "h", "tab", "G", "f", "?", "o", "w", "esc", "/", "a", "enter", "ctrl-e", "n",
     // Filters left out, folded or dimmed, removed; a jump to an address.
     "z", "x", "ctrl-x", ":", "2", "shift-tab",
+    // The review: mark, code, undo, unread posts, text typed into a prompt.
+    "m", "c", "u", "]", "[", "q",
 ];
 
 fuzz_target!(|data: &[u8]| {
