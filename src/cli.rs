@@ -44,9 +44,10 @@ struct TuiArgs {
     /// thread is unnumbered; in a listing, thread first ("5:2" is thread 5, post 2).
     #[arg(long, value_name = "POST", value_parser = crate::address::Address::parse)]
     post: Option<crate::address::Address>,
-    /// Show only posts by author:NAME, with #tag, org:NAME or @handle, or in documents of
-    /// kind:KIND (unroll, reply…); `not:` in front excludes. Repeat to combine: values of
-    /// one facet with OR, different facets with AND.
+    /// Show only posts by author:NAME, with #tag, org:NAME or @handle, in documents of
+    /// kind:KIND (unroll, reply…), or as the review has them: review:marked|noted|read|unread,
+    /// code:CODE; `not:` in front excludes. Repeat to combine: values of one facet with OR,
+    /// different facets with AND.
     #[arg(long = "filter", value_name = "EXPR")]
     filters: Vec<String>,
     /// Search post text in every document the filters leave, opening at the first hit (with
@@ -118,7 +119,8 @@ struct CorpusArgs {
 #[derive(Debug, Clone, Args)]
 struct FilterArgs {
     /// Only the posts the UI's --filter leaves: author:NAME, #tag, org:NAME, @handle,
-    /// kind:KIND, not: in front to exclude. Repeat: OR within a facet, AND across.
+    /// kind:KIND, review:marked|noted|read|unread, code:CODE, not: in front to exclude.
+    /// Repeat: OR within a facet, AND across.
     #[arg(long = "filter", value_name = "EXPR")]
     filters: Vec<String>,
 }
@@ -404,11 +406,11 @@ fn run_command(
             code,
             format,
             by,
+            select,
             corpus,
             ..
         } => {
-            let args = merge(cli.corpus, corpus);
-            let loaded = load(&args)?;
+            let (loaded, filters, args) = filtered(cli, select, corpus, true)?;
             let review = review_of(&loaded, &args, cli)?;
             let format = match (format, json) {
                 (Some(format), _) => format,
@@ -416,7 +418,9 @@ fn run_command(
                 (None, false) => commands::review::ReviewFormat::Md,
             };
             let how = (code.as_deref(), by.unwrap_or_default(), format);
-            let outcome = commands::review::export(&loaded, &review, how, out);
+            let outcome = with_filters(&loaded, (&filters, &args), cli, |f| {
+                commands::review::export(&loaded, &review, f, how, out)
+            });
             (loaded, outcome)
         }
         Command::Review { json, corpus } => {

@@ -406,7 +406,7 @@ impl Facets {
         let mut codes: Vec<Entry> = (posts.codes.into_iter())
             .map(|(name, ordinals)| Entry::of_posts(name, ordinals, &self.places))
             .collect();
-        codes.sort_by(|a, b| b.posts.cmp(&a.posts).then_with(|| a.name.cmp(&b.name)));
+        codes.sort_by_cached_key(|e| (std::cmp::Reverse(e.posts), e.name.to_lowercase()));
         self.codes = codes;
     }
 

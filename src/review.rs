@@ -41,13 +41,15 @@ impl PostReview {
             Op::Unmark => self.marked = false,
             Op::Code => {
                 let code = clean_code(record.code.as_deref().unwrap_or_default());
-                if let Err(at) = self.codes.binary_search(&code) {
-                    self.codes.insert(at, code);
+                if !self.codes.iter().any(|c| same_code(c, &code)) {
+                    self.codes.push(code);
+                    self.codes
+                        .sort_by_cached_key(|c| (c.to_lowercase(), c.clone()));
                 }
             }
             Op::Uncode => {
                 let code = clean_code(record.code.as_deref().unwrap_or_default());
-                self.codes.retain(|c| *c != code);
+                self.codes.retain(|c| !same_code(c, &code));
             }
             Op::Note => {
                 let text = crate::corpus::sanitise::sanitise(record.text.as_deref().unwrap_or(""));
@@ -62,6 +64,12 @@ impl PostReview {
 /// A code as it is kept and shown: one line, no terminal controls, trimmed.
 pub fn clean_code(code: &str) -> String {
     crate::corpus::sanitise::printable(code.trim())
+}
+
+/// Codes are one whatever their case: "Funding" is "funding" (the spelling used first
+/// stays), as a reviewer means them and as `--filter code:` finds them.
+pub fn same_code(a: &str, b: &str) -> bool {
+    a == b || a.to_lowercase() == b.to_lowercase()
 }
 
 /// A reviewed post whose post is no longer found: the document is gone, or no post of it
@@ -135,9 +143,16 @@ impl Review {
     /// The review in the file at `path`, to read only (the commands that print it).
     pub fn read(path: &Path) -> Result<Review, StoreError> {
         let contents = Store::read(path)?;
+        let mut warnings = contents.warnings;
+        if contents.missing {
+            let shown = printable_path(path);
+            warnings.push(format!(
+                "review {shown}: no such file yet (nothing reviewed)"
+            ));
+        }
         Ok(Review {
             pending: contents.records,
-            warnings: contents.warnings,
+            warnings,
             file: Some(path.to_path_buf()),
             ..Review::default()
         })
@@ -272,7 +287,13 @@ impl Review {
             ),
             Change::ToggleCode(code) => {
                 let code = clean_code(&code);
-                match now.codes.contains(&code) {
+                // The spelling in use already, whatever case was typed.
+                let known = self.codes().into_iter().map(|(c, _)| c);
+                let code = known
+                    .chain(now.codes.iter().cloned())
+                    .find(|c| same_code(c, &code))
+                    .unwrap_or(code);
+                match now.codes.iter().any(|c| same_code(c, &code)) {
                     true => (
                         record(Op::Uncode, Some(&code), None),
                         record(Op::Code, Some(&code), None),
@@ -305,7 +326,10 @@ impl Review {
 
     /// Undoes this session's last change; `None` when there is none left.
     pub fn undo(&mut self, corpus: &Corpus, places: &Places) -> Option<Result<Record, StoreError>> {
-        let records = self.undo.pop()?;
+        let mut records = self.undo.pop()?;
+        // Made now, not when the change it undoes was.
+        let now = record::now();
+        records.iter_mut().for_each(|r| r.at = now.clone());
         let last = records.last().cloned()?;
         Some(match self.write(corpus, places, records.clone(), true) {
             Ok(()) => Ok(last),
@@ -400,24 +424,24 @@ impl Review {
 
     /// Every code in use, with how many posts carry it, most used first.
     pub fn codes(&self) -> Vec<(String, usize)> {
-        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-        for review in self.posts.values() {
+        let mut counts: BTreeMap<String, (&str, usize)> = BTreeMap::new();
+        for (_, review) in self.posts() {
             for code in &review.codes {
-                *counts.entry(code).or_default() += 1;
+                counts.entry(code.to_lowercase()).or_insert((code, 0)).1 += 1;
             }
         }
-        let mut codes: Vec<(String, usize)> = counts
-            .into_iter()
+        let mut codes: Vec<(String, usize)> = (counts.into_values())
             .map(|(c, n)| (c.to_string(), n))
             .collect();
-        codes.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        codes.sort_by_cached_key(|(c, n)| (std::cmp::Reverse(*n), c.to_lowercase()));
         codes
     }
 
     /// The posts of each entry of the Review and Codes facets, in corpus order.
     pub fn facet_posts(&self, places: &Places) -> crate::facets::ReviewPosts {
         let mut posts = crate::facets::ReviewPosts::default();
-        let mut codes: BTreeMap<&str, Vec<Ordinal>> = BTreeMap::new();
+        // By the code whatever its case, named as first written.
+        let mut codes: BTreeMap<String, (&str, Vec<Ordinal>)> = BTreeMap::new();
         for (ordinal, review) in self.posts() {
             if review.marked {
                 posts.marked.push(ordinal);
@@ -426,7 +450,10 @@ impl Review {
                 posts.noted.push(ordinal);
             }
             for code in &review.codes {
-                codes.entry(code).or_default().push(ordinal);
+                let entry = codes
+                    .entry(code.to_lowercase())
+                    .or_insert((code, Vec::new()));
+                entry.1.push(ordinal);
             }
         }
         posts.read = self.read.iter().copied().collect();
@@ -438,7 +465,7 @@ impl Review {
                 false => posts.unread.push(ordinal),
             }
         }
-        posts.codes = (codes.into_iter())
+        posts.codes = (codes.into_values())
             .map(|(c, o)| (c.to_string(), o))
             .collect();
         posts
@@ -491,10 +518,9 @@ impl Finder {
         let doc_index = self.ids.get(corpus, &anchor.doc)?;
         let doc = corpus.document(doc_index);
         let same = |at: PostRef| record::fingerprint(&corpus.post(at).text) == anchor.fp;
-        let at_address = Address::parse(&anchor.post)
+        let addressed = Address::parse(&anchor.post)
             .ok()
-            .and_then(|a| a.find(doc, doc_index, 0).ok())
-            .filter(|&at| same(at));
+            .and_then(|a| a.find(doc, doc_index, 0).ok());
         let anywhere = || {
             let mut posts = places
                 .of_document(doc_index)
@@ -502,7 +528,15 @@ impl Finder {
                 .map(|o| places.post_ref(o));
             posts.find(|&at| same(at))
         };
-        places.ordinal(at_address.or_else(anywhere)?)
+        // Failing both, the post at its address that opens with the same words: the
+        // same post, a word changed further on in a new capture.
+        let opens_alike = |at: &PostRef| {
+            !anchor.excerpt.is_empty() && record::excerpt(&corpus.post(*at).text) == anchor.excerpt
+        };
+        let found = (addressed.filter(|&at| same(at)))
+            .or_else(anywhere)
+            .or_else(|| addressed.filter(opens_alike))?;
+        places.ordinal(found)
     }
 }
 

@@ -8,6 +8,9 @@ use std::path::Path;
 use tread::corpus::{PostRef, load};
 use tread::review::{Op, Record, anchor_of};
 
+/// A note of two lines, the second Markdown would take for a heading.
+const NOTE: &str = "Sets out the \"why\", with a = sign\n## not a heading";
+
 fn tread() -> Command {
     let mut command = Command::cargo_bin("tread").unwrap();
     command
@@ -40,12 +43,7 @@ fn review_file(dir: &Path) -> std::path::PathBuf {
     let records = [
         record(Op::Mark, at(0, 0, 0), None, None),
         record(Op::Code, at(0, 0, 0), Some("funding"), None),
-        record(
-            Op::Note,
-            at(0, 0, 0),
-            None,
-            Some("Sets out the \"why\", with a = sign"),
-        ),
+        record(Op::Note, at(0, 0, 0), None, Some(NOTE)),
         record(Op::Code, at(0, 0, 1), Some("funding"), None),
         record(Op::Code, at(0, 0, 1), Some("workforce"), None),
         record(Op::Mark, at(2, 4, 1), None, None),
@@ -132,10 +130,7 @@ fn the_export_in_csv_reads_back_as_a_spreadsheet_would() {
     assert_eq!(&first[6], "1/", "the label as written");
     assert_eq!(&first[8], "yes");
     assert_eq!(&first[9], "funding");
-    assert_eq!(
-        &first[10], "Sets out the \"why\", with a = sign",
-        "quotes survive"
-    );
+    assert_eq!(&first[10], NOTE, "quotes and lines survive");
     assert!(first[11].starts_with("A personal 🧵"), "UTF-8 survives");
     assert_eq!(&rows[3][5], "5:2");
     // Only one code.
@@ -152,15 +147,19 @@ fn the_export_in_markdown_and_json_cites_every_post() {
     let file = file.to_str().unwrap();
     let (md, _) = run(&["--review", file, "export", "--review"]);
     assert!(
-        md.starts_with("# Review: 3 posts\n\n## funding (2 posts)\n\n> A personal"),
+        md.starts_with("# Review: 3 posts\n\n## `funding` (2 posts)\n\n> A personal"),
         "{md}"
     );
     assert!(
         md.contains("— Nick Cook, May 23, post 1/20, `000_bcd5621f043b7544` (`--post 1`)"),
         "{md}"
     );
-    assert!(md.contains("*marked · codes: funding*"), "{md}");
-    assert!(md.contains("Note: Sets out the \"why\""), "{md}");
+    assert!(md.contains("*marked · codes: `funding`*"), "{md}");
+    // A note's line that Markdown would take for a heading is written as text.
+    assert!(
+        md.contains("Note: Sets out the \"why\", with a = sign  \n\\## not a heading\n"),
+        "{md}"
+    );
     let (md, _) = run(&["--review", file, "export", "--review", "--by", "document"]);
     assert!(md.contains("\n## A personal"), "{md}");
     let (json, _) = run(&["--review", file, "export", "--review", "--json"]);

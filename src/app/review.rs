@@ -298,16 +298,27 @@ impl App {
             true => Box::new((from + 1..count).chain(0..from.min(count))),
             false => Box::new((0..from).rev().chain((from + 1..count).rev())),
         };
+        let filtered = !self.filters.is_empty();
         let Some(next) = order.into_iter().find(|&o| unread(o)) else {
-            self.message = Some("no unread posts".to_string());
+            self.message = Some(match filtered {
+                true => "no unread post passes the filters".to_string(),
+                false => "no unread posts".to_string(),
+            });
             return;
         };
         let at = places.post_ref(Ordinal::new(next));
         self.go_to(at);
         self.set_focus(Pane::Thread);
         // The post gone to is read now.
-        let left = count - self.review.read_count() - 1;
-        self.message = Some(format!("{left} more unread"));
+        let left = match self.filters.passing() {
+            Some(passing) => passing.iter().filter(|&&o| !self.review.is_read(o)).count(),
+            None => count - self.review.read_count(),
+        };
+        let left = left.saturating_sub(1);
+        self.message = Some(match filtered {
+            true => format!("{left} more unread passing the filters"),
+            false => format!("{left} more unread"),
+        });
     }
 
     /// What the review says of the post at `at`.

@@ -189,7 +189,7 @@ impl Fnv {
 }
 
 /// The opening words of a post, on one line, at most 60 characters.
-fn excerpt(text: &str) -> String {
+pub(crate) fn excerpt(text: &str) -> String {
     let words = text.split_whitespace();
     let mut out = String::new();
     for word in words {
@@ -276,7 +276,7 @@ impl Record {
 }
 
 /// The time now in UTC, as `2026-12-04T17:20:05Z`.
-fn now() -> String {
+pub(crate) fn now() -> String {
     let seconds = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());

@@ -41,6 +41,8 @@ pub struct Contents {
     pub records: Vec<Record>,
     /// Lines skipped, each with the file and line named.
     pub warnings: Vec<String>,
+    /// There was no file (read only: an empty review).
+    pub missing: bool,
 }
 
 /// Why a review file cannot be used.
@@ -92,7 +94,13 @@ impl Store {
     pub fn read(path: &Path) -> Result<Contents, StoreError> {
         let mut file = match File::open(path) {
             Ok(file) => file,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Contents::default()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                let missing = Contents {
+                    missing: true,
+                    ..Contents::default()
+                };
+                return Ok(missing);
+            }
             Err(e) => return Err(StoreError::new(path, e)),
         };
         file.lock_shared().map_err(|e| StoreError::new(path, e))?;

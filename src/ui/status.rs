@@ -30,9 +30,15 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             PromptKind::Code => format!("code ({key} completes; one the post has is removed): "),
             PromptKind::Note => "note (empty removes it): ".to_string(),
         };
+        // What is typed always shows, its end at least: a long label gives way first.
+        let label = match label.width() + 20 > width {
+            true => short_label(prompt.kind).to_string(),
+            false => label,
+        };
+        let room = width.saturating_sub(label.width() + 1);
         let mut spans = vec![
             Span::styled(label, theme.key()),
-            Span::raw(prompt.text.clone()),
+            Span::raw(tail(&prompt.text, room)),
             Span::raw("▏"),
         ];
         if prompt.kind == PromptKind::Code {
@@ -59,6 +65,33 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         spans.push(Span::styled(keys, theme.dim()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// A prompt's label where the full one leaves too little room to type.
+fn short_label(kind: PromptKind) -> &'static str {
+    match kind {
+        PromptKind::Search => "/",
+        PromptKind::Jump => "post: ",
+        PromptKind::Code => "code: ",
+        PromptKind::Note => "note: ",
+    }
+}
+
+/// The end of `text` that fits `width` columns, "…" first when some is cut.
+fn tail(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut kept: Vec<char> = Vec::new();
+    let mut used = 1;
+    for c in text.chars().rev() {
+        used += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used > width {
+            break;
+        }
+        kept.push(c);
+    }
+    std::iter::once('…').chain(kept.into_iter().rev()).collect()
 }
 
 fn hits(app: &App) -> String {

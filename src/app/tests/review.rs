@@ -137,8 +137,14 @@ fn a_post_renumbered_is_found_by_its_text_and_a_vanished_one_is_an_orphan() {
     let gone = crate::review::Anchor::new("no-such-document", "1", "words");
     // The same document, captured again with the post's words changed.
     let changed = crate::review::Anchor::new(&doc.id, "2", "words no post of it has");
+    // And with a word changed after its opening words: still the post.
+    let edited = crate::review::Anchor::new(
+        &doc.id,
+        "3",
+        &format!("{} edited", doc.threads[0].posts[2].text),
+    );
     let mut lines = vec![r#"{"tread_review":1}"#.to_string()];
-    for anchor in [renumbered, gone, changed] {
+    for anchor in [renumbered, gone, changed, edited] {
         let record = crate::review::Record::new(crate::review::Op::Mark, anchor);
         lines.push(record.to_line());
     }

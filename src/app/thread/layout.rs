@@ -273,7 +273,7 @@ fn add_posts(
             misnumbered,
             annotations: (show.annotate)(at)
                 .into_iter()
-                .flat_map(|(text, tone)| wrapped(&text, width.text, tone))
+                .flat_map(|(text, tone)| hanging(&text, width.text, tone))
                 .collect(),
         }));
         posts.push(at);
@@ -334,6 +334,16 @@ fn gap_note(previous: Option<u32>, number: Option<u32>) -> Option<String> {
         2 => Some(format!("⋯ {}/ missing", a + 1)),
         _ => Some(format!("⋯ {}/–{}/ missing", a + 1, b - 1)),
     }
+}
+
+/// `text` wrapped with its later lines under its words, not its mark ("✎ ", "⌗ ").
+fn hanging(text: &str, width: usize, tone: Tone) -> Vec<(String, Tone)> {
+    let mut lines = wrapped(text, width.saturating_sub(2).max(1), tone);
+    lines
+        .iter_mut()
+        .skip(1)
+        .for_each(|(line, _)| line.insert_str(0, "  "));
+    lines
 }
 
 fn wrapped(text: &str, width: usize, tone: Tone) -> Vec<(String, Tone)> {

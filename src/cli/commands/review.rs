@@ -5,8 +5,9 @@
 use crate::address::Address;
 use crate::cli::output;
 use crate::corpus::{Corpus, DocIndex, PostRef};
+use crate::filters::Filters;
 use crate::present::{gutter, one_line};
-use crate::review::{PostReview, Review};
+use crate::review::{PostReview, Review, same_code};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -32,8 +33,7 @@ pub enum Grouping {
 /// One reviewed post, cited in full.
 #[derive(Debug, Serialize)]
 struct Cited {
-    /// The code it is listed under, when grouped by code.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The code it is listed under, or its document's id when grouped by document.
     group: Option<String>,
     document: String,
     title: String,
@@ -57,21 +57,27 @@ struct Cited {
 const UNCODED: &str = "(no code)";
 
 /// `tread export --review`: the reviewed posts (marked, coded or annotated; with `code`,
-/// those with that code), grouped as asked, in `format`.
+/// those with that code; with filters, those that pass), grouped as asked, in `format`.
 pub fn export(
     corpus: &Corpus,
     review: &Review,
+    filters: Option<&Filters>,
     (code, grouping, format): (Option<&str>, Grouping, ReviewFormat),
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
     warn_of_orphans(review);
     let places = crate::corpus::Places::new(&corpus.documents);
     let reviewed = review.posts();
-    let wanted = |r: &PostReview| code.is_none_or(|c| r.codes.iter().any(|x| x == c));
+    let wanted = |r: &PostReview| code.is_none_or(|c| r.codes.iter().any(|x| same_code(x, c)));
     let posts: Vec<(PostRef, &PostReview)> = (reviewed.into_iter())
         .filter(|(_, r)| wanted(r))
         .map(|(o, r)| (places.post_ref(o), r))
+        .filter(|&(at, _)| filters.is_none_or(|f| f.post_passes(at)))
         .collect();
+    if filters.is_some() && posts.is_empty() {
+        let message = "no reviewed post passes the filters";
+        return Err(crate::cli::CliError::failure(message).into());
+    }
     if code.is_none() && posts.is_empty() {
         let file = review.path_shown();
         let message = format!("the review {file} has no marked, coded or annotated post yet");
@@ -112,7 +118,10 @@ fn grouped(
     let mut groups: BTreeMap<&str, Vec<Cited>> = BTreeMap::new();
     let mut uncoded = Vec::new();
     for &(at, review) in posts {
-        let codes = review.codes.iter().filter(|c| only.is_none_or(|o| o == *c));
+        let codes = review
+            .codes
+            .iter()
+            .filter(|c| only.is_none_or(|o| same_code(o, c)));
         let mut any = false;
         for code in codes {
             any = true;
@@ -198,26 +207,23 @@ fn markdown(rows: &[Cited], grouping: Grouping, out: &mut impl Write) -> anyhow:
     writeln!(out, "# Review: {}", plural(rows_posts(rows), "post"))?;
     let mut heading: Option<&str> = None;
     for row in rows {
-        let group = match grouping {
-            Grouping::Code => row.group.as_deref().unwrap_or(UNCODED),
-            Grouping::Document => row.title.as_str(),
-        };
+        let group = row.group.as_deref().unwrap_or(UNCODED);
         if heading != Some(group) {
             heading = Some(group);
-            let count = rows.iter().filter(|r| match grouping {
-                Grouping::Code => r.group.as_deref() == Some(group),
-                Grouping::Document => r.document == row.document,
-            });
-            writeln!(
-                out,
-                "\n## {} ({})",
-                one_line(group),
-                plural(count.count(), "post")
-            )?;
+            let count = rows
+                .iter()
+                .filter(|r| r.group.as_deref() == Some(group))
+                .count();
+            let name = match grouping {
+                Grouping::Code if group == UNCODED => group.to_string(),
+                Grouping::Code => code_span(group),
+                Grouping::Document => escape_line(&one_line(&row.title)),
+            };
+            writeln!(out, "\n## {name} ({})", plural(count, "post"))?;
         }
         writeln!(out)?;
         for line in row.text.lines() {
-            writeln!(out, "> {line}")?;
+            writeln!(out, "> {}", escape_line(line))?;
         }
         writeln!(out, "\n— {}", citation(row))?;
         let mut about = Vec::new();
@@ -225,20 +231,43 @@ fn markdown(rows: &[Cited], grouping: Grouping, out: &mut impl Write) -> anyhow:
             about.push("marked".to_string());
         }
         if !row.codes.is_empty() {
-            about.push(format!("codes: {}", row.codes.join(", ")));
+            let codes: Vec<String> = row.codes.iter().map(|c| code_span(c)).collect();
+            about.push(format!("codes: {}", codes.join(", ")));
         }
         if !about.is_empty() {
             writeln!(out, "\n*{}*", about.join(" · "))?;
         }
         if let Some(note) = &row.note {
-            writeln!(
-                out,
-                "\nNote: {}",
-                note.lines().collect::<Vec<_>>().join("  \n")
-            )?;
+            let lines: Vec<String> = note.lines().map(escape_line).collect();
+            writeln!(out, "\nNote: {}", lines.join("  \n"))?;
         }
     }
     Ok(())
+}
+
+/// A code as Markdown shows it literally, whatever it holds (`` `## *bold*` ``).
+fn code_span(code: &str) -> String {
+    match code.contains('`') {
+        true => format!("`` {code} ``"),
+        false => format!("`{code}`"),
+    }
+}
+
+/// A line of a post or a note that Markdown takes as written: a mark that would make it a
+/// heading, a quote, a list item, a rule, a table row or a fence is escaped.
+fn escape_line(line: &str) -> String {
+    let text = line.trim_start();
+    let indent = &line[..line.len() - text.len()];
+    let numbered = text.find(|c: char| !c.is_ascii_digit()).filter(|&n| n > 0);
+    match (text.chars().next(), numbered) {
+        (Some('#' | '>' | '-' | '+' | '*' | '=' | '|' | '`' | '~'), _) => {
+            format!("{indent}\\{text}")
+        }
+        (_, Some(n)) if text[n..].starts_with(['.', ')']) => {
+            format!("{indent}{}\\{}", &text[..n], &text[n..])
+        }
+        _ => line.to_string(),
+    }
 }
 
 /// "Nick Cook, May 23, 2022, post 2/20, 000_bcd5621f043b7544, <https://…>".
@@ -407,6 +436,17 @@ fn summary_text(summary: &Summary, out: &mut impl Write) -> anyhow::Result<()> {
         for orphan in &summary.orphans {
             let excerpt = one_line(&orphan.excerpt);
             writeln!(out, "  {} post {}: {excerpt}", orphan.document, orphan.post)?;
+            let mut what = Vec::new();
+            if orphan.marked {
+                what.push("marked".to_string());
+            }
+            if !orphan.codes.is_empty() {
+                what.push(format!("codes: {}", orphan.codes.join(" · ")));
+            }
+            if let Some(note) = &orphan.note {
+                what.push(format!("note: {}", one_line(note)));
+            }
+            writeln!(out, "    {}", what.join("; "))?;
         }
     }
     Ok(())
