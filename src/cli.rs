@@ -427,7 +427,7 @@ fn run_command(
             let args = merge(cli.corpus, corpus);
             let loaded = load(&args)?;
             let review = review_of(&loaded, &args, cli)?;
-            let file = review_file(&args, cli)?;
+            let file = loading::review_path(&args, cli.review)?;
             let outcome = commands::review::summary(&loaded, &review, &file, json, out);
             (loaded, outcome)
         }
@@ -469,15 +469,6 @@ fn run_command(
             (corpus, outcome)
         }
     })
-}
-
-/// The review file of the corpus `args` names: `--review`, or the corpus's own.
-fn review_file(args: &CorpusArgs, top: &TopArgs) -> anyhow::Result<PathBuf> {
-    match top.review {
-        Some(file) => Ok(file.to_path_buf()),
-        None => crate::review::location::default_file(&args.paths)
-            .map_err(|e| CliError::failure(e).into()),
-    }
 }
 
 /// The review of `corpus` (read from the file of the corpus `args` names), its posts found.

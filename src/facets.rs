@@ -79,6 +79,11 @@ impl Entry {
         }
     }
 
+    /// The ordinals of the posts it occurs in, in corpus order.
+    pub fn ordinals(&self) -> &[Ordinal] {
+        &self.ordinals
+    }
+
     /// The posts it occurs in, in corpus order.
     pub fn post_refs(&self) -> impl ExactSizeIterator<Item = PostRef> + '_ {
         self.ordinals.iter().map(|&o| self.index.post_ref(o))

@@ -112,6 +112,10 @@ pub struct Review {
     warnings: Vec<String>,
     /// The file it was read from, when read only.
     file: Option<std::path::PathBuf>,
+    /// Another tread's records were applied (see [`Review::take_changed_by_others`]).
+    changed_by_others: bool,
+    /// The last write's flush failed (see [`Review::take_unflushed`]).
+    unflushed: Option<StoreError>,
 }
 
 /// Finds a record's post in the corpus.
@@ -308,7 +312,9 @@ impl Review {
             }
             Change::Note(text) => {
                 let before = now.note.clone().unwrap_or_default();
-                let said = match text.trim().is_empty() {
+                // Said of the note as it is kept: nothing but controls is no note.
+                let kept = crate::corpus::sanitise::sanitise(&text);
+                let said = match kept.trim().is_empty() {
                     true => "note removed",
                     false => "note saved",
                 };
@@ -386,13 +392,49 @@ impl Review {
         records: Vec<Record>,
         durable: bool,
     ) -> Result<(), StoreError> {
-        if let Some(store) = &mut self.store {
-            let others = store.append(&records, durable)?;
-            self.warnings.extend(others.warnings);
-            self.apply_all(corpus, places, others.records);
+        let Some(store) = &mut self.store else {
+            self.apply_all(corpus, places, records);
+            return Ok(());
+        };
+        let appended = store.append(&records, durable);
+        let others = appended.others;
+        self.warnings.extend(others.warnings);
+        if others.replaced {
+            // Made again from the whole file, as it is now.
+            self.forget_state();
         }
+        self.changed_by_others |= others.replaced || !others.records.is_empty();
+        self.apply_all(corpus, places, others.records);
+        // Ours are applied once they are in the file, where any tread reading it finds them.
+        self.unflushed = appended.written?;
         self.apply_all(corpus, places, records);
         Ok(())
+    }
+
+    /// Everything applied so far, forgotten (to apply a replaced file's records anew).
+    fn forget_state(&mut self) {
+        self.posts.clear();
+        self.read.clear();
+        self.read_in.iter_mut().for_each(|n| *n = 0);
+        self.orphans.clear();
+        self.view = None;
+    }
+
+    /// Whether what another tread wrote was applied since this was last asked.
+    pub fn take_changed_by_others(&mut self) -> bool {
+        std::mem::take(&mut self.changed_by_others)
+    }
+
+    /// Why the last change was written to the file but not flushed to the disk, if it was
+    /// not (a crash of the system, not of tread, could lose it).
+    pub fn take_unflushed(&mut self) -> Option<StoreError> {
+        self.unflushed.take()
+    }
+
+    /// The post an anchor names, once the corpus is loaded (see [`Finder::search`]).
+    pub fn find(&mut self, corpus: &Corpus, places: &Places, anchor: &Anchor) -> Option<PostRef> {
+        let ordinal = self.finder.as_mut()?.find(corpus, places, anchor)?;
+        Some(places.post_ref(ordinal))
     }
 
     /// What the review says of the post `ordinal`.

@@ -79,6 +79,7 @@ fn inputs(loader: Option<Receiver<Progress<Loaded>>>, keys: editor::Keys) -> Rec
             let failed = event.is_err();
             // The loop gone (the app quit) or the terminal unreadable: nothing more to read.
             if terminal.send(Input::Term(event)).is_err() || failed {
+                keys.end();
                 return;
             }
         }

@@ -6,6 +6,11 @@ use super::layout::Tone;
 use super::{App, Filter, Filters, Pane, Prompt, PromptKind};
 use crate::corpus::{Ordinal, PostRef};
 use crate::facets::FacetKind;
+
+/// The Review facet's entries for read state, in their fixed order
+/// ([`crate::facets::ReviewPosts::STATES`]).
+const READ: usize = 2;
+const UNREAD: usize = 3;
 use crate::keymap::Action;
 use crate::review::{Change, Op, PostReview, Record, Review};
 use std::sync::Arc;
@@ -41,49 +46,51 @@ impl App {
     pub(super) fn resolve_review(&mut self) {
         let places = Arc::clone(self.facets.places());
         self.review.resolve(&self.corpus, &places);
-        self.refresh_review_facets();
-        if let Some(warning) = self.review.warnings().first() {
-            let more = self.review.warnings().len() - 1;
-            let key = self.key_for(Action::Warnings);
-            self.message = Some(match more {
-                0 => format!("{warning} ({key} lists it)"),
-                n => format!("{warning}, and {n} more ({key} lists them)"),
-            });
-        }
+        self.refresh_review_facets(true);
         if std::mem::take(&mut self.resume) {
             self.resume_view();
         }
+        // Said after whatever the load or the way back said, never instead of it.
+        if let Some(warning) = self.review.warnings().first() {
+            let more = self.review.warnings().len() - 1;
+            let key = self.key_for(Action::Warnings);
+            let warning = match more {
+                0 => format!("{warning} ({key} lists it)"),
+                n => format!("{warning}, and {n} more ({key} lists them)"),
+            };
+            self.message = Some(match self.message.take() {
+                Some(said) => format!("{said}; {warning}"),
+                None => warning,
+            });
+        }
     }
 
-    /// The document, post and filters of the view saved last.
+    /// The post and filters of the view saved last: the post found as a record's is (by
+    /// its text where it was renumbered), the filters by their exact names (one whose
+    /// value is gone is left out, not taken for a near one).
     fn resume_view(&mut self) {
         let Some(view) = self.review.view().cloned() else {
             return;
         };
-        let filters = (view.filters.iter())
-            .filter_map(|f| super::Filter::parse(f, &self.facets).ok())
-            .collect();
-        self.filters = super::Filters::new(self.corpus.documents.len(), &self.facets, filters);
+        let exact = |expression: &String| {
+            let filter = Filter::parse(expression, &self.facets).ok()?;
+            let same = filter.expression(&self.facets).to_lowercase() == expression.to_lowercase();
+            same.then_some(filter)
+        };
+        let filters = view.filters.iter().filter_map(exact).collect();
+        self.filters = Filters::new(self.corpus.documents.len(), &self.facets, filters);
         if self.filters.passing_count() == Some(0) {
             self.filters.clear(&self.facets);
         }
         self.filters_changed(None);
-        let Some(doc) = (self.corpus.documents.iter()).position(|d| d.id == view.anchor.doc) else {
+        let places = Arc::clone(self.facets.places());
+        let found = self.review.find(&self.corpus, &places, &view.anchor);
+        let Some(at) = found.filter(|at| self.filters.passes(at.doc)) else {
             return;
         };
-        let doc = crate::corpus::DocIndex::new(doc);
-        if !self.filters.passes(doc) {
-            return;
-        }
-        self.documents.select_doc(&self.filters, doc);
-        self.sync_thread();
-        if let Ok(address) = crate::address::Address::parse(&view.anchor.post) {
-            self.jump_to(address);
-        }
-        self.message = Some(format!(
-            "back where you left {}",
-            crate::corpus::sanitise::printable(&view.anchor.doc)
-        ));
+        self.go_to(at);
+        let doc = crate::corpus::sanitise::printable(&view.anchor.doc);
+        self.message = Some(format!("back where you left {doc}"));
     }
 
     /// Saves the view, to come back to next time (on quitting).
@@ -126,15 +133,15 @@ impl App {
     /// Makes `change` to the post at `at`, and says what was done or why it was not.
     fn review_change_at(&mut self, at: PostRef, change: Change) {
         let places = Arc::clone(self.facets.places());
-        self.message = Some(
-            match self.review.change(&self.corpus, &places, at, change) {
-                Ok(done) => format!(
-                    "{}: {done}",
-                    crate::present::post_name(self.corpus.document(at.doc), at)
-                ),
-                Err(error) => format!("not saved: {error}"),
-            },
-        );
+        let name = crate::present::post_name(self.corpus.document(at.doc), at);
+        let done = self.review.change(&self.corpus, &places, at, change);
+        let unflushed = self.review.take_unflushed();
+        self.message = Some(match (done, unflushed) {
+            (Ok(done), None) => format!("{name}: {done}"),
+            (Ok(done), Some(why)) => format!("{name}: {done} (in the file, not flushed: {why})"),
+            (Err(error), _) => format!("not saved: {error}"),
+        });
+        self.review.take_changed_by_others();
         self.review_changed();
     }
 
@@ -142,27 +149,61 @@ impl App {
     /// derived again.
     fn review_changed(&mut self) {
         self.thread.invalidate();
-        self.refresh_review_facets();
+        self.refresh_review_facets(!self.on_reading());
     }
 
     /// The Review and Codes facets from the review as it is now, and the filters derived
-    /// again over them. A filter on a code keeps its code by name, wherever it now sorts;
-    /// one on a code no post has any more is removed, and the status line says so.
-    pub(super) fn refresh_review_facets(&mut self) {
-        self.review_stale = false;
+    /// again over them. Posts read since the facets were last derived are counted with
+    /// `reading`; without it, the read and unread entries stay as they were (see
+    /// [`App::count_reading_before`]). A filter on a code keeps its code by name, wherever it
+    /// now sorts; one on a code no post has any more is removed, as are the review's filters
+    /// when they leave nothing, and the status line says so. What passes changes only with
+    /// a filter on the review: without one, only the counts are derived again (not the
+    /// search, not the selection).
+    pub(super) fn refresh_review_facets(&mut self, reading: bool) {
         let places = Arc::clone(self.facets.places());
         let named: Vec<(Filter, String)> = (self.filters.list().iter())
             .map(|f| (*f, self.facets.entries(f.kind)[f.entry].name.clone()))
             .collect();
-        self.facets.set_review(self.review.facet_posts(&places));
+        let mut posts = self.review.facet_posts(&places);
+        match reading {
+            true => self.review_stale = false,
+            false => {
+                let entries = self.facets.entries(FacetKind::Review);
+                posts.read = entries[READ].ordinals().to_vec();
+                posts.unread = entries[UNREAD].ordinals().to_vec();
+            }
+        }
+        self.facets.set_review(posts);
+        let list = self.renamed_filters(named);
+        let on_review =
+            (list.iter()).any(|f| matches!(f.kind, FacetKind::Review | FacetKind::Code));
+        let doc = self.current_doc();
+        self.filters = Filters::new(self.corpus.documents.len(), &self.facets, list);
+        if on_review && self.filters.passing_count() == Some(0) {
+            let gone = self.filters.describe(&self.facets);
+            let kept = (self.filters.list().iter())
+                .filter(|f| !matches!(f.kind, FacetKind::Review | FacetKind::Code))
+                .copied()
+                .collect();
+            self.filters = Filters::new(self.corpus.documents.len(), &self.facets, kept);
+            self.message = Some(format!(
+                "{gone} leaves no post now: the review's filters are removed"
+            ));
+        }
+        match on_review {
+            true => self.filters_changed(doc),
+            false => self.panel.refresh(&self.facets, &self.filters),
+        }
+    }
+
+    /// The filters `named` (each with its entry's name before the facets changed), each
+    /// found again by that name; one whose entry is gone is dropped, with a word.
+    fn renamed_filters(&mut self, named: Vec<(Filter, String)>) -> Vec<Filter> {
         let mut list = Vec::new();
         for (filter, name) in named {
-            match self
-                .facets
-                .entries(filter.kind)
-                .iter()
-                .position(|e| e.name == name)
-            {
+            let entries = self.facets.entries(filter.kind);
+            match entries.iter().position(|e| e.name == name) {
                 Some(entry) => list.push(Filter { entry, ..filter }),
                 None => {
                     let gone = crate::filters::label(filter.kind, &name);
@@ -170,9 +211,13 @@ impl App {
                 }
             }
         }
-        let doc = self.current_doc();
-        self.filters = Filters::new(self.corpus.documents.len(), &self.facets, list);
-        self.filters_changed(doc);
+        list
+    }
+
+    /// Whether a filter on read state is in force.
+    fn on_reading(&self) -> bool {
+        let on = |f: &Filter| f.kind == FacetKind::Review && matches!(f.entry, READ | UNREAD);
+        self.filters.list().iter().any(on)
     }
 
     /// Posts read since the facets were derived are counted before the filters change or
@@ -186,7 +231,7 @@ impl App {
             ToggleFilter | RemoveFilter | ClearFilters | FocusNext | FocusPrevious | FocusRight
         );
         if self.review_stale && (filtering || self.focus == Pane::Filter) {
-            self.refresh_review_facets();
+            self.refresh_review_facets(true);
         }
     }
 
@@ -287,16 +332,18 @@ impl App {
         }
         let places = Arc::clone(self.facets.places());
         let count = places.len();
-        let from = (self.current_post())
-            .and_then(|at| places.ordinal(at))
-            .map_or(0, Ordinal::index);
+        let current = (self.current_post()).and_then(|at| places.ordinal(at));
         let unread = |o: usize| {
             let at = places.post_ref(Ordinal::new(o));
             !self.review.is_read(Ordinal::new(o)) && self.filters.post_passes(at)
         };
+        // The current post is the next when it is unread itself (seen from the list, it
+        // is not read yet), and so is the first when there is none.
+        let from = current.map_or(0, Ordinal::index);
+        let skip = usize::from(current.is_some_and(|o| !unread(o.index())));
         let order: Box<dyn Iterator<Item = usize>> = match forward {
-            true => Box::new((from + 1..count).chain(0..from.min(count))),
-            false => Box::new((0..from).rev().chain((from + 1..count).rev())),
+            true => Box::new((from + skip..count).chain(0..from.min(count))),
+            false => Box::new((0..from + 1 - skip).rev().chain((from + 1..count).rev())),
         };
         let filtered = !self.filters.is_empty();
         let Some(next) = order.into_iter().find(|&o| unread(o)) else {
@@ -335,13 +382,24 @@ impl App {
             return;
         };
         let places = Arc::clone(self.facets.places());
-        match self.review.read_post(&self.corpus, &places, at) {
+        let read = self.review.read_post(&self.corpus, &places, at);
+        if self.review.take_changed_by_others() {
+            // Another tread's marks, codes and notes came with the write: shown now.
+            self.thread.invalidate();
+            self.sync_thread();
+            self.review_stale = true;
+        }
+        match read {
             Ok(true) => {
                 self.review_stale = true;
                 self.count_reading_if_shown();
             }
             Ok(false) => {}
-            Err(error) => self.message = Some(format!("read state not saved: {error}")),
+            // What this key did (a mark not saved, say) is said first.
+            Err(error) if self.message.is_none() => {
+                self.message = Some(format!("read state not saved: {error}"))
+            }
+            Err(_) => {}
         }
     }
 
@@ -355,12 +413,8 @@ impl App {
     /// state is in force (see [`App::count_reading_before`]).
     fn count_reading_if_shown(&mut self) {
         let shown = self.panel.tab == FacetKind::Review && !self.panes().filter.is_empty();
-        let on_reading = (self.filters.list().iter()).any(|f| {
-            let name = &self.facets.entries(f.kind)[f.entry].name;
-            f.kind == FacetKind::Review && (name == "read" || name == "unread")
-        });
-        if shown && !on_reading {
-            self.refresh_review_facets();
+        if shown && !self.on_reading() {
+            self.refresh_review_facets(true);
         }
     }
 

@@ -99,13 +99,17 @@ pub fn load_with_document(args: &CorpusArgs, doc: &str) -> anyhow::Result<(Corpu
 /// The review of the corpus `args` names (`file`, or the corpus's own), to read only: a
 /// missing file is an empty review, and each line skipped is a warning on stderr.
 pub fn review(args: &CorpusArgs, file: Option<&Path>) -> anyhow::Result<Review> {
-    let path = match file {
-        Some(file) => file.to_path_buf(),
-        None => location::default_file(&args.paths).map_err(CliError::failure)?,
-    };
-    let review = Review::read(&path).map_err(CliError::failure)?;
+    let review = Review::read(&review_path(args, file)?).map_err(CliError::failure)?;
     for warning in review.warnings() {
         eprintln!("tread: warning: {warning}");
     }
     Ok(review)
+}
+
+/// The review file of the corpus `args` names: `file` (`--review`), or the corpus's own.
+pub fn review_path(args: &CorpusArgs, file: Option<&Path>) -> Result<PathBuf, CliError> {
+    match file {
+        Some(file) => Ok(file.to_path_buf()),
+        None => location::default_file(&args.paths).map_err(CliError::failure),
+    }
 }

@@ -241,6 +241,9 @@ impl Record {
             Op::Note => needs(&record.text, "text")?,
             _ => {}
         }
+        if record.code.as_deref().is_some_and(|c| c.trim().is_empty()) {
+            return Err("a code cannot be empty".to_string());
+        }
         if record.anchor.doc.is_empty() {
             return Err("a record needs \"doc\"".to_string());
         }
@@ -346,6 +349,7 @@ mod tests {
                 .contains("code")
         );
         assert!(Record::from_line(r#"{"op":"mark"}"#).is_err());
+        assert!(Record::from_line(r#"{"op":"code","doc":"d","code":" "}"#).is_err());
         assert!(Record::from_line(r#"{"op":"frob","doc":"d"}"#).is_err());
         assert!(Record::from_line("{\"op\":\"mark\",\"doc\":").is_err());
     }

@@ -43,6 +43,18 @@ pub struct Contents {
     pub warnings: Vec<String>,
     /// There was no file (read only: an empty review).
     pub missing: bool,
+    /// The file was replaced since it was last read (by `git pull`, a sync tool): these are
+    /// all its records, from the start, for a review to be made again from.
+    pub replaced: bool,
+}
+
+/// How an append went. The records another tread wrote are read whatever happens next.
+#[derive(Debug)]
+pub struct Appended {
+    pub others: Contents,
+    /// Ours are in the file (`Ok`), flushed to the disk or not (`Some`: why not); or they
+    /// are not (`Err`).
+    pub written: Result<Option<StoreError>, StoreError>,
 }
 
 /// Why a review file cannot be used.
@@ -90,6 +102,24 @@ impl Store {
         Ok((store, read))
     }
 
+    /// Whether `path` can be opened as a review, without making it: absent, or a review
+    /// this tread reads (its first line that holds anything is the header).
+    pub fn check(path: &Path) -> Result<(), StoreError> {
+        use std::io::BufRead;
+        let file = match File::open(path) {
+            Ok(file) => file,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+            Err(e) => return Err(StoreError::new(path, e)),
+        };
+        // A line as long as a whole file is no header: read a bounded start.
+        let mut lines = std::io::BufReader::new(file.take(1 << 16)).lines();
+        match lines.find(|l| l.as_ref().map_or(true, |l| !l.trim().is_empty())) {
+            Some(Ok(line)) => check_header(path, &line),
+            Some(Err(e)) => Err(StoreError::new(path, e)),
+            None => Ok(()),
+        }
+    }
+
     /// Reads a review without opening it for writing; an absent file is an empty review.
     pub fn read(path: &Path) -> Result<Contents, StoreError> {
         let mut file = match File::open(path) {
@@ -135,15 +165,54 @@ impl Store {
     /// Writes `records` after whatever others wrote since this process last looked, and
     /// returns those. `durable`: flushed to the disk before returning (a reviewer's change;
     /// read state is not worth a flush per post).
-    pub fn append(&mut self, records: &[Record], durable: bool) -> Result<Contents, StoreError> {
-        self.file.lock().map_err(|e| self.error(e))?;
-        let result = self.append_locked(records, durable);
+    pub fn append(&mut self, records: &[Record], durable: bool) -> Appended {
+        let others = match self.lock_current() {
+            Ok(others) => others,
+            Err(error) => {
+                let others = Contents::default();
+                return Appended {
+                    others,
+                    written: Err(error),
+                };
+            }
+        };
+        let written = self.write_locked(records, durable);
         let _ = self.file.unlock();
-        result
+        Appended { others, written }
     }
 
-    fn append_locked(&mut self, records: &[Record], durable: bool) -> Result<Contents, StoreError> {
-        let others = self.read_new()?;
+    /// Locks the file the path names now, and reads what was added to it. A file replaced
+    /// under the same name (written anew and renamed over: what git and sync tools do) is
+    /// opened again and read from its start; appending to the old one would lose every
+    /// change, and its lock would keep no other tread out.
+    fn lock_current(&mut self) -> Result<Contents, StoreError> {
+        self.file.lock().map_err(|e| self.error(e))?;
+        let replaced = match (std::fs::metadata(&self.path), self.file.metadata()) {
+            (Ok(named), Ok(open)) => !same_file(&named, &open) || open.len() < self.read_to,
+            (Err(_), _) => true,
+            (_, Err(e)) => return Err(self.error(e)),
+        };
+        if !replaced {
+            return self.read_new();
+        }
+        let _ = self.file.unlock();
+        let (store, mut contents) = Store::open(&self.path, &[])?;
+        *self = store;
+        self.file.lock().map_err(|e| self.error(e))?;
+        contents.replaced = true;
+        let more = self.read_new()?;
+        contents.records.extend(more.records);
+        contents.warnings.extend(more.warnings);
+        Ok(contents)
+    }
+
+    /// Under the lock: `records` after what is there. A write that fails leaves the file
+    /// as it was read, or with a last line cut short (read back, and warned of, as torn).
+    fn write_locked(
+        &mut self,
+        records: &[Record],
+        durable: bool,
+    ) -> Result<Option<StoreError>, StoreError> {
         let mut bytes = Vec::new();
         // A record cut short by a crash ends where ours begins: ours starts a line of its own.
         if self.torn {
@@ -153,14 +222,15 @@ impl Store {
             bytes.extend(record.to_line().as_bytes());
             bytes.push(b'\n');
         }
-        match durable {
-            true => self.write_synced(&bytes)?,
-            false => self.file.write_all(&bytes).map_err(|e| self.error(e))?,
-        }
+        self.file.write_all(&bytes).map_err(|e| self.error(e))?;
         self.read_to += bytes.len() as u64;
         self.lines += records.len() + usize::from(self.torn);
         self.torn = false;
-        Ok(others)
+        // Written: in the file for any tread that reads it, flushed or not.
+        Ok(durable
+            .then(|| self.file.sync_data().err())
+            .flatten()
+            .map(|e| self.error(e)))
     }
 
     fn write_synced(&mut self, bytes: &[u8]) -> Result<(), StoreError> {
@@ -207,6 +277,8 @@ fn parse(
     let shown = printable_path(path);
     let mut count = 0;
     let text = String::from_utf8_lossy(bytes);
+    // Read from the start, the first line that holds anything must be the header.
+    let mut header = first_line == 0;
     for (i, line) in text.split_inclusive('\n').enumerate() {
         count += 1;
         let number = first_line + i + 1;
@@ -215,7 +287,7 @@ fn parse(
         if line.trim().is_empty() {
             continue;
         }
-        if number == 1 {
+        if std::mem::take(&mut header) {
             check_header(path, line)?;
             continue;
         }
@@ -232,6 +304,19 @@ fn parse(
         }
     }
     Ok(count)
+}
+
+/// Whether two files are one (the same inode of the same device, where the system says).
+fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        (a.dev(), a.ino()) == (b.dev(), b.ino())
+    }
+    #[cfg(not(unix))]
+    {
+        a.len() == b.len() && a.modified().ok() == b.modified().ok()
+    }
 }
 
 /// The first line must say the file is a review this tread can read.
@@ -268,7 +353,7 @@ mod tests {
         let path = dir.path().join("sub/review.jsonl");
         let (mut store, read) = Store::open(&path, &["/docs".to_string()]).unwrap();
         assert!(read.records.is_empty());
-        store.append(&[mark("a"), mark("b")], true).unwrap();
+        store.append(&[mark("a"), mark("b")], true).written.unwrap();
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(
             text.starts_with("{\"tread_review\":1,\"corpus\":[\"/docs\"]}\n"),
@@ -285,7 +370,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("review.jsonl");
         let (mut store, _) = Store::open(&path, &[]).unwrap();
-        store.append(&[mark("a")], true).unwrap();
+        store.append(&[mark("a")], true).written.unwrap();
         drop(store);
         let mut file = OpenOptions::new().append(true).open(&path).unwrap();
         file.write_all(b"<<<<<<< HEAD\n").unwrap();
@@ -298,7 +383,7 @@ mod tests {
         assert!(read.warnings[0].contains("line 3: not a review record"));
         assert!(read.warnings[1].contains("line 5: the last record was cut short"));
         // The next record starts a line of its own, so it is not lost with the torn one.
-        store.append(&[mark("d")], true).unwrap();
+        store.append(&[mark("d")], true).written.unwrap();
         let read = Store::read(&path).unwrap();
         assert_eq!(read.records, [mark("a"), mark("b"), mark("d")]);
         assert!(read.warnings[1].contains("line 5: not a review record"));
@@ -310,17 +395,34 @@ mod tests {
         let path = dir.path().join("review.jsonl");
         let (mut one, _) = Store::open(&path, &[]).unwrap();
         let (mut two, _) = Store::open(&path, &[]).unwrap();
-        assert!(one.append(&[mark("a")], true).unwrap().records.is_empty());
-        assert_eq!(
-            two.append(&[mark("b")], false).unwrap().records,
-            [mark("a")]
-        );
-        assert_eq!(
-            one.append(&[mark("c")], false).unwrap().records,
-            [mark("b")]
-        );
+        assert!(one.append(&[mark("a")], true).others.records.is_empty());
+        assert_eq!(two.append(&[mark("b")], false).others.records, [mark("a")]);
+        assert_eq!(one.append(&[mark("c")], false).others.records, [mark("b")]);
         let read = Store::read(&path).unwrap();
         assert_eq!(read.records, [mark("a"), mark("b"), mark("c")]);
+    }
+
+    #[test]
+    fn a_file_replaced_under_its_name_is_read_again_and_appended_to() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("review.jsonl");
+        let (mut store, _) = Store::open(&path, &[]).unwrap();
+        store.append(&[mark("a")], true).written.unwrap();
+        // As git writes a pulled file: anew, then renamed over the old one.
+        let pulled = dir.path().join("pulled");
+        let text = std::fs::read_to_string(&path).unwrap() + &mark("b").to_line() + "\n";
+        std::fs::write(&pulled, text).unwrap();
+        std::fs::rename(&pulled, &path).unwrap();
+        let appended = store.append(&[mark("c")], true);
+        appended.written.unwrap();
+        assert!(appended.others.replaced);
+        assert_eq!(appended.others.records, [mark("a"), mark("b")]);
+        let read = Store::read(&path).unwrap();
+        assert_eq!(
+            read.records,
+            [mark("a"), mark("b"), mark("c")],
+            "nothing lost"
+        );
     }
 
     #[test]
@@ -334,5 +436,8 @@ mod tests {
         std::fs::write(&path, "{\"tread_review\":9}\n").unwrap();
         let error = Store::read(&path).unwrap_err().to_string();
         assert!(error.contains("newer tread"), "{error}");
+        // A blank line first does not hide a file that is no review.
+        std::fs::write(&path, "\n# my notes\n").unwrap();
+        assert!(Store::open(&path, &[]).is_err());
     }
 }

@@ -21,6 +21,8 @@ enum State {
     Reading,
     ParkAsked,
     Parked,
+    /// The reader has stopped for good (the terminal is gone): nothing to wait for.
+    Ended,
 }
 
 /// The switch between the key reader's thread and the loop that hands the terminal over.
@@ -49,7 +51,7 @@ impl Keys {
     fn wait_while_parked(&self) {
         let (lock, wake) = &*self.state;
         let mut state = lock.lock().unwrap_or_else(|e| e.into_inner());
-        while *state != State::Reading {
+        while !matches!(*state, State::Reading | State::Ended) {
             if *state == State::ParkAsked {
                 *state = State::Parked;
                 wake.notify_all();
@@ -58,25 +60,31 @@ impl Keys {
         }
     }
 
-    /// The loop's side: runs `work` while the reader is parked.
+    /// The reader's side, when it stops for good.
+    pub fn end(&self) {
+        let (lock, wake) = &*self.state;
+        *lock.lock().unwrap_or_else(|e| e.into_inner()) = State::Ended;
+        wake.notify_all();
+    }
+
+    /// The loop's side: runs `work` once the reader is parked (or has ended), however
+    /// long that takes: a reader still polling would take keys meant for the editor.
     pub fn parked<T>(&self, work: impl FnOnce() -> T) -> T {
         let (lock, wake) = &*self.state;
         let mut state = lock.lock().unwrap_or_else(|e| e.into_inner());
-        *state = State::ParkAsked;
+        if *state != State::Ended {
+            *state = State::ParkAsked;
+        }
         // A reader blocked in a poll sees the request when the poll ends.
-        while *state != State::Parked {
-            let waited = wake
-                .wait_timeout(state, POLL * 2)
-                .unwrap_or_else(|e| e.into_inner());
-            state = waited.0;
-            // A reader that has ended (the terminal gone) never parks: nothing reads then.
-            if waited.1.timed_out() {
-                break;
-            }
+        while !matches!(*state, State::Parked | State::Ended) {
+            state = wake.wait(state).unwrap_or_else(|e| e.into_inner());
         }
         drop(state);
         let result = work();
-        *lock.lock().unwrap_or_else(|e| e.into_inner()) = State::Reading;
+        let mut state = lock.lock().unwrap_or_else(|e| e.into_inner());
+        if *state != State::Ended {
+            *state = State::Reading;
+        }
         wake.notify_all();
         result
     }

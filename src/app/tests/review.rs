@@ -230,11 +230,17 @@ fn the_review_is_a_facet_combined_with_the_others() {
         app.filters().describe(app.facets()),
         "review:marked & code:funding"
     );
-    // Unmarking the post changes what the filters leave at once.
+    // Unmarking the post changes what the filters leave at once: here, nothing, so the
+    // review's filters go (a screen with nothing on it would be no answer).
     type_keys(&mut app, "g g m");
-    assert_eq!(app.filters().passing_count(), Some(0));
+    assert!(app.filters().is_empty());
+    let said = app.message().unwrap();
+    assert!(
+        said.ends_with("leaves no post now: the review's filters are removed"),
+        "{said}"
+    );
     press(&mut app, "u");
-    assert_eq!(app.filters().passing_count(), Some(1));
+    assert!(review_of(&app).marked);
 }
 
 #[test]
@@ -248,5 +254,67 @@ fn the_reopen_command_names_a_review_given_by_name() {
     assert!(
         command.ends_with(" '--review=/shared/team review.jsonl'"),
         "{command}"
+    );
+}
+
+#[test]
+fn marking_under_review_unread_keeps_the_reader_on_the_post() {
+    let mut app = app();
+    let filter = Filter::parse("review:unread", app.facets()).unwrap();
+    assert!(app.apply_filter(filter));
+    type_keys(&mut app, "enter j");
+    assert_eq!(label(&app), "post 2/20");
+    // Post 2 is read now; marking it does not fold it away from under the reader.
+    press(&mut app, "m");
+    assert_eq!(label(&app), "post 2/20");
+    assert!(review_of(&app).marked);
+    press(&mut app, "m");
+    assert_eq!(label(&app), "post 2/20");
+}
+
+#[test]
+fn the_next_unread_post_from_the_list_is_the_one_shown_when_unread() {
+    let mut app = app();
+    press(&mut app, "]");
+    assert_eq!(label(&app), "post 1/20");
+    press(&mut app, "]");
+    assert_eq!(label(&app), "post 2/20");
+}
+
+#[test]
+fn resuming_still_says_what_was_wrong_with_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("review.jsonl");
+    let mut app = reviewing(&path, true);
+    type_keys(&mut app, "j enter q");
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    text += "not a record\n";
+    std::fs::write(&path, text).unwrap();
+    let again = reviewing(&path, true);
+    let said = again.message().unwrap();
+    assert!(said.starts_with("back where you left 001_"), "{said}");
+    assert!(said.contains("not a review record"), "{said}");
+}
+
+#[test]
+fn what_another_tread_writes_shows_at_this_ones_next_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("review.jsonl");
+    let mut one = reviewing(&path, false);
+    let mut two = reviewing(&path, false);
+    press(&mut two, "enter");
+    type_keys(&mut one, "enter c");
+    type_text(&mut one, "funding");
+    press(&mut one, "enter");
+    // Reading post 2 writes, and reads what `one` wrote: post 1's code shows.
+    press(&mut two, "j");
+    let layout = two.thread().layout().unwrap();
+    let Item::Post(post) = &layout.items[layout.item_at(layout.post_lines(0).unwrap().start)]
+    else {
+        panic!("post 1 is a post");
+    };
+    assert_eq!(
+        post.annotations,
+        [("⌗ funding".to_string(), layout::Tone::Code)]
     );
 }

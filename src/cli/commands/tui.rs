@@ -7,7 +7,7 @@ use crate::cli::{
 
 use crate::facets::Facets;
 use crate::keymap::Keymap;
-use crate::review::{Review, location};
+use crate::review::Review;
 use crate::ui::Theme;
 use std::path::Path;
 
@@ -21,7 +21,10 @@ pub fn run(corpus_args: &CorpusArgs, args: &TuiArgs) -> anyhow::Result<()> {
         hyperlinks: crate::tui::osc::hyperlinks_supported(),
     };
     let paths: Vec<String> = corpus_args.paths.iter().map(|p| absolute(p)).collect();
-    let mut review = open_review(corpus_args, args.review.as_deref(), &paths)?;
+    // A review that cannot be used stops the UI before anything else; it is made (if new)
+    // only once there is a terminal to use it in.
+    let review_path = loading::review_path(corpus_args, args.review.as_deref())?;
+    crate::review::Store::check(&review_path).map_err(CliError::failure)?;
     // The terminal's size now, so the opening post is placed for the screen it will be on.
     let size = crossterm::terminal::size().unwrap_or((80, 24));
     let scripted = args.open.is_some()
@@ -35,7 +38,7 @@ pub fn run(corpus_args: &CorpusArgs, args: &TuiArgs) -> anyhow::Result<()> {
             let options = loading::options(corpus_args);
             let loader = crate::app::load_in_background(&options, Loaded::new)?;
             let opening = Opening {
-                paths,
+                paths: paths.clone(),
                 review: args.review.as_deref().map(absolute),
                 ..Opening::default()
             };
@@ -45,12 +48,13 @@ pub fn run(corpus_args: &CorpusArgs, args: &TuiArgs) -> anyhow::Result<()> {
             )
         }
         false => {
-            let app = scripted_app(corpus_args, args, keymap, (paths, size), &mut review)?;
+            let app = scripted_app(corpus_args, args, keymap, (paths.clone(), size))?;
             (app, None)
         }
     };
-    app.attach_review(review, !scripted && !args.fresh);
     need_terminal()?;
+    let review = Review::open(&review_path, &paths).map_err(CliError::failure)?;
+    app.attach_review(review, !scripted && !args.fresh);
     let outcome = crate::tui::run(&mut app, options, loader);
     exit_without_freeing(app, outcome)
 }
@@ -62,7 +66,6 @@ fn scripted_app(
     args: &TuiArgs,
     keymap: Keymap,
     (paths, size): (Vec<String>, (u16, u16)),
-    review: &mut Review,
 ) -> anyhow::Result<App> {
     let (corpus, document) = match &args.open {
         Some(doc) => {
@@ -72,9 +75,13 @@ fn scripted_app(
         None => (loading::load(corpus_args)?, None),
     };
     let mut facets = Facets::build(&corpus);
-    // `--filter review:marked` reads what the review says.
-    review.resolve(&corpus, facets.places());
-    facets.set_review(review.facet_posts(facets.places()));
+    // `--filter review:marked` reads what the review says (read here only to check the
+    // filters; the UI opens the file for itself once there is a terminal).
+    if args.filters.iter().any(|f| select::names_review(f)) {
+        let mut review = loading::review(corpus_args, args.review.as_deref())?;
+        review.resolve(&corpus, facets.places());
+        facets.set_review(review.facet_posts(facets.places()));
+    }
     let filters = select::filters(&corpus, &facets, &args.filters)?;
     let filters = filters.map(|f| f.list().to_vec()).unwrap_or_default();
     let opening = Opening {
@@ -120,20 +127,6 @@ fn exists(path: &Path) -> Result<(), CliError> {
         None => format!("{shown}: no such file or folder"),
     };
     Err(CliError::failure(message))
-}
-
-/// The review the UI keeps: `--review FILE`, or the corpus's own. A file that cannot be
-/// read or written stops the UI before it starts, so no mark is ever made in vain.
-fn open_review(
-    corpus_args: &CorpusArgs,
-    file: Option<&Path>,
-    paths: &[String],
-) -> anyhow::Result<Review> {
-    let path = match file {
-        Some(file) => file.to_path_buf(),
-        None => location::default_file(&corpus_args.paths).map_err(CliError::failure)?,
-    };
-    Review::open(&path, paths).map_err(|e| CliError::failure(e).into())
 }
 
 /// The UI draws on standard output; scripts have the commands.
