@@ -410,27 +410,15 @@ fn run_command(
             corpus,
             ..
         } => {
-            let (loaded, filters, args) = filtered(cli, select, corpus, true)?;
-            let review = review_of(&loaded, &args, cli)?;
             let format = match (format, json) {
                 (Some(format), _) => format,
                 (None, true) => commands::review::ReviewFormat::Json,
                 (None, false) => commands::review::ReviewFormat::Md,
             };
             let how = (code.as_deref(), by.unwrap_or_default(), format);
-            let outcome = with_filters(&loaded, (&filters, &args), cli, |f| {
-                commands::review::export(&loaded, &review, f, how, out)
-            });
-            (loaded, outcome)
+            export_review(cli, (select, corpus), how, out)?
         }
-        Command::Review { json, corpus } => {
-            let args = merge(cli.corpus, corpus);
-            let loaded = load(&args)?;
-            let review = review_of(&loaded, &args, cli)?;
-            let file = loading::review_path(&args, cli.review)?;
-            let outcome = commands::review::summary(&loaded, &review, &file, json, out);
-            (loaded, outcome)
-        }
+        Command::Review { json, corpus } => review_summary(cli, corpus, json, out)?,
         Command::Export {
             json,
             jsonl,
@@ -469,6 +457,37 @@ fn run_command(
             (corpus, outcome)
         }
     })
+}
+
+/// `tread review`: what the review of the corpus `corpus` names says.
+fn review_summary(
+    cli: &TopArgs,
+    corpus: CorpusArgs,
+    json: bool,
+    out: &mut impl Write,
+) -> anyhow::Result<(crate::corpus::Corpus, anyhow::Result<()>)> {
+    let args = merge(cli.corpus, corpus);
+    let loaded = load(&args)?;
+    let review = review_of(&loaded, &args, cli)?;
+    let file = loading::review_path(&args, cli.review)?;
+    let outcome = commands::review::summary(&loaded, &review, &file, json, out);
+    Ok((loaded, outcome))
+}
+
+/// `tread export --review`: the review of the corpus `select` and `corpus` name, its posts
+/// that pass their filters, as `how` says.
+fn export_review(
+    cli: &TopArgs,
+    (select, corpus): (FilterArgs, CorpusArgs),
+    how: commands::review::How,
+    out: &mut impl Write,
+) -> anyhow::Result<(crate::corpus::Corpus, anyhow::Result<()>)> {
+    let (loaded, filters, args) = filtered(cli, select, corpus, true)?;
+    let review = review_of(&loaded, &args, cli)?;
+    let outcome = with_filters(&loaded, (&filters, &args), cli, |f| {
+        commands::review::export(&loaded, &review, f, how, out)
+    });
+    Ok((loaded, outcome))
 }
 
 /// The review of `corpus` (read from the file of the corpus `args` names), its posts found.

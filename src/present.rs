@@ -111,6 +111,14 @@ pub fn citation(corpus: &Corpus, at: PostRef) -> (String, bool) {
     (format!("{}: {text} [{}]", parts.join(", "), doc.id), cut)
 }
 
+/// "1 post", "3 posts": a count and its noun.
+pub fn plural(n: usize, word: &str) -> String {
+    match n {
+        1 => format!("1 {word}"),
+        _ => format!("{n} {word}s"),
+    }
+}
+
 /// Where a post is, as the title, the status line and citations all say it: "post 4/20",
 /// "post 1.", "post 3" (unnumbered), "¶2" (prose); in a document of several threads, the
 /// thread first: "thread 5 · post 2/16".

@@ -106,8 +106,8 @@ pub struct Review {
     orphans: BTreeMap<(String, String, String), Orphan>,
     /// The view saved last.
     view: Option<Record>,
-    /// This session's changes, each as the records that undo it.
-    undo: Vec<Vec<Record>>,
+    /// This session's changes, each as the record that undoes it.
+    undo: Vec<Record>,
     /// Lines of the file that could not be read.
     warnings: Vec<String>,
     /// The file it was read from, when read only.
@@ -272,13 +272,26 @@ impl Review {
             .ordinal(at)
             .expect("the current post is in the corpus");
         let now = self.posts.get(&ordinal).cloned().unwrap_or_default();
-        let anchor = anchor_of(corpus, at);
+        let (done, undo, said) = self.records_for(&now, &anchor_of(corpus, at), change);
+        self.write(corpus, places, vec![done], true)?;
+        self.undo.push(undo);
+        Ok(said)
+    }
+
+    /// The record that makes `change` to the post at `anchor` (of which the review says
+    /// `now`), the record that undoes it, and what was done, in words.
+    fn records_for(
+        &self,
+        now: &PostReview,
+        anchor: &Anchor,
+        change: Change,
+    ) -> (Record, Record, String) {
         let record = |op, code: Option<&str>, text: Option<&str>| Record {
             code: code.map(str::to_string),
             text: text.map(str::to_string),
             ..Record::new(op, anchor.clone())
         };
-        let (done, undo, said) = match change {
+        match change {
             Change::ToggleMark if now.marked => (
                 record(Op::Unmark, None, None),
                 record(Op::Mark, None, None),
@@ -324,23 +337,18 @@ impl Review {
                     said.to_string(),
                 )
             }
-        };
-        self.write(corpus, places, vec![done], true)?;
-        self.undo.push(vec![undo]);
-        Ok(said)
+        }
     }
 
     /// Undoes this session's last change; `None` when there is none left.
     pub fn undo(&mut self, corpus: &Corpus, places: &Places) -> Option<Result<Record, StoreError>> {
-        let mut records = self.undo.pop()?;
+        let mut undo = self.undo.pop()?;
         // Made now, not when the change it undoes was.
-        let now = record::now();
-        records.iter_mut().for_each(|r| r.at = now.clone());
-        let last = records.last().cloned()?;
-        Some(match self.write(corpus, places, records.clone(), true) {
-            Ok(()) => Ok(last),
+        undo.at = record::now();
+        Some(match self.write(corpus, places, vec![undo.clone()], true) {
+            Ok(()) => Ok(undo),
             Err(error) => {
-                self.undo.push(records);
+                self.undo.push(undo);
                 Err(error)
             }
         })

@@ -19,7 +19,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             PromptKind::Search => match app.search_scope() {
                 Scope::All => format!(
                     "search all {} ({}; {key}: this document): /",
-                    plural(app.visible().len(), "document"),
+                    crate::present::plural(app.visible().len(), "document"),
                     hits(app)
                 ),
                 Scope::Document => {
@@ -98,11 +98,11 @@ fn hits(app: &App) -> String {
     match &app.search() {
         Some(s) if s.scope == Scope::All => format!(
             "{} in {}",
-            plural(s.hit_count(), "hit"),
-            plural(s.documents(), "doc")
+            crate::present::plural(s.hit_count(), "hit"),
+            crate::present::plural(s.documents(), "doc")
         ),
-        Some(s) => plural(s.hit_count(), "hit"),
-        None => plural(0, "hit"),
+        Some(s) => crate::present::plural(s.hit_count(), "hit"),
+        None => crate::present::plural(0, "hit"),
     }
 }
 
@@ -115,13 +115,6 @@ fn code_candidates(app: &App) -> String {
     match codes.is_empty() {
         true => String::new(),
         false => format!("  {}", codes.join(" · ")),
-    }
-}
-
-fn plural(n: usize, word: &str) -> String {
-    match n {
-        1 => format!("1 {word}"),
-        _ => format!("{n} {word}s"),
     }
 }
 

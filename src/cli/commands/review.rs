@@ -53,6 +53,9 @@ struct Cited {
     text: String,
 }
 
+/// What `export --review` is asked for: only a code, the grouping, the format.
+pub type How<'a> = (Option<&'a str>, Grouping, ReviewFormat);
+
 /// The uncoded posts' heading, when grouped by code.
 const UNCODED: &str = "(no code)";
 
@@ -62,7 +65,7 @@ pub fn export(
     corpus: &Corpus,
     review: &Review,
     filters: Option<&Filters>,
-    (code, grouping, format): (Option<&str>, Grouping, ReviewFormat),
+    (code, grouping, format): How,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
     warn_of_orphans(review);
@@ -204,7 +207,11 @@ fn inert(field: &str) -> String {
 /// Markdown for a report: a heading per group, each post quoted with its citation, its
 /// codes and its note.
 fn markdown(rows: &[Cited], grouping: Grouping, out: &mut impl Write) -> anyhow::Result<()> {
-    writeln!(out, "# Review: {}", plural(rows_posts(rows), "post"))?;
+    writeln!(
+        out,
+        "# Review: {}",
+        crate::present::plural(rows_posts(rows), "post")
+    )?;
     let mut heading: Option<&str> = None;
     for row in rows {
         let group = row.group.as_deref().unwrap_or(UNCODED);
@@ -219,7 +226,11 @@ fn markdown(rows: &[Cited], grouping: Grouping, out: &mut impl Write) -> anyhow:
                 Grouping::Code => code_span(group),
                 Grouping::Document => escape_line(&one_line(&row.title)),
             };
-            writeln!(out, "\n## {name} ({})", plural(count, "post"))?;
+            writeln!(
+                out,
+                "\n## {name} ({})",
+                crate::present::plural(count, "post")
+            )?;
         }
         writeln!(out)?;
         for line in row.text.lines() {
@@ -289,13 +300,6 @@ fn rows_posts(rows: &[Cited]) -> usize {
     posts.len()
 }
 
-fn plural(n: usize, word: &str) -> String {
-    match n {
-        1 => format!("1 {word}"),
-        _ => format!("{n} {word}s"),
-    }
-}
-
 /// Reviewed posts no longer found are never left out without a word.
 fn warn_of_orphans(review: &Review) {
     let orphans = review.orphans().len();
@@ -303,7 +307,7 @@ fn warn_of_orphans(review: &Review) {
         eprintln!(
             "tread: warning: {} reviewed no longer found (its document or its text changed): \
              `tread review` lists them",
-            plural(orphans, "post"),
+            crate::present::plural(orphans, "post"),
         );
     }
 }
@@ -402,7 +406,7 @@ fn summary_text(summary: &Summary, out: &mut impl Write) -> anyhow::Result<()> {
     writeln!(
         out,
         "{} marked, {} coded, {} with a note",
-        plural(summary.marked, "post"),
+        crate::present::plural(summary.marked, "post"),
         summary.coded,
         summary.noted
     )?;
@@ -425,13 +429,17 @@ fn summary_text(summary: &Summary, out: &mut impl Write) -> anyhow::Result<()> {
     }
     let untouched = summary.documents.iter().filter(|d| d.read == 0).count();
     if untouched > 0 {
-        writeln!(out, "  {} not begun", plural(untouched, "document"))?;
+        writeln!(
+            out,
+            "  {} not begun",
+            crate::present::plural(untouched, "document")
+        )?;
     }
     if !summary.orphans.is_empty() {
         writeln!(
             out,
             "{} no longer found (kept in the review):",
-            plural(summary.orphans.len(), "reviewed post")
+            crate::present::plural(summary.orphans.len(), "reviewed post")
         )?;
         for orphan in &summary.orphans {
             let excerpt = one_line(&orphan.excerpt);
