@@ -438,6 +438,14 @@ fn a_held_key_at_200x50_sends_at_most_64_kb_a_second_and_ends_where_the_keys_did
     tread.assert_restored();
 }
 
+/// Quits with ctrl-c (`q` would be typed into the filter panel's query) and checks the
+/// terminal is as it was.
+fn quit(mut session: Session) {
+    session.send("\x03");
+    assert_eq!(session.wait_exit(), 0);
+    session.assert_restored();
+}
+
 /// The five meeting questions of issue 18, each from launch on the bundled sample, in at
 /// most the keys it names, answered on screen.
 mod meeting_questions {
@@ -447,13 +455,6 @@ mod meeting_questions {
         let session = Session::spawn(env!("CARGO_BIN_EXE_tread"), args, &[]);
         session.wait_for("Documents 5/5");
         session
-    }
-
-    fn quit(mut session: Session) {
-        // ctrl-c: `q` would be typed into the filter panel's query.
-        session.send("\x03");
-        assert_eq!(session.wait_exit(), 0);
-        session.assert_restored();
     }
 
     /// (a) Nick Cook's post 7: `7 enter`.
@@ -549,12 +550,6 @@ mod reviewing {
         let session = Session::spawn_sized(program, &args, env, (100, 50));
         session.wait_for("Documents 5/5");
         session
-    }
-
-    fn quit(mut session: Session) {
-        session.send("\x03");
-        assert_eq!(session.wait_exit(), 0);
-        session.assert_restored();
     }
 
     /// `tread review --json` of the review file.
