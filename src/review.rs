@@ -30,6 +30,21 @@ pub struct PostReview {
 }
 
 impl PostReview {
+    /// What it says, in words: "marked · codes: funding, workforce · note: …".
+    pub fn summary(&self) -> String {
+        let mut what = Vec::new();
+        if self.marked {
+            what.push("marked".to_string());
+        }
+        if !self.codes.is_empty() {
+            what.push(format!("codes: {}", self.codes.join(", ")));
+        }
+        if let Some(note) = &self.note {
+            what.push(format!("note: {}", crate::present::one_line(note)));
+        }
+        what.join(" · ")
+    }
+
     fn is_empty(&self) -> bool {
         !self.marked && self.codes.is_empty() && self.note.is_none()
     }

@@ -6,14 +6,14 @@ use super::layout::Tone;
 use super::{App, Filter, Filters, Pane, Prompt, PromptKind};
 use crate::corpus::{Ordinal, PostRef};
 use crate::facets::FacetKind;
+use crate::keymap::Action;
+use crate::review::{Change, Op, PostReview, Record, Review};
+use std::sync::Arc;
 
 /// The Review facet's entries for read state, in their fixed order
 /// ([`crate::facets::ReviewPosts::STATES`]).
 const READ: usize = 2;
 const UNREAD: usize = 3;
-use crate::keymap::Action;
-use crate::review::{Change, Op, PostReview, Record, Review};
-use std::sync::Arc;
 
 impl App {
     /// The review keys; false for any other action.
@@ -369,7 +369,7 @@ impl App {
     }
 
     /// What the review says of the post at `at`.
-    pub fn post_review(&self, at: PostRef) -> Option<&crate::review::PostReview> {
+    pub fn post_review(&self, at: PostRef) -> Option<&PostReview> {
         self.review.get(self.facets.places().ordinal(at)?)
     }
 
@@ -423,23 +423,13 @@ impl App {
     pub fn review_problems(&self) -> Vec<String> {
         let mut lines: Vec<String> = self.review.warnings().to_vec();
         for orphan in self.review.orphans() {
-            let mut what = Vec::new();
-            if orphan.review.marked {
-                what.push("marked".to_string());
-            }
-            if !orphan.review.codes.is_empty() {
-                what.push(format!("codes: {}", orphan.review.codes.join(", ")));
-            }
-            if let Some(note) = &orphan.review.note {
-                what.push(format!("note: {}", crate::present::one_line(note)));
-            }
             let anchor = &orphan.anchor;
             lines.push(format!(
                 "no longer found: {} post {} “{}” ({})",
                 anchor.doc,
                 anchor.post,
                 anchor.excerpt,
-                what.join(" · ")
+                orphan.review.summary()
             ));
         }
         lines

@@ -348,6 +348,9 @@ struct OrphanRow {
     marked: bool,
     codes: Vec<String>,
     note: Option<String>,
+    /// The same in words, for the text output.
+    #[serde(skip)]
+    summary: String,
 }
 
 /// `tread review`: posts marked, per code, with notes, read progress per document, and
@@ -391,6 +394,7 @@ pub fn summary(
                 marked: o.review.marked,
                 codes: o.review.codes.clone(),
                 note: o.review.note.clone(),
+                summary: o.review.summary(),
             })
             .collect(),
     };
@@ -444,17 +448,7 @@ fn summary_text(summary: &Summary, out: &mut impl Write) -> anyhow::Result<()> {
         for orphan in &summary.orphans {
             let excerpt = one_line(&orphan.excerpt);
             writeln!(out, "  {} post {}: {excerpt}", orphan.document, orphan.post)?;
-            let mut what = Vec::new();
-            if orphan.marked {
-                what.push("marked".to_string());
-            }
-            if !orphan.codes.is_empty() {
-                what.push(format!("codes: {}", orphan.codes.join(" · ")));
-            }
-            if let Some(note) = &orphan.note {
-                what.push(format!("note: {}", one_line(note)));
-            }
-            writeln!(out, "    {}", what.join("; "))?;
+            writeln!(out, "    {}", orphan.summary)?;
         }
     }
     Ok(())
