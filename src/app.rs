@@ -70,13 +70,21 @@ pub enum Event {
     Load(Box<Progress<Loaded>>),
     /// The note as the editor saved it, or why it could not be edited.
     Edited(Result<String, String>),
+    /// A copy carried out: what the status line says of it ("citation of post 4/20 copied to the tmux buffer…").
+    Copied(String),
 }
 
 /// Something for the terminal loop to do after an update.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    /// Put text on the clipboard (OSC 52).
-    Copy(String),
+    /// Put `text` on the clipboard. The status line names it (`what`: "citation of post
+    /// 4/20"), says where it went once it is done ([`Event::Copied`]), then shows `shown`
+    /// (the command or the link copied) if there is one.
+    Copy {
+        text: String,
+        what: String,
+        shown: Option<String>,
+    },
     /// Give the terminal back to the shell until `fg`.
     Suspend,
     /// Clear and repaint the whole screen.
@@ -296,6 +304,7 @@ impl App {
             Event::Scroll { column, row, down } => self.scroll(Position::new(column, row), down),
             Event::Load(progress) => self.loaded(*progress),
             Event::Edited(edited) => self.edited(edited),
+            Event::Copied(said) => self.message = Some(said),
         }
         self.sync_thread();
         self.note_read();

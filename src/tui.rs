@@ -2,6 +2,7 @@
 //! event changed something, and give it back on every way out (quit, error, panic, SIGTERM,
 //! SIGHUP, SIGINT, SIGQUIT, and suspend with Ctrl-Z).
 
+mod clipboard;
 mod editor;
 mod events;
 pub mod osc;
@@ -186,9 +187,13 @@ fn carry_out_effects(
     let any = !effects.is_empty();
     for effect in effects {
         match effect {
-            Effect::Copy(text) => {
-                let sequence = osc::clipboard(&text, osc::Multiplexer::detect());
-                execute!(out, Print(sequence))?;
+            Effect::Copy { text, what, shown } => {
+                let to = clipboard::copy(&text, out)?;
+                let mut said = format!("{what} {}", to.describe());
+                if let Some(shown) = shown {
+                    said = format!("{said}: {shown}");
+                }
+                app.handle(Event::Copied(said));
             }
             // The terminal may have been resized meanwhile (while suspended, no resize
             // reaches the process): the app is told the size it is drawn at.

@@ -288,10 +288,12 @@ fn links_are_listed_as_written_and_complete_ones_become_hyperlinks() {
         .collect();
     assert_eq!(&drawn, shown);
     press(&mut app, "y");
-    assert_eq!(
-        app.take_effects(),
-        [tread::app::Effect::Copy(target.clone())]
-    );
+    let effects = app.take_effects();
+    let [tread::app::Effect::Copy { text, shown, .. }] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(text, target);
+    assert_eq!(shown.as_ref(), Some(target));
 }
 
 #[test]

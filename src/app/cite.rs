@@ -78,21 +78,21 @@ impl App {
         let doc = self.corpus.document(at.doc);
         let name = post_name(doc, at);
         let (citation, cut) = citation(&self.corpus, at);
-        self.effects.push(Effect::Copy(citation));
-        self.message = Some(match cut {
-            false => format!("copied the citation of {name}"),
+        let what = match cut {
+            false => format!("citation of {name}"),
             true => format!(
-                "copied the citation of {name}, its text cut at {} KB",
+                "citation of {name} (its text cut at {} KB)",
                 MAX_CITED_BYTES / 1024
             ),
-        });
+        };
+        self.copy(citation, what, None);
     }
 
     pub(super) fn copy_command(&mut self) {
         let command = self.reopen_command();
         // A path may hold what the status line must not draw as it is.
-        self.message = Some(format!("copied: {}", single_line(&command)));
-        self.effects.push(Effect::Copy(command));
+        let shown = single_line(&command).into_owned();
+        self.copy(command, "command".to_string(), Some(shown));
     }
 
     pub(super) fn copy_link(&mut self, index: usize) {
@@ -104,8 +104,14 @@ impl App {
             self.message = Some(format!("this link is {size} KB long: not copied"));
             return;
         }
-        self.message = Some(format!("copied: {}", single_line(&link)));
-        self.effects.push(Effect::Copy(link.into()));
+        let shown = single_line(&link).into_owned();
+        self.copy(link.into(), "link".to_string(), Some(shown));
+    }
+
+    /// Asks the terminal loop to copy `text`; the status line says where it went once it has
+    /// (a test, with no loop, sees only the effect).
+    fn copy(&mut self, text: String, what: String, shown: Option<String>) {
+        self.effects.push(Effect::Copy { text, what, shown });
     }
 }
 

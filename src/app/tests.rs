@@ -257,9 +257,17 @@ fn copy_keys_give_a_citation_and_the_reopen_command() {
     let mut app = app();
     type_keys(&mut app, "l j j j y");
     let effects = app.take_effects();
-    let [Effect::Copy(citation)] = effects.as_slice() else {
+    let [
+        Effect::Copy {
+            text: citation,
+            what,
+            shown: None,
+        },
+    ] = effects.as_slice()
+    else {
         panic!("{effects:?}");
     };
+    assert_eq!(what, "citation of post 4/20");
     assert!(
         citation.starts_with("Nick Cook, May 23, post 4/20: @GavinWilliamson promised"),
         "{citation}"
@@ -271,9 +279,13 @@ fn copy_keys_give_a_citation_and_the_reopen_command() {
     let effects = app.take_effects();
     assert_eq!(
         effects,
-        [Effect::Copy(
-            "tread --open=000_bcd5621f043b7544 --post=1 '--filter=#carereview'".to_string()
-        )]
+        [Effect::Copy {
+            text: "tread --open=000_bcd5621f043b7544 --post=1 '--filter=#carereview'".to_string(),
+            what: "command".to_string(),
+            shown: Some(
+                "tread --open=000_bcd5621f043b7544 --post=1 '--filter=#carereview'".to_string()
+            ),
+        }]
     );
 }
 
@@ -435,7 +447,14 @@ fn a_post_of_megabytes_is_cited_cut_and_titled_by_its_opening() {
     let mut app = App::new(corpus, Keymap::builtin(), Opening::default(), (100, 30));
     type_keys(&mut app, "l y");
     let effects = app.take_effects();
-    let [Effect::Copy(citation)] = effects.as_slice() else {
+    let [
+        Effect::Copy {
+            text: citation,
+            what,
+            ..
+        },
+    ] = effects.as_slice()
+    else {
         panic!("{effects:?}");
     };
     assert!(
@@ -448,10 +467,7 @@ fn a_post_of_megabytes_is_cited_cut_and_titled_by_its_opening() {
         "{}",
         &citation[citation.len() - 40..]
     );
-    assert_eq!(
-        app.message.as_deref(),
-        Some("copied the citation of ¶1, its text cut at 100 KB")
-    );
+    assert_eq!(what, "citation of ¶1 (its text cut at 100 KB)");
 }
 #[test]
 fn a_listing_post_has_one_address_in_jump_title_and_reopen_command() {
@@ -468,12 +484,11 @@ fn a_listing_post_has_one_address_in_jump_title_and_reopen_command() {
     type_keys(&mut app, "3 enter");
     assert_eq!(label(&app), "thread 5 · post 3/16");
     type_keys(&mut app, "2 / 1 6 enter Y");
-    assert_eq!(
-        app.take_effects(),
-        [Effect::Copy(
-            "tread --open=002_12ed20b751bd733c --post=5:2".to_string()
-        )]
-    );
+    let effects = app.take_effects();
+    let [Effect::Copy { text, .. }] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(text, "tread --open=002_12ed20b751bd733c --post=5:2");
     type_keys(&mut app, ": 1 3 : 1 enter");
     assert_eq!(
         app.message.as_deref(),

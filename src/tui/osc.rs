@@ -1,6 +1,6 @@
 //! Operating-system commands the app writes itself: OSC 52 (set the clipboard, which works
-//! over SSH) and OSC 8 (hyperlinks). Inside tmux or GNU screen, OSC 52 is wrapped in their
-//! passthrough so it reaches the outer terminal.
+//! over SSH) and OSC 8 (hyperlinks). Inside GNU screen, OSC 52 is wrapped in its
+//! passthrough so it reaches the outer terminal; tmux takes it plain (see `clipboard`).
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
@@ -31,9 +31,9 @@ impl Multiplexer {
 pub fn clipboard(text: &str, through: Multiplexer) -> String {
     let sequence = format!("\x1b]52;c;{}\x07", STANDARD.encode(text));
     match through {
-        Multiplexer::None => sequence,
-        // tmux passes a DCS through when every ESC inside it is doubled.
-        Multiplexer::Tmux => format!("\x1bPtmux;{}\x1b\\", sequence.replace('\x1b', "\x1b\x1b")),
+        // tmux drops a DCS passthrough unless `allow-passthrough` is on (off by default
+        // since 3.3), and with `set-clipboard on` takes a plain OSC 52 into its buffer.
+        Multiplexer::None | Multiplexer::Tmux => sequence,
         Multiplexer::Screen => format!("\x1bP{sequence}\x1b\\"),
     }
 }
@@ -57,10 +57,7 @@ mod tests {
     #[test]
     fn clipboard_sequences_for_each_multiplexer() {
         assert_eq!(clipboard("hi", Multiplexer::None), "\x1b]52;c;aGk=\x07");
-        assert_eq!(
-            clipboard("hi", Multiplexer::Tmux),
-            "\x1bPtmux;\x1b\x1b]52;c;aGk=\x07\x1b\\"
-        );
+        assert_eq!(clipboard("hi", Multiplexer::Tmux), "\x1b]52;c;aGk=\x07");
         assert_eq!(
             clipboard("hi", Multiplexer::Screen),
             "\x1bP\x1b]52;c;aGk=\x07\x1b\\"
