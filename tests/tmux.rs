@@ -141,7 +141,7 @@ fn with_set_clipboard_off_the_status_says_the_clipboard_was_not_reached() {
     };
     let (status, buffer) = tmux.copy_the_first_citation();
     assert!(
-        status.contains("copied to the tmux buffer (its set-clipboard is off: not the clipboard)"),
+        status.contains("copied to the tmux buffer only (its set-clipboard is off)"),
         "{status}"
     );
     assert!(buffer.starts_with(CITATION), "{buffer}");

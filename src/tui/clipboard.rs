@@ -32,8 +32,7 @@ impl Destination {
                 "copied to the tmux buffer and clipboard".to_string()
             }
             Destination::TmuxBuffer { clipboard: false } => {
-                "copied to the tmux buffer (its set-clipboard is off: not the clipboard)"
-                    .to_string()
+                "copied to the tmux buffer only (its set-clipboard is off)".to_string()
             }
             Destination::Terminal { why: None } => "sent to the clipboard (OSC 52)".to_string(),
             Destination::Terminal { why: Some(why) } => {
@@ -128,7 +127,7 @@ mod tests {
         );
         assert!(
             (Destination::TmuxBuffer { clipboard: false }.describe())
-                .ends_with("(its set-clipboard is off: not the clipboard)")
+                .ends_with("tmux buffer only (its set-clipboard is off)")
         );
         assert_eq!(
             Destination::Terminal { why: None }.describe(),
