@@ -353,8 +353,12 @@ mod tests {
             Lookup::Action(Action::Quit)
         );
         assert_eq!(
-            resolve(Context::Filter, "tab"),
+            resolve(Context::Filter, "right"),
             Lookup::Action(Action::NextTab)
+        );
+        assert_eq!(
+            resolve(Context::Filter, "tab"),
+            Lookup::Action(Action::FocusNext)
         );
         assert_eq!(resolve(Context::Thread, "g"), Lookup::Prefix);
         assert_eq!(resolve(Context::Thread, "g g"), Lookup::Action(Action::Top));

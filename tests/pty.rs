@@ -192,7 +192,7 @@ fn keys_in_screen_out_quit_restores_the_terminal() {
     tread.wait_for("[global]");
     tread.send("?");
     // Filter by a hashtag from the panel.
-    tread.send("f\tcarereview\r");
+    tread.send("f\x1b[Ccarereview\r");
     tread.wait_for("Documents 3/5");
     tread.send("\x1b");
     // Back in the thread (an ESC and a key sent together would read as alt-key).
@@ -379,7 +379,7 @@ fn files_load_behind_a_live_screen() {
     tread.wait_for("loaded 3000 documents");
     tread.wait_for("Documents 3000/3000");
     // The facets came with the finished corpus.
-    tread.send("f\tcarereview");
+    tread.send("f\x1b[Ccarereview");
     tread.wait_for("#CareReview");
     tread.send("\r");
     tread.wait_for(
@@ -475,7 +475,7 @@ mod meeting_questions {
     #[test]
     fn every_post_naming_an_organisation() {
         let mut tread = launch(&[]);
-        tread.send("f\t\tdfe\r");
+        tread.send("f\x1b[C\x1b[Cdfe\r");
         tread.wait_for("the filters leave 7 of 103 posts in 4 of 5 documents");
         tread.send("n");
         tread.wait_for("post passing the filters 2 of 7");
@@ -489,9 +489,9 @@ mod meeting_questions {
     #[test]
     fn a_hashtag_without_one_author() {
         let mut tread = launch(&[]);
-        tread.send("f\tcarereview\r");
+        tread.send("f\x1b[Ccarereview\r");
         tread.wait_for("added #carereview: the filters leave 14 of 103 posts");
-        tread.send("f\x1b[Znick\x18");
+        tread.send("f\x1b[Dnick\x18");
         tread.wait_for("added NOT author:Nick Cook: the filters leave 12 of 103 posts in 2 of 5");
         tread.wait_for("Documents 2/5");
         tread.wait_for("11/36");

@@ -108,14 +108,14 @@ fn filter_by_author() {
 #[test]
 fn filter_by_hashtag_marks_matching_posts() {
     let mut app = app((120, 40));
-    press(&mut app, "f tab c a r e r e v i e w enter esc n");
+    press(&mut app, "f right c a r e r e v i e w enter esc n");
     insta::assert_snapshot!(screen(&app));
 }
 
 #[test]
 fn filter_by_organisation_shows_folded_names() {
     let mut app = app((120, 40));
-    press(&mut app, "f tab tab f a m i l y");
+    press(&mut app, "f right right f a m i l y");
     let text = screen(&app);
     assert!(text.contains("Family Rights Group"), "{text}");
     assert!(text.contains("also"), "{text}");
@@ -126,10 +126,7 @@ fn filter_by_organisation_shows_folded_names() {
 #[test]
 fn filter_by_mention_highlights_matched_characters() {
     let mut app = app((120, 40));
-    press(
-        &mut app,
-        "f shift-tab shift-tab shift-tab shift-tab e d u g o v",
-    );
+    press(&mut app, "f left left left left e d u g o v");
     let terminal = terminal(&app, Theme::new(false));
     let text = terminal.backend().to_string();
     assert!(text.contains("@educationgovuk"), "{text}");
@@ -154,7 +151,7 @@ fn a_combined_filter_shows_chips() {
     let mut app = app((120, 40));
     press(
         &mut app,
-        "f tab c a r e r e v i e w enter f shift-tab n i c k ctrl-x f",
+        "f right c a r e r e v i e w enter f left n i c k ctrl-x f",
     );
     insta::assert_snapshot!(screen(&app));
 }
@@ -315,7 +312,7 @@ fn the_warnings_overlay_lists_load_problems_and_the_documents_own() {
 fn the_colour_theme_uses_the_terminals_16_colours_and_default_background() {
     use ratatui::style::Color;
     let mut app = app((120, 40));
-    press(&mut app, "f tab c a r e enter esc / r e v i e w enter");
+    press(&mut app, "f right c a r e enter esc / r e v i e w enter");
     let terminal = terminal(&app, Theme::new(true));
     let buffer = terminal.backend().buffer();
     let named = |c: Color| !matches!(c, Color::Rgb(..) | Color::Indexed(_));
@@ -349,7 +346,7 @@ fn replies_and_reposts_from_an_export_are_a_filter_away() {
     let mut app = app_over(load::load(&options).unwrap(), (120, 40));
     assert!(screen(&app).contains("Documents 7/7"));
     // The last tab of the panel: kinds of document, each with its posts.
-    press(&mut app, "f shift-tab shift-tab shift-tab r e p l y");
+    press(&mut app, "f left left left r e p l y");
     let text = screen(&app);
     assert!(text.contains("Kinds"), "{text}");
     press(&mut app, "enter");
@@ -374,4 +371,66 @@ fn replies_and_reposts_from_an_export_are_a_filter_away() {
         text.contains("Documents 5/7") && !text.contains("Repost of"),
         "{text}"
     );
+}
+
+/// The filter panel as a newcomer meets it, at the sizes people use: tabs named in words
+/// (one row when the panel is wide, two when not), what the counts are, and its own keys
+/// in the status line.
+#[test]
+fn the_filter_panel_names_its_tabs_counts_and_keys_at_every_size() {
+    for size in [(40, 12), (80, 24), (120, 40), (200, 50)] {
+        let mut app = app(size);
+        press(&mut app, "f");
+        let text = screen(&app);
+        insta::assert_snapshot!(format!("filter_panel_{}x{}", size.0, size.1), text);
+        let rows: Vec<&str> = text.lines().collect();
+        let status = rows.last().unwrap();
+        assert!(
+            status.contains("enter apply") && status.contains("esc back"),
+            "{text}"
+        );
+        let tabs = match size.0 {
+            200 => "Authors Tags Orgs Mentions Kinds Review Codes",
+            _ => "Authors Tags Orgs Mentions",
+        };
+        assert!(text.contains(tabs), "{size:?}:\n{text}");
+        assert!(text.contains("docs·posts"), "{size:?}:\n{text}");
+    }
+}
+
+/// A name typed on the wrong tab says where it matches, and enter goes there.
+#[test]
+fn a_name_typed_on_the_wrong_tab_says_where_it_matches() {
+    let mut app = app((120, 40));
+    press(&mut app, "f d f e");
+    let text = screen(&app);
+    assert!(text.contains("nothing matches in Authors"), "{text}");
+    // Fuzzily: "dfe" is in order in several names (Department for Education first).
+    assert!(text.contains("but 7 in Orgs"), "{text}");
+    assert!(text.contains("enter: go to Orgs"), "{text}");
+    press(&mut app, "enter");
+    let text = screen(&app);
+    assert!(text.contains("Department for Education"), "{text}");
+    press(&mut app, "enter");
+    assert!(screen(&app).contains("org:Department for Education"));
+}
+
+/// tab and shift-tab leave the panel as they leave every pane; left and right change its
+/// facet; a click on a tab shows it.
+#[test]
+fn tab_leaves_the_panel_and_a_click_on_a_tab_shows_it() {
+    let mut app = app((120, 40));
+    press(&mut app, "f right");
+    assert!(screen(&app).contains("#carereview"));
+    press(&mut app, "tab");
+    assert!(screen(&app).contains("? help"), "out of the panel");
+    let text = screen(&app);
+    let (row, line) = (text.lines().enumerate())
+        .find(|(_, l)| l.contains("Mentions"))
+        .unwrap();
+    let column = line[..line.find("Mentions").unwrap()].chars().count() as u16;
+    app.handle(Event::Click(column + 2, row as u16));
+    let text = screen(&app);
+    assert!(text.contains("@educationgovuk"), "{text}");
+    assert!(text.contains("esc back"), "the panel has focus: {text}");
 }

@@ -89,7 +89,23 @@ impl App {
             self.set_focus(Pane::Filter);
             let row = usize::from(at.y - panes.filter_list.y);
             self.panel.click(row);
+        } else if let Some(kind) = self.tab_at(&panes, at) {
+            self.set_focus(Pane::Filter);
+            self.panel.show_tab(kind, &self.facets, &self.filters);
         }
+    }
+
+    /// The filter panel's tab at `at`, if one is drawn there.
+    fn tab_at(&self, panes: &screen::Panes, at: Position) -> Option<crate::facets::FacetKind> {
+        let inner = panes.filter_inner;
+        if !inner.contains(at) {
+            return None;
+        }
+        let (row, x) = (at.y - inner.y, at.x - inner.x);
+        let tabs = screen::tabs(inner.width, self.panel.tab);
+        (tabs.into_iter())
+            .find(|t| t.row == row && (t.x..t.x + t.shown.len() as u16).contains(&x))
+            .map(|t| t.kind)
     }
 
     pub(super) fn scroll(&mut self, at: Position, down: bool) {

@@ -26,6 +26,9 @@ pub struct FilterPanel {
     pub offset: Cell<usize>,
     /// The query the rows were ranked for, to rank an extended query incrementally.
     ranked_for: Option<String>,
+    /// Where a query that matches nothing on this tab matches, and how many: typed on the
+    /// wrong tab, it says where to go.
+    pub elsewhere: Vec<(FacetKind, usize)>,
 }
 
 impl FilterPanel {
@@ -37,6 +40,7 @@ impl FilterPanel {
             selected: 0,
             offset: Cell::new(0),
             ranked_for: None,
+            elsewhere: Vec::new(),
         };
         panel.refresh(facets, filters);
         panel
@@ -84,6 +88,10 @@ impl FilterPanel {
             };
             self.rows = fuzzy_rows(entries, &candidates, query);
         }
+        self.elsewhere = match self.rows.is_empty() && !query.is_empty() {
+            true => matches_elsewhere(facets, self.tab, query),
+            false => Vec::new(),
+        };
         self.ranked_for = Some(query.to_string());
         self.selected = 0;
         self.offset.set(0);
@@ -105,9 +113,39 @@ impl FilterPanel {
     fn switch_tab(&mut self, step: usize, facets: &Facets, filters: &Filters) {
         let all = FacetKind::ALL;
         let at = all.iter().position(|k| *k == self.tab).unwrap_or(0);
-        self.tab = all[(at + step) % all.len()];
+        self.show_tab(all[(at + step) % all.len()], facets, filters);
+    }
+
+    /// Where a query typed on the wrong tab matches most.
+    pub fn best_elsewhere(&self) -> Option<FacetKind> {
+        let most = (self.elsewhere.iter()).min_by_key(|(_, n)| std::cmp::Reverse(*n));
+        most.map(|&(kind, _)| kind)
+    }
+
+    /// Shows the tab of `kind`, the query kept.
+    pub fn show_tab(&mut self, kind: FacetKind, facets: &Facets, filters: &Filters) {
+        self.tab = kind;
         self.refresh(facets, filters);
     }
+}
+
+/// How many entries of each other facet `query` matches, for those it matches at all.
+fn matches_elsewhere(facets: &Facets, here: FacetKind, query: &str) -> Vec<(FacetKind, usize)> {
+    let matcher = Matcher::default();
+    (FacetKind::ALL.iter())
+        .filter(|&&kind| kind != here)
+        .map(|&kind| {
+            let entries = facets.entries(kind);
+            let found = (entries.iter())
+                .filter(|e| {
+                    matcher.score(&e.name, query).is_some()
+                        || e.variants.iter().any(|v| matcher.score(v, query).is_some())
+                })
+                .count();
+            (kind, found)
+        })
+        .filter(|&(_, found)| found > 0)
+        .collect()
 }
 
 /// Entries in facet order (most posts first): those in force first, those that would leave
@@ -181,6 +219,10 @@ impl App {
 
     fn apply_selected(&mut self, negated: bool) {
         let Some(entry) = self.panel.selected_entry() else {
+            // Typed on the wrong tab: enter goes where it matches.
+            if let Some(kind) = self.panel.best_elsewhere() {
+                self.panel.show_tab(kind, &self.facets, &self.filters);
+            }
             return;
         };
         let applied = self.apply_filter(Filter {

@@ -3,6 +3,7 @@
 //! ask here, so that they agree; nothing here knows the app's state beyond what it is given.
 
 use super::Pane;
+use crate::facets::FacetKind;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::widgets::Block;
 
@@ -42,6 +43,7 @@ pub struct Panes {
     pub thread: Rect,
     pub thread_inner: Rect,
     pub filter: Rect,
+    pub filter_inner: Rect,
     pub filter_list: Rect,
     pub status: Rect,
 }
@@ -61,7 +63,7 @@ pub fn panes(area: Rect, focus: Pane, chips: &[String]) -> Panes {
     let (documents, thread, filter) = match mode {
         Mode::Wide => {
             let docs = (area.width * 3 / 10).clamp(28, 50);
-            let filter = (area.width / 4).clamp(28, 44);
+            let filter = (area.width / 4).clamp(28, 56);
             let [d, t, f] = Layout::horizontal([
                 Constraint::Length(docs),
                 Constraint::Fill(1),
@@ -94,7 +96,8 @@ pub fn panes(area: Rect, focus: Pane, chips: &[String]) -> Panes {
     panes.thread = thread;
     panes.thread_inner = Block::bordered().inner(thread);
     panes.filter = filter;
-    panes.filter_list = filter_list_area(Block::bordered().inner(filter));
+    panes.filter_inner = Block::bordered().inner(filter);
+    panes.filter_list = filter_list_area(panes.filter_inner);
     panes
 }
 
@@ -139,10 +142,73 @@ pub fn chip_rows(chips: &[String], width: usize, most: usize) -> Vec<Vec<String>
 /// Rows under the list for the selected entry's other spellings.
 pub const DETAIL_ROWS: u16 = 2;
 
+/// A facet's name on its tab: a short word a newcomer reads at once.
+pub fn tab_name(kind: FacetKind) -> &'static str {
+    match kind {
+        FacetKind::Author => "Authors",
+        FacetKind::Hashtag => "Tags",
+        FacetKind::Org => "Orgs",
+        FacetKind::Mention => "Mentions",
+        FacetKind::Kind => "Kinds",
+        FacetKind::Review => "Review",
+        FacetKind::Code => "Codes",
+    }
+}
+
+/// One tab of the filter panel, where it is drawn and clicked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tab {
+    pub kind: FacetKind,
+    /// Its name, or only its initial where the names do not fit.
+    pub shown: &'static str,
+    pub row: u16,
+    pub x: u16,
+}
+
+/// The most rows the tabs take before they give way to initials.
+const MAX_TAB_ROWS: u16 = 2;
+
+/// The tabs in `width` columns, a space between each: their names on as few rows as they
+/// fit (two at most); failing that, on one row, initials for all but `current`.
+pub fn tabs(width: u16, current: FacetKind) -> Vec<Tab> {
+    let whole = |_| false;
+    let laid = lay_tabs(width, whole);
+    match laid.last().is_some_and(|t| t.row < MAX_TAB_ROWS) {
+        true => laid,
+        false => lay_tabs(u16::MAX, |kind| kind != current),
+    }
+}
+
+/// The tabs wrapped at `width` columns, the `short` ones as their initial.
+fn lay_tabs(width: u16, short: impl Fn(FacetKind) -> bool) -> Vec<Tab> {
+    let (mut row, mut x) = (0u16, 0u16);
+    (FacetKind::ALL.iter())
+        .map(|&kind| {
+            let name = tab_name(kind);
+            let shown = if short(kind) { &name[..1] } else { name };
+            let len = shown.len() as u16;
+            if x > 0 && x + len > width {
+                (row, x) = (row + 1, 0);
+            }
+            let tab = Tab {
+                kind,
+                shown,
+                row,
+                x,
+            };
+            x += len + 1;
+            tab
+        })
+        .collect()
+}
+
 /// Tabs, query, list, details: the parts of the filter panel's inside.
 pub fn filter_parts(inner: Rect) -> [Rect; 4] {
+    let tab_rows = tabs(inner.width, FacetKind::Author)
+        .last()
+        .map_or(1, |t| t.row + 1);
     Layout::vertical([
-        Constraint::Length(1),
+        Constraint::Length(tab_rows),
         Constraint::Length(1),
         Constraint::Fill(1),
         Constraint::Length(DETAIL_ROWS),
@@ -197,5 +263,36 @@ mod tests {
         assert!(chip_rows(&[], 40, 3).is_empty());
         let long = vec!["org:A very long organisation name indeed".to_string()];
         assert_eq!(chip_rows(&long, 12, 3), [vec![" org:A ver… "]]);
+    }
+
+    fn tab_rows(width: u16, current: FacetKind) -> Vec<String> {
+        let mut rows: Vec<String> = Vec::new();
+        for tab in tabs(width, current) {
+            if rows.len() <= usize::from(tab.row) {
+                rows.push(String::new());
+            }
+            let row = rows.last_mut().unwrap();
+            assert_eq!(
+                row.len(),
+                usize::from(tab.x),
+                "{tab:?} drawn where it is clicked"
+            );
+            row.push_str(tab.shown);
+            row.push(' ');
+        }
+        rows
+    }
+
+    #[test]
+    fn tabs_are_words_on_one_or_two_rows_and_initials_only_where_those_do_not_fit() {
+        assert_eq!(
+            tab_rows(54, FacetKind::Org),
+            ["Authors Tags Orgs Mentions Kinds Review Codes "]
+        );
+        assert_eq!(
+            tab_rows(26, FacetKind::Org),
+            ["Authors Tags Orgs Mentions ", "Kinds Review Codes "]
+        );
+        assert_eq!(tab_rows(16, FacetKind::Org), ["A T Orgs M K R C "]);
     }
 }

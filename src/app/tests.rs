@@ -75,7 +75,7 @@ fn typing_a_label_and_enter_jumps_to_it() {
 #[test]
 fn filter_panel_applies_and_negates_and_combines() {
     let mut app = app();
-    type_keys(&mut app, "f tab c a r e r e v i e w enter");
+    type_keys(&mut app, "f right c a r e r e v i e w enter");
     assert_eq!(app.filters.list().len(), 1);
     let ids: Vec<&str> = app
         .visible()
@@ -86,7 +86,7 @@ fn filter_panel_applies_and_negates_and_combines() {
     // A second filter, negated: the author of 001.
     // Applying gave focus back: `f` opens the panel again, on the same tab.
     assert_eq!(app.focus, Pane::Documents);
-    type_keys(&mut app, "f shift-tab s a m t r n e r ctrl-x");
+    type_keys(&mut app, "f left s a m t r n e r ctrl-x");
     let ids: Vec<&str> = app
         .visible()
         .iter()
@@ -162,7 +162,7 @@ fn drill_down_counts_follow_the_filters() {
 #[test]
 fn n_moves_between_passing_posts_across_documents() {
     let mut app = app();
-    type_keys(&mut app, "f tab c a r e r e v i e w enter esc");
+    type_keys(&mut app, "f right c a r e r e v i e w enter esc");
     let passing = app.filters.passing().unwrap();
     let marked: Vec<_> = passing.iter().map(|&o| app.filters.post_ref(o)).collect();
     type_keys(&mut app, "n");
@@ -245,7 +245,7 @@ fn n_and_shift_n_walk_the_hits_and_wrap() {
 #[test]
 fn an_extended_panel_query_ranks_like_a_fresh_one() {
     let mut app = app();
-    type_keys(&mut app, "f tab tab c");
+    type_keys(&mut app, "f right right c");
     type_keys(&mut app, "a r e");
     let typed = app.panel.rows.clone();
     app.panel.refresh(&app.facets, &app.filters);
@@ -275,7 +275,7 @@ fn copy_keys_give_a_citation_and_the_reopen_command() {
     assert!(citation.ends_with("[000_bcd5621f043b7544]"));
     // The filter folds post 4 away (it has no #carereview): the current post is the next
     // one shown, post 1 the only one.
-    type_keys(&mut app, "f tab c a r e enter esc Y");
+    type_keys(&mut app, "f right c a r e enter esc Y");
     let effects = app.take_effects();
     assert_eq!(
         effects,
@@ -602,12 +602,12 @@ fn a_citation_from_a_listing_names_the_thread_and_its_author() {
 fn a_filter_that_would_leave_nothing_is_refused_with_a_word() {
     let mut app = app();
     // #Advocacy is in one post of the listing; no article has it.
-    type_keys(&mut app, "f tab A d v o c a c y enter");
+    type_keys(&mut app, "f right A d v o c a c y enter");
     assert_eq!(app.filters.list().len(), 1);
     let kinds = app.facets.entries(FacetKind::Kind);
     let article = kinds.iter().position(|e| e.name == "article").unwrap();
     assert_eq!(app.filters.drill(FacetKind::Kind, article).posts, 0);
-    type_keys(&mut app, "f tab tab tab a r t i c l e enter");
+    type_keys(&mut app, "f right right right a r t i c l e enter");
     assert_eq!(app.filters.list().len(), 1, "refused");
     assert_eq!(
         app.message.as_deref(),
@@ -619,7 +619,7 @@ fn a_filter_that_would_leave_nothing_is_refused_with_a_word() {
     assert_eq!(app.focus, Pane::Filter);
     type_keys(
         &mut app,
-        "esc X f tab tab tab n i c k enter f f i o n a enter",
+        "esc X f right right right n i c k enter f f i o n a enter",
     );
     let ids: Vec<&str> = (app.visible().iter())
         .map(|&d| &app.corpus.document(d).id[..3])

@@ -2,7 +2,7 @@
 //! counts and matched characters, and the selected entry's folded spellings.
 
 use super::{Panes, Theme, pane_block};
-use crate::app::screen::filter_parts;
+use crate::app::screen::{self, filter_parts};
 use crate::app::{App, Pane};
 use crate::facets::{Entry, FacetKind};
 use crate::filters::label;
@@ -13,19 +13,6 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
-
-/// The tab names, in `FacetKind::ALL` order.
-fn tab_name(kind: FacetKind) -> &'static str {
-    match kind {
-        FacetKind::Author => "Authors",
-        FacetKind::Hashtag => "Hashtags",
-        FacetKind::Org => "Organisations",
-        FacetKind::Mention => "Mentions",
-        FacetKind::Kind => "Kinds",
-        FacetKind::Review => "Review",
-        FacetKind::Code => "Codes",
-    }
-}
 
 pub fn render(frame: &mut Frame, app: &App, theme: &Theme, panes: &Panes) {
     let area = panes.filter;
@@ -39,50 +26,62 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, panes: &Panes) {
     frame.render_widget(block, area);
     let [tabs, query, list, details] = filter_parts(inner);
     render_tabs(frame, app, theme, tabs);
-    let cursor = if focused { "▏" } else { "" };
-    let typed = Line::from(vec![
-        Span::styled("> ", theme.dim()),
-        Span::raw(app.panel().query.as_str()),
-        Span::raw(cursor),
-    ]);
-    frame.render_widget(Paragraph::new(typed), query);
+    render_query(frame, app, theme, query, focused);
     render_list(frame, app, theme, list, focused);
     render_details(frame, app, theme, details);
 }
 
-/// The four tabs; when they do not fit, initials for all but the current one.
+/// The tabs as [`screen::tabs`] lays them out, the current one selected.
 fn render_tabs(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let full: usize = FacetKind::ALL.iter().map(|k| tab_name(*k).len() + 1).sum();
-    let short = full > usize::from(area.width);
-    let spans: Vec<Span> = FacetKind::ALL
-        .iter()
-        .flat_map(|&kind| {
-            let name = tab_name(kind);
-            let current = kind == app.panel().tab;
-            let shown = match (short, current) {
-                (true, false) => name[..1].to_string(),
-                _ => name.to_string(),
-            };
-            let style = if current {
-                theme.selection()
-            } else {
-                theme.dim()
-            };
-            [Span::styled(shown, style), Span::raw(" ")]
-        })
-        .collect();
+    let current = app.panel().tab;
+    let mut rows: Vec<Vec<Span>> = Vec::new();
+    for tab in screen::tabs(area.width, current) {
+        if rows.len() <= usize::from(tab.row) {
+            rows.push(Vec::new());
+        }
+        let style = match tab.kind == current {
+            true => theme.selection(),
+            false => theme.dim(),
+        };
+        let row = rows.last_mut().expect("a row");
+        row.extend([Span::styled(tab.shown, style), Span::raw(" ")]);
+    }
+    let lines: Vec<Line> = rows.into_iter().map(Line::from).collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The query as typed, and at the right the heading of the counts ("docs·posts") where
+/// there is room for both.
+fn render_query(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, focused: bool) {
+    let query = app.panel().query.as_str();
+    let cursor = if focused { "▏" } else { "" };
+    let mut spans = vec![
+        Span::styled("> ", theme.dim()),
+        Span::raw(query),
+        Span::raw(cursor),
+    ];
+    let used = 2 + query.width() + cursor.width();
+    let heading = COUNTS_HEADING;
+    if used + 1 + heading.width() <= usize::from(area.width) {
+        let gap = usize::from(area.width) - used - heading.width();
+        spans.push(Span::raw(" ".repeat(gap)));
+        spans.push(Span::styled(heading, theme.dim()));
+    }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
+
+/// What the counts after each entry are.
+const COUNTS_HEADING: &str = "docs·posts";
 
 fn render_list(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, focused: bool) {
     let panel = app.panel();
     if panel.rows.is_empty() {
-        let note = match app.loading() {
-            Some(_) => "facets come when loading ends",
-            None => "nothing matches",
-        };
-        let note = truncate(note, usize::from(area.width));
-        frame.render_widget(Paragraph::new(Span::styled(note, theme.dim())), area);
+        let lines = nothing_matches(app, usize::from(area.width));
+        let lines: Vec<Line> = lines
+            .into_iter()
+            .map(|l| Line::styled(l, theme.dim()))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), area);
         return;
     }
     let height = usize::from(area.height);
@@ -131,6 +130,31 @@ fn render_list(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, focused:
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// What an empty list says: why, and where the query would match ("2 in Orgs").
+fn nothing_matches(app: &App, width: usize) -> Vec<String> {
+    let panel = app.panel();
+    if app.loading().is_some() {
+        return vec![truncate("facets come when loading ends", width)];
+    }
+    let here = screen::tab_name(panel.tab);
+    let mut lines = vec![format!("nothing matches in {here}")];
+    if let Some(best) = panel.best_elsewhere() {
+        let places: Vec<String> = (panel.elsewhere.iter())
+            .map(|&(kind, n)| format!("{n} in {}", screen::tab_name(kind)))
+            .collect();
+        lines.push(format!("but {}", places.join(", ")));
+        let enter = app.key_for(crate::keymap::Action::Apply);
+        lines.push(format!("{enter}: go to {}", screen::tab_name(best)));
+    }
+    (lines.iter())
+        .flat_map(|l| {
+            crate::wrap::wrap(l, width)
+                .into_iter()
+                .map(|r| l[r].to_string())
+        })
+        .collect()
 }
 
 /// An entry as listed: `#tag`, `@handle`, a name.

@@ -49,22 +49,77 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         return;
     }
     let left = position(app);
-    let middle = app
-        .message()
-        .map_or_else(|| context_note(app), str::to_string);
-    let keys = hints(app);
-    let mut spans = vec![Span::styled(left.clone(), theme.heading())];
-    let room = width.saturating_sub(left.width() + 2);
+    let message = app.message();
+    let middle = message.map_or_else(|| context_note(app), str::to_string);
+    let hints = hints(app);
+    // The essential keys (how to get help and quit) keep their place unless a message,
+    // which the next key clears, needs the room.
+    let essential: Vec<&Hint> = match message {
+        Some(_) => Vec::new(),
+        None => hints.iter().filter(|h| h.essential).collect(),
+    };
+    let reserved = match essential.is_empty() {
+        true => 0,
+        false => joined_width(&essential) + 2,
+    };
+    let room = width.saturating_sub(left.width() + 2 + reserved);
     let middle = truncate(&middle, room);
-    spans.push(Span::raw("  "));
-    spans.push(Span::raw(middle.clone()));
     let used = left.width() + 2 + middle.width();
-    // The key hints go at the right when there is room for them.
-    if used + keys.width() + 2 <= width {
+    let keys = fitting(&hints, width.saturating_sub(used + 2), message.is_none());
+    let mut spans = vec![
+        Span::styled(left, theme.heading()),
+        Span::raw("  "),
+        Span::raw(middle),
+    ];
+    if !keys.is_empty() {
         spans.push(Span::raw(" ".repeat(width - used - keys.width())));
         spans.push(Span::styled(keys, theme.dim()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// A key hint for the status line: "? help".
+struct Hint {
+    text: String,
+    /// Shown even when the line is short: how to get help and how to quit.
+    essential: bool,
+}
+
+fn joined_width(hints: &[&Hint]) -> usize {
+    let widths: usize = hints.iter().map(|h| h.text.width()).sum();
+    widths + 2 * hints.len().saturating_sub(1)
+}
+
+/// The hints that fit in `room` columns, in their order: the essential ones first (when
+/// `essential_first`), then the others while they fit.
+fn fitting(hints: &[Hint], room: usize, essential_first: bool) -> String {
+    let mut chosen: Vec<bool> = hints
+        .iter()
+        .map(|h| essential_first && h.essential)
+        .collect();
+    let width = |chosen: &[bool]| {
+        let picked: Vec<&Hint> = (hints.iter().zip(chosen))
+            .filter(|(_, c)| **c)
+            .map(|(h, _)| h)
+            .collect();
+        joined_width(&picked)
+    };
+    if width(&chosen) > room {
+        return String::new();
+    }
+    for i in 0..hints.len() {
+        if !chosen[i] {
+            chosen[i] = true;
+            if width(&chosen) > room {
+                chosen[i] = false;
+            }
+        }
+    }
+    let picked: Vec<&str> = (hints.iter().zip(&chosen))
+        .filter(|(_, c)| **c)
+        .map(|(h, _)| h.text.as_str())
+        .collect();
+    picked.join("  ")
 }
 
 /// A prompt's label where the full one leaves too little room to type.
@@ -135,25 +190,45 @@ fn context_note(app: &App) -> String {
     app.filters().describe(app.facets())
 }
 
+/// The filter panel's own keys while it has focus, as bound now.
+fn panel_hints(app: &App) -> Vec<Hint> {
+    let key = |action| app.key_for(action);
+    let facet = match (
+        key(Action::PreviousTab).as_str(),
+        key(Action::NextTab).as_str(),
+    ) {
+        ("left", "right") => "←→".to_string(),
+        (previous, next) => format!("{previous}/{next}"),
+    };
+    [
+        ("type to narrow".to_string(), false),
+        (format!("{} apply", key(Action::Apply)), true),
+        (format!("{} exclude", key(Action::ApplyNegated)), false),
+        (format!("{facet} facet"), false),
+        (format!("{} back", key(Action::Close)), true),
+    ]
+    .map(|(text, essential)| Hint { text, essential })
+    .into()
+}
+
 /// The few most useful keys, as bound now.
-fn hints(app: &App) -> String {
+fn hints(app: &App) -> Vec<Hint> {
     let context = match app.context() {
         Context::Prompt => Context::Global,
+        Context::Filter => return panel_hints(app),
         c => c,
     };
     let wanted = [
-        (Action::Help, "help"),
-        (Action::Search, "search"),
-        (Action::ToggleFilter, "filter"),
-        (Action::Quit, "quit"),
+        (Action::Help, "help", true),
+        (Action::Search, "search", false),
+        (Action::ToggleFilter, "filter", false),
+        (Action::Quit, "quit", true),
     ];
-    let parts: Vec<String> = wanted
-        .iter()
-        .filter_map(|(action, name)| {
-            app.keymap()
-                .hint(context, *action)
-                .map(|k| format!("{k} {name}"))
+    (wanted.iter())
+        .filter_map(|&(action, name, essential)| {
+            let key = app.keymap().hint(context, action)?;
+            let text = format!("{key} {name}");
+            Some(Hint { text, essential })
         })
-        .collect();
-    parts.join("  ")
+        .collect()
 }

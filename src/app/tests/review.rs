@@ -180,7 +180,7 @@ fn reopening_returns_to_the_last_view_unless_a_key_came_first() {
     type_keys(&mut app, "j j enter");
     type_text(&mut app, "5:2");
     press(&mut app, "enter");
-    type_keys(&mut app, "f tab");
+    type_keys(&mut app, "f right");
     type_text(&mut app, "advocacy");
     type_keys(&mut app, "enter q");
     let filters = app.filters().describe(app.facets());
