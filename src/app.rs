@@ -22,6 +22,7 @@ pub use thread::layout;
 
 pub use crate::filters::{Filter, FilterError, Filters};
 pub use loading::Loaded;
+pub use overlay::{HelpLine, HelpTone};
 pub use panel::{FilterPanel, Row};
 pub use search::{Scope, Search};
 pub use thread::ThreadState;

@@ -209,6 +209,25 @@ impl Keymap {
         }
     }
 
+    /// What can follow `keys` pressed so far in `context`: the rest of each sequence they
+    /// begin, and its action (the pane's table first, then `[global]`, as keys resolve).
+    pub fn continuations(&self, context: Context, keys: &[Key]) -> Vec<(KeySeq, Action)> {
+        let mut found: Vec<(KeySeq, Action)> = Vec::new();
+        for context in [context, Context::Global] {
+            let Some(table) = self.tables.get(&context) else {
+                continue;
+            };
+            for (seq, action) in table {
+                let rest = KeySeq(seq.0.get(keys.len()..).unwrap_or_default().to_vec());
+                let shadowed = found.iter().any(|(r, _)| *r == rest);
+                if seq.0.starts_with(keys) && !rest.0.is_empty() && !shadowed {
+                    found.push((rest, *action));
+                }
+            }
+        }
+        found
+    }
+
     /// The keys bound to `action` in `context`'s own table, in key order.
     pub fn keys_for(&self, context: Context, action: Action) -> Vec<&KeySeq> {
         self.tables

@@ -10,6 +10,7 @@ pub mod corpus;
 pub mod facets;
 pub mod filters;
 pub mod fuzzy;
+pub mod glyphs;
 pub mod keymap;
 pub mod present;
 pub mod review;

@@ -517,7 +517,7 @@ mod meeting_questions {
             &[],
         );
         tread.wait_for("002 · thread 1 · post 3 ");
-        tread.wait_for("⋮ 002 —       ◆1 •35");
+        tread.wait_for("⋮ 002 —      ◆1 •35");
         quit(tread);
     }
 

@@ -176,8 +176,18 @@ fn search_highlights_hits_and_widens() {
         "{text}"
     );
     // The documents list marks the documents with hits, and how many.
-    assert!(text.contains("≡ 000 Nick Co… ◆3 •19 A person"), "{text}");
-    assert!(text.contains("⋮ 002 —        ◆5 Discover"), "{text}");
+    assert!(text.contains("≡ 000 Nick Cook  ◆3 •19 A pers"), "{text}");
+    assert!(text.contains("⋮ 002 —          ◆5 Discov"), "{text}");
+}
+
+/// At 120 columns the author column is as wide as the longest name in view, the titles
+/// giving way.
+#[test]
+fn at_120_columns_author_names_are_whole() {
+    let text = screen(&app((120, 40)));
+    for name in ["Nick Cook", "@samtrner", "Fiona Simpson", "Emmet Regan"] {
+        assert!(text.contains(&format!("{name} ")), "{name} cut: {text}");
+    }
 }
 
 #[test]
@@ -194,6 +204,75 @@ fn help_overlay_lists_the_active_keymap() {
     let mut app = app((80, 24));
     press(&mut app, "?");
     insta::assert_snapshot!(screen(&app));
+}
+
+/// At 60 columns nothing in the help is cut: every action's description and every glyph's
+/// meaning can be read whole by scrolling, and the legend names each glyph the screen draws.
+#[test]
+fn help_wraps_long_lines_and_ends_with_a_legend_of_every_glyph() {
+    let mut app = app((60, 20));
+    press(&mut app, "?");
+    // The rows inside the overlay, page by page, words joined.
+    let area = ratatui::widgets::Block::bordered().inner(tread::app::screen::overlay_area(
+        ratatui::layout::Rect::new(0, 0, 60, 20),
+    ));
+    let mut seen: Vec<String> = Vec::new();
+    for _ in 0..30 {
+        let terminal = terminal(&app, Theme::new(false));
+        let buffer = terminal.backend().buffer();
+        for y in area.top()..area.bottom() {
+            let row: String = (area.left()..area.right())
+                .map(|x| buffer[(x, y)].symbol().to_string())
+                .collect();
+            seen.push(row);
+        }
+        press(&mut app, "ctrl-d");
+    }
+    let words: Vec<&str> = seen.iter().flat_map(|r| r.split_whitespace()).collect();
+    let read = words.join(" ");
+    for action in tread::keymap::Action::all() {
+        let description = action.description().split_whitespace().collect::<Vec<_>>();
+        assert!(
+            read.contains(&description.join(" ")),
+            "{action:?} cut: {read}"
+        );
+    }
+    for (section, glyphs) in tread::glyphs::LEGEND {
+        assert!(read.contains(&format!("legend: {section}")), "{read}");
+        for glyph in *glyphs {
+            let line = format!("{} {}", glyph.shown, glyph.meaning);
+            let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(read.contains(&line), "{line:?} not in the help: {read}");
+        }
+    }
+}
+
+/// A key that starts a sequence shows in the status line with what may follow.
+#[test]
+fn a_pending_key_shows_what_may_follow() {
+    let mut app = app((80, 24));
+    press(&mut app, "l g");
+    let text = screen(&app);
+    let status = text.lines().last().unwrap();
+    assert!(status.contains("g… g top"), "{status}");
+    press(&mut app, "g");
+    let text = screen(&app);
+    assert!(!text.lines().last().unwrap().contains("g…"), "{text}");
+}
+
+/// ctrl-c in a prompt cancels it, as in a shell; it quits only outside one.
+#[test]
+fn ctrl_c_cancels_the_search_and_jump_prompts() {
+    let mut app = app((80, 24));
+    for opening in ["/ r e v", "l 1 2"] {
+        press(&mut app, opening);
+        assert!(app.prompt().is_some(), "{opening}");
+        press(&mut app, "ctrl-c");
+        assert!(app.prompt().is_none(), "{opening}");
+        assert!(!app.quit(), "{opening}");
+    }
+    press(&mut app, "ctrl-c");
+    assert!(app.quit());
 }
 
 #[test]
@@ -380,6 +459,12 @@ fn replies_and_reposts_from_an_export_are_a_filter_away() {
 fn the_filter_panel_names_its_tabs_counts_and_keys_at_every_size() {
     for size in [(40, 12), (80, 24), (120, 40), (200, 50)] {
         let mut app = app(size);
+        let text = screen(&app);
+        let status = text.lines().last().unwrap();
+        assert!(
+            status.contains("? help") && status.contains("q quit"),
+            "{text}"
+        );
         press(&mut app, "f");
         let text = screen(&app);
         insta::assert_snapshot!(format!("filter_panel_{}x{}", size.0, size.1), text);

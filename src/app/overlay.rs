@@ -1,9 +1,54 @@
 //! Overlays over the panes: help, warnings and the current post's links.
 
 use super::{App, Overlay, screen};
+use crate::glyphs;
 use crate::keymap::{Action, Context};
 use ratatui::layout::Rect;
 use ratatui::widgets::Block;
+use unicode_width::UnicodeWidthStr;
+
+/// How a line of help is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HelpTone {
+    Heading,
+    Plain,
+    Dim,
+}
+
+/// One line of the help overlay: a lead (keys, a glyph; blank under it when the text
+/// wraps) and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpLine {
+    pub lead: String,
+    pub text: String,
+    pub tone: HelpTone,
+}
+
+impl HelpLine {
+    fn heading(text: String) -> HelpLine {
+        let (lead, tone) = (String::new(), HelpTone::Heading);
+        HelpLine { lead, text, tone }
+    }
+
+    fn blank() -> HelpLine {
+        let (lead, text, tone) = (String::new(), String::new(), HelpTone::Plain);
+        HelpLine { lead, text, tone }
+    }
+}
+
+/// `lead` then `text` wrapped to `width` columns, its later lines under its first word.
+fn hanging(lead: String, text: &str, width: usize, tone: HelpTone) -> Vec<HelpLine> {
+    let indent = lead.width();
+    let rows = crate::wrap::wrap(text, width.saturating_sub(indent).max(10));
+    let mut lead = Some(lead);
+    (rows.into_iter())
+        .map(|row| HelpLine {
+            lead: lead.take().unwrap_or_else(|| " ".repeat(indent)),
+            text: text[row].to_string(),
+            tone,
+        })
+        .collect()
+}
 
 impl App {
     /// Keys while an overlay is open: movement scrolls it (or moves in the links), closing
@@ -67,19 +112,59 @@ impl App {
         self.overlay_lines().saturating_sub(height)
     }
 
-    /// How many lines the open overlay has, as the renderer lays them out: help has a
-    /// heading and a line per action for each context with bindings (a blank line between
-    /// them) and a closing hint; warnings the corpus's summary and problems, then the current
+    /// The help overlay's lines at `width` columns: one section per context, each action
+    /// with all its keys, then a legend of every glyph the screen draws; long lines wrap
+    /// under their text. Nothing here is typed in by hand: it is the keymap in force and
+    /// the renderer's own table of glyphs.
+    pub fn help_lines(&self, width: usize) -> Vec<HelpLine> {
+        let mut lines = Vec::new();
+        for context in Context::all() {
+            let bindings = self.keymap.bindings(context);
+            if bindings.is_empty() {
+                continue;
+            }
+            if !lines.is_empty() {
+                lines.push(HelpLine::blank());
+            }
+            lines.push(HelpLine::heading(format!("[{}]", context.name())));
+            for (action, keys) in bindings {
+                let keys: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
+                let lead = format!("  {:<22}", keys.join(", "));
+                lines.extend(hanging(lead, action.description(), width, HelpTone::Plain));
+            }
+        }
+        lines.push(HelpLine::blank());
+        let confirm = self.keymap.hint(Context::Prompt, Action::Confirm);
+        let confirm = confirm.unwrap_or_else(|| "confirm".to_string());
+        let note = format!(
+            "digits then {confirm} jump to the post with that label; in [filter] and \
+             [prompt], other characters are typed"
+        );
+        lines.extend(hanging(String::new(), &note, width, HelpTone::Dim));
+        for (section, legend) in glyphs::LEGEND {
+            lines.push(HelpLine::blank());
+            lines.push(HelpLine::heading(format!("legend: {section}")));
+            for glyph in *legend {
+                let lead = format!("  {}{}", glyph.shown, " ".repeat(7 - glyph.shown.width()));
+                lines.extend(hanging(lead, glyph.meaning, width, HelpTone::Plain));
+            }
+        }
+        lines
+    }
+
+    /// The columns inside the overlay at the app's size.
+    fn overlay_width(&self) -> usize {
+        let screen = Rect::new(0, 0, self.size.0, self.size.1);
+        usize::from(Block::bordered().inner(screen::overlay_area(screen)).width)
+    }
+
+    /// How many lines the open overlay has, as the renderer lays them out: help as
+    /// [`App::help_lines`]; warnings the corpus's summary and problems, then the current
     /// document's; links one a link and a hint.
     pub fn overlay_lines(&self) -> usize {
         match self.overlay {
             None => 0,
-            Some(Overlay::Help { .. }) => {
-                let sections = Context::all().map(|c| self.keymap.bindings(c).len());
-                let sections: Vec<usize> = sections.filter(|&n| n > 0).collect();
-                let blanks = sections.len().saturating_sub(1);
-                sections.iter().map(|n| 1 + n).sum::<usize>() + blanks + 3
-            }
+            Some(Overlay::Help { .. }) => self.help_lines(self.overlay_width()).len(),
             Some(Overlay::Warnings { .. }) => {
                 let document = self.current_doc().map(|d| self.corpus.document(d));
                 let of_document = document.map_or(0, |d| 2 + d.warnings.len().max(1));

@@ -6,6 +6,7 @@ use super::layout::Tone;
 use super::{App, Filter, Filters, Pane, Prompt, PromptKind};
 use crate::corpus::{Ordinal, PostRef};
 use crate::facets::FacetKind;
+use crate::glyphs;
 use crate::keymap::Action;
 use crate::review::{Change, Op, PostReview, Record, Review};
 use std::sync::Arc;
@@ -445,12 +446,13 @@ impl App {
 pub(super) fn annotations(review: &PostReview) -> Vec<(String, Tone)> {
     let mut lines = Vec::new();
     if !review.codes.is_empty() {
-        lines.push((format!("⌗ {}", review.codes.join(" · ")), Tone::Code));
+        let codes = review.codes.join(" · ");
+        lines.push((format!("{} {codes}", glyphs::CODES.shown), Tone::Code));
     }
     let note = review.note.iter().flat_map(|n| n.lines());
     for (i, line) in note.enumerate() {
-        let lead = if i == 0 { "✎ " } else { "  " };
-        lines.push((format!("{lead}{line}"), Tone::Note));
+        let lead = if i == 0 { glyphs::NOTE.shown } else { " " };
+        lines.push((format!("{lead} {line}"), Tone::Note));
     }
     lines
 }

@@ -8,7 +8,19 @@ use std::borrow::Cow;
 use std::sync::Arc;
 
 /// What kind of page a document is, decided from its content.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// A whole thread unrolled onto one page.

@@ -4,7 +4,8 @@
 use super::{Panes, Theme, pane_block};
 use crate::app::screen::chip_rows;
 use crate::app::{App, Pane, Scope};
-use crate::corpus::{Document, Kind};
+use crate::corpus::{DocIndex, Document, Kind};
+use crate::glyphs;
 use crate::keymap::Action;
 use crate::present::{one_line, pad, post_count, truncate};
 use ratatui::Frame;
@@ -16,16 +17,7 @@ use unicode_width::UnicodeWidthStr;
 
 /// The glyph of a kind of document.
 pub fn glyph(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Unroll => "≡",
-        Kind::Listing => "⋮",
-        Kind::Article => "¶",
-        Kind::Blog => "✎",
-        Kind::Plain => "·",
-        Kind::Post => "›",
-        Kind::Reply => "↩",
-        Kind::Repost => "↻",
-    }
+    glyphs::kind(kind).shown
 }
 
 pub fn render(frame: &mut Frame, app: &App, theme: &Theme, panes: &Panes) {
@@ -101,44 +93,57 @@ fn render_rows(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, focused:
     );
     app.documents().offset.set(offset);
     let width = usize::from(area.width);
-    let lines: Vec<Line> = (offset..visible.len().min(offset + height))
-        .map(|row| {
-            let doc = visible[row];
+    let in_view = offset..visible.len().min(offset + height);
+    let rows: Vec<(DocIndex, Counts, bool)> = (visible[in_view.clone()].iter())
+        .map(|&doc| {
+            let (counts, unopened) = counts_of(app, doc);
+            (doc, counts, unopened)
+        })
+        .collect();
+    let authors = rows.iter().map(|r| author(app.corpus().document(r.0)));
+    let extras = rows.iter().map(|r| r.1.marks().width()).max().unwrap_or(0);
+    let author_width = author_column(authors, width.saturating_sub(extras));
+    let lines: Vec<Line> = (in_view.zip(rows))
+        .map(|(row, (doc, counts, unopened))| {
             let style = match (row == selected, focused) {
                 (true, true) => theme.selection(),
                 (true, false) => theme.selection_unfocused(),
                 _ => Style::new(),
             };
-            let passing = app.filters().passing_in(doc);
-            // A search over every document marks those with hits, and how many.
-            let hits = (app.search())
-                .filter(|s| s.scope == Scope::All)
-                .map(|s| s.hits_in(doc))
-                .filter(|&n| n > 0);
-            // Unread posts are counted in a document begun; one not opened yet is bold, as
-            // unread mail is, its count being all of its posts.
-            let total = app.corpus().document(doc).post_count();
-            let unread = app.unread_in(doc);
-            let style = match unread == Some(total) && total > 0 {
+            // A document not opened yet is bold, as unread mail is.
+            let style = match unopened {
                 true => style.add_modifier(Modifier::BOLD),
                 false => style,
             };
-            let unread = unread.filter(|&n| n > 0 && n < total);
-            let counts = Counts {
-                passing,
-                hits,
-                unread,
-            };
-            let text = row_text(
-                app.corpus().document(doc),
-                &app.short_ids()[doc],
-                counts,
-                width,
-            );
+            let document = app.corpus().document(doc);
+            let id = &app.short_ids()[doc];
+            let text = row_text(document, id, counts, (author_width, width));
             Line::styled(text, style)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// What a document's row counts, and whether it is still unopened.
+fn counts_of(app: &App, doc: DocIndex) -> (Counts, bool) {
+    let passing = app.filters().passing_in(doc);
+    // A search over every document marks those with hits, and how many.
+    let hits = (app.search())
+        .filter(|s| s.scope == Scope::All)
+        .map(|s| s.hits_in(doc))
+        .filter(|&n| n > 0);
+    // Unread posts are counted in a document begun; one not opened yet has all its posts
+    // unread.
+    let total = app.corpus().document(doc).post_count();
+    let unread = app.unread_in(doc);
+    let unopened = unread == Some(total) && total > 0;
+    let unread = unread.filter(|&n| n > 0 && n < total);
+    let counts = Counts {
+        passing,
+        hits,
+        unread,
+    };
+    (counts, unopened)
 }
 
 /// The first row to show so that `selected` is in view, moving as little as possible.
@@ -164,28 +169,46 @@ struct Counts {
     unread: Option<usize>,
 }
 
-/// One document's row, exactly `width` columns wide. With filters in force, the count is
-/// of the posts that pass, of all ("3/36"); a search's hits come before the title ("◆2"),
-/// then the posts not read yet ("•17").
-fn row_text(doc: &Document, id: &str, counts: Counts, width: usize) -> String {
-    let Counts {
-        passing,
-        hits,
-        unread,
-    } = counts;
-    let count = match (passing, width) {
+impl Counts {
+    /// The marks before the title: "◆2 •17 ".
+    fn marks(&self) -> String {
+        let hits = (self.hits).map_or(String::new(), |n| format!("{}{n} ", glyphs::HIT.shown));
+        let unread =
+            (self.unread).map_or(String::new(), |n| format!("{}{n} ", glyphs::UNREAD.shown));
+        hits + &unread
+    }
+}
+
+/// A document's author as the list shows it.
+fn author(doc: &Document) -> &str {
+    doc.author.as_ref().map_or("—", |a| a.name.as_str())
+}
+
+/// The author column's width for the rows in view: the longest of their names, so that
+/// the titles give way before the names do, up to two fifths of the row and never so much
+/// that a narrow row keeps no title.
+fn author_column<'a>(authors: impl Iterator<Item = &'a str>, width: usize) -> usize {
+    let longest = authors.map(|a| a.width()).max().unwrap_or(0);
+    let most = (width * 2 / 5).min(width.saturating_sub(17)).max(6);
+    longest.clamp(6, most)
+}
+
+/// One document's row, exactly `width` columns wide, its author in `author_width`. With
+/// filters in force, the count is of the posts that pass, of all ("3/36"); a search's hits
+/// come before the title ("◆2"), then the posts not read yet ("•17").
+fn row_text(doc: &Document, id: &str, counts: Counts, widths: (usize, usize)) -> String {
+    let (author_width, width) = widths;
+    let count = match (counts.passing, width) {
         (Some(n), _) => format!("{n}/{}", doc.post_count()),
         (None, 0..40) => post_count(doc).replace(" posts", "").replace(" of ", "/"),
         (None, _) => post_count(doc),
     };
-    let author = doc.author.as_ref().map_or("—", |a| a.name.as_str());
-    let author_width = (width / 4).clamp(6, 16);
-    let hits = hits.map_or(String::new(), |n| format!("◆{n} "));
-    let unread = unread.map_or(String::new(), |n| format!("•{n} "));
+    let author = author(doc);
     let head = format!(
-        "{} {id} {} {hits}{unread}",
+        "{} {id} {} {}",
         glyph(doc.kind),
-        pad(author, author_width)
+        pad(author, author_width),
+        counts.marks()
     );
     // The title takes what the rest leaves.
     let room = width.saturating_sub(head.width() + count.width() + 1);

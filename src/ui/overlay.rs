@@ -4,11 +4,12 @@
 
 use super::Theme;
 use crate::app::screen::overlay_area as area;
-use crate::app::{App, Overlay};
+use crate::app::{App, HelpTone, Overlay};
 use crate::keymap::{Action, Context};
 use crate::present::truncate;
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
@@ -19,7 +20,10 @@ fn content(
     screen: Rect,
 ) -> Option<(&'static str, Vec<Line<'static>>, usize)> {
     Some(match app.overlay().as_ref()? {
-        Overlay::Help { scroll } => (" Keys ", help_lines(app, theme), *scroll),
+        Overlay::Help { scroll } => {
+            let width = usize::from(Block::bordered().inner(area(screen)).width);
+            (" Keys ", help_lines(app, theme, width), *scroll)
+        }
         Overlay::Warnings { scroll } => (" Warnings ", warning_lines(app, theme), *scroll),
         Overlay::Links { selected } => {
             let width = link_width(screen);
@@ -54,46 +58,21 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, screen: Rect) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// One section per context, each action with all its keys. Nothing here is typed in by
-/// hand: it is the keymap in force.
-fn help_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
-    let mut lines = Vec::new();
-    for context in Context::all() {
-        let bindings = app.keymap().bindings(context);
-        if bindings.is_empty() {
-            continue;
-        }
-        if !lines.is_empty() {
-            lines.push(Line::raw(""));
-        }
-        lines.push(Line::styled(
-            format!("[{}]", context.name()),
-            theme.heading(),
-        ));
-        for (action, keys) in bindings {
-            let keys: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {:<22}", keys.join(", ")), theme.key()),
-                Span::raw(action.description()),
-            ]));
-        }
-    }
-    lines.push(Line::raw(""));
-    let confirm = app.keymap().hint(Context::Prompt, Action::Confirm);
-    let confirm = confirm.unwrap_or_else(|| "confirm".to_string());
-    lines.push(Line::styled(
-        format!(
-            "digits then {confirm} jump to the post with that label; in [filter] and [prompt], \
-             other characters are typed"
-        ),
-        theme.dim(),
-    ));
-    lines.push(Line::styled(
-        "review: ★ marked, ⌗ codes, ✎ note; in the list, •17 posts unread in a document \
-         begun, bold: not opened yet",
-        theme.dim(),
-    ));
-    lines
+/// The help as the app lays it out ([`App::help_lines`]), styled.
+fn help_lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+    (app.help_lines(width).into_iter())
+        .map(|line| {
+            let style = match line.tone {
+                HelpTone::Heading => theme.heading(),
+                HelpTone::Plain => Style::new(),
+                HelpTone::Dim => theme.dim(),
+            };
+            Line::from(vec![
+                Span::styled(line.lead, theme.key()),
+                Span::styled(line.text, style),
+            ])
+        })
+        .collect()
 }
 
 fn warning_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {

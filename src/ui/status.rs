@@ -49,7 +49,8 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         return;
     }
     let left = position(app);
-    let message = app.message();
+    let pending = pending(app);
+    let message = pending.as_deref().or(app.message());
     let middle = message.map_or_else(|| context_note(app), str::to_string);
     let hints = hints(app);
     // The essential keys (how to get help and quit) keep their place unless a message,
@@ -76,6 +77,19 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         spans.push(Span::styled(keys, theme.dim()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// Keys pressed that wait for more, and what may follow: "g… g top".
+fn pending(app: &App) -> Option<String> {
+    let keys = app.pending();
+    if keys.is_empty() {
+        return None;
+    }
+    let pressed = crate::keymap::KeySeq(keys.to_vec());
+    let next: Vec<String> = (app.keymap().continuations(app.context(), keys).into_iter())
+        .map(|(rest, action)| format!("{rest} {}", action.name()))
+        .collect();
+    Some(format!("{pressed}… {}", next.join(" · ")))
 }
 
 /// A key hint for the status line: "? help".

@@ -7,6 +7,7 @@ pub use crate::app::layout::{Item, Layout, PostItem, Tone};
 use super::{Panes, Theme, pane_block};
 use crate::app::{App, Pane};
 use crate::corpus::PostRef;
+use crate::glyphs;
 use ratatui::Frame;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -201,12 +202,12 @@ fn post_line<'a>(
     spans.push(Span::styled(label.to_string(), label_style));
     spans.push(Span::raw(" "));
     spans.push(match current {
-        true => Span::styled("▌", theme.mark()),
+        true => Span::styled(glyphs::CURRENT.shown, theme.mark()),
         false => Span::raw(" "),
     });
     let review = app.post_review(at);
     spans.push(match review.is_some_and(|r| r.marked) && row == 0 {
-        true => Span::styled("★", theme.review()),
+        true => Span::styled(glyphs::MARKED.shown, theme.review()),
         false => Span::raw(" "),
     });
     let hit = app.search().as_ref().is_some_and(|s| s.is_hit(at));
@@ -215,9 +216,9 @@ fn post_line<'a>(
     let matches = app.filters().selects() && app.filters().post_passes(at);
     let mark = match (hit, matches, item.misnumbered) {
         _ if !first => Span::raw(" "),
-        (_, _, true) => Span::styled("‼", theme.warning()),
-        (true, _, _) => Span::styled("◆", theme.mark()),
-        (false, true, _) => Span::styled("●", theme.mark()),
+        (_, _, true) => Span::styled(glyphs::MISNUMBERED.shown, theme.warning()),
+        (true, _, _) => Span::styled(glyphs::HIT.shown, theme.mark()),
+        (false, true, _) => Span::styled(glyphs::SELECTED.shown, theme.mark()),
         _ => Span::raw(" "),
     };
     spans.push(mark);

@@ -3,6 +3,7 @@
 //! document and width; the thread pane then draws only the lines on screen.
 
 use crate::corpus::{Corpus, DocIndex, Document, Kind, Post, PostRef, Thread, numbering_problem};
+use crate::glyphs;
 use crate::present::{gutter, post_count, thread_header};
 use crate::wrap::wrap;
 use std::ops::Range;
@@ -314,7 +315,11 @@ fn fold_note(what: &str, fold: &Fold, columns: usize) -> Item {
     } else {
         "it"
     };
-    let note = format!("⋯ {what} hidden by filters ({} shows {them})", fold.key);
+    let folded = glyphs::FOLDED.shown;
+    let note = format!(
+        "{folded} {what} hidden by filters ({} shows {them})",
+        fold.key
+    );
     Item::Heading(wrapped(&note, columns, Tone::Folded))
 }
 
@@ -331,8 +336,13 @@ fn gap_note(previous: Option<u32>, number: Option<u32>) -> Option<String> {
     let (a, b) = (previous?, number?);
     match b.checked_sub(a)? {
         0 | 1 => None,
-        2 => Some(format!("⋯ {}/ missing", a + 1)),
-        _ => Some(format!("⋯ {}/–{}/ missing", a + 1, b - 1)),
+        2 => Some(format!("{} {}/ missing", glyphs::FOLDED.shown, a + 1)),
+        _ => Some(format!(
+            "{} {}/–{}/ missing",
+            glyphs::FOLDED.shown,
+            a + 1,
+            b - 1
+        )),
     }
 }
 
