@@ -3,13 +3,17 @@
 //! ([`commands`]) printing text or JSON. Errors are printed once, by [`main`].
 
 mod commands;
+mod complete;
 mod loading;
 mod output;
 mod pick;
 mod select;
+mod settings;
 
+use crate::config::{ColorWhen, Config};
 use crate::facets::FacetKind;
 use clap::{Args, Parser, Subcommand};
+use clap_complete::ArgValueCandidates;
 use loading::{load, load_unresolved, load_with_document, merge};
 use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
@@ -31,6 +35,10 @@ pub struct Cli {
     corpus: CorpusArgs,
     #[command(flatten)]
     tui: TuiArgs,
+    /// Print the settings in force (from the command line, $XDG_CONFIG_HOME/tread/config.toml
+    /// or the defaults) and where each came from, then exit.
+    #[arg(long)]
+    print_config: bool,
 }
 
 /// How the terminal UI opens.
@@ -38,7 +46,7 @@ pub struct Cli {
 struct TuiArgs {
     /// Open at this document (an id, a unique id prefix, a file, or words of its title or
     /// author, as in `tread show`).
-    #[arg(long, value_name = "DOC")]
+    #[arg(long, value_name = "DOC", add = ArgValueCandidates::new(complete::document_ids))]
     open: Option<String>,
     /// Open at this post: its number as written ("12" or "12/20"), or its place where the
     /// thread is unnumbered; in a listing, thread first ("5:2" is thread 5, post 2).
@@ -64,9 +72,14 @@ struct TuiArgs {
     /// Key bindings laid over the defaults [default: $XDG_CONFIG_HOME/tread/keymap.toml].
     #[arg(long, value_name = "FILE")]
     keymap: Option<PathBuf>,
-    /// When to use colour; auto uses it unless NO_COLOR is set.
-    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
-    color: ColorWhen,
+    /// When to use colour; auto uses it unless NO_COLOR is set [default: the config's
+    /// color, else auto].
+    #[arg(long, value_enum, value_name = "WHEN")]
+    color: Option<ColorWhen>,
+    /// Leave the mouse to the terminal (to select text), rather than clicks and the wheel
+    /// to tread.
+    #[arg(long)]
+    no_mouse: bool,
 }
 
 impl TuiArgs {
@@ -82,25 +95,8 @@ impl TuiArgs {
             || self.search.is_some()
             || self.keymap.is_some()
             || self.fresh
-            || self.color != ColorWhen::Auto
-    }
-}
-
-/// `--color`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-enum ColorWhen {
-    Auto,
-    Always,
-    Never,
-}
-
-impl ColorWhen {
-    fn enabled(self) -> bool {
-        match self {
-            ColorWhen::Always => true,
-            ColorWhen::Never => false,
-            ColorWhen::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-        }
+            || self.color.is_some()
+            || self.no_mouse
     }
 }
 
@@ -160,7 +156,7 @@ enum Command {
     /// One document as readable text or JSON.
     Show {
         /// A document id, a unique id prefix, a path to a file, or words of its title or author.
-        #[arg(value_name = "DOC")]
+        #[arg(value_name = "DOC", add = ArgValueCandidates::new(complete::document_ids))]
         doc: String,
         /// Print JSON instead.
         #[arg(long)]
@@ -219,6 +215,15 @@ enum Command {
         #[command(flatten)]
         corpus: CorpusArgs,
     },
+    /// Print a completion script for SHELL: it completes commands, options and document
+    /// ids. Source it from the shell's start-up file, as the README shows.
+    Completions {
+        #[arg(value_enum)]
+        shell: complete::Shell,
+    },
+    /// Print the manual page (roff): `tread man | man -l -`, or save it as tread.1 in a
+    /// man1 folder.
+    Man,
     /// Posts containing every word of QUERY (ignoring case), with document id and post address.
     Search {
         #[arg(value_name = "QUERY")]
@@ -239,7 +244,24 @@ impl Command {
             Command::List { select, .. }
             | Command::Search { select, .. }
             | Command::Export { select, .. } => Some(&select.filters),
-            Command::Show { .. } | Command::Facets { .. } | Command::Review { .. } => None,
+            Command::Show { .. }
+            | Command::Facets { .. }
+            | Command::Review { .. }
+            | Command::Completions { .. }
+            | Command::Man => None,
+        }
+    }
+
+    /// The command's own PATHs and `--glossary`, if it reads documents.
+    fn corpus(&self) -> Option<&CorpusArgs> {
+        match self {
+            Command::List { corpus, .. }
+            | Command::Show { corpus, .. }
+            | Command::Facets { corpus, .. }
+            | Command::Export { corpus, .. }
+            | Command::Review { corpus, .. }
+            | Command::Search { corpus, .. } => Some(corpus),
+            Command::Completions { .. } | Command::Man => None,
         }
     }
 }
@@ -282,23 +304,46 @@ impl CliError {
 
 /// Parses the arguments, runs the command and maps the outcome to an exit code.
 pub fn main() -> ExitCode {
+    complete::answer_if_asked();
     let cli = Cli::parse_from(joined_values(std::env::args_os()));
-    let outcome = match cli.command {
+    let outcome = match Config::load() {
+        Ok(config) => run_configured(cli, config),
+        Err(err) => Err(CliError::usage(err).into()),
+    };
+    exit_code(outcome)
+}
+
+/// Runs what the command line asks, with the config's settings where it gives none.
+fn run_configured(mut cli: Cli, config: Config) -> anyhow::Result<()> {
+    if cli.print_config {
+        return settings::print(&cli, &config, &mut io::stdout().lock());
+    }
+    if let Some(command) = &cli.command
+        && cli.tui.is_set(command)
+    {
+        return Err(CliError::usage(
+            "--open, --post, --search, --fresh, --keymap, --color and --no-mouse are options of \
+             the terminal UI (tread without a command), and --filter of it, list, search and \
+             export",
+        )
+        .into());
+    }
+    settings::apply(&mut cli, &config);
+    match cli.command {
         // The terminal UI writes from more than one thread (a signal restores the terminal),
         // so standard output must not stay locked.
         None => commands::tui::run(&cli.corpus, &cli.tui),
-        Some(ref command) if cli.tui.is_set(command) => Err(CliError::usage(
-            "--open, --post, --search, --fresh, --keymap and --color are options of the terminal \
-             UI (tread without a command), and --filter of it, list, search and export",
-        )
-        .into()),
         Some(_) => {
             // Standard output is line-buffered: without a buffer of our own, every line of a
             // long listing or export would be a system call of its own.
             let mut stdout = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
             run(cli, &mut stdout).and_then(|()| stdout.flush().map_err(anyhow::Error::from))
         }
-    };
+    }
+}
+
+/// The exit code for how a run went, its error printed once.
+fn exit_code(outcome: anyhow::Result<()>) -> ExitCode {
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
@@ -382,6 +427,9 @@ fn run_command(
     out: &mut impl Write,
 ) -> anyhow::Result<(crate::corpus::Corpus, anyhow::Result<()>)> {
     Ok(match command {
+        // Neither reads documents.
+        Command::Completions { shell } => (Default::default(), complete::print_script(shell, out)),
+        Command::Man => (Default::default(), complete::print_man(out)),
         Command::List {
             format,
             select,

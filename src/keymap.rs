@@ -267,11 +267,16 @@ impl Keymap {
 
 /// `$XDG_CONFIG_HOME/tread/keymap.toml`, or `~/.config/tread/keymap.toml`.
 fn user_file() -> Option<PathBuf> {
+    Some(config_folder()?.join("keymap.toml"))
+}
+
+/// `$XDG_CONFIG_HOME/tread`, or `~/.config/tread`: where the keymap and config live.
+pub(crate) fn config_folder() -> Option<PathBuf> {
     let config = std::env::var_os("XDG_CONFIG_HOME")
         .filter(|v| !v.is_empty())
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
-    Some(config.join("tread").join("keymap.toml"))
+    Some(config.join("tread"))
 }
 
 fn unknown(what: &str, word: &str, closest: Option<String>) -> String {
@@ -323,7 +328,7 @@ fn action_in(context: Context, name: &str) -> Result<Action, String> {
 }
 
 /// 1-based line and column (in characters) of a byte offset.
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;

@@ -6,6 +6,7 @@
 pub mod address;
 pub mod app;
 pub mod cli;
+pub mod config;
 pub mod corpus;
 pub mod facets;
 pub mod filters;

@@ -31,7 +31,13 @@ type Term = Terminal<CrosstermBackend<Counted<Stdout>>>;
 pub struct Options {
     pub theme: Theme,
     pub hyperlinks: bool,
+    /// Whether tread takes clicks and the wheel (else the terminal keeps the mouse, to
+    /// select text).
+    pub mouse: bool,
 }
+
+/// Whether [`enter`] asks for mouse reports; set once, by [`run`].
+static MOUSE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(true);
 
 /// Runs the app until it quits, restoring the terminal however it ends. With a `loader`,
 /// documents arrive while the app already answers keys.
@@ -40,6 +46,7 @@ pub fn run(
     options: Options,
     loader: Option<Receiver<Progress<Loaded>>>,
 ) -> anyhow::Result<()> {
+    MOUSE.store(options.mouse, std::sync::atomic::Ordering::Relaxed);
     install_panic_hook();
     watch_signals()?;
     enter()?;
@@ -250,13 +257,17 @@ fn draw(
 /// `EnableMouseCapture` also asks for every motion, a stream of bytes over SSH for nothing.
 const MOUSE_ON: &str = "\x1b[?1000h\x1b[?1006h";
 
-/// Raw mode, the alternate screen, mouse reports, no cursor.
+/// Raw mode, the alternate screen, mouse reports (unless turned off), no cursor.
 fn enter() -> io::Result<()> {
     terminal::enable_raw_mode()?;
+    let mouse = match MOUSE.load(std::sync::atomic::Ordering::Relaxed) {
+        true => MOUSE_ON,
+        false => "",
+    };
     execute!(
         io::stdout(),
         terminal::EnterAlternateScreen,
-        Print(MOUSE_ON),
+        Print(mouse),
         cursor::Hide
     )
 }

@@ -9,7 +9,11 @@ use std::path::Path;
 fn tread() -> Command {
     let mut cmd = Command::cargo_bin("tread").unwrap();
     cmd.env("NO_COLOR", "1")
-        .env_remove("XDG_CONFIG_HOME")
+        // No settings of whoever runs the tests are read.
+        .env(
+            "XDG_CONFIG_HOME",
+            std::env::temp_dir().join("tread-cli-tests-no-config"),
+        )
         // No review of the home of whoever runs the tests is read.
         .env(
             "XDG_DATA_HOME",

@@ -226,6 +226,36 @@ fn inside_a_tmux_that_cannot_be_reached_the_clipboard_gets_a_plain_osc_52() {
     assert!(!raw.contains("\x1bPtmux;"), "a passthrough tmux would drop");
 }
 
+/// Mouse reports are asked for (clicks and the wheel only: no motion), unless --no-mouse or
+/// the config's `mouse = false` leaves the mouse to the terminal for selecting text.
+#[test]
+fn the_mouse_is_left_to_the_terminal_when_asked() {
+    let bin = env!("CARGO_BIN_EXE_tread");
+    let config = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(config.path().join("tread")).unwrap();
+    std::fs::write(config.path().join("tread/config.toml"), "mouse = false\n").unwrap();
+    let home = config.path().to_str().unwrap();
+    type Run<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)], bool);
+    let runs: [Run; 3] = [
+        (&[], &[], true),
+        (&["--no-mouse"], &[], false),
+        (&[], &[("XDG_CONFIG_HOME", home)], false),
+    ];
+    for (args, env, mouse) in runs {
+        let mut tread = Session::spawn(bin, args, env);
+        tread.wait_for("Documents 5/5");
+        let raw = String::from_utf8_lossy(&tread.raw.lock().unwrap()).into_owned();
+        assert_eq!(raw.contains("\x1b[?1000h"), mouse, "{args:?} {env:?}");
+        assert!(
+            !raw.contains("\x1b[?1003h") && !raw.contains("\x1b[?1002h"),
+            "motion"
+        );
+        tread.send("q");
+        assert_eq!(tread.wait_exit(), 0);
+        tread.assert_restored();
+    }
+}
+
 #[test]
 fn sigterm_sighup_sigint_and_sigquit_restore_the_terminal() {
     let signals = [

@@ -1,8 +1,8 @@
-//! The README's key table is the built-in keymap, so it cannot drift from it.
+//! The key table in docs/keys.md is the built-in keymap, so it cannot drift from it.
 
 use tread::keymap::{Context, Keymap};
 
-/// The key table as the README shows it: one section per context, each action with all
+/// The key table as docs/keys.md shows it: one section per context, each action with all
 /// its keys and what it does.
 fn key_table() -> String {
     let keymap = Keymap::builtin();
@@ -23,12 +23,12 @@ fn key_table() -> String {
 }
 
 #[test]
-fn the_readme_key_table_is_the_builtin_keymap() {
-    let readme =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+fn the_key_table_is_the_builtin_keymap() {
+    let keys =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/keys.md")).unwrap();
     let table = key_table();
     assert!(
-        readme.contains(&table),
-        "README.md's key table is out of date; it should read:\n\n{table}"
+        keys.contains(&table),
+        "docs/keys.md's key table is out of date; it should read:\n\n{table}"
     );
 }

@@ -5,6 +5,7 @@ use crate::cli::{
     CliError, CorpusArgs, TuiArgs, exit_without_freeing, loading, select, stdout_is_terminal,
 };
 
+use crate::config::ColorWhen;
 use crate::facets::Facets;
 use crate::keymap::Keymap;
 use crate::review::Review;
@@ -17,8 +18,9 @@ pub fn run(corpus_args: &CorpusArgs, args: &TuiArgs) -> anyhow::Result<()> {
     corpus_args.paths.iter().try_for_each(|p| exists(p))?;
     let keymap = Keymap::load(args.keymap.as_deref()).map_err(CliError::failure)?;
     let options = crate::tui::Options {
-        theme: Theme::new(args.color.enabled()),
+        theme: Theme::new(args.color.unwrap_or(ColorWhen::Auto).enabled()),
         hyperlinks: crate::tui::osc::hyperlinks_supported(),
+        mouse: !args.no_mouse,
     };
     let paths: Vec<String> = corpus_args.paths.iter().map(|p| absolute(p)).collect();
     // A review that cannot be used stops the UI before anything else; it is made (if new)
