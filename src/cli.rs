@@ -39,6 +39,12 @@ pub struct Cli {
     /// or the defaults) and where each came from, then exit.
     #[arg(long)]
     print_config: bool,
+    /// Print every warning about the files read, not only the first few.
+    #[arg(short, long, global = true, conflicts_with = "quiet")]
+    verbose: bool,
+    /// Print no warnings about the files read (errors still are).
+    #[arg(short, long, global = true)]
+    quiet: bool,
 }
 
 /// How the terminal UI opens.
@@ -306,6 +312,11 @@ impl CliError {
 pub fn main() -> ExitCode {
     complete::answer_if_asked();
     let cli = Cli::parse_from(joined_values(std::env::args_os()));
+    loading::set_verbosity(match (cli.quiet, cli.verbose) {
+        (true, _) => loading::Verbosity::Quiet,
+        (_, true) => loading::Verbosity::All,
+        _ => loading::Verbosity::Some,
+    });
     let outcome = match Config::load() {
         Ok(config) => run_configured(cli, config),
         Err(err) => Err(CliError::usage(err).into()),

@@ -678,6 +678,46 @@ fn bad_files_are_reported_one_line_each_and_the_rest_loads() {
     assert_eq!(ids, ["good", "latin1", "deeper"]);
 }
 
+/// Many unreadable files: the first few are listed, then how many more and how to see them
+/// all; --verbose lists every one, --quiet none; the documents load either way.
+#[test]
+fn many_warnings_are_summed_up_listed_with_verbose_and_silenced_with_quiet() {
+    let mut files: Vec<(String, &[u8])> = vec![("good.txt".to_string(), b"A note.\n")];
+    for i in 0..12 {
+        files.push((format!("bin{i:02}.dat"), b"\x00\x01\x02 binary"));
+    }
+    let files: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (n.as_str(), *b)).collect();
+    let dir = folder(&files);
+    let stderr = |flags: &[&str]| {
+        let mut args = vec!["list", arg(dir.path())];
+        args.extend(flags);
+        let out = tread().args(&args).assert().success().get_output().clone();
+        assert!(String::from_utf8(out.stdout).unwrap().contains("good"));
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let some = stderr(&[]);
+    let lines: Vec<&str> = some.lines().collect();
+    assert_eq!(lines.len(), 7, "{some}");
+    assert!(
+        lines[..5]
+            .iter()
+            .all(|l| l.ends_with("skipped: binary file")),
+        "{some}"
+    );
+    assert_eq!(
+        lines[5],
+        "tread: warning: and 7 more warnings; --verbose lists them all (w in the UI)"
+    );
+    assert_eq!(
+        lines[6],
+        "tread: loaded 1 of 13 files; 12 skipped, 12 problems"
+    );
+    let all = stderr(&["--verbose"]);
+    assert_eq!(all.lines().count(), 13, "{all}");
+    assert!(all.ends_with("12 problems (listed above)\n"), "{all}");
+    assert_eq!(stderr(&["-q"]), "");
+}
+
 #[test]
 fn duplicate_stems_get_distinct_ids() {
     let dir = folder(&[("a/note.txt", b"One.\n"), ("b/note.txt", b"Two.\n")]);

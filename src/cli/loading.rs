@@ -41,18 +41,63 @@ pub fn load_unresolved(args: &CorpusArgs) -> anyhow::Result<Corpus> {
     report(corpus::load::load_unresolved(&options(args)))
 }
 
-/// Reports a load's problems on stderr, one per line, and passes its outcome on.
-fn report(loaded: Result<Corpus, corpus::LoadError>) -> anyhow::Result<Corpus> {
-    let warn = |problems: &[corpus::Problem]| {
-        problems
-            .iter()
-            .for_each(|p| eprintln!("tread: warning: {p}"))
+/// How many warnings a command prints about what it read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verbosity {
+    /// None (`--quiet`).
+    Quiet,
+    /// The first [`SHOWN`], then how many more.
+    Some,
+    /// Every one (`--verbose`).
+    All,
+}
+
+/// The warnings printed before the rest are summed up, unless `--verbose`.
+pub const SHOWN: usize = 5;
+
+/// The verbosity the command line chose; set once, before anything is loaded.
+static VERBOSITY: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(1);
+
+pub fn set_verbosity(verbosity: Verbosity) {
+    VERBOSITY.store(verbosity as u8, std::sync::atomic::Ordering::Relaxed);
+}
+
+fn verbosity() -> Verbosity {
+    match VERBOSITY.load(std::sync::atomic::Ordering::Relaxed) {
+        0 => Verbosity::Quiet,
+        1 => Verbosity::Some,
+        _ => Verbosity::All,
+    }
+}
+
+/// Prints warnings on stderr, one a line: none, all, or the first few and how many more.
+pub fn warn<T: std::fmt::Display>(warnings: &[T]) {
+    let shown = match verbosity() {
+        Verbosity::Quiet => 0,
+        Verbosity::Some => SHOWN,
+        Verbosity::All => warnings.len(),
     };
+    for warning in warnings.iter().take(shown) {
+        eprintln!("tread: warning: {warning}");
+    }
+    let more = warnings.len().saturating_sub(shown);
+    if verbosity() == Verbosity::Some && more > 0 {
+        let more = crate::present::plural(more, "more warning");
+        eprintln!("tread: warning: and {more}; --verbose lists them all (w in the UI)");
+    }
+}
+
+/// Reports a load's problems on stderr (as [`warn`]), and passes its outcome on.
+fn report(loaded: Result<Corpus, corpus::LoadError>) -> anyhow::Result<Corpus> {
     match loaded {
         Ok(corpus) => {
             warn(&corpus.problems);
-            if let Some(summary) = corpus.summary() {
-                eprintln!("tread: {summary} (listed above)");
+            let all_listed = verbosity() == Verbosity::All || corpus.problems.len() <= SHOWN;
+            match corpus.summary() {
+                _ if verbosity() == Verbosity::Quiet => {}
+                Some(summary) if all_listed => eprintln!("tread: {summary} (listed above)"),
+                Some(summary) => eprintln!("tread: {summary}"),
+                None => {}
             }
             Ok(corpus)
         }
@@ -100,9 +145,7 @@ pub fn load_with_document(args: &CorpusArgs, doc: &str) -> anyhow::Result<(Corpu
 /// missing file is an empty review, and each line skipped is a warning on stderr.
 pub fn review(args: &CorpusArgs, file: Option<&Path>) -> anyhow::Result<Review> {
     let review = Review::read(&review_path(args, file)?).map_err(CliError::failure)?;
-    for warning in review.warnings() {
-        eprintln!("tread: warning: {warning}");
-    }
+    warn(review.warnings());
     Ok(review)
 }
 
