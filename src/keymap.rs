@@ -77,6 +77,9 @@ pub enum KeymapError {
         column: usize,
         message: String,
     },
+    /// More than one mistake, each [`KeymapError::Invalid`], all reported at once.
+    #[error("{} mistakes in the keymap:{}", .0.len(), .0.iter().map(|e| format!("\n  {e}")).collect::<String>())]
+    Several(Vec<KeymapError>),
 }
 
 /// What a key (or the keys typed so far) means in a context.
@@ -152,26 +155,53 @@ impl Keymap {
             let message = e.message().lines().next().unwrap_or("invalid TOML");
             invalid(e.span().unwrap_or(0..0), printable(message))
         })?;
+        // Every mistake is found, not only the first: a keymap is fixed in one go.
+        let mut mistakes = Vec::new();
         for (table, bindings) in raw {
-            let context = Context::from_name(table.get_ref()).ok_or_else(|| {
+            let Some(context) = Context::from_name(table.get_ref()) else {
                 let names = Context::all().map(|c| c.name().to_string());
-                invalid(
+                let closest = closest(table.get_ref(), names);
+                mistakes.push(invalid(
                     table.span(),
-                    unknown("table", table.get_ref(), closest(table.get_ref(), names)),
-                )
-            })?;
+                    unknown("table", table.get_ref(), closest),
+                ));
+                continue;
+            };
             for (keys, action) in bindings {
-                let seq = parse_keys(keys.get_ref()).map_err(|m| invalid(keys.span(), m))?;
-                let table = self.tables.entry(context).or_default();
-                match action.get_ref().as_str() {
-                    "none" => {
-                        table.remove(&seq);
-                    }
-                    name => {
-                        let found = action_in(context, name);
-                        table.insert(seq, found.map_err(|m| invalid(action.span(), m))?);
-                    }
+                if let Err(mistake) = self.bind(context, &keys, &action) {
+                    mistakes.push(invalid(mistake.0, mistake.1));
                 }
+            }
+        }
+        // In the file's order (the tables read back sorted by name).
+        mistakes.sort_by_key(|m| match m {
+            KeymapError::Invalid { line, column, .. } => (*line, *column),
+            _ => (0, 0),
+        });
+        match mistakes.len() {
+            0 => Ok(()),
+            1 => Err(mistakes.remove(0)),
+            _ => Err(KeymapError::Several(mistakes)),
+        }
+    }
+
+    /// Binds `keys` to `action` (or unbinds them, for `"none"`) in `context`; a mistake is
+    /// where it is and what is wrong.
+    fn bind(
+        &mut self,
+        context: Context,
+        keys: &Spanned<String>,
+        action: &Spanned<String>,
+    ) -> Result<(), (std::ops::Range<usize>, String)> {
+        let seq = parse_keys(keys.get_ref()).map_err(|m| (keys.span(), m))?;
+        let table = self.tables.entry(context).or_default();
+        match action.get_ref().as_str() {
+            "none" => {
+                table.remove(&seq);
+            }
+            name => {
+                let found = action_in(context, name).map_err(|m| (action.span(), m))?;
+                table.insert(seq, found);
             }
         }
         Ok(())

@@ -253,6 +253,27 @@ fn a_bad_keymap_stops_the_tui_with_file_line_column_and_closest() {
         .stderr(predicate::str::contains("cannot read keymap"));
 }
 
+/// A keymap with several mistakes reports every one, in the file's order, each with its
+/// place; a misspelt modifier is put right.
+#[test]
+fn a_keymap_with_several_mistakes_reports_them_all() {
+    let dir = folder(&[(
+        "keymap.toml",
+        b"[global]\nq = \"qiut\"\n\"ctlr-f\" = \"quit\"\n[thraed]\nj = \"down\"\n",
+    )]);
+    let file = dir.path().join("keymap.toml").display().to_string();
+    tread()
+        .args(["--keymap", &file])
+        .assert()
+        .code(1)
+        .stderr(format!(
+            "tread: 3 mistakes in the keymap:\n  \
+             {file}:2:5: unknown action in [global] \"qiut\"; did you mean \"quit\"?\n  \
+             {file}:3:1: unknown key name: \"ctlr-f\"; did you mean \"ctrl-f\"?\n  \
+             {file}:4:2: unknown table \"thraed\"; did you mean \"thread\"?\n"
+        ));
+}
+
 #[test]
 fn the_user_keymap_comes_from_xdg_config_home() {
     let dir = folder(&[("tread/keymap.toml", b"[global]\nq = \"qiut\"\n")]);

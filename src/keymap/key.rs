@@ -108,7 +108,9 @@ impl FromStr for Key {
         let prefix = &text[..text.len() - rest.len()];
         key.code = parse_code(rest).map_err(|closest| BadKey {
             reason: "unknown key name".to_string(),
-            closest: closest.map(|c| format!("{prefix}{c}")),
+            closest: misspelt_modifier(rest)
+                .or(closest)
+                .map(|c| format!("{prefix}{c}")),
         })?;
         if let Code::Char(c) = key.code {
             if key.shift {
@@ -124,6 +126,22 @@ impl FromStr for Key {
         }
         Ok(key)
     }
+}
+
+/// `name` with a misspelt modifier put right ("ctlr-f" as "ctrl-f"), if it reads as one.
+fn misspelt_modifier(name: &str) -> Option<String> {
+    let (modifier, key) = name.split_once('-').filter(|(_, key)| !key.is_empty())?;
+    // Edit distance counting a swap as one slip: modifiers are short, and "atl" is nearer
+    // "alt" than "ctrl" by it.
+    let typed = modifier.to_lowercase();
+    let (distance, modifier) = (["ctrl", "alt", "shift"].into_iter())
+        .map(|m| (strsim::damerau_levenshtein(&typed, m), m))
+        .min()?;
+    if distance > 2 {
+        return None;
+    }
+    let mended = format!("{modifier}-{key}");
+    mended.parse::<Key>().ok().map(|_| mended)
 }
 
 /// A character's shifted form, as a user would type it.
@@ -247,6 +265,18 @@ mod tests {
             assert_eq!(key.to_string(), name);
         }
         assert_eq!("g g".parse::<KeySeq>().unwrap().to_string(), "g g");
+    }
+
+    #[test]
+    fn a_misspelt_modifier_is_put_right() {
+        for (typed, meant) in [
+            ("ctlr-f", "ctrl-f"),
+            ("atl-x", "alt-x"),
+            ("shfit-tab", "shift-tab"),
+        ] {
+            let bad = typed.parse::<Key>().unwrap_err();
+            assert_eq!(bad.closest.as_deref(), Some(meant), "{typed}");
+        }
     }
 
     #[test]
