@@ -32,6 +32,7 @@ use crate::facets::Facets;
 use crate::keymap::{Action, Context, Key, Keymap, Lookup};
 use crate::search::PostTable;
 use documents::DocumentsState;
+pub use documents::Row as DocumentRow;
 pub use loader::{Progress, load_in_background};
 use ratatui::layout::Position;
 use std::sync::Arc;
@@ -256,9 +257,10 @@ impl App {
             let places = Arc::clone(app.facets.places());
             app.review.resolve(&app.corpus, &places);
         }
+        app.documents.set_groups(&app.corpus);
         app.documents.select_first();
         if let Some(doc) = opening.document {
-            app.documents.select_doc(&app.filters, doc);
+            app.documents.reveal(&app.filters, doc);
             app.focus = Pane::Thread;
         }
         app.sync_thread();

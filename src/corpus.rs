@@ -13,6 +13,7 @@ mod digest;
 pub mod entities;
 mod formats;
 pub mod glossary;
+pub mod groups;
 mod listing;
 pub mod load;
 mod markdown;
@@ -29,6 +30,7 @@ use rayon::prelude::*;
 use std::collections::BTreeSet;
 
 pub use glossary::Glossary;
+pub use groups::Groups;
 pub use load::{LoadError, LoadOptions, Problem};
 pub(crate) use model::boxed;
 pub use model::{Author, Document, Kind, MAX_FIELD_CHARS, OPENING_CHARS, Post, Thread};

@@ -201,7 +201,13 @@ pub struct Filters {
     drill: Vec<Vec<Count>>,
     /// How many documents the corpus has.
     documents: usize,
+    /// Which derivation this is: views of `visible` kept beside it (the documents list's
+    /// rows) know when to be made again.
+    generation: u64,
 }
+
+/// The derivations of any filters so far: each gets a number of its own.
+static GENERATIONS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 /// Why a filter was not applied.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -218,9 +224,15 @@ impl Filters {
             passing_in: Vec::new(),
             drill: Vec::new(),
             documents,
+            generation: 0,
         };
         filters.derive(facets);
         filters
+    }
+
+    /// Which derivation of the filters this is: it changes whenever `visible` may have.
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     pub fn list(&self) -> &[Filter] {
@@ -340,6 +352,7 @@ impl Filters {
     /// over every post, then one over every entry's posts for the drill-down counts. Work
     /// in proportion to the corpus, done when the filters change, never per keystroke.
     fn derive(&mut self, facets: &Facets) {
+        self.generation = GENERATIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
         let documents = self.documents;
         self.places = Arc::clone(facets.places());
         if self.list.is_empty() {

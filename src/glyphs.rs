@@ -37,6 +37,12 @@ pub fn kind(kind: Kind) -> Glyph {
     }
 }
 
+pub const FOLDED_FILE: Glyph = glyph(
+    "▸",
+    "a file of several documents, folded (space lists them)",
+);
+pub const OPEN_FILE: Glyph = glyph("▾", "a file of several documents, listed under it");
+
 pub const COUNT: Glyph = glyph(
     "3/36",
     "posts the filters leave, of all; with none in force, posts found of those declared",
@@ -61,7 +67,18 @@ pub const LEGEND: &[(&str, &[Glyph])] = &[
     (
         "documents",
         &[
-            UNROLL, LISTING, ARTICLE, BLOG, PLAIN, POST, REPLY, REPOST, COUNT, UNREAD,
+            UNROLL,
+            LISTING,
+            ARTICLE,
+            BLOG,
+            PLAIN,
+            POST,
+            REPLY,
+            REPOST,
+            FOLDED_FILE,
+            OPEN_FILE,
+            COUNT,
+            UNREAD,
         ],
     ),
     (

@@ -739,6 +739,18 @@ fn many_warnings_are_summed_up_listed_with_verbose_and_silenced_with_quiet() {
     assert_eq!(stderr(&["-q"]), "");
 }
 
+/// A document of a file holding several is named as the UI's list names it: the file's
+/// short name and its place in the file.
+#[test]
+fn a_document_of_an_export_is_named_by_its_files_short_id() {
+    let shown = stdout(&["show", "twe#2", "tests/fixtures/x-archive"]);
+    assert!(shown.starts_with("tweets-200 · reply"), "{shown}");
+    tread()
+        .args(["show", "twe#9", "tests/fixtures/x-archive"])
+        .assert()
+        .code(1);
+}
+
 #[test]
 fn duplicate_stems_get_distinct_ids() {
     let dir = folder(&[("a/note.txt", b"One.\n"), ("b/note.txt", b"Two.\n")]);

@@ -436,8 +436,12 @@ fn replies_and_reposts_from_an_export_are_a_filter_away() {
     let text = screen(&app);
     assert!(text.contains("Documents 2/7"), "{text}");
     assert!(text.contains("kind:reply"), "{text}");
+    // Each in its export's row, which lists it when opened.
+    assert!(text.contains("1/4 docs") && text.contains("1/3 docs"), "{text}");
+    press(&mut app, "space");
+    let text = screen(&app);
     assert!(
-        text.contains("↩") && text.contains("Reply to @JoshMacAlister"),
+        text.contains("↩ twe#2") && text.contains("Reply to @JoshMacAlister"),
         "{text}"
     );
     // Negated, from the command line's --filter as from the panel.
@@ -522,4 +526,78 @@ fn tab_leaves_the_panel_and_a_click_on_a_tab_shows_it() {
     let text = screen(&app);
     assert!(text.contains("@educationgovuk"), "{text}");
     assert!(text.contains("esc back"), "the panel has focus: {text}");
+}
+
+/// An export's documents are one row under their file until opened: the row names the
+/// file, its owner and how many documents it holds; space lists them with short ids
+/// (`twe#2`), and space again folds them. A filter counts what it leaves of the file.
+#[test]
+fn a_file_of_several_documents_is_one_row_until_opened() {
+    let options = load::LoadOptions {
+        paths: vec![
+            "tests/fixtures/x-archive".into(),
+            "tests/fixtures/mastodon".into(),
+        ],
+        glossary: None,
+    };
+    let mut app = app_over(load::load(&options).unwrap(), (120, 40));
+    let text = screen(&app);
+    let rows: Vec<&str> = text.lines().filter(|l| l.contains("docs│")).collect();
+    assert_eq!(rows.len(), 2, "{text}");
+    assert!(
+        rows[0].contains("▸ twe") && rows[0].contains("Nick Cook"),
+        "{text}"
+    );
+    assert!(
+        rows[0].contains("tweets") && rows[0].contains(" 4 docs"),
+        "{text}"
+    );
+    assert!(
+        rows[1].contains("▸ out") && rows[1].contains("outbox"),
+        "{text}"
+    );
+    assert!(rows[1].contains(" 3 docs"), "{text}");
+    // The file's row reads its first document.
+    assert!(text.contains("twe#1 · "), "{text}");
+    press(&mut app, "space");
+    let text = screen(&app);
+    assert!(text.contains("▾ twe"), "{text}");
+    for n in 1..=4 {
+        assert!(text.contains(&format!("twe#{n} ")), "twe#{n}: {text}");
+    }
+    press(&mut app, "j j");
+    assert!(
+        screen(&app).contains("twe#2 · "),
+        "the second document is read"
+    );
+    press(&mut app, "space");
+    let text = screen(&app);
+    assert!(text.contains("▸ twe") && !text.contains("twe#3 "), "{text}");
+    // Filtered: the file's row counts what is left of it.
+    press(&mut app, "f left left left r e p l y enter");
+    let text = screen(&app);
+    assert!(
+        text.contains("1/4 docs") && text.contains("1/3 docs"),
+        "{text}"
+    );
+}
+
+/// Opened at a document of a file (as --open does), the file's list opens at it.
+#[test]
+fn opening_at_a_document_of_a_file_opens_its_list() {
+    let options = load::LoadOptions {
+        paths: vec!["tests/fixtures/x-archive".into()],
+        glossary: None,
+    };
+    let corpus = load::load(&options).unwrap();
+    let opening = Opening {
+        document: Some(tread::corpus::DocIndex::new(2)),
+        ..Opening::default()
+    };
+    let app = App::new(corpus, Keymap::builtin(), opening, (120, 40));
+    let text = screen(&app);
+    assert!(
+        text.contains("▾ twe") && text.contains("twe#3 · "),
+        "{text}"
+    );
 }

@@ -1,27 +1,83 @@
-//! The documents pane: which of the visible documents is selected.
+//! The documents pane: its rows (the visible documents, a file of several under one
+//! header row, folded until opened) and which is selected.
 
 use super::{App, Pane};
 use crate::app::Filters;
-use crate::corpus::{Corpus, DocIndex};
+use crate::corpus::{Corpus, DocIndex, Groups};
 use crate::keymap::Action;
-use std::cell::Cell;
+use std::cell::{Cell, Ref, RefCell};
+use std::collections::HashSet;
 
-/// The selection in the documents list, as a position among the visible documents.
+/// One row of the documents list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    /// A file of several documents: its group, the first of its documents the filters
+    /// leave, and how many they leave.
+    File {
+        group: usize,
+        first: DocIndex,
+        shown: usize,
+    },
+    Document(DocIndex),
+}
+
+/// The selection in the documents list, as a row of it.
 #[derive(Debug, Default)]
 pub struct DocumentsState {
     selected: usize,
     /// The first row shown; written by rendering to keep the selection in view (like
     /// ratatui's `ListState`, the one piece of state rendering may move).
     pub offset: Cell<usize>,
+    /// The files of several documents, and each document's place in them.
+    groups: Groups,
+    /// The files whose documents are listed under them; the others are one row each.
+    open: HashSet<usize>,
+    /// The rows, and the filters' generation they were made for (made again when the
+    /// filters, the groups or a fold change, never per key otherwise).
+    rows: RefCell<(Option<u64>, Vec<Row>)>,
 }
 
 impl DocumentsState {
-    /// The selected document's index in the corpus.
-    pub fn current(&self, filters: &Filters) -> Option<DocIndex> {
-        filters.visible().get(self.selected).copied()
+    /// Takes the files of several documents of `corpus` (after a load).
+    pub fn set_groups(&mut self, corpus: &Corpus) {
+        self.groups = Groups::new(&corpus.documents);
+        self.open.retain(|&g| g < self.groups.len());
+        self.rows.get_mut().0 = None;
     }
 
-    /// The selected row among the visible documents.
+    pub fn groups(&self) -> &Groups {
+        &self.groups
+    }
+
+    /// Whether `group`'s documents are listed under it.
+    pub fn is_open(&self, group: &crate::corpus::groups::Group) -> bool {
+        let index = group
+            .docs
+            .first()
+            .and_then(|&d| self.groups.of(d))
+            .map(|(g, _)| g);
+        index.is_some_and(|g| self.open.contains(&g))
+    }
+
+    /// The rows for what `filters` leave.
+    pub fn rows(&self, filters: &Filters) -> Ref<'_, [Row]> {
+        let fresh = self.rows.borrow().0 == Some(filters.generation());
+        if !fresh {
+            let rows = rows(filters.visible(), &self.groups, &self.open);
+            *self.rows.borrow_mut() = (Some(filters.generation()), rows);
+        }
+        Ref::map(self.rows.borrow(), |(_, rows)| rows.as_slice())
+    }
+
+    /// The selected document's index in the corpus (on a file's row, its first document).
+    pub fn current(&self, filters: &Filters) -> Option<DocIndex> {
+        self.rows(filters).get(self.selected).map(|row| match *row {
+            Row::File { first, .. } => first,
+            Row::Document(doc) => doc,
+        })
+    }
+
+    /// The selected row.
     pub fn selected(&self) -> usize {
         self.selected
     }
@@ -31,25 +87,104 @@ impl DocumentsState {
         self.offset.set(0);
     }
 
-    /// Selects corpus document `doc` if it is visible.
+    /// Selects the row of corpus document `doc` (its file's, while the file is folded) if
+    /// it is visible.
     pub fn select_doc(&mut self, filters: &Filters, doc: DocIndex) {
-        if let Some(row) = filters.visible().iter().position(|&d| d == doc) {
+        let group = self.groups.of(doc).map(|(g, _)| g);
+        let row = self.rows(filters).iter().position(|row| match *row {
+            Row::Document(d) => d == doc,
+            Row::File { group: g, .. } => Some(g) == group && !self.open.contains(&g),
+        });
+        if let Some(row) = row {
             self.selected = row;
         }
     }
 
+    /// Selects `doc`'s own row, opening its file's list if it was folded: where the reader
+    /// is taken to a document (an opening, a search hit, the next unread post).
+    pub fn reveal(&mut self, filters: &Filters, doc: DocIndex) {
+        if let Some((group, _)) = self.groups.of(doc)
+            && self.open.insert(group)
+        {
+            self.rows.get_mut().0 = None;
+        }
+        self.select_doc(filters, doc);
+    }
+
     fn move_to(&mut self, filters: &Filters, row: isize) {
-        let last = filters.visible().len().saturating_sub(1);
+        let last = self.rows(filters).len().saturating_sub(1);
         self.selected = row.clamp(0, last as isize) as usize;
     }
 
     /// A click on a row of the list.
     pub fn click(&mut self, filters: &Filters, row: usize) {
         let row = self.offset.get() + row;
-        if row < filters.visible().len() {
+        if row < self.rows(filters).len() {
             self.selected = row;
         }
     }
+
+    /// Opens or folds the file of the selected row; false when it is not in one.
+    fn toggle_fold(&mut self, filters: &Filters) -> bool {
+        let Some(doc) = self.current(filters) else {
+            return false;
+        };
+        let Some((group, _)) = self.groups.of(doc) else {
+            return false;
+        };
+        if !self.open.remove(&group) {
+            self.open.insert(group);
+        }
+        self.rows.get_mut().0 = None;
+        // The selection goes to the file's row, as in a tree of folders.
+        let header = (self.rows(filters).iter())
+            .position(|row| matches!(*row, Row::File { group: g, .. } if g == group));
+        self.selected = header.unwrap_or(0);
+        true
+    }
+
+    /// Whether the selected row is a file's header.
+    fn on_file(&self, filters: &Filters) -> bool {
+        let rows = self.rows(filters);
+        matches!(rows.get(self.selected), Some(Row::File { .. }))
+    }
+}
+
+/// The rows for the `visible` documents: each in its place, but those of a file of several
+/// under one header row where the file's first visible document would be, and listed under
+/// it only when the file is `open`.
+fn rows(visible: &[DocIndex], groups: &Groups, open: &HashSet<usize>) -> Vec<Row> {
+    if groups.is_empty() {
+        return visible.iter().map(|&doc| Row::Document(doc)).collect();
+    }
+    let mut rows = Vec::with_capacity(visible.len());
+    // Where each file's header is among the rows, to count its documents.
+    let mut header: Vec<Option<usize>> = vec![None; groups.len()];
+    for &doc in visible {
+        let Some((group, _)) = groups.of(doc) else {
+            rows.push(Row::Document(doc));
+            continue;
+        };
+        match header[group] {
+            Some(at) => {
+                if let Row::File { shown, .. } = &mut rows[at] {
+                    *shown += 1;
+                }
+            }
+            None => {
+                header[group] = Some(rows.len());
+                rows.push(Row::File {
+                    group,
+                    first: doc,
+                    shown: 1,
+                });
+            }
+        }
+        if open.contains(&group) {
+            rows.push(Row::Document(doc));
+        }
+    }
+    rows
 }
 
 /// The shortest prefix of each document's id that no other id starts with (at least three
@@ -130,6 +265,9 @@ impl App {
         let at = self.documents.selected as isize;
         let filters = &self.filters;
         match action {
+            // On a file's row, enter opens the file's list rather than its first document.
+            Action::Open if self.documents.on_file(filters) => self.fold(),
+            Action::Fold => self.fold(),
             Action::Down => self.documents.move_to(filters, at + 1),
             Action::Up => self.documents.move_to(filters, at - 1),
             Action::PageDown => self.documents.move_to(filters, at + page),
@@ -138,6 +276,13 @@ impl App {
             Action::Bottom => self.documents.move_to(filters, isize::MAX / 2),
             Action::Open if self.current_doc().is_some() => self.set_focus(Pane::Thread),
             _ => {}
+        }
+    }
+
+    /// Opens or folds the list of the selected document's file.
+    fn fold(&mut self) {
+        if !self.documents.toggle_fold(&self.filters) {
+            self.message = Some("this document is the only one of its file".to_string());
         }
     }
 

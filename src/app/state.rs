@@ -24,9 +24,16 @@ impl App {
         &self.keymap
     }
 
-    /// Each document's shortest unique id prefix (at least three characters), as listed.
+    /// Each document's shortest unique id prefix (at least three characters).
     pub fn short_ids(&self) -> &ShortIds {
         &self.short_ids
+    }
+
+    /// A document's id as the list and the thread's title show it: its file's short name
+    /// and its place (`b_18#3`) for a file of several, else its shortest unique prefix.
+    pub fn short_id(&self, doc: crate::corpus::DocIndex) -> String {
+        let grouped = self.documents.groups().short_id(doc);
+        grouped.unwrap_or_else(|| self.short_ids[doc].to_string())
     }
 
     /// The terminal's size.

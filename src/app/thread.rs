@@ -280,7 +280,7 @@ impl App {
 
     /// Goes to a post anywhere in the visible corpus.
     pub(super) fn go_to(&mut self, at: PostRef) {
-        self.documents.select_doc(&self.filters, at.doc);
+        self.documents.reveal(&self.filters, at.doc);
         self.sync_thread();
         self.thread.select_ref(at);
         if self.focus == Pane::Documents {

@@ -1,5 +1,6 @@
-//! Choosing the document a DOC argument means: an id, a unique id prefix, a file path, or
-//! words of its title or author (by substring, then fuzzily).
+//! Choosing the document a DOC argument means: an id, a short id of a file's documents
+//! (`b_18#3`), a unique id prefix, a file path, or words of its title or author (by
+//! substring, then fuzzily).
 
 use crate::corpus::{Corpus, DocIndex, Document};
 use crate::fuzzy;
@@ -22,6 +23,12 @@ pub fn pick_document(corpus: &Corpus, doc: &str, file: Option<&Path>) -> Pick {
         all().filter(|(_, d)| pass(d)).map(|(i, _)| i).collect()
     };
     if let Some((i, _)) = all().find(|(_, d)| d.id == doc) {
+        return Pick::One(i);
+    }
+    // A document of a file holding several, as the UI's list names it ("b_18#3").
+    if doc.contains('#')
+        && let Some(i) = crate::corpus::Groups::new(docs).find(doc, docs)
+    {
         return Pick::One(i);
     }
     if let Some(file) = file {

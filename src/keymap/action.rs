@@ -92,8 +92,10 @@ pub enum Action {
     Top,
     #[strum(message = "go to the last")]
     Bottom,
-    #[strum(message = "read the selected document")]
+    #[strum(message = "read the selected document (on a file of several: list them)")]
     Open,
+    #[strum(message = "list a file's documents under it, or fold them into its row")]
+    Fold,
     #[strum(message = "go to the next thread")]
     NextThread,
     #[strum(message = "go to the previous thread")]
@@ -150,7 +152,7 @@ impl Action {
             SearchScope => &[G, P],
             RemoveFilter | ClearFilters => &[G, F],
             Up | Down | PageUp | PageDown | Top | Bottom => &[D, T, F],
-            Open => &[D],
+            Open | Fold => &[D],
             NextThread | PreviousThread | ScrollUp | ScrollDown => &[T],
             NextTab | PreviousTab | Apply | ApplyNegated => &[F],
             DeleteChar | ClearQuery => &[F, P],

@@ -3,7 +3,7 @@
 
 use super::{Panes, Theme, pane_block};
 use crate::app::screen::chip_rows;
-use crate::app::{App, Pane, Scope};
+use crate::app::{App, DocumentRow as Row, Pane, Scope};
 use crate::corpus::{DocIndex, Document, Kind};
 use crate::glyphs;
 use crate::keymap::Action;
@@ -85,43 +85,88 @@ fn render_rows(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, focused:
     }
     let height = usize::from(area.height);
     let selected = app.documents().selected();
+    let all_rows = app.documents().rows(app.filters());
     let offset = keep_in_view(
         app.documents().offset.get(),
         selected,
         height,
-        visible.len(),
+        all_rows.len(),
     );
     app.documents().offset.set(offset);
     let width = usize::from(area.width);
-    let in_view = offset..visible.len().min(offset + height);
-    let rows: Vec<(DocIndex, Counts, bool)> = (visible[in_view.clone()].iter())
-        .map(|&doc| {
+    let in_view = offset..all_rows.len().min(offset + height);
+    let rows: Vec<(Row, Counts, bool)> = (all_rows[in_view.clone()].iter())
+        .map(|&row| {
+            let doc = match row {
+                Row::File { first, .. } => first,
+                Row::Document(doc) => doc,
+            };
             let (counts, unopened) = counts_of(app, doc);
-            (doc, counts, unopened)
+            (row, counts, unopened)
         })
         .collect();
-    let authors = rows.iter().map(|r| author(app.corpus().document(r.0)));
+    drop(all_rows);
+    let authors = rows
+        .iter()
+        .map(|r| author(app.corpus().document(first_of(r.0))));
     let extras = rows.iter().map(|r| r.1.marks().width()).max().unwrap_or(0);
     let author_width = author_column(authors, width.saturating_sub(extras));
     let lines: Vec<Line> = (in_view.zip(rows))
-        .map(|(row, (doc, counts, unopened))| {
-            let style = match (row == selected, focused) {
+        .map(|(at, (row, counts, unopened))| {
+            let style = match (at == selected, focused) {
                 (true, true) => theme.selection(),
                 (true, false) => theme.selection_unfocused(),
                 _ => Style::new(),
             };
+            let text = match row {
+                Row::File { group, shown, .. } => {
+                    file_row_text(app, (group, shown), (author_width, width))
+                }
+                Row::Document(doc) => {
+                    let document = app.corpus().document(doc);
+                    row_text(document, &app.short_id(doc), counts, (author_width, width))
+                }
+            };
             // A document not opened yet is bold, as unread mail is.
-            let style = match unopened {
+            let style = match unopened && matches!(row, Row::Document(_)) {
                 true => style.add_modifier(Modifier::BOLD),
                 false => style,
             };
-            let document = app.corpus().document(doc);
-            let id = &app.short_ids()[doc];
-            let text = row_text(document, id, counts, (author_width, width));
             Line::styled(text, style)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The document a row stands for: its own, or a file's first.
+fn first_of(row: Row) -> DocIndex {
+    match row {
+        Row::File { first, .. } => first,
+        Row::Document(doc) => doc,
+    }
+}
+
+/// A file's header row: folded or open, its short name, its owner (the author of its first
+/// document), its name, and how many of its documents the filters leave, of all.
+fn file_row_text(app: &App, (group, shown): (usize, usize), widths: (usize, usize)) -> String {
+    let (author_width, width) = widths;
+    let group = app.documents().groups().get(group);
+    let glyph = match app.documents().is_open(group) {
+        true => glyphs::OPEN_FILE.shown,
+        false => glyphs::FOLDED_FILE.shown,
+    };
+    let owner = author(app.corpus().document(group.docs[0]));
+    let total = group.docs.len();
+    let count = match shown == total {
+        true => format!("{total} docs"),
+        false => format!("{shown}/{total} docs"),
+    };
+    let name = group.file.rsplit('/').next().unwrap_or(&group.file);
+    let head = format!("{glyph} {} {} ", group.short, pad(owner, author_width));
+    let room = width.saturating_sub(head.width() + count.width() + 1);
+    let title = truncate(&one_line(name), room);
+    let fill = room.saturating_sub(title.width());
+    truncate(&format!("{head}{title}{} {count}", " ".repeat(fill)), width)
 }
 
 /// What a document's row counts, and whether it is still unopened.

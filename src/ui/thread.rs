@@ -27,7 +27,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, panes: &Panes) {
             let doc = app.corpus().document(layout.doc);
             format!(
                 " {} · {} ",
-                &app.short_ids()[layout.doc],
+                app.short_id(layout.doc),
                 crate::present::post_name(doc, at)
             )
         }
