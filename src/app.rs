@@ -257,7 +257,7 @@ impl App {
             let places = Arc::clone(app.facets.places());
             app.review.resolve(&app.corpus, &places);
         }
-        app.documents.set_groups(&app.corpus);
+        app.documents.set_corpus(&app.corpus);
         app.documents.select_first();
         if let Some(doc) = opening.document {
             app.documents.reveal(&app.filters, doc);

@@ -437,7 +437,10 @@ fn replies_and_reposts_from_an_export_are_a_filter_away() {
     assert!(text.contains("Documents 2/7"), "{text}");
     assert!(text.contains("kind:reply"), "{text}");
     // Each in its export's row, which lists it when opened.
-    assert!(text.contains("1/4 docs") && text.contains("1/3 docs"), "{text}");
+    assert!(
+        text.contains("1/4 docs") && text.contains("1/3 docs"),
+        "{text}"
+    );
     press(&mut app, "space");
     let text = screen(&app);
     assert!(
@@ -600,4 +603,37 @@ fn opening_at_a_document_of_a_file_opens_its_list() {
         text.contains("▾ twe") && text.contains("twe#3 · "),
         "{text}"
     );
+}
+
+/// s orders the list by file, date, author and post count in turn, the order in the pane's
+/// title, the selected document kept.
+#[test]
+fn s_orders_the_documents_by_date_author_and_posts() {
+    let mut app = app((120, 40));
+    let order = |app: &App| -> Vec<String> {
+        let text = screen(app);
+        (text.lines())
+            .filter_map(|l| l.strip_prefix("\"│").and_then(|l| l.get(..12)))
+            .filter(|l| l.contains(" 00"))
+            .map(|l| l.split_whitespace().nth(1).unwrap().to_string())
+            .collect()
+    };
+    assert!(screen(&app).contains("Documents 5/5 · by file"));
+    assert_eq!(order(&app), ["000", "001", "002", "003", "004"]);
+    press(&mut app, "s");
+    assert!(screen(&app).contains("Documents 5/5 · by date"));
+    // Only 003's date has a year; undated documents keep their order after it.
+    assert_eq!(order(&app), ["003", "000", "001", "002", "004"]);
+    assert!(
+        screen(&app).contains("000 · post 1/20"),
+        "the selection stays"
+    );
+    press(&mut app, "s");
+    assert!(screen(&app).contains("· by author"));
+    assert_eq!(order(&app), ["004", "003", "000", "001", "002"]);
+    press(&mut app, "s");
+    assert!(screen(&app).contains("· by posts"));
+    assert_eq!(order(&app), ["002", "000", "001", "003", "004"]);
+    press(&mut app, "s");
+    assert!(screen(&app).contains("· by file"));
 }

@@ -1,12 +1,16 @@
 //! The documents pane: its rows (the visible documents, a file of several under one
 //! header row, folded until opened) and which is selected.
 
+mod sort;
+
 use super::{App, Pane};
 use crate::app::Filters;
 use crate::corpus::{Corpus, DocIndex, Groups};
 use crate::keymap::Action;
 use std::cell::{Cell, Ref, RefCell};
 use std::collections::HashSet;
+
+pub use sort::Sort;
 
 /// One row of the documents list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,17 +36,38 @@ pub struct DocumentsState {
     groups: Groups,
     /// The files whose documents are listed under them; the others are one row each.
     open: HashSet<usize>,
+    /// The list's order, and each document's keys for it.
+    sort: Sort,
+    keys: sort::Keys,
     /// The rows, and the filters' generation they were made for (made again when the
     /// filters, the groups or a fold change, never per key otherwise).
     rows: RefCell<(Option<u64>, Vec<Row>)>,
 }
 
 impl DocumentsState {
-    /// Takes the files of several documents of `corpus` (after a load).
-    pub fn set_groups(&mut self, corpus: &Corpus) {
+    /// Takes the files of several documents of `corpus` and its documents' sort keys
+    /// (after a load).
+    pub fn set_corpus(&mut self, corpus: &Corpus) {
         self.groups = Groups::new(&corpus.documents);
+        self.keys = sort::Keys::new(&corpus.documents);
         self.open.retain(|&g| g < self.groups.len());
         self.rows.get_mut().0 = None;
+    }
+
+    /// The list's order.
+    pub fn sort(&self) -> Sort {
+        self.sort
+    }
+
+    /// Orders the list the next way, keeping the selected document selected.
+    fn next_sort(&mut self, filters: &Filters) {
+        let doc = self.current(filters);
+        self.sort = self.sort.next();
+        self.rows.get_mut().0 = None;
+        match doc {
+            Some(doc) => self.select_doc(filters, doc),
+            None => self.select_first(),
+        }
     }
 
     pub fn groups(&self) -> &Groups {
@@ -63,7 +88,14 @@ impl DocumentsState {
     pub fn rows(&self, filters: &Filters) -> Ref<'_, [Row]> {
         let fresh = self.rows.borrow().0 == Some(filters.generation());
         if !fresh {
-            let rows = rows(filters.visible(), &self.groups, &self.open);
+            let rows = match self.sort {
+                Sort::File => rows(filters.visible(), &self.groups, &self.open),
+                sort => {
+                    let mut docs = filters.visible().to_vec();
+                    self.keys.sort(&mut docs, sort);
+                    docs.into_iter().map(Row::Document).collect()
+                }
+            };
             *self.rows.borrow_mut() = (Some(filters.generation()), rows);
         }
         Ref::map(self.rows.borrow(), |(_, rows)| rows.as_slice())
@@ -268,6 +300,11 @@ impl App {
             // On a file's row, enter opens the file's list rather than its first document.
             Action::Open if self.documents.on_file(filters) => self.fold(),
             Action::Fold => self.fold(),
+            Action::Sort => {
+                self.documents.next_sort(filters);
+                let order = self.documents.sort().name();
+                self.message = Some(format!("documents {order}"));
+            }
             Action::Down => self.documents.move_to(filters, at + 1),
             Action::Up => self.documents.move_to(filters, at - 1),
             Action::PageDown => self.documents.move_to(filters, at + page),
@@ -281,6 +318,11 @@ impl App {
 
     /// Opens or folds the list of the selected document's file.
     fn fold(&mut self) {
+        if self.documents.sort != Sort::File {
+            let key = self.key_for(Action::Sort);
+            self.message = Some(format!("files are listed whole only by file ({key} sorts)"));
+            return;
+        }
         if !self.documents.toggle_fold(&self.filters) {
             self.message = Some("this document is the only one of its file".to_string());
         }

@@ -77,7 +77,7 @@ impl App {
         self.change_posts(|posts| posts.extend(&documents));
         self.corpus_mut().documents.extend(documents);
         self.short_ids.extend(&self.corpus.documents);
-        self.documents.set_groups(&self.corpus);
+        self.documents.set_corpus(&self.corpus);
         self.filters = Filters::new(self.corpus.documents.len(), &self.facets, Vec::new());
         match doc {
             Some(doc) => self.documents.select_doc(&self.filters, doc),

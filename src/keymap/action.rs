@@ -96,6 +96,8 @@ pub enum Action {
     Open,
     #[strum(message = "list a file's documents under it, or fold them into its row")]
     Fold,
+    #[strum(message = "order the documents by file, date, author or post count")]
+    Sort,
     #[strum(message = "go to the next thread")]
     NextThread,
     #[strum(message = "go to the previous thread")]
@@ -152,7 +154,7 @@ impl Action {
             SearchScope => &[G, P],
             RemoveFilter | ClearFilters => &[G, F],
             Up | Down | PageUp | PageDown | Top | Bottom => &[D, T, F],
-            Open | Fold => &[D],
+            Open | Fold | Sort => &[D],
             NextThread | PreviousThread | ScrollUp | ScrollDown => &[T],
             NextTab | PreviousTab | Apply | ApplyNegated => &[F],
             DeleteChar | ClearQuery => &[F, P],

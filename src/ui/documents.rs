@@ -31,9 +31,10 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, panes: &Panes) {
             app.corpus().documents.len()
         ),
         None => format!(
-            " Documents {}/{} ",
+            " Documents {}/{} · {} ",
             app.visible().len(),
-            app.corpus().documents.len()
+            app.corpus().documents.len(),
+            app.documents().sort().name()
         ),
     };
     frame.render_widget(
