@@ -32,3 +32,42 @@ fn the_key_table_is_the_builtin_keymap() {
         "docs/keys.md's key table is out of date; it should read:\n\n{table}"
     );
 }
+
+/// The README's capture of the filter panel at 80×24 is what tread draws after the keys it
+/// names.
+#[test]
+fn the_readme_capture_of_the_filter_panel_is_what_tread_draws() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use tread::app::{App, Event, Opening};
+    use tread::keymap::KeySeq;
+    let mut app = App::new(
+        tread::corpus::load::bundled(),
+        Keymap::builtin(),
+        Opening::default(),
+        (80, 24),
+    );
+    for word in "f right".split_whitespace() {
+        for key in word.parse::<KeySeq>().unwrap().0 {
+            app.handle(Event::Key(key));
+        }
+    }
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let theme = tread::ui::Theme::new(false);
+    terminal
+        .draw(|frame| tread::ui::render(frame, &app, &theme))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    let mut capture = String::new();
+    for y in 0..24 {
+        let row: String = (0..80).map(|x| buffer[(x, y)].symbol()).collect();
+        capture += row.trim_end();
+        capture.push('\n');
+    }
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    assert!(
+        readme.contains(&format!("```\n{capture}```")),
+        "README.md's 80×24 capture is out of date; it should read:\n\n{capture}"
+    );
+}
