@@ -494,11 +494,22 @@ impl App {
     }
 
     fn remove_filter(&mut self, all: bool) {
+        let at = match all {
+            true => None,
+            false => Some(self.filters.list().len().saturating_sub(1)),
+        };
+        self.remove_filters(at);
+    }
+
+    /// Removes the filter at `at` of the list, or every filter.
+    fn remove_filters(&mut self, at: Option<usize>) {
         let doc = self.current_doc();
-        let last = self.filters.list().last().map(|f| f.chip(&self.facets));
-        let removed = match all {
-            true => Ok(self.filters.clear(&self.facets)),
-            false => self.filters.pop(&self.facets),
+        let last = at
+            .and_then(|i| self.filters.list().get(i))
+            .map(|f| f.chip(&self.facets));
+        let removed = match at {
+            None => Ok(self.filters.clear(&self.facets)),
+            Some(i) => self.filters.remove(&self.facets, i),
         };
         match (removed, last) {
             (Ok(true), _) => self.filters_changed(doc),

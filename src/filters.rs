@@ -323,10 +323,20 @@ impl Filters {
     /// Removes the last filter (Ok(false) when there was none), unless that would leave no
     /// post: removing one of a facet's values narrows what the others leave.
     pub fn pop(&mut self, facets: &Facets) -> Result<bool, LeavesNothing> {
+        match self.list.len() {
+            0 => Ok(false),
+            n => self.remove(facets, n - 1),
+        }
+    }
+
+    /// Removes the filter at `index` of the list (Ok(false) when there is none there),
+    /// unless that would leave no post.
+    pub fn remove(&mut self, facets: &Facets, index: usize) -> Result<bool, LeavesNothing> {
         let mut list = self.list.clone();
-        if list.pop().is_none() {
+        if index >= list.len() {
             return Ok(false);
         }
+        list.remove(index);
         self.replace(facets, list).map(|()| true)
     }
 

@@ -637,3 +637,23 @@ fn s_orders_the_documents_by_date_author_and_posts() {
     press(&mut app, "s");
     assert!(screen(&app).contains("· by file"));
 }
+
+/// A click on a filter's chip removes that filter, wherever it is in the list.
+#[test]
+fn a_click_on_a_chip_removes_its_filter() {
+    let mut app = app((120, 40));
+    press(
+        &mut app,
+        "f right c a r e r e v i e w enter f left n i c k ctrl-x",
+    );
+    let text = screen(&app);
+    let (row, line) = (text.lines().enumerate())
+        .find(|(_, l)| l.contains(" #carereview "))
+        .unwrap();
+    let column = line[..line.find("#carereview").unwrap()].chars().count() as u16 - 1;
+    app.handle(Event::Click(column, row as u16));
+    let text = screen(&app);
+    assert!(!text.contains(" #carereview "), "{text}");
+    assert!(text.contains(" NOT author:Nick Cook "), "{text}");
+    assert!(text.contains("Documents 4/5"), "{text}");
+}

@@ -77,7 +77,10 @@ impl App {
         if self.overlay.is_some() {
             return;
         }
-        if panes.documents_list.contains(at) {
+        if let Some(chip) = screen::chip_at(&self.chips(), panes.chips, (at.x, at.y)) {
+            // A chip is a filter in force: a click takes it away, as x takes the last.
+            self.remove_filters(Some(chip));
+        } else if panes.documents_list.contains(at) {
             self.set_focus(Pane::Documents);
             let row = usize::from(at.y - panes.documents_list.y);
             self.documents.click(&self.filters, row);

@@ -139,6 +139,28 @@ pub fn chip_rows(chips: &[String], width: usize, most: usize) -> Vec<Vec<String>
     rows
 }
 
+/// Which of `chips` is drawn at `at` in `area` (laid out by [`chip_rows`], a space between
+/// chips), if one is.
+pub fn chip_at(chips: &[String], area: Rect, at: (u16, u16)) -> Option<usize> {
+    if !area.contains(ratatui::layout::Position::new(at.0, at.1)) {
+        return None;
+    }
+    let rows = chip_rows(chips, usize::from(area.width), usize::from(area.height));
+    let row = usize::from(at.1 - area.y);
+    let before: usize = rows.iter().take(row).map(Vec::len).sum();
+    let mut x = usize::from(area.x);
+    for (i, chip) in rows.get(row)?.iter().enumerate() {
+        let width = unicode_width::UnicodeWidthStr::width(chip.as_str());
+        // "+2 more" is no chip.
+        let is_chip = chip.starts_with(' ');
+        if is_chip && (x..x + width).contains(&usize::from(at.0)) {
+            return Some(before + i);
+        }
+        x += width + 1;
+    }
+    None
+}
+
 /// Rows under the list for the selected entry's other spellings.
 pub const DETAIL_ROWS: u16 = 2;
 
