@@ -512,7 +512,14 @@ impl App {
             Some(i) => self.filters.remove(&self.facets, i),
         };
         match (removed, last) {
-            (Ok(true), _) => self.filters_changed(doc),
+            (Ok(true), None) => {
+                self.filters_changed(doc);
+                self.message = Some("removed every filter".to_string());
+            }
+            (Ok(true), Some(last)) => {
+                self.filters_changed(doc);
+                self.message = Some(format!("removed {last}"));
+            }
             (Ok(false), _) | (Err(_), None) => self.message = Some("no filters".to_string()),
             (Err(_), Some(last)) => {
                 let clear = self.key_for(Action::ClearFilters);

@@ -339,7 +339,32 @@ fn run_configured(mut cli: Cli, config: Config) -> anyhow::Result<()> {
         )
         .into());
     }
+    // Documents not found where the config file's paths point: it says which file set them.
+    let paths_from = match settings::paths_given(&cli) || config.paths.is_none() {
+        true => None,
+        false => config.file.clone(),
+    };
     settings::apply(&mut cli, &config);
+    let configured: Vec<String> = (config.paths.iter().flatten())
+        .map(|p| crate::corpus::sanitise::printable_path(p))
+        .collect();
+    let outcome = run_applied(cli);
+    match (outcome, paths_from) {
+        (Err(err), Some(file))
+            if err.downcast_ref::<crate::corpus::LoadError>().is_some()
+                || configured
+                    .iter()
+                    .any(|p| err.to_string().contains(p.as_str())) =>
+        {
+            let file = crate::corpus::sanitise::printable_path(&file);
+            Err(err.context(format!("the paths set in {file}")))
+        }
+        (outcome, _) => outcome,
+    }
+}
+
+/// Runs the command line once the config's settings are in it.
+fn run_applied(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         // The terminal UI writes from more than one thread (a signal restores the terminal),
         // so standard output must not stay locked.

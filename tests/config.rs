@@ -108,3 +108,38 @@ fn the_configured_glossary_is_read() {
     let orgs = stdout(tread(dir.path()).args(["facets", "--kind", "org"]));
     assert!(orgs.contains("Zephyr Trust"), "{orgs}");
 }
+
+#[test]
+fn configured_paths_that_hold_nothing_say_which_file_set_them() {
+    let dir = setup("paths = [\"../nowhere\"]\n");
+    let file = dir.path().join("tread/config.toml");
+    let out = tread(dir.path())
+        .arg("list")
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let expected = format!(
+        "tread: the paths set in {}: no documents found in",
+        file.display()
+    );
+    assert!(stderr.contains(&expected), "{stderr}");
+    // The same from the UI, which checks its paths before it starts.
+    let out = tread(dir.path()).assert().code(1).get_output().clone();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.starts_with(&format!("tread: the paths set in {}", file.display())),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn print_config_says_when_no_color_turns_colour_off() {
+    let dir = setup("");
+    let out = stdout(tread(dir.path()).arg("--print-config"));
+    assert!(
+        out.contains("# default; NO_COLOR is set, so no colour"),
+        "{out}"
+    );
+}

@@ -127,9 +127,24 @@ impl App {
                 lines.push(HelpLine::blank());
             }
             lines.push(HelpLine::heading(format!("[{}]", context.name())));
+            // The keys' column: 22 wide, less in a narrow overlay; keys wider than it have
+            // a line of their own, their description under them.
+            let column = (width / 3).clamp(8, 22);
             for (action, keys) in bindings {
                 let keys: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
-                let lead = format!("  {:<22}", keys.join(", "));
+                let keys = keys.join(", ");
+                let lead = match keys.width() < column {
+                    true => format!("  {keys:<column$} "),
+                    false => {
+                        let (text, tone) = (String::new(), HelpTone::Plain);
+                        lines.push(HelpLine {
+                            lead: format!("  {keys}"),
+                            text,
+                            tone,
+                        });
+                        " ".repeat(column + 3)
+                    }
+                };
                 lines.extend(hanging(lead, action.description(), width, HelpTone::Plain));
             }
         }

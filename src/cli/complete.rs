@@ -59,21 +59,60 @@ pub fn print_man(out: &mut impl Write) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The ids of the documents `tread` opens with no PATH (the configured collection, else
-/// the sample), each with its title; nothing is printed of what could not be read.
+/// The ids of the documents the command line being completed would read (the PATHs typed
+/// on it, else the configured collection, else the sample), each with its title, and the
+/// short ids of documents of a file of several (`b_18#3`); nothing is printed of what could
+/// not be read.
 pub fn document_ids() -> Vec<CompletionCandidate> {
-    let config = Config::load().unwrap_or_default();
+    let typed = typed_paths(std::env::args_os());
+    let paths = match typed.is_empty() {
+        true => Config::load().unwrap_or_default().paths.unwrap_or_default(),
+        false => typed,
+    };
     let options = LoadOptions {
-        paths: config.paths.unwrap_or_default(),
+        paths,
         glossary: None,
     };
     let Ok(corpus) = load_unresolved(&options) else {
         return Vec::new();
     };
-    (corpus.documents.iter())
-        .map(|doc| {
+    let groups = crate::corpus::Groups::new(&corpus.documents);
+    let documents = crate::corpus::DocIndex::all(corpus.documents.len()).zip(&corpus.documents);
+    (documents)
+        .flat_map(|(index, doc)| {
             let title = single_line(&doc.display_title()).into_owned();
-            CompletionCandidate::new(doc.id.as_str()).help(Some(title.into()))
+            let short = groups
+                .short_id(index)
+                .map(|short| CompletionCandidate::new(short).help(Some(title.clone().into())));
+            let id = CompletionCandidate::new(doc.id.as_str()).help(Some(title.into()));
+            std::iter::once(id).chain(short)
         })
         .collect()
+}
+
+/// The PATHs on the command line a completion script passed (after its `--`): the words
+/// that name files or folders, but for the program and the word being completed.
+fn typed_paths(args: impl Iterator<Item = std::ffi::OsString>) -> Vec<std::path::PathBuf> {
+    let words: Vec<std::ffi::OsString> = args.skip_while(|a| a != "--").skip(2).collect();
+    let before_current = words.len().saturating_sub(1);
+    (words.into_iter().take(before_current))
+        .map(std::path::PathBuf::from)
+        .filter(|p| p.exists() && !p.as_os_str().to_string_lossy().starts_with('-'))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_paths_typed_before_the_word_completed_are_read() {
+        let folder = env!("CARGO_MANIFEST_DIR");
+        let args = ["tread", "--", "tread", "show", folder, "--json", "b_1"];
+        let typed = typed_paths(args.iter().map(std::ffi::OsString::from));
+        assert_eq!(typed, [std::path::PathBuf::from(folder)]);
+        // The word being completed is not read, even when it names a file.
+        let args = ["tread", "--", "tread", "show", folder];
+        assert!(typed_paths(args.iter().map(std::ffi::OsString::from)).is_empty());
+    }
 }

@@ -45,7 +45,7 @@ fn pick<T>(line: Option<T>, file: Option<T>, config: &Config) -> (Option<T>, Ori
 }
 
 /// Whether PATHs were given anywhere on the command line (before or after the command).
-fn paths_given(cli: &Cli) -> bool {
+pub fn paths_given(cli: &Cli) -> bool {
     !cli.corpus.paths.is_empty()
         || (cli.command.as_ref().and_then(|c| c.corpus())).is_some_and(|c| !c.paths.is_empty())
 }
@@ -121,6 +121,9 @@ pub fn print(cli: &Cli, config: &Config, out: &mut impl Write) -> anyhow::Result
         match setting.name {
             "paths" if setting.value == "[]" => origin += ": the bundled sample",
             "glossary" if setting.value == "\"\"" => origin += ": none",
+            "color" if setting.value == "\"auto\"" && !ColorWhen::Auto.enabled() => {
+                origin += "; NO_COLOR is set, so no colour"
+            }
             _ => {}
         }
         writeln!(out, "{line:<40} # {origin}")?;

@@ -30,12 +30,16 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, panes: &Panes) {
             " Documents {} · loading {done}/{total} files ",
             app.corpus().documents.len()
         ),
-        None => format!(
-            " Documents {}/{} · {} ",
-            app.visible().len(),
-            app.corpus().documents.len(),
-            app.documents().sort().name()
-        ),
+        None => {
+            let counts = format!("{}/{}", app.visible().len(), app.corpus().documents.len());
+            let order = app.documents().sort().name();
+            let full = format!(" Documents {counts} · {order} ");
+            // The order's word alone where the pane is narrow ("· author").
+            match full.width() + 2 <= usize::from(panes.documents.width) {
+                true => full,
+                false => format!(" Documents {counts} · {} ", order.trim_start_matches("by ")),
+            }
+        }
     };
     frame.render_widget(
         pane_block(Line::from(title), focused, theme),
@@ -107,8 +111,13 @@ fn render_rows(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, focused:
         })
         .collect();
     drop(all_rows);
-    let authors = rows
-        .iter()
+    // Documents listed under their file show no author: the file's row names its owner.
+    let grouped = |row: Row| match row {
+        Row::Document(doc) => app.documents().groups().of(doc).is_some(),
+        Row::File { .. } => false,
+    };
+    let authors = (rows.iter())
+        .filter(|r| !grouped(r.0))
         .map(|r| author(app.corpus().document(first_of(r.0))));
     let extras = rows.iter().map(|r| r.1.marks().width()).max().unwrap_or(0);
     let author_width = author_column(authors, width.saturating_sub(extras));
@@ -125,6 +134,7 @@ fn render_rows(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, focused:
                 }
                 Row::Document(doc) => {
                     let document = app.corpus().document(doc);
+                    let author_width = if grouped(row) { 0 } else { author_width };
                     row_text(document, &app.short_id(doc), counts, (author_width, width))
                 }
             };
@@ -239,7 +249,8 @@ fn author_column<'a>(authors: impl Iterator<Item = &'a str>, width: usize) -> us
     longest.clamp(6, most)
 }
 
-/// One document's row, exactly `width` columns wide, its author in `author_width`. With
+/// One document's row, exactly `width` columns wide, its author in `author_width` (none
+/// when 0). With
 /// filters in force, the count is of the posts that pass, of all ("3/36"); a search's hits
 /// come before the title ("◆2"), then the posts not read yet ("•17").
 fn row_text(doc: &Document, id: &str, counts: Counts, widths: (usize, usize)) -> String {
@@ -249,13 +260,12 @@ fn row_text(doc: &Document, id: &str, counts: Counts, widths: (usize, usize)) ->
         (None, 0..40) => post_count(doc).replace(" posts", "").replace(" of ", "/"),
         (None, _) => post_count(doc),
     };
-    let author = author(doc);
-    let head = format!(
-        "{} {id} {} {}",
-        glyph(doc.kind),
-        pad(author, author_width),
-        counts.marks()
-    );
+    // No author column (width 0) under a file's row.
+    let author = match author_width {
+        0 => String::new(),
+        _ => format!("{} ", pad(author(doc), author_width)),
+    };
+    let head = format!("{} {id} {author}{}", glyph(doc.kind), counts.marks());
     // The title takes what the rest leaves.
     let room = width.saturating_sub(head.width() + count.width() + 1);
     let title = truncate(&one_line(&doc.display_title()), room);

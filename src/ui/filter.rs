@@ -145,8 +145,18 @@ fn nothing_matches(app: &App, width: usize) -> Vec<String> {
             .map(|&(kind, n)| format!("{n} in {}", screen::tab_name(kind)))
             .collect();
         lines.push(format!("but {}", places.join(", ")));
-        let enter = app.key_for(crate::keymap::Action::Apply);
-        lines.push(format!("{enter}: go to {}", screen::tab_name(best)));
+        // The panel's own key, whichever pane has focus now.
+        let keymap = app.keymap();
+        let enter = keymap.hint(crate::keymap::Context::Filter, crate::keymap::Action::Apply);
+        let go = format!("go to {}", screen::tab_name(best));
+        lines.push(match (enter, app.focus() == crate::app::Pane::Filter) {
+            (Some(enter), true) => format!("{enter}: {go}"),
+            (Some(enter), false) => format!(
+                "{} then {enter}: {go}",
+                app.key_for(crate::keymap::Action::ToggleFilter)
+            ),
+            (None, _) => go,
+        });
     }
     (lines.iter())
         .flat_map(|l| {
