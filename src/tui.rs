@@ -51,12 +51,17 @@ pub fn run(
     watch_signals()?;
     enter()?;
     let keys = editor::Keys::new();
-    let inputs = inputs(loader, keys.clone());
+    let (copies, inputs) = inputs(loader, keys.clone());
     let out = Counted::new(io::stdout());
     let outcome = Terminal::new(CrosstermBackend::new(out.sharing(io::stdout())))
         .map_err(anyhow::Error::from)
         .and_then(|mut terminal| {
-            let io = Io { inputs, keys, out };
+            let io = Io {
+                inputs,
+                copies,
+                keys,
+                out,
+            };
             event_loop(&mut terminal, io, app, options)
         });
     leave()?;
@@ -69,14 +74,43 @@ enum Input {
     Term(io::Result<term::Event>),
     /// A background load's progress (boxed: the finished load carries the facets).
     Load(Box<Progress<Loaded>>),
+    /// A copy into tmux's buffer, done (or not) on a thread of its own.
+    Copied(Copied),
+}
+
+/// A copy tmux was asked to make, and how it went.
+struct Copied {
+    text: String,
+    said: CopySaid,
+    outcome: Result<clipboard::Destination, String>,
+}
+
+/// What the status line says of a copy: what was copied, and what it shows of it.
+struct CopySaid {
+    what: String,
+    shown: Option<String>,
+}
+
+impl CopySaid {
+    fn message(&self, to: &clipboard::Destination) -> String {
+        let said = format!("{} {}", self.what, to.describe());
+        match &self.shown {
+            Some(shown) => format!("{said}: {shown}"),
+            None => said,
+        }
+    }
 }
 
 /// One queue of the terminal's events and the load's progress, each fed by a thread of its
 /// own, so that whichever comes first wakes the event loop at once: a load is followed as
 /// it goes and its end is shown when it comes, not at the next tick of a timer, and the
 /// loop sleeps while nothing happens.
-fn inputs(loader: Option<Receiver<Progress<Loaded>>>, keys: editor::Keys) -> Receiver<Input> {
+fn inputs(
+    loader: Option<Receiver<Progress<Loaded>>>,
+    keys: editor::Keys,
+) -> (Sender<Input>, Receiver<Input>) {
     let (send, receive) = mpsc::channel();
+    let copies = send.clone();
     if let Some(loader) = loader {
         forward_load(loader, send.clone());
     }
@@ -92,7 +126,7 @@ fn inputs(loader: Option<Receiver<Progress<Loaded>>>, keys: editor::Keys) -> Rec
             }
         }
     });
-    receive
+    (copies, receive)
 }
 
 /// Passes a load's progress on to `inputs` until the load ends or the loop goes away.
@@ -117,12 +151,21 @@ fn handle(app: &mut App, event: term::Event) -> bool {
     }
 }
 
-/// Passes one input to the app; whether it can have changed the screen.
-fn take(app: &mut App, input: Input) -> anyhow::Result<bool> {
+/// Passes one input to the app (writing to `out` what a failed copy into tmux falls back
+/// to); whether it can have changed the screen.
+fn take(app: &mut App, input: Input, out: &mut Counted<Stdout>) -> anyhow::Result<bool> {
     match input {
         Input::Term(event) => Ok(handle(app, event?)),
         Input::Load(progress) => {
             app.handle(Event::Load(progress));
+            Ok(true)
+        }
+        Input::Copied(copied) => {
+            let to = match copied.outcome {
+                Ok(to) => to,
+                Err(why) => clipboard::via_terminal(&copied.text, Some(why), out)?,
+            };
+            app.handle(Event::Copied(copied.said.message(&to)));
             Ok(true)
         }
     }
@@ -133,6 +176,8 @@ fn take(app: &mut App, input: Input) -> anyhow::Result<bool> {
 /// ratatui does not draw: hyperlinks and clipboard sequences).
 struct Io {
     inputs: Receiver<Input>,
+    /// Where a copy done off the loop reports back.
+    copies: Sender<Input>,
     keys: editor::Keys,
     out: Counted<Stdout>,
 }
@@ -140,6 +185,7 @@ struct Io {
 fn event_loop(terminal: &mut Term, io: Io, app: &mut App, options: Options) -> anyhow::Result<()> {
     let Io {
         inputs,
+        copies,
         keys,
         mut out,
     } = io;
@@ -157,10 +203,10 @@ fn event_loop(terminal: &mut Term, io: Io, app: &mut App, options: Options) -> a
         let Ok(input) = inputs.recv() else {
             return Ok(());
         };
-        let mut changed = take(app, input)?;
+        let mut changed = take(app, input, &mut out)?;
         while !app.quit() {
             let Ok(input) = inputs.try_recv() else { break };
-            changed |= take(app, input)?;
+            changed |= take(app, input, &mut out)?;
         }
         // Inputs arriving before the pacer allows the next frame join it, so a held key, a
         // spun wheel or a fast load costs at most 60 frames and 64 KB a second.
@@ -171,9 +217,9 @@ fn event_loop(terminal: &mut Term, io: Io, app: &mut App, options: Options) -> a
             else {
                 break;
             };
-            take(app, input)?;
+            take(app, input, &mut out)?;
         }
-        changed |= carry_out_effects(terminal, (&mut out, &keys), app)?;
+        changed |= carry_out_effects(terminal, (&mut out, &keys, &copies), app)?;
         if app.quit() {
             return Ok(());
         }
@@ -187,7 +233,7 @@ fn event_loop(terminal: &mut Term, io: Io, app: &mut App, options: Options) -> a
 /// (each leaves the screen to be drawn again).
 fn carry_out_effects(
     terminal: &mut Term,
-    (out, keys): (&mut Counted<Stdout>, &editor::Keys),
+    (out, keys, copies): (&mut Counted<Stdout>, &editor::Keys, &Sender<Input>),
     app: &mut App,
 ) -> anyhow::Result<bool> {
     let effects = app.take_effects();
@@ -195,12 +241,23 @@ fn carry_out_effects(
     for effect in effects {
         match effect {
             Effect::Copy { text, what, shown } => {
-                let to = clipboard::copy(&text, out)?;
-                let mut said = format!("{what} {}", to.describe());
-                if let Some(shown) = shown {
-                    said = format!("{said}: {shown}");
+                let said = CopySaid { what, shown };
+                if clipboard::through_tmux() {
+                    // Answered as Input::Copied; the loop goes on meanwhile.
+                    let copies = copies.clone();
+                    std::thread::spawn(move || {
+                        let outcome = clipboard::via_tmux(&text);
+                        let copied = Copied {
+                            text,
+                            said,
+                            outcome,
+                        };
+                        let _ = copies.send(Input::Copied(copied));
+                    });
+                } else {
+                    let to = clipboard::via_terminal(&text, None, out)?;
+                    app.handle(Event::Copied(said.message(&to)));
                 }
-                app.handle(Event::Copied(said));
             }
             // The terminal may have been resized meanwhile (while suspended, no resize
             // reaches the process): the app is told the size it is drawn at.
@@ -377,8 +434,9 @@ mod tests {
             Default::default(),
             (80, 24),
         );
+        let mut out = Counted::new(io::stdout());
         assert!(
-            take(&mut app, input).unwrap(),
+            take(&mut app, input, &mut out).unwrap(),
             "a load's progress changes the screen"
         );
         assert_eq!(app.corpus().documents.len(), total);

@@ -226,6 +226,39 @@ fn inside_a_tmux_that_cannot_be_reached_the_clipboard_gets_a_plain_osc_52() {
     assert!(!raw.contains("\x1bPtmux;"), "a passthrough tmux would drop");
 }
 
+/// A tmux that never answers holds up neither the screen nor the keys: the copy waits on a
+/// thread of its own, gives up after its timeout and falls back to OSC 52, saying why.
+#[test]
+fn a_hung_tmux_does_not_hold_up_the_screen() {
+    use std::os::unix::fs::PermissionsExt;
+    let bin = tempfile::tempdir().unwrap();
+    let tmux = bin.path().join("tmux");
+    std::fs::write(&tmux, "#!/bin/sh\nexec sleep 30\n").unwrap();
+    std::fs::set_permissions(&tmux, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let path = format!(
+        "{}:{}",
+        bin.path().display(),
+        std::env::var("PATH").unwrap()
+    );
+    let env = [("PATH", path.as_str()), ("TMUX", "/tmp/nowhere,1,0")];
+    let mut tread = Session::start(&env);
+    tread.wait_for("Documents 5/5");
+    tread.send("l");
+    tread.wait_for("post 1/20");
+    tread.send("y");
+    tread.send("j");
+    tread.wait_for("post 2/20");
+    assert!(
+        !tread.screen().contains("sent to the clipboard"),
+        "the keys came first"
+    );
+    tread.wait_for("citation of post 1/20 sent to the clipboard (OSC 52; tmux did not answer)");
+    tread.send("q");
+    assert_eq!(tread.wait_exit(), 0);
+    let raw = String::from_utf8_lossy(&tread.raw.lock().unwrap()).into_owned();
+    assert!(raw.contains("\x1b]52;c;"), "the fallback OSC 52");
+}
+
 /// Mouse reports are asked for (clicks and the wheel only: no motion), unless --no-mouse or
 /// the config's `mouse = false` leaves the mouse to the terminal for selecting text.
 #[test]

@@ -662,3 +662,32 @@ fn a_click_on_a_chip_removes_its_filter() {
     );
     assert!(text.contains("Documents 4/5"), "{text}");
 }
+
+/// A warning longer than the overlay wraps under its own start instead of being cut.
+#[test]
+fn a_long_warning_wraps_in_the_warnings_overlay() {
+    let long = "this document's replies by other accounts were moved to a thread of \
+                their own titled Replies, after its author's numbered posts";
+    let corpus = one_document(
+        "w",
+        "A post. 1/2\n\nAnother. 2/2\n".to_string(),
+        vec![long.to_string()],
+    );
+    let mut app = app_over(corpus, (60, 20));
+    press(&mut app, "w");
+    let area = ratatui::widgets::Block::bordered().inner(tread::app::screen::overlay_area(
+        ratatui::layout::Rect::new(0, 0, 60, 20),
+    ));
+    let terminal = terminal(&app, Theme::new(false));
+    let buffer = terminal.backend().buffer();
+    let rows: Vec<String> = (area.top()..area.bottom())
+        .map(|y| {
+            (area.left()..area.right())
+                .map(|x| buffer[(x, y)].symbol())
+                .collect()
+        })
+        .collect();
+    let words: Vec<&str> = rows.iter().flat_map(|r| r.split_whitespace()).collect();
+    let long: Vec<&str> = long.split_whitespace().collect();
+    assert!(words.join(" ").contains(&long.join(" ")), "{rows:#?}");
+}

@@ -13,10 +13,11 @@ pub enum HelpTone {
     Heading,
     Plain,
     Dim,
+    Warning,
 }
 
-/// One line of the help overlay: a lead (keys, a glyph; blank under it when the text
-/// wraps) and its text.
+/// One line of the help or warnings overlay: a lead (keys, a glyph, an indent; blank under
+/// it when the text wraps) and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HelpLine {
     pub lead: String,
@@ -167,30 +168,57 @@ impl App {
         lines
     }
 
+    /// The warnings overlay's lines at `width` columns: the corpus's summary and problems,
+    /// the current document's warnings, the review's; each wrapped under its own start.
+    pub fn warning_lines(&self, width: usize) -> Vec<HelpLine> {
+        let mut lines = Vec::new();
+        let summary = (self.corpus.summary()).unwrap_or_else(|| {
+            let n = self.corpus.documents.len();
+            format!("loaded {n} documents, no problems")
+        });
+        lines.extend(hanging(String::new(), &summary, width, HelpTone::Heading));
+        let warn = |lines: &mut Vec<HelpLine>, text: &str| {
+            lines.extend(hanging("  ".to_string(), text, width, HelpTone::Warning));
+        };
+        for problem in &self.corpus.problems {
+            warn(&mut lines, &problem.to_string());
+        }
+        if let Some(doc) = self.current_doc().map(|d| self.corpus.document(d)) {
+            lines.push(HelpLine::blank());
+            lines.extend(hanging(String::new(), &doc.id, width, HelpTone::Heading));
+            if doc.warnings.is_empty() {
+                lines.extend(hanging("  ".into(), "no warnings", width, HelpTone::Dim));
+            }
+            doc.warnings.iter().for_each(|w| warn(&mut lines, w));
+        }
+        let review = self.review_problems();
+        if !review.is_empty() {
+            lines.push(HelpLine::blank());
+            let file = self
+                .review
+                .path()
+                .map(crate::corpus::sanitise::printable_path);
+            let heading = format!("review {}", file.unwrap_or_default());
+            lines.extend(hanging(String::new(), &heading, width, HelpTone::Heading));
+            review.iter().for_each(|p| warn(&mut lines, p));
+        }
+        lines
+    }
+
     /// The columns inside the overlay at the app's size.
     fn overlay_width(&self) -> usize {
         let screen = Rect::new(0, 0, self.size.0, self.size.1);
         usize::from(Block::bordered().inner(screen::overlay_area(screen)).width)
     }
 
-    /// How many lines the open overlay has, as the renderer lays them out: help as
-    /// [`App::help_lines`]; warnings the corpus's summary and problems, then the current
-    /// document's; links one a link and a hint.
+    /// How many lines the open overlay has, as the renderer lays them out: help and
+    /// warnings as [`App::help_lines`] and [`App::warning_lines`]; links one a link and a
+    /// hint.
     pub fn overlay_lines(&self) -> usize {
         match self.overlay {
             None => 0,
             Some(Overlay::Help { .. }) => self.help_lines(self.overlay_width()).len(),
-            Some(Overlay::Warnings { .. }) => {
-                let document = self.current_doc().map(|d| self.corpus.document(d));
-                let of_document = document.map_or(0, |d| 2 + d.warnings.len().max(1));
-                let review = self.review_problems();
-                let of_review = if review.is_empty() {
-                    0
-                } else {
-                    2 + review.len()
-                };
-                1 + self.corpus.problems.len() + of_document + of_review
-            }
+            Some(Overlay::Warnings { .. }) => self.warning_lines(self.overlay_width()).len(),
             Some(Overlay::Links { .. }) => self.current_links().len() + 2,
         }
     }

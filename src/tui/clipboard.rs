@@ -6,7 +6,8 @@
 //! (`allow-passthrough` is off since 3.3), so when `tmux` cannot be run the fallback is a
 //! plain OSC 52, which tmux takes into a buffer when its `set-clipboard` is on. In GNU screen
 //! and elsewhere, OSC 52 is written to the terminal: nothing answers it, so the status line
-//! says the text was sent, not that it arrived.
+//! says the text was sent, not that it arrived. tmux is asked from a thread of its own, so
+//! a slow or hung server never holds up the screen.
 
 use super::osc::{self, Multiplexer};
 use std::io::{self, Write};
@@ -42,75 +43,104 @@ impl Destination {
     }
 }
 
-/// Puts `text` where the user pastes from, writing to `out` (the terminal) if it must.
-pub fn copy(text: &str, out: &mut impl Write) -> io::Result<Destination> {
-    let through = Multiplexer::detect();
-    let why = match through {
-        Multiplexer::Tmux => match tmux_load_buffer(text) {
-            Ok(()) => {
-                let clipboard = tmux_option("set-clipboard").is_none_or(|v| v != "off");
-                return Ok(Destination::TmuxBuffer { clipboard });
-            }
-            Err(why) => Some(why),
-        },
-        _ => None,
+/// Whether copies go through tmux ([`via_tmux`], on a thread of its own: tmux may be slow
+/// or hung) or straight to the terminal ([`via_terminal`]).
+pub fn through_tmux() -> bool {
+    Multiplexer::detect() == Multiplexer::Tmux
+}
+
+/// Puts `text` in tmux's paste buffer; where tmux cannot take it, why not. Blocks for up to
+/// two tries of [`TMUX_TIMEOUT`]: run it off the event loop.
+pub fn via_tmux(text: &str) -> Result<Destination, String> {
+    // tmux before 3.2 has no -w (it answers at once with an error); a tmux that does not
+    // answer is not asked again.
+    let forwarded = match tmux(&["load-buffer", "-w", "-"], Some(text)) {
+        Ok(_) => true,
+        Err(Failure::Refused(_)) => {
+            tmux(&["load-buffer", "-"], Some(text)).map_err(Failure::into_reason)?;
+            false
+        }
+        Err(failure) => return Err(failure.into_reason()),
     };
-    out.write_all(osc::clipboard(text, through).as_bytes())?;
+    let option = tmux(&["show-options", "-gv", "set-clipboard"], None).ok();
+    let allowed = option.is_none_or(|v| v.trim() != "off");
+    Ok(Destination::TmuxBuffer {
+        clipboard: forwarded && allowed,
+    })
+}
+
+/// Writes `text` to the terminal as OSC 52 (through screen's passthrough in screen); `why`
+/// says why tmux's buffer was not used, inside tmux.
+pub fn via_terminal(
+    text: &str,
+    why: Option<String>,
+    out: &mut impl Write,
+) -> io::Result<Destination> {
+    out.write_all(osc::clipboard(text, Multiplexer::detect()).as_bytes())?;
     out.flush()?;
     Ok(Destination::Terminal { why })
 }
 
-/// The longest tmux may take to answer; a server that hangs does not hang the app.
+/// The longest tmux may take to answer; a server that hangs does not hang the copy.
 const TMUX_TIMEOUT: Duration = Duration::from_secs(2);
 
-/// `tmux load-buffer -w -` with `text` on its standard input; tmux before 3.2 has no `-w`,
-/// so it is tried again without.
-fn tmux_load_buffer(text: &str) -> Result<(), String> {
-    tmux(&["load-buffer", "-w", "-"], text).or_else(|_| tmux(&["load-buffer", "-"], text))
+/// Why tmux did not do what it was asked.
+enum Failure {
+    /// It answered with an error.
+    Refused(String),
+    /// It could not be run, or did not answer in time.
+    Unreachable(String),
 }
 
-/// A global option of the tmux server the app runs in.
-fn tmux_option(name: &str) -> Option<String> {
-    let out = Command::new("tmux")
-        .args(["show-options", "-gv", name])
-        .stdin(Stdio::null())
-        .stderr(Stdio::null())
-        .output()
-        .ok()?;
-    out.status
-        .success()
-        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+impl Failure {
+    fn into_reason(self) -> String {
+        match self {
+            Failure::Refused(why) | Failure::Unreachable(why) => why,
+        }
+    }
 }
 
-/// Runs tmux with `args`, `input` on its standard input, within [`TMUX_TIMEOUT`].
-fn tmux(args: &[&str], input: &str) -> Result<(), String> {
+/// Runs tmux with `args` and `input` on its standard input, within [`TMUX_TIMEOUT`]; what
+/// it printed. The input is written from a thread of its own, so that a tmux that never
+/// reads it is killed on time rather than blocking the write.
+fn tmux(args: &[&str], input: Option<&str>) -> Result<String, Failure> {
     let mut child = Command::new("tmux")
         .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
+        .stdin(if input.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
-        .map_err(|_| "tmux could not be run".to_string())?;
-    if let Some(mut stdin) = child.stdin.take() {
-        // Dropped at the end of the block: tmux sees the end of its input.
-        stdin
-            .write_all(input.as_bytes())
-            .map_err(|_| "tmux did not take the text".to_string())?;
+        .map_err(|_| Failure::Unreachable("tmux could not be run".to_string()))?;
+    if let (Some(mut stdin), Some(input)) = (child.stdin.take(), input) {
+        let input = input.to_string();
+        // Ends with the write, or when tmux is killed and the pipe breaks.
+        std::thread::spawn(move || stdin.write_all(input.as_bytes()));
     }
     let started = Instant::now();
     loop {
         match child.try_wait() {
-            Ok(Some(status)) if status.success() => return Ok(()),
-            Ok(Some(status)) => return Err(format!("tmux load-buffer failed ({status})")),
+            Ok(Some(status)) => {
+                let mut printed = String::new();
+                if let Some(mut stdout) = child.stdout.take() {
+                    let _ = std::io::Read::read_to_string(&mut stdout, &mut printed);
+                }
+                return match status.success() {
+                    true => Ok(printed),
+                    false => Err(Failure::Refused(format!("tmux {} failed", args[0]))),
+                };
+            }
             Ok(None) if started.elapsed() < TMUX_TIMEOUT => {
                 std::thread::sleep(Duration::from_millis(5))
             }
-            Ok(None) => {
+            Ok(None) | Err(_) => {
                 let _ = child.kill();
                 let _ = child.wait();
-                return Err("tmux did not answer".to_string());
+                return Err(Failure::Unreachable("tmux did not answer".to_string()));
             }
-            Err(_) => return Err("tmux could not be waited for".to_string()),
         }
     }
 }

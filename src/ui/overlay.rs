@@ -24,7 +24,10 @@ fn content(
             let width = usize::from(Block::bordered().inner(area(screen)).width);
             (" Keys ", help_lines(app, theme, width), *scroll)
         }
-        Overlay::Warnings { scroll } => (" Warnings ", warning_lines(app, theme), *scroll),
+        Overlay::Warnings { scroll } => {
+            let width = usize::from(Block::bordered().inner(area(screen)).width);
+            (" Warnings ", warning_lines(app, theme, width), *scroll)
+        }
         Overlay::Links { selected } => {
             let width = link_width(screen);
             (" Links ", link_lines(app, theme, *selected, width), 0)
@@ -60,12 +63,18 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, screen: Rect) {
 
 /// The help as the app lays it out ([`App::help_lines`]), styled.
 fn help_lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
-    (app.help_lines(width).into_iter())
+    styled(app.help_lines(width), theme)
+}
+
+/// Lines the app laid out, in the theme's styles: the lead as a key, the text by its tone.
+fn styled(lines: Vec<crate::app::HelpLine>, theme: &Theme) -> Vec<Line<'static>> {
+    (lines.into_iter())
         .map(|line| {
             let style = match line.tone {
                 HelpTone::Heading => theme.heading(),
                 HelpTone::Plain => Style::new(),
                 HelpTone::Dim => theme.dim(),
+                HelpTone::Warning => theme.warning(),
             };
             Line::from(vec![
                 Span::styled(line.lead, theme.key()),
@@ -75,46 +84,9 @@ fn help_lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
         .collect()
 }
 
-fn warning_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
-    let mut lines = Vec::new();
-    let problems = &app.corpus().problems;
-    let summary = app.corpus().summary().unwrap_or_else(|| {
-        format!(
-            "loaded {} documents, no problems",
-            app.corpus().documents.len()
-        )
-    });
-    lines.push(Line::styled(summary, theme.heading()));
-    lines.extend(
-        problems
-            .iter()
-            .map(|p| Line::styled(format!("  {p}"), theme.warning())),
-    );
-    if let Some(doc) = app.current_doc().map(|d| app.corpus().document(d)) {
-        lines.push(Line::raw(""));
-        lines.push(Line::styled(doc.id.clone(), theme.heading()));
-        if doc.warnings.is_empty() {
-            lines.push(Line::styled("  no warnings", theme.dim()));
-        }
-        lines.extend(
-            doc.warnings
-                .iter()
-                .map(|w| Line::styled(format!("  {w}"), theme.warning())),
-        );
-    }
-    let review = app.review_problems();
-    if !review.is_empty() {
-        lines.push(Line::raw(""));
-        let file = app
-            .review()
-            .path()
-            .map(crate::corpus::sanitise::printable_path);
-        let heading = format!("review {}", file.unwrap_or_default());
-        lines.push(Line::styled(heading, theme.heading()));
-        let problems = review.into_iter();
-        lines.extend(problems.map(|p| Line::styled(format!("  {p}"), theme.warning())));
-    }
-    lines
+/// The warnings as the app lays them out ([`App::warning_lines`]), styled.
+fn warning_lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+    styled(app.warning_lines(width), theme)
 }
 
 /// Columns for a link in the links overlay (after its number).
