@@ -535,11 +535,10 @@ impl App {
     fn filters_changed(&mut self, doc: Option<DocIndex>) {
         self.panel.refresh(&self.facets, &self.filters);
         self.thread.invalidate();
-        match doc {
-            Some(doc) if self.filters.passes(doc) => {
-                self.documents.select_doc(&self.filters, doc);
-            }
-            _ => self.documents.select_first(),
+        // The same document, or its file's row while any of the file's still passes.
+        let kept = doc.is_some_and(|doc| self.documents.select_doc(&self.filters, doc));
+        if !kept {
+            self.documents.select_first();
         }
         if let Some(search) = &mut self.search {
             search.refresh(&self.posts, &self.filters);

@@ -50,8 +50,8 @@ pub struct Cli {
 /// How the terminal UI opens.
 #[derive(Debug, Clone, Args)]
 struct TuiArgs {
-    /// Open at this document (an id, a unique id prefix, a file, or words of its title or
-    /// author, as in `tread show`).
+    /// Open at this document (an id, a unique id prefix, a file's document as the list
+    /// names it (`b_18#3`), a file, or words of its title or author, as in `tread show`).
     #[arg(long, value_name = "DOC", add = ArgValueCandidates::new(complete::document_ids))]
     open: Option<String>,
     /// Open at this post: its number as written ("12" or "12/20"), or its place where the
@@ -161,7 +161,8 @@ enum Command {
     },
     /// One document as readable text or JSON.
     Show {
-        /// A document id, a unique id prefix, a path to a file, or words of its title or author.
+        /// A document id, a unique id prefix, a file's document as the UI's list names it
+        /// (`b_18#3`), a path to a file, or words of its title or author.
         #[arg(value_name = "DOC", add = ArgValueCandidates::new(complete::document_ids))]
         doc: String,
         /// Print JSON instead.

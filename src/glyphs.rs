@@ -58,6 +58,9 @@ pub const HIT: Glyph = glyph("◆", "a search hit; in the list, ◆2: a document
 pub const MISNUMBERED: Glyph = glyph("‼", "a number that repeats or goes back");
 pub const FOLDED: Glyph = glyph("⋯", "posts folded away, or numbers missing");
 
+pub const APPLIED: Glyph = glyph("✓", "a filter in force");
+pub const EXCLUDED: Glyph = glyph("✗", "a filter in force that excludes (NOT)");
+
 pub const MARKED: Glyph = glyph("★", "a marked post");
 pub const CODES: Glyph = glyph("⌗", "the post's codes");
 pub const NOTE: Glyph = glyph("✎", "the post's note");

@@ -74,6 +74,10 @@ fn print_config_says_where_each_setting_came_from() {
     );
     assert!(line("glossary").ends_with("# default: none"), "{printed}");
     assert!(printed.starts_with(&format!("# config file: {}", file.display())));
+    // PATHs after a command are the command line's too.
+    let printed = stdout(tread(dir.path()).args(["--print-config", "list", "/srv/x"]));
+    assert!(printed.contains("paths = [\"/srv/x\"]"), "{printed}");
+    assert!(printed.contains("# from the command line"), "{printed}");
 }
 
 #[test]

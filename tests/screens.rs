@@ -691,3 +691,42 @@ fn a_long_warning_wraps_in_the_warnings_overlay() {
     let long: Vec<&str> = long.split_whitespace().collect();
     assert!(words.join(" ").contains(&long.join(" ")), "{rows:#?}");
 }
+
+/// From 60 to 99 columns the panel is drawn over the thread: a click on its tab acts on the
+/// panel, not on the thread beneath.
+#[test]
+fn at_80_columns_a_click_on_a_tab_of_the_panel_over_the_thread_shows_it() {
+    let mut app = app((80, 24));
+    press(&mut app, "f");
+    let text = screen(&app);
+    let (row, line) = (text.lines().enumerate())
+        .find(|(_, l)| l.contains("Tags"))
+        .unwrap();
+    let column = line[..line.find("Tags").unwrap()].chars().count() as u16;
+    app.handle(Event::Click(column, row as u16));
+    let text = screen(&app);
+    assert!(text.contains("#carereview"), "{text}");
+    assert!(text.contains("esc back"), "the panel keeps focus: {text}");
+}
+
+/// A filter that leaves out the first document of a file selected by its row keeps the
+/// file's row selected while any of its documents passes.
+#[test]
+fn a_files_row_stays_selected_when_its_first_document_is_filtered_out() {
+    let options = load::LoadOptions {
+        paths: vec![
+            "tests/fixtures/x-archive".into(),
+            "tests/fixtures/mastodon".into(),
+        ],
+        glossary: None,
+    };
+    let mut app = app_over(load::load(&options).unwrap(), (120, 40));
+    press(&mut app, "j");
+    assert!(screen(&app).contains("out#1 · "));
+    press(&mut app, "f left left left r e p l y enter");
+    let text = screen(&app);
+    assert!(
+        text.contains("out#2 · "),
+        "the file's reply is read: {text}"
+    );
+}

@@ -25,6 +25,16 @@ pub enum Row {
     Document(DocIndex),
 }
 
+impl Row {
+    /// The document the row stands for: its own, or its file's first shown.
+    pub fn doc(self) -> DocIndex {
+        match self {
+            Row::File { first, .. } => first,
+            Row::Document(doc) => doc,
+        }
+    }
+}
+
 /// The selection in the documents list, as a row of it.
 #[derive(Debug, Default)]
 pub struct DocumentsState {
@@ -65,8 +75,8 @@ impl DocumentsState {
         self.sort = self.sort.next();
         self.rows.get_mut().0 = None;
         match doc {
-            Some(doc) => self.select_doc(filters, doc),
-            None => self.select_first(),
+            Some(doc) if self.select_doc(filters, doc) => {}
+            _ => self.select_first(),
         }
     }
 
@@ -103,10 +113,7 @@ impl DocumentsState {
 
     /// The selected document's index in the corpus (on a file's row, its first document).
     pub fn current(&self, filters: &Filters) -> Option<DocIndex> {
-        self.rows(filters).get(self.selected).map(|row| match *row {
-            Row::File { first, .. } => first,
-            Row::Document(doc) => doc,
-        })
+        self.rows(filters).get(self.selected).map(|row| row.doc())
     }
 
     /// The selected row.
@@ -119,9 +126,9 @@ impl DocumentsState {
         self.offset.set(0);
     }
 
-    /// Selects the row of corpus document `doc` (its file's, while the file is folded) if
-    /// it is visible.
-    pub fn select_doc(&mut self, filters: &Filters, doc: DocIndex) {
+    /// Selects the row of corpus document `doc` (its file's, while the file is folded, even
+    /// when `doc` itself no longer passes the filters); whether it is listed.
+    pub fn select_doc(&mut self, filters: &Filters, doc: DocIndex) -> bool {
         let group = self.groups.of(doc).map(|(g, _)| g);
         let row = self.rows(filters).iter().position(|row| match *row {
             Row::Document(d) => d == doc,
@@ -130,6 +137,7 @@ impl DocumentsState {
         if let Some(row) = row {
             self.selected = row;
         }
+        row.is_some()
     }
 
     /// Selects `doc`'s own row, opening its file's list if it was folded: where the reader

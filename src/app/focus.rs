@@ -77,7 +77,17 @@ impl App {
         if self.overlay.is_some() {
             return;
         }
-        if let Some(chip) = screen::chip_at(&self.chips(), panes.chips, (at.x, at.y)) {
+        // The filter panel first: from 60 to 99 columns it is drawn over the thread.
+        if panes.filter_list.contains(at) {
+            self.set_focus(Pane::Filter);
+            let row = usize::from(at.y - panes.filter_list.y);
+            self.panel.click(row);
+        } else if let Some(kind) = self.tab_at(&panes, at) {
+            self.set_focus(Pane::Filter);
+            self.panel.show_tab(kind, &self.facets, &self.filters);
+        } else if panes.filter.contains(at) {
+            // Elsewhere on the panel: nothing beneath it is clicked.
+        } else if let Some(chip) = screen::chip_at(&self.chips(), panes.chips, (at.x, at.y)) {
             // A chip is a filter in force: a click takes it away, as x takes the last.
             self.remove_filters(Some(chip));
         } else if panes.documents_list.contains(at) {
@@ -88,13 +98,6 @@ impl App {
             self.set_focus(Pane::Thread);
             let row = usize::from(at.y - panes.thread_inner.y);
             self.thread.click(row);
-        } else if panes.filter_list.contains(at) {
-            self.set_focus(Pane::Filter);
-            let row = usize::from(at.y - panes.filter_list.y);
-            self.panel.click(row);
-        } else if let Some(kind) = self.tab_at(&panes, at) {
-            self.set_focus(Pane::Filter);
-            self.panel.show_tab(kind, &self.facets, &self.filters);
         }
     }
 

@@ -80,8 +80,8 @@ impl App {
         self.documents.set_corpus(&self.corpus);
         self.filters = Filters::new(self.corpus.documents.len(), &self.facets, Vec::new());
         match doc {
-            Some(doc) => self.documents.select_doc(&self.filters, doc),
-            None => self.documents.select_first(),
+            Some(doc) if self.documents.select_doc(&self.filters, doc) => {}
+            _ => self.documents.select_first(),
         }
     }
 

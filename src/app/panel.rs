@@ -68,6 +68,8 @@ impl FilterPanel {
     }
 
     fn rank(&mut self, facets: &Facets, filters: &Filters) {
+        // Whether the query before matched nothing here, so that `elsewhere` is its.
+        let nothing_before = self.rows.is_empty() && self.ranked_for.is_some();
         let entries = facets.entries(self.tab);
         let query = self.query.trim();
         if query.is_empty() {
@@ -88,8 +90,19 @@ impl FilterPanel {
             };
             self.rows = fuzzy_rows(entries, &candidates, query);
         }
+        // A query that extends one matching nothing here can match only where that one did.
+        let extends = (self.ranked_for.as_deref())
+            .is_some_and(|before| !before.is_empty() && query.starts_with(before));
+        let kinds: Vec<FacetKind> = match extends && nothing_before && self.rows.is_empty() {
+            true => self.elsewhere.iter().map(|&(kind, _)| kind).collect(),
+            false => FacetKind::ALL
+                .iter()
+                .copied()
+                .filter(|&k| k != self.tab)
+                .collect(),
+        };
         self.elsewhere = match self.rows.is_empty() && !query.is_empty() {
-            true => matches_elsewhere(facets, self.tab, query),
+            true => matches_elsewhere(facets, &kinds, query),
             false => Vec::new(),
         };
         self.ranked_for = Some(query.to_string());
@@ -129,11 +142,10 @@ impl FilterPanel {
     }
 }
 
-/// How many entries of each other facet `query` matches, for those it matches at all.
-fn matches_elsewhere(facets: &Facets, here: FacetKind, query: &str) -> Vec<(FacetKind, usize)> {
+/// How many entries of each of `kinds` `query` matches, for those it matches at all.
+fn matches_elsewhere(facets: &Facets, kinds: &[FacetKind], query: &str) -> Vec<(FacetKind, usize)> {
     let matcher = Matcher::default();
-    (FacetKind::ALL.iter())
-        .filter(|&&kind| kind != here)
+    (kinds.iter())
         .map(|&kind| {
             let entries = facets.entries(kind);
             let found = (entries.iter())

@@ -57,19 +57,20 @@ fn glossary_given(cli: &Cli) -> bool {
 
 /// Each setting in force.
 fn settings(cli: &Cli, config: &Config) -> Vec<Setting> {
+    // PATHs and --glossary before the command and after it, as the command reads them.
+    let typed = match cli.command.as_ref().and_then(|c| c.corpus()) {
+        Some(own) => super::loading::merge(&cli.corpus, own.clone()),
+        None => cli.corpus.clone(),
+    };
     let given = |yes: bool, corpus: &CorpusArgs| -> Option<Vec<PathBuf>> {
         yes.then(|| corpus.paths.clone())
     };
     let (paths, paths_from) = pick(
-        given(paths_given(cli), &cli.corpus),
+        given(paths_given(cli), &typed),
         config.paths.clone(),
         config,
     );
-    let (glossary, glossary_from) = pick(
-        glossary_given(cli).then(|| cli.corpus.glossary.clone().unwrap_or_default()),
-        config.glossary.clone(),
-        config,
-    );
+    let (glossary, glossary_from) = pick(typed.glossary, config.glossary.clone(), config);
     let (color, color_from) = pick(cli.tui.color, config.color, config);
     let (mouse, mouse_from) = pick(cli.tui.no_mouse.then_some(false), config.mouse, config);
     let quoted = |p: &Path| format!("{:?}", printable(&p.display().to_string()));

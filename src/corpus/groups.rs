@@ -38,8 +38,6 @@ impl Groups {
             }
             docs.push(doc);
         }
-        let mut ids: Vec<&str> = documents.iter().map(|d| d.id.as_str()).collect();
-        ids.sort_unstable();
         let mut groups = Groups {
             groups: Vec::new(),
             place: vec![None; documents.len()],
@@ -53,15 +51,38 @@ impl Groups {
             for (at, doc) in docs.iter().enumerate() {
                 groups.place[doc.index()] = Some((group, at as u32));
             }
-            let members: Vec<&str> = docs
-                .iter()
-                .map(|d| documents[d.index()].id.as_str())
-                .collect();
-            let short = short_name(&members, &ids);
-            let file = file.to_string();
+            let (file, short) = (file.to_string(), String::new());
             groups.groups.push(Group { file, short, docs });
         }
+        groups.name(documents);
         groups
+    }
+
+    /// Gives each group its short name: unique among the groups (a second `outbox-1` is
+    /// `outbox-1~2`, as ids are), and where it can be, a start no other document's id has.
+    fn name(&mut self, documents: &[Document]) {
+        let mut ids: Vec<(&str, DocIndex)> = (documents.iter().map(|d| d.id.as_str()))
+            .zip(DocIndex::all(documents.len()))
+            .collect();
+        ids.sort_unstable();
+        let mut taken: HashMap<String, usize> = HashMap::default();
+        for index in 0..self.groups.len() {
+            let docs = &self.groups[index].docs;
+            let member = |doc: DocIndex| self.of(doc).is_some_and(|(g, _)| g == index);
+            let first = documents[docs[0].index()].id.as_str();
+            let common = (docs.iter().map(|d| documents[d.index()].id.as_str()))
+                .fold(first.len(), |n, id| common_prefix(&first[..n], id));
+            let mut short = short_name(&first[..common], &ids, member);
+            if short.is_empty() {
+                short = first.chars().take(3).collect();
+            }
+            let seen = taken.entry(short.clone()).or_insert(0);
+            *seen += 1;
+            if *seen > 1 {
+                short = format!("{short}~{seen}");
+            }
+            self.groups[index].short = short;
+        }
     }
 
     /// Whether no file holds several documents.
@@ -95,45 +116,52 @@ impl Groups {
     pub fn find(&self, short_id: &str, documents: &[Document]) -> Option<DocIndex> {
         let (name, place) = short_id.rsplit_once('#')?;
         let place: usize = place.parse().ok().filter(|&n| n > 0)?;
-        let mut named = (self.groups.iter()).filter(|g| {
-            g.short.starts_with(name) || documents[g.docs[0].index()].id.starts_with(name)
-        });
-        let group = named.next()?;
-        // A name two groups share names neither.
-        if named.next().is_some() || name.is_empty() {
+        if name.is_empty() {
             return None;
         }
+        // The group of that very name; else the one group whose name or ids start with it
+        // (a start two groups share names neither).
+        let exact = self.groups.iter().find(|g| g.short == name);
+        let group = exact.or_else(|| {
+            let mut named = (self.groups.iter()).filter(|g| {
+                g.short.starts_with(name) || documents[g.docs[0].index()].id.starts_with(name)
+            });
+            let group = named.next()?;
+            named.next().is_none().then_some(group)
+        })?;
         group.docs.get(place - 1).copied()
     }
 }
 
-/// The short name of a group whose documents' ids are `members`, among all `sorted` ids:
-/// the start of their common prefix (without a trailing separator) that no id outside the
-/// group starts with; failing that, the whole common prefix.
-fn short_name(members: &[&str], sorted: &[&str]) -> String {
-    let first = members[0];
-    let common = (members.iter()).fold(first.len(), |n, id| common_prefix(&first[..n], id));
-    let stem = first[..common].trim_end_matches(['-', '_', '.', ' ']);
+/// The short name of a group whose documents' ids share `common`, among all ids `sorted`
+/// (`member` says which are the group's): the start of `common` (without a trailing
+/// separator) that no id outside the group starts with, three characters at least; failing
+/// that, all of it. Linear in the ids that start with it.
+fn short_name(
+    common: &str,
+    sorted: &[(&str, DocIndex)],
+    member: impl Fn(DocIndex) -> bool,
+) -> String {
+    let stem = common.trim_end_matches(['-', '_', '.', ' ']);
     if stem.is_empty() {
-        return first.chars().take(3).collect();
+        return String::new();
     }
     // Ids starting with the stem are together in sorted order; outside that run, only the
     // two neighbours can share more of it.
-    let start = sorted.partition_point(|id| *id < stem);
-    let end = start + sorted[start..].partition_point(|id| id.starts_with(stem));
-    let outside = (sorted[start..end].iter()).filter(|id| !members.contains(id));
+    let start = sorted.partition_point(|(id, _)| *id < stem);
+    let end = start + sorted[start..].partition_point(|(id, _)| id.starts_with(stem));
+    let outside = (sorted[start..end].iter()).filter(|(_, doc)| !member(*doc));
     let neighbours = [start.checked_sub(1), Some(end)].into_iter().flatten();
     let nearest = neighbours.filter_map(|i| sorted.get(i)).chain(outside);
-    let needed = nearest
-        .map(|id| common_prefix(stem, id) + 1)
+    // In bytes, on character boundaries (common_prefix ends on one).
+    let shared = nearest
+        .map(|(id, _)| common_prefix(stem, id))
         .max()
         .unwrap_or(0);
-    let needed = needed.max(3);
-    let cut = stem
-        .char_indices()
-        .nth(needed)
-        .map_or(stem.len(), |(i, _)| i);
-    stem[..cut].to_string()
+    // One character past what another id shares, and three at least.
+    let past = (stem[shared..].chars().next()).map_or(stem.len(), |c| shared + c.len_utf8());
+    let shortest = stem.char_indices().nth(3).map_or(stem.len(), |(i, _)| i);
+    stem[..past.max(shortest)].to_string()
 }
 
 /// The bytes `a` and `b` share at their start, ending on a character boundary of both.
@@ -185,6 +213,51 @@ mod tests {
         assert_eq!(groups.find("b_18#4", &docs), None);
         assert_eq!(groups.find("b_18#0", &docs), None);
         assert_eq!(groups.find("nothing#1", &docs), None);
+    }
+
+    #[test]
+    fn two_files_of_one_name_get_distinct_short_names_and_both_open() {
+        let docs = documents(&[
+            ("outbox-109311", "a/outbox.json"),
+            ("outbox-110522", "a/outbox.json"),
+            ("outbox-109877", "b/outbox.json"),
+            ("outbox-110001", "b/outbox.json"),
+        ]);
+        let groups = Groups::new(&docs);
+        let (a, b) = (groups.get(0).short.clone(), groups.get(1).short.clone());
+        assert_ne!(a, b);
+        assert_eq!(b, format!("{a}~2"));
+        assert_eq!(
+            groups.find(&format!("{a}#2"), &docs),
+            Some(DocIndex::new(1))
+        );
+        assert_eq!(
+            groups.find(&format!("{b}#1"), &docs),
+            Some(DocIndex::new(2))
+        );
+        // A name that starts another group's ids still opens its own group.
+        let docs = documents(&[
+            ("x-1", "x.js"),
+            ("x-2", "x.js"),
+            ("x-1a", "y.js"),
+            ("x-1b", "y.js"),
+        ]);
+        let groups = Groups::new(&docs);
+        let x = groups.get(0).short.clone();
+        assert_eq!(
+            groups.find(&format!("{x}#2"), &docs),
+            Some(DocIndex::new(1))
+        );
+    }
+
+    #[test]
+    fn grouping_is_linear_in_a_file_of_many_documents() {
+        // 40,000 documents of one file: quadratic work would take minutes.
+        let ids: Vec<String> = (0..40_000).map(|i| format!("archive-{i:06}")).collect();
+        let files: Vec<(&str, &str)> = ids.iter().map(|id| (id.as_str(), "archive.js")).collect();
+        let groups = Groups::new(&documents(&files));
+        assert_eq!(groups.get(0).docs.len(), 40_000);
+        assert_eq!(groups.get(0).short, "arc");
     }
 
     #[test]

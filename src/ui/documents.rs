@@ -102,11 +102,7 @@ fn render_rows(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, focused:
     let in_view = offset..all_rows.len().min(offset + height);
     let rows: Vec<(Row, Counts, bool)> = (all_rows[in_view.clone()].iter())
         .map(|&row| {
-            let doc = match row {
-                Row::File { first, .. } => first,
-                Row::Document(doc) => doc,
-            };
-            let (counts, unopened) = counts_of(app, doc);
+            let (counts, unopened) = counts_of(app, row.doc());
             (row, counts, unopened)
         })
         .collect();
@@ -118,7 +114,7 @@ fn render_rows(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, focused:
     };
     let authors = (rows.iter())
         .filter(|r| !grouped(r.0))
-        .map(|r| author(app.corpus().document(first_of(r.0))));
+        .map(|r| author(app.corpus().document(r.0.doc())));
     let extras = rows.iter().map(|r| r.1.marks().width()).max().unwrap_or(0);
     let author_width = author_column(authors, width.saturating_sub(extras));
     let lines: Vec<Line> = (in_view.zip(rows))
@@ -147,14 +143,6 @@ fn render_rows(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, focused:
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), area);
-}
-
-/// The document a row stands for: its own, or a file's first.
-fn first_of(row: Row) -> DocIndex {
-    match row {
-        Row::File { first, .. } => first,
-        Row::Document(doc) => doc,
-    }
 }
 
 /// A file's header row: folded or open, its short name, its owner (the author of its first

@@ -6,6 +6,7 @@ use crate::app::screen::{self, filter_parts};
 use crate::app::{App, Pane};
 use crate::facets::{Entry, FacetKind};
 use crate::filters::label;
+use crate::glyphs;
 use crate::present::{pad, truncate};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -108,11 +109,15 @@ fn render_list(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, focused:
             };
             // In force: marked, and a negated one counts what it excludes.
             // (The marks take a column only while a filter is in force.)
+            let both = format!(" {}·{}", count.documents, count.posts);
             let (mark, counts) = match (applied, app.filters().is_empty()) {
-                (Some(false), _) => ("✓ ", format!(" {}·{}", count.documents, count.posts)),
-                (Some(true), _) => ("✗ ", " excluded".to_string()),
-                (None, false) => ("  ", format!(" {}·{}", count.documents, count.posts)),
-                (None, true) => ("", format!(" {}·{}", count.documents, count.posts)),
+                (Some(false), _) => (format!("{} ", glyphs::APPLIED.shown), both),
+                (Some(true), _) => {
+                    let excluded = " excluded".to_string();
+                    (format!("{} ", glyphs::EXCLUDED.shown), excluded)
+                }
+                (None, false) => ("  ".to_string(), both),
+                (None, true) => (String::new(), both),
             };
             let name = display_name(panel.tab, &entries[row.entry]);
             let room = width.saturating_sub(counts.width() + mark.width());
