@@ -25,6 +25,17 @@ fn one_document(id: &str, text: String, warnings: Vec<String>) -> Corpus {
     Corpus::from_sources(vec![source], &Glossary::default())
 }
 
+/// The fixtures of an X archive and a Mastodon outbox: two files of several documents.
+fn exports() -> load::LoadOptions {
+    load::LoadOptions {
+        paths: vec![
+            "tests/fixtures/x-archive".into(),
+            "tests/fixtures/mastodon".into(),
+        ],
+        glossary: None,
+    }
+}
+
 fn app(size: (u16, u16)) -> App {
     app_over(load::bundled(), size)
 }
@@ -419,13 +430,7 @@ fn the_colour_theme_uses_the_terminals_16_colours_and_default_background() {
 
 #[test]
 fn replies_and_reposts_from_an_export_are_a_filter_away() {
-    let options = load::LoadOptions {
-        paths: vec![
-            "tests/fixtures/x-archive".into(),
-            "tests/fixtures/mastodon".into(),
-        ],
-        glossary: None,
-    };
+    let options = exports();
     let mut app = app_over(load::load(&options).unwrap(), (120, 40));
     assert!(screen(&app).contains("Documents 7/7"));
     // The last tab of the panel: kinds of document, each with its posts.
@@ -536,13 +541,7 @@ fn tab_leaves_the_panel_and_a_click_on_a_tab_shows_it() {
 /// (`twe#2`), and space again folds them. A filter counts what it leaves of the file.
 #[test]
 fn a_file_of_several_documents_is_one_row_until_opened() {
-    let options = load::LoadOptions {
-        paths: vec![
-            "tests/fixtures/x-archive".into(),
-            "tests/fixtures/mastodon".into(),
-        ],
-        glossary: None,
-    };
+    let options = exports();
     let mut app = app_over(load::load(&options).unwrap(), (120, 40));
     let text = screen(&app);
     let rows: Vec<&str> = text.lines().filter(|l| l.contains("docs│")).collect();
@@ -713,13 +712,7 @@ fn at_80_columns_a_click_on_a_tab_of_the_panel_over_the_thread_shows_it() {
 /// file's row selected while any of its documents passes.
 #[test]
 fn a_files_row_stays_selected_when_its_first_document_is_filtered_out() {
-    let options = load::LoadOptions {
-        paths: vec![
-            "tests/fixtures/x-archive".into(),
-            "tests/fixtures/mastodon".into(),
-        ],
-        glossary: None,
-    };
+    let options = exports();
     let mut app = app_over(load::load(&options).unwrap(), (120, 40));
     press(&mut app, "j");
     assert!(screen(&app).contains("out#1 · "));
