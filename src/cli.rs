@@ -25,7 +25,7 @@ pub use pick::{Pick, pick_document};
 /// Review saved social-media threads, listing pages, articles and blog posts.
 ///
 /// With no command, opens the terminal UI (press ? in it for the keys). PATHs are files or
-/// folders (read recursively); without any, the bundled sample corpus is used.
+/// folders (read recursively); without any, the config's paths, else the bundled sample.
 #[derive(Debug, Parser)]
 #[command(name = "tread", version, subcommand_precedence_over_arg = true)]
 pub struct Cli {
@@ -112,7 +112,7 @@ struct CorpusArgs {
     /// Organisations glossary (TOML), added to any organisations.toml beside the documents.
     #[arg(long, value_name = "FILE", global = true)]
     glossary: Option<PathBuf>,
-    /// Files or folders to read (default: the bundled seeds).
+    /// Files or folders to read [default: the config's paths, else the bundled sample].
     #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
 }
@@ -223,7 +223,8 @@ enum Command {
         corpus: CorpusArgs,
     },
     /// Print a completion script for SHELL: it completes commands, options and document
-    /// ids. Source it from the shell's start-up file, as the README shows.
+    /// ids. Load it at the shell's start: `source <(tread completions bash)` in ~/.bashrc
+    /// (zsh likewise), `tread completions fish | source` in fish's config.
     Completions {
         #[arg(value_enum)]
         shell: complete::Shell,

@@ -109,11 +109,25 @@ fn man_prints_a_manual_page_from_the_same_definition() {
         ".SH NAME",
         ".SH SYNOPSIS",
         "\\-\\-filter",
-        "completions",
-        "export",
+        ".SH FILES",
+        ".SH ENVIRONMENT",
+        "XDG_CONFIG_HOME",
     ] {
         assert!(page.contains(word), "{word} not in the page");
     }
+    // Every command in full in this page, none referred to a page of its own.
+    for command in [
+        "list",
+        "show",
+        "facets",
+        "search",
+        "export",
+        "review",
+        "completions",
+    ] {
+        assert!(page.contains(&format!(".SS tread {command}")), "{command}");
+    }
+    assert!(!page.contains("tread\\-list(1)"), "{page}");
     // Where man is installed, the page renders.
     let rendered = std::process::Command::new("sh")
         .args(["-c", "tread man | man -l - 2>/dev/null | col -b"])

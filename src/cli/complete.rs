@@ -53,10 +53,98 @@ pub fn print_script(shell: Shell, out: &mut impl Write) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `tread man`: the manual page, in roff.
+/// `tread man`: the manual page, in roff: clap_mangen's sections of the command, then each
+/// command in full in this one page (rather than pages of their own that nothing installs),
+/// then the files and environment tread reads.
 pub fn print_man(out: &mut impl Write) -> anyhow::Result<()> {
-    clap_mangen::Man::new(command()).render(out)?;
+    let cmd = command();
+    let man = clap_mangen::Man::new(cmd.clone());
+    man.render_title(out)?;
+    man.render_name_section(out)?;
+    man.render_synopsis_section(out)?;
+    man.render_description_section(out)?;
+    man.render_options_section(out)?;
+    writeln!(out, ".SH COMMANDS")?;
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        let name = format!("tread {}", sub.get_name());
+        let about = sub.get_about().map(|a| a.to_string()).unwrap_or_default();
+        writeln!(out, ".SS {}", roff_text(&name))?;
+        writeln!(out, "{}", roff_text(&about))?;
+        let sub = clap_mangen::Man::new(sub.clone().bin_name(name));
+        // Its synopsis and options, under this command's heading rather than their own.
+        for render in [
+            clap_mangen::Man::render_synopsis_section,
+            clap_mangen::Man::render_options_section,
+        ] {
+            let mut section = Vec::new();
+            render(&sub, &mut section)?;
+            let section = String::from_utf8_lossy(&section);
+            let mut body = section.lines().filter(|l| !l.starts_with(".SH "));
+            writeln!(out, ".PP")?;
+            body.try_for_each(|line| writeln!(out, "{line}"))?;
+        }
+    }
+    writeln!(out, ".SH FILES")?;
+    for (file, what) in FILES {
+        writeln!(out, ".TP\n\\fI{}\\fR\n{}", roff_text(file), roff_text(what))?;
+    }
+    writeln!(out, ".SH ENVIRONMENT")?;
+    for (name, what) in ENVIRONMENT {
+        writeln!(out, ".TP\n\\fB{}\\fR\n{}", roff_text(name), roff_text(what))?;
+    }
+    man.render_version_section(out)?;
     Ok(())
+}
+
+/// The files tread reads and writes, for the manual.
+const FILES: [(&str, &str); 4] = [
+    (
+        "$XDG_CONFIG_HOME/tread/config.toml",
+        "settings: paths, color, mouse, glossary (see tread --print-config)",
+    ),
+    (
+        "$XDG_CONFIG_HOME/tread/keymap.toml",
+        "key bindings laid over the built-in ones",
+    ),
+    (
+        "$XDG_DATA_HOME/tread/reviews/",
+        "the reviews (marks, codes, notes, read state), one JSON Lines file per collection",
+    ),
+    (
+        "organisations.toml",
+        "beside the documents: the organisations glossary, added to --glossary",
+    ),
+];
+
+/// The environment variables tread reads, for the manual.
+const ENVIRONMENT: [(&str, &str); 5] = [
+    (
+        "XDG_CONFIG_HOME",
+        "where config.toml and keymap.toml are (default ~/.config)",
+    ),
+    (
+        "XDG_DATA_HOME",
+        "where reviews are kept (default ~/.local/share)",
+    ),
+    (
+        "NO_COLOR",
+        "set and not empty: no colour, unless --color always",
+    ),
+    ("VISUAL, EDITOR", "the editor A opens a note in"),
+    (
+        "TMUX, STY",
+        "inside tmux, copies go to its paste buffer; inside screen, through it",
+    ),
+];
+
+/// `text` safe as a line of roff: no line starting with a control character, and
+/// backslashes and hyphens escaped.
+fn roff_text(text: &str) -> String {
+    let escaped = text.replace('\\', "\\e").replace('-', "\\-");
+    match escaped.starts_with(['.', '\'']) {
+        true => format!("\\&{escaped}"),
+        false => escaped,
+    }
 }
 
 /// The ids of the documents the command line being completed would read (the PATHs typed
