@@ -1,7 +1,7 @@
 //! The app's state, read from outside: for drawing, and for tests that assert what a user
 //! would see. Only [`App::handle`] changes it.
 
-use super::documents::{DocumentsState, ShortIds};
+use super::documents::DocumentsState;
 use super::panel::FilterPanel;
 use super::search::{Scope, Search};
 use super::thread::ThreadState;
@@ -22,11 +22,6 @@ impl App {
 
     pub fn keymap(&self) -> &Keymap {
         &self.keymap
-    }
-
-    /// Each document's shortest unique id prefix (at least three characters).
-    pub fn short_ids(&self) -> &ShortIds {
-        &self.short_ids
     }
 
     /// A document's id as the list and the thread's title show it: its file's short name

@@ -101,7 +101,10 @@ pub fn date_key(written: &str) -> Option<DateKey> {
         .filter(|w| !w.is_empty())
         .collect();
     if let Some(iso) = words.first().and_then(|w| iso_date(w)) {
-        let time = written.get(11..16).and_then(minutes).unwrap_or(0);
+        // The time is in the same word ("…T09:36:00Z") or the next ("2022-05-24 08:10").
+        let glued = words[0].get(11..16);
+        let time = glued.or_else(|| words.get(1).and_then(|w| w.get(..5)));
+        let time = time.and_then(minutes).unwrap_or(0);
         return Some((iso.0, iso.1, iso.2, time));
     }
     let month_at = words.iter().position(|w| month(w).is_some())?;
@@ -129,10 +132,11 @@ fn iso_date(word: &str) -> Option<(i32, u8, u8)> {
     ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some((year, month, day))
 }
 
-/// "08:30" as minutes into the day.
+/// "08:30" as minutes into the day; nothing for what is not a time of day.
 fn minutes(hh_mm: &str) -> Option<u16> {
     let (h, m) = hh_mm.split_once(':')?;
-    Some(h.parse::<u16>().ok()? * 60 + m.parse::<u16>().ok()?)
+    let (h, m) = (h.parse::<u16>().ok()?, m.parse::<u16>().ok()?);
+    (h < 24 && m < 60).then_some(h * 60 + m)
 }
 
 /// The month a word names ("May", "november", "Sept."), from 1.
@@ -169,6 +173,8 @@ mod tests {
         assert_eq!(date_key("2023-05-03"), Some((2023, 5, 3, 0)));
         assert_eq!(date_key("2022-05-24 08:10"), Some((2022, 5, 24, 490)));
         assert_eq!(date_key("2023-12-17T09:36:00Z"), Some((2023, 12, 17, 576)));
+        assert_eq!(date_key(" 2022-05-24 08:10"), Some((2022, 5, 24, 490)));
+        assert_eq!(date_key("2022-05-24 99:99"), Some((2022, 5, 24, 0)));
         assert_eq!(date_key("May 3, 2023"), Some((2023, 5, 3, 0)));
         assert_eq!(date_key("3 May 2023"), Some((2023, 5, 3, 0)));
         assert_eq!(
