@@ -219,16 +219,20 @@ fn pictured_paragraphs(lines: &[&str]) -> Vec<Post> {
 
 /// Splits prose into paragraphs. Blank lines separate blocks; in a block with long lines each
 /// line is a paragraph (scrapes put one paragraph per line), otherwise the block is one
-/// (hard-wrapped text). A line repeated at once is a duplicated caption and kept once;
-/// consecutive list items form one paragraph.
+/// (hard-wrapped text), and so is a quotation. A line repeated at once is a duplicated caption and kept once;
+/// consecutive list items form one paragraph, with the lead-in that introduces them
+/// ("Caveats:").
 pub fn paragraphs(lines: &[&str]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut in_list = false;
     for block in blocks(lines) {
         let mut block: Vec<&str> = block.iter().map(|l| l.trim()).collect();
         block.dedup();
-        let one_per_line =
-            block.iter().any(|l| l.chars().count() > 100) || block.iter().all(|l| is_list_item(l));
+        // A quotation is one paragraph, however long its lines.
+        let quotation = block.iter().all(|l| l.starts_with('>'));
+        let one_per_line = !quotation
+            && (block.iter().any(|l| l.chars().count() > 100)
+                || block.iter().all(|l| is_list_item(l)));
         let pieces = match one_per_line {
             true => block.iter().map(|l| l.to_string()).collect(),
             false => vec![join_lines(&block)],
@@ -236,7 +240,7 @@ pub fn paragraphs(lines: &[&str]) -> Vec<String> {
         for piece in pieces {
             let item = is_list_item(&piece);
             match out.last_mut() {
-                Some(last) if item && in_list => {
+                Some(last) if item && (in_list || is_lead_in(last)) => {
                     last.push('\n');
                     last.push_str(&piece);
                 }
@@ -267,6 +271,14 @@ fn blocks<'a, 'l>(lines: &'l [&'a str]) -> impl Iterator<Item = &'l [&'a str]> {
         rest = after;
         Some(block)
     })
+}
+
+/// A short line that announces what follows ("Key insights:"): it says nothing alone.
+fn is_lead_in(paragraph: &str) -> bool {
+    const LEAD_IN_MAX_CHARS: usize = 50;
+    paragraph.ends_with(':')
+        && !paragraph.contains('\n')
+        && paragraph.chars().count() <= LEAD_IN_MAX_CHARS
 }
 
 fn is_list_item(line: &str) -> bool {
@@ -371,8 +383,25 @@ mod tests {
 
     #[test]
     fn list_items_form_one_paragraph() {
-        let paras = paragraphs(&["Six pillars:", "", "  1. One", "", "  2. Two", "", "After."]);
-        assert_eq!(paras, ["Six pillars:", "1. One\n2. Two", "After."]);
+        let lead = "The response of the government stands on six pillars:";
+        let paras = paragraphs(&[lead, "", "  1. One", "", "  2. Two", "", "After."]);
+        assert_eq!(paras, [lead, "1. One\n2. Two", "After."]);
+    }
+
+    #[test]
+    fn a_quotation_is_one_paragraph() {
+        let quote = format!("> \"{}\"", "Ranking is never neutral. ".repeat(5));
+        let paras = paragraphs(&[&quote, ">  –Ann Example, Wired", "", "After."]);
+        assert_eq!(
+            paras,
+            [format!("{quote}\n>  –Ann Example, Wired"), "After.".into()]
+        );
+    }
+
+    #[test]
+    fn a_short_lead_in_goes_with_its_list() {
+        let paras = paragraphs(&["Caveats:", "", "-   gas", "", "-   fees", "", "After."]);
+        assert_eq!(paras, ["Caveats:\n-   gas\n-   fees", "After."]);
     }
 
     #[test]

@@ -166,6 +166,10 @@ static MARKUP: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?m)^> ",
         r"(?m)^```",
         r"\\[.\-_*#\[\]()!]",
+        // Reference-style links and their definitions ("[text][2]", "[2]: https://…").
+        r"\[[^\]\n]+\]\[[^\]\n]*\]|(?m)^\[[^\]\n]+\]:[ \t]+\S",
+        // A title underlined with "=" (a setext heading).
+        r"(?m)^\S[^\n]*\n=+[ \t]*$",
     ]
     .iter()
     .map(|p| Regex::new(p).expect("markup patterns are valid"))
@@ -217,18 +221,35 @@ pub fn body_text(markdown: &str) -> Body {
     body
 }
 
+/// Whether a heading's source is text underlined with dashes (a setext heading).
+fn is_dash_underlined(source: &str) -> bool {
+    !source.trim_start().starts_with('#') && source.trim_end().ends_with('-')
+}
+
+/// A heading's words: without its "#" marks, or its underline and line breaks.
+fn heading_text(source: &str) -> String {
+    let source = source.trim();
+    if source.starts_with('#') {
+        return source.trim_matches('#').trim().to_string();
+    }
+    let lines: Vec<&str> = source.lines().map(str::trim).collect();
+    lines[..lines.len().saturating_sub(1)].join(" ")
+}
+
 impl Body {
     /// Adds a top-level block, as `source` writes it.
     fn block(&mut self, tag: TagEnd, source: &str, images_only: bool) {
         match tag {
-            // A line underlined with dashes or equals signs is a heading to Markdown, and a
-            // post followed by a separator in plain text: it stays text.
-            TagEnd::Heading(_) if !source.trim_start().starts_with('#') => {
+            // A line underlined with dashes is a heading to Markdown, and a post followed
+            // by a separator in plain text: it stays text. One underlined with "=" is a
+            // title, as one marked with "#" is.
+            TagEnd::Heading(_) if is_dash_underlined(source) => {
                 let lines: Vec<&str> = source.lines().collect();
                 self.push(&lines[..lines.len().saturating_sub(1)].join("\n"));
             }
             TagEnd::Heading(level) => {
-                let title = source.trim().trim_matches('#').trim();
+                let title = heading_text(source);
+                let title = title.as_str();
                 if level == pulldown_cmark::HeadingLevel::H1 && self.heading.is_none() {
                     self.heading = Some(title.to_string()).filter(|t| !t.is_empty());
                 } else if self.heading.as_deref() == Some(title) {
@@ -407,6 +428,13 @@ mod tests {
     }
 
     #[test]
+    fn a_title_underlined_with_equals_signs_is_the_title() {
+        let read = body_text("Four myths\nabout care\n======\nThe text.\n");
+        assert_eq!(read.heading.as_deref(), Some("Four myths about care"));
+        assert_eq!(read.text, "The text.");
+    }
+
+    #[test]
     fn a_picture_on_a_line_of_its_own_is_the_image_line() {
         let body = "{% include donation.md %}\n\nFirst post.\n![](pics/1.jpg)\n[![a](pics/2.jpg)](https://example.org)\n![](pics/3.jpg){: .align-center}\nSecond post.\n";
         assert_eq!(
@@ -516,5 +544,9 @@ mod tests {
         ));
         assert!(!has_markup("A post 1/\n\nAnother * with a star 2/\n"));
         assert!(!has_markup("Thread 🧵\n---\nfirst\n"));
+        // Written with reference links under an underlined title.
+        let text = "On care\n=====\nAs [the review][1] said.\n\n[1]: https://example.org/r\n";
+        assert!(has_markup(text));
+        assert!(!has_markup("Cited twice [1][2].\n\nA plain note.\n"));
     }
 }
