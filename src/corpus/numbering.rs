@@ -151,14 +151,36 @@ pub fn sequence(lines: &[&str], style: Style) -> Vec<Option<Marker>> {
 }
 
 /// The style whose believed markers are the most (at least two), with those markers.
+/// A thread's numbering starts at its top: markers that start only after more text than a
+/// few posts hold are a list within the text ("1. 2. 3." closing an article), not posts.
 pub fn detect(lines: &[&str]) -> Option<(Style, Vec<Option<Marker>>)> {
     [Style::Trailing, Style::Leading]
         .into_iter()
         .map(|style| (style, sequence(lines, style)))
+        .filter(|(style, seq)| starts_near_the_top(lines, seq, *style))
         .map(|(style, seq)| (seq.iter().flatten().count(), style, seq))
         .filter(|(count, _, _)| *count >= 2)
         .max_by_key(|(count, style, _)| (*count, *style == Style::Trailing))
         .map(|(_, style, seq)| (style, seq))
+}
+
+/// At most this many posts' worth of text stands before a thread's first marker (an
+/// introduction, a header the page did not mark as such).
+const POSTS_BEFORE_NUMBERING: usize = 2;
+
+/// Whether the first of `markers` comes before more text than [`POSTS_BEFORE_NUMBERING`]
+/// posts hold. A trailing marker closes its post, so that post's own text is allowed too.
+fn starts_near_the_top(lines: &[&str], markers: &[Option<Marker>], style: Style) -> bool {
+    let Some(first) = markers.iter().position(Option::is_some) else {
+        return true;
+    };
+    let posts = POSTS_BEFORE_NUMBERING + usize::from(style == Style::Trailing);
+    let limit = posts * entities::POST_LIMIT;
+    let mut weight = 0;
+    lines[..first].iter().all(|line| {
+        weight += entities::weighted_len(line);
+        weight <= limit
+    })
 }
 
 #[cfg(test)]
@@ -272,6 +294,16 @@ mod tests {
         let seq = sequence(&lines, Style::Trailing);
         let numbers: Vec<_> = seq.iter().map(|m| m.as_ref().map(|m| m.number)).collect();
         assert_eq!(numbers, [Some(1), None, None, Some(2), Some(3), None]);
+    }
+
+    #[test]
+    fn a_list_closing_a_long_text_is_no_numbering() {
+        let prose = "A paragraph of an article, long enough to fill most of a post. ".repeat(4);
+        let mut lines = vec![prose.as_str(); 4];
+        lines.extend(["1. Send", "2. Sign", "3. Mint"]);
+        assert!(detect(&lines).is_none());
+        // After an introduction of a post or two, they number the thread.
+        assert_eq!(detect(&lines[2..]).unwrap().1.iter().flatten().count(), 3);
     }
 
     #[test]
