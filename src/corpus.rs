@@ -24,6 +24,7 @@ mod places;
 mod resolve;
 pub mod sanitise;
 mod segment;
+mod status;
 mod unroll;
 
 use rayon::prelude::*;
@@ -156,7 +157,11 @@ fn read_markdown_body(body: markdown::Body, matter: &markdown::FrontMatter) -> R
         None if article::is_reading_time(text) => "",
         _ => text,
     };
-    let mut reading = read_page_text(text);
+    let one_post = (matter.title.as_deref()).filter(|t| status::is_one_post_title(t));
+    let mut reading = match one_post.and_then(|title| status::read(text, title)) {
+        Some(reading) => reading,
+        None => read_page_text(text),
+    };
     // The address of a post, and no structure of a page: the saved thread of a tool that
     // writes posts one after another (tweet-to-markdown and the like).
     let prose = matches!(reading.kind, Kind::Plain | Kind::Article);

@@ -206,3 +206,44 @@ fn a_digest_of_saved_posts_is_a_listing_of_their_threads() {
     assert_eq!(doc["threads"][1]["title"], "Care leavers");
     assert_eq!(doc["threads"][1]["posts"][0]["hashtags"][0], "CareReview");
 }
+
+#[test]
+fn a_page_titled_as_one_post_is_one_post_however_long() {
+    let doc = show("one-post");
+    assert_eq!(doc["title"], "Post by @kofi_reviews on X");
+    assert_eq!(doc["author"]["handle"], "kofi_reviews");
+    let texts = texts(&doc);
+    // Its numbered headings are a list within the post, not a thread.
+    assert_eq!(texts.len(), 1, "{texts:?}");
+    assert_eq!(texts[0].len(), 1, "{texts:?}");
+    assert!(texts[0][0].starts_with("I have read every local authority's"));
+    assert!(texts[0][0].ends_with("which one you would drop."));
+    assert_eq!(doc["threads"][0]["posts"][0]["label"], Value::Null);
+}
+
+#[test]
+fn a_republished_thread_is_read_as_paragraphs_with_its_lists_whole() {
+    let doc = show("sidechain-blog");
+    assert_eq!(doc["title"], "Tweetstorm: What a care review can fix");
+    let texts = texts(&doc);
+    let posts = &texts[0];
+    // A list closing the page numbers nothing: it stays with the line that leads into it.
+    assert_eq!(
+        posts.last().unwrap(),
+        "Three steps the review says need no new law:\n1. Share a placement list with the councils next door\n2. Agree one price framework for the region\n3. Publish what each placement costs",
+        "{posts:#?}"
+    );
+    assert!(posts.contains(&"Caveats:\n- no money is attached yet\n- no region has volunteered\n- the pilots will take two years".to_string()), "{posts:#?}");
+    // Every paragraph is a post of its own; headings and the byline are none.
+    assert_eq!(
+        posts[0],
+        "Let's talk about what the review can and cannot fix."
+    );
+    assert!(
+        posts
+            .iter()
+            .all(|p| !p.contains("-- The market --") && !p.contains("### By"))
+    );
+    let labels = doc["threads"][0]["posts"].as_array().unwrap();
+    assert!(labels.iter().all(|p| p["label"].is_null()), "{labels:#?}");
+}
