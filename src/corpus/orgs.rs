@@ -10,6 +10,8 @@
 //!   Tact"): these count wherever the corpus names them.
 //! - Handles whose words mark an organisation ("educationgovuk", "CWIP_Research").
 //! - Companies the text has act as companies do ("at Databricks", "Snowflake announced").
+//! - Not words in capitals the document shows are terms ("EVERY" beside "every", "0.5 ETH",
+//!   "BIP32"): see [`terms`].
 //! - Organisations known by name the world over ("Microsoft", "Harvard University"), from a
 //!   list kept as data in `known.txt`, written as the list writes them.
 //!
@@ -25,6 +27,7 @@ mod declared;
 mod handles;
 mod names;
 pub mod prefilter;
+mod terms;
 #[cfg(test)]
 mod tests;
 mod words;
@@ -34,6 +37,7 @@ pub use actors::actor_names;
 pub use declared::declared_names;
 pub use handles::{handle_is_org, handle_words};
 pub use names::{is_acronym, names};
+pub use terms::Terms;
 
 /// The organisations known by name the world over (`known.txt`), each as it is written.
 pub fn known() -> impl Iterator<Item = &'static str> {

@@ -121,7 +121,21 @@ impl<'a> Read<'a> {
         }
         read.acronyms.sort_unstable();
         read.acronyms.dedup();
+        read.drop_terms(doc);
         read
+    }
+
+    /// Drops the acronyms found alone that the document shows are terms, not names. The
+    /// document is read for it only when the rules found such an acronym.
+    fn drop_terms(&mut self, doc: &Document) {
+        let bare_acronym = |f: &Found| !f.handle && orgs::is_acronym(&f.name);
+        if !self.found.iter().flatten().any(bare_acronym) {
+            return;
+        }
+        let terms = orgs::Terms::of(doc.posts().map(|p| &*p.text));
+        for found in &mut self.found {
+            found.retain(|f| !(bare_acronym(f) && terms.is_term(&f.name)));
+        }
     }
 }
 

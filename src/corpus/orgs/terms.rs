@@ -1,0 +1,137 @@
+//! Words in capitals that a document shows are no names, whatever the acronym rule says of
+//! them alone:
+//! - a word the document also writes in lower case is shouted: "EVERY day" beside "every";
+//! - a word written after a number is a unit or a currency: "0.5 ETH", "100 BTC";
+//! - a word ending in digits is a version or a standard: "BIP32", "GPT4";
+//! - a word the document spells out in words that name no organisation is a term:
+//!   "remote code execution (RCE)", "DPO (Direct Preference Optimization)".
+
+use super::abbreviations::abbreviates;
+use super::names::is_org_word;
+use foldhash::{HashSet, HashSetExt};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// What a document writes that tells its terms from its names.
+#[derive(Debug, Default)]
+pub struct Terms {
+    /// Words written all in lower case.
+    lower: HashSet<String>,
+    /// Words written right after a number, as written.
+    after_number: HashSet<String>,
+    /// Acronyms spelt out in words that name no organisation.
+    spelt_out: HashSet<String>,
+}
+
+impl Terms {
+    /// Reads `texts`, the posts of one document.
+    pub fn of<'a>(texts: impl IntoIterator<Item = &'a str>) -> Terms {
+        let mut terms = Terms {
+            lower: HashSet::new(),
+            after_number: HashSet::new(),
+            spelt_out: HashSet::new(),
+        };
+        for text in texts {
+            terms.spelt_out.extend(spelt_out_terms(text));
+            let mut number_before = false;
+            for word in text.split(|c: char| !c.is_alphanumeric() && c != '.' && c != ',') {
+                let word = word.trim_matches(['.', ',']);
+                if word.is_empty() {
+                    continue;
+                }
+                if number_before && word.chars().any(char::is_alphabetic) {
+                    terms.after_number.insert(word.to_string());
+                }
+                if word.chars().all(|c| c.is_lowercase()) {
+                    terms.lower.insert(word.to_string());
+                }
+                number_before = is_number(word);
+            }
+        }
+        terms
+    }
+
+    /// Whether `acronym`, a word in capitals, is one of the document's terms.
+    pub fn is_term(&self, acronym: &str) -> bool {
+        acronym.ends_with(|c: char| c.is_ascii_digit())
+            || self.after_number.contains(acronym)
+            || self.spelt_out.contains(acronym)
+            || self.lower.contains(&acronym.to_lowercase())
+    }
+}
+
+/// An acronym in brackets after its words, or its words in brackets after it.
+static DEFINED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<before>[^()\n]{0,80})\((?P<inner>[A-Z][A-Z0-9&]{1,5})\)|\b(?P<short>[A-Z][A-Z0-9&]{1,5}) \((?P<words>[^()\n]{3,80})\)")
+        .expect("the pattern is valid")
+});
+
+/// The acronyms `text` spells out in words that hold no organisation word.
+fn spelt_out_terms(text: &str) -> impl Iterator<Item = String> + '_ {
+    // The pattern's literal bracket rules out nearly every text at once.
+    let bracketed = text.contains('(');
+    (bracketed.then(|| DEFINED.captures_iter(text)))
+        .into_iter()
+        .flatten()
+        .filter_map(|caps| match (caps.name("inner"), caps.name("short")) {
+            (Some(short), _) => {
+                let words: Vec<&str> = caps["before"].split_whitespace().collect();
+                let short = short.as_str();
+                // The fewest words before the bracket that the acronym abbreviates.
+                let spelt = (1..=words.len().min(2 * short.len() + 2))
+                    .map(|n| words[words.len() - n..].join(" "))
+                    .find(|name| abbreviates(short, name))?;
+                is_term_spelt(&spelt).then(|| short.to_string())
+            }
+            (None, Some(short)) => {
+                let spelt = caps["words"].trim();
+                (abbreviates(short.as_str(), spelt) && is_term_spelt(spelt))
+                    .then(|| short.as_str().to_string())
+            }
+            (None, None) => None,
+        })
+}
+
+/// Whether words that spell an acronym out name no organisation.
+fn is_term_spelt(words: &str) -> bool {
+    !words.split_whitespace().any(is_org_word)
+}
+
+/// "100", "0.5", "1,170", "21M": digits first, digits most.
+fn is_number(word: &str) -> bool {
+    let digits = word.chars().filter(char::is_ascii_digit).count();
+    word.starts_with(|c: char| c.is_ascii_digit()) && digits * 2 >= word.chars().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shouted_words_units_and_versions_are_terms() {
+        let terms = Terms::of([
+            "We bought EVERY day, every week: 0.5 ETH, then 1,170 SHIB.",
+            "BIP32 set the standard. The NHS and IKEA did not.",
+        ]);
+        for term in ["EVERY", "ETH", "SHIB", "BIP32"] {
+            assert!(terms.is_term(term), "{term}");
+        }
+        for name in ["NHS", "IKEA", "BTC"] {
+            assert!(!terms.is_term(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn acronyms_spelt_out_as_no_organisation_are_terms() {
+        let terms = Terms::of([
+            "It grants remote code execution (RCE) to anyone.",
+            "Then DPO (Direct Preference Optimization) and the Care Quality Commission (CQC).",
+            "The CMA (Competition and Markets Authority) agreed, and so did the (NHS).",
+        ]);
+        assert!(terms.is_term("RCE"));
+        assert!(terms.is_term("DPO"));
+        for name in ["CQC", "CMA", "NHS"] {
+            assert!(!terms.is_term(name), "{name}");
+        }
+    }
+}
