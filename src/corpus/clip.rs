@@ -177,7 +177,7 @@ mod tests {
             texts,
             [
                 vec![
-                    "First post, with ![Image](https://example.org/p.jpg)",
+                    "First post, with",
                     "Second, see [the report](https://example.org/r)."
                 ],
                 vec!["Nice one @ann\\_ex"],

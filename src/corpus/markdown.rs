@@ -269,14 +269,19 @@ impl Body {
                 self.push(source);
             }
             // A line that is only a picture is the "Image" line, in a paragraph too: tools
-            // that save threads glue the next post's first line to a post's pictures.
+            // that save threads glue the next post's first line to a post's pictures. A
+            // picture closing a line of text is that line's, then the "Image" line.
             TagEnd::Paragraph => {
                 let lines = (source.lines())
                     .filter(|l| !TEMPLATE_LINE.is_match(l.trim()) && !is_thread_delimiter(l))
-                    .map(|l| match PICTURE_LINE.is_match(l.trim()) {
-                        true => "Image",
-                        false => l,
-                    });
+                    .flat_map(|l| match PICTURE_LINE.is_match(l.trim()) {
+                        true => ["Image", ""],
+                        false => match TRAILING_PICTURE.captures(l.trim_end()) {
+                            Some(caps) => [caps.name("text").map_or(l, |t| t.as_str()), "Image"],
+                            None => [l, ""],
+                        },
+                    })
+                    .filter(|l| !l.is_empty());
                 self.push(&lines.collect::<Vec<_>>().join("\n"))
             }
             TagEnd::HtmlBlock => match Embed::from_html(source) {
@@ -330,6 +335,13 @@ impl Body {
 /// (`ins/Attachments/3_145.jpg)`).
 static PICTURE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\[?!\[[^\]]*\](?:\([^)\s]*\)?|\[[^\]]*\])?(?:\]\([^)\s]*\))?(?:\{[^}]*\})?|(?i:[^\s()\[\]]+\.(?:jpe?g|png|gif|webp|avif|svg))\)?)$")
+        .unwrap()
+});
+
+/// A line of text that a picture closes: `text ![Image](…)`, or a picture as old saved
+/// tweets link it, `text [pic.twitter.com/…](…)`.
+static TRAILING_PICTURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<text>.*\S)\s+(?:!\[[^\]]*\]\([^)\s]*\)|\[pic\.twitter\.com/[^\]\s]*\]\([^)\s]*\)|pic\.twitter\.com/\w+)$")
         .unwrap()
 });
 
@@ -446,6 +458,15 @@ mod tests {
         assert_eq!(
             body_text(broken).text,
             "A post.\n\nImage\n\nThe next, about photo.jpg files."
+        );
+    }
+
+    #[test]
+    fn a_picture_closing_a_line_follows_it() {
+        let body = "Out today. ![Image](/images/1.png)\nNext post.\n\nHiring now. [pic.twitter.com/a1B2](https://twitter.com/a/status/1/photo/1)\n\nA ![🚀](https://example.org/e.svg) mid-line.\n";
+        assert_eq!(
+            body_text(body).text,
+            "Out today.\nImage\nNext post.\n\nHiring now.\nImage\n\nA ![🚀](https://example.org/e.svg) mid-line."
         );
     }
 
