@@ -217,8 +217,8 @@ fn pictured_paragraphs(lines: &[&str]) -> Vec<Post> {
     posts
 }
 
-/// Splits prose into paragraphs. Blank lines separate blocks; in a block with long lines each
-/// line is a paragraph (scrapes put one paragraph per line), otherwise the block is one
+/// Splits prose into paragraphs. Blank lines separate blocks; in a block of mostly long lines
+/// each line is a paragraph (scrapes put one paragraph per line), otherwise the block is one
 /// (hard-wrapped text), and so is a quotation. A line repeated at once is a duplicated caption and kept once;
 /// consecutive list items form one paragraph, with the lead-in that introduces them
 /// ("Caveats:").
@@ -231,7 +231,7 @@ pub fn paragraphs(lines: &[&str]) -> Vec<String> {
         // A quotation is one paragraph, however long its lines.
         let quotation = block.iter().all(|l| l.starts_with('>'));
         let one_per_line = !quotation
-            && (block.iter().any(|l| l.chars().count() > 100)
+            && (block.iter().filter(|l| l.chars().count() > 100).count() * 2 >= block.len()
                 || block.iter().all(|l| is_list_item(l)));
         let pieces = match one_per_line {
             true => block.iter().map(|l| l.to_string()).collect(),
@@ -281,8 +281,13 @@ fn is_lead_in(paragraph: &str) -> bool {
         && paragraph.chars().count() <= LEAD_IN_MAX_CHARS
 }
 
+/// A line opening with a bullet or a list number. Markdown's "-" and "*" bullets stand
+/// apart from the text ("**bold**" and "-5 °C" are no items).
 fn is_list_item(line: &str) -> bool {
-    numbering::leading(line).is_some() || line.starts_with(['•', '▪', '◾', '‣', '-', '*'])
+    let markdown_bullet = line
+        .strip_prefix(['-', '*'])
+        .is_some_and(|rest| rest.starts_with(char::is_whitespace));
+    numbering::leading(line).is_some() || markdown_bullet || line.starts_with(['•', '▪', '◾', '‣'])
 }
 
 #[cfg(test)]
@@ -396,6 +401,31 @@ mod tests {
             paras,
             [format!("{quote}\n>  –Ann Example, Wired"), "After.".into()]
         );
+    }
+
+    #[test]
+    fn bold_lines_are_no_list_items() {
+        let paras = paragraphs(&["**Design for the job.**", "", "**What comes second?**"]);
+        assert_eq!(paras, ["**Design for the job.**", "**What comes second?**"]);
+    }
+
+    #[test]
+    fn short_lines_with_one_long_line_are_one_paragraph() {
+        let long = "If you think about it, the status of the trip matters most, because you keep looking at it.";
+        let long = format!("{long} {long}");
+        let paras = paragraphs(&["Is it the name?", "Is it the place?", &long]);
+        assert_eq!(
+            paras,
+            [format!("Is it the name?\nIs it the place?\n{long}")]
+        );
+        // Mostly long lines: a scrape's, one paragraph a line.
+        let scrape = [
+            long.clone(),
+            "A short one.".into(),
+            "Another, and long: ".repeat(8),
+        ];
+        let scrape: Vec<&str> = scrape.iter().map(String::as_str).collect();
+        assert_eq!(paragraphs(&scrape).len(), 3);
     }
 
     #[test]
