@@ -27,6 +27,7 @@ mod segment;
 mod status;
 mod unroll;
 
+use article::Written;
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 
@@ -69,7 +70,7 @@ impl Reading {
 /// and posts and extracts hashtags, mentions and links. Organisations need the whole corpus
 /// and are filled in by [`Corpus::resolve`].
 pub fn read(text: &str) -> Reading {
-    let mut reading = markdown_page(text).unwrap_or_else(|| read_page_text(text));
+    let mut reading = markdown_page(text).unwrap_or_else(|| read_page_text(text, Written::Text));
     finish(&mut reading);
     reading
 }
@@ -78,11 +79,11 @@ pub fn read(text: &str) -> Reading {
 const MAX_MARKDOWN_BYTES: usize = 4 << 20;
 
 /// Reads page text by the reader of its kind.
-fn read_page_text(text: &str) -> Reading {
+fn read_page_text(text: &str, written: Written) -> Reading {
     match detect::kind(text) {
         Kind::Unroll => unroll::read(text),
         Kind::Listing => listing::read(text),
-        kind => article::read(text, kind),
+        kind => article::read(text, kind, written),
     }
 }
 
@@ -98,7 +99,7 @@ fn markdown_page(text: &str) -> Option<Reading> {
     // The Markdown parser holds a whole page's events at once, several times its size: a
     // page past this is read as the text it is.
     if text.len() > MAX_MARKDOWN_BYTES {
-        let mut reading = read_page_text(text);
+        let mut reading = read_page_text(text, Written::Text);
         let limit = MAX_MARKDOWN_BYTES >> 20;
         (reading.warnings).push(format!("Markdown over {limit} MB: read as plain text"));
         return Some(reading);
@@ -160,7 +161,7 @@ fn read_markdown_body(body: markdown::Body, matter: &markdown::FrontMatter) -> R
     let one_post = (matter.title.as_deref()).filter(|t| status::is_one_post_title(t));
     let mut reading = match one_post.and_then(|title| status::read(text, title)) {
         Some(reading) => reading,
-        None => read_page_text(text),
+        None => read_page_text(text, Written::Markdown),
     };
     // The address of a post, and no structure of a page: the saved thread of a tool that
     // writes posts one after another (tweet-to-markdown and the like).

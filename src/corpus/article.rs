@@ -157,8 +157,17 @@ fn blog_head(lines: &[&str]) -> Head {
     head
 }
 
+/// How a text writes its paragraphs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Written {
+    /// As saved from a page: a scrape may write one paragraph a line.
+    Text,
+    /// As Markdown: a paragraph's lines are one paragraph, however long.
+    Markdown,
+}
+
 /// Reads an article, blog post or plain text into one thread of paragraphs.
-pub fn read(text: &str, kind: Kind) -> Reading {
+pub fn read(text: &str, kind: Kind, written: Written) -> Reading {
     let mut lines = chrome::content_lines(text);
     chrome::strip_trailing_box(&mut lines);
     let mut reading = Reading::new(kind);
@@ -179,7 +188,7 @@ pub fn read(text: &str, kind: Kind) -> Reading {
             0
         }
     };
-    let mut thread = Thread::new(pictured_paragraphs(&lines[body..]), None);
+    let mut thread = Thread::new(pictured_paragraphs(&lines[body..], written), None);
     thread.author = reading.author.clone();
     reading.threads.push(thread);
     reading
@@ -190,10 +199,10 @@ pub const NO_STRUCTURE: &str = "no thread structure recognised; read as paragrap
 
 /// The paragraphs of prose as posts. A picture standing alone ("Image") is not a paragraph:
 /// it goes with the paragraph after it (the last one's, at the end).
-fn pictured_paragraphs(lines: &[&str]) -> Vec<Post> {
+fn pictured_paragraphs(lines: &[&str], written: Written) -> Vec<Post> {
     let mut posts: Vec<Post> = Vec::new();
     let mut picture = false;
-    for paragraph in paragraphs(lines) {
+    for paragraph in paragraphs(lines, written) {
         let mut media = false;
         let lines: Vec<&str> = (paragraph.lines())
             .map(|l| {
@@ -217,12 +226,13 @@ fn pictured_paragraphs(lines: &[&str]) -> Vec<Post> {
     posts
 }
 
-/// Splits prose into paragraphs. Blank lines separate blocks; in a block of mostly long lines
-/// each line is a paragraph (scrapes put one paragraph per line), otherwise the block is one
+/// Splits prose into paragraphs. Blank lines separate blocks; in a saved text's block of
+/// mostly long lines each line is a paragraph (scrapes put one paragraph per line), otherwise
+/// the block is one
 /// (hard-wrapped text), and so is a quotation. A line repeated at once is a duplicated caption and kept once;
 /// consecutive list items form one paragraph, with the lead-in that introduces them
 /// ("Caveats:").
-pub fn paragraphs(lines: &[&str]) -> Vec<String> {
+pub fn paragraphs(lines: &[&str], written: Written) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut in_list = false;
     for block in blocks(lines) {
@@ -230,9 +240,9 @@ pub fn paragraphs(lines: &[&str]) -> Vec<String> {
         block.dedup();
         // A quotation is one paragraph, however long its lines.
         let quotation = block.iter().all(|l| l.starts_with('>'));
-        let one_per_line = !quotation
-            && (block.iter().filter(|l| l.chars().count() > 100).count() * 2 >= block.len()
-                || block.iter().all(|l| is_list_item(l)));
+        let long = block.iter().filter(|l| l.chars().count() > 100).count();
+        let scraped = written == Written::Text && long * 2 >= block.len();
+        let one_per_line = !quotation && (scraped || block.iter().all(|l| is_list_item(l)));
         let pieces = match one_per_line {
             true => block.iter().map(|l| l.to_string()).collect(),
             false => vec![join_lines(&block)],
@@ -298,7 +308,7 @@ mod tests {
     fn article_head_has_title_byline_and_date() {
         let text =
             "A headline\n\nAnn Example\nTuesday, November 9, 2021\n\nFirst paragraph.\n\nSecond.\n";
-        let r = read(text, Kind::Article);
+        let r = read(text, Kind::Article, Written::Text);
         assert_eq!(r.title.as_deref(), Some("A headline"));
         assert_eq!(r.author, Some(Author::named("Ann Example")));
         assert_eq!(r.date.as_deref(), Some("Tuesday, November 9, 2021"));
@@ -348,7 +358,7 @@ mod tests {
     #[test]
     fn blog_byline_glued_to_its_label() {
         let text = "top of page\nWriter's pictureAnn Example\n\nThe title\n\nBody one.\n\nBody two.\n\nComments\n\nbottom of page\n";
-        let r = read(text, Kind::Blog);
+        let r = read(text, Kind::Blog, Written::Text);
         assert_eq!(r.author, Some(Author::named("Ann Example")));
         assert_eq!(r.title.as_deref(), Some("The title"));
         let texts: Vec<_> = r.threads[0].posts.iter().map(|p| &*p.text).collect();
@@ -358,7 +368,7 @@ mod tests {
     #[test]
     fn blog_byline_on_its_own_line_with_date() {
         let text = "Writer's picture\nAnn Example\nMar 4, 2022\n3 min read\nThe title\n\nBody.\n";
-        let r = read(text, Kind::Blog);
+        let r = read(text, Kind::Blog, Written::Text);
         assert_eq!(r.author, Some(Author::named("Ann Example")));
         assert_eq!(r.date.as_deref(), Some("Mar 4, 2022"));
         assert_eq!(r.title.as_deref(), Some("The title"));
@@ -367,9 +377,12 @@ mod tests {
     #[test]
     fn duplicated_caption_appears_once() {
         let caption = "A person at an event. Picture: A Person";
-        let paras = paragraphs(&["Intro.", "", caption, caption, "", "Next."]);
+        let paras = paragraphs(
+            &["Intro.", "", caption, caption, "", "Next."],
+            Written::Text,
+        );
         assert_eq!(paras, ["Intro.", caption, "Next."]);
-        let paras = paragraphs(&[caption, "", caption]);
+        let paras = paragraphs(&[caption, "", caption], Written::Text);
         assert_eq!(paras, [caption]);
     }
 
@@ -378,6 +391,7 @@ mod tests {
         let r = read(
             "Banks are hiring.\nImage\nRetail too.\n\nImage\n\nAnd airlines.\n",
             Kind::Plain,
+            Written::Text,
         );
         let posts = &r.threads[0].posts;
         let texts: Vec<_> = posts.iter().map(|p| &*p.text).collect();
@@ -389,14 +403,20 @@ mod tests {
     #[test]
     fn list_items_form_one_paragraph() {
         let lead = "The response of the government stands on six pillars:";
-        let paras = paragraphs(&[lead, "", "  1. One", "", "  2. Two", "", "After."]);
+        let paras = paragraphs(
+            &[lead, "", "  1. One", "", "  2. Two", "", "After."],
+            Written::Text,
+        );
         assert_eq!(paras, [lead, "1. One\n2. Two", "After."]);
     }
 
     #[test]
     fn a_quotation_is_one_paragraph() {
         let quote = format!("> \"{}\"", "Ranking is never neutral. ".repeat(5));
-        let paras = paragraphs(&[&quote, ">  –Ann Example, Wired", "", "After."]);
+        let paras = paragraphs(
+            &[&quote, ">  –Ann Example, Wired", "", "After."],
+            Written::Text,
+        );
         assert_eq!(
             paras,
             [format!("{quote}\n>  –Ann Example, Wired"), "After.".into()]
@@ -405,7 +425,10 @@ mod tests {
 
     #[test]
     fn bold_lines_are_no_list_items() {
-        let paras = paragraphs(&["**Design for the job.**", "", "**What comes second?**"]);
+        let paras = paragraphs(
+            &["**Design for the job.**", "", "**What comes second?**"],
+            Written::Text,
+        );
         assert_eq!(paras, ["**Design for the job.**", "**What comes second?**"]);
     }
 
@@ -413,7 +436,10 @@ mod tests {
     fn short_lines_with_one_long_line_are_one_paragraph() {
         let long = "If you think about it, the status of the trip matters most, because you keep looking at it.";
         let long = format!("{long} {long}");
-        let paras = paragraphs(&["Is it the name?", "Is it the place?", &long]);
+        let paras = paragraphs(
+            &["Is it the name?", "Is it the place?", &long],
+            Written::Text,
+        );
         assert_eq!(
             paras,
             [format!("Is it the name?\nIs it the place?\n{long}")]
@@ -425,24 +451,32 @@ mod tests {
             "Another, and long: ".repeat(8),
         ];
         let scrape: Vec<&str> = scrape.iter().map(String::as_str).collect();
-        assert_eq!(paragraphs(&scrape).len(), 3);
+        assert_eq!(paragraphs(&scrape, Written::Text).len(), 3);
+        // In Markdown, a paragraph's lines are one paragraph, however long.
+        assert_eq!(paragraphs(&scrape, Written::Markdown).len(), 1);
     }
 
     #[test]
     fn a_short_lead_in_goes_with_its_list() {
-        let paras = paragraphs(&["Caveats:", "", "-   gas", "", "-   fees", "", "After."]);
+        let paras = paragraphs(
+            &["Caveats:", "", "-   gas", "", "-   fees", "", "After."],
+            Written::Text,
+        );
         assert_eq!(paras, ["Caveats:\n-   gas\n-   fees", "After."]);
     }
 
     #[test]
     fn hard_wrapped_text_joins_per_block() {
-        let paras = paragraphs(&["a short wrapped", "line of text", "", "next block"]);
+        let paras = paragraphs(
+            &["a short wrapped", "line of text", "", "next block"],
+            Written::Text,
+        );
         assert_eq!(paras, ["a short wrapped\nline of text", "next block"]);
     }
 
     #[test]
     fn plain_text_warns() {
-        let r = read("just some words\n\nand more\n", Kind::Plain);
+        let r = read("just some words\n\nand more\n", Kind::Plain, Written::Text);
         assert_eq!(r.threads[0].posts.len(), 2);
         assert_eq!(
             r.warnings,
