@@ -195,7 +195,8 @@ fn page(source: &Source) -> Parsed {
     if text.trim().is_empty() {
         return Parsed::problem("an HTML page with no readable text".to_string());
     }
-    let reading = super::read(&text);
+    let mut reading = super::read(&text);
+    reading.warnings.extend(read.left_out_warning());
     let (id, path) = (source.id.clone(), source.path.clone());
     let warnings = source.warnings.clone();
     Parsed {

@@ -34,6 +34,22 @@ const BLOCKS: &[&str] = &[
 /// Elements whose content is never text to read.
 const HIDDEN: &[&str] = &["script", "style", "noscript", "template", "head", "title"];
 
+/// Elements that lay a page out around what it says: its navigation and sidebars.
+const LAYOUT: &[&str] = &["nav", "aside"];
+
+/// Classes that themes and site builders (WordPress, VuePress, Jekyll, Bootstrap) give the
+/// same: links to the previous and next pages, the site's menu bar, sidebars, breadcrumbs.
+const LAYOUT_CLASSES: &[&str] = &[
+    "page-nav",
+    "pagination",
+    "post-navigation",
+    "nav-links",
+    "navbar",
+    "sidebar",
+    "breadcrumb",
+    "breadcrumbs",
+];
+
 /// Nodes the parser may make for each byte of HTML, and at least. A tag takes three bytes
 /// at the least, so real HTML makes fewer nodes than it has bytes; but the parser copies
 /// formatting elements that are left open into each new paragraph, and HTML made to
@@ -51,6 +67,9 @@ pub struct Read {
     pub links: Vec<String>,
     /// The parser's work passed its budget: the text is that of the HTML before that point.
     pub cut_short: bool,
+    /// Blocks of the page's layout left out: navigation, sidebars, what surrounds its main
+    /// content.
+    pub left_out: usize,
 }
 
 impl Read {
@@ -60,6 +79,15 @@ impl Read {
             "HTML cut short: its elements multiply as it is parsed (unclosed formatting \
              elements), past the work allowed for its size"
                 .to_string()
+        })
+    }
+
+    /// What to say of the page's layout left out, if any was.
+    pub fn left_out_warning(&self) -> Option<String> {
+        let n = self.left_out;
+        (n > 0).then(|| {
+            let blocks = if n == 1 { "block" } else { "blocks" };
+            format!("left out as the page's layout: {n} {blocks} of navigation, sidebar or site header and footer")
         })
     }
 }
@@ -112,12 +140,33 @@ pub fn too_deep(html: &str) -> Option<String> {
 }
 
 /// The text of a saved page: its body as [`fragment_text`] lays it out, without what a
-/// browser does not show (head, scripts, styles).
+/// browser does not show (head, scripts, styles) and what only lays the page out: where the
+/// page marks its main content (`<main>`), only that, and never navigation or sidebars.
 pub fn page_text(html: &str) -> Read {
     let (document, cut_short) = parse(html, false);
-    let mut text = Text::default();
-    text.walk(document.root_element());
+    let mut text = Text {
+        page: true,
+        ..Text::default()
+    };
+    let main = scraper::Selector::parse("main, [role=main]").expect("the selector is valid");
+    match document.select(&main).next() {
+        Some(main) => {
+            text.left_out += 1;
+            text.walk(main);
+        }
+        None => text.walk(document.root_element()),
+    }
     text.finish(cut_short)
+}
+
+/// A link to a place in the page that only marks it ("#", "¶" beside a heading).
+fn is_permalink(element: &scraper::node::Element) -> bool {
+    let to_here = element.attr("href").is_some_and(|h| h.starts_with('#'));
+    let marked = element.attr("aria-hidden") == Some("true")
+        || element
+            .classes()
+            .any(|c| c.contains("anchor") || c == "headerlink");
+    element.name() == "a" && to_here && marked
 }
 
 /// Whether `text` is an HTML page: it opens with a tag, and a doctype or `<html>` comes
@@ -296,6 +345,9 @@ pub fn fragment_text(html: &str) -> Read {
 struct Text {
     out: String,
     links: Vec<String>,
+    /// Reading a whole page (not a post's content): its layout is left out.
+    page: bool,
+    left_out: usize,
 }
 
 impl Text {
@@ -310,7 +362,15 @@ impl Text {
                     Node::Element(_) if hidden > 0 => hidden += 1,
                     Node::Element(element) => {
                         let name = element.name();
-                        if HIDDEN.contains(&name) || element.has_class("invisible", CASE) {
+                        let layout = self.page
+                            && (LAYOUT.contains(&name)
+                                || LAYOUT_CLASSES.iter().any(|c| element.has_class(c, CASE)));
+                        if HIDDEN.contains(&name)
+                            || element.has_class("invisible", CASE)
+                            || layout
+                            || is_permalink(element)
+                        {
+                            self.left_out += usize::from(layout);
                             hidden = 1;
                         } else if name == "br" {
                             self.out.push('\n');
@@ -367,6 +427,7 @@ impl Text {
             text: self.lines(),
             links: self.links,
             cut_short,
+            left_out: self.left_out,
         }
     }
 
@@ -487,5 +548,25 @@ mod tests {
     fn scripts_and_styles_are_not_text() {
         let read = fragment_text("<style>p{}</style><p>one</p><script>x()</script>two");
         assert_eq!(read.text, "one\n\ntwo");
+    }
+
+    #[test]
+    fn a_page_is_its_main_content_without_navigation() {
+        let html = "<!doctype html><body><header class=\"navbar\">My blog</header>\
+            <aside><a href=\"/a\">Another thread</a></aside><main>\
+            <h1 id=\"t\"><a href=\"#t\" class=\"header-anchor\">#</a> A thread</h1>\
+            <p>One.</p><nav>Menu</nav><p>Two.</p>\
+            <div class=\"page-nav\"><a href=\"/b\">Next thread →</a></div></main>\
+            <footer>© me</footer></body>";
+        let read = page_text(html);
+        assert_eq!(read.text, "A thread\n\nOne.\n\nTwo.");
+        assert_eq!(read.left_out, 3, "outside main, the nav, the page links");
+        assert!(read.left_out_warning().unwrap().contains("3 blocks"));
+        // Without a main element the whole body is read, less navigation and sidebars.
+        let read =
+            page_text("<!doctype html><body><nav>Menu</nav><p>One.</p><aside>Side</aside></body>");
+        assert_eq!(read.text, "One.");
+        // A post's content keeps all it holds.
+        assert_eq!(fragment_text("<nav>a</nav><p>b</p>").text, "a\n\nb");
     }
 }
