@@ -263,6 +263,7 @@ impl Body {
                 }
             }
             TagEnd::Paragraph if images_only => self.push("Image"),
+            TagEnd::Paragraph if is_wiki_links(source) => self.left_out.lists += 1,
             TagEnd::Paragraph if is_form_field(source) => {
                 let (start, fields) = self.form.unwrap_or((self.text.len(), 0));
                 self.form = Some((start, fields + 1));
@@ -378,6 +379,14 @@ fn is_navigation(source: &str) -> bool {
     items.len() >= 2 && items.iter().all(|i| LINK_ONLY.is_match(i))
 }
 
+/// A paragraph of wiki links only (`[[Log4j]] [[CVE-2021-44228]]`): a note-taking app's
+/// tags and related notes, written under the page.
+fn is_wiki_links(source: &str) -> bool {
+    static WIKI_LINK: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\[\[[^\[\]\n]*\]\]").unwrap());
+    source.contains("[[") && WIKI_LINK.replace_all(source, "").trim().is_empty()
+}
+
 /// A list of `Key: value` items, some value an address: what a page says about itself
 /// (`+ Source: …`, `+ Link: https://…`, `- **Tweet:** https://…`), not what it says.
 fn is_metadata(source: &str) -> bool {
@@ -459,6 +468,15 @@ mod tests {
             body_text(broken).text,
             "A post.\n\nImage\n\nThe next, about photo.jpg files."
         );
+    }
+
+    #[test]
+    fn a_paragraph_of_wiki_links_is_left_out() {
+        let read = body_text(
+            "The text.\n\n[[Log4j]] [[CVE-2021-44228]]\n[[Apache]]\n\nSee [[Log4j]] too.\n",
+        );
+        assert_eq!(read.text, "The text.\n\nSee [[Log4j]] too.");
+        assert_eq!(read.left_out.lists, 1);
     }
 
     #[test]
