@@ -18,7 +18,7 @@ pub mod screen;
 mod search;
 mod state;
 mod thread;
-pub use thread::layout;
+pub use thread::{layout, needles};
 
 pub use crate::filters::{Filter, FilterError, Filters};
 pub use loading::Loaded;

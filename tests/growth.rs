@@ -1,6 +1,7 @@
 //! Work that grows faster than the input: each adversarial input found by an attack on tread
 //! (and its neighbours) is read at two sizes, and the bytes allocated while reading it may
-//! grow at most about 2.5 times when the input doubles. Allocations are counted, not timed,
+//! grow at most about 2.5 times when the input doubles (and a frame over a post, not at all
+//! with what the post holds beyond the screen). Allocations are counted, not timed,
 //! so the test holds on a busy machine; everything runs in one test, so no other test's
 //! allocations are counted.
 
@@ -170,5 +171,44 @@ fn doubling_an_adversarial_input_at_most_about_doubles_the_memory_used() {
             failures.push(format!("{what}: {ratio:.2}x"));
         }
     }
+    failures.extend(frame_growth());
     assert!(failures.is_empty(), "{failures:?}");
+}
+
+/// A frame over a post with `n` hashtags, drawn again once the thread pane shows it: the
+/// bytes allocated to draw it.
+fn frame_over_hashtags(n: usize) -> usize {
+    use ratatui::{Terminal, backend::TestBackend};
+    use tread::app::{App, Event, Opening};
+    use tread::corpus::{Corpus, Glossary, Source};
+    use tread::keymap::{KeySeq, Keymap};
+    use tread::ui::{self, Theme};
+    let text: String = (0..n).map(|i| format!("#tag{i} ")).collect();
+    let source = Source {
+        id: "tags".to_string(),
+        path: "tags.txt".to_string(),
+        text,
+        warnings: Vec::new(),
+    };
+    let corpus = Corpus::from_sources(vec![source], &Glossary::default());
+    let mut app = App::new(corpus, Keymap::builtin(), Opening::default(), (120, 40));
+    app.handle(Event::Key("l".parse::<KeySeq>().unwrap().0[0]));
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    let theme = Theme::new(true);
+    let mut draw = || {
+        terminal.draw(|frame| ui::render(frame, &app, &theme)).unwrap();
+    };
+    draw();
+    allocated(draw)
+}
+
+/// A frame costs what it shows, not what the post holds: twice the entities, about the
+/// same bytes (looking for each entity in the lines shown made a string of each, a frame).
+fn frame_growth() -> Option<String> {
+    frame_over_hashtags(8);
+    let once = frame_over_hashtags(20_000);
+    let twice = frame_over_hashtags(40_000);
+    let ratio = twice as f64 / once.max(1) as f64;
+    eprintln!("a frame over 20,000 then 40,000 hashtags: {once} -> {twice} bytes ({ratio:.2}x)");
+    (ratio > 1.25).then(|| format!("a frame over a post's hashtags: {ratio:.2}x"))
 }

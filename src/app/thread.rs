@@ -6,9 +6,13 @@ use crate::address::Address;
 use crate::corpus::{Corpus, DocIndex, PostRef};
 use crate::keymap::Action;
 pub mod layout;
+pub mod needles;
 
 use layout::Layout;
+use needles::Needles;
 use ratatui::layout::Rect;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 /// The thread pane's position.
@@ -23,6 +27,8 @@ pub struct ThreadState {
     layout: Option<Rc<Layout>>,
     /// The document changed under the layout (the finished load): wrap it again, in place.
     stale: bool,
+    /// The entities of the posts drawn since the layout was built, gathered once each.
+    needles: RefCell<HashMap<PostRef, Rc<Needles>>>,
 }
 
 impl ThreadState {
@@ -38,6 +44,21 @@ impl ThreadState {
 
     pub fn scroll(&self) -> usize {
         self.scroll
+    }
+
+    /// The entities of the post at `at` of the laid-out document, to style where they occur.
+    pub fn needles(&self, corpus: &Corpus, at: PostRef) -> Rc<Needles> {
+        /// More posts than a screen shows: past it, those of earlier screens are let go.
+        const KEPT: usize = 256;
+        let mut cache = self.needles.borrow_mut();
+        if cache.len() >= KEPT && !cache.contains_key(&at) {
+            cache.clear();
+        }
+        Rc::clone(
+            cache
+                .entry(at)
+                .or_insert_with(|| Rc::new(Needles::of(corpus, at))),
+        )
     }
 
     /// The position of the current post among the document's posts.
@@ -88,6 +109,7 @@ impl ThreadState {
             }
             self.layout = Some(Rc::new(layout));
             self.stale = false;
+            self.needles.borrow_mut().clear();
         }
         if inner.is_empty() {
             // Hidden: nothing to keep in view until it shows again.

@@ -5,6 +5,7 @@
 pub use crate::app::layout::{Item, Layout, PostItem, Tone};
 
 use super::{Panes, Theme, pane_block};
+use crate::app::needles::{HASHTAG, HIT, LINK, MENTION, ORGANISATION};
 use crate::app::{App, Pane};
 use crate::corpus::PostRef;
 use crate::glyphs;
@@ -72,13 +73,6 @@ fn heading_line<'a>((text, tone): &'a (String, Tone), theme: &Theme) -> Line<'a>
     Line::styled(text.as_str(), style)
 }
 
-/// What a byte of a post's text is, for its style.
-const HASHTAG: u8 = 1;
-const MENTION: u8 = 2;
-const ORGANISATION: u8 = 4;
-const LINK: u8 = 8;
-const HIT: u8 = 16;
-
 /// The bytes of a post's text that its lines `rows` show (a post of megabytes shows a few
 /// hundred of them at a time).
 fn visible_bytes(post: &PostItem, rows: Range<usize>) -> Range<usize> {
@@ -108,22 +102,10 @@ impl Classes {
 /// hits over them. Only the stretch is looked at, with room either side for an entity or a
 /// hit that starts before it or ends after it, so drawing a screen costs what it shows.
 fn classes(app: &App, at: PostRef, shown: Range<usize>) -> Classes {
-    let post = app.corpus().post(at);
-    let text = &*post.text;
-    let mut needles: Vec<(String, u8)> = Vec::new();
-    needles.extend(post.hashtags.iter().map(|t| (format!("#{t}"), HASHTAG)));
-    needles.extend(post.mentions.iter().map(|m| (format!("@{m}"), MENTION)));
-    needles.extend(post.urls.iter().map(|u| (u.to_string(), LINK)));
-    for org in &post.organisations {
-        let variants = app.corpus().org_variants.get(org).into_iter().flatten();
-        let names = std::iter::once(org).chain(variants);
-        needles.extend(names.map(|n| (n.clone(), ORGANISATION)));
-    }
+    let text = &*app.corpus().post(at).text;
+    let needles = app.thread().needles(app.corpus(), at);
     let search = app.search().as_ref().map(|s| &s.query);
-    let reach = (needles.iter().map(|(n, _)| n.len()))
-        .chain(search.map(|q| q.longest()))
-        .max()
-        .unwrap_or(0);
+    let reach = needles.longest().max(search.map_or(0, |q| q.longest()));
     let (lo, hi) = (
         floor_char(text, shown.start.saturating_sub(reach)),
         ceil_char(text, shown.end + reach),
@@ -138,10 +120,8 @@ fn classes(app: &App, at: PostRef, shown: Range<usize>) -> Classes {
             classes.of[byte - shown.start] |= class;
         }
     };
-    for (needle, class) in needles.iter().filter(|(n, _)| !n.is_empty()) {
-        for (start, found) in text[lo..hi].match_indices(needle.as_str()) {
-            mark(lo + start..lo + start + found.len(), *class);
-        }
+    for (range, class) in needles.find(&text[lo..hi]) {
+        mark(lo + range.start..lo + range.end, class);
     }
     for range in search.into_iter().flat_map(|q| q.ranges(&text[lo..hi])) {
         mark(lo + range.start..lo + range.end, HIT);
