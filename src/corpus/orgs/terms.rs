@@ -33,22 +33,31 @@ impl Terms {
         };
         for text in texts {
             terms.spelt_out.extend(spelt_out_terms(text));
-            let mut number_before = false;
-            for word in text.split(|c: char| !c.is_alphanumeric() && c != '.' && c != ',') {
-                let word = word.trim_matches(['.', ',']);
-                if word.is_empty() {
-                    continue;
-                }
-                if number_before && word.chars().any(char::is_alphabetic) {
-                    terms.after_number.insert(word.to_string());
-                }
-                if word.chars().all(|c| c.is_lowercase()) {
-                    terms.lower.insert(word.to_string());
-                }
-                number_before = is_number(word);
-            }
+            terms.read_words(text);
         }
         terms
+    }
+
+    /// Notes the words of `text` written in lower case, and those written after a number
+    /// as units are: not followed straight on by a word in lower case, as "5 NHS trusts"
+    /// uses a name and "0.5 ETH, then" a unit.
+    fn read_words(&mut self, text: &str) {
+        let mut number_before = false;
+        let mut unit: Option<&str> = None;
+        for (gap, word) in words(text) {
+            let lower = word.chars().all(char::is_lowercase);
+            if let Some(unit) = unit.take().filter(|_| !(lower && gap.trim().is_empty())) {
+                self.after_number.insert(unit.to_string());
+            }
+            if number_before && word.chars().any(char::is_alphabetic) {
+                unit = Some(word);
+            }
+            if lower {
+                self.lower.insert(word.to_string());
+            }
+            number_before = is_number(word);
+        }
+        self.after_number.extend(unit.map(str::to_string));
     }
 
     /// Whether `acronym`, a word in capitals, is one of the document's terms.
@@ -97,6 +106,25 @@ fn is_term_spelt(words: &str) -> bool {
     !words.split_whitespace().any(is_org_word)
 }
 
+/// The words of `text` (letters and digits, with the dots and commas inside numbers), each
+/// after what stands between it and the word before.
+fn words(text: &str) -> impl Iterator<Item = (&str, &str)> {
+    let mut end = 0;
+    text.split(|c: char| !c.is_alphanumeric() && c != '.' && c != ',')
+        .filter_map(move |token| {
+            // Where the token starts: `split` hands out slices of `text`.
+            let at = token.as_ptr() as usize - text.as_ptr() as usize;
+            let word = token.trim_matches(['.', ',']);
+            if word.is_empty() {
+                return None;
+            }
+            let start = at + (token.len() - token.trim_start_matches(['.', ',']).len());
+            let gap = &text[end..start];
+            end = start + word.len();
+            Some((gap, word))
+        })
+}
+
 /// "100", "0.5", "1,170", "21M": digits first, digits most.
 fn is_number(word: &str) -> bool {
     let digits = word.chars().filter(char::is_ascii_digit).count();
@@ -119,6 +147,13 @@ mod tests {
         for name in ["NHS", "IKEA", "BTC"] {
             assert!(!terms.is_term(name), "{name}");
         }
+        // A name written after a number, and a unit closing a line.
+        let terms = Terms::of([
+            "Two councils and 5 NHS trusts signed.",
+            "It cost 10 BTC\nThen more.",
+        ]);
+        assert!(!terms.is_term("NHS"));
+        assert!(terms.is_term("BTC"));
     }
 
     #[test]
