@@ -196,7 +196,9 @@ fn frame_over_hashtags(n: usize) -> usize {
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
     let theme = Theme::new(true);
     let mut draw = || {
-        terminal.draw(|frame| ui::render(frame, &app, &theme)).unwrap();
+        terminal
+            .draw(|frame| ui::render(frame, &app, &theme))
+            .unwrap();
     };
     draw();
     allocated(draw)
