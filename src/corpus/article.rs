@@ -226,12 +226,11 @@ fn pictured_paragraphs(lines: &[&str], written: Written) -> Vec<Post> {
     posts
 }
 
-/// Splits prose into paragraphs. Blank lines separate blocks; in a saved text's block of
-/// mostly long lines each line is a paragraph (scrapes put one paragraph per line), otherwise
-/// the block is one
-/// (hard-wrapped text), and so is a quotation. A line repeated at once is a duplicated caption and kept once;
-/// consecutive list items form one paragraph, with the lead-in that introduces them
-/// ("Caveats:").
+/// Splits prose into paragraphs. Blank lines separate blocks. In saved text, a block with a
+/// long line is a paragraph a line (scrapes write them so); otherwise, and always in
+/// Markdown, the block is one (hard-wrapped text), and so is a quotation. A line repeated at
+/// once is a duplicated caption and kept once; consecutive list items form one paragraph,
+/// with the lead-in that introduces them ("Caveats:").
 pub fn paragraphs(lines: &[&str], written: Written) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut in_list = false;
@@ -240,8 +239,8 @@ pub fn paragraphs(lines: &[&str], written: Written) -> Vec<String> {
         block.dedup();
         // A quotation is one paragraph, however long its lines.
         let quotation = block.iter().all(|l| l.starts_with('>'));
-        let long = block.iter().filter(|l| l.chars().count() > 100).count();
-        let scraped = written == Written::Text && long * 2 >= block.len();
+        let long = block.iter().any(|l| l.chars().count() > 100);
+        let scraped = written == Written::Text && long;
         let one_per_line = !quotation && (scraped || block.iter().all(|l| is_list_item(l)));
         let pieces = match one_per_line {
             true => block.iter().map(|l| l.to_string()).collect(),
@@ -433,27 +432,15 @@ mod tests {
     }
 
     #[test]
-    fn short_lines_with_one_long_line_are_one_paragraph() {
+    fn a_block_with_a_long_line_is_a_paragraph_a_line_in_saved_text_only() {
         let long = "If you think about it, the status of the trip matters most, because you keep looking at it.";
         let long = format!("{long} {long}");
-        let paras = paragraphs(
-            &["Is it the name?", "Is it the place?", &long],
-            Written::Text,
-        );
+        let block = ["Is it the name?", "Is it the place?", long.as_str()];
+        assert_eq!(paragraphs(&block, Written::Text).len(), 3);
         assert_eq!(
-            paras,
+            paragraphs(&block, Written::Markdown),
             [format!("Is it the name?\nIs it the place?\n{long}")]
         );
-        // Mostly long lines: a scrape's, one paragraph a line.
-        let scrape = [
-            long.clone(),
-            "A short one.".into(),
-            "Another, and long: ".repeat(8),
-        ];
-        let scrape: Vec<&str> = scrape.iter().map(String::as_str).collect();
-        assert_eq!(paragraphs(&scrape, Written::Text).len(), 3);
-        // In Markdown, a paragraph's lines are one paragraph, however long.
-        assert_eq!(paragraphs(&scrape, Written::Markdown).len(), 1);
     }
 
     #[test]

@@ -27,6 +27,10 @@ pub struct Body {
     blocks: usize,
     /// Where a comment form starts in `text`, and how many of its fields were seen.
     form: Option<(usize, usize)>,
+    /// Lines of "=" only in the page, up to two.
+    equals_lines: usize,
+    /// The addresses of reference links, by label in lower case.
+    references: std::collections::HashMap<String, String>,
 }
 
 /// What a Markdown body's text leaves out as the page's layout, counted so that it can be
@@ -182,12 +186,21 @@ static MARKUP: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// raw HTML tags (their text stays) — and a block of pictures only as the "Image" line that
 /// scraped pages carry.
 pub fn body_text(markdown: &str) -> Body {
-    let mut body = Body::default();
+    let mut body = Body {
+        equals_lines: equals_lines(markdown),
+        ..Body::default()
+    };
     let mut depth = 0;
     let mut block_start = 0;
     // Within the top-level block: pictures seen, pictures open, and text outside them.
     let (mut pictures, mut in_picture, mut words) = (0, 0, false);
-    for (event, range) in Parser::new_ext(markdown, Options::ENABLE_TABLES).into_offset_iter() {
+    let events = Parser::new_ext(markdown, Options::ENABLE_TABLES).into_offset_iter();
+    // Definitions of reference links ("[2]: https://…") are not blocks: their addresses go
+    // into the links that use them.
+    body.references = (events.reference_definitions().iter())
+        .map(|(label, def)| (label.to_lowercase(), def.dest.to_string()))
+        .collect();
+    for (event, range) in events {
         match event {
             Event::Start(tag) => {
                 if depth == 0 {
@@ -221,29 +234,56 @@ pub fn body_text(markdown: &str) -> Body {
     body
 }
 
-/// Whether a heading's source is text underlined with dashes (a setext heading).
-fn is_dash_underlined(source: &str) -> bool {
-    !source.trim_start().starts_with('#') && source.trim_end().ends_with('-')
+/// Whether a heading's source opens with "#" marks (an ATX heading): "#" and a space, or
+/// "#" alone. "#CareReview" underlined is text underlined.
+fn is_marked_heading(source: &str) -> bool {
+    let source = source.trim_start();
+    let marks = source.bytes().take_while(|&b| b == b'#').count();
+    (1..=6).contains(&marks)
+        && source[marks..]
+            .chars()
+            .next()
+            .is_none_or(char::is_whitespace)
+}
+
+/// Whether a heading's source is text underlined: with dashes always, with "=" unless it
+/// is the page's one title. Dashes are a post followed by a separator in plain text, and
+/// lines of "=" between a page's posts separate them just as well.
+fn is_underlined_text(source: &str, title: bool) -> bool {
+    !is_marked_heading(source) && (source.trim_end().ends_with('-') || !title)
 }
 
 /// A heading's words: without its "#" marks, or its underline and line breaks.
 fn heading_text(source: &str) -> String {
     let source = source.trim();
-    if source.starts_with('#') {
+    if is_marked_heading(source) {
         return source.trim_matches('#').trim().to_string();
     }
     let lines: Vec<&str> = source.lines().map(str::trim).collect();
     lines[..lines.len().saturating_sub(1)].join(" ")
 }
 
+/// Lines made of "=" only: more than one, and none is a page's title.
+fn equals_lines(markdown: &str) -> usize {
+    (markdown.lines().map(str::trim))
+        .filter(|l| !l.is_empty() && l.bytes().all(|b| b == b'='))
+        .take(2)
+        .count()
+}
+
 impl Body {
+    /// Whether a heading underlined with "=" here would be the page's title: the only such
+    /// line of the page, before any text.
+    fn titled_by_equals(&self) -> bool {
+        self.equals_lines == 1 && self.blocks == 0 && self.heading.is_none()
+    }
+
     /// Adds a top-level block, as `source` writes it.
     fn block(&mut self, tag: TagEnd, source: &str, images_only: bool) {
         match tag {
-            // A line underlined with dashes is a heading to Markdown, and a post followed
-            // by a separator in plain text: it stays text. One underlined with "=" is a
-            // title, as one marked with "#" is.
-            TagEnd::Heading(_) if is_dash_underlined(source) => {
+            // A line underlined is a heading to Markdown, and often a post followed by a
+            // separator: it stays text, but for the page's one title underlined with "=".
+            TagEnd::Heading(_) if is_underlined_text(source, self.titled_by_equals()) => {
                 let lines: Vec<&str> = source.lines().collect();
                 self.push(&lines[..lines.len().saturating_sub(1)].join("\n"));
             }
@@ -277,7 +317,7 @@ impl Body {
                     .filter(|l| !TEMPLATE_LINE.is_match(l.trim()) && !is_thread_delimiter(l))
                     .flat_map(|l| match PICTURE_LINE.is_match(l.trim()) {
                         true => ["Image", ""],
-                        false => match TRAILING_PICTURE.captures(l.trim_end()) {
+                        false => match TRAILING_PICTURE.captures(l.trim_end()).filter(is_picture) {
                             Some(caps) => [caps.name("text").map_or(l, |t| t.as_str()), "Image"],
                             None => [l, ""],
                         },
@@ -307,10 +347,11 @@ impl Body {
         if block.trim().is_empty() {
             return;
         }
+        let block = with_addresses(block, &self.references);
         if !self.text.is_empty() {
             self.text.push_str("\n\n");
         }
-        self.text.push_str(block);
+        self.text.push_str(&block);
         self.blocks += 1;
     }
 
@@ -342,9 +383,43 @@ static PICTURE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// A line of text that a picture closes: `text ![Image](…)`, or a picture as old saved
 /// tweets link it, `text [pic.twitter.com/…](…)`.
 static TRAILING_PICTURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<text>.*\S)\s+(?:!\[[^\]]*\]\([^)\s]*\)|\[pic\.twitter\.com/[^\]\s]*\]\([^)\s]*\)|pic\.twitter\.com/\w+)$")
+    Regex::new(r"^(?P<text>.*\S)\s+(?:!\[(?P<alt>[^\]]*)\]\((?P<url>[^)\s]*)\)|\[pic\.twitter\.com/[^\]\s]*\]\([^)\s]*\)|pic\.twitter\.com/\w+)$")
         .unwrap()
 });
+
+/// `block` with its reference links written with their addresses: `[the review][1]` and
+/// `[1]: https://example.org/r` make `[the review](https://example.org/r)`.
+fn with_addresses<'b>(
+    block: &'b str,
+    references: &std::collections::HashMap<String, String>,
+) -> std::borrow::Cow<'b, str> {
+    static REFERENCE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\[(?P<text>[^\[\]\n]+)\]\[(?P<label>[^\[\]\n]*)\]").unwrap());
+    if references.is_empty() || !block.contains("][") {
+        return std::borrow::Cow::Borrowed(block);
+    }
+    REFERENCE.replace_all(block, |caps: &regex::Captures| {
+        let label = match &caps["label"] {
+            "" => &caps["text"],
+            label => label,
+        };
+        match references.get(&label.to_lowercase()) {
+            Some(address) => format!("[{}]({address})", &caps["text"]),
+            None => caps[0].to_string(),
+        }
+    })
+}
+
+/// Whether a picture closing a line is one: an emoji drawn as an image (X writes
+/// `![🧵](…/emoji/…/1f9f5.svg)`) is a character of the text.
+fn is_picture(caps: &regex::Captures) -> bool {
+    let emoji_alt = (caps.name("alt").map(|a| a.as_str()))
+        .is_some_and(|a| !a.is_empty() && !a.chars().any(char::is_alphanumeric));
+    let emoji_url = caps
+        .name("url")
+        .is_some_and(|u| u.as_str().contains("/emoji/"));
+    !emoji_alt && !emoji_url
+}
 
 /// A line that is only a directive of a site generator's templates (`{% include x.html %}`,
 /// `{{< tweet 1 >}}`): how the page is built, not what it says.
@@ -453,6 +528,16 @@ mod tests {
         let read = body_text("Four myths\nabout care\n======\nThe text.\n");
         assert_eq!(read.heading.as_deref(), Some("Four myths about care"));
         assert_eq!(read.text, "The text.");
+        let read = body_text("#CareReview: a thread\n=====\nThe text.\n");
+        assert_eq!(read.heading.as_deref(), Some("#CareReview: a thread"));
+        // Lines of "=" between posts separate them: every post stays text.
+        let posts = "The review is out, and **long**.\n=====\nCouncils buy most places.\n=====\nPrices rose.\n";
+        let read = body_text(posts);
+        assert_eq!(read.heading, None);
+        assert_eq!(
+            read.text,
+            "The review is out, and **long**.\n\nCouncils buy most places.\n\nPrices rose."
+        );
     }
 
     #[test]
@@ -467,6 +552,17 @@ mod tests {
         assert_eq!(
             body_text(broken).text,
             "A post.\n\nImage\n\nThe next, about photo.jpg files."
+        );
+    }
+
+    #[test]
+    fn reference_links_keep_their_addresses() {
+        let read = body_text(
+            "As [the review][1] said, prices **rose** ([ONS][]).\n\n[1]: https://example.org/r\n[ons]: https://ons.example\n",
+        );
+        assert_eq!(
+            read.text,
+            "As [the review](https://example.org/r) said, prices **rose** ([ONS](https://ons.example))."
         );
     }
 
@@ -486,6 +582,9 @@ mod tests {
             body_text(body).text,
             "Out today.\nImage\nNext post.\n\nHiring now.\nImage\n\nA ![🚀](https://example.org/e.svg) mid-line."
         );
+        // An emoji drawn as an image closing a line is a character of it.
+        let emoji = "On care ![🧵](https://abs-0.twimg.com/emoji/v2/svg/1f9f5.svg)\n";
+        assert_eq!(body_text(emoji).text, emoji.trim_end());
     }
 
     #[test]

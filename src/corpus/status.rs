@@ -23,11 +23,20 @@ const ECHO_MAX_BYTES: usize = 2048;
 
 /// `text` without the copy of the title that opens it: X's title quotes the post's
 /// opening and ends "… / X"; a tool that writes the title as the page's heading leaves the
-/// rest of the quotation, up to that ending, above the post.
+/// rest of the quotation, up to that ending, above the post. What is cut must be in the
+/// title.
 fn without_title_echo<'t>(text: &'t str, title: &str) -> &'t str {
     if !title.trim_end().ends_with("/ X") {
         return text;
     }
+    // Front matter may keep the title's line breaks as escapes ("\n").
+    let flat = |s: &str| {
+        s.replace("\\n", " ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let title = flat(title);
     let mut at = 0;
     for line in text.split_inclusive('\n') {
         at += line.len();
@@ -35,17 +44,23 @@ fn without_title_echo<'t>(text: &'t str, title: &str) -> &'t str {
             break;
         }
         if line.trim_end().ends_with("/ X") {
-            return &text[at..];
+            return match title.contains(flat(&text[..at]).as_str()) {
+                true => &text[at..],
+                false => text,
+            };
         }
     }
     text
 }
 
-/// Reads the text of a page titled as one post, unless it is numbered as a thread.
+/// Reads the text of a page titled as one post, unless it is numbered as a thread is
+/// ("1/", "2/5"): a list numbered "1." or "(1)" is the post's own.
 pub fn read(text: &str, title: &str) -> Option<Reading> {
     let text = without_title_echo(text, title).trim();
     let lines: Vec<&str> = text.lines().collect();
-    if text.is_empty() || numbering::detect(&lines).is_some() {
+    let thread_numbered = numbering::detect(&lines)
+        .is_some_and(|(_, markers)| markers.iter().flatten().any(|m| m.label.contains('/')));
+    if text.is_empty() || thread_numbered {
         return None;
     }
     let mut reading = Reading::new(Kind::Unroll);
@@ -77,5 +92,17 @@ mod tests {
             "\nCare matters. A long post on care."
         );
         assert_eq!(without_title_echo(text, "Post by @ann on X"), text);
+        // Text that ends like the title but is not in it stays.
+        let other = "Ann on X: \"Something else\" / X";
+        assert_eq!(without_title_echo(text, other), text);
+    }
+
+    #[test]
+    fn a_list_is_the_posts_own_and_thread_numbering_is_a_thread() {
+        let title = "Post by @ann on X";
+        let list = "Five changes:\n\n1. Kinship care\n\n2. Family help\n\n3. Data\n";
+        let reading = read(list, title).unwrap();
+        assert_eq!(reading.threads[0].posts.len(), 1);
+        assert!(read("One. 1/\nTwo. 2/\nThree. 3/3\n", title).is_none());
     }
 }

@@ -149,24 +149,35 @@ pub fn page_text(html: &str) -> Read {
         ..Text::default()
     };
     let main = scraper::Selector::parse("main, [role=main]").expect("the selector is valid");
-    match document.select(&main).next() {
-        Some(main) => {
-            text.left_out += 1;
-            text.walk(main);
-        }
-        None => text.walk(document.root_element()),
+    let Some(main) = document.select(&main).next() else {
+        text.walk(document.root_element());
+        return text.finish(cut_short);
+    };
+    text.walk(main);
+    // What stands around the main content is left out: said when it held any text.
+    let mut whole = Text {
+        page: true,
+        ..Text::default()
+    };
+    whole.walk(document.root_element());
+    let read = text.finish(cut_short);
+    let around = whole.lines().len() > read.text.len();
+    Read {
+        left_out: read.left_out + usize::from(around),
+        ..read
     }
-    text.finish(cut_short)
 }
 
-/// A link to a place in the page that only marks it ("#", "¶" beside a heading).
-fn is_permalink(element: &scraper::node::Element) -> bool {
+/// A link to a place in the page that only marks it: "#", "¶", "§" or "🔗" beside a
+/// heading, or nothing.
+fn is_permalink(node: ego_tree::NodeRef<Node>) -> bool {
+    let Some(element) = ElementRef::wrap(node) else {
+        return false;
+    };
     let to_here = element.attr("href").is_some_and(|h| h.starts_with('#'));
-    let marked = element.attr("aria-hidden") == Some("true")
-        || element
-            .classes()
-            .any(|c| c.contains("anchor") || c == "headerlink");
-    element.name() == "a" && to_here && marked
+    let words: String = element.text().collect();
+    let mark = matches!(words.trim(), "" | "#" | "¶" | "§" | "🔗");
+    element.value().name() == "a" && to_here && mark
 }
 
 /// Whether `text` is an HTML page: it opens with a tag, and a doctype or `<html>` comes
@@ -365,10 +376,11 @@ impl Text {
                         let layout = self.page
                             && (LAYOUT.contains(&name)
                                 || LAYOUT_CLASSES.iter().any(|c| element.has_class(c, CASE)));
+                        let permalink = self.page && name == "a" && is_permalink(node);
                         if HIDDEN.contains(&name)
                             || element.has_class("invisible", CASE)
                             || layout
-                            || is_permalink(element)
+                            || permalink
                         {
                             self.left_out += usize::from(layout);
                             hidden = 1;
@@ -568,5 +580,12 @@ mod tests {
         assert_eq!(read.text, "One.");
         // A post's content keeps all it holds.
         assert_eq!(fragment_text("<nav>a</nav><p>b</p>").text, "a\n\nb");
+        // A link within the page with words is text; a page of its main content only
+        // leaves nothing out.
+        let html = "<!doctype html><body><main><h2><a class=\"heading-anchor\" href=\"#x\">What changes</a></h2>\
+            <p>See <a href=\"#fn1\" class=\"footnote-anchor\">the note</a> below.</p></main></body>";
+        let read = page_text(html);
+        assert_eq!(read.text, "What changes\n\nSee the note below.");
+        assert_eq!(read.left_out, 0);
     }
 }

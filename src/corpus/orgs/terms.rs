@@ -3,8 +3,8 @@
 //! - a word the document also writes in lower case is shouted: "EVERY day" beside "every";
 //! - a word written after a number is a unit or a currency: "0.5 ETH", "100 BTC";
 //! - a word ending in digits is a version or a standard: "BIP32", "GPT4";
-//! - a word the document spells out in words that name no organisation is a term:
-//!   "remote code execution (RCE)", "DPO (Direct Preference Optimization)".
+//! - a word the document spells out in words of lower case, no organisation word among
+//!   them, is a term: "remote code execution (RCE)".
 
 use super::abbreviations::abbreviates;
 use super::names::is_org_word;
@@ -49,13 +49,17 @@ impl Terms {
             if let Some(unit) = unit.take().filter(|_| !(lower && gap.trim().is_empty())) {
                 self.after_number.insert(unit.to_string());
             }
-            if number_before && word.chars().any(char::is_alphabetic) {
+            // A unit follows its number across one space ("0.5 ETH"), never a sentence's
+            // end nor a year ("in 2022. NHS England said").
+            if number_before && gap == " " && word.chars().any(char::is_alphabetic) {
                 unit = Some(word);
             }
-            if lower {
+            // A hashtag, a handle or a piece of an address is no word of the text ("#nhs").
+            let tagged = gap.ends_with(['#', '@', '/', '.', '-', '_']);
+            if lower && !tagged {
                 self.lower.insert(word.to_string());
             }
-            number_before = is_number(word);
+            number_before = is_number(word) && !is_year(word);
         }
         self.after_number.extend(unit.map(str::to_string));
     }
@@ -101,9 +105,15 @@ fn spelt_out_terms(text: &str) -> impl Iterator<Item = String> + '_ {
         })
 }
 
-/// Whether words that spell an acronym out name no organisation.
+/// Whether words that spell an acronym out name no organisation: words in lower case
+/// ("remote code execution"), none an organisation word. A name in capitals without one
+/// ("Human Rights Watch") may well be an organisation's.
 fn is_term_spelt(words: &str) -> bool {
-    !words.split_whitespace().any(is_org_word)
+    let words: Vec<&str> = words.split_whitespace().collect();
+    let capitalised = (words.iter())
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .count();
+    capitalised * 2 < words.len() && !words.iter().any(|w| is_org_word(w))
 }
 
 /// The words of `text` (letters and digits, with the dots and commas inside numbers), each
@@ -123,6 +133,11 @@ fn words(text: &str) -> impl Iterator<Item = (&str, &str)> {
             end = start + word.len();
             Some((gap, word))
         })
+}
+
+/// "1900" to "2099": a year, not a count.
+fn is_year(word: &str) -> bool {
+    word.len() == 4 && (word.starts_with("19") || word.starts_with("20"))
 }
 
 /// "100", "0.5", "1,170", "21M": digits first, digits most.
@@ -154,18 +169,23 @@ mod tests {
         ]);
         assert!(!terms.is_term("NHS"));
         assert!(terms.is_term("BTC"));
+        // Nor a year before a sentence, nor a hashtag, makes a name a term.
+        let terms = Terms::of(["It was published in 2022. NHS England said so. #nhs #DfE @bbc"]);
+        for name in ["NHS", "BBC"] {
+            assert!(!terms.is_term(name), "{name}");
+        }
     }
 
     #[test]
     fn acronyms_spelt_out_as_no_organisation_are_terms() {
         let terms = Terms::of([
-            "It grants remote code execution (RCE) to anyone.",
-            "Then DPO (Direct Preference Optimization) and the Care Quality Commission (CQC).",
+            "It grants remote code execution (RCE) to anyone: a zero-day exploit (ZDE).",
+            "Then the Care Quality Commission (CQC) and Human Rights Watch (HRW).",
             "The CMA (Competition and Markets Authority) agreed, and so did the (NHS).",
         ]);
         assert!(terms.is_term("RCE"));
-        assert!(terms.is_term("DPO"));
-        for name in ["CQC", "CMA", "NHS"] {
+        assert!(terms.is_term("ZDE"));
+        for name in ["CQC", "CMA", "NHS", "HRW"] {
             assert!(!terms.is_term(name), "{name}");
         }
     }
