@@ -263,7 +263,8 @@ fn heading_text(source: &str) -> String {
     lines[..lines.len().saturating_sub(1)].join(" ")
 }
 
-/// Lines made of "=" only: more than one, and none is a page's title.
+/// How many lines of the page are "=" only, counted up to two: one may underline the
+/// page's title; more separate its posts.
 fn equals_lines(markdown: &str) -> usize {
     (markdown.lines().map(str::trim))
         .filter(|l| !l.is_empty() && l.bytes().all(|b| b == b'='))
