@@ -344,7 +344,13 @@ impl App {
         let skip = usize::from(current.is_some_and(|o| !unread(o.index())));
         let order: Box<dyn Iterator<Item = usize>> = match forward {
             true => Box::new((from + skip..count).chain(0..from.min(count))),
-            false => Box::new((0..from + 1 - skip).rev().chain((from + 1..count).rev())),
+            // Back from the current post, which is the first when there is none: a corpus
+            // without posts has no first.
+            false => Box::new(
+                (0..(from + 1 - skip).min(count))
+                    .rev()
+                    .chain((from + 1..count).rev()),
+            ),
         };
         let filtered = !self.filters.is_empty();
         let Some(next) = order.into_iter().find(|&o| unread(o)) else {

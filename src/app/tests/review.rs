@@ -127,6 +127,27 @@ fn posts_become_read_in_the_thread_pane_and_unread_ones_are_next() {
 }
 
 #[test]
+fn unread_posts_in_a_corpus_without_posts_are_none() {
+    use crate::corpus::{Corpus, Glossary, Source};
+    // A file holding nothing to read (a fuzzer's: one control character) is a document
+    // without posts.
+    let source = Source {
+        id: "empty".to_string(),
+        path: "empty.txt".to_string(),
+        text: "\u{1a}".to_string(),
+        warnings: Vec::new(),
+    };
+    let corpus = Corpus::from_sources(vec![source], &Glossary::default());
+    let mut app = App::new(corpus, Keymap::builtin(), Opening::default(), (102, 40));
+    // From the list, then from the thread pane.
+    for keys in ["[", "]", "l [", "]"] {
+        type_keys(&mut app, keys);
+        assert_eq!(app.message(), Some("no unread posts"), "after {keys}");
+    }
+    assert_eq!(app.focus(), Pane::Thread);
+}
+
+#[test]
 fn a_post_renumbered_is_found_by_its_text_and_a_vanished_one_is_an_orphan() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("review.jsonl");
