@@ -41,6 +41,11 @@ impl Needles {
             strings.extend(names.map(|n| (n.clone(), ORGANISATION)));
         }
         strings.retain(|(s, _)| !s.is_empty());
+        Needles::new(strings)
+    }
+
+    /// `strings` to find, each with its class, gathered into one automaton.
+    fn new(strings: Vec<(String, u8)>) -> Needles {
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .build(strings.iter().map(|(s, _)| s))
@@ -91,16 +96,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn needles(strings: &[(&str, u8)]) -> Needles {
-        let strings: Vec<(String, u8)> = strings.iter().map(|(s, c)| (s.to_string(), *c)).collect();
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(strings.iter().map(|(s, _)| s))
-            .ok();
-        Needles {
-            longest: strings.iter().map(|(s, _)| s.len()).max().unwrap_or(0),
-            strings,
-            automaton,
-        }
+        Needles::new(strings.iter().map(|(s, c)| (s.to_string(), *c)).collect())
     }
 
     fn sorted(mut found: Vec<(Range<usize>, u8)>) -> Vec<(usize, usize, u8)> {
