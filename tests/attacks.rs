@@ -251,6 +251,42 @@ fn a_huge_sparse_glossary_is_refused_without_reading_it() {
     assert!(out.stdout.contains("note"));
 }
 
+/// The organisations `tread facets --json DIR` finds; it must finish within 30 seconds.
+fn organisations_found(dir: &Path) -> Vec<String> {
+    let config = tempfile::tempdir().unwrap();
+    let started = Instant::now();
+    let out = run(tread(config.path()).args(["facets", "--json"]).arg(dir));
+    assert!(started.elapsed() < Duration::from_secs(30));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let facets: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let names = facets["organisations"].as_array().unwrap().iter();
+    names
+        .map(|o| o["name"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_long_repetitive_glossary_name_is_found_in_linear_time() {
+    // A name of n syllables, in a note that repeats them twice as often and then writes the
+    // name once as a word. Each place a syllable starts begins the name but does not finish
+    // it as a word: a search that starts again after each such place reads the name's
+    // length each time, and building a DFA of it took seconds, both growing with the square.
+    let mut took = Vec::new();
+    for n in [2_000, 4_000] {
+        let name = format!("{}a", "ab-".repeat(n));
+        let dir = tempfile::tempdir().unwrap();
+        let note = format!("{}\n\nThe {name} answered.\n", "ab-".repeat(2 * n));
+        fs::write(dir.path().join("note.txt"), note).unwrap();
+        let glossary = format!("[organisations]\n\"{name}\" = []\n");
+        fs::write(dir.path().join("organisations.toml"), glossary).unwrap();
+        took.push(quickest_of_three(|| {
+            assert_eq!(organisations_found(dir.path()), [name.as_str()]);
+        }));
+    }
+    // Twice the name and text, at most about twice the time (a margin for a busy machine).
+    assert!(took[1] < took[0] * 3.0 + 0.5, "{took:?}");
+}
+
 /// An X archive's `tweets.js` of the given posts: (id, replying to, text).
 fn x_archive(posts: &[(String, Option<String>, String)]) -> String {
     let items: Vec<serde_json::Value> = posts

@@ -2,6 +2,7 @@
 //! whole words: one Aho-Corasick automaton, then a word-boundary check.
 
 use crate::corpus::glossary::Glossary;
+use aho_corasick::AhoCorasickKind;
 use foldhash::{HashMap, HashSet};
 use regex::Regex;
 use std::collections::BTreeSet;
@@ -16,8 +17,14 @@ pub(super) struct Matcher {
 }
 
 /// The most bytes of names searched with a DFA: its table takes a few hundred bytes for
-/// each byte of the names, so past this the builder's smaller automaton is used.
+/// each byte of the names, so past this a smaller automaton (an NFA) is used.
 pub(super) const MAX_DFA_BYTES: usize = 64 * 1024;
+
+/// The longest name searched with a DFA. Building one follows, for each state and byte,
+/// the chain of shorter matches back, whose length only the longest name bounds: a name
+/// of thousands of repeated syllables took seconds, growing with its square. An
+/// organisation's name is far shorter.
+pub(super) const MAX_DFA_NAME_BYTES: usize = 256;
 
 /// How a [`Matcher`] looks for its names: one automaton of them all (glossaries hold
 /// thousands), each found as a whole word, the longest at the leftmost place where any is.
@@ -106,64 +113,53 @@ impl Distinct {
 
 impl Search {
     /// A search for `words`, written with straight apostrophes: a DFA (the fastest) while
-    /// the names are few enough for its table to stay small, else what the builder picks.
+    /// the names are few and short enough for it to be built quickly and stay small, else
+    /// an NFA, which is built in time linear in the names.
     pub(super) fn new(words: &[&str]) -> Search {
         let words: Vec<String> = words.iter().map(|w| w.replace('’', "'")).collect();
         let bytes: usize = words.iter().map(String::len).sum();
         let build = |kind| {
             aho_corasick::AhoCorasick::builder()
-                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-                .kind(kind)
+                .match_kind(aho_corasick::MatchKind::Standard)
+                .kind(Some(kind))
                 .build(&words)
         };
-        let dfa = (bytes <= MAX_DFA_BYTES).then(|| build(Some(aho_corasick::AhoCorasickKind::DFA)));
+        let longest = words.iter().map(String::len).max().unwrap_or(0);
+        let dfa = (bytes <= MAX_DFA_BYTES && longest <= MAX_DFA_NAME_BYTES)
+            .then(|| build(AhoCorasickKind::DFA));
         let names = match dfa {
             Some(Ok(names)) => names,
             // Names are bounded by the glossary's size and the corpus's text: an automaton
             // of them fails only past two billion states, which no memory here holds.
-            _ => build(None).expect("an automaton of the names can be built"),
+            _ => (build(AhoCorasickKind::ContiguousNFA))
+                .or_else(|_| build(AhoCorasickKind::NoncontiguousNFA))
+                .expect("an automaton of the names can be built"),
         };
         Search { names }
     }
 
     /// Where the names are in `text`, each a whole word: leftmost first, at each place the
     /// longest that is a whole word there, none overlapping.
-    fn find_iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = std::ops::Range<usize>> + 'a {
+    ///
+    /// Every place a name ends is found in one pass over the text (no part of it is read
+    /// twice, however long the names), then the whole words among them are chosen.
+    fn find_iter(&self, text: &str) -> impl Iterator<Item = std::ops::Range<usize>> {
+        let mut whole: Vec<(usize, usize)> = (self.names.find_overlapping_iter(text))
+            .filter(|m| bounded_before(text, m.start()) && bounded_after(text, m.start(), m.end()))
+            .map(|m| (m.start(), m.end()))
+            .collect();
+        // Leftmost first, and at one place the longest first.
+        whole.sort_unstable_by_key(|&(start, end)| (start, std::cmp::Reverse(end)));
         let mut from = 0;
-        std::iter::from_fn(move || {
-            while from < text.len() {
-                let found = self
-                    .names
-                    .find(aho_corasick::Input::new(text).range(from..))?;
-                match self.whole_word_at(text, found.start(), found.end()) {
-                    Some(end) => {
-                        from = end;
-                        return Some(found.start()..end);
-                    }
-                    // No name is a whole word here: look again from the next character.
-                    None => from = next_char(text, found.start()),
+        (whole.into_iter())
+            .filter(move |&(start, end)| {
+                let free = start >= from;
+                if free {
+                    from = end;
                 }
-            }
-            None
-        })
-    }
-
-    /// The end of the longest name at `start` that is a whole word there, trying shorter
-    /// ones when the longest, ending at `end`, is not.
-    fn whole_word_at(&self, text: &str, start: usize, mut end: usize) -> Option<usize> {
-        if !bounded_before(text, start) {
-            return None;
-        }
-        loop {
-            if bounded_after(text, start, end) {
-                return Some(end);
-            }
-            // The longest name at `start` ending before `end`: the leftmost-longest match in
-            // what is left, when it starts at `start` (one starting later means none does).
-            let shorter = aho_corasick::Input::new(text).range(start..end - 1);
-            let found = self.names.find(shorter).filter(|m| m.start() == start)?;
-            end = found.end();
-        }
+                free
+            })
+            .map(|(start, end)| start..end)
     }
 }
 
@@ -191,11 +187,6 @@ pub(super) fn is_word_char(c: char) -> bool {
         true => c.is_ascii_alphanumeric() || c == '_',
         false => c.is_alphanumeric() || WORD.is_match(c.encode_utf8(&mut [0; 4])),
     }
-}
-
-/// The byte after the character at `at` of `text`.
-pub(super) fn next_char(text: &str, at: usize) -> usize {
-    at + text[at..].chars().next().map_or(1, char::len_utf8)
 }
 
 /// The slice of the original text matching a byte range of its apostrophe-folded copy
