@@ -5,6 +5,7 @@
 //! Nothing here knows about terminals.
 
 mod article;
+pub(crate) mod automaton;
 mod byline;
 mod chrome;
 mod clip;

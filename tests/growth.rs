@@ -175,31 +175,37 @@ fn doubling_an_adversarial_input_at_most_about_doubles_the_memory_used() {
     assert!(failures.is_empty(), "{failures:?}");
 }
 
-/// A frame over a post with `n` hashtags, drawn again once the thread pane shows it: the
-/// bytes allocated to draw it.
-fn frame_over_hashtags(n: usize) -> usize {
+/// An app at 120×40 showing the thread of a note holding `text`, read with `glossary`,
+/// and how to draw a frame of it.
+fn showing(text: String, glossary: &tread::corpus::Glossary) -> impl FnMut() + use<> {
     use ratatui::{Terminal, backend::TestBackend};
     use tread::app::{App, Event, Opening};
-    use tread::corpus::{Corpus, Glossary, Source};
+    use tread::corpus::{Corpus, Source};
     use tread::keymap::{KeySeq, Keymap};
     use tread::ui::{self, Theme};
-    let text: String = (0..n).map(|i| format!("#tag{i} ")).collect();
     let source = Source {
-        id: "tags".to_string(),
-        path: "tags.txt".to_string(),
+        id: "note".to_string(),
+        path: "note.txt".to_string(),
         text,
         warnings: Vec::new(),
     };
-    let corpus = Corpus::from_sources(vec![source], &Glossary::default());
+    let corpus = Corpus::from_sources(vec![source], glossary);
     let mut app = App::new(corpus, Keymap::builtin(), Opening::default(), (120, 40));
     app.handle(Event::Key("l".parse::<KeySeq>().unwrap().0[0]));
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
     let theme = Theme::new(true);
-    let mut draw = || {
+    move || {
         terminal
             .draw(|frame| ui::render(frame, &app, &theme))
             .unwrap();
-    };
+    }
+}
+
+/// A frame over a post with `n` hashtags, drawn again once the thread pane shows it: the
+/// bytes allocated to draw it.
+fn frame_over_hashtags(n: usize) -> usize {
+    let text = (0..n).map(|i| format!("#tag{i} ")).collect();
+    let mut draw = showing(text, &tread::corpus::Glossary::default());
     draw();
     allocated(draw)
 }
@@ -213,4 +219,36 @@ fn frame_growth() -> Option<String> {
     let ratio = twice as f64 / once.max(1) as f64;
     eprintln!("a frame over 20,000 then 40,000 hashtags: {once} -> {twice} bytes ({ratio:.2}x)");
     (ratio > 1.25).then(|| format!("a frame over a post's hashtags: {ratio:.2}x"))
+}
+
+/// The seconds the quickest of three first frames over a note naming an organisation of
+/// `n` syllables took.
+fn first_frame_seconds(n: usize) -> f64 {
+    let name = format!("{}a", "ab-".repeat(n));
+    let text = format!("A note about the {name}.");
+    let glossary = format!("[organisations]\n\"{name}\" = []\n");
+    let glossary = tread::corpus::Glossary::parse(&glossary, "organisations.toml".as_ref());
+    let glossary = glossary.unwrap();
+    (0..3)
+        .map(|_| {
+            let mut draw = showing(text.clone(), &glossary);
+            let started = std::time::Instant::now();
+            draw();
+            started.elapsed().as_secs_f64()
+        })
+        .fold(f64::MAX, f64::min)
+}
+
+#[test]
+fn a_post_naming_a_long_repetitive_organisation_is_drawn_in_linear_time() {
+    // Drawing a post looks for its entities, the names of its organisations among them,
+    // with one automaton of them; a DFA of a name of thousands of repeated syllables took
+    // seconds to build, growing with the square.
+    let once = first_frame_seconds(10_000);
+    let twice = first_frame_seconds(20_000);
+    eprintln!(
+        "the first frame over a name of 10,000 then 20,000 syllables: {once:.3} -> {twice:.3} s"
+    );
+    // Twice the name, at most about twice the time (a margin for a busy machine).
+    assert!(twice < once * 3.0 + 0.5, "{once:.3} s -> {twice:.3} s");
 }

@@ -5,6 +5,7 @@
 //! screen made every frame cost as much as the post had entities; the strings are instead
 //! gathered once per post into one automaton, and a frame runs it over what it shows.
 
+use crate::corpus::automaton;
 use crate::corpus::{Corpus, PostRef};
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::ops::Range;
@@ -27,6 +28,10 @@ pub struct Needles {
     longest: usize,
 }
 
+/// The most bytes of a post's entities searched with a DFA: a post names a few, and the
+/// automata of the last few screens' posts are kept.
+const MAX_DFA_BYTES: usize = 4 * 1024;
+
 impl Needles {
     /// The entities of the post at `at`.
     pub fn of(corpus: &Corpus, at: PostRef) -> Needles {
@@ -46,10 +51,8 @@ impl Needles {
 
     /// `strings` to find, each with its class, gathered into one automaton.
     fn new(strings: Vec<(String, u8)>) -> Needles {
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(strings.iter().map(|(s, _)| s))
-            .ok();
+        let patterns: Vec<&str> = strings.iter().map(|(s, _)| s.as_str()).collect();
+        let automaton = automaton::build(&patterns, MatchKind::Standard, MAX_DFA_BYTES).ok();
         let longest = strings.iter().map(|(s, _)| s.len()).max().unwrap_or(0);
         Needles {
             strings,

@@ -1,8 +1,8 @@
 //! Finding known names (the glossary's, declared ones, linked short forms) in post text as
 //! whole words: one Aho-Corasick automaton, then a word-boundary check.
 
+use crate::corpus::automaton;
 use crate::corpus::glossary::Glossary;
-use aho_corasick::AhoCorasickKind;
 use foldhash::{HashMap, HashSet};
 use regex::Regex;
 use std::collections::BTreeSet;
@@ -16,15 +16,8 @@ pub(super) struct Matcher {
     apostrophes: bool,
 }
 
-/// The most bytes of names searched with a DFA: its table takes a few hundred bytes for
-/// each byte of the names, so past this a smaller automaton (an NFA) is used.
-pub(super) const MAX_DFA_BYTES: usize = 64 * 1024;
-
-/// The longest name searched with a DFA. Building one follows, for each state and byte,
-/// the chain of shorter matches back, whose length only the longest name bounds: a name
-/// of thousands of repeated syllables took seconds, growing with its square. An
-/// organisation's name is far shorter.
-pub(super) const MAX_DFA_NAME_BYTES: usize = 256;
+/// The most bytes of names searched with a DFA (glossaries hold thousands of names).
+const MAX_DFA_BYTES: usize = 64 * 1024;
 
 /// How a [`Matcher`] looks for its names: one automaton of them all (glossaries hold
 /// thousands), each found as a whole word, the longest at the leftmost place where any is.
@@ -112,29 +105,13 @@ impl Distinct {
 }
 
 impl Search {
-    /// A search for `words`, written with straight apostrophes: a DFA (the fastest) while
-    /// the names are few and short enough for it to be built quickly and stay small, else
-    /// an NFA, which is built in time linear in the names.
+    /// A search for `words`, written with straight apostrophes.
     pub(super) fn new(words: &[&str]) -> Search {
         let words: Vec<String> = words.iter().map(|w| w.replace('’', "'")).collect();
-        let bytes: usize = words.iter().map(String::len).sum();
-        let build = |kind| {
-            aho_corasick::AhoCorasick::builder()
-                .match_kind(aho_corasick::MatchKind::Standard)
-                .kind(Some(kind))
-                .build(&words)
-        };
-        let longest = words.iter().map(String::len).max().unwrap_or(0);
-        let dfa = (bytes <= MAX_DFA_BYTES && longest <= MAX_DFA_NAME_BYTES)
-            .then(|| build(AhoCorasickKind::DFA));
-        let names = match dfa {
-            Some(Ok(names)) => names,
-            // Names are bounded by the glossary's size and the corpus's text: an automaton
-            // of them fails only past two billion states, which no memory here holds.
-            _ => (build(AhoCorasickKind::ContiguousNFA))
-                .or_else(|_| build(AhoCorasickKind::NoncontiguousNFA))
-                .expect("an automaton of the names can be built"),
-        };
+        // Names are bounded by the glossary's size and the corpus's text: an automaton of
+        // them fails only past two billion states, which no memory here holds.
+        let names = automaton::build(&words, aho_corasick::MatchKind::Standard, MAX_DFA_BYTES)
+            .expect("an automaton of the names can be built");
         Search { names }
     }
 
