@@ -247,3 +247,29 @@ fn a_republished_thread_is_read_as_paragraphs_with_its_lists_whole() {
     let labels = doc["threads"][0]["posts"].as_array().unwrap();
     assert!(labels.iter().all(|p| p["label"].is_null()), "{labels:#?}");
 }
+
+#[test]
+fn a_markdown_lead_in_keeps_its_short_list_and_the_picture_between() {
+    let doc = show("lead-ins");
+    let posts = doc["threads"][0]["posts"].as_array().unwrap();
+    let texts = &texts(&doc)[0];
+    // One sentence ending in a colon, a chart under it, then a list of short items: one post,
+    // with the picture.
+    let chart = "Placements bought through the pilots in the first six months, by region:\n\n-   North West: 41\n-   West Midlands: 27\n-   South East: 19";
+    let at = texts
+        .iter()
+        .position(|t| t == chart)
+        .expect("the chart's post");
+    assert_eq!(posts[at]["media"], true);
+    // Two sentences, or items a paragraph long: the list is paragraphs of its own.
+    assert!(
+        texts.contains(&"-   Residential: -4%\n-   Fostering: -2%".to_string()),
+        "{texts:#?}"
+    );
+    assert!(
+        texts
+            .contains(&"Here is what each pilot did first, in the order they started:".to_string()),
+        "{texts:#?}"
+    );
+    assert_eq!(texts.len(), 7, "{texts:#?}");
+}

@@ -248,8 +248,16 @@ pub fn paragraphs(lines: &[&str], written: Written) -> Vec<String> {
         };
         for piece in pieces {
             let item = is_list_item(&piece);
+            let picture = is_picture(&piece);
             match out.last_mut() {
-                Some(last) if item && (in_list || is_lead_in(last)) => {
+                // A picture between a lead-in and its list goes with them.
+                Some(last)
+                    if (item || picture) && !in_list && introduces(last, &piece, written) =>
+                {
+                    last.push('\n');
+                    last.push_str(&piece);
+                }
+                Some(last) if item && in_list => {
                     last.push('\n');
                     last.push_str(&piece);
                 }
@@ -282,12 +290,42 @@ fn blocks<'a, 'l>(lines: &'l [&'a str]) -> impl Iterator<Item = &'l [&'a str]> {
     })
 }
 
-/// A short line that announces what follows ("Key insights:"): it says nothing alone.
-fn is_lead_in(paragraph: &str) -> bool {
-    const LEAD_IN_MAX_CHARS: usize = 50;
-    paragraph.ends_with(':')
-        && !paragraph.contains('\n')
-        && paragraph.chars().count() <= LEAD_IN_MAX_CHARS
+/// Whether `paragraph` is a lead-in that `next` (a list item, or a picture before one)
+/// goes with: one line ending in a colon ("Key insights:", perhaps with a picture under it)
+/// says nothing alone.
+///
+/// In saved text, where every line of a page may stand alone, only a short line is one.
+/// In Markdown the writer set the list under it: there a lead-in is any one sentence, and
+/// its list goes with it when the list's items are short; a list of paragraph-long items,
+/// or a list after a paragraph of several sentences, is paragraphs of its own.
+fn introduces(paragraph: &str, next: &str, written: Written) -> bool {
+    const SHORT_CHARS: usize = 50;
+    const ITEM_MAX_CHARS: usize = 100;
+    let mut lines = paragraph.lines().rev().skip_while(|l| is_picture(l));
+    let (Some(line), None) = (lines.next(), lines.next()) else {
+        return false;
+    };
+    let short = line.chars().count() <= SHORT_CHARS;
+    let markdown = written == Written::Markdown
+        && is_one_sentence(line)
+        && (is_picture(next) || next.chars().count() <= ITEM_MAX_CHARS);
+    line.ends_with(':') && (short || markdown)
+}
+
+/// Whether no sentence ends inside `line` ("Keep these in mind:", not "It is late. Keep
+/// these in mind:").
+fn is_one_sentence(line: &str) -> bool {
+    !line.contains(['.', '!', '?']) || !SENTENCE_END.is_match(line)
+}
+
+/// A sentence's end followed by another's start.
+static SENTENCE_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[.!?]['’\x22”)]*\s*[A-Z]").expect("valid"));
+
+/// A picture standing alone ("Image").
+fn is_picture(line: &str) -> bool {
+    let (text, pictured) = segment::strip_media(line);
+    pictured && text.is_empty()
 }
 
 /// A line opening with a bullet or a list number. Markdown's "-" and "*" bullets stand
@@ -450,6 +488,48 @@ mod tests {
             Written::Text,
         );
         assert_eq!(paras, ["Caveats:\n-   gas\n-   fees", "After."]);
+    }
+
+    #[test]
+    fn in_markdown_a_one_sentence_lead_in_keeps_its_short_list_and_picture() {
+        let lead = "Placements bought through the pilots this year, by region:";
+        let lines = [
+            lead,
+            "",
+            "Image",
+            "",
+            "- North West: 41",
+            "- South East: 19",
+        ];
+        assert_eq!(
+            paragraphs(&lines, Written::Markdown),
+            [format!("{lead}\nImage\n- North West: 41\n- South East: 19")]
+        );
+        // In saved text, a line that long may stand alone.
+        assert_eq!(paragraphs(&lines, Written::Text).len(), 3);
+        // A short lead-in keeps its picture and list in either.
+        let lines = ["Caveats:", "", "Image", "", "- gas", "- fees"];
+        assert_eq!(paragraphs(&lines, Written::Text).len(), 1);
+    }
+
+    #[test]
+    fn a_list_after_several_sentences_or_of_long_items_stands_apart() {
+        let sentences = "Prices fell. Here is what the councils paid for each kind of place:";
+        let lines = [sentences, "", "- Residential: -4%"];
+        assert_eq!(paragraphs(&lines, Written::Markdown).len(), 2);
+        let glued = "Prices fell a little.Keep these in mind when you read the figures:";
+        let lines = [glued, "", "- Residential: -4%"];
+        assert_eq!(paragraphs(&lines, Written::Markdown).len(), 2);
+        let long = format!(
+            "- {}",
+            "Greater Manchester opened a shared list of placements. ".repeat(3)
+        );
+        let lines = [
+            "Here is what each pilot did first, in the order they started:",
+            "",
+            &long,
+        ];
+        assert_eq!(paragraphs(&lines, Written::Markdown).len(), 2);
     }
 
     #[test]
