@@ -246,6 +246,18 @@ fn a_republished_thread_is_read_as_paragraphs_with_its_lists_whole() {
     );
     let labels = doc["threads"][0]["posts"].as_array().unwrap();
     assert!(labels.iter().all(|p| p["label"].is_null()), "{labels:#?}");
+    // A post's reference, heading the block after it, is the post's; the next post starts
+    // after it. The preview drawn of a linked page is left out, and said.
+    let cited = posts.iter().position(|p| p.ends_with("[1] [gov.uk/care-review-final-report.pdf](https://www.gov.uk/care-review-final-report.pdf)"));
+    let cited = cited.expect("the reference is the citing post's");
+    assert!(posts[cited].starts_with("Councils buy most residential placements"));
+    assert!(posts[cited + 1].starts_with("The review calls this a broken market"));
+    assert!(
+        posts.iter().all(|p| !p.contains("market study**")),
+        "{posts:#?}"
+    );
+    let warnings = doc["warnings"].to_string();
+    assert!(warnings.contains("1 link preview"), "{warnings}");
 }
 
 #[test]

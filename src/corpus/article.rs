@@ -237,6 +237,19 @@ pub fn paragraphs(lines: &[&str], written: Written) -> Vec<String> {
     for block in blocks(lines) {
         let mut block: Vec<&str> = block.iter().map(|l| l.trim()).collect();
         block.dedup();
+        // A republished post's references ("[3] paper.pdf") head the block after it: they
+        // are the post's, and the next post starts after them.
+        let references = leading_references(&block);
+        if let Some(last) = out.last_mut().filter(|_| references > 0) {
+            for line in block.drain(..references) {
+                last.push('\n');
+                last.push_str(line);
+            }
+            in_list = false;
+            if block.is_empty() {
+                continue;
+            }
+        }
         // A quotation is one paragraph, however long its lines.
         let quotation = block.iter().all(|l| l.starts_with('>'));
         let long = block.iter().any(|l| l.chars().count() > 100);
@@ -268,6 +281,20 @@ pub fn paragraphs(lines: &[&str], written: Written) -> Vec<String> {
         }
     }
     out
+}
+
+/// How many lines at the top of `block` are references: a bracketed number alone or before
+/// an address (`[3]`, `[3] [paper.pdf](https://…)`), and pictures after one.
+fn leading_references(block: &[&str]) -> usize {
+    static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\[\d{1,3}\]\s*(?:$|\[[^\]]*\]\([^)\s]+\)|https?://)").expect("valid")
+    });
+    match block.first().is_some_and(|l| REFERENCE.is_match(l)) {
+        true => (block.iter())
+            .take_while(|l| REFERENCE.is_match(l) || is_picture(l))
+            .count(),
+        false => 0,
+    }
 }
 
 /// The blocks of prose: runs of lines between blank lines, each also ending after a picture
@@ -530,6 +557,34 @@ mod tests {
             &long,
         ];
         assert_eq!(paragraphs(&lines, Written::Markdown).len(), 2);
+    }
+
+    #[test]
+    fn references_heading_a_block_are_the_post_befores() {
+        let lines = [
+            "Prices rose by a third in five years [1].",
+            "",
+            "[1] [report.pdf](https://example.org/report.pdf)",
+            "The review calls this a broken market [2].",
+            "",
+            "[2]",
+            "Image",
+            "",
+            "[3] A line that starts with a number in brackets, but no address.",
+        ];
+        assert_eq!(
+            paragraphs(&lines, Written::Markdown),
+            [
+                "Prices rose by a third in five years [1].\n[1] [report.pdf](https://example.org/report.pdf)",
+                "The review calls this a broken market [2].\n[2]\nImage",
+                "[3] A line that starts with a number in brackets, but no address.",
+            ]
+        );
+        // With no post before them, they stay in their block.
+        assert_eq!(
+            paragraphs(&lines[2..4], Written::Text),
+            [lines[2..4].join("\n")]
+        );
     }
 
     #[test]

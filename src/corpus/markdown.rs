@@ -44,6 +44,9 @@ pub struct LeftOut {
     /// Blocks before the title written again above the article (a page's header and
     /// sidebar), and from a comment form on (the form, and the footer after it).
     pub furniture: usize,
+    /// The previews an unroller draws of the pages a post links to (the link stays in the
+    /// post).
+    pub previews: usize,
 }
 
 impl LeftOut {
@@ -61,6 +64,9 @@ impl LeftOut {
                 "list of links or page facts",
                 "lists of links or page facts",
             ));
+        }
+        if self.previews > 0 {
+            parts.push(plural(self.previews, "link preview", "link previews"));
         }
         if self.furniture > 0 {
             parts.push(plural(
@@ -314,8 +320,11 @@ impl Body {
             // that save threads glue the next post's first line to a post's pictures. A
             // picture closing a line of text is that line's, then the "Image" line.
             TagEnd::Paragraph => {
+                let previews = source.lines().filter(|l| is_link_preview(l)).count();
+                self.left_out.previews += previews;
                 let lines = (source.lines())
                     .filter(|l| !TEMPLATE_LINE.is_match(l.trim()) && !is_thread_delimiter(l))
+                    .filter(|l| !is_link_preview(l))
                     .flat_map(|l| match PICTURE_LINE.is_match(l.trim()) {
                         true => ["Image", ""],
                         false => match TRAILING_PICTURE.captures(l.trim_end()).filter(is_picture) {
@@ -426,6 +435,17 @@ fn is_picture(caps: &regex::Captures) -> bool {
 /// `{{< tweet 1 >}}`): how the page is built, not what it says.
 static TEMPLATE_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:\{%.*%\}|\{\{.*\}\})$").unwrap());
+
+/// A preview of a linked page as unrollers draw it under a post, on a line of its own: one
+/// link whose text is the page's title in bold and more (its summary, its address), perhaps
+/// after the post's reference number: `[5][**repo/name** Contribute to… <small>…</small>](…)`.
+fn is_link_preview(line: &str) -> bool {
+    static PREVIEW: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:\[\d{1,3}\]\s*)?\[\*\*[^*\n]+\*\*[^\]\n]*\S[^\]\n]*\]\([^)\s]+\)$")
+            .unwrap()
+    });
+    PREVIEW.is_match(line.trim())
+}
 
 /// A link written alone (`[Home](https://…)`), as navigation lists hold them.
 static LINK_ONLY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\[[^\]]*\]\([^)]*\)$").unwrap());
@@ -637,6 +657,22 @@ mod tests {
             Some("left out as the page's layout: 1 heading")
         );
         assert_eq!(body_text("Text.").left_out.warning(), None);
+    }
+
+    #[test]
+    fn a_link_preview_is_left_out_and_counted() {
+        let preview = "[**Market study** The final report. <small>https://example.org/study</small>](https://example.org/study)";
+        assert!(is_link_preview(preview));
+        assert!(is_link_preview(&format!("[5]{preview}")));
+        assert!(!is_link_preview(
+            "[**Read the report**](https://example.org/study)"
+        ));
+        assert!(!is_link_preview(
+            "[**Bold** words](https://example.org) and more words"
+        ));
+        let read = body_text(&format!("The study is out.\n{preview}\n\nNext post."));
+        assert_eq!(read.text, "The study is out.\n\nNext post.");
+        assert_eq!(read.left_out.previews, 1);
     }
 
     #[test]
