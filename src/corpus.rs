@@ -185,7 +185,7 @@ fn read_markdown_body(body: markdown::Body, matter: &markdown::FrontMatter) -> R
 }
 
 /// A post embedded in a page, as a thread of its own: it comes from elsewhere.
-fn embedded_thread(embed: markdown::Embed) -> Thread {
+pub(crate) fn embedded_thread(embed: markdown::Embed) -> Thread {
     let mut thread = Thread::new(vec![segment::single_post(&embed.text)], None);
     thread.author = embed.author;
     thread.title = Some("Embedded post".to_string());

@@ -285,3 +285,32 @@ fn a_markdown_lead_in_keeps_its_short_list_and_the_picture_between() {
     );
     assert_eq!(texts.len(), 7, "{texts:#?}");
 }
+
+#[test]
+fn posts_quoted_or_embedded_in_a_clipped_post_are_threads_of_their_own() {
+    let doc = show("xclip-quotes");
+    let texts = texts(&doc);
+    assert_eq!(
+        texts[0],
+        [
+            "1/ The minister answered the care review today. Her words:",
+            "2/ And the council that piloted it:\n\nIt is a start."
+        ]
+    );
+    // A quote signed as an embedded post, and a quote under a quoted post's header: each a
+    // thread by its author, the header no part of the text (nor its handle a mention).
+    let embedded = &doc["threads"][1];
+    assert_eq!(embedded["title"], "Embedded post");
+    assert_eq!(embedded["author"]["handle"], "bo_min");
+    assert!(texts[1][0].starts_with("Every council will have a kinship care lead by April."));
+    let quoted = &doc["threads"][2];
+    assert_eq!(quoted["title"], "Embedded post");
+    assert_eq!(quoted["author"]["name"], "Cy Council");
+    assert_eq!(quoted["author"]["handle"], "cy_council");
+    assert_eq!(texts[2], ["Our kinship care lead starts on Monday."]);
+    assert_eq!(quoted["posts"][0]["media"], true);
+    assert_eq!(quoted["posts"][0]["mentions"], serde_json::json!([]));
+    // What a post's Markdown leaves out is said.
+    let warnings = doc["warnings"].to_string();
+    assert!(warnings.contains("1 heading"), "{warnings}");
+}

@@ -94,17 +94,29 @@ pub fn read(body: &str, matter: &FrontMatter) -> Reading {
         reading.author = Some(opening.header.author.clone());
         reading.date = opening.header.date.clone();
     }
-    let mut thread = Thread::new(main.iter().map(|p| post(p)).collect(), None);
+    let mut aside = Aside::default();
+    let mut thread = Thread::new(main.iter().map(|p| post(p, &mut aside)).collect(), None);
     thread.author = reading.author.clone();
     reading.threads.push(thread);
     let replies: Vec<&Clipped> = posts[..first].iter().chain(&posts[end..]).collect();
-    reading.threads.extend(reply_threads(&replies));
+    reading.threads.extend(reply_threads(&replies, &mut aside));
     say_what_was_moved(&mut reading, replies.len(), before, promoted);
+    let embedded = aside.embeds.into_iter().map(super::embedded_thread);
+    reading.threads.extend(embedded);
+    reading.warnings.extend(aside.left_out.warning());
     reading
 }
 
+/// What the posts' Markdown holds besides their text: posts embedded or quoted in them
+/// (threads of their own), and the layout left out (said in a warning).
+#[derive(Default)]
+struct Aside {
+    embeds: Vec<markdown::Embed>,
+    left_out: markdown::LeftOut,
+}
+
 /// The replies, in a thread per author in the order they first replied.
-fn reply_threads(replies: &[&Clipped]) -> Vec<Thread> {
+fn reply_threads(replies: &[&Clipped], aside: &mut Aside) -> Vec<Thread> {
     let mut threads: Vec<Thread> = Vec::new();
     let mut place: HashMap<&Author, usize> = HashMap::new();
     for reply in replies {
@@ -116,15 +128,17 @@ fn reply_threads(replies: &[&Clipped]) -> Vec<Thread> {
             threads.push(thread);
             threads.len() - 1
         });
-        threads[at].posts.push(post(reply));
+        threads[at].posts.push(post(reply, aside));
     }
     threads
 }
 
 /// A clipped post as a post: its Markdown as the page text of a post, numbered as its
-/// author wrote it.
-fn post(clipped: &Clipped) -> super::Post {
+/// author wrote it; what else its Markdown holds goes `aside`.
+fn post(clipped: &Clipped, aside: &mut Aside) -> super::Post {
     let body = markdown::body_text(&clipped.body.join("\n"));
+    aside.embeds.extend(body.embeds);
+    aside.left_out.add(body.left_out);
     let mut post = segment::single_post(&body.text);
     post.media |= body.text.contains("![");
     post

@@ -25,6 +25,7 @@ pub fn is_digest(body: &str) -> bool {
 /// Reads a digest: a thread for each section, whose post is what the section quotes.
 pub fn read(body: &str) -> Reading {
     let mut reading = Reading::new(Kind::Listing);
+    let mut left_out = markdown::LeftOut::default();
     let mut section: Option<(Author, Option<String>, Vec<&str>)> = None;
     for line in body.lines().chain(std::iter::once("## @end")) {
         let Some(heading) = HEADING.captures(line.trim()) else {
@@ -34,31 +35,35 @@ pub fn read(body: &str) -> Reading {
             continue;
         };
         if let Some((author, title, lines)) = section.take() {
-            reading.threads.extend(thread_of(author, title, &lines));
+            let quoted = quoted(&lines);
+            let read = markdown::body_text(&quoted.join("\n"));
+            reading.threads.extend(thread(author, title, &read.text));
+            let embedded = read.embeds.into_iter().map(super::embedded_thread);
+            reading.threads.extend(embedded);
+            left_out.add(read.left_out);
         }
         let title = heading.name("title").map(|t| t.as_str().trim().to_string());
         section = Some((Author::from_handle(&heading["handle"]), title, Vec::new()));
     }
+    reading.warnings.extend(left_out.warning());
     reading
 }
 
-/// A section's thread: what it quotes, as one post without its quote marks. A post it
-/// quotes in turn (`*Quoting @bo:* …`) stays in its text, as the page writes it.
-fn thread_of(author: Author, title: Option<String>, lines: &[&str]) -> Option<Thread> {
-    let quoted: Vec<&str> = (lines.iter())
+/// What a section quotes (its post), without the quote marks. A post it quotes in turn
+/// (`*Quoting @bo:* …`) stays in its text, as the page writes it.
+fn quoted<'a>(lines: &[&'a str]) -> Vec<&'a str> {
+    (lines.iter())
         .filter_map(|l| l.trim_start().strip_prefix('>'))
         .map(|l| l.strip_prefix(' ').unwrap_or(l))
-        .collect();
-    thread(author, title, &quoted)
+        .collect()
 }
 
-/// A thread of one post, the Markdown `lines` as its text; none if they hold no text.
-fn thread(author: Author, title: Option<String>, lines: &[&str]) -> Option<Thread> {
-    let text = markdown::body_text(&lines.join("\n")).text;
+/// A thread of one post, `text` (read from a section's Markdown); none if it is empty.
+fn thread(author: Author, title: Option<String>, text: &str) -> Option<Thread> {
     if text.trim().is_empty() {
         return None;
     }
-    let mut thread = Thread::new(vec![segment::single_post(&text)], None);
+    let mut thread = Thread::new(vec![segment::single_post(text)], None);
     thread.author = Some(author);
     thread.title = title.filter(|t| !t.is_empty());
     Some(thread)
@@ -84,5 +89,22 @@ mod tests {
         assert_eq!(r.threads[0].author, Some(Author::from_handle("ann_ex")));
         assert_eq!(r.threads[0].title.as_deref(), Some("Kinship care"));
         assert!(!is_digest("## @ann - only one section\n> text\n"));
+    }
+
+    #[test]
+    fn a_post_embedded_in_a_quoted_one_is_a_thread_and_layout_is_said() {
+        let body = "## @ann - Rates\n> Read this:\n>\n> > Rates are up.\n> > — Bo (@bo) May 1, 2023\n>\n> ## Aside\n\n## @cy\n> Me too.\n";
+        let r = read(body);
+        let texts: Vec<&str> = r.threads.iter().map(|t| &*t.posts[0].text).collect();
+        assert_eq!(
+            texts,
+            [
+                "Read this:",
+                "Rates are up.\n— Bo (@bo) May 1, 2023",
+                "Me too."
+            ]
+        );
+        assert_eq!(r.threads[1].title.as_deref(), Some("Embedded post"));
+        assert_eq!(r.warnings, ["left out as the page's layout: 1 heading"]);
     }
 }

@@ -50,6 +50,14 @@ pub struct LeftOut {
 }
 
 impl LeftOut {
+    /// Counts what `other` left out too.
+    pub fn add(&mut self, other: LeftOut) {
+        self.headings += other.headings;
+        self.lists += other.lists;
+        self.furniture += other.furniture;
+        self.previews += other.previews;
+    }
+
     /// What to say of it, if anything was left out.
     pub fn warning(self) -> Option<String> {
         let mut parts = Vec::new();
@@ -95,13 +103,37 @@ static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
+/// The header a clipper writes above a quoted post: `**Ann Example @ann** · 2024-04-30`, or
+/// `**Ann Example** @ann · [2024-04-30](…)`; the handle may be written with escapes.
+static QUOTED_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\*\*(?P<name>[^*@\n]+?)\s*(?:@(?P<inner>(?:\\_|\w)+))?\*\*\s*(?:@(?P<outer>(?:\\_|\w)+))?\s*[·•]\s*\S",
+    )
+    .unwrap()
+});
+
 impl Embed {
-    /// The post a Markdown quote holds, if it ends with an embedded post's signature (a
-    /// converted `twitter-tweet` blockquote: "> — Ann (@ann) [May 1, 2023](…)").
+    /// The post a Markdown quote holds, if it is an embedded or quoted post: it ends with
+    /// an embedded post's signature (a converted `twitter-tweet` blockquote: "> — Ann (@ann)
+    /// [May 1, 2023](…)"), or opens with the header of a quoted post ("> **Ann @ann** ·
+    /// 2024-04-30"), which names its author and is no part of its text.
     fn from_quote(source: &str) -> Option<Embed> {
         let lines: Vec<&str> = (source.lines())
             .map(|l| l.trim_start().trim_start_matches('>').trim_start())
             .collect();
+        let first = lines.iter().position(|l| !l.is_empty())?;
+        if let Some(header) = QUOTED_HEADER.captures(lines[first]) {
+            let handle = header.name("inner").or(header.name("outer"));
+            if let Some(handle) = handle {
+                return Some(Embed {
+                    text: body_text(&lines[first + 1..].join("\n")).text,
+                    author: Some(Author {
+                        name: header["name"].trim().to_string(),
+                        handle: Some(handle.as_str().replace('\\', "")),
+                    }),
+                });
+            }
+        }
         let last = lines.iter().rposition(|l| !l.is_empty())?;
         let signature = SIGNATURE.captures(lines[last])?;
         if signature.get(0).expect("whole match").start() != 0 {
@@ -646,6 +678,31 @@ mod tests {
             "Rent is up again. <https://t.co/x>\n\n— Ann Example (@ann_ex) [May 20, 2024](https://twitter.com/ann_ex/status/1)"
         );
         assert_eq!(read.embeds[0].author.as_ref().unwrap().name, "Ann Example");
+    }
+
+    #[test]
+    fn a_quote_opening_with_a_post_header_is_a_quoted_post() {
+        let body = "And the plan:\n\n> **Cy Council @cy\\_council** · 2024-04-30\n>\n> We will publish our plan in June.\n> ![Image](https://example.org/p.jpg)\n\n> **Bold words** and a quote.\n";
+        let read = body_text(body);
+        assert_eq!(read.text, "And the plan:\n\n> **Bold words** and a quote.");
+        assert_eq!(
+            read.embeds,
+            [Embed {
+                text: "We will publish our plan in June.\nImage".into(),
+                author: Some(Author {
+                    name: "Cy Council".into(),
+                    handle: Some("cy_council".into())
+                }),
+            }]
+        );
+        let outside = body_text(
+            "> **Cy Council** @cy\\_council · [Apr 30](https://x.com/cy_council/status/3)\n>\n> Soon.\n",
+        );
+        assert_eq!(outside.embeds[0].text, "Soon.");
+        assert_eq!(
+            outside.embeds[0].author.as_ref().unwrap().name,
+            "Cy Council"
+        );
     }
 
     #[test]
