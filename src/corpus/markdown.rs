@@ -116,8 +116,9 @@ impl Embed {
     /// The post a Markdown quote holds, if it is an embedded or quoted post: it ends with
     /// an embedded post's signature (a converted `twitter-tweet` blockquote: "> — Ann (@ann)
     /// [May 1, 2023](…)"), or opens with the header of a quoted post ("> **Ann @ann** ·
-    /// 2024-04-30"), which names its author and is no part of its text.
-    fn from_quote(source: &str) -> Option<Embed> {
+    /// 2024-04-30"), which names its author and is no part of its text. Beside it, what
+    /// else its Markdown held (posts embedded in it, layout left out).
+    fn from_quote(source: &str) -> Option<(Embed, Body)> {
         let lines: Vec<&str> = (source.lines())
             .map(|l| l.trim_start().trim_start_matches('>').trim_start())
             .collect();
@@ -125,13 +126,19 @@ impl Embed {
         if let Some(header) = QUOTED_HEADER.captures(lines[first]) {
             let handle = header.name("inner").or(header.name("outer"));
             if let Some(handle) = handle {
-                return Some(Embed {
-                    text: body_text(&lines[first + 1..].join("\n")).text,
-                    author: Some(Author {
-                        name: header["name"].trim().to_string(),
-                        handle: Some(handle.as_str().replace('\\', "")),
-                    }),
-                });
+                let mut body = body_text(&lines[first + 1..].join("\n"));
+                let author = Author {
+                    name: header["name"].trim().to_string(),
+                    handle: Some(handle.as_str().replace('\\', "")),
+                };
+                let text = std::mem::take(&mut body.text);
+                return Some((
+                    Embed {
+                        text,
+                        author: Some(author),
+                    },
+                    body,
+                ));
             }
         }
         let last = lines.iter().rposition(|l| !l.is_empty())?;
@@ -139,10 +146,10 @@ impl Embed {
         if signature.get(0).expect("whole match").start() != 0 {
             return None;
         }
-        Some(Embed {
-            text: body_text(&lines[..=last].join("\n")).text,
-            author: Some(signature_author(&signature)),
-        })
+        let mut body = body_text(&lines[..=last].join("\n"));
+        let text = std::mem::take(&mut body.text);
+        let author = Some(signature_author(&signature));
+        Some((Embed { text, author }, body))
     }
 
     /// The post an embed's HTML holds, if it is an embedded post.
@@ -372,7 +379,11 @@ impl Body {
                 None => self.push(&strip_tags(source)),
             },
             TagEnd::BlockQuote(_) => match Embed::from_quote(source) {
-                Some(embed) => self.embeds.push(embed),
+                Some((embed, inside)) => {
+                    self.embeds.push(embed);
+                    self.embeds.extend(inside.embeds);
+                    self.left_out.add(inside.left_out);
+                }
                 None => self.push(source),
             },
             TagEnd::List(_) if is_navigation(source) || is_metadata(source) => {
@@ -694,6 +705,12 @@ mod tests {
                     handle: Some("cy_council".into())
                 }),
             }]
+        );
+        // What the quoted post's Markdown leaves out is counted with the page's.
+        let headed = body_text("> **Cy Council @cy** · 2024-04-30\n>\n> ## Plan\n>\n> Soon.\n");
+        assert_eq!(
+            (headed.embeds[0].text.as_str(), headed.left_out.headings),
+            ("Soon.", 1)
         );
         let outside = body_text(
             "> **Cy Council** @cy\\_council · [Apr 30](https://x.com/cy_council/status/3)\n>\n> Soon.\n",
