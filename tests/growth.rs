@@ -13,6 +13,15 @@ struct Counting;
 
 static ALLOCATED: AtomicUsize = AtomicUsize::new(0);
 
+/// Held by each test while it runs: the count of bytes is the whole process's, so a test
+/// running beside another would count its allocations too.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// Waits for the other tests of this file to finish (one that failed still lets go).
+fn alone() -> std::sync::MutexGuard<'static, ()> {
+    ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         ALLOCATED.fetch_add(layout.size(), Ordering::Relaxed);
@@ -154,6 +163,7 @@ fn inputs() -> Vec<(&'static str, usize, Make)> {
 
 #[test]
 fn doubling_an_adversarial_input_at_most_about_doubles_the_memory_used() {
+    let _alone = alone();
     // Thread pools and lazily built patterns are made on first use, not counted.
     for (_, _, make) in inputs() {
         let (name, text) = make(8);
@@ -241,6 +251,7 @@ fn first_frame_seconds(n: usize) -> f64 {
 
 #[test]
 fn a_post_naming_a_long_repetitive_organisation_is_drawn_in_linear_time() {
+    let _alone = alone();
     // Drawing a post looks for its entities, the names of its organisations among them,
     // with one automaton of them; a DFA of a name of thousands of repeated syllables took
     // seconds to build, growing with the square.
