@@ -83,8 +83,11 @@ fn a_clipped_article_takes_its_front_matter_and_leaves_the_layout_out() {
     assert_eq!(doc["date"], "2026-03-01");
     assert_eq!(
         doc["warnings"],
-        serde_json::json!(["left out as the page's layout: 1 heading"]),
-        "the section heading is said to be left out"
+        serde_json::json!([
+            "left out as the page's layout: 1 heading, 3 blocks of header, sidebar, comments \
+             or footer"
+        ]),
+        "the section heading and the readers' comments are said to be left out"
     );
     assert_eq!(
         texts(&doc),

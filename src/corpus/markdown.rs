@@ -31,6 +31,8 @@ pub struct Body {
     equals_lines: usize,
     /// The addresses of reference links, by label in lower case.
     references: std::collections::HashMap<String, String>,
+    /// Whether the readers' comments have begun (a "Comments" heading): the article ended.
+    in_comments: bool,
 }
 
 /// What a Markdown body's text leaves out as the page's layout, counted so that it can be
@@ -42,7 +44,8 @@ pub struct LeftOut {
     /// Lists of links only (navigation) and of facts about the page (`Source: …`).
     pub lists: usize,
     /// Blocks before the title written again above the article (a page's header and
-    /// sidebar), and from a comment form on (the form, and the footer after it).
+    /// sidebar), from a comment form on (the form, and the footer after it), and from a
+    /// heading over the readers' comments on.
     pub furniture: usize,
     /// The previews an unroller draws of the pages a post links to (the link stays in the
     /// post).
@@ -79,8 +82,8 @@ impl LeftOut {
         if self.furniture > 0 {
             parts.push(plural(
                 self.furniture,
-                "block of header, sidebar, comment form or footer",
-                "blocks of header, sidebar, comment form or footer",
+                "block of header, sidebar, comments or footer",
+                "blocks of header, sidebar, comments or footer",
             ));
         }
         (!parts.is_empty()).then(|| format!("left out as the page's layout: {}", parts.join(", ")))
@@ -333,6 +336,12 @@ impl Body {
                 let lines: Vec<&str> = source.lines().collect();
                 self.push(&lines[..lines.len().saturating_sub(1)].join("\n"));
             }
+            TagEnd::Heading(_)
+                if is_comments_heading(&heading_text(source)) || self.in_comments =>
+            {
+                self.in_comments = true;
+                self.left_out.furniture += 1;
+            }
             TagEnd::Heading(level) => {
                 let title = heading_text(source);
                 let title = title.as_str();
@@ -400,6 +409,10 @@ impl Body {
         if block.trim().is_empty() {
             return;
         }
+        if self.in_comments {
+            self.left_out.furniture += 1;
+            return;
+        }
         let block = with_addresses(block, &self.references);
         if !self.text.is_empty() {
             self.text.push_str("\n\n");
@@ -422,6 +435,15 @@ impl Body {
         self.text.truncate(start);
         self.text.truncate(self.text.trim_end().len());
     }
+}
+
+/// A heading over the readers' comments ("Comments", "3 Responses", "Leave a Reply"):
+/// what follows it is theirs, not the page's.
+fn is_comments_heading(title: &str) -> bool {
+    static COMMENTS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:\d+\s+|reader(?:s'?|'s)?\s+)?(?:comments?|responses?)$|^(?i:leave a (?:reply|comment)|join the conversation)$").unwrap()
+    });
+    COMMENTS.is_match(title.trim().trim_end_matches([':', '.']))
 }
 
 /// A line that is only a picture: `![text](address)`, linked (`[![…](…)](…)`), cut short,
@@ -750,6 +772,24 @@ mod tests {
     }
 
     #[test]
+    fn the_readers_comments_end_the_page() {
+        for heading in [
+            "## Comments",
+            "### 3 Responses",
+            "## Reader comments",
+            "## Leave a Reply",
+        ] {
+            let read = body_text(&format!(
+                "The article.\n\n{heading}\n\nFirst!\n\n## Older\n\nMe too.\n"
+            ));
+            assert_eq!(read.text, "The article.", "{heading}");
+            assert_eq!(read.left_out.furniture, 4, "{heading}");
+        }
+        let section = body_text("Intro.\n\n## Comments on the review\n\nText.\n");
+        assert_eq!(section.text, "Intro.\n\nText.");
+    }
+
+    #[test]
     fn html_tags_part_the_words_around_them() {
         assert_eq!(
             strip_tags("<p>one</p>two <b>three</b>\n<div></div>\nfour"),
@@ -771,13 +811,14 @@ mod tests {
         let read = body_text(page);
         assert_eq!(read.heading.as_deref(), Some("How we review"));
         assert_eq!(read.text, "The article begins here.\n\nIt ends here.");
-        // 2 blocks of header and sidebar; the form's 4 fields and the 2 blocks after it.
-        assert_eq!(read.left_out.furniture, 8);
+        // 2 blocks of header and sidebar; the comments' heading, the form's 4 fields and the
+        // 2 blocks after it.
+        assert_eq!((read.left_out.furniture, read.left_out.headings), (9, 0));
         assert!(
             read.left_out
                 .warning()
                 .unwrap()
-                .contains("8 blocks of header")
+                .contains("9 blocks of header")
         );
         // One line ending in a starred word is a sentence, not a form.
         let one = body_text("A claim, with a footnote *\n\nAnd more text.\n");
