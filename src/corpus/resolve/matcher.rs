@@ -22,7 +22,12 @@ const MAX_DFA_BYTES: usize = 64 * 1024;
 /// How a [`Matcher`] looks for its names: one automaton of them all (glossaries hold
 /// thousands), each found as a whole word, the longest at the leftmost place where any is.
 pub(super) struct Search {
+    /// The names as written: a name found is most often a whole word.
     names: aho_corasick::AhoCorasick,
+    /// The names with their words marked ([`with_words_marked`]), for text where one is
+    /// found that is not a whole word; built when first needed.
+    marked: std::sync::OnceLock<aho_corasick::AhoCorasick>,
+    words: Vec<Vec<u8>>,
 }
 
 impl Matcher {
@@ -108,41 +113,148 @@ impl Search {
     /// A search for `words`, written with straight apostrophes.
     pub(super) fn new(words: &[&str]) -> Search {
         let words: Vec<String> = words.iter().map(|w| w.replace('’', "'")).collect();
-        // Names are bounded by the glossary's size and the corpus's text: an automaton of
-        // them fails only past two billion states, which no memory here holds.
-        let names = automaton::build(&words, aho_corasick::MatchKind::Standard, MAX_DFA_BYTES)
-            .expect("an automaton of the names can be built");
-        Search { names }
+        Search {
+            names: automaton_of(&words),
+            marked: std::sync::OnceLock::new(),
+            words: words.iter().map(|w| with_words_marked(w)).collect(),
+        }
     }
 
     /// Where the names are in `text`, each a whole word: leftmost first, at each place the
     /// longest that is a whole word there, none overlapping.
     ///
-    /// Every place a name ends is found in one pass over the text (no part of it is read
-    /// twice, however long the names), then the whole words among them are chosen.
-    fn find_iter(&self, text: &str) -> impl Iterator<Item = std::ops::Range<usize>> {
-        let mut whole: Vec<(usize, usize)> = (self.names.find_overlapping_iter(text))
-            .filter(|m| bounded_before(text, m.start()) && bounded_after(text, m.start(), m.end()))
-            .map(|m| (m.start(), m.end()))
-            .collect();
-        // Leftmost first, and at one place the longest first.
-        whole.sort_unstable_by_key(|&(start, end)| (start, std::cmp::Reverse(end)));
+    /// The names are looked for as written while each found is a whole word. From the first
+    /// that is not, the rest of the text is searched with its words marked, where every
+    /// match is a whole word: one pass over the text, however long or alike the names
+    /// (searching again after each such name read the longest name's length each time).
+    fn find_iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = std::ops::Range<usize>> + 'a {
         let mut from = 0;
-        (whole.into_iter())
-            .filter(move |&(start, end)| {
-                let free = start >= from;
-                if free {
+        let mut marked: Option<MarkedSearch> = None;
+        std::iter::from_fn(move || {
+            if marked.is_none() {
+                let found = self
+                    .names
+                    .find(aho_corasick::Input::new(text).range(from..))?;
+                let (start, end) = (found.start(), found.end());
+                if bounded_before(text, start) && bounded_after(text, start, end) {
                     from = end;
+                    return Some(start..end);
                 }
-                free
-            })
-            .map(|(start, end)| start..end)
+                let names = self.marked.get_or_init(|| automaton_of(&self.words));
+                marked = Some(MarkedSearch::new(names, text, start));
+            }
+            marked.as_mut().and_then(MarkedSearch::next)
+        })
     }
+}
+
+/// An automaton of the names (glossaries hold thousands of names): leftmost-longest.
+fn automaton_of<S: AsRef<[u8]>>(names: &[S]) -> aho_corasick::AhoCorasick {
+    // Names are bounded by the glossary's size and the corpus's text: an automaton of them
+    // fails only past two billion states, which no memory here holds.
+    let kind = aho_corasick::MatchKind::LeftmostLongest;
+    automaton::build(names, kind, MAX_DFA_BYTES).expect("an automaton of the names can be built")
+}
+
+/// A search of a text with its words marked, from a place on, giving places in the text.
+struct MarkedSearch<'a> {
+    names: &'a aho_corasick::AhoCorasick,
+    marked: Vec<u8>,
+    /// Where in the marked text the search goes on.
+    from: usize,
+    /// A place in the marked text, and how many marks come before it.
+    at: usize,
+    marks: usize,
+}
+
+impl<'a> MarkedSearch<'a> {
+    /// The search of `text` from its byte `start` on.
+    fn new(names: &'a aho_corasick::AhoCorasick, text: &str, start: usize) -> Self {
+        let marked = with_words_marked(text);
+        let mut search = MarkedSearch {
+            names,
+            marked,
+            from: 0,
+            at: 0,
+            marks: 0,
+        };
+        // The marked place of `start`: past as many of the text's own bytes.
+        let mut text_bytes = 0;
+        while text_bytes < start {
+            text_bytes += usize::from(!is_mark(search.marked[search.from]));
+            search.from += 1;
+        }
+        search
+    }
+
+    fn next(&mut self) -> Option<std::ops::Range<usize>> {
+        let input = aho_corasick::Input::new(&self.marked).range(self.from..);
+        let found = self.names.find(input)?;
+        self.from = found.end();
+        Some(self.unmarked(found.start())..self.unmarked(found.end()))
+    }
+
+    /// The place in the text of a place in the marked text at or after the last asked.
+    fn unmarked(&mut self, place: usize) -> usize {
+        self.marks += self.marked[self.at..place]
+            .iter()
+            .filter(|&&b| is_mark(b))
+            .count();
+        self.at = place;
+        place - self.marks
+    }
+}
+
+/// The bytes that mark where a word starts and ends in marked text: UTF-8 never uses them.
+const WORD_START: u8 = 0xFE;
+const WORD_END: u8 = 0xFF;
+
+fn is_mark(byte: u8) -> bool {
+    byte == WORD_START || byte == WORD_END
+}
+
+/// `text` with its words marked: a start before a letter or digit that follows no word
+/// character, an end after one that no word character follows. A name marked so on its own
+/// is found in marked text only where it is a whole word: where it starts (ends) with a
+/// letter or digit, nothing of a word comes before (after) it; everything inside it is
+/// marked as in the text.
+fn with_words_marked(text: &str) -> Vec<u8> {
+    let bytes = text.as_bytes();
+    let mut marked = Vec::with_capacity(bytes.len() + bytes.len() / 4);
+    // Whether the character before was a word character, and a letter or digit.
+    let (mut after_word, mut after_letter) = (false, false);
+    let mut at = 0;
+    while at < bytes.len() {
+        // ASCII, most text, without decoding.
+        let (letter, word, len) = match bytes[at] {
+            b if b.is_ascii() => {
+                let letter = b.is_ascii_alphanumeric();
+                (letter, letter || b == b'_', 1)
+            }
+            _ => {
+                let c = text[at..].chars().next().expect("a character starts here");
+                (c.is_alphanumeric(), is_word_char(c), c.len_utf8())
+            }
+        };
+        if after_letter && !word {
+            marked.push(WORD_END);
+        }
+        if letter && !after_word {
+            marked.push(WORD_START);
+        }
+        marked.extend_from_slice(&bytes[at..at + len]);
+        (after_word, after_letter) = (word, letter);
+        at += len;
+    }
+    if after_letter {
+        marked.push(WORD_END);
+    }
+    marked
 }
 
 /// Whether a name starting at `start` of `text` starts a word there: it does not start
 /// with a letter or digit, or nothing of a word comes before it.
-pub(super) fn bounded_before(text: &str, start: usize) -> bool {
+fn bounded_before(text: &str, start: usize) -> bool {
     let first = text[start..].chars().next();
     let before = text[..start].chars().next_back();
     !first.is_some_and(char::is_alphanumeric) || !before.is_some_and(is_word_char)
@@ -150,7 +262,7 @@ pub(super) fn bounded_before(text: &str, start: usize) -> bool {
 
 /// Whether a name at `start..end` of `text` ends a word there: it does not end with a
 /// letter or digit, or nothing of a word comes after it.
-pub(super) fn bounded_after(text: &str, start: usize, end: usize) -> bool {
+fn bounded_after(text: &str, start: usize, end: usize) -> bool {
     let last = text[start..end].chars().next_back();
     let after = text[end..].chars().next();
     !last.is_some_and(char::is_alphanumeric) || !after.is_some_and(is_word_char)
