@@ -158,9 +158,10 @@ fn blog_head(lines: &[&str]) -> Head {
 }
 
 /// How a text writes its paragraphs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Written {
     /// As saved from a page: a scrape may write one paragraph a line.
+    #[default]
     Text,
     /// As Markdown: a paragraph's lines are one paragraph, however long.
     Markdown,
@@ -232,66 +233,153 @@ fn pictured_paragraphs(lines: &[&str], written: Written) -> Vec<Post> {
 /// once is a duplicated caption and kept once; consecutive list items form one paragraph,
 /// with the lead-in that introduces them ("Caveats:").
 pub fn paragraphs(lines: &[&str], written: Written) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut in_list = false;
+    let mut paragraphs = Paragraphs {
+        written,
+        ..Paragraphs::default()
+    };
     for block in blocks(lines) {
         let mut block: Vec<&str> = block.iter().map(|l| l.trim()).collect();
         block.dedup();
-        // A republished post's references ("[3] paper.pdf") head the block after it: they
-        // are the post's, and the next post starts after them.
-        let references = leading_references(&block);
-        if let Some(last) = out.last_mut().filter(|_| references > 0) {
-            for line in block.drain(..references) {
-                last.push('\n');
-                last.push_str(line);
-            }
-            in_list = false;
-            if block.is_empty() {
-                continue;
-            }
+        paragraphs.references(&mut block);
+        if block.is_empty() {
+            continue;
         }
         // A quotation is one paragraph, however long its lines.
         let quotation = block.iter().all(|l| l.starts_with('>'));
         let long = block.iter().any(|l| l.chars().count() > 100);
         let scraped = written == Written::Text && long;
         let one_per_line = !quotation && (scraped || block.iter().all(|l| is_list_item(l)));
-        let pieces = match one_per_line {
-            true => block.iter().map(|l| l.to_string()).collect(),
-            false => vec![join_lines(&block)],
-        };
-        for piece in pieces {
-            let item = is_list_item(&piece);
-            let picture = is_picture(&piece);
-            match out.last_mut() {
-                // A picture between a lead-in and its list goes with them.
-                Some(last)
-                    if (item || picture) && !in_list && introduces(last, &piece, written) =>
-                {
-                    last.push('\n');
-                    last.push_str(&piece);
-                }
-                Some(last) if item && in_list => {
-                    last.push('\n');
-                    last.push_str(&piece);
-                }
-                Some(last) if *last == piece => {}
-                _ => out.push(piece),
-            }
-            in_list = item;
+        match one_per_line {
+            true => block.iter().for_each(|l| paragraphs.piece(l.to_string())),
+            false => paragraphs.piece(join_lines(&block)),
         }
     }
-    out
+    paragraphs.out
 }
 
-/// How many lines at the top of `block` are references: a bracketed number alone or before
-/// an address (`[3]`, `[3] [paper.pdf](https://…)`), and pictures after one.
-fn leading_references(block: &[&str]) -> usize {
+/// Paragraphs as they are made, and what the last one is.
+#[derive(Default)]
+struct Paragraphs {
+    written: Written,
+    out: Vec<String>,
+    /// Whether the last piece was a list item.
+    in_list: bool,
+    /// The kind of lead-in the last paragraph is, while nothing but pictures follows it.
+    lead_in: Option<LeadIn>,
+    /// Where the items of a list begin in the last paragraph, when one sentence leads into
+    /// them: they are its while they are short.
+    list_at: Option<usize>,
+    /// The reference numbers cited so far ("[3]").
+    cited: std::collections::HashSet<String>,
+}
+
+/// A line that announces the list after it ("Key insights:"): it says nothing alone.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum LeadIn {
+    /// At most [`LEAD_IN_CHARS`]: its list goes with it, whatever its items.
+    Short,
+    /// One sentence, in Markdown: its list goes with it while its items are short.
+    Sentence,
+}
+
+/// The longest short lead-in, and the longest item of a list a sentence leads into.
+const LEAD_IN_CHARS: usize = 50;
+const SHORT_ITEM_CHARS: usize = 100;
+
+impl Paragraphs {
+    /// A republished post's references ("[3] paper.pdf") head the block after it: they are
+    /// the post's when it cites them, and the next post starts after them.
+    fn references(&mut self, block: &mut Vec<&str>) {
+        let Some(last) = self.out.last_mut() else {
+            return;
+        };
+        let references = leading_references(block, &self.cited);
+        for line in block.drain(..references) {
+            last.push('\n');
+            last.push_str(line);
+        }
+        if references > 0 {
+            (self.in_list, self.lead_in, self.list_at) = (false, None, None);
+        }
+    }
+
+    /// Adds a piece of text: to the last paragraph when it continues it (an item of its
+    /// list, a picture under its lead-in), else as a paragraph of its own.
+    fn piece(&mut self, piece: String) {
+        self.cited
+            .extend(CITATION.find_iter(&piece).map(|m| m.as_str().to_string()));
+        let item = is_list_item(&piece);
+        let picture = is_picture(&piece);
+        let short = piece.chars().count() <= SHORT_ITEM_CHARS;
+        let (lead_in, in_list) = (self.lead_in, self.in_list);
+        match self.out.last_mut() {
+            // A picture between a lead-in and its list goes with them.
+            Some(last) if !in_list && (picture || item) && lead_in.is_some() => {
+                if item && lead_in == Some(LeadIn::Sentence) && !short {
+                    self.out.push(piece);
+                    self.lead_in = None;
+                } else {
+                    if item && lead_in == Some(LeadIn::Sentence) {
+                        self.list_at = Some(last.len());
+                    }
+                    last.push('\n');
+                    last.push_str(&piece);
+                    self.lead_in = lead_in.filter(|_| picture);
+                }
+            }
+            // A long item of a list a sentence leads into: the list is paragraphs of its own.
+            Some(last) if item && in_list && self.list_at.is_some() && !short => {
+                let at = self.list_at.take().expect("asked");
+                let items = last.split_off(at);
+                let mut list = items.trim_start_matches('\n').to_string();
+                list.push('\n');
+                list.push_str(&piece);
+                self.out.push(list);
+            }
+            Some(last) if item && in_list => {
+                last.push('\n');
+                last.push_str(&piece);
+            }
+            Some(last) if *last == piece => {}
+            _ => {
+                self.lead_in = lead_in_of(&piece, self.written);
+                self.list_at = None;
+                self.out.push(piece);
+            }
+        }
+        self.in_list = item;
+    }
+}
+
+/// The kind of lead-in `paragraph` is, if it is one: one line ending in a colon. In saved
+/// text, where every line of a page may stand alone, only a short line is one; in Markdown,
+/// where the writer set the list under it, any one sentence.
+fn lead_in_of(paragraph: &str, written: Written) -> Option<LeadIn> {
+    if !paragraph.ends_with(':') || paragraph.contains('\n') {
+        return None;
+    }
+    match paragraph.chars().count() <= LEAD_IN_CHARS {
+        true => Some(LeadIn::Short),
+        false => {
+            (written == Written::Markdown && is_one_sentence(paragraph)).then_some(LeadIn::Sentence)
+        }
+    }
+}
+
+/// A reference number as a text cites it: "[3]".
+static CITATION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[\d{1,3}\]").expect("valid"));
+
+/// How many lines at the top of `block` are references to what the text cited before: a
+/// bracketed number alone or before an address (`[3]`, `[3] [paper.pdf](https://…)`), and
+/// pictures after one.
+fn leading_references(block: &[&str], cited: &std::collections::HashSet<String>) -> usize {
     static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\[\d{1,3}\]\s*(?:$|\[[^\]]*\]\([^)\s]+\)|https?://)").expect("valid")
+        Regex::new(r"^(\[\d{1,3}\])\s*(?:$|\[[^\]]*\]\([^)\s]+\)|https?://)").expect("valid")
     });
-    match block.first().is_some_and(|l| REFERENCE.is_match(l)) {
+    let is_cited = |line: &str| (REFERENCE.captures(line)).is_some_and(|c| cited.contains(&c[1]));
+    match block.first().is_some_and(|l| is_cited(l)) {
         true => (block.iter())
-            .take_while(|l| REFERENCE.is_match(l) || is_picture(l))
+            .take_while(|l| is_cited(l) || is_picture(l))
             .count(),
         false => 0,
     }
@@ -315,28 +403,6 @@ fn blocks<'a, 'l>(lines: &'l [&'a str]) -> impl Iterator<Item = &'l [&'a str]> {
         rest = after;
         Some(block)
     })
-}
-
-/// Whether `paragraph` is a lead-in that `next` (a list item, or a picture before one)
-/// goes with: one line ending in a colon ("Key insights:", perhaps with a picture under it)
-/// says nothing alone.
-///
-/// In saved text, where every line of a page may stand alone, only a short line is one.
-/// In Markdown the writer set the list under it: there a lead-in is any one sentence, and
-/// its list goes with it when the list's items are short; a list of paragraph-long items,
-/// or a list after a paragraph of several sentences, is paragraphs of its own.
-fn introduces(paragraph: &str, next: &str, written: Written) -> bool {
-    const SHORT_CHARS: usize = 50;
-    const ITEM_MAX_CHARS: usize = 100;
-    let mut lines = paragraph.lines().rev().skip_while(|l| is_picture(l));
-    let (Some(line), None) = (lines.next(), lines.next()) else {
-        return false;
-    };
-    let short = line.chars().count() <= SHORT_CHARS;
-    let markdown = written == Written::Markdown
-        && is_one_sentence(line)
-        && (is_picture(next) || next.chars().count() <= ITEM_MAX_CHARS);
-    line.ends_with(':') && (short || markdown)
 }
 
 /// Whether no sentence ends inside `line` ("Keep these in mind:", not "It is late. Keep
@@ -557,6 +623,17 @@ mod tests {
             &long,
         ];
         assert_eq!(paragraphs(&lines, Written::Markdown).len(), 2);
+        // A short first item and long ones after it: the list is still its own.
+        let lead = "Here is what each pilot did first, in the order they started:";
+        let other = long.replace("Greater Manchester", "Birmingham");
+        let lines = [lead, "", "- Short one.", &long, &other];
+        assert_eq!(
+            paragraphs(&lines, Written::Markdown),
+            [
+                lead.to_string(),
+                format!("- Short one.\n{}\n{}", long.trim(), other.trim())
+            ]
+        );
     }
 
     #[test]

@@ -31,8 +31,17 @@ pub struct Body {
     equals_lines: usize,
     /// The addresses of reference links, by label in lower case.
     references: std::collections::HashMap<String, String>,
-    /// Whether the readers' comments have begun (a "Comments" heading): the article ended.
-    in_comments: bool,
+    /// Where the readers' comments begin, if the page's last heading is over them.
+    comments: Option<Comments>,
+}
+
+/// Where a heading over the readers' comments stood: how much text, how many blocks and
+/// embedded posts the page had before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Comments {
+    text: usize,
+    blocks: usize,
+    embeds: usize,
 }
 
 /// What a Markdown body's text leaves out as the page's layout, counted so that it can be
@@ -47,8 +56,8 @@ pub struct LeftOut {
     /// sidebar), from a comment form on (the form, and the footer after it), and from a
     /// heading over the readers' comments on.
     pub furniture: usize,
-    /// The previews an unroller draws of the pages a post links to (the link stays in the
-    /// post).
+    /// The previews an unroller draws of the pages a post links to (the preview's address
+    /// goes with it).
     pub previews: usize,
 }
 
@@ -110,7 +119,7 @@ static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
 /// `**Ann Example** @ann · [2024-04-30](…)`; the handle may be written with escapes.
 static QUOTED_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\*\*(?P<name>[^*@\n]+?)\s*(?:@(?P<inner>(?:\\_|\w)+))?\*\*\s*(?:@(?P<outer>(?:\\_|\w)+))?\s*[·•]\s*\S",
+        r"^\*\*(?P<name>[^*@\n]+?)\s*(?:@(?P<inner>(?:\\_|\w)+))?\*\*\s*(?:@(?P<outer>(?:\\_|\w)+))?\s*[·•]\s*(?:\[[^\]\n]*\]\([^)\s]*\)|\S+(?:\s\S+){0,2})\s*$",
     )
     .unwrap()
 });
@@ -128,8 +137,9 @@ impl Embed {
         let first = lines.iter().position(|l| !l.is_empty())?;
         if let Some(header) = QUOTED_HEADER.captures(lines[first]) {
             let handle = header.name("inner").or(header.name("outer"));
-            if let Some(handle) = handle {
-                let mut body = body_text(&lines[first + 1..].join("\n"));
+            // A header with no text under it is no post: the quote stays the page's.
+            let mut body = body_text(&lines[first + 1..].join("\n"));
+            if let Some(handle) = handle.filter(|_| !body.text.trim().is_empty()) {
                 let author = Author {
                     name: header["name"].trim().to_string(),
                     handle: Some(handle.as_str().replace('\\', "")),
@@ -278,6 +288,7 @@ pub fn body_text(markdown: &str) -> Body {
             _ => words = true,
         }
     }
+    body.end_at_comments();
     body.end_at_form();
     body
 }
@@ -336,13 +347,20 @@ impl Body {
                 let lines: Vec<&str> = source.lines().collect();
                 self.push(&lines[..lines.len().saturating_sub(1)].join("\n"));
             }
-            TagEnd::Heading(_)
-                if is_comments_heading(&heading_text(source)) || self.in_comments =>
-            {
-                self.in_comments = true;
-                self.left_out.furniture += 1;
+            // Comments close a page: only after its text, and only if no other heading
+            // comes after them (then "Comments" was a section like any other).
+            TagEnd::Heading(_) if is_comments_heading(&heading_text(source)) => {
+                self.left_out.headings += 1;
+                if self.comments.is_none() && !self.text.is_empty() {
+                    self.comments = Some(Comments {
+                        text: self.text.len(),
+                        blocks: self.blocks,
+                        embeds: self.embeds.len(),
+                    });
+                }
             }
             TagEnd::Heading(level) => {
+                self.comments = None;
                 let title = heading_text(source);
                 let title = title.as_str();
                 if level == pulldown_cmark::HeadingLevel::H1 && self.heading.is_none() {
@@ -409,10 +427,6 @@ impl Body {
         if block.trim().is_empty() {
             return;
         }
-        if self.in_comments {
-            self.left_out.furniture += 1;
-            return;
-        }
         let block = with_addresses(block, &self.references);
         if !self.text.is_empty() {
             self.text.push_str("\n\n");
@@ -423,6 +437,22 @@ impl Body {
 
     /// A comment form (two fields or more) ends the article: it, and the page's footer
     /// after it, are left out. (One such field alone may be a sentence.)
+    /// The readers' comments, if the page's last heading is over them, are left out: the
+    /// heading, and every block and embedded post after it.
+    fn end_at_comments(&mut self) {
+        let Some(comments) = self.comments.take() else {
+            return;
+        };
+        let embeds = self.embeds.drain(comments.embeds..).count();
+        let blocks = self.blocks.saturating_sub(comments.blocks);
+        self.left_out.headings -= 1;
+        self.left_out.furniture += 1 + blocks + embeds;
+        self.text.truncate(comments.text.min(self.text.len()));
+        self.text.truncate(self.text.trim_end().len());
+        // A comment form among the comments is counted with them.
+        self.form = self.form.filter(|&(start, _)| start < comments.text);
+    }
+
     fn end_at_form(&mut self) {
         let Some((start, fields)) = self.form else {
             return;
@@ -441,7 +471,7 @@ impl Body {
 /// what follows it is theirs, not the page's.
 fn is_comments_heading(title: &str) -> bool {
     static COMMENTS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:\d+\s+|reader(?:s'?|'s)?\s+)?(?:comments?|responses?)$|^(?i:leave a (?:reply|comment)|join the conversation)$").unwrap()
+        Regex::new(r"(?i)^(?:\d+\s+(?:comments?|responses?)|(?:readers?'?\s+)?comments|leave a (?:reply|comment)|join the conversation)$").unwrap()
     });
     COMMENTS.is_match(title.trim().trim_end_matches([':', '.']))
 }
@@ -502,12 +532,15 @@ static TEMPLATE_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:\{%.*%\}|\{\{.*\}\})$").unwrap());
 
 /// A preview of a linked page as unrollers draw it under a post, on a line of its own: one
-/// link whose text is the page's title in bold and more (its summary, its address), perhaps
-/// after the post's reference number: `[5][**repo/name** Contribute to… <small>…</small>](…)`.
+/// link whose text is the page's title in bold, its summary and its address in small type,
+/// perhaps after the post's reference number: `[5][**repo/name** Contribute to…
+/// <small>github.com/…</small>](…)`.
 fn is_link_preview(line: &str) -> bool {
     static PREVIEW: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:\[\d{1,3}\]\s*)?\[\*\*[^*\n]+\*\*[^\]\n]*\S[^\]\n]*\]\([^)\s]+\)$")
-            .unwrap()
+        Regex::new(
+            r"^(?:\[\d{1,3}\]\s*)?\[\*\*[^*\n]+\*\*[^\]\n]*<small>[^\]\n]*</small>\s*\]\([^)\s]+\)$",
+        )
+        .unwrap()
     });
     PREVIEW.is_match(line.trim())
 }
@@ -728,6 +761,16 @@ mod tests {
                 }),
             }]
         );
+        // Words after the date on the header's line, or no text under it: a quote as any
+        // other, nothing of it lost.
+        for quote in [
+            "> **Cy Council @cy** · 2026-02-27 We will publish our plan in June.\n",
+            "> **Cy Council @cy** · 2026-02-27\n",
+        ] {
+            let read = body_text(quote);
+            assert!(read.embeds.is_empty(), "{quote}");
+            assert_eq!(read.text, quote.trim_end(), "{quote}");
+        }
         // What the quoted post's Markdown leaves out is counted with the page's.
         let headed = body_text("> **Cy Council @cy** · 2024-04-30\n>\n> ## Plan\n>\n> Soon.\n");
         assert_eq!(
@@ -766,6 +809,9 @@ mod tests {
         assert!(!is_link_preview(
             "[**Bold** words](https://example.org) and more words"
         ));
+        assert!(!is_link_preview(
+            "[**Read the report** on our website](https://example.org/r)"
+        ));
         let read = body_text(&format!("The study is out.\n{preview}\n\nNext post."));
         assert_eq!(read.text, "The study is out.\n\nNext post.");
         assert_eq!(read.left_out.previews, 1);
@@ -779,14 +825,30 @@ mod tests {
             "## Reader comments",
             "## Leave a Reply",
         ] {
-            let read = body_text(&format!(
-                "The article.\n\n{heading}\n\nFirst!\n\n## Older\n\nMe too.\n"
-            ));
+            let read = body_text(&format!("The article.\n\n{heading}\n\nFirst!\n\nMe too.\n"));
             assert_eq!(read.text, "The article.", "{heading}");
-            assert_eq!(read.left_out.furniture, 4, "{heading}");
+            assert_eq!(
+                (read.left_out.furniture, read.left_out.headings),
+                (3, 0),
+                "{heading}"
+            );
         }
-        let section = body_text("Intro.\n\n## Comments on the review\n\nText.\n");
-        assert_eq!(section.text, "Intro.\n\nText.");
+        // A heading after them: "Comments" was a section like any other.
+        let section =
+            "Intro.\n\n## Comments\n\nWrite comments that say why.\n\n## Tests\n\nTest it.\n";
+        let read = body_text(section);
+        assert_eq!(
+            read.text,
+            "Intro.\n\nWrite comments that say why.\n\nTest it."
+        );
+        assert_eq!(read.left_out.headings, 2);
+        // Above the article, in a sidebar before the title written again, it ends nothing.
+        let sidebar = "# Care\n\n## Comments\n\nRecent: Ann on Care\n\n# Care\n\nThe article.\n";
+        assert_eq!(body_text(sidebar).text, "The article.");
+        for heading in ["## Response", "## Comments on the review", "## Comment"] {
+            let read = body_text(&format!("Intro.\n\n{heading}\n\nText.\n"));
+            assert_eq!(read.text, "Intro.\n\nText.", "{heading}");
+        }
     }
 
     #[test]
