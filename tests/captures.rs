@@ -317,3 +317,28 @@ fn posts_quoted_or_embedded_in_a_clipped_post_are_threads_of_their_own() {
     let warnings = doc["warnings"].to_string();
     assert!(warnings.contains("1 heading"), "{warnings}");
 }
+
+#[test]
+fn companies_are_found_by_what_the_text_says_of_them_and_terms_are_not() {
+    let doc = show("companies-thread");
+    let orgs: Vec<Vec<String>> = doc["threads"][0]["posts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| serde_json::from_value(p["organisations"].clone()).unwrap())
+        .collect();
+    // Listed beside companies known the world over, names are companies too.
+    assert_eq!(orgs[1], ["Visa", "Mastercard", "Paypol", "Amexa"]);
+    // Called a firm, and having a principal security engineer: a company; its engineer is
+    // no organisation.
+    assert_eq!(orgs[2], ["Quillon"]);
+    // A handle people work at, and one named as a company's; the person thanked is neither.
+    assert_eq!(orgs[3], ["lanternpay", "Orbit_Tech"]);
+    // Kinds of thing ("DAOs", "a ZKP") and a model with its version are no organisations.
+    assert!(orgs[4].is_empty(), "{orgs:?}");
+    assert!(
+        orgs.iter()
+            .flatten()
+            .all(|o| !["DAO", "GDC", "ZKP", "GLM"].contains(&o.as_str()))
+    );
+}

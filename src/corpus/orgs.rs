@@ -9,7 +9,9 @@
 //! - Names the text itself calls organisations ("Frontline, an organisation…", "a report by
 //!   Tact"): these count wherever the corpus names them.
 //! - Handles whose words mark an organisation ("educationgovuk", "CWIP_Research").
-//! - Companies the text has act as companies do ("at Databricks", "Snowflake announced").
+//! - Companies the text has act as companies do ("at Databricks", "Snowflake announced",
+//!   "security firm Praetorian", "Readwise's engineers").
+//! - Names listed beside organisations ("Paypal, Visa and Mastercard"): see [`lists`].
 //! - Not words in capitals the document shows are terms ("EVERY" beside "every", "0.5 ETH",
 //!   "BIP32"): see [`terms`].
 //! - Organisations known by name the world over ("Microsoft", "Harvard University"), from a
@@ -25,6 +27,7 @@ mod abbreviations;
 mod actors;
 mod declared;
 mod handles;
+mod lists;
 mod names;
 pub mod prefilter;
 mod terms;
@@ -36,6 +39,7 @@ pub use abbreviations::{abbreviates, content_initials, letters, may_abbreviate};
 pub use actors::actor_names;
 pub use declared::declared_names;
 pub use handles::{handle_is_org, handle_words};
+pub use lists::{listed_names, lower_case_words};
 pub use names::{is_acronym, names};
 pub use terms::Terms;
 

@@ -1,12 +1,16 @@
 //! Companies the text has act as companies do: a name that people are at or join ("at
-//! Databricks", "joined Stripe"), or that does what companies do in the news ("Snowflake
-//! announced", "Intuit is hiring" is not enough; "Intuit hired" is). A run of up to three
-//! capitalised words after "at" is one name ("at Andreessen Horowitz").
+//! Databricks", "joined Stripe"), that does what companies do in the news ("Snowflake
+//! announced", "Intuit is hiring" is not enough; "Intuit hired" is), that the text calls a
+//! company ("security firm Praetorian") or that has what companies have ("Readwise's
+//! engineers", "Cognition's co-founder"). A run of up to three capitalised words after "at"
+//! is one name ("at Andreessen Horowitz").
 //!
 //! The rule is read from the words that trigger it, found in one search
 //! ([`super::prefilter::actor_words`]); `tests` holds it to a walk over every word.
 
-use super::words::{ACTOR_PREPOSITIONS, ACTOR_VERBS, NOT_ACTORS};
+use super::words::{
+    ACTOR_PREPOSITIONS, ACTOR_VERBS, COMPANY_NOUNS, COMPANY_POSSESSIONS, NOT_ACTORS, POSSESSION_GAP,
+};
 use std::ops::Range;
 
 /// Words before a noun that make it a thing rather than a company's name.
@@ -19,7 +23,8 @@ const DETERMINERS: &[&str] = &[
 const MAX_WORDS: usize = 3;
 
 /// The names `text` has act as companies. Each is found from the word that makes it an
-/// actor: the name after each "at" or "joined", the name before each "announced".
+/// actor: the name after each "at", "joined" or "firm", the name before each "announced",
+/// the owner before each "engineers". A handle is given with its '@' ("at @Stripe").
 pub fn actor_names(text: &str) -> Vec<String> {
     let mut found = Vec::new();
     for trigger in super::prefilter::actor_words(text) {
@@ -36,18 +41,21 @@ pub fn actor_names(text: &str) -> Vec<String> {
             continue;
         }
         let word = word_around(text, trigger);
-        let bare_word = bare(&text[word.clone()]);
-        let name = match () {
-            _ if is_one_of(bare_word, ACTOR_PREPOSITIONS) => {
-                let after = text[word.end..].split_whitespace();
-                name_after(&text[word.clone()], after)
+        let raw = &text[word.clone()];
+        let before = || text[..word.start].split_whitespace().rev();
+        let name = match bare(raw) {
+            w if is_one_of(w, ACTOR_PREPOSITIONS)
+                || (is_company_noun(raw) && one_space_before(&text[word.end..])) =>
+            {
+                name_after(raw, text[word.end..].split_whitespace())
             }
-            _ if is_one_of(bare_word, ACTOR_VERBS) => {
-                let mut before = text[..word.start].split_whitespace().rev();
+            w if is_one_of(w, ACTOR_VERBS) => {
+                let mut before = before();
                 before
                     .next()
                     .and_then(|raw| name_before(raw, before.next()))
             }
+            w if is_one_of(w, COMPANY_POSSESSIONS) => owner_before(before()),
             _ => None,
         };
         found.extend(name);
@@ -56,14 +64,63 @@ pub fn actor_names(text: &str) -> Vec<String> {
     found
 }
 
+/// Whether `raw` is a noun naming a kind of company, written in lower case and on its own
+/// ("firm", not "Firm" nor "firm,").
+fn is_company_noun(raw: &str) -> bool {
+    COMPANY_NOUNS.contains(&raw)
+}
+
+/// Whether `rest` opens with one space and then a word: a name on the same line as the noun
+/// before it, not a heading's last word and the next line's first.
+fn one_space_before(rest: &str) -> bool {
+    (rest.strip_prefix(' ')).is_some_and(|r| r.starts_with(|c: char| !c.is_whitespace()))
+}
+
+/// The owner in `before` (the words before a company's possession, nearest first): a name
+/// with a possessive, at most [`POSSESSION_GAP`] words back, in the same clause, and no
+/// surname ("Josh MacAlister's staff").
+fn owner_before<'t>(mut before: impl Iterator<Item = &'t str>) -> Option<String> {
+    for _ in 0..=POSSESSION_GAP {
+        let raw = before.next()?;
+        let possessive = raw.ends_with("'s") || raw.ends_with("’s");
+        if possessive {
+            let surname = before
+                .next()
+                .is_some_and(|b| is_name_word(b) && !ends_clause(b));
+            return (is_name_word(raw) && !surname).then(|| bare(raw).to_string());
+        }
+        if ends_clause(raw) {
+            return None;
+        }
+    }
+    None
+}
+
 /// The name that follows a word placing someone in it ("at", "joined"), if the words after
 /// it open with one.
 fn name_after<'t>(place: &str, mut after: impl Iterator<Item = &'t str> + Clone) -> Option<String> {
     let first = after.clone().next()?;
+    if ends_clause(place) {
+        return None;
+    }
+    if let Some(handle) = handle_word(first) {
+        return Some(format!("@{handle}"));
+    }
     // "at Priya's desk": a person's, not a place of work.
     let owner = first.ends_with("'s") || first.ends_with("’s");
-    let named = !ends_clause(place) && !owner && opens_with_capital(first) && is_name_word(first);
+    let named = !owner && opens_with_capital(first) && is_name_word(first);
     named.then(|| name_run(after.by_ref()))
+}
+
+/// The handle `raw` mentions, as a handle or a Markdown link to one ("@Stripe",
+/// "[@Stripe](https://x.com/Stripe),"), unless possessive ("@priya's").
+fn handle_word(raw: &str) -> Option<&str> {
+    let rest = raw
+        .trim_start_matches(['(', '[', '"', '“'])
+        .strip_prefix('@')?;
+    let end = (rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))).unwrap_or(rest.len());
+    let possessive = rest[end..].starts_with(['\'', '’']);
+    (end > 0 && !possessive).then(|| &rest[..end])
 }
 
 /// The name `raw` is, written before a verb of what companies do, `before` being the word
@@ -165,10 +222,15 @@ mod tests {
     /// The rule as a walk over every word: each capitalised word, with the words beside it.
     fn by_every_word(text: &str) -> Vec<String> {
         let words: Vec<&str> = text.split_whitespace().collect();
+        // What follows each word: `split_whitespace` hands out slices of `text`.
+        let rest = |w: &str| &text[w.as_ptr() as usize - text.as_ptr() as usize + w.len()..];
         let mut found = Vec::new();
         for (i, raw) in words.iter().enumerate() {
             let before = i.checked_sub(1).map(|b| words[b]);
             if before.is_some_and(|b| is_one_of(bare(b), ACTOR_PREPOSITIONS)) {
+                found.extend(name_after(before.unwrap(), words[i..].iter().copied()));
+            }
+            if before.is_some_and(|b| is_company_noun(b) && one_space_before(rest(b))) {
                 found.extend(name_after(before.unwrap(), words[i..].iter().copied()));
             }
             let verb = words
@@ -176,6 +238,9 @@ mod tests {
                 .is_some_and(|n| is_one_of(bare(n), ACTOR_VERBS));
             if verb {
                 found.extend(name_before(raw, before));
+            }
+            if is_one_of(bare(raw), COMPANY_POSSESSIONS) {
+                found.extend(owner_before(words[..i].iter().rev().copied()));
             }
         }
         found.sort();
@@ -191,7 +256,9 @@ mod tests {
                 "at", "AT", "At", "(at", "at,", "Databricks", "announced", "announced,",
                 "joined", "the", "Stripe", "hired", "x", "@Ann", "Josh", "MacAlister",
                 "launched", "that", "Cat", "Target.", "Andreessen", "Horowitz", "May", "joins",
-                "rejoined", "announcedly",
+                "rejoined", "announcedly", "firm", "firm,", "Firm", "firms", "startup",
+                "Praetorian's", "Readwise’s", "engineers", "engineers.", "co-founder", "CEO",
+                "principal", "security", "Josh's", "non-profit", "@Stripe", "[@Stripe](x),", "@ann's",
             ][..]), proptest::sample::select(&[" ", "\n", "\u{a0}", "  "][..])), 0..14),
         ) {
             let text: String = words.iter().flat_map(|(w, s)| [*w, *s]).collect();
@@ -214,6 +281,24 @@ mod tests {
             ["Snowflake"]
         );
         assert_eq!(actor_names("at Databricks, we shipped it"), ["Databricks"]);
+        assert_eq!(
+            actor_names("Cloud security firm Quillon showed how."),
+            ["Quillon"]
+        );
+        assert_eq!(
+            actor_names("the AI networking service Parlour Club before that"),
+            ["Parlour Club"]
+        );
+        assert_eq!(
+            actor_names("In an email, Quillon's principal security engineer said"),
+            ["Quillon"]
+        );
+        assert_eq!(actor_names("Pity poor Notely's engineers."), ["Notely"]);
+        assert_eq!(
+            actor_names("Teams at [@quillpay](https://x.com/quillpay), and more"),
+            ["@quillpay"]
+        );
+        assert_eq!(actor_names("look at @priya's chart"), Vec::<String>::new());
     }
 
     #[test]
@@ -231,6 +316,12 @@ mod tests {
             "Look at Priya's chart.",
             "Sarah launched a petition.",
             "It rained. Government announced a plan.",
+            "The Firm Foundation said",
+            "our firm, Quillon, said",
+            "Josh MacAlister's engineers",
+            "Quillon's. Then engineers",
+            "Quillon's house has new engineers",
+            "## About the company\nOur story",
         ] {
             assert_eq!(actor_names(text), Vec::<String>::new(), "{text}");
         }

@@ -195,7 +195,11 @@ pub fn actor_words(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> +
         aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(ACTOR_PREPOSITIONS.iter().chain(ACTOR_VERBS))
+            .build(
+                (ACTOR_PREPOSITIONS.iter().chain(ACTOR_VERBS))
+                    .chain(COMPANY_NOUNS)
+                    .chain(COMPANY_POSSESSIONS),
+            )
             .expect("the actor words make an automaton")
     });
     WORDS.find_iter(text).map(|m| m.range())

@@ -2,7 +2,9 @@
 //! them alone:
 //! - a word the document also writes in lower case is shouted: "EVERY day" beside "every";
 //! - a word written after a number is a unit or a currency: "0.5 ETH", "100 BTC";
-//! - a word ending in digits is a version or a standard: "BIP32", "GPT4";
+//! - a word ending in digits is a version or a standard: "BIP32", "GPT4", and so is one
+//!   written before a version number: "GLM 4.7", "ETH 2.0";
+//! - a word the document writes as a plural is a kind of thing: "DAOs", "GDCs";
 //! - a word the document spells out in words of lower case, no organisation word among
 //!   them, is a term: "remote code execution (RCE)".
 
@@ -21,6 +23,9 @@ pub struct Terms {
     after_number: HashSet<String>,
     /// Acronyms spelt out in words that name no organisation.
     spelt_out: HashSet<String>,
+    /// Words in capitals written with a plural "s" ("DAOs"), or before a version ("GLM
+    /// 4.7"), without it.
+    things: HashSet<String>,
 }
 
 impl Terms {
@@ -30,6 +35,7 @@ impl Terms {
             lower: HashSet::new(),
             after_number: HashSet::new(),
             spelt_out: HashSet::new(),
+            things: HashSet::new(),
         };
         for text in texts {
             terms.spelt_out.extend(spelt_out_terms(text));
@@ -38,30 +44,39 @@ impl Terms {
         terms
     }
 
-    /// Notes the words of `text` written in lower case, and those written after a number
-    /// as units are: not followed straight on by a word in lower case, as "5 NHS trusts"
-    /// uses a name and "0.5 ETH, then" a unit.
+    /// Notes the words of `text` written in lower case, those written after a number as
+    /// units are, and those written as kinds of things (plurals, names before a version, an
+    /// acronym after "a").
     fn read_words(&mut self, text: &str) {
-        let mut number_before = false;
-        let mut unit: Option<&str> = None;
-        for (gap, word) in words(text) {
+        let mut before = Before::default();
+        let mut words = words(text).peekable();
+        while let Some((gap, word)) = words.next() {
             let lower = word.chars().all(char::is_lowercase);
-            if let Some(unit) = unit.take().filter(|_| !(lower && gap.trim().is_empty())) {
-                self.after_number.insert(unit.to_string());
+            let spaced = gap.trim().is_empty();
+            if let Some(plural) = capitals_plural(word) {
+                self.things.insert(plural.to_string());
             }
-            // A unit follows its number across one space ("0.5 ETH"), never a sentence's
-            // end nor a year ("in 2022. NHS England said").
-            if number_before && gap == " " && word.chars().any(char::is_alphabetic) {
-                unit = Some(word);
-            }
+            let version = is_version(word) && words.peek().is_none_or(|(g, w)| !is_amount(g, w));
+            let capitals = before.capitals.take();
+            self.things
+                .extend(capitals.filter(|_| gap == " " && version).map(String::from));
+            // "a ZKP.", "a DMMS with": the head of a phrase that "a" opens, so a kind of thing.
+            let phrase_ends = !spaced || word == "with";
+            let indefinite = before.indefinite.take();
+            self.things
+                .extend(indefinite.filter(|_| phrase_ends).map(String::from));
+            let unit = before.unit.take();
+            self.after_number
+                .extend(unit.filter(|_| !(lower && spaced)).map(String::from));
             // A hashtag, a handle or a piece of an address is no word of the text ("#nhs").
             let tagged = gap.ends_with(['#', '@', '/', '.', '-', '_']);
             if lower && !tagged {
                 self.lower.insert(word.to_string());
             }
-            number_before = is_number(word) && !is_year(word);
+            before = before.then(gap, word);
         }
-        self.after_number.extend(unit.map(str::to_string));
+        self.after_number.extend(before.unit.map(String::from));
+        self.things.extend(before.indefinite.map(String::from));
     }
 
     /// Whether `acronym`, a word in capitals, is one of the document's terms.
@@ -69,6 +84,7 @@ impl Terms {
         acronym.ends_with(|c: char| c.is_ascii_digit())
             || self.after_number.contains(acronym)
             || self.spelt_out.contains(acronym)
+            || self.things.contains(acronym)
             || self.lower.contains(&acronym.to_lowercase())
     }
 }
@@ -135,6 +151,79 @@ fn words(text: &str) -> impl Iterator<Item = (&str, &str)> {
         })
 }
 
+/// What reading a text's words keeps of the words before the one read.
+#[derive(Default)]
+struct Before<'t> {
+    /// The word before is a number, not a year.
+    number: bool,
+    /// A word written after a number, waiting for the word after it.
+    unit: Option<&'t str>,
+    /// The word before, when in capitals.
+    capitals: Option<&'t str>,
+    /// How many words in lower case stand since "a" or "an", spaces between.
+    after_article: Option<u8>,
+    /// A word in capitals after "a" (and a word at most), waiting for the phrase's end.
+    indefinite: Option<&'t str>,
+}
+
+impl<'t> Before<'t> {
+    /// What is kept once `word`, after `gap`, is read.
+    fn then(self, gap: &'t str, word: &'t str) -> Before<'t> {
+        let spaced = gap.trim().is_empty();
+        let capitals = word.starts_with(|c: char| c.is_ascii_uppercase())
+            && word
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+        let after_article = match word {
+            "a" | "an" => Some(0),
+            _ if spaced && word.chars().all(char::is_lowercase) => {
+                self.after_article.filter(|n| *n < 1).map(|n| n + 1)
+            }
+            _ => None,
+        };
+        let indefinite = capitals && spaced && self.after_article.is_some();
+        Before {
+            number: is_number(word) && !is_year(word),
+            // A unit follows its number across one space ("0.5 ETH"), never a sentence's end
+            // nor a year ("in 2022. NHS England said").
+            unit: (self.number && gap == " " && word.chars().any(char::is_alphabetic))
+                .then_some(word),
+            capitals: capitals.then_some(word),
+            after_article,
+            indefinite: indefinite.then_some(word),
+        }
+    }
+}
+
+/// "DAOs": a word in capitals with a plural "s" (two capitals at least), without it.
+fn capitals_plural(word: &str) -> Option<&str> {
+    let singular = word.strip_suffix('s')?;
+    let capitals = singular.bytes().filter(u8::is_ascii_uppercase).count();
+    let all_capitals = singular
+        .bytes()
+        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+    (capitals >= 2 && all_capitals).then_some(singular)
+}
+
+/// "4.7", "2.0", "v3": a version number (at most two digits on either side of its dot).
+fn is_version(word: &str) -> bool {
+    let number = word.strip_prefix(['v', 'V']).unwrap_or(word);
+    let mut parts = number.split('.');
+    let short_digits =
+        |p: &str| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
+    let whole = parts.next().is_some_and(short_digits);
+    let fraction = parts.next();
+    let dotted = fraction.is_some_and(short_digits) && parts.next().is_none();
+    whole && (dotted || (fraction.is_none() && number.len() < word.len()))
+}
+
+/// Whether a number followed by `gap` and `next` is an amount ("1.3 million", "2.5%").
+fn is_amount(gap: &str, next: &str) -> bool {
+    gap.starts_with('%')
+        || ["million", "billion", "trillion", "bn", "m", "k"]
+            .contains(&next.to_lowercase().as_str())
+}
+
 /// "1900" to "2099": a year, not a count.
 fn is_year(word: &str) -> bool {
     word.len() == 4 && (word.starts_with("19") || word.starts_with("20"))
@@ -172,6 +261,22 @@ mod tests {
         // Nor a year before a sentence, nor a hashtag, makes a name a term.
         let terms = Terms::of(["It was published in 2022. NHS England said so. #nhs #DfE @bbc"]);
         for name in ["NHS", "BBC"] {
+            assert!(!terms.is_term(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn plurals_and_names_before_a_version_are_terms() {
+        let terms = Terms::of([
+            "Most DAOs fail. Try GLM 4.7 or QRX v2 today, and the NDX.",
+            "Prove it with a ZKP. We wrote a ZRP with them, and a secure DMMS*, once.",
+            "A BBC reporter and an NHS trust, and an NHS that works.",
+            "The NHS 1.3 million staff, the ONS 2.5% rise, and KPMG in 2.0 form.",
+        ]);
+        for term in ["DAO", "GLM", "QRX", "ZKP", "ZRP", "DMMS"] {
+            assert!(terms.is_term(term), "{term}");
+        }
+        for name in ["NDX", "NHS", "ONS", "KPMG", "BBC"] {
             assert!(!terms.is_term(name), "{name}");
         }
     }

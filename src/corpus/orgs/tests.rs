@@ -170,6 +170,13 @@ fn organisation_handles() {
         "ThePromiseScot",
         "reviewCSC",
         "carereviewwatch",
+        "quillpay_co",
+        "BrightLoopLtd",
+        "Nimbus__AI",
+        "Pebble_Tech",
+        "OrbitWallet",
+        "LanternGames",
+        "AcmeEngg",
     ] {
         assert!(handle_is_org(handle), "{handle}");
     }

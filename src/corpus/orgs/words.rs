@@ -79,7 +79,12 @@ pub(super) const COMMON_ACRONYMS: &[&str] = &[
     "LLM", "LTS", "MCP", "MFA", "NFT", "NLP", "NLU", "NPU", "OCR", "OLAP", "OLTP", "OTP", "PCB",
     "RAG", "RAM", "RBAC", "REST", "RGB", "RLHF", "SDK", "SFT", "SQL", "SSD", "SSH", "SSO", "TCP",
     "TPU", "UDP", "URL", "USB", "UTC", "UTF", "VPN", "XML", "YAML",
-    // Internet shorthand.
+    // Machine learning methods and kinds of model.
+    "AGI", "ASR", "PPO", "RLAIF", "RLVR", "TTS", "VLM",
+    // Markets and crypto: currencies, tickers and traders' terms.
+    "AMM", "APR", "APY", "ARR", "ATH", "BTC", "CEX", "DCA", "DEX", "DOGE", "ETF", "ETH", "EVM",
+    "FUD", "HODL", "ICO", "IPO", "ITM", "KPI", "KYC", "MRR", "OTM", "ROI", "SHIB", "TVL", "USDC",
+    "USDT", "WBTC", // Internet shorthand.
     "AFAIK", "AMA", "BTW", "FOMO", "IIRC", "TBH", "TIL", "WTF",
     // Roles, qualifications, everyday terms.
     "ADHD", "AKA", "ASAP", "BAME", "CCE", "CEO", "CFO", "COO", "COVID", "CPD", "CSE", "CTO", "DIY",
@@ -99,10 +104,13 @@ pub(super) const HANDLE_ENDINGS: &[&str] = &[
 ];
 
 /// Handle words (split at case changes and underscores) that mark an organisation, besides
-/// the organisation words themselves ("FamilyRightsGp", "CWIP_Research", "reviewCSC").
+/// the organisation words themselves ("FamilyRightsGp", "CWIP_Research", "reviewCSC"): the
+/// words of groups, of company forms ("acinq_co", "StarkWareLtd", "MiniMax__AI") and of what
+/// companies make ("Breez_Tech", "PhoenixWallet", "SatoshisGames", "RazorpayEngg").
 pub(super) const HANDLE_WORDS: &[&str] = &[
     "gp", "grp", "assoc", "uni", "research", "info", "news", "hq", "org", "gov", "team", "media",
-    "press",
+    "press", "co", "inc", "llc", "ltd", "ai", "labs", "lab", "tech", "eng", "engg", "games",
+    "studio", "studios", "wallet", "app",
 ];
 
 /// Verbs that, written straight after a name, make it a company's: what companies do in
@@ -129,6 +137,104 @@ pub(super) const ACTOR_VERBS: &[&str] = &[
 /// Words that, written straight before a name, place someone in it: "at Databricks",
 /// "joined Stripe".
 pub(super) const ACTOR_PREPOSITIONS: &[&str] = &["at", "join", "joined", "joining", "joins"];
+
+/// Nouns that, written in lower case straight before a name, say what kind of company it is:
+/// "security firm Praetorian", "the AI networking service Lunchclub", "chipmaker Nvidia".
+pub(super) const COMPANY_NOUNS: &[&str] = &[
+    "airline",
+    "automaker",
+    "bank",
+    "brokerage",
+    "carmaker",
+    "charity",
+    "chipmaker",
+    "company",
+    "conglomerate",
+    "fintech",
+    "firm",
+    "insurer",
+    "lender",
+    "magazine",
+    "newspaper",
+    "nonprofit",
+    "non-profit",
+    "outlet",
+    "provider",
+    "publisher",
+    "retailer",
+    "service",
+    "start-up",
+    "startup",
+    "vendor",
+];
+
+/// Nouns that a company has and a person seldom does, written after a possessive name:
+/// "Praetorian's principal security engineer", "Readwise's engineers".
+pub(super) const COMPANY_POSSESSIONS: &[&str] = &[
+    "advisory",
+    "ceo",
+    "cfo",
+    "co-founder",
+    "co-founders",
+    "cofounder",
+    "cto",
+    "employees",
+    "engineer",
+    "engineers",
+    "headquarters",
+    "ipo",
+    "servers",
+    "shareholders",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "subsidiary",
+    "valuation",
+];
+
+/// How many words may stand between a possessive name and what it has ("Praetorian's
+/// principal security engineer").
+pub(super) const POSSESSION_GAP: usize = 2;
+
+/// Capitalised words that open a clause and may stand first in what looks like a list of
+/// names ("However, Visa and Mastercard"); words ending in "ly" are ruled out as well.
+pub(super) const LIST_OPENERS: &[&str] = &[
+    "Again",
+    "Also",
+    "And",
+    "Anyway",
+    "Besides",
+    "But",
+    "Else",
+    "Even",
+    "First",
+    "Furthermore",
+    "Hence",
+    "Here",
+    "However",
+    "Indeed",
+    "Instead",
+    "Meanwhile",
+    "Moreover",
+    "Next",
+    "Now",
+    "Ok",
+    "Okay",
+    "Otherwise",
+    "Plus",
+    "Second",
+    "Since",
+    "Still",
+    "Then",
+    "There",
+    "Third",
+    "Thus",
+    "Today",
+    "Tomorrow",
+    "Well",
+    "Yes",
+    "Yesterday",
+];
 
 /// Capitalised words that follow those words and are no organisation: times and places of
 /// the calendar, and words that open a clause.

@@ -9,6 +9,7 @@ use crate::corpus::glossary::{Glossary, key};
 use crate::corpus::{Document, Ordinal, orgs};
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use rayon::prelude::*;
+use std::cell::OnceCell;
 use std::collections::BTreeSet;
 
 /// Every post's organisations, posts in corpus order, and per canonical name the spellings
@@ -262,6 +263,17 @@ pub(super) fn name_posts(doc: &Document, found: Vec<Vec<Found>>, naming: &Naming
         };
     }
     let mut named = Vec::new();
+    // The words the document writes in lower case, gathered once and only if a list needs them.
+    let lower = OnceCell::new();
+    let is_common = |word: &str| {
+        let lower = lower.get_or_init(|| {
+            let mut lower = HashSet::new();
+            doc.posts()
+                .for_each(|p| orgs::lower_case_words(&p.text, &mut lower));
+            lower
+        });
+        lower.contains(word)
+    };
     for (post, mut hits) in doc.posts().zip(found) {
         let matched = naming.matcher.hits(&post.text);
         hits.retain(|h| {
@@ -270,10 +282,24 @@ pub(super) fn name_posts(doc: &Document, found: Vec<Vec<Found>>, naming: &Naming
                     .iter()
                     .any(|m| m != &h.name && contains_words(m, &h.name))
         });
-        hits.extend(matched.into_iter().map(|name| Found {
+        // Names listed beside those the corpus or the world knows as organisations (not
+        // beside what the rules guessed from capitals alone).
+        let listed = match matched.is_empty() {
+            true => Vec::new(),
+            false => {
+                let is_org = |name: &str| matched.iter().any(|m| m == name);
+                orgs::listed_names(&post.text, is_org, is_common)
+            }
+        };
+        let found = |name| Found {
             name,
             handle: false,
-        }));
+        };
+        hits.extend(matched.into_iter().map(found));
+        let unfound: Vec<String> = (listed.into_iter())
+            .filter(|name| !hits.iter().any(|h| !h.handle && &h.name == name))
+            .collect();
+        hits.extend(unfound.into_iter().map(found));
         hits.extend(
             post.mentions
                 .iter()
@@ -319,9 +345,13 @@ pub(super) fn rule_hits(
     org_handles: &HashSet<&str>,
 ) -> Vec<Found> {
     let mut names = orgs::names(text);
+    // Handles the text has act as companies ("at @Stripe"), as its mentions write them.
+    let mut actor_handles = Vec::new();
     for actor in orgs::actor_names(text) {
-        if !names.iter().any(|n| contains_words(n, &actor)) {
-            names.push(actor);
+        match actor.strip_prefix('@') {
+            Some(handle) => actor_handles.extend(mentions.iter().find(|m| ***m == *handle)),
+            None if !names.iter().any(|n| contains_words(n, &actor)) => names.push(actor),
+            None => {}
         }
     }
     let names = names.into_iter().map(|name| Found {
@@ -330,7 +360,7 @@ pub(super) fn rule_hits(
     });
     let handles = mentions
         .iter()
-        .filter(|m| org_handles.contains(&m[..]))
+        .filter(|m| org_handles.contains(&m[..]) || actor_handles.contains(m))
         .map(|m| Found {
             name: m.to_string(),
             handle: true,
