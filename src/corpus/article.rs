@@ -310,7 +310,7 @@ impl Paragraphs {
             .extend(CITATION.find_iter(&piece).map(|m| m.as_str().to_string()));
         let item = is_list_item(&piece);
         let picture = is_picture(&piece);
-        let short = piece.chars().count() <= SHORT_ITEM_CHARS;
+        let short = visible_chars(&piece) <= SHORT_ITEM_CHARS;
         let (lead_in, in_list) = (self.lead_in, self.in_list);
         match self.out.last_mut() {
             // A picture between a lead-in and its list goes with them.
@@ -353,16 +353,33 @@ impl Paragraphs {
 
 /// The kind of lead-in `paragraph` is, if it is one: one line ending in a colon. In saved
 /// text, where every line of a page may stand alone, only a short line is one; in Markdown,
-/// where the writer set the list under it, any one sentence.
+/// where the writer set the list under it, any one sentence, or a paragraph whose last
+/// sentence is short ("A straddle is a put and a call. In Panoptic:").
 fn lead_in_of(paragraph: &str, written: Written) -> Option<LeadIn> {
     if !paragraph.ends_with(':') || paragraph.contains('\n') {
         return None;
     }
+    let sentence =
+        is_one_sentence(paragraph) || last_sentence(paragraph).chars().count() <= LEAD_IN_CHARS;
     match paragraph.chars().count() <= LEAD_IN_CHARS {
         true => Some(LeadIn::Short),
-        false => {
-            (written == Written::Markdown && is_one_sentence(paragraph)).then_some(LeadIn::Sentence)
-        }
+        false => (written == Written::Markdown && sentence).then_some(LeadIn::Sentence),
+    }
+}
+
+/// The last sentence of `line`: from the capital that opens it after the last sentence end.
+fn last_sentence(line: &str) -> &str {
+    // The pattern's match ends with that capital, one byte.
+    (SENTENCE_END.find_iter(line).last()).map_or(line, |m| &line[m.end() - 1..])
+}
+
+/// How many characters a reader sees of `piece`: a Markdown link's text, not its address.
+fn visible_chars(piece: &str) -> usize {
+    static LINK_TARGET: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\]\([^)\s]*\)").expect("valid"));
+    match piece.contains("](") {
+        true => LINK_TARGET.replace_all(piece, "]").chars().count(),
+        false => piece.chars().count(),
     }
 }
 
@@ -606,11 +623,22 @@ mod tests {
     }
 
     #[test]
+    fn a_short_last_sentence_leads_into_a_list_of_short_linked_items() {
+        let lead = "A pilot is a council and a provider. In Leeds:";
+        let item = "- A place is [listed](https://example.org/leeds/placements/2024/shared-list-of-places?src=thread) by the council";
+        let lines = [lead, "", item, "- A price is agreed once a year"];
+        assert_eq!(
+            paragraphs(&lines, Written::Markdown),
+            [format!("{lead}\n{item}\n- A price is agreed once a year")]
+        );
+    }
+
+    #[test]
     fn a_list_after_several_sentences_or_of_long_items_stands_apart() {
         let sentences = "Prices fell. Here is what the councils paid for each kind of place:";
         let lines = [sentences, "", "- Residential: -4%"];
         assert_eq!(paragraphs(&lines, Written::Markdown).len(), 2);
-        let glued = "Prices fell a little.Keep these in mind when you read the figures:";
+        let glued = "Prices fell a little.Keep these figures in mind when you read what each paid:";
         let lines = [glued, "", "- Residential: -4%"];
         assert_eq!(paragraphs(&lines, Written::Markdown).len(), 2);
         let long = format!(
