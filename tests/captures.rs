@@ -261,6 +261,17 @@ fn a_republished_thread_is_read_as_paragraphs_with_its_lists_whole() {
     );
     let warnings = doc["warnings"].to_string();
     assert!(warnings.contains("1 link preview"), "{warnings}");
+    // The credits after a break ("via: <address>", the translator) are the page's footer.
+    assert!(
+        posts
+            .iter()
+            .all(|p| !p.contains("via:") && !p.contains("译者") && !p.contains("volunteers")),
+        "{posts:#?}"
+    );
+    assert!(
+        warnings.contains("3 blocks of header, sidebar, comments or footer"),
+        "{warnings}"
+    );
 }
 
 #[test]

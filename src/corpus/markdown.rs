@@ -32,13 +32,17 @@ pub struct Body {
     /// The addresses of reference links, by label in lower case.
     references: std::collections::HashMap<String, String>,
     /// Where the readers' comments begin, if the page's last heading is over them.
-    comments: Option<Comments>,
+    comments: Option<Mark>,
+    /// Where the last thematic break stood, while no block has followed it.
+    rule: Option<Mark>,
+    /// Where a republished page's credits begin: a break, then "via: <address>".
+    credits: Option<Mark>,
 }
 
-/// Where a heading over the readers' comments stood: how much text, how many blocks and
-/// embedded posts the page had before it.
+/// A place in the page where a part of it begins (the readers' comments, the credits): how
+/// much text, how many blocks and embedded posts the page had before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Comments {
+struct Mark {
     text: usize,
     blocks: usize,
     embeds: usize,
@@ -283,12 +287,13 @@ pub fn body_text(markdown: &str) -> Body {
             Event::Text(text) | Event::Code(text) => {
                 words |= in_picture == 0 && !text.trim().is_empty();
             }
-            Event::Rule => body.push(""),
+            Event::Rule => body.rule = Some(body.mark()),
             Event::SoftBreak | Event::HardBreak | Event::Html(_) => {}
             _ => words = true,
         }
     }
     body.end_at_comments();
+    body.end_at_credits();
     body.end_at_form();
     body
 }
@@ -352,11 +357,7 @@ impl Body {
             TagEnd::Heading(_) if is_comments_heading(&heading_text(source)) => {
                 self.left_out.headings += 1;
                 if self.comments.is_none() && !self.text.is_empty() {
-                    self.comments = Some(Comments {
-                        text: self.text.len(),
-                        blocks: self.blocks,
-                        embeds: self.embeds.len(),
-                    });
+                    self.comments = Some(self.mark());
                 }
             }
             TagEnd::Heading(level) => {
@@ -377,6 +378,10 @@ impl Body {
             }
             TagEnd::Paragraph if images_only => self.push("Image"),
             TagEnd::Paragraph if is_wiki_links(source) => self.left_out.lists += 1,
+            TagEnd::Paragraph if self.rule.is_some() && is_credits_line(source) => {
+                self.credits = self.credits.or(self.rule);
+                self.push(source);
+            }
             TagEnd::Paragraph if is_form_field(source) => {
                 let (start, fields) = self.form.unwrap_or((self.text.len(), 0));
                 self.form = Some((start, fields + 1));
@@ -421,12 +426,22 @@ impl Body {
         }
     }
 
+    /// Where the page stands now.
+    fn mark(&self) -> Mark {
+        Mark {
+            text: self.text.len(),
+            blocks: self.blocks,
+            embeds: self.embeds.len(),
+        }
+    }
+
     /// Adds a block of text, with a blank line before it.
     fn push(&mut self, block: &str) {
         let block = block.trim_matches('\n');
         if block.trim().is_empty() {
             return;
         }
+        self.rule = None;
         let block = with_addresses(block, &self.references);
         if !self.text.is_empty() {
             self.text.push_str("\n\n");
@@ -435,24 +450,39 @@ impl Body {
         self.blocks += 1;
     }
 
-    /// A comment form (two fields or more) ends the article: it, and the page's footer
-    /// after it, are left out. (One such field alone may be a sentence.)
     /// The readers' comments, if the page's last heading is over them, are left out: the
     /// heading, and every block and embedded post after it.
     fn end_at_comments(&mut self) {
         let Some(comments) = self.comments.take() else {
             return;
         };
-        let embeds = self.embeds.drain(comments.embeds..).count();
-        let blocks = self.blocks.saturating_sub(comments.blocks);
         self.left_out.headings -= 1;
-        self.left_out.furniture += 1 + blocks + embeds;
-        self.text.truncate(comments.text.min(self.text.len()));
-        self.text.truncate(self.text.trim_end().len());
-        // A comment form among the comments is counted with them.
-        self.form = self.form.filter(|&(start, _)| start < comments.text);
+        self.left_out.furniture += 1;
+        self.end_at(comments);
     }
 
+    /// A republished page's credits (a break, then "via: <address>", the translators, the
+    /// project's notice) are left out, with every block and embedded post after them.
+    fn end_at_credits(&mut self) {
+        if let Some(credits) = self.credits.take() {
+            self.end_at(credits);
+        }
+    }
+
+    /// Leaves out what the page holds from `mark` on, counted as furniture.
+    fn end_at(&mut self, mark: Mark) {
+        let embeds = (self.embeds.drain(mark.embeds.min(self.embeds.len())..)).count();
+        let blocks = self.blocks.saturating_sub(mark.blocks);
+        self.blocks = self.blocks.min(mark.blocks);
+        self.left_out.furniture += blocks + embeds;
+        self.text.truncate(mark.text.min(self.text.len()));
+        self.text.truncate(self.text.trim_end().len());
+        // A comment form in what is left out is counted with it.
+        self.form = self.form.filter(|&(start, _)| start < mark.text);
+    }
+
+    /// A comment form (two fields or more) ends the article: it, and the page's footer
+    /// after it, are left out. (One such field alone may be a sentence.)
     fn end_at_form(&mut self) {
         let Some((start, fields)) = self.form else {
             return;
@@ -465,6 +495,13 @@ impl Body {
         self.text.truncate(start);
         self.text.truncate(self.text.trim_end().len());
     }
+}
+
+/// The line that opens a republished page's credits: "via: <address>" of the original.
+fn is_credits_line(source: &str) -> bool {
+    static CREDITS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)^via:?\s+<?https?://\S+$").unwrap());
+    CREDITS.is_match(source.trim())
 }
 
 /// A heading over the readers' comments ("Comments", "3 Responses", "Leave a Reply"):
@@ -815,6 +852,21 @@ mod tests {
         let read = body_text(&format!("The study is out.\n{preview}\n\nNext post."));
         assert_eq!(read.text, "The study is out.\n\nNext post.");
         assert_eq!(read.left_out.previews, 1);
+    }
+
+    #[test]
+    fn a_republished_pages_credits_end_it() {
+        let page = "The article.\n\nThe end.\n\n---\n\nvia: https://example.org/a/1\n\n作者：[Ann][a]\n\n本文由 [XYZ](https://example.org/xyz) 原创编译\n\n[a]: https://example.org/ann\n";
+        let read = body_text(page);
+        assert_eq!(read.text, "The article.\n\nThe end.");
+        assert_eq!(read.left_out.furniture, 3);
+        // Without the break before it, or with words after the address, it is text.
+        for text in [
+            "The article.\n\nvia: https://example.org/a/1\n\nMore.\n",
+            "The article.\n\n---\n\nvia: https://example.org/a/1 is where I read it.\n\nMore.\n",
+        ] {
+            assert!(body_text(text).text.ends_with("More."), "{text}");
+        }
     }
 
     #[test]
