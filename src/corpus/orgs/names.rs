@@ -91,7 +91,8 @@ pub fn is_acronym(word: &str) -> bool {
         && !COMMON_ACRONYMS.contains(&word)
 }
 
-/// "CareTech", "PayPal": two or more humps of at least two letters ("ToR", "DfE" are not).
+/// "CareTech", "PayPal": two humps of at least two letters ("ToR", "DfE" are not). Three or
+/// more are a name in code ("AskUserQuestion", "NiPoPoWs"), not a brand's.
 pub(super) fn is_camel_brand(word: &str) -> bool {
     if !word.starts_with(|c: char| c.is_ascii_uppercase())
         || !word.bytes().all(|b| b.is_ascii_alphabetic())
@@ -112,7 +113,7 @@ pub(super) fn is_camel_brand(word: &str) -> bool {
         last = Some(bound);
         count += 1;
     }
-    count >= 3
+    count == 3
         && !SURNAME_PREFIXES.iter().any(|p| {
             word.strip_prefix(p)
                 .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_uppercase()))

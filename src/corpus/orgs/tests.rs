@@ -132,6 +132,7 @@ fn camel_case_brands() {
     assert_eq!(names_of("CareTech, one of the biggest"), ["CareTech"]);
     assert!(names_of("MacAlister and McDonald and DeSouza").is_empty());
     assert!(names_of("the ToR and DfE").is_empty());
+    assert!(names_of("call AskUserQuestion or NiPoPoWs").is_empty());
 }
 
 #[test]
