@@ -341,6 +341,11 @@ impl Paragraphs {
                 last.push_str(&piece);
             }
             Some(last) if *last == piece => {}
+            // A line of emoji or marks alone ("👇", "🧵") closes the paragraph before it.
+            Some(last) if !piece.chars().any(char::is_alphanumeric) => {
+                last.push('\n');
+                last.push_str(&piece);
+            }
             _ => {
                 self.lead_in = lead_in_of(&piece, self.written);
                 self.list_at = None;
@@ -620,6 +625,15 @@ mod tests {
         // A short lead-in keeps its picture and list in either.
         let lines = ["Caveats:", "", "Image", "", "- gas", "- fees"];
         assert_eq!(paragraphs(&lines, Written::Text).len(), 1);
+    }
+
+    #[test]
+    fn a_line_of_emoji_alone_closes_the_paragraph_before_it() {
+        let lines = ["A thread on the review.", "", "👇", "", "First, the money."];
+        assert_eq!(
+            paragraphs(&lines, Written::Markdown),
+            ["A thread on the review.\n👇", "First, the money."]
+        );
     }
 
     #[test]
