@@ -84,10 +84,11 @@ fn a_clipped_article_takes_its_front_matter_and_leaves_the_layout_out() {
     assert_eq!(
         doc["warnings"],
         serde_json::json!([
-            "left out as the page's layout: 1 heading, 3 blocks of header, sidebar, comments \
-             or footer"
+            "left out as the page's layout: 1 heading, 1 list of links or page facts, 3 blocks \
+             of header, sidebar, comments or footer"
         ]),
-        "the section heading and the readers' comments are said to be left out"
+        "the section heading, the source line above the text and the readers' comments are \
+         said to be left out"
     );
     assert_eq!(
         texts(&doc),

@@ -378,6 +378,11 @@ impl Body {
             }
             TagEnd::Paragraph if images_only => self.push("Image"),
             TagEnd::Paragraph if is_wiki_links(source) => self.left_out.lists += 1,
+            // "Primary source: Cognition on X" above the text: what the page says about
+            // itself, as a list of such facts is.
+            TagEnd::Paragraph if self.text.is_empty() && is_source_line(source) => {
+                self.left_out.lists += 1;
+            }
             TagEnd::Paragraph if self.rule.is_some() && is_credits_line(source) => {
                 self.credits = self.credits.or(self.rule);
                 self.push(source);
@@ -495,6 +500,14 @@ impl Body {
         self.text.truncate(start);
         self.text.truncate(self.text.trim_end().len());
     }
+}
+
+/// A line naming where a page's story comes from: "Source: …", "Primary source: …".
+fn is_source_line(source: &str) -> bool {
+    static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:primary |original )?sources?:\s*\S[^\n]{0,80}$").unwrap()
+    });
+    SOURCE.is_match(source.trim())
 }
 
 /// The line that opens a republished page's credits: "via: <address>" of the original.
@@ -852,6 +865,13 @@ mod tests {
         let read = body_text(&format!("The study is out.\n{preview}\n\nNext post."));
         assert_eq!(read.text, "The study is out.\n\nNext post.");
         assert_eq!(read.left_out.previews, 1);
+    }
+
+    #[test]
+    fn a_source_line_above_the_text_is_about_the_page() {
+        let read = body_text("Primary source:Quillon on X\n\n## Why\n\nThe text.\n\nSource: ONS\n");
+        assert_eq!(read.text, "The text.\n\nSource: ONS");
+        assert_eq!(read.left_out.lists, 1);
     }
 
     #[test]
