@@ -35,7 +35,8 @@ pub struct Body {
     comments: Option<Mark>,
     /// Where the last thematic break stood, while no block has followed it.
     rule: Option<Mark>,
-    /// Where a republished page's credits begin: a break, then "via: <address>".
+    /// Where a republished page's credits may begin: the last break followed straight by
+    /// "via: <address>".
     credits: Option<Mark>,
 }
 
@@ -345,6 +346,8 @@ impl Body {
 
     /// Adds a top-level block, as `source` writes it.
     fn block(&mut self, tag: TagEnd, source: &str, images_only: bool) {
+        // A break counts only for the block right after it.
+        let rule = self.rule.take();
         match tag {
             // A line underlined is a heading to Markdown, and often a post followed by a
             // separator: it stays text, but for the page's one title underlined with "=".
@@ -371,7 +374,7 @@ impl Body {
                     // header and sidebar.
                     self.left_out.furniture += std::mem::take(&mut self.blocks);
                     self.text.clear();
-                    self.form = None;
+                    (self.form, self.comments, self.credits) = (None, None, None);
                 } else {
                     self.left_out.headings += 1;
                 }
@@ -383,8 +386,8 @@ impl Body {
             TagEnd::Paragraph if self.text.is_empty() && is_source_line(source) => {
                 self.left_out.lists += 1;
             }
-            TagEnd::Paragraph if self.rule.is_some() && is_credits_line(source) => {
-                self.credits = self.credits.or(self.rule);
+            TagEnd::Paragraph if rule.is_some() && is_credits_line(source) => {
+                self.credits = rule;
                 self.push(source);
             }
             TagEnd::Paragraph if is_form_field(source) => {
@@ -446,7 +449,6 @@ impl Body {
         if block.trim().is_empty() {
             return;
         }
-        self.rule = None;
         let block = with_addresses(block, &self.references);
         if !self.text.is_empty() {
             self.text.push_str("\n\n");
@@ -467,9 +469,16 @@ impl Body {
     }
 
     /// A republished page's credits (a break, then "via: <address>", the translators, the
-    /// project's notice) are left out, with every block and embedded post after them.
+    /// project's notice) are left out, with every block and embedded post after them: when
+    /// text comes before them, and what follows is as short as credits are.
     fn end_at_credits(&mut self) {
-        if let Some(credits) = self.credits.take() {
+        let Some(credits) = self.credits.take() else {
+            return;
+        };
+        let after = self.text.get(credits.text..).unwrap_or_default();
+        let short = after.chars().count() <= CREDITS_CHARS
+            && self.blocks.saturating_sub(credits.blocks) <= CREDITS_BLOCKS;
+        if credits.text > 0 && short {
             self.end_at(credits);
         }
     }
@@ -480,7 +489,11 @@ impl Body {
         let blocks = self.blocks.saturating_sub(mark.blocks);
         self.blocks = self.blocks.min(mark.blocks);
         self.left_out.furniture += blocks + embeds;
-        self.text.truncate(mark.text.min(self.text.len()));
+        let mut at = mark.text.min(self.text.len());
+        while !self.text.is_char_boundary(at) {
+            at -= 1;
+        }
+        self.text.truncate(at);
         self.text.truncate(self.text.trim_end().len());
         // A comment form in what is left out is counted with it.
         self.form = self.form.filter(|&(start, _)| start < mark.text);
@@ -510,10 +523,14 @@ fn is_source_line(source: &str) -> bool {
     SOURCE.is_match(source.trim())
 }
 
+/// The most a republished page's credits hold, from the "via:" line on: characters, blocks.
+const CREDITS_CHARS: usize = 1_000;
+const CREDITS_BLOCKS: usize = 8;
+
 /// The line that opens a republished page's credits: "via: <address>" of the original.
 fn is_credits_line(source: &str) -> bool {
     static CREDITS: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)^via:?\s+<?https?://\S+$").unwrap());
+        LazyLock::new(|| Regex::new(r"(?i)^via:\s+<?https?://\S+$").unwrap());
     CREDITS.is_match(source.trim())
 }
 
@@ -880,13 +897,24 @@ mod tests {
         let read = body_text(page);
         assert_eq!(read.text, "The article.\n\nThe end.");
         assert_eq!(read.left_out.furniture, 3);
-        // Without the break before it, or with words after the address, it is text.
+        // Without the break right before it, or the colon, or with words after the address,
+        // or with no text before it, or with an article after it, it is text.
+        let long = "The council buys places. ".repeat(50);
         for text in [
-            "The article.\n\nvia: https://example.org/a/1\n\nMore.\n",
-            "The article.\n\n---\n\nvia: https://example.org/a/1 is where I read it.\n\nMore.\n",
+            "The article.\n\nvia: https://example.org/a/1\n\nMore.\n".to_string(),
+            "The article.\n\n---\n\n## Sources\n\nvia: https://example.org/a/1\n\nMore.\n"
+                .to_string(),
+            "The article.\n\n---\n\nVia https://example.org/a/1\n\nMore.\n".to_string(),
+            "The article.\n\n---\n\nvia: https://example.org/a/1 is where I read it.\n\nMore.\n"
+                .to_string(),
+            "# T\n\n---\n\nvia: https://example.org/a/1\n\nMore.\n".to_string(),
+            format!("Intro.\n\n---\n\nvia: https://example.org/a/1\n\n{long}\n\nMore.\n"),
         ] {
-            assert!(body_text(text).text.ends_with("More."), "{text}");
+            assert!(body_text(&text).text.ends_with("More."), "{text}");
         }
+        // Credits before the title written again belong to the header it drops.
+        let page = "# T\n\nMenu\n\n---\n\nvia: https://example.org/a/1\n\n# T\n\néééééé article, long enough.\n";
+        assert_eq!(body_text(page).text, "éééééé article, long enough.");
     }
 
     #[test]
