@@ -43,13 +43,20 @@ pub fn handle_is_org(handle: &str) -> bool {
     let lower = handle.to_ascii_lowercase();
     let ending = || (HANDLE_ENDINGS.iter()).any(|e| lower.ends_with(e) && lower.len() > e.len());
     let marked_word = || {
-        handle_words(handle).iter().any(|w| {
+        handle_words(handle).iter().enumerate().any(|(i, w)| {
             HANDLE_WORDS.iter().any(|h| h.eq_ignore_ascii_case(w))
                 || ORG_WORDS.iter().any(|o| o.eq_ignore_ascii_case(w))
                 || (is_acronym(w) && w.len() >= 3)
+                || is_ai_ending(i, w)
         })
     };
     the_prefix() || ending() || LONG_ORG_WORD.is_match(&lower) || marked_word()
+}
+
+/// "AI" in capitals after the handle's first word ("MiniMax__AI", "NimbusAI"): a company's.
+/// Not "Ai" first, a name ("Ai_Weiwei").
+pub(super) fn is_ai_ending(index: usize, word: &str) -> bool {
+    index > 0 && word == "AI"
 }
 
 /// Any organisation word long enough to mark a handle wherever it stands in it, lower case:

@@ -5,8 +5,9 @@
 //! of the calendar, of a clause's opening ("However", "Finally") or of the document in lower
 //! case ("Funding, Visa and …" beside "funding").
 
+use super::actors::bare;
 use super::is_acronym;
-use super::words::{LIST_OPENERS, NOT_ACTORS};
+use super::words::{LIST_OPENERS, NOT_ACTORS, PLACES};
 use foldhash::{HashSet, HashSetExt};
 
 /// The longest name a list holds, in words ("Andreessen Horowitz").
@@ -61,7 +62,7 @@ fn list_at(words: &[&str], at: usize) -> Option<List> {
         let comma = words[end - 1].ends_with(',');
         let joiner = words.get(end).is_some_and(|w| is_joiner(w));
         let last_was_joined = joined_by_word && next > at && is_joiner(words[next - 1]);
-        if last_was_joined || !(comma || joiner) || ends_clause(words[end - 1]) {
+        if last_was_joined || !(comma || joiner) || closes_list(words[end - 1]) {
             next = end;
             break;
         }
@@ -98,12 +99,14 @@ fn member_at(words: &[&str], at: usize) -> Option<(String, usize)> {
 }
 
 /// Whether a listed name may be an organisation's: one word, capitalised with lower case
-/// after (or an acronym), no word of the calendar or of a clause's opening.
+/// after (or an acronym), no word of the calendar or of a clause's opening, and no place.
 fn may_be_listed(member: &str) -> bool {
     let one_word = !member.contains(' ') && member.chars().count() >= 3;
     let name_like = member.chars().any(char::is_lowercase) || is_acronym(member);
-    let opener =
-        NOT_ACTORS.contains(&member) || LIST_OPENERS.contains(&member) || member.ends_with("ly");
+    let opener = NOT_ACTORS.contains(&member)
+        || LIST_OPENERS.contains(&member)
+        || PLACES.contains(&member)
+        || member.ends_with("ly");
     one_word && name_like && !opener
 }
 
@@ -133,18 +136,10 @@ fn ends_member(raw: &str) -> bool {
     !raw.ends_with(|c: char| c.is_alphanumeric())
 }
 
-/// Whether `raw` ends a clause or a sentence.
-fn ends_clause(raw: &str) -> bool {
+/// Whether `raw` ends the clause or sentence a list is in (a comma does not).
+fn closes_list(raw: &str) -> bool {
     raw.trim_end_matches(['"', '”', '\'', ')'])
         .ends_with(['.', ':', ';', '!', '?'])
-}
-
-/// `raw` without the punctuation around it, and without a possessive 's.
-fn bare(raw: &str) -> &str {
-    let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
-    word.strip_suffix("'s")
-        .or_else(|| word.strip_suffix("’s"))
-        .unwrap_or(word)
 }
 
 #[cfg(test)]
@@ -190,6 +185,9 @@ mod tests {
             "Visa. Paypol and others",
             "We met Visa; Paypol came later.",
             "Visa and the others",
+            // A place beside companies.
+            "Visa, China and Russia signed.",
+            "Overall, Visa and Mastercard said no.",
         ] {
             assert_eq!(listed(text, &known), Vec::<String>::new(), "{text}");
         }

@@ -91,15 +91,16 @@ pub fn is_acronym(word: &str) -> bool {
         && !COMMON_ACRONYMS.contains(&word)
 }
 
-/// "CareTech", "PayPal": two humps of at least two letters ("ToR", "DfE" are not). Three or
-/// more are a name in code ("AskUserQuestion", "NiPoPoWs"), not a brand's.
+/// "CareTech", "PayPal", "CoinMarketCap": two or three humps of at least two letters ("ToR",
+/// "DfE" are not). Four or more are a name in code ("AskUserQuestionTool", "NiPoPoWs"), not a
+/// brand's.
 pub(super) fn is_camel_brand(word: &str) -> bool {
     if !word.starts_with(|c: char| c.is_ascii_uppercase())
         || !word.bytes().all(|b| b.is_ascii_alphabetic())
     {
         return false;
     }
-    // Capitals (and the word's end) at least two letters apart, three bounds or more.
+    // Capitals (and the word's end) at least two letters apart: three or four bounds.
     let bounds = (word.bytes().enumerate())
         .filter(|(_, b)| b.is_ascii_uppercase())
         .map(|(i, _)| i)
@@ -113,7 +114,7 @@ pub(super) fn is_camel_brand(word: &str) -> bool {
         last = Some(bound);
         count += 1;
     }
-    count == 3
+    (3..=4).contains(&count)
         && !SURNAME_PREFIXES.iter().any(|p| {
             word.strip_prefix(p)
                 .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_uppercase()))

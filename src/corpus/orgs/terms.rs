@@ -4,7 +4,8 @@
 //! - a word written after a number is a unit or a currency: "0.5 ETH", "100 BTC";
 //! - a word ending in digits is a version or a standard: "BIP32", "GPT4", and so is one
 //!   written before a version number: "GLM 4.7", "ETH 2.0";
-//! - a word the document writes as a plural is a kind of thing: "DAOs", "GDCs";
+//! - a word the document writes as a plural is a kind of thing: "DAOs", "GDCs", and so is
+//!   one written straight after "a" that ends the phrase: "a ZKP.", "a ZKP with";
 //! - a word the document spells out in words of lower case, no organisation word among
 //!   them, is a term: "remote code execution (RCE)".
 
@@ -23,8 +24,8 @@ pub struct Terms {
     after_number: HashSet<String>,
     /// Acronyms spelt out in words that name no organisation.
     spelt_out: HashSet<String>,
-    /// Words in capitals written with a plural "s" ("DAOs"), or before a version ("GLM
-    /// 4.7"), without it.
+    /// Words in capitals written as kinds of things: with a plural "s" ("DAOs", kept without
+    /// it), before a version ("GLM 4.7"), or after "a" ending the phrase ("a ZKP.").
     things: HashSet<String>,
 }
 
@@ -60,8 +61,9 @@ impl Terms {
             let capitals = before.capitals.take();
             self.things
                 .extend(capitals.filter(|_| gap == " " && version).map(String::from));
-            // "a ZKP.", "a DMMS with": the head of a phrase that "a" opens, so a kind of thing.
-            let phrase_ends = !spaced || word == "with";
+            // "a ZKP.", "a ZKP with": the head of a phrase that "a" opens, so a kind of thing
+            // ("an NHS-funded place", "a BBC/ITV film" and "an NHS" at the end go on).
+            let phrase_ends = closes_phrase(gap) || word == "with";
             let indefinite = before.indefinite.take();
             self.things
                 .extend(indefinite.filter(|_| phrase_ends).map(String::from));
@@ -74,9 +76,14 @@ impl Terms {
                 self.lower.insert(word.to_string());
             }
             before = before.then(gap, word);
+            // `words` hands out slices of `text`.
+            before.word_end = Some(word.as_ptr() as usize - text.as_ptr() as usize + word.len());
         }
         self.after_number.extend(before.unit.map(String::from));
-        self.things.extend(before.indefinite.map(String::from));
+        // What follows the last word: "… with a ZKP." closes its phrase too.
+        let tail = before.word_end.map_or("", |end| &text[end..]);
+        let indefinite = before.indefinite.filter(|_| closes_phrase(tail));
+        self.things.extend(indefinite.map(String::from));
     }
 
     /// Whether `acronym`, a word in capitals, is one of the document's terms.
@@ -151,18 +158,27 @@ fn words(text: &str) -> impl Iterator<Item = (&str, &str)> {
         })
 }
 
+/// Whether what stands after a word closes the phrase it is in ("." "," ";" ":" "?" "!",
+/// a footnote's "*"); a hyphen or a slash goes on.
+fn closes_phrase(gap: &str) -> bool {
+    gap.trim_start()
+        .starts_with(['.', ',', ';', ':', '?', '!', '*'])
+}
+
 /// What reading a text's words keeps of the words before the one read.
 #[derive(Default)]
 struct Before<'t> {
+    /// Where the word read ends in the text.
+    word_end: Option<usize>,
     /// The word before is a number, not a year.
     number: bool,
     /// A word written after a number, waiting for the word after it.
     unit: Option<&'t str>,
     /// The word before, when in capitals.
     capitals: Option<&'t str>,
-    /// How many words in lower case stand since "a" or "an", spaces between.
-    after_article: Option<u8>,
-    /// A word in capitals after "a" (and a word at most), waiting for the phrase's end.
+    /// The word before is "a" or "an".
+    article: bool,
+    /// A word in capitals straight after "a", waiting for the phrase's end.
     indefinite: Option<&'t str>,
 }
 
@@ -174,22 +190,17 @@ impl<'t> Before<'t> {
             && word
                 .chars()
                 .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
-        let after_article = match word {
-            "a" | "an" => Some(0),
-            _ if spaced && word.chars().all(char::is_lowercase) => {
-                self.after_article.filter(|n| *n < 1).map(|n| n + 1)
-            }
-            _ => None,
-        };
-        let indefinite = capitals && spaced && self.after_article.is_some();
+        let indefinite = capitals && spaced && self.article;
         Before {
+            // Set by the reader, which knows where the text starts.
+            word_end: None,
             number: is_number(word) && !is_year(word),
             // A unit follows its number across one space ("0.5 ETH"), never a sentence's end
             // nor a year ("in 2022. NHS England said").
             unit: (self.number && gap == " " && word.chars().any(char::is_alphabetic))
                 .then_some(word),
             capitals: capitals.then_some(word),
-            after_article,
+            article: matches!(word, "a" | "an"),
             indefinite: indefinite.then_some(word),
         }
     }
@@ -219,9 +230,11 @@ fn is_version(word: &str) -> bool {
 
 /// Whether a number followed by `gap` and `next` is an amount ("1.3 million", "2.5%").
 fn is_amount(gap: &str, next: &str) -> bool {
-    gap.starts_with('%')
-        || ["million", "billion", "trillion", "bn", "m", "k"]
-            .contains(&next.to_lowercase().as_str())
+    const AMOUNTS: &[&str] = &[
+        "million", "billion", "trillion", "bn", "m", "k", "per", "percent", "pc", "points", "x",
+        "times",
+    ];
+    gap.starts_with('%') || AMOUNTS.contains(&next.to_lowercase().as_str())
 }
 
 /// "1900" to "2099": a year, not a count.
@@ -269,14 +282,17 @@ mod tests {
     fn plurals_and_names_before_a_version_are_terms() {
         let terms = Terms::of([
             "Most DAOs fail. Try GLM 4.7 or QRX v2 today, and the NDX.",
-            "Prove it with a ZKP. We wrote a ZRP with them, and a secure DMMS*, once.",
-            "A BBC reporter and an NHS trust, and an NHS that works.",
+            "Prove it with a ZKP. We wrote a ZRP with them, and a DMMS*, once.",
+            "A BBC reporter and an NHS trust, and an NHS that works, and an NHS-funded place.",
+            "Labour promised a better NHS. The CQC 2.1 per cent rise, an NSPCC-led review.",
+            "We need an NSPCC",
+            "It ends with a ZQP.",
             "The NHS 1.3 million staff, the ONS 2.5% rise, and KPMG in 2.0 form.",
         ]);
-        for term in ["DAO", "GLM", "QRX", "ZKP", "ZRP", "DMMS"] {
+        for term in ["DAO", "GLM", "QRX", "ZKP", "ZRP", "DMMS", "ZQP"] {
             assert!(terms.is_term(term), "{term}");
         }
-        for name in ["NDX", "NHS", "ONS", "KPMG", "BBC"] {
+        for name in ["NDX", "NHS", "ONS", "KPMG", "BBC", "CQC", "NSPCC"] {
             assert!(!terms.is_term(name), "{name}");
         }
     }

@@ -132,7 +132,8 @@ fn camel_case_brands() {
     assert_eq!(names_of("CareTech, one of the biggest"), ["CareTech"]);
     assert!(names_of("MacAlister and McDonald and DeSouza").is_empty());
     assert!(names_of("the ToR and DfE").is_empty());
-    assert!(names_of("call AskUserQuestion or NiPoPoWs").is_empty());
+    assert!(names_of("call AskUserQuestionTool or NiPoPoWs").is_empty());
+    assert_eq!(names_of("the CoinMarketCap list"), ["CoinMarketCap"]);
 }
 
 #[test]
@@ -172,8 +173,8 @@ fn organisation_handles() {
         "reviewCSC",
         "carereviewwatch",
         "quillpay_co",
-        "BrightLoopLtd",
         "Nimbus__AI",
+        "BrightLoopLtd",
         "Pebble_Tech",
         "OrbitWallet",
         "LanternGames",
@@ -186,10 +187,11 @@ fn organisation_handles() {
 /// [`handle_is_org`] as it was first written: every test made, each long organisation
 /// word searched for on its own.
 fn handle_is_org_by_each_word(handle: &str) -> bool {
-    let marked_word = handle_words(handle).iter().any(|w| {
+    let marked_word = handle_words(handle).iter().enumerate().any(|(i, w)| {
         HANDLE_WORDS.iter().any(|h| h.eq_ignore_ascii_case(w))
             || ORG_WORDS.iter().any(|o| o.eq_ignore_ascii_case(w))
             || (is_acronym(w) && w.len() >= 3)
+            || (i > 0 && *w == "AI")
     });
     let lower = handle.to_ascii_lowercase();
     let ending = (HANDLE_ENDINGS.iter()).any(|e| lower.ends_with(e) && lower.len() > e.len());
@@ -214,7 +216,8 @@ proptest::proptest! {
                 proptest::sample::select(HANDLE_WORDS).prop_map(str::to_string),
                 proptest::sample::select(HANDLE_ENDINGS).prop_map(str::to_string),
                 "[A-Za-z0-9_]{1,4}",
-                proptest::strategy::Just("The".to_string()),
+                                proptest::strategy::Just("The".to_string()),
+                proptest::strategy::Just("AI".to_string()),
             ],
             1..4,
         ),
@@ -240,6 +243,8 @@ fn people_handles() {
         "TerryGalloway",
         "nadhimzahawi",
         "samtrner",
+        "Ai_Weiwei",
+        "sarah_eng",
     ] {
         assert!(!handle_is_org(handle), "{handle}");
     }

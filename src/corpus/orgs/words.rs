@@ -82,9 +82,9 @@ pub(super) const COMMON_ACRONYMS: &[&str] = &[
     // Machine learning methods and kinds of model.
     "AGI", "ASR", "PPO", "RLAIF", "RLVR", "TTS", "VLM",
     // Markets and crypto: currencies, tickers and traders' terms.
-    "AMM", "APR", "APY", "ARR", "ATH", "BTC", "CEX", "DCA", "DEX", "DOGE", "ETF", "ETH", "EVM",
-    "FUD", "HODL", "ICO", "IPO", "ITM", "KPI", "KYC", "MRR", "OTM", "ROI", "SHIB", "TVL", "USDC",
-    "USDT", "WBTC", // Internet shorthand.
+    "AMM", "APR", "APY", "ARR", "ATH", "BTC", "CEX", "DCA", "DEX", "ETF", "ETH", "EVM", "FUD",
+    "HODL", "IPO", "ITM", "KPI", "KYC", "MRR", "OTM", "ROI", "SHIB", "TVL", "USDC", "USDT", "WBTC",
+    // Internet shorthand.
     "AFAIK", "AMA", "BTW", "FOMO", "IIRC", "TBH", "TIL", "WTF",
     // Roles, qualifications, everyday terms.
     "ADHD", "AKA", "ASAP", "BAME", "CCE", "CEO", "CFO", "COO", "COVID", "CPD", "CSE", "CTO", "DIY",
@@ -105,12 +105,13 @@ pub(super) const HANDLE_ENDINGS: &[&str] = &[
 
 /// Handle words (split at case changes and underscores) that mark an organisation, besides
 /// the organisation words themselves ("FamilyRightsGp", "CWIP_Research", "reviewCSC"): the
-/// words of groups, of company forms ("acinq_co", "StarkWareLtd", "MiniMax__AI") and of what
-/// companies make ("Breez_Tech", "PhoenixWallet", "SatoshisGames", "RazorpayEngg").
+/// words of groups, of company forms ("acme_co", "BrightLoopLtd") and of what companies make
+/// ("Pebble_Tech", "OrbitWallet", "LanternGames", "AcmeEngg"). Not "ai" nor "eng", which
+/// people's names hold ("Ai_Weiwei", "sarah_eng").
 pub(super) const HANDLE_WORDS: &[&str] = &[
     "gp", "grp", "assoc", "uni", "research", "info", "news", "hq", "org", "gov", "team", "media",
-    "press", "co", "inc", "llc", "ltd", "ai", "labs", "lab", "tech", "eng", "engg", "games",
-    "studio", "studios", "wallet", "app",
+    "press", "co", "inc", "llc", "ltd", "labs", "lab", "tech", "engg", "games", "studio",
+    "studios", "wallet", "app",
 ];
 
 /// Verbs that, written straight after a name, make it a company's: what companies do in
@@ -137,6 +138,44 @@ pub(super) const ACTOR_VERBS: &[&str] = &[
 /// Words that, written straight before a name, place someone in it: "at Databricks",
 /// "joined Stripe".
 pub(super) const ACTOR_PREPOSITIONS: &[&str] = &["at", "join", "joined", "joining", "joins"];
+
+/// Words before "at" that say someone works where a handle after it is: "engineer at
+/// @Stripe", "Teams at @lanternpay" (not "look at @sama").
+pub(super) const WORK_WORDS: &[&str] = &[
+    "colleagues",
+    "developer",
+    "developers",
+    "engineer",
+    "engineers",
+    "fellow",
+    "fellows",
+    "folks",
+    "friends",
+    "intern",
+    "interns",
+    "job",
+    "jobs",
+    "manager",
+    "others",
+    "people",
+    "postdoc",
+    "professor",
+    "researcher",
+    "researchers",
+    "role",
+    "roles",
+    "scientist",
+    "scientists",
+    "staff",
+    "student",
+    "students",
+    "team",
+    "teams",
+    "work",
+    "worked",
+    "working",
+    "works",
+];
 
 /// Nouns that, written in lower case straight before a name, say what kind of company it is:
 /// "security firm Praetorian", "the AI networking service Lunchclub", "chipmaker Nvidia".
@@ -174,9 +213,6 @@ pub(super) const COMPANY_POSSESSIONS: &[&str] = &[
     "advisory",
     "ceo",
     "cfo",
-    "co-founder",
-    "co-founders",
-    "cofounder",
     "cto",
     "employees",
     "engineer",
@@ -185,11 +221,50 @@ pub(super) const COMPANY_POSSESSIONS: &[&str] = &[
     "ipo",
     "servers",
     "shareholders",
-    "spokesman",
-    "spokesperson",
-    "spokeswoman",
     "subsidiary",
     "valuation",
+];
+
+/// Places often written beside companies ("Huawei, China and Russia", "India's
+/// engineers"): never a company by a list or by what it has.
+pub(super) const PLACES: &[&str] = &[
+    "Africa",
+    "America",
+    "Asia",
+    "Australia",
+    "Brazil",
+    "Britain",
+    "California",
+    "Canada",
+    "China",
+    "England",
+    "Europe",
+    "France",
+    "Germany",
+    "India",
+    "Iran",
+    "Ireland",
+    "Israel",
+    "Italy",
+    "Japan",
+    "Korea",
+    "London",
+    "Mexico",
+    "Netherlands",
+    "Nigeria",
+    "Pakistan",
+    "Russia",
+    "Scotland",
+    "Singapore",
+    "Spain",
+    "Sweden",
+    "Switzerland",
+    "Taiwan",
+    "Texas",
+    "Turkey",
+    "Ukraine",
+    "Wales",
+    "Washington",
 ];
 
 /// How many words may stand between a possessive name and what it has ("Praetorian's
@@ -199,13 +274,17 @@ pub(super) const POSSESSION_GAP: usize = 2;
 /// Capitalised words that open a clause and may stand first in what looks like a list of
 /// names ("However, Visa and Mastercard"); words ending in "ly" are ruled out as well.
 pub(super) const LIST_OPENERS: &[&str] = &[
+    "Afterwards",
     "Again",
     "Also",
+    "Altogether",
     "And",
     "Anyway",
     "Besides",
     "But",
+    "Earlier",
     "Else",
+    "Elsewhere",
     "Even",
     "First",
     "Furthermore",
@@ -214,22 +293,30 @@ pub(super) const LIST_OPENERS: &[&str] = &[
     "However",
     "Indeed",
     "Instead",
+    "Later",
+    "Likewise",
     "Meanwhile",
     "Moreover",
+    "Nevertheless",
     "Next",
+    "Nonetheless",
     "Now",
     "Ok",
     "Okay",
     "Otherwise",
+    "Overall",
     "Plus",
+    "Regardless",
     "Second",
     "Since",
     "Still",
     "Then",
     "There",
+    "Therefore",
     "Third",
     "Thus",
     "Today",
+    "Together",
     "Tomorrow",
     "Well",
     "Yes",

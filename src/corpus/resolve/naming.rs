@@ -6,7 +6,7 @@ use super::abbreviations::{acronym_like_words, link_abbreviations};
 use super::matcher::{Distinct, Matcher};
 use super::{NamedPost, Variants};
 use crate::corpus::glossary::{Glossary, key};
-use crate::corpus::{Document, Ordinal, orgs};
+use crate::corpus::{Document, Ordinal, Post, orgs};
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use rayon::prelude::*;
 use std::cell::OnceCell;
@@ -274,41 +274,8 @@ pub(super) fn name_posts(doc: &Document, found: Vec<Vec<Found>>, naming: &Naming
         });
         lower.contains(word)
     };
-    for (post, mut hits) in doc.posts().zip(found) {
-        let matched = naming.matcher.hits(&post.text);
-        hits.retain(|h| {
-            h.handle
-                || !matched
-                    .iter()
-                    .any(|m| m != &h.name && contains_words(m, &h.name))
-        });
-        // Names listed beside those the corpus or the world knows as organisations (not
-        // beside what the rules guessed from capitals alone).
-        let listed = match matched.is_empty() {
-            true => Vec::new(),
-            false => {
-                let is_org = |name: &str| matched.iter().any(|m| m == name);
-                orgs::listed_names(&post.text, is_org, is_common)
-            }
-        };
-        let found = |name| Found {
-            name,
-            handle: false,
-        };
-        hits.extend(matched.into_iter().map(found));
-        let unfound: Vec<String> = (listed.into_iter())
-            .filter(|name| !hits.iter().any(|h| !h.handle && &h.name == name))
-            .collect();
-        hits.extend(unfound.into_iter().map(found));
-        hits.extend(
-            post.mentions
-                .iter()
-                .filter(|m| naming.handle(m).canonical.is_some())
-                .map(|m| Found {
-                    name: m.to_string(),
-                    handle: true,
-                }),
-        );
+    for (post, rule_hits) in doc.posts().zip(found) {
+        let hits = post_hits(post, rule_hits, naming, is_common);
         let mut organisations = Distinct::default();
         for hit in hits {
             let (written, judged) = match hit.handle {
@@ -330,6 +297,51 @@ pub(super) fn name_posts(doc: &Document, found: Vec<Vec<Found>>, naming: &Naming
     seen.sort_unstable();
     seen.dedup();
     Named { posts: named, seen }
+}
+
+/// Every organisation `post` names, as written: the rules' hits (less those inside a longer
+/// name the matcher found), the matcher's, names listed beside the matcher's, and handles
+/// the corpus links to a name. `is_common` tells the words the document writes in lower case.
+fn post_hits(
+    post: &Post,
+    mut hits: Vec<Found>,
+    naming: &Naming,
+    is_common: impl Fn(&str) -> bool,
+) -> Vec<Found> {
+    let matched = naming.matcher.hits(&post.text);
+    hits.retain(|h| {
+        h.handle
+            || !matched
+                .iter()
+                .any(|m| m != &h.name && contains_words(m, &h.name))
+    });
+    // Names listed beside those the corpus or the world knows as organisations (not beside
+    // what the rules guessed from capitals alone).
+    let listed = match matched.is_empty() {
+        true => Vec::new(),
+        false => {
+            let known: HashSet<&str> = matched.iter().map(String::as_str).collect();
+            orgs::listed_names(&post.text, |name| known.contains(name), is_common)
+        }
+    };
+    let name = |name| Found {
+        name,
+        handle: false,
+    };
+    hits.extend(matched.into_iter().map(name));
+    let held: HashSet<String> = (hits.iter().filter(|h| !h.handle))
+        .map(|h| h.name.clone())
+        .collect();
+    hits.extend(listed.into_iter().filter(|l| !held.contains(l)).map(name));
+    let linked = post
+        .mentions
+        .iter()
+        .filter(|m| naming.handle(m).canonical.is_some());
+    hits.extend(linked.map(|m| Found {
+        name: m.to_string(),
+        handle: true,
+    }));
+    hits
 }
 
 /// An organisation as a post writes it: a name, or a handle (without '@').
