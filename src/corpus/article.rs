@@ -645,6 +645,13 @@ mod tests {
             paragraphs(&lines, Written::Markdown),
             [format!("{lead}\n{item}\n- A price is agreed once a year")]
         );
+        // Glued to the sentence before it, a short last sentence leads in too.
+        let glued = [
+            "Prices fell a little.Keep these in mind:",
+            "",
+            "- Residential: -4%",
+        ];
+        assert_eq!(paragraphs(&glued, Written::Markdown).len(), 1);
     }
 
     #[test]
