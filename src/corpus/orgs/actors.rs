@@ -28,6 +28,7 @@ const MAX_WORDS: usize = 3;
 /// the owner before each "engineers". A handle is given with its '@' ("works at @Stripe").
 pub fn actor_names(text: &str) -> Vec<String> {
     let mut found = Vec::new();
+    let surnames = Surnames::of(text);
     // The end of the last word read: a word says the same whichever trigger inside it
     // ("engineers-engineers-…") is found, and is read once.
     let mut read_to = 0;
@@ -65,7 +66,7 @@ pub fn actor_names(text: &str) -> Vec<String> {
                     .next()
                     .and_then(|raw| name_before(raw, before.next()))
             }
-            w if is_one_of(w, COMPANY_POSSESSIONS) => owner_before(before(), text),
+            w if is_one_of(w, COMPANY_POSSESSIONS) => owner_before(before(), &surnames),
             _ => None,
         };
         found.extend(name);
@@ -104,9 +105,12 @@ fn one_space_before(rest: &str) -> bool {
 
 /// The owner in `before` (the words before a company's possession, nearest first): a name
 /// with a possessive, at most [`POSSESSION_GAP`] words back, in the same clause; no place
-/// ("India's engineers") and no surname, written after a first name here or in `text`
-/// ("Josh MacAlister's staff", "Elon Musk … Musk's engineers").
-fn owner_before<'t>(mut before: impl Iterator<Item = &'t str>, text: &str) -> Option<String> {
+/// ("India's engineers") and no surname, written after a first name here or elsewhere in
+/// the text ("Josh MacAlister's staff", "Elon Musk … Musk's engineers").
+fn owner_before<'t>(
+    mut before: impl Iterator<Item = &'t str>,
+    surnames: &Surnames,
+) -> Option<String> {
     for _ in 0..=POSSESSION_GAP {
         let raw = before.next()?;
         let possessive = raw.ends_with("'s") || raw.ends_with("’s");
@@ -115,7 +119,7 @@ fn owner_before<'t>(mut before: impl Iterator<Item = &'t str>, text: &str) -> Op
                 .next()
                 .is_some_and(|b| is_name_word(b) && !ends_clause(b));
             let owner = bare(raw);
-            let person_or_place = surname || PLACES.contains(&owner) || is_surname_in(owner, text);
+            let person_or_place = surname || PLACES.contains(&owner) || surnames.contains(owner);
             return (is_name_word(raw) && !person_or_place).then(|| owner.to_string());
         }
         if ends_clause(raw) {
@@ -125,10 +129,30 @@ fn owner_before<'t>(mut before: impl Iterator<Item = &'t str>, text: &str) -> Op
     None
 }
 
-/// Whether `text` writes `name` straight after another capitalised name word ("Elon Musk").
-fn is_surname_in(name: &str, text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    (words.windows(2)).any(|w| bare(w[1]) == name && is_name_word(w[0]) && !ends_clause(w[0]))
+/// The words a text writes straight after another capitalised name word ("Musk" in "Elon
+/// Musk"): gathered in one pass, the first time an owner is asked about, as a text may have
+/// an owner at every other word.
+struct Surnames<'t> {
+    text: &'t str,
+    words: std::cell::OnceCell<foldhash::HashSet<&'t str>>,
+}
+
+impl<'t> Surnames<'t> {
+    fn of(text: &'t str) -> Surnames<'t> {
+        let words = std::cell::OnceCell::new();
+        Surnames { text, words }
+    }
+
+    fn contains(&self, name: &str) -> bool {
+        let words = self.words.get_or_init(|| {
+            let words: Vec<&str> = self.text.split_whitespace().collect();
+            let after_name = |w: &[&str]| is_name_word(w[0]) && !ends_clause(w[0]);
+            (words.windows(2).filter(|w| after_name(w)))
+                .map(|w| bare(w[1]))
+                .collect()
+        });
+        words.contains(name)
+    }
 }
 
 /// The name that follows a word placing someone in it ("at", "joined"), if the words after
@@ -256,6 +280,7 @@ mod tests {
         let words: Vec<&str> = text.split_whitespace().collect();
         // What follows each word: `split_whitespace` hands out slices of `text`.
         let rest = |w: &str| &text[w.as_ptr() as usize - text.as_ptr() as usize + w.len()..];
+        let surnames = Surnames::of(text);
         let mut found = Vec::new();
         for (i, raw) in words.iter().enumerate() {
             let before = i.checked_sub(1).map(|b| words[b]);
@@ -275,7 +300,7 @@ mod tests {
                 found.extend(name_before(raw, before));
             }
             if is_one_of(bare(raw), COMPANY_POSSESSIONS) {
-                found.extend(owner_before(words[..i].iter().rev().copied(), text));
+                found.extend(owner_before(words[..i].iter().rev().copied(), &surnames));
             }
         }
         found.sort();

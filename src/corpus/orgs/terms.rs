@@ -50,6 +50,8 @@ impl Terms {
     /// acronym after "a").
     fn read_words(&mut self, text: &str) {
         let mut before = Before::default();
+        // Where the last word read ends: `words` hands out slices of `text`.
+        let mut last_end = 0;
         let mut words = words(text).peekable();
         while let Some((gap, word)) = words.next() {
             let lower = word.chars().all(char::is_lowercase);
@@ -58,16 +60,16 @@ impl Terms {
                 self.things.insert(plural.to_string());
             }
             let version = is_version(word) && words.peek().is_none_or(|(g, w)| !is_amount(g, w));
-            let capitals = before.capitals.take();
+            let capitals = before.capitals;
             self.things
                 .extend(capitals.filter(|_| gap == " " && version).map(String::from));
             // "a ZKP.", "a ZKP with": the head of a phrase that "a" opens, so a kind of thing
             // ("an NHS-funded place", "a BBC/ITV film" and "an NHS" at the end go on).
             let phrase_ends = closes_phrase(gap) || word == "with";
-            let indefinite = before.indefinite.take();
+            let indefinite = before.indefinite;
             self.things
                 .extend(indefinite.filter(|_| phrase_ends).map(String::from));
-            let unit = before.unit.take();
+            let unit = before.unit;
             self.after_number
                 .extend(unit.filter(|_| !(lower && spaced)).map(String::from));
             // A hashtag, a handle or a piece of an address is no word of the text ("#nhs").
@@ -76,13 +78,13 @@ impl Terms {
                 self.lower.insert(word.to_string());
             }
             before = before.then(gap, word);
-            // `words` hands out slices of `text`.
-            before.word_end = Some(word.as_ptr() as usize - text.as_ptr() as usize + word.len());
+            last_end = word.as_ptr() as usize - text.as_ptr() as usize + word.len();
         }
         self.after_number.extend(before.unit.map(String::from));
         // What follows the last word: "… with a ZKP." closes its phrase too.
-        let tail = before.word_end.map_or("", |end| &text[end..]);
-        let indefinite = before.indefinite.filter(|_| closes_phrase(tail));
+        let indefinite = before
+            .indefinite
+            .filter(|_| closes_phrase(&text[last_end..]));
         self.things.extend(indefinite.map(String::from));
     }
 
@@ -168,8 +170,6 @@ fn closes_phrase(gap: &str) -> bool {
 /// What reading a text's words keeps of the words before the one read.
 #[derive(Default)]
 struct Before<'t> {
-    /// Where the word read ends in the text.
-    word_end: Option<usize>,
     /// The word before is a number, not a year.
     number: bool,
     /// A word written after a number, waiting for the word after it.
@@ -192,8 +192,6 @@ impl<'t> Before<'t> {
                 .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
         let indefinite = capitals && spaced && self.article;
         Before {
-            // Set by the reader, which knows where the text starts.
-            word_end: None,
             number: is_number(word) && !is_year(word),
             // A unit follows its number across one space ("0.5 ETH"), never a sentence's end
             // nor a year ("in 2022. NHS England said").
