@@ -19,3 +19,4 @@ pub mod search;
 pub mod tui;
 pub mod ui;
 pub mod wrap;
+pub mod xdg;
