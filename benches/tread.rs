@@ -3,6 +3,10 @@
 //! frame, each as the user meets it (key handled and frame drawn); then reports keystroke
 //! latency percentiles and memory over 10,000 scripted keystrokes.
 //!
+//! Then the cache of parsed corpora: loads through an empty cache, an unchanged one and one
+//! with a file changed, and a report of whole `tread` commands against `rg -c -i` over the same
+//! files (where ripgrep is installed).
+//!
 //! `cargo bench` uses S (2,000 documents); `TREAD_BENCH_DOCS=20000 cargo bench` uses M.
 //! CI runs `cargo bench -- --test` on a small corpus as a smoke test.
 
@@ -24,7 +28,7 @@ use tread::keymap::{KeySeq, Keymap};
 use tread::ui::{self, Theme};
 
 struct Fixture {
-    _dir: tempfile::TempDir,
+    dir: tempfile::TempDir,
     options: LoadOptions,
 }
 
@@ -39,8 +43,9 @@ fn fixture() -> Fixture {
     let options = LoadOptions {
         paths: vec![dir.path().to_path_buf()],
         glossary: None,
+        cache: None,
     };
-    Fixture { _dir: dir, options }
+    Fixture { dir, options }
 }
 
 fn keys(text: &str) -> Vec<tread::keymap::Key> {
@@ -306,14 +311,148 @@ fn memory_over_keystrokes(fixture: &Fixture) {
     }
 }
 
+/// The corpus's files, once a file changed less than two seconds before a load can no longer
+/// be (tread reads such a file again whatever its stamp says), so that the cache is used as
+/// it is on files saved earlier.
+fn settle() {
+    std::thread::sleep(Duration::from_millis(2100));
+}
+
+/// A file of the corpus, to change.
+fn first_file(fixture: &Fixture) -> std::path::PathBuf {
+    let mut files: Vec<_> = std::fs::read_dir(fixture.dir.path())
+        .expect("the corpus folder")
+        .map(|e| e.expect("an entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    files.swap_remove(0)
+}
+
+/// Writes `file` again with one word more or less, alternately.
+fn change(file: &std::path::Path) {
+    let text = std::fs::read_to_string(file).unwrap_or_default();
+    let text = match text.strip_suffix(" again\n") {
+        Some(text) => format!("{text}\n"),
+        None => format!("{} again\n", text.trim_end()),
+    };
+    std::fs::write(file, text).expect("the file is written");
+}
+
+fn caching(c: &mut Criterion, fixture: &Fixture) {
+    let cache = tempfile::tempdir().expect("a temporary folder");
+    let options = LoadOptions {
+        cache: Some(cache.path().to_path_buf()),
+        ..fixture.options.clone()
+    };
+    let clear = || {
+        for entry in std::fs::read_dir(cache.path()).into_iter().flatten() {
+            let _ = std::fs::remove_file(entry.expect("an entry").path());
+        }
+    };
+    let mut group = c.benchmark_group("cache");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(10));
+    group.bench_function("resolved load, empty cache", |b| {
+        b.iter_batched(clear, |_| load::load(&options), BatchSize::PerIteration)
+    });
+    load::load(&options).expect("the corpus loads");
+    group.bench_function("resolved load, unchanged", |b| {
+        b.iter(|| load::load(&options).expect("the corpus loads"))
+    });
+    group.bench_function("unresolved load, unchanged", |b| {
+        b.iter(|| load::load_unresolved(&options).expect("the corpus loads"))
+    });
+    let file = first_file(fixture);
+    group.bench_function("resolved load, one file changed", |b| {
+        let setup = || change(&file);
+        b.iter_batched(setup, |_| load::load(&options), BatchSize::PerIteration)
+    });
+    group.finish();
+}
+
+/// Whole commands of the binary through its cache, cold, warm and with a file changed, and
+/// `rg -c -i review` over the same files: medians of five runs, and their ratios.
+fn cache_report(fixture: &Fixture) {
+    let cache = tempfile::tempdir().expect("a temporary folder");
+    let dir = fixture
+        .dir
+        .path()
+        .to_str()
+        .expect("a UTF-8 path")
+        .to_string();
+    let run = |program: &str, args: &[&str]| {
+        let start = std::time::Instant::now();
+        let status = std::process::Command::new(program)
+            .args(args)
+            .env("XDG_CACHE_HOME", cache.path())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status();
+        status.ok().map(|_| start.elapsed())
+    };
+    let median = |mut times: Vec<Duration>| {
+        times.sort();
+        times[times.len() / 2]
+    };
+    let tread = env!("CARGO_BIN_EXE_tread");
+    let clear = || {
+        let _ = std::fs::remove_dir_all(cache.path().join("tread"));
+    };
+    let file = first_file(fixture);
+    for command in [&["list"][..], &["search", "review"], &["facets", "--json"]] {
+        let args: Vec<&str> = command.iter().copied().chain([dir.as_str()]).collect();
+        let times = |setup: &mut dyn FnMut()| {
+            median(
+                (0..5)
+                    .map(|_| {
+                        setup();
+                        run(tread, &args).expect("tread runs")
+                    })
+                    .collect(),
+            )
+        };
+        let cold = times(&mut || clear());
+        let warm = times(&mut || {});
+        let changed = times(&mut || change(&file));
+        let share = |d: Duration| d.as_secs_f64() / cold.as_secs_f64();
+        eprintln!(
+            "cache, tread {}: cold {cold:?}, unchanged {warm:?} ({:.0} % of cold), one file changed {changed:?} ({:.0} %)",
+            command.join(" "),
+            share(warm) * 100.0,
+            share(changed) * 100.0
+        );
+        if command[0] == "search" {
+            match run("rg", &["-c", "-i", "review", &dir]) {
+                None => eprintln!("cache: ripgrep is not installed; no ratio against rg"),
+                Some(_) => {
+                    let rg = median(
+                        (0..5)
+                            .filter_map(|_| run("rg", &["-c", "-i", "review", &dir]))
+                            .collect(),
+                    );
+                    let ratio = warm.as_secs_f64() / rg.as_secs_f64();
+                    eprintln!(
+                        "cache, rg -c -i review: {rg:?}; tread search unchanged / rg = {ratio:.2}"
+                    );
+                }
+            }
+        }
+    }
+}
+
 fn benches(c: &mut Criterion) {
     let fixture = fixture();
+    settle();
     // `cargo bench -- --test` (the CI smoke run) skips the reports.
     if !std::env::args().any(|a| a == "--test") {
         latency_report(&fixture);
         memory_over_keystrokes(&fixture);
+        cache_report(&fixture);
     }
     loading(c, &fixture);
+    caching(c, &fixture);
     review_loading(c, &fixture);
     interaction(c, &fixture);
 }

@@ -115,6 +115,9 @@ struct CorpusArgs {
     /// Files or folders to read [default: the config's paths, else the bundled sample].
     #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
+    /// Read every file again: neither use nor update the cache of parsed corpora.
+    #[arg(long, global = true)]
+    no_cache: bool,
 }
 
 /// `--filter` for the commands that list documents or posts.
@@ -232,6 +235,11 @@ enum Command {
     /// Print the manual page (roff): `tread man | man -l -`, or save it as tread.1 in a
     /// man1 folder.
     Man,
+    /// The cache of parsed corpora ($XDG_CACHE_HOME/tread/): what it holds, or remove it.
+    Cache {
+        #[command(subcommand)]
+        action: commands::cache::Action,
+    },
     /// Posts containing every word of QUERY (ignoring case), with document id and post address.
     Search {
         #[arg(value_name = "QUERY")]
@@ -256,6 +264,7 @@ impl Command {
             | Command::Facets { .. }
             | Command::Review { .. }
             | Command::Completions { .. }
+            | Command::Cache { .. }
             | Command::Man => None,
         }
     }
@@ -269,7 +278,7 @@ impl Command {
             | Command::Export { corpus, .. }
             | Command::Review { corpus, .. }
             | Command::Search { corpus, .. } => Some(corpus),
-            Command::Completions { .. } | Command::Man => None,
+            Command::Completions { .. } | Command::Cache { .. } | Command::Man => None,
         }
     }
 }
@@ -468,6 +477,7 @@ fn run_command(
         // Neither reads documents.
         Command::Completions { shell } => (Default::default(), complete::print_script(shell, out)),
         Command::Man => (Default::default(), complete::print_man(out)),
+        Command::Cache { action } => (Default::default(), commands::cache::run(action, out)),
         Command::List {
             format,
             select,

@@ -391,6 +391,7 @@ pub(crate) fn structured(
             .map(|message| Problem {
                 path: path.to_string(),
                 message,
+                document: true,
             }),
     );
     let mut documents = parsed.documents;
@@ -441,6 +442,7 @@ impl Corpus {
         }
         let loaded: BTreeSet<&str> = self.documents.iter().map(Document::file).collect();
         let skipped: BTreeSet<&str> = (self.problems.iter())
+            .filter(|p| p.document)
             .map(|p| p.path.as_str())
             .filter(|path| !loaded.contains(path))
             .collect();

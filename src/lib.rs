@@ -5,6 +5,7 @@
 
 pub mod address;
 pub mod app;
+pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod corpus;

@@ -10,6 +10,11 @@ use std::time::{Duration, Instant};
 /// The binary with colour off and no user configuration.
 fn tread(config: &Path) -> Command {
     let mut command = Command::cargo_bin("tread").unwrap();
+    command.env(
+        "XDG_CACHE_HOME",
+        std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+            .join(format!("cache-{}", std::process::id())),
+    );
     command
         .env("NO_COLOR", "1")
         .env("XDG_CONFIG_HOME", config)

@@ -9,6 +9,11 @@ const CAPTURES: &str = "tests/fixtures/captures";
 fn show(id: &str) -> Value {
     let out = Command::cargo_bin("tread")
         .unwrap()
+        .env(
+            "XDG_CACHE_HOME",
+            std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+                .join(format!("cache-{}", std::process::id())),
+        )
         .args([CAPTURES, "show", id, "--json"])
         .env("NO_COLOR", "1")
         .assert()

@@ -9,6 +9,11 @@ use std::path::Path;
 /// tread with its config folder at `config` (holding `tread/config.toml` if written).
 fn tread(config: &Path) -> Command {
     let mut cmd = Command::cargo_bin("tread").unwrap();
+    cmd.env(
+        "XDG_CACHE_HOME",
+        std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+            .join(format!("cache-{}", std::process::id())),
+    );
     cmd.env("NO_COLOR", "1")
         .env("XDG_CONFIG_HOME", config)
         .env("XDG_DATA_HOME", config.join("data"))

@@ -7,6 +7,11 @@ use std::path::Path;
 
 fn tread() -> Command {
     let mut cmd = Command::cargo_bin("tread").unwrap();
+    cmd.env(
+        "XDG_CACHE_HOME",
+        std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+            .join(format!("cache-{}", std::process::id())),
+    );
     cmd.env("NO_COLOR", "1").env_remove("COLUMNS");
     cmd
 }

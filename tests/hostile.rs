@@ -27,6 +27,11 @@ fn lists_with_warnings(dir: &Path, warnings: &[&str]) -> String {
     let mut stdout = String::new();
     for json in [false, true] {
         let mut command = Command::cargo_bin("tread").unwrap();
+        command.env(
+            "XDG_CACHE_HOME",
+            std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+                .join(format!("cache-{}", std::process::id())),
+        );
         command.env("NO_COLOR", "1").arg("list").arg(dir);
         if json {
             command.arg("--json");
@@ -56,6 +61,7 @@ fn through_the_library(dir: &Path) -> tread::corpus::Corpus {
     load(&LoadOptions {
         paths: vec![dir.to_path_buf()],
         glossary: None,
+        cache: None,
     })
     .unwrap()
 }
@@ -81,6 +87,11 @@ fn an_empty_folder_is_an_error_naming_it() {
     let dir = tempfile::tempdir().unwrap();
     Command::cargo_bin("tread")
         .unwrap()
+        .env(
+            "XDG_CACHE_HOME",
+            std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+                .join(format!("cache-{}", std::process::id())),
+        )
         .arg("list")
         .arg(dir.path())
         .assert()
@@ -250,6 +261,11 @@ fn missing_paths_and_the_rest_still_load() {
     let dir = folder(&[]);
     let out = Command::cargo_bin("tread")
         .unwrap()
+        .env(
+            "XDG_CACHE_HOME",
+            std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+                .join(format!("cache-{}", std::process::id())),
+        )
         .arg("list")
         .arg(dir.path())
         .arg("/no/such/place")
@@ -290,6 +306,11 @@ fn nothing_is_ever_written_to_the_documents() {
     ] {
         Command::cargo_bin("tread")
             .unwrap()
+            .env(
+                "XDG_CACHE_HOME",
+                std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+                    .join(format!("cache-{}", std::process::id())),
+            )
             .args(args)
             .arg(dir.path())
             .assert()

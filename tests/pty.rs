@@ -74,6 +74,7 @@ impl Session {
         command.env("XDG_CONFIG_HOME", config.path());
         // The review is kept here, never in the home of whoever runs the tests.
         command.env("XDG_DATA_HOME", config.path().join("data"));
+        command.env("XDG_CACHE_HOME", config.path().join("cache"));
         command.env_remove("TMUX");
         command.env_remove("STY");
         for (key, value) in env {

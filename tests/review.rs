@@ -13,6 +13,11 @@ const NOTE: &str = "Sets out the \"why\", with a = sign\n## not a heading";
 
 fn tread() -> Command {
     let mut command = Command::cargo_bin("tread").unwrap();
+    command.env(
+        "XDG_CACHE_HOME",
+        std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+            .join(format!("cache-{}", std::process::id())),
+    );
     command
         .env("NO_COLOR", "1")
         .env_remove("XDG_CONFIG_HOME")

@@ -33,6 +33,7 @@ fn exports() -> load::LoadOptions {
             "tests/fixtures/mastodon".into(),
         ],
         glossary: None,
+        cache: None,
     }
 }
 
@@ -590,6 +591,7 @@ fn opening_at_a_document_of_a_file_opens_its_list() {
     let options = load::LoadOptions {
         paths: vec!["tests/fixtures/x-archive".into()],
         glossary: None,
+        cache: None,
     };
     let corpus = load::load(&options).unwrap();
     let opening = Opening {

@@ -18,6 +18,7 @@ fn seeds_folder() -> Corpus {
     let options = LoadOptions {
         paths: vec![PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds")],
         glossary: None,
+        cache: None,
     };
     load::load(&options).expect("seeds load")
 }

@@ -7,6 +7,11 @@ use std::path::PathBuf;
 
 fn tread() -> Command {
     let mut cmd = Command::cargo_bin("tread").unwrap();
+    cmd.env(
+        "XDG_CACHE_HOME",
+        std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+            .join(format!("cache-{}", std::process::id())),
+    );
     let none = std::env::temp_dir().join("tread-shell-tests-no-config");
     cmd.env("XDG_CONFIG_HOME", &none).env("XDG_DATA_HOME", none);
     cmd
@@ -41,6 +46,7 @@ fn in_shell(shell: &str, script: &str) -> Option<String> {
         .env("PATH", path_with_tread())
         .env("XDG_CONFIG_HOME", &none)
         .env("XDG_DATA_HOME", &none)
+        .env("XDG_CACHE_HOME", empty.path())
         .current_dir(empty.path())
         .output();
     let Ok(out) = out else {

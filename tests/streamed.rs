@@ -101,6 +101,7 @@ fn an_export_is_read_from_disk_without_holding_the_file() {
         let options = LoadOptions {
             paths: vec![dir.path().to_path_buf()],
             glossary: None,
+            cache: None,
         };
         let mut posts = 0;
         let peak = peak_of(|| {

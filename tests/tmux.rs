@@ -39,6 +39,7 @@ impl Tmux {
         args.push("env".to_string());
         args.push(format!("XDG_CONFIG_HOME={home}"));
         args.push(format!("XDG_DATA_HOME={home}/data"));
+        args.push(format!("XDG_CACHE_HOME={home}/cache"));
         args.extend(vars.iter().map(|v| v.to_string()));
         args.push(env!("CARGO_BIN_EXE_tread").to_string());
         let out = tmux.run(&args.iter().map(String::as_str).collect::<Vec<_>>());

@@ -44,11 +44,11 @@ pub fn load_in_background<T: Send + 'static>(
         .as_deref()
         .map(Glossary::load)
         .transpose()?;
-    let paths = options.paths.clone();
+    let options = options.clone();
     let (send, receive) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         // The receiver going away (the app quit) ends the load: nothing else to do.
-        let listed = load::stream(&paths, explicit, |batch| {
+        let listed = load::stream(&options, explicit, |batch| {
             let progress = Progress::Parsed {
                 documents: batch.documents,
                 done: batch.done,
@@ -103,6 +103,7 @@ mod tests {
         let options = LoadOptions {
             paths: vec![dir.path().to_path_buf()],
             glossary: None,
+            cache: None,
         };
         let receiver = load_in_background(&options, |_, resolved| resolved).unwrap();
         let mut listed = Corpus::default();
@@ -144,6 +145,7 @@ mod tests {
         let options = LoadOptions {
             paths: vec![dir.path().join("missing")],
             glossary: None,
+            cache: None,
         };
         let receiver = load_in_background(&options, |_, resolved| resolved).unwrap();
         let Progress::Finished(Err(LoadError::Empty { problems, .. })) = receiver.recv().unwrap()
@@ -154,6 +156,7 @@ mod tests {
         let broken = LoadOptions {
             paths: Vec::new(),
             glossary: Some(dir.path().join("no-glossary.toml")),
+            cache: None,
         };
         assert!(
             load_in_background(&broken, |_, resolved| resolved).is_err(),

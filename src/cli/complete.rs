@@ -97,7 +97,7 @@ pub fn print_man(out: &mut impl Write) -> anyhow::Result<()> {
 }
 
 /// The files tread reads and writes, for the manual.
-const FILES: [(&str, &str); 4] = [
+const FILES: [(&str, &str); 5] = [
     (
         "$XDG_CONFIG_HOME/tread/config.toml",
         "settings: paths, color, mouse, glossary (see tread --print-config)",
@@ -111,13 +111,17 @@ const FILES: [(&str, &str); 4] = [
         "the reviews (marks, codes, notes, read state), one JSON Lines file per collection",
     ),
     (
+        "$XDG_CACHE_HOME/tread/",
+        "the cache of parsed collections, one file each: see tread cache info, --no-cache",
+    ),
+    (
         "organisations.toml",
         "beside the documents: the organisations glossary, added to --glossary",
     ),
 ];
 
 /// The environment variables tread reads, for the manual.
-const ENVIRONMENT: [(&str, &str); 5] = [
+const ENVIRONMENT: [(&str, &str); 6] = [
     (
         "XDG_CONFIG_HOME",
         "where config.toml and keymap.toml are (default ~/.config)",
@@ -125,6 +129,10 @@ const ENVIRONMENT: [(&str, &str); 5] = [
     (
         "XDG_DATA_HOME",
         "where reviews are kept (default ~/.local/share)",
+    ),
+    (
+        "XDG_CACHE_HOME",
+        "where the cache of parsed collections is kept (default ~/.cache)",
     ),
     (
         "NO_COLOR",
@@ -160,6 +168,7 @@ pub fn document_ids() -> Vec<CompletionCandidate> {
     let options = LoadOptions {
         paths,
         glossary: None,
+        cache: crate::cache::default_dir(),
     };
     let Ok(corpus) = load_unresolved(&options) else {
         return Vec::new();

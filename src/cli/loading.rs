@@ -19,6 +19,7 @@ pub fn merge(top: &CorpusArgs, sub: CorpusArgs) -> CorpusArgs {
     CorpusArgs {
         glossary: sub.glossary.or_else(|| top.glossary.clone()),
         paths,
+        no_cache: top.no_cache || sub.no_cache,
     }
 }
 
@@ -27,6 +28,7 @@ pub fn options(args: &CorpusArgs) -> LoadOptions {
     LoadOptions {
         paths: args.paths.clone(),
         glossary: args.glossary.clone(),
+        cache: (!args.no_cache).then(crate::cache::default_dir).flatten(),
     }
 }
 

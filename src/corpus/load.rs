@@ -10,7 +10,10 @@ mod walk;
 use super::glossary::{Glossary, GlossaryError};
 use super::sanitise::{printable_path, single_line};
 use super::{Corpus, Document, Resolution, Source};
-pub use files::{MAX_EXPORT_BYTES, MAX_FILE_BYTES, ReadError, decode, read_regular_file};
+use crate::cache;
+pub use files::{
+    FileRead, MAX_EXPORT_BYTES, MAX_FILE_BYTES, ReadError, decode, read_file, read_regular_file,
+};
 use files::{read_and_parse, stem};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -56,13 +59,18 @@ pub struct LoadOptions {
     pub paths: Vec<PathBuf>,
     /// A glossary given explicitly, added to those found beside the documents.
     pub glossary: Option<PathBuf>,
+    /// The folder of the cache of parsed corpora ([`crate::cache`]); none: no cache.
+    pub cache: Option<PathBuf>,
 }
 
 /// A file skipped or read with trouble.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Problem {
     pub path: String,
     pub message: String,
+    /// Whether it is a document file's problem (a file not loaded then counts as skipped),
+    /// not a glossary's or the cache's.
+    pub document: bool,
 }
 
 impl fmt::Display for Problem {
@@ -90,8 +98,8 @@ pub enum LoadError {
 /// no more than one batch of raw text is held beside the documents.
 pub fn load(options: &LoadOptions) -> Result<Corpus, LoadError> {
     let (documents, listed) = read_all(options)?;
-    let mut corpus = Corpus::resolve(documents, &listed.glossary);
-    corpus.problems = listed.problems;
+    let mut corpus = Corpus::unresolved(documents, Vec::new());
+    listed.resolve(&corpus.documents).apply(&mut corpus);
     Ok(corpus)
 }
 
@@ -101,7 +109,7 @@ pub fn load(options: &LoadOptions) -> Result<Corpus, LoadError> {
 /// step of a load.
 pub fn load_unresolved(options: &LoadOptions) -> Result<Corpus, LoadError> {
     let (documents, listed) = read_all(options)?;
-    Ok(Corpus::unresolved(documents, listed.problems))
+    Ok(Corpus::unresolved(documents, listed.unresolved()))
 }
 
 /// Every document the options name, parsed, with the glossary and the problems met.
@@ -115,10 +123,18 @@ fn read_all(options: &LoadOptions) -> Result<(Vec<Document>, Listed), LoadError>
         let mut glossary = bundled_glossary();
         glossary.merge(explicit.unwrap_or_default());
         let (documents, problems) = super::parse(bundled_sources());
-        return Ok((documents, Listed { glossary, problems }));
+        let cache = None;
+        return Ok((
+            documents,
+            Listed {
+                glossary,
+                problems,
+                cache,
+            },
+        ));
     }
     let mut documents = Vec::new();
-    let listed = stream(&options.paths, explicit, |batch| {
+    let listed = stream(options, explicit, |batch| {
         match documents.is_empty() {
             // The first batch is taken as it is, not copied (a file may hold many documents).
             true => documents = batch.documents,
@@ -150,16 +166,39 @@ impl Resolved {
 pub struct Listed {
     pub glossary: Glossary,
     pub problems: Vec<Problem>,
+    /// The load's use of the cache, to be finished once it is resolved (or not).
+    cache: Option<cache::Session>,
 }
 
 impl Listed {
     /// The resolution step: the documents the load sent, resolved against each other and
-    /// the glossary, to be applied where they are.
-    pub fn resolve(self, documents: &[Document]) -> Resolved {
+    /// the glossary, to be applied where they are; taken from the cache when it holds the
+    /// resolution of these very files, and kept there when it does not.
+    pub fn resolve(mut self, documents: &[Document]) -> Resolved {
+        let cached = self.cache.as_mut().and_then(cache::Session::resolution);
+        let made = cached.is_none();
+        let resolution = cached.unwrap_or_else(|| Resolution::compute(documents, &self.glossary));
+        if let Some(session) = self.cache.take() {
+            self.problems
+                .extend(session.finish(made.then_some(&resolution)));
+        }
         Resolved {
-            resolution: Resolution::compute(documents, &self.glossary),
+            resolution,
             problems: self.problems,
         }
+    }
+
+    /// How many files the load read from the cache and from themselves (none: no cache).
+    pub fn cache_counts(&self) -> Option<cache::Counts> {
+        self.cache.as_ref().map(cache::Session::counts)
+    }
+
+    /// Ends a load that is not resolved: its problems, once the cache has what it read.
+    pub fn unresolved(mut self) -> Vec<Problem> {
+        if let Some(session) = self.cache.take() {
+            self.problems.extend(session.finish(None));
+        }
+        self.problems
     }
 }
 
@@ -167,21 +206,27 @@ impl Listed {
 /// growing batches, handing each batch to `emit`. `emit` says whether anyone still listens; when
 /// nobody does, the load stops (`None`).
 pub fn stream(
-    paths: &[PathBuf],
+    options: &LoadOptions,
     explicit: Option<Glossary>,
     mut emit: impl FnMut(Batch) -> bool,
 ) -> Option<Result<Listed, LoadError>> {
+    let paths = &options.paths;
     let mut problems = Vec::new();
     let mut glossary = discovered_glossary(paths, &mut problems);
     glossary.merge(explicit.unwrap_or_default());
     let files = find_files(paths, &mut problems);
+    let mut cache =
+        (options.cache.as_deref()).map(|dir| cache::Session::open(dir, paths, &files, &glossary));
     let mut ids = Ids::default();
     let mut parsed_any = false;
     let mut batch = FIRST_BATCH;
     let mut done = 0;
     while done < files.len() {
         let chunk = &files[done..(done + batch).min(files.len())];
-        let mut parsed = read_and_parse(chunk, &mut problems);
+        let mut parsed = match cache.as_mut() {
+            Some(cache) => read_through(cache, chunk, &mut problems),
+            None => read_and_parse(chunk, &mut problems),
+        };
         for document in &mut parsed {
             unique_id(document, &mut ids, &mut problems);
         }
@@ -205,7 +250,22 @@ pub fn stream(
             problems,
         }));
     }
-    Some(Ok(Listed { glossary, problems }))
+    Some(Ok(Listed {
+        glossary,
+        problems,
+        cache,
+    }))
+}
+
+/// Reads and parses files through the cache: those it holds unchanged are taken from it.
+fn read_through(
+    cache: &mut cache::Session,
+    files: &[PathBuf],
+    problems: &mut Vec<Problem>,
+) -> Vec<Document> {
+    let (documents, found) = super::flatten_parsed(cache.read(files, read_file));
+    problems.extend(found);
+    documents
 }
 
 /// Documents just parsed, and how far the load has come: `done` of `total` files read.
@@ -262,6 +322,7 @@ fn discovered_glossary(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Glossa
             Err(e) => problems.push(Problem {
                 path: printable_path(&file),
                 message: format!("glossary ignored: {}", strip_path(&e.to_string(), &file)),
+                document: false,
             }),
         }
     }
@@ -303,6 +364,7 @@ fn unique_id(document: &mut Document, ids: &mut Ids, problems: &mut Vec<Problem>
     problems.push(Problem {
         path: document.file().to_string(),
         message: format!("id {} is taken; this document is {id}", document.id),
+        document: true,
     });
     document.id = id;
 }
@@ -317,6 +379,7 @@ mod tests {
         let options = LoadOptions {
             paths: vec![seeds.clone()],
             glossary: None,
+            cache: None,
         };
         let unresolved = load_unresolved(&options).unwrap();
         let posts = || unresolved.documents.iter().flat_map(|d| d.posts());

@@ -20,6 +20,9 @@ use std::sync::Arc;
     Serialize,
     Deserialize,
     strum::VariantArray,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
 )]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
@@ -63,7 +66,18 @@ impl Kind {
 }
 
 /// Who wrote a document or thread: a display name, and the handle when the page gives one.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
 pub struct Author {
     /// The display name, or "@handle" when the page gives only the handle.
     pub name: String,
@@ -88,7 +102,17 @@ impl Author {
 }
 
 /// One post (or, in prose, one paragraph) and the entities written in it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
 pub struct Post {
     /// Position in its thread, from 1.
     #[serde(default)]
@@ -157,7 +181,17 @@ pub(crate) fn boxed(list: Vec<String>) -> Box<[Box<str>]> {
 }
 
 /// A run of posts by one author, in order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
 pub struct Thread {
     /// Position in its document, from 1.
     #[serde(default)]
@@ -188,7 +222,17 @@ impl Thread {
 }
 
 /// One document of the corpus.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
 pub struct Document {
     /// The file stem, unique within the corpus.
     pub id: String,

@@ -9,7 +9,20 @@ use std::ops::Range;
 
 /// A document's place in the corpus: its index in [`Corpus::documents`]. Four bytes, as
 /// facets and filters keep one for every document a value occurs in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Default,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
 pub struct DocIndex(u32);
 
 impl DocIndex {
@@ -41,7 +54,20 @@ pub struct PostRef {
 }
 
 /// A post's ordinal: its position among all the posts of the corpus, in corpus order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Default,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
 pub struct Ordinal(u32);
 
 impl Ordinal {

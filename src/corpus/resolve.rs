@@ -16,7 +16,9 @@ use threads::repeated_threads;
 
 /// What resolving a corpus decided, to be applied to its documents: worked out from shared,
 /// unchanged documents (the screen keeps showing them meanwhile), applied in one short step.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(
+    Debug, Clone, Default, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub struct Resolution {
     /// The organisations of each post that names any, under canonical names, by the post's
     /// place in corpus order (most posts name none).
@@ -31,7 +33,7 @@ pub struct Resolution {
 pub type Variants = BTreeMap<String, BTreeSet<String>>;
 
 /// The organisations of a post that names any.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 struct NamedPost {
     /// The post's place in corpus order.
     ordinal: Ordinal,
@@ -39,7 +41,7 @@ struct NamedPost {
 }
 
 /// A listing excerpt (document, thread) and the thread it opens.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 struct Link {
     doc: DocIndex,
     thread: usize,

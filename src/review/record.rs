@@ -288,7 +288,7 @@ pub(crate) fn now() -> String {
 
 /// A time in seconds since 1970 as an ISO 8601 UTC time. The date is Howard Hinnant's
 /// `civil_from_days`.
-fn utc(seconds: u64) -> String {
+pub(crate) fn utc(seconds: u64) -> String {
     let days = (seconds / 86_400) as i64;
     let rest = seconds % 86_400;
     let z = days + 719_468;

@@ -17,36 +17,59 @@ use thiserror::Error;
 /// Reads and parses files on every core, each file parsed as soon as it is read, while its
 /// text is still at hand; documents and problems in file order.
 pub(super) fn read_and_parse(files: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<Document> {
-    let done: Vec<(Vec<Document>, Vec<Problem>)> = files
-        .par_iter()
+    let done: Vec<(Vec<Document>, Vec<Problem>)> = (files.par_iter())
         .map(|path| {
-            let mut found = Vec::new();
-            let documents = match open_document(path) {
-                Ok(Opened::Structure(opening, file)) => {
-                    read_structure(path, opening, file, &mut found)
-                }
-                Ok(Opened::Text(file, size)) => match read_source(path, file, size, &mut found) {
-                    Some(source) => {
-                        let (documents, more) = crate::corpus::parse_source(source);
-                        found.extend(more);
-                        documents
-                    }
-                    None => Vec::new(),
-                },
-                Err(e) => {
-                    found.push(Problem {
-                        path: printable_path(path),
-                        message: describe_read(e, TOO_LARGE_FOR_A_PAGE),
-                    });
-                    Vec::new()
-                }
-            };
-            (documents, found)
+            let read = read_file(path);
+            (read.documents, read.problems)
         })
         .collect();
     let (documents, found) = crate::corpus::flatten_parsed(done);
     problems.extend(found);
     documents
+}
+
+/// What one file was read into.
+pub struct FileRead {
+    pub documents: Vec<Document>,
+    /// What went wrong, naming the file.
+    pub problems: Vec<Problem>,
+    /// Whether what was read came from this file alone (an X archive's part reads the
+    /// archive's other parts with it), so that the file's own stamp says when it changes.
+    pub self_contained: bool,
+}
+
+/// Reads and parses the file at `path`.
+pub fn read_file(path: &Path) -> FileRead {
+    let mut problems = Vec::new();
+    let mut self_contained = true;
+    let documents = match open_document(path) {
+        Ok(Opened::Structure(opening, file)) => {
+            self_contained = !matches!(opening, Opening::Archive { .. });
+            read_structure(path, opening, file, &mut problems)
+        }
+        Ok(Opened::Text(file, size)) => match read_source(path, file, size, &mut problems) {
+            Some(source) => {
+                let (documents, more) = crate::corpus::parse_source(source);
+                problems.extend(more);
+                documents
+            }
+            None => Vec::new(),
+        },
+        Err(e) => {
+            self_contained = false;
+            problems.push(Problem {
+                path: printable_path(path),
+                message: describe_read(e, TOO_LARGE_FOR_A_PAGE),
+                document: true,
+            });
+            Vec::new()
+        }
+    };
+    FileRead {
+        documents,
+        problems,
+        self_contained,
+    }
 }
 
 /// The largest page read as a document. Saved pages are kilobytes; a page this big is a
@@ -167,6 +190,7 @@ fn read_structure(
     problems.extend(found.into_iter().map(|message| Problem {
         path: shown.clone(),
         message,
+        document: true,
     }));
     crate::corpus::structured(parsed, &shown, problems)
 }
@@ -203,6 +227,7 @@ pub(super) fn archive_part(
     problems.extend(found.into_iter().map(|message| Problem {
         path: shown.clone(),
         message,
+        document: true,
     }));
 }
 
@@ -329,6 +354,7 @@ fn decoded(
                 problems.push(Problem {
                     path: shown.clone(),
                     message: warning.clone(),
+                    document: true,
                 });
             }
             Some((text, warnings))
@@ -337,6 +363,7 @@ fn decoded(
             problems.push(Problem {
                 path: shown,
                 message,
+                document: true,
             });
             None
         }

@@ -33,6 +33,7 @@ fn collect(
         problems.push(Problem {
             path: printable_path(path),
             message,
+            document: true,
         })
     };
     let meta = match std::fs::metadata(path) {

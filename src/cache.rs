@@ -1,0 +1,446 @@
+//! The cache of parsed corpora under `$XDG_CACHE_HOME/tread/`: what a load read from each
+//! file, and what it resolved across them, kept so that the next load of the same paths
+//! parses only the files that changed and resolves again only when anything did.
+//!
+//! A file is taken from the cache only when its stamp ([`stamp`]: size, times, inode) is the
+//! one it had when it was read, and it had not changed within a tick of that load; anything
+//! else is read again. The resolution is taken only when every file was, the list of files is
+//! the same and so is the glossary. A cache that cannot be read whole ([`store`]) is
+//! rebuilt, with one warning; nothing in it is trusted unchecked.
+
+pub mod stamp;
+pub mod store;
+
+use crate::corpus::load::{FileRead, Problem};
+use crate::corpus::sanitise::{printable_path, single_line};
+use crate::corpus::{Document, Glossary, Resolution};
+use rayon::prelude::*;
+use stamp::Stamp;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use store::{Broken, Entry, Reader, Span, Writer};
+
+/// What a record holds: one file's documents and problems, as the reader left them.
+#[derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
+struct Record {
+    documents: Vec<Document>,
+    problems: Vec<Problem>,
+}
+
+/// The cache file of the corpus read from `paths`, in the cache folder `dir`.
+pub fn file_for(dir: &Path, paths: &[PathBuf]) -> PathBuf {
+    dir.join(crate::xdg::corpus_file_name(paths, "cache"))
+}
+
+/// The folder tread keeps its caches in, when there is a home for it.
+pub fn default_dir() -> Option<PathBuf> {
+    crate::xdg::cache_home().map(|home| home.join("tread"))
+}
+
+/// One load's use of the cache: the last load's cache, read from, and the new one, written
+/// when anything differs from it.
+pub struct Session {
+    path: PathBuf,
+    build: String,
+    /// When this load began, in nanoseconds since the epoch: what its files are trusted against.
+    started: u64,
+    glossary: u64,
+    old: Option<Old>,
+    writer: Option<Writer>,
+    /// The files read so far, as the new cache's index records them.
+    done: Vec<Done>,
+    /// Files read from the cache so far, and from themselves.
+    counts: Counts,
+    /// What went wrong with the cache: one warning at most.
+    problem: Option<Problem>,
+    /// Whether writing the new cache failed (it is not tried again).
+    write_failed: bool,
+}
+
+/// How many files a load read from the cache, and how many from themselves.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub cached: usize,
+    pub parsed: usize,
+}
+
+/// The time now, in nanoseconds since the epoch (in tests, the time a test says it is).
+fn now() -> u64 {
+    #[cfg(test)]
+    if let Some(now) = tests::CLOCK.get() {
+        return now;
+    }
+    stamp::nanos(std::time::SystemTime::now())
+}
+
+/// The last load's cache.
+struct Old {
+    reader: Reader,
+    /// Each file's place in the index.
+    by_path: HashMap<Vec<u8>, usize>,
+    /// Whether its files are those of this load, in the same order.
+    same_files: bool,
+}
+
+/// A file read in this load, for the new cache's index.
+struct Done {
+    path: Vec<u8>,
+    stamp: Option<Stamp>,
+    record: Where,
+}
+
+/// Where a file's record is.
+enum Where {
+    /// In the last load's cache, unchanged (not yet copied into a new one).
+    Old(Span),
+    /// In the new cache.
+    New(Span),
+    /// Nowhere: the file is read every time (an archive's part, or a file that failed).
+    Nowhere,
+}
+
+impl Session {
+    /// Starts a load of `files` (found under `paths`) with the cache in `dir`.
+    pub fn open(dir: &Path, paths: &[PathBuf], files: &[PathBuf], glossary: &Glossary) -> Self {
+        let path = file_for(dir, paths);
+        let build = build_id();
+        let mut session = Session {
+            started: now(),
+            glossary: crate::xdg::fnv64(format!("{glossary:?}").as_bytes()),
+            old: None,
+            writer: None,
+            done: Vec::new(),
+            counts: Counts::default(),
+            problem: None,
+            write_failed: false,
+            path,
+            build,
+        };
+        match Reader::open(&session.path, &session.build) {
+            Ok(reader) => session.old = reader.map(|r| Old::new(r, files)),
+            Err(broken) => session.broken(broken),
+        }
+        session
+    }
+
+    /// How many files were read from the cache so far, and how many from themselves.
+    pub fn counts(&self) -> Counts {
+        self.counts
+    }
+
+    /// Reads a batch of files, each from the cache when it holds the file unchanged, else
+    /// from the file itself, with `read`: all on every core. What each holds, in order.
+    pub fn read(
+        &mut self,
+        files: &[PathBuf],
+        read: impl Fn(&Path) -> FileRead + Sync,
+    ) -> Vec<(Vec<Document>, Vec<Problem>)> {
+        let reading = Reading {
+            old: self.old.as_ref(),
+            writing: self.writer.is_some(),
+            started: self.started,
+            read: &read,
+        };
+        let outcomes: Vec<Outcome> = files.par_iter().map(|path| reading.file(path)).collect();
+        if outcomes.iter().any(|outcome| outcome.fresh) {
+            self.start_writing();
+        }
+        outcomes
+            .into_iter()
+            .map(|outcome| self.record(outcome))
+            .collect()
+    }
+
+    /// The resolution the last load made, when it holds for this one: every file was read
+    /// from the cache, they are the same files, and the glossary is the same.
+    pub fn resolution(&mut self) -> Option<Resolution> {
+        let old = self.old.as_mut()?;
+        let same = old.same_files && self.counts.parsed == 0 && self.writer.is_none();
+        let span = (old.reader.index.resolution).filter(|_| same)?;
+        if old.reader.index.glossary != self.glossary {
+            return None;
+        }
+        let decoded = (old.reader.bytes(span).ok()).and_then(|bytes| store::decode(&bytes));
+        if decoded.is_none() {
+            self.broken(Broken::Damaged("resolution"));
+        }
+        decoded
+    }
+
+    /// Ends the load: writes the new cache when anything differs from the last one, with the
+    /// resolution `made` (when this load made one). Returns the warning, if any.
+    pub fn finish(mut self, made: Option<&Resolution>) -> Option<Problem> {
+        let same = self.old.as_ref().is_some_and(|old| old.same_files);
+        if made.is_some() || !same {
+            self.start_writing();
+        }
+        if let Some(writer) = self.writer.take()
+            && let Err(e) = self.commit(writer, made)
+        {
+            self.failed_to_write(e);
+        }
+        self.problem
+    }
+
+    /// Starts the new cache, unless it is started or cannot be: the files done so far go
+    /// in first, copied from the last one.
+    fn start_writing(&mut self) {
+        if self.writer.is_some() || self.write_failed {
+            return;
+        }
+        let started = self
+            .path
+            .parent()
+            .map(|dir| Writer::create(dir, &self.build));
+        let mut writer = match started {
+            Some(Ok(writer)) => writer,
+            Some(Err(e)) => return self.failed_to_write(e),
+            None => return,
+        };
+        for done in &mut self.done {
+            let Where::Old(span) = done.record else {
+                continue;
+            };
+            let old = self.old.as_mut().expect("a record from the old cache");
+            let copied = (old.reader.bytes(span).map_err(std::io::Error::other))
+                .and_then(|bytes| writer.append(&bytes, span.crc));
+            match copied {
+                Ok(span) => done.record = Where::New(span),
+                Err(e) => return self.failed_to_write(e),
+            }
+        }
+        self.writer = Some(writer);
+    }
+
+    /// Keeps a file's record for the new cache; returns what the file holds.
+    fn record(&mut self, mut outcome: Outcome) -> (Vec<Document>, Vec<Problem>) {
+        if let Some(broken) = outcome.broken.take() {
+            self.broken(broken);
+        }
+        match outcome.fresh {
+            true => self.counts.parsed += 1,
+            false => self.counts.cached += 1,
+        }
+        if matches!(outcome.bytes, Bytes::Later) && self.writer.is_some() {
+            outcome.encode();
+        }
+        let record = self.keep(outcome.bytes);
+        self.done.push(Done {
+            path: outcome.path.as_os_str().as_encoded_bytes().to_vec(),
+            stamp: outcome.stamp,
+            record,
+        });
+        (outcome.documents, outcome.problems)
+    }
+
+    /// Where a record is kept: appended to the new cache while there is one.
+    fn keep(&mut self, bytes: Bytes) -> Where {
+        let Some(writer) = self.writer.as_mut() else {
+            return match bytes {
+                Bytes::Old(span, _) => Where::Old(span),
+                Bytes::New(_) | Bytes::Later | Bytes::None => Where::Nowhere,
+            };
+        };
+        let appended = match bytes {
+            Bytes::Old(span, bytes) => writer.append(&bytes, span.crc),
+            Bytes::New(bytes) => writer.append(&bytes, crc32fast::hash(&bytes)),
+            Bytes::Later | Bytes::None => return Where::Nowhere,
+        };
+        appended.map(Where::New).unwrap_or_else(|e| {
+            self.failed_to_write(e);
+            Where::Nowhere
+        })
+    }
+
+    /// Writes the resolution and the index, and puts the new cache in place.
+    fn commit(&mut self, mut writer: Writer, made: Option<&Resolution>) -> std::io::Result<()> {
+        if let Some(resolution) = made {
+            let bytes = store::encode(resolution);
+            writer.index.resolution = Some(writer.append(&bytes, crc32fast::hash(&bytes))?);
+        }
+        writer.index.written = self.started;
+        writer.index.glossary = self.glossary;
+        writer.index.files = (self.done.drain(..))
+            .map(|done| Entry {
+                path: done.path,
+                stamp: done.stamp,
+                record: match done.record {
+                    Where::New(span) => Some(span),
+                    Where::Old(_) | Where::Nowhere => None,
+                },
+            })
+            .collect();
+        writer.commit(&self.path)
+    }
+
+    /// Notes that the last cache could not be used: it is rebuilt.
+    fn broken(&mut self, broken: Broken) {
+        let message = format!("cache rebuilt: {broken}");
+        self.problem.get_or_insert(self.problem_of(message));
+    }
+
+    /// Gives up writing the new cache, saying why.
+    fn failed_to_write(&mut self, error: std::io::Error) {
+        self.writer = None;
+        self.write_failed = true;
+        let message = format!("cache not written: {}", single_line(&error.to_string()));
+        self.problem.get_or_insert(self.problem_of(message));
+    }
+
+    fn problem_of(&self, message: String) -> Problem {
+        Problem {
+            path: printable_path(&self.path),
+            message,
+            document: false,
+        }
+    }
+}
+
+impl Old {
+    fn new(reader: Reader, files: &[PathBuf]) -> Old {
+        let entries = &reader.index.files;
+        let by_path = (entries.iter().enumerate())
+            .map(|(at, entry)| (entry.path.clone(), at))
+            .collect();
+        let same_files = entries.len() == files.len()
+            && (entries.iter().zip(files))
+                .all(|(entry, file)| entry.path == file.as_os_str().as_encoded_bytes());
+        Old {
+            reader,
+            by_path,
+            same_files,
+        }
+    }
+
+    /// The bytes of the record of `path`, when the cache holds it and it is unchanged.
+    fn record_of(&self, path: &Path, stamp: Stamp) -> Result<Option<(Span, Vec<u8>)>, Broken> {
+        let key = path.as_os_str().as_encoded_bytes();
+        let Some(entry) = self
+            .by_path
+            .get(key)
+            .map(|&at| &self.reader.index.files[at])
+        else {
+            return Ok(None);
+        };
+        let written = self.reader.index.written;
+        let unchanged = entry.stamp == Some(stamp) && stamp.trusted_against(written);
+        let Some(span) = entry.record.filter(|_| unchanged) else {
+            return Ok(None);
+        };
+        Ok(Some((span, self.reader.bytes(span)?)))
+    }
+}
+
+/// What reading a batch needs on every core.
+struct Reading<'a, F> {
+    old: Option<&'a Old>,
+    /// Whether a new cache is being written, so that what is read is made a record at once.
+    writing: bool,
+    started: u64,
+    read: &'a F,
+}
+
+impl<F: Fn(&Path) -> FileRead + Sync> Reading<'_, F> {
+    /// Reads the file at `path`: from its record when the cache holds it unchanged, else
+    /// from itself, made a record when one is wanted.
+    fn file<'p>(&self, path: &'p Path) -> Outcome<'p> {
+        let stamp = std::fs::metadata(path).ok().map(|m| Stamp::of(&m));
+        let mut broken = None;
+        let cached = self
+            .old
+            .zip(stamp)
+            .map(|(old, stamp)| old.record_of(path, stamp));
+        match cached {
+            Some(Ok(Some((span, bytes)))) => match store::decode::<Record>(&bytes) {
+                Some(record) => return Outcome::cached(path, stamp, record, (span, bytes)),
+                None => broken = Some(Broken::Damaged("record")),
+            },
+            Some(Err(e)) => broken = Some(e),
+            Some(Ok(None)) | None => {}
+        }
+        let file = (self.read)(path);
+        // A file changed within a tick of this load is read again by the next whatever its
+        // stamp says: no use keeping it.
+        let trusted = stamp.is_some_and(|s| s.trusted_against(self.started));
+        let mut outcome = Outcome {
+            path,
+            stamp,
+            fresh: true,
+            broken,
+            documents: file.documents,
+            problems: file.problems,
+            bytes: match file.self_contained && trusted {
+                true => Bytes::Later,
+                false => Bytes::None,
+            },
+        };
+        if self.writing || outcome.broken.is_some() {
+            outcome.encode();
+        }
+        outcome
+    }
+}
+
+/// A file of a batch once read, from the cache or from itself.
+struct Outcome<'a> {
+    path: &'a Path,
+    stamp: Option<Stamp>,
+    /// Whether it was read from itself.
+    fresh: bool,
+    /// What was wrong with its record in the cache, if anything.
+    broken: Option<Broken>,
+    documents: Vec<Document>,
+    problems: Vec<Problem>,
+    bytes: Bytes,
+}
+
+/// A file's record, to keep in the new cache.
+enum Bytes {
+    /// As the last cache held it.
+    Old(Span, Vec<u8>),
+    /// Made from the file just read.
+    New(Vec<u8>),
+    /// To be made from the file just read, should a new cache be written.
+    Later,
+    /// None: the file is not to be kept.
+    None,
+}
+
+impl<'a> Outcome<'a> {
+    fn cached(path: &'a Path, stamp: Option<Stamp>, record: Record, old: (Span, Vec<u8>)) -> Self {
+        Outcome {
+            path,
+            stamp,
+            fresh: false,
+            broken: None,
+            documents: record.documents,
+            problems: record.problems,
+            bytes: Bytes::Old(old.0, old.1),
+        }
+    }
+
+    /// Makes the record of a file read from itself, when it is to be kept.
+    fn encode(&mut self) {
+        if !matches!(self.bytes, Bytes::Later) {
+            return;
+        }
+        let record = Record {
+            documents: std::mem::take(&mut self.documents),
+            problems: std::mem::take(&mut self.problems),
+        };
+        self.bytes = Bytes::New(store::encode(&record));
+        (self.documents, self.problems) = (record.documents, record.problems);
+    }
+}
+
+/// What tells this build of tread from others: its version, and its executable's stamp, so
+/// that a rebuilt tread (whose reader may read differently) never trusts an older cache.
+pub(crate) fn build_id() -> String {
+    let exe = std::env::current_exe().and_then(std::fs::metadata);
+    let exe = exe.map(|meta| Stamp::of(&meta));
+    let exe = exe.map_or(String::new(), |s| format!(" {} {}", s.len, s.modified));
+    format!("tread {}{exe}", env!("CARGO_PKG_VERSION"))
+}
+
+#[cfg(test)]
+mod tests;

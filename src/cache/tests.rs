@@ -1,0 +1,372 @@
+//! The cache against a fresh load: whatever was edited between two loads, a load through the
+//! cache gives what reading every file again gives.
+
+use super::*;
+use crate::corpus::Corpus;
+use crate::corpus::load::{self, LoadError, LoadOptions};
+use proptest::prelude::*;
+use std::cell::Cell;
+use std::time::{Duration, SystemTime};
+
+thread_local! {
+    /// The time a test says it is, for the loads it makes on its own thread.
+    pub static CLOCK: Cell<Option<u64>> = const { Cell::new(None) };
+}
+
+/// Loads are made an hour after now, so that files written by the test are trusted once
+/// their stamps say they are unchanged (the rule for files changed within a tick of a load
+/// has tests of its own).
+fn later() -> u64 {
+    stamp::nanos(SystemTime::now() + Duration::from_secs(3600))
+}
+
+/// Texts a file may hold: threads that name organisations, one a listing's excerpt of
+/// another, and two of the same length that differ in one letter.
+const TEXTS: &[&str] = &[
+    "Thread by @carer on the Care Review\n\n1/ The Independent Review of Children's Social Care (IRCSC) reports today.\n\n2/ Barnardo's and the NSPCC answered within the hour.\n",
+    "Thread by @carer on the Care Review\n\n1/ The Independent Review of Children's Social Care (IRCSC) reports today.\n\n2/ Barnardo's and the NSPCD answered within the hour.\n",
+    "Notes from the Family Rights Group meeting.\n\nThe FRG asked Ofsted about kinship care.\n",
+    "# Threads this week\n\n## @carer\n\nThe Independent Review of Children's Social Care (IRCSC) reports today.\n\n[Read the thread]\n",
+    "[{\"id\": \"back\", \"kind\": \"unroll\", \"title\": \"Read back\", \"author\": null, \"date\": null, \"threads\": [{\"author\": null, \"declared_count\": null, \"same_thread_as\": null, \"posts\": [{\"text\": \"Become named by Become.\"}]}]}]",
+    "\u{0}\u{1}\u{2} not text",
+];
+
+/// Glossaries the folder may hold.
+const GLOSSARIES: &[&str] = &[
+    "[organisations]\n\"Family Rights Group\" = [\"FRG\", \"the Group\"]\n\"Care Review\" = [\"IRCSC\"]\n",
+    "ignore = [\"Ofsted\", \"NSPCC\"]\n[organisations]\n\"Kinship\" = [\"kinship care\"]\n",
+    "[organisations\n",
+];
+
+const NAMES: &[&str] = &["a.txt", "b.md", "c.txt", "d.json", "e.txt"];
+
+/// A folder being edited, and the time stamps the test gives what it writes.
+struct Folder {
+    dir: tempfile::TempDir,
+    cache: tempfile::TempDir,
+    step: u64,
+}
+
+impl Folder {
+    fn new() -> Folder {
+        Folder {
+            dir: tempfile::tempdir().unwrap(),
+            cache: tempfile::tempdir().unwrap(),
+            step: 0,
+        }
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// Gives `name` a modification time of its own: a day ago, a second later each time.
+    fn stamp(&mut self, name: &str) {
+        self.step += 1;
+        let at = SystemTime::now() - Duration::from_secs(86_400) + Duration::from_secs(self.step);
+        let file = std::fs::File::options()
+            .write(true)
+            .open(self.path(name))
+            .unwrap();
+        file.set_modified(at).unwrap();
+    }
+
+    fn write(&mut self, name: &str, text: &str) {
+        std::fs::write(self.path(name), text).unwrap();
+        self.stamp(name);
+    }
+
+    fn options(&self, cached: bool) -> LoadOptions {
+        LoadOptions {
+            paths: vec![self.dir.path().to_path_buf()],
+            glossary: None,
+            cache: cached.then(|| self.cache.path().to_path_buf()),
+        }
+    }
+
+    fn cache_file(&self) -> PathBuf {
+        file_for(self.cache.path(), &[self.dir.path().to_path_buf()])
+    }
+
+    /// A load through the cache, at `clock`, with how many files it read from the cache.
+    fn load_cached(&self, clock: u64) -> (Result<Corpus, String>, Counts) {
+        CLOCK.set(Some(clock));
+        let mut documents = Vec::new();
+        let listed = load::stream(&self.options(true), None, |batch| {
+            documents.extend(batch.documents);
+            true
+        });
+        CLOCK.set(None);
+        let listed = match listed.expect("nobody stops it") {
+            Ok(listed) => listed,
+            Err(e) => return (Err(shown(e)), Counts::default()),
+        };
+        let counts = listed.cache_counts().expect("a cache");
+        let mut corpus = Corpus::unresolved(documents, Vec::new());
+        listed.resolve(&corpus.documents).apply(&mut corpus);
+        (Ok(corpus), counts)
+    }
+
+    fn load_fresh(&self) -> Result<Corpus, String> {
+        load::load(&self.options(false)).map_err(shown)
+    }
+
+    /// Loads through the cache and afresh; checks they agree; returns the cached load's counts
+    /// and the problems about the cache.
+    fn agree(&self) -> (Counts, Vec<Problem>) {
+        let (cached, counts) = self.load_cached(later());
+        let fresh = self.load_fresh();
+        let (mut cached, fresh) = match (cached, fresh) {
+            (Ok(cached), Ok(fresh)) => (cached, fresh),
+            (cached, fresh) => {
+                assert_eq!(cached.err(), fresh.err());
+                return (counts, Vec::new());
+            }
+        };
+        let shown_cache = printable_path(&self.cache_file());
+        let about_cache = cached
+            .problems
+            .iter()
+            .filter(|p| p.path == shown_cache)
+            .cloned();
+        let about_cache: Vec<Problem> = about_cache.collect();
+        cached.problems.retain(|p| p.path != shown_cache);
+        assert_eq!(cached.documents, fresh.documents);
+        assert_eq!(cached.org_variants, fresh.org_variants);
+        assert_eq!(cached.problems, fresh.problems);
+        (counts, about_cache)
+    }
+}
+
+fn shown(error: LoadError) -> String {
+    error.to_string()
+}
+
+/// A folder of every kind of file.
+fn filled_folder() -> Folder {
+    let mut folder = Folder::new();
+    for (name, text) in NAMES.iter().zip([0, 2, 3, 4, 5]) {
+        folder.write(name, TEXTS[text]);
+    }
+    folder.write("organisations.toml", GLOSSARIES[0]);
+    folder
+}
+
+/// A folder of every kind of file, loaded once so that its cache is written.
+fn cached_folder() -> Folder {
+    let folder = filled_folder();
+    let (counts, problems) = folder.agree();
+    assert_eq!(counts.parsed, NAMES.len());
+    assert_eq!(problems, []);
+    folder
+}
+
+#[test]
+fn an_unchanged_corpus_is_read_from_the_cache_and_the_cache_left_as_it_is() {
+    let folder = cached_folder();
+    let written = std::fs::metadata(folder.cache_file())
+        .unwrap()
+        .modified()
+        .unwrap();
+    let (counts, problems) = folder.agree();
+    let expected = Counts {
+        cached: NAMES.len(),
+        parsed: 0,
+    };
+    assert_eq!((counts, problems), (expected, Vec::new()));
+    let now = std::fs::metadata(folder.cache_file())
+        .unwrap()
+        .modified()
+        .unwrap();
+    assert_eq!(written, now, "nothing to write");
+}
+
+#[test]
+fn each_kind_of_change_is_noticed_and_only_the_changed_file_read() {
+    let mut folder = cached_folder();
+    let parsed = |folder: &Folder| folder.agree().0.parsed;
+    // The same size, one letter changed.
+    folder.write("a.txt", TEXTS[1]);
+    assert_eq!(parsed(&folder), 1);
+    // Changed, then its modification time set back to what it was: its status-change
+    // time still moved.
+    let before = std::fs::metadata(folder.path("a.txt"))
+        .unwrap()
+        .modified()
+        .unwrap();
+    std::fs::write(folder.path("a.txt"), TEXTS[0]).unwrap();
+    let file = std::fs::File::options()
+        .write(true)
+        .open(folder.path("a.txt"))
+        .unwrap();
+    file.set_modified(before).unwrap();
+    assert_eq!(parsed(&folder), 1);
+    // Touched only.
+    folder.stamp("c.txt");
+    assert_eq!(parsed(&folder), 1);
+    // Added, removed, renamed.
+    folder.write("f.txt", TEXTS[2]);
+    assert_eq!(parsed(&folder), 1);
+    std::fs::remove_file(folder.path("b.md")).unwrap();
+    assert_eq!(parsed(&folder), 0);
+    std::fs::rename(folder.path("c.txt"), folder.path("g.txt")).unwrap();
+    assert_eq!(parsed(&folder), 1);
+    // A new glossary: no file is read again, but the corpus is resolved again.
+    folder.write("organisations.toml", GLOSSARIES[1]);
+    assert_eq!(parsed(&folder), 0);
+}
+
+#[test]
+fn a_file_changed_within_a_tick_of_the_load_is_read_again() {
+    let folder = filled_folder();
+    // The files were stamped a day ago, but their status changed just now, as the load
+    // that writes the cache begins.
+    let (_, counts) = folder.load_cached(stamp::nanos(SystemTime::now()));
+    assert_eq!(counts.parsed, NAMES.len());
+    let (_, counts) = folder.load_cached(later());
+    assert_eq!(
+        counts.parsed,
+        NAMES.len(),
+        "not trusted: they may have changed since"
+    );
+    let (_, counts) = folder.load_cached(later());
+    assert_eq!(
+        counts.parsed, 0,
+        "trusted once a load a tick later wrote the cache"
+    );
+}
+
+#[test]
+fn a_damaged_cache_is_rebuilt_with_one_warning() {
+    let folder = cached_folder();
+    let whole = std::fs::read(folder.cache_file()).unwrap();
+    let step = (whole.len() / 40).max(1);
+    for at in (0..whole.len()).step_by(step) {
+        std::fs::write(folder.cache_file(), &whole[..at]).unwrap();
+        let (_, problems) = folder.agree();
+        assert_eq!(problems.len(), 1, "cut at {at}: {problems:?}");
+        assert!(
+            problems[0].message.starts_with("cache rebuilt: "),
+            "{problems:?}"
+        );
+        let mut flipped = whole.clone();
+        flipped[at] ^= 0x20;
+        std::fs::write(folder.cache_file(), &flipped).unwrap();
+        let (_, problems) = folder.agree();
+        assert_eq!(problems.len(), 1, "byte {at} flipped: {problems:?}");
+        let (counts, problems) = folder.agree();
+        assert_eq!((counts.parsed, problems), (0, vec![]), "rebuilt at {at}");
+    }
+}
+
+#[test]
+fn a_cache_from_another_version_is_rebuilt_with_one_warning() {
+    let folder = cached_folder();
+    let writer = store::Writer::create(folder.cache.path(), "tread 0.0.1").unwrap();
+    writer.commit(&folder.cache_file()).unwrap();
+    let (counts, problems) = folder.agree();
+    assert_eq!(counts.parsed, NAMES.len());
+    assert_eq!(problems.len(), 1);
+    assert_eq!(
+        problems[0].message,
+        "cache rebuilt: written by another version of tread"
+    );
+    assert_eq!(folder.agree().0.parsed, 0);
+}
+
+#[test]
+fn a_cache_that_cannot_be_written_is_said_once_and_the_corpus_still_loads() {
+    let folder = cached_folder();
+    let blocked = tempfile::NamedTempFile::new().unwrap();
+    let options = LoadOptions {
+        cache: Some(blocked.path().join("tread")),
+        ..folder.options(true)
+    };
+    let corpus = load::load(&options).unwrap();
+    let about_cache: Vec<_> = (corpus.problems.iter())
+        .filter(|p| p.message.starts_with("cache not written"))
+        .collect();
+    assert_eq!(about_cache.len(), 1, "{:?}", corpus.problems);
+    assert_eq!(corpus.documents, folder.load_fresh().unwrap().documents);
+}
+
+#[test]
+fn loads_at_once_on_one_cache_each_get_the_corpus_and_leave_a_whole_cache() {
+    let folder = cached_folder();
+    std::fs::remove_file(folder.cache_file()).unwrap();
+    let fresh = folder.load_fresh().unwrap();
+    std::thread::scope(|scope| {
+        let loads: Vec<_> = (0..4)
+            .map(|_| scope.spawn(|| folder.load_cached(later())))
+            .collect();
+        for load in loads {
+            assert_eq!(load.join().unwrap().0.unwrap().documents, fresh.documents);
+        }
+    });
+    let (counts, problems) = folder.agree();
+    assert_eq!((counts.parsed, problems), (0, vec![]));
+}
+
+/// An edit to the folder between two loads.
+#[derive(Debug, Clone)]
+enum Edit {
+    Write { name: usize, text: usize },
+    Remove(usize),
+    Rename { from: usize, to: usize },
+    Touch(usize),
+    Glossary(usize),
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    let name = 0..NAMES.len() + 2;
+    prop_oneof![
+        (name.clone(), 0..TEXTS.len()).prop_map(|(name, text)| Edit::Write { name, text }),
+        name.clone().prop_map(Edit::Remove),
+        (name.clone(), name.clone()).prop_map(|(from, to)| Edit::Rename { from, to }),
+        name.prop_map(Edit::Touch),
+        (0..GLOSSARIES.len()).prop_map(Edit::Glossary),
+    ]
+}
+
+/// The name of file `at`: the usual ones, and two more to add.
+fn name(at: usize) -> String {
+    NAMES
+        .get(at)
+        .map_or(format!("new{at}.txt"), |n| n.to_string())
+}
+
+impl Folder {
+    fn apply(&mut self, edit: &Edit) {
+        let exists = |folder: &Folder, at: usize| folder.path(&name(at)).is_file();
+        match *edit {
+            Edit::Write { name: at, text } => self.write(&name(at), TEXTS[text]),
+            Edit::Remove(at) if exists(self, at) => {
+                std::fs::remove_file(self.path(&name(at))).unwrap()
+            }
+            Edit::Rename { from, to } if exists(self, from) => {
+                std::fs::rename(self.path(&name(from)), self.path(&name(to))).unwrap()
+            }
+            Edit::Touch(at) if exists(self, at) => self.stamp(&name(at)),
+            Edit::Glossary(text) => self.write("organisations.toml", GLOSSARIES[text]),
+            Edit::Remove(_) | Edit::Rename { .. } | Edit::Touch(_) => {}
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn after_any_edits_a_load_through_the_cache_is_a_fresh_load(
+        edits in proptest::collection::vec(edit(), 1..10)
+    ) {
+        let mut folder = cached_folder();
+        for edit in &edits {
+            folder.apply(edit);
+            let (_, problems) = folder.agree();
+            prop_assert_eq!(problems, vec![]);
+        }
+        let (counts, _) = folder.agree();
+        prop_assert_eq!(counts.parsed, 0, "nothing edited since the last load");
+    }
+}

@@ -1,0 +1,199 @@
+//! The cache of parsed corpora through the real binary: a second run reads it and prints
+//! what the first printed, an edit is seen, `--no-cache` leaves it alone, a damaged one is
+//! rebuilt with one warning, two runs at once are safe, and `tread cache info|clear`.
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+/// tread with its cache in `cache` and no settings or review of whoever runs the tests.
+fn tread(cache: &Path) -> Command {
+    let mut command = Command::cargo_bin("tread").unwrap();
+    let none = std::env::temp_dir().join("tread-cache-tests-none");
+    command
+        .env("NO_COLOR", "1")
+        .env("XDG_CACHE_HOME", cache)
+        .env("XDG_CONFIG_HOME", &none)
+        .env("XDG_DATA_HOME", &none)
+        .env_remove("COLUMNS");
+    command
+}
+
+/// Runs tread; its standard output and standard error.
+fn run(cache: &Path, args: &[&str]) -> (String, String) {
+    let out = tread(cache)
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let text = |bytes: Vec<u8>| String::from_utf8(bytes).unwrap();
+    (text(out.stdout), text(out.stderr))
+}
+
+const THREAD: &str = "Thread by @carer\n\n1/ The Family Rights Group (FRG) met Ofsted today.\n\n2/ The FRG asked about kinship care.\n";
+
+/// A folder of three threads, changed long enough ago to be trusted when unchanged (a file
+/// changed within two seconds of a run is read again by the next, whatever its stamp says).
+fn folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in [
+        ("a.txt", THREAD),
+        ("b.txt", "Notes on Barnardo's.\n"),
+        ("c.md", "# Care\n\nThe NSPCC said so.\n"),
+    ] {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    std::thread::sleep(Duration::from_millis(2100));
+    dir
+}
+
+fn arg(path: &Path) -> &str {
+    path.to_str().unwrap()
+}
+
+/// The cache files in the cache folder.
+fn cache_files(cache: &Path) -> Vec<PathBuf> {
+    match std::fs::read_dir(cache.join("tread")) {
+        Ok(entries) => entries.map(|e| e.unwrap().path()).collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+fn modified(path: &Path) -> SystemTime {
+    std::fs::metadata(path).unwrap().modified().unwrap()
+}
+
+#[test]
+fn a_second_run_reads_the_cache_and_an_edit_is_seen() {
+    let (dir, cache) = (folder(), tempfile::tempdir().unwrap());
+    let export = ["export", "--json", arg(dir.path())];
+    let (first, errors) = run(cache.path(), &export);
+    assert_eq!(errors, "");
+    let [file] = &cache_files(cache.path())[..] else {
+        panic!("one cache file: {:?}", cache_files(cache.path()));
+    };
+    let written = modified(file);
+    let (second, errors) = run(cache.path(), &export);
+    assert_eq!((second.as_str(), errors.as_str()), (first.as_str(), ""));
+    assert_eq!(
+        modified(file),
+        written,
+        "all was in the cache: nothing to write"
+    );
+    assert!(first.contains("Family Rights Group"), "{first}");
+
+    std::fs::write(
+        dir.path().join("a.txt"),
+        THREAD.replace("Ofsted", "Cafcass"),
+    )
+    .unwrap();
+    let (edited, _) = run(cache.path(), &export);
+    let (fresh, _) = run(
+        cache.path(),
+        &["--no-cache", "export", "--json", arg(dir.path())],
+    );
+    assert_eq!(edited, fresh);
+    assert!(
+        edited.contains("Cafcass") && !edited.contains("Ofsted"),
+        "{edited}"
+    );
+}
+
+#[test]
+fn no_cache_neither_reads_nor_writes_it_and_a_damaged_one_is_rebuilt_with_one_warning() {
+    let (dir, cache) = (folder(), tempfile::tempdir().unwrap());
+    let (fresh, errors) = run(cache.path(), &["list", "--no-cache", arg(dir.path())]);
+    assert_eq!((cache_files(cache.path()), errors), (vec![], String::new()));
+
+    run(cache.path(), &["list", arg(dir.path())]);
+    let [file] = &cache_files(cache.path())[..] else {
+        panic!("one cache file");
+    };
+    std::fs::write(file, b"not a cache, only words written over it").unwrap();
+    let (listed, errors) = run(cache.path(), &["--no-cache", "list", arg(dir.path())]);
+    assert_eq!((listed.as_str(), errors.as_str()), (fresh.as_str(), ""));
+    assert_eq!(
+        std::fs::read(file).unwrap(),
+        b"not a cache, only words written over it"
+    );
+
+    let (listed, errors) = run(cache.path(), &["list", arg(dir.path())]);
+    assert_eq!(listed, fresh);
+    let lines: Vec<&str> = errors.lines().collect();
+    assert_eq!(lines.len(), 2, "{errors}");
+    assert!(
+        lines[0].ends_with(".cache: cache rebuilt: damaged (not a tread cache)"),
+        "{errors}"
+    );
+    assert_eq!(
+        lines[1],
+        "tread: loaded 3 of 3 files; 0 skipped, 1 problem (listed above)"
+    );
+    let (_, errors) = run(cache.path(), &["list", arg(dir.path())]);
+    assert_eq!(errors, "");
+}
+
+#[test]
+fn two_runs_at_once_on_one_collection_both_succeed_and_leave_a_whole_cache() {
+    let (dir, cache) = (folder(), tempfile::tempdir().unwrap());
+    let start = || {
+        let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("tread"));
+        command
+            .env("XDG_CACHE_HOME", cache.path())
+            .args(["export", "--json", arg(dir.path())]);
+        command
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let (one, two) = (start(), start());
+    let (one, two) = (
+        one.wait_with_output().unwrap(),
+        two.wait_with_output().unwrap(),
+    );
+    assert!(one.status.success() && two.status.success());
+    assert_eq!(one.stdout, two.stdout);
+    let (again, errors) = run(cache.path(), &["export", "--json", arg(dir.path())]);
+    assert_eq!((again.into_bytes(), errors), (one.stdout, String::new()));
+    assert_eq!(
+        cache_files(cache.path()).len(),
+        1,
+        "no half-written file is left"
+    );
+}
+
+#[test]
+fn cache_info_says_what_is_cached_and_clear_removes_it() {
+    let (dir, other, cache) = (folder(), folder(), tempfile::tempdir().unwrap());
+    let (info, _) = run(cache.path(), &["cache", "info"]);
+    assert!(info.ends_with("tread: nothing cached\n"), "{info}");
+    run(cache.path(), &["list", arg(dir.path())]);
+    run(cache.path(), &["facets", arg(other.path())]);
+    let (info, _) = run(cache.path(), &["cache", "info"]);
+    let lines: Vec<&str> = info.lines().collect();
+    assert!(
+        lines[0].ends_with("tread: 2 files, 2.0 KB") || lines[0].contains(": 2 files, "),
+        "{info}"
+    );
+    assert_eq!(lines.len(), 3, "{info}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("3 document files read ") && l.ends_with(", resolved")),
+        "{info}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("3 document files read ") && !l.ends_with(", resolved")),
+        "{info}"
+    );
+
+    let (cleared, _) = run(cache.path(), &["cache", "clear", arg(dir.path())]);
+    assert!(cleared.starts_with("removed 1 cache file ("), "{cleared}");
+    assert_eq!(cache_files(cache.path()).len(), 1);
+    let (cleared, _) = run(cache.path(), &["cache", "clear"]);
+    assert!(cleared.starts_with("removed 1 cache file ("), "{cleared}");
+    assert_eq!(cache_files(cache.path()), Vec::<PathBuf>::new());
+}
