@@ -12,7 +12,7 @@ pub mod stamp;
 pub mod store;
 
 use crate::corpus::load::{FileRead, Problem};
-use crate::corpus::sanitise::{printable_path, single_line};
+use crate::corpus::sanitise::printable_path;
 use crate::corpus::{Document, Glossary, Resolution};
 use rayon::prelude::*;
 use stamp::Stamp;
@@ -41,6 +41,8 @@ pub fn default_dir() -> Option<PathBuf> {
 /// when anything differs from it.
 pub struct Session {
     path: PathBuf,
+    /// The files and folders read, as the cache's index names them.
+    paths: Vec<String>,
     build: String,
     /// When this load began, in nanoseconds since the epoch: what its files are trusted against.
     started: u64,
@@ -103,6 +105,7 @@ impl Session {
     /// Starts a load of `files` (found under `paths`) with the cache in `dir`.
     pub fn open(dir: &Path, paths: &[PathBuf], files: &[PathBuf], glossary: &Glossary) -> Self {
         let path = file_for(dir, paths);
+        let shown = |p: &PathBuf| printable_path(&std::fs::canonicalize(p).unwrap_or(p.clone()));
         let build = build_id();
         let mut session = Session {
             started: now(),
@@ -113,6 +116,7 @@ impl Session {
             counts: Counts::default(),
             problem: None,
             write_failed: false,
+            paths: paths.iter().map(shown).collect(),
             path,
             build,
         };
@@ -174,10 +178,11 @@ impl Session {
         if made.is_some() || !same {
             self.start_writing();
         }
-        if let Some(writer) = self.writer.take()
-            && let Err(e) = self.commit(writer, made)
-        {
-            self.failed_to_write(e);
+        if let Some(writer) = self.writer.take() {
+            match self.commit(writer, made) {
+                Ok(()) => store::sweep(self.path.parent().unwrap_or(Path::new("."))),
+                Err(e) => self.failed_to_write(e),
+            }
         }
         self.problem
     }
@@ -188,14 +193,9 @@ impl Session {
         if self.writer.is_some() || self.write_failed {
             return;
         }
-        let started = self
-            .path
-            .parent()
-            .map(|dir| Writer::create(dir, &self.build));
-        let mut writer = match started {
-            Some(Ok(writer)) => writer,
-            Some(Err(e)) => return self.failed_to_write(e),
-            None => return,
+        let mut writer = match Writer::create(&self.path, &self.build) {
+            Ok(writer) => writer,
+            Err(e) => return self.failed_to_write(e),
         };
         for done in &mut self.done {
             let Where::Old(span) = done.record else {
@@ -259,6 +259,7 @@ impl Session {
             writer.index.resolution = Some(writer.append(&bytes, crc32fast::hash(&bytes))?);
         }
         writer.index.written = self.started;
+        writer.index.paths = self.paths.clone();
         writer.index.glossary = self.glossary;
         writer.index.files = (self.done.drain(..))
             .map(|done| Entry {
@@ -273,9 +274,12 @@ impl Session {
         writer.commit(&self.path)
     }
 
-    /// Notes that the last cache could not be used: it is rebuilt.
+    /// Notes that the last cache could not be used: it is rebuilt, if it can be written.
     fn broken(&mut self, broken: Broken) {
-        let message = format!("cache rebuilt: {broken}");
+        let message = match broken {
+            Broken::Io(_) => format!("cache not used: {broken}"),
+            Broken::Foreign | Broken::Damaged(_) => format!("cache rebuilt: {broken}"),
+        };
         self.problem.get_or_insert(self.problem_of(message));
     }
 
@@ -283,7 +287,7 @@ impl Session {
     fn failed_to_write(&mut self, error: std::io::Error) {
         self.writer = None;
         self.write_failed = true;
-        let message = format!("cache not written: {}", single_line(&error.to_string()));
+        let message = format!("cache not written: {}", store::reason(&error));
         self.problem.get_or_insert(self.problem_of(message));
     }
 

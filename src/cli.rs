@@ -115,7 +115,7 @@ struct CorpusArgs {
     /// Files or folders to read [default: the config's paths, else the bundled sample].
     #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
-    /// Read every file again: neither use nor update the cache of parsed corpora.
+    /// Read every file again: neither use nor update the cache of parsed collections.
     #[arg(long, global = true)]
     no_cache: bool,
 }
@@ -235,7 +235,8 @@ enum Command {
     /// Print the manual page (roff): `tread man | man -l -`, or save it as tread.1 in a
     /// man1 folder.
     Man,
-    /// The cache of parsed corpora ($XDG_CACHE_HOME/tread/): what it holds, or remove it.
+    /// The cache of parsed collections ($XDG_CACHE_HOME/tread/, else ~/.cache/tread/): what it
+    /// holds, or remove it.
     Cache {
         #[command(subcommand)]
         action: commands::cache::Action,

@@ -123,7 +123,7 @@ fn no_cache_neither_reads_nor_writes_it_and_a_damaged_one_is_rebuilt_with_one_wa
     let lines: Vec<&str> = errors.lines().collect();
     assert_eq!(lines.len(), 2, "{errors}");
     assert!(
-        lines[0].ends_with(".cache: cache rebuilt: damaged (not a tread cache)"),
+        lines[0].ends_with(".cache: cache rebuilt: it was damaged (not a tread cache)"),
         "{errors}"
     );
     assert_eq!(
@@ -166,34 +166,66 @@ fn two_runs_at_once_on_one_collection_both_succeed_and_leave_a_whole_cache() {
 #[test]
 fn cache_info_says_what_is_cached_and_clear_removes_it() {
     let (dir, other, cache) = (folder(), folder(), tempfile::tempdir().unwrap());
+    let home = cache.path().join("tread");
     let (info, _) = run(cache.path(), &["cache", "info"]);
-    assert!(info.ends_with("tread: nothing cached\n"), "{info}");
+    assert_eq!(info, format!("nothing cached in {}\n", home.display()));
     run(cache.path(), &["list", arg(dir.path())]);
     run(cache.path(), &["facets", arg(other.path())]);
+    let [first, _] = &cache_files(cache.path())[..] else {
+        panic!("two caches");
+    };
+    let name = first.file_name().unwrap().to_str().unwrap();
+    std::fs::write(home.join(format!(".{name}.writing-x1")), "half").unwrap();
+
     let (info, _) = run(cache.path(), &["cache", "info"]);
     let lines: Vec<&str> = info.lines().collect();
+    assert_eq!(lines.len(), 4, "{info}");
     assert!(
-        lines[0].ends_with("tread: 2 files, 2.0 KB") || lines[0].contains(": 2 files, "),
+        lines[0].starts_with(&format!("{}: 3 files, ", home.display())),
         "{info}"
     );
-    assert_eq!(lines.len(), 3, "{info}");
+    let of = |folder: &Path| format!("for {}: 3 files, written ", folder.display());
+    let listed = lines
+        .iter()
+        .find(|l| l.contains(&of(dir.path())))
+        .expect(&info);
+    assert!(!listed.ends_with("organisations resolved"), "{info}");
+    let resolved = lines
+        .iter()
+        .find(|l| l.contains(&of(other.path())))
+        .expect(&info);
+    assert!(resolved.ends_with(", organisations resolved"), "{info}");
     assert!(
-        lines
-            .iter()
-            .any(|l| l.contains("3 document files read ") && l.ends_with(", resolved")),
-        "{info}"
-    );
-    assert!(
-        lines
-            .iter()
-            .any(|l| l.contains("3 document files read ") && !l.ends_with(", resolved")),
+        info.contains("being written, or left by a load that was stopped"),
         "{info}"
     );
 
-    let (cleared, _) = run(cache.path(), &["cache", "clear", arg(dir.path())]);
-    assert!(cleared.starts_with("removed 1 cache file ("), "{cleared}");
+    let (cleared, _) = run(
+        cache.path(),
+        &["cache", "clear", arg(first.parent().unwrap())],
+    );
+    assert!(cleared.starts_with("nothing cached for "), "{cleared}");
+    let owner = if listed.contains(name) {
+        dir.path()
+    } else {
+        other.path()
+    };
+    let (cleared, _) = run(cache.path(), &["cache", "clear", arg(owner)]);
+    let freed = "removed 2 cache files (";
+    assert!(
+        cleared.starts_with(freed),
+        "the cache and its half-written file: {cleared}"
+    );
     assert_eq!(cache_files(cache.path()).len(), 1);
+    let (cleared, _) = run(cache.path(), &["cache", "clear", arg(owner)]);
+    assert_eq!(cleared, format!("nothing cached for {}\n", owner.display()));
     let (cleared, _) = run(cache.path(), &["cache", "clear"]);
     assert!(cleared.starts_with("removed 1 cache file ("), "{cleared}");
     assert_eq!(cache_files(cache.path()), Vec::<PathBuf>::new());
+
+    tread(cache.path())
+        .args(["cache", "info", "/no/such/folder"])
+        .assert()
+        .code(1)
+        .stderr("tread: /no/such/folder: no such file or folder\n");
 }

@@ -468,8 +468,10 @@ fn a_held_key_at_200x50_sends_at_most_64_kb_a_second_and_ends_where_the_keys_did
     let dir = tempfile::tempdir().unwrap();
     synth::write_corpus(300, 1, dir.path()).unwrap();
     let path = dir.path().display().to_string();
+    let cache = tempfile::tempdir().unwrap();
     let listed = std::process::Command::new(env!("CARGO_BIN_EXE_tread"))
         .args(["list", "--json", &path])
+        .env("XDG_CACHE_HOME", cache.path())
         .output()
         .unwrap();
     let listed: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();

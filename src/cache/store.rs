@@ -26,8 +26,8 @@ const MAGIC: [u8; 8] = *b"tread\0c\x01";
 /// The layout's version; a change to the records' types changes the build id anyway.
 const FORMAT: u32 = 1;
 const FOOTER_BYTES: u64 = 8 + 8 + 4 + 8;
-/// How the name of a cache file being written begins.
-pub const WRITING: &str = ".writing-";
+/// What the name of a cache file being written holds, after a dot and the cache's own name.
+const WRITING: &str = ".writing-";
 
 /// Where a part of the file is, and the CRC-32 of its bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
@@ -53,6 +53,8 @@ pub struct Entry {
     Debug, Clone, Default, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
 )]
 pub struct Index {
+    /// The files and folders the corpus was read from, as shown to people.
+    pub paths: Vec<String>,
     /// When the load that wrote the cache began, in nanoseconds since the epoch.
     pub written: u64,
     /// The fingerprint of the glossary the resolution was made with.
@@ -68,9 +70,9 @@ pub struct Index {
 pub enum Broken {
     #[error("written by another version of tread")]
     Foreign,
-    #[error("damaged ({0})")]
+    #[error("it was damaged ({0})")]
     Damaged(&'static str),
-    #[error("unreadable: {0}")]
+    #[error("cannot read it: {}", reason(.0))]
     Io(#[from] io::Error),
 }
 
@@ -253,10 +255,14 @@ pub struct Writer {
 }
 
 impl Writer {
-    /// Starts a cache file in `dir`, written by `build`.
-    pub fn create(dir: &Path, build: &str) -> io::Result<Writer> {
-        std::fs::create_dir_all(dir)?;
-        let temp = tempfile::Builder::new().prefix(WRITING).tempfile_in(dir)?;
+    /// Starts writing the cache file `path`, by `build`, under a name of its own beside it.
+    pub fn create(path: &Path, build: &str) -> io::Result<Writer> {
+        let dir = path.parent().unwrap_or(Path::new("."));
+        private_folder(dir)?;
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let temp = tempfile::Builder::new()
+            .prefix(&format!(".{name}{WRITING}"))
+            .tempfile_in(dir)?;
         let mut file = io::BufWriter::with_capacity(1 << 20, temp);
         file.write_all(&MAGIC)?;
         file.write_all(&FORMAT.to_le_bytes())?;
@@ -297,6 +303,63 @@ impl Writer {
     }
 }
 
+/// Makes the cache folder, readable by its owner only (the names of its files say which
+/// folders were read).
+fn private_folder(dir: &Path) -> io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
+}
+
+/// Whether the file called `name` is a cache being written (or left by a load that was
+/// stopped), and of the cache file called `of` when that is given.
+pub fn is_partial(name: &str, of: Option<&str>) -> bool {
+    let Some((cache, _)) = name.strip_prefix('.').and_then(|n| n.split_once(WRITING)) else {
+        return false;
+    };
+    of.is_none_or(|of| of == cache)
+}
+
+/// How long a cache may take to write: a partial file older than this was left by a load
+/// that was stopped, and is removed.
+const ABANDONED: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Removes the partial files in `dir` that loads stopped halfway left behind.
+pub fn sweep(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name();
+        let old = (entry.metadata().and_then(|m| m.modified()).ok())
+            .and_then(|at| at.elapsed().ok())
+            .is_some_and(|age| age > ABANDONED);
+        if old && is_partial(&name.to_string_lossy(), None) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Why an operation on the cache failed, in a few plain words.
+pub fn reason(error: &io::Error) -> String {
+    use io::ErrorKind::*;
+    let said = match error.kind() {
+        PermissionDenied => "permission denied",
+        NotADirectory | AlreadyExists => "a file is where its folder should be",
+        StorageFull => "the disk is full",
+        ReadOnlyFilesystem => "the file system is read-only",
+        _ => "",
+    };
+    if !said.is_empty() {
+        return said.to_string();
+    }
+    let text = error.to_string();
+    let text = text.split(" (os error").next().unwrap_or(&text);
+    crate::corpus::sanitise::single_line(text).to_lowercase()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -318,12 +381,12 @@ mod tests {
 
     /// A cache holding one record, "a.txt" → the text "hello"; its path and the record.
     fn written(dir: &Path) -> (std::path::PathBuf, Vec<u8>) {
-        let mut writer = Writer::create(dir, "build 1").unwrap();
+        let path = dir.join("corpus.cache");
+        let mut writer = Writer::create(&path, "build 1").unwrap();
         let bytes = encode(&"hello".to_string());
         let span = writer.append(&bytes, crc32fast::hash(&bytes)).unwrap();
         writer.index.files.push(entry("a.txt", span));
         writer.index.written = 7;
-        let path = dir.join("corpus.cache");
         writer.commit(&path).unwrap();
         (path, bytes)
     }
@@ -381,5 +444,40 @@ mod tests {
         let mut bytes = encode(&"hello".to_string());
         bytes[..4].copy_from_slice(&u32::MAX.to_le_bytes());
         assert_eq!(decode::<String>(&bytes), None);
+    }
+
+    #[test]
+    fn partial_files_are_told_by_name_and_swept_once_abandoned() {
+        assert!(is_partial(
+            ".notes-1f.cache.writing-Ab12",
+            Some("notes-1f.cache")
+        ));
+        assert!(is_partial(".notes-1f.cache.writing-Ab12", None));
+        assert!(!is_partial(
+            ".notes-1f.cache.writing-Ab12",
+            Some("other.cache")
+        ));
+        assert!(!is_partial("notes-1f.cache", None));
+        let dir = tempfile::tempdir().unwrap();
+        let old = dir.path().join(".a.cache.writing-1");
+        let fresh = dir.path().join(".a.cache.writing-2");
+        std::fs::write(&old, "half").unwrap();
+        std::fs::write(&fresh, "half").unwrap();
+        let long_ago = std::time::SystemTime::now() - 2 * ABANDONED;
+        let file = std::fs::File::options().write(true).open(&old).unwrap();
+        file.set_modified(long_ago).unwrap();
+        sweep(dir.path());
+        assert!(
+            !old.exists() && fresh.exists(),
+            "one being written is left alone"
+        );
+    }
+
+    #[test]
+    fn reasons_are_plain_words() {
+        let denied = io::Error::from(io::ErrorKind::PermissionDenied);
+        assert_eq!(reason(&denied), "permission denied");
+        let other = io::Error::other("Something Odd (os error 99)");
+        assert_eq!(reason(&other), "something odd");
     }
 }

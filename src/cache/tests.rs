@@ -262,7 +262,7 @@ fn a_damaged_cache_is_rebuilt_with_one_warning() {
 #[test]
 fn a_cache_from_another_version_is_rebuilt_with_one_warning() {
     let folder = cached_folder();
-    let writer = store::Writer::create(folder.cache.path(), "tread 0.0.1").unwrap();
+    let writer = store::Writer::create(&folder.cache_file(), "tread 0.0.1").unwrap();
     writer.commit(&folder.cache_file()).unwrap();
     let (counts, problems) = folder.agree();
     assert_eq!(counts.parsed, NAMES.len());

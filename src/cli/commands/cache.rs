@@ -1,15 +1,16 @@
 //! `tread cache info|clear`: what the cache of parsed corpora holds, and removing it. Only
 //! tread's own files in the cache folder are ever touched.
 
-use crate::cache::store::{Broken, Reader};
-use crate::corpus::sanitise::printable_path;
+use crate::cache::store::{self, Index, Reader};
+use crate::corpus::sanitise::{printable_path, single_line};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// What to do with the cache.
 #[derive(Debug, Clone, clap::Subcommand)]
 pub enum Action {
-    /// Where the cache is, and each corpus cached in it: size, files, when written.
+    /// Where the cache is, and each collection cached in it: the folders it was read from,
+    /// its size, files, and when it was written.
     Info {
         /// Only the cache of the corpus read from these files or folders.
         #[arg(value_name = "PATH")]
@@ -28,83 +29,115 @@ pub enum Action {
 pub fn run(action: Action, out: &mut impl Write) -> anyhow::Result<()> {
     let dir = crate::cache::default_dir()
         .ok_or_else(|| anyhow::anyhow!("no cache folder: set XDG_CACHE_HOME or HOME"))?;
-    match action {
-        Action::Info { paths } => info(&dir, &files(&dir, &paths)?, out),
-        Action::Clear { paths } => clear(&dir, &files(&dir, &paths)?, out),
+    let (paths, clearing) = match &action {
+        Action::Info { paths } => (paths, false),
+        Action::Clear { paths } => (paths, true),
+    };
+    for path in paths {
+        if !path.exists() {
+            anyhow::bail!("{}: no such file or folder", printable_path(path));
+        }
+    }
+    let files = files(&dir, paths)?;
+    if files.is_empty() {
+        let shown = match paths.is_empty() {
+            true => format!("in {}", printable_path(&dir)),
+            false => format!("for {}", shown_paths(paths)),
+        };
+        writeln!(out, "nothing cached {shown}")?;
+        return Ok(());
+    }
+    match clearing {
+        false => info(&dir, &files, out),
+        true => clear(&dir, &files, out),
     }
 }
 
-/// The cache files in `dir`: that of the corpus of `paths`, or all (with any left half
-/// written by a load that was stopped).
+/// The PATHs as typed, for a message.
+fn shown_paths(paths: &[PathBuf]) -> String {
+    let shown: Vec<String> = paths.iter().map(|p| printable_path(p)).collect();
+    shown.join(", ")
+}
+
+/// The cache files in `dir`: those of the corpus of `paths`, or all; with any left half
+/// written by a load that was stopped.
 fn files(dir: &Path, paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
-    if !paths.is_empty() {
-        let file = crate::cache::file_for(dir, paths);
-        return Ok(file.is_file().then_some(file).into_iter().collect());
-    }
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => anyhow::bail!("{}: {e}", printable_path(dir)),
+        Err(e) => anyhow::bail!("{}: {}", printable_path(dir), store::reason(&e)),
+    };
+    let cache = (!paths.is_empty()).then(|| crate::cache::file_for(dir, paths));
+    let cache_name = cache.as_deref().map(name_of);
+    let ours = |path: &Path| {
+        let name = name_of(path);
+        let whole = match &cache_name {
+            Some(cache) => name == *cache,
+            None => name.ends_with(".cache"),
+        };
+        path.is_file() && (whole || store::is_partial(&name, cache_name.as_deref()))
     };
     let mut files: Vec<PathBuf> = (entries.filter_map(Result::ok))
         .map(|entry| entry.path())
-        .filter(|path| is_ours(path))
+        .filter(|path| ours(path))
         .collect();
     files.sort();
     Ok(files)
 }
 
-/// Whether tread wrote the file at `path`: a cache, or one being written.
-fn is_ours(path: &Path) -> bool {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy())
-        .unwrap_or_default();
-    path.is_file() && (name.ends_with(".cache") || name.starts_with(crate::cache::store::WRITING))
+/// A file's name, as text.
+fn name_of(path: &Path) -> String {
+    let name = path.file_name().unwrap_or_default();
+    name.to_string_lossy().into_owned()
 }
 
 fn info(dir: &Path, files: &[PathBuf], out: &mut impl Write) -> anyhow::Result<()> {
     let sizes: Vec<u64> = files.iter().map(|f| size_of(f)).collect();
-    let shown = printable_path(dir);
-    if files.is_empty() {
-        writeln!(out, "{shown}: nothing cached")?;
-        return Ok(());
-    }
     let total: u64 = sizes.iter().sum();
     let count = plural(files.len(), "file");
-    writeln!(out, "{shown}: {count}, {}", size(total))?;
+    writeln!(out, "{}: {count}, {}", printable_path(dir), size(total))?;
     let build = crate::cache::build_id();
     for (file, bytes) in files.iter().zip(sizes) {
-        let name = printable_path(Path::new(file.file_name().unwrap_or_default()));
+        let name = name_of(file);
         let what = match Reader::open(file, &build) {
-            Ok(Some(reader)) => described(&reader.index),
-            Ok(None) => "gone".to_string(),
-            Err(Broken::Foreign) if name.starts_with(crate::cache::store::WRITING) => {
+            _ if store::is_partial(&name, None) => {
                 "being written, or left by a load that was stopped".to_string()
             }
-            Err(broken) => format!("{broken}: rebuilt when next opened"),
+            Ok(Some(reader)) => described(&reader.index),
+            Ok(None) => "gone".to_string(),
+            Err(broken) => format!("{broken}; rebuilt when next opened"),
         };
+        let name = printable_path(Path::new(&name));
         writeln!(out, "  {name}  {}  {what}", size(bytes))?;
     }
     Ok(())
 }
 
-/// "20000 files read 2026-12-05T07:10:00Z, resolved".
-fn described(index: &crate::cache::store::Index) -> String {
+/// "for /home/a/threads: 20000 files, written 2026-12-05T07:10:00Z, organisations resolved".
+fn described(index: &Index) -> String {
     let written = crate::review::record::utc(index.written / 1_000_000_000);
     let resolved = match index.resolution {
-        Some(_) => ", resolved",
+        Some(_) => ", organisations resolved",
         None => "",
     };
-    let count = plural(index.files.len(), "document file");
-    format!("{count} read {written}{resolved}")
+    let count = plural(index.files.len(), "file");
+    let paths = index
+        .paths
+        .iter()
+        .map(|p| single_line(p))
+        .collect::<Vec<_>>();
+    format!(
+        "for {}: {count}, written {written}{resolved}",
+        paths.join(", ")
+    )
 }
 
 fn clear(dir: &Path, files: &[PathBuf], out: &mut impl Write) -> anyhow::Result<()> {
     let mut freed = 0;
     for file in files {
         let bytes = size_of(file);
-        std::fs::remove_file(file).map_err(|e| anyhow::anyhow!("{}: {e}", printable_path(file)))?;
+        std::fs::remove_file(file)
+            .map_err(|e| anyhow::anyhow!("{}: {}", printable_path(file), store::reason(&e)))?;
         freed += bytes;
     }
     let count = plural(files.len(), "cache file");
