@@ -139,6 +139,11 @@ impl Session {
         files: &[PathBuf],
         read: impl Fn(&Path) -> FileRead + Sync,
     ) -> Vec<(Vec<Document>, Vec<Problem>)> {
+        // A load that will write a cache makes each record where the file is read, on every
+        // core: it will, when there is no cache of these files yet.
+        if !self.old.as_ref().is_some_and(|old| old.same_files) {
+            self.start_writing();
+        }
         let reading = Reading {
             old: self.old.as_ref(),
             writing: self.writer.is_some(),
@@ -155,20 +160,24 @@ impl Session {
             .collect()
     }
 
-    /// The resolution the last load made, when it holds for this one: every file was read
-    /// from the cache, they are the same files, and the glossary is the same.
-    pub fn resolution(&mut self) -> Option<Resolution> {
-        let old = self.old.as_mut()?;
+    /// The resolution the last load made, when it holds for `documents` (this load's): every
+    /// file was read from the cache, they are the same files, the glossary is the same, and
+    /// everything it names is there.
+    pub fn resolution(&mut self, documents: &[Document]) -> Option<Resolution> {
+        let old = self.old.as_ref()?;
         let same = old.same_files && self.counts.parsed == 0 && self.writer.is_none();
         let span = (old.reader.index.resolution).filter(|_| same)?;
         if old.reader.index.glossary != self.glossary {
             return None;
         }
-        let decoded = (old.reader.bytes(span).ok()).and_then(|bytes| store::decode(&bytes));
-        if decoded.is_none() {
+        let limit = old.unpacked_limit();
+        let bytes = old.reader.bytes(span).ok();
+        let decoded = bytes.and_then(|bytes| store::decode::<Resolution>(&bytes, limit));
+        let fitting = decoded.filter(|resolution| resolution.fits(documents));
+        if fitting.is_none() {
             self.broken(Broken::Damaged("resolution"));
         }
-        decoded
+        fitting
     }
 
     /// Ends the load: writes the new cache when anything differs from the last one, with the
@@ -178,6 +187,9 @@ impl Session {
         if made.is_some() || !same {
             self.start_writing();
         }
+        // The last cache is let go before the new one takes its name (where an open file
+        // cannot be replaced, as on Windows).
+        self.old = None;
         if let Some(writer) = self.writer.take() {
             match self.commit(writer, made) {
                 Ok(()) => store::sweep(self.path.parent().unwrap_or(Path::new("."))),
@@ -254,8 +266,7 @@ impl Session {
 
     /// Writes the resolution and the index, and puts the new cache in place.
     fn commit(&mut self, mut writer: Writer, made: Option<&Resolution>) -> std::io::Result<()> {
-        if let Some(resolution) = made {
-            let bytes = store::encode(resolution);
+        if let Some(bytes) = made.and_then(store::encode) {
             writer.index.resolution = Some(writer.append(&bytes, crc32fast::hash(&bytes))?);
         }
         writer.index.written = self.started;
@@ -316,6 +327,13 @@ impl Old {
         }
     }
 
+    /// The most the resolution unpacks to: no more than all the records.
+    fn unpacked_limit(&self) -> u64 {
+        let files = self.reader.index.files.iter();
+        let lens = files.filter_map(|entry| entry.stamp.map(|s| s.len));
+        lens.map(store::unpacked_limit).fold(0, u64::saturating_add)
+    }
+
     /// The bytes of the record of `path`, when the cache holds it and it is unchanged.
     fn record_of(&self, path: &Path, stamp: Stamp) -> Result<Option<(Span, Vec<u8>)>, Broken> {
         let key = path.as_os_str().as_encoded_bytes();
@@ -355,7 +373,7 @@ impl<F: Fn(&Path) -> FileRead + Sync> Reading<'_, F> {
             .zip(stamp)
             .map(|(old, stamp)| old.record_of(path, stamp));
         match cached {
-            Some(Ok(Some((span, bytes)))) => match store::decode::<Record>(&bytes) {
+            Some(Ok(Some((span, bytes)))) => match decode_record(&bytes, stamp) {
                 Some(record) => return Outcome::cached(path, stamp, record, (span, bytes)),
                 None => broken = Some(Broken::Damaged("record")),
             },
@@ -432,18 +450,26 @@ impl<'a> Outcome<'a> {
             documents: std::mem::take(&mut self.documents),
             problems: std::mem::take(&mut self.problems),
         };
-        self.bytes = Bytes::New(store::encode(&record));
+        self.bytes = store::encode(&record).map_or(Bytes::None, Bytes::New);
         (self.documents, self.problems) = (record.documents, record.problems);
     }
 }
 
-/// What tells this build of tread from others: its version, and its executable's stamp, so
-/// that a rebuilt tread (whose reader may read differently) never trusts an older cache.
+/// A file's record read back, for a file whose stamp is `stamp`. Its documents are as this
+/// build wrote them, made safe to show when they were read: the cache is the user's own
+/// (a folder only they can read), each record checked against its checksum and validated,
+/// so they are not sanitised again (that would cost a third of reading them).
+fn decode_record(bytes: &[u8], stamp: Option<Stamp>) -> Option<Record> {
+    let limit = store::unpacked_limit(stamp.map_or(0, |s| s.len));
+    store::decode::<Record>(bytes, limit)
+}
+
+/// What tells this build of tread from others: its version and a fingerprint of the source
+/// it was built from (`build.rs`), so that a tread that may read files differently never
+/// trusts a cache another one wrote.
 pub(crate) fn build_id() -> String {
-    let exe = std::env::current_exe().and_then(std::fs::metadata);
-    let exe = exe.map(|meta| Stamp::of(&meta));
-    let exe = exe.map_or(String::new(), |s| format!(" {} {}", s.len, s.modified));
-    format!("tread {}{exe}", env!("CARGO_PKG_VERSION"))
+    let version = env!("CARGO_PKG_VERSION");
+    format!("tread {version} {}", env!("TREAD_SOURCE_HASH"))
 }
 
 #[cfg(test)]

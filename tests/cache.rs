@@ -139,8 +139,11 @@ fn two_runs_at_once_on_one_collection_both_succeed_and_leave_a_whole_cache() {
     let (dir, cache) = (folder(), tempfile::tempdir().unwrap());
     let start = || {
         let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("tread"));
+        let none = std::env::temp_dir().join("tread-cache-tests-none");
         command
             .env("XDG_CACHE_HOME", cache.path())
+            .env("XDG_CONFIG_HOME", &none)
+            .env("XDG_DATA_HOME", &none)
             .args(["export", "--json", arg(dir.path())]);
         command
             .stdout(std::process::Stdio::piped())

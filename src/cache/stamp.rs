@@ -41,9 +41,12 @@ impl Stamp {
     /// Whether a file carrying this stamp in a cache written at `written` (nanoseconds since
     /// the epoch) can be trusted to be what the cache holds when it still carries it: it
     /// last changed a tick or more before the cache was written (git's "racily clean" rule).
+    /// Where there is no status-change time, the modification time stands for it.
     pub fn trusted_against(&self, written: u64) -> bool {
-        let last = self.modified.max(self.changed);
-        last.saturating_add(TICK.as_nanos() as u64) <= written
+        // The status-change time is when the file last changed, whatever its modification
+        // time was set to (a future one, from an archive unpacked in another time zone, would
+        // otherwise keep the file from ever being trusted).
+        self.changed.saturating_add(TICK.as_nanos() as u64) <= written
     }
 }
 
@@ -100,6 +103,14 @@ mod tests {
         assert!(
             !restored.trusted_against(12 * second),
             "a modification time set back does not hide a recent change"
+        );
+        let future = Stamp {
+            modified: 99 * second,
+            ..stamp(10 * second)
+        };
+        assert!(
+            future.trusted_against(12 * second),
+            "a modification time in the future does not keep a file from being trusted"
         );
     }
 

@@ -15,6 +15,8 @@
 //! the cache and renamed over it when complete, so a reader only ever sees a whole file.
 
 use super::stamp::Stamp;
+use crate::corpus::load::{ReadError, open_regular};
+use io::ErrorKind::{NotADirectory, NotFound};
 use rkyv::rancor;
 use rkyv::util::AlignedVec;
 use std::fs::File;
@@ -86,21 +88,19 @@ pub struct Reader {
 impl Reader {
     /// The cache at `path`, when there is one written by `build`.
     pub fn open(path: &Path, build: &str) -> Result<Option<Reader>, Broken> {
-        let file = match File::open(path) {
-            Ok(file) => file,
-            // No cache yet, or no folder for one (a cache folder that is a file is said
-            // when the cache cannot be written there).
-            Err(e)
-                if matches!(
-                    e.kind(),
-                    io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
-                ) =>
-            {
+        // Opened as documents are: a pipe or a device in its place would block or never end.
+        let (file, size) = match open_regular(path) {
+            Ok(opened) => opened,
+            Err(ReadError::Io(e)) if matches!(e.kind(), NotFound | NotADirectory) => {
+                // No cache yet, or no folder for one (a cache folder that is a file is said
+                // when the cache cannot be written there).
                 return Ok(None);
             }
-            Err(e) => return Err(e.into()),
+            Err(ReadError::Io(e)) => return Err(e.into()),
+            Err(ReadError::NotRegular | ReadError::TooLarge { .. }) => {
+                return Err(Broken::Damaged("not a regular file"));
+            }
         };
-        let size = file.metadata()?.len();
         check_header(&file, size, build)?;
         let footer = read_at(&file, size, size.checked_sub(FOOTER_BYTES), FOOTER_BYTES)?;
         if footer[20..] != MAGIC {
@@ -193,8 +193,15 @@ fn aligned(bytes: &[u8]) -> AlignedVec {
     buffer
 }
 
-/// A value as a record's bytes: archived, then compressed.
-pub fn encode<T>(value: &T) -> Vec<u8>
+/// The most a record of a file of `len` bytes unpacks to: its documents, however many short
+/// posts it holds, take far less than 256 bytes for each of its own.
+pub fn unpacked_limit(len: u64) -> u64 {
+    len.saturating_mul(256).saturating_add(1 << 20)
+}
+
+/// A value as a record's bytes: archived, then compressed; `None` when it is too large to
+/// archive (rkyv's offsets are 32 bits).
+pub fn encode<T>(value: &T) -> Option<Vec<u8>>
 where
     T: for<'a> rkyv::Serialize<
             rkyv::api::high::HighSerializer<
@@ -204,13 +211,13 @@ where
             >,
         >,
 {
-    let archived = rkyv::to_bytes::<rancor::Error>(value).expect("archiving into memory");
-    lz4_flex::compress_prepend_size(&archived)
+    let archived = rkyv::to_bytes::<rancor::Error>(value).ok()?;
+    Some(lz4_flex::compress_prepend_size(&archived))
 }
 
 /// A record's bytes (already checked against their CRC) as a value again; `None` when they
-/// do not hold one.
-pub fn decode<T>(bytes: &[u8]) -> Option<T>
+/// do not hold one, or would unpack to more than `limit` bytes.
+pub fn decode<T>(bytes: &[u8], limit: u64) -> Option<T>
 where
     T: rkyv::Archive,
     T::Archived: for<'a> rkyv::bytecheck::CheckBytes<rkyv::api::high::HighValidator<'a, rancor::Error>>
@@ -218,8 +225,9 @@ where
 {
     let (size, packed) = bytes.split_first_chunk::<4>()?;
     let size = u32::from_le_bytes(*size) as usize;
-    // lz4 shrinks by 255 to 1 at most: a larger size is damage, not a reason to allocate.
-    if size > packed.len().saturating_mul(255) {
+    // lz4 shrinks by 255 to 1 at most: a larger size is damage, not a reason to allocate;
+    // so is more than what was read could come to.
+    if size > packed.len().saturating_mul(255) || size as u64 > limit {
         return None;
     }
     // Unpacked into room kept by each thread: a record's room, taken and given back for
@@ -383,7 +391,7 @@ mod tests {
     fn written(dir: &Path) -> (std::path::PathBuf, Vec<u8>) {
         let path = dir.join("corpus.cache");
         let mut writer = Writer::create(&path, "build 1").unwrap();
-        let bytes = encode(&"hello".to_string());
+        let bytes = encode(&"hello".to_string()).unwrap();
         let span = writer.append(&bytes, crc32fast::hash(&bytes)).unwrap();
         writer.index.files.push(entry("a.txt", span));
         writer.index.written = 7;
@@ -399,7 +407,7 @@ mod tests {
         assert_eq!(reader.index.written, 7);
         let span = reader.index.files[0].record.unwrap();
         assert_eq!(reader.bytes(span).unwrap(), bytes);
-        assert_eq!(decode::<String>(&bytes).as_deref(), Some("hello"));
+        assert_eq!(decode::<String>(&bytes, 1 << 20).as_deref(), Some("hello"));
         let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
         assert_eq!(leftovers, 1, "no temporary file is left behind");
     }
@@ -426,7 +434,7 @@ mod tests {
             let reader = Reader::open(&broken, "build 1")?.expect("a file");
             let span = reader.index.files[0].record.unwrap();
             let bytes = reader.bytes(span)?;
-            decode::<String>(&bytes).ok_or(Broken::Damaged("record"))
+            decode::<String>(&bytes, 1 << 20).ok_or(Broken::Damaged("record"))
         };
         assert_eq!(outcome(&whole).unwrap(), "hello");
         for len in 0..whole.len() {
@@ -440,10 +448,37 @@ mod tests {
     }
 
     #[test]
+    fn a_record_that_unpacks_to_more_than_its_file_could_give_is_refused() {
+        let text = "a word ".repeat(1000);
+        let bytes = encode(&text).unwrap();
+        assert_eq!(
+            decode::<String>(&bytes, 1 << 20).as_deref(),
+            Some(text.as_str())
+        );
+        assert_eq!(decode::<String>(&bytes, 100), None);
+        assert!(unpacked_limit(10) >= 1 << 20 && unpacked_limit(u64::MAX) == u64::MAX);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_where_the_cache_should_be_is_refused_without_waiting() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("corpus.cache");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            return eprintln!("skipped: mkfifo is not here");
+        }
+        assert!(matches!(
+            Reader::open(&fifo, "build 1"),
+            Err(Broken::Damaged("not a regular file"))
+        ));
+    }
+
+    #[test]
     fn a_record_that_claims_a_huge_size_is_refused_without_allocating_it() {
-        let mut bytes = encode(&"hello".to_string());
+        let mut bytes = encode(&"hello".to_string()).unwrap();
         bytes[..4].copy_from_slice(&u32::MAX.to_le_bytes());
-        assert_eq!(decode::<String>(&bytes), None);
+        assert_eq!(decode::<String>(&bytes, 1 << 20), None);
     }
 
     #[test]

@@ -161,6 +161,7 @@ fn roff_text(text: &str) -> String {
 /// not be read.
 pub fn document_ids() -> Vec<CompletionCandidate> {
     let typed = typed_paths(std::env::args_os());
+    let no_cache = std::env::args_os().any(|a| a == "--no-cache");
     let paths = match typed.is_empty() {
         true => Config::load().unwrap_or_default().paths.unwrap_or_default(),
         false => typed,
@@ -168,7 +169,7 @@ pub fn document_ids() -> Vec<CompletionCandidate> {
     let options = LoadOptions {
         paths,
         glossary: None,
-        cache: crate::cache::default_dir(),
+        cache: (!no_cache).then(crate::cache::default_dir).flatten(),
     };
     let Ok(corpus) = load_unresolved(&options) else {
         return Vec::new();

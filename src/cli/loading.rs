@@ -119,6 +119,9 @@ pub fn load_with_document(args: &CorpusArgs, doc: &str) -> anyhow::Result<(Corpu
     let mut options = options(args);
     if let Some(file) = file.as_ref().filter(|f| !options.paths.contains(f)) {
         options.paths.push(file.clone());
+        // A collection and one file more is a corpus of its own: not worth a cache of its
+        // own for every file shown so.
+        options.cache = None;
     }
     let corpus = report(corpus::load::load(&options))?;
     let index = match pick_document(&corpus, doc, file.as_deref()) {

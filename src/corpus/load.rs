@@ -12,7 +12,8 @@ use super::sanitise::{printable_path, single_line};
 use super::{Corpus, Document, Resolution, Source};
 use crate::cache;
 pub use files::{
-    FileRead, MAX_EXPORT_BYTES, MAX_FILE_BYTES, ReadError, decode, read_file, read_regular_file,
+    FileRead, MAX_EXPORT_BYTES, MAX_FILE_BYTES, ReadError, decode, open_regular, read_file,
+    read_regular_file,
 };
 use files::{read_and_parse, stem};
 use std::collections::{HashMap, HashSet};
@@ -175,7 +176,7 @@ impl Listed {
     /// the glossary, to be applied where they are; taken from the cache when it holds the
     /// resolution of these very files, and kept there when it does not.
     pub fn resolve(mut self, documents: &[Document]) -> Resolved {
-        let cached = self.cache.as_mut().and_then(cache::Session::resolution);
+        let cached = (self.cache.as_mut()).and_then(|cache| cache.resolution(documents));
         let made = cached.is_none();
         let resolution = cached.unwrap_or_else(|| Resolution::compute(documents, &self.glossary));
         if let Some(session) = self.cache.take() {

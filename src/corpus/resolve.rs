@@ -64,6 +64,22 @@ impl Resolution {
         }
     }
 
+    /// Whether the resolution can be applied to `docs`: every post and thread it names is
+    /// there, the posts in order. One read back from the cache is checked so before it is
+    /// trusted.
+    pub fn fits(&self, docs: &[Document]) -> bool {
+        let posts: usize = docs.iter().map(Document::post_count).sum();
+        let mut ordinals = self.organisations.iter().map(|p| p.ordinal.index());
+        let in_order = ordinals
+            .clone()
+            .zip(ordinals.clone().skip(1))
+            .all(|(a, b)| a < b);
+        let threads = |l: &Link| docs.get(l.doc.index()).map_or(0, |d| d.threads.len());
+        in_order
+            && ordinals.next_back().is_none_or(|last| last < posts)
+            && self.links.iter().all(|l| l.thread < threads(l))
+    }
+
     /// The posts that name organisations, by ordinal (their place in corpus order), in that
     /// order, with their organisations.
     pub fn named_posts(&self) -> impl Iterator<Item = (Ordinal, &[String])> {
@@ -119,4 +135,25 @@ impl Resolution {
 /// A name made a field shown on one line, in place.
 fn escape(name: &mut String) {
     *name = single_line_owned(std::mem::take(name));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_resolution_fits_only_the_documents_it_was_made_from() {
+        let corpus = crate::corpus::load::bundled();
+        let docs = &corpus.documents;
+        let resolution = Resolution::compute(docs, &crate::corpus::load::bundled_glossary());
+        assert!(!resolution.links.is_empty() && !resolution.organisations.is_empty());
+        assert!(resolution.fits(docs));
+        assert!(
+            !resolution.fits(&docs[..1]),
+            "its links name documents not there"
+        );
+        let mut shuffled = resolution.clone();
+        shuffled.organisations.reverse();
+        assert!(!shuffled.fits(docs), "its posts out of order");
+    }
 }

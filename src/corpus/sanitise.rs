@@ -258,6 +258,26 @@ fn may_change(bytes: &[u8], i: usize) -> bool {
 
 /// True when `text` holds nothing [`sanitise`] would change (no controls but `\n`).
 pub fn is_clean(text: &str) -> bool {
+    // The rule below, by bytes: printable ASCII and line breaks are clean, so only the
+    // other bytes are looked at, and a character decoded only where one starts.
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    let looked_at = |b: &u8| !(b' '..=b'~').contains(b) && *b != b'\n';
+    while let Some(found) = bytes[from..].iter().position(looked_at) {
+        let at = from + found;
+        let Some(c) = text[at..].chars().next().filter(|_| bytes[at] >= 0x80) else {
+            return false;
+        };
+        if !is_clean_by_chars(c.encode_utf8(&mut [0; 4])) {
+            return false;
+        }
+        from = at + c.len_utf8();
+    }
+    true
+}
+
+/// The rule [`is_clean`] follows: no character [`sanitise`] drops or writes otherwise.
+fn is_clean_by_chars(text: &str) -> bool {
     !text
         .chars()
         .any(|c| c != '\n' && (is_dropped(c) || c == '\u{2028}' || c == '\u{2029}'))
@@ -403,6 +423,13 @@ mod tests {
     #[test]
     fn an_unterminated_string_stops_at_the_line_end() {
         assert_eq!(sanitise("a\u{1b}]0;never ends\nnext"), "anext");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_byte_scan_says_what_the_rule_says(text in "(\\PC|\\pC|[\\x00-\\x7f]){0,40}") {
+            proptest::prop_assert_eq!(is_clean(&text), is_clean_by_chars(&text));
+        }
     }
 
     #[test]

@@ -136,9 +136,12 @@ fn clear(dir: &Path, files: &[PathBuf], out: &mut impl Write) -> anyhow::Result<
     let mut freed = 0;
     for file in files {
         let bytes = size_of(file);
-        std::fs::remove_file(file)
-            .map_err(|e| anyhow::anyhow!("{}: {}", printable_path(file), store::reason(&e)))?;
-        freed += bytes;
+        match std::fs::remove_file(file) {
+            Ok(()) => freed += bytes,
+            // Renamed or removed meanwhile by another tread: gone all the same.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => anyhow::bail!("{}: {}", printable_path(file), store::reason(&e)),
+        }
     }
     let count = plural(files.len(), "cache file");
     writeln!(

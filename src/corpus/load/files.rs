@@ -41,20 +41,27 @@ pub struct FileRead {
 /// Reads and parses the file at `path`.
 pub fn read_file(path: &Path) -> FileRead {
     let mut problems = Vec::new();
-    let mut self_contained = true;
+    let self_contained;
     let documents = match open_document(path) {
         Ok(Opened::Structure(opening, file)) => {
             self_contained = !matches!(opening, Opening::Archive { .. });
             read_structure(path, opening, file, &mut problems)
         }
-        Ok(Opened::Text(file, size)) => match read_source(path, file, size, &mut problems) {
-            Some(source) => {
-                let (documents, more) = crate::corpus::parse_source(source);
-                problems.extend(more);
-                documents
+        Ok(Opened::Text(file, size)) => {
+            // An archive's part in UTF-16 is read as text, with its companions.
+            let read = read_limited(file, size, MAX_FILE_BYTES);
+            // A read that failed may not fail next time; a file that is not text will.
+            self_contained =
+                formats::companions(path).is_empty() && !matches!(read, Err(ReadError::Io(_)));
+            match read_source(path, read, &mut problems) {
+                Some(source) => {
+                    let (documents, more) = crate::corpus::parse_source(source);
+                    problems.extend(more);
+                    documents
+                }
+                None => Vec::new(),
             }
-            None => Vec::new(),
-        },
+        }
         Err(e) => {
             self_contained = false;
             problems.push(Problem {
@@ -101,7 +108,7 @@ pub fn read_regular_file(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> 
 /// `path` opened read-only, when it is a regular file, with its size. It is opened without
 /// waiting (opening a pipe for reading otherwise blocks until something writes to it) and
 /// then asked what it is, so nothing can change between the question and the open.
-pub(super) fn open_regular(path: &Path) -> Result<(File, u64), ReadError> {
+pub fn open_regular(path: &Path) -> Result<(File, u64), ReadError> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -310,10 +317,13 @@ fn structure_in(head: &[u8]) -> Option<(Opening, usize)> {
 /// How many of a file's first bytes tell whether it is a structure.
 const HEAD_BYTES: usize = 1024;
 
-/// A text file's source, read whole from `file` (of `size` bytes), with any files read
+/// A text file's source, from the bytes `read` of it, with any files read
 /// along with it (an archive's other parts, when it is an archive's first part in UTF-16).
-fn read_source(path: &Path, file: File, size: u64, problems: &mut Vec<Problem>) -> Option<Source> {
-    let read = read_limited(file, size, MAX_FILE_BYTES);
+fn read_source(
+    path: &Path,
+    read: Result<Vec<u8>, ReadError>,
+    problems: &mut Vec<Problem>,
+) -> Option<Source> {
     let (mut text, warnings) = decoded(path, read, problems)?;
     // Files read along with this one (an archive's other parts) follow its text.
     for companion in formats::companions(path) {
@@ -419,6 +429,27 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<(String, Vec<String>), String> {
 mod tests {
     use super::*;
     use crate::corpus::load::walk::find_files;
+
+    #[test]
+    fn a_file_read_with_others_or_not_read_whole_is_not_self_contained() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path();
+        std::fs::write(data.join("manifest.js"), "window.__THAR_CONFIG = {}").unwrap();
+        // The first part of posts in UTF-16 is read as text, with the second part.
+        let utf16: Vec<u8> = "\u{feff}window.YTD.tweets.part0 = []"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        std::fs::write(data.join("tweets.js"), utf16).unwrap();
+        std::fs::write(data.join("tweets-part1.js"), "window.YTD.tweets.part1 = []").unwrap();
+        assert!(!read_file(&data.join("tweets.js")).self_contained);
+        std::fs::write(data.join("page.txt"), "A thread.\n").unwrap();
+        assert!(read_file(&data.join("page.txt")).self_contained);
+        std::fs::write(data.join("binary.txt"), b"\x00\x01\x02\x03").unwrap();
+        let binary = read_file(&data.join("binary.txt"));
+        assert!(binary.self_contained, "not text now, not text next time");
+        assert!(!read_file(&data.join("gone.txt")).self_contained);
+    }
 
     #[test]
     fn decode_utf8_lossy_with_warning() {
