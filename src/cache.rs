@@ -18,7 +18,7 @@ use rayon::prelude::*;
 use stamp::Stamp;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use store::{Broken, Entry, Reader, Span, Writer};
+use store::{Also, Broken, Entry, Reader, Span, Writer};
 
 /// What a record holds: one file's documents and problems, as the reader left them.
 #[derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
@@ -89,6 +89,7 @@ struct Done {
     path: Vec<u8>,
     stamp: Option<Stamp>,
     record: Where,
+    with: Vec<Also>,
 }
 
 /// Where a file's record is.
@@ -97,7 +98,8 @@ enum Where {
     Old(Span),
     /// In the new cache.
     New(Span),
-    /// Nowhere: the file is read every time (an archive's part, or a file that failed).
+    /// Nowhere: the file is read every time (its read failed, it changed within a tick of
+    /// this load, or no new cache is written).
     Nowhere,
 }
 
@@ -238,9 +240,10 @@ impl Session {
         }
         let record = self.keep(outcome.bytes);
         self.done.push(Done {
-            path: outcome.path.as_os_str().as_encoded_bytes().to_vec(),
+            path: key(outcome.path),
             stamp: outcome.stamp,
             record,
+            with: outcome.with,
         });
         (outcome.documents, outcome.problems)
     }
@@ -280,6 +283,7 @@ impl Session {
                     Where::New(span) => Some(span),
                     Where::Old(_) | Where::Nowhere => None,
                 },
+                with: done.with,
             })
             .collect();
         writer.commit(&self.path)
@@ -334,23 +338,39 @@ impl Old {
         lens.map(store::unpacked_limit).fold(0, u64::saturating_add)
     }
 
-    /// The bytes of the record of `path`, when the cache holds it and it is unchanged.
-    fn record_of(&self, path: &Path, stamp: Stamp) -> Result<Option<(Span, Vec<u8>)>, Broken> {
-        let key = path.as_os_str().as_encoded_bytes();
-        let Some(entry) = self
-            .by_path
-            .get(key)
-            .map(|&at| &self.reader.index.files[at])
-        else {
+    /// The record of `path` (its place and bytes) and the files read with it, when the cache
+    /// holds it and neither it nor they changed.
+    fn record_of(&self, path: &Path, stamp: Stamp) -> Result<Option<Cached>, Broken> {
+        let found = self.by_path.get(&key(path)[..]);
+        let Some(entry) = found.map(|&at| &self.reader.index.files[at]) else {
             return Ok(None);
         };
         let written = self.reader.index.written;
-        let unchanged = entry.stamp == Some(stamp) && stamp.trusted_against(written);
+        let trusted =
+            |now: Option<Stamp>, then: Stamp| now == Some(then) && then.trusted_against(written);
+        let now = crate::corpus::load::companions(path);
+        let same_with = entry.with.len() == now.len()
+            && (entry.with.iter().zip(&now))
+                .all(|(also, path)| also.path == key(path) && trusted(stamp_of(path), also.stamp));
+        let unchanged = entry.stamp.is_some_and(|then| trusted(Some(stamp), then)) && same_with;
         let Some(span) = entry.record.filter(|_| unchanged) else {
             return Ok(None);
         };
-        Ok(Some((span, self.reader.bytes(span)?)))
+        Ok(Some((span, self.reader.bytes(span)?, entry.with.clone())))
     }
+}
+
+/// A record found in the last cache: its place, its bytes, and the files read with it.
+type Cached = (Span, Vec<u8>, Vec<Also>);
+
+/// A path as the index keeps it, byte for byte.
+fn key(path: &Path) -> Vec<u8> {
+    path.as_os_str().as_encoded_bytes().to_vec()
+}
+
+/// The stamp of the file at `path` now, if it can be had.
+fn stamp_of(path: &Path) -> Option<Stamp> {
+    std::fs::metadata(path).ok().map(|m| Stamp::of(&m))
 }
 
 /// What reading a batch needs on every core.
@@ -366,24 +386,39 @@ impl<F: Fn(&Path) -> FileRead + Sync> Reading<'_, F> {
     /// Reads the file at `path`: from its record when the cache holds it unchanged, else
     /// from itself, made a record when one is wanted.
     fn file<'p>(&self, path: &'p Path) -> Outcome<'p> {
-        let stamp = std::fs::metadata(path).ok().map(|m| Stamp::of(&m));
+        let stamp = stamp_of(path);
         let mut broken = None;
         let cached = self
             .old
             .zip(stamp)
             .map(|(old, stamp)| old.record_of(path, stamp));
         match cached {
-            Some(Ok(Some((span, bytes)))) => match decode_record(&bytes, stamp) {
-                Some(record) => return Outcome::cached(path, stamp, record, (span, bytes)),
+            Some(Ok(Some((span, bytes, with)))) => match decode_record(&bytes, stamp) {
+                Some(record) => return Outcome::cached(path, stamp, record, (span, bytes), with),
                 None => broken = Some(Broken::Damaged("record")),
             },
             Some(Err(e)) => broken = Some(e),
             Some(Ok(None)) | None => {}
         }
         let file = (self.read)(path);
+        // The files read with it, stamped after they were read: one changed since this load
+        // began is not trusted by the next, so what was read is never kept as what they hold.
+        let with: Option<Vec<Also>> = (file.read_with.iter().flatten())
+            .map(|path| {
+                stamp_of(path).map(|stamp| Also {
+                    path: key(path),
+                    stamp,
+                })
+            })
+            .collect();
         // A file changed within a tick of this load is read again by the next whatever its
         // stamp says: no use keeping it.
-        let trusted = stamp.is_some_and(|s| s.trusted_against(self.started));
+        let trusted = |stamp: &Stamp| stamp.trusted_against(self.started);
+        let keep = file.read_with.is_some()
+            && stamp.as_ref().is_some_and(trusted)
+            && with
+                .as_ref()
+                .is_some_and(|with| with.iter().all(|a| trusted(&a.stamp)));
         let mut outcome = Outcome {
             path,
             stamp,
@@ -391,10 +426,11 @@ impl<F: Fn(&Path) -> FileRead + Sync> Reading<'_, F> {
             broken,
             documents: file.documents,
             problems: file.problems,
-            bytes: match file.self_contained && trusted {
+            bytes: match keep {
                 true => Bytes::Later,
                 false => Bytes::None,
             },
+            with: with.unwrap_or_default(),
         };
         if self.writing || outcome.broken.is_some() {
             outcome.encode();
@@ -414,6 +450,8 @@ struct Outcome<'a> {
     documents: Vec<Document>,
     problems: Vec<Problem>,
     bytes: Bytes,
+    /// The files read with it.
+    with: Vec<Also>,
 }
 
 /// A file's record, to keep in the new cache.
@@ -429,7 +467,13 @@ enum Bytes {
 }
 
 impl<'a> Outcome<'a> {
-    fn cached(path: &'a Path, stamp: Option<Stamp>, record: Record, old: (Span, Vec<u8>)) -> Self {
+    fn cached(
+        path: &'a Path,
+        stamp: Option<Stamp>,
+        record: Record,
+        old: (Span, Vec<u8>),
+        with: Vec<Also>,
+    ) -> Self {
         Outcome {
             path,
             stamp,
@@ -438,6 +482,7 @@ impl<'a> Outcome<'a> {
             documents: record.documents,
             problems: record.problems,
             bytes: Bytes::Old(old.0, old.1),
+            with,
         }
     }
 

@@ -46,8 +46,17 @@ pub struct Entry {
     pub path: Vec<u8>,
     /// None: the file could not be stamped.
     pub stamp: Option<Stamp>,
-    /// None: the file is read every time (an archive's part, or a file that failed).
+    /// None: the file is read every time (its read failed, or it changed as it was read).
     pub record: Option<Span>,
+    /// The other files read with it (an X archive's other parts), with their stamps then.
+    pub with: Vec<Also>,
+}
+
+/// Another file a document file was read with, and its stamp then.
+#[derive(Debug, Clone, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
+pub struct Also {
+    pub path: Vec<u8>,
+    pub stamp: Stamp,
 }
 
 /// What the cache holds.
@@ -384,6 +393,7 @@ mod tests {
             path: path.as_bytes().to_vec(),
             stamp: Some(stamp),
             record: Some(record),
+            with: Vec::new(),
         }
     }
 

@@ -370,3 +370,52 @@ proptest! {
         prop_assert_eq!(counts.parsed, 0, "nothing edited since the last load");
     }
 }
+
+/// Copies the folder `from` into `to`, every file stamped a day ago.
+fn copy_folder(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        match path.is_dir() {
+            true => copy_folder(&path, &target),
+            false => {
+                std::fs::copy(&path, &target).unwrap();
+                let file = std::fs::File::options().write(true).open(&target).unwrap();
+                file.set_modified(SystemTime::now() - Duration::from_secs(86_400))
+                    .unwrap();
+            }
+        }
+    }
+}
+
+#[test]
+fn an_archive_read_with_its_other_parts_is_cached_until_any_part_changes() {
+    let mut folder = Folder::new();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/x-archive");
+    copy_folder(&fixture, folder.dir.path());
+    let parts = folder.dir.path().join("data");
+    let (_, problems) = folder.agree();
+    assert_eq!(problems, vec![]);
+    let (counts, _) = folder.agree();
+    assert_eq!(
+        counts.parsed, 0,
+        "the archive, its parts unchanged, comes from the cache"
+    );
+    // A part read with the first changes.
+    let part = parts.join("tweets-part1.js");
+    let text = std::fs::read_to_string(&part).unwrap();
+    assert!(text.contains("window.YTD.tweets.part1"), "{text}");
+    folder.write(
+        "data/tweets-part1.js",
+        &text.replacen("\"full_text\" : \"", "\"full_text\" : \"Edited. ", 1),
+    );
+    assert_eq!(folder.agree().0.parsed, 1);
+    assert_eq!(folder.agree().0.parsed, 0);
+    // A part appears.
+    let more = text
+        .replace("part1", "part2")
+        .replace("\"id_str\" : \"", "\"id_str\" : \"9");
+    folder.write("data/tweets-part2.js", &more);
+    assert_eq!(folder.agree().0.parsed, 1);
+}

@@ -12,8 +12,8 @@ use super::sanitise::{printable_path, single_line};
 use super::{Corpus, Document, Resolution, Source};
 use crate::cache;
 pub use files::{
-    FileRead, MAX_EXPORT_BYTES, MAX_FILE_BYTES, ReadError, decode, open_regular, read_file,
-    read_regular_file,
+    FileRead, MAX_EXPORT_BYTES, MAX_FILE_BYTES, ReadError, companions, decode, open_regular,
+    read_file, read_regular_file,
 };
 use files::{read_and_parse, stem};
 use std::collections::{HashMap, HashSet};

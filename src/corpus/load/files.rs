@@ -33,26 +33,36 @@ pub struct FileRead {
     pub documents: Vec<Document>,
     /// What went wrong, naming the file.
     pub problems: Vec<Problem>,
-    /// Whether what was read came from this file alone (an X archive's part reads the
-    /// archive's other parts with it), so that the file's own stamp says when it changes.
-    pub self_contained: bool,
+    /// The other files read with it (an X archive's first part of posts reads the archive's
+    /// other parts), whose stamps with its own say when what it reads changes; `None` when
+    /// it may read differently though no file changed (its read failed).
+    pub read_with: Option<Vec<PathBuf>>,
+}
+
+/// The other files read with the file at `path` ([`FileRead::read_with`]), as they are now.
+pub fn companions(path: &Path) -> Vec<PathBuf> {
+    formats::companions(path)
 }
 
 /// Reads and parses the file at `path`.
 pub fn read_file(path: &Path) -> FileRead {
     let mut problems = Vec::new();
-    let self_contained;
+    let mut read_with = Some(Vec::new());
     let documents = match open_document(path) {
         Ok(Opened::Structure(opening, file)) => {
-            self_contained = !matches!(opening, Opening::Archive { .. });
+            if matches!(opening, Opening::Archive { .. }) {
+                read_with = Some(formats::companions(path));
+            }
             read_structure(path, opening, file, &mut problems)
         }
         Ok(Opened::Text(file, size)) => {
             // An archive's part in UTF-16 is read as text, with its companions.
             let read = read_limited(file, size, MAX_FILE_BYTES);
             // A read that failed may not fail next time; a file that is not text will.
-            self_contained =
-                formats::companions(path).is_empty() && !matches!(read, Err(ReadError::Io(_)));
+            read_with = match read {
+                Err(ReadError::Io(_)) => None,
+                _ => Some(formats::companions(path)),
+            };
             match read_source(path, read, &mut problems) {
                 Some(source) => {
                     let (documents, more) = crate::corpus::parse_source(source);
@@ -63,7 +73,7 @@ pub fn read_file(path: &Path) -> FileRead {
             }
         }
         Err(e) => {
-            self_contained = false;
+            read_with = None;
             problems.push(Problem {
                 path: printable_path(path),
                 message: describe_read(e, TOO_LARGE_FOR_A_PAGE),
@@ -75,7 +85,7 @@ pub fn read_file(path: &Path) -> FileRead {
     FileRead {
         documents,
         problems,
-        self_contained,
+        read_with,
     }
 }
 
@@ -431,7 +441,7 @@ mod tests {
     use crate::corpus::load::walk::find_files;
 
     #[test]
-    fn a_file_read_with_others_or_not_read_whole_is_not_self_contained() {
+    fn a_file_says_which_others_it_read_and_none_when_its_read_failed() {
         let dir = tempfile::tempdir().unwrap();
         let data = dir.path();
         std::fs::write(data.join("manifest.js"), "window.__THAR_CONFIG = {}").unwrap();
@@ -442,13 +452,21 @@ mod tests {
             .collect();
         std::fs::write(data.join("tweets.js"), utf16).unwrap();
         std::fs::write(data.join("tweets-part1.js"), "window.YTD.tweets.part1 = []").unwrap();
-        assert!(!read_file(&data.join("tweets.js")).self_contained);
+        let part1 = data.join("tweets-part1.js");
+        assert_eq!(
+            read_file(&data.join("tweets.js")).read_with,
+            Some(vec![part1])
+        );
         std::fs::write(data.join("page.txt"), "A thread.\n").unwrap();
-        assert!(read_file(&data.join("page.txt")).self_contained);
+        assert_eq!(read_file(&data.join("page.txt")).read_with, Some(vec![]));
         std::fs::write(data.join("binary.txt"), b"\x00\x01\x02\x03").unwrap();
         let binary = read_file(&data.join("binary.txt"));
-        assert!(binary.self_contained, "not text now, not text next time");
-        assert!(!read_file(&data.join("gone.txt")).self_contained);
+        assert_eq!(
+            binary.read_with,
+            Some(vec![]),
+            "not text now, not text next time"
+        );
+        assert_eq!(read_file(&data.join("gone.txt")).read_with, None);
     }
 
     #[test]
