@@ -1,0 +1,38 @@
+//! The cache's reading on any bytes: as an archive of documents or of a resolution, as a
+//! packed record, and as a whole cache file. A value or a refusal, never a panic, a hang or
+//! an allocation the bytes do not pay for.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use tread::cache::store::{self, Reader};
+use tread::corpus::{Document, Resolution};
+
+/// What a record of a file of 64 KB may unpack to.
+const LIMIT: u64 = 64 << 20;
+
+fuzz_target!(|data: &[u8]| {
+    // Any bytes as an archive (packed here, as records are, so validation sees them whole).
+    let packed = lz4_flex::compress_prepend_size(data);
+    let _ = store::decode::<Vec<Document>>(&packed, LIMIT);
+    let _ = store::decode::<Resolution>(&packed, LIMIT);
+    // Any bytes as a packed record.
+    let _ = store::decode::<Vec<Document>>(data, LIMIT);
+    // Any bytes as a cache file, written by the build its header names, or another.
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("fuzz.cache");
+    std::fs::write(&path, data).expect("written");
+    let claimed = (data.get(12..16))
+        .map(|len| u32::from_le_bytes(len.try_into().expect("4 bytes")) as usize)
+        .and_then(|len| data.get(16..16usize.saturating_add(len)))
+        .map(|build| String::from_utf8_lossy(build).into_owned());
+    for build in [claimed.as_deref().unwrap_or(""), "tread fuzz"] {
+        if let Ok(Some(reader)) = Reader::open(&path, build) {
+            let spans = reader.index.files.iter().filter_map(|e| e.record);
+            for span in spans.chain(reader.index.resolution) {
+                if let Ok(bytes) = reader.bytes(span) {
+                    let _ = store::decode::<Vec<Document>>(&bytes, LIMIT);
+                }
+            }
+        }
+    }
+});
