@@ -22,7 +22,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::time::Duration;
 use tread::app::{App, Event, Opening};
-use tread::app::{Progress, load_in_background};
+use tread::app::{Progress, load_in_background, reload};
 use tread::corpus::load::{self, LoadOptions};
 use tread::keymap::{KeySeq, Keymap};
 use tread::ui::{self, Theme};
@@ -372,6 +372,50 @@ fn caching(c: &mut Criterion, fixture: &Fixture) {
     group.finish();
 }
 
+/// A live collection: one file changed while the UI is open. The reload runs on a thread
+/// of its own (through the cache); the swap is what the UI thread does with its outcome,
+/// the one part a key can wait for.
+fn live(c: &mut Criterion, fixture: &Fixture) {
+    let cache = tempfile::tempdir().expect("a temporary folder");
+    let options = LoadOptions {
+        cache: Some(cache.path().to_path_buf()),
+        ..fixture.options.clone()
+    };
+    let corpus = load::load(&options).expect("the corpus loads");
+    let size = (120, 40);
+    let app = std::cell::RefCell::new(App::new(
+        corpus,
+        Keymap::builtin(),
+        Opening::default(),
+        size,
+    ));
+    let file = first_file(fixture);
+    let reloaded = || {
+        change(&file);
+        let shown = app.borrow().shared_corpus();
+        reload(&options, &shown)
+    };
+    let mut group = c.benchmark_group("live");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(10));
+    group.bench_function("reload, one file changed", |b| {
+        b.iter_batched(
+            || change(&file),
+            |_| reload(&options, &app.borrow().shared_corpus()),
+            BatchSize::PerIteration,
+        )
+    });
+    group.bench_function("swap on the UI thread, one file changed", |b| {
+        b.iter_batched(
+            reloaded,
+            |outcome| app.borrow_mut().handle(Event::Reloaded(Box::new(outcome))),
+            BatchSize::PerIteration,
+        )
+    });
+    group.finish();
+}
+
 /// Whole commands of the binary through its cache, cold, warm and with a file changed, and
 /// `rg -c -i review` over the same files: medians of five runs, and their ratios.
 fn cache_report(fixture: &Fixture) {
@@ -453,6 +497,7 @@ fn benches(c: &mut Criterion) {
     }
     loading(c, &fixture);
     caching(c, &fixture);
+    live(c, &fixture);
     review_loading(c, &fixture);
     interaction(c, &fixture);
 }

@@ -13,6 +13,7 @@ mod loader;
 mod loading;
 mod overlay;
 mod panel;
+mod reload;
 mod review;
 pub mod screen;
 mod search;
@@ -24,6 +25,7 @@ pub use crate::filters::{Filter, FilterError, Filters};
 pub use loading::Loaded;
 pub use overlay::{HelpLine, HelpTone};
 pub use panel::{FilterPanel, Row};
+pub use reload::{Change, Reloaded, reload};
 pub use search::{Scope, Search};
 pub use thread::ThreadState;
 
@@ -74,6 +76,13 @@ pub enum Event {
     Edited(Result<String, String>),
     /// A copy carried out: what the status line says of it ("citation of post 4/20 copied to the tmux buffer…").
     Copied(String),
+    /// The opened files changed on disk ([`crate::watch`]).
+    FilesChanged,
+    /// Why changes to the files will not be seen.
+    Unwatched(String),
+    /// The collection loaded again after its files changed ([`reload`]); `None` when
+    /// nothing in it changed.
+    Reloaded(Box<Result<Option<Reloaded>, crate::corpus::LoadError>>),
 }
 
 /// Something for the terminal loop to do after an update.
@@ -93,6 +102,8 @@ pub enum Effect {
     Redraw,
     /// Edit a note, holding this text, in the user's editor (then [`Event::Edited`]).
     EditNote(String),
+    /// Load the collection again ([`reload`], then [`Event::Reloaded`]).
+    Reload,
 }
 
 /// A window over the panes.
@@ -193,6 +204,10 @@ pub struct App {
     review_stale: bool,
     /// The post whose note is in the editor.
     editing: Option<PostRef>,
+    /// A reload of the changed files is under way.
+    reloading: bool,
+    /// The files changed again while a load was under way: load them once more after it.
+    reload_again: bool,
 }
 
 impl App {
@@ -251,6 +266,8 @@ impl App {
             resume: false,
             review_stale: false,
             editing: None,
+            reloading: false,
+            reload_again: false,
         };
         // A corpus still to come (a background load) is reviewed once it is all there.
         if !app.corpus.documents.is_empty() {
@@ -308,6 +325,15 @@ impl App {
             Event::Load(progress) => self.loaded(*progress),
             Event::Edited(edited) => self.edited(edited),
             Event::Copied(said) => self.message = Some(said),
+            Event::FilesChanged => self.files_changed(),
+            // Said beside whatever the load said, never instead of it.
+            Event::Unwatched(why) => {
+                self.message = Some(match self.message.take() {
+                    Some(said) => format!("{said}; {why}"),
+                    None => why,
+                })
+            }
+            Event::Reloaded(outcome) => self.reloaded(*outcome),
         }
         self.sync_thread();
         self.note_read();

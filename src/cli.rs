@@ -86,6 +86,9 @@ struct TuiArgs {
     /// to tread.
     #[arg(long)]
     no_mouse: bool,
+    /// Read the files once: do not load them again when they change while the UI is open.
+    #[arg(long)]
+    no_watch: bool,
 }
 
 impl TuiArgs {
@@ -103,6 +106,7 @@ impl TuiArgs {
             || self.fresh
             || self.color.is_some()
             || self.no_mouse
+            || self.no_watch
     }
 }
 

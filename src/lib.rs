@@ -19,5 +19,6 @@ pub mod review;
 pub mod search;
 pub mod tui;
 pub mod ui;
+pub mod watch;
 pub mod wrap;
 pub mod xdg;

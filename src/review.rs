@@ -129,6 +129,9 @@ pub struct Review {
     file: Option<std::path::PathBuf>,
     /// Another tread's records were applied (see [`Review::take_changed_by_others`]).
     changed_by_others: bool,
+    /// Every record applied, for a review kept in memory only: a file keeps them otherwise
+    /// (see [`Review::rebase`]).
+    kept: Vec<Record>,
     /// The last write's flush failed (see [`Review::take_unflushed`]).
     unflushed: Option<StoreError>,
 }
@@ -212,6 +215,24 @@ impl Review {
         for (record, found) in pending.into_iter().zip(found) {
             self.apply_found(places, record, found);
         }
+    }
+
+    /// Finds every post again in `corpus`, the collection loaded anew after its files
+    /// changed: the records are read again from the file and applied to it as a new start
+    /// would apply them, so the screen shows what a new tread would. (Carrying the old
+    /// state over by each post's anchor in the old corpus would differ where a record was
+    /// found by its opening words alone.) A file that cannot be read again leaves nothing
+    /// shown rather than marks on the wrong posts, and says so.
+    pub fn rebase(&mut self, corpus: &Corpus, places: &Places) -> Result<(), StoreError> {
+        let records = match self.path() {
+            None => Ok(self.kept.clone()),
+            Some(path) => Store::read(path).map(|contents| contents.records),
+        };
+        self.forget_state();
+        self.finder = None;
+        let outcome = records.map(|records| self.pending = records);
+        self.resolve(corpus, places);
+        outcome
     }
 
     fn apply_all(&mut self, corpus: &Corpus, places: &Places, records: Vec<Record>) {
@@ -416,6 +437,7 @@ impl Review {
         durable: bool,
     ) -> Result<(), StoreError> {
         let Some(store) = &mut self.store else {
+            self.kept.extend(records.iter().cloned());
             self.apply_all(corpus, places, records);
             return Ok(());
         };

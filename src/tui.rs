@@ -9,16 +9,19 @@ pub mod osc;
 pub mod pace;
 
 use crate::app::Progress;
-use crate::app::{App, Effect, Event, Loaded};
+use crate::app::{App, Effect, Event, Loaded, Reloaded, reload};
+use crate::corpus::Corpus;
+use crate::corpus::load::{LoadError, LoadOptions};
 use crate::ui::{self, Theme};
+use crate::watch;
 use crossterm::event as term;
 use crossterm::{cursor, execute, queue, style::Print, terminal};
 use pace::{Counted, Pacer};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::io::{self, Stdout, Write};
-use std::sync::Mutex;
 use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 /// Held while drawing, so a signal's restore never lands inside a frame.
@@ -39,12 +42,21 @@ pub struct Options {
 /// Whether [`enter`] asks for mouse reports; set once, by [`run`].
 static MOUSE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(true);
 
+/// A collection that follows its files: how to load it again, and what to watch.
+#[derive(Debug, Clone)]
+pub struct Live {
+    pub options: LoadOptions,
+    pub watch: watch::Targets,
+}
+
 /// Runs the app until it quits, restoring the terminal however it ends. With a `loader`,
-/// documents arrive while the app already answers keys.
+/// documents arrive while the app already answers keys; with `live`, the collection is
+/// loaded again whenever its files change.
 pub fn run(
     app: &mut App,
     options: Options,
     loader: Option<Receiver<Progress<Loaded>>>,
+    live: Option<Live>,
 ) -> anyhow::Result<()> {
     MOUSE.store(options.mouse, std::sync::atomic::Ordering::Relaxed);
     install_panic_hook();
@@ -52,6 +64,12 @@ pub fn run(
     enter()?;
     let keys = editor::Keys::new();
     let (copies, inputs) = inputs(loader, keys.clone());
+    if let Some(live) = &live {
+        let inputs = copies.clone();
+        watch::start(live.watch.clone(), move |news| {
+            inputs.send(Input::Watch(news)).is_ok()
+        });
+    }
     let out = Counted::new(io::stdout());
     let outcome = Terminal::new(CrosstermBackend::new(out.sharing(io::stdout())))
         .map_err(anyhow::Error::from)
@@ -61,6 +79,7 @@ pub fn run(
                 copies,
                 keys,
                 out,
+                reload: live.map(|live| live.options),
             };
             event_loop(&mut terminal, io, app, options)
         });
@@ -76,6 +95,10 @@ enum Input {
     Load(Box<Progress<Loaded>>),
     /// A copy into tmux's buffer, done (or not) on a thread of its own.
     Copied(Copied),
+    /// News of the opened files.
+    Watch(watch::News),
+    /// The collection loaded again.
+    Reloaded(Box<Result<Option<Reloaded>, LoadError>>),
 }
 
 /// A copy tmux was asked to make, and how it went.
@@ -168,6 +191,20 @@ fn take(app: &mut App, input: Input, out: &mut Counted<Stdout>) -> anyhow::Resul
             app.handle(Event::Copied(copied.said.message(&to)));
             Ok(true)
         }
+        // Only a change to the screen is drawn: news of files is not one until loaded.
+        Input::Watch(watch::News::Changed) => {
+            app.handle(Event::FilesChanged);
+            Ok(false)
+        }
+        Input::Watch(watch::News::Unwatched(why)) => {
+            app.handle(Event::Unwatched(why));
+            Ok(true)
+        }
+        Input::Reloaded(outcome) => {
+            let changed = !matches!(*outcome, Ok(None));
+            app.handle(Event::Reloaded(outcome));
+            Ok(changed)
+        }
     }
 }
 
@@ -180,6 +217,8 @@ struct Io {
     copies: Sender<Input>,
     keys: editor::Keys,
     out: Counted<Stdout>,
+    /// How to load the collection again, when it follows its files.
+    reload: Option<LoadOptions>,
 }
 
 fn event_loop(terminal: &mut Term, io: Io, app: &mut App, options: Options) -> anyhow::Result<()> {
@@ -188,6 +227,7 @@ fn event_loop(terminal: &mut Term, io: Io, app: &mut App, options: Options) -> a
         copies,
         keys,
         mut out,
+        reload,
     } = io;
     let size = terminal.size()?;
     app.handle(Event::Resize(size.width, size.height));
@@ -219,7 +259,8 @@ fn event_loop(terminal: &mut Term, io: Io, app: &mut App, options: Options) -> a
             };
             take(app, input, &mut out)?;
         }
-        changed |= carry_out_effects(terminal, (&mut out, &keys, &copies), app)?;
+        let io = (&mut out, &keys, &copies, reload.as_ref());
+        changed |= carry_out_effects(terminal, io, app)?;
         if app.quit() {
             return Ok(());
         }
@@ -231,15 +272,19 @@ fn event_loop(terminal: &mut Term, io: Io, app: &mut App, options: Options) -> a
 
 /// Does what the app asked of the terminal since the last frame; true if it asked anything
 /// (each leaves the screen to be drawn again).
-fn carry_out_effects(
-    terminal: &mut Term,
-    (out, keys, copies): (&mut Counted<Stdout>, &editor::Keys, &Sender<Input>),
-    app: &mut App,
-) -> anyhow::Result<bool> {
+fn carry_out_effects(terminal: &mut Term, io: EffectIo, app: &mut App) -> anyhow::Result<bool> {
+    let (out, keys, copies, reload) = io;
     let effects = app.take_effects();
-    let any = !effects.is_empty();
+    let mut any = false;
     for effect in effects {
+        // A reload shows nothing until it is done.
+        any |= effect != Effect::Reload;
         match effect {
+            Effect::Reload => {
+                if let Some(options) = reload {
+                    start_reload(options.clone(), app.shared_corpus(), copies.clone());
+                }
+            }
             Effect::Copy { text, what, shown } => {
                 let said = CopySaid { what, shown };
                 if clipboard::through_tmux() {
@@ -282,6 +327,25 @@ fn carry_out_effects(
         }
     }
     Ok(any)
+}
+
+/// What effects are carried out with: the terminal's writer, the key reader's switch,
+/// where threads report back, and how to load the collection again.
+type EffectIo<'a> = (
+    &'a mut Counted<Stdout>,
+    &'a editor::Keys,
+    &'a Sender<Input>,
+    Option<&'a LoadOptions>,
+);
+
+/// Loads the collection again on a thread of its own, reporting to `inputs`; `shown` is let
+/// go of before, so the app holds the only reference to its corpus again.
+fn start_reload(options: LoadOptions, shown: Arc<Corpus>, inputs: Sender<Input>) {
+    std::thread::spawn(move || {
+        let outcome = reload(&options, &shown);
+        drop(shown);
+        let _ = inputs.send(Input::Reloaded(Box::new(outcome)));
+    });
 }
 
 /// Draws a frame and tells the pacer what it cost.

@@ -454,6 +454,62 @@ fn files_load_behind_a_live_screen() {
     tread.assert_restored();
 }
 
+#[test]
+fn a_file_written_into_the_folder_while_the_ui_runs_appears_on_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let thread = |words: &str| format!("1/ {words} on the #CareReview.\n\n2/ More.\n\n3/ End.\n");
+    std::fs::write(dir.path().join("a.txt"), thread("First thread")).unwrap();
+    let path = dir.path().display().to_string();
+    let mut tread = Session::spawn(env!("CARGO_BIN_EXE_tread"), &[&path], &[]);
+    tread.wait_for("loaded 1 document ");
+    tread.send("\rj");
+    tread.wait_for("a · post 2/");
+    // Written again until seen: the folder is watched from a moment after the start.
+    let start = Instant::now();
+    while !tread.screen().contains("1 document added") {
+        std::fs::write(dir.path().join("b.txt"), thread("Second thread")).unwrap();
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "{}",
+            tread.screen()
+        );
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    tread.wait_for("Documents 2/2");
+    tread.wait_for("1/ Second thre");
+    assert!(
+        tread.screen().contains("a · post 2/"),
+        "the reader stays where they were"
+    );
+    // A change to the document read is shown in place.
+    std::fs::write(dir.path().join("a.txt"), thread("First thread, edited")).unwrap();
+    tread.wait_for("1 document changed");
+    tread.wait_for("First thread, edited");
+    tread.send("\x03");
+    assert_eq!(tread.wait_exit(), 0);
+    tread.assert_restored();
+}
+
+#[test]
+fn with_no_watch_the_files_are_read_once() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "1/ First thread. 1/\n").unwrap();
+    let path = dir.path().display().to_string();
+    let mut tread = Session::spawn(env!("CARGO_BIN_EXE_tread"), &["--no-watch", &path], &[]);
+    tread.wait_for("loaded 1 document ");
+    std::fs::write(dir.path().join("b.txt"), "1/ Second thread. 1/\n").unwrap();
+    // Longer than a watched change takes to show (a fifth of a second of quiet, then a
+    // load of two files).
+    std::thread::sleep(Duration::from_millis(1500));
+    assert!(
+        tread.screen().contains("Documents 1/1"),
+        "{}",
+        tread.screen()
+    );
+    tread.send("\x03");
+    assert_eq!(tread.wait_exit(), 0);
+}
+
 #[path = "../examples/gen_corpus/synth.rs"]
 #[allow(dead_code)]
 mod synth;

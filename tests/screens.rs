@@ -394,7 +394,7 @@ fn the_warnings_overlay_lists_load_problems_and_the_documents_own() {
     let mut app = app_over(one_document("skips", text, decoding), (100, 30));
     press(&mut app, "w");
     let text = screen(&app);
-    assert!(text.contains("loaded 1 documents, no problems"), "{text}");
+    assert!(text.contains("loaded 1 document, no problems"), "{text}");
     assert!(text.contains("invalid UTF-8, decoded lossily"), "{text}");
     assert!(text.contains("thread 1: 3/ missing"), "{text}");
 }

@@ -54,12 +54,34 @@ pub struct DocumentsState {
     rows: RefCell<(Option<u64>, Vec<Row>)>,
 }
 
+/// What the list derives from a corpus: the files of several documents, and the sort keys.
+#[derive(Debug)]
+pub struct Listing {
+    groups: Groups,
+    keys: sort::Keys,
+}
+
+impl Listing {
+    pub fn new(corpus: &Corpus) -> Listing {
+        Listing {
+            groups: Groups::new(&corpus.documents),
+            keys: sort::Keys::new(&corpus.documents),
+        }
+    }
+}
+
 impl DocumentsState {
     /// Takes the files of several documents of `corpus` and its documents' sort keys
     /// (after a load).
     pub fn set_corpus(&mut self, corpus: &Corpus) {
-        self.groups = Groups::new(&corpus.documents);
-        self.keys = sort::Keys::new(&corpus.documents);
+        self.set_listing(Listing::new(corpus));
+    }
+
+    /// [`DocumentsState::set_corpus`] with what it derives made already (elsewhere than
+    /// where keys wait).
+    pub fn set_listing(&mut self, listing: Listing) {
+        self.groups = listing.groups;
+        self.keys = listing.keys;
         self.open.retain(|&g| g < self.groups.len());
         self.rows.get_mut().0 = None;
     }
@@ -149,6 +171,31 @@ impl DocumentsState {
             self.rows.get_mut().0 = None;
         }
         self.select_doc(filters, doc);
+    }
+
+    /// The files whose documents are listed under them, by path (to open them again in
+    /// a corpus loaded anew, where the files' places differ).
+    pub fn open_files(&self) -> Vec<String> {
+        let mut open: Vec<usize> = self.open.iter().copied().collect();
+        open.sort_unstable();
+        open.into_iter()
+            .map(|g| self.groups.get(g).file.clone())
+            .collect()
+    }
+
+    /// Lists the documents of each of `files` under it again (see
+    /// [`DocumentsState::open_files`]); files no longer of several documents are left.
+    pub fn reopen_files(&mut self, files: &[String]) {
+        let files: HashSet<&str> = files.iter().map(String::as_str).collect();
+        self.open = (0..self.groups.len())
+            .filter(|&g| files.contains(self.groups.get(g).file.as_str()))
+            .collect();
+        self.rows.get_mut().0 = None;
+    }
+
+    /// Selects row `row`, or the last when there are fewer.
+    pub fn select_row(&mut self, filters: &Filters, row: usize) {
+        self.move_to(filters, row.min(isize::MAX as usize) as isize);
     }
 
     fn move_to(&mut self, filters: &Filters, row: isize) {

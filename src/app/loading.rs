@@ -68,6 +68,10 @@ impl App {
                 self.load_error = Some(error.to_string());
             }
         }
+        // Files that changed while they were read are read again now.
+        if self.loading.is_none() && std::mem::take(&mut self.reload_again) {
+            self.files_changed();
+        }
     }
 
     /// More parsed documents: listed at once. Facets wait for the finished corpus (its
@@ -118,7 +122,10 @@ impl App {
         }
         let key = self.key_for(crate::keymap::Action::Warnings);
         let message = match self.corpus.summary() {
-            None => format!("loaded {} documents", self.corpus.documents.len()),
+            None => format!(
+                "loaded {}",
+                crate::present::plural(self.corpus.documents.len(), "document")
+            ),
             Some(summary) => format!("{summary} ({key} lists them)"),
         };
         self.message = Some(message);

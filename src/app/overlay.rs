@@ -173,8 +173,8 @@ impl App {
     pub fn warning_lines(&self, width: usize) -> Vec<HelpLine> {
         let mut lines = Vec::new();
         let summary = (self.corpus.summary()).unwrap_or_else(|| {
-            let n = self.corpus.documents.len();
-            format!("loaded {n} documents, no problems")
+            let documents = crate::present::plural(self.corpus.documents.len(), "document");
+            format!("loaded {documents}, no problems")
         });
         lines.extend(hanging(String::new(), &summary, width, HelpTone::Heading));
         let warn = |lines: &mut Vec<HelpLine>, text: &str| {

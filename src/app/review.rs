@@ -200,7 +200,7 @@ impl App {
 
     /// The filters `named` (each with its entry's name before the facets changed), each
     /// found again by that name; one whose entry is gone is dropped, with a word.
-    fn renamed_filters(&mut self, named: Vec<(Filter, String)>) -> Vec<Filter> {
+    pub(super) fn renamed_filters(&mut self, named: Vec<(Filter, String)>) -> Vec<Filter> {
         let mut list = Vec::new();
         for (filter, name) in named {
             let entries = self.facets.entries(filter.kind);

@@ -654,4 +654,5 @@ fn posts_folded_by_filters_are_not_told_as_missing() {
     );
 }
 
+mod reload;
 mod review;

@@ -167,6 +167,30 @@ impl ThreadState {
 
     /// Makes a post current by its place in the corpus, as a jump: a post out of view is
     /// brought to the top of the pane (with its thread's header), not just into view.
+    /// How far below the top of the pane the current post starts (negative when the pane
+    /// is scrolled into it): where to put it back once its document is laid out anew.
+    pub fn post_offset(&self) -> Option<isize> {
+        let layout = self.layout.as_ref()?;
+        let lines = layout.post_lines(self.post)?;
+        Some(lines.start as isize - self.scroll as isize)
+    }
+
+    /// Makes the post at `at` current, starting `offset` lines below the top of the pane
+    /// (see [`ThreadState::post_offset`]) as nearly as the document's length allows;
+    /// whether it is in the document laid out.
+    pub fn select_ref_at(&mut self, at: PostRef, offset: isize) -> bool {
+        if !self.select_ref(at) {
+            return false;
+        }
+        let Some(layout) = self.layout.clone() else {
+            return false;
+        };
+        let start = layout.post_lines(self.post).map_or(0, |lines| lines.start);
+        let top = start.saturating_add_signed(-offset);
+        self.scroll = top.min(self.max_scroll(&layout));
+        true
+    }
+
     pub fn select_ref(&mut self, at: PostRef) -> bool {
         let Some(layout) = self.layout.clone() else {
             return false;

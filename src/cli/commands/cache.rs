@@ -3,6 +3,7 @@
 
 use crate::cache::store::{self, Index, Reader};
 use crate::corpus::sanitise::{printable_path, single_line};
+use crate::present::plural;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -155,14 +156,6 @@ fn clear(dir: &Path, files: &[PathBuf], out: &mut impl Write) -> anyhow::Result<
 
 fn size_of(file: &Path) -> u64 {
     std::fs::metadata(file).map_or(0, |m| m.len())
-}
-
-/// "1 file", "2 files".
-fn plural(count: usize, what: &str) -> String {
-    match count {
-        1 => format!("1 {what}"),
-        _ => format!("{count} {what}s"),
-    }
 }
 
 /// A size as people read it: "812 B", "12.0 KB", "141.2 MB".

@@ -57,8 +57,30 @@ pub fn run(corpus_args: &CorpusArgs, args: &TuiArgs) -> anyhow::Result<()> {
     need_terminal()?;
     let review = Review::open(&review_path, &paths).map_err(CliError::failure)?;
     app.attach_review(review, !scripted && !args.fresh);
-    let outcome = crate::tui::run(&mut app, options, loader);
+    let live = live(corpus_args, args, &review_path);
+    let outcome = crate::tui::run(&mut app, options, loader, live);
     exit_without_freeing(app, outcome)
+}
+
+/// How the UI follows changes to the files it opened (none for the bundled sample, or
+/// with `--no-watch`): the glossary given is watched too; the cache and the review, which
+/// tread itself writes, are not changes.
+fn live(corpus_args: &CorpusArgs, args: &TuiArgs, review: &Path) -> Option<crate::tui::Live> {
+    if corpus_args.paths.is_empty() || args.no_watch {
+        return None;
+    }
+    let options = loading::options(corpus_args);
+    let paths = (corpus_args.paths.iter())
+        .chain(&corpus_args.glossary)
+        .cloned()
+        .collect();
+    let ignored = (options.cache.iter().cloned())
+        .chain([review.to_path_buf()])
+        .collect();
+    Some(crate::tui::Live {
+        options,
+        watch: crate::watch::Targets { paths, ignored },
+    })
 }
 
 /// The UI opened as the options script it, on the whole corpus loaded first: the document,
