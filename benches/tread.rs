@@ -372,9 +372,10 @@ fn caching(c: &mut Criterion, fixture: &Fixture) {
     group.finish();
 }
 
-/// A live collection: one file changed while the UI is open. The reload runs on a thread
-/// of its own (through the cache); the swap is what the UI thread does with its outcome,
-/// the one part a key can wait for.
+/// A live collection: one file changed while the UI is open, with a review of 10,000
+/// marks. The reload runs on a thread of its own (through the cache, the review read again
+/// there); the swap is what the UI thread does with its outcome, the one part a key can
+/// wait for.
 fn live(c: &mut Criterion, fixture: &Fixture) {
     let cache = tempfile::tempdir().expect("a temporary folder");
     let options = LoadOptions {
@@ -382,29 +383,25 @@ fn live(c: &mut Criterion, fixture: &Fixture) {
         ..fixture.options.clone()
     };
     let corpus = load::load(&options).expect("the corpus loads");
+    let review = cache.path().join("review.jsonl");
+    review_file(&corpus, 10_000, &review);
     let size = (120, 40);
-    let app = std::cell::RefCell::new(App::new(
-        corpus,
-        Keymap::builtin(),
-        Opening::default(),
-        size,
-    ));
+    let mut app = App::new(corpus, Keymap::builtin(), Opening::default(), size);
+    let opened = tread::review::Review::open(&review, &[]).expect("the review opens");
+    app.attach_review(opened, false);
+    let app = std::cell::RefCell::new(app);
     let file = first_file(fixture);
+    let reload = || reload(&options, &app.borrow().shared_corpus(), Some(&review));
     let reloaded = || {
         change(&file);
-        let shown = app.borrow().shared_corpus();
-        reload(&options, &shown)
+        reload()
     };
     let mut group = c.benchmark_group("live");
     group
         .sample_size(10)
         .measurement_time(Duration::from_secs(10));
     group.bench_function("reload, one file changed", |b| {
-        b.iter_batched(
-            || change(&file),
-            |_| reload(&options, &app.borrow().shared_corpus()),
-            BatchSize::PerIteration,
-        )
+        b.iter_batched(|| change(&file), |_| reload(), BatchSize::PerIteration)
     });
     group.bench_function("swap on the UI thread, one file changed", |b| {
         b.iter_batched(

@@ -82,7 +82,7 @@ pub enum Event {
     Unwatched(String),
     /// The collection loaded again after its files changed ([`reload`]); `None` when
     /// nothing in it changed.
-    Reloaded(Box<Result<Option<Reloaded>, crate::corpus::LoadError>>),
+    Reloaded(Box<Result<Option<Reloaded>, String>>),
 }
 
 /// Something for the terminal loop to do after an update.
@@ -202,8 +202,12 @@ pub struct App {
     resume: bool,
     /// Posts were read since the review's facets were derived.
     review_stale: bool,
+    /// Which: kept as anchors, to keep them unread in the facets of a corpus loaded anew.
+    read_lately: Vec<crate::review::Anchor>,
     /// The post whose note is in the editor.
     editing: Option<PostRef>,
+    /// Why changes to the files will not be seen, where they will not.
+    unwatched: Vec<String>,
     /// A reload of the changed files is under way.
     reloading: bool,
     /// The files changed again while a load was under way: load them once more after it.
@@ -265,7 +269,9 @@ impl App {
             review: crate::review::Review::in_memory(),
             resume: false,
             review_stale: false,
+            read_lately: Vec::new(),
             editing: None,
+            unwatched: Vec::new(),
             reloading: false,
             reload_again: false,
         };
@@ -317,6 +323,11 @@ impl App {
 
     /// The one entry point for input.
     pub fn handle(&mut self, event: Event) {
+        // Only the reader moves to a post: a reload that leaves them elsewhere reads none.
+        let read = !matches!(
+            event,
+            Event::FilesChanged | Event::Unwatched(_) | Event::Reloaded(_)
+        );
         match event {
             Event::Key(key) => self.key(key),
             Event::Resize(w, h) => self.size = (w, h),
@@ -326,17 +337,21 @@ impl App {
             Event::Edited(edited) => self.edited(edited),
             Event::Copied(said) => self.message = Some(said),
             Event::FilesChanged => self.files_changed(),
-            // Said beside whatever the load said, never instead of it.
+            // Said beside whatever the load said, never instead of it, and kept in the
+            // warnings.
             Event::Unwatched(why) => {
                 self.message = Some(match self.message.take() {
                     Some(said) => format!("{said}; {why}"),
-                    None => why,
-                })
+                    None => why.clone(),
+                });
+                self.unwatched.push(why);
             }
             Event::Reloaded(outcome) => self.reloaded(*outcome),
         }
         self.sync_thread();
-        self.note_read();
+        if read {
+            self.note_read();
+        }
     }
 
     fn key(&mut self, key: Key) {

@@ -50,6 +50,12 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// Whether the entry is the value `name` names: its name, or one of its spellings
+    /// (after a reload, the most used spelling may have changed).
+    pub fn is_named(&self, name: &str) -> bool {
+        self.name == name || self.variants.iter().any(|v| v == name)
+    }
+
     /// An entry named `name` holding `ordinals` (in corpus order), counted by document in
     /// one walk beside the documents' ranges.
     pub fn of_posts(name: String, ordinals: Vec<Ordinal>, places: &Arc<Places>) -> Entry {

@@ -136,6 +136,17 @@ pub struct Review {
     unflushed: Option<StoreError>,
 }
 
+/// A review file read again for a corpus loaded anew ([`Review::reread`]).
+#[derive(Debug)]
+pub struct Reread {
+    records: Vec<Record>,
+    /// The post of each record, in the new corpus.
+    found: Vec<Option<Ordinal>>,
+    ids: Ids,
+    /// How much of the file was read.
+    end: u64,
+}
+
 /// Finds a record's post in the corpus.
 #[derive(Debug, Default)]
 struct Finder {
@@ -217,22 +228,59 @@ impl Review {
         }
     }
 
-    /// Finds every post again in `corpus`, the collection loaded anew after its files
-    /// changed: the records are read again from the file and applied to it as a new start
-    /// would apply them, so the screen shows what a new tread would. (Carrying the old
-    /// state over by each post's anchor in the old corpus would differ where a record was
-    /// found by its opening words alone.) A file that cannot be read again leaves nothing
-    /// shown rather than marks on the wrong posts, and says so.
-    pub fn rebase(&mut self, corpus: &Corpus, places: &Places) -> Result<(), StoreError> {
-        let records = match self.path() {
-            None => Ok(self.kept.clone()),
-            Some(path) => Store::read(path).map(|contents| contents.records),
+    /// Reads the review in the file at `path` again and finds the post of each record in
+    /// `corpus`, a collection loaded anew after its files changed: the part of
+    /// [`Review::rebase`] that takes time, done on the loading thread.
+    pub fn reread(path: &Path, corpus: &Corpus, places: &Places) -> Result<Reread, StoreError> {
+        let contents = Store::read(path)?;
+        let ids = Ids::new(corpus);
+        let finder = Finder {
+            ids,
+            found: HashMap::new(),
         };
+        let found = finder.find_all(corpus, places, &contents.records);
+        Ok(Reread {
+            records: contents.records,
+            found,
+            ids: finder.ids,
+            end: contents.end,
+        })
+    }
+
+    /// Holds the review's posts by their places in `corpus`, the collection loaded anew,
+    /// from the file read again ([`Review::reread`]) and what was written to it since:
+    /// every record applied as a new start would apply it, so the screen shows what a new
+    /// tread would. (Carrying the old state over by each post's anchor in the old corpus
+    /// would differ where a record was found by its opening words alone.) A review kept in
+    /// memory is made again from the records it kept. When the file cannot be read, the
+    /// review waits (no marks on the wrong posts, no change written) and says why.
+    pub fn rebase(
+        &mut self,
+        corpus: &Corpus,
+        places: &Places,
+        reread: Option<Result<Reread, StoreError>>,
+    ) -> Result<(), StoreError> {
         self.forget_state();
         self.finder = None;
-        let outcome = records.map(|records| self.pending = records);
-        self.resolve(corpus, places);
-        outcome
+        self.read_in = vec![0; corpus.documents.len()];
+        let (reread, path) = match (reread, self.path().map(Path::to_path_buf)) {
+            (Some(reread), Some(path)) => (reread?, path),
+            _ => {
+                self.pending = self.kept.clone();
+                self.resolve(corpus, places);
+                return Ok(());
+            }
+        };
+        let since = Store::read_after(&path, reread.end)?;
+        self.finder = Some(Finder {
+            ids: reread.ids,
+            found: HashMap::new(),
+        });
+        for (record, found) in reread.records.into_iter().zip(reread.found) {
+            self.apply_found(places, record, found);
+        }
+        self.apply_all(corpus, places, since.records);
+        Ok(())
     }
 
     fn apply_all(&mut self, corpus: &Corpus, places: &Places, records: Vec<Record>) {

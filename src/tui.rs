@@ -11,7 +11,7 @@ pub mod pace;
 use crate::app::Progress;
 use crate::app::{App, Effect, Event, Loaded, Reloaded, reload};
 use crate::corpus::Corpus;
-use crate::corpus::load::{LoadError, LoadOptions};
+use crate::corpus::load::LoadOptions;
 use crate::ui::{self, Theme};
 use crate::watch;
 use crossterm::event as term;
@@ -42,11 +42,12 @@ pub struct Options {
 /// Whether [`enter`] asks for mouse reports; set once, by [`run`].
 static MOUSE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(true);
 
-/// A collection that follows its files: how to load it again, and what to watch.
-#[derive(Debug, Clone)]
+/// A collection that follows its files: how to load it again, and news of its files
+/// ([`watch::start`]).
+#[derive(Debug)]
 pub struct Live {
     pub options: LoadOptions,
-    pub watch: watch::Targets,
+    pub news: Receiver<watch::News>,
 }
 
 /// Runs the app until it quits, restoring the terminal however it ends. With a `loader`,
@@ -64,12 +65,10 @@ pub fn run(
     enter()?;
     let keys = editor::Keys::new();
     let (copies, inputs) = inputs(loader, keys.clone());
-    if let Some(live) = &live {
-        let inputs = copies.clone();
-        watch::start(live.watch.clone(), move |news| {
-            inputs.send(Input::Watch(news)).is_ok()
-        });
-    }
+    let reload = live.map(|live| {
+        forward(live.news, copies.clone(), Input::Watch);
+        live.options
+    });
     let out = Counted::new(io::stdout());
     let outcome = Terminal::new(CrosstermBackend::new(out.sharing(io::stdout())))
         .map_err(anyhow::Error::from)
@@ -79,7 +78,7 @@ pub fn run(
                 copies,
                 keys,
                 out,
-                reload: live.map(|live| live.options),
+                reload,
             };
             event_loop(&mut terminal, io, app, options)
         });
@@ -98,7 +97,7 @@ enum Input {
     /// News of the opened files.
     Watch(watch::News),
     /// The collection loaded again.
-    Reloaded(Box<Result<Option<Reloaded>, LoadError>>),
+    Reloaded(Box<Result<Option<Reloaded>, String>>),
 }
 
 /// A copy tmux was asked to make, and how it went.
@@ -154,9 +153,18 @@ fn inputs(
 
 /// Passes a load's progress on to `inputs` until the load ends or the loop goes away.
 fn forward_load(loader: Receiver<Progress<Loaded>>, inputs: Sender<Input>) {
+    forward(loader, inputs, |progress| Input::Load(Box::new(progress)));
+}
+
+/// Passes what `from` receives on to `inputs`, as `input` makes it, until either end goes.
+fn forward<T: Send + 'static>(
+    from: Receiver<T>,
+    inputs: Sender<Input>,
+    input: impl Fn(T) -> Input + Send + 'static,
+) {
     std::thread::spawn(move || {
-        for progress in loader {
-            if inputs.send(Input::Load(Box::new(progress))).is_err() {
+        for item in from {
+            if inputs.send(input(item)).is_err() {
                 return;
             }
         }
@@ -282,7 +290,8 @@ fn carry_out_effects(terminal: &mut Term, io: EffectIo, app: &mut App) -> anyhow
         match effect {
             Effect::Reload => {
                 if let Some(options) = reload {
-                    start_reload(options.clone(), app.shared_corpus(), copies.clone());
+                    let job = (options.clone(), app.shared_corpus(), app.review_file());
+                    start_reload(job, copies.clone());
                 }
             }
             Effect::Copy { text, what, shown } => {
@@ -338,14 +347,41 @@ type EffectIo<'a> = (
     Option<&'a LoadOptions>,
 );
 
-/// Loads the collection again on a thread of its own, reporting to `inputs`; `shown` is let
-/// go of before, so the app holds the only reference to its corpus again.
-fn start_reload(options: LoadOptions, shown: Arc<Corpus>, inputs: Sender<Input>) {
-    std::thread::spawn(move || {
-        let outcome = reload(&options, &shown);
-        drop(shown);
-        let _ = inputs.send(Input::Reloaded(Box::new(outcome)));
-    });
+/// The name of the threads that load the collection again: a panic there is caught and
+/// reported in the status line, and the terminal stays the UI's.
+const RELOADER: &str = "tread-reload";
+
+/// Loads the collection again on a thread of its own, reporting to `inputs`: the options,
+/// the corpus shown (let go of before reporting, so the app holds the only reference to
+/// its corpus again) and the review's file.
+fn start_reload(
+    (options, shown, review): (LoadOptions, Arc<Corpus>, Option<std::path::PathBuf>),
+    inputs: Sender<Input>,
+) {
+    let told = inputs.clone();
+    let spawned = std::thread::Builder::new()
+        .name(RELOADER.to_string())
+        .spawn(move || {
+            let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                reload(&options, &shown, review.as_deref())
+            }));
+            drop(shown);
+            let outcome = outcome.unwrap_or_else(|panic| {
+                let why = (panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_default();
+                Err(format!(
+                    "tread failed while reading ({}); please report it",
+                    crate::corpus::sanitise::printable(&why)
+                ))
+            });
+            let _ = inputs.send(Input::Reloaded(Box::new(outcome)));
+        });
+    // No thread to be had: the reload is told as failed, so the next change tries again.
+    if let Err(error) = spawned {
+        let failed = Err(format!("no thread to read on: {error}"));
+        let _ = told.send(Input::Reloaded(Box::new(failed)));
+    }
 }
 
 /// Draws a frame and tells the pacer what it cost.
@@ -411,6 +447,11 @@ fn leave() -> io::Result<()> {
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        // A reload's panic is caught and shown in the status line (`start_reload`): the
+        // UI goes on, so the terminal stays as it is and nothing is printed over it.
+        if std::thread::current().name() == Some(RELOADER) {
+            return;
+        }
         let _ = leave();
         previous(info);
     }));

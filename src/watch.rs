@@ -6,6 +6,7 @@
 
 use notify::event::{AccessKind, AccessMode, Event, EventKind};
 use notify::{RecursiveMode, Watcher};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::{Duration, Instant};
@@ -35,60 +36,81 @@ pub struct Targets {
     pub ignored: Vec<PathBuf>,
 }
 
-/// Watches `targets` on a thread of its own, calling `tell` with each piece of [`News`];
-/// it stops once `tell` returns false (nobody listens any more).
-pub fn start(targets: Targets, mut tell: impl FnMut(News) -> bool + Send + 'static) {
+/// Starts watching `targets`: the watches are in place when this returns (a change made
+/// after it is seen, even one made while the files are first read), and a thread of its
+/// own sends [`News`] until the receiver is dropped.
+pub fn start(targets: Targets) -> mpsc::Receiver<News> {
+    let (tell, news) = mpsc::channel();
+    let (send, events) = mpsc::channel();
+    let watcher = notify::recommended_watcher(move |event| {
+        let _ = send.send(event);
+    });
+    let mut watcher = match watcher {
+        Ok(watcher) => watcher,
+        Err(error) => {
+            let _ = tell.send(News::Unwatched(unwatched(None, &error)));
+            return news;
+        }
+    };
+    let sieve = Sieve::new(targets);
+    for (path, mode) in sieve.watches() {
+        if let Err(error) = watcher.watch(&path, mode) {
+            let shown = crate::corpus::sanitise::printable_path(&path);
+            let _ = tell.send(News::Unwatched(unwatched(Some(&shown), &error)));
+        }
+    }
     std::thread::spawn(move || {
-        let (send, events) = mpsc::channel();
-        let watcher = notify::recommended_watcher(move |event| {
-            let _ = send.send(event);
-        });
-        let mut watcher = match watcher {
-            Ok(watcher) => watcher,
-            Err(error) => {
-                tell(News::Unwatched(unwatched(None, &error)));
-                return;
-            }
-        };
-        let sieve = Sieve::new(targets);
-        for (path, mode) in sieve.watches() {
-            if let Err(error) = watcher.watch(&path, mode) {
-                let shown = crate::corpus::sanitise::printable_path(&path);
-                if !tell(News::Unwatched(unwatched(Some(&shown), &error))) {
+        // The watcher lives as long as this loop: dropping it stops the watching.
+        let _watcher = watcher;
+        let mut told = HashSet::new();
+        while let Some(failures) = settle(&events, &sieve) {
+            // A failure is told once (it may come back with every event), then the change.
+            let failures = failures.into_iter().filter(|f| told.insert(f.clone()));
+            let news = failures.map(News::Unwatched).chain([News::Changed]);
+            for news in news {
+                if tell.send(news).is_err() {
                     return;
                 }
             }
         }
-        // The watcher lives as long as this loop: dropping it stops the watching.
-        while let Some(()) = settle(&events, &sieve) {
-            if !tell(News::Changed) {
-                return;
-            }
-        }
-        drop(watcher);
     });
+    news
 }
 
 /// Waits for a change that matters, then until the files are quiet ([`QUIET`]) or the
-/// change has waited [`LONGEST`]; `None` once no more events can come.
-fn settle(events: &mpsc::Receiver<notify::Result<Event>>, sieve: &Sieve) -> Option<()> {
-    while !sieve.matters(&events.recv().ok()?) {}
+/// change has waited [`LONGEST`]; `None` once no more events can come. Returns the
+/// watcher's failures met meanwhile, in words (each also counts as a change: it may hide
+/// one).
+fn settle(events: &mpsc::Receiver<notify::Result<Event>>, sieve: &Sieve) -> Option<Vec<String>> {
+    let mut failures = Vec::new();
+    let mut matters = |event: notify::Result<Event>| match event {
+        Ok(event) => sieve.matters(&event),
+        Err(error) => {
+            failures.push(unwatched(None, &error));
+            true
+        }
+    };
+    while !matters(events.recv().ok()?) {}
     let first = Instant::now();
     let mut last = first;
     loop {
         let until = (last + QUIET).min(first + LONGEST);
         let left = until.saturating_duration_since(Instant::now());
         if left.is_zero() {
-            return Some(());
+            break;
         }
         match events.recv_timeout(left) {
             // A change that matters starts the quiet time again; any other event does not.
-            Ok(event) if sieve.matters(&event) => last = Instant::now(),
-            Ok(_) => {}
-            Err(RecvTimeoutError::Timeout) => return Some(()),
+            Ok(event) => {
+                if matters(event) {
+                    last = Instant::now();
+                }
+            }
+            Err(RecvTimeoutError::Timeout) => break,
             Err(RecvTimeoutError::Disconnected) => return None,
         }
     }
+    Some(failures)
 }
 
 /// The one-line reason a path cannot be watched.
@@ -118,14 +140,21 @@ struct Sieve {
 }
 
 impl Sieve {
-    /// Paths made absolute, as the events name them.
+    /// Paths made absolute, as the events name them. An opened file's folder may hold
+    /// the glossary the loader reads beside it.
     fn new(targets: Targets) -> Sieve {
         let absolute = |p: &PathBuf| std::path::absolute(p).unwrap_or_else(|_| p.clone());
-        let (folders, files) = (targets.paths.iter().map(absolute)).partition(|p| p.is_dir());
+        let (folders, mut files): (Vec<_>, Vec<_>) =
+            (targets.paths.iter().map(absolute)).partition(|p| p.is_dir());
+        let glossaries: Vec<PathBuf> = (files.iter())
+            .filter_map(|f| f.parent())
+            .map(|folder| folder.join(crate::corpus::load::GLOSSARY_FILE))
+            .collect();
+        files.extend(glossaries);
         Sieve {
             folders,
             files,
-            ignored: targets.ignored.iter().map(absolute).collect(),
+            ignored: targets.ignored.iter().map(|p| real(p)).collect(),
         }
     }
 
@@ -142,13 +171,9 @@ impl Sieve {
         watches
     }
 
-    /// Whether an event (or a failed one) can change what a load reads. Reading is not
-    /// a change (the reload's own reads would start another); an error or a lost event
-    /// may hide one.
-    fn matters(&self, event: &notify::Result<Event>) -> bool {
-        let Ok(event) = event else {
-            return true;
-        };
+    /// Whether an event can change what a load reads. Reading is not a change (the
+    /// reload's own reads would start another); a lost event may hide one.
+    fn matters(&self, event: &Event) -> bool {
         if event.need_rescan() {
             return true;
         }
@@ -164,8 +189,13 @@ impl Sieve {
     /// an opened folder that is not hidden (the loader skips those, and the cache under
     /// `~/.cache` is one); never tread's own files.
     fn read(&self, path: &Path) -> bool {
-        if self.ignored.iter().any(|i| path.starts_with(i)) {
-            return false;
+        // Compared as the file system resolves them: tread's own files may be named
+        // through a link, or with `..`, and the events through the opened path.
+        if !self.ignored.is_empty() {
+            let path = real(path);
+            if self.ignored.iter().any(|i| path.starts_with(i)) {
+                return false;
+            }
         }
         if self.files.iter().any(|f| f == path) {
             return true;
@@ -177,13 +207,25 @@ impl Sieve {
     }
 }
 
+/// `path` with its links and `..` resolved, as far as it exists (a file removed already,
+/// or a cache not yet made, is named under its folder's real path).
+fn real(path: &Path) -> PathBuf {
+    if let Ok(real) = std::fs::canonicalize(path) {
+        return real;
+    }
+    match (path.parent(), path.file_name()) {
+        (Some(folder), Some(name)) => real(folder).join(name),
+        _ => path.to_path_buf(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use notify::event::{CreateKind, ModifyKind};
 
-    fn event(kind: EventKind, path: &Path) -> notify::Result<Event> {
-        Ok(Event::new(kind).add_path(path.to_path_buf()))
+    fn event(kind: EventKind, path: &Path) -> Event {
+        Event::new(kind).add_path(path.to_path_buf())
     }
 
     #[test]
@@ -194,9 +236,12 @@ mod tests {
         let file = dir.path().join("thread.md");
         std::fs::write(&file, "a thread").unwrap();
         let cache = folder.join("cache");
+        // The review named through a link to the folder: still tread's own.
+        let link = dir.path().join("link");
+        std::os::unix::fs::symlink(&folder, &link).unwrap();
         let sieve = Sieve::new(Targets {
             paths: vec![folder.clone(), file.clone()],
-            ignored: vec![cache.clone()],
+            ignored: vec![cache.clone(), link.join("review.jsonl")],
         });
         let created = EventKind::Create(CreateKind::File);
         let closed = EventKind::Access(AccessKind::Close(AccessMode::Write));
@@ -206,15 +251,19 @@ mod tests {
         assert!(sieve.matters(&event(data, &folder.join("sub/deeper.txt"))));
         assert!(sieve.matters(&event(closed, &file)));
         assert!(sieve.matters(&event(data, &folder.join("organisations.toml"))));
+        assert!(
+            sieve.matters(&event(data, &dir.path().join("organisations.toml"))),
+            "the glossary beside an opened file is read with it"
+        );
         assert!(!sieve.matters(&event(opened, &file)), "a read is no change");
         assert!(!sieve.matters(&event(data, &folder.join(".draft.md.swp"))));
         assert!(!sieve.matters(&event(data, &folder.join(".git/index"))));
         assert!(!sieve.matters(&event(data, &cache.join("x.cache"))));
+        assert!(!sieve.matters(&event(data, &folder.join("review.jsonl"))));
         assert!(
             !sieve.matters(&event(data, &dir.path().join("other.md"))),
             "a file beside an opened file is not read"
         );
-        assert!(sieve.matters(&Err(notify::Error::generic("queue overflow"))));
         let watches = sieve.watches();
         assert_eq!(
             watches,
@@ -228,25 +277,16 @@ mod tests {
     #[test]
     fn a_burst_of_writes_is_one_change_told_once_quiet() {
         let dir = tempfile::tempdir().unwrap();
-        let (tell, told) = mpsc::channel();
-        start(
-            Targets {
-                paths: vec![dir.path().to_path_buf()],
-                ignored: Vec::new(),
-            },
-            move |news| tell.send(news).is_ok(),
+        let told = start(Targets {
+            paths: vec![dir.path().to_path_buf()],
+            ignored: Vec::new(),
+        });
+        // The watches are in place once `start` returns: the first write is seen.
+        std::fs::write(dir.path().join("probe.md"), "probe").unwrap();
+        assert_eq!(
+            told.recv_timeout(Duration::from_secs(10)),
+            Ok(News::Changed)
         );
-        // The watches are set on the watch's thread: wait until a write is seen.
-        let deadline = Instant::now() + Duration::from_secs(20);
-        let seen = loop {
-            std::fs::write(dir.path().join("probe.md"), "probe").unwrap();
-            if let Ok(news) = told.recv_timeout(Duration::from_millis(500)) {
-                break news;
-            }
-            assert!(Instant::now() < deadline, "no change seen");
-        };
-        assert_eq!(seen, News::Changed);
-        while told.recv_timeout(QUIET * 3).is_ok() {}
         for i in 0..20 {
             std::fs::write(dir.path().join(format!("n{i}.md")), "a note").unwrap();
         }
@@ -266,5 +306,19 @@ mod tests {
             told.recv_timeout(QUIET * 3).is_err(),
             "reads are not changes"
         );
+    }
+
+    #[test]
+    fn a_path_that_cannot_be_watched_is_told_in_words() {
+        let dir = tempfile::tempdir().unwrap();
+        let told = start(Targets {
+            paths: vec![dir.path().join("gone/deeper.txt")],
+            ignored: Vec::new(),
+        });
+        let Ok(News::Unwatched(why)) = told.recv_timeout(Duration::from_secs(10)) else {
+            panic!("a folder that is not there is told");
+        };
+        assert!(why.starts_with("not watching "), "{why}");
+        assert!(why.contains("for changes: "), "{why}");
     }
 }

@@ -674,6 +674,9 @@ fn bad_files_are_reported_one_line_each_and_the_rest_loads() {
         ("latin1.txt", b"caf\xe9 society\n"),
         ("sub/deeper.txt", b"Another note.\n"),
         (".hidden.txt", b"never read"),
+        // An editor's backup and autosave of good.txt: copies, not documents.
+        ("good.txt~", b"Just a note.\n"),
+        ("#good.txt#", b"Just a note, being edited.\n"),
     ]);
     let assert = tread()
         .args(["list", "--json", arg(dir.path())])

@@ -128,6 +128,11 @@ impl App {
             ),
             Some(summary) => format!("{summary} ({key} lists them)"),
         };
+        // That changes will not be seen is said again: the load's end hid it.
+        let message = match self.unwatched.first() {
+            Some(why) => format!("{message}; {why}"),
+            None => message,
+        };
         self.message = Some(message);
         // The review's posts can be found now; a warning of its own or the way back to
         // the saved view says more than the count.

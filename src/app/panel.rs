@@ -55,6 +55,21 @@ impl FilterPanel {
         self.rows.get(self.selected).map(|r| r.entry)
     }
 
+    /// The name of the entry under the selection, to find it again in facets made anew.
+    pub fn selected_name(&self, facets: &Facets) -> Option<String> {
+        let entry = self.selected_entry()?;
+        Some(facets.entries(self.tab)[entry].name.clone())
+    }
+
+    /// Selects the row of the entry named `name` (or written so), if listed.
+    pub fn select_named(&mut self, facets: &Facets, name: &str) {
+        let entries = facets.entries(self.tab);
+        let named = |row: &Row| entries[row.entry].is_named(name);
+        if let Some(row) = self.rows.iter().position(named) {
+            self.selected = row;
+        }
+    }
+
     /// Ranks again from scratch (after a change of tab or filters).
     pub fn refresh(&mut self, facets: &Facets, filters: &Filters) {
         self.ranked_for = None;

@@ -5,13 +5,15 @@
 //! so do the filters, the search and the review; the status line says what changed ("2
 //! documents added").
 
-use super::{App, Effect, Filters, Search, documents};
+use super::{App, Effect, Filters, Overlay, PromptKind, Search, documents};
 use crate::corpus::load::{self, LoadError, LoadOptions};
-use crate::corpus::{Corpus, DocIndex};
-use crate::facets::Facets;
-use crate::review::anchor_of;
+use crate::corpus::{Corpus, DocIndex, PostRef};
+use crate::facets::{FacetKind, Facets};
+use crate::present::plural;
+use crate::review::{Anchor, Review, StoreError, anchor_of};
 use crate::search::PostTable;
 use std::collections::HashMap;
+use std::path::Path;
 use std::sync::Arc;
 
 /// The collection as loaded again, with what the app derives from it made on the loading
@@ -24,6 +26,8 @@ pub struct Reloaded {
     posts: PostTable,
     short_ids: documents::ShortIds,
     listing: documents::Listing,
+    /// The review file read again, its posts found in the new corpus.
+    review: Option<Result<crate::review::Reread, StoreError>>,
     change: Change,
 }
 
@@ -81,14 +85,19 @@ impl Change {
             .filter(|(n, _)| *n > 0)
             .map(|(n, what)| (*n, *what));
         let (n, what) = said.next()?;
-        let first = format!("{} {what}", crate::present::plural(n, "document"));
+        let first = format!("{} {what}", plural(n, "document"));
         Some(said.fold(first, |line, (n, what)| format!("{line}, {n} {what}")))
     }
 }
 
 /// Loads the collection `options` name again, to take the place of `shown`; `None` when
-/// nothing in it changed (a file saved as it was, a file that is not read touched).
-pub fn reload(options: &LoadOptions, shown: &Corpus) -> Result<Option<Reloaded>, LoadError> {
+/// nothing in it changed (a file saved as it was, a file that is not read touched). The
+/// review in the file at `review` is read again and its posts found in the new corpus.
+pub fn reload(
+    options: &LoadOptions,
+    shown: &Corpus,
+    review: Option<&Path>,
+) -> Result<Option<Reloaded>, String> {
     let corpus = match load::load(options) {
         Ok(corpus) => corpus,
         // Every file gone: the collection is empty now, and says why as at the start.
@@ -96,35 +105,41 @@ pub fn reload(options: &LoadOptions, shown: &Corpus) -> Result<Option<Reloaded>,
             problems,
             ..Corpus::default()
         },
-        Err(error) => return Err(error),
+        Err(error) => return Err(error.to_string()),
     };
     let change = Change::between(shown, &corpus);
     if change.is_none() {
         return Ok(None);
     }
+    let facets = Facets::build(&corpus);
+    let review = review.map(|path| Review::reread(path, &corpus, facets.places()));
     Ok(Some(Reloaded {
-        facets: Facets::build(&corpus),
         posts: PostTable::new(&corpus),
         short_ids: documents::ShortIds::new(&corpus),
         listing: documents::Listing::new(&corpus),
+        facets,
+        review,
         corpus,
         change,
     }))
 }
 
-/// Where the reader is, in terms that outlive the corpus: ids, anchors and names rather
-/// than indices.
+/// Where the reader is, in terms that outlive the corpus: paths, ids, anchors and names
+/// rather than indices.
 struct Place {
-    doc: Option<String>,
-    anchor: Option<crate::review::Anchor>,
-    /// The current post's index in its document and how far down the pane it starts.
-    post: Option<(crate::corpus::PostRef, isize)>,
+    /// The document read: its file, its place among the file's documents, and its id.
+    doc: Option<(String, usize, String)>,
+    anchor: Option<Anchor>,
+    /// The current post and how far down the pane it starts.
+    post: Option<(PostRef, isize)>,
     /// The selected row of the list, for when the document is gone.
     row: usize,
     filters: Vec<(super::Filter, String)>,
     search: Option<(String, super::Scope)>,
     /// The files whose documents were listed under them.
     open: Vec<String>,
+    /// The entry under the filter panel's selection.
+    panel: Option<String>,
 }
 
 impl App {
@@ -145,8 +160,13 @@ impl App {
         Arc::clone(&self.corpus)
     }
 
+    /// The file the review is kept in, for a reload to read again.
+    pub fn review_file(&self) -> Option<std::path::PathBuf> {
+        self.review.path().map(Path::to_path_buf)
+    }
+
     /// A reload's outcome: the collection loaded again takes the place of the one shown.
-    pub(super) fn reloaded(&mut self, outcome: Result<Option<Reloaded>, LoadError>) {
+    pub(super) fn reloaded(&mut self, outcome: Result<Option<Reloaded>, String>) {
         self.reloading = false;
         match outcome {
             Ok(None) => {}
@@ -167,6 +187,7 @@ impl App {
             posts,
             short_ids,
             listing,
+            review,
             change,
         } = reloaded;
         let old = (
@@ -181,40 +202,78 @@ impl App {
         self.short_ids = short_ids;
         self.documents.set_listing(listing);
         self.load_error = None;
-        self.message = None;
-        self.rebase_review();
-        self.restore(place);
+        let mut said: Vec<String> = change.describe().into_iter().collect();
         let key = self.key_for(crate::keymap::Action::Warnings);
-        let problems = change.problems.then(|| match self.corpus.summary() {
-            Some(summary) => format!("{summary} ({key} lists them)"),
-            None => "every file read".to_string(),
-        });
-        let said = [change.describe(), problems, self.message.take()];
-        let said: Vec<String> = said.into_iter().flatten().collect();
+        if change.problems {
+            said.push(match self.corpus.problems.len() {
+                0 => "no problems now".to_string(),
+                n => format!("{} now ({key} lists them)", plural(n, "problem")),
+            });
+        }
+        let orphans = self.review.orphans().len();
+        self.message = None;
+        said.extend(self.rebase_review(review));
+        let lost = self.review.orphans().len().saturating_sub(orphans);
+        if lost > 0 {
+            let posts = plural(lost, "reviewed post");
+            said.push(format!("{posts} no longer found ({key} lists them)"));
+        }
+        self.message = None;
+        self.restore(place, &mut said);
+        said.extend(self.message.take());
         self.message = Some(said.join("; "));
         if self.corpus.documents.is_empty() {
             self.load_error = Some("no documents left: every file was removed".to_string());
         }
     }
 
-    /// The review's posts found again in the new corpus (or found the first time, when
-    /// nothing had loaded before).
-    fn rebase_review(&mut self) {
+    /// The review's posts found again in the new corpus; why not, if they cannot be. Posts
+    /// read since the reading facets were derived stay counted as unread while a filter
+    /// on reading is in force (see [`App::count_reading_before`]).
+    fn rebase_review(
+        &mut self,
+        reread: Option<Result<crate::review::Reread, StoreError>>,
+    ) -> Option<String> {
         let places = Arc::clone(self.facets.places());
-        if !self.review.is_ready() {
-            self.review.resolve(&self.corpus, &places);
-        } else if let Err(error) = self.review.rebase(&self.corpus, &places) {
-            self.message = Some(format!("{error}: the review is not shown until it can be"));
+        let rebased = self.review.rebase(&self.corpus, &places, reread);
+        let mut posts = self.review.facet_posts(&places);
+        if self.on_reading() && self.review_stale {
+            let lately = std::mem::take(&mut self.read_lately);
+            for anchor in &lately {
+                let Some(at) = self.review.find(&self.corpus, &places, anchor) else {
+                    continue;
+                };
+                let ordinal = places.ordinal(at).expect("a post found is in the corpus");
+                if let Ok(i) = posts.read.binary_search(&ordinal) {
+                    posts.read.remove(i);
+                    let at = posts.unread.binary_search(&ordinal).unwrap_or_else(|i| i);
+                    posts.unread.insert(at, ordinal);
+                }
+            }
+            self.read_lately = lately;
+        } else {
+            self.review_stale = false;
+            self.read_lately.clear();
         }
-        self.facets.set_review(self.review.facet_posts(&places));
-        self.review_stale = false;
+        self.facets.set_review(posts);
+        let error = rebased.err()?;
+        Some(format!("{error}: the review waits until it can be read"))
     }
 
     fn place(&self) -> Place {
         let doc = self.current_doc();
         let at = self.current_post();
+        let whole = |doc: DocIndex| {
+            let document = self.corpus.document(doc);
+            let nth = self.corpus.documents[..doc.index()]
+                .iter()
+                .rev()
+                .take_while(|d| d.path == document.path)
+                .count();
+            (document.path.clone(), nth, document.id.clone())
+        };
         Place {
-            doc: doc.map(|d| self.corpus.document(d).id.clone()),
+            doc: doc.map(whole),
             anchor: at.map(|at| anchor_of(&self.corpus, at)),
             post: at.zip(self.thread.post_offset()),
             row: self.documents.selected(),
@@ -223,49 +282,104 @@ impl App {
                 .collect(),
             search: self.search.as_ref().map(|s| (s.text.clone(), s.scope)),
             open: self.documents.open_files(),
+            panel: self.panel.selected_name(&self.facets),
         }
     }
 
+    /// The document of the new corpus that `doc` was: the one at the same place in the same
+    /// file (ids follow file names, and a file of the same name added elsewhere takes the
+    /// id), else the one of the same id.
+    fn find_document(&self, (path, nth, id): &(String, usize, String)) -> Option<DocIndex> {
+        let documents = &self.corpus.documents;
+        let first = documents.iter().position(|d| d.path == *path);
+        let same_place = first
+            .map(|first| first + nth)
+            .filter(|&at| documents.get(at).is_some_and(|d| d.path == *path));
+        same_place
+            .or_else(|| documents.iter().position(|d| d.id == *id))
+            .map(DocIndex::new)
+    }
+
     /// Goes back to `place` in the new corpus: the filters by name (one on a value no post
-    /// has now is removed, and said), the document by id (else the row it was on), the post
-    /// as the review finds one (else its position), the search run again.
-    fn restore(&mut self, place: Place) {
+    /// has now is removed), the document as [`App::find_document`] finds it (else the row
+    /// it was on, from its top), the post as the review finds one (else its position), the
+    /// search run again. What had to change is added to `said`.
+    fn restore(&mut self, place: Place, said: &mut Vec<String>) {
         let count = self.corpus.documents.len();
         let list = self.renamed_filters(place.filters);
+        said.extend(self.message.take());
         self.filters = Filters::new(count, &self.facets, list);
         if self.filters.passing_count() == Some(0) {
-            let gone = self.filters.describe(&self.facets);
-            self.filters = Filters::new(count, &self.facets, Vec::new());
-            self.message = Some(format!("{gone} leaves no post now: filters removed"));
+            said.push(self.drop_filters_leaving_nothing());
         }
         self.panel.refresh(&self.facets, &self.filters);
+        if let Some(name) = &place.panel {
+            self.panel.select_named(&self.facets, name);
+        }
         self.documents.reopen_files(&place.open);
-        let same = (place.doc.as_deref())
-            .and_then(|id| self.corpus.documents.iter().position(|d| d.id == id))
-            .map(DocIndex::new);
+        let same = place.doc.as_ref().and_then(|doc| self.find_document(doc));
+        if let (Some((_, _, id)), None) = (&place.doc, same) {
+            let id = crate::corpus::sanitise::printable(id);
+            said.push(format!("{id}, the document you were reading, is gone"));
+        }
         if !same.is_some_and(|d| self.documents.select_doc(&self.filters, d)) {
             self.documents.select_row(&self.filters, place.row);
         }
+        let doc = self.current_doc();
+        if doc != same {
+            self.thread.forget();
+        }
         self.thread.invalidate();
         self.sync_thread();
-        let Some(doc) = self.current_doc() else {
-            self.search = None;
-            return;
-        };
         let places = Arc::clone(self.facets.places());
         let found = (place.anchor.as_ref())
             .and_then(|anchor| self.review.find(&self.corpus, &places, anchor))
-            .filter(|at| at.doc == doc);
+            .filter(|at| Some(at.doc) == doc);
         let offset = place.post.map_or(0, |(_, offset)| offset);
         // The post that was current, else the one at its position when its text changed.
         let at = found.or_else(|| {
             let (old, _) = place.post?;
-            (same == Some(doc)).then_some(crate::corpus::PostRef { doc, ..old })
+            let doc = doc.filter(|_| same == doc)?;
+            Some(PostRef { doc, ..old })
         });
         if let Some(at) = at {
             self.thread.select_ref_at(at, offset);
         }
-        self.search = (place.search)
-            .map(|(text, scope)| Search::new(&self.posts, &self.filters, &text, scope, Some(doc)));
+        if found.is_none() && place.anchor.is_some() {
+            said.extend(self.let_go_of_the_post());
+        }
+        self.search = (place.search).map(|(text, scope)| {
+            Search::new(&self.posts, &self.filters, &text, scope, self.current_doc())
+        });
+    }
+
+    /// The filters leave no post in the new corpus: the review's go first (as when the
+    /// review changes), then the rest. What was removed, in words.
+    fn drop_filters_leaving_nothing(&mut self) -> String {
+        let count = self.corpus.documents.len();
+        let gone = self.filters.describe(&self.facets);
+        let kept = (self.filters.list().iter())
+            .filter(|f| !matches!(f.kind, FacetKind::Review | FacetKind::Code))
+            .copied()
+            .collect();
+        self.filters = Filters::new(count, &self.facets, kept);
+        if self.filters.passing_count() == Some(0) {
+            self.filters = Filters::new(count, &self.facets, Vec::new());
+        }
+        format!("{gone} leaves no post now: filters removed")
+    }
+
+    /// The post that was current is gone (or its text changed): a code or note typed for
+    /// it is not put on another, and its links are not the current post's.
+    fn let_go_of_the_post(&mut self) -> Option<String> {
+        if matches!(self.overlay, Some(Overlay::Links { .. })) {
+            self.overlay = None;
+        }
+        let kind = self.prompt.as_ref().map(|p| p.kind)?;
+        if !matches!(kind, PromptKind::Code | PromptKind::Note) {
+            return None;
+        }
+        self.prompt = None;
+        Some("the post being reviewed changed on disk: not saved".to_string())
     }
 }

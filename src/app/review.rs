@@ -168,7 +168,10 @@ impl App {
             .collect();
         let mut posts = self.review.facet_posts(&places);
         match reading {
-            true => self.review_stale = false,
+            true => {
+                self.review_stale = false;
+                self.read_lately.clear();
+            }
             false => {
                 let entries = self.facets.entries(FacetKind::Review);
                 posts.read = entries[READ].ordinals().to_vec();
@@ -204,7 +207,7 @@ impl App {
         let mut list = Vec::new();
         for (filter, name) in named {
             let entries = self.facets.entries(filter.kind);
-            match entries.iter().position(|e| e.name == name) {
+            match entries.iter().position(|e| e.is_named(&name)) {
                 Some(entry) => list.push(Filter { entry, ..filter }),
                 None => {
                     let gone = crate::filters::label(filter.kind, &name);
@@ -216,7 +219,7 @@ impl App {
     }
 
     /// Whether a filter on read state is in force.
-    fn on_reading(&self) -> bool {
+    pub(super) fn on_reading(&self) -> bool {
         let on = |f: &Filter| f.kind == FacetKind::Review && matches!(f.entry, READ | UNREAD);
         self.filters.list().iter().any(on)
     }
@@ -399,6 +402,8 @@ impl App {
         match read {
             Ok(true) => {
                 self.review_stale = true;
+                self.read_lately
+                    .push(crate::review::anchor_of(&self.corpus, at));
                 self.count_reading_if_shown();
             }
             Ok(false) => {}

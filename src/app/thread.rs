@@ -37,6 +37,12 @@ impl ThreadState {
         self.stale = true;
     }
 
+    /// Forgets the document laid out, so that the next one shown starts at its top (the
+    /// document read was removed; another has its place in the corpus).
+    pub fn forget(&mut self) {
+        self.layout = None;
+    }
+
     /// The wrapped lines of the current document, if there is one.
     pub fn layout(&self) -> Option<&Layout> {
         self.layout.as_deref()
@@ -165,8 +171,6 @@ impl ThreadState {
         self.reveal(&layout);
     }
 
-    /// Makes a post current by its place in the corpus, as a jump: a post out of view is
-    /// brought to the top of the pane (with its thread's header), not just into view.
     /// How far below the top of the pane the current post starts (negative when the pane
     /// is scrolled into it): where to put it back once its document is laid out anew.
     pub fn post_offset(&self) -> Option<isize> {
@@ -191,6 +195,8 @@ impl ThreadState {
         true
     }
 
+    /// Makes a post current by its place in the corpus, as a jump: a post out of view is
+    /// brought to the top of the pane (with its thread's header), not just into view.
     pub fn select_ref(&mut self, at: PostRef) -> bool {
         let Some(layout) = self.layout.clone() else {
             return false;

@@ -46,6 +46,9 @@ pub struct Contents {
     /// The file was replaced since it was last read (by `git pull`, a sync tool): these are
     /// all its records, from the start, for a review to be made again from.
     pub replaced: bool,
+    /// How many bytes of the file were read ([`Store::read`]): where what was written after
+    /// begins ([`Store::read_after`]).
+    pub end: u64,
 }
 
 /// How an append went. The records another tread wrote are read whatever happens next.
@@ -138,8 +141,33 @@ impl Store {
         let result = file.read_to_end(&mut bytes);
         let _ = file.unlock();
         result.map_err(|e| StoreError::new(path, e))?;
-        let mut read = Contents::default();
+        let mut read = Contents {
+            end: bytes.len() as u64,
+            ..Contents::default()
+        };
         parse(path, &bytes, 0, &mut read)?;
+        Ok(read)
+    }
+
+    /// The records written after the first `offset` bytes of the file at `path`, read
+    /// before by [`Store::read`] (whole records are written under the lock, so `offset`
+    /// falls between two).
+    pub fn read_after(path: &Path, offset: u64) -> Result<Contents, StoreError> {
+        use std::io::Seek;
+        let fail = |e: std::io::Error| StoreError::new(path, e);
+        let mut file = File::open(path).map_err(fail)?;
+        file.lock_shared().map_err(fail)?;
+        let mut bytes = Vec::new();
+        let result = (file.seek(std::io::SeekFrom::Start(offset)))
+            .and_then(|_| file.read_to_end(&mut bytes));
+        let _ = file.unlock();
+        result.map_err(fail)?;
+        let mut read = Contents {
+            end: offset + bytes.len() as u64,
+            ..Contents::default()
+        };
+        // Line numbers are not known from here: a warning names the file alone.
+        parse(path, &bytes, 1, &mut read)?;
         Ok(read)
     }
 

@@ -39,7 +39,8 @@ fn files_changed(app: &mut App, dir: &Path) {
         [Effect::Reload],
         "a change asks for a reload"
     );
-    let outcome = reload(&options(dir), &app.shared_corpus());
+    let review = app.review_file();
+    let outcome = reload(&options(dir), &app.shared_corpus(), review.as_deref());
     app.handle(Event::Reloaded(Box::new(outcome)));
 }
 
@@ -113,18 +114,25 @@ fn a_filter_on_a_value_no_post_has_any_more_is_removed_and_said() {
     files_changed(&mut app, dir.path());
     assert_eq!(
         app.message(),
-        Some("1 document removed; #OnlyHere is on no post now: filter removed")
+        Some(
+            "1 document removed; #OnlyHere is on no post now: filter removed; \
+             zz_new, the document you were reading, is gone"
+        )
     );
     assert!(app.filters.is_empty());
     assert_eq!(app.visible().len(), 5);
 }
 
 #[test]
-fn the_current_document_removed_leaves_the_selection_on_its_row() {
+fn the_document_read_removed_leaves_the_reader_at_the_top_of_its_row_reading_nothing() {
     let dir = collection();
+    let kept = tempfile::tempdir().unwrap();
+    let review = kept.path().join("review.jsonl");
     let mut app = opened(dir.path());
-    type_keys(&mut app, "j j j");
-    assert_eq!(id(&app), "003");
+    app.attach_review(Review::open(&review, &[]).unwrap(), false);
+    type_keys(&mut app, "j j enter G");
+    assert_eq!(id(&app), "002");
+    assert!(app.thread.scroll() > 0);
     let file = app
         .corpus()
         .document(app.current_doc().unwrap())
@@ -132,8 +140,125 @@ fn the_current_document_removed_leaves_the_selection_on_its_row() {
         .clone();
     std::fs::remove_file(&file).unwrap();
     files_changed(&mut app, dir.path());
-    assert_eq!(app.message(), Some("1 document removed"));
-    assert_eq!(id(&app), "004", "the row it was on");
+    assert_eq!(
+        app.message(),
+        Some("1 document removed; 002_12ed20b751bd733c, the document you were reading, is gone")
+    );
+    assert_eq!(id(&app), "003", "the row it was on");
+    assert_eq!(app.thread.scroll(), 0, "from its top");
+    assert_eq!(label(&app), "¶1");
+    let at = app
+        .facets
+        .places()
+        .ordinal(app.current_post().unwrap())
+        .unwrap();
+    assert!(!app.review.is_read(at), "the reload read nothing");
+}
+
+#[test]
+fn a_file_of_the_same_name_added_elsewhere_does_not_take_the_reader() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("b")).unwrap();
+    write_thread(&dir.path().join("b"), "notes.txt", "Notes from b");
+    let mut app = opened(dir.path());
+    assert_eq!(app.corpus().documents[0].id, "notes");
+    std::fs::create_dir_all(dir.path().join("a")).unwrap();
+    write_thread(&dir.path().join("a"), "notes.txt", "Notes from a");
+    files_changed(&mut app, dir.path());
+    let doc = app.corpus().document(app.current_doc().unwrap());
+    assert!(doc.path.ends_with("b/notes.txt"), "{}", doc.path);
+}
+
+#[test]
+fn a_code_typed_for_a_post_that_is_gone_is_not_put_on_another() {
+    let dir = collection();
+    let mut app = opened(dir.path());
+    type_keys(&mut app, "j j enter j c f u n");
+    let file = app
+        .corpus()
+        .document(app.current_doc().unwrap())
+        .path
+        .clone();
+    std::fs::remove_file(&file).unwrap();
+    files_changed(&mut app, dir.path());
+    assert!(app.prompt.is_none(), "the prompt is closed");
+    let said = app.message().unwrap();
+    assert!(
+        said.ends_with("the post being reviewed changed on disk: not saved"),
+        "{said}"
+    );
+    assert!(app.review.posts().is_empty(), "no post was coded");
+}
+
+#[test]
+fn a_filter_whose_value_is_now_written_otherwise_stays() {
+    let dir = tempfile::tempdir().unwrap();
+    let note = |text: &str| format!("1/ {text}\n\n2/ More.\n\n3/ End.\n");
+    std::fs::write(dir.path().join("a.txt"), note("One #CareReview")).unwrap();
+    let mut app = opened(dir.path());
+    type_keys(&mut app, "f right c a r e r e v i e w enter esc");
+    assert_eq!(app.filters.list().len(), 1);
+    // Three more posts write it in lower case: the most used spelling changes.
+    for name in ["b.txt", "c.txt", "d.txt"] {
+        std::fs::write(dir.path().join(name), note("Also #carereview")).unwrap();
+    }
+    files_changed(&mut app, dir.path());
+    assert_eq!(app.message(), Some("3 documents added"));
+    let tags = app.facets.entries(FacetKind::Hashtag);
+    assert_eq!(tags[0].name, "carereview", "the spelling most used now");
+    assert_eq!(app.filters.list().len(), 1, "the filter stays");
+    assert_eq!(app.visible().len(), 4);
+}
+
+#[test]
+fn the_filter_panel_keeps_its_selection() {
+    let dir = collection();
+    let mut app = opened(dir.path());
+    type_keys(&mut app, "f right down down");
+    let selected = app.panel.selected_name(&app.facets).unwrap();
+    write_thread(dir.path(), "zz_new.txt", "A thread");
+    files_changed(&mut app, dir.path());
+    assert_eq!(app.panel.selected_name(&app.facets).unwrap(), selected);
+}
+
+#[test]
+fn posts_read_under_a_filter_on_unread_stay_in_view() {
+    let dir = collection();
+    let kept = tempfile::tempdir().unwrap();
+    let review = kept.path().join("review.jsonl");
+    let mut app = opened(dir.path());
+    app.attach_review(Review::open(&review, &[]).unwrap(), false);
+    type_keys(&mut app, "f left left u n r e a d enter esc enter j j");
+    assert_eq!(label(&app), "post 3/20");
+    write_thread(dir.path(), "zz_new.txt", "A thread");
+    files_changed(&mut app, dir.path());
+    assert_eq!(label(&app), "post 3/20", "the reader stays");
+    type_keys(&mut app, "k k");
+    assert_eq!(label(&app), "post 1/20", "the posts read are still shown");
+}
+
+#[test]
+fn marks_no_longer_found_are_said() {
+    let dir = collection();
+    let kept = tempfile::tempdir().unwrap();
+    let review = kept.path().join("review.jsonl");
+    let mut app = opened(dir.path());
+    app.attach_review(Review::open(&review, &[]).unwrap(), false);
+    type_keys(&mut app, "enter j m");
+    let file = app
+        .corpus()
+        .document(app.current_doc().unwrap())
+        .path
+        .clone();
+    let text = std::fs::read_to_string(&file).unwrap();
+    let edited = text.replacen("The review commenced", "It all began", 1);
+    std::fs::write(&file, edited).unwrap();
+    files_changed(&mut app, dir.path());
+    assert_eq!(
+        app.message(),
+        // The listing that repeats the thread changes with it.
+        Some("2 documents changed; 1 reviewed post no longer found (w lists them)")
+    );
 }
 
 #[test]
@@ -212,7 +337,7 @@ fn a_change_while_a_reload_runs_is_loaded_after_it() {
     assert_eq!(app.take_effects(), [Effect::Reload]);
     app.handle(Event::FilesChanged);
     assert!(app.take_effects().is_empty(), "one reload at a time");
-    let outcome = reload(&options(dir.path()), &app.shared_corpus());
+    let outcome = reload(&options(dir.path()), &app.shared_corpus(), None);
     app.handle(Event::Reloaded(Box::new(outcome)));
     assert_eq!(
         app.take_effects(),
@@ -229,7 +354,10 @@ fn every_file_removed_empties_the_list_and_a_new_one_fills_it() {
         std::fs::remove_file(entry.unwrap().path()).unwrap();
     }
     files_changed(&mut app, dir.path());
-    assert_eq!(app.message(), Some("5 documents removed"));
+    assert_eq!(
+        app.message(),
+        Some("5 documents removed; 000_bcd5621f043b7544, the document you were reading, is gone")
+    );
     assert!(app.corpus().documents.is_empty());
     assert_eq!(app.current_doc(), None);
     assert!(app.load_error().is_some());
@@ -257,4 +385,31 @@ fn what_changed_is_counted_by_document_id() {
     };
     assert_eq!(many.describe().unwrap(), "2 documents added, 3 changed");
     assert_eq!(Change::default().describe(), None);
+}
+
+#[test]
+fn news_from_the_watch_during_the_first_load_is_kept_for_after_it() {
+    let dir = collection();
+    let receiver = load_in_background(&options(dir.path()), Loaded::new).unwrap();
+    let mut app = App::for_background_load(Keymap::builtin(), Opening::default(), (120, 40));
+    let why = "not watching /x for changes: the system's limit of watched folders is reached";
+    app.handle(Event::Unwatched(why.to_string()));
+    app.handle(Event::FilesChanged);
+    assert!(app.take_effects().is_empty(), "no reload while loading");
+    for progress in receiver {
+        app.handle(Event::Load(Box::new(progress)));
+    }
+    assert_eq!(
+        app.message(),
+        Some(format!("loaded 5 documents; {why}").as_str())
+    );
+    assert_eq!(
+        app.take_effects(),
+        [Effect::Reload],
+        "the change is loaded now"
+    );
+    let warnings: Vec<String> = (app.warning_lines(200).iter())
+        .map(|line| line.text.clone())
+        .collect();
+    assert!(warnings.iter().any(|w| w.contains(why)), "{warnings:?}");
 }

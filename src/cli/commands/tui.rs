@@ -33,6 +33,8 @@ pub fn run(corpus_args: &CorpusArgs, args: &TuiArgs) -> anyhow::Result<()> {
         || args.post.is_some()
         || !args.filters.is_empty()
         || args.search.is_some();
+    // Watched before they are read, so that no change made meanwhile is missed.
+    let live = live(corpus_args, args, &review_path);
     // Files on disk load in the background behind a live UI, unless a scripted opening
     // must first be checked against the whole corpus.
     let (mut app, loader) = match !scripted && !corpus_args.paths.is_empty() {
@@ -57,7 +59,6 @@ pub fn run(corpus_args: &CorpusArgs, args: &TuiArgs) -> anyhow::Result<()> {
     need_terminal()?;
     let review = Review::open(&review_path, &paths).map_err(CliError::failure)?;
     app.attach_review(review, !scripted && !args.fresh);
-    let live = live(corpus_args, args, &review_path);
     let outcome = crate::tui::run(&mut app, options, loader, live);
     exit_without_freeing(app, outcome)
 }
@@ -77,10 +78,8 @@ fn live(corpus_args: &CorpusArgs, args: &TuiArgs, review: &Path) -> Option<crate
     let ignored = (options.cache.iter().cloned())
         .chain([review.to_path_buf()])
         .collect();
-    Some(crate::tui::Live {
-        options,
-        watch: crate::watch::Targets { paths, ignored },
-    })
+    let news = crate::watch::start(crate::watch::Targets { paths, ignored });
+    Some(crate::tui::Live { options, news })
 }
 
 /// The UI opened as the options script it, on the whole corpus loaded first: the document,

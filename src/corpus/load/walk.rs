@@ -1,5 +1,5 @@
 //! Finding the document files under the paths given: folders read recursively in name
-//! order, hidden entries and glossaries skipped, an unpacked export's own parts left to it,
+//! order, hidden entries, editors' backups and glossaries skipped, an unpacked export's own parts left to it,
 //! links followed but never into a folder twice.
 
 use super::{GLOSSARY_FILE, Problem};
@@ -58,7 +58,8 @@ fn collect(
         };
         for (name, kind) in children {
             let shown_name = name.to_string_lossy();
-            if shown_name.starts_with('.') || shown_name == GLOSSARY_FILE {
+            if shown_name.starts_with('.') || shown_name == GLOSSARY_FILE || is_backup(&shown_name)
+            {
                 continue;
             }
             let is_dir = kind.is_some_and(|k| k.is_dir());
@@ -76,6 +77,12 @@ fn collect(
     } else {
         problem(problems, "skipped: not a regular file".to_string());
     }
+}
+
+/// Whether a file's name is an editor's backup or autosave of another (`notes.md~`,
+/// `#notes.md#`): a copy of a document, not one of its own.
+fn is_backup(name: &str) -> bool {
+    name.ends_with('~') || (name.len() > 2 && name.starts_with('#') && name.ends_with('#'))
 }
 
 /// The entries of folder `path` in name order, with what the listing says each is. A
