@@ -13,7 +13,7 @@ pub mod store;
 
 use crate::corpus::load::{FileRead, Problem};
 use crate::corpus::sanitise::printable_path;
-use crate::corpus::{Document, Glossary, Resolution};
+use crate::corpus::{Document, Glossary, Memo, Resolution};
 use rayon::prelude::*;
 use stamp::Stamp;
 use std::collections::HashMap;
@@ -182,9 +182,24 @@ impl Session {
         fitting
     }
 
+    /// What the last load's resolution found in each document (whatever its files and
+    /// glossary: the memo says itself what still holds), to resolve this load's changed
+    /// documents alone.
+    pub fn memo(&mut self) -> Option<Memo> {
+        let old = self.old.as_ref()?;
+        let span = old.reader.index.memo?;
+        let limit = old.unpacked_limit();
+        let bytes = old.reader.bytes(span).ok();
+        let decoded = bytes.and_then(|bytes| store::decode::<Memo>(&bytes, limit));
+        if decoded.is_none() {
+            self.broken(Broken::Damaged("memo"));
+        }
+        decoded
+    }
+
     /// Ends the load: writes the new cache when anything differs from the last one, with the
-    /// resolution `made` (when this load made one). Returns the warning, if any.
-    pub fn finish(mut self, made: Option<&Resolution>) -> Option<Problem> {
+    /// resolution `made` and its memo (when this load made one). Returns the warning, if any.
+    pub fn finish(mut self, made: Option<(&Resolution, &Memo)>) -> Option<Problem> {
         let same = self.old.as_ref().is_some_and(|old| old.same_files);
         if made.is_some() || !same {
             self.start_writing();
@@ -268,9 +283,18 @@ impl Session {
     }
 
     /// Writes the resolution and the index, and puts the new cache in place.
-    fn commit(&mut self, mut writer: Writer, made: Option<&Resolution>) -> std::io::Result<()> {
-        if let Some(bytes) = made.and_then(store::encode) {
-            writer.index.resolution = Some(writer.append(&bytes, crc32fast::hash(&bytes))?);
+    fn commit(
+        &mut self,
+        mut writer: Writer,
+        made: Option<(&Resolution, &Memo)>,
+    ) -> std::io::Result<()> {
+        if let Some((resolution, memo)) = made {
+            if let Some(bytes) = store::encode(resolution) {
+                writer.index.resolution = Some(writer.append(&bytes, crc32fast::hash(&bytes))?);
+            }
+            if let Some(bytes) = store::encode(memo) {
+                writer.index.memo = Some(writer.append(&bytes, crc32fast::hash(&bytes))?);
+            }
         }
         writer.index.written = self.started;
         writer.index.paths = self.paths.clone();

@@ -38,7 +38,7 @@ pub use load::{LoadError, LoadOptions, Problem};
 pub(crate) use model::boxed;
 pub use model::{Author, Document, Kind, MAX_FIELD_CHARS, OPENING_CHARS, Post, Thread};
 pub use places::{DocIndex, Ordinal, Ordinals, Places, PostRef};
-pub use resolve::Resolution;
+pub use resolve::{Memo, Resolution};
 
 /// What a reader makes of one text: a document without its id and path.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,11 +1,11 @@
-//! The cache's reading on any bytes: as an archive of documents or of a resolution, as a
+//! The cache's reading on any bytes: as an archive of documents, a resolution or its memo, as a
 //! packed record, and as a whole cache file. A value or a refusal, never a panic, a hang or
 //! an allocation the bytes do not pay for.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use tread::cache::store::{self, Reader};
-use tread::corpus::{Document, Resolution};
+use tread::corpus::{Document, Memo, Resolution};
 
 /// What a record of a file of 64 KB may unpack to.
 const LIMIT: u64 = 64 << 20;
@@ -15,6 +15,7 @@ fuzz_target!(|data: &[u8]| {
     let packed = lz4_flex::compress_prepend_size(data);
     let _ = store::decode::<Vec<Document>>(&packed, LIMIT);
     let _ = store::decode::<Resolution>(&packed, LIMIT);
+    let _ = store::decode::<Memo>(&packed, LIMIT);
     // Any bytes as a packed record.
     let _ = store::decode::<Vec<Document>>(data, LIMIT);
     // Any bytes as a cache file, written by the build its header names, or another.
@@ -32,6 +33,9 @@ fuzz_target!(|data: &[u8]| {
                 if let Ok(bytes) = reader.bytes(span) {
                     let _ = store::decode::<Vec<Document>>(&bytes, LIMIT);
                 }
+            }
+            if let Some(Ok(bytes)) = reader.index.memo.map(|span| reader.bytes(span)) {
+                let _ = store::decode::<Memo>(&bytes, LIMIT);
             }
         }
     }

@@ -1,11 +1,11 @@
 //! The cache file's layout: a header naming the build that wrote it, one record per document
-//! file (its documents and problems), perhaps the corpus's resolution, then an index of the
-//! records and a footer that finds the index.
+//! file (its documents and problems), perhaps the corpus's resolution and its memo, then an
+//! index of the records and a footer that finds the index.
 //!
 //! ```text
 //! header   MAGIC, format (u32), length of the build id (u32), build id
 //! records  each lz4(rkyv(value)), found by the index: offset, length, CRC-32
-//! index    rkyv(Index): when written, the glossary's fingerprint, files, resolution
+//! index    rkyv(Index): when written, the glossary's fingerprint, files, resolution, memo
 //! footer   index offset (u64), index length (u64), index CRC-32 (u32), MAGIC
 //! ```
 //!
@@ -26,7 +26,7 @@ use thiserror::Error;
 
 const MAGIC: [u8; 8] = *b"tread\0c\x01";
 /// The layout's version; a change to the records' types changes the build id anyway.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 const FOOTER_BYTES: u64 = 8 + 8 + 4 + 8;
 /// What the name of a cache file being written holds, after a dot and the cache's own name.
 const WRITING: &str = ".writing-";
@@ -74,6 +74,9 @@ pub struct Index {
     pub files: Vec<Entry>,
     /// The corpus's resolution, when the load made one.
     pub resolution: Option<Span>,
+    /// What the resolution found in each document, to resolve the next load's changed
+    /// documents alone ([`crate::corpus::resolve::Memo`]).
+    pub memo: Option<Span>,
 }
 
 /// Why a cache file was not used.

@@ -236,10 +236,19 @@ fn a_file_changed_within_a_tick_of_the_load_is_read_again() {
     );
 }
 
+/// Where the cache of `folder` keeps the memo of its resolution.
+fn memo_span(folder: &Folder) -> std::ops::Range<usize> {
+    let reader = store::Reader::open(&folder.cache_file(), &build_id()).unwrap();
+    let span = reader.unwrap().index.memo.expect("a memo");
+    span.offset as usize..(span.offset + span.len) as usize
+}
+
 #[test]
 fn a_damaged_cache_is_rebuilt_with_one_warning() {
     let folder = cached_folder();
     let whole = std::fs::read(folder.cache_file()).unwrap();
+    // The memo is read only when a file changed (a_damaged_memo_is_refused_when_needed).
+    let memo = memo_span(&folder);
     let step = (whole.len() / 40).max(1);
     for at in (0..whole.len()).step_by(step) {
         std::fs::write(folder.cache_file(), &whole[..at]).unwrap();
@@ -253,10 +262,35 @@ fn a_damaged_cache_is_rebuilt_with_one_warning() {
         flipped[at] ^= 0x20;
         std::fs::write(folder.cache_file(), &flipped).unwrap();
         let (_, problems) = folder.agree();
-        assert_eq!(problems.len(), 1, "byte {at} flipped: {problems:?}");
+        let warned = usize::from(!memo.contains(&at));
+        assert_eq!(problems.len(), warned, "byte {at} flipped: {problems:?}");
         let (counts, problems) = folder.agree();
         assert_eq!((counts.parsed, problems), (0, vec![]), "rebuilt at {at}");
     }
+}
+
+#[test]
+fn a_damaged_memo_is_refused_when_needed() {
+    let mut folder = cached_folder();
+    let mut damaged = std::fs::read(folder.cache_file()).unwrap();
+    let memo = memo_span(&folder);
+    damaged[memo.start + memo.len() / 2] ^= 0x20;
+    std::fs::write(folder.cache_file(), &damaged).unwrap();
+    folder.write("a.txt", TEXTS[1]);
+    let (counts, problems) = folder.agree();
+    assert_eq!(counts.parsed, 1);
+    let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+    assert_eq!(messages, ["cache rebuilt: it was damaged (memo)"]);
+    assert_eq!(
+        folder.agree(),
+        (
+            Counts {
+                cached: NAMES.len(),
+                ..Counts::default()
+            },
+            vec![]
+        )
+    );
 }
 
 #[test]

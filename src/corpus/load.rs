@@ -177,12 +177,23 @@ impl Listed {
     /// resolution of these very files, and kept there when it does not.
     pub fn resolve(mut self, documents: &[Document]) -> Resolved {
         let cached = (self.cache.as_mut()).and_then(|cache| cache.resolution(documents));
-        let made = cached.is_none();
-        let resolution = cached.unwrap_or_else(|| Resolution::compute(documents, &self.glossary));
-        if let Some(session) = self.cache.take() {
-            self.problems
-                .extend(session.finish(made.then_some(&resolution)));
-        }
+        let resolution = match (cached, self.cache.take()) {
+            (Some(resolution), Some(session)) => {
+                self.problems.extend(session.finish(None));
+                resolution
+            }
+            // Made again, from what the last one found in the documents that did not change.
+            (None, Some(mut session)) => {
+                let memo = session.memo();
+                let glossary = &self.glossary;
+                let (resolution, memo) =
+                    Resolution::compute_remembering(documents, glossary, memo.as_ref());
+                self.problems
+                    .extend(session.finish(Some((&resolution, &memo))));
+                resolution
+            }
+            (_, None) => Resolution::compute(documents, &self.glossary),
+        };
         Resolved {
             resolution,
             problems: self.problems,

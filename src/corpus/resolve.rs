@@ -4,8 +4,11 @@
 
 mod abbreviations;
 mod matcher;
+mod memo;
 mod naming;
 mod threads;
+
+pub use memo::Memo;
 
 use super::glossary::Glossary;
 use super::sanitise::single_line_owned;
@@ -54,14 +57,39 @@ struct Link {
 impl Resolution {
     /// Resolves `docs` against `glossary`.
     pub fn compute(docs: &[Document], glossary: &Glossary) -> Resolution {
+        Resolution::compute_with(docs, glossary, None).0
+    }
+
+    /// [`Resolution::compute`], reusing what `memo` (an earlier resolution's) found in the
+    /// documents it shares with `docs`; returns this resolution's memo too. The same
+    /// resolution either way, sooner when few documents changed.
+    pub fn compute_remembering(
+        docs: &[Document],
+        glossary: &Glossary,
+        memo: Option<&Memo>,
+    ) -> (Resolution, Memo) {
+        let empty = Memo::default();
+        let (resolution, memo) =
+            Resolution::compute_with(docs, glossary, Some(memo.unwrap_or(&empty)));
+        (resolution, memo.expect("a memo is made when one is given"))
+    }
+
+    fn compute_with(
+        docs: &[Document],
+        glossary: &Glossary,
+        memo: Option<&Memo>,
+    ) -> (Resolution, Option<Memo>) {
         // Repeated threads are found mostly on one core: the other gets on with naming.
-        let (links, (organisations, org_variants)) =
-            rayon::join(|| repeated_threads(docs), || organisations(docs, glossary));
-        Resolution {
+        let (links, (organisations, org_variants, memo)) = rayon::join(
+            || repeated_threads(docs),
+            || organisations(docs, glossary, memo),
+        );
+        let resolution = Resolution {
             organisations,
             links,
             org_variants,
-        }
+        };
+        (resolution, memo)
     }
 
     /// Whether the resolution can be applied to `docs`: every post and thread it names is

@@ -4,17 +4,27 @@
 
 use super::abbreviations::{acronym_like_words, link_abbreviations};
 use super::matcher::{Distinct, Matcher};
+use super::memo::{self, Memo, Remembered};
 use super::{NamedPost, Variants};
 use crate::corpus::glossary::{Glossary, key};
 use crate::corpus::{Document, Ordinal, Post, orgs};
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::BTreeSet;
 
 /// Every post's organisations, posts in corpus order, and per canonical name the spellings
-/// seen.
-pub(super) fn organisations(docs: &[Document], glossary: &Glossary) -> (Vec<NamedPost>, Variants) {
+/// seen. With a `memo` (what an earlier resolution found in each document), a document it
+/// holds is not read again, nor named again when the corpus-wide context is the same; the
+/// memo of this resolution is returned. The result is the same either way
+/// ([`super::memo`]'s property test).
+pub(super) fn organisations(
+    docs: &[Document],
+    glossary: &Glossary,
+    memo: Option<&Memo>,
+) -> (Vec<NamedPost>, Variants, Option<Memo>) {
+    let remembered = memo.map(|memo| Remembered::of(memo, docs));
     let people = people(docs, glossary);
     let mentioned = mentioned(docs);
     let org_handles: HashSet<&str> = (mentioned.par_iter())
@@ -23,8 +33,13 @@ pub(super) fn organisations(docs: &[Document], glossary: &Glossary) -> (Vec<Name
         .collect();
     // The per-post work runs on every core, each post's text read once while it is at hand;
     // documents keep their order.
-    let read: Vec<Read> = (docs.par_iter())
-        .map(|doc| Read::document(doc, &org_handles))
+    let read: Vec<Cow<Read>> = (docs.par_iter().enumerate())
+        .map(
+            |(i, doc)| match remembered.as_ref().and_then(|r| r.parts(i)) {
+                Some(parts) => Cow::Borrowed(&parts.read),
+                None => Cow::Owned(Read::document(doc, &org_handles)),
+            },
+        )
         .collect();
     // Names the corpus declares, and those known the world over: each found wherever a
     // post writes it.
@@ -46,31 +61,43 @@ pub(super) fn organisations(docs: &[Document], glossary: &Glossary) -> (Vec<Name
         handles: &handles,
         people: &people,
     };
-    let named: Vec<Named> = (docs.par_iter().zip(read))
-        .map(|(doc, read)| name_posts(doc, read.found, &context))
+    // What naming depends on beyond the document: the same, and a document's names are.
+    let fingerprint = remembered
+        .as_ref()
+        .map(|_| memo::context(glossary, &people, &declared, &aliases, &mentioned));
+    let same_context = memo.zip(fingerprint).is_some_and(|(m, f)| m.context == f);
+    let named: Vec<Cow<Named>> = (docs.par_iter().zip(&read).enumerate())
+        .map(|(i, (doc, read))| {
+            let remembered = remembered.as_ref().filter(|_| same_context);
+            match remembered.and_then(|r| r.parts(i)) {
+                Some(parts) => Cow::Borrowed(&parts.named),
+                None => Cow::Owned(name_posts(doc, &read.found, &context)),
+            }
+        })
         .collect();
     let mut organisations = Vec::new();
-    let mut seen = Vec::with_capacity(named.len());
     let mut ordinal = Ordinal::default();
-    for document in named {
-        for post in document.posts {
+    for document in &named {
+        for post in &document.posts {
             if !post.is_empty() {
                 organisations.push(NamedPost {
                     ordinal,
-                    organisations: post,
+                    organisations: post.clone(),
                 });
             }
             ordinal = ordinal.next();
         }
-        seen.push(document.seen);
     }
-    (organisations, variants(seen))
+    let variants = variants(named.iter().map(|n| &n.seen[..]));
+    let memo = (remembered.zip(fingerprint))
+        .map(|(remembered, context)| Memo::new(context, remembered.fingerprints, read, named));
+    (organisations, variants, memo)
 }
 
 /// Every name the corpus holds as an organisation's: found by the rules in text (not
 /// handles), declared, or in the glossary; sorted, each once.
 fn known_names<'a>(
-    read: &'a [Read],
+    read: &'a [Cow<Read>],
     declared: &'a BTreeSet<String>,
     glossary: &'a Glossary,
 ) -> Vec<&'a str> {
@@ -86,10 +113,10 @@ fn known_names<'a>(
 }
 
 /// Every acronym-like word of the corpus, sorted, each once.
-fn acronyms<'a>(read: &[Read<'a>]) -> Vec<&'a str> {
+fn acronyms<'a>(read: &'a [Cow<Read>]) -> Vec<&'a str> {
     let mut all: Vec<&str> = read
         .iter()
-        .flat_map(|r| r.acronyms.iter().copied())
+        .flat_map(|r| r.acronyms.iter().map(String::as_str))
         .collect();
     all.par_sort_unstable();
     all.dedup();
@@ -98,17 +125,18 @@ fn acronyms<'a>(read: &[Read<'a>]) -> Vec<&'a str> {
 
 /// What the rules find in one document's posts, on their own: what needs the whole corpus
 /// is worked out from these.
-pub(super) struct Read<'a> {
+#[derive(Debug, Clone, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
+pub(super) struct Read {
     /// Each post's names by rule and handles that mark organisations.
     found: Vec<Vec<Found>>,
     /// Names the posts call organisations outright.
     declared: Vec<String>,
     /// Acronym-like words, each once.
-    acronyms: Vec<&'a str>,
+    acronyms: Vec<String>,
 }
 
-impl<'a> Read<'a> {
-    fn document(doc: &'a Document, org_handles: &HashSet<&str>) -> Read<'a> {
+impl Read {
+    fn document(doc: &Document, org_handles: &HashSet<&str>) -> Read {
         let mut read = Read {
             found: Vec::new(),
             declared: Vec::new(),
@@ -118,7 +146,8 @@ impl<'a> Read<'a> {
             read.found
                 .push(rule_hits(&post.text, &post.mentions, org_handles));
             read.declared.extend(orgs::declared_names(&post.text));
-            read.acronyms.extend(acronym_like_words(&post.text));
+            read.acronyms
+                .extend(acronym_like_words(&post.text).map(str::to_string));
         }
         read.acronyms.sort_unstable();
         read.acronyms.dedup();
@@ -142,14 +171,15 @@ impl<'a> Read<'a> {
 
 /// Per canonical name, the spellings seen, from each document's. Documents name the same organisations over and over: the pairs are first made
 /// distinct in a set on every core, then the few thousand left are sorted and put in order.
-pub(super) fn variants(seen: Vec<Vec<Spelling>>) -> Variants {
-    let distinct: HashSet<Spelling> = (seen.into_par_iter())
+pub(super) fn variants<'a>(seen: impl Iterator<Item = &'a [Spelling]>) -> Variants {
+    let seen: Vec<&[Spelling]> = seen.collect();
+    let distinct: HashSet<&Spelling> = (seen.into_par_iter())
         .fold(HashSet::new, |mut distinct, pairs| {
             distinct.extend(pairs);
             distinct
         })
         .reduce(HashSet::new, union);
-    let mut seen: Vec<Spelling> = distinct.into_iter().collect();
+    let mut seen: Vec<Spelling> = distinct.into_iter().cloned().collect();
     seen.par_sort_unstable();
     let mut variants = Variants::new();
     let mut pairs = seen.into_iter().peekable();
@@ -187,13 +217,25 @@ pub(super) fn union<T: Eq + std::hash::Hash>(a: HashSet<T>, b: HashSet<T>) -> Ha
 }
 
 /// One document's posts' organisations, and each spelling seen, once.
+#[derive(Debug, Clone, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub(super) struct Named {
     posts: Vec<Box<[String]>>,
     seen: Vec<Spelling>,
 }
 
 /// An organisation's canonical name and one way a post wrote it.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
 pub(super) struct Spelling {
     canonical: String,
     written: String,
@@ -248,7 +290,7 @@ impl<'a> Verdict<'a> {
 
 /// The organisations of one document's posts from the rules' hits and the matcher's, under
 /// canonical names, and each (canonical name, spelling) seen.
-pub(super) fn name_posts(doc: &Document, found: Vec<Vec<Found>>, naming: &Naming) -> Named {
+pub(super) fn name_posts(doc: &Document, found: &[Vec<Found>], naming: &Naming) -> Named {
     let mut seen = Vec::new();
     if doc.resolved {
         // Read back as tread resolved it: kept, and its names count as written.
@@ -275,7 +317,7 @@ pub(super) fn name_posts(doc: &Document, found: Vec<Vec<Found>>, naming: &Naming
         lower.contains(word)
     };
     for (post, rule_hits) in doc.posts().zip(found) {
-        let hits = post_hits(post, rule_hits, naming, is_common);
+        let hits = post_hits(post, rule_hits.clone(), naming, is_common);
         let mut organisations = Distinct::default();
         for hit in hits {
             let (written, judged) = match hit.handle {
@@ -345,7 +387,7 @@ fn post_hits(
 }
 
 /// An organisation as a post writes it: a name, or a handle (without '@').
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub(super) struct Found {
     name: String,
     handle: bool,
