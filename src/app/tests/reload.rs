@@ -30,6 +30,23 @@ fn opened(dir: &Path) -> App {
     App::new(corpus, Keymap::builtin(), Opening::default(), (120, 40))
 }
 
+/// The app over the folder with its review kept in a file (in the folder returned).
+fn reviewing(dir: &Path) -> (App, tempfile::TempDir) {
+    let kept = tempfile::tempdir().unwrap();
+    let mut app = opened(dir);
+    let review = Review::open(&kept.path().join("review.jsonl"), &[]).unwrap();
+    app.attach_review(review, false);
+    (app, kept)
+}
+
+/// The file of the document read.
+fn current_file(app: &App) -> String {
+    app.corpus()
+        .document(app.current_doc().unwrap())
+        .path
+        .clone()
+}
+
 /// What the UI does when the files changed: loads them again and hands the app the
 /// outcome.
 fn files_changed(app: &mut App, dir: &Path) {
@@ -126,18 +143,11 @@ fn a_filter_on_a_value_no_post_has_any_more_is_removed_and_said() {
 #[test]
 fn the_document_read_removed_leaves_the_reader_at_the_top_of_its_row_reading_nothing() {
     let dir = collection();
-    let kept = tempfile::tempdir().unwrap();
-    let review = kept.path().join("review.jsonl");
-    let mut app = opened(dir.path());
-    app.attach_review(Review::open(&review, &[]).unwrap(), false);
+    let (mut app, _kept) = reviewing(dir.path());
     type_keys(&mut app, "j j enter G");
     assert_eq!(id(&app), "002");
     assert!(app.thread.scroll() > 0);
-    let file = app
-        .corpus()
-        .document(app.current_doc().unwrap())
-        .path
-        .clone();
+    let file = current_file(&app);
     std::fs::remove_file(&file).unwrap();
     files_changed(&mut app, dir.path());
     assert_eq!(
@@ -174,11 +184,7 @@ fn a_code_typed_for_a_post_that_is_gone_is_not_put_on_another() {
     let dir = collection();
     let mut app = opened(dir.path());
     type_keys(&mut app, "j j enter j c f u n");
-    let file = app
-        .corpus()
-        .document(app.current_doc().unwrap())
-        .path
-        .clone();
+    let file = current_file(&app);
     std::fs::remove_file(&file).unwrap();
     files_changed(&mut app, dir.path());
     assert!(app.prompt.is_none(), "the prompt is closed");
@@ -224,10 +230,7 @@ fn the_filter_panel_keeps_its_selection() {
 #[test]
 fn posts_read_under_a_filter_on_unread_stay_in_view() {
     let dir = collection();
-    let kept = tempfile::tempdir().unwrap();
-    let review = kept.path().join("review.jsonl");
-    let mut app = opened(dir.path());
-    app.attach_review(Review::open(&review, &[]).unwrap(), false);
+    let (mut app, _kept) = reviewing(dir.path());
     type_keys(&mut app, "f left left u n r e a d enter esc enter j j");
     assert_eq!(label(&app), "post 3/20");
     write_thread(dir.path(), "zz_new.txt", "A thread");
@@ -240,16 +243,9 @@ fn posts_read_under_a_filter_on_unread_stay_in_view() {
 #[test]
 fn marks_no_longer_found_are_said() {
     let dir = collection();
-    let kept = tempfile::tempdir().unwrap();
-    let review = kept.path().join("review.jsonl");
-    let mut app = opened(dir.path());
-    app.attach_review(Review::open(&review, &[]).unwrap(), false);
+    let (mut app, _kept) = reviewing(dir.path());
     type_keys(&mut app, "enter j m");
-    let file = app
-        .corpus()
-        .document(app.current_doc().unwrap())
-        .path
-        .clone();
+    let file = current_file(&app);
     let text = std::fs::read_to_string(&file).unwrap();
     let edited = text.replacen("The review commenced", "It all began", 1);
     std::fs::write(&file, edited).unwrap();
@@ -266,11 +262,7 @@ fn a_file_saved_unchanged_reloads_nothing_and_says_nothing() {
     let dir = collection();
     let mut app = opened(dir.path());
     type_keys(&mut app, "j");
-    let file = app
-        .corpus()
-        .document(app.current_doc().unwrap())
-        .path
-        .clone();
+    let file = current_file(&app);
     let text = std::fs::read(&file).unwrap();
     std::fs::write(&file, text).unwrap();
     let shown = app.shared_corpus();
@@ -285,11 +277,7 @@ fn a_post_edited_stays_current_and_its_document_counts_as_changed() {
     let mut app = opened(dir.path());
     type_keys(&mut app, "enter j");
     assert_eq!(label(&app), "post 2/20");
-    let file = app
-        .corpus()
-        .document(app.current_doc().unwrap())
-        .path
-        .clone();
+    let file = current_file(&app);
     let text = std::fs::read_to_string(&file).unwrap();
     let edited = text.replacen("The review commenced", "The review began", 1);
     assert_ne!(edited, text);
@@ -309,10 +297,7 @@ fn a_post_edited_stays_current_and_its_document_counts_as_changed() {
 #[test]
 fn marks_follow_their_posts_when_documents_move() {
     let dir = collection();
-    let kept = tempfile::tempdir().unwrap();
-    let review = kept.path().join("review.jsonl");
-    let mut app = opened(dir.path());
-    app.attach_review(Review::open(&review, &[]).unwrap(), false);
+    let (mut app, _kept) = reviewing(dir.path());
     type_keys(&mut app, "j j j enter j m");
     assert_eq!(app.message(), Some("¶2: marked"));
     let marked = app.corpus().post(app.current_post().unwrap()).text.clone();
