@@ -204,11 +204,23 @@ impl Session {
         if made.is_some() || !same {
             self.start_writing();
         }
+        // A load that made no resolution (`list`, `search`) keeps the last memo: it says
+        // itself what still holds, and the next resolution needs it.
+        let kept = match (made, &self.writer, &self.old) {
+            (None, Some(_), Some(old)) => (old.reader.index.memo)
+                .and_then(|span| old.reader.bytes(span).ok().map(|bytes| (bytes, span.crc))),
+            _ => None,
+        };
         // The last cache is let go before the new one takes its name (where an open file
         // cannot be replaced, as on Windows).
         self.old = None;
-        if let Some(writer) = self.writer.take() {
-            match self.commit(writer, made) {
+        if let Some(mut writer) = self.writer.take() {
+            let kept = kept.map(|(bytes, crc)| writer.append(&bytes, crc));
+            let written = kept.transpose().and_then(|memo| {
+                writer.index.memo = memo;
+                self.commit(writer, made)
+            });
+            match written {
                 Ok(()) => store::sweep(self.path.parent().unwrap_or(Path::new("."))),
                 Err(e) => self.failed_to_write(e),
             }

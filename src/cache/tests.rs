@@ -270,6 +270,18 @@ fn a_damaged_cache_is_rebuilt_with_one_warning() {
 }
 
 #[test]
+fn a_load_that_resolves_nothing_keeps_the_memo_for_the_next_that_does() {
+    let mut folder = cached_folder();
+    folder.write("a.txt", TEXTS[1]);
+    CLOCK.set(Some(later()));
+    load::load_unresolved(&folder.options(true)).unwrap();
+    CLOCK.set(None);
+    let _ = memo_span(&folder);
+    let (counts, problems) = folder.agree();
+    assert_eq!((counts.parsed, problems), (0, vec![]));
+}
+
+#[test]
 fn a_damaged_memo_is_refused_when_needed() {
     let mut folder = cached_folder();
     let mut damaged = std::fs::read(folder.cache_file()).unwrap();

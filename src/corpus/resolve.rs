@@ -68,9 +68,8 @@ impl Resolution {
         glossary: &Glossary,
         memo: Option<&Memo>,
     ) -> (Resolution, Memo) {
-        let empty = Memo::default();
-        let (resolution, memo) =
-            Resolution::compute_with(docs, glossary, Some(memo.unwrap_or(&empty)));
+        let new = memo.is_none().then(Memo::new);
+        let (resolution, memo) = Resolution::compute_with(docs, glossary, memo.or(new.as_ref()));
         (resolution, memo.expect("a memo is made when one is given"))
     }
 

@@ -4,7 +4,7 @@
 
 use super::abbreviations::{acronym_like_words, link_abbreviations};
 use super::matcher::{Distinct, Matcher};
-use super::memo::{self, Memo, Remembered};
+use super::memo::{Memo, Remembered};
 use super::{NamedPost, Variants};
 use crate::corpus::glossary::{Glossary, key};
 use crate::corpus::{Document, Ordinal, Post, orgs};
@@ -62,9 +62,8 @@ pub(super) fn organisations(
         people: &people,
     };
     // What naming depends on beyond the document: the same, and a document's names are.
-    let fingerprint = remembered
-        .as_ref()
-        .map(|_| memo::context(glossary, &people, &declared, &aliases, &mentioned));
+    let fingerprint =
+        (remembered.as_ref()).map(|r| r.memo().context(glossary, &people, &declared, &aliases));
     let same_context = memo.zip(fingerprint).is_some_and(|(m, f)| m.context == f);
     let named: Vec<Cow<Named>> = (docs.par_iter().zip(&read).enumerate())
         .map(|(i, (doc, read))| {
@@ -76,21 +75,24 @@ pub(super) fn organisations(
         })
         .collect();
     let mut organisations = Vec::new();
-    let mut ordinal = Ordinal::default();
-    for document in &named {
-        for post in &document.posts {
+    let mut first = Ordinal::default();
+    for (doc, document) in docs.iter().zip(&named) {
+        let ordinals = std::iter::successors(Some(first), |o| Some(o.next()));
+        for (post, ordinal) in document.posts.iter().zip(ordinals) {
             if !post.is_empty() {
                 organisations.push(NamedPost {
                     ordinal,
                     organisations: post.clone(),
                 });
             }
-            ordinal = ordinal.next();
         }
+        // Counted by the document's own posts, so a document named short could never move
+        // the names of those after it.
+        first = Ordinal::new(first.index() + doc.post_count());
     }
     let variants = variants(named.iter().map(|n| &n.seen[..]));
     let memo = (remembered.zip(fingerprint))
-        .map(|(remembered, context)| Memo::new(context, remembered.fingerprints, read, named));
+        .map(|(remembered, context)| Memo::made(remembered, context, read, named));
     (organisations, variants, memo)
 }
 
@@ -136,6 +138,11 @@ pub(super) struct Read {
 }
 
 impl Read {
+    /// How many posts it speaks of.
+    pub(super) fn posts(&self) -> usize {
+        self.found.len()
+    }
+
     fn document(doc: &Document, org_handles: &HashSet<&str>) -> Read {
         let mut read = Read {
             found: Vec::new(),
@@ -221,6 +228,13 @@ pub(super) fn union<T: Eq + std::hash::Hash>(a: HashSet<T>, b: HashSet<T>) -> Ha
 pub(super) struct Named {
     posts: Vec<Box<[String]>>,
     seen: Vec<Spelling>,
+}
+
+impl Named {
+    /// How many posts it speaks of.
+    pub(super) fn posts(&self) -> usize {
+        self.posts.len()
+    }
 }
 
 /// An organisation's canonical name and one way a post wrote it.
