@@ -35,7 +35,7 @@ struct Unit<'a> {
 
 /// Above this many lines the exact-count search is skipped (it is quadratic); the fewest-posts
 /// split still runs.
-const EXACT_COUNT_MAX_UNITS: usize = 64;
+const EXACT_COUNT_MAX_UNITS: usize = 256;
 
 /// Splits `lines` into posts. With `expected` (a count the page states for these lines), the
 /// best split into exactly that many posts wins when one exists.

@@ -107,9 +107,9 @@ pub fn is_post_fragment(line: &str) -> bool {
 
 /// The posts of a thread's lines: split where a raw dump's fragments mark each post's start
 /// (the fragments themselves are furniture), else as [`segment::posts`] splits them.
-fn thread_posts(lines: &[&str]) -> Vec<super::Post> {
+fn thread_posts(lines: &[&str], declared: Option<u32>) -> Vec<super::Post> {
     if !lines.iter().any(|l| is_post_fragment(l)) {
-        return segment::posts(lines, None);
+        return segment::posts(lines, declared.map(|d| d as usize));
     }
     lines
         .split(|l| is_post_fragment(l))
@@ -161,7 +161,10 @@ fn handle(line: &str) -> Option<regex::Captures<'_>> {
 
 /// Toolbar buttons of an unroller's header that a post could be made of, alone, elsewhere.
 static TOOLBAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(bookmark|subscribe|follow|unroll|share this page|print)$").unwrap()
+    Regex::new(
+        r"(?i)^(bookmark|subscribe|follow|unroll|share this page|print|save as pdf|my authors|read on (?:x|twitter))$",
+    )
+    .unwrap()
 });
 
 /// A name and handle line ("Ann Example @ann"), if the name looks like a name: a few words,
@@ -202,15 +205,41 @@ struct Header {
     handle: Option<String>,
     date: Option<String>,
     declared: Option<u32>,
+    /// Lines of the page's furniture above the header, left out.
+    above: usize,
+}
+
+/// Whether `name` is the header's name, or the header has none yet.
+fn same_name(header: &Header, name: &str) -> bool {
+    header.name.as_deref().is_none_or(|n| n == name)
 }
 
 /// Reads the header lines off the top of `lines`, returning what they said. Lines that
 /// would be a post's as much as a header's (a name with a handle, a name alone, a date) are
-/// taken only when the header's count line ("8 tweets") follows.
+/// taken only when the header's count line ("8 tweets") follows. A few short lines above a
+/// counted header (the site's name and menu, the page's title) are the page's furniture:
+/// left out, and counted in `above`.
 fn take_header(lines: &mut &[&str]) -> Header {
     let mut header = Header::default();
-    let top = lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty());
-    let counted = top.take(HEADER_LINES).any(|l| date_count(l).is_some());
+    let top: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].trim().is_empty())
+        .take(HEADER_ZONE)
+        .collect();
+    let count_at = top
+        .iter()
+        .position(|&i| date_count(lines[i].trim()).is_some());
+    if let Some(start) = count_at.map(|c| header_start(lines, &top, c)) {
+        let furniture = top[..start].iter().map(|&i| lines[i].trim());
+        if start > 0
+            && furniture
+                .clone()
+                .all(|l| l.chars().count() <= FURNITURE_CHARS)
+        {
+            header.above = start;
+            *lines = &lines[top[start]..];
+        }
+    }
+    let counted = count_at.is_some();
     let mut seen = 0;
     while let Some((first, rest)) = lines.split_first() {
         let line = first.trim();
@@ -218,14 +247,41 @@ fn take_header(lines: &mut &[&str]) -> Header {
             *lines = rest;
             continue;
         }
-        let next = (rest.iter().map(|l| l.trim())).find(|l| !l.is_empty() && !TOOLBAR.is_match(l));
-        if seen == HEADER_LINES || !read_header_line(line, next, counted, &mut header) {
+        // Buttons do not count: a toolbar may follow a header of five lines.
+        if seen == HEADER_LINES && !TOOLBAR.is_match(line) {
             break;
         }
-        seen += 1;
+        if !read_header_line(line, next_line(rest), counted, &mut header) {
+            break;
+        }
+        seen += usize::from(!TOOLBAR.is_match(line));
         *lines = rest;
     }
     header
+}
+
+/// How many lines at the top of a page are looked through for an unroller's count line.
+const HEADER_ZONE: usize = 10;
+
+/// The longest line above a header taken for the page's furniture.
+const FURNITURE_CHARS: usize = 80;
+
+/// The first of the non-empty lines `top` (indices into `lines`) from which every line down
+/// to the count line, `top[count]`, reads as the header's.
+fn header_start(lines: &[&str], top: &[usize], count: usize) -> usize {
+    let reads = |start: usize| {
+        let mut scratch = Header::default();
+        (start..=count).all(|k| {
+            let rest = &lines[top[k] + 1..];
+            read_header_line(lines[top[k]].trim(), next_line(rest), true, &mut scratch)
+        })
+    };
+    (0..=count).find(|&start| reads(start)).unwrap_or(count)
+}
+
+/// The next line of `rest` that holds something other than a button.
+fn next_line<'a>(rest: &[&'a str]) -> Option<&'a str> {
+    (rest.iter().map(|l| l.trim())).find(|l| !l.is_empty() && !TOOLBAR.is_match(l))
 }
 
 /// Reads one header line into `header`; false when it is no header line. `next` is the
@@ -237,7 +293,9 @@ fn read_header_line(line: &str, next: Option<&str>, counted: bool, header: &mut 
         header.name.get_or_insert_with(|| c["name"].to_string());
     } else if let Some(c) = handle(line) {
         header.handle.get_or_insert_with(|| c["handle"].to_string());
-    } else if let Some(c) = name_handle(line).filter(|_| counted && header.name.is_none()) {
+    } else if header.name.as_deref() == Some(line) {
+        // The name again ("Ann Profile picture", then "Ann" above the handle).
+    } else if let Some(c) = name_handle(line).filter(|c| counted && same_name(header, &c["name"])) {
         header.name = Some(c["name"].to_string());
         header.handle.get_or_insert_with(|| c["handle"].to_string());
     } else if counted && header.name.is_none() && next.is_some_and(|n| handle(n).is_some()) {
@@ -277,7 +335,13 @@ pub fn read(text: &str) -> Reading {
     if reading.author.is_none() {
         reading.warnings.push(NO_AUTHOR.to_string());
     }
-    let mut thread = Thread::new(thread_posts(body), header.declared);
+    if header.above > 0 {
+        let lines = crate::present::plural(header.above, "line");
+        (reading.warnings).push(format!(
+            "{lines} above the header (the site's menu or the page's title) left out"
+        ));
+    }
+    let mut thread = Thread::new(thread_posts(body, header.declared), header.declared);
     thread.author = reading.author.clone();
     reading.threads.push(thread);
     if let Some((who, section)) = more {
@@ -336,6 +400,88 @@ mod tests {
         assert_eq!(r.threads[0].declared_count, Some(15));
         assert_eq!(r.date, None);
         assert_eq!(r.author.unwrap().handle.as_deref(), Some("annex"));
+    }
+
+    #[test]
+    fn the_sites_menu_or_title_above_a_header_is_left_out_and_said() {
+        for (above, n) in [
+            ("Thread Reader App\nHelp | About | TOS | Privacy\n\n", 2),
+            ("Thread by @annex on Thread Reader App\n\n", 1),
+        ] {
+            let text = format!(
+                "{above}Ann Example @annex\nFollow\nMay 3, 2023 · 2 tweets · 1 min read\nOne. 1/\nTwo. 2/2\n"
+            );
+            let r = read(&text);
+            let author = r.author.expect("the header's author");
+            assert_eq!(
+                (author.name.as_str(), author.handle.as_deref()),
+                ("Ann Example", Some("annex"))
+            );
+            assert_eq!(r.date.as_deref(), Some("May 3, 2023"));
+            let texts: Vec<_> = r.threads[0].posts.iter().map(|p| &*p.text).collect();
+            assert_eq!(texts, ["One. 1/", "Two. 2/2"], "{above}");
+            let lines = if n == 1 { "line" } else { "lines" };
+            assert_eq!(
+                r.warnings,
+                [format!(
+                    "{n} {lines} above the header (the site's menu or the page's title) left out"
+                )]
+            );
+        }
+        // A long line above is the thread's, not furniture: nothing is left out.
+        let long =
+            "A first line of the thread that runs on well past what a menu or a title would say.";
+        let r = read(&format!(
+            "{long}\nAnn Example @annex\n2 tweets\nOne. 1/\nTwo. 2/2\n"
+        ));
+        assert!(r.threads[0].posts[0].text.starts_with(long));
+    }
+
+    #[test]
+    fn a_name_said_twice_and_a_long_toolbar_stay_in_the_header() {
+        let texts = |r: &Reading| -> Vec<String> {
+            r.threads[0]
+                .posts
+                .iter()
+                .map(|p| p.text.to_string())
+                .collect()
+        };
+        for text in [
+            "Ann Example Profile picture\nAnn Example\n@annex\nFollow\nSep 14, 2024 · 2 tweets · 1 min read\nBookmark\nOne. 1/\nTwo. 2/2\n",
+            "Ann Example Profile picture\nAnn Example @annex\nSep 14, 2024 · 2 tweets · 1 min read\nOne. 1/\nTwo. 2/2\n",
+            "Ann Example\n@annex\nSubscribe\nSep 14, 2024 •\n2 tweets • 1 min read •\nRead on X\nBookmark\nSave as PDF\nOne. 1/\nTwo. 2/2\n",
+        ] {
+            let r = read(text);
+            let author = r.author.clone().expect("the header's author");
+            assert_eq!(
+                (author.name.as_str(), author.handle.as_deref()),
+                ("Ann Example", Some("annex")),
+                "{text}"
+            );
+            assert_eq!(r.date.as_deref(), Some("Sep 14, 2024"), "{text}");
+            assert_eq!(texts(&r), ["One. 1/", "Two. 2/2"], "{text}");
+            assert!(r.warnings.is_empty(), "{text}: {:?}", r.warnings);
+        }
+    }
+
+    #[test]
+    fn unnumbered_posts_are_split_into_the_count_the_header_declares() {
+        // Four short posts fit in one of 280 characters: the count says they are four.
+        let posts = [
+            "The library reopens on Monday.",
+            "The children's section moved upstairs.",
+            "Loans are extended to June.",
+            "Thanks to the staff.",
+        ];
+        for gap in ["\n", "\n\n"] {
+            let text = format!(
+                "Ann Example @annex\nMay 3, 2023 · 4 tweets · 1 min read\n{}\n",
+                posts.join(gap)
+            );
+            let r = read(&text);
+            let texts: Vec<_> = r.threads[0].posts.iter().map(|p| &*p.text).collect();
+            assert_eq!(texts, posts, "{gap:?}");
+        }
     }
 
     #[test]
