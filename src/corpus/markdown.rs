@@ -129,17 +129,50 @@ static QUOTED_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// The line that opens a post quoted inside another as some tools write it: `*Quoting
+/// @ann:* what Ann wrote`, with or without the emphasis, a colon or the emphasis closing
+/// the handle, or the handle alone on its line ("Quoting @ann here" is a sentence).
+static QUOTING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:\*{1,2}|_{1,2})?Quoting\s+@(?P<handle>(?:\\_|\w){1,15})(?:\s*:\s*(?:\*{1,2}|_{1,2})?|(?:\*{1,2}|_{1,2})\s*:?|\s*$)\s*",
+    )
+    .unwrap()
+});
+
+/// The post `lines` (a quote's, without quote marks) are, if they open "Quoting @ann:":
+/// who wrote it, and its Markdown (the rest of that line, and the lines after it), when it
+/// has words.
+fn quoting(lines: &[&str]) -> Option<(Author, String)> {
+    let (first, rest) = lines.split_first()?;
+    let caps = QUOTING.captures(first.trim_start())?;
+    let author = Author::from_handle(&caps["handle"].replace('\\', ""));
+    let opening = &first.trim_start()[caps.get(0).expect("whole match").end()..];
+    let quoted: Vec<&str> = std::iter::once(opening)
+        .chain(rest.iter().copied())
+        .collect();
+    let quoted = quoted.join("\n");
+    (!quoted.trim().is_empty()).then_some((author, quoted))
+}
+
 impl Embed {
     /// The post a Markdown quote holds, if it is an embedded or quoted post: it ends with
     /// an embedded post's signature (a converted `twitter-tweet` blockquote: "> — Ann (@ann)
     /// [May 1, 2023](…)"), or opens with the header of a quoted post ("> **Ann @ann** ·
-    /// 2024-04-30"), which names its author and is no part of its text. Beside it, what
+    /// 2024-04-30") or with "Quoting @ann:", which name its author and are no part of its
+    /// text. Beside it, what
     /// else its Markdown held (posts embedded in it, layout left out).
     fn from_quote(source: &str) -> Option<(Embed, Body)> {
         let lines: Vec<&str> = (source.lines())
             .map(|l| l.trim_start().trim_start_matches('>').trim_start())
             .collect();
         let first = lines.iter().position(|l| !l.is_empty())?;
+        // A quote that opens "Quoting @ann:" is Ann's post.
+        if let Some((author, quoted)) = quoting(&lines[first..]) {
+            let mut body = body_text(&quoted);
+            let text = std::mem::take(&mut body.text);
+            let author = Some(author);
+            return Some((Embed { text, author }, body));
+        }
         if let Some(header) = QUOTED_HEADER.captures(lines[first]) {
             let handle = header.name("inner").or(header.name("outer"));
             // A header with no text under it is no post: the quote stays the page's.
@@ -811,6 +844,42 @@ mod tests {
             "Rent is up again. <https://t.co/x>\n\n— Ann Example (@ann_ex) [May 20, 2024](https://twitter.com/ann_ex/status/1)"
         );
         assert_eq!(read.embeds[0].author.as_ref().unwrap().name, "Ann Example");
+    }
+
+    #[test]
+    fn a_quote_opening_quoting_a_handle_is_that_handles_post() {
+        for (quote, text) in [
+            (
+                "> *Quoting @cy\\_council:* We will publish in June.\n>\n> Soon.\n",
+                "We will publish in June.\n\nSoon.",
+            ),
+            (
+                "> **Quoting @cy_council**: We will publish in June.\n",
+                "We will publish in June.",
+            ),
+            (
+                "> Quoting @cy_council\n> We will publish in June.\n",
+                "We will publish in June.",
+            ),
+        ] {
+            let read = body_text(&format!("Read this.\n\n{quote}"));
+            assert_eq!(read.text, "Read this.", "{quote}");
+            assert_eq!(
+                read.embeds,
+                [Embed {
+                    text: text.into(),
+                    author: Some(Author::from_handle("cy_council")),
+                }],
+                "{quote}"
+            );
+        }
+        // Only at the quote's start, and only with words after it: else the quote stays.
+        let sentences = ["> I am Quoting @cy here.\n", "> Quoting @cy here.\n"];
+        for quote in sentences.into_iter().chain(["> *Quoting @cy:*\n"]) {
+            let read = body_text(quote);
+            assert!(read.embeds.is_empty(), "{quote}");
+            assert_eq!(read.text, quote.trim_end(), "{quote}");
+        }
     }
 
     #[test]
