@@ -11,12 +11,20 @@ use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-/// `**Name** @handle [date](url)`; the handle may be written with Markdown escapes (`@\_a\_`).
+/// `**Name** @handle [date](url)`, as clippers write it: the name may be a link to the
+/// profile (`[**Name**](…)`), the handle too (`[@handle](…)`) or written with Markdown
+/// escapes (`@\_a\_`), and a dot may stand before the date (`· [Jan 31](…)`).
 static HEADER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\*\*(?P<name>[^*]+?)\*\*\s+@(?P<handle>(?:\\_|\w)+)(?:\s+\[(?P<date>[^\]]+)\]\((?P<url>[^)\s]+)\))?\s*$",
+        r"^(?:\[\*\*(?P<linked>[^*\]]+?)\*\*\]\([^)\s]*\)|\*\*(?P<name>[^*]+?)\*\*)\s+\[?@(?P<handle>(?:\\_|\w)+)(?:\]\([^)\s]*\))?(?:\s*[·•]?\s*\[(?P<date>[^\]]+)\]\((?P<url>[^)\s]+)\))?\s*$",
     )
     .unwrap()
+});
+
+/// The line X shows above a reply, "Replying to @ann" (and others): the page's, not the
+/// reply's words.
+static REPLYING_TO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^Replying to\s+\[?@(?:\\_|\w)+(?:\]\([^)\s]*\))?(?:(?:,|\s+and|\s*&)\s*(?:\d+ others|\[?@(?:\\_|\w)+(?:\]\([^)\s]*\))?))*\s*$").unwrap()
 });
 
 /// A post's header.
@@ -29,13 +37,14 @@ struct Header {
 /// The header a line is, if it is one.
 fn header(line: &str) -> Option<Header> {
     let line = line.trim();
-    if !line.starts_with("**") {
+    if !line.starts_with("**") && !line.starts_with("[**") {
         return None;
     }
     let caps = HEADER.captures(line)?;
+    let name = caps.name("name").or(caps.name("linked"))?;
     Some(Header {
         author: Author {
-            name: caps["name"].trim().to_string(),
+            name: name.as_str().trim().to_string(),
             handle: Some(caps["handle"].replace('\\', "")),
         },
         date: caps.name("date").map(|d| d.as_str().to_string()),
@@ -134,9 +143,15 @@ fn reply_threads(replies: &[&Clipped], aside: &mut Aside) -> Vec<Thread> {
 }
 
 /// A clipped post as a post: its Markdown as the page text of a post, numbered as its
-/// author wrote it; what else its Markdown holds goes `aside`.
+/// author wrote it, without the "Replying to @ann" above it; what else its Markdown holds
+/// goes `aside`.
 fn post(clipped: &Clipped, aside: &mut Aside) -> super::Post {
-    let body = markdown::body_text(&clipped.body.join("\n"));
+    let opening = clipped.body.iter().position(|l| !l.trim().is_empty());
+    let replying = opening.filter(|&i| REPLYING_TO.is_match(clipped.body[i].trim()));
+    let lines = (clipped.body.iter().enumerate())
+        .filter(|&(i, _)| Some(i) != replying)
+        .map(|(_, l)| *l);
+    let body = markdown::body_text(&lines.collect::<Vec<_>>().join("\n"));
     aside.embeds.extend(body.embeds);
     aside.left_out.add(body.left_out);
     let mut post = segment::single_post(&body.text);
@@ -208,5 +223,44 @@ mod tests {
         assert_eq!(reading.threads[1].title.as_deref(), Some("Replies"));
         assert_eq!(reading.threads[2].author, reading.author);
         assert_eq!(reading.warnings.len(), 3, "{:?}", reading.warnings);
+    }
+
+    #[test]
+    fn header_variants_of_clippers_are_headers() {
+        for line in [
+            "**Ann Example** @ann\\_ex [2024-05-01](https://x.com/ann_ex/status/11)",
+            "**Ann Example** @ann_ex · [May 1](https://x.com/ann_ex/status/11)",
+            "[**Ann Example**](https://x.com/ann_ex) @ann_ex [2024-05-01](https://x.com/ann_ex/status/11)",
+            "**Ann Example** [@ann_ex](https://x.com/ann_ex) [2024-05-01](https://x.com/ann_ex/status/11)",
+        ] {
+            let header = header(line).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(header.author.name, "Ann Example", "{line}");
+            assert_eq!(header.author.handle.as_deref(), Some("ann_ex"), "{line}");
+            assert!(header.date.is_some(), "{line}");
+        }
+        for line in [
+            "**Bold words** and more",
+            "[**Ann**](https://x.com/ann) said so",
+        ] {
+            assert_eq!(header(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn replying_to_above_a_reply_is_the_pages_not_the_replys() {
+        let page = "**Ann Example** @ann_ex [2024-05-01](https://x.com/ann_ex/status/11)\n\nRates are up.\n\n**Bo** @bo [2024-05-02](https://x.com/bo/status/13)\n\nReplying to @ann_ex and @cy\n\nBy how much, @ann_ex?\n\n**Cy** @cy [2024-05-02](https://x.com/cy/status/14)\n\nReplying to everyone: no.\n";
+        let mut reading = read(page, &FrontMatter::default());
+        crate::corpus::finish(&mut reading);
+        let replies: Vec<(&str, Vec<&str>)> = (reading.threads[1..].iter())
+            .map(|t| &t.posts[0])
+            .map(|p| (&*p.text, p.mentions.iter().map(|m| &**m).collect()))
+            .collect();
+        assert_eq!(
+            replies,
+            [
+                ("By how much, @ann_ex?", vec!["ann_ex"]),
+                ("Replying to everyone: no.", vec![]),
+            ]
+        );
     }
 }
