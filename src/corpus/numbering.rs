@@ -1,5 +1,5 @@
 //! Numbering markers that thread authors write on their posts: "1/", "2/16", "20/20", "(1/5)",
-//! "(thread, 1/).", "1.", "1.…", "(1)", "[2/n]", "1/🧵", "🧵 1/". A marker is either trailing (closes a post) or leading (opens
+//! "(thread, 1/).", "1.", "1.…", "(1)", "[2/n]", "1/🧵", "🧵 1/", "/4". A marker is either trailing (closes a post) or leading (opens
 //! one); a thread uses one style, and only markers that count upwards are believed.
 
 use super::entities;
@@ -30,6 +30,10 @@ static TRAILING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^\w/.,])[(\[]?(\d{1,3})/(\d{1,3}|[nN]|🧵)?[)\]]?[.,;:!?…>)\]]*$").unwrap()
 });
 
+/// "/N" as the last token, after a space: "… the last word. /4".
+static SLASH_FIRST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|\s)/(\d{1,3})[.,;:!?…)\]]*$").unwrap());
+
 /// "N." / "N/" / "N/M" / "(N)" as the first token: "1. text", "1.… text", "2/ text",
 /// "(1/5) text", "(1) text", "1/n text", after a thread sign ("🧵 1/").
 static LEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -49,6 +53,10 @@ pub fn trailing(line: &str) -> Option<Marker> {
         return None;
     }
     let core = strip_trailing_links(line.trim_end());
+    if let Some(caps) = SLASH_FIRST.captures(core) {
+        let number = caps[1].parse().ok()?;
+        return make(format!("/{number}"), number, None);
+    }
     let caps = TRAILING.captures(core)?;
     let number = caps[1].parse().ok()?;
     let (total, written) = total_of(caps.get(2));
@@ -196,6 +204,16 @@ mod tests {
         assert_eq!(label(trailing("the chair. 1/")), Some("1/".into()));
         assert_eq!(label(trailing("the end. 20/20")), Some("20/20".into()));
         assert_eq!(trailing("a thread 1/16").unwrap().total, Some(16));
+        // The slash first: "/4" closes the fourth post.
+        assert_eq!(label(trailing("the last word. /4")), Some("/4".into()));
+        assert_eq!(trailing("#retraites /12").unwrap().number, 12);
+        for line in [
+            "see example.org/page/2",
+            "and/or 3",
+            "24 /7 service all day",
+        ] {
+            assert_eq!(trailing(line), None, "{line}");
+        }
     }
 
     #[test]

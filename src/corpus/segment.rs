@@ -135,10 +135,17 @@ fn break_penalty(units: &[Unit], j: usize) -> u32 {
     penalty
 }
 
+/// A list item: a bullet, or an item numbered "1." or "2)" (what a post's own list looks
+/// like once the thread's numbering has been told apart).
 fn is_bullet(text: &str) -> bool {
-    text.starts_with([
+    let marks = text.starts_with([
         '▪', '•', '·', '◾', '▫', '►', '‣', '–', '-', '*', '✅', '➡', '→',
-    ])
+    ]);
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let numbered = (1..=2).contains(&digits)
+        && matches!(text.as_bytes().get(digits), Some(b'.' | b')'))
+        && text.as_bytes().get(digits + 1) == Some(&b' ');
+    marks || numbered
 }
 
 /// The starts of the posts of the split into the fewest posts, least penalty breaking ties.
@@ -386,6 +393,22 @@ mod tests {
         let lead = sentence(100);
         let segments = segment(&[&lead, "There are:", "▪️ one.", "▪️ two."], None);
         assert_eq!(segments.len(), 1);
+    }
+
+    #[test]
+    fn a_numbered_list_stays_with_its_lead_in_in_an_exact_split() {
+        let (a, b) = (sentence(120), sentence(60));
+        let lines = [&a, "What to do now:", "1. Read it.", "2. Check it.", &b];
+        // Three posts: the lead-in and its list together, not cut before an item.
+        let segments = segment(&lines, Some(3));
+        let list = "What to do now:\n1. Read it.\n2. Check it.";
+        assert_eq!(texts(&segments), [a.as_str(), list, b.as_str()]);
+        for item in ["1. Read it.", "12) Check it."] {
+            assert!(is_bullet(item), "{item}");
+        }
+        for text in ["1.5C warmer", "2024. A year.", "100. items"] {
+            assert!(!is_bullet(text), "{text}");
+        }
     }
 
     #[test]
