@@ -451,6 +451,9 @@ impl Body {
                 Some(embed) => self.embeds.push(embed),
                 None => self.push(&strip_tags(source)),
             },
+            // MarkDownload's template quotes the page's description under "## Excerpt"
+            // above the page: it is the clipper's, not the page's.
+            TagEnd::BlockQuote(_) if is_clippers_excerpt(source) => self.left_out.furniture += 1,
             TagEnd::BlockQuote(_) => match Embed::from_quote(source) {
                 Some((embed, inside)) => {
                     self.embeds.push(embed);
@@ -546,6 +549,16 @@ impl Body {
         self.text.truncate(start);
         self.text.truncate(self.text.trim_end().len());
     }
+}
+
+/// A quote that opens with the heading "Excerpt" (a clipper's summary of the page).
+fn is_clippers_excerpt(source: &str) -> bool {
+    let first = source
+        .lines()
+        .map(|l| l.trim_start().trim_start_matches('>').trim());
+    let first = first.into_iter().find(|l| !l.is_empty()).unwrap_or("");
+    let title = first.trim_start_matches('#');
+    title.len() < first.len() && title.trim().eq_ignore_ascii_case("excerpt")
 }
 
 /// A line naming where a page's story comes from: "Source: …", "Primary source: …".
@@ -844,6 +857,15 @@ mod tests {
             "Rent is up again. <https://t.co/x>\n\n— Ann Example (@ann_ex) [May 20, 2024](https://twitter.com/ann_ex/status/1)"
         );
         assert_eq!(read.embeds[0].author.as_ref().unwrap().name, "Ann Example");
+    }
+
+    #[test]
+    fn a_clippers_excerpt_above_the_page_is_left_out() {
+        let read = body_text(
+            "> ## Excerpt\n> What the page says.\n\n---\n\nThe page.\n\n> ## Excerpts\n> kept\n",
+        );
+        assert_eq!(read.text, "The page.\n\n> ## Excerpts\n> kept");
+        assert_eq!(read.left_out.furniture, 1);
     }
 
     #[test]

@@ -86,6 +86,15 @@ pub fn leading(line: &str) -> Option<Marker> {
     // outside ASCII would match the pattern but is no number to parse).
     let line = line.trim_start();
     let line = line.strip_prefix('🧵').map_or(line, str::trim_start);
+    // A Markdown clipper escapes a number that opens a line ("1\."), lest it read as a list.
+    let unescaped;
+    let line = match line.find('\\') {
+        Some(at) if (1..=3).contains(&at) && line[..at].bytes().all(|b| b.is_ascii_digit()) => {
+            unescaped = format!("{}{}", &line[..at], &line[at + 1..]);
+            unescaped.as_str()
+        }
+        _ => line,
+    };
     let digit_at = |i: usize| line.as_bytes().get(i).is_some_and(u8::is_ascii_digit);
     let opens = digit_at(0) || (line.starts_with(['(', '[']) && digit_at(1));
     if !opens {
@@ -197,6 +206,16 @@ mod tests {
 
     fn label(m: Option<Marker>) -> Option<String> {
         m.map(|m| m.label)
+    }
+
+    #[test]
+    fn an_escaped_number_opening_a_line_is_a_marker() {
+        assert_eq!(
+            label(leading("1\\. The measles numbers")),
+            Some("1.".into())
+        );
+        assert_eq!(label(leading("12\\. More")), Some("12.".into()));
+        assert_eq!(leading("1\\5 is no number"), None);
     }
 
     #[test]

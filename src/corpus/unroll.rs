@@ -7,6 +7,7 @@
 use super::entities::HANDLE_MAX;
 use super::{Author, Kind, Reading, Thread, chrome, segment};
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 static PROFILE: LazyLock<Regex> =
@@ -225,9 +226,7 @@ fn take_header(lines: &mut &[&str]) -> Header {
         .filter(|&i| !lines[i].trim().is_empty())
         .take(HEADER_ZONE)
         .collect();
-    let count_at = top
-        .iter()
-        .position(|&i| date_count(lines[i].trim()).is_some());
+    let count_at = (top.iter()).position(|&i| date_count(&plain(lines[i].trim())).is_some());
     if let Some(start) = count_at.map(|c| header_start(lines, &top, c)) {
         let furniture = top[..start].iter().map(|&i| lines[i].trim());
         if start > 0
@@ -260,6 +259,19 @@ fn take_header(lines: &mut &[&str]) -> Header {
     header
 }
 
+/// A Markdown link: its text, and its address.
+static LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[(?P<text>[^\]\n]*)\]\([^)\s]*\)").unwrap());
+
+/// A header line as it reads where a clipper saved the page as Markdown: a link as its text
+/// (`[@ann](https://x.com/ann)` is "@ann"), without the escapes (`@ann\_ex`).
+fn plain(line: &str) -> Cow<'_, str> {
+    if !line.contains(['[', '\\']) {
+        return Cow::Borrowed(line);
+    }
+    Cow::Owned(LINK.replace_all(line, "$text").replace('\\', ""))
+}
+
 /// How many lines at the top of a page are looked through for an unroller's count line.
 const HEADER_ZONE: usize = 10;
 
@@ -287,6 +299,8 @@ fn next_line<'a>(rest: &[&'a str]) -> Option<&'a str> {
 /// Reads one header line into `header`; false when it is no header line. `next` is the
 /// line after it; `counted`, whether the header has a count line.
 fn read_header_line(line: &str, next: Option<&str>, counted: bool, header: &mut Header) -> bool {
+    let (line, next) = (&*plain(line), next.map(plain));
+    let next = next.as_deref();
     if TOOLBAR.is_match(line) {
         // A button between the header's lines: part of it.
     } else if let Some(c) = profile(line) {
