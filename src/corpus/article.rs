@@ -45,11 +45,16 @@ pub fn is_date(line: &str) -> bool {
 /// True for a byline: "By Ann Example", or a short name of capitalised words.
 fn byline(line: &str) -> Option<String> {
     let line = line.trim();
-    let name = BY
-        .captures(line)
-        .map_or(line, |c| c.get(1).unwrap().as_str())
-        .trim();
-    looks_like_name(name).then(|| name.to_string())
+    let Some(by) = BY.captures(line) else {
+        return looks_like_name(line).then(|| line.to_string());
+    };
+    let name = by["name"].trim();
+    // "By Ann Example, Health editor": the writer's role may follow the name.
+    let name = match looks_like_name(name) {
+        true => name,
+        false => super::byline::name_before_role(name).filter(|n| looks_like_name(n))?,
+    };
+    Some(name.to_string())
 }
 
 /// Two to four capitalised words, allowing name particles ("Rachel de Souza").
@@ -475,6 +480,16 @@ mod tests {
             Some("Rachel de Souza".to_string())
         );
         assert_eq!(byline("The review said this."), None);
+        // The writer's role after the name.
+        for line in ["By Ann Example, Health editor", "By Ann Example | Reporter"] {
+            assert_eq!(byline(line), Some("Ann Example".to_string()), "{line}");
+        }
+        assert_eq!(byline("By Monday, the vote"), None);
+        let head = "River report\n\nBy Ann Example, Health editor\n3 May 2023\n\nOne.\n\nTwo.\n";
+        let r = read(head, Kind::Article, Written::Text);
+        assert_eq!(r.author, Some(Author::named("Ann Example")));
+        let texts: Vec<&str> = r.threads[0].posts.iter().map(|p| &*p.text).collect();
+        assert_eq!(texts, ["One.", "Two."]);
     }
 
     #[test]

@@ -43,7 +43,7 @@ pub fn find(text: &str) -> Option<(Author, usize, bool)> {
             // "By …" opens sentences too: there the words must be a name's.
             let sentence_like = !c["key"].eq_ignore_ascii_case("author");
             let author = named(&c["value"]).filter(|a| !sentence_like || capitalised(&a.name));
-            if let Some(author) = author {
+            if let Some(author) = author.or_else(|| with_role(&c["value"])) {
                 return Some((author, at, true));
             }
         }
@@ -99,6 +99,26 @@ fn named(value: &str) -> Option<Author> {
         .then(|| Author::named(name))
 }
 
+/// A byline's name followed by the writer's role: "Ann Example, Health editor", "Ann Example
+/// | Our correspondent in Leeds". The name is of two to four capitalised words.
+fn with_role(value: &str) -> Option<Author> {
+    let name = named(name_before_role(value)?).filter(|a| capitalised(&a.name))?;
+    let words = name.name.split_whitespace().count();
+    (2..=4).contains(&words).then_some(name)
+}
+
+/// What stands before the writer's role in a byline's words ("Ann Example" of "Ann Example,
+/// Health editor"): the role is short, and no sentence.
+pub(super) fn name_before_role(value: &str) -> Option<&str> {
+    let (name, role) = [", ", " | ", " – ", " — ", " - "]
+        .iter()
+        .find_map(|sep| value.split_once(sep))?;
+    let role = role.trim();
+    let short = role.split_whitespace().count() <= 6 && role.chars().count() <= 50;
+    let sentence = role.contains(['.', ',', ';', ':', '!', '?']);
+    (short && !sentence && !role.is_empty()).then_some(name.trim())
+}
+
 /// Whether every word of `name` starts with a capital (or a letter without case).
 fn capitalised(name: &str) -> bool {
     let starts = |w: &str| {
@@ -136,6 +156,26 @@ mod tests {
             ann
         );
         assert_eq!(author("By Ann Example\n\nText.\n"), ann);
+        // With the writer's role after the name.
+        for line in [
+            "By Ann Example, Health editor",
+            "By Ann Example | Our correspondent in Leeds",
+            "By Ann Example - Reporter",
+        ] {
+            let found = find(&format!("# Title\n\n{line}\n\nText.\n"));
+            let (a, at, alone) = found.unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(
+                (a.name.as_str(), at, alone),
+                ("Ann Example", 2, true),
+                "{line}"
+            );
+        }
+        for line in [
+            "By Monday, the council will vote.",
+            "By Ann Example, who said so. Then more",
+        ] {
+            assert_eq!(author(&format!("{line}\n")), None, "{line}");
+        }
         assert_eq!(
             author("# Title\n### By [Ann Example](https://mobile.twitter.com/ann_ex)\n"),
             Some(("Ann Example".to_string(), Some("ann_ex".to_string())))
