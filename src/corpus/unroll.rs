@@ -333,12 +333,57 @@ fn read_header_line(line: &str, next: Option<&str>, counted: bool, header: &mut 
     true
 }
 
+/// "Ann Example (@ann) on rates, 12 March 2024": who wrote a pasted thread, written above it.
+static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<name>[^()@\n]+?)\s*\(@(?P<handle>\w+)\)(?P<rest>.*)$").unwrap()
+});
+
+/// The longest line above a pasted thread taken for who wrote it.
+const ATTRIBUTION_CHARS: usize = 160;
+
+/// Reads a line that names who wrote the thread, "Ann Example (@ann)" perhaps with a topic
+/// and a date after it, off the top of `lines`, where the thread's first post, numbered 1,
+/// follows it.
+fn take_attribution(lines: &mut &[&str], header: &mut Header) {
+    let mut filled = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty());
+    let (Some((_, first)), Some((next, opening))) = (filled.next(), filled.next()) else {
+        return;
+    };
+    let first = first.trim();
+    let numbered_one = super::numbering::leading(opening).is_some_and(|m| m.number == 1);
+    if !numbered_one || first.chars().count() > ATTRIBUTION_CHARS {
+        return;
+    }
+    let Some(caps) = with_handle(&ATTRIBUTION, first) else {
+        return;
+    };
+    let name = caps["name"].trim().trim_start_matches("Thread by ").trim();
+    let words = name.split_whitespace().count();
+    if !(1..=5).contains(&words) || name.contains(['.', ',', ':', '!', '?']) {
+        return;
+    }
+    header.name = Some(name.to_string());
+    header.handle = Some(caps["handle"].to_string());
+    let pieces = caps["rest"].split([',', '·', '•', '—', '–']);
+    header.date = pieces
+        .map(str::trim)
+        .find(|p| super::article::is_date(p))
+        .map(str::to_string);
+    *lines = &lines[next..];
+}
+
 /// Reads an unroll page.
 pub fn read(text: &str) -> Reading {
     let (text, more) = split_more_from(text);
     let lines = chrome::content_lines(text);
     let mut body: &[&str] = &lines;
-    let header = take_header(&mut body);
+    let mut header = take_header(&mut body);
+    if header.name.is_none() && header.handle.is_none() {
+        take_attribution(&mut body, &mut header);
+    }
     let mut reading = Reading::new(Kind::Unroll);
     reading.author = match (header.name, header.handle) {
         (Some(name), handle) => Some(Author { name, handle }),
@@ -496,6 +541,24 @@ mod tests {
             let texts: Vec<_> = r.threads[0].posts.iter().map(|p| &*p.text).collect();
             assert_eq!(texts, posts, "{gap:?}");
         }
+    }
+
+    #[test]
+    fn a_line_naming_who_wrote_a_pasted_thread_is_its_header() {
+        let text = "Ann Example (@annex) on rates, 12 March 2024\n\n1/ Rates are up.\nMore.\n\n2/ So are rents.\n";
+        let r = read(text);
+        let author = r.author.expect("named above the thread");
+        assert_eq!(
+            (author.name.as_str(), author.handle.as_deref()),
+            ("Ann Example", Some("annex"))
+        );
+        assert_eq!(r.date.as_deref(), Some("12 March 2024"));
+        let texts: Vec<_> = r.threads[0].posts.iter().map(|p| &*p.text).collect();
+        assert_eq!(texts, ["1/ Rates are up.\nMore.", "2/ So are rents."]);
+        assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+        // Without a first post numbered 1 after it, the line is the thread's.
+        let r = read("Thanks to Bo (@bo) for this.\n\n2/ Rates.\n\n3/ Rents.\n\n4/ Fees.\n");
+        assert!(r.threads[0].posts[0].text.starts_with("Thanks to Bo"));
     }
 
     #[test]
