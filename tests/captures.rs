@@ -363,3 +363,102 @@ fn companies_are_found_by_what_the_text_says_of_them_and_terms_are_not() {
             .all(|o| !["DAO", "GDC", "ZKP", "GLM"].contains(&o.as_str()))
     );
 }
+
+/// Each post's label of the thread `t`.
+fn labels(doc: &Value, t: usize) -> Vec<Value> {
+    let posts = doc["threads"][t]["posts"].as_array().unwrap();
+    posts.iter().map(|p| p["label"].clone()).collect()
+}
+
+#[test]
+fn an_unroll_under_the_sites_menu_keeps_its_header_and_declared_count() {
+    let doc = show("unroll-under-menu");
+    assert_eq!(doc["author"]["name"], "Jonah Reyes");
+    assert_eq!(doc["author"]["handle"], "jonahreyes_sw");
+    assert_eq!(doc["date"], "Jun 22");
+    assert_eq!(doc["threads"][0]["declared_count"], 4);
+    // Four short posts that would fit in one: the header says they are four.
+    let texts = texts(&doc);
+    assert_eq!(
+        texts[0],
+        [
+            "Our family hub opens on Monday.",
+            "The advice desk is on the first floor now.",
+            "Drop-ins run until 7pm on Thursdays.",
+            "Thanks to everyone at @LambethCouncil who made it happen."
+        ]
+    );
+    assert_eq!(
+        doc["warnings"],
+        serde_json::json!([
+            "2 lines above the header (the site's menu or the page's title) left out"
+        ])
+    );
+}
+
+#[test]
+fn a_clipped_unroll_page_reads_its_linked_header_and_escaped_numbers() {
+    let doc = show("tra-clip");
+    assert_eq!(doc["author"]["name"], "Mira Kaur");
+    assert_eq!(doc["author"]["handle"], "mira_k_care");
+    assert_eq!(doc["date"], "Mar 7, 2024");
+    assert_eq!(doc["threads"][0]["declared_count"], 3);
+    assert_eq!(labels(&doc, 0), ["1.", "2.", "3."]);
+    let texts = texts(&doc);
+    assert!(texts[0][0].contains("Kinship carers"), "{texts:?}");
+    let mentions: Vec<&Value> = (doc["threads"][0]["posts"].as_array().unwrap().iter())
+        .flat_map(|p| p["mentions"].as_array().unwrap())
+        .collect();
+    assert_eq!(mentions, ["FRGroup"], "the author's handle is no mention");
+}
+
+#[test]
+fn clipped_headers_with_links_and_a_dot_keep_replies_apart() {
+    let doc = show("xclip-linked");
+    assert_eq!(doc["author"]["name"], "Tomás Ferreira");
+    assert_eq!(doc["author"]["handle"], "tomas_fw");
+    assert_eq!(labels(&doc, 0), ["/1", "/2"]);
+    let texts = texts(&doc);
+    assert_eq!(texts.len(), 2, "{texts:?}");
+    assert_eq!(doc["threads"][1]["title"], "Replies");
+    assert_eq!(doc["threads"][1]["author"]["handle"], "ada_obi");
+    // "Replying to @tomas_fw" is X's line, not the reply's words.
+    assert_eq!(texts[1], ["Which providers? The review named six."]);
+    assert_eq!(
+        doc["threads"][1]["posts"][0]["mentions"],
+        serde_json::json!([])
+    );
+}
+
+#[test]
+fn a_clippers_excerpt_above_the_page_is_no_post() {
+    let doc = show("markdownload");
+    let texts = texts(&doc);
+    assert_eq!(texts[0].len(), 3, "{texts:?}");
+    assert!(texts[0][0].starts_with("Why are foster carers leaving?"));
+    assert!(texts[0][0].ends_with('🧵'), "{:?}", texts[0][0]);
+    for text in texts.iter().flatten() {
+        assert!(!text.contains("Excerpt"), "{text:?}");
+    }
+}
+
+#[test]
+fn a_byline_with_the_writers_role_names_the_author() {
+    let doc = show("article-role");
+    assert_eq!(doc["kind"], "article");
+    assert_eq!(doc["author"]["name"], "Holly Marsh");
+    assert_eq!(doc["date"], "3 May 2023");
+    let texts = texts(&doc);
+    assert_eq!(texts[0].len(), 2, "{texts:?}");
+    assert!(texts[0][0].starts_with("Care leavers in the county"));
+}
+
+#[test]
+fn a_line_naming_who_wrote_a_pasted_thread_is_its_header() {
+    let doc = show("pasted-thread");
+    assert_eq!(doc["author"]["name"], "Owen Price");
+    assert_eq!(doc["author"]["handle"], "OwenPriceCare");
+    assert_eq!(doc["date"], "12 March 2024");
+    assert_eq!(labels(&doc, 0), ["1/", "2/", "3/"]);
+    assert_eq!(doc["warnings"], serde_json::json!([]));
+}
