@@ -462,3 +462,16 @@ fn a_line_naming_who_wrote_a_pasted_thread_is_its_header() {
     assert_eq!(labels(&doc, 0), ["1/", "2/", "3/"]);
     assert_eq!(doc["warnings"], serde_json::json!([]));
 }
+
+#[test]
+fn rules_between_posts_part_them_however_short() {
+    let doc = show("rules-thread");
+    assert_eq!(
+        texts(&doc)[0],
+        [
+            "Care leavers get a council tax exemption here until 25.",
+            "Not everywhere, though.",
+            "Check your council's page. Ours is short."
+        ]
+    );
+}

@@ -416,16 +416,18 @@ fn leading_references(block: &[&str], cited: &std::collections::HashSet<String>)
 /// (a picture ends what it illustrates; what follows it is new).
 fn blocks<'a, 'l>(lines: &'l [&'a str]) -> impl Iterator<Item = &'l [&'a str]> {
     let mut rest = lines;
+    // A separator line ("---") parts paragraphs as a blank line does.
+    let blank = |l: &&str| l.trim().is_empty() || chrome::is_separator(l);
     std::iter::from_fn(move || {
-        while rest.first().is_some_and(|l| l.trim().is_empty()) {
+        while rest.first().is_some_and(blank) {
             rest = &rest[1..];
         }
         if rest.is_empty() {
             return None;
         }
         let end = (rest.iter())
-            .position(|l| l.trim().is_empty() || segment::strip_media(l).1)
-            .map_or(rest.len(), |i| i + usize::from(!rest[i].trim().is_empty()));
+            .position(|l| blank(l) || segment::strip_media(l).1)
+            .map_or(rest.len(), |i| i + usize::from(!blank(&rest[i])));
         let (block, after) = rest.split_at(end);
         rest = after;
         Some(block)

@@ -78,6 +78,21 @@ pub fn is_dropped(line: &str) -> bool {
     DROPPED.is_match(line)
 }
 
+/// True for a line that only separates what is above it from what is below ("---", "* * *",
+/// "<hr>"): where a thread was written out post by post, a post ends there. Never text.
+pub fn is_separator(line: &str) -> bool {
+    let line = line.trim();
+    if matches!(line, "<hr>" | "<hr/>" | "<hr />") {
+        return true;
+    }
+    let mut marks = line.chars().filter(|c| !c.is_whitespace());
+    let Some(first) = marks.next() else {
+        return false;
+    };
+    let count = 1 + marks.clone().count();
+    matches!(first, '-' | '*' | '_' | '—' | '–' | '=') && count >= 3 && marks.all(|c| c == first)
+}
+
 /// True when a short line speaks of subscriptions, accounts or prices.
 pub fn is_furniture_line(line: &str) -> bool {
     FURNITURE.is_match(line)

@@ -35,6 +35,9 @@ pub struct Body {
     comments: Option<Mark>,
     /// Where the last thematic break stood, while no block has followed it.
     rule: Option<Mark>,
+    /// Whether a thematic break stands between the text so far and the next block: it is
+    /// written as a separator line, where a thread written out post by post ends a post.
+    separate: bool,
     /// Where a republished page's credits may begin: the last break followed straight by
     /// "via: <address>".
     credits: Option<Mark>,
@@ -381,6 +384,7 @@ impl Body {
     fn block(&mut self, tag: TagEnd, source: &str, images_only: bool) {
         // A break counts only for the block right after it.
         let rule = self.rule.take();
+        self.separate |= rule.is_some();
         match tag {
             // A line underlined is a heading to Markdown, and often a post followed by a
             // separator: it stays text, but for the page's one title underlined with "=".
@@ -488,7 +492,11 @@ impl Body {
         let block = with_addresses(block, &self.references);
         if !self.text.is_empty() {
             self.text.push_str("\n\n");
+            if std::mem::take(&mut self.separate) {
+                self.text.push_str("---\n\n");
+            }
         }
+        self.separate = false;
         self.text.push_str(&block);
         self.blocks += 1;
     }
@@ -750,9 +758,12 @@ mod tests {
         let read = body_text(body);
         assert_eq!(
             read.text,
-            "Some **bold** words, [a link](https://example.org/a).\n\n> quoted\n\nImage\n\n- one\n- two\n\n1\\. escaped"
+            "Some **bold** words, [a link](https://example.org/a).\n\n---\n\n> quoted\n\nImage\n\n- one\n- two\n\n1\\. escaped"
         );
         assert_eq!(read.heading.as_deref(), Some("The title"));
+        // A rule is a separator line only between text: none at either end.
+        let read = body_text("---\n\nOne.\n\n---\n\n---\n\nTwo.\n\n---\n");
+        assert_eq!(read.text, "One.\n\n---\n\nTwo.");
     }
 
     #[test]

@@ -6,9 +6,9 @@
 //! that each fit, and among those the one that breaks at single line breaks rather than blank
 //! lines, and not before a bullet or after a colon. A picture marker always ends a post.
 
-use super::Post;
 use super::entities::{POST_LIMIT, weighted_len};
 use super::numbering::{self, Marker, Style};
+use super::{Post, chrome};
 
 /// One post's text and whether it carried a picture.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,6 +23,8 @@ enum Gap {
     Start,
     Line,
     Blank,
+    /// A separator line ("---", "* * *"): a post starts here.
+    Break,
 }
 
 #[derive(Debug)]
@@ -61,8 +63,14 @@ fn units<'a>(lines: &[&'a str]) -> Vec<Unit<'a>> {
     let mut gap = Gap::Start;
     for line in lines {
         let line = line.trim();
-        if line.is_empty() {
+        if chrome::is_separator(line) {
             if gap != Gap::Start {
+                gap = Gap::Break;
+            }
+            continue;
+        }
+        if line.is_empty() {
+            if gap == Gap::Line {
                 gap = Gap::Blank;
             }
             continue;
@@ -101,11 +109,13 @@ fn ends_with_picture_link(line: &str) -> bool {
     last.starts_with("pic.twitter.com/") || last.starts_with("pic.x.com/")
 }
 
-/// Whether `units[j..i]` may form one post: no picture before its last line, and within the
-/// limit (a single line over the limit is still a post: the scrape may have joined lines).
+/// Whether `units[j..i]` may form one post: no picture before its last line, no separator
+/// line between its lines, and within the limit (a single line over the limit is still a
+/// post: the scrape may have joined lines).
 fn fits(units: &[Unit], j: usize, i: usize) -> bool {
     let picture_inside = units[j..i - 1].iter().any(|u| u.media);
-    !picture_inside && (i - j == 1 || post_weight(&units[j..i]) <= POST_LIMIT)
+    let separated = units[j + 1..i].iter().any(|u| u.gap == Gap::Break);
+    !picture_inside && !separated && (i - j == 1 || post_weight(&units[j..i]) <= POST_LIMIT)
 }
 
 fn post_weight(units: &[Unit]) -> usize {
@@ -301,13 +311,14 @@ fn unnumbered(lines: &[&str], expected: Option<usize>) -> Vec<Post> {
         .collect()
 }
 
-/// Joins the lines of one post: trimmed, runs of blank lines kept as one, none at either end.
+/// Joins the lines of one post: trimmed, runs of blank lines kept as one, none at either end;
+/// a separator line ("---") is a blank line.
 pub fn join_lines(lines: &[&str]) -> String {
     let mut text = String::new();
     let mut blank = false;
     for line in lines {
         let line = line.trim();
-        if line.is_empty() {
+        if line.is_empty() || chrome::is_separator(line) {
             blank = !text.is_empty();
             continue;
         }
@@ -364,6 +375,18 @@ mod tests {
         let (a, b, c) = (sentence(160), sentence(60), sentence(160));
         let segments = segment(&[&a, "", &b, &c], None);
         assert_eq!(texts(&segments), [format!("{a}\n\n{b}"), c.clone()]);
+    }
+
+    #[test]
+    fn a_separator_line_ends_a_post_and_is_no_text() {
+        for separator in ["---", "* * *", "<hr>", "___"] {
+            let lines = ["Yes.", separator, "No.", "", separator, "", "Maybe."];
+            assert_eq!(texts(&segment(&lines, None)), ["Yes.", "No.", "Maybe."]);
+        }
+        assert_eq!(join_lines(&["One.", "---", "Two."]), "One.\n\nTwo.");
+        for text in ["--", "-*-", "--- a", "1---"] {
+            assert!(!chrome::is_separator(text), "{text}");
+        }
     }
 
     #[test]
