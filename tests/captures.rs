@@ -391,7 +391,8 @@ fn an_unroll_under_the_sites_menu_keeps_its_header_and_declared_count() {
     assert_eq!(
         doc["warnings"],
         serde_json::json!([
-            "2 lines above the header (the site's menu or the page's title) left out"
+            "2 lines above the header (the site's menu or the page's title) left out",
+            "posts split into the 4 the header declares (the text alone gave 1)"
         ])
     );
 }

@@ -110,13 +110,17 @@ fn with_role(value: &str) -> Option<Author> {
 /// What stands before the writer's role in a byline's words ("Ann Example" of "Ann Example,
 /// Health editor"): the role is short, and no sentence.
 pub(super) fn name_before_role(value: &str) -> Option<&str> {
-    let (name, role) = [", ", " | ", " – ", " — ", " - "]
+    // At the first separator in the text: the role may name its paper after a comma.
+    let (at, separator) = [", ", " | ", " – ", " — ", " - "]
         .iter()
-        .find_map(|sep| value.split_once(sep))?;
-    let role = role.trim();
-    let short = role.split_whitespace().count() <= 6 && role.chars().count() <= 50;
-    let sentence = role.contains(['.', ',', ';', ':', '!', '?']);
-    (short && !sentence && !role.is_empty()).then_some(name.trim())
+        .filter_map(|sep| value.find(sep).map(|at| (at, sep.len())))
+        .min()?;
+    let (name, role) = (&value[..at], value[at + separator..].trim());
+    let short = role.split_whitespace().count() <= 8 && role.chars().count() <= 60;
+    // A role is written as a title ("Health editor"); "the shelves were empty" is a clause.
+    let titled = role.chars().next().is_some_and(char::is_uppercase);
+    let sentence = role.contains(['.', ';', ':', '!', '?']) || role.matches(',').count() > 1;
+    (short && titled && !sentence).then_some(name.trim())
 }
 
 /// Whether every word of `name` starts with a capital (or a letter without case).
@@ -171,8 +175,18 @@ mod tests {
             );
         }
         for line in [
+            "By Ann Example - Reporter, Leeds",
+            "By Ann Example, Health editor, BBC News",
+        ] {
+            assert_eq!(
+                find(line).map(|(a, _, _)| a.name),
+                Some("Ann Example".into())
+            );
+        }
+        for line in [
             "By Monday, the council will vote.",
             "By Ann Example, who said so. Then more",
+            "By Christmas Eve, the shelves were empty",
         ] {
             assert_eq!(author(&format!("{line}\n")), None, "{line}");
         }

@@ -24,7 +24,14 @@ static HEADER: LazyLock<Regex> = LazyLock::new(|| {
 /// The line X shows above a reply, "Replying to @ann" (and others): the page's, not the
 /// reply's words.
 static REPLYING_TO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^Replying to\s+\[?@(?:\\_|\w)+(?:\]\([^)\s]*\))?(?:(?:,|\s+and|\s*&)\s*(?:\d+ others|\[?@(?:\\_|\w)+(?:\]\([^)\s]*\))?))*\s*$").unwrap()
+    // Handles, linked or not, then perhaps "and N others", joined by commas, "and", "&" or
+    // spaces alone.
+    let handle = r"\[?@(?:\\_|\w)+(?:\]\([^)\s]*\))?";
+    let joint = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+)";
+    Regex::new(&format!(
+        r"^Replying to\s+{handle}(?:{joint}(?:{handle}|\d+ others?))*\s*$"
+    ))
+    .unwrap()
 });
 
 /// A post's header.
@@ -262,5 +269,14 @@ mod tests {
                 ("Replying to everyone: no.", vec![]),
             ]
         );
+        for line in [
+            "Replying to @ann_ex, @cy, and 2 others",
+            "Replying to @ann_ex @bo",
+            "Replying to [@ann\\_ex](https://x.com/ann_ex) and @bo",
+            "Replying to @ann_ex & 1 other",
+        ] {
+            assert!(REPLYING_TO.is_match(line), "{line}");
+        }
+        assert!(!REPLYING_TO.is_match("Replying to @ann was a mistake"));
     }
 }

@@ -137,7 +137,7 @@ static QUOTED_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 /// the handle, or the handle alone on its line ("Quoting @ann here" is a sentence).
 static QUOTING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:\*{1,2}|_{1,2})?Quoting\s+@(?P<handle>(?:\\_|\w){1,15})(?:\s*:\s*(?:\*{1,2}|_{1,2})?|(?:\*{1,2}|_{1,2})\s*:?|\s*$)\s*",
+        r"^(?:\*{1,2}|_{1,2})?Quoting\s+@(?P<handle>(?:\\_|\w)+)(?:\s*:\s*(?:\*{1,2}|_{1,2})?|(?:\*{1,2}|_{1,2})\s*:?|\s*$)\s*",
     )
     .unwrap()
 });
@@ -148,7 +148,12 @@ static QUOTING: LazyLock<Regex> = LazyLock::new(|| {
 fn quoting(lines: &[&str]) -> Option<(Author, String)> {
     let (first, rest) = lines.split_first()?;
     let caps = QUOTING.captures(first.trim_start())?;
-    let author = Author::from_handle(&caps["handle"].replace('\\', ""));
+    let handle = caps["handle"].replace('\\', "");
+    // Checked here, not in the pattern: fifteen copies of `\w` are slow to compile.
+    if handle.chars().count() > super::entities::HANDLE_MAX {
+        return None;
+    }
+    let author = Author::from_handle(&handle);
     let opening = &first.trim_start()[caps.get(0).expect("whole match").end()..];
     let quoted: Vec<&str> = std::iter::once(opening)
         .chain(rest.iter().copied())
@@ -456,8 +461,10 @@ impl Body {
                 None => self.push(&strip_tags(source)),
             },
             // MarkDownload's template quotes the page's description under "## Excerpt"
-            // above the page: it is the clipper's, not the page's.
-            TagEnd::BlockQuote(_) if is_clippers_excerpt(source) => self.left_out.furniture += 1,
+            // above the page: it is the clipper's, not the page's (further down, a quote).
+            TagEnd::BlockQuote(_) if self.text.is_empty() && is_clippers_excerpt(source) => {
+                self.left_out.furniture += 1;
+            }
             TagEnd::BlockQuote(_) => match Embed::from_quote(source) {
                 Some((embed, inside)) => {
                     self.embeds.push(embed);
@@ -873,9 +880,12 @@ mod tests {
     #[test]
     fn a_clippers_excerpt_above_the_page_is_left_out() {
         let read = body_text(
-            "> ## Excerpt\n> What the page says.\n\n---\n\nThe page.\n\n> ## Excerpts\n> kept\n",
+            "> ## Excerpt\n> What the page says.\n\n---\n\nThe page.\n\n> ## Excerpts\n> kept\n\n> ## Excerpt\n> A book's, quoted.\n",
         );
-        assert_eq!(read.text, "The page.\n\n> ## Excerpts\n> kept");
+        assert_eq!(
+            read.text,
+            "The page.\n\n> ## Excerpts\n> kept\n\n> ## Excerpt\n> A book's, quoted."
+        );
         assert_eq!(read.left_out.furniture, 1);
     }
 

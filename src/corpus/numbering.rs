@@ -31,7 +31,7 @@ static TRAILING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "/N" as the last token, after a space: "… the last word. /4".
-static SLASH_FIRST: LazyLock<Regex> =
+static SLASH_BEFORE_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|\s)/(\d{1,3})[.,;:!?…)\]]*$").unwrap());
 
 /// "N." / "N/" / "N/M" / "(N)" as the first token: "1. text", "1.… text", "2/ text",
@@ -53,9 +53,15 @@ pub fn trailing(line: &str) -> Option<Marker> {
         return None;
     }
     let core = strip_trailing_links(line.trim_end());
-    if let Some(caps) = SLASH_FIRST.captures(core) {
+    if let Some(caps) = SLASH_BEFORE_NUMBER.captures(core) {
+        // After a number it is a fraction or a rate ("24 /7"), no marker.
+        let before = core[..caps.get(0).expect("whole match").start()].trim_end();
+        let last = before.rsplit(char::is_whitespace).next().unwrap_or("");
+        if !last.is_empty() && last.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
         let number = caps[1].parse().ok()?;
-        return make(format!("/{number}"), number, None);
+        return make(format!("/{}", &caps[1]), number, None);
     }
     let caps = TRAILING.captures(core)?;
     let number = caps[1].parse().ok()?;
@@ -88,8 +94,13 @@ pub fn leading(line: &str) -> Option<Marker> {
     let line = line.strip_prefix('🧵').map_or(line, str::trim_start);
     // A Markdown clipper escapes a number that opens a line ("1\."), lest it read as a list.
     let unescaped;
+    let escapes_mark = |at: usize| line[at + 1..].starts_with(['.', ')']);
     let line = match line.find('\\') {
-        Some(at) if (1..=3).contains(&at) && line[..at].bytes().all(|b| b.is_ascii_digit()) => {
+        Some(at)
+            if (1..=3).contains(&at)
+                && line[..at].bytes().all(|b| b.is_ascii_digit())
+                && escapes_mark(at) =>
+        {
             unescaped = format!("{}{}", &line[..at], &line[at + 1..]);
             unescaped.as_str()
         }
@@ -215,7 +226,11 @@ mod tests {
             Some("1.".into())
         );
         assert_eq!(label(leading("12\\. More")), Some("12.".into()));
-        assert_eq!(leading("1\\5 is no number"), None);
+        assert_eq!(
+            leading("3\\/4 of councils"),
+            None,
+            "only a dot or bracket is escaped so"
+        );
     }
 
     #[test]
@@ -229,7 +244,7 @@ mod tests {
         for line in [
             "see example.org/page/2",
             "and/or 3",
-            "24 /7 service all day",
+            "The helpline now runs 24 /7",
         ] {
             assert_eq!(trailing(line), None, "{line}");
         }

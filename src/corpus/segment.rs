@@ -35,8 +35,8 @@ struct Unit<'a> {
     weight: usize,
 }
 
-/// Above this many lines the exact-count search is skipped (it is quadratic); the fewest-posts
-/// split still runs.
+/// Above this many lines the exact-count search is skipped (its work grows with the count
+/// times the lines times the lines one post can hold); the fewest-posts split still runs.
 const EXACT_COUNT_MAX_UNITS: usize = 256;
 
 /// Splits `lines` into posts. With `expected` (a count the page states for these lines), the
@@ -109,21 +109,52 @@ fn ends_with_picture_link(line: &str) -> bool {
     last.starts_with("pic.twitter.com/") || last.starts_with("pic.x.com/")
 }
 
-/// Whether `units[j..i]` may form one post: no picture before its last line, no separator
-/// line between its lines, and within the limit (a single line over the limit is still a
-/// post: the scrape may have joined lines).
-fn fits(units: &[Unit], j: usize, i: usize) -> bool {
-    let picture_inside = units[j..i - 1].iter().any(|u| u.media);
-    let separated = units[j + 1..i].iter().any(|u| u.gap == Gap::Break);
-    !picture_inside && !separated && (i - j == 1 || post_weight(&units[j..i]) <= POST_LIMIT)
+/// What is known of every run of units `units[j..i]`, summed ahead so that asking whether a
+/// run may be one post costs the same for any run: the searches below ask it for every
+/// pair of ends.
+struct Runs {
+    /// `weight[i]`: the weights of the units before `i`, each with the separator before it
+    /// (two for a blank line, one for a line break).
+    weight: Vec<usize>,
+    /// `pictures[i]`: how many of the units before `i` carry a picture.
+    pictures: Vec<usize>,
+    /// `breaks[i]`: how many of the units before `i` follow a separator line.
+    breaks: Vec<usize>,
+    /// Each unit's separator weight, as counted in `weight`.
+    separator: Vec<usize>,
 }
 
-fn post_weight(units: &[Unit]) -> usize {
-    let separators: usize = units[1..]
-        .iter()
-        .map(|u| if u.gap == Gap::Blank { 2 } else { 1 })
-        .sum();
-    units.iter().map(|u| u.weight).sum::<usize>() + separators
+impl Runs {
+    fn new(units: &[Unit]) -> Runs {
+        let separator: Vec<usize> = (units.iter())
+            .map(|u| if u.gap == Gap::Blank { 2 } else { 1 })
+            .collect();
+        let sums = |f: &dyn Fn(usize) -> usize| -> Vec<usize> {
+            std::iter::once(0)
+                .chain((0..units.len()).scan(0, |sum, k| {
+                    *sum += f(k);
+                    Some(*sum)
+                }))
+                .collect()
+        };
+        Runs {
+            weight: sums(&|k| units[k].weight + separator[k]),
+            pictures: sums(&|k| usize::from(units[k].media)),
+            breaks: sums(&|k| usize::from(units[k].gap == Gap::Break)),
+            separator,
+        }
+    }
+
+    /// Whether `units[j..i]` may form one post: no picture before its last line, no
+    /// separator line between its lines, and within the limit (a single line over the limit
+    /// is still a post: the scrape may have joined lines).
+    fn fits(&self, j: usize, i: usize) -> bool {
+        let picture_inside = self.pictures[i - 1] > self.pictures[j];
+        let separated = self.breaks[i] > self.breaks[j + 1];
+        // The units' weights and the separators between them (not the one before the first).
+        let weight = self.weight[i] - self.weight[j] - self.separator[j];
+        !picture_inside && !separated && (i - j == 1 || weight <= POST_LIMIT)
+    }
 }
 
 /// The cost of starting a post at unit `j`: breaking at a blank line, before a bullet or after
@@ -161,11 +192,12 @@ fn is_bullet(text: &str) -> bool {
 /// The starts of the posts of the split into the fewest posts, least penalty breaking ties.
 fn fewest_cuts(units: &[Unit]) -> Vec<usize> {
     let n = units.len();
+    let runs = Runs::new(units);
     let mut best: Vec<Option<((usize, u32), usize)>> = vec![None; n + 1];
     best[0] = Some(((0, 0), 0));
     for i in 1..=n {
         for j in (0..i).rev() {
-            if !fits(units, j, i) {
+            if !runs.fits(j, i) {
                 if i - j > 1 {
                     break;
                 }
@@ -189,13 +221,14 @@ fn exact_cuts(units: &[Unit], k: usize) -> Option<Vec<usize>> {
     if k > n {
         return None;
     }
+    let runs = Runs::new(units);
     // best[p][i]: least penalty splitting the first i units into p posts, and the last start.
     let mut best = vec![vec![None::<(u32, usize)>; n + 1]; k + 1];
     best[0][0] = Some((0, 0));
     for p in 1..=k {
         for i in p..=n {
             for j in (p - 1..i).rev() {
-                if !fits(units, j, i) {
+                if !runs.fits(j, i) {
                     if i - j > 1 {
                         break;
                     }
@@ -334,6 +367,7 @@ pub fn join_lines(lines: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::Just;
 
     fn texts(segments: &[Segment]) -> Vec<&str> {
         segments.iter().map(|s| s.text.as_str()).collect()
@@ -341,6 +375,42 @@ mod tests {
 
     fn sentence(len: usize) -> String {
         "x".repeat(len - 1) + "."
+    }
+
+    /// What [`Runs::fits`] answers, asked of the units themselves.
+    fn fits(units: &[Unit], j: usize, i: usize) -> bool {
+        let picture_inside = units[j..i - 1].iter().any(|u| u.media);
+        let separated = units[j + 1..i].iter().any(|u| u.gap == Gap::Break);
+        let separators: usize = (units[j + 1..i].iter())
+            .map(|u| if u.gap == Gap::Blank { 2 } else { 1 })
+            .sum();
+        let weight = units[j..i].iter().map(|u| u.weight).sum::<usize>() + separators;
+        !picture_inside && !separated && (i - j == 1 || weight <= POST_LIMIT)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn runs_fit_as_their_units_do(
+            lines in proptest::collection::vec(
+                proptest::prop_oneof![
+                    Just(String::new()),
+                    Just("---".to_string()),
+                    "[a-z]{1,30}",
+                    "[a-z ]{1,120}",
+                    "[a-z ]{1,40} Image",
+                ],
+                1..80,
+            )
+        ) {
+            let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+            let units = units(&lines);
+            let runs = Runs::new(&units);
+            for i in 1..=units.len() {
+                for j in 0..i {
+                    proptest::prop_assert_eq!(runs.fits(j, i), fits(&units, j, i), "{}..{}", j, i);
+                }
+            }
+        }
     }
 
     #[test]

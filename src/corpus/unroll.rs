@@ -5,7 +5,7 @@
 //! the footer ("You can follow @samtrner."). Everything between is the thread.
 
 use super::entities::HANDLE_MAX;
-use super::{Author, Kind, Reading, Thread, chrome, segment};
+use super::{Author, Kind, Reading, Thread, chrome, numbering, segment};
 use regex::Regex;
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -163,7 +163,7 @@ fn handle(line: &str) -> Option<regex::Captures<'_>> {
 /// Toolbar buttons of an unroller's header that a post could be made of, alone, elsewhere.
 static TOOLBAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(bookmark|subscribe|follow|unroll|share this page|print|save as pdf|my authors|read on (?:x|twitter))$",
+        r"(?i)^(bookmark|subscribe|follow|unroll|share|share this page|print|save as pdf|my authors|read on (?:x|twitter))$",
     )
     .unwrap()
 });
@@ -184,9 +184,18 @@ fn bare_date(line: &str) -> Option<&str> {
     super::article::is_date(date).then_some(date)
 }
 
+/// A header's count line ("May 3, 2023 · 8 tweets · 2 min read"): what stands before the
+/// count is a date, the author's name and handle, or nothing ("… in the next 2 posts" is a
+/// sentence).
 fn date_count(line: &str) -> Option<regex::Captures<'_>> {
     let counts = line.contains("tweet") || line.contains("post");
-    counts.then(|| DATE_COUNT.captures(line)).flatten()
+    let caps = counts.then(|| DATE_COUNT.captures(line)).flatten()?;
+    let before = caps["date"].trim().trim_matches(['•', '·', ',', ' ']);
+    let header = before.is_empty()
+        || bare_date(before).is_some()
+        || super::article::is_date(before)
+        || name_handle(before).is_some();
+    header.then_some(caps)
 }
 
 /// The author named by a footer line such as "You can follow @samtrner." among `lines`
@@ -227,13 +236,9 @@ fn take_header(lines: &mut &[&str]) -> Header {
         .take(HEADER_ZONE)
         .collect();
     let count_at = (top.iter()).position(|&i| date_count(&plain(lines[i].trim())).is_some());
-    if let Some(start) = count_at.map(|c| header_start(lines, &top, c)) {
-        let furniture = top[..start].iter().map(|&i| lines[i].trim());
-        if start > 0
-            && furniture
-                .clone()
-                .all(|l| l.chars().count() <= FURNITURE_CHARS)
-        {
+    if let Some((start, true)) = count_at.map(|c| header_start(lines, &top, c)) {
+        let above: Vec<&str> = top[..start].iter().map(|&i| lines[i].trim()).collect();
+        if above.iter().all(|l| is_furniture_above(l)) {
             header.above = start;
             *lines = &lines[top[start]..];
         }
@@ -279,16 +284,33 @@ const HEADER_ZONE: usize = 10;
 const FURNITURE_CHARS: usize = 80;
 
 /// The first of the non-empty lines `top` (indices into `lines`) from which every line down
-/// to the count line, `top[count]`, reads as the header's.
-fn header_start(lines: &[&str], top: &[usize], count: usize) -> usize {
+/// to the count line, `top[count]`, reads as the header's, and whether those lines name
+/// who wrote the thread (a count line alone, "… in the next 2 posts", is no header to look
+/// above).
+fn header_start(lines: &[&str], top: &[usize], count: usize) -> (usize, bool) {
     let reads = |start: usize| {
         let mut scratch = Header::default();
-        (start..=count).all(|k| {
+        let all = (start..=count).all(|k| {
             let rest = &lines[top[k] + 1..];
             read_header_line(lines[top[k]].trim(), next_line(rest), true, &mut scratch)
-        })
+        });
+        all.then_some(scratch.name.is_some() || scratch.handle.is_some())
     };
-    (0..=count).find(|&start| reads(start)).unwrap_or(count)
+    // The count line always reads as the header's, so a start is always found.
+    (0..=count)
+        .find_map(|start| reads(start).map(|named| (start, named)))
+        .unwrap_or((count, false))
+}
+
+/// Whether a line above an unroller's header may be the site's (its name, a menu, the page's
+/// title) and no part of the thread: short, neither naming an author as a header does nor
+/// numbered as a post.
+fn is_furniture_above(line: &str) -> bool {
+    let plain = plain(line);
+    let names =
+        profile(&plain).is_some() || handle(&plain).is_some() || name_handle(&plain).is_some();
+    let numbered = numbering::leading(line).is_some() || numbering::trailing(line).is_some();
+    line.chars().count() <= FURNITURE_CHARS && !names && !numbered
 }
 
 /// The next line of `rest` that holds something other than a button.
@@ -338,6 +360,9 @@ static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<name>[^()@\n]+?)\s*\(@(?P<handle>\w+)\)(?P<rest>.*)$").unwrap()
 });
 
+/// What parts an attribution's name from its topic and date.
+const SEPARATORS: [char; 5] = [',', '·', '•', '—', '–'];
+
 /// The longest line above a pasted thread taken for who wrote it.
 const ATTRIBUTION_CHARS: usize = 160;
 
@@ -353,7 +378,7 @@ fn take_attribution(lines: &mut &[&str], header: &mut Header) {
         return;
     };
     let first = first.trim();
-    let numbered_one = super::numbering::leading(opening).is_some_and(|m| m.number == 1);
+    let numbered_one = numbering::leading(opening).is_some_and(|m| m.number == 1);
     if !numbered_one || first.chars().count() > ATTRIBUTION_CHARS {
         return;
     }
@@ -361,16 +386,29 @@ fn take_attribution(lines: &mut &[&str], header: &mut Header) {
         return;
     };
     let name = caps["name"].trim().trim_start_matches("Thread by ").trim();
+    // A name, not a sentence that names someone ("Thanks to Bo (@bo) for the data").
     let words = name.split_whitespace().count();
-    if !(1..=5).contains(&words) || name.contains(['.', ',', ':', '!', '?']) {
+    let capitalised = name
+        .split_whitespace()
+        .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
+    let rest = caps["rest"].trim();
+    let about = rest.is_empty() || rest.starts_with("on ") || rest.starts_with(SEPARATORS);
+    if !(1..=5).contains(&words)
+        || !capitalised
+        || name.contains(['.', ',', ':', '!', '?'])
+        || !about
+    {
         return;
     }
     header.name = Some(name.to_string());
     header.handle = Some(caps["handle"].to_string());
-    let pieces = caps["rest"].split([',', '·', '•', '—', '–']);
-    header.date = pieces
+    // The date closes the line: the longest end of it that reads as one ("March 12, 2024").
+    let ends = rest
+        .match_indices(SEPARATORS)
+        .map(|(at, sep)| &rest[at + sep.len()..]);
+    header.date = ends
         .map(str::trim)
-        .find(|p| super::article::is_date(p))
+        .find(|d| super::article::is_date(d))
         .map(str::to_string);
     *lines = &lines[next..];
 }
@@ -400,7 +438,17 @@ pub fn read(text: &str) -> Reading {
             "{lines} above the header (the site's menu or the page's title) left out"
         ));
     }
-    let mut thread = Thread::new(thread_posts(body, header.declared), header.declared);
+    let posts = thread_posts(body, header.declared);
+    // Split into as many posts as the header declares where the text alone gave fewer: said,
+    // as the split may be wrong where the page is missing a post.
+    let unaided = header.declared.map(|_| thread_posts(body, None).len());
+    if let Some(fewer) = unaided.filter(|&n| n < posts.len()) {
+        (reading.warnings).push(format!(
+            "posts split into the {} the header declares (the text alone gave {fewer})",
+            posts.len()
+        ));
+    }
+    let mut thread = Thread::new(posts, header.declared);
     thread.author = reading.author.clone();
     reading.threads.push(thread);
     if let Some((who, section)) = more {
@@ -540,7 +588,29 @@ mod tests {
             let r = read(&text);
             let texts: Vec<_> = r.threads[0].posts.iter().map(|p| &*p.text).collect();
             assert_eq!(texts, posts, "{gap:?}");
+            // Said: where the page misses a post, the split is a guess.
+            let said = "posts split into the 4 the header declares (the text alone gave 1)";
+            assert_eq!(r.warnings, [said], "{gap:?}");
         }
+    }
+
+    #[test]
+    fn a_numbered_thread_mentioning_posts_keeps_its_lines() {
+        // "… 2 posts" in a post is no count line: nothing above it is furniture.
+        let text = "1/ The review is out today.\n2/ It covers foster care.\n3/ And kinship care.\n4/ More on funding in the next 2 posts\n5/ Funding is short.\n6/ And late.\n";
+        let r = read(text);
+        let labels: Vec<_> = r.threads[0]
+            .posts
+            .iter()
+            .map(|p| p.label.as_deref())
+            .collect();
+        assert_eq!(labels, ["1/", "2/", "3/", "4/", "5/", "6/"].map(Some));
+        assert_eq!(r.threads[0].declared_count, None);
+        // A header with a button not known is kept whole: its lines are no furniture.
+        let text = "Ann Example Profile picture\n@annex\nShare\nMay 3, 2023 · 2 tweets · 1 min read\nOne. 1/\nTwo. 2/2\n";
+        let r = read(text);
+        assert_eq!(r.author.map(|a| a.handle), Some(Some("annex".to_string())));
+        assert!(r.warnings.is_empty(), "{:?}", r.warnings);
     }
 
     #[test]
@@ -559,6 +629,15 @@ mod tests {
         // Without a first post numbered 1 after it, the line is the thread's.
         let r = read("Thanks to Bo (@bo) for this.\n\n2/ Rates.\n\n3/ Rents.\n\n4/ Fees.\n");
         assert!(r.threads[0].posts[0].text.starts_with("Thanks to Bo"));
+        // Nor is a sentence that names someone.
+        let r = read(
+            "Thanks to Bo Chen (@bochen) for the data\n\n1/ Rates.\n\n2/ Rents.\n\n3/ Fees.\n",
+        );
+        assert!(r.threads[0].posts[0].text.starts_with("Thanks to Bo"));
+        assert_eq!(r.author, None);
+        // A date written with a comma of its own.
+        let r = read("Ann Example (@annex) on rates, March 12, 2024\n\n1/ Rates.\n\n2/ Rents.\n");
+        assert_eq!(r.date.as_deref(), Some("March 12, 2024"));
     }
 
     #[test]
@@ -652,7 +731,7 @@ mod tests {
 
     #[test]
     fn opening_lines_before_the_first_marker_join_post_one() {
-        let text = "A 20 tweets 1 min read\nIntro 🧵\n\nFirst. 1/\nSecond. 2/\n";
+        let text = "May 23 20 tweets 1 min read\nIntro 🧵\n\nFirst. 1/\nSecond. 2/\n";
         let posts = &read(text).threads[0].posts;
         assert_eq!(&*posts[0].text, "Intro 🧵\n\nFirst. 1/");
         assert_eq!(posts[1].label.as_deref(), Some("2/"));
