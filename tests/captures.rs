@@ -476,3 +476,18 @@ fn rules_between_posts_part_them_however_short() {
         ]
     );
 }
+
+#[test]
+fn a_thread_named_above_its_first_post_has_that_author_and_no_footer() {
+    let doc = show("attributed-thread");
+    assert_eq!(doc["author"]["name"], "Rosa Jiménez");
+    assert_eq!(doc["author"]["handle"], "rosajimenez_lab");
+    assert_eq!(doc["date"], "November 7, 2023");
+    assert_eq!(labels(&doc, 0), ["1.", "2.", "3."]);
+    let texts = texts(&doc);
+    assert_eq!(texts[0][2], "3. The full paper, open access. #rivers");
+    let mentions: Vec<&Value> = (doc["threads"][0]["posts"].as_array().unwrap().iter())
+        .flat_map(|p| p["mentions"].as_array().unwrap())
+        .collect();
+    assert!(mentions.is_empty(), "{mentions:?}");
+}

@@ -102,7 +102,9 @@ fn named(value: &str) -> Option<Author> {
 /// A byline's name followed by the writer's role: "Ann Example, Health editor", "Ann Example
 /// | Our correspondent in Leeds". The name is of two to four capitalised words.
 fn with_role(value: &str) -> Option<Author> {
-    let name = named(name_before_role(value)?).filter(|a| capitalised(&a.name))?;
+    // The name may be set in bold ("By **Ann Example** | 18 July 2024").
+    let name = name_before_role(value)?.trim_matches(['*', '_']);
+    let name = named(name).filter(|a| capitalised(&a.name))?;
     let words = name.name.split_whitespace().count();
     (2..=4).contains(&words).then_some(name)
 }
@@ -118,8 +120,11 @@ pub(super) fn name_before_role(value: &str) -> Option<&str> {
     let (name, role) = (&value[..at], value[at + separator..].trim());
     let short = role.split_whitespace().count() <= 8 && role.chars().count() <= 60;
     // A role is written as a title ("Health editor"); "the shelves were empty" is a clause.
-    let titled = role.chars().next().is_some_and(char::is_uppercase);
-    let sentence = role.contains(['.', ';', ':', '!', '?']) || role.matches(',').count() > 1;
+    // The date may stand there instead ("By Ann Example | 18 July 2024, 09:42").
+    let dated = super::article::is_date(role.split(',').next().unwrap_or(role));
+    let titled = dated || role.chars().next().is_some_and(char::is_uppercase);
+    let sentence =
+        !dated && (role.contains(['.', ';', ':', '!', '?']) || role.matches(',').count() > 1);
     (short && titled && !sentence).then_some(name.trim())
 }
 
@@ -177,6 +182,8 @@ mod tests {
         for line in [
             "By Ann Example - Reporter, Leeds",
             "By Ann Example, Health editor, BBC News",
+            "By Ann Example | 18 July 2024, 09:42",
+            "By **Ann Example** | 18 July 2024",
         ] {
             assert_eq!(
                 find(line).map(|(a, _, _)| a.name),

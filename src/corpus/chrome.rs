@@ -21,6 +21,10 @@ const TAIL_STARTS: &[&str] = &[
     r"^Comments$",
     r"(?i)^(share this (article|post|story)|related (articles|posts|stories)|more on this (story|topic))$",
     r"(?i)^sign up (to|for) (our|the) newsletter",
+    // Other unrollers' and thread writers' footers (PingThread, Typefully, "Save this thread").
+    r"(?i)^liked this thread\? ping @",
+    r"(?i)^create your own threads with ",
+    r"(?i)^save this thread$",
 ];
 
 /// A line that is furniture wherever it stands.
@@ -43,6 +47,8 @@ const DROPPED_LINES: &[&str] = &[
     // "[Thread link](…)"), and a list of its copies on unroller sites.
     r"(?i)^\[(?:thread|tweet|post|original) link\]\([^)\s]*\)$",
     r"(?i)^\*?links? to this thread:",
+    // A site's copyright line ("© PingThread 2023").
+    r"^(?:©|\(c\)|Copyright ©?)\s*\S.{0,60}$",
 ];
 
 /// Words that mark a trailing block of short lines as a subscription or navigation box.
@@ -145,6 +151,18 @@ mod tests {
         assert!(starts_tail("You can follow @samtrner."));
         assert!(starts_tail("Tip: mention @twtextapp on a Twitter thread"));
         assert!(!starts_tail("You can follow the money."));
+        for line in [
+            "Liked this thread? Ping @PingThread with \"unroll\" under any thread.",
+            "Create your own threads with Typefully",
+            "Save this thread",
+        ] {
+            assert!(starts_tail(line), "{line}");
+        }
+        assert!(!starts_tail("Save this thread for later, it matters."));
+        assert!(is_dropped("© PingThread 2023"));
+        assert!(!is_dropped(
+            "© is the copyright sign, and I use it a lot in my posts about publishing law."
+        ));
     }
 
     #[test]

@@ -142,7 +142,7 @@ pub fn has_header(lines: &[&str]) -> bool {
         .iter()
         .filter(|l| !l.trim().is_empty())
         .take(HEADER_LINES)
-        .any(|l| profile(l.trim()).is_some() || date_count(l.trim()).is_some())
+        .any(|l| profile(l.trim()).is_some() || date_count(&plain(l.trim())).is_some())
 }
 
 // The header patterns, each run only on a line holding its literal words: the first lines
@@ -355,62 +355,94 @@ fn read_header_line(line: &str, next: Option<&str>, counted: bool, header: &mut 
     true
 }
 
-/// "Ann Example (@ann) on rates, 12 March 2024": who wrote a pasted thread, written above it.
+/// "Ann Example (@ann) on rates, 12 March 2024", "Ann Example @ann · Jan 20, 2025": who
+/// wrote a pasted thread, written above it (on one line or a few).
 static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<name>[^()@\n]+?)\s*\(@(?P<handle>\w+)\)(?P<rest>.*)$").unwrap()
+    Regex::new(r"^(?P<name>[^()@\n]+?)\s*(?:\(@(?P<bracketed>\w+)\)|@(?P<handle>\w+))(?P<rest>.*)$")
+        .unwrap()
 });
+
+/// "Thread by", in the languages of most pages saved, before an attribution's name.
+static THREAD_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:thread|faden|hilo|fil|filo|draad)\s+(?:by|von|de|di|par|van)\s+").unwrap()
+});
+
+/// "Published on", "Posted", before an attribution's date.
+static PUBLISHED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:published|posted)(?:\s+on)?\s+").unwrap());
 
 /// What parts an attribution's name from its topic and date.
 const SEPARATORS: [char; 5] = [',', '·', '•', '—', '–'];
 
-/// The longest line above a pasted thread taken for who wrote it.
+/// The longest attribution above a pasted thread, and the most lines it takes.
 const ATTRIBUTION_CHARS: usize = 160;
+const ATTRIBUTION_LINES: usize = 3;
 
-/// Reads a line that names who wrote the thread, "Ann Example (@ann)" perhaps with a topic
-/// and a date after it, off the top of `lines`, where the thread's first post, numbered 1,
-/// follows it.
+/// Reads the lines that name who wrote the thread ("Ann Example (@ann)", or the name and the
+/// handle on lines of their own, perhaps with a topic and a date after them) off the top of
+/// `lines`, where the thread's first post, numbered 1, follows them.
 fn take_attribution(lines: &mut &[&str], header: &mut Header) {
-    let mut filled = lines
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty());
-    let (Some((_, first)), Some((next, opening))) = (filled.next(), filled.next()) else {
+    let filled: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].trim().is_empty())
+        .take(ATTRIBUTION_LINES + 1)
+        .collect();
+    let Some(first_post) = (1..filled.len())
+        .find(|&k| numbering::leading(lines[filled[k]]).is_some_and(|m| m.number == 1))
+    else {
         return;
     };
-    let first = first.trim();
-    let numbered_one = numbering::leading(opening).is_some_and(|m| m.number == 1);
-    if !numbered_one || first.chars().count() > ATTRIBUTION_CHARS {
+    let above: Vec<&str> = filled[..first_post]
+        .iter()
+        .map(|&i| lines[i].trim())
+        .collect();
+    let attribution = above.join(" ");
+    if attribution.chars().count() > ATTRIBUTION_CHARS {
         return;
     }
-    let Some(caps) = with_handle(&ATTRIBUTION, first) else {
+    let Some(caps) = ATTRIBUTION.captures(&attribution) else {
         return;
     };
-    let name = caps["name"].trim().trim_start_matches("Thread by ").trim();
+    let handle = caps
+        .name("bracketed")
+        .or(caps.name("handle"))
+        .map_or("", |h| h.as_str());
+    let name = caps["name"].trim();
+    let name = THREAD_BY
+        .find(name)
+        .map_or(name, |by| &name[by.end()..])
+        .trim();
     // A name, not a sentence that names someone ("Thanks to Bo (@bo) for the data").
     let words = name.split_whitespace().count();
     let capitalised = name
         .split_whitespace()
         .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
     let rest = caps["rest"].trim();
-    let about = rest.is_empty() || rest.starts_with("on ") || rest.starts_with(SEPARATORS);
+    // "Published on November 7, 2023" on the line under the name.
+    let published = PUBLISHED.replace(rest, "");
+    let about = rest.is_empty()
+        || rest.starts_with("on ")
+        || rest.starts_with(SEPARATORS)
+        || super::article::is_date(&published);
     if !(1..=5).contains(&words)
         || !capitalised
         || name.contains(['.', ',', ':', '!', '?'])
+        || handle.chars().count() > HANDLE_MAX
         || !about
     {
         return;
     }
     header.name = Some(name.to_string());
-    header.handle = Some(caps["handle"].to_string());
+    header.handle = Some(handle.to_string());
     // The date closes the line: the longest end of it that reads as one ("March 12, 2024").
-    let ends = rest
-        .match_indices(SEPARATORS)
-        .map(|(at, sep)| &rest[at + sep.len()..]);
+    let ends = std::iter::once(published.as_ref()).chain(
+        rest.match_indices(SEPARATORS)
+            .map(|(at, sep)| &rest[at + sep.len()..]),
+    );
     header.date = ends
         .map(str::trim)
         .find(|d| super::article::is_date(d))
         .map(str::to_string);
-    *lines = &lines[next..];
+    *lines = &lines[filled[first_post]..];
 }
 
 /// Reads an unroll page.
@@ -638,6 +670,52 @@ mod tests {
         // A date written with a comma of its own.
         let r = read("Ann Example (@annex) on rates, March 12, 2024\n\n1/ Rates.\n\n2/ Rents.\n");
         assert_eq!(r.date.as_deref(), Some("March 12, 2024"));
+    }
+
+    #[test]
+    fn a_name_and_handle_above_post_one_are_its_header_in_any_layout() {
+        let posts = "\n\n1/ Ash dieback is everywhere.\n\n2/ Alder does well.\n";
+        for (above, date) in [
+            ("Gwen Pritchard @gwen_f", None),
+            (
+                "Gwen Pritchard @gwen_f · Jan 20, 2025",
+                Some("Jan 20, 2025"),
+            ),
+            (
+                "Gwen Pritchard\n@gwen_f\nJan 20, 2025",
+                Some("Jan 20, 2025"),
+            ),
+            ("Thread by Gwen Pritchard (@gwen_f)", None),
+            (
+                "Faden von Gwen Pritchard (@gwen_f), 8. Mai 2024",
+                Some("8. Mai 2024"),
+            ),
+            (
+                "Thread by Gwen Pritchard (@gwen_f)\nPublished on November 7, 2023",
+                Some("November 7, 2023"),
+            ),
+        ] {
+            let r = read(&format!("{above}{posts}"));
+            let author = r.author.clone().unwrap_or_else(|| panic!("{above}"));
+            assert_eq!(
+                (author.name.as_str(), author.handle.as_deref()),
+                ("Gwen Pritchard", Some("gwen_f")),
+                "{above}"
+            );
+            assert_eq!(r.date.as_deref(), date, "{above}");
+            let labels: Vec<_> = r.threads[0]
+                .posts
+                .iter()
+                .map(|p| p.label.as_deref())
+                .collect();
+            assert_eq!(labels, [Some("1/"), Some("2/")], "{above}");
+        }
+        // A header written as links, its date a link too, as a clipper saves it.
+        let text = "[Ann Example](https://u.example/ann) [@annex](https://x.com/annex)\n[Aug 20, 2024](https://x.com/annex/status/1) · 2 tweets · 1 min read · [Read on X](https://x.com/annex/status/1)\nOne.\nTwo.\n";
+        assert!(has_header(&text.lines().collect::<Vec<_>>()));
+        let r = read(text);
+        assert_eq!(r.date.as_deref(), Some("Aug 20, 2024"));
+        assert_eq!(r.threads[0].declared_count, Some(2));
     }
 
     #[test]
