@@ -47,8 +47,6 @@ const DROPPED_LINES: &[&str] = &[
     // "[Thread link](…)"), and a list of its copies on unroller sites.
     r"(?i)^\[(?:thread|tweet|post|original) link\]\([^)\s]*\)$",
     r"(?i)^\*?links? to this thread:",
-    // A site's copyright line ("© PingThread 2023").
-    r"^(?:©|\(c\)|Copyright ©?)\s*\S.{0,60}$",
 ];
 
 /// Words that mark a trailing block of short lines as a subscription or navigation box.
@@ -81,7 +79,19 @@ pub fn starts_tail(line: &str) -> bool {
 /// True when this line is furniture wherever it stands.
 pub fn is_dropped(line: &str) -> bool {
     let line = line.trim();
-    DROPPED.is_match(line)
+    is_copyright(line) || DROPPED.is_match(line)
+}
+
+/// A site's copyright line ("© PingThread 2023"): short, opening with the sign or the word,
+/// and naming a year.
+fn is_copyright(line: &str) -> bool {
+    let opens = ["©", "(c) ", "Copyright "]
+        .iter()
+        .any(|mark| line.starts_with(mark));
+    let year = |w: &str| {
+        w.len() == 4 && w.starts_with(['1', '2']) && w.bytes().all(|b| b.is_ascii_digit())
+    };
+    opens && line.len() <= 80 && line.split(|c: char| !c.is_ascii_alphanumeric()).any(year)
 }
 
 /// True for a line that only separates what is above it from what is below ("---", "* * *",
@@ -91,13 +101,19 @@ pub fn is_separator(line: &str) -> bool {
     if matches!(line, "<hr>" | "<hr/>" | "<hr />") {
         return true;
     }
-    let mut marks = line.chars().filter(|c| !c.is_whitespace());
-    let Some(first) = marks.next() else {
+    // Asked of every line: most open with a letter, and none that separates is long.
+    let Some(first) = line.chars().next() else {
         return false;
     };
-    let count = 1 + marks.clone().count();
-    matches!(first, '-' | '*' | '_' | '—' | '–' | '=') && count >= 3 && marks.all(|c| c == first)
+    if !matches!(first, '-' | '*' | '_' | '—' | '–' | '=') || line.len() > SEPARATOR_BYTES {
+        return false;
+    }
+    let marks = line.chars().filter(|c| !c.is_whitespace());
+    marks.clone().all(|c| c == first) && marks.count() >= 3
 }
+
+/// The longest separator line ("- - -" written out across a page).
+const SEPARATOR_BYTES: usize = 240;
 
 /// True when a short line speaks of subscriptions, accounts or prices.
 pub fn is_furniture_line(line: &str) -> bool {

@@ -30,9 +30,17 @@ static TRAILING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^\w/.,])[(\[]?(\d{1,3})/(\d{1,3}|[nN]|🧵)?[)\]]?[.,;:!?…>)\]]*$").unwrap()
 });
 
-/// "/N" as the last token, after a space: "… the last word. /4".
-static SLASH_BEFORE_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|\s)/(\d{1,3})[.,;:!?…)\]]*$").unwrap());
+/// "/N" as the last token, after a space or alone, before closing punctuation ("… the last
+/// word. /4"): what stands before it, and the number as written. (Asked of every line with
+/// a slash, so read from the end by hand rather than by a pattern that scans the line.)
+fn slash_before_number(line: &str) -> Option<(&str, &str)> {
+    let closed = line.trim_end_matches(['.', ',', ';', ':', '!', '?', '…', ')', ']']);
+    let digits = closed.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let rest = closed[..closed.len() - digits].strip_suffix('/')?;
+    let spaced = rest.is_empty() || rest.ends_with(char::is_whitespace);
+    ((1..=3).contains(&digits) && spaced)
+        .then(|| (rest.trim_end(), &closed[closed.len() - digits..]))
+}
 
 /// "N." / "N/" / "N/M" / "(N)" as the first token: "1. text", "1.… text", "2/ text",
 /// "(1/5) text", "(1) text", "1/n text", after a thread sign ("🧵 1/").
@@ -53,15 +61,13 @@ pub fn trailing(line: &str) -> Option<Marker> {
         return None;
     }
     let core = strip_trailing_links(line.trim_end());
-    if let Some(caps) = SLASH_BEFORE_NUMBER.captures(core) {
+    if let Some((before, number)) = slash_before_number(core) {
         // After a number it is a fraction or a rate ("24 /7"), no marker.
-        let before = core[..caps.get(0).expect("whole match").start()].trim_end();
         let last = before.rsplit(char::is_whitespace).next().unwrap_or("");
         if !last.is_empty() && last.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
-        let number = caps[1].parse().ok()?;
-        return make(format!("/{}", &caps[1]), number, None);
+        return make(format!("/{number}"), number.parse().ok()?, None);
     }
     let caps = TRAILING.captures(core)?;
     let number = caps[1].parse().ok()?;

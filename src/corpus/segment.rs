@@ -43,8 +43,10 @@ const EXACT_COUNT_MAX_UNITS: usize = 256;
 /// best split into exactly that many posts wins when one exists.
 pub fn segment(lines: &[&str], expected: Option<usize>) -> Vec<Segment> {
     let units = units(lines);
-    if units.is_empty() {
-        return Vec::new();
+    match units.len() {
+        0 => return Vec::new(),
+        1 => return vec![assemble(&units)],
+        _ => {}
     }
     let cuts = expected
         .filter(|&k| k >= 1 && units.len() <= EXACT_COUNT_MAX_UNITS)

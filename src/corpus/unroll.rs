@@ -473,7 +473,9 @@ pub fn read(text: &str) -> Reading {
     let posts = thread_posts(body, header.declared);
     // Split into as many posts as the header declares where the text alone gave fewer: said,
     // as the split may be wrong where the page is missing a post.
-    let unaided = header.declared.map(|_| thread_posts(body, None).len());
+    // (Numbered posts are split at their numbers, never by the count: nothing to compare.)
+    let unnumbered = posts.iter().all(|p| p.label.is_none());
+    let unaided = (header.declared.is_some() && unnumbered).then(|| thread_posts(body, None).len());
     if let Some(fewer) = unaided.filter(|&n| n < posts.len()) {
         (reading.warnings).push(format!(
             "posts split into the {} the header declares (the text alone gave {fewer})",
