@@ -21,11 +21,19 @@ pub fn kind(text: &str) -> Kind {
         return Kind::Blog;
     }
     let content = chrome::content_lines(text);
+    let markers = numbering::detect(&content)
+        .map(|(_, m)| m)
+        .unwrap_or_default();
+    let believed: Vec<&numbering::Marker> = markers.iter().flatten().collect();
+    // "1/", "2/5": a thread's numbering, never an article's list, whatever stands above it.
+    let slashed = believed.iter().filter(|m| m.label.contains('/')).count();
+    if slashed >= MIN_MARKERS {
+        return Kind::Unroll;
+    }
     if article::has_article_head(&content) {
         return Kind::Article;
     }
-    let markers = numbering::detect(&content).map_or(0, |(_, m)| m.iter().flatten().count());
-    if markers >= MIN_MARKERS {
+    if believed.len() >= MIN_MARKERS {
         return Kind::Unroll;
     }
     Kind::Plain
@@ -73,6 +81,14 @@ mod tests {
             Kind::Unroll
         );
         assert_eq!(kind("one 1/\ntwo 2/\nthree 3/\n"), Kind::Unroll);
+    }
+
+    #[test]
+    fn slash_numbering_makes_a_thread_under_an_articles_head() {
+        let text = "Ash dieback\nJan 20, 2025\n\n1/ It is everywhere.\n\n2/ Alder does well.\n\n3/ Lime too.\n";
+        assert_eq!(kind(text), Kind::Unroll);
+        let listed = "Ash dieback\nJan 20, 2025\n\n1. It is everywhere.\n\n2. Alder does well.\n\n3. Lime too.\n";
+        assert_eq!(kind(listed), Kind::Article);
     }
 
     #[test]

@@ -217,6 +217,8 @@ struct Header {
     declared: Option<u32>,
     /// Lines of the page's furniture above the header, left out.
     above: usize,
+    /// The title a pasted thread was given above it.
+    title: Option<String>,
 }
 
 /// Whether `name` is the header's name, or the header has none yet.
@@ -400,6 +402,10 @@ fn take_attribution(lines: &mut &[&str], header: &mut Header) {
         return;
     }
     let Some(caps) = ATTRIBUTION.captures(&attribution) else {
+        take_title_and_date(&above, header);
+        if header.date.is_some() {
+            *lines = &lines[filled[first_post]..];
+        }
         return;
     };
     let handle = caps
@@ -445,6 +451,19 @@ fn take_attribution(lines: &mut &[&str], header: &mut Header) {
     *lines = &lines[filled[first_post]..];
 }
 
+/// A title and a date above a pasted thread's first post, with no author named: the date
+/// is the last line, the title the line before it, if any.
+fn take_title_and_date(above: &[&str], header: &mut Header) {
+    let Some((date, title)) = above.split_last() else {
+        return;
+    };
+    if !super::article::is_date(date) || title.len() > 1 {
+        return;
+    }
+    header.date = Some(date.to_string());
+    header.title = title.first().map(|t| t.to_string());
+}
+
 /// Reads an unroll page.
 pub fn read(text: &str) -> Reading {
     let (text, more) = split_more_from(text);
@@ -461,6 +480,7 @@ pub fn read(text: &str) -> Reading {
         (None, None) => footer_author(text.lines()),
     };
     reading.date = header.date;
+    reading.title = header.title;
     if reading.author.is_none() {
         reading.warnings.push(NO_AUTHOR.to_string());
     }
@@ -718,6 +738,25 @@ mod tests {
         let r = read(text);
         assert_eq!(r.date.as_deref(), Some("Aug 20, 2024"));
         assert_eq!(r.threads[0].declared_count, Some(2));
+    }
+
+    #[test]
+    fn a_title_and_date_above_post_one_are_the_pages() {
+        let r = read("Ash dieback\nJan 20, 2025\n\n1/ It is everywhere.\n\n2/ Alder does well.\n");
+        assert_eq!(
+            (r.title.as_deref(), r.date.as_deref()),
+            (Some("Ash dieback"), Some("Jan 20, 2025"))
+        );
+        let labels: Vec<_> = r.threads[0]
+            .posts
+            .iter()
+            .map(|p| p.label.as_deref())
+            .collect();
+        assert_eq!(labels, [Some("1/"), Some("2/")]);
+        // Two lines of words above post 1 are the thread's own: nothing is taken.
+        let r = read("Ash dieback\nis everywhere\n\n1/ It is.\n\n2/ Alder does well.\n");
+        assert_eq!((r.title, r.date), (None, None));
+        assert!(r.threads[0].posts[0].text.starts_with("Ash dieback"));
     }
 
     #[test]
