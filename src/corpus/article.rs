@@ -194,10 +194,35 @@ pub fn read(text: &str, kind: Kind, written: Written) -> Reading {
             0
         }
     };
-    let mut thread = Thread::new(pictured_paragraphs(&lines[body..], written), None);
+    let (paragraphs, embeds) = take_signed_embeds(pictured_paragraphs(&lines[body..], written));
+    let mut thread = Thread::new(paragraphs, None);
     thread.author = reading.author.clone();
     reading.threads.push(thread);
+    reading.threads.extend(embeds);
     reading
+}
+
+/// The posts embedded in a page whose markup is gone: a paragraph closed by its signature
+/// ("— Ann (@ann) May 3, 2024", on its last line or as the next paragraph) is a thread of its
+/// own, titled "Embedded post", not a paragraph of the page.
+fn take_signed_embeds(paragraphs: Vec<Post>) -> (Vec<Post>, Vec<Thread>) {
+    let mut kept: Vec<Post> = Vec::new();
+    let mut embeds = Vec::new();
+    for post in paragraphs {
+        let alone = !post.text.contains('\n');
+        let signed_below = (kept.last()).filter(|_| alone).and_then(|above| {
+            super::markdown::signed_embed(&format!("{}\n{}", above.text, post.text))
+        });
+        if let Some(embed) = signed_below {
+            kept.pop();
+            embeds.push(super::embedded_thread(embed));
+        } else if let Some(embed) = super::markdown::signed_embed(&post.text) {
+            embeds.push(super::embedded_thread(embed));
+        } else {
+            kept.push(post);
+        }
+    }
+    (kept, embeds)
 }
 
 /// The warning for a text read as paragraphs because nothing else was recognised.
@@ -472,6 +497,27 @@ mod tests {
         assert_eq!(r.author, Some(Author::named("Ann Example")));
         assert_eq!(r.date.as_deref(), Some("Tuesday, November 9, 2021"));
         assert_eq!(r.threads[0].posts.len(), 2);
+    }
+
+    #[test]
+    fn a_paragraph_signed_as_an_embedded_post_is_one() {
+        let text = "River report\n\nBy Ann Example\n3 May 2023\n\nA councillor posted:\n\nNo milk since Tuesday. @Ferries we need a date.\n\n— Iain Mac (@IainMac) May 3, 2024\n\nThe government said it was aware.\n\nSigned inline.\n— Bo (@bo) May 4, 2024\n";
+        let r = read(text, Kind::Article, Written::Text);
+        let texts: Vec<Vec<&str>> = (r.threads.iter())
+            .map(|t| t.posts.iter().map(|p| &*p.text).collect())
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                vec!["A councillor posted:", "The government said it was aware."],
+                vec![
+                    "No milk since Tuesday. @Ferries we need a date.\n— Iain Mac (@IainMac) May 3, 2024"
+                ],
+                vec!["Signed inline.\n— Bo (@bo) May 4, 2024"],
+            ]
+        );
+        assert_eq!(r.threads[1].title.as_deref(), Some("Embedded post"));
+        assert_eq!(r.threads[1].author.as_ref().unwrap().name, "Iain Mac");
     }
 
     #[test]

@@ -234,6 +234,18 @@ impl Embed {
     }
 }
 
+/// The post `text` is, if its last line is an embedded post's signature ("— Ann (@ann) May
+/// 1, 2023", as a page's text keeps an embed whose markup is gone) and words stand above it.
+pub(crate) fn signed_embed(text: &str) -> Option<Embed> {
+    let (above, last) = text.trim_end().rsplit_once('\n')?;
+    let signature = SIGNATURE.captures(last.trim())?;
+    let whole = signature.get(0).expect("whole match").start() == 0;
+    (whole && !above.trim().is_empty()).then(|| Embed {
+        text: text.trim().to_string(),
+        author: Some(signature_author(&signature)),
+    })
+}
+
 /// Who an embedded post's signature names.
 fn signature_author(signature: &regex::Captures) -> Author {
     let name = signature["name"].trim();
