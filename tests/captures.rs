@@ -24,6 +24,14 @@ fn show(id: &str) -> Value {
     serde_json::from_slice(&out).unwrap()
 }
 
+/// The mentions of every post of the thread `t`, in order.
+fn mentions(doc: &Value, t: usize) -> Vec<&Value> {
+    let posts = doc["threads"][t]["posts"].as_array().unwrap();
+    (posts.iter())
+        .flat_map(|p| p["mentions"].as_array().unwrap())
+        .collect()
+}
+
 /// Each thread's posts' texts.
 fn texts(doc: &Value) -> Vec<Vec<String>> {
     let threads = doc["threads"].as_array().unwrap();
@@ -148,9 +156,7 @@ fn an_unroller_header_with_a_toolbar_gives_author_date_and_count() {
         texts[2],
         ["What the review means for care leavers, in short."]
     );
-    let mentions: Vec<&Value> = (doc["threads"][0]["posts"].as_array().unwrap().iter())
-        .flat_map(|p| p["mentions"].as_array().unwrap())
-        .collect();
+    let mentions = mentions(&doc, 0);
     assert_eq!(
         mentions,
         ["kinshipcarers"],
@@ -407,9 +413,7 @@ fn a_clipped_unroll_page_reads_its_linked_header_and_escaped_numbers() {
     assert_eq!(labels(&doc, 0), ["1.", "2.", "3."]);
     let texts = texts(&doc);
     assert!(texts[0][0].contains("Kinship carers"), "{texts:?}");
-    let mentions: Vec<&Value> = (doc["threads"][0]["posts"].as_array().unwrap().iter())
-        .flat_map(|p| p["mentions"].as_array().unwrap())
-        .collect();
+    let mentions = mentions(&doc, 0);
     assert_eq!(mentions, ["FRGroup"], "the author's handle is no mention");
 }
 
@@ -486,8 +490,6 @@ fn a_thread_named_above_its_first_post_has_that_author_and_no_footer() {
     assert_eq!(labels(&doc, 0), ["1.", "2.", "3."]);
     let texts = texts(&doc);
     assert_eq!(texts[0][2], "3. The full paper, open access. #rivers");
-    let mentions: Vec<&Value> = (doc["threads"][0]["posts"].as_array().unwrap().iter())
-        .flat_map(|p| p["mentions"].as_array().unwrap())
-        .collect();
+    let mentions = mentions(&doc, 0);
     assert!(mentions.is_empty(), "{mentions:?}");
 }
