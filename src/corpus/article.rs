@@ -209,7 +209,7 @@ fn take_signed_embeds(paragraphs: Vec<Post>) -> (Vec<Post>, Vec<Thread>) {
     let mut kept: Vec<Post> = Vec::new();
     let mut embeds = Vec::new();
     for post in paragraphs {
-        let alone = !post.text.contains('\n');
+        let alone = !post.text.contains('\n') && post.text.starts_with(['—', '–']);
         let signed_below = (kept.last()).filter(|_| alone).and_then(|above| {
             super::markdown::signed_embed(&format!("{}\n{}", above.text, post.text))
         });
@@ -518,6 +518,13 @@ mod tests {
         );
         assert_eq!(r.threads[1].title.as_deref(), Some("Embedded post"));
         assert_eq!(r.threads[1].author.as_ref().unwrap().name, "Iain Mac");
+    }
+
+    #[test]
+    fn a_credit_line_is_no_signature() {
+        let text = "River report\n\nBy Ann Example\n3 May 2023\n\nWarnings are in force.\n\n– Met Office (@metoffice) for the warnings\n\nMore rain is due.\n";
+        let r = read(text, Kind::Article, Written::Text);
+        assert_eq!(r.threads.len(), 1, "{:?}", r.threads);
     }
 
     #[test]

@@ -121,7 +121,7 @@ pub(super) fn name_before_role(value: &str) -> Option<&str> {
     let short = role.split_whitespace().count() <= 8 && role.chars().count() <= 60;
     // A role is written as a title ("Health editor"); "the shelves were empty" is a clause.
     // The date may stand there instead ("By Ann Example | 18 July 2024, 09:42").
-    let dated = super::article::is_date(role.split(',').next().unwrap_or(role));
+    let dated = super::article::is_date(role);
     let titled = dated || role.chars().next().is_some_and(char::is_uppercase);
     let sentence =
         !dated && (role.contains(['.', ';', ':', '!', '?']) || role.matches(',').count() > 1);
@@ -194,6 +194,7 @@ mod tests {
             "By Monday, the council will vote.",
             "By Ann Example, who said so. Then more",
             "By Christmas Eve, the shelves were empty",
+            "By Christmas Eve, December 24, the shelves were bare.",
         ] {
             assert_eq!(author(&format!("{line}\n")), None, "{line}");
         }

@@ -82,16 +82,15 @@ pub fn is_dropped(line: &str) -> bool {
     is_copyright(line) || DROPPED.is_match(line)
 }
 
-/// A site's copyright line ("© PingThread 2023"): short, opening with the sign or the word,
-/// and naming a year.
+/// A site's copyright line ("© PingThread 2023"): short, opening with the sign and naming a
+/// year. ("Copyright 2024 changes…" and "(c) 2007, when…" open sentences too.)
 fn is_copyright(line: &str) -> bool {
-    let opens = ["©", "(c) ", "Copyright "]
-        .iter()
-        .any(|mark| line.starts_with(mark));
     let year = |w: &str| {
         w.len() == 4 && w.starts_with(['1', '2']) && w.bytes().all(|b| b.is_ascii_digit())
     };
-    opens && line.len() <= 80 && line.split(|c: char| !c.is_ascii_alphanumeric()).any(year)
+    line.starts_with('©')
+        && line.len() <= 60
+        && line.split(|c: char| !c.is_ascii_alphanumeric()).any(year)
 }
 
 /// True for a line that only separates what is above it from what is below ("---", "* * *",
@@ -101,19 +100,17 @@ pub fn is_separator(line: &str) -> bool {
     if matches!(line, "<hr>" | "<hr/>" | "<hr />") {
         return true;
     }
-    // Asked of every line: most open with a letter, and none that separates is long.
+    // Asked of every line: most open with a letter, and the marks are compared only until
+    // one differs.
     let Some(first) = line.chars().next() else {
         return false;
     };
-    if !matches!(first, '-' | '*' | '_' | '—' | '–' | '=') || line.len() > SEPARATOR_BYTES {
+    if !matches!(first, '-' | '*' | '_' | '—' | '–' | '=') {
         return false;
     }
     let marks = line.chars().filter(|c| !c.is_whitespace());
     marks.clone().all(|c| c == first) && marks.count() >= 3
 }
-
-/// The longest separator line ("- - -" written out across a page).
-const SEPARATOR_BYTES: usize = 240;
 
 /// True when a short line speaks of subscriptions, accounts or prices.
 pub fn is_furniture_line(line: &str) -> bool {

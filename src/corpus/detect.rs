@@ -25,9 +25,17 @@ pub fn kind(text: &str) -> Kind {
         .map(|(_, m)| m)
         .unwrap_or_default();
     let believed: Vec<&numbering::Marker> = markers.iter().flatten().collect();
-    // "1/", "2/5": a thread's numbering, never an article's list, whatever stands above it.
-    let slashed = believed.iter().filter(|m| m.label.contains('/')).count();
-    if slashed >= MIN_MARKERS {
+    // "1/", "2/5": a thread's numbering, never an article's list, even under a title and a
+    // date, when it counts one thread ("1/2 cup", "2/3 cup" are measures) from the top.
+    let slashed: Vec<&&numbering::Marker> =
+        believed.iter().filter(|m| m.label.contains('/')).collect();
+    let one_total = slashed.windows(2).all(|w| w[0].total == w[1].total);
+    let first = markers
+        .iter()
+        .position(Option::is_some)
+        .unwrap_or(usize::MAX);
+    let above = content.iter().take(first).filter(|l| !l.trim().is_empty());
+    if slashed.len() >= MIN_MARKERS && one_total && above.count() <= 2 {
         return Kind::Unroll;
     }
     if article::has_article_head(&content) {
@@ -89,6 +97,11 @@ mod tests {
         assert_eq!(kind(text), Kind::Unroll);
         let listed = "Ash dieback\nJan 20, 2025\n\n1. It is everywhere.\n\n2. Alder does well.\n\n3. Lime too.\n";
         assert_eq!(kind(listed), Kind::Article);
+        // Measures are no thread; nor is a thread quoted further down an article.
+        let recipe = "Scones\nJan 20, 2025\n\n1/2 cup flour\n2/3 cup milk\n3/4 tsp salt\n";
+        assert_ne!(kind(recipe), Kind::Unroll);
+        let quoted = "Ferry news\n\nBy Ann Example\n3 May 2023\n\nThe councillor wrote a thread.\n\nIt said:\n\n1/ No milk.\n\n2/ No bread.\n\n3/ No date.\n";
+        assert_eq!(kind(quoted), Kind::Article);
     }
 
     #[test]

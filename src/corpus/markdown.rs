@@ -238,8 +238,17 @@ impl Embed {
 /// 1, 2023", as a page's text keeps an embed whose markup is gone) and words stand above it.
 pub(crate) fn signed_embed(text: &str) -> Option<Embed> {
     let (above, last) = text.trim_end().rsplit_once('\n')?;
-    let signature = SIGNATURE.captures(last.trim())?;
-    let whole = signature.get(0).expect("whole match").start() == 0;
+    let last = last.trim();
+    if !last.starts_with(['—', '–']) {
+        return None;
+    }
+    let signature = SIGNATURE.captures(last)?;
+    // A signature dates its post ("May 3, 2024", or that date as a link): "– Met Office
+    // (@metoffice) for the warnings" is a credit.
+    let date = signature["date"].trim_start_matches('[');
+    let date = date.split(']').next().unwrap_or(date);
+    let whole =
+        signature.get(0).expect("whole match").start() == 0 && super::article::is_date(date);
     (whole && !above.trim().is_empty()).then(|| Embed {
         text: text.trim().to_string(),
         author: Some(signature_author(&signature)),

@@ -397,13 +397,21 @@ fn take_attribution(lines: &mut &[&str], header: &mut Header) {
         .iter()
         .map(|&i| lines[i].trim())
         .collect();
+    // The name stands on the handle's line or the line above it, never further up.
+    let at = above.iter().position(|l| l.contains('@')).unwrap_or(0);
+    let named_on = match above.get(at) {
+        Some(line) if line.starts_with('@') => at.saturating_sub(1),
+        _ => at,
+    };
+    if named_on > 0 {
+        return;
+    }
     let attribution = above.join(" ");
     if attribution.chars().count() > ATTRIBUTION_CHARS {
         return;
     }
     let Some(caps) = ATTRIBUTION.captures(&attribution) else {
-        take_title_and_date(&above, header);
-        if header.date.is_some() {
+        if take_title_and_date(&above, header) {
             *lines = &lines[filled[first_post]..];
         }
         return;
@@ -429,7 +437,10 @@ fn take_attribution(lines: &mut &[&str], header: &mut Header) {
         || rest.starts_with("on ")
         || rest.starts_with(SEPARATORS)
         || super::article::is_date(&published);
+    // A bare handle after one word is a greeting or a thanks ("Congrats @ann").
+    let bare = caps.name("handle").is_some();
     if !(1..=5).contains(&words)
+        || (bare && words < 2)
         || !capitalised
         || name.contains(['.', ',', ':', '!', '?'])
         || handle.chars().count() > HANDLE_MAX
@@ -453,16 +464,23 @@ fn take_attribution(lines: &mut &[&str], header: &mut Header) {
 
 /// A title and a date above a pasted thread's first post, with no author named: the date
 /// is the last line, the title the line before it, if any.
-fn take_title_and_date(above: &[&str], header: &mut Header) {
+fn take_title_and_date(above: &[&str], header: &mut Header) -> bool {
     let Some((date, title)) = above.split_last() else {
-        return;
+        return false;
     };
-    if !super::article::is_date(date) || title.len() > 1 {
-        return;
+    // A title is a short line, not a sentence of the thread's.
+    let titled = (title.first())
+        .is_none_or(|t| t.chars().count() <= TITLE_CHARS && !t.ends_with(['.', '…', ':']));
+    if !super::article::is_date(date) || title.len() > 1 || !titled || header.date.is_some() {
+        return false;
     }
     header.date = Some(date.to_string());
     header.title = title.first().map(|t| t.to_string());
+    true
 }
+
+/// The longest line above a pasted thread taken for its title.
+const TITLE_CHARS: usize = 100;
 
 /// Reads an unroll page.
 pub fn read(text: &str) -> Reading {
@@ -738,6 +756,24 @@ mod tests {
         let r = read(text);
         assert_eq!(r.date.as_deref(), Some("Aug 20, 2024"));
         assert_eq!(r.threads[0].declared_count, Some(2));
+    }
+
+    #[test]
+    fn lines_above_post_one_that_name_no_author_stay_the_threads() {
+        for above in [
+            "Congrats @ann",
+            "Ash Dieback\nGwen Pritchard @gwen_f\nJan 20, 2025",
+        ] {
+            let r = read(&format!("{above}\n\n1/ It is.\n\n2/ Alder does well.\n"));
+            assert_eq!(r.author, None, "{above}");
+            let first = above.lines().next().unwrap();
+            assert!(r.threads[0].posts[0].text.starts_with(first), "{above}");
+        }
+        // Under a header that dated the thread, the lines above post 1 are its intro.
+        let text = "Mar 7, 2024 · 2 tweets · 2 min read\nWhy the ferry matters to us\nand to everyone on the island\n\n1/ It is.\n\n2/ Alder does well.\n";
+        let r = read(text);
+        let first = &r.threads[0].posts[0].text;
+        assert!(first.starts_with("Why the ferry"), "{first:?}");
     }
 
     #[test]
