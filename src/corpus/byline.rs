@@ -129,7 +129,7 @@ pub(super) fn name_before_role(value: &str) -> Option<&str> {
 }
 
 /// Whether every word of `name` starts with a capital (or a letter without case).
-fn capitalised(name: &str) -> bool {
+pub(super) fn capitalised(name: &str) -> bool {
     let starts = |w: &str| {
         w.chars()
             .next()

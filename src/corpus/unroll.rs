@@ -427,9 +427,7 @@ fn take_attribution(lines: &mut &[&str], header: &mut Header) {
         .trim();
     // A name, not a sentence that names someone ("Thanks to Bo (@bo) for the data").
     let words = name.split_whitespace().count();
-    let capitalised = name
-        .split_whitespace()
-        .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
+    let capitalised = super::byline::capitalised(name);
     let rest = caps["rest"].trim();
     // "Published on November 7, 2023" on the line under the name.
     let published = PUBLISHED.replace(rest, "");
