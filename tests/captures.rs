@@ -493,3 +493,31 @@ fn a_thread_named_above_its_first_post_has_that_author_and_no_footer() {
     let mentions = mentions(&doc, 0);
     assert!(mentions.is_empty(), "{mentions:?}");
 }
+
+#[test]
+fn posts_numbered_1_to_4_with_a_bracket_keep_a_posts_own_list() {
+    let doc = show("paren-thread");
+    assert_eq!(doc["kind"], "unroll");
+    assert_eq!(doc["author"]["name"], "Katrin Vogel");
+    assert_eq!(doc["date"], "8 May 2024");
+    assert_eq!(labels(&doc, 0), ["1)", "2)", "3)", "4)"]);
+    let texts = texts(&doc);
+    assert!(
+        texts[0][1].ends_with(
+            "a) the cost of new radiators\nb) the noise rules for outdoor units\nc) landlords"
+        ),
+        "{texts:?}"
+    );
+    assert_eq!(mentions(&doc, 0), ["StadtwerkeBonn"]);
+}
+
+#[test]
+fn posts_numbered_with_keycaps_are_numbered() {
+    let doc = show("keycap-thread");
+    assert_eq!(doc["kind"], "unroll");
+    assert_eq!(labels(&doc, 0), ["1️⃣", "2️⃣", "3️⃣", "4️⃣"]);
+    let numbers: Vec<&Value> = (doc["threads"][0]["posts"].as_array().unwrap().iter())
+        .map(|p| &p["number"])
+        .collect();
+    assert_eq!(numbers, [1, 2, 3, 4]);
+}

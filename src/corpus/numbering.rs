@@ -1,5 +1,5 @@
 //! Numbering markers that thread authors write on their posts: "1/", "2/16", "20/20", "(1/5)",
-//! "(thread, 1/).", "1.", "1.…", "(1)", "[2/n]", "1/🧵", "🧵 1/", "/4". A marker is either trailing (closes a post) or leading (opens
+//! "(thread, 1/).", "1.", "1.…", "1)", "(1)", "[2/n]", "1/🧵", "🧵 1/", "/4", "1️⃣". A marker is either trailing (closes a post) or leading (opens
 //! one); a thread uses one style, and only markers that count upwards are believed.
 
 use super::entities;
@@ -112,6 +112,9 @@ pub fn leading(line: &str) -> Option<Marker> {
         }
         _ => line,
     };
+    if let Some(marker) = keycap(line) {
+        return Some(marker);
+    }
     let digit_at = |i: usize| line.as_bytes().get(i).is_some_and(u8::is_ascii_digit);
     let opens = digit_at(0) || (line.starts_with(['(', '[']) && digit_at(1));
     if !opens {
@@ -122,12 +125,29 @@ pub fn leading(line: &str) -> Option<Marker> {
     let (total, written) = total_of(caps.get(3));
     let label = match &caps[2] {
         "." => format!("{number}."),
-        // "(1)", never "1)": that is a list's item ("a) b)", "1) 2)") within a post.
         ")" if line.starts_with('(') => format!("({number})"),
-        ")" => return None,
+        ")" => format!("{number})"),
         _ => format!("{number}/{written}"),
     };
     make(label, number, total)
+}
+
+/// A keycap emoji opening a line, then a space: "1️⃣ …" (a digit, perhaps the emoji
+/// variation selector, and the combining keycap), or "🔟 …".
+fn keycap(line: &str) -> Option<Marker> {
+    let (number, rest) = match line.strip_prefix('🔟') {
+        Some(rest) => (10, rest),
+        None => {
+            let digit = line.chars().next().filter(char::is_ascii_digit)?;
+            let rest = line[1..].strip_prefix('\u{fe0f}').unwrap_or(&line[1..]);
+            (digit.to_digit(10)?, rest.strip_prefix('\u{20e3}')?)
+        }
+    };
+    let label = &line[..line.len() - rest.len()];
+    let spaced = rest.is_empty() || rest.starts_with(char::is_whitespace);
+    spaced
+        .then(|| make(label.to_string(), number, None))
+        .flatten()
 }
 
 /// Rejects what cannot be a post number: 0, or a number above its own total ("24/7").
@@ -192,10 +212,35 @@ pub fn detect(lines: &[&str]) -> Option<(Style, Vec<Option<Marker>>)> {
         .into_iter()
         .map(|style| (style, sequence(lines, style)))
         .filter(|(style, seq)| starts_near_the_top(lines, seq, *style))
+        .filter(|(style, seq)| !(*style == Style::Leading && is_list_in_a_post(lines, seq)))
         .map(|(style, seq)| (seq.iter().flatten().count(), style, seq))
         .filter(|(count, _, _)| *count >= 2)
         .max_by_key(|(count, style, _)| (*count, *style == Style::Trailing))
         .map(|(_, style, seq)| (style, seq))
+}
+
+/// The longest line a list's item may be: a post written on one line is longer.
+const LIST_ITEM_MAX_CHARS: usize = 140;
+
+/// Whether leading `markers` number a list that a post writes ("Three reasons:" then "1) …"
+/// on the next line and each item on the line after the last), not posts: the first item
+/// follows its lead-in (ending in ':') with no blank line between, the items stand on
+/// consecutive lines, and each is short.
+fn is_list_in_a_post(lines: &[&str], markers: &[Option<Marker>]) -> bool {
+    let at: Vec<usize> = (markers.iter().enumerate())
+        .filter_map(|(i, m)| m.as_ref().map(|_| i))
+        .collect();
+    let (Some(&first), Some(&last)) = (at.first(), at.last()) else {
+        return false;
+    };
+    let lead_in = first
+        .checked_sub(1)
+        .is_some_and(|i| lines[i].trim_end().ends_with(':'));
+    let consecutive = last - first + 1 == at.len();
+    let short = at
+        .iter()
+        .all(|&i| lines[i].trim().chars().count() <= LIST_ITEM_MAX_CHARS);
+    lead_in && consecutive && short
 }
 
 /// At most this many posts' worth of text stands before a thread's first marker (an
@@ -312,10 +357,60 @@ mod tests {
         assert_eq!(label(leading("🧵 1/ On care")), Some("1/".into()));
         assert_eq!(label(trailing("and more 3/n")), Some("3/n".into()));
         assert_eq!(label(trailing("on care (1/7)")), Some("1/7".into()));
-        assert_eq!(leading("1) a list item"), None);
+        assert_eq!(label(leading("1) Heat pumps")), Some("1)".into()));
+        assert_eq!(leading("a) a list item"), None);
+        assert_eq!(
+            label(leading("1\u{fe0f}\u{20e3} El año")),
+            Some("1️⃣".into())
+        );
+        assert_eq!(leading("2\u{20e3} Sin selector").map(|m| m.number), Some(2));
+        assert_eq!(leading("🔟 Diez").map(|m| m.number), Some(10));
+        assert_eq!(leading("0\u{fe0f}\u{20e3} cero"), None);
+        assert_eq!(leading("1\u{fe0f}\u{20e3}2\u{fe0f}\u{20e3} doce"), None);
         assert_eq!(leading("1.5C of warming"), None);
         assert_eq!(leading("Use Case 3: retail"), None);
         assert_eq!(trailing("and 1/n").unwrap().total, None);
+    }
+
+    #[test]
+    fn a_list_under_its_lead_in_is_no_numbering() {
+        let listed = [
+            "Ferry news.",
+            "",
+            "Three reasons:",
+            "1) old engines",
+            "2) short crews",
+            "3) silt",
+        ];
+        assert_eq!(detect(&listed), None);
+        let dotted = listed.map(|l| l.replacen(')', ".", 1));
+        assert_eq!(
+            detect(&dotted.iter().map(String::as_str).collect::<Vec<_>>()),
+            None
+        );
+        // Posts: apart from each other, or not after a lead-in, or each a post's length.
+        let long = format!("2) {}", "x".repeat(LIST_ITEM_MAX_CHARS));
+        for posts in [
+            vec![
+                "Three reasons:",
+                "1) old engines",
+                "",
+                "2) short crews",
+                "",
+                "3) silt",
+            ],
+            vec![
+                "Three reasons",
+                "1) old engines",
+                "2) short crews",
+                "3) silt",
+            ],
+            vec!["Three reasons:", "1) old engines", &long, "3) silt"],
+        ] {
+            let (style, markers) = detect(&posts).expect("numbered posts");
+            assert_eq!(style, Style::Leading);
+            assert_eq!(markers.iter().flatten().count(), 3, "{posts:?}");
+        }
     }
 
     #[test]
