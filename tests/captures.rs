@@ -521,3 +521,26 @@ fn posts_numbered_with_keycaps_are_numbered() {
         .collect();
     assert_eq!(numbers, [1, 2, 3, 4]);
 }
+
+#[test]
+fn an_unnumbered_thread_under_who_wrote_it_is_that_authors_paragraphs() {
+    let doc = show("attributed-paragraphs");
+    assert_eq!(doc["kind"], "unroll");
+    assert_eq!(doc["title"], "Why the bakery stopped delivering");
+    assert_eq!(
+        doc["source"],
+        "https://x.com/jo_bakes/status/1790000000000000001"
+    );
+    assert_eq!(doc["author"]["name"], "Jo Whitfield");
+    assert_eq!(doc["author"]["handle"], "jo_bakes");
+    assert_eq!(doc["date"], "Feb 20, 2024");
+    let texts = texts(&doc);
+    assert_eq!(texts[0].len(), 4, "{texts:?}");
+    assert!(texts[0][0].starts_with("We stopped"));
+    assert!(texts[0][2].ends_with("- profit is up"), "{texts:?}");
+    assert!(
+        mentions(&doc, 0).is_empty(),
+        "the author's handle is no mention"
+    );
+    assert_eq!(doc["warnings"], serde_json::json!([]));
+}

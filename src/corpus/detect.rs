@@ -38,6 +38,10 @@ pub fn kind(text: &str) -> Kind {
     if slashed.len() >= MIN_MARKERS && one_total && above.count() <= 2 {
         return Kind::Unroll;
     }
+    // "Ann (@ann) · Feb 20, 2024" above paragraphs: a thread written out without numbers.
+    if unroll::opens_with_attribution(&content) {
+        return Kind::Unroll;
+    }
     if article::has_article_head(&content) {
         return Kind::Article;
     }

@@ -51,6 +51,7 @@ pub fn segment(lines: &[&str], expected: Option<usize>) -> Vec<Segment> {
     let cuts = expected
         .filter(|&k| k >= 1 && units.len() <= EXACT_COUNT_MAX_UNITS)
         .and_then(|k| exact_cuts(&units, k))
+        .or_else(|| apart(&units))
         .unwrap_or_else(|| fewest_cuts(&units));
     let mut starts = cuts;
     starts.push(units.len());
@@ -189,6 +190,16 @@ fn is_bullet(text: &str) -> bool {
         && matches!(text.as_bytes().get(digits), Some(b'.' | b')'))
         && text.as_bytes().get(digits + 1) == Some(&b' ');
     marks || numbered
+}
+
+/// Each paragraph its own post, where no two lines stand together but a list's items under
+/// its lead-in: a thread written out with a blank line between its posts and none within
+/// them (a scrape joins posts with single line breaks, so they say nothing of this kind).
+fn apart(units: &[Unit]) -> Option<Vec<usize>> {
+    let together = |u: &Unit| u.gap == Gap::Line;
+    (units.iter().filter(|u| together(u)))
+        .all(|u| is_bullet(u.text))
+        .then(|| (0..units.len()).filter(|&i| !together(&units[i])).collect())
 }
 
 /// The starts of the posts of the split into the fewest posts, least penalty breaking ties.
@@ -439,6 +450,33 @@ mod tests {
         let (a, b, c) = (sentence(150), sentence(100), sentence(200));
         let segments = segment(&[&a, "", &b, &c], None);
         assert_eq!(texts(&segments), [format!("{a}\n\n{b}"), c.clone()]);
+    }
+
+    #[test]
+    fn paragraphs_apart_are_posts_apart() {
+        // No line stands with another: each paragraph is a post, however short.
+        let lines = [
+            "Short.",
+            "",
+            "Also short.",
+            "",
+            "Lead-in:",
+            "- one",
+            "- two",
+            "",
+            "End.",
+        ];
+        let segments = segment(&lines, None);
+        assert_eq!(
+            texts(&segments),
+            ["Short.", "Also short.", "Lead-in:\n- one\n- two", "End."]
+        );
+        // One line that stands with another and is no list item: the scrape's rule holds.
+        let lines = ["Short.", "", "Also short.", "And this."];
+        assert_eq!(
+            texts(&segment(&lines, None)),
+            ["Short.\n\nAlso short.\nAnd this."]
+        );
     }
 
     #[test]

@@ -219,6 +219,8 @@ struct Header {
     above: usize,
     /// The title a pasted thread was given above it.
     title: Option<String>,
+    /// The address a pasted thread says it was copied from.
+    source: Option<String>,
 }
 
 /// Whether `name` is the header's name, or the header has none yet.
@@ -380,23 +382,130 @@ const SEPARATORS: [char; 5] = [',', '·', '•', '—', '–'];
 const ATTRIBUTION_CHARS: usize = 160;
 const ATTRIBUTION_LINES: usize = 3;
 
+/// Who wrote a pasted thread, as the lines above it say.
+struct Attribution {
+    name: String,
+    handle: String,
+    date: Option<String>,
+    /// Written as a byline ("By Ann Example (@ann)"), as an article names its writer.
+    byline: bool,
+}
+
 /// Reads the lines that name who wrote the thread ("Ann Example (@ann)", or the name and the
 /// handle on lines of their own, perhaps with a topic and a date after them) off the top of
-/// `lines`, where the thread's first post, numbered 1, follows them.
+/// `lines`: above its first post, numbered 1, or, where no post is numbered, one or two lines
+/// that end in a date ("Ann Example (@ann) · Feb 20, 2024") above the paragraphs.
 fn take_attribution(lines: &mut &[&str], header: &mut Header) {
+    // The filled lines' places in `lines`: what is taken ends before one of them.
     let filled: Vec<usize> = (0..lines.len())
         .filter(|&i| !lines[i].trim().is_empty())
-        .take(ATTRIBUTION_LINES + 1)
         .collect();
-    let Some(first_post) = (1..filled.len())
-        .find(|&k| numbering::leading(lines[filled[k]]).is_some_and(|m| m.number == 1))
-    else {
+    let trimmed =
+        |k: usize| -> Vec<&str> { filled[..k].iter().map(|&i| lines[i].trim()).collect() };
+    let first_post = (1..filled.len().min(ATTRIBUTION_LINES + 1))
+        .find(|&k| numbering::leading(lines[filled[k]]).is_some_and(|m| m.number == 1));
+    let found = match first_post {
+        Some(k) => match attribution(&trimmed(k)) {
+            Some(found) => Some((k, found)),
+            None => {
+                if take_title_and_date(&trimmed(k), header) {
+                    *lines = &lines[filled[k]..];
+                }
+                return;
+            }
+        },
+        None => dated_attribution(lines).map(|dated| {
+            header.title = dated.title;
+            header.source = dated.source;
+            (dated.lines, dated.attribution)
+        }),
+    };
+    // Paragraphs follow a dated attribution, so a filled line stands after what is taken.
+    let Some((k, found)) = found.filter(|(k, _)| *k < filled.len()) else {
         return;
     };
-    let above: Vec<&str> = filled[..first_post]
-        .iter()
-        .map(|&i| lines[i].trim())
+    header.name = Some(found.name);
+    header.handle = Some(found.handle);
+    header.date = found.date;
+    *lines = &lines[filled[k]..];
+}
+
+/// A dated attribution found above a thread written out as paragraphs.
+struct Dated {
+    /// The filled lines it and what stands above it take.
+    lines: usize,
+    attribution: Attribution,
+    /// A title line above it.
+    title: Option<String>,
+    /// The address of a "Source: …" line above it.
+    source: Option<String>,
+}
+
+/// "Source: https://…", "URL: …" above a pasted thread.
+static SOURCE_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:source|url|link)\s*:\s*(?P<url>https?://\S+)$").unwrap());
+
+/// An attribution that ends in a date (on one line, or on up to three: name, handle, date)
+/// in the first filled lines of `lines`, under at most a title and a "Source:" line, when
+/// paragraphs follow it.
+fn dated_attribution(lines: &[&str]) -> Option<Dated> {
+    let filled: Vec<&str> = (lines.iter())
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .take(2 * ATTRIBUTION_LINES + 1)
         .collect();
+    let at_most_above = 2;
+    for start in 0..=at_most_above.min(filled.len()) {
+        let (title, source) = title_and_source(&filled[..start])?;
+        let found = (1..=ATTRIBUTION_LINES)
+            .filter(|&k| filled.len() >= start + k + 2)
+            .find_map(|k| {
+                let attribution = attribution(&filled[start..start + k])?;
+                // A byline above paragraphs is an article's: its reader takes it.
+                let dated = attribution.date.is_some() && !attribution.byline;
+                dated.then_some((k, attribution))
+            });
+        if let Some((k, attribution)) = found {
+            return Some(Dated {
+                lines: start + k,
+                attribution,
+                title,
+                source,
+            });
+        }
+    }
+    None
+}
+
+/// What the lines above a pasted thread's attribution may be: a title (a short line, not a
+/// sentence) and the address it was copied from; `None` if they are anything else.
+fn title_and_source(above: &[&str]) -> Option<(Option<String>, Option<String>)> {
+    let mut title = None;
+    let mut source = None;
+    for line in above {
+        if let Some(c) = SOURCE_LINE.captures(line).filter(|_| source.is_none()) {
+            source = Some(c["url"].to_string());
+        } else if title.is_none()
+            && line.chars().count() <= TITLE_CHARS
+            && !line.ends_with(['.', '…', ':'])
+            && !line.contains('@')
+        {
+            title = Some(line.to_string());
+        } else {
+            return None;
+        }
+    }
+    Some((title, source))
+}
+
+/// Whether `lines` open with the attribution and date of a thread written out as
+/// paragraphs, none of them numbered.
+pub fn opens_with_attribution(lines: &[&str]) -> bool {
+    dated_attribution(lines).is_some()
+}
+
+/// The author (and date) that the lines `above` a pasted thread name, if they name one.
+fn attribution(above: &[&str]) -> Option<Attribution> {
     // The name stands on the handle's line or the line above it, never further up.
     let at = above.iter().position(|l| l.contains('@')).unwrap_or(0);
     let named_on = match above.get(at) {
@@ -404,18 +513,13 @@ fn take_attribution(lines: &mut &[&str], header: &mut Header) {
         _ => at,
     };
     if named_on > 0 {
-        return;
+        return None;
     }
     let attribution = above.join(" ");
     if attribution.chars().count() > ATTRIBUTION_CHARS {
-        return;
+        return None;
     }
-    let Some(caps) = ATTRIBUTION.captures(&attribution) else {
-        if take_title_and_date(&above, header) {
-            *lines = &lines[filled[first_post]..];
-        }
-        return;
-    };
+    let caps = ATTRIBUTION.captures(&attribution)?;
     let handle = caps
         .name("bracketed")
         .or(caps.name("handle"))
@@ -425,6 +529,11 @@ fn take_attribution(lines: &mut &[&str], header: &mut Header) {
         .find(name)
         .map_or(name, |by| &name[by.end()..])
         .trim();
+    // "By Ann Example (@ann)": an article's byline names its writer so.
+    let (name, byline) = match name.strip_prefix("By ") {
+        Some(name) => (name.trim(), true),
+        None => (name, false),
+    };
     // A name, not a sentence that names someone ("Thanks to Bo (@bo) for the data").
     let words = name.split_whitespace().count();
     let capitalised = super::byline::capitalised(name);
@@ -444,20 +553,23 @@ fn take_attribution(lines: &mut &[&str], header: &mut Header) {
         || handle.chars().count() > HANDLE_MAX
         || !about
     {
-        return;
+        return None;
     }
-    header.name = Some(name.to_string());
-    header.handle = Some(handle.to_string());
     // The date closes the line: the longest end of it that reads as one ("March 12, 2024").
     let ends = std::iter::once(published.as_ref()).chain(
         rest.match_indices(SEPARATORS)
             .map(|(at, sep)| &rest[at + sep.len()..]),
     );
-    header.date = ends
+    let date = ends
         .map(str::trim)
         .find(|d| super::article::is_date(d))
         .map(str::to_string);
-    *lines = &lines[filled[first_post]..];
+    Some(Attribution {
+        name: name.to_string(),
+        handle: handle.to_string(),
+        date,
+        byline,
+    })
 }
 
 /// A title and a date above a pasted thread's first post, with no author named: the date
@@ -497,6 +609,7 @@ pub fn read(text: &str) -> Reading {
     };
     reading.date = header.date;
     reading.title = header.title;
+    reading.source = header.source;
     if reading.author.is_none() {
         reading.warnings.push(NO_AUTHOR.to_string());
     }
@@ -658,9 +771,11 @@ mod tests {
             let r = read(&text);
             let texts: Vec<_> = r.threads[0].posts.iter().map(|p| &*p.text).collect();
             assert_eq!(texts, posts, "{gap:?}");
-            // Said: where the page misses a post, the split is a guess.
+            // Said: where the page misses a post, the split is a guess. Posts apart (a
+            // blank line between each) are posts by the text alone.
             let said = "posts split into the 4 the header declares (the text alone gave 1)";
-            assert_eq!(r.warnings, [said], "{gap:?}");
+            let said: &[&str] = if gap == "\n" { &[said] } else { &[] };
+            assert_eq!(r.warnings, said, "{gap:?}");
         }
     }
 
@@ -708,6 +823,51 @@ mod tests {
         // A date written with a comma of its own.
         let r = read("Ann Example (@annex) on rates, March 12, 2024\n\n1/ Rates.\n\n2/ Rents.\n");
         assert_eq!(r.date.as_deref(), Some("March 12, 2024"));
+    }
+
+    #[test]
+    fn a_dated_attribution_above_paragraphs_is_an_unnumbered_threads_header() {
+        let posts = "\n\nThe hub opens Monday.\n\nThe desk moved upstairs.\n";
+        for (above, title, source) in [
+            ("Ann Example (@annex) · Feb 20, 2024", None, None),
+            ("Ann Example\n@annex\nFeb 20, 2024", None, None),
+            (
+                "The hub\nSource: https://x.com/annex/status/1\nAnn Example (@annex) · Feb 20, 2024",
+                Some("The hub"),
+                Some("https://x.com/annex/status/1"),
+            ),
+        ] {
+            let text = format!("{above}{posts}");
+            assert!(
+                opens_with_attribution(&chrome::content_lines(&text)),
+                "{above}"
+            );
+            let r = read(&text);
+            let author = r.author.clone().unwrap_or_else(|| panic!("{above}"));
+            assert_eq!(
+                (author.name.as_str(), author.handle.as_deref()),
+                ("Ann Example", Some("annex"))
+            );
+            assert_eq!(r.date.as_deref(), Some("Feb 20, 2024"), "{above}");
+            assert_eq!((r.title.as_deref(), r.source.as_deref()), (title, source));
+            let texts: Vec<_> = r.threads[0].posts.iter().map(|p| &*p.text).collect();
+            assert_eq!(texts, ["The hub opens Monday.", "The desk moved upstairs."]);
+        }
+        // No date, a byline, a sentence, a sentence above, or nothing after: no header.
+        for above in [
+            "Ann Example (@annex)",
+            "By Ann Example (@annex) · Feb 20, 2024",
+            "Thanks to Bo Chen (@bochen) · Feb 20, 2024",
+            "We met at last.\nAnn Example (@annex) · Feb 20, 2024",
+        ] {
+            let text = format!("{above}{posts}");
+            assert!(
+                !opens_with_attribution(&chrome::content_lines(&text)),
+                "{above}"
+            );
+        }
+        let alone = ["Ann Example (@annex) · Feb 20, 2024", "", "One post."];
+        assert!(!opens_with_attribution(&alone));
     }
 
     #[test]
