@@ -544,3 +544,41 @@ fn an_unnumbered_thread_under_who_wrote_it_is_that_authors_paragraphs() {
     );
     assert_eq!(doc["warnings"], serde_json::json!([]));
 }
+
+#[test]
+fn a_listings_excerpts_are_threads_by_the_authors_that_introduce_them() {
+    let doc = show("hashtag-listing");
+    assert_eq!(doc["kind"], "listing");
+    assert_eq!(
+        doc["title"],
+        "Discover and read the best of Twitter Threads about #KinshipCare"
+    );
+    let authors: Vec<(&Value, &Value)> = (doc["threads"].as_array().unwrap().iter())
+        .map(|t| (&t["author"]["name"], &t["author"]["handle"]))
+        .collect();
+    assert_eq!(
+        authors,
+        [
+            (&Value::from("Amara Okafor"), &Value::from("amara_kinship")),
+            (
+                &Value::from("Dr. Sean Whelan"),
+                &Value::from("seanwhelan_sw")
+            )
+        ]
+    );
+    let declared: Vec<&Value> = (doc["threads"].as_array().unwrap().iter())
+        .map(|t| &t["declared_count"])
+        .collect();
+    assert_eq!(declared, [8, 5]);
+    // Each excerpt is its opening post alone: no name, handle, date or page furniture.
+    let texts = texts(&doc);
+    assert_eq!(texts[0].len(), 1, "{texts:?}");
+    assert!(texts[0][0].starts_with("Kinship carers in our borough"));
+    assert_eq!(texts[1].len(), 1, "{texts:?}");
+    assert!(texts[1][0].ends_with("A thread 🧵"));
+    assert_eq!(mentions(&doc, 1), ["LambethCouncil"]);
+    assert_eq!(
+        doc["warnings"],
+        serde_json::json!(["2 lines above the first thread (the site's name and menu) left out"])
+    );
+}

@@ -11,6 +11,7 @@ const TAIL_STARTS: &[&str] = &[
     r"^Missing some (Tweet|post)s? in this thread\?",
     r"^Did Thread Reader help you today\?",
     r"^Related hashtags$",
+    r"(?i)^don['’]t see the thread you['’]re looking for\?",
     // twtext-style unrollers: the follow line, the tip, the latest-threads box, the cookie notice.
     super::unroll::FOLLOW_LINE,
     r"^Tip: mention @\w+",
@@ -31,6 +32,7 @@ const TAIL_STARTS: &[&str] = &[
 const DROPPED_LINES: &[&str] = &[
     r"(?i)^top of page$",
     r"^Most recents \(\d+\)$",
+    r"(?i)^load more$",
     r"^Profile picture$",
     r"(?i)^(skip to (main )?content|advertisement)$",
     // Unrollers' toolbar buttons that no post is made of (the header reads the others).

@@ -1,7 +1,7 @@
 //! Listing pages ("Discover and read the best of Twitter Threads about #CareReview"): the
 //! openings of several threads, each closed by "Read N tweets", its declared length.
 
-use super::{Kind, Reading, Thread, chrome, segment};
+use super::{Kind, Reading, Thread, chrome, segment, unroll};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -27,6 +27,10 @@ fn is_heading(line: &str) -> bool {
     !line.is_empty() && line.chars().count() <= 120 && !line.ends_with(['.', '!', '?', '…', ':'])
 }
 
+/// How many filled lines at the top of a listing may stand above its first excerpt's
+/// introduction: the site's name, its menu, the page's heading.
+const HEAD_LINES: usize = 4;
+
 /// Reads a listing page: its heading as title, then one thread per excerpt.
 pub fn read(text: &str) -> Reading {
     let lines = chrome::content_lines(text);
@@ -40,6 +44,7 @@ pub fn read(text: &str) -> Reading {
             body = &body[i + 1..];
         }
     }
+    take_head(&mut body, &mut reading);
     let mut start = 0;
     for (i, line) in body.iter().enumerate() {
         if let Some(declared) = read_more(line) {
@@ -56,10 +61,49 @@ pub fn read(text: &str) -> Reading {
     reading
 }
 
-/// One excerpt's lines as a thread of its opening posts, `declared` long.
+/// Where the first excerpt is introduced by its author ("Ann Example", "@ann", "Oct 14")
+/// under a few short lines, takes those lines off `body`: the last that reads as a heading
+/// is the page's title (unless it has one), the others are the site's name and menu, left
+/// out and said.
+fn take_head(body: &mut &[&str], reading: &mut Reading) {
+    let first_read_more = body.iter().position(|l| read_more(l).is_some());
+    let first_excerpt = &body[..first_read_more.unwrap_or(body.len())];
+    let Some(at) = unroll::introduction_at(first_excerpt, HEAD_LINES + 1) else {
+        return;
+    };
+    let head: Vec<&str> = (body[..at].iter())
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    if !head.iter().all(|l| is_heading(l)) {
+        return;
+    }
+    let mut left_out = head.len();
+    if reading.title.is_none() {
+        let title = head.iter().rev().find(|l| !l.contains('|'));
+        if let Some(title) = title {
+            reading.title = Some(title.to_string());
+            left_out -= 1;
+        }
+    }
+    if left_out > 0 {
+        let lines = crate::present::plural(left_out, "line");
+        (reading.warnings).push(format!(
+            "{lines} above the first thread (the site's name and menu) left out"
+        ));
+    }
+    *body = &body[at..];
+}
+
+/// One excerpt's lines as a thread of its opening posts, `declared` long, by the author its
+/// introduction names.
 pub(super) fn excerpt(lines: &[&str], declared: Option<u32>) -> Thread {
+    let mut lines = lines;
+    let author = unroll::take_introduction(&mut lines);
     let shown = declared.map(|d| d.min(PREVIEW_POSTS) as usize);
-    Thread::new(segment::posts(lines, shown), declared)
+    let mut thread = Thread::new(segment::posts(lines, shown), declared);
+    thread.author = author;
+    thread
 }
 
 #[cfg(test)]
@@ -79,6 +123,49 @@ mod tests {
             "the preview count splits short lines"
         );
         assert_eq!(r.threads[1].posts[1].label.as_deref(), Some("2/"));
+    }
+
+    #[test]
+    fn each_excerpts_introduction_names_its_author() {
+        let text = "Site\nHelp | About\nThreads about #Topic\nAnn Example\n@annex\nOct 14\nOne post.\nRead 4 tweets\nBo Li @boli\nOct 13\nAnother.\nRead 2 tweets\n@cy\nThird.\nRead 3 tweets\n";
+        let r = read(text);
+        assert_eq!(r.title.as_deref(), Some("Threads about #Topic"));
+        let authors: Vec<_> = (r.threads.iter())
+            .map(|t| {
+                t.author
+                    .as_ref()
+                    .map(|a| (a.name.as_str(), a.handle.as_deref()))
+            })
+            .collect();
+        assert_eq!(
+            authors,
+            [
+                Some(("Ann Example", Some("annex"))),
+                Some(("Bo Li", Some("boli"))),
+                Some(("@cy", Some("cy")))
+            ]
+        );
+        let texts: Vec<_> = (r.threads.iter())
+            .map(|t| t.posts.iter().map(|p| &*p.text).collect::<Vec<_>>())
+            .collect();
+        assert_eq!(texts, [["One post."], ["Another."], ["Third."]]);
+        let said = "2 lines above the first thread (the site's name and menu) left out";
+        assert_eq!(r.warnings, [said]);
+    }
+
+    #[test]
+    fn an_excerpt_opening_with_its_own_words_keeps_them() {
+        // A sentence above a handle is the post's; a name with no handle is a post's line.
+        for text in [
+            "Thanks to the team.\n@annex\nRead 2 tweets\n",
+            "Ann Example\nOne post.\nRead 2 tweets\n",
+        ] {
+            let r = read(text);
+            assert_eq!(r.threads[0].author, None, "{text}");
+            let first = r.threads[0].posts[0].text.lines().next().unwrap();
+            assert_eq!(first, text.lines().next().unwrap());
+            assert!(r.warnings.is_empty());
+        }
     }
 
     #[test]

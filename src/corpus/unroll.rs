@@ -96,6 +96,66 @@ fn more_from_excerpt(
     thread
 }
 
+/// Takes off the top of `lines` the lines that introduce a thread's excerpt on a listing
+/// page: who wrote it (a name and a handle on one line, or the name above the handle, or the
+/// handle alone) and when ("Oct 14"). Returns the author, if they name one.
+pub(super) fn take_introduction(lines: &mut &[&str]) -> Option<Author> {
+    let mut name: Option<String> = None;
+    let mut handle_of: Option<String> = None;
+    let mut dated = false;
+    while let Some((first, rest)) = lines.split_first() {
+        let line = first.trim();
+        let unnamed = name.is_none() && handle_of.is_none();
+        if line.is_empty() {
+        } else if let Some(c) = handle(line).filter(|_| handle_of.is_none()) {
+            handle_of = Some(c["handle"].to_string());
+        } else if let Some(c) = name_handle(line).filter(|_| unnamed) {
+            name = Some(c["name"].to_string());
+            handle_of = Some(c["handle"].to_string());
+        } else if unnamed && next_line(rest).is_some_and(|n| handle(n).is_some()) && is_name(line) {
+            name = Some(line.to_string());
+        } else if bare_date(line).is_some() && !dated {
+            dated = true;
+        } else {
+            break;
+        }
+        *lines = rest;
+    }
+    match (name, handle_of) {
+        (Some(name), handle) => Some(Author { name, handle }),
+        (None, Some(handle)) => Some(Author::from_handle(&handle)),
+        (None, None) => None,
+    }
+}
+
+/// Where the introduction of a thread's excerpt (see [`take_introduction`]) starts among the
+/// first `within` filled lines of `lines`: at its name line, or its handle's line.
+pub(super) fn introduction_at(lines: &[&str], within: usize) -> Option<usize> {
+    let filled: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].trim().is_empty())
+        .take(within)
+        .collect();
+    filled.iter().enumerate().find_map(|(k, &i)| {
+        let line = lines[i].trim();
+        if name_handle(line).is_some() {
+            return Some(i);
+        }
+        handle(line)?;
+        // The name stands on the line above the handle, when it is one.
+        let above = k.checked_sub(1).map(|k| filled[k]);
+        Some(above.filter(|&a| is_name(lines[a].trim())).unwrap_or(i))
+    })
+}
+
+/// A line that could be a person's or an account's display name: a few words, no sentence.
+fn is_name(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    (1..=5).contains(&words)
+        && line.chars().count() <= 50
+        && !line.ends_with(['.', ',', ':', '!', '?', '…'])
+        && !line.contains(['@', '|'])
+}
+
 /// What a raw dump of an unroller's HTML leaves where each post begins: attribute fragments
 /// such as `thread#showTweet" data-screenname="ann" data-tweet="1"`.
 static POST_FRAGMENT: LazyLock<Regex> =
