@@ -582,3 +582,25 @@ fn a_listings_excerpts_are_threads_by_the_authors_that_introduce_them() {
         serde_json::json!(["2 lines above the first thread (the site's name and menu) left out"])
     );
 }
+
+#[test]
+fn a_clipped_unrolls_more_from_section_is_the_authors_other_threads() {
+    let doc = show("tra-more-from");
+    assert_eq!(doc["author"]["handle"], "tom_ruralbus");
+    assert_eq!(doc["threads"][0]["declared_count"], 3);
+    let texts = texts(&doc);
+    assert_eq!(texts.len(), 3, "{texts:?}");
+    assert_eq!(texts[0].len(), 3, "{texts:?}");
+    assert!(texts[0][2].ends_with("#buses"), "{texts:?}");
+    for (t, declared, opening) in [
+        (1, 9, "What a demand-responsive bus"),
+        (2, 4, "Fares in the county"),
+    ] {
+        let thread = &doc["threads"][t];
+        assert_eq!(thread["title"], "More from @tom_ruralbus");
+        assert_eq!(thread["author"]["name"], "Tom Hallam");
+        assert_eq!(thread["declared_count"], declared);
+        assert_eq!(texts[t].len(), 1, "{texts:?}");
+        assert!(texts[t][0].starts_with(opening), "{texts:?}");
+    }
+}

@@ -12,10 +12,14 @@ static READ_MORE: LazyLock<Regex> =
 /// Used only as the preferred count where markers are missing and the lines allow it.
 const PREVIEW_POSTS: u32 = 3;
 
-/// The declared count of a "Read N tweets" line.
+/// The declared count of a "Read N tweets" line, or of a Markdown link so named.
 pub fn read_more(line: &str) -> Option<u32> {
     // Asked of every line of every page: the pattern's opening word rules out nearly all.
     let line = line.trim();
+    let line = match line.strip_prefix("[Read ") {
+        Some(_) if line.ends_with(')') => line[1..].split_once("](").map_or(line, |(text, _)| text),
+        _ => line,
+    };
     line.starts_with("Read ")
         .then(|| READ_MORE.captures(line)?[1].parse().ok())
         .flatten()
@@ -179,5 +183,14 @@ mod tests {
     fn read_more_accepts_posts_too() {
         assert_eq!(read_more("Read 12 posts"), Some(12));
         assert_eq!(read_more("Read the 12 tweets"), None);
+        // As a clipper saves the page: the line is a link.
+        assert_eq!(
+            read_more("[Read 7 tweets](https://example.org/t/1)"),
+            Some(7)
+        );
+        assert_eq!(
+            read_more("[Read 7 tweets](https://example.org/t/1) now"),
+            None
+        );
     }
 }

@@ -390,6 +390,17 @@ fn heading_text(source: &str) -> String {
     lines[..lines.len().saturating_sub(1)].join(" ")
 }
 
+/// A heading over an unroll page's excerpts of its author's other threads ("More from
+/// @ann", as a clipper escapes it too: "@ann\_ex").
+fn is_more_from(heading: &str) -> bool {
+    heading.strip_prefix("More from @").is_some_and(|who| {
+        !who.is_empty()
+            && who
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '\\')
+    })
+}
+
 /// How many lines of the page are "=" only, counted up to two: one may underline the
 /// page's title; more separate its posts.
 fn equals_lines(markdown: &str) -> usize {
@@ -425,6 +436,10 @@ impl Body {
                 if self.comments.is_none() && !self.text.is_empty() {
                     self.comments = Some(self.mark());
                 }
+            }
+            // "## More from @ann" opens the author's other threads: the unroll reader's line.
+            TagEnd::Heading(_) if is_more_from(&heading_text(source)) => {
+                self.push(&heading_text(source).replace('\\', ""));
             }
             TagEnd::Heading(level) => {
                 self.comments = None;
@@ -985,6 +1000,14 @@ mod tests {
             outside.embeds[0].author.as_ref().unwrap().name,
             "Cy Council"
         );
+    }
+
+    #[test]
+    fn a_more_from_heading_stays_a_line_for_the_unroll_reader() {
+        let read =
+            body_text("One.\n\n## More from @ann\\_ex\n\nTwo.\n\n## More from us\n\nThree.\n");
+        assert_eq!(read.text, "One.\n\nMore from @ann_ex\n\nTwo.\n\nThree.");
+        assert_eq!(read.left_out.headings, 1, "the other heading is layout");
     }
 
     #[test]

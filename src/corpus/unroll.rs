@@ -81,7 +81,8 @@ fn more_from_excerpt(
     author: Option<&Author>,
 ) -> Thread {
     let introduction = |l: &&&str| {
-        let l = l.trim();
+        let l = plain(l.trim());
+        let l = l.as_ref();
         l.is_empty()
             || bare_date(l).is_some()
             || handle(l).is_some()
@@ -104,7 +105,8 @@ pub(super) fn take_introduction(lines: &mut &[&str]) -> Option<Author> {
     let mut handle_of: Option<String> = None;
     let mut dated = false;
     while let Some((first, rest)) = lines.split_first() {
-        let line = first.trim();
+        let line = plain(first.trim());
+        let line = line.as_ref();
         let unnamed = name.is_none() && handle_of.is_none();
         if line.is_empty() {
         } else if let Some(c) = handle(line).filter(|_| handle_of.is_none()) {
@@ -112,7 +114,10 @@ pub(super) fn take_introduction(lines: &mut &[&str]) -> Option<Author> {
         } else if let Some(c) = name_handle(line).filter(|_| unnamed) {
             name = Some(c["name"].to_string());
             handle_of = Some(c["handle"].to_string());
-        } else if unnamed && next_line(rest).is_some_and(|n| handle(n).is_some()) && is_name(line) {
+        } else if unnamed
+            && next_line(rest).is_some_and(|n| handle(&plain(n)).is_some())
+            && is_name(line)
+        {
             name = Some(line.to_string());
         } else if bare_date(line).is_some() && !dated {
             dated = true;
