@@ -604,3 +604,28 @@ fn a_clipped_unrolls_more_from_section_is_the_authors_other_threads() {
         assert!(texts[t][0].starts_with(opening), "{texts:?}");
     }
 }
+
+#[test]
+fn a_thread_writers_page_names_its_author_above_and_its_date_below() {
+    let doc = show("thread-writer-page");
+    assert_eq!(doc["kind"], "unroll");
+    assert_eq!(doc["author"]["name"], "Nadia Brennan");
+    assert_eq!(doc["author"]["handle"], "nadia_brennan");
+    assert_eq!(doc["date"], "Apr 9, 2024");
+    assert_eq!(doc["title"], Value::Null, "the site's name is no title");
+    let texts = texts(&doc);
+    assert_eq!(texts[0].len(), 5, "{texts:?}");
+    assert!(texts[0][0].starts_with("We rebuilt"), "{texts:?}");
+    assert!(texts[0][3].ends_with("- a block after 90 days overdue"));
+    assert_eq!(
+        texts[0][4],
+        "Thanks to @LeedsLibraries for sharing their numbers first."
+    );
+    assert_eq!(mentions(&doc, 0), ["LeedsLibraries"]);
+    assert_eq!(
+        doc["warnings"],
+        serde_json::json!([
+            "1 line above the header (the site's menu or the page's title) left out"
+        ])
+    );
+}

@@ -33,6 +33,7 @@ const DROPPED_LINES: &[&str] = &[
     r"(?i)^top of page$",
     r"^Most recents \(\d+\)$",
     r"(?i)^load more$",
+    r"(?i)^(sign up|sign in|log in)$",
     r"^Profile picture$",
     r"(?i)^(skip to (main )?content|advertisement)$",
     // Unrollers' toolbar buttons that no post is made of (the header reads the others).

@@ -458,8 +458,8 @@ struct Attribution {
 
 /// Reads the lines that name who wrote the thread ("Ann Example (@ann)", or the name and the
 /// handle on lines of their own, perhaps with a topic and a date after them) off the top of
-/// `lines`: above its first post, numbered 1, or, where no post is numbered, one or two lines
-/// that end in a date ("Ann Example (@ann) · Feb 20, 2024") above the paragraphs.
+/// `lines`: above its first post, numbered 1, or, where no post is numbered, a line ending
+/// in a date ("Ann Example (@ann) · Feb 20, 2024") or a name above a handle alone.
 fn take_attribution(lines: &mut &[&str], header: &mut Header) {
     // The filled lines' places in `lines`: what is taken ends before one of them.
     let filled: Vec<usize> = (0..lines.len())
@@ -479,13 +479,14 @@ fn take_attribution(lines: &mut &[&str], header: &mut Header) {
                 return;
             }
         },
-        None => dated_attribution(lines).map(|dated| {
-            header.title = dated.title;
-            header.source = dated.source;
-            (dated.lines, dated.attribution)
+        None => opening_attribution(lines).map(|opening| {
+            header.title = opening.above.title;
+            header.source = opening.above.source;
+            header.above = opening.above.site;
+            (opening.lines, opening.attribution)
         }),
     };
-    // Paragraphs follow a dated attribution, so a filled line stands after what is taken.
+    // Paragraphs follow an opening attribution, so a filled line stands after what is taken.
     let Some((k, found)) = found.filter(|(k, _)| *k < filled.len()) else {
         return;
     };
@@ -495,25 +496,23 @@ fn take_attribution(lines: &mut &[&str], header: &mut Header) {
     *lines = &lines[filled[k]..];
 }
 
-/// A dated attribution found above a thread written out as paragraphs.
-struct Dated {
+/// An attribution found above a thread written out as paragraphs.
+struct Opening {
     /// The filled lines it and what stands above it take.
     lines: usize,
     attribution: Attribution,
-    /// A title line above it.
-    title: Option<String>,
-    /// The address of a "Source: …" line above it.
-    source: Option<String>,
+    /// What stands above it.
+    above: Above,
 }
 
 /// "Source: https://…", "URL: …" above a pasted thread.
 static SOURCE_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:source|url|link)\s*:\s*(?P<url>https?://\S+)$").unwrap());
 
-/// An attribution that ends in a date (on one line, or on up to three: name, handle, date)
-/// in the first filled lines of `lines`, under at most a title and a "Source:" line, when
+/// An attribution that ends in a date (on one line, or on up to three: name, handle, date),
+/// or a name above a handle alone, in the first filled lines of `lines`, under at most a title and a "Source:" line, when
 /// paragraphs follow it.
-fn dated_attribution(lines: &[&str]) -> Option<Dated> {
+fn opening_attribution(lines: &[&str]) -> Option<Opening> {
     let filled: Vec<&str> = (lines.iter())
         .map(|l| l.trim())
         .filter(|l| !l.is_empty())
@@ -521,52 +520,70 @@ fn dated_attribution(lines: &[&str]) -> Option<Dated> {
         .collect();
     let at_most_above = 2;
     for start in 0..=at_most_above.min(filled.len()) {
-        let (title, source) = title_and_source(&filled[..start])?;
+        let above = title_and_source(&filled[..start])?;
+        // The most lines that read as one: a date under the handle is the attribution's.
         let found = (1..=ATTRIBUTION_LINES)
+            .rev()
             .filter(|&k| filled.len() >= start + k + 2)
             .find_map(|k| {
                 let attribution = attribution(&filled[start..start + k])?;
-                // A byline above paragraphs is an article's: its reader takes it.
-                let dated = attribution.date.is_some() && !attribution.byline;
-                dated.then_some((k, attribution))
+                // A byline above paragraphs is an article's: its reader takes it. Undated,
+                // only the name above the handle alone says who wrote what follows.
+                let handle_alone = filled[start..start + k].iter().any(|l| handle(l).is_some());
+                let named = attribution.date.is_some() || (k >= 2 && handle_alone);
+                (named && !attribution.byline).then_some((k, attribution))
             });
         if let Some((k, attribution)) = found {
-            return Some(Dated {
+            return Some(Opening {
                 lines: start + k,
                 attribution,
-                title,
-                source,
+                above,
             });
         }
     }
     None
 }
 
-/// What the lines above a pasted thread's attribution may be: a title (a short line, not a
-/// sentence) and the address it was copied from; `None` if they are anything else.
-fn title_and_source(above: &[&str]) -> Option<(Option<String>, Option<String>)> {
-    let mut title = None;
-    let mut source = None;
+/// What the lines above a pasted thread's attribution say: a title (a short line of a few
+/// words, not a sentence), the address it was copied from, and how many lines are a site's
+/// name ("Typefully": one word); `None` if they are anything else.
+fn title_and_source(above: &[&str]) -> Option<Above> {
+    let mut read = Above::default();
     for line in above {
-        if let Some(c) = SOURCE_LINE.captures(line).filter(|_| source.is_none()) {
-            source = Some(c["url"].to_string());
-        } else if title.is_none()
+        let words = line.split_whitespace().count();
+        if let Some(c) = SOURCE_LINE.captures(line).filter(|_| read.source.is_none()) {
+            read.source = Some(c["url"].to_string());
+        } else if words == 1 && line.chars().count() <= SITE_NAME_CHARS && !line.contains('@') {
+            read.site += 1;
+        } else if read.title.is_none()
             && line.chars().count() <= TITLE_CHARS
             && !line.ends_with(['.', '…', ':'])
             && !line.contains('@')
         {
-            title = Some(line.to_string());
+            read.title = Some(line.to_string());
         } else {
             return None;
         }
     }
-    Some((title, source))
+    Some(read)
 }
 
-/// Whether `lines` open with the attribution and date of a thread written out as
-/// paragraphs, none of them numbered.
+/// What stands above a pasted thread's attribution.
+#[derive(Default)]
+struct Above {
+    title: Option<String>,
+    source: Option<String>,
+    /// Lines that name the site it was copied from, left out.
+    site: usize,
+}
+
+/// The longest one-word line above an attribution taken for a site's name.
+const SITE_NAME_CHARS: usize = 30;
+
+/// Whether `lines` open with who wrote a thread written out as paragraphs, none of them
+/// numbered: a line ending in a date, or a name above a handle alone.
 pub fn opens_with_attribution(lines: &[&str]) -> bool {
-    dated_attribution(lines).is_some()
+    opening_attribution(lines).is_some()
 }
 
 /// The author (and date) that the lines `above` a pasted thread name, if they name one.
@@ -637,6 +654,20 @@ fn attribution(above: &[&str]) -> Option<Attribution> {
     })
 }
 
+/// Takes a closing "Published Mar 12, 2024" line (as thread writers sign what they post)
+/// off the end of `lines`, the thread's date where the header gave none.
+fn take_closing_date(lines: &mut &[&str], header: &mut Header) {
+    let Some(last) = lines.iter().rposition(|l| !l.trim().is_empty()) else {
+        return;
+    };
+    let line = lines[last].trim();
+    let date = PUBLISHED.find(line).map(|p| &line[p.end()..]);
+    if let Some(date) = date.filter(|d| super::article::is_date(d)) {
+        header.date.get_or_insert_with(|| date.to_string());
+        *lines = &lines[..last];
+    }
+}
+
 /// A title and a date above a pasted thread's first post, with no author named: the date
 /// is the last line, the title the line before it, if any.
 fn take_title_and_date(above: &[&str], header: &mut Header) -> bool {
@@ -666,6 +697,7 @@ pub fn read(text: &str) -> Reading {
     if header.name.is_none() && header.handle.is_none() {
         take_attribution(&mut body, &mut header);
     }
+    take_closing_date(&mut body, &mut header);
     let mut reading = Reading::new(Kind::Unroll);
     reading.author = match (header.name, header.handle) {
         (Some(name), handle) => Some(Author { name, handle }),
@@ -891,7 +923,7 @@ mod tests {
     }
 
     #[test]
-    fn a_dated_attribution_above_paragraphs_is_an_unnumbered_threads_header() {
+    fn an_attribution_above_paragraphs_is_an_unnumbered_threads_header() {
         let posts = "\n\nThe hub opens Monday.\n\nThe desk moved upstairs.\n";
         for (above, title, source) in [
             ("Ann Example (@annex) · Feb 20, 2024", None, None),
@@ -918,6 +950,17 @@ mod tests {
             let texts: Vec<_> = r.threads[0].posts.iter().map(|p| &*p.text).collect();
             assert_eq!(texts, ["The hub opens Monday.", "The desk moved upstairs."]);
         }
+        // Undated: the name above the handle alone, under the site's name (left out, said),
+        // the date in a closing "Published" line.
+        let text = format!("Scribe\nAnn Example\n@annex{posts}Published Feb 20, 2024\n");
+        let r = read(&text);
+        let author = r.author.clone().expect("the name above the handle");
+        assert_eq!(author.handle.as_deref(), Some("annex"));
+        assert_eq!(r.date.as_deref(), Some("Feb 20, 2024"));
+        let texts: Vec<_> = r.threads[0].posts.iter().map(|p| &*p.text).collect();
+        assert_eq!(texts, ["The hub opens Monday.", "The desk moved upstairs."]);
+        let said = "1 line above the header (the site's menu or the page's title) left out";
+        assert_eq!(r.warnings, [said]);
         // No date, a byline, a sentence, a sentence above, or nothing after: no header.
         for above in [
             "Ann Example (@annex)",
