@@ -143,8 +143,27 @@ fn hashtag_len(text: &str) -> Option<usize> {
 /// The length of the handle that starts `text`, if any.
 fn handle_len(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
+    // "@ann@example.social": a fediverse account, named with its server.
+    let user = handle_chars(bytes, FEDIVERSE_USER_MAX);
+    if user > 0 && bytes.get(user) == Some(&b'@') {
+        if let Some(domain) = domain_len(&bytes[user + 1..]) {
+            return Some(user + 1 + domain);
+        }
+    }
+    let len = handle_chars(bytes, HANDLE_MAX);
+    // "@SPEC.md", "@notes.txt": a file's name, not a handle.
+    let file =
+        bytes.get(len) == Some(&b'.') && bytes.get(len + 1).is_some_and(u8::is_ascii_alphanumeric);
+    (len > 0 && !file).then_some(len)
+}
+
+/// The longest user name of a fediverse account (Mastodon's limit).
+const FEDIVERSE_USER_MAX: usize = 30;
+
+/// The length in bytes of the handle's characters that open `bytes`, at most `max` of them.
+fn handle_chars(bytes: &[u8], max: usize) -> usize {
     let (mut len, mut chars) = (0, 0);
-    while chars < HANDLE_MAX {
+    while chars < max {
         match bytes.get(len..len + 2) {
             _ if bytes
                 .get(len)
@@ -158,10 +177,34 @@ fn handle_len(text: &str) -> Option<usize> {
         }
         chars += 1;
     }
-    // "@SPEC.md", "@notes.txt": a file's name, not a handle.
-    let file =
-        bytes.get(len) == Some(&b'.') && bytes.get(len + 1).is_some_and(u8::is_ascii_alphanumeric);
-    (len > 0 && !file).then_some(len)
+    len
+}
+
+/// The length of the server's name that opens `bytes` ("social.example.org"): labels of
+/// letters, digits and hyphens, at least two, the last of letters; a closing '.' is the
+/// sentence's.
+fn domain_len(bytes: &[u8]) -> Option<usize> {
+    let label = |b: &u8| b.is_ascii_alphanumeric() || *b == b'-';
+    let mut end = 0;
+    let mut labels = 0;
+    let mut at = 0;
+    loop {
+        let len = bytes[at..].iter().take_while(|b| label(b)).count();
+        if len == 0 || bytes[at] == b'-' {
+            break;
+        }
+        let top_level = bytes[at..at + len].iter().all(u8::is_ascii_alphabetic) && len >= 2;
+        labels += 1;
+        at += len;
+        if labels >= 2 && top_level {
+            end = at;
+        }
+        match (bytes.get(at), bytes.get(at + 1)) {
+            (Some(b'.'), Some(next)) if label(next) => at += 1,
+            _ => break,
+        }
+    }
+    (end > 0).then_some(end)
 }
 
 /// Links as written (a cut-off link keeps its "…"), in order of appearance.
@@ -319,6 +362,27 @@ mod tests {
         unique(found)
     }
 
+    /// What a mention is by the rule written plainly: a fediverse account ("ann@server.org":
+    /// up to 30 characters, '@', then the longest run of two or more dot-separated labels that
+    /// ends in one of letters only), else up to 15 characters.
+    fn mention_by_rule(found: String) -> String {
+        let Some((user, server)) = found.split_once('@') else {
+            return found;
+        };
+        let labels: Vec<&str> = server.split('.').collect();
+        let ends = (2..=labels.len()).rev().find(|&n| {
+            let well_formed = labels[..n]
+                .iter()
+                .all(|l| !l.is_empty() && !l.starts_with('-'));
+            let top = labels[n - 1];
+            well_formed && top.len() >= 2 && top.bytes().all(|b| b.is_ascii_alphabetic())
+        });
+        match ends {
+            Some(n) if user.len() <= 30 => format!("{user}@{}", labels[..n].join(".")),
+            _ => user.chars().take(15).collect(),
+        }
+    }
+
     proptest::proptest! {
         /// The hand-written scanners find what the patterns that define them find.
         #[test]
@@ -327,7 +391,13 @@ mod tests {
         ) {
             let tags = by_pattern(r"#[\p{L}\p{M}\p{N}_]*[\p{L}\p{M}][\p{L}\p{M}\p{N}_]*", &GLUED_TAG, &text, false);
             proptest::prop_assert_eq!(hashtags(&text), tags);
-            let handles = by_pattern(r"@[A-Za-z0-9_]{1,15}", &GLUED_MENTION, &text, true);
+            let handles = by_pattern(
+                r"@[A-Za-z0-9_]{1,30}@[A-Za-z0-9.-]+|@[A-Za-z0-9_]{1,15}",
+                &GLUED_MENTION,
+                &text,
+                true,
+            );
+            let handles = unique(handles.into_iter().map(mention_by_rule));
             proptest::prop_assert_eq!(mentions(&text), handles);
         }
     }
@@ -376,6 +446,16 @@ mod tests {
             mentions("for @JoshMacAlister! and @article_39."),
             ["JoshMacAlister", "article_39"]
         );
+    }
+
+    #[test]
+    fn a_fediverse_account_is_named_with_its_server() {
+        assert_eq!(
+            mentions("data from @knmi@social.overheid.nl and @pieter@mastodon.nl."),
+            ["knmi@social.overheid.nl", "pieter@mastodon.nl"]
+        );
+        // No server after it: the handle alone.
+        assert_eq!(mentions("@ann@localhost @bo@1.2.3.4 @cy@-x.org"), ["ann", "bo", "cy"]);
     }
 
     #[test]
