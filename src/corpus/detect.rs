@@ -38,7 +38,8 @@ pub fn kind(text: &str) -> Kind {
     if slashed.len() >= MIN_MARKERS && one_total && above.count() <= 2 {
         return Kind::Unroll;
     }
-    // "Ann (@ann) · Feb 20, 2024" above paragraphs: a thread written out without numbers.
+    // "Ann (@ann) · Feb 20, 2024" above paragraphs: a thread written out without numbers
+    // (an article's head does not name a handle so; its reader would keep it as text).
     if unroll::opens_with_attribution(&content) {
         return Kind::Unroll;
     }

@@ -455,7 +455,10 @@ mod tests {
             ["knmi@social.overheid.nl", "pieter@mastodon.nl"]
         );
         // No server after it: the handle alone.
-        assert_eq!(mentions("@ann@localhost @bo@1.2.3.4 @cy@-x.org"), ["ann", "bo", "cy"]);
+        assert_eq!(
+            mentions("@ann@localhost @bo@1.2.3.4 @cy@-x.org"),
+            ["ann", "bo", "cy"]
+        );
     }
 
     #[test]

@@ -131,7 +131,7 @@ mod tests {
 
     #[test]
     fn each_excerpts_introduction_names_its_author() {
-        let text = "Site\nHelp | About\nThreads about #Topic\nAnn Example\n@annex\nOct 14\nOne post.\nRead 4 tweets\nBo Li @boli\nOct 13\nAnother.\nRead 2 tweets\n@cy\nThird.\nRead 3 tweets\n";
+        let text = "Site\nHelp | About\nThreads about #Topic\nAnn Example\n@annex\nOct 14\nOne post.\nRead 4 tweets\nBo Li @boli\nOct 13\nAnother.\nRead 2 tweets\n@cy\nOct 12\nThird.\nRead 3 tweets\n";
         let r = read(text);
         assert_eq!(r.title.as_deref(), Some("Threads about #Topic"));
         let authors: Vec<_> = (r.threads.iter())
@@ -163,6 +163,11 @@ mod tests {
         for text in [
             "Thanks to the team.\n@annex\nRead 2 tweets\n",
             "Ann Example\nOne post.\nRead 2 tweets\n",
+            // A handle or a date alone, a greeting: the excerpt's words, with no date under.
+            "Huge thanks to\n@annex\nfor the photos.\nRead 2 tweets\n",
+            "@CalMac\nwhy is the timetable wrong?\nRead 2 tweets\n",
+            "Nov 2\nwas the last day on time.\nRead 2 tweets\n",
+            "Congrats @annex\non the report\nRead 2 tweets\n",
         ] {
             let r = read(text);
             assert_eq!(r.threads[0].author, None, "{text}");

@@ -29,6 +29,9 @@ pub struct Body {
     form: Option<(usize, usize)>,
     /// Lines of "=" only in the page, up to two.
     equals_lines: usize,
+    /// Whether the page shows excerpts of threads closed by "Read N tweets": only then is a
+    /// "More from @ann" heading over them, not a section of the page's.
+    excerpts: bool,
     /// The addresses of reference links, by label in lower case.
     references: std::collections::HashMap<String, String>,
     /// Where the readers' comments begin, if the page's last heading is over them.
@@ -313,6 +316,9 @@ static MARKUP: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 pub fn body_text(markdown: &str) -> Body {
     let mut body = Body {
         equals_lines: equals_lines(markdown),
+        excerpts: markdown
+            .lines()
+            .any(|l| super::listing::read_more(l).is_some()),
         ..Body::default()
     };
     let mut depth = 0;
@@ -438,7 +444,8 @@ impl Body {
                 }
             }
             // "## More from @ann" opens the author's other threads: the unroll reader's line.
-            TagEnd::Heading(_) if is_more_from(&heading_text(source)) => {
+            TagEnd::Heading(_) if self.excerpts && is_more_from(&heading_text(source)) => {
+                self.comments = None;
                 self.push(&heading_text(source).replace('\\', ""));
             }
             TagEnd::Heading(level) => {
@@ -1004,10 +1011,16 @@ mod tests {
 
     #[test]
     fn a_more_from_heading_stays_a_line_for_the_unroll_reader() {
-        let read =
-            body_text("One.\n\n## More from @ann\\_ex\n\nTwo.\n\n## More from us\n\nThree.\n");
-        assert_eq!(read.text, "One.\n\nMore from @ann_ex\n\nTwo.\n\nThree.");
+        let page = "One.\n\n## More from @ann\\_ex\n\nTwo.\n\n[Read 4 tweets](https://t.example/1)\n\n## More from us\n\nThree.\n";
+        let read = body_text(page);
+        assert_eq!(
+            read.text,
+            "One.\n\nMore from @ann_ex\n\nTwo.\n\n[Read 4 tweets](https://t.example/1)\n\nThree."
+        );
         assert_eq!(read.left_out.headings, 1, "the other heading is layout");
+        // Over links to the author's pages, with no excerpts, it is layout too.
+        let read = body_text("One.\n\n## More from @ann\n\n- [Pier](https://a.example/p)\n");
+        assert!(!read.text.contains("More from"), "{:?}", read.text);
     }
 
     #[test]

@@ -132,20 +132,32 @@ pub fn leading(line: &str) -> Option<Marker> {
     make(label, number, total)
 }
 
-/// A keycap emoji opening a line, then a space: "1️⃣ …" (a digit, perhaps the emoji
-/// variation selector, and the combining keycap), or "🔟 …".
+/// Keycap emoji opening a line, then a space: "1️⃣ …", "1️⃣2️⃣ …" (each a digit, perhaps the
+/// emoji variation selector, and the combining keycap), or "🔟 …".
 fn keycap(line: &str) -> Option<Marker> {
-    let (number, rest) = match line.strip_prefix('🔟') {
-        Some(rest) => (10, rest),
-        None => {
-            let digit = line.chars().next().filter(char::is_ascii_digit)?;
-            let rest = line[1..].strip_prefix('\u{fe0f}').unwrap_or(&line[1..]);
-            (digit.to_digit(10)?, rest.strip_prefix('\u{20e3}')?)
+    let mut rest = line;
+    let mut number: u32 = 0;
+    let mut digits = 0;
+    loop {
+        if digits == 0 && rest.starts_with('🔟') {
+            (number, digits, rest) = (10, 2, &rest['🔟'.len_utf8()..]);
+            break;
         }
-    };
+        let Some(digit) = rest.chars().next().and_then(|c| c.to_digit(10)) else {
+            break;
+        };
+        let after = rest[1..].strip_prefix('\u{fe0f}').unwrap_or(&rest[1..]);
+        let Some(after) = after.strip_prefix('\u{20e3}') else {
+            break;
+        };
+        (number, digits, rest) = (number * 10 + digit, digits + 1, after);
+        if digits == 3 {
+            break;
+        }
+    }
     let label = &line[..line.len() - rest.len()];
     let spaced = rest.is_empty() || rest.starts_with(char::is_whitespace);
-    spaced
+    (digits > 0 && spaced)
         .then(|| make(label.to_string(), number, None))
         .flatten()
 }
@@ -222,10 +234,14 @@ pub fn detect(lines: &[&str]) -> Option<(Style, Vec<Option<Marker>>)> {
 /// The longest line a list's item may be: a post written on one line is longer.
 const LIST_ITEM_MAX_CHARS: usize = 140;
 
+/// The longest lead-in of a list that does not end in a colon ("Things to fix by Friday").
+const LEAD_IN_MAX_CHARS: usize = 60;
+
 /// Whether leading `markers` number a list that a post writes ("Three reasons:" then "1) …"
-/// on the next line and each item on the line after the last), not posts: the first item
-/// follows its lead-in (ending in ':') with no blank line between, the items stand on
-/// consecutive lines, and each is short.
+/// and each item on the line after the last), not posts: the items stand on consecutive
+/// lines, each is short, and a lead-in stands above the first (on the line above or the one
+/// above a blank line): a line ending in a colon, or a short one. Posts numbered so from the
+/// top of a scrape, a post a line, or under a first post of prose, stay posts.
 fn is_list_in_a_post(lines: &[&str], markers: &[Option<Marker>]) -> bool {
     let at: Vec<usize> = (markers.iter().enumerate())
         .filter_map(|(i, m)| m.as_ref().map(|_| i))
@@ -233,9 +249,20 @@ fn is_list_in_a_post(lines: &[&str], markers: &[Option<Marker>]) -> bool {
     let (Some(&first), Some(&last)) = (at.first(), at.last()) else {
         return false;
     };
-    let lead_in = first
-        .checked_sub(1)
-        .is_some_and(|i| lines[i].trim_end().ends_with(':'));
+    // A lead-in ends in a colon or is short; a post's worth of text above is a thread's
+    // unnumbered first post.
+    let lead_in = |i: usize| {
+        let line = lines[i].trim();
+        line.ends_with(':') || (1..=LEAD_IN_MAX_CHARS).contains(&line.chars().count())
+    };
+    let above = match first {
+        0 => None,
+        1 => Some(0),
+        _ => Some(first - 1)
+            .filter(|&i| !lines[i].trim().is_empty())
+            .or(Some(first - 2)),
+    };
+    let lead_in = above.is_some_and(lead_in);
     let consecutive = last - first + 1 == at.len();
     let short = at
         .iter()
@@ -366,7 +393,11 @@ mod tests {
         assert_eq!(leading("2\u{20e3} Sin selector").map(|m| m.number), Some(2));
         assert_eq!(leading("🔟 Diez").map(|m| m.number), Some(10));
         assert_eq!(leading("0\u{fe0f}\u{20e3} cero"), None);
-        assert_eq!(leading("1\u{fe0f}\u{20e3}2\u{fe0f}\u{20e3} doce"), None);
+        assert_eq!(
+            leading("1\u{fe0f}\u{20e3}2\u{fe0f}\u{20e3} doce").map(|m| m.number),
+            Some(12)
+        );
+        assert_eq!(leading("1\u{fe0f}\u{20e3}x"), None);
         assert_eq!(leading("1.5C of warming"), None);
         assert_eq!(leading("Use Case 3: retail"), None);
         assert_eq!(trailing("and 1/n").unwrap().total, None);
@@ -388,7 +419,26 @@ mod tests {
             detect(&dotted.iter().map(String::as_str).collect::<Vec<_>>()),
             None
         );
-        // Posts: apart from each other, or not after a lead-in, or each a post's length.
+        // With a blank line under the lead-in, or a lead-in that is no sentence's end.
+        for listed in [
+            [
+                "We stopped. Three reasons:",
+                "",
+                "1) fuel",
+                "2) drivers",
+                "3) the van",
+            ],
+            [
+                "",
+                "Things to fix by Friday",
+                "1) the gate",
+                "2) the boiler",
+                "3) the gutter",
+            ],
+        ] {
+            assert_eq!(detect(&listed), None, "{listed:?}");
+        }
+        // Posts: apart from each other, or a post's length, or from the top, a post a line.
         let long = format!("2) {}", "x".repeat(LIST_ITEM_MAX_CHARS));
         for posts in [
             vec![
@@ -399,13 +449,8 @@ mod tests {
                 "",
                 "3) silt",
             ],
-            vec![
-                "Three reasons",
-                "1) old engines",
-                "2) short crews",
-                "3) silt",
-            ],
             vec!["Three reasons:", "1) old engines", &long, "3) silt"],
+            vec!["1) old engines", "2) short crews", "3) silt"],
         ] {
             let (style, markers) = detect(&posts).expect("numbered posts");
             assert_eq!(style, Style::Leading);

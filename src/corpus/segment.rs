@@ -192,14 +192,21 @@ fn is_bullet(text: &str) -> bool {
     marks || numbered
 }
 
-/// Each paragraph its own post, where no two lines stand together but a list's items under
-/// its lead-in: a thread written out with a blank line between its posts and none within
+/// Each paragraph its own post, where no two lines stand together but a list's items (the
+/// lines after the first of a paragraph are bullets or numbered items) and each paragraph
+/// fits in a post: a thread written out with a blank line between its posts and none within
 /// them (a scrape joins posts with single line breaks, so they say nothing of this kind).
 fn apart(units: &[Unit]) -> Option<Vec<usize>> {
     let together = |u: &Unit| u.gap == Gap::Line;
-    (units.iter().filter(|u| together(u)))
-        .all(|u| is_bullet(u.text))
-        .then(|| (0..units.len()).filter(|&i| !together(&units[i])).collect())
+    let starts: Vec<usize> = (0..units.len()).filter(|&i| !together(&units[i])).collect();
+    let lists = (units.iter().filter(|u| together(u))).all(|u| is_bullet(u.text));
+    let mut ends = starts[1..].iter().copied().chain([units.len()]);
+    let fit = starts.iter().all(|&start| {
+        let end = ends.next().unwrap_or(units.len());
+        let weight: usize = units[start..end].iter().map(|u| u.weight + 1).sum();
+        weight <= POST_LIMIT + 1
+    });
+    (lists && fit).then_some(starts)
 }
 
 /// The starts of the posts of the split into the fewest posts, least penalty breaking ties.
@@ -471,6 +478,12 @@ mod tests {
             texts(&segments),
             ["Short.", "Also short.", "Lead-in:\n- one\n- two", "End."]
         );
+        // A list longer than a post: the limit's rule holds, and no post is over it.
+        let item = format!("- {}", sentence(120));
+        let lines = ["Short.", "", "Lead-in:", &item, &item, &item];
+        let segments = segment(&lines, None);
+        assert_eq!(segments.len(), 2, "{:?}", texts(&segments));
+        assert!(segments.iter().all(|s| weighted_len(&s.text) <= POST_LIMIT));
         // One line that stands with another and is no list item: the scrape's rule holds.
         let lines = ["Short.", "", "Also short.", "And this."];
         assert_eq!(

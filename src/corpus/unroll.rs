@@ -98,67 +98,70 @@ fn more_from_excerpt(
 }
 
 /// Takes off the top of `lines` the lines that introduce a thread's excerpt on a listing
-/// page: who wrote it (a name and a handle on one line, or the name above the handle, or the
-/// handle alone) and when ("Oct 14"). Returns the author, if they name one.
+/// page: who wrote it (a name and a handle on one line, the name above the handle, or the
+/// handle alone) and when ("Oct 14"). Both must be there: a handle or a date alone at the
+/// top is the excerpt's own text. Returns the author, if lines were taken.
 pub(super) fn take_introduction(lines: &mut &[&str]) -> Option<Author> {
+    let (taken, author) = introduction(lines)?;
+    *lines = &lines[taken..];
+    Some(author)
+}
+
+/// The introduction that opens `lines` (see [`take_introduction`]): how many lines it takes
+/// and whom it names.
+fn introduction(lines: &[&str]) -> Option<(usize, Author)> {
     let mut name: Option<String> = None;
     let mut handle_of: Option<String> = None;
     let mut dated = false;
-    while let Some((first, rest)) = lines.split_first() {
-        let line = plain(first.trim());
+    let mut taken = 0;
+    for (i, line) in lines.iter().enumerate() {
+        let line = plain(line.trim());
         let line = line.as_ref();
         let unnamed = name.is_none() && handle_of.is_none();
         if line.is_empty() {
-        } else if let Some(c) = handle(line).filter(|_| handle_of.is_none()) {
+        } else if let Some(c) = handle(line).filter(|_| handle_of.is_none() && !dated) {
             handle_of = Some(c["handle"].to_string());
-        } else if let Some(c) = name_handle(line).filter(|_| unnamed) {
+        } else if let Some(c) = name_handle(line).filter(|c| unnamed && is_name(&c["name"])) {
             name = Some(c["name"].to_string());
             handle_of = Some(c["handle"].to_string());
         } else if unnamed
-            && next_line(rest).is_some_and(|n| handle(&plain(n)).is_some())
+            && next_line(&lines[i + 1..]).is_some_and(|n| handle(&plain(n)).is_some())
             && is_name(line)
         {
             name = Some(line.to_string());
-        } else if bare_date(line).is_some() && !dated {
+        } else if bare_date(line).is_some() && handle_of.is_some() && !dated {
             dated = true;
         } else {
             break;
         }
-        *lines = rest;
+        taken = i + 1;
     }
-    match (name, handle_of) {
-        (Some(name), handle) => Some(Author { name, handle }),
-        (None, Some(handle)) => Some(Author::from_handle(&handle)),
-        (None, None) => None,
-    }
+    let author = match (name, handle_of) {
+        (Some(name), handle) => Author { name, handle },
+        (None, Some(handle)) => Author::from_handle(&handle),
+        (None, None) => return None,
+    };
+    dated.then_some((taken, author))
 }
 
 /// Where the introduction of a thread's excerpt (see [`take_introduction`]) starts among the
-/// first `within` filled lines of `lines`: at its name line, or its handle's line.
+/// first `within` filled lines of `lines`.
 pub(super) fn introduction_at(lines: &[&str], within: usize) -> Option<usize> {
-    let filled: Vec<usize> = (0..lines.len())
+    (0..lines.len())
         .filter(|&i| !lines[i].trim().is_empty())
         .take(within)
-        .collect();
-    filled.iter().enumerate().find_map(|(k, &i)| {
-        let line = lines[i].trim();
-        if name_handle(line).is_some() {
-            return Some(i);
-        }
-        handle(line)?;
-        // The name stands on the line above the handle, when it is one.
-        let above = k.checked_sub(1).map(|k| filled[k]);
-        Some(above.filter(|&a| is_name(lines[a].trim())).unwrap_or(i))
-    })
+        .find(|&i| introduction(&lines[i..]).is_some())
 }
 
-/// A line that could be a person's or an account's display name: a few words, no sentence.
+/// A line that could be a person's or an account's display name: a few capitalised words
+/// ("Dr. Leila Haddad"), no sentence ("Huge thanks to").
 fn is_name(line: &str) -> bool {
     let words = line.split_whitespace().count();
     (1..=5).contains(&words)
         && line.chars().count() <= 50
         && !line.ends_with(['.', ',', ':', '!', '?', '…'])
         && !line.contains(['@', '|'])
+        && super::byline::capitalised(line)
 }
 
 /// What a raw dump of an unroller's HTML leaves where each post begins: attribute fragments
@@ -286,6 +289,8 @@ struct Header {
     title: Option<String>,
     /// The address a pasted thread says it was copied from.
     source: Option<String>,
+    /// Whether the lines above a thread written out as paragraphs named who wrote it.
+    opening: bool,
 }
 
 /// Whether `name` is the header's name, or the header has none yet.
@@ -483,6 +488,7 @@ fn take_attribution(lines: &mut &[&str], header: &mut Header) {
             header.title = opening.above.title;
             header.source = opening.above.source;
             header.above = opening.above.site;
+            header.opening = true;
             (opening.lines, opening.attribution)
         }),
     };
@@ -528,9 +534,11 @@ fn opening_attribution(lines: &[&str]) -> Option<Opening> {
             .find_map(|k| {
                 let attribution = attribution(&filled[start..start + k])?;
                 // A byline above paragraphs is an article's: its reader takes it. Undated,
-                // only the name above the handle alone says who wrote what follows.
+                // the name above the handle alone, and a closing "Published" line, say who
+                // wrote what follows (without it, a note about someone may open so).
                 let handle_alone = filled[start..start + k].iter().any(|l| handle(l).is_some());
-                let named = attribution.date.is_some() || (k >= 2 && handle_alone);
+                let signed = k >= 2 && handle_alone && closing_date(lines).is_some();
+                let named = attribution.date.is_some() || signed;
                 (named && !attribution.byline).then_some((k, attribution))
             });
         if let Some((k, attribution)) = found {
@@ -544,17 +552,19 @@ fn opening_attribution(lines: &[&str]) -> Option<Opening> {
     None
 }
 
-/// What the lines above a pasted thread's attribution say: a title (a short line of a few
-/// words, not a sentence), the address it was copied from, and how many lines are a site's
-/// name ("Typefully": one word); `None` if they are anything else.
+/// What the lines above a pasted thread's attribution say: a title (a short line, not a
+/// sentence), the address it was copied from, and how many lines are a site's name (one
+/// word, "Typefully", above a title of more); `None` if they are anything else.
 fn title_and_source(above: &[&str]) -> Option<Above> {
     let mut read = Above::default();
+    let mut one_word = None;
     for line in above {
         let words = line.split_whitespace().count();
         if let Some(c) = SOURCE_LINE.captures(line).filter(|_| read.source.is_none()) {
             read.source = Some(c["url"].to_string());
         } else if words == 1 && line.chars().count() <= SITE_NAME_CHARS && !line.contains('@') {
             read.site += 1;
+            one_word = Some(line);
         } else if read.title.is_none()
             && line.chars().count() <= TITLE_CHARS
             && !line.ends_with(['.', '…', ':'])
@@ -564,6 +574,11 @@ fn title_and_source(above: &[&str]) -> Option<Above> {
         } else {
             return None;
         }
+    }
+    // With no other title, one word is the title ("Housing"): never lost for a site's name.
+    if let (None, Some(word)) = (&read.title, one_word) {
+        read.title = Some(word.to_string());
+        read.site -= 1;
     }
     Some(read)
 }
@@ -657,15 +672,19 @@ fn attribution(above: &[&str]) -> Option<Attribution> {
 /// Takes a closing "Published Mar 12, 2024" line (as thread writers sign what they post)
 /// off the end of `lines`, the thread's date where the header gave none.
 fn take_closing_date(lines: &mut &[&str], header: &mut Header) {
-    let Some(last) = lines.iter().rposition(|l| !l.trim().is_empty()) else {
-        return;
-    };
-    let line = lines[last].trim();
-    let date = PUBLISHED.find(line).map(|p| &line[p.end()..]);
-    if let Some(date) = date.filter(|d| super::article::is_date(d)) {
+    if let Some((last, date)) = closing_date(lines) {
         header.date.get_or_insert_with(|| date.to_string());
         *lines = &lines[..last];
     }
+}
+
+/// The last filled line of `lines`, where it reads "Published <date>": its place, and the
+/// date.
+fn closing_date<'a>(lines: &[&'a str]) -> Option<(usize, &'a str)> {
+    let last = lines.iter().rposition(|l| !l.trim().is_empty())?;
+    let line = lines[last].trim();
+    let date = &line[PUBLISHED.find(line)?.end()..];
+    super::article::is_date(date).then_some((last, date))
 }
 
 /// A title and a date above a pasted thread's first post, with no author named: the date
@@ -697,7 +716,11 @@ pub fn read(text: &str) -> Reading {
     if header.name.is_none() && header.handle.is_none() {
         take_attribution(&mut body, &mut header);
     }
-    take_closing_date(&mut body, &mut header);
+    // Only a thread named by the lines above it is so signed: in a numbered thread the line
+    // may be a post's ("the council page says:" then "Published 12 March 2024").
+    if header.opening {
+        take_closing_date(&mut body, &mut header);
+    }
     let mut reading = Reading::new(Kind::Unroll);
     reading.author = match (header.name, header.handle) {
         (Some(name), handle) => Some(Author { name, handle }),
@@ -950,20 +973,29 @@ mod tests {
             let texts: Vec<_> = r.threads[0].posts.iter().map(|p| &*p.text).collect();
             assert_eq!(texts, ["The hub opens Monday.", "The desk moved upstairs."]);
         }
-        // Undated: the name above the handle alone, under the site's name (left out, said),
-        // the date in a closing "Published" line.
-        let text = format!("Scribe\nAnn Example\n@annex{posts}Published Feb 20, 2024\n");
+        // Undated: the name above the handle alone, under the site's name (left out, said,
+        // where a title stands too), the date in a closing "Published" line.
+        let text = format!("Scribe\nThe hub\nAnn Example\n@annex{posts}Published Feb 20, 2024\n");
         let r = read(&text);
         let author = r.author.clone().expect("the name above the handle");
         assert_eq!(author.handle.as_deref(), Some("annex"));
         assert_eq!(r.date.as_deref(), Some("Feb 20, 2024"));
         let texts: Vec<_> = r.threads[0].posts.iter().map(|p| &*p.text).collect();
         assert_eq!(texts, ["The hub opens Monday.", "The desk moved upstairs."]);
+        assert_eq!(r.title.as_deref(), Some("The hub"));
         let said = "1 line above the header (the site's menu or the page's title) left out";
         assert_eq!(r.warnings, [said]);
-        // No date, a byline, a sentence, a sentence above, or nothing after: no header.
+        // One word alone above is the title, not a site's name: never lost.
+        let r = read(&format!(
+            "Housing\nAnn Example (@annex) · Feb 20, 2024{posts}"
+        ));
+        assert_eq!(r.title.as_deref(), Some("Housing"));
+        assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+        // No date, a byline, a sentence, a sentence above, or nothing after: no header; nor
+        // a name above a handle with no closing "Published" line (a note about someone).
         for above in [
             "Ann Example (@annex)",
+            "Ann Example\n@annex",
             "By Ann Example (@annex) · Feb 20, 2024",
             "Thanks to Bo Chen (@bochen) · Feb 20, 2024",
             "We met at last.\nAnn Example (@annex) · Feb 20, 2024",
