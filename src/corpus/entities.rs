@@ -145,10 +145,11 @@ fn handle_len(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
     // "@ann@example.social": a fediverse account, named with its server.
     let user = handle_chars(bytes, FEDIVERSE_USER_MAX);
-    if user > 0 && bytes.get(user) == Some(&b'@') {
-        if let Some(domain) = domain_len(&bytes[user + 1..]) {
-            return Some(user + 1 + domain);
-        }
+    if user > 0
+        && bytes.get(user) == Some(&b'@')
+        && let Some(domain) = domain_len(&bytes[user + 1..])
+    {
+        return Some(user + 1 + domain);
     }
     let len = handle_chars(bytes, HANDLE_MAX);
     // "@SPEC.md", "@notes.txt": a file's name, not a handle.
