@@ -371,8 +371,12 @@ mod tests {
     use super::super::record::{Anchor, Op};
     use super::*;
 
+    /// A mark on `doc`, stamped at a fixed time: a record made twice across a second's
+    /// turn would otherwise differ from itself.
     fn mark(doc: &str) -> Record {
-        Record::new(Op::Mark, Anchor::new(doc, "1", "text"))
+        let mut record = Record::new(Op::Mark, Anchor::new(doc, "1", "text"));
+        record.at = "2026-01-01T00:00:00Z".into();
+        record
     }
 
     #[test]
@@ -381,14 +385,15 @@ mod tests {
         let path = dir.path().join("sub/review.jsonl");
         let (mut store, read) = Store::open(&path, &["/docs".to_string()]).unwrap();
         assert!(read.records.is_empty());
-        store.append(&[mark("a"), mark("b")], true).written.unwrap();
+        let records = [mark("a"), mark("b")];
+        store.append(&records, true).written.unwrap();
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(
             text.starts_with("{\"tread_review\":1,\"corpus\":[\"/docs\"]}\n"),
             "{text}"
         );
         let read = Store::read(&path).unwrap();
-        assert_eq!(read.records, [mark("a"), mark("b")]);
+        assert_eq!(read.records, records);
         let (_, again) = Store::open(&path, &[]).unwrap();
         assert_eq!(again.records.len(), 2);
     }
