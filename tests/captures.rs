@@ -640,3 +640,22 @@ fn a_notes_numbered_list_is_no_thread() {
     );
     assert_eq!(labels(&doc, 0), [Value::Null, Value::Null, Value::Null]);
 }
+
+#[test]
+fn a_brief_under_the_papers_name_has_its_title_byline_and_date() {
+    let doc = show("masthead-article");
+    assert_eq!(doc["kind"], "article");
+    assert_eq!(
+        doc["title"],
+        "Saint-Malo : la dernière corderie ferme ses portes"
+    );
+    assert_eq!(doc["author"]["name"], "Yannick Le Goff");
+    assert_eq!(doc["date"], "Publié le 2 avril 2024 à 08h15");
+    let texts = texts(&doc);
+    assert_eq!(texts[0].len(), 1, "{texts:?}");
+    assert!(texts[0][0].starts_with("La corderie Huet"));
+    assert_eq!(
+        doc["warnings"],
+        serde_json::json!(["1 line above the title (the site's name) left out"])
+    );
+}

@@ -11,13 +11,15 @@ use std::sync::LazyLock;
 
 static WRITER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^Writer(?:'|’)s picture\s*(?P<name>.*)$").unwrap());
-static BY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?i:by)\s+(?P<name>.+)$").unwrap());
+/// "By", in the languages of most pages saved ("Par", "Von", "Por", "Door"), before a name.
+static BY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?i:by|par|von|por|door)\s+(?P<name>.+)$").unwrap());
 /// A month's name, in English, French, Spanish, Italian, German, Dutch or Portuguese (the
 /// languages of most pages saved), or its usual short form.
-static MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|Januar|Februar|März|Juni|Juli|Oktober|Dezember|januari|februari|maart|mei|augustus|oktober|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro)";
+static MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|Januar|Februar|März|Juni|Juli|Oktober|Dezember|januari|februari|maart|mei|augustus|oktober|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|janv|févr|avr|juil|déc|ene|abr|ago|dic|Mär|Okt|Dez|mrt)";
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:updated:?\s*)?(?:[a-z]+,?\s+)?(?:{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th|\.|º|er)?\s+(?:de\s+)?{MONTH}\.?,?(?:\s+(?:de\s+)?\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})(?:[\s,•·]+\d{{1,2}}[:.]\d{{2}}\s*(?:am|pm)?)?(?:[\s•·]+\d+ min read)?$"
+        r"(?i)^(?:(?:updated|published|posted|publié le|mis à jour le|publicado el|actualizado el|pubblicato il|veröffentlicht am|aktualisiert am|gepubliceerd op):?\s*)?(?:[a-z]+,?\s+)?(?:{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th|\.|º|er)?\s+(?:de\s+)?{MONTH}\.?,?(?:\s+(?:de\s+)?\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})(?:[\s,•·]+(?:(?:à|at|a las|às|um|alle|om)\s+)?\d{{1,2}}[:.h]\d{{2}}\s*(?:am|pm|uhr)?)?(?:[\s•·]+\d+ min read)?$"
     ))
     .unwrap()
 });
@@ -89,17 +91,39 @@ struct Head {
     author: Option<Author>,
     date: Option<String>,
     body: usize,
+    /// Lines above the title (the site's name), left out.
+    above: usize,
 }
 
-/// An article's head: the title line, then a byline and/or date line among the next three.
+/// An article's head: the title line, then a byline and/or date line among the next three;
+/// or the same under one short line, the site's name ("The Harbour Gazette").
 fn article_head(lines: &[&str]) -> Option<Head> {
-    let first = leading(lines, 4);
+    head_from(lines, 0).or_else(|| {
+        let (site_at, site) = *leading(lines, 1).first()?;
+        let masthead =
+            site.chars().count() <= MASTHEAD_CHARS && !site.ends_with(['.', ':', '!', '?']);
+        let mut head = head_from(lines, site_at + 1).filter(|_| masthead)?;
+        head.above = 1;
+        Some(head)
+    })
+}
+
+/// The longest line above an article's title taken for the site's name.
+const MASTHEAD_CHARS: usize = 40;
+
+/// An article's head whose title is the first filled line from `from` on.
+fn head_from(lines: &[&str], from: usize) -> Option<Head> {
+    let first: Vec<(usize, &str)> = leading(&lines[from..], 4)
+        .into_iter()
+        .map(|(i, l)| (i + from, l))
+        .collect();
     let (title_at, title) = *first.first()?;
     let mut head = Head {
         title: Some(title.to_string()),
         author: None,
         date: None,
         body: title_at + 1,
+        above: 0,
     };
     for &(i, line) in &first[1..] {
         if head.date.is_none() && is_date(line) {
@@ -117,11 +141,18 @@ fn article_head(lines: &[&str]) -> Option<Head> {
 /// True when the page opens like a news article.
 pub fn has_article_head(lines: &[&str]) -> bool {
     article_head(lines).is_some_and(|h| {
+        // Under a byline and a date, one paragraph is an article (a brief); under one of
+        // them, a note's first lines could be a title and a name.
+        let least = if h.author.is_some() && h.date.is_some() {
+            1
+        } else {
+            2
+        };
         lines[h.body..]
             .iter()
             .filter(|l| !l.trim().is_empty())
             .count()
-            >= 2
+            >= least
     })
 }
 
@@ -138,6 +169,7 @@ fn blog_head(lines: &[&str]) -> Head {
         author: None,
         date: None,
         body: 0,
+        above: 0,
     };
     let mut rest = leading(lines, 8).into_iter().peekable();
     while let Some((i, line)) = rest.next() {
@@ -187,6 +219,9 @@ pub fn read(text: &str, kind: Kind, written: Written) -> Reading {
             reading.title = head.title;
             reading.author = head.author;
             reading.date = head.date;
+            if head.above > 0 {
+                (reading.warnings).push("1 line above the title (the site's name) left out".into());
+            }
             head.body
         }
         None => {
@@ -497,6 +532,46 @@ mod tests {
         assert_eq!(r.author, Some(Author::named("Ann Example")));
         assert_eq!(r.date.as_deref(), Some("Tuesday, November 9, 2021"));
         assert_eq!(r.threads[0].posts.len(), 2);
+    }
+
+    #[test]
+    fn the_sites_name_above_the_title_is_left_out_and_said() {
+        let text =
+            "The Harbour Gazette\n\nFerries cut\n\nBy Ann Example\n3 May 2024\n\nOne.\n\nTwo.\n";
+        assert!(has_article_head(&text.lines().collect::<Vec<_>>()));
+        let r = read(text, Kind::Article, Written::Text);
+        assert_eq!(r.title.as_deref(), Some("Ferries cut"));
+        assert_eq!(r.author, Some(Author::named("Ann Example")));
+        let texts: Vec<_> = r.threads[0].posts.iter().map(|p| &*p.text).collect();
+        assert_eq!(texts, ["One.", "Two."]);
+        assert_eq!(
+            r.warnings,
+            ["1 line above the title (the site's name) left out"]
+        );
+        // A sentence above is no site's name: no head.
+        let text =
+            "We went to the pier.\n\nFerries cut\n\nBy Ann Example\n3 May 2024\n\nOne.\n\nTwo.\n";
+        assert!(!has_article_head(&text.lines().collect::<Vec<_>>()));
+    }
+
+    #[test]
+    fn bylines_and_dates_in_other_languages_and_a_brief() {
+        let text = "Bayonne : une boulangerie ferme\n\nPar Maïté Etcheverry\nPublié le 14 mars 2024 à 17h32\n\nElle fermera le 30 mars.\n";
+        assert!(has_article_head(&text.lines().collect::<Vec<_>>()));
+        let r = read(text, Kind::Article, Written::Text);
+        assert_eq!(r.author, Some(Author::named("Maïté Etcheverry")));
+        assert_eq!(r.date.as_deref(), Some("Publié le 14 mars 2024 à 17h32"));
+        assert_eq!(r.threads[0].posts.len(), 1);
+        for date in [
+            "2 abr. 2024",
+            "Veröffentlicht am 3. März 2024, um 09:30 Uhr",
+            "Published 3 May 2024",
+        ] {
+            assert!(is_date(date), "{date}");
+        }
+        // Under a title and a name alone, one paragraph is a note, not an article.
+        let note = "Shopping\n\nAnn Example\n\nMilk and bread.\n";
+        assert!(!has_article_head(&note.lines().collect::<Vec<_>>()));
     }
 
     #[test]
