@@ -659,3 +659,18 @@ fn a_brief_under_the_papers_name_has_its_title_byline_and_date() {
         serde_json::json!(["1 line above the title (the site's name) left out"])
     );
 }
+
+#[test]
+fn a_titled_two_post_thread_saved_from_x_is_read_whole() {
+    let doc = show("two-post-thread");
+    assert_eq!(doc["kind"], "unroll");
+    assert_eq!(doc["title"], "Thread: why nights need more staff");
+    assert_eq!(doc["author"]["name"], "Ada Nwosu");
+    assert_eq!(doc["author"]["handle"], "ada_nwosu");
+    assert_eq!(doc["date"], "3 Mar 2024");
+    assert_eq!(labels(&doc, 0), ["1/2", "2/2"]);
+    assert!(
+        mentions(&doc, 0).is_empty(),
+        "the author's handle is no mention"
+    );
+}

@@ -12,6 +12,7 @@ const TAIL_STARTS: &[&str] = &[
     r"^Did Thread Reader help you today\?",
     r"^Related hashtags$",
     r"(?i)^don['’]t see the thread you['’]re looking for\?",
+    r"(?i)^thread reader app is an independent project",
     // twtext-style unrollers: the follow line, the tip, the latest-threads box, the cookie notice.
     super::unroll::FOLLOW_LINE,
     r"^Tip: mention @\w+",
@@ -37,7 +38,7 @@ const DROPPED_LINES: &[&str] = &[
     r"^Profile picture$",
     r"(?i)^(skip to (main )?content|advertisement)$",
     // Unrollers' toolbar buttons that no post is made of (the header reads the others).
-    r"(?i)^(save as pdf|my authors|read on (x|twitter)|scrolly|gift link)$",
+    r"(?i)^(save as pdf|my authors|my threads|read on (x|twitter)|scrolly|gift link)$",
     r"(?i)^keep current with .{1,60}$",
     // Thread Reader App's notice box, in any page it was saved or converted from.
     r"(?i)^\**this thread may be removed anytime!?\**$",
@@ -171,6 +172,8 @@ mod tests {
             "Liked this thread? Ping @PingThread with \"unroll\" under any thread.",
             "Create your own threads with Typefully",
             "Save this thread",
+            "Don't see the thread you're looking for? Unroll it yourself!",
+            "Thread Reader App is an independent project made by indie developers.",
         ] {
             assert!(starts_tail(line), "{line}");
         }
@@ -186,6 +189,9 @@ mod tests {
         for line in [
             "Save as PDF",
             "My Authors",
+            "My threads",
+            "Load more",
+            "Sign up",
             "Read on X",
             "Keep Current with Ann Example",
             "**This Thread may be Removed Anytime!**",

@@ -35,7 +35,9 @@ pub fn kind(text: &str) -> Kind {
         .position(Option::is_some)
         .unwrap_or(usize::MAX);
     let above = content.iter().take(first).filter(|l| !l.trim().is_empty());
-    if slashed.len() >= MIN_MARKERS && one_total && above.count() <= 2 {
+    // "1/2", "2/2": a thread of two, every post numbered as its total says.
+    let complete = slashed.len() >= 2 && slashed[0].total == Some(slashed.len() as u32);
+    if (slashed.len() >= MIN_MARKERS || complete) && one_total && above.count() <= 2 {
         return Kind::Unroll;
     }
     // "Ann (@ann) · Feb 20, 2024" above paragraphs: a thread written out without numbers
@@ -112,6 +114,9 @@ mod tests {
     #[test]
     fn two_markers_alone_do_not_make_a_thread() {
         assert_eq!(kind("one 1/\ntwo 2/\n"), Kind::Plain);
+        // Unless they count a thread of two, whole: "1/2", "2/2".
+        assert_eq!(kind("1/2 One.\n\n2/2 Two.\n"), Kind::Unroll);
+        assert_eq!(kind("1/3 One.\n\n2/3 Two.\n"), Kind::Plain);
     }
 
     #[test]

@@ -438,7 +438,7 @@ static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "Thread by", in the languages of most pages saved, before an attribution's name.
 static THREAD_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:thread|faden|hilo|fil|filo|draad)\s+(?:by|von|de|di|par|van)\s+").unwrap()
+    Regex::new(r"(?i)^(?:(?:\w+\s+){0,2}(?:thread|faden|hilo|fil|filo|draad)\s+(?:by|von|de|di|par|van)|(?:saved|copied|clipped)\s+from\s+\S+?,?\s+by)\s+").unwrap()
 });
 
 /// "Published on", "Posted", before an attribution's date.
@@ -477,6 +477,14 @@ fn take_attribution(lines: &mut &[&str], header: &mut Header) {
     let found = match first_post {
         Some(k) => match attribution(&trimmed(k)) {
             Some(found) => Some((k, found)),
+            // A title above the attribution ("Thread: how we cut food waste").
+            None if k >= 2
+                && title_and_source(&trimmed(1)).is_some_and(|a| a.title.is_some())
+                && attribution(&trimmed(k)[1..]).is_some() =>
+            {
+                header.title = title_and_source(&trimmed(1)).and_then(|a| a.title);
+                attribution(&trimmed(k)[1..]).map(|found| (k, found))
+            }
             None => {
                 if take_title_and_date(&trimmed(k), header) {
                     *lines = &lines[filled[k]..];
@@ -1032,6 +1040,22 @@ mod tests {
                 "Thread by Gwen Pritchard (@gwen_f)\nPublished on November 7, 2023",
                 Some("November 7, 2023"),
             ),
+            (
+                "Kurzer Thread von Gwen Pritchard (@gwen_f), 7. März 2024",
+                Some("7. März 2024"),
+            ),
+            (
+                "Saved from X, by Gwen Pritchard (@gwen_f), 19 Jan 2024",
+                Some("19 Jan 2024"),
+            ),
+            (
+                "Thread: ash and alder\n\nGwen Pritchard (@gwen_f), 19 Jan 2024",
+                Some("19 Jan 2024"),
+            ),
+            (
+                "Thread: ash and alder\nGwen Pritchard @gwen_f\nJan 20, 2025",
+                Some("Jan 20, 2025"),
+            ),
         ] {
             let r = read(&format!("{above}{posts}"));
             let author = r.author.clone().unwrap_or_else(|| panic!("{above}"));
@@ -1047,6 +1071,10 @@ mod tests {
                 .map(|p| p.label.as_deref())
                 .collect();
             assert_eq!(labels, [Some("1/"), Some("2/")], "{above}");
+            let titled = above
+                .starts_with("Thread:")
+                .then_some("Thread: ash and alder");
+            assert_eq!(r.title.as_deref(), titled, "{above}");
         }
         // A header written as links, its date a link too, as a clipper saves it.
         let text = "[Ann Example](https://u.example/ann) [@annex](https://x.com/annex)\n[Aug 20, 2024](https://x.com/annex/status/1) · 2 tweets · 1 min read · [Read on X](https://x.com/annex/status/1)\nOne.\nTwo.\n";
@@ -1060,7 +1088,7 @@ mod tests {
     fn lines_above_post_one_that_name_no_author_stay_the_threads() {
         for above in [
             "Congrats @ann",
-            "Ash Dieback\nGwen Pritchard @gwen_f\nJan 20, 2025",
+            "We met at the pier.\nGwen Pritchard @gwen_f",
         ] {
             let r = read(&format!("{above}\n\n1/ It is.\n\n2/ Alder does well.\n"));
             assert_eq!(r.author, None, "{above}");
