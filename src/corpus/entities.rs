@@ -144,14 +144,18 @@ fn hashtag_len(text: &str) -> Option<usize> {
 fn handle_len(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
     // "@ann@example.social": a fediverse account, named with its server.
-    let user = handle_chars(bytes, FEDIVERSE_USER_MAX);
+    let (user, chars) = handle_chars(bytes, FEDIVERSE_USER_MAX);
     if user > 0
         && bytes.get(user) == Some(&b'@')
         && let Some(domain) = domain_len(&bytes[user + 1..])
     {
         return Some(user + 1 + domain);
     }
-    let len = handle_chars(bytes, HANDLE_MAX);
+    // Nearly every handle is short enough that the one scan found it whole.
+    let len = match chars <= HANDLE_MAX {
+        true => user,
+        false => handle_chars(bytes, HANDLE_MAX).0,
+    };
     // "@SPEC.md", "@notes.txt": a file's name, not a handle.
     let file =
         bytes.get(len) == Some(&b'.') && bytes.get(len + 1).is_some_and(u8::is_ascii_alphanumeric);
@@ -161,8 +165,9 @@ fn handle_len(text: &str) -> Option<usize> {
 /// The longest user name of a fediverse account (Mastodon's limit).
 const FEDIVERSE_USER_MAX: usize = 30;
 
-/// The length in bytes of the handle's characters that open `bytes`, at most `max` of them.
-fn handle_chars(bytes: &[u8], max: usize) -> usize {
+/// The length in bytes of the handle's characters that open `bytes`, at most `max` of them,
+/// and how many they are.
+fn handle_chars(bytes: &[u8], max: usize) -> (usize, usize) {
     let (mut len, mut chars) = (0, 0);
     while chars < max {
         match bytes.get(len..len + 2) {
@@ -178,7 +183,7 @@ fn handle_chars(bytes: &[u8], max: usize) -> usize {
         }
         chars += 1;
     }
-    len
+    (len, chars)
 }
 
 /// The length of the server's name that opens `bytes` ("social.example.org"): labels of

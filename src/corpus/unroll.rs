@@ -466,9 +466,11 @@ struct Attribution {
 /// `lines`: above its first post, numbered 1, or, where no post is numbered, a line ending
 /// in a date ("Ann Example (@ann) · Feb 20, 2024") or a name above a handle alone.
 fn take_attribution(lines: &mut &[&str], header: &mut Header) {
-    // The filled lines' places in `lines`: what is taken ends before one of them.
+    // The filled lines' places in `lines`, as far as an attribution may reach: what is
+    // taken ends before one of them.
     let filled: Vec<usize> = (0..lines.len())
         .filter(|&i| !lines[i].trim().is_empty())
+        .take(2 * ATTRIBUTION_LINES + 2)
         .collect();
     let trimmed =
         |k: usize| -> Vec<&str> { filled[..k].iter().map(|&i| lines[i].trim()).collect() };
