@@ -384,7 +384,8 @@ fn is_furniture_above(line: &str) -> bool {
     let names =
         profile(&plain).is_some() || handle(&plain).is_some() || name_handle(&plain).is_some();
     let numbered = numbering::leading(line).is_some() || numbering::trailing(line).is_some();
-    line.chars().count() <= FURNITURE_CHARS && !names && !numbered
+    // Measured as read: a menu saved as Markdown is long with its links' addresses.
+    plain.chars().count() <= FURNITURE_CHARS && !names && !numbered
 }
 
 /// The next line of `rest` that holds something other than a button.
@@ -826,6 +827,10 @@ mod tests {
     fn the_sites_menu_or_title_above_a_header_is_left_out_and_said() {
         for (above, n) in [
             ("Thread Reader App\nHelp | About | TOS | Privacy\n\n", 2),
+            (
+                "-   [Help](https://u.example/help) | [About](https://u.example/about) | [Privacy](https://u.example/privacy)\n\n",
+                1,
+            ),
             ("Thread by @annex on Thread Reader App\n\n", 1),
         ] {
             let text = format!(
