@@ -11,7 +11,10 @@ pub fn kind(text: &str) -> Kind {
     // An unroll page's "More from @user" section lists other threads as a listing does.
     let (own, more_from) = unroll::split_more_from(text);
     let lines: Vec<&str> = own.lines().map(str::trim).collect();
-    if more_from.is_none() && lines.iter().any(|l| listing::read_more(l).is_some()) {
+    // Excerpts under an unroller's header are its author's other threads, however the
+    // section over them is headed: the page is the unroll.
+    let excerpts = lines.iter().any(|l| listing::read_more(l).is_some());
+    if more_from.is_none() && excerpts && !unroll::has_header(&lines) {
         return Kind::Listing;
     }
     if has_unroller_furniture(&lines) {
@@ -83,6 +86,9 @@ mod tests {
     #[test]
     fn listing_by_read_more_lines() {
         assert_eq!(kind("Heading\n\nA post.\nRead 4 tweets\n"), Kind::Listing);
+        // Under an unroller's header, excerpts are the author's others: an unroll.
+        let unroll = "Ann Example @annex\nMay 3, 2023 · 2 tweets · 1 min read\nOne.\nTwo.\n\nOther threads\n\nA post.\nRead 4 tweets\n";
+        assert_eq!(kind(unroll), Kind::Unroll);
     }
 
     #[test]

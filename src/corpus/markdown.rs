@@ -397,8 +397,9 @@ fn heading_text(source: &str) -> String {
 }
 
 /// A heading over an unroll page's excerpts of its author's other threads ("More from
-/// @ann", as a clipper escapes it too: "@ann\_ex").
+/// @ann", as a clipper escapes it too, "@ann\_ex", or links it, "[@ann](…)").
 fn is_more_from(heading: &str) -> bool {
+    let heading = super::unroll::plain(heading);
     heading.strip_prefix("More from @").is_some_and(|who| {
         !who.is_empty()
             && who
@@ -446,7 +447,7 @@ impl Body {
             // "## More from @ann" opens the author's other threads: the unroll reader's line.
             TagEnd::Heading(_) if self.excerpts && is_more_from(&heading_text(source)) => {
                 self.comments = None;
-                self.push(&heading_text(source).replace('\\', ""));
+                self.push(&super::unroll::plain(&heading_text(source)));
             }
             TagEnd::Heading(level) => {
                 self.comments = None;
@@ -1018,6 +1019,9 @@ mod tests {
             "One.\n\nMore from @ann_ex\n\nTwo.\n\n[Read 4 tweets](https://t.example/1)\n\nThree."
         );
         assert_eq!(read.left_out.headings, 1, "the other heading is layout");
+        // The handle a link, as a clipper saves it.
+        let page = "One.\n\n## More from [@ann](https://x.example/ann)\n\n[Read 4 tweets](https://t.example/1)\n";
+        assert!(body_text(page).text.contains("More from @ann\n"));
         // Over links to the author's pages, with no excerpts, it is layout too.
         let read = body_text("One.\n\n## More from @ann\n\n- [Pier](https://a.example/p)\n");
         assert!(!read.text.contains("More from"), "{:?}", read.text);

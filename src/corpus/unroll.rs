@@ -344,7 +344,7 @@ static LINK: LazyLock<Regex> =
 
 /// A header line as it reads where a clipper saved the page as Markdown: a link as its text
 /// (`[@ann](https://x.com/ann)` is "@ann"), without the escapes (`@ann\_ex`).
-fn plain(line: &str) -> Cow<'_, str> {
+pub(super) fn plain(line: &str) -> Cow<'_, str> {
     if !line.contains(['[', '\\']) {
         return Cow::Borrowed(line);
     }
