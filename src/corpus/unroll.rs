@@ -576,11 +576,7 @@ fn title_and_source(above: &[&str]) -> Option<Above> {
         } else if words == 1 && line.chars().count() <= SITE_NAME_CHARS && !line.contains('@') {
             read.site += 1;
             one_word = Some(line);
-        } else if read.title.is_none()
-            && line.chars().count() <= TITLE_CHARS
-            && !line.ends_with(['.', '…', ':'])
-            && !line.contains('@')
-        {
+        } else if read.title.is_none() && is_title(line) && !line.contains('@') {
             read.title = Some(line.to_string());
         } else {
             return None;
@@ -704,9 +700,7 @@ fn take_title_and_date(above: &[&str], header: &mut Header) -> bool {
     let Some((date, title)) = above.split_last() else {
         return false;
     };
-    // A title is a short line, not a sentence of the thread's.
-    let titled = (title.first())
-        .is_none_or(|t| t.chars().count() <= TITLE_CHARS && !t.ends_with(['.', '…', ':']));
+    let titled = title.first().is_none_or(|t| is_title(t));
     if !super::article::is_date(date) || title.len() > 1 || !titled || header.date.is_some() {
         return false;
     }
@@ -717,6 +711,12 @@ fn take_title_and_date(above: &[&str], header: &mut Header) -> bool {
 
 /// The longest line above a pasted thread taken for its title.
 const TITLE_CHARS: usize = 100;
+
+/// Whether a line above a pasted thread may be its title: short, and not a sentence of the
+/// thread's.
+fn is_title(line: &str) -> bool {
+    line.chars().count() <= TITLE_CHARS && !line.ends_with(['.', '…', ':'])
+}
 
 /// Reads an unroll page.
 pub fn read(text: &str) -> Reading {
