@@ -13,7 +13,7 @@ pub mod store;
 
 use crate::corpus::load::{FileRead, Problem};
 use crate::corpus::sanitise::printable_path;
-use crate::corpus::{Document, Glossary, Memo, Resolution};
+use crate::corpus::{Document, Documents, Glossary, Memo, Resolution};
 use rayon::prelude::*;
 use stamp::Stamp;
 use std::collections::HashMap;
@@ -23,7 +23,7 @@ use store::{Also, Broken, Entry, Reader, Span, Writer};
 /// What a record holds: one file's documents and problems, as the reader left them.
 #[derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 struct Record {
-    documents: Vec<Document>,
+    documents: Documents,
     problems: Vec<Problem>,
 }
 
@@ -140,7 +140,7 @@ impl Session {
         &mut self,
         files: &[PathBuf],
         read: impl Fn(&Path) -> FileRead + Sync,
-    ) -> Vec<(Vec<Document>, Vec<Problem>)> {
+    ) -> Vec<(Documents, Vec<Problem>)> {
         // A load that will write a cache makes each record where the file is read, on every
         // core: it will, when there is no cache of these files yet.
         if !self.old.as_ref().is_some_and(|old| old.same_files) {
@@ -254,7 +254,7 @@ impl Session {
     }
 
     /// Keeps a file's record for the new cache; returns what the file holds.
-    fn record(&mut self, mut outcome: Outcome) -> (Vec<Document>, Vec<Problem>) {
+    fn record(&mut self, mut outcome: Outcome) -> (Documents, Vec<Problem>) {
         if let Some(broken) = outcome.broken.take() {
             self.broken(broken);
         }
@@ -483,7 +483,7 @@ struct Outcome<'a> {
     fresh: bool,
     /// What was wrong with its record in the cache, if anything.
     broken: Option<Broken>,
-    documents: Vec<Document>,
+    documents: Documents,
     problems: Vec<Problem>,
     bytes: Bytes,
     /// The files read with it.
@@ -542,7 +542,9 @@ impl<'a> Outcome<'a> {
 /// so they are not sanitised again (that would cost a third of reading them).
 fn decode_record(bytes: &[u8], stamp: Option<Stamp>) -> Option<Record> {
     let limit = store::unpacked_limit(stamp.map_or(0, |s| s.len));
-    store::decode::<Record>(bytes, limit)
+    // Documents kept packed are bytes to rkyv: they are checked here, so that the load
+    // never meets one that does not read.
+    store::decode::<Record>(bytes, limit).filter(|record| record.documents.readable())
 }
 
 /// What tells this build of tread from others: its version and a fingerprint of the source

@@ -488,6 +488,13 @@ fn run_command(
             select,
             corpus,
         } => {
+            // Without filters a list needs only each document's row: rows are made as the
+            // documents are read, and the documents let go.
+            if cli.filters.is_empty() && select.filters.is_empty() {
+                let rows = loading::list_rows(&merge(cli.corpus, corpus))?;
+                let outcome = commands::list::write(&rows, format.format(), style, out);
+                return Ok((Default::default(), outcome));
+            }
             // A list shows neither organisations nor repeated threads: nothing to resolve,
             // unless filters name organisations or authors of repeated threads.
             let (corpus, filters, args) = filtered(cli, select, corpus, false)?;

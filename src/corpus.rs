@@ -21,6 +21,7 @@ mod markdown;
 mod model;
 mod numbering;
 pub mod orgs;
+pub(crate) mod packed;
 mod places;
 mod resolve;
 pub mod sanitise;
@@ -37,6 +38,7 @@ pub use groups::Groups;
 pub use load::{LoadError, LoadOptions, Problem};
 pub(crate) use model::boxed;
 pub use model::{Author, Document, Kind, MAX_FIELD_CHARS, OPENING_CHARS, Post, Thread};
+pub use packed::{Damaged, Documents};
 pub use places::{DocIndex, Ordinal, Ordinals, Places, PostRef};
 pub use resolve::{Memo, Resolution};
 
@@ -332,29 +334,27 @@ pub struct Source {
 /// is one document; a structured file (tread's own JSON) may hold many, and says what of it
 /// could not be read. Organisations and repeated threads wait for [`Corpus::resolve`].
 pub fn parse(sources: Vec<Source>) -> (Vec<Document>, Vec<Problem>) {
-    flatten_parsed(sources.into_par_iter().map(parse_source).collect())
+    let (documents, problems) = flatten_parsed(sources.into_par_iter().map(parse_source).collect());
+    let documents = documents.into_vec();
+    (
+        documents.expect("documents packed in this process read back"),
+        problems,
+    )
 }
 
 /// Each source's documents and problems, in order, as one list of each.
-pub(crate) fn flatten_parsed(
-    parsed: Vec<(Vec<Document>, Vec<Problem>)>,
-) -> (Vec<Document>, Vec<Problem>) {
-    // A single file's documents (an export) are kept where they are, not copied.
-    if let [_] = parsed[..] {
-        return parsed.into_iter().next().expect("one part");
-    }
-    // Room for them all at once: a file of many documents is not copied as the room grows.
-    let mut documents = Vec::with_capacity(parsed.iter().map(|(d, _)| d.len()).sum());
+pub(crate) fn flatten_parsed(parsed: Vec<(Documents, Vec<Problem>)>) -> (Documents, Vec<Problem>) {
+    let mut documents = Documents::default();
     let mut problems = Vec::new();
     for (docs, found) in parsed {
-        documents.extend(docs);
+        documents.append(docs);
         problems.extend(found);
     }
     (documents, problems)
 }
 
-pub(crate) fn parse_source(source: Source) -> (Vec<Document>, Vec<Problem>) {
-    let (mut documents, problems) = match formats::read(&source) {
+pub(crate) fn parse_source(source: Source) -> (Documents, Vec<Problem>) {
+    let mut document = match formats::read(&source) {
         Some(parsed) => {
             let mut problems = Vec::new();
             return (structured(parsed, &source.path, &mut problems), problems);
@@ -365,15 +365,12 @@ pub(crate) fn parse_source(source: Source) -> (Vec<Document>, Vec<Problem>) {
             let text = sanitise::sanitise_owned(source.text);
             let reading = read(&text);
             let id = source.id;
-            let document = Document::from_reading(id, source.path, reading, source.warnings);
-            (vec![document], Vec::new())
+            Document::from_reading(id, source.path, reading, source.warnings)
         }
     };
-    for document in &mut documents {
-        document.escape_single_line_fields();
-        document.fit();
-    }
-    (documents, problems)
+    document.escape_single_line_fields();
+    document.fit();
+    (Documents::made(vec![document]), Vec::new())
 }
 
 /// The documents of a structured file at `path` (shown), made fit to show; its problems
@@ -382,7 +379,7 @@ pub(crate) fn structured(
     parsed: formats::Parsed,
     path: &str,
     problems: &mut Vec<Problem>,
-) -> Vec<Document> {
+) -> Documents {
     problems.extend(
         parsed
             .problems
@@ -394,13 +391,15 @@ pub(crate) fn structured(
                 document: true,
             }),
     );
-    let mut documents = parsed.documents;
-    for document in &mut documents {
+    let mut made = parsed.documents;
+    for document in &mut made {
         document.escape_single_line_fields();
         document.fit();
     }
     // Read as a stream, a file's documents were gathered without knowing how many.
-    documents.shrink_to_fit();
+    made.shrink_to_fit();
+    let mut documents = Documents::made(made);
+    documents.append(Documents::packed(parsed.packed));
     documents
 }
 
@@ -437,31 +436,37 @@ impl Corpus {
     /// "loaded 1990 of 2000 files; 10 skipped, 25 problems" when something went wrong (a
     /// path with a problem that is not a document was skipped); `None` when all went well.
     pub fn summary(&self) -> Option<String> {
-        if self.problems.is_empty() {
-            return None;
-        }
         let loaded: BTreeSet<&str> = self.documents.iter().map(Document::file).collect();
-        let skipped: BTreeSet<&str> = (self.problems.iter())
-            .filter(|p| p.document)
-            .map(|p| p.path.as_str())
-            .filter(|path| !loaded.contains(path))
-            .collect();
-        let problems = match self.problems.len() {
-            1 => "1 problem".to_string(),
-            n => format!("{n} problems"),
-        };
-        Some(format!(
-            "loaded {} of {} files; {} skipped, {problems}",
-            loaded.len(),
-            loaded.len() + skipped.len(),
-            skipped.len()
-        ))
+        summary(&self.problems, &loaded)
     }
 
     /// The document with exactly this id.
     pub fn get(&self, id: &str) -> Option<&Document> {
         self.documents.iter().find(|d| d.id == id)
     }
+}
+
+/// [`Corpus::summary`] of a load that met `problems` and loaded documents from the files
+/// `loaded`.
+pub fn summary(problems: &[Problem], loaded: &BTreeSet<&str>) -> Option<String> {
+    if problems.is_empty() {
+        return None;
+    }
+    let skipped: BTreeSet<&str> = (problems.iter())
+        .filter(|p| p.document)
+        .map(|p| p.path.as_str())
+        .filter(|path| !loaded.contains(path))
+        .collect();
+    let problems = match problems.len() {
+        1 => "1 problem".to_string(),
+        n => format!("{n} problems"),
+    };
+    Some(format!(
+        "loaded {} of {} files; {} skipped, {problems}",
+        loaded.len(),
+        loaded.len() + skipped.len(),
+        skipped.len()
+    ))
 }
 
 #[cfg(test)]

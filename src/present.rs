@@ -41,10 +41,14 @@ pub fn one_line(text: &str) -> String {
 
 /// "20 posts", or "36 of 137" when the page declares more than it shows.
 pub fn post_count(doc: &Document) -> String {
-    let shown = doc.post_count();
-    match doc.declared_posts() {
+    post_count_of(doc.post_count(), doc.declared_posts(), doc.kind)
+}
+
+/// [`post_count`] of a document of `kind` showing `shown` posts of `declared`.
+pub fn post_count_of(shown: usize, declared: Option<u32>, kind: Kind) -> String {
+    match declared {
         Some(declared) if declared as usize > shown => format!("{shown} of {declared}"),
-        _ if doc.kind.is_prose() => format!("{shown} ¶"),
+        _ if kind.is_prose() => format!("{shown} ¶"),
         _ if shown == 1 => "1 post".to_string(),
         _ => format!("{shown} posts"),
     }

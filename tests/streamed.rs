@@ -1,7 +1,7 @@
 //! Exports and tread's JSON are read from disk a part at a time: the file is never held
 //! whole, so what a load keeps at its peak is about what it made of the posts, not the
 //! file's size. Live bytes are counted by the allocator (not the process's resident size),
-//! in one test, so that no other test's allocations are counted.
+//! one test at a time, so that no other test's allocations are counted.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -40,6 +40,13 @@ unsafe impl GlobalAlloc for Peak {
 
 #[global_allocator]
 static PEAK_COUNTING: Peak = Peak;
+
+/// Held by each test for all it does, so that no other allocates meanwhile.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn alone() -> std::sync::MutexGuard<'static, ()> {
+    ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner())
+}
 
 /// The most bytes live at once while `work` runs, beyond those live before it.
 fn peak_of(work: impl FnOnce()) -> usize {
@@ -92,6 +99,7 @@ fn outbox(n: usize) -> String {
 
 #[test]
 fn an_export_is_read_from_disk_without_holding_the_file() {
+    let _alone = alone();
     for (name, text) in [
         ("tweets.js", x_archive(4_000)),
         ("outbox.json", outbox(4_000)),
@@ -114,6 +122,61 @@ fn an_export_is_read_from_disk_without_holding_the_file() {
         assert!(
             peak < text.len() / 2,
             "{name}: {peak} bytes live at the peak for a file of {}",
+            text.len()
+        );
+    }
+}
+
+/// The last bytes written to it: output is checked without being held.
+#[derive(Default)]
+struct Tail(Vec<u8>);
+
+impl std::io::Write for Tail {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.extend_from_slice(bytes);
+        let over = self.0.len().saturating_sub(512);
+        self.0.drain(..over);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// tread's own JSON of `n` one-post documents, as small as a document can be written.
+fn tiny_documents(n: usize) -> String {
+    let docs: Vec<String> = (0..n)
+        .map(|i| {
+            format!(r#"{{"id":"d{i}","kind":"post","threads":[{{"posts":[{{"text":"p {i}"}}]}}]}}"#)
+        })
+        .collect();
+    format!("[{}]", docs.join(","))
+}
+
+#[test]
+fn a_list_of_many_small_documents_holds_their_rows_not_the_documents() {
+    use clap::Parser;
+    let _alone = alone();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("documents.json");
+    let text = tiny_documents(50_000);
+    std::fs::write(&file, &text).unwrap();
+    for format in ["--json", "--jsonl"].map(Some).into_iter().chain([None]) {
+        let args = ["tread", "list", "--no-cache"].into_iter().chain(format);
+        let cli = tread::cli::Cli::parse_from(args.chain([file.to_str().unwrap()]));
+        let mut out = Tail::default();
+        let peak = peak_of(|| tread::cli::run(cli, &mut out).unwrap());
+        let tail = String::from_utf8_lossy(&out.0);
+        assert!(
+            tail.contains("p 49999"),
+            "{format:?}: the last is listed: {tail}"
+        );
+        // The rows and the file's documents packed while it is read; each document as a
+        // `Document` (its struct, a thread's, a post's) would be ten times the file.
+        assert!(
+            peak < text.len() * 2,
+            "{format:?}: {peak} bytes live at the peak for a file of {}",
             text.len()
         );
     }

@@ -49,10 +49,11 @@ pub fn load_in_background<T: Send + 'static>(
     std::thread::spawn(move || {
         // The receiver going away (the app quit) ends the load: nothing else to do.
         let listed = load::stream(&options, explicit, |batch| {
+            let (done, total) = (batch.done, batch.total);
             let progress = Progress::Parsed {
-                documents: batch.documents,
-                done: batch.done,
-                total: batch.total,
+                documents: batch.into_vec(),
+                done,
+                total,
             };
             send.send(progress).is_ok()
         });

@@ -1,9 +1,11 @@
 //! The corpus a command reads: its paths and glossary as typed, loaded with every problem
 //! reported on standard error, one line each.
 
+use super::output::ListRows;
 use super::{CliError, CorpusArgs, Pick, output, pick_document};
 use crate::corpus::{self, Corpus, DocIndex, LoadOptions};
 use crate::review::{Review, location};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// The subcommand's corpus arguments, with a `--glossary` and PATHs given before the
@@ -89,27 +91,54 @@ pub fn warn<T: std::fmt::Display>(warnings: &[T]) {
     }
 }
 
+/// Each document's row for `tread list`, made as the document is read and let go
+/// ([`corpus::load::load_each`]); problems are reported as [`load`] reports them.
+pub fn list_rows(args: &CorpusArgs) -> anyhow::Result<ListRows> {
+    let mut rows = ListRows::default();
+    // The files documents came from, for the summary: each run of documents of one file
+    // adds it once.
+    let mut files = BTreeSet::new();
+    let mut last_file = String::new();
+    let loaded = corpus::load::load_each(&options(args), |doc| {
+        if doc.file() != last_file {
+            last_file = doc.file().to_string();
+            files.insert(last_file.clone());
+        }
+        rows.push(&doc, None);
+    });
+    let problems = report_failure(loaded)?;
+    let loaded = files.iter().map(String::as_str).collect();
+    report_problems(&problems, corpus::summary(&problems, &loaded));
+    Ok(rows)
+}
+
 /// Reports a load's problems on stderr (as [`warn`]), and passes its outcome on.
 fn report(loaded: Result<Corpus, corpus::LoadError>) -> anyhow::Result<Corpus> {
-    match loaded {
-        Ok(corpus) => {
-            warn(&corpus.problems);
-            let all_listed = verbosity() == Verbosity::All || corpus.problems.len() <= SHOWN;
-            match corpus.summary() {
-                _ if verbosity() == Verbosity::Quiet => {}
-                Some(summary) if all_listed => eprintln!("tread: {summary} (listed above)"),
-                Some(summary) => eprintln!("tread: {summary}"),
-                None => {}
-            }
-            Ok(corpus)
-        }
-        Err(err) => {
-            if let corpus::LoadError::Empty { problems, .. } = &err {
-                warn(problems);
-            }
-            Err(err.into())
-        }
+    let corpus = report_failure(loaded)?;
+    report_problems(&corpus.problems, corpus.summary());
+    Ok(corpus)
+}
+
+/// A load's problems, then its summary, on stderr.
+fn report_problems(problems: &[corpus::Problem], summary: Option<String>) {
+    warn(problems);
+    let all_listed = verbosity() == Verbosity::All || problems.len() <= SHOWN;
+    match summary {
+        _ if verbosity() == Verbosity::Quiet => {}
+        Some(summary) if all_listed => eprintln!("tread: {summary} (listed above)"),
+        Some(summary) => eprintln!("tread: {summary}"),
+        None => {}
     }
+}
+
+/// A load that failed, with the problems of each path reported on stderr; or what it loaded.
+fn report_failure<T>(loaded: Result<T, corpus::LoadError>) -> anyhow::Result<T> {
+    loaded.map_err(|err| {
+        if let corpus::LoadError::Empty { problems, .. } = &err {
+            warn(problems);
+        }
+        err.into()
+    })
 }
 
 /// Loads the corpus and finds the document DOC names; a DOC naming a file is read even when

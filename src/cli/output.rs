@@ -2,9 +2,10 @@
 //! output is a terminal, and left unwrapped (for other tools) when it is not. No colour.
 
 use crate::corpus::PostRef;
+use crate::corpus::packed::{Reader, Records};
 use crate::corpus::{Corpus, Document, Kind, Post};
 use crate::facets::{Entry, FacetKind, Facets};
-use crate::present::{gutter, one_line, pad, post_count, thread_header, truncate};
+use crate::present::{gutter, one_line, pad, post_count, post_count_of, thread_header, truncate};
 use crate::search::Query;
 use serde::Serialize;
 use std::io::Write;
@@ -49,13 +50,24 @@ pub fn json_rows<T: Serialize>(
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
     if format == Format::Json {
-        return json(&rows.collect::<Vec<T>>(), out);
+        // Written as they come, not gathered first: a list may have a row for each of
+        // hundreds of thousands of documents.
+        return json(&Seq(std::cell::Cell::new(Some(rows))), out);
     }
     for row in rows {
         serde_json::to_writer(&mut *out, &row).map_err(std::io::Error::from)?;
         writeln!(out)?;
     }
     Ok(())
+}
+
+/// An iterator's items as one JSON array, each serialised as it is taken.
+struct Seq<I>(std::cell::Cell<Option<I>>);
+
+impl<T: Serialize, I: Iterator<Item = T>> Serialize for Seq<I> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.take().into_iter().flatten())
+    }
 }
 
 pub fn json<T: Serialize + ?Sized>(value: &T, out: &mut impl Write) -> anyhow::Result<()> {
@@ -73,7 +85,7 @@ pub struct ListRow<'a> {
     /// The title as the document gives it (`null` when it gives none).
     title: Option<&'a str>,
     /// What the list shows for it: the title, or else the opening words of its first post.
-    display_title: String,
+    display_title: &'a str,
     author: Option<&'a str>,
     date: Option<&'a str>,
     threads: usize,
@@ -82,6 +94,61 @@ pub struct ListRow<'a> {
     /// With `--filter`: how many of its posts pass.
     #[serde(skip_serializing_if = "Option::is_none")]
     passing_posts: Option<usize>,
+}
+
+/// What the list shows of each document, kept as bytes one row after another (the records
+/// of [`crate::corpus::packed`]): a list of hundreds of thousands of small documents holds a
+/// few dozen bytes for each, not the documents.
+#[derive(Debug, Default)]
+pub struct ListRows {
+    records: Records,
+}
+
+impl ListRows {
+    /// Adds a document's row; `passing` is how many of its posts pass the filters, if any
+    /// are given.
+    pub fn push(&mut self, doc: &Document, passing: Option<usize>) {
+        let display_title = one_line(&doc.display_title());
+        self.records.push(&doc.path, |row| {
+            row.str(&doc.id);
+            row.path();
+            row.kind(doc.kind);
+            row.opt_str(doc.title.as_deref());
+            row.str(&display_title);
+            row.opt_str(doc.author.as_ref().map(|a| a.name.as_str()));
+            row.opt_str(doc.date.as_deref());
+            row.uint(doc.threads.len() as u64);
+            row.uint(doc.post_count() as u64);
+            row.opt_uint(doc.declared_posts().map(u64::from));
+            row.opt_uint(passing.map(|n| n as u64));
+        });
+    }
+
+    /// The rows, in the order they were added.
+    pub fn iter(&self) -> impl Iterator<Item = ListRow<'_>> {
+        let rows = self.records.read(read_row);
+        rows.map(|row| row.expect("rows read back as this process wrote them"))
+    }
+}
+
+/// A row as [`ListRows::push`] wrote it.
+fn read_row<'a>(row: &mut Reader<'a>) -> Option<ListRow<'a>> {
+    let id = row.str()?;
+    let path = row.path()?;
+    let kind = row.kind()?;
+    Some(ListRow {
+        id,
+        path,
+        kind,
+        title: row.opt_str()?,
+        display_title: row.str()?,
+        author: row.opt_str()?,
+        date: row.opt_str()?,
+        threads: row.uint()? as usize,
+        posts: row.uint()? as usize,
+        declared_posts: row.opt_u32()?,
+        passing_posts: row.opt_u32()?.map(|n| n as usize),
+    })
 }
 
 /// A facet's entry as `tread facets --json` writes it: documents by id.
@@ -104,61 +171,43 @@ pub fn facet_row<'a>(entry: &'a Entry, corpus: &'a Corpus) -> FacetRow<'a> {
     }
 }
 
-/// A document's row; `passing` is how many of its posts pass the filters, if any are given.
-pub fn list_row(doc: &Document, passing: Option<usize>) -> ListRow<'_> {
-    ListRow {
-        id: &doc.id,
-        path: &doc.path,
-        kind: doc.kind,
-        title: doc.title.as_deref(),
-        display_title: one_line(&doc.display_title()),
-        author: doc.author.as_ref().map(|a| a.name.as_str()),
-        date: doc.date.as_deref(),
-        threads: doc.threads.len(),
-        posts: doc.post_count(),
-        declared_posts: doc.declared_posts(),
-        passing_posts: passing,
-    }
-}
-
 /// Column widths of the list at a terminal: kind, author, date, posts (the id is as long as
 /// the longest). Piped, every column is as wide as its widest value, and nothing is cut.
 const LIST_COLUMNS: [usize; 4] = [7, 16, 12, 9];
 
-/// A row of the list: a document, and how many of its posts pass the filters, if any.
-pub type ListEntry<'a> = (&'a Document, Option<usize>);
-
-/// The list's rows.
-pub fn list<'a>(rows: &[ListEntry<'a>], style: Style, out: &mut impl Write) -> anyhow::Result<()> {
-    let author = |doc: &'a Document| doc.author.as_ref().map_or("—", |a| a.name.as_str());
-    let date = |doc: &'a Document| doc.date.as_deref().unwrap_or("—");
-    let count = |(doc, passing): &ListEntry| match passing {
-        Some(n) => format!("{n}/{}", doc.post_count()),
-        None => post_count(doc),
+/// The list's rows as aligned text, one line each.
+pub fn list(rows: &ListRows, style: Style, out: &mut impl Write) -> anyhow::Result<()> {
+    fn author<'a>(row: &ListRow<'a>) -> &'a str {
+        row.author.unwrap_or("—")
+    }
+    fn date<'a>(row: &ListRow<'a>) -> &'a str {
+        row.date.unwrap_or("—")
+    }
+    let count = |row: &ListRow| match row.passing_posts {
+        Some(n) => format!("{n}/{}", row.posts),
+        None => post_count_of(row.posts, row.declared_posts, row.kind),
     };
-    let widest = |column: &dyn Fn(&ListEntry<'a>) -> String| {
-        rows.iter().map(|r| column(r).width()).max().unwrap_or(0)
-    };
-    let id_width = widest(&|r| r.0.id.clone());
+    // The rows are read once for the widths, then again to write them.
+    let widest = |column: &dyn Fn(&ListRow) -> usize| rows.iter().map(|r| column(&r)).max();
+    let id_width = widest(&|r| r.id.width()).unwrap_or(0);
     let [kind_w, author_w, date_w, posts_w] = match style.width {
         Some(_) => LIST_COLUMNS,
         None => [
-            widest(&|r| r.0.kind.name().to_string()),
-            widest(&|r| author(r.0).to_string()),
-            widest(&|r| date(r.0).to_string()),
-            widest(&count),
+            widest(&|r| r.kind.name().width()).unwrap_or(0),
+            widest(&|r| author(r).width()).unwrap_or(0),
+            widest(&|r| date(r).width()).unwrap_or(0),
+            widest(&|r| count(r).width()).unwrap_or(0),
         ],
     };
-    for row in rows {
-        let doc = row.0;
+    for row in rows.iter() {
         let line = format!(
             "{}  {}  {}  {}  {:>posts_w$}  {}",
-            pad(&doc.id, id_width),
-            pad(doc.kind.name(), kind_w),
-            pad(author(doc), author_w),
-            pad(date(doc), date_w),
-            count(row),
-            one_line(&doc.display_title()),
+            pad(row.id, id_width),
+            pad(row.kind.name(), kind_w),
+            pad(author(&row), author_w),
+            pad(date(&row), date_w),
+            count(&row),
+            row.display_title,
         );
         writeln!(out, "{}", fit(&line, style))?;
     }
@@ -449,7 +498,8 @@ mod tests {
     fn terminal_output_fits_80_columns() {
         let corpus = crate::corpus::load::bundled();
         let style = Style { width: Some(80) };
-        let rows: Vec<_> = corpus.documents.iter().map(|d| (d, None)).collect();
+        let mut rows = ListRows::default();
+        corpus.documents.iter().for_each(|d| rows.push(d, None));
         assert!(widest_line(|out| list(&rows, style, out).unwrap()) <= 80);
         for doc in &corpus.documents {
             assert!(

@@ -10,6 +10,7 @@ mod mastodon;
 mod parts;
 mod x_archive;
 
+use super::packed::Packed;
 use super::sanitise::sanitise;
 use super::{Document, Source};
 use serde_json::de::Read;
@@ -38,6 +39,9 @@ pub use x_archive::{Archive, companions, holds_posts};
 #[derive(Debug, Default)]
 pub struct Parsed {
     pub documents: Vec<Document>,
+    /// Documents kept packed as they were read (tread's own JSON: a file may hold hundreds
+    /// of thousands of small ones), after `documents`.
+    pub packed: Packed,
     pub problems: Problems,
 }
 
@@ -201,6 +205,7 @@ fn page(source: &Source) -> Parsed {
     let warnings = source.warnings.clone();
     Parsed {
         documents: vec![Document::from_reading(id, path, reading, warnings)],
+        packed: Packed::default(),
         problems: {
             let mut problems = Problems::default();
             problems.extend(read.cut_short_problem());
@@ -278,10 +283,10 @@ impl<'s> TreadDocuments<'s> {
             Ok(mut document) => {
                 // Escapes such as \u001b decode to controls: the strings are made safe.
                 document.sanitise_strings();
-                // At once, not after the file: the room is most of a small document.
-                document.fit();
                 settle(&mut document, self.source);
-                self.parsed.documents.push(document);
+                document.escape_single_line_fields();
+                // Packed at once: the document itself takes ten times the room.
+                self.parsed.packed.push(&document);
             }
             Err(e) => {
                 let at = place(e.path().to_string());
@@ -372,7 +377,11 @@ mod tests {
         ]}"#;
         let parsed = read(&source(text)).unwrap();
         assert_eq!(parsed.problems.kept(), &[] as &[String]);
-        let doc = &parsed.documents[0];
+        assert!(
+            parsed.documents.is_empty(),
+            "tread's own documents are kept packed"
+        );
+        let doc = &parsed.packed.documents().next().unwrap().unwrap();
         assert_eq!(
             (doc.id.as_str(), doc.path.as_str()),
             ("file", "dir/file.json")
@@ -392,7 +401,7 @@ mod tests {
             r#"{"id": "kept", "kind": "unroll", "threads": [{"posts": [{"text": "x"}]}]}"#;
         let text = format!("[{}{document}]", "{},".repeat(1_000));
         let parsed = read(&source(&text)).unwrap();
-        assert_eq!(parsed.documents.len(), 1);
+        assert_eq!(parsed.packed.len(), 1);
         let lines = parsed.problems.into_lines();
         assert_eq!(lines.len(), MAX_PROBLEMS + 1);
         assert!(

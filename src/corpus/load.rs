@@ -9,7 +9,7 @@ mod walk;
 
 use super::glossary::{Glossary, GlossaryError};
 use super::sanitise::{printable_path, single_line};
-use super::{Corpus, Document, Resolution, Source};
+use super::{Corpus, Document, Documents, Resolution, Source};
 use crate::cache;
 pub use files::{
     FileRead, MAX_EXPORT_BYTES, MAX_FILE_BYTES, ReadError, companions, decode, open_regular,
@@ -113,8 +113,33 @@ pub fn load_unresolved(options: &LoadOptions) -> Result<Corpus, LoadError> {
     Ok(Corpus::unresolved(documents, listed.unresolved()))
 }
 
+/// Loads the documents the options name, unresolved (as [`load_unresolved`]), handing each
+/// to `each` as it is parsed rather than holding them all: for an output that keeps only a
+/// little of each (`tread list`), so that a file of hundreds of thousands of small
+/// documents is never held whole as documents. Returns the problems met.
+pub fn load_each(
+    options: &LoadOptions,
+    mut each: impl FnMut(Document),
+) -> Result<Vec<Problem>, LoadError> {
+    let listed = read_batches(options, |batch| batch.documents().for_each(&mut each))?;
+    Ok(listed.unresolved())
+}
+
 /// Every document the options name, parsed, with the glossary and the problems met.
 fn read_all(options: &LoadOptions) -> Result<(Vec<Document>, Listed), LoadError> {
+    let mut documents = Vec::new();
+    let listed = read_batches(options, |batch| match documents.is_empty() {
+        // The first batch is taken whole, not copied (a file may hold many documents).
+        true => documents = batch.into_vec(),
+        false => documents.extend(batch.documents()),
+    })?;
+    documents.shrink_to_fit();
+    Ok((documents, listed))
+}
+
+/// Reads the files the options name (or the bundled seeds) a batch at a time, handing each
+/// batch to `take`.
+fn read_batches(options: &LoadOptions, mut take: impl FnMut(Batch)) -> Result<Listed, LoadError> {
     let explicit = options
         .glossary
         .as_deref()
@@ -123,29 +148,27 @@ fn read_all(options: &LoadOptions) -> Result<(Vec<Document>, Listed), LoadError>
     if options.paths.is_empty() {
         let mut glossary = bundled_glossary();
         glossary.merge(explicit.unwrap_or_default());
-        let (documents, problems) = super::parse(bundled_sources());
+        let (documents, mut problems) = super::parse(bundled_sources());
+        let total = documents.len();
+        take(Batch {
+            documents: Documents::made(documents),
+            ids: &mut Ids::default(),
+            problems: &mut problems,
+            done: total,
+            total,
+        });
         let cache = None;
-        return Ok((
-            documents,
-            Listed {
-                glossary,
-                problems,
-                cache,
-            },
-        ));
+        return Ok(Listed {
+            glossary,
+            problems,
+            cache,
+        });
     }
-    let mut documents = Vec::new();
     let listed = stream(options, explicit, |batch| {
-        match documents.is_empty() {
-            // The first batch is taken as it is, not copied (a file may hold many documents).
-            true => documents = batch.documents,
-            false => documents.extend(batch.documents),
-        }
+        take(batch);
         true
     });
-    let listed = listed.expect("a load nobody stops runs to the end")?;
-    documents.shrink_to_fit();
-    Ok((documents, listed))
+    listed.expect("a load nobody stops runs to the end")
 }
 
 /// A load's resolution: what to apply to the documents it read.
@@ -235,18 +258,17 @@ pub fn stream(
     let mut done = 0;
     while done < files.len() {
         let chunk = &files[done..(done + batch).min(files.len())];
-        let mut parsed = match cache.as_mut() {
+        let parsed = match cache.as_mut() {
             Some(cache) => read_through(cache, chunk, &mut problems),
             None => read_and_parse(chunk, &mut problems),
         };
-        for document in &mut parsed {
-            unique_id(document, &mut ids, &mut problems);
-        }
         done += chunk.len();
         parsed_any |= !parsed.is_empty();
         let total = files.len();
         let listening = emit(Batch {
             documents: parsed,
+            ids: &mut ids,
+            problems: &mut problems,
             done,
             total,
         });
@@ -274,17 +296,66 @@ fn read_through(
     cache: &mut cache::Session,
     files: &[PathBuf],
     problems: &mut Vec<Problem>,
-) -> Vec<Document> {
+) -> Documents {
     let (documents, found) = super::flatten_parsed(cache.read(files, read_file));
     problems.extend(found);
     documents
 }
 
 /// Documents just parsed, and how far the load has come: `done` of `total` files read.
-pub struct Batch {
-    pub documents: Vec<Document>,
+/// Each document is given an id of its own as it is taken from the batch, so that those
+/// kept packed (a file of many small ones) are unpacked only by whoever wants them, one at
+/// a time.
+pub struct Batch<'l> {
+    documents: Documents,
+    ids: &'l mut Ids,
+    problems: &'l mut Vec<Problem>,
     pub done: usize,
     pub total: usize,
+}
+
+impl<'l> Batch<'l> {
+    /// How many documents it holds.
+    pub fn len(&self) -> usize {
+        self.documents.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.documents.is_empty()
+    }
+
+    /// Its documents in order, each with an id no other document of the load has.
+    pub fn documents(self) -> impl Iterator<Item = Document> + 'l {
+        let (ids, problems) = (self.ids, self.problems);
+        let mut damaged = false;
+        self.documents
+            .into_documents()
+            .filter_map(move |read| match read {
+                Ok(mut document) => {
+                    unique_id(&mut document, ids, problems);
+                    Some(document)
+                }
+                // Packed in this load, or checked when read from the cache: not expected, but
+                // said if it happens.
+                Err(super::Damaged) => {
+                    if !std::mem::replace(&mut damaged, true) {
+                        problems.push(Problem {
+                            path: "(documents kept packed)".to_string(),
+                            message: "did not read back; some documents are missing".to_string(),
+                            document: false,
+                        });
+                    }
+                    None
+                }
+            })
+    }
+
+    /// Its documents, as [`Batch::documents`] gives them.
+    pub fn into_vec(self) -> Vec<Document> {
+        let mut documents = Vec::with_capacity(self.len());
+        documents.extend(self.documents());
+        documents
+    }
 }
 
 /// Files in the first batch of a background load: enough to fill a screen at once.
@@ -352,8 +423,9 @@ fn strip_path(message: &str, path: &Path) -> String {
 
 /// The ids given so far in a load, so that every document's is its own.
 #[derive(Default)]
-struct Ids {
-    taken: HashSet<String>,
+pub struct Ids {
+    // Boxed: a third less room than strings for each of hundreds of thousands of ids.
+    taken: HashSet<Box<str>>,
     /// For an id taken more than once, the last number tried after it.
     tried: HashMap<String, usize>,
 }
@@ -362,14 +434,14 @@ struct Ids {
 /// the first free numbered id ("notes~2", or "notes~3" when a file is called "notes~2")
 /// and says so.
 fn unique_id(document: &mut Document, ids: &mut Ids, problems: &mut Vec<Problem>) {
-    if ids.taken.insert(document.id.clone()) {
+    if ids.taken.insert(document.id.as_str().into()) {
         return;
     }
     let tried = ids.tried.entry(document.id.clone()).or_insert(1);
     let id = loop {
         *tried += 1;
         let id = format!("{}~{}", document.id, tried);
-        if ids.taken.insert(id.clone()) {
+        if ids.taken.insert(id.as_str().into()) {
             break id;
         }
     };

@@ -1,6 +1,6 @@
 //! `tread list`: one line per document.
 
-use crate::cli::output::{self, Format};
+use crate::cli::output::{self, Format, ListRows};
 use crate::cli::select;
 use crate::corpus::Corpus;
 use crate::filters::Filters;
@@ -15,16 +15,22 @@ pub fn run(
     style: output::Style,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
-    let rows: Vec<_> = select::documents(corpus, filters)
-        .map(|(at, doc)| (doc, filters.and_then(|f| f.passing_in(at))))
-        .collect();
+    let mut rows = ListRows::default();
+    for (at, doc) in select::documents(corpus, filters) {
+        rows.push(doc, filters.and_then(|f| f.passing_in(at)));
+    }
+    write(&rows, format, style, out)
+}
+
+/// The rows, as aligned text, a JSON array or JSON Lines.
+pub fn write(
+    rows: &ListRows,
+    format: Format,
+    style: output::Style,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
     match format {
-        Format::Text => output::list(&rows, style, out),
-        json => {
-            let rows = rows
-                .iter()
-                .map(|&(doc, passing)| output::list_row(doc, passing));
-            output::json_rows(rows, json, out)
-        }
+        Format::Text => output::list(rows, style, out),
+        json => output::json_rows(rows.iter(), json, out),
     }
 }

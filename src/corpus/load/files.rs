@@ -7,7 +7,7 @@ use super::lossy;
 use super::walk::describe_io;
 use crate::corpus::formats::{self, Opening};
 use crate::corpus::sanitise::{printable, printable_path};
-use crate::corpus::{Document, Source};
+use crate::corpus::{Documents, Source};
 use rayon::prelude::*;
 use std::fs::File;
 use std::io::Take;
@@ -16,8 +16,8 @@ use thiserror::Error;
 
 /// Reads and parses files on every core, each file parsed as soon as it is read, while its
 /// text is still at hand; documents and problems in file order.
-pub(super) fn read_and_parse(files: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<Document> {
-    let done: Vec<(Vec<Document>, Vec<Problem>)> = (files.par_iter())
+pub(super) fn read_and_parse(files: &[PathBuf], problems: &mut Vec<Problem>) -> Documents {
+    let done: Vec<(Documents, Vec<Problem>)> = (files.par_iter())
         .map(|path| {
             let read = read_file(path);
             (read.documents, read.problems)
@@ -30,7 +30,7 @@ pub(super) fn read_and_parse(files: &[PathBuf], problems: &mut Vec<Problem>) -> 
 
 /// What one file was read into.
 pub struct FileRead {
-    pub documents: Vec<Document>,
+    pub documents: Documents,
     /// What went wrong, naming the file.
     pub problems: Vec<Problem>,
     /// The other files read with it (an X archive's first part of posts reads the archive's
@@ -69,7 +69,7 @@ pub fn read_file(path: &Path) -> FileRead {
                     problems.extend(more);
                     documents
                 }
-                None => Vec::new(),
+                None => Documents::default(),
             }
         }
         Err(e) => {
@@ -79,7 +79,7 @@ pub fn read_file(path: &Path) -> FileRead {
                 message: describe_read(e, TOO_LARGE_FOR_A_PAGE),
                 document: true,
             });
-            Vec::new()
+            Documents::default()
         }
     };
     FileRead {
@@ -175,7 +175,7 @@ fn read_structure(
     opening: Opening,
     file: Result<Take<File>, ReadError>,
     problems: &mut Vec<Problem>,
-) -> Vec<Document> {
+) -> Documents {
     let shown = printable_path(path);
     let source = Source {
         id: stem(path),
@@ -491,12 +491,13 @@ mod tests {
     }
 
     /// The documents and problems of a folder holding one file of `bytes`.
-    fn load_file(name: &str, bytes: &[u8]) -> (Vec<Document>, Vec<Problem>) {
+    fn load_file(name: &str, bytes: &[u8]) -> (Vec<crate::corpus::Document>, Vec<Problem>) {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join(name), bytes).unwrap();
         let mut problems = Vec::new();
         let files = find_files(&[dir.path().to_path_buf()], &mut problems);
-        (read_and_parse(&files, &mut problems), problems)
+        let documents = read_and_parse(&files, &mut problems).into_vec().unwrap();
+        (documents, problems)
     }
 
     fn doc(id: &str, text: &str) -> String {

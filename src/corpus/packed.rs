@@ -1,0 +1,642 @@
+//! Documents as compact bytes, and back. A file of tread's own JSON may hold hundreds of
+//! thousands of small documents: they are packed as they are read (and so kept in the
+//! cache), and unpacked one at a time by whoever wants them, so that an output that needs
+//! only a little of each (`tread list`) never holds them all as documents. The records are
+//! written in chunks ([`Records`]), which `tread list` keeps its rows in too.
+//!
+//! Each field is written after the one before it, in the order the model declares them:
+//! - a number as LEB128 (seven bits a byte, low first: most take one byte);
+//! - a string as its length in bytes, then its bytes;
+//! - an optional value as 0 for none, or for some a number one more than its value (a
+//!   string: its length plus one, then its bytes);
+//! - a list as how many it holds, then each.
+//!
+//! A post's hashtags, mentions, links and organisations are nearly always words of its text,
+//! so each is written as where it is in the text (one or two bytes each way) when it is
+//! there, and as a string only when it is not (at M, a million entities: some 15 MB written
+//! whole). A document's path is written once for a run of documents from the same file.
+//!
+//! Reading checks every length and place against the bytes it has and every string is
+//! UTF-8, so damaged bytes give `None`, never a panic or more memory than they could hold.
+
+use super::{Author, Document, Kind, Post, Thread};
+use strum::VariantArray;
+
+/// Documents kept as bytes until they are wanted. A file of many small documents (tread's
+/// own JSON read back) is held so while it is read: a one-post document takes 500 bytes
+/// and more as a [`Document`] (its struct, a thread's and a post's, each allocated), and
+/// a few dozen here.
+#[derive(
+    Debug, Clone, Default, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
+pub struct Packed {
+    records: Records,
+}
+
+/// Bytes that do not read as the documents they should hold (a damaged cache record).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Damaged;
+
+impl Packed {
+    /// Adds a document after the others.
+    pub fn push(&mut self, doc: &Document) {
+        self.records.push(&doc.path, |writer| writer.document(doc));
+    }
+
+    /// How many documents it holds.
+    pub fn len(&self) -> usize {
+        self.records.count as usize
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.records.count == 0
+    }
+
+    /// The documents, unpacked one at a time as they are asked for, in order; the first
+    /// that does not read ends them with [`Damaged`].
+    pub fn documents(&self) -> impl Iterator<Item = Result<Document, Damaged>> + '_ {
+        self.records
+            .read(Reader::document)
+            .map(|read| read.ok_or(Damaged))
+    }
+
+    /// [`Packed::documents`], holding the bytes while it goes.
+    pub fn into_documents(self) -> Unpack {
+        Unpack {
+            left: self.records.count,
+            chunks: self.records.chunks.into_iter(),
+            chunk: Vec::new(),
+            at: 0,
+            path: None,
+        }
+    }
+}
+
+/// The documents of a [`Packed`] it holds, unpacked as they are asked for.
+pub struct Unpack {
+    chunks: std::vec::IntoIter<Vec<u8>>,
+    left: u64,
+    /// The chunk being read, where in it, and where the last document's path is.
+    chunk: Vec<u8>,
+    at: usize,
+    path: Option<(usize, usize)>,
+}
+
+impl Iterator for Unpack {
+    type Item = Result<Document, Damaged>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.left == 0 {
+            return None;
+        }
+        self.left -= 1;
+        while self.at >= self.chunk.len() {
+            let Some(chunk) = self.chunks.next() else {
+                self.left = 0;
+                return Some(Err(Damaged));
+            };
+            (self.chunk, self.at, self.path) = (chunk, 0, None);
+        }
+        let mut reader = Reader::new(&self.chunk, self.at, self.path);
+        let read = reader.document();
+        (self.at, self.path) = (reader.at, reader.path);
+        if read.is_none() {
+            self.left = 0;
+        }
+        Some(read.ok_or(Damaged))
+    }
+}
+
+/// Records written one after another in chunks that are never moved: a buffer that doubled
+/// as it grew would, at its last doubling, hold its bytes twice over, and keep room for
+/// twice as many. Each record names a file's path, written once for a run of records of
+/// the same file; a chunk's first record always writes it.
+#[derive(
+    Debug, Clone, Default, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
+pub(crate) struct Records {
+    chunks: Vec<Vec<u8>>,
+    count: u64,
+    /// Where the last record's path is in the last chunk.
+    last_path: (u64, u64),
+}
+
+/// The size of a chunk of [`Records`] (a record larger than this has a chunk of its own).
+const CHUNK: usize = 64 * 1024;
+
+impl Records {
+    /// Adds a record naming `path`, written by `write`.
+    pub(crate) fn push(&mut self, path: &str, mut write: impl FnMut(&mut Writer)) {
+        let fresh = self.chunks.last().is_none_or(|c| c.len() >= CHUNK);
+        if fresh {
+            self.chunks.push(Vec::with_capacity(CHUNK));
+        }
+        let (start, end) = (self.last_path.0 as usize, self.last_path.1 as usize);
+        let chunk = self.chunks.last_mut().expect("a chunk was made");
+        let at = chunk.len();
+        let same = !fresh && chunk.get(start..end) == Some(path.as_bytes());
+        let mut writer = Writer::new(chunk, path, same);
+        write(&mut writer);
+        let mut path_at = writer.path_at;
+        if chunk.len() > CHUNK && at > 0 {
+            // Past the chunk: the record moves to a chunk of its own, which starts a run.
+            chunk.truncate(at);
+            chunk.shrink_to(CHUNK);
+            let mut own = Vec::with_capacity(CHUNK);
+            let mut writer = Writer::new(&mut own, path, false);
+            write(&mut writer);
+            path_at = writer.path_at;
+            self.chunks.push(own);
+        }
+        if let Some(at) = path_at {
+            self.last_path = (at as u64, (at + path.len()) as u64);
+        }
+        self.count += 1;
+    }
+
+    /// Each record in order, as `read` reads it from its place (`None`: it does not read).
+    pub(crate) fn read<'r, T: 'r>(
+        &'r self,
+        read: impl Fn(&mut Reader<'r>) -> Option<T> + 'r,
+    ) -> impl Iterator<Item = Option<T>> + 'r {
+        let mut chunks = self.chunks.iter();
+        let mut reader: Option<Reader<'r>> = None;
+        let mut left = self.count;
+        std::iter::from_fn(move || {
+            if left == 0 {
+                return None;
+            }
+            left -= 1;
+            loop {
+                match &mut reader {
+                    Some(r) if r.at < r.bytes.len() => {
+                        let item = read(r);
+                        if item.is_none() {
+                            left = 0;
+                        }
+                        return Some(item);
+                    }
+                    _ => match chunks.next() {
+                        Some(chunk) => reader = Some(Reader::new(chunk, 0, None)),
+                        None => {
+                            left = 0;
+                            return Some(None);
+                        }
+                    },
+                }
+            }
+        })
+    }
+}
+
+/// Documents as a file, or a batch of files, gave them, in order: each made on its own, or
+/// kept packed (a file of many small ones).
+#[derive(
+    Debug, Clone, Default, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
+pub struct Documents {
+    parts: Vec<Part>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
+enum Part {
+    Made(Vec<Document>),
+    Packed(Packed),
+}
+
+impl Documents {
+    /// Documents made one by one.
+    pub fn made(documents: Vec<Document>) -> Documents {
+        let parts = match documents.is_empty() {
+            true => Vec::new(),
+            false => vec![Part::Made(documents)],
+        };
+        Documents { parts }
+    }
+
+    /// Documents kept packed.
+    pub fn packed(packed: Packed) -> Documents {
+        let parts = match packed.is_empty() {
+            true => Vec::new(),
+            false => vec![Part::Packed(packed)],
+        };
+        Documents { parts }
+    }
+
+    /// Adds `more` after these.
+    pub fn append(&mut self, more: Documents) {
+        match self.parts.is_empty() {
+            // Taken as they are, not moved one by one.
+            true => self.parts = more.parts,
+            false => self.parts.extend(more.parts),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        let len = |part: &Part| match part {
+            Part::Made(documents) => documents.len(),
+            Part::Packed(packed) => packed.len(),
+        };
+        self.parts.iter().map(len).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Each document in order, unpacked as it comes.
+    pub fn into_documents(self) -> impl Iterator<Item = Result<Document, Damaged>> {
+        self.parts.into_iter().flat_map(|part| match part {
+            Part::Made(documents) => Either::Made(documents.into_iter().map(Ok)),
+            Part::Packed(packed) => Either::Packed(packed.into_documents()),
+        })
+    }
+
+    /// Whether every packed document reads (the bytes came from elsewhere: the cache).
+    pub fn readable(&self) -> bool {
+        let packed = self.parts.iter().filter_map(|part| match part {
+            Part::Made(_) => None,
+            Part::Packed(packed) => Some(packed),
+        });
+        packed.flat_map(Packed::documents).all(|read| read.is_ok())
+    }
+
+    /// Every document, unpacked; `Damaged` when packed ones do not read.
+    pub fn into_vec(self) -> Result<Vec<Document>, Damaged> {
+        let mut documents = Vec::with_capacity(self.len());
+        for document in self.into_documents() {
+            documents.push(document?);
+        }
+        Ok(documents)
+    }
+}
+
+/// One iterator or the other.
+enum Either<A, B> {
+    Made(A),
+    Packed(B),
+}
+
+impl<T, A: Iterator<Item = T>, B: Iterator<Item = T>> Iterator for Either<A, B> {
+    type Item = T;
+
+    fn next(&mut self) -> Option<T> {
+        match self {
+            Either::Made(a) => a.next(),
+            Either::Packed(b) => b.next(),
+        }
+    }
+}
+
+/// Writes strings and numbers into bytes.
+pub(crate) struct Writer<'o> {
+    out: &'o mut Vec<u8>,
+    /// The record's path, and whether the record before wrote it.
+    path: &'o str,
+    same_path: bool,
+    /// Where the path was written, when it was.
+    path_at: Option<usize>,
+}
+
+impl<'o> Writer<'o> {
+    fn new(out: &'o mut Vec<u8>, path: &'o str, same_path: bool) -> Self {
+        Writer {
+            out,
+            path,
+            same_path,
+            path_at: None,
+        }
+    }
+
+    /// A kind, as its place in [`Kind::VARIANTS`].
+    pub(crate) fn kind(&mut self, kind: Kind) {
+        let place = Kind::VARIANTS.iter().position(|&k| k == kind);
+        self.uint(place.unwrap_or(0) as u64);
+    }
+
+    /// The record's path, or none when the record before wrote the same.
+    pub(crate) fn path(&mut self) {
+        if self.same_path {
+            return self.uint(0);
+        }
+        self.opt_str(Some(self.path));
+        self.path_at = Some(self.out.len() - self.path.len());
+    }
+
+    /// A number, seven bits a byte.
+    pub(crate) fn uint(&mut self, mut value: u64) {
+        while value >= 0x80 {
+            self.out.push(value as u8 | 0x80);
+            value >>= 7;
+        }
+        self.out.push(value as u8);
+    }
+
+    pub(crate) fn str(&mut self, text: &str) {
+        self.uint(text.len() as u64);
+        self.out.extend_from_slice(text.as_bytes());
+    }
+
+    pub(crate) fn opt_str(&mut self, text: Option<&str>) {
+        match text {
+            None => self.uint(0),
+            Some(text) => {
+                self.uint(text.len() as u64 + 1);
+                self.out.extend_from_slice(text.as_bytes());
+            }
+        }
+    }
+
+    pub(crate) fn opt_uint(&mut self, value: Option<u64>) {
+        self.uint(value.map_or(0, |v| v.saturating_add(1)));
+    }
+
+    fn opt_author(&mut self, author: Option<&Author>) {
+        match author {
+            None => self.uint(0),
+            Some(author) => {
+                self.uint(1);
+                self.str(&author.name);
+                self.opt_str(author.handle.as_deref());
+            }
+        }
+    }
+
+    fn document(&mut self, doc: &Document) {
+        self.str(&doc.id);
+        self.path();
+        self.kind(doc.kind);
+        self.opt_str(doc.title.as_deref());
+        self.opt_author(doc.author.as_ref());
+        self.opt_str(doc.date.as_deref());
+        self.opt_str(doc.source.as_deref());
+        self.uint(doc.warnings.len() as u64);
+        doc.warnings.iter().for_each(|w| self.str(w));
+        self.uint(doc.resolved as u64);
+        // The file it was read from: none, its path (a file of tread's JSON read where it
+        // was written), or another.
+        match doc.read_from.as_deref() {
+            None => self.uint(0),
+            Some(file) if file == doc.path => self.uint(1),
+            Some(file) => {
+                self.uint(file.len() as u64 + 2);
+                self.out.extend_from_slice(file.as_bytes());
+            }
+        }
+        self.uint(doc.threads.len() as u64);
+        doc.threads.iter().for_each(|t| self.thread(t));
+    }
+
+    fn thread(&mut self, thread: &Thread) {
+        self.uint(thread.index as u64);
+        self.opt_author(thread.author.as_ref());
+        self.opt_uint(thread.declared_count.map(u64::from));
+        self.opt_str(thread.same_thread_as.as_deref());
+        self.opt_str(thread.title.as_deref());
+        self.uint(thread.posts.len() as u64);
+        thread.posts.iter().for_each(|p| self.post(p));
+    }
+
+    fn post(&mut self, post: &Post) {
+        self.uint(post.index.into());
+        self.opt_str(post.label.as_deref());
+        self.opt_uint(post.number.map(u64::from));
+        self.opt_uint(post.total.map(u64::from));
+        self.uint(post.media as u64);
+        self.str(&post.text);
+        let lists = [&post.hashtags, &post.mentions, &post.urls];
+        for list in lists {
+            self.uint(list.len() as u64);
+            list.iter().for_each(|e| self.entity(e, &post.text));
+        }
+        self.uint(post.organisations.len() as u64);
+        post.organisations
+            .iter()
+            .for_each(|e| self.entity(e, &post.text));
+    }
+
+    /// An entity of a post: where it stands in the text (its start twice over, plus one),
+    /// then its length; or, when the text does not hold it, its length twice over, then
+    /// its bytes.
+    fn entity(&mut self, entity: &str, text: &str) {
+        match memchr::memmem::find(text.as_bytes(), entity.as_bytes()) {
+            Some(start) if !entity.is_empty() => {
+                self.uint(((start as u64) << 1) | 1);
+                self.uint(entity.len() as u64);
+            }
+            _ => {
+                self.uint((entity.len() as u64) << 1);
+                self.out.extend_from_slice(entity.as_bytes());
+            }
+        }
+    }
+}
+
+/// Reads what a [`Writer`] wrote, checking each step.
+pub(crate) struct Reader<'b> {
+    bytes: &'b [u8],
+    at: usize,
+    /// Where the last record's path is.
+    path: Option<(usize, usize)>,
+}
+
+impl<'b> Reader<'b> {
+    fn new(bytes: &'b [u8], at: usize, path: Option<(usize, usize)>) -> Self {
+        Reader { bytes, at, path }
+    }
+
+    pub(crate) fn kind(&mut self) -> Option<Kind> {
+        Kind::VARIANTS
+            .get(usize::try_from(self.uint()?).ok()?)
+            .copied()
+    }
+
+    /// The record's path: its own, or that of the record before.
+    pub(crate) fn path(&mut self) -> Option<&'b str> {
+        let place = match self.opt_str()? {
+            Some(path) => {
+                let start = path.as_ptr() as usize - self.bytes.as_ptr() as usize;
+                (start, start + path.len())
+            }
+            None => self.path?,
+        };
+        self.path = Some(place);
+        std::str::from_utf8(self.bytes.get(place.0..place.1)?).ok()
+    }
+
+    pub(crate) fn uint(&mut self) -> Option<u64> {
+        let mut value: u64 = 0;
+        for shift in (0..64).step_by(7) {
+            let byte = *self.bytes.get(self.at)?;
+            self.at += 1;
+            value |= u64::from(byte & 0x7f).checked_shl(shift)?;
+            if byte < 0x80 {
+                return Some(value);
+            }
+        }
+        None
+    }
+
+    /// How many of something follow: never more than the bytes left, as each takes one at
+    /// least (so that damage cannot ask for room the bytes could not fill).
+    fn count(&mut self) -> Option<usize> {
+        let count = usize::try_from(self.uint()?).ok()?;
+        (count <= self.bytes.len() - self.at).then_some(count)
+    }
+
+    fn bytes(&mut self, len: u64) -> Option<&'b [u8]> {
+        let end = self.at.checked_add(usize::try_from(len).ok()?)?;
+        let bytes = self.bytes.get(self.at..end)?;
+        self.at = end;
+        Some(bytes)
+    }
+
+    fn text(&mut self, len: u64) -> Option<&'b str> {
+        std::str::from_utf8(self.bytes(len)?).ok()
+    }
+
+    pub(crate) fn str(&mut self) -> Option<&'b str> {
+        let len = self.uint()?;
+        self.text(len)
+    }
+
+    /// An optional string: `Some(None)` for none, `None` for damage.
+    pub(crate) fn opt_str(&mut self) -> Option<Option<&'b str>> {
+        match self.uint()? {
+            0 => Some(None),
+            len => self.text(len - 1).map(Some),
+        }
+    }
+
+    fn string(&mut self) -> Option<String> {
+        self.str().map(str::to_string)
+    }
+
+    fn opt_string(&mut self) -> Option<Option<String>> {
+        Some(self.opt_str()?.map(str::to_string))
+    }
+
+    pub(crate) fn opt_u32(&mut self) -> Option<Option<u32>> {
+        match self.uint()? {
+            0 => Some(None),
+            value => u32::try_from(value - 1).ok().map(Some),
+        }
+    }
+
+    fn flag(&mut self) -> Option<bool> {
+        match self.uint()? {
+            0 => Some(false),
+            1 => Some(true),
+            _ => None,
+        }
+    }
+
+    fn opt_author(&mut self) -> Option<Option<Author>> {
+        if !self.flag()? {
+            return Some(None);
+        }
+        let name = self.string()?;
+        let handle = self.opt_string()?;
+        Some(Some(Author { name, handle }))
+    }
+
+    fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
+        let count = self.count()?;
+        let mut items = Vec::with_capacity(count);
+        for _ in 0..count {
+            items.push(item(self)?);
+        }
+        Some(items)
+    }
+
+    fn document(&mut self) -> Option<Document> {
+        let id = self.string()?;
+        let path = self.path()?;
+        let kind = self.kind()?;
+        let title = self.opt_string()?;
+        let author = self.opt_author()?;
+        let date = self.opt_string()?;
+        let source = self.opt_string()?;
+        let warnings = self.list(Self::string)?;
+        let resolved = self.flag()?;
+        let read_from = match self.uint()? {
+            0 => None,
+            1 => Some(path.to_string()),
+            len => Some(self.text(len - 2)?.to_string()),
+        };
+        let threads = self.list(Self::thread)?;
+        Some(Document {
+            id,
+            path: path.to_string(),
+            kind,
+            title,
+            author,
+            date,
+            source,
+            threads,
+            warnings,
+            resolved,
+            read_from,
+        })
+    }
+
+    fn thread(&mut self) -> Option<Thread> {
+        let index = usize::try_from(self.uint()?).ok()?;
+        let author = self.opt_author()?;
+        let declared_count = self.opt_u32()?;
+        let same_thread_as = self.opt_string()?;
+        let title = self.opt_string()?;
+        let posts = self.list(Self::post)?;
+        Some(Thread {
+            index,
+            author,
+            declared_count,
+            same_thread_as,
+            title,
+            posts,
+        })
+    }
+
+    fn post(&mut self) -> Option<Post> {
+        let index = u32::try_from(self.uint()?).ok()?;
+        let label = self.opt_str()?.map(Box::from);
+        let number = self.opt_u32()?;
+        let total = self.opt_u32()?;
+        let media = self.flag()?;
+        let text = self.str()?;
+        let mut entities = || {
+            let list = self.list(|r| r.entity(text).map(Box::from))?;
+            Some(list.into_boxed_slice())
+        };
+        let (hashtags, mentions, urls) = (entities()?, entities()?, entities()?);
+        let organisations = self.list(|r| r.entity(text).map(str::to_string))?;
+        Some(Post {
+            index,
+            label,
+            number,
+            total,
+            text: text.into(),
+            media,
+            hashtags,
+            mentions,
+            urls,
+            organisations: organisations.into_boxed_slice(),
+        })
+    }
+
+    /// An entity as [`Writer::entity`] wrote it: a part of `text`, or a string of its own.
+    fn entity(&mut self, text: &'b str) -> Option<&'b str> {
+        let tag = self.uint()?;
+        match tag & 1 {
+            1 => {
+                let start = usize::try_from(tag >> 1).ok()?;
+                let len = usize::try_from(self.uint()?).ok()?;
+                text.get(start..start.checked_add(len)?)
+            }
+            _ => self.text(tag >> 1),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
