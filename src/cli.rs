@@ -491,7 +491,8 @@ fn run_command(
             // Without filters a list needs only each document's row: rows are made as the
             // documents are read, and the documents let go.
             if cli.filters.is_empty() && select.filters.is_empty() {
-                let rows = loading::list_rows(&merge(cli.corpus, corpus))?;
+                let mut rows = output::ListRows::default();
+                loading::load_each(&merge(cli.corpus, corpus), |doc| rows.push(doc, None))?;
                 let outcome = commands::list::write(&rows, format.format(), style, out);
                 return Ok((Default::default(), outcome));
             }
@@ -557,6 +558,18 @@ fn run_command(
             select,
             corpus,
         } => {
+            let query = commands::search::query(&query)?;
+            // Without filters a search keeps only its hits, found as the documents are
+            // read, and the documents let go.
+            if cli.filters.is_empty() && select.filters.is_empty() {
+                let mut hits = output::SearchHits::default();
+                let args = merge(cli.corpus, corpus);
+                loading::load_each(&args, |doc| {
+                    commands::search::find_in(doc, &query, &mut hits)
+                })?;
+                let outcome = commands::search::write(&hits, &query, format.format(), style, out);
+                return Ok((Default::default(), outcome));
+            }
             // Hits show post text and place only: nothing to resolve, unless filtered.
             let (corpus, filters, args) = filtered(cli, select, corpus, false)?;
             let outcome = with_filters(&corpus, (&filters, &args), cli, |f| {

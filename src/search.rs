@@ -189,21 +189,27 @@ impl Query {
 
 /// Every post of the corpus that matches, in corpus order.
 pub fn search(corpus: &Corpus, query: &Query) -> Vec<PostRef> {
-    let mut hits = Vec::new();
-    for (d, doc) in DocIndex::all(corpus.documents.len()).zip(&corpus.documents) {
-        for (t, thread) in doc.threads.iter().enumerate() {
-            for (p, post) in thread.posts.iter().enumerate() {
-                if query.matches(&post.text) {
-                    hits.push(PostRef {
-                        doc: d,
-                        thread: t,
-                        post: p,
-                    });
-                }
-            }
-        }
-    }
-    hits
+    let documents = DocIndex::all(corpus.documents.len()).zip(&corpus.documents);
+    (documents.flat_map(|(d, doc)| find_in(doc, d, query))).collect()
+}
+
+/// The posts of `doc` (document `at` of its corpus) holding every word of `query`.
+pub fn find_in<'a>(
+    doc: &'a Document,
+    at: DocIndex,
+    query: &'a Query,
+) -> impl Iterator<Item = PostRef> + 'a {
+    let threads = doc.threads.iter().enumerate();
+    threads.flat_map(move |(t, thread)| {
+        let posts = thread.posts.iter().enumerate();
+        posts
+            .filter(|(_, post)| query.matches(&post.text))
+            .map(move |(p, _)| PostRef {
+                doc: at,
+                thread: t,
+                post: p,
+            })
+    })
 }
 
 /// Asks the processor to start loading `text` (its first 512 bytes, most posts whole) into

@@ -155,28 +155,33 @@ fn tiny_documents(n: usize) -> String {
 }
 
 #[test]
-fn a_list_of_many_small_documents_holds_their_rows_not_the_documents() {
+fn a_list_or_search_of_many_small_documents_holds_what_it_shows_not_the_documents() {
     use clap::Parser;
     let _alone = alone();
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("documents.json");
     let text = tiny_documents(50_000);
     std::fs::write(&file, &text).unwrap();
-    for format in ["--json", "--jsonl"].map(Some).into_iter().chain([None]) {
-        let args = ["tread", "list", "--no-cache"].into_iter().chain(format);
-        let cli = tread::cli::Cli::parse_from(args.chain([file.to_str().unwrap()]));
+    let commands: [&[&str]; 5] = [
+        &["list"],
+        &["list", "--json"],
+        &["list", "--jsonl"],
+        &["search", "p"],
+        &["search", "--json", "p"],
+    ];
+    for command in commands {
+        let args = ["tread", "--no-cache"].iter().chain(command);
+        let cli = tread::cli::Cli::parse_from(args.chain([&file.to_str().unwrap()]));
         let mut out = Tail::default();
         let peak = peak_of(|| tread::cli::run(cli, &mut out).unwrap());
         let tail = String::from_utf8_lossy(&out.0);
-        assert!(
-            tail.contains("p 49999"),
-            "{format:?}: the last is listed: {tail}"
-        );
-        // The rows and the file's documents packed while it is read; each document as a
-        // `Document` (its struct, a thread's, a post's) would be ten times the file.
+        assert!(tail.contains("p 49999"), "{command:?}: the last is shown: {tail}");
+        // What is shown of each, and the file's documents packed while it is read; each
+        // document as a `Document` (its struct, a thread's, a post's) would be ten times
+        // the file.
         assert!(
             peak < text.len() * 2,
-            "{format:?}: {peak} bytes live at the peak for a file of {}",
+            "{command:?}: {peak} bytes live at the peak for a file of {}",
             text.len()
         );
     }

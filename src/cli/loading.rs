@@ -1,9 +1,8 @@
 //! The corpus a command reads: its paths and glossary as typed, loaded with every problem
 //! reported on standard error, one line each.
 
-use super::output::ListRows;
 use super::{CliError, CorpusArgs, Pick, output, pick_document};
-use crate::corpus::{self, Corpus, DocIndex, LoadOptions};
+use crate::corpus::{self, Corpus, DocIndex, Document, LoadOptions};
 use crate::review::{Review, location};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -91,10 +90,10 @@ pub fn warn<T: std::fmt::Display>(warnings: &[T]) {
     }
 }
 
-/// Each document's row for `tread list`, made as the document is read and let go
-/// ([`corpus::load::load_each`]); problems are reported as [`load`] reports them.
-pub fn list_rows(args: &CorpusArgs) -> anyhow::Result<ListRows> {
-    let mut rows = ListRows::default();
+/// Loads the corpus unresolved, handing each document to `each` as it is read and letting
+/// it go ([`corpus::load::load_each`]): for outputs that keep a little of each (`tread
+/// list`, `tread search`). Problems are reported as [`load`] reports them.
+pub fn load_each(args: &CorpusArgs, mut each: impl FnMut(&Document)) -> anyhow::Result<()> {
     // The files documents came from, for the summary: each run of documents of one file
     // adds it once.
     let mut files = BTreeSet::new();
@@ -104,12 +103,12 @@ pub fn list_rows(args: &CorpusArgs) -> anyhow::Result<ListRows> {
             last_file = doc.file().to_string();
             files.insert(last_file.clone());
         }
-        rows.push(&doc, None);
+        each(&doc);
     });
     let problems = report_failure(loaded)?;
     let loaded = files.iter().map(String::as_str).collect();
     report_problems(&problems, corpus::summary(&problems, &loaded));
-    Ok(rows)
+    Ok(())
 }
 
 /// Reports a load's problems on stderr (as [`warn`]), and passes its outcome on.

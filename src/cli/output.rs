@@ -111,7 +111,7 @@ impl ListRows {
         let display_title = one_line(&doc.display_title());
         self.records.push(&doc.path, |row| {
             row.str(&doc.id);
-            row.path();
+            row.key();
             row.kind(doc.kind);
             row.opt_str(doc.title.as_deref());
             row.str(&display_title);
@@ -134,7 +134,7 @@ impl ListRows {
 /// A row as [`ListRows::push`] wrote it.
 fn read_row<'a>(row: &mut Reader<'a>) -> Option<ListRow<'a>> {
     let id = row.str()?;
-    let path = row.path()?;
+    let path = row.key()?;
     let kind = row.kind()?;
     Some(ListRow {
         id,
@@ -402,42 +402,71 @@ fn plural(n: usize) -> &'static str {
 pub struct SearchRow<'a> {
     document: &'a str,
     /// What `--post` takes to open at it ("5:2", "12").
-    address: String,
+    address: &'a str,
     thread: usize,
     post: u32,
     label: Option<&'a str>,
     text: &'a str,
 }
 
-pub fn search_row(corpus: &Corpus, at: PostRef) -> SearchRow<'_> {
-    let doc = corpus.document(at.doc);
-    let thread = &doc.threads[at.thread];
-    let post = &thread.posts[at.post];
-    SearchRow {
-        document: &doc.id,
-        address: crate::address::Address::of(doc, at).to_string(),
-        thread: thread.index,
-        post: post.index,
-        label: post.label.as_deref(),
-        text: &post.text,
+/// The posts a search found, kept as bytes one after another (as [`ListRows`]): what a
+/// search shows of each, not the documents they are in.
+#[derive(Debug, Default)]
+pub struct SearchHits {
+    records: Records,
+}
+
+impl SearchHits {
+    /// Adds the post at `at` in `doc`.
+    pub fn push(&mut self, doc: &Document, at: PostRef) {
+        let thread = &doc.threads[at.thread];
+        let post = &thread.posts[at.post];
+        let address = crate::address::Address::of(doc, at).to_string();
+        // Keyed by the document: its hits write its id once.
+        self.records.push(&doc.id, |hit| {
+            hit.key();
+            hit.str(&address);
+            hit.uint(thread.index as u64);
+            hit.uint(post.index.into());
+            hit.opt_str(post.label.as_deref());
+            hit.str(&post.text);
+        });
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+
+    /// The hits, in the order they were added.
+    pub fn iter(&self) -> impl Iterator<Item = SearchRow<'_>> {
+        let hits = self.records.read(read_hit);
+        hits.map(|hit| hit.expect("hits read back as this process wrote them"))
     }
 }
 
+/// A hit as [`SearchHits::push`] wrote it.
+fn read_hit<'a>(hit: &mut Reader<'a>) -> Option<SearchRow<'a>> {
+    Some(SearchRow {
+        document: hit.key()?,
+        address: hit.str()?,
+        thread: hit.uint()? as usize,
+        post: u32::try_from(hit.uint()?).ok()?,
+        label: hit.opt_str()?,
+        text: hit.str()?,
+    })
+}
+
+/// The hits as text, one line each: document, address, and the text around the first hit.
 pub fn search_hits(
-    corpus: &Corpus,
+    hits: &SearchHits,
     query: &Query,
-    hits: &[PostRef],
     style: Style,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
-    for &at in hits {
-        let doc = corpus.document(at.doc);
-        let thread = &doc.threads[at.thread];
-        let post = &thread.posts[at.post];
+    for hit in hits.iter() {
+        let text = one_line(hit.text);
         // The address, as --post takes it.
-        let place = crate::address::Address::of(doc, at).to_string();
-        let text = one_line(&post.text);
-        let head = format!("{}  {place:>6}  ", doc.id);
+        let head = format!("{}  {:>6}  ", hit.document, hit.address);
         let room = style.width.map(|w| w.saturating_sub(head.width()));
         writeln!(out, "{head}{}", snippet(&text, query, room))?;
     }
@@ -513,8 +542,12 @@ mod tests {
             widest_line(|out| super::facets(&facets, FacetKind::CORPUS, style, out).unwrap()) <= 80
         );
         let query = Query::new("review");
-        let hits = crate::search::search(&corpus, &query);
-        assert!(widest_line(|out| search_hits(&corpus, &query, &hits, style, out).unwrap()) <= 80);
+        let mut hits = SearchHits::default();
+        for at in crate::search::search(&corpus, &query) {
+            hits.push(corpus.document(at.doc), at);
+        }
+        assert!(!hits.is_empty());
+        assert!(widest_line(|out| search_hits(&hits, &query, style, out).unwrap()) <= 80);
     }
 
     #[test]

@@ -40,6 +40,7 @@ pub struct Damaged;
 impl Packed {
     /// Adds a document after the others.
     pub fn push(&mut self, doc: &Document) {
+        // A document's key is its path.
         self.records.push(&doc.path, |writer| writer.document(doc));
     }
 
@@ -67,7 +68,7 @@ impl Packed {
             chunks: self.records.chunks.into_iter(),
             chunk: Vec::new(),
             at: 0,
-            path: None,
+            key: None,
         }
     }
 }
@@ -76,10 +77,10 @@ impl Packed {
 pub struct Unpack {
     chunks: std::vec::IntoIter<Vec<u8>>,
     left: u64,
-    /// The chunk being read, where in it, and where the last document's path is.
+    /// The chunk being read, where in it, and where the last record's key is.
     chunk: Vec<u8>,
     at: usize,
-    path: Option<(usize, usize)>,
+    key: Option<(usize, usize)>,
 }
 
 impl Iterator for Unpack {
@@ -95,11 +96,11 @@ impl Iterator for Unpack {
                 self.left = 0;
                 return Some(Err(Damaged));
             };
-            (self.chunk, self.at, self.path) = (chunk, 0, None);
+            (self.chunk, self.at, self.key) = (chunk, 0, None);
         }
-        let mut reader = Reader::new(&self.chunk, self.at, self.path);
+        let mut reader = Reader::new(&self.chunk, self.at, self.key);
         let read = reader.document();
-        (self.at, self.path) = (reader.at, reader.path);
+        (self.at, self.key) = (reader.at, reader.key);
         if read.is_none() {
             self.left = 0;
         }
@@ -109,7 +110,7 @@ impl Iterator for Unpack {
 
 /// Records written one after another in chunks that are never moved: a buffer that doubled
 /// as it grew would, at its last doubling, hold its bytes twice over, and keep room for
-/// twice as many. Each record names a file's path, written once for a run of records of
+/// twice as many. Each record has a key (a document's file, a hit's document), written once for a
 /// the same file; a chunk's first record always writes it.
 #[derive(
     Debug, Clone, Default, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
@@ -117,41 +118,45 @@ impl Iterator for Unpack {
 pub(crate) struct Records {
     chunks: Vec<Vec<u8>>,
     count: u64,
-    /// Where the last record's path is in the last chunk.
-    last_path: (u64, u64),
+    /// Where the last record's key is in the last chunk.
+    last_key: (u64, u64),
 }
 
 /// The size of a chunk of [`Records`] (a record larger than this has a chunk of its own).
 const CHUNK: usize = 64 * 1024;
 
 impl Records {
-    /// Adds a record naming `path`, written by `write`.
-    pub(crate) fn push(&mut self, path: &str, mut write: impl FnMut(&mut Writer)) {
+    /// Adds a record with the key `key`, written by `write`.
+    pub(crate) fn push(&mut self, key: &str, mut write: impl FnMut(&mut Writer)) {
         let fresh = self.chunks.last().is_none_or(|c| c.len() >= CHUNK);
         if fresh {
             self.chunks.push(Vec::with_capacity(CHUNK));
         }
-        let (start, end) = (self.last_path.0 as usize, self.last_path.1 as usize);
+        let (start, end) = (self.last_key.0 as usize, self.last_key.1 as usize);
         let chunk = self.chunks.last_mut().expect("a chunk was made");
         let at = chunk.len();
-        let same = !fresh && chunk.get(start..end) == Some(path.as_bytes());
-        let mut writer = Writer::new(chunk, path, same);
+        let same = !fresh && chunk.get(start..end) == Some(key.as_bytes());
+        let mut writer = Writer::new(chunk, key, same);
         write(&mut writer);
-        let mut path_at = writer.path_at;
+        let mut key_at = writer.key_at;
         if chunk.len() > CHUNK && at > 0 {
             // Past the chunk: the record moves to a chunk of its own, which starts a run.
             chunk.truncate(at);
             chunk.shrink_to(CHUNK);
             let mut own = Vec::with_capacity(CHUNK);
-            let mut writer = Writer::new(&mut own, path, false);
+            let mut writer = Writer::new(&mut own, key, false);
             write(&mut writer);
-            path_at = writer.path_at;
+            key_at = writer.key_at;
             self.chunks.push(own);
         }
-        if let Some(at) = path_at {
-            self.last_path = (at as u64, (at + path.len()) as u64);
+        if let Some(at) = key_at {
+            self.last_key = (at as u64, (at + key.len()) as u64);
         }
         self.count += 1;
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.count == 0
     }
 
     /// Each record in order, as `read` reads it from its place (`None`: it does not read).
@@ -291,20 +296,20 @@ impl<T, A: Iterator<Item = T>, B: Iterator<Item = T>> Iterator for Either<A, B> 
 /// Writes strings and numbers into bytes.
 pub(crate) struct Writer<'o> {
     out: &'o mut Vec<u8>,
-    /// The record's path, and whether the record before wrote it.
-    path: &'o str,
-    same_path: bool,
-    /// Where the path was written, when it was.
-    path_at: Option<usize>,
+    /// The record's key, and whether the record before had the same.
+    key: &'o str,
+    same_key: bool,
+    /// Where the key was written, when it was.
+    key_at: Option<usize>,
 }
 
 impl<'o> Writer<'o> {
-    fn new(out: &'o mut Vec<u8>, path: &'o str, same_path: bool) -> Self {
+    fn new(out: &'o mut Vec<u8>, key: &'o str, same_key: bool) -> Self {
         Writer {
             out,
-            path,
-            same_path,
-            path_at: None,
+            key,
+            same_key,
+            key_at: None,
         }
     }
 
@@ -314,13 +319,13 @@ impl<'o> Writer<'o> {
         self.uint(place.unwrap_or(0) as u64);
     }
 
-    /// The record's path, or none when the record before wrote the same.
-    pub(crate) fn path(&mut self) {
-        if self.same_path {
+    /// The record's key, or none when the record before had the same.
+    pub(crate) fn key(&mut self) {
+        if self.same_key {
             return self.uint(0);
         }
-        self.opt_str(Some(self.path));
-        self.path_at = Some(self.out.len() - self.path.len());
+        self.opt_str(Some(self.key));
+        self.key_at = Some(self.out.len() - self.key.len());
     }
 
     /// A number, seven bits a byte.
@@ -364,7 +369,7 @@ impl<'o> Writer<'o> {
 
     fn document(&mut self, doc: &Document) {
         self.str(&doc.id);
-        self.path();
+        self.key();
         self.kind(doc.kind);
         self.opt_str(doc.title.as_deref());
         self.opt_author(doc.author.as_ref());
@@ -436,13 +441,13 @@ impl<'o> Writer<'o> {
 pub(crate) struct Reader<'b> {
     bytes: &'b [u8],
     at: usize,
-    /// Where the last record's path is.
-    path: Option<(usize, usize)>,
+    /// Where the last record's key is.
+    key: Option<(usize, usize)>,
 }
 
 impl<'b> Reader<'b> {
-    fn new(bytes: &'b [u8], at: usize, path: Option<(usize, usize)>) -> Self {
-        Reader { bytes, at, path }
+    fn new(bytes: &'b [u8], at: usize, key: Option<(usize, usize)>) -> Self {
+        Reader { bytes, at, key }
     }
 
     pub(crate) fn kind(&mut self) -> Option<Kind> {
@@ -451,16 +456,16 @@ impl<'b> Reader<'b> {
             .copied()
     }
 
-    /// The record's path: its own, or that of the record before.
-    pub(crate) fn path(&mut self) -> Option<&'b str> {
+    /// The record's key: its own, or that of the record before.
+    pub(crate) fn key(&mut self) -> Option<&'b str> {
         let place = match self.opt_str()? {
-            Some(path) => {
-                let start = path.as_ptr() as usize - self.bytes.as_ptr() as usize;
-                (start, start + path.len())
+            Some(key) => {
+                let start = key.as_ptr() as usize - self.bytes.as_ptr() as usize;
+                (start, start + key.len())
             }
-            None => self.path?,
+            None => self.key?,
         };
-        self.path = Some(place);
+        self.key = Some(place);
         std::str::from_utf8(self.bytes.get(place.0..place.1)?).ok()
     }
 
@@ -551,7 +556,7 @@ impl<'b> Reader<'b> {
 
     fn document(&mut self) -> Option<Document> {
         let id = self.string()?;
-        let path = self.path()?;
+        let path = self.key()?;
         let kind = self.kind()?;
         let title = self.opt_string()?;
         let author = self.opt_author()?;

@@ -1,8 +1,8 @@
 //! `tread search QUERY`: the posts holding every word of a query.
 
-use crate::cli::output::{self, Format};
+use crate::cli::output::{self, Format, SearchHits};
 use crate::cli::{CliError, select};
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, Document};
 use crate::filters::Filters;
 use crate::search::{self, Query};
 use std::io::Write;
@@ -12,24 +12,49 @@ use std::io::Write;
 /// post found is a failure (exit 1) in every format, as grep's is.
 pub fn run(
     corpus: &Corpus,
-    query: &str,
+    query: &Query,
     filters: Option<&Filters>,
     format: Format,
     style: output::Style,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
-    let query = Query::new(query);
-    if query.is_empty() {
-        return Err(CliError::usage("the search query is empty").into());
-    }
-    let mut hits = search::search(corpus, &query);
-    hits.retain(|&at| select::passes(filters, at));
-    match format {
-        Format::Text => output::search_hits(corpus, &query, &hits, style, out)?,
-        json => {
-            let rows = hits.iter().map(|&at| output::search_row(corpus, at));
-            output::json_rows(rows, json, out)?;
+    let mut hits = SearchHits::default();
+    for at in search::search(corpus, query) {
+        if select::passes(filters, at) {
+            hits.push(corpus.document(at.doc), at);
         }
+    }
+    write(&hits, query, format, style, out)
+}
+
+/// The query a search is run for; an empty one is a usage error.
+pub fn query(text: &str) -> anyhow::Result<Query> {
+    let query = Query::new(text);
+    match query.is_empty() {
+        true => Err(CliError::usage("the search query is empty").into()),
+        false => Ok(query),
+    }
+}
+
+/// Adds the posts of `doc` that hold every word of `query` to `hits`.
+pub fn find_in(doc: &Document, query: &Query, hits: &mut SearchHits) {
+    // A document on its own: its place in a corpus names nothing here.
+    for at in search::find_in(doc, Default::default(), query) {
+        hits.push(doc, at);
+    }
+}
+
+/// The hits as text, a JSON array or JSON Lines; none is a failure.
+pub fn write(
+    hits: &SearchHits,
+    query: &Query,
+    format: Format,
+    style: output::Style,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    match format {
+        Format::Text => output::search_hits(hits, query, style, out)?,
+        json => output::json_rows(hits.iter(), json, out)?,
     }
     match hits.is_empty() {
         true => Err(CliError::failure("no posts match").into()),
