@@ -38,7 +38,7 @@ pub use groups::Groups;
 pub use load::{LoadError, LoadOptions, Problem};
 pub(crate) use model::boxed;
 pub use model::{Author, Document, Kind, MAX_FIELD_CHARS, OPENING_CHARS, Post, Thread};
-pub use packed::{Damaged, Documents};
+pub use packed::{Damaged, Documents, Packed};
 pub use places::{DocIndex, Ordinal, Ordinals, Places, PostRef};
 pub use resolve::{Memo, Resolution};
 

@@ -175,7 +175,10 @@ fn a_list_or_search_of_many_small_documents_holds_what_it_shows_not_the_document
         let mut out = Tail::default();
         let peak = peak_of(|| tread::cli::run(cli, &mut out).unwrap());
         let tail = String::from_utf8_lossy(&out.0);
-        assert!(tail.contains("p 49999"), "{command:?}: the last is shown: {tail}");
+        assert!(
+            tail.contains("p 49999"),
+            "{command:?}: the last is shown: {tail}"
+        );
         // What is shown of each, and the file's documents packed while it is read; each
         // document as a `Document` (its struct, a thread's, a post's) would be ten times
         // the file.

@@ -1,11 +1,11 @@
 //! The cache's reading on any bytes: as an archive of documents, a resolution or its memo, as a
-//! packed record, and as a whole cache file. A value or a refusal, never a panic, a hang or
-//! an allocation the bytes do not pay for.
+//! packed record, as documents packed as a file of tread's JSON is, and as a whole cache
+//! file. A value or a refusal, never a panic, a hang or an allocation the bytes do not pay for.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use tread::cache::store::{self, Reader};
-use tread::corpus::{Document, Memo, Resolution};
+use tread::corpus::{Document, Documents, Memo, Packed, Resolution};
 
 /// What a record of a file of 64 KB may unpack to.
 const LIMIT: u64 = 64 << 20;
@@ -18,6 +18,12 @@ fuzz_target!(|data: &[u8]| {
     let _ = store::decode::<Memo>(&packed, LIMIT);
     // Any bytes as a packed record.
     let _ = store::decode::<Vec<Document>>(data, LIMIT);
+    // Any bytes as documents kept packed (a file of tread's JSON), however many they claim.
+    let claims = data.first().map_or(0, |&n| u64::from(n));
+    let documents = Packed::from_bytes(data.to_vec(), claims);
+    let read = documents.documents().take_while(Result::is_ok).count();
+    assert!(read as u64 <= claims);
+    let _ = Documents::packed(documents).into_vec();
     // Any bytes as a cache file, written by the build its header names, or another.
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = dir.path().join("fuzz.cache");

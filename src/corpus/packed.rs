@@ -61,6 +61,18 @@ impl Packed {
             .map(|read| read.ok_or(Damaged))
     }
 
+    /// Any bytes as one chunk of `count` documents: what the fuzzer reads them through.
+    #[cfg(fuzzing)]
+    pub fn from_bytes(bytes: Vec<u8>, count: u64) -> Packed {
+        let chunks = vec![bytes];
+        let records = Records {
+            chunks,
+            count,
+            last_key: (0, 0),
+        };
+        Packed { records }
+    }
+
     /// [`Packed::documents`], holding the bytes while it goes.
     pub fn into_documents(self) -> Unpack {
         Unpack {
