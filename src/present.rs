@@ -36,7 +36,31 @@ pub fn pad(text: &str, width: usize) -> String {
 /// runs of white space (line breaks included) become one space, and invisible characters
 /// are written as escapes ([`single_line`]), so the line shows all that it holds.
 pub fn one_line(text: &str) -> String {
-    single_line_owned(text.split_whitespace().collect::<Vec<_>>().join(" "))
+    single_line_owned(collapsed(text))
+}
+
+/// `text` with each run of white space one space, and none at either end: the words of
+/// `split_whitespace` joined by spaces, made in one pass. ASCII (most text) is walked a
+/// byte at a time: a search printing every post that holds a common word spent a third of
+/// its time here.
+fn collapsed(text: &str) -> String {
+    if !text.is_ascii() {
+        return text.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
+    let mut line = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        // The ASCII characters `char::is_whitespace` takes.
+        if matches!(c, ' ' | '\t'..='\r') {
+            space = !line.is_empty();
+            continue;
+        }
+        if std::mem::take(&mut space) {
+            line.push(' ');
+        }
+        line.push(c);
+    }
+    line
 }
 
 /// "20 posts", or "36 of 137" when the page declares more than it shows.
@@ -138,5 +162,23 @@ pub fn post_name(doc: &Document, at: PostRef) -> String {
     match doc.threads.len() {
         1 => name,
         _ => format!("thread {} · {name}", thread.index),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn collapsed_is_the_words_joined_by_spaces(
+            text in prop_oneof![
+                "[ a-c\t\n\u{b}\u{c}\r\u{1}~]{0,24}",
+                "[ a\t\n\u{b}\u{c}\r\u{85}\u{a0}\u{2028}\u{3000}é]{0,24}",
+            ],
+        ) {
+            let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            prop_assert_eq!(super::collapsed(&text), words);
+        }
     }
 }

@@ -72,7 +72,9 @@ pub fn printable(name: &str) -> String {
 /// then one to six tag letters or digits and the cancel tag). Borrowed when nothing is
 /// escaped.
 pub fn single_line(field: &str) -> Cow<'_, str> {
-    if !field.chars().any(|c| c.is_control() || is_invisible(c)) {
+    // Printable ASCII, most fields, holds none: no need to look at each character.
+    let printable = field.bytes().all(|b| (b' '..=b'~').contains(&b));
+    if printable || !field.chars().any(|c| c.is_control() || is_invisible(c)) {
         return Cow::Borrowed(field);
     }
     let mut out = String::with_capacity(field.len() + 8);
