@@ -335,7 +335,7 @@ pub struct Source {
 /// could not be read. Organisations and repeated threads wait for [`Corpus::resolve`].
 pub fn parse(sources: Vec<Source>) -> (Vec<Document>, Vec<Problem>) {
     let (documents, problems) = flatten_parsed(sources.into_par_iter().map(parse_source).collect());
-    let documents = documents.into_vec();
+    let documents = documents.unpacked();
     (
         documents.expect("documents packed in this process read back"),
         problems,

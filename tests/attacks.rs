@@ -923,3 +923,37 @@ fn possessive_owners_on_every_line_are_judged_in_linear_time() {
     // Twice the text, at most about twice the time (a margin for a busy machine).
     assert!(took[1] < took[0] * 3.0 + 0.5, "{took:?}");
 }
+
+#[test]
+fn a_post_with_thousands_of_entities_not_in_its_text_is_read_in_linear_time() {
+    // tread's JSON is packed as it is read, each entity written as its place in the post's
+    // text when the text holds it: looking for each one in megabytes of letters took the
+    // text's length times the entities.
+    let mut took = Vec::new();
+    let mut seed = 0x9e37_79b9_u32;
+    let mut letter = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 17;
+        seed ^= seed << 5;
+        char::from(b'a' + (seed % 26) as u8)
+    };
+    for n in [5_000, 15_000] {
+        let dir = tempfile::tempdir().unwrap();
+        let tags: Vec<String> = (0..n)
+            .map(|_| format!("\"{}\"", (0..8).map(|_| letter()).collect::<String>()))
+            .collect();
+        let text: String = (0..n * 100).map(|_| letter()).collect();
+        let doc = format!(
+            r#"[{{"id": "tags", "kind": "post", "threads": [{{"posts": [{{"text": "{text}", "hashtags": [{}]}}]}}]}}]"#,
+            tags.join(", ")
+        );
+        fs::write(dir.path().join("tags.json"), doc).unwrap();
+        took.push(quickest_of_three(|| {
+            let out = listed_within(dir.path(), 60);
+            assert!(out.stdout.contains("1 post"), "{}", out.stdout);
+        }));
+    }
+    // Three times the text and the entities, at most about three times the time (nine
+    // times with the square).
+    assert!(took[1] < took[0] * 4.5 + 0.5, "{took:?}");
+}

@@ -6,7 +6,7 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use tread::corpus::LoadOptions;
-use tread::corpus::load::load;
+use tread::corpus::load::{load, load_each};
 
 /// The system allocator, keeping the most bytes ever live at once.
 struct Peak;
@@ -162,6 +162,39 @@ fn a_list_or_search_of_many_small_documents_holds_what_it_shows_not_the_document
     let file = dir.path().join("documents.json");
     let text = tiny_documents(50_000);
     std::fs::write(&file, &text).unwrap();
+    // The load itself, through a cache being written, then read. A file changed within
+    // two seconds of a load is not kept in the cache (its time may not say it changed).
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    let cache = tempfile::tempdir().unwrap();
+    let options = LoadOptions {
+        paths: vec![file.clone()],
+        glossary: None,
+        cache: Some(cache.path().to_path_buf()),
+    };
+    for pass in ["cold", "warm"] {
+        let mut documents = 0;
+        let peak = peak_of(|| {
+            load_each(&options, |_| documents += 1).unwrap();
+        });
+        assert_eq!(documents, 50_000);
+        // Writing the cache archives and compresses the packed documents: copies of them
+        // are live for a moment.
+        let most = match pass {
+            "cold" => text.len() * 5 / 2,
+            _ => text.len() * 2,
+        };
+        assert!(
+            peak < most,
+            "{pass}: {peak} bytes live at the peak for a file of {}",
+            text.len()
+        );
+        let kept = std::fs::read_dir(cache.path()).unwrap();
+        let kept: u64 = kept.map(|f| f.unwrap().metadata().unwrap().len()).sum();
+        assert!(
+            kept > text.len() as u64 / 10,
+            "{pass}: the cache holds the documents"
+        );
+    }
     let commands: [&[&str]; 5] = [
         &["list"],
         &["list", "--json"],

@@ -23,7 +23,7 @@ fuzz_target!(|data: &[u8]| {
     let documents = Packed::from_bytes(data.to_vec(), claims);
     let read = documents.documents().take_while(Result::is_ok).count();
     assert!(read as u64 <= claims);
-    let _ = Documents::packed(documents).into_vec();
+    let _ = Documents::packed(documents).unpacked();
     // Any bytes as a cache file, written by the build its header names, or another.
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = dir.path().join("fuzz.cache");

@@ -93,7 +93,7 @@ impl Folder {
         CLOCK.set(Some(clock));
         let mut documents = Vec::new();
         let listed = load::stream(&self.options(true), None, |batch| {
-            documents.extend(batch.documents());
+            batch.for_each(|document| documents.push(document));
             true
         });
         CLOCK.set(None);

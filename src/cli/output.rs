@@ -187,7 +187,8 @@ pub fn list(rows: &ListRows, style: Style, out: &mut impl Write) -> anyhow::Resu
         Some(n) => format!("{n}/{}", row.posts),
         None => post_count_of(row.posts, row.declared_posts, row.kind),
     };
-    // The rows are read once for the widths, then again to write them.
+    // The rows are read through for each width, then to write them: reading them is
+    // cheap next to holding them in another form.
     let widest = |column: &dyn Fn(&ListRow) -> usize| rows.iter().map(|r| column(&r)).max();
     let id_width = widest(&|r| r.id.width()).unwrap_or(0);
     let [kind_w, author_w, date_w, posts_w] = match style.width {

@@ -106,8 +106,8 @@ pub fn load(options: &LoadOptions) -> Result<Corpus, LoadError> {
 
 /// Loads the documents the options name without resolving them against each other: no
 /// post names an organisation and no excerpt is linked to the thread it repeats. For
-/// outputs that show neither (`tread list`, `tread search`), which so skip the longest
-/// step of a load.
+/// outputs that show neither (`tread list` and `tread search` with filters; without, they
+/// take each document as it comes, [`load_each`]), which so skip the longest step of a load.
 pub fn load_unresolved(options: &LoadOptions) -> Result<Corpus, LoadError> {
     let (documents, listed) = read_all(options)?;
     Ok(Corpus::unresolved(documents, listed.unresolved()))
@@ -121,7 +121,7 @@ pub fn load_each(
     options: &LoadOptions,
     mut each: impl FnMut(Document),
 ) -> Result<Vec<Problem>, LoadError> {
-    let listed = read_batches(options, |batch| batch.documents().for_each(&mut each))?;
+    let listed = read_batches(options, |batch| batch.for_each(&mut each))?;
     Ok(listed.unresolved())
 }
 
@@ -131,7 +131,7 @@ fn read_all(options: &LoadOptions) -> Result<(Vec<Document>, Listed), LoadError>
     let listed = read_batches(options, |batch| match documents.is_empty() {
         // The first batch is taken whole, not copied (a file may hold many documents).
         true => documents = batch.into_vec(),
-        false => documents.extend(batch.documents()),
+        false => batch.for_each(|document| documents.push(document)),
     })?;
     documents.shrink_to_fit();
     Ok((documents, listed))
@@ -314,46 +314,32 @@ pub struct Batch<'l> {
     pub total: usize,
 }
 
-impl<'l> Batch<'l> {
-    /// How many documents it holds.
-    pub fn len(&self) -> usize {
-        self.documents.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.documents.is_empty()
-    }
-
-    /// Its documents in order, each with an id no other document of the load has.
-    pub fn documents(self) -> impl Iterator<Item = Document> + 'l {
+impl Batch<'_> {
+    /// Hands its documents to `take` in order, each with an id no other document of the
+    /// load has.
+    pub fn for_each(self, mut take: impl FnMut(Document)) {
         let (ids, problems) = (self.ids, self.problems);
-        let mut damaged = false;
-        self.documents
-            .into_documents()
-            .filter_map(move |read| match read {
-                Ok(mut document) => {
-                    unique_id(&mut document, ids, problems);
-                    Some(document)
-                }
-                // Packed in this load, or checked when read from the cache: not expected, but
-                // said if it happens.
-                Err(super::Damaged) => {
-                    if !std::mem::replace(&mut damaged, true) {
-                        problems.push(Problem {
-                            path: "(documents kept packed)".to_string(),
-                            message: "did not read back; some documents are missing".to_string(),
-                            document: false,
-                        });
-                    }
-                    None
-                }
-            })
+        let read = self.documents.for_each(|mut document| {
+            unique_id(&mut document, ids, problems);
+            take(document);
+        });
+        // Packed in this load, or read from the cache whose checksum they passed: not
+        // expected, but said if it happens.
+        if read.is_err() {
+            problems.push(Problem {
+                path: "(documents kept packed)".to_string(),
+                message: "did not read back; some documents are missing (`tread cache clear` \
+                          makes the cache again)"
+                    .to_string(),
+                document: false,
+            });
+        }
     }
 
-    /// Its documents, as [`Batch::documents`] gives them.
+    /// Its documents, as [`Batch::for_each`] gives them.
     pub fn into_vec(self) -> Vec<Document> {
-        let mut documents = Vec::with_capacity(self.len());
-        documents.extend(self.documents());
+        let mut documents = Vec::with_capacity(self.documents.len());
+        self.for_each(|document| documents.push(document));
         documents
     }
 }
@@ -423,7 +409,7 @@ fn strip_path(message: &str, path: &Path) -> String {
 
 /// The ids given so far in a load, so that every document's is its own.
 #[derive(Default)]
-pub struct Ids {
+struct Ids {
     // Boxed: a third less room than strings for each of hundreds of thousands of ids.
     taken: HashSet<Box<str>>,
     /// For an id taken more than once, the last number tried after it.

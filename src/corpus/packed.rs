@@ -14,7 +14,7 @@
 //! A post's hashtags, mentions, links and organisations are nearly always words of its text,
 //! so each is written as where it is in the text (one or two bytes each way) when it is
 //! there, and as a string only when it is not (at M, a million entities: some 15 MB written
-//! whole). A document's path is written once for a run of documents from the same file.
+//! whole). The file documents were read from is written once for a run of them.
 //!
 //! Reading checks every length and place against the bytes it has and every string is
 //! UTF-8, so damaged bytes give `None`, never a panic or more memory than they could hold.
@@ -40,8 +40,7 @@ pub struct Damaged;
 impl Packed {
     /// Adds a document after the others.
     pub fn push(&mut self, doc: &Document) {
-        // A document's key is its path.
-        self.records.push(&doc.path, |writer| writer.document(doc));
+        self.records.push(doc.file(), |writer| writer.document(doc));
     }
 
     /// How many documents it holds.
@@ -72,58 +71,12 @@ impl Packed {
         };
         Packed { records }
     }
-
-    /// [`Packed::documents`], holding the bytes while it goes.
-    pub fn into_documents(self) -> Unpack {
-        Unpack {
-            left: self.records.count,
-            chunks: self.records.chunks.into_iter(),
-            chunk: Vec::new(),
-            at: 0,
-            key: None,
-        }
-    }
-}
-
-/// The documents of a [`Packed`] it holds, unpacked as they are asked for.
-pub struct Unpack {
-    chunks: std::vec::IntoIter<Vec<u8>>,
-    left: u64,
-    /// The chunk being read, where in it, and where the last record's key is.
-    chunk: Vec<u8>,
-    at: usize,
-    key: Option<(usize, usize)>,
-}
-
-impl Iterator for Unpack {
-    type Item = Result<Document, Damaged>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        if self.left == 0 {
-            return None;
-        }
-        self.left -= 1;
-        while self.at >= self.chunk.len() {
-            let Some(chunk) = self.chunks.next() else {
-                self.left = 0;
-                return Some(Err(Damaged));
-            };
-            (self.chunk, self.at, self.key) = (chunk, 0, None);
-        }
-        let mut reader = Reader::new(&self.chunk, self.at, self.key);
-        let read = reader.document();
-        (self.at, self.key) = (reader.at, reader.key);
-        if read.is_none() {
-            self.left = 0;
-        }
-        Some(read.ok_or(Damaged))
-    }
 }
 
 /// Records written one after another in chunks that are never moved: a buffer that doubled
 /// as it grew would, at its last doubling, hold its bytes twice over, and keep room for
-/// twice as many. Each record has a key (a document's file, a hit's document), written once for a
-/// the same file; a chunk's first record always writes it.
+/// twice as many. Each record has a key (a document's file, a hit's document), written once
+/// for a run of records with the same key; a chunk's first record always writes it.
 #[derive(
     Debug, Clone, Default, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
 )]
@@ -261,47 +214,30 @@ impl Documents {
         self.len() == 0
     }
 
-    /// Each document in order, unpacked as it comes.
-    pub fn into_documents(self) -> impl Iterator<Item = Result<Document, Damaged>> {
-        self.parts.into_iter().flat_map(|part| match part {
-            Part::Made(documents) => Either::Made(documents.into_iter().map(Ok)),
-            Part::Packed(packed) => Either::Packed(packed.into_documents()),
-        })
+    /// Hands each document to `take` in order, packed ones unpacked one at a time. Packed
+    /// ones after one that does not read are lost (the rest are not): `Damaged` says so.
+    pub fn for_each(self, mut take: impl FnMut(Document)) -> Result<(), Damaged> {
+        let mut damaged = Ok(());
+        for part in self.parts {
+            match part {
+                Part::Made(documents) => documents.into_iter().for_each(&mut take),
+                Part::Packed(packed) => {
+                    let read = packed.documents().try_for_each(|document| {
+                        take(document?);
+                        Ok(())
+                    });
+                    damaged = damaged.and(read);
+                }
+            }
+        }
+        damaged
     }
 
-    /// Whether every packed document reads (the bytes came from elsewhere: the cache).
-    pub fn readable(&self) -> bool {
-        let packed = self.parts.iter().filter_map(|part| match part {
-            Part::Made(_) => None,
-            Part::Packed(packed) => Some(packed),
-        });
-        packed.flat_map(Packed::documents).all(|read| read.is_ok())
-    }
-
-    /// Every document, unpacked; `Damaged` when packed ones do not read.
-    pub fn into_vec(self) -> Result<Vec<Document>, Damaged> {
+    /// Every document, unpacked.
+    pub fn unpacked(self) -> Result<Vec<Document>, Damaged> {
         let mut documents = Vec::with_capacity(self.len());
-        for document in self.into_documents() {
-            documents.push(document?);
-        }
+        self.for_each(|document| documents.push(document))?;
         Ok(documents)
-    }
-}
-
-/// One iterator or the other.
-enum Either<A, B> {
-    Made(A),
-    Packed(B),
-}
-
-impl<T, A: Iterator<Item = T>, B: Iterator<Item = T>> Iterator for Either<A, B> {
-    type Item = T;
-
-    fn next(&mut self) -> Option<T> {
-        match self {
-            Either::Made(a) => a.next(),
-            Either::Packed(b) => b.next(),
-        }
     }
 }
 
@@ -379,9 +315,12 @@ impl<'o> Writer<'o> {
         }
     }
 
+    /// A document, keyed by the file it was read from ([`Document::file`]): its path is
+    /// written only where it is another (tread's JSON keeps where each was first read).
     fn document(&mut self, doc: &Document) {
         self.str(&doc.id);
         self.key();
+        self.opt_str((doc.path != doc.file()).then_some(doc.path.as_str()));
         self.kind(doc.kind);
         self.opt_str(doc.title.as_deref());
         self.opt_author(doc.author.as_ref());
@@ -390,16 +329,8 @@ impl<'o> Writer<'o> {
         self.uint(doc.warnings.len() as u64);
         doc.warnings.iter().for_each(|w| self.str(w));
         self.uint(doc.resolved as u64);
-        // The file it was read from: none, its path (a file of tread's JSON read where it
-        // was written), or another.
-        match doc.read_from.as_deref() {
-            None => self.uint(0),
-            Some(file) if file == doc.path => self.uint(1),
-            Some(file) => {
-                self.uint(file.len() as u64 + 2);
-                self.out.extend_from_slice(file.as_bytes());
-            }
-        }
+        // The file it was read back from, if it was: the key.
+        self.uint(doc.read_from.is_some() as u64);
         self.uint(doc.threads.len() as u64);
         doc.threads.iter().for_each(|t| self.thread(t));
     }
@@ -421,27 +352,39 @@ impl<'o> Writer<'o> {
         self.opt_uint(post.total.map(u64::from));
         self.uint(post.media as u64);
         self.str(&post.text);
+        // Looking for each entity in the text reads at most four times the text (and 4 KB)
+        // in all: a post of megabytes with thousands of entities not in it (a hostile file)
+        // would otherwise take their product. Past that, entities are written whole.
+        let mut budget = post.text.len().saturating_mul(4).saturating_add(4096);
         let lists = [&post.hashtags, &post.mentions, &post.urls];
         for list in lists {
             self.uint(list.len() as u64);
-            list.iter().for_each(|e| self.entity(e, &post.text));
+            list.iter()
+                .for_each(|e| self.entity(e, &post.text, &mut budget));
         }
         self.uint(post.organisations.len() as u64);
         post.organisations
             .iter()
-            .for_each(|e| self.entity(e, &post.text));
+            .for_each(|e| self.entity(e, &post.text, &mut budget));
     }
 
     /// An entity of a post: where it stands in the text (its start twice over, plus one),
-    /// then its length; or, when the text does not hold it, its length twice over, then
-    /// its bytes.
-    fn entity(&mut self, entity: &str, text: &str) {
-        match memchr::memmem::find(text.as_bytes(), entity.as_bytes()) {
-            Some(start) if !entity.is_empty() => {
+    /// then its length; or, when the text does not hold it (or the search's `budget` of
+    /// bytes to read is spent), its length twice over, then its bytes.
+    fn entity(&mut self, entity: &str, text: &str, budget: &mut usize) {
+        let found = match *budget >= text.len() && !entity.is_empty() {
+            true => memchr::memmem::find(text.as_bytes(), entity.as_bytes()),
+            false => None,
+        };
+        // What the search read: up to the entity's end, or the whole text.
+        let read = found.map_or(text.len(), |start| start + entity.len());
+        *budget = budget.saturating_sub(read);
+        match found {
+            Some(start) => {
                 self.uint(((start as u64) << 1) | 1);
                 self.uint(entity.len() as u64);
             }
-            _ => {
+            None => {
                 self.uint((entity.len() as u64) << 1);
                 self.out.extend_from_slice(entity.as_bytes());
             }
@@ -559,16 +502,20 @@ impl<'b> Reader<'b> {
 
     fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
         let count = self.count()?;
-        let mut items = Vec::with_capacity(count);
+        // Room for what a damaged count claims is not made up front: an item may take far
+        // more room than the byte it takes at least.
+        let mut items = Vec::with_capacity(count.min(64));
         for _ in 0..count {
             items.push(item(self)?);
         }
+        items.shrink_to_fit();
         Some(items)
     }
 
     fn document(&mut self) -> Option<Document> {
         let id = self.string()?;
-        let path = self.key()?;
+        let file = self.key()?;
+        let path = self.opt_str()?.unwrap_or(file);
         let kind = self.kind()?;
         let title = self.opt_string()?;
         let author = self.opt_author()?;
@@ -576,11 +523,7 @@ impl<'b> Reader<'b> {
         let source = self.opt_string()?;
         let warnings = self.list(Self::string)?;
         let resolved = self.flag()?;
-        let read_from = match self.uint()? {
-            0 => None,
-            1 => Some(path.to_string()),
-            len => Some(self.text(len - 2)?.to_string()),
-        };
+        let read_from = self.flag()?.then(|| file.to_string());
         let threads = self.list(Self::thread)?;
         Some(Document {
             id,

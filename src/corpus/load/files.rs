@@ -496,7 +496,7 @@ mod tests {
         std::fs::write(dir.path().join(name), bytes).unwrap();
         let mut problems = Vec::new();
         let files = find_files(&[dir.path().to_path_buf()], &mut problems);
-        let documents = read_and_parse(&files, &mut problems).into_vec().unwrap();
+        let documents = read_and_parse(&files, &mut problems).unpacked().unwrap();
         (documents, problems)
     }
 

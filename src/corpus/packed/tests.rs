@@ -9,13 +9,14 @@ fn packed(documents: &[Document]) -> Packed {
     packed
 }
 
-/// The documents read back from their packed bytes, by both ways of reading them.
+/// The documents read back from their packed bytes, as they are read and as a load takes
+/// them.
 fn round_trip(documents: &[Document]) -> Vec<Document> {
     let packed = packed(documents);
     assert_eq!(packed.len(), documents.len());
     let read: Result<Vec<Document>, Damaged> = packed.documents().collect();
-    let owned: Result<Vec<Document>, Damaged> = packed.into_documents().collect();
-    assert_eq!(read, owned);
+    let taken = Documents::packed(packed).unpacked();
+    assert_eq!(read, taken);
     read.expect("written documents read back")
 }
 
@@ -73,16 +74,41 @@ fn entities_in_the_text_are_written_as_places_and_others_whole() {
 }
 
 #[test]
-fn a_run_of_documents_from_one_file_writes_its_path_once() {
+fn a_run_of_documents_from_one_file_writes_it_once() {
     let mut documents = seeds();
     documents
         .iter_mut()
         .for_each(|d| d.path = "/saved/threads.json".into());
-    documents[2].read_from = Some("/saved/elsewhere.json".into());
-    let bytes = bytes(&packed(&documents));
-    let paths = memchr::memmem::find_iter(&bytes, b"/saved/threads.json").count();
-    assert_eq!(paths, 1);
+    let written = bytes(&packed(&documents));
+    assert_eq!(
+        memchr::memmem::find_iter(&written, b"/saved/threads.json").count(),
+        1
+    );
     assert_eq!(round_trip(&documents), documents);
+    // Read back from tread's JSON, each keeps where it was first read; the file read
+    // now is written once.
+    for (i, doc) in documents.iter_mut().enumerate() {
+        doc.path = format!("/first/{i}.txt");
+        doc.read_from = Some("/saved/export.json".into());
+    }
+    documents[3].path = "/saved/export.json".into();
+    let written = bytes(&packed(&documents));
+    assert_eq!(
+        memchr::memmem::find_iter(&written, b"/saved/export.json").count(),
+        1
+    );
+    assert_eq!(round_trip(&documents), documents);
+}
+
+#[test]
+fn documents_after_a_damaged_pack_still_come() {
+    let mut damaged = packed(&seeds()[..2]);
+    damaged.records.chunks[0].truncate(10);
+    let mut documents = Documents::packed(damaged);
+    documents.append(Documents::made(seeds()[2..].to_vec()));
+    let mut taken = Vec::new();
+    assert_eq!(documents.for_each(|d| taken.push(d)), Err(Damaged));
+    assert_eq!(taken, seeds()[2..]);
 }
 
 #[test]
