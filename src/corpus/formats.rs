@@ -301,6 +301,7 @@ impl<'s> TreadDocuments<'s> {
             return unknown();
         }
         self.parsed.problems.extend(fault);
+        self.parsed.packed.fit();
         self.parsed
     }
 }

@@ -128,10 +128,10 @@ pub fn load_each(
 /// Every document the options name, parsed, with the glossary and the problems met.
 fn read_all(options: &LoadOptions) -> Result<(Vec<Document>, Listed), LoadError> {
     let mut documents = Vec::new();
-    let listed = read_batches(options, |batch| match documents.is_empty() {
-        // The first batch is taken whole, not copied (a file may hold many documents).
-        true => documents = batch.into_vec(),
-        false => batch.for_each(|document| documents.push(document)),
+    let listed = read_batches(options, |batch| {
+        // Room for the whole batch at once (a file may hold many documents).
+        documents.reserve(batch.len());
+        batch.for_each(|document| documents.push(document));
     })?;
     documents.shrink_to_fit();
     Ok((documents, listed))
@@ -315,6 +315,15 @@ pub struct Batch<'l> {
 }
 
 impl Batch<'_> {
+    /// How many documents it holds.
+    pub fn len(&self) -> usize {
+        self.documents.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.documents.is_empty()
+    }
+
     /// Hands its documents to `take` in order, each with an id no other document of the
     /// load has.
     pub fn for_each(self, mut take: impl FnMut(Document)) {
@@ -338,7 +347,7 @@ impl Batch<'_> {
 
     /// Its documents, as [`Batch::for_each`] gives them.
     pub fn into_vec(self) -> Vec<Document> {
-        let mut documents = Vec::with_capacity(self.documents.len());
+        let mut documents = Vec::with_capacity(self.len());
         self.for_each(|document| documents.push(document));
         documents
     }

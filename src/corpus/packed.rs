@@ -43,6 +43,14 @@ impl Packed {
         self.records.push(doc.file(), |writer| writer.document(doc));
     }
 
+    /// Gives back the room its last chunk kept for more, once nothing more is added: a
+    /// file of one small document would otherwise hold a whole chunk.
+    pub fn fit(&mut self) {
+        if let Some(last) = self.records.chunks.last_mut() {
+            last.shrink_to_fit();
+        }
+    }
+
     /// How many documents it holds.
     pub fn len(&self) -> usize {
         self.records.count as usize

@@ -131,6 +131,16 @@ fn records_past_a_chunk_start_another_which_writes_the_path_again() {
 }
 
 #[test]
+fn a_finished_pack_keeps_no_room_for_more() {
+    let mut packed = packed(&seeds()[..1]);
+    assert_eq!(packed.records.chunks[0].capacity(), CHUNK);
+    packed.fit();
+    let chunk = &packed.records.chunks[0];
+    assert_eq!(chunk.capacity(), chunk.len());
+    assert_eq!(round_trip(&seeds()[..1]), seeds()[..1]);
+}
+
+#[test]
 fn a_record_larger_than_a_chunk_has_one_of_its_own() {
     let mut documents = seeds();
     documents[1].threads[0].posts[0].text = "long ".repeat(CHUNK / 2).into();
