@@ -9,6 +9,7 @@ pub(crate) mod automaton;
 mod byline;
 mod chrome;
 mod clip;
+mod copied;
 mod detect;
 mod digest;
 pub mod entities;
@@ -81,8 +82,12 @@ pub fn read(text: &str) -> Reading {
 /// The largest page read as Markdown.
 const MAX_MARKDOWN_BYTES: usize = 4 << 20;
 
-/// Reads page text by the reader of its kind.
+/// Reads page text by the reader of its kind: a status page copied as text by its posts'
+/// headers, anything else as what its content says it is.
 fn read_page_text(text: &str, written: Written) -> Reading {
+    if let Some(reading) = copied::read(text) {
+        return reading;
+    }
     match detect::kind(text) {
         Kind::Unroll => unroll::read(text),
         Kind::Listing => listing::read(text),

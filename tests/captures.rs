@@ -674,3 +674,120 @@ fn a_titled_two_post_thread_saved_from_x_is_read_whole() {
         "the author's handle is no mention"
     );
 }
+
+#[test]
+fn threads_copied_from_x_mastodon_or_bluesky_leave_headers_times_and_counts_out() {
+    let doc = show("x-selectall");
+    assert_eq!(doc["kind"], "unroll");
+    assert_eq!(doc["author"]["name"], "Amara Nwosu");
+    assert_eq!(doc["author"]["handle"], "amara_kinship");
+    assert_eq!(doc["date"], "Mar 3, 2024");
+    assert_eq!(labels(&doc, 0), ["1/3", "2/3", "3/3"]);
+    assert_eq!(
+        texts(&doc),
+        [
+            vec![
+                "1/3 Kinship carers raise thousands of children in England with almost no support. A short thread on what the care review proposes.",
+                "2/3 It recommends a legal framework for kinship care and paid leave for carers, modelled on adoption leave.",
+                "3/3 Read the summary from @KinshipCharity before Thursday's consultation closes. #KinshipCare",
+            ],
+            vec!["Paid leave would have kept my sister in work."],
+            vec!["That is exactly the case the review makes."],
+        ]
+    );
+    assert_eq!(
+        mentions(&doc, 0),
+        ["KinshipCharity"],
+        "headers are no mentions"
+    );
+    assert_eq!(doc["threads"][1]["title"], "Replies");
+    assert_eq!(
+        doc["warnings"],
+        serde_json::json!([
+            "2 replies by others (and the author's answers to them) moved to threads titled Replies",
+            "9 lines above the first post (the site's menu) left out"
+        ])
+    );
+
+    let doc = show("mastodon-copied");
+    assert_eq!(doc["author"]["handle"], "lena@social.example.org");
+    assert_eq!(doc["date"], "Mar 12, 2024, 19:02");
+    assert_eq!(labels(&doc, 0), ["1/3", "2/3", "3/3"]);
+    let read = texts(&doc);
+    assert_eq!(read.len(), 1, "{read:?}");
+    assert_eq!(
+        read[0][2],
+        "The review wants more foster carers first. Ofsted agrees. #CareReview 3/3"
+    );
+
+    let doc = show("bluesky-copied");
+    assert_eq!(doc["author"]["handle"], "priyaraman.bsky.social");
+    assert_eq!(doc["date"], "April 2, 2024 at 8:30 AM");
+    assert_eq!(
+        texts(&doc),
+        [
+            vec![
+                "Care leavers lose their personal adviser at 25. The review says that is too early.",
+                "Staying close should be the default for anyone leaving residential care. #CareLeavers",
+            ],
+            vec!["Which councils already do this?"],
+        ]
+    );
+}
+
+#[test]
+fn a_thread_copied_with_each_header_on_one_line_is_read_by_them() {
+    let doc = show("mastodon-oneline");
+    assert_eq!(doc["author"]["name"], "Femke van Dijk");
+    assert_eq!(doc["author"]["handle"], "femke@social.example.nl");
+    assert_eq!(
+        texts(&doc),
+        [
+            vec![
+                "The new figures on children in care in our province are out. A few things stood out. #jeugdzorg",
+                "Waiting lists for foster families have doubled since 2021.",
+            ],
+            vec!["@femke Do they say how many siblings were placed apart?"],
+            vec!["@joris Yes, in chapter 4: about one in three."],
+        ]
+    );
+}
+
+#[test]
+fn a_clipper_that_writes_each_header_line_apart_gives_posts_and_replies() {
+    let doc = show("markdownload-x");
+    assert_eq!(doc["author"]["name"], "Jo Hale");
+    assert_eq!(doc["author"]["handle"], "jo_hale");
+    assert_eq!(doc["date"], "Apr 2, 2024");
+    assert_eq!(
+        texts(&doc),
+        [
+            vec![
+                "Independent reviewing officers should be independent of the council that pays them.",
+                "That is what the review's chapter on advocacy is really about.",
+            ],
+            vec!["Agreed, and the children should be told who they are."],
+        ]
+    );
+}
+
+#[test]
+fn a_posts_card_in_an_article_is_an_embedded_post() {
+    let doc = show("substack-card");
+    assert_eq!(doc["kind"], "article");
+    assert_eq!(
+        texts(&doc),
+        [
+            vec![
+                "Councils in England spend more on children's homes every year, for fewer children.",
+                "One director of children's services put it plainly last week:",
+                "She is right: the market has no reason to lower its prices.",
+            ],
+            vec![
+                "We are paying hotel prices for placements nobody inspects.\n4:12 PM ∙ Feb 27, 2024"
+            ],
+        ]
+    );
+    assert_eq!(doc["threads"][1]["title"], "Embedded post");
+    assert_eq!(doc["threads"][1]["author"]["handle"], "helenapark_dcs");
+}

@@ -154,6 +154,28 @@ fn inputs() -> Vec<(&'static str, usize, Make)> {
         ("one long paragraph", 1_500, |n| {
             ("note.txt", "word ".repeat(20 * n))
         }),
+        (
+            "a copied status page of many replies, each by another",
+            1_500,
+            |n| {
+                let posts: String = (0..n)
+                    .map(|i| format!("Reply Writer\n@r{i}\n·\nMar 3\nPost {i} @r{i}\n12\n3\n"))
+                    .collect();
+                (
+                    "copied.txt",
+                    format!("Ann Example\n@ann\nThe thread.\n{posts}"),
+                )
+            },
+        ),
+        ("an article of many cards of posts", 1_500, |n| {
+            let cards: String = (0..n)
+                .map(|i| format!("Card Writer\n@c{i}\n\nSaid {i}.\n\n4:12 PM · Feb 27, 2024\n\n"))
+                .collect();
+            (
+                "article.txt",
+                format!("A title\n\nBy Ann Example\n3 May 2024\n\n{cards}"),
+            )
+        }),
         ("many numbered posts", 1_500, |n| {
             let posts: String = (1..=n).map(|i| format!("Post {i}. {i}/{n}\n\n")).collect();
             ("thread.txt", posts)

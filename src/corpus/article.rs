@@ -44,6 +44,11 @@ pub fn is_date(line: &str) -> bool {
     line.chars().count() <= 60 && DATE.is_match(line)
 }
 
+/// True for a line that opens "By" (in the languages of [`BY`]) before a name.
+pub fn is_by_line(line: &str) -> bool {
+    BY.is_match(line.trim())
+}
+
 /// True for a byline: "By Ann Example", or a short name of capitalised words.
 fn byline(line: &str) -> Option<String> {
     let line = line.trim();
@@ -62,13 +67,10 @@ fn byline(line: &str) -> Option<String> {
 /// Two to four capitalised words, allowing name particles ("Rachel de Souza").
 fn looks_like_name(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
-    let particles = [
-        "de", "van", "von", "da", "di", "del", "la", "le", "bin", "al",
-    ];
     (2..=4).contains(&words.len())
         && text.chars().count() <= 40
         && words.iter().all(|w| {
-            particles.contains(w)
+            super::byline::PARTICLES.contains(w)
                 || (w.chars().next().is_some_and(char::is_uppercase)
                     && w.chars()
                         .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.')))
@@ -238,12 +240,35 @@ pub fn read(text: &str, kind: Kind, written: Written) -> Reading {
 }
 
 /// The posts embedded in a page whose markup is gone: a paragraph closed by its signature
-/// ("— Ann (@ann) May 3, 2024", on its last line or as the next paragraph) is a thread of its
-/// own, titled "Embedded post", not a paragraph of the page.
+/// ("— Ann (@ann) May 3, 2024", on its last line or as the next paragraph), or shown as a
+/// post's card (name, handle, text, time), is a thread of its own, titled "Embedded post",
+/// not a paragraph of the page.
 fn take_signed_embeds(paragraphs: Vec<Post>) -> (Vec<Post>, Vec<Thread>) {
+    let texts: Vec<&str> = paragraphs.iter().map(|p| &*p.text).collect();
+    let mut cards = Vec::new();
+    let mut at = 0;
+    while at < texts.len() {
+        match super::copied::card_at(&texts[at..]) {
+            Some((taken, embed)) => {
+                cards.push((at, taken, embed));
+                at += taken;
+            }
+            None => at += 1,
+        }
+    }
+    let mut cards = cards.into_iter().peekable();
     let mut kept: Vec<Post> = Vec::new();
     let mut embeds = Vec::new();
-    for post in paragraphs {
+    let mut skip = 0;
+    for (at, post) in paragraphs.into_iter().enumerate() {
+        if let Some((_, taken, embed)) = cards.next_if(|&(start, _, _)| start == at) {
+            embeds.push(super::embedded_thread(embed));
+            skip = taken;
+        }
+        if skip > 0 {
+            skip -= 1;
+            continue;
+        }
         let alone = !post.text.contains('\n') && post.text.starts_with(['—', '–']);
         let signed_below = (kept.last()).filter(|_| alone).and_then(|above| {
             super::markdown::signed_embed(&format!("{}\n{}", above.text, post.text))

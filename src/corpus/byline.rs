@@ -128,6 +128,18 @@ pub(super) fn name_before_role(value: &str) -> Option<&str> {
     (short && titled && !sentence).then_some(name.trim())
 }
 
+/// The small words inside names written lower-case ("Rachel de Souza", "Pieter van Dijk").
+pub(super) const PARTICLES: [&str; 10] = [
+    "de", "van", "von", "da", "di", "del", "la", "le", "bin", "al",
+];
+
+/// Whether `name` is written as a name: [`capitalised`], but for particles after its first
+/// word ("Pieter de Vries").
+pub(super) fn capitalised_name(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    words.next().is_some_and(capitalised) && words.all(|w| PARTICLES.contains(&w) || capitalised(w))
+}
+
 /// Whether every word of `name` starts with a capital (or a letter without case).
 pub(super) fn capitalised(name: &str) -> bool {
     let starts = |w: &str| {

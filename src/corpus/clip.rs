@@ -34,6 +34,11 @@ static REPLYING_TO: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// Whether `line` is the line X shows above a reply ("Replying to @ann").
+pub(super) fn is_replying_to(line: &str) -> bool {
+    REPLYING_TO.is_match(line.trim())
+}
+
 /// A post's header.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Header {
@@ -95,28 +100,20 @@ pub fn read(body: &str, matter: &FrontMatter) -> Reading {
             },
         }
     }
-    // The thread's author: the handle of the page's address if a post's header names it,
-    // else the first post's.
-    let handle_of = |p: &Clipped| p.header.author.handle.as_ref().map(|h| h.to_lowercase());
-    let named = |h: &String| posts.iter().any(|p| handle_of(p).as_ref() == Some(h));
-    let owner = (matter.status_handle().map(str::to_lowercase))
-        .filter(named)
-        .or_else(|| posts.first().and_then(handle_of));
-    let is_owner = |p: &Clipped| handle_of(p) == owner;
-    let first = posts.iter().position(is_owner).unwrap_or(0);
-    let end = first + posts[first..].iter().take_while(|p| is_owner(p)).count();
-    let main = &posts[first..end];
-    if let Some(opening) = main.first() {
+    let talk = Conversation::of(&posts, |p| &p.header.author, matter.status_handle());
+    if let Some(opening) = talk.thread.first() {
         reading.author = Some(opening.header.author.clone());
         reading.date = opening.header.date.clone();
     }
     let mut aside = Aside::default();
-    let mut thread = Thread::new(main.iter().map(|p| post(p, &mut aside)).collect(), None);
+    let posts = (talk.thread.iter()).map(|p| post(p, &mut aside)).collect();
+    let mut thread = Thread::new(posts, None);
     thread.author = reading.author.clone();
     reading.threads.push(thread);
-    let replies: Vec<&Clipped> = posts[..first].iter().chain(&posts[end..]).collect();
-    reading.threads.extend(reply_threads(&replies, &mut aside));
-    say_what_was_moved(&mut reading, replies.len(), before, promoted);
+    let replies = talk.reply_threads(|p| &p.header.author, |p| post(p, &mut aside));
+    reading.threads.extend(replies);
+    reading.warnings.extend(talk.moved());
+    say_what_was_left_out(&mut reading, before, promoted);
     let embedded = aside.embeds.into_iter().map(super::embedded_thread);
     reading.threads.extend(embedded);
     reading.warnings.extend(aside.left_out.warning());
@@ -131,22 +128,70 @@ struct Aside {
     left_out: markdown::LeftOut,
 }
 
-/// The replies, in a thread per author in the order they first replied.
-fn reply_threads(replies: &[&Clipped], aside: &mut Aside) -> Vec<Thread> {
-    let mut threads: Vec<Thread> = Vec::new();
-    let mut place: HashMap<&Author, usize> = HashMap::new();
-    for reply in replies {
-        let author = &reply.header.author;
-        let at = *place.entry(author).or_insert_with(|| {
-            let mut thread = Thread::new(Vec::new(), None);
-            thread.author = Some(author.clone());
-            thread.title = Some("Replies".to_string());
-            threads.push(thread);
-            threads.len() - 1
-        });
-        threads[at].posts.push(post(reply, aside));
+/// The posts of a status page, in the page's order, told apart by who wrote them: the
+/// thread is the posts of the page's author from the first of theirs until someone else's;
+/// everything else is the conversation under it.
+pub(super) struct Conversation<'p, T> {
+    /// The thread's posts.
+    pub thread: &'p [T],
+    /// The other posts, in the page's order: replies by others, and the author's answers.
+    pub replies: Vec<&'p T>,
+}
+
+impl<'p, T> Conversation<'p, T> {
+    /// The conversation of `posts`, each written by `author`. The page's author is the
+    /// account of `owner` (the handle of the page's address) if a post names it, else the
+    /// first post's.
+    pub fn of(posts: &'p [T], author: impl Fn(&T) -> &Author, owner: Option<&str>) -> Self {
+        let handle_of = |p: &T| author(p).handle.as_ref().map(|h| h.to_lowercase());
+        let named = |h: &String| posts.iter().any(|p| handle_of(p).as_ref() == Some(h));
+        let owner = (owner.map(str::to_lowercase))
+            .filter(named)
+            .or_else(|| posts.first().and_then(&handle_of));
+        let is_owner = |p: &T| handle_of(p) == owner;
+        let first = posts.iter().position(is_owner).unwrap_or(0);
+        let end = first + posts[first..].iter().take_while(|p| is_owner(p)).count();
+        Conversation {
+            thread: &posts[first..end],
+            replies: posts[..first].iter().chain(&posts[end..]).collect(),
+        }
     }
-    threads
+
+    /// The replies as threads titled "Replies", one per author in the order they first
+    /// replied, each post made by `post`.
+    pub fn reply_threads(
+        &self,
+        author: impl Fn(&T) -> &Author,
+        mut post: impl FnMut(&T) -> super::Post,
+    ) -> Vec<Thread> {
+        let mut threads: Vec<Thread> = Vec::new();
+        let mut place: HashMap<&Author, usize> = HashMap::new();
+        for &reply in &self.replies {
+            let author = author(reply);
+            let at = *place.entry(author).or_insert_with(|| {
+                let mut thread = Thread::new(Vec::new(), None);
+                thread.author = Some(author.clone());
+                thread.title = Some("Replies".to_string());
+                threads.push(thread);
+                threads.len() - 1
+            });
+            threads[at].posts.push(post(reply));
+        }
+        threads
+    }
+
+    /// The warning that says the replies were moved, if there are any: nothing goes without
+    /// a word.
+    pub fn moved(&self) -> Option<String> {
+        let replies = self.replies.len();
+        let posts = if replies == 1 { "reply" } else { "replies" };
+        (replies > 0).then(|| {
+            format!(
+                "{replies} {posts} by others (and the author's answers to them) moved to \
+                 threads titled Replies"
+            )
+        })
+    }
 }
 
 /// A clipped post as a post: its Markdown as the page text of a post, numbered as its
@@ -154,7 +199,7 @@ fn reply_threads(replies: &[&Clipped], aside: &mut Aside) -> Vec<Thread> {
 /// goes `aside`.
 fn post(clipped: &Clipped, aside: &mut Aside) -> super::Post {
     let opening = clipped.body.iter().position(|l| !l.trim().is_empty());
-    let replying = opening.filter(|&i| REPLYING_TO.is_match(clipped.body[i].trim()));
+    let replying = opening.filter(|&i| is_replying_to(clipped.body[i]));
     let lines = (clipped.body.iter().enumerate())
         .filter(|&(i, _)| Some(i) != replying)
         .map(|(_, l)| *l);
@@ -166,15 +211,8 @@ fn post(clipped: &Clipped, aside: &mut Aside) -> super::Post {
     post
 }
 
-/// Warnings for what the reader moved or left out, so that nothing goes without a word.
-fn say_what_was_moved(reading: &mut Reading, replies: usize, before: usize, promoted: usize) {
-    if replies > 0 {
-        let posts = if replies == 1 { "reply" } else { "replies" };
-        reading.warnings.push(format!(
-            "{replies} {posts} by others (and the author's answers to them) moved to threads \
-             titled Replies"
-        ));
-    }
+/// Warnings for what the reader left out, so that nothing goes without a word.
+fn say_what_was_left_out(reading: &mut Reading, before: usize, promoted: usize) {
     if before > 0 {
         reading.warnings.push(format!(
             "{before} lines before the first post (notes added to the page) left out"

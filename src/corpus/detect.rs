@@ -58,7 +58,7 @@ pub fn kind(text: &str) -> Kind {
 }
 
 /// An unroller's header or footer.
-fn has_unroller_furniture(lines: &[&str]) -> bool {
+pub(super) fn has_unroller_furniture(lines: &[&str]) -> bool {
     let footer = lines.iter().any(|l| {
         l.starts_with("Tip: mention @")
             || *l == "Latest Threads Unrolled:"

@@ -154,14 +154,14 @@ pub(super) fn introduction_at(lines: &[&str], within: usize) -> Option<usize> {
 }
 
 /// A line that could be a person's or an account's display name: a few capitalised words
-/// ("Dr. Leila Haddad"), no sentence ("Huge thanks to").
-fn is_name(line: &str) -> bool {
+/// ("Dr. Leila Haddad", "Pieter de Vries"), no sentence ("Huge thanks to").
+pub(super) fn is_name(line: &str) -> bool {
     let words = line.split_whitespace().count();
     (1..=5).contains(&words)
         && line.chars().count() <= 50
         && !line.ends_with(['.', ',', ':', '!', '?', '…'])
         && !line.contains(['@', '|'])
-        && super::byline::capitalised(line)
+        && super::byline::capitalised_name(line)
 }
 
 /// What a raw dump of an unroller's HTML leaves where each post begins: attribute fragments

@@ -1,0 +1,567 @@
+//! Status pages copied as text: select-all on an x.com thread, a Mastodon or Bluesky thread
+//! copied from the browser, or a clipper that wrote each part of a post's header as a
+//! paragraph of its own. Every post opens with its author's display name on one line and
+//! their handle on the next (`@ann`, `@ann@mastodon.social`, `@ann.bsky.social`), perhaps a
+//! "·" and the date after them. Under a post's text stand its time and its counts ("10:05 AM
+//! · Apr 16, 2024", "18.2K", "Views", "48 reposts"): the page's, not the post's. The posts
+//! by the page's author, from the first of theirs, are the thread; the others are replies,
+//! kept apart as on a clipped status page ([`clip::Conversation`]).
+
+use super::clip::{self, Conversation};
+use super::markdown::Embed;
+use super::unroll::{is_name, plain};
+use super::{Author, Kind, Post, Reading, Thread, article, chrome, detect, listing, segment};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The fewest post headers that make a copied status page: one alone is more likely a post
+/// quoted in an article.
+const MIN_HEADERS: usize = 2;
+
+/// The longest line above the first post taken for the site's menu ("Home", "Explore", "See
+/// new posts"): anything longer is a page's own text, and the page is no copied status page.
+const MENU_CHARS: usize = 40;
+
+/// A handle alone on its line: X's (`@ann_ex`), Mastodon's with its server
+/// (`@ann@mastodon.social`) or Bluesky's, which is a domain (`@ann.bsky.social`).
+static HANDLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^@(?P<handle>\w+(?:@[\w-]+(?:\.[\w-]+)+)?|[\w-]+(?:\.[\w-]+)+)$").unwrap()
+});
+
+/// The longest handle read: a domain's labels may be long, but not endless.
+const HANDLE_CHARS: usize = 64;
+
+/// A time of day ("10:05 AM", "08:41"), where a post's footer gives it before its date.
+static TIME_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?\s*[·•∙,]\s*(?P<date>.+)$").unwrap()
+});
+
+/// A time of day anywhere in a line.
+static TIME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\d{1,2}[:.h]\d{2}\b").unwrap());
+
+/// One count under a post ("18.2K", "48 reposts", "Views"), as the platforms write them.
+/// Several may stand glued on one line ("1,204Likes312Retweets").
+static COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    let word = r"(?:views?|reposts?|quotes?|likes?|boosts?|favou?rites?|repl(?:y|ies)|retweets?|restacks?|bookmarks?|comments?)";
+    Regex::new(&format!(
+        r"(?i)^(?:[\d.,]*\d\s*[KMB]?\s*{word}?\s*|{word}\s*)+$"
+    ))
+    .unwrap()
+});
+
+/// What a page shows beside a post and is no part of it: its buttons and links ("Translate
+/// post", "Show more replies").
+static BUTTON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:follow|following|subscribe|translate post|show translation|see translation|show more|show more replies|show replies|show this thread)$",
+    )
+    .unwrap()
+});
+
+/// A header on one line: the name, the handle, perhaps a dot and the date or age.
+static ONE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<name>[^@]+?)\s+(?P<handle>@\S+?)(?:\s*[·•∙]\s*(?P<when>[^·•∙]+))?$").unwrap()
+});
+
+/// The most words of a name, as [`is_name`] reads one.
+const NAME_WORDS: usize = 5;
+
+/// The longest line read as a header on one line.
+const MAX_ONE_LINE_CHARS: usize = 120;
+
+/// A post's age as a page shows it beside a recent post's header ("· 2h", "45m", "3d").
+static AGE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[·•∙]?\s*\d{1,2}[smhdw]$").unwrap());
+
+/// A post's header: who wrote it and, if the header says, when.
+struct Header {
+    author: Author,
+    date: Option<String>,
+}
+
+/// One post as the page has it: its header and the lines under it.
+struct Copied<'a> {
+    header: Header,
+    lines: &'a [&'a str],
+}
+
+/// Reads `text` if it is a copied status page: at least [`MIN_HEADERS`] post headers, and
+/// above the first nothing but the site's menu. An unroller's page or a listing, whose
+/// excerpts open with the same lines, is read by its own reader.
+pub fn read(text: &str) -> Option<Reading> {
+    // Every page is asked: most hold no handle alone on a line nor a header on one, and are
+    // answered by looking only at the lines that hold an "@".
+    let handles = lines_with_at(text).filter(|l| match l.as_bytes().first() {
+        // A handle alone: one word.
+        Some(b'@') => l.len() <= HANDLE_CHARS + 1 && !l.contains(' '),
+        Some(b'[') => l.starts_with("[@") && l.len() <= 4 * MAX_ONE_LINE_CHARS,
+        _ => may_hold_header(l).is_some_and(|l| one_line_header(&plain(l)).is_some()),
+    });
+    if handles.take(MIN_HEADERS).count() < MIN_HEADERS {
+        return None;
+    }
+    let trimmed: Vec<&str> = text.lines().map(str::trim).collect();
+    if trimmed.iter().any(|l| listing::read_more(l).is_some())
+        || detect::has_unroller_furniture(&trimmed)
+    {
+        return None;
+    }
+    let lines = chrome::content_lines(text);
+    let starts = headers(&lines);
+    let first = starts.first().map(|&(at, _, _)| at)?;
+    let above: Vec<&str> = (lines[..first].iter())
+        .filter(|l| !l.trim().is_empty())
+        .copied()
+        .collect();
+    // An article's head (a byline, a date) above posts quoted as cards is no menu.
+    let head = |l: &&str| article::is_date(l) || article::is_by_line(l);
+    let menu = above.iter().all(|l| is_menu_line(l)) && !above.iter().any(head);
+    if starts.len() < MIN_HEADERS || !menu {
+        return None;
+    }
+    let posts: Vec<Copied> = (starts.iter().enumerate())
+        .map(|(k, (_, body, header))| {
+            let end = starts.get(k + 1).map_or(lines.len(), |&(at, _, _)| at);
+            let (lines, stamped) = text_and_time(&lines[*body..end]);
+            let date = header.date.clone().or(stamped);
+            Copied {
+                header: Header {
+                    author: header.author.clone(),
+                    date,
+                },
+                lines,
+            }
+        })
+        .collect();
+    Some(reading(&posts, above.len()))
+}
+
+/// The reading of a page's posts, `above` lines of menu over them.
+fn reading(posts: &[Copied], above: usize) -> Reading {
+    let mut reading = Reading::new(Kind::Unroll);
+    let talk = Conversation::of(posts, |p| &p.header.author, None);
+    if let Some(opening) = talk.thread.first() {
+        reading.author = Some(opening.header.author.clone());
+        reading.date = opening.header.date.clone();
+    }
+    let mut thread = Thread::new(talk.thread.iter().map(post).collect(), None);
+    thread.author = reading.author.clone();
+    reading.threads.push(thread);
+    reading
+        .threads
+        .extend(talk.reply_threads(|p| &p.header.author, post));
+    reading.warnings.extend(talk.moved());
+    if above > 0 {
+        let lines = crate::present::plural(above, "line");
+        (reading.warnings).push(format!(
+            "{lines} above the first post (the site's menu) left out"
+        ));
+    }
+    reading
+}
+
+/// The most paragraphs a post's card spreads over: name, handle, a few of text, time.
+const CARD_PARAGRAPHS: usize = 6;
+
+/// The post's card that opens `paragraphs` (an article's, in order), if one does, and how
+/// many paragraphs it takes: a card may stand in one paragraph or spread over several, one
+/// for each of its lines, and the counts under it are its own.
+pub(super) fn card_at(paragraphs: &[&str]) -> Option<(usize, Embed)> {
+    // Its header opens it: the name's line, then the handle's, in one paragraph or two. Both
+    // are short: only the head of each paragraph is looked at (every paragraph is asked).
+    let mut opening = (paragraphs.iter().take(2))
+        .flat_map(|p| head(p, 4 * MAX_ONE_LINE_CHARS).lines())
+        .filter(|l| !l.trim().is_empty());
+    let (name, handle) = (opening.next()?, opening.next()?);
+    two_line_header(&[name, handle], &[0, 1])?;
+    let stamped = |p: &str| {
+        p.lines()
+            .any(|l| timestamp_date(&plain(l.trim())).is_some())
+    };
+    let last = (0..paragraphs.len().min(CARD_PARAGRAPHS)).find(|&j| stamped(paragraphs[j]))?;
+    let embed = card(&paragraphs[..=last].join("\n\n"))?;
+    let counted = paragraphs
+        .get(last + 1)
+        .is_some_and(|p| is_counts(p.trim()));
+    Some((last + 1 + usize::from(counted), embed))
+}
+
+/// The first `bytes` bytes of `text`, or fewer to end between characters.
+fn head(text: &str, bytes: usize) -> &str {
+    let end = (0..=bytes.min(text.len()))
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
+    &text[..end]
+}
+
+/// The post a text is, if it is a post's card as a page shows it quoted (Substack and the
+/// like): its header (name, handle), its text, and the time under it, which closes it. Its
+/// text keeps that time, as a signed embed keeps its signature.
+fn card(text: &str) -> Option<Embed> {
+    let lines: Vec<&str> = text.lines().collect();
+    let filled: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].trim().is_empty())
+        .collect();
+    let (taken, header) = header_at(&lines, &filled)?;
+    let body = &lines[*filled.get(taken)?..];
+    let stamp = body
+        .iter()
+        .position(|l| timestamp_date(&plain(l.trim())).is_some())?;
+    let said = segment::join_lines(&body[..stamp]);
+    (!said.is_empty()).then(|| Embed {
+        text: format!("{said}\n{}", body[stamp].trim()),
+        author: Some(header.author),
+    })
+}
+
+/// A copied post as a post, without the "Replying to @ann" above its text.
+fn post(copied: &Copied) -> Post {
+    let lines = copied.lines;
+    let opening = lines.iter().position(|l| !l.trim().is_empty());
+    let from = match opening {
+        Some(i) if clip::is_replying_to(lines[i]) => i + 1,
+        _ => 0,
+    };
+    segment::single_post(&lines[from..].join("\n"))
+}
+
+/// Every post header of `lines`, in order: where it starts, where the post's lines start
+/// after it, and what it says.
+fn headers(lines: &[&str]) -> Vec<(usize, usize, Header)> {
+    let filled: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].trim().is_empty())
+        .collect();
+    let mut found = Vec::new();
+    let mut k = 0;
+    while k + 1 < filled.len() {
+        match header_at(lines, &filled[k..]) {
+            Some((taken, header)) => {
+                let body = filled.get(k + taken).map_or(lines.len(), |&i| i);
+                found.push((filled[k], body, header));
+                k += taken;
+            }
+            None => k += 1,
+        }
+    }
+    found
+}
+
+/// The header that opens the filled lines `at` of `lines` (a name, then a handle, on two
+/// lines or on one; then perhaps a "·", a button and the date), with how many of those
+/// lines it takes.
+fn header_at(lines: &[&str], at: &[usize]) -> Option<(usize, Header)> {
+    let first = lines[*at.first()?].trim();
+    let (mut taken, author, mut date) = (two_line_header(lines, at))
+        .or_else(|| one_line_header(&plain(may_hold_header(first)?)))?;
+    for &i in &at[taken..] {
+        let line = plain(lines[i].trim());
+        if is_dot(&line) || BUTTON.is_match(&line) || AGE.is_match(&line) {
+        } else if date.is_none() && article::is_date(&line) {
+            date = Some(line.into_owned());
+        } else {
+            break;
+        }
+        taken += 1;
+    }
+    Some((taken, Header { author, date }))
+}
+
+/// A header's name on the first of the lines `at`, its handle alone on the second.
+fn two_line_header(lines: &[&str], at: &[usize]) -> Option<(usize, Author, Option<String>)> {
+    let handle_line = lines[*at.get(1)?].trim();
+    let linked = handle_line.starts_with("[@") && handle_line.len() <= MAX_ONE_LINE_CHARS * 4;
+    if !handle_line.starts_with('@') && !linked {
+        return None;
+    }
+    let handle_line = plain(handle_line);
+    if !handle_line.starts_with('@') || handle_line.chars().count() > HANDLE_CHARS + 1 {
+        return None;
+    }
+    let handle = HANDLE.captures(&handle_line)?["handle"].to_string();
+    let name = plain(lines[at[0]].trim());
+    is_name(&name).then(|| (2, author(&name, handle), None))
+}
+
+/// A header on one line: "Ann Example @ann@mastodon.social · 3h", the date or age after
+/// the handle perhaps.
+fn one_line_header(line: &str) -> Option<(usize, Author, Option<String>)> {
+    if !line.contains('@') || line.chars().count() > MAX_ONE_LINE_CHARS {
+        return None;
+    }
+    let caps = ONE_LINE.captures(line)?;
+    let handle = HANDLE.captures(&caps["handle"])?["handle"].to_string();
+    let when = caps.name("when").map(|w| w.as_str().trim());
+    let date = match when {
+        None => None,
+        Some(when) if AGE.is_match(when) => None,
+        Some(when) if article::is_date(when) => Some(when.to_string()),
+        Some(_) => return None,
+    };
+    is_name(&caps["name"]).then(|| (1, author(&caps["name"], handle), date))
+}
+
+/// The lines of `text` that hold an "@", trimmed, each once, found by searching for the
+/// "@" (the same as `text.lines().map(str::trim).filter(|l| l.contains('@'))`, without
+/// walking every line).
+fn lines_with_at(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let at = from + memchr::memchr(b'@', &bytes[from..])?;
+        let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+        let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
+        from = end;
+        // '\n' and '@' are ASCII: the bounds fall between characters.
+        Some(text[start..end].trim())
+    })
+}
+
+/// `line`, if it may be a header on one line: short, with a handle after a few words (a
+/// name) and nothing after it but a dot and the date. Asked before anything costlier of lines that may be long paragraphs, and of every
+/// line of prose that mentions someone.
+fn may_hold_header(line: &str) -> Option<&str> {
+    if line.len() > 4 * MAX_ONE_LINE_CHARS {
+        return None;
+    }
+    let at = line.find('@')?;
+    // After the handle, nothing, or a dot and the date.
+    let handle = &line[at..];
+    let after = handle
+        .find(char::is_whitespace)
+        .map_or("", |end| handle[end..].trim_start());
+    let dated = after.is_empty() || after.starts_with(['·', '•', '∙']);
+    (dated && line[..at].split_whitespace().count() <= NAME_WORDS).then_some(line)
+}
+
+/// The author a header names.
+fn author(name: &str, handle: String) -> Author {
+    Author {
+        name: name.trim().to_string(),
+        handle: Some(handle),
+    }
+}
+
+/// A post's lines as its text, without the time under it and what follows the time (its
+/// counts, the app it was sent from), nor counts closing it; and the date that time gives.
+fn text_and_time<'a>(lines: &'a [&'a str]) -> (&'a [&'a str], Option<String>) {
+    let stamp = (lines.iter().enumerate())
+        .find_map(|(i, l)| timestamp_date(&plain(l.trim())).map(|date| (i, date)));
+    let (mut lines, date) = match stamp {
+        Some((i, date)) => (&lines[..i], Some(date)),
+        None => (lines, None),
+    };
+    while let Some((last, rest)) = lines.split_last() {
+        let last = last.trim();
+        if !(last.is_empty() || is_dot(last) || is_counts(last) || BUTTON.is_match(last)) {
+            break;
+        }
+        lines = rest;
+    }
+    (lines, date)
+}
+
+/// The date of a post's timestamp line ("10:05 AM · Apr 16, 2024", "Mar 02, 2024, 08:41",
+/// "March 11, 2024 at 9:14 AM"): a date with the time of day. A date alone may be a line of
+/// the post's own; a time is the page's.
+fn timestamp_date(line: &str) -> Option<String> {
+    if !TIME.is_match(line) {
+        return None;
+    }
+    if let Some(caps) = TIME_FIRST.captures(line) {
+        let date = caps["date"].trim();
+        return article::is_date(date).then(|| date.to_string());
+    }
+    article::is_date(line).then(|| line.to_string())
+}
+
+/// A line of counts under a post: "18.2K", "Views", "14 boosts · 37 favourites".
+fn is_counts(line: &str) -> bool {
+    let parts = line.split(['·', '•']).map(str::trim);
+    parts.clone().any(|p| !p.is_empty()) && parts.clone().all(|p| p.is_empty() || COUNT.is_match(p))
+}
+
+/// A separator dot alone on its line.
+fn is_dot(line: &str) -> bool {
+    matches!(line, "·" | "•" | "∙")
+}
+
+/// A line of a site's menu: short, and no sentence.
+fn is_menu_line(line: &str) -> bool {
+    let line = plain(line.trim());
+    line.chars().count() <= MENU_CHARS && !line.ends_with(['.', '!', '?', ':', '"', '”'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(reading: &Reading) -> Vec<Vec<&str>> {
+        (reading.threads.iter())
+            .map(|t| t.posts.iter().map(|p| &*p.text).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_thread_selected_on_x_leaves_its_headers_times_and_counts_out() {
+        let page = "Home\nExplore\nSee new posts\nConversation\nAnn Example\n@ann_ex\n1/2 Pools are cheaper to save than to build.\nTranslate post\n10:05 AM · Apr 16, 2024\n·\n18.2K\nViews\nAnn Example\n@ann_ex\n·\nApr 16\n2/2 Ask @PoolTrust how.\n12\n3\nShow more replies\nBo Baker\n@bo\n· 2h\nReplying to @ann_ex\nAgreed.\n";
+        let mut reading = read(page).expect("a copied status page");
+        crate::corpus::finish(&mut reading);
+        assert_eq!(
+            texts(&reading),
+            [
+                vec![
+                    "1/2 Pools are cheaper to save than to build.",
+                    "2/2 Ask @PoolTrust how."
+                ],
+                vec!["Agreed."],
+            ]
+        );
+        let author = reading.author.clone().unwrap();
+        assert_eq!(
+            (author.name.as_str(), author.handle.as_deref()),
+            ("Ann Example", Some("ann_ex"))
+        );
+        assert_eq!(reading.date.as_deref(), Some("Apr 16, 2024"));
+        let thread = &reading.threads[0];
+        assert_eq!(thread.posts[1].label.as_deref(), Some("2/2"));
+        assert_eq!(&*thread.posts[1].mentions, [Box::from("PoolTrust")]);
+        assert_eq!(reading.threads[1].title.as_deref(), Some("Replies"));
+        assert!(
+            (reading.warnings.iter())
+                .any(|w| w == "4 lines above the first post (the site's menu) left out"),
+            "{:?}",
+            reading.warnings
+        );
+    }
+
+    #[test]
+    fn a_header_on_one_line_opens_a_post_too() {
+        let page = "Ann Example @ann@mastodon.social · 3h\nSummers are drier.\n\nAnn Example @ann@mastodon.social · 2h\nSewers were not built for it.\n";
+        let mut reading = read(page).expect("a copied status page");
+        crate::corpus::finish(&mut reading);
+        assert_eq!(
+            texts(&reading),
+            [vec!["Summers are drier.", "Sewers were not built for it."]]
+        );
+        assert_eq!(
+            reading.author.unwrap().handle.as_deref(),
+            Some("ann@mastodon.social")
+        );
+        // Words after the handle are a sentence, not a header.
+        assert!(read("Ann Example @ann said so\nOne.\nAnn Example @ann said so\nTwo.\n").is_none());
+    }
+
+    #[test]
+    fn mastodon_and_bluesky_handles_and_footers_are_read() {
+        let mastodon = "Ann Example\n@ann@mastodon.social\n\nThe list is long. 1/2\n\nMar 02, 2024, 08:41\n· Edited · Web\n14 boosts · 37 favourites\n\nAnn Example\n@ann@mastodon.social\n\nCome on the 14th. #Plots 2/2\n\nMar 02, 2024, 08:46\n·Web\n";
+        let bluesky = "Ann Example\n@ann.bsky.social\nFollow\nThe list is long.\n\nMarch 11, 2024 at 9:14 AM\nEverybody can reply\n48 reposts\n\nAnn Example\n@ann.bsky.social\nCome on the 14th. #Plots\n\nMarch 11, 2024 at 9:16 AM\n";
+        for (page, handle, date) in [
+            (mastodon, "ann@mastodon.social", "Mar 02, 2024, 08:41"),
+            (bluesky, "ann.bsky.social", "March 11, 2024 at 9:14 AM"),
+        ] {
+            let mut reading = read(page).expect("a copied status page");
+            crate::corpus::finish(&mut reading);
+            let posts = &reading.threads[0].posts;
+            assert_eq!(reading.threads.len(), 1, "{page}");
+            assert_eq!(posts.len(), 2, "{page}");
+            assert!(posts[0].text.starts_with("The list is long."), "{page}");
+            assert!(
+                posts[1].text.starts_with("Come on the 14th. #Plots"),
+                "{page}"
+            );
+            assert!(posts.iter().all(|p| p.mentions.is_empty()), "{page}");
+            let author = reading.author.as_ref().unwrap();
+            assert_eq!(author.handle.as_deref(), Some(handle));
+            assert_eq!(reading.date.as_deref(), Some(date));
+        }
+    }
+
+    #[test]
+    fn one_header_an_article_above_or_an_unrollers_page_is_no_copied_page() {
+        for page in [
+            // One post quoted as a card.
+            "Ann Example\n@ann_ex\nPools are cheaper to save.\n10:05 AM · Apr 16, 2024\n",
+            // An article's head above its cards.
+            "A title\n\nBy Bo Baker\n3 May 2024\n\nAnn Example\n@ann_ex\nOne.\n4:12 PM · Feb 27, 2024\n\nCy Cole\n@cy\nTwo.\n4:13 PM · Feb 27, 2024\n",
+            // An article's paragraph above its cards.
+            "Councils can raise the tax this year without a vote, and most will.\nAnn Example\n@ann_ex\nOne.\nBo Baker\n@bo\nTwo.\n",
+            // An unroller's excerpts of the author's threads.
+            "Ann Example\n@ann_ex\nJan 9\nOne.\nRead 7 tweets\nAnn Example\n@ann_ex\nJan 2\nTwo.\nRead 3 tweets\n",
+        ] {
+            assert!(read(page).is_none(), "{page}");
+        }
+    }
+
+    #[test]
+    fn a_posts_card_closed_by_its_time_is_an_embedded_post() {
+        let card = "Ann Example\n@ann_ex\nWe are raising it to stand still.\n4:12 PM ∙ Feb 27, 2024\n1,204Likes312Retweets";
+        let (taken, embed) = card_at(&[card, "Below."]).expect("a card");
+        assert_eq!(taken, 1);
+        assert_eq!(
+            embed.text,
+            "We are raising it to stand still.\n4:12 PM ∙ Feb 27, 2024"
+        );
+        assert_eq!(embed.author.unwrap().handle.as_deref(), Some("ann_ex"));
+        // Without the time under it, a name and a handle open a paragraph of the page's.
+        assert!(card_at(&["Ann Example\n@ann_ex\nWe are raising it."]).is_none());
+        // Spread over paragraphs, a line each, its counts below it.
+        let spread = [
+            "Ann Example",
+            "@ann_ex",
+            "We are raising it.",
+            "4:12 PM ∙ Feb 27, 2024",
+            "1,204Likes312Retweets",
+            "She is right.",
+        ];
+        let (taken, embed) = card_at(&spread).expect("a spread card");
+        assert_eq!(taken, 5);
+        assert_eq!(embed.text, "We are raising it.\n4:12 PM ∙ Feb 27, 2024");
+        let (taken, _) = card_at(&spread[1..]).map_or((0, None), |(n, e)| (n, Some(e)));
+        assert_eq!(taken, 0, "a handle alone opens no card");
+        let header_together = [
+            "Ann Example\n@ann_ex",
+            "We are raising it.",
+            "4:12 PM ∙ Feb 27, 2024",
+        ];
+        assert_eq!(card_at(&header_together).map(|(n, _)| n), Some(3));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lines_with_an_at_are_found_as_a_walk_over_every_line_finds_them(
+            text in "[a@ \n\r\t]{0,40}|\\PC{0,80}"
+        ) {
+            let walked: Vec<&str> = (text.lines().map(str::trim))
+                .filter(|l| l.contains('@'))
+                .collect();
+            proptest::prop_assert_eq!(lines_with_at(&text).collect::<Vec<_>>(), walked);
+        }
+    }
+
+    #[test]
+    fn timestamps_and_counts_are_told_from_text() {
+        for line in [
+            "10:05 AM · Apr 16, 2024",
+            "Mar 02, 2024, 08:41",
+            "March 11, 2024 at 9:14 AM",
+        ] {
+            assert!(timestamp_date(line).is_some(), "{line}");
+        }
+        for line in ["Apr 16", "At 10:05 we met.", "2/2 Ask how."] {
+            assert!(timestamp_date(line).is_none(), "{line}");
+        }
+        for line in [
+            "18.2K",
+            "Views",
+            "48 reposts",
+            "14 boosts · 37 favourites",
+            "1,204 Likes",
+            "1,204Likes312Retweets",
+        ] {
+            assert!(is_counts(line), "{line}");
+        }
+        for line in ["·", "48 reasons to swim", "Thanks"] {
+            assert!(!is_counts(line), "{line}");
+        }
+    }
+}
