@@ -117,9 +117,9 @@ fn markdown_page(text: &str) -> Option<Reading> {
     let byline = byline::find(body);
     let without_byline;
     let body = match &byline {
-        Some((_, at, true)) => {
+        Some(line) if line.furniture => {
             without_byline = (body.lines().enumerate())
-                .filter(|(i, _)| i != at)
+                .filter(|&(i, _)| i != line.at)
                 .map(|(_, l)| l)
                 .collect::<Vec<_>>()
                 .join("\n");
@@ -135,11 +135,12 @@ fn markdown_page(text: &str) -> Option<Reading> {
         read_markdown_body(markdown::body_text(body), &matter)
     };
     reading.title = matter.title.clone().or(reading.title);
-    reading.date = reading.date.or(matter.published.clone());
+    reading.date = (reading.date.or(matter.published.clone()))
+        .or_else(|| byline.as_ref().and_then(|b| b.date.clone()));
     reading.source = matter.source.clone();
     if reading.author.is_none() {
         reading.author =
-            (byline.map(|(author, _, _)| author)).or_else(|| front_matter_author(&matter));
+            (byline.map(|byline| byline.author)).or_else(|| front_matter_author(&matter));
         if reading.author.is_some() {
             reading.warnings.retain(|w| w != unroll::NO_AUTHOR);
         }

@@ -791,3 +791,17 @@ fn a_posts_card_in_an_article_is_an_embedded_post() {
     assert_eq!(doc["threads"][1]["title"], "Embedded post");
     assert_eq!(doc["threads"][1]["author"]["handle"], "helenapark_dcs");
 }
+
+#[test]
+fn a_blogs_posted_on_line_names_author_and_date_and_its_comments_end_it() {
+    let doc = show("blog-posted-on");
+    assert_eq!(doc["author"]["name"], "Rocío Almagro");
+    assert_eq!(doc["date"], "18 febrero, 2024");
+    assert_eq!(
+        texts(&doc),
+        [[
+            "Hace cinco años acogimos a dos hermanos en casa.",
+            "La primera lección: los hermanos deben seguir juntos.",
+        ]]
+    );
+}

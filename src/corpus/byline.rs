@@ -17,6 +17,13 @@ static AUTHOR_LINE: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
+/// The line a blog sets above its post, "Posted on May 3, 2024 by Ann Example", in the
+/// languages of most pages saved: the date, then who wrote it.
+static POSTED_ON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:posted on|published on|publicado el|publié le|pubblicato il|veröffentlicht am|geplaatst op|publicado em)\s+(?P<date>.+?)\s+(?i:by|por|par|da|von|door)\s+(?P<name>\S.*)$")
+        .unwrap()
+});
+
 /// A Markdown link to a profile on X or Twitter: `[Ann](https://x.com/ann)`.
 static PROFILE_LINK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\[(?P<name>[^\]]+)\]\(https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/(?P<handle>\w{1,15})/?\)")
@@ -29,9 +36,26 @@ static X_TITLE: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
-/// The byline among the first lines of `text`: the author it names and the index of its
-/// line, which is furniture when it says nothing else (an `Author:` line).
-pub fn find(text: &str) -> Option<(Author, usize, bool)> {
+/// A page's byline: who it names, the date it gives, where it stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Byline {
+    pub author: Author,
+    /// The date the line gives with the name ("Posted on May 3, 2024 by Ann").
+    pub date: Option<String>,
+    /// The index of its line.
+    pub at: usize,
+    /// Whether the line says nothing else (an `Author:` line), and is furniture.
+    pub furniture: bool,
+}
+
+/// The byline among the first lines of `text`.
+pub fn find(text: &str) -> Option<Byline> {
+    let found = |author: Author, at: usize, furniture: bool| Byline {
+        author,
+        date: None,
+        at,
+        furniture,
+    };
     let lines = text
         .lines()
         .enumerate()
@@ -39,12 +63,15 @@ pub fn find(text: &str) -> Option<(Author, usize, bool)> {
     for (at, line) in lines.take(BYLINE_LINES) {
         // A byline may be written as a heading ("### By [Ann](https://x.com/ann)").
         let line = line.trim().trim_start_matches('#').trim_start();
+        if let Some(byline) = posted_on(line, at) {
+            return Some(byline);
+        }
         if let Some(c) = AUTHOR_LINE.captures(line) {
             // "By …" opens sentences too: there the words must be a name's.
             let sentence_like = !c["key"].eq_ignore_ascii_case("author");
             let author = named(&c["value"]).filter(|a| !sentence_like || capitalised(&a.name));
             if let Some(author) = author.or_else(|| with_role(&c["value"])) {
-                return Some((author, at, true));
+                return Some(found(author, at, true));
             }
         }
         let heading = line.trim_start_matches('#').trim_start();
@@ -56,13 +83,27 @@ pub fn find(text: &str) -> Option<(Author, usize, bool)> {
                 name: link["name"].trim_start_matches('@').to_string(),
                 handle: Some(link["handle"].to_string()),
             };
-            return Some((author, at, false));
+            return Some(found(author, at, false));
         }
         if let Some(author) = name_with_handle(line) {
-            return Some((author, at, true));
+            return Some(found(author, at, true));
         }
     }
     None
+}
+
+/// A blog's "Posted on May 3, 2024 by Ann Example" line at `at`, if `line` is one whose
+/// date is a date and whose name is a name.
+fn posted_on(line: &str, at: usize) -> Option<Byline> {
+    let caps = POSTED_ON.captures(line)?;
+    let date = caps["date"].trim();
+    let author = named(&caps["name"]).filter(|a| capitalised_name(&a.name))?;
+    super::article::is_date(date).then(|| Byline {
+        author,
+        date: Some(date.to_string()),
+        at,
+        furniture: true,
+    })
 }
 
 /// `Ann Example ([@ann](https://x.com/ann))`, perhaps followed by a date.
@@ -162,7 +203,30 @@ mod tests {
     use super::*;
 
     fn author(text: &str) -> Option<(String, Option<String>)> {
-        find(text).map(|(a, _, _)| (a.name, a.handle))
+        find(text).map(|b| (b.author.name, b.author.handle))
+    }
+
+    #[test]
+    fn a_blogs_posted_on_line_gives_who_and_when() {
+        for (line, date) in [
+            ("Posted on May 3, 2024 by Ann Example", "May 3, 2024"),
+            (
+                "Publicado el 18 febrero, 2024 por Ann Example",
+                "18 febrero, 2024",
+            ),
+            ("Publié le 3 mai 2024 par Ann Example", "3 mai 2024"),
+        ] {
+            let byline = find(&format!("{line}\n\nText.\n")).expect(line);
+            assert_eq!(byline.author.name, "Ann Example", "{line}");
+            assert_eq!(byline.date.as_deref(), Some(date), "{line}");
+            assert!(byline.furniture, "{line}");
+        }
+        // Not a date, or not a name: a sentence.
+        assert_eq!(author("Posted on the wall by the door\n"), None);
+        assert_eq!(
+            author("Posted on May 3 by the council, which agreed.\n"),
+            None
+        );
     }
 
     #[test]
@@ -184,9 +248,9 @@ mod tests {
             "By Ann Example - Reporter",
         ] {
             let found = find(&format!("# Title\n\n{line}\n\nText.\n"));
-            let (a, at, alone) = found.unwrap_or_else(|| panic!("{line}"));
+            let b = found.unwrap_or_else(|| panic!("{line}"));
             assert_eq!(
-                (a.name.as_str(), at, alone),
+                (b.author.name.as_str(), b.at, b.furniture),
                 ("Ann Example", 2, true),
                 "{line}"
             );
@@ -198,7 +262,7 @@ mod tests {
             "By **Ann Example** | 18 July 2024",
         ] {
             assert_eq!(
-                find(line).map(|(a, _, _)| a.name),
+                find(line).map(|b| b.author.name),
                 Some("Ann Example".into())
             );
         }
@@ -218,7 +282,10 @@ mod tests {
             author("Author: [Ann Example](https://twitter.com/ann_ex)  \n"),
             Some(("Ann Example".to_string(), Some("ann_ex".to_string())))
         );
-        assert_eq!(find("+ Author: Ann Example").map(|f| f.2), Some(true));
+        assert_eq!(
+            find("+ Author: Ann Example").map(|b| b.furniture),
+            Some(true)
+        );
     }
 
     #[test]

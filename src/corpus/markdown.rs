@@ -643,7 +643,9 @@ fn is_credits_line(source: &str) -> bool {
 /// what follows it is theirs, not the page's.
 fn is_comments_heading(title: &str) -> bool {
     static COMMENTS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:\d+\s+(?:comments?|responses?)|(?:readers?'?\s+)?comments|leave a (?:reply|comment)|join the conversation)$").unwrap()
+        // In English, then in the languages of most pages saved (Spanish, French, German,
+        // Italian, Dutch, Portuguese): "3 comentarios", "Laisser un commentaire".
+        Regex::new(r"(?i)^(?:\d+\s+(?:comments?|responses?|comentarios?|commentaires?|kommentare?|commenti|commento|reacties|reactie|comentários?)|(?:readers?'?\s+)?comments|leave a (?:reply|comment)|join the conversation|deja (?:un|una) (?:comentario|respuesta)|laisser un commentaire|schreibe einen kommentar|lascia un commento|deixe um comentário|laat een reactie achter)$").unwrap()
     });
     COMMENTS.is_match(title.trim().trim_end_matches([':', '.']))
 }
@@ -1097,6 +1099,9 @@ mod tests {
             "### 3 Responses",
             "## Reader comments",
             "## Leave a Reply",
+            "### 3 comentarios",
+            "## Laisser un commentaire",
+            "### 12 Kommentare",
         ] {
             let read = body_text(&format!("The article.\n\n{heading}\n\nFirst!\n\nMe too.\n"));
             assert_eq!(read.text, "The article.", "{heading}");

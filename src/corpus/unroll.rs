@@ -87,6 +87,7 @@ fn more_from_excerpt(
             || bare_date(l).is_some()
             || handle(l).is_some()
             || name_handle(l).is_some()
+            || profile(l).is_some()
             || author.is_some_and(|a| a.name == l)
             || l.trim_start_matches('@') == who.trim_start_matches('@')
     };
@@ -1139,7 +1140,7 @@ mod tests {
 
     #[test]
     fn more_from_the_author_are_threads_of_their_own() {
-        let text = "Ann Example @annex\nMay 3, 2023 · 2 tweets · 1 min read\nOne. 1/\nTwo. 2/2\n\n• • •\n\nMissing some Tweet in this thread?\n\nMore from @annex\n\nAnn Example\n@annex\nJun 22\nAnother thread opens here. 1/\nAnd goes on. 2/\nRead 10 tweets\n\nJun 30\nA third thread.\nRead 4 tweets\n";
+        let text = "Ann Example @annex\nMay 3, 2023 · 2 tweets · 1 min read\nOne. 1/\nTwo. 2/2\n\n• • •\n\nMissing some Tweet in this thread?\n\nMore from @annex\n\nAnn Example Profile picture\nAnn Example\n@annex\nJun 22\nAnother thread opens here. 1/\nAnd goes on. 2/\nRead 10 tweets\n\nJun 30\nA third thread.\nRead 4 tweets\n";
         let r = read(text);
         let texts: Vec<Vec<&str>> = (r.threads.iter())
             .map(|t| t.posts.iter().map(|p| &*p.text).collect())
