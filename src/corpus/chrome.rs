@@ -23,8 +23,6 @@ const TAIL_STARTS: &[&str] = &[
     r"^Comments$",
     r"(?i)^(share this (article|post|story)|related (articles|posts|stories)|more on this (story|topic))$",
     r"(?i)^sign up (to|for) (our|the) newsletter",
-    // x.com's column beside a post, and its "Discover more" below the replies.
-    r"(?i)^(relevant people|what['’]s happening|who to follow|discover more|sourced from across x)$",
     // Other unrollers' and thread writers' footers (PingThread, Typefully, "Save this thread").
     r"(?i)^liked this thread\? ping @",
     r"(?i)^create your own threads with ",

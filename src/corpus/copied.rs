@@ -10,7 +10,9 @@
 use super::clip::{self, Conversation};
 use super::markdown::Embed;
 use super::unroll::{is_name, plain};
-use super::{Author, Kind, Post, Reading, Thread, article, chrome, detect, listing, segment};
+use super::{
+    Author, Kind, Post, Reading, Thread, article, chrome, detect, listing, segment, unroll,
+};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -53,10 +55,25 @@ static COUNT: LazyLock<Regex> = LazyLock::new(|| {
 /// post", "Show more replies").
 static BUTTON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:follow|following|subscribe|translate post|show translation|see translation|show more|show more replies|show replies|show this thread)$",
+        r"(?i)^(?:follow|following|subscribe|translate|translate post|show translation|see translation|show more|show less|show content|hide content|show more replies|show replies|show this thread)$",
     )
     .unwrap()
 });
+
+/// Lines of a post's footer that no other rule knows: who may reply, an edit, the buttons
+/// under it, who boosted the post below.
+static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:everybody can reply|people you follow can reply|edited|translated from \w+|reply|boost|favou?rite|bookmark|share|more|(?:.{1,60}\s)?(?:boosted|reposted|retweeted))$").unwrap()
+});
+
+/// The lines that open x.com's column beside a thread: the thread ends above them.
+static COLUMN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:relevant people|what['’]s happening|who to follow|discover more|sourced from across x)$").unwrap()
+});
+
+/// The longest line, in bytes, looked at for a header: the longest name and handle, written
+/// as links.
+const MAX_HEADER_BYTES: usize = 4 * MAX_ONE_LINE_CHARS;
 
 /// A header on one line: the name, the handle, perhaps a dot and the date or age.
 static ONE_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -76,38 +93,58 @@ static AGE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[·•∙]?\s*\d{1,
 struct Header {
     author: Author,
     date: Option<String>,
+    /// Whether a date, an age or a dot stands beside the name and handle ("· Apr 16").
+    dated: bool,
 }
 
-/// One post as the page has it: its header and the lines under it.
-struct Copied<'a> {
+/// Where a post's header stands among a page's lines, and where its text starts.
+struct Start {
+    at: usize,
+    body: usize,
     header: Header,
-    lines: &'a [&'a str],
 }
 
-/// Reads `text` if it is a copied status page: at least [`MIN_HEADERS`] post headers, and
-/// above the first nothing but the site's menu. An unroller's page or a listing, whose
-/// excerpts open with the same lines, is read by its own reader.
+/// One post as the page has it: who wrote it, when, and its text's lines.
+struct Copied<'a> {
+    author: Author,
+    date: Option<String>,
+    lines: &'a [&'a str],
+    /// Whether a time under it closed its text, as a page's footer.
+    stamped: bool,
+}
+
+/// Reads `text` if it is a copied status page: at least [`MIN_HEADERS`] post headers, above
+/// the first nothing but the site's menu, and posts that say when they were written. An
+/// unroller's page or a listing, whose excerpts open with the same lines, is read by its own
+/// reader; so is an article whose posts quoted as cards have the article's text under them.
 pub fn read(text: &str) -> Option<Reading> {
     // Every page is asked: most hold no handle alone on a line nor a header on one, and are
     // answered by looking only at the lines that hold an "@".
     let handles = lines_with_at(text).filter(|l| match l.as_bytes().first() {
         // A handle alone: one word.
         Some(b'@') => l.len() <= HANDLE_CHARS + 1 && !l.contains(' '),
-        Some(b'[') => l.starts_with("[@") && l.len() <= 4 * MAX_ONE_LINE_CHARS,
+        Some(b'[') => l.starts_with("[@") && l.len() <= MAX_HEADER_BYTES,
         _ => may_hold_header(l).is_some_and(|l| one_line_header(&plain(l)).is_some()),
     });
     if handles.take(MIN_HEADERS).count() < MIN_HEADERS {
         return None;
     }
-    let trimmed: Vec<&str> = text.lines().map(str::trim).collect();
+    // As kind detection asks it: an unroller's "More from" section may quote anything.
+    let (own, _) = unroll::split_more_from(text);
+    let trimmed: Vec<&str> = own.lines().map(str::trim).collect();
     if trimmed.iter().any(|l| listing::read_more(l).is_some())
         || detect::has_unroller_furniture(&trimmed)
     {
         return None;
     }
-    let lines = chrome::content_lines(text);
+    let mut lines = chrome::content_lines(text);
     let starts = headers(&lines);
-    let first = starts.first().map(|&(at, _, _)| at)?;
+    let first = starts.first()?.at;
+    // x.com's column beside the thread ends it.
+    if let Some(end) = (first..lines.len()).find(|&i| COLUMN.is_match(lines[i].trim())) {
+        lines.truncate(end);
+    }
+    let starts: Vec<Start> = starts.into_iter().filter(|s| s.at < lines.len()).collect();
     let above: Vec<&str> = (lines[..first].iter())
         .filter(|l| !l.trim().is_empty())
         .copied()
@@ -118,37 +155,61 @@ pub fn read(text: &str) -> Option<Reading> {
     if starts.len() < MIN_HEADERS || !menu {
         return None;
     }
-    let posts: Vec<Copied> = (starts.iter().enumerate())
-        .map(|(k, (_, body, header))| {
-            let end = starts.get(k + 1).map_or(lines.len(), |&(at, _, _)| at);
-            let (lines, stamped) = text_and_time(&lines[*body..end]);
-            let date = header.date.clone().or(stamped);
-            Copied {
-                header: Header {
-                    author: header.author.clone(),
-                    date,
-                },
-                lines,
-            }
-        })
-        .collect();
-    Some(reading(&posts, above.len()))
+    let mut posts = Vec::with_capacity(starts.len());
+    for (k, start) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).map_or(lines.len(), |s| s.at);
+        posts.push(copied(&start.header, &lines[start.body..end])?);
+    }
+    // Posts say when they were written; names with handles under them and no time are a
+    // list of people.
+    let timed = posts.iter().any(|p| p.stamped) || starts.iter().any(|s| s.header.dated);
+    let worded = posts
+        .iter()
+        .all(|p| p.lines.iter().any(|l| !l.trim().is_empty()));
+    (timed && worded).then(|| reading(&posts, above.len()))
 }
 
-/// The reading of a page's posts, `above` lines of menu over them.
+/// The post under `header` of a page, its lines `lines`; `None` when a time stands in its
+/// text with more text under it and none closes it: an article's paragraph under a post it
+/// quoted, not a post of a copied page.
+fn copied<'a>(header: &Header, lines: &'a [&'a str]) -> Option<Copied<'a>> {
+    let time = |i: usize| timestamp_date(&plain(lines[i].trim()));
+    // The time that closes a post has nothing under it but the page's footer: it is the
+    // first time in the run of footer lines that ends the post.
+    let footer =
+        ((0..lines.len()).rposition(|i| !is_footer_at(lines, i))).map_or(0, |last| last + 1);
+    let closing = (footer..lines.len()).find_map(|i| time(i).map(|date| (i, date)));
+    if closing.is_none() && (0..footer).any(|i| time(i).is_some()) {
+        return None;
+    }
+    let (text, date) = match closing {
+        Some((i, date)) => (&lines[..i], Some(date)),
+        None => (lines, None),
+    };
+    Some(Copied {
+        author: header.author.clone(),
+        stamped: date.is_some(),
+        date: date.or(header.date.clone()),
+        lines: without_footer(text),
+    })
+}
+
+/// The reading of a page's posts, `above` lines of menu over them. The page's author is
+/// the writer of the first post a time closes (the post x.com's page is about, under the
+/// post it answers), else of the first post.
 fn reading(posts: &[Copied], above: usize) -> Reading {
     let mut reading = Reading::new(Kind::Unroll);
-    let talk = Conversation::of(posts, |p| &p.header.author, None);
+    let focal = posts.iter().find(|p| p.stamped).unwrap_or(&posts[0]);
+    let owner = focal.author.handle.as_deref();
+    let talk = Conversation::of(posts, |p| &p.author, owner);
     if let Some(opening) = talk.thread.first() {
-        reading.author = Some(opening.header.author.clone());
-        reading.date = opening.header.date.clone();
+        reading.author = Some(opening.author.clone());
+        reading.date = opening.date.clone();
     }
     let mut thread = Thread::new(talk.thread.iter().map(post).collect(), None);
     thread.author = reading.author.clone();
     reading.threads.push(thread);
-    reading
-        .threads
-        .extend(talk.reply_threads(|p| &p.header.author, post));
+    (reading.threads).extend(talk.reply_threads(|p| &p.author, post));
     reading.warnings.extend(talk.moved());
     if above > 0 {
         let lines = crate::present::plural(above, "line");
@@ -166,23 +227,42 @@ const CARD_PARAGRAPHS: usize = 6;
 /// many paragraphs it takes: a card may stand in one paragraph or spread over several, one
 /// for each of its lines, and the counts under it are its own.
 pub(super) fn card_at(paragraphs: &[&str]) -> Option<(usize, Embed)> {
-    // Its header opens it: the name's line, then the handle's, in one paragraph or two. Both
-    // are short: only the head of each paragraph is looked at (every paragraph is asked).
-    let mut opening = (paragraphs.iter().take(2))
-        .flat_map(|p| head(p, 4 * MAX_ONE_LINE_CHARS).lines())
-        .filter(|l| !l.trim().is_empty());
-    let (name, handle) = (opening.next()?, opening.next()?);
-    two_line_header(&[name, handle], &[0, 1])?;
-    let stamped = |p: &str| {
-        p.lines()
-            .any(|l| timestamp_date(&plain(l.trim())).is_some())
-    };
+    if !opens_card(paragraphs) {
+        return None;
+    }
+    let stamped = |p: &str| p.lines().any(|l| card_time(l).is_some());
     let last = (0..paragraphs.len().min(CARD_PARAGRAPHS)).find(|&j| stamped(paragraphs[j]))?;
+    // A card without a time is no card: the next card's time is not its.
+    if (1..=last).any(|j| opens_card(&paragraphs[j..])) {
+        return None;
+    }
     let embed = card(&paragraphs[..=last].join("\n\n"))?;
     let counted = paragraphs
         .get(last + 1)
         .is_some_and(|p| is_counts(p.trim()));
     Some((last + 1 + usize::from(counted), embed))
+}
+
+/// The date of a card's time line, written as x.com writes it, the time first ("4:12 PM ·
+/// Feb 27, 2024"): a date with a time under a name and handle in an article may as well be
+/// an event's.
+fn card_time(line: &str) -> Option<String> {
+    let line = plain(line.trim());
+    let date = TIME_FIRST.captures(&line)?["date"].trim().to_string();
+    article::is_date(&date).then_some(date)
+}
+
+/// Whether `paragraphs` open with a card's header: the name's line, then the handle's, in
+/// one paragraph or two. Both are short: only the head of each paragraph is looked at
+/// (every paragraph of an article is asked).
+fn opens_card(paragraphs: &[&str]) -> bool {
+    let mut opening = (paragraphs.iter().take(2))
+        .flat_map(|p| head(p, MAX_HEADER_BYTES).lines())
+        .filter(|l| !l.trim().is_empty());
+    match (opening.next(), opening.next()) {
+        (Some(name), Some(handle)) => two_line_header(&[name, handle], &[0, 1]).is_some(),
+        _ => false,
+    }
 }
 
 /// The first `bytes` bytes of `text`, or fewer to end between characters.
@@ -204,9 +284,7 @@ fn card(text: &str) -> Option<Embed> {
         .collect();
     let (taken, header) = header_at(&lines, &filled)?;
     let body = &lines[*filled.get(taken)?..];
-    let stamp = body
-        .iter()
-        .position(|l| timestamp_date(&plain(l.trim())).is_some())?;
+    let stamp = body.iter().position(|l| card_time(l).is_some())?;
     let said = segment::join_lines(&body[..stamp]);
     (!said.is_empty()).then(|| Embed {
         text: format!("{said}\n{}", body[stamp].trim()),
@@ -214,36 +292,82 @@ fn card(text: &str) -> Option<Embed> {
     })
 }
 
-/// A copied post as a post, without the "Replying to @ann" above its text.
+/// A copied post as a post, without the "Replying to @ann" above its text (on one line, or
+/// with the handles on lines of their own, as x.com's page copies it).
 fn post(copied: &Copied) -> Post {
     let lines = copied.lines;
     let opening = lines.iter().position(|l| !l.trim().is_empty());
     let from = match opening {
         Some(i) if clip::is_replying_to(lines[i]) => i + 1,
+        Some(i) if lines[i].trim() == "Replying to" => {
+            let addressed = |l: &&&str| {
+                let l = l.trim();
+                l.is_empty() || matches!(l, "and" | "," | "&") || HANDLE.is_match(&plain(l))
+            };
+            i + 1 + lines[i + 1..].iter().take_while(addressed).count()
+        }
         _ => 0,
     };
-    segment::single_post(&lines[from..].join("\n"))
+    // A button inside the text ("Show more" under a content warning) is the page's.
+    let text: Vec<&str> = (lines[from..].iter())
+        .filter(|l| !BUTTON.is_match(l.trim()))
+        .copied()
+        .collect();
+    segment::single_post(&text.join("\n"))
 }
 
-/// Every post header of `lines`, in order: where it starts, where the post's lines start
-/// after it, and what it says.
-fn headers(lines: &[&str]) -> Vec<(usize, usize, Header)> {
+/// Every post header of `lines`, in order. A name with a handle under it inside a post's
+/// text (x.com puts a mention on a line of its own) is no header: after the first, a header
+/// stands apart (a blank line or the last post's footer above it), says when (a dot, a date
+/// or an age beside it), or names a handle no mention is written as (`@ann@server`,
+/// `@ann.bsky.social`).
+fn headers(lines: &[&str]) -> Vec<Start> {
     let filled: Vec<usize> = (0..lines.len())
         .filter(|&i| !lines[i].trim().is_empty())
         .collect();
-    let mut found = Vec::new();
+    let mut found: Vec<Start> = Vec::new();
     let mut k = 0;
     while k + 1 < filled.len() {
+        let above = (k > 0).then(|| lines[filled[k - 1]].trim());
+        let apart = above.is_none_or(is_footer_line) || filled[k - 1] + 1 < filled[k];
+        // x.com shows a quoted post inside the post that quotes it, under "Quote".
+        let quoted = above == Some("Quote");
         match header_at(lines, &filled[k..]) {
-            Some((taken, header)) => {
+            Some((taken, header))
+                if !quoted
+                    && (found.is_empty()
+                        || apart
+                        || header.dated
+                        || is_federated(&header.author)
+                        || answers(lines, filled.get(k + taken))) =>
+            {
                 let body = filled.get(k + taken).map_or(lines.len(), |&i| i);
-                found.push((filled[k], body, header));
+                // The writer's picture above the name is the header's, not the last post's.
+                let pictured =
+                    above == Some("Image") && found.last().is_none_or(|s| s.body < filled[k - 1]);
+                let at = if pictured { filled[k - 1] } else { filled[k] };
+                found.push(Start { at, body, header });
                 k += taken;
             }
-            None => k += 1,
+            _ => k += 1,
         }
     }
     found
+}
+
+/// Whether the line at `at` of `lines` says whom a post answers ("Replying to @ann"): the
+/// header above it is one.
+fn answers(lines: &[&str], at: Option<&usize>) -> bool {
+    at.is_some_and(|&i| lines[i].trim().starts_with("Replying to"))
+}
+
+/// Whether a handle is one no mention on x.com is written as: Mastodon's with its server,
+/// Bluesky's domain.
+fn is_federated(author: &Author) -> bool {
+    author
+        .handle
+        .as_ref()
+        .is_some_and(|h| h.contains(['@', '.']))
 }
 
 /// The header that opens the filled lines `at` of `lines` (a name, then a handle, on two
@@ -251,25 +375,37 @@ fn headers(lines: &[&str]) -> Vec<(usize, usize, Header)> {
 /// lines it takes.
 fn header_at(lines: &[&str], at: &[usize]) -> Option<(usize, Header)> {
     let first = lines[*at.first()?].trim();
-    let (mut taken, author, mut date) = (two_line_header(lines, at))
+    let (mut taken, author, date) = (two_line_header(lines, at))
         .or_else(|| one_line_header(&plain(may_hold_header(first)?)))?;
+    let mut dated = date.is_some();
+    let mut date = date.filter(|d| !d.is_empty());
     for &i in &at[taken..] {
         let line = plain(lines[i].trim());
-        if is_dot(&line) || BUTTON.is_match(&line) || AGE.is_match(&line) {
+        let beside = is_dot(&line) || AGE.is_match(&line);
+        if beside || BUTTON.is_match(&line) {
+            dated |= beside;
         } else if date.is_none() && article::is_date(&line) {
             date = Some(line.into_owned());
+            dated = true;
         } else {
             break;
         }
         taken += 1;
     }
-    Some((taken, Header { author, date }))
+    Some((
+        taken,
+        Header {
+            author,
+            date,
+            dated,
+        },
+    ))
 }
 
 /// A header's name on the first of the lines `at`, its handle alone on the second.
 fn two_line_header(lines: &[&str], at: &[usize]) -> Option<(usize, Author, Option<String>)> {
     let handle_line = lines[*at.get(1)?].trim();
-    let linked = handle_line.starts_with("[@") && handle_line.len() <= MAX_ONE_LINE_CHARS * 4;
+    let linked = handle_line.starts_with("[@") && handle_line.len() <= MAX_HEADER_BYTES;
     if !handle_line.starts_with('@') && !linked {
         return None;
     }
@@ -293,7 +429,8 @@ fn one_line_header(line: &str) -> Option<(usize, Author, Option<String>)> {
     let when = caps.name("when").map(|w| w.as_str().trim());
     let date = match when {
         None => None,
-        Some(when) if AGE.is_match(when) => None,
+        // An age is no date to keep, but says the header is one.
+        Some(when) if AGE.is_match(when) => Some(String::new()),
         Some(when) if article::is_date(when) => Some(when.to_string()),
         Some(_) => return None,
     };
@@ -320,7 +457,7 @@ fn lines_with_at(text: &str) -> impl Iterator<Item = &str> {
 /// name) and nothing after it but a dot and the date. Asked before anything costlier of lines that may be long paragraphs, and of every
 /// line of prose that mentions someone.
 fn may_hold_header(line: &str) -> Option<&str> {
-    if line.len() > 4 * MAX_ONE_LINE_CHARS {
+    if line.len() > MAX_HEADER_BYTES {
         return None;
     }
     let at = line.find('@')?;
@@ -341,23 +478,66 @@ fn author(name: &str, handle: String) -> Author {
     }
 }
 
-/// A post's lines as its text, without the time under it and what follows the time (its
-/// counts, the app it was sent from), nor counts closing it; and the date that time gives.
-fn text_and_time<'a>(lines: &'a [&'a str]) -> (&'a [&'a str], Option<String>) {
-    let stamp = (lines.iter().enumerate())
-        .find_map(|(i, l)| timestamp_date(&plain(l.trim())).map(|date| (i, date)));
-    let (mut lines, date) = match stamp {
-        Some((i, date)) => (&lines[..i], Some(date)),
-        None => (lines, None),
-    };
-    while let Some((last, rest)) = lines.split_last() {
-        let last = last.trim();
-        if !(last.is_empty() || is_dot(last) || is_counts(last) || BUTTON.is_match(last)) {
-            break;
+/// A post's lines without what closes them on the page where no time does (x.com's
+/// replies): buttons and dots ("Translate post"), and counts, two lines of them at least or
+/// one that names what it counts ("48 reposts"), since a post may end with a number of its
+/// own.
+fn without_footer<'a>(lines: &'a [&'a str]) -> &'a [&'a str] {
+    let furniture = |l: &str| l.is_empty() || is_dot(l) || BUTTON.is_match(l);
+    let run = (lines.iter().rev())
+        .take_while(|l| furniture(l.trim()) || is_counts(l.trim()))
+        .count();
+    let tail = &lines[lines.len() - run..];
+    let counts: Vec<&str> = (tail.iter().map(|l| l.trim()))
+        .filter(|l| !furniture(l))
+        .collect();
+    // "4 12 57": several counts on one line are as many lines of them.
+    let several = |l: &&str| l.chars().any(char::is_alphabetic) || l.split_whitespace().count() > 1;
+    let many = counts.len() >= 2 || counts.iter().any(several);
+    let kept = match many || counts.is_empty() {
+        true => lines.len() - run,
+        // The number closing the text is the post's: only what is under it goes.
+        false => {
+            lines.len()
+                - tail
+                    .iter()
+                    .rev()
+                    .take_while(|l| furniture(l.trim()))
+                    .count()
         }
-        lines = rest;
-    }
-    (lines, date)
+    };
+    &lines[..kept]
+}
+
+/// Whether line `i` of a post's `lines` may be of the footer under its time: a footer line,
+/// the picture of the next post's writer, or the app it was sent from after a dot
+/// ("·\nWeb").
+fn is_footer_at(lines: &[&str], i: usize) -> bool {
+    let line = plain(lines[i].trim());
+    let after_dot = i > 0 && is_dot(lines[i - 1].trim());
+    is_footer_line(&line) || line == "Image" || (after_dot && is_app(&line))
+}
+
+/// The longest name of an app a post was sent from.
+const APP_CHARS: usize = 24;
+
+/// Whether a line may name the app a post was sent from: a few words, no sentence.
+fn is_app(line: &str) -> bool {
+    line.chars().count() <= APP_CHARS
+        && line.split_whitespace().count() <= 3
+        && !line.ends_with(['.', '!', '?', ':'])
+}
+
+/// A line of the footer under a post's time: its counts, a dot, a button, the app it was
+/// sent from after a dot ("· Edited · Web"), who may reply.
+fn is_footer_line(line: &str) -> bool {
+    line.is_empty()
+        || is_dot(line)
+        || is_counts(line)
+        || BUTTON.is_match(line)
+        || line.starts_with(['·', '•', '∙'])
+        || FOOTER.is_match(line)
+        || timestamp_date(line).is_some()
 }
 
 /// The date of a post's timestamp line ("10:05 AM · Apr 16, 2024", "Mar 02, 2024, 08:41",
@@ -536,6 +716,70 @@ mod tests {
                 .collect();
             proptest::prop_assert_eq!(lines_with_at(&text).collect::<Vec<_>>(), walked);
         }
+    }
+
+    #[test]
+    fn a_time_in_a_posts_text_and_a_number_closing_it_are_the_posts() {
+        let page = "Ann Example\n@ann.bsky.social\nPublic meeting:\nMarch 16, 2024 at 10:00 AM\nLeith Town Hall.\n\nApril 2, 2024 at 8:30 AM\n\nAnn Example\n@ann.bsky.social\nPools closed since 2010:\n12\n\nApril 2, 2024 at 8:33 AM\n";
+        let mut reading = read(page).expect("a copied status page");
+        crate::corpus::finish(&mut reading);
+        assert_eq!(
+            texts(&reading),
+            [vec![
+                "Public meeting:\nMarch 16, 2024 at 10:00 AM\nLeith Town Hall.",
+                "Pools closed since 2010:\n12"
+            ]]
+        );
+        assert_eq!(reading.date.as_deref(), Some("April 2, 2024 at 8:30 AM"));
+    }
+
+    #[test]
+    fn a_mention_on_a_line_of_its_own_opens_no_post_and_the_answered_post_is_a_reply() {
+        let page = "Conversation\nBo Baker\n@bo_baker\n·\nApr 15\nWhy not build a new one?\nAnn Example\n@ann_ex\nReplying to @bo_baker\n1/2 Read the report by\nPool Trust\n@pooltrust\nhere.\n10:05 AM · Apr 16, 2024\n·\n18.2K\nViews\nAnn Example\n@ann_ex\n·\nApr 16\n2/2 Congratulations\n@cycole\non the survey.\n";
+        let mut reading = read(page).expect("a copied status page");
+        crate::corpus::finish(&mut reading);
+        assert_eq!(
+            texts(&reading),
+            [
+                vec![
+                    "1/2 Read the report by\nPool Trust\n@pooltrust\nhere.",
+                    "2/2 Congratulations\n@cycole\non the survey."
+                ],
+                vec!["Why not build a new one?"],
+            ]
+        );
+        assert_eq!(reading.author.unwrap().handle.as_deref(), Some("ann_ex"));
+        assert_eq!(reading.date.as_deref(), Some("Apr 16, 2024"));
+    }
+
+    #[test]
+    fn an_articles_cards_with_its_text_under_them_and_a_list_of_people_are_no_copied_page() {
+        for page in [
+            "Pools row deepens\n\nAnn Example\n@ann_ex\nPools are cheaper to save.\n10:05 AM · Apr 16, 2024\n\nThe councillor replied within the hour, and it was shared widely.\n\nBo Baker\n@bo_baker\nThe figures are in the annex.\n11:20 AM · Apr 16, 2024\n\nNeither has commented since.\n",
+            "Accounts to follow\nPools\n@pooltrust\nSewers\n@sewerwatch\nDrains\n@drainsuk\n",
+            "Speakers\n\nAnn Example\n@ann_ex\nDirector of the trust.\n\nBo Baker\n@bo_baker\nChair of the council.\n",
+        ] {
+            assert!(read(page).is_none(), "{page}");
+        }
+        // A heading like x.com's column, in an article, ends nothing.
+        let reading = crate::corpus::read(
+            "Who to follow\n\nThese are the ten accounts.\n\nThe first is a lifeguard.\n",
+        );
+        assert_eq!(reading.threads[0].posts.len(), 3);
+    }
+
+    #[test]
+    fn a_card_without_a_time_takes_no_other_cards_time() {
+        let paragraphs = [
+            "Helena Park\n@helenapark",
+            "We pay hotel prices.",
+            "The minister disagreed.",
+            "Tom Reid\n@tomreid",
+            "Nobody does.",
+            "9:01 AM · Feb 28, 2024",
+        ];
+        assert!(card_at(&paragraphs).is_none());
+        assert_eq!(card_at(&paragraphs[3..]).map(|(n, _)| n), Some(3));
     }
 
     #[test]
