@@ -1,7 +1,7 @@
 //! Site furniture ("chrome") that scrapes carry around the content: headers, footers, comment
 //! sections, subscription blocks. Pattern lists are data: adding a site is a line here and a test.
 
-use regex::RegexSet;
+use regex::{Regex, RegexSet};
 use std::sync::LazyLock;
 
 /// A line from which the rest of the page is furniture. Matched against the trimmed line.
@@ -21,7 +21,7 @@ const TAIL_STARTS: &[&str] = &[
     // Blogs (Wix and others) and news sites.
     r"(?i)^bottom of page$",
     r"^Comments$",
-    r"(?i)^(share this (article|post|story)|related (articles|posts|stories)|more on this (story|topic))$",
+    r"(?i)^(related (articles|posts|stories)|more on this (story|topic))$",
     r"(?i)^sign up (to|for) (our|the) newsletter",
     // Other unrollers' and thread writers' footers (PingThread, Typefully, "Save this thread").
     r"(?i)^liked this thread\? ping @",
@@ -63,6 +63,21 @@ const FURNITURE_WORDS: &[&str] = &[
     r"(?i)\bcookies?\b",
     r"(?i)\bper (month|year)\b|/ ?(month|year)\b",
 ];
+
+/// A page's share buttons ("Share this article"): below its text they end it, as the
+/// footer's first line; above it (Substack's, under the title) they are only dropped.
+static SHARE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^share this (article|post|story|page)$").unwrap());
+
+/// Whether a line is a page's share buttons.
+fn is_share(line: &str) -> bool {
+    let line = line.trim();
+    line.len() <= "share this article".len() && SHARE.is_match(line)
+}
+
+/// The fewest lines of a page above its share buttons for them to end it: a title, a
+/// subtitle, a byline and a date stand above Substack's.
+const SHARE_BELOW_LINES: usize = 8;
 
 /// One search for all of a list's patterns: every line of every page is asked, and a set
 /// answers at once where the patterns one by one took a search each.
@@ -121,12 +136,21 @@ pub fn is_furniture_line(line: &str) -> bool {
     FURNITURE.is_match(line)
 }
 
-/// The lines of a page's content: everything before the first tail marker, without dropped lines.
+/// The lines of a page's content: everything before the first tail marker (share buttons
+/// below its text among them), without dropped lines.
 pub fn content_lines(text: &str) -> Vec<&str> {
+    let mut above = 0;
+    let ends = |line: &str, above: usize| {
+        starts_tail(line) || (above >= SHARE_BELOW_LINES && is_share(line))
+    };
     text.lines()
         .map(str::trim_end)
-        .take_while(|line| !starts_tail(line))
-        .filter(|line| !is_dropped(line))
+        .take_while(|line| {
+            let end = ends(line, above);
+            above += usize::from(!line.trim().is_empty());
+            !end
+        })
+        .filter(|line| !is_dropped(line) && !is_share(line))
         .collect()
 }
 
@@ -230,6 +254,23 @@ mod tests {
         ];
         strip_trailing_box(&mut lines);
         assert_eq!(lines, ["The last paragraph of the story ends here."]);
+    }
+
+    #[test]
+    fn a_share_button_above_the_text_ends_nothing() {
+        let page = "Why care costs so much\nShare this post\nCouncils spend more every year.\nFor fewer children.\n";
+        assert_eq!(
+            content_lines(page),
+            [
+                "Why care costs so much",
+                "Councils spend more every year.",
+                "For fewer children."
+            ]
+        );
+        // Below the text, they are the footer's first line.
+        let text = "A paragraph.\n".repeat(SHARE_BELOW_LINES);
+        let page = format!("{text}Share this article\nFacebook Twitter Email\n");
+        assert_eq!(content_lines(&page).len(), SHARE_BELOW_LINES);
     }
 
     #[test]
