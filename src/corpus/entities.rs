@@ -106,7 +106,9 @@ fn free_standing<'t>(
             };
             from = at + 1 + len;
             let before = text[..at].chars().next_back();
-            if before.is_none_or(|c| !glue.holds(c)) {
+            // A Markdown link's address ("[Skip to content](#main)") is no entity.
+            let address = text[..at].ends_with("](");
+            if before.is_none_or(|c| !glue.holds(c)) && !address {
                 return Some(rest[..len].to_string());
             }
         }
@@ -426,6 +428,9 @@ mod tests {
     fn hashtag_needs_a_letter_and_a_free_start() {
         assert!(hashtags("item #1 and a#b and &#39;").is_empty());
         assert_eq!(hashtags("#Advocacy thread"), ["Advocacy"]);
+        // A Markdown link's address is an address; a tag in brackets is a tag.
+        assert!(hashtags("[Skip to main content](#main)").is_empty());
+        assert_eq!(hashtags("the review (#CareReview) says"), ["CareReview"]);
     }
 
     #[test]
