@@ -38,7 +38,7 @@ const DROPPED_LINES: &[&str] = &[
     r"^Profile picture$",
     r"(?i)^(skip to (main )?content|advertisement)$",
     // Unrollers' toolbar buttons that no post is made of (the header reads the others).
-    r"(?i)^(save as pdf|my authors|my threads|read on (x|twitter)|scrolly|gift link)$",
+    r"(?i)^\+?\s*(save as pdf|my authors|my threads|read on (x|twitter)|scrolly|gift link)$",
     r"(?i)^keep current with .{1,60}$",
     // Thread Reader App's notice box, in any page it was saved or converted from.
     r"(?i)^\**this thread may be removed anytime!?\**$",

@@ -232,7 +232,7 @@ fn handle(line: &str) -> Option<regex::Captures<'_>> {
 /// Toolbar buttons of an unroller's header that a post could be made of, alone, elsewhere.
 static TOOLBAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(bookmark|subscribe|follow|unroll|share|share this page|print|save as pdf|my authors|read on (?:x|twitter))$",
+        r"(?i)^\+?\s*(bookmark|subscribe|follow|unroll|share|share this page|print|save as pdf|my authors|read on (?:x|twitter))$",
     )
     .unwrap()
 });
@@ -789,7 +789,7 @@ mod tests {
 
     #[test]
     fn a_name_and_handle_line_and_a_toolbar_are_the_header() {
-        let text = "Ann Example @annex\nMay 3, 2023 · 3 tweets · 2 min read\nBookmark\nSave as PDF\nMy Authors\nOne. 1/\nTwo, to @bob. 2/\nThree. 3/3\n";
+        let text = "Ann Example @annex\nMay 3, 2023 · 3 tweets · 2 min read\nBookmark\nSave as PDF\n+ My Authors\nOne. 1/\nTwo, to @bob. 2/\nThree. 3/3\n";
         let r = read(text);
         assert_eq!(
             r.author,
