@@ -8,7 +8,7 @@
 //! kept apart as on a clipped status page ([`clip::Conversation`]).
 
 use super::clip::{self, Conversation};
-use super::markdown::Embed;
+use super::markdown::{self, Embed};
 use super::unroll::{is_name, plain};
 use super::{
     Author, Kind, Post, Reading, Thread, article, chrome, detect, listing, segment, unroll,
@@ -247,9 +247,7 @@ pub(super) fn card_at(paragraphs: &[&str]) -> Option<(usize, Embed)> {
 /// Feb 27, 2024"): a date with a time under a name and handle in an article may as well be
 /// an event's.
 fn card_time(line: &str) -> Option<String> {
-    let line = plain(line.trim());
-    let date = TIME_FIRST.captures(&line)?["date"].trim().to_string();
-    article::is_date(&date).then_some(date)
+    time_first_date(&plain(line.trim()))
 }
 
 /// Whether `paragraphs` open with a card's header: the name's line, then the handle's, in
@@ -257,21 +255,12 @@ fn card_time(line: &str) -> Option<String> {
 /// (every paragraph of an article is asked).
 fn opens_card(paragraphs: &[&str]) -> bool {
     let mut opening = (paragraphs.iter().take(2))
-        .flat_map(|p| head(p, MAX_HEADER_BYTES).lines())
+        .flat_map(|p| markdown::head(p, MAX_HEADER_BYTES).lines())
         .filter(|l| !l.trim().is_empty());
     match (opening.next(), opening.next()) {
         (Some(name), Some(handle)) => two_line_header(&[name, handle], &[0, 1]).is_some(),
         _ => false,
     }
-}
-
-/// The first `bytes` bytes of `text`, or fewer to end between characters.
-fn head(text: &str, bytes: usize) -> &str {
-    let end = (0..=bytes.min(text.len()))
-        .rev()
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(0);
-    &text[..end]
 }
 
 /// The post a text is, if it is a post's card as a page shows it quoted (Substack and the
@@ -547,11 +536,16 @@ fn timestamp_date(line: &str) -> Option<String> {
     if !TIME.is_match(line) {
         return None;
     }
-    if let Some(caps) = TIME_FIRST.captures(line) {
-        let date = caps["date"].trim();
-        return article::is_date(date).then(|| date.to_string());
+    match TIME_FIRST.is_match(line) {
+        true => time_first_date(line),
+        false => article::is_date(line).then(|| line.to_string()),
     }
-    article::is_date(line).then(|| line.to_string())
+}
+
+/// The date of a time line written time first ("4:12 PM · Feb 27, 2024").
+fn time_first_date(line: &str) -> Option<String> {
+    let date = TIME_FIRST.captures(line)?["date"].trim().to_string();
+    article::is_date(&date).then_some(date)
 }
 
 /// A line of counts under a post: "18.2K", "Views", "14 boosts · 37 favourites".

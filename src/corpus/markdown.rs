@@ -278,12 +278,17 @@ fn signature_author(signature: &regex::Captures) -> Author {
 pub fn has_markup(text: &str) -> bool {
     // The opening of a page shows how it is written; every page text is asked, so the
     // search stays within it.
-    let mut end = text.len().min(MARKUP_HEAD);
+    let head = head(text, MARKUP_HEAD);
+    MARKUP.iter().filter(|p| p.is_match(head)).take(2).count() >= 2
+}
+
+/// The first `bytes` bytes of `text`, or fewer to end between characters.
+pub(super) fn head(text: &str, bytes: usize) -> &str {
+    let mut end = text.len().min(bytes);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let head = &text[..end];
-    MARKUP.iter().filter(|p| p.is_match(head)).take(2).count() >= 2
+    &text[..end]
 }
 
 /// How much of a page is searched for markup.
