@@ -421,7 +421,7 @@ impl Corpus {
 
     /// The corpus of parsed documents, with what needs all of them resolved.
     pub fn resolve(mut documents: Vec<Document>, glossary: &Glossary) -> Corpus {
-        let org_variants = Resolution::compute(&documents, glossary).apply(&mut documents);
+        let org_variants = Resolution::compute(&documents[..], glossary).apply(&mut documents);
         Corpus {
             documents,
             problems: Vec::new(),

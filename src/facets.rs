@@ -568,7 +568,7 @@ mod tests {
             documents,
             ..Corpus::default()
         };
-        let resolution = Resolution::compute(&corpus.documents, &bundled_glossary());
+        let resolution = Resolution::compute(&corpus.documents[..], &bundled_glossary());
         for facets in [
             Facets::build(&corpus),
             Facets::resolved(&corpus, &resolution),
@@ -600,7 +600,7 @@ mod tests {
             documents,
             ..Corpus::default()
         };
-        let resolution = Resolution::compute(&listed.documents, &bundled_glossary());
+        let resolution = Resolution::compute(&listed.documents[..], &bundled_glossary());
         let early = Facets::resolved(&listed, &resolution);
         let mut applied = listed.clone();
         applied.org_variants = resolution.apply(&mut applied.documents);

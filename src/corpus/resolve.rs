@@ -3,11 +3,13 @@
 //! excerpts that open a thread another document holds in full.
 
 mod abbreviations;
+mod docs;
 mod matcher;
 mod memo;
 mod naming;
 mod threads;
 
+pub use docs::Docs;
 pub use memo::Memo;
 
 use super::glossary::Glossary;
@@ -55,16 +57,16 @@ struct Link {
 }
 
 impl Resolution {
-    /// Resolves `docs` against `glossary`.
-    pub fn compute(docs: &[Document], glossary: &Glossary) -> Resolution {
+    /// Resolves `docs` against `glossary`, reading them one at a time ([`Docs`]).
+    pub fn compute<D: Docs + ?Sized>(docs: &D, glossary: &Glossary) -> Resolution {
         Resolution::compute_with(docs, glossary, None).0
     }
 
     /// [`Resolution::compute`], reusing what `memo` (an earlier resolution's) found in the
     /// documents it shares with `docs`; returns this resolution's memo too. The same
     /// resolution either way, sooner when few documents changed.
-    pub fn compute_remembering(
-        docs: &[Document],
+    pub fn compute_remembering<D: Docs + ?Sized>(
+        docs: &D,
         glossary: &Glossary,
         memo: Option<&Memo>,
     ) -> (Resolution, Memo) {
@@ -73,8 +75,8 @@ impl Resolution {
         (resolution, memo.expect("a memo is made when one is given"))
     }
 
-    fn compute_with(
-        docs: &[Document],
+    fn compute_with<D: Docs + ?Sized>(
+        docs: &D,
         glossary: &Glossary,
         memo: Option<&Memo>,
     ) -> (Resolution, Option<Memo>) {
@@ -94,14 +96,15 @@ impl Resolution {
     /// Whether the resolution can be applied to `docs`: every post and thread it names is
     /// there, the posts in order. One read back from the cache is checked so before it is
     /// trusted.
-    pub fn fits(&self, docs: &[Document]) -> bool {
-        let posts: usize = docs.iter().map(Document::post_count).sum();
+    pub fn fits<D: Docs + ?Sized>(&self, docs: &D) -> bool {
+        let shapes = docs.map(|_, doc| (doc.post_count(), doc.threads.len()));
+        let posts: usize = shapes.iter().map(|&(posts, _)| posts).sum();
         let mut ordinals = self.organisations.iter().map(|p| p.ordinal.index());
         let in_order = ordinals
             .clone()
             .zip(ordinals.clone().skip(1))
             .all(|(a, b)| a < b);
-        let threads = |l: &Link| docs.get(l.doc.index()).map_or(0, |d| d.threads.len());
+        let threads = |l: &Link| shapes.get(l.doc.index()).map_or(0, |&(_, threads)| threads);
         in_order
             && ordinals.next_back().is_none_or(|last| last < posts)
             && self.links.iter().all(|l| l.thread < threads(l))
@@ -171,7 +174,7 @@ mod tests {
     #[test]
     fn a_resolution_fits_only_the_documents_it_was_made_from() {
         let corpus = crate::corpus::load::bundled();
-        let docs = &corpus.documents;
+        let docs = &corpus.documents[..];
         let resolution = Resolution::compute(docs, &crate::corpus::load::bundled_glossary());
         assert!(!resolution.links.is_empty() && !resolution.organisations.is_empty());
         assert!(resolution.fits(docs));

@@ -83,7 +83,7 @@ fn documents_arrive_while_loading_and_the_finished_corpus_keeps_the_place() {
     let (give, take) = std::sync::mpsc::channel();
     app.handle(Event::Load(Box::new(Progress::Listed(give))));
     let shared = take.recv().expect("the app lends its documents");
-    let resolution = crate::corpus::Resolution::compute(&shared.documents, &bundled_glossary());
+    let resolution = crate::corpus::Resolution::compute(&shared.documents[..], &bundled_glossary());
     let resolved = Resolved {
         resolution,
         problems: Vec::new(),

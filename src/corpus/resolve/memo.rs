@@ -11,6 +11,7 @@
 //! below checks that a resolution made with a memo, after any edits, is the one made
 //! without.
 
+use super::docs::Docs;
 use super::naming::{Named, Read};
 use crate::corpus::Document;
 use crate::corpus::glossary::Glossary;
@@ -147,12 +148,15 @@ pub(super) struct Remembered<'m> {
 }
 
 impl<'m> Remembered<'m> {
-    pub(super) fn of(memo: &'m Memo, docs: &[Document]) -> Remembered<'m> {
-        use rayon::prelude::*;
+    pub(super) fn of<D: Docs + ?Sized>(memo: &'m Memo, docs: &D) -> Remembered<'m> {
+        let (fingerprints, posts) = docs
+            .map(|_, doc| (memo.fingerprint(doc), doc.post_count()))
+            .into_iter()
+            .unzip();
         Remembered {
             memo,
-            fingerprints: docs.par_iter().map(|d| memo.fingerprint(d)).collect(),
-            posts: docs.iter().map(Document::post_count).collect(),
+            fingerprints,
+            posts,
         }
     }
 
@@ -289,7 +293,7 @@ mod tests {
             let mut docs: Vec<Document> = (start.iter().enumerate())
                 .map(|(i, made)| document(i, made))
                 .collect();
-            let (_, mut memo) = Resolution::compute_remembering(&docs, &glossary, None);
+            let (_, mut memo) = Resolution::compute_remembering(&docs[..], &glossary, None);
             // Each document written anew gets an id of its own.
             for (next, edit) in (docs.len()..).zip(edits) {
                 match edit {
@@ -304,11 +308,11 @@ mod tests {
                     }
                     Edit::Remove(_) => {}
                 }
-                let (remembered, made) = Resolution::compute_remembering(&docs, &glossary, Some(&memo));
+                let (remembered, made) = Resolution::compute_remembering(&docs[..], &glossary, Some(&memo));
                 // A memo of the same seed made from nothing: the same memo.
                 let empty = Memo::seeded(memo.seed);
-                let (fresh, fresh_memo) = Resolution::compute_remembering(&docs, &glossary, Some(&empty));
-                prop_assert_eq!(&remembered, &Resolution::compute(&docs, &glossary));
+                let (fresh, fresh_memo) = Resolution::compute_remembering(&docs[..], &glossary, Some(&empty));
+                prop_assert_eq!(&remembered, &Resolution::compute(&docs[..], &glossary));
                 prop_assert_eq!(&remembered, &fresh);
                 prop_assert_eq!(&made, &fresh_memo);
                 memo = made;
@@ -348,14 +352,15 @@ mod tests {
                 author: None,
             },
         );
-        let (_, mut memo) = Resolution::compute_remembering(&[one, three.clone()], &glossary, None);
+        let (_, mut memo) =
+            Resolution::compute_remembering(&[one, three.clone()][..], &glossary, None);
         // As if the one-post document shared the three-post one's fingerprint.
         let taken = memo.fingerprint(&three);
         memo.entries.retain(|e| e.fingerprint != taken);
         assert_eq!(memo.entries.len(), 1);
         memo.entries[0].fingerprint = taken;
         let docs = [three];
-        let (remembered, _) = Resolution::compute_remembering(&docs, &glossary, Some(&memo));
-        assert_eq!(remembered, Resolution::compute(&docs, &glossary));
+        let (remembered, _) = Resolution::compute_remembering(&docs[..], &glossary, Some(&memo));
+        assert_eq!(remembered, Resolution::compute(&docs[..], &glossary));
     }
 }

@@ -3,6 +3,7 @@
 //! less people; and per canonical name, every way the corpus wrote it.
 
 use super::abbreviations::{acronym_like_words, link_abbreviations};
+use super::docs::Docs;
 use super::matcher::{Distinct, Matcher};
 use super::memo::{Memo, Remembered};
 use super::{NamedPost, Variants};
@@ -19,28 +20,28 @@ use std::collections::BTreeSet;
 /// holds is not read again, nor named again when the corpus-wide context is the same; the
 /// memo of this resolution is returned. The result is the same either way
 /// ([`super::memo`]'s property test).
-pub(super) fn organisations(
-    docs: &[Document],
+pub(super) fn organisations<D: Docs + ?Sized>(
+    docs: &D,
     glossary: &Glossary,
     memo: Option<&Memo>,
 ) -> (Vec<NamedPost>, Variants, Option<Memo>) {
     let remembered = memo.map(|memo| Remembered::of(memo, docs));
     let people = people(docs, glossary);
     let mentioned = mentioned(docs);
+    let mentioned: Vec<&str> = mentioned.iter().map(|m| &**m).collect();
     let org_handles: HashSet<&str> = (mentioned.par_iter())
         .filter(|m| orgs::handle_is_org(m))
         .map(|m| *m)
         .collect();
     // The per-post work runs on every core, each post's text read once while it is at hand;
     // documents keep their order.
-    let read: Vec<Cow<Read>> = (docs.par_iter().enumerate())
-        .map(
-            |(i, doc)| match remembered.as_ref().and_then(|r| r.parts(i)) {
+    let read: Vec<Cow<Read>> =
+        docs.map(
+            |i, doc| match remembered.as_ref().and_then(|r| r.parts(i)) {
                 Some(parts) => Cow::Borrowed(&parts.read),
                 None => Cow::Owned(Read::document(doc, &org_handles)),
             },
-        )
-        .collect();
+        );
     // Names the corpus declares, and those known the world over: each found wherever a
     // post writes it.
     let declared: BTreeSet<String> = (read.iter())
@@ -65,18 +66,18 @@ pub(super) fn organisations(
     let fingerprint =
         (remembered.as_ref()).map(|r| r.memo().context(glossary, &people, &declared, &aliases));
     let same_context = memo.zip(fingerprint).is_some_and(|(m, f)| m.context == f);
-    let named: Vec<Cow<Named>> = (docs.par_iter().zip(&read).enumerate())
-        .map(|(i, (doc, read))| {
-            let remembered = remembered.as_ref().filter(|_| same_context);
-            match remembered.and_then(|r| r.parts(i)) {
-                Some(parts) => Cow::Borrowed(&parts.named),
-                None => Cow::Owned(name_posts(doc, &read.found, &context)),
-            }
-        })
-        .collect();
+    // Each document's names, and its own count of posts.
+    let named: Vec<(Cow<Named>, usize)> = docs.map(|i, doc| {
+        let remembered = remembered.as_ref().filter(|_| same_context);
+        let named = match remembered.and_then(|r| r.parts(i)) {
+            Some(parts) => Cow::Borrowed(&parts.named),
+            None => Cow::Owned(name_posts(doc, &read[i].found, &context)),
+        };
+        (named, doc.post_count())
+    });
     let mut organisations = Vec::new();
     let mut first = Ordinal::default();
-    for (doc, document) in docs.iter().zip(&named) {
+    for (document, posts) in &named {
         let ordinals = std::iter::successors(Some(first), |o| Some(o.next()));
         for (post, ordinal) in document.posts.iter().zip(ordinals) {
             if !post.is_empty() {
@@ -88,9 +89,10 @@ pub(super) fn organisations(
         }
         // Counted by the document's own posts, so a document named short could never move
         // the names of those after it.
-        first = Ordinal::new(first.index() + doc.post_count());
+        first = Ordinal::new(first.index() + posts);
     }
-    let variants = variants(named.iter().map(|n| &n.seen[..]));
+    let variants = variants(named.iter().map(|(n, _)| &n.seen[..]));
+    let named = named.into_iter().map(|(named, _)| named).collect();
     let memo = (remembered.zip(fingerprint))
         .map(|(remembered, context)| Memo::made(remembered, context, read, named));
     (organisations, variants, memo)
@@ -201,17 +203,21 @@ pub(super) fn variants<'a>(seen: impl Iterator<Item = &'a [Spelling]>) -> Varian
 }
 
 /// Every handle the corpus mentions, once each, in order; gathered on every core.
-pub(super) fn mentioned(docs: &[Document]) -> Vec<&str> {
-    let mentioned: HashSet<&str> = docs
-        .par_iter()
-        .fold(HashSet::new, |mut mentioned, doc| {
-            for post in doc.posts() {
-                mentioned.extend(post.mentions.iter().map(|m| &**m));
+pub(super) fn mentioned<D: Docs + ?Sized>(docs: &D) -> Vec<Box<str>> {
+    let mentioned: HashSet<Box<str>> = docs.fold(
+        HashSet::new,
+        |mut mentioned, doc| {
+            for mention in doc.posts().flat_map(|p| p.mentions.iter()) {
+                // Copied only the first time: a corpus mentions the same few thousand.
+                if !mentioned.contains(mention) {
+                    mentioned.insert(mention.clone());
+                }
             }
             mentioned
-        })
-        .reduce(HashSet::new, union);
-    let mut mentioned: Vec<&str> = mentioned.into_iter().collect();
+        },
+        union,
+    );
+    let mut mentioned: Vec<Box<str>> = mentioned.into_iter().collect();
     mentioned.par_sort_unstable();
     mentioned
 }
@@ -438,22 +444,21 @@ pub(super) fn rule_hits(
 
 /// Keys of what is never an organisation: the glossary's people and ignored names, and every
 /// author.
-pub(super) fn people(docs: &[Document], glossary: &Glossary) -> HashSet<String> {
-    let mut people: HashSet<String> = (glossary.not_organisations())
+pub(super) fn people<D: Docs + ?Sized>(docs: &D, glossary: &Glossary) -> HashSet<String> {
+    let people: HashSet<String> = (glossary.not_organisations())
         .map(|p| key(p).into_owned())
         .collect();
-    let authors = docs.iter().flat_map(|d| {
-        d.author
-            .iter()
-            .chain(d.threads.iter().flat_map(|t| t.author.iter()))
-    });
-    for author in authors {
-        people.insert(key(&author.name).into_owned());
-        if let Some(handle) = &author.handle {
-            people.insert(key(&format!("@{handle}")).into_owned());
+    let authors = |mut people: HashSet<String>, doc: &Document| {
+        let authors = (doc.author.iter()).chain(doc.threads.iter().flat_map(|t| t.author.iter()));
+        for author in authors {
+            people.insert(key(&author.name).into_owned());
+            if let Some(handle) = &author.handle {
+                people.insert(key(&format!("@{handle}")).into_owned());
+            }
         }
-    }
-    people
+        people
+    };
+    union(people, docs.fold(HashSet::new, authors, union))
 }
 
 /// Alias key → canonical name, from the glossary (each name is its own alias).

@@ -1,56 +1,89 @@
 //! Listing excerpts that open a thread another document holds in full.
 
 use super::Link;
+use super::docs::Docs;
 use crate::corpus::{DocIndex, Document, Kind, Thread};
 use foldhash::{HashMap, HashMapExt};
-use rayon::prelude::*;
 
 /// Each listing excerpt whose posts open a thread held by another document, with that
 /// document's id and the thread's author.
-pub(super) fn repeated_threads(docs: &[Document]) -> Vec<Link> {
+pub(super) fn repeated_threads<D: Docs + ?Sized>(docs: &D) -> Vec<Link> {
     // Every thread's opening is keyed on every core; the map is then filled in order.
-    let keyed: Vec<Vec<(String, usize)>> = docs
-        .par_iter()
-        .map(|doc| match doc.kind {
-            Kind::Listing => Vec::new(),
-            _ => (doc.threads.iter().enumerate())
-                .filter_map(|(t, thread)| Some((opening_key(&thread.posts.first()?.text), t)))
-                .collect(),
-        })
-        .collect();
+    let keyed: Vec<Vec<(String, usize)>> = docs.map(|_, doc| match doc.kind {
+        Kind::Listing => Vec::new(),
+        _ => (doc.threads.iter().enumerate())
+            .filter_map(|(t, thread)| Some((opening_key(&thread.posts.first()?.text), t)))
+            .collect(),
+    });
     let mut openings: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
     for (d, threads) in keyed.into_iter().enumerate() {
         for (key, t) in threads {
             openings.entry(key).or_default().push((d, t));
         }
     }
-    let mut links = Vec::new();
-    for (d, doc) in docs
-        .iter()
-        .enumerate()
-        .filter(|(_, d)| d.kind == Kind::Listing && !d.resolved)
-    {
-        for (t, excerpt) in doc.threads.iter().enumerate() {
-            let Some(first) = excerpt.posts.first() else {
-                continue;
-            };
-            let mut candidates = openings
-                .get(&opening_key(&first.text))
-                .into_iter()
-                .flatten();
-            let found = candidates.find(|&&(od, ot)| opens(excerpt, &docs[od].threads[ot]));
-            if let Some(&(od, ot)) = found {
-                let holder = &docs[od];
-                links.push(Link {
-                    doc: DocIndex::new(d),
-                    thread: t,
-                    holder: holder.id.clone(),
-                    author: (holder.threads[ot].author.clone()).or(holder.author.clone()),
-                });
-            }
+    let excerpts: Vec<Excerpt> = (docs.map(|d, doc| Excerpt::all_in(d, doc, &openings)))
+        .into_iter()
+        .flatten()
+        .collect();
+    // The documents holding a thread an excerpt may open, each looked at once.
+    let mut by_holder: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
+    for (e, excerpt) in excerpts.iter().enumerate() {
+        for &(od, ot) in &excerpt.candidates {
+            by_holder.entry(od).or_default().push((e, ot));
         }
     }
-    links
+    let mut wanted: Vec<usize> = by_holder.keys().copied().collect();
+    wanted.sort_unstable();
+    let mut found: Vec<Option<Link>> = vec![None; excerpts.len()];
+    docs.pick(&wanted, |od, holder| {
+        for &(e, ot) in &by_holder[&od] {
+            let excerpt = &excerpts[e];
+            // Candidates come in corpus order: the first that the excerpt opens is taken.
+            if found[e].is_some() || !opens(&excerpt.thread, &holder.threads[ot]) {
+                continue;
+            }
+            found[e] = Some(Link {
+                doc: DocIndex::new(excerpt.doc),
+                thread: excerpt.index,
+                holder: holder.id.clone(),
+                author: (holder.threads[ot].author.clone()).or(holder.author.clone()),
+            });
+        }
+    });
+    found.into_iter().flatten().collect()
+}
+
+/// A listing's excerpt of a thread, and the threads (document, thread) whose opening it
+/// starts with, in corpus order.
+struct Excerpt {
+    doc: usize,
+    index: usize,
+    thread: Thread,
+    candidates: Vec<(usize, usize)>,
+}
+
+impl Excerpt {
+    /// The excerpts of the `d`th document, if it is a listing tread has not resolved, that
+    /// start the way some thread does.
+    fn all_in(
+        d: usize,
+        doc: &Document,
+        openings: &HashMap<String, Vec<(usize, usize)>>,
+    ) -> Vec<Excerpt> {
+        if doc.kind != Kind::Listing || doc.resolved {
+            return Vec::new();
+        }
+        let excerpt = |(t, thread): (usize, &Thread)| {
+            let candidates = openings.get(&opening_key(&thread.posts.first()?.text))?;
+            Some(Excerpt {
+                doc: d,
+                index: t,
+                thread: thread.clone(),
+                candidates: candidates.clone(),
+            })
+        };
+        doc.threads.iter().enumerate().filter_map(excerpt).collect()
+    }
 }
 
 /// Characters of an opening post compared to find repeated threads.
