@@ -39,9 +39,9 @@ pub use groups::Groups;
 pub use load::{LoadError, LoadOptions, Problem};
 pub(crate) use model::boxed;
 pub use model::{Author, Document, Kind, MAX_FIELD_CHARS, OPENING_CHARS, Post, Thread};
-pub use packed::{Damaged, Documents, Packed};
+pub use packed::{Damaged, Documents, Held, Packed};
 pub use places::{DocIndex, Ordinal, Ordinals, Places, PostRef};
-pub use resolve::{Memo, Resolution};
+pub use resolve::{Applying, Docs, Memo, Resolution, Variants};
 
 /// What a reader makes of one text: a document without its id and path.
 #[derive(Debug, Clone, PartialEq, Eq)]

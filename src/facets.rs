@@ -3,7 +3,7 @@
 //! "#CareReview" are one entry showing both); organisations are already canonical.
 
 use crate::corpus::{
-    Author, Corpus, DocIndex, Document, Ordinal, Ordinals, Places, Post, PostRef, Resolution,
+    Author, Corpus, DocIndex, Docs, Ordinal, Ordinals, Places, Post, PostRef, Resolution, Variants,
 };
 use foldhash::HashMap;
 use rayon::prelude::*;
@@ -137,14 +137,15 @@ pub struct Facets {
     places: Arc<Places>,
 }
 
-/// The entries of one facet of `corpus`, with `resolution` applied if there is one.
-fn entries(
-    corpus: &Corpus,
+/// The entries of one facet of `docs` (whose organisations are spelt as `variants`
+/// says), with `resolution` applied if there is one.
+fn entries<D: Docs + ?Sized>(
+    docs: &D,
+    variants: &Variants,
     resolution: Option<&Resolution>,
     index: &Arc<Places>,
     kind: FacetKind,
 ) -> Vec<Entry> {
-    let docs = &corpus.documents;
     let mut builder = Builder::default();
     match (kind, resolution) {
         // The posts that name organisations, straight from the resolution's list: a few
@@ -173,7 +174,7 @@ fn entries(
             })
         }
         FacetKind::Org => builder.finish(index, |name| {
-            let variants = resolution.map_or(&corpus.org_variants, |r| &r.org_variants);
+            let variants = resolution.map_or(variants, |r| &r.org_variants);
             (variants.get(name))
                 .map(|v| v.iter().cloned().collect())
                 .unwrap_or_default()
@@ -183,14 +184,14 @@ fn entries(
 }
 
 /// Every post's values of facet `kind`, in corpus order.
-fn add_posts(
+fn add_posts<D: Docs + ?Sized>(
     builder: &mut Builder,
-    docs: &[Document],
+    docs: &D,
     resolution: Option<&Resolution>,
     kind: FacetKind,
 ) {
     let mut done = Ordinals::default();
-    for (d, doc) in docs.iter().enumerate() {
+    docs.for_each(|d, doc| {
         let at = DocIndex::new(d);
         let first = done.end();
         for (t, thread) in doc.threads.iter().enumerate() {
@@ -200,7 +201,7 @@ fn add_posts(
                 // A thread's posts share its author: one entry looked up for them all.
                 FacetKind::Author => {
                     let author = match resolution {
-                        Some(resolution) => resolution.thread_author(docs, at, t),
+                        Some(resolution) => resolution.thread_author(at, t, thread.author.as_ref()),
                         None => thread.author.as_ref(),
                     };
                     if let Some(author) = author.or(doc.author.as_ref()) {
@@ -229,7 +230,7 @@ fn add_posts(
         if kind == FacetKind::Kind && !posts.is_empty() {
             builder.add(doc.kind.name(), str::to_string, posts, at);
         }
-    }
+    });
 }
 
 /// Gathers one facet's entries under a folding key. A corpus names the same few thousand
@@ -387,10 +388,24 @@ impl Facets {
         Facets::build_from(corpus, Some(resolution))
     }
 
+    /// The facets `docs` will have once `resolution` is applied to them, read one at a
+    /// time: for documents held packed, never all at once as documents.
+    pub fn of_resolved<D: Docs + ?Sized>(docs: &D, resolution: &Resolution) -> Facets {
+        Facets::build_over(docs, &Variants::default(), Some(resolution))
+    }
+
     fn build_from(corpus: &Corpus, resolution: Option<&Resolution>) -> Facets {
-        let index = Arc::new(Places::new(&corpus.documents));
+        Facets::build_over(&corpus.documents[..], &corpus.org_variants, resolution)
+    }
+
+    fn build_over<D: Docs + ?Sized>(
+        docs: &D,
+        variants: &Variants,
+        resolution: Option<&Resolution>,
+    ) -> Facets {
+        let index = Arc::new(Places::of(docs));
         let built: Vec<Vec<Entry>> = (FacetKind::CORPUS.par_iter())
-            .map(|&kind| entries(corpus, resolution, &index, kind))
+            .map(|&kind| entries(docs, variants, resolution, &index, kind))
             .collect();
         let [authors, hashtags, organisations, mentions, kinds] =
             <[Vec<Entry>; 5]>::try_from(built).expect("one list per facet");
@@ -504,14 +519,17 @@ impl FacetKind {
 }
 
 /// "@handle" for each author name that has a handle, as a variant of the author entry.
-fn author_handles(docs: &[Document]) -> BTreeMap<String, String> {
-    let all = docs.iter().flat_map(|d| {
-        d.author
-            .iter()
-            .chain(d.threads.iter().flat_map(|t| t.author.iter()))
+fn author_handles<D: Docs + ?Sized>(docs: &D) -> BTreeMap<String, String> {
+    let mut handles = BTreeMap::new();
+    docs.for_each(|_, d| {
+        let all = (d.author.iter()).chain(d.threads.iter().flat_map(|t| t.author.iter()));
+        // The last one written of a name is kept.
+        let with_handles = all.filter_map(|a: &Author| Some((&a.name, a.handle.as_ref()?)));
+        for (name, handle) in with_handles {
+            handles.insert(name.clone(), format!("@{handle}"));
+        }
     });
-    all.filter_map(|a: &Author| a.handle.as_ref().map(|h| (a.name.clone(), format!("@{h}"))))
-        .collect()
+    handles
 }
 
 #[cfg(test)]

@@ -74,6 +74,7 @@ impl Packed {
         let chunks = vec![bytes];
         let records = Records {
             chunks,
+            counts: vec![count],
             count,
             last_key: (0, 0),
         };
@@ -90,6 +91,8 @@ impl Packed {
 )]
 pub(crate) struct Records {
     chunks: Vec<Vec<u8>>,
+    /// How many records each chunk holds, so that chunks can be read on their own.
+    counts: Vec<u64>,
     count: u64,
     /// Where the last record's key is in the last chunk.
     last_key: (u64, u64),
@@ -104,6 +107,7 @@ impl Records {
         let fresh = self.chunks.last().is_none_or(|c| c.len() >= CHUNK);
         if fresh {
             self.chunks.push(Vec::with_capacity(CHUNK));
+            self.counts.push(0);
         }
         let (start, end) = (self.last_key.0 as usize, self.last_key.1 as usize);
         let chunk = self.chunks.last_mut().expect("a chunk was made");
@@ -121,10 +125,12 @@ impl Records {
             write(&mut writer);
             key_at = writer.key_at;
             self.chunks.push(own);
+            self.counts.push(0);
         }
         if let Some(at) = key_at {
             self.last_key = (at as u64, (at + key.len()) as u64);
         }
+        *self.counts.last_mut().expect("a count a chunk") += 1;
         self.count += 1;
     }
 
@@ -163,6 +169,41 @@ impl Records {
                     },
                 }
             }
+        })
+    }
+
+    /// The place of each chunk's first record among all, or `None` when the chunks' counts
+    /// do not add up to the records' (damage).
+    pub(crate) fn chunk_starts(&self) -> Option<Vec<usize>> {
+        let mut next = 0u64;
+        let starts = (self.counts.iter())
+            .map(|&count| {
+                let start = next;
+                next = next.saturating_add(count);
+                usize::try_from(start).ok()
+            })
+            .collect();
+        (self.counts.len() == self.chunks.len() && next == self.count)
+            .then_some(starts)
+            .flatten()
+    }
+
+    /// The records of chunk `c` alone, as `read` reads each (`None`: it does not read, and
+    /// neither do the chunk's records after it).
+    pub(crate) fn read_chunk<'r, T: 'r>(
+        &'r self,
+        c: usize,
+        read: impl Fn(&mut Reader<'r>) -> Option<T> + 'r,
+    ) -> impl Iterator<Item = Option<T>> + 'r {
+        let mut reader = Reader::new(&self.chunks[c], 0, None);
+        let mut damaged = false;
+        (0..self.counts[c]).map(move |_| {
+            let item = match damaged || reader.at >= reader.bytes.len() {
+                true => None,
+                false => read(&mut reader),
+            };
+            damaged = item.is_none();
+            item
         })
     }
 }
@@ -246,6 +287,92 @@ impl Documents {
         let mut documents = Vec::with_capacity(self.len());
         self.for_each(|document| documents.push(document))?;
         Ok(documents)
+    }
+}
+
+/// Documents packed to be read through more than once, one at a time: what a command that
+/// resolves a corpus holds instead of the documents themselves (it reads them through
+/// [`super::Docs`]). Each chunk of records is read on its own, so that every core can.
+#[derive(Debug, Default)]
+pub struct Held {
+    packed: Packed,
+    /// The place of each chunk's first document.
+    starts: Vec<usize>,
+    /// Whether a document did not read back (it is read as an empty one, in its place).
+    damaged: std::sync::atomic::AtomicBool,
+}
+
+impl Held {
+    /// Documents packed in this process, to be read through as [`super::Docs`].
+    pub fn new(packed: Packed) -> Held {
+        let starts = packed.records.chunk_starts();
+        let damaged = starts.is_none().into();
+        Held {
+            // Counts that do not add up hold nothing that can be read by its place.
+            packed: if starts.is_some() {
+                packed
+            } else {
+                Packed::default()
+            },
+            starts: starts.unwrap_or_default(),
+            damaged,
+        }
+    }
+
+    /// How many documents it holds.
+    pub fn len(&self) -> usize {
+        self.packed.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.packed.is_empty()
+    }
+
+    /// Whether any document did not read back, so far.
+    pub fn damaged(&self) -> bool {
+        self.damaged.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// How many chunks of documents it holds.
+    pub(crate) fn chunks(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// The chunk holding the document at place `at`.
+    pub(crate) fn chunk_of(&self, at: usize) -> usize {
+        self.starts
+            .partition_point(|&start| start <= at)
+            .saturating_sub(1)
+    }
+
+    /// The documents of chunk `c` with their places, in order. One that does not read is
+    /// an empty document in its place, so that places never shift; [`Held::damaged`] says.
+    pub(crate) fn chunk(&self, c: usize) -> impl Iterator<Item = (usize, Document)> + '_ {
+        let read = self.packed.records.read_chunk(c, Reader::document);
+        (self.starts[c]..).zip(read).map(|(at, document)| {
+            let document = document.unwrap_or_else(|| {
+                (self.damaged).store(true, std::sync::atomic::Ordering::Relaxed);
+                unreadable()
+            });
+            (at, document)
+        })
+    }
+}
+
+/// What stands in for a document that did not read back: nothing.
+fn unreadable() -> Document {
+    Document {
+        id: String::new(),
+        path: String::new(),
+        kind: Kind::Plain,
+        title: None,
+        author: None,
+        date: None,
+        source: None,
+        threads: Vec::new(),
+        warnings: Vec::new(),
+        resolved: false,
+        read_from: None,
     }
 }
 

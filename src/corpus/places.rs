@@ -197,6 +197,25 @@ impl Places {
         places
     }
 
+    /// The places of the posts of `docs`, read one at a time.
+    pub fn of<D: super::Docs + ?Sized>(docs: &D) -> Places {
+        let shapes: Vec<Box<[u32]>> = docs.map(|_, doc| {
+            (doc.threads.iter())
+                .map(|thread| thread.posts.len() as u32)
+                .collect()
+        });
+        let mut places = Places::default();
+        for threads in shapes {
+            for posts in threads {
+                places.thread_start.push(places.posts);
+                places.posts += posts;
+            }
+            places.doc_thread.push(places.thread_start.len() as u32);
+        }
+        places.shrink_to_fit();
+        places
+    }
+
     /// Adds `documents`, which follow the ones already placed.
     pub fn extend(&mut self, documents: &[Document]) {
         for doc in documents {

@@ -85,12 +85,28 @@ impl Resolution {
             || repeated_threads(docs),
             || organisations(docs, glossary, memo),
         );
-        let resolution = Resolution {
+        let mut resolution = Resolution {
             organisations,
             links,
             org_variants,
         };
+        resolution.escape();
         (resolution, memo)
+    }
+
+    /// Writes every name found in text on one line: an invisible character the text wrapped
+    /// around one is escaped, as in every such field. Done once, here, so that whatever is
+    /// built from the resolution before it is applied (the UI's facets) shows the names
+    /// the posts will hold.
+    fn escape(&mut self) {
+        for post in &mut self.organisations {
+            post.organisations.iter_mut().for_each(escape);
+        }
+        let variants = std::mem::take(&mut self.org_variants).into_iter();
+        let escaped_set = |set: BTreeSet<String>| set.into_iter().map(single_line_owned).collect();
+        self.org_variants = variants
+            .map(|(name, set)| (single_line_owned(name), escaped_set(set)))
+            .collect();
     }
 
     /// Whether the resolution can be applied to `docs`: every post and thread it names is
@@ -116,14 +132,14 @@ impl Resolution {
         (self.organisations.iter()).map(|p| (p.ordinal, &p.organisations[..]))
     }
 
-    /// The author a thread has once resolved: its own, else that of the thread it repeats.
+    /// The author the `thread`th thread of document `doc` has once resolved: its `own`, else
+    /// that of the thread it repeats.
     pub fn thread_author<'a>(
         &'a self,
-        docs: &'a [Document],
         doc: DocIndex,
         thread: usize,
+        own: Option<&'a Author>,
     ) -> Option<&'a Author> {
-        let own = docs.get(doc.index())?.threads.get(thread)?.author.as_ref();
         // Links are found in corpus order, so they are sorted by place.
         own.or_else(|| {
             let at = (self.links).binary_search_by_key(&(doc, thread), |l| (l.doc, l.thread));
@@ -134,31 +150,56 @@ impl Resolution {
     /// Writes the resolution into the documents it was made from; returns the spellings
     /// of each organisation.
     pub fn apply(self, docs: &mut [Document]) -> Variants {
-        let posts = docs
-            .iter_mut()
-            .flat_map(|d| d.threads.iter_mut().flat_map(|t| t.posts.iter_mut()));
-        let mut named = self.organisations.into_iter().peekable();
-        for (ordinal, post) in posts.enumerate() {
-            post.organisations = named
+        let (mut applying, variants) = self.into_applying();
+        for (d, doc) in docs.iter_mut().enumerate() {
+            applying.apply(DocIndex::new(d), doc);
+        }
+        variants
+    }
+
+    /// The resolution as it is written into its documents one at a time, in corpus order
+    /// (by whoever unpacks them one at a time); and the spellings of each organisation.
+    pub fn into_applying(self) -> (Applying, Variants) {
+        let applying = Applying {
+            named: self.organisations.into_iter().peekable(),
+            links: self.links.into_iter().peekable(),
+            next: 0,
+        };
+        (applying, self.org_variants)
+    }
+}
+
+/// A resolution being written into its documents, each after the one before.
+#[derive(Debug)]
+pub struct Applying {
+    named: std::iter::Peekable<std::vec::IntoIter<NamedPost>>,
+    links: std::iter::Peekable<std::vec::IntoIter<Link>>,
+    /// The ordinal of the next document's first post.
+    next: usize,
+}
+
+impl Applying {
+    /// Writes the resolution into `doc`, the document at `at`: the one after the document
+    /// it was last given (or the first).
+    pub fn apply(&mut self, at: DocIndex, doc: &mut Document) {
+        for post in doc.threads.iter_mut().flat_map(|t| t.posts.iter_mut()) {
+            let ordinal = self.next;
+            post.organisations = (self.named)
                 .next_if(|p| p.ordinal.index() == ordinal)
                 .map(|p| p.organisations)
                 .unwrap_or_default();
-            // Names found in text are shown on one line: an invisible character the text
-            // wrapped around one is escaped, as in every such field.
-            post.organisations.iter_mut().for_each(escape);
+            self.next += 1;
         }
-        for link in self.links {
-            let thread = &mut docs[link.doc.index()].threads[link.thread];
-            thread.same_thread_as = Some(link.holder);
-            if thread.author.is_none() {
-                thread.author = link.author;
+        // Links are found in corpus order, so they come sorted by place.
+        while let Some(link) = self.links.next_if(|l| l.doc <= at) {
+            let thread = doc.threads.get_mut(link.thread).filter(|_| link.doc == at);
+            if let Some(thread) = thread {
+                thread.same_thread_as = Some(link.holder);
+                if thread.author.is_none() {
+                    thread.author = link.author;
+                }
             }
         }
-        let variants = self.org_variants.into_iter();
-        let escaped_set = |set: BTreeSet<String>| set.into_iter().map(single_line_owned).collect();
-        variants
-            .map(|(name, set)| (single_line_owned(name), escaped_set(set)))
-            .collect()
     }
 }
 

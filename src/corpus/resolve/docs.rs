@@ -4,6 +4,7 @@
 //! unpacked all at once.
 
 use crate::corpus::Document;
+use crate::corpus::packed::Held;
 use rayon::prelude::*;
 
 /// The documents a resolution reads, in corpus order, one at a time. What it keeps of each
@@ -29,6 +30,10 @@ pub trait Docs: Sync {
     /// Hands `take` each document whose place is in `wanted` (ascending, each once), in
     /// order: the few a resolution needs to look at again.
     fn pick(&self, wanted: &[usize], take: impl FnMut(usize, &Document));
+
+    /// Hands `take` every document, in order, on this core: for what is gathered in
+    /// corpus order (a facet's posts).
+    fn for_each(&self, take: impl FnMut(usize, &Document));
 }
 
 impl Docs for [Document] {
@@ -53,5 +58,148 @@ impl Docs for [Document] {
 
     fn pick(&self, wanted: &[usize], mut take: impl FnMut(usize, &Document)) {
         (wanted.iter()).for_each(|&i| take(i, &self[i]));
+    }
+
+    fn for_each(&self, mut take: impl FnMut(usize, &Document)) {
+        self.iter().enumerate().for_each(|(i, doc)| take(i, doc));
+    }
+}
+
+impl Docs for Held {
+    fn count(&self) -> usize {
+        self.len()
+    }
+
+    fn map<T: Send>(&self, each: impl Fn(usize, &Document) -> T + Sync + Send) -> Vec<T> {
+        let chunks: Vec<Vec<T>> = (0..self.chunks())
+            .into_par_iter()
+            .map(|c| self.chunk(c).map(|(i, doc)| each(i, &doc)).collect())
+            .collect();
+        let mut all = Vec::with_capacity(self.len());
+        chunks.into_iter().for_each(|chunk| all.extend(chunk));
+        all
+    }
+
+    fn fold<A: Send>(
+        &self,
+        init: impl Fn() -> A + Sync + Send,
+        each: impl Fn(A, &Document) -> A + Sync + Send,
+        merge: impl Fn(A, A) -> A + Sync + Send,
+    ) -> A {
+        (0..self.chunks())
+            .into_par_iter()
+            .map(|c| self.chunk(c).fold(init(), |acc, (_, doc)| each(acc, &doc)))
+            .reduce(&init, merge)
+    }
+
+    fn pick(&self, wanted: &[usize], mut take: impl FnMut(usize, &Document)) {
+        let mut wanted = wanted.iter().copied().peekable();
+        while let Some(&next) = wanted.peek() {
+            // The chunk holding the next one wanted is read as far as the last it holds.
+            for (i, doc) in self.chunk(self.chunk_of(next)) {
+                if wanted.next_if_eq(&i).is_some() {
+                    take(i, &doc);
+                }
+                if wanted
+                    .peek()
+                    .is_none_or(|&w| self.chunk_of(w) != self.chunk_of(i))
+                {
+                    break;
+                }
+            }
+            // A place past the documents is never found: skipped, not looked for forever.
+            wanted.next_if_eq(&next);
+        }
+    }
+
+    fn for_each(&self, mut take: impl FnMut(usize, &Document)) {
+        for c in 0..self.chunks() {
+            self.chunk(c).for_each(|(i, doc)| take(i, &doc));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::load::{bundled_glossary, bundled_sources};
+    use crate::corpus::{Packed, Places, Resolution, parse};
+    use crate::facets::Facets;
+    use proptest::prelude::*;
+
+    /// The seeds, unresolved, over and over (with ids of their own): enough for several
+    /// chunks of records.
+    fn documents() -> Vec<Document> {
+        let (seeds, _) = parse(bundled_sources());
+        let copies = (0..12).flat_map(|copy| {
+            seeds.iter().cloned().map(move |mut doc| {
+                doc.id = format!("{}-{copy}", doc.id);
+                doc
+            })
+        });
+        copies.collect()
+    }
+
+    fn held(documents: &[Document]) -> Held {
+        let mut packed = Packed::default();
+        documents.iter().for_each(|doc| packed.push(doc));
+        let held = Held::new(packed);
+        assert!(held.chunks() > 2, "the test needs several chunks");
+        held
+    }
+
+    #[test]
+    fn held_documents_resolve_as_the_documents_do() {
+        let documents = documents();
+        let held = held(&documents);
+        let glossary = bundled_glossary();
+        let resolution = Resolution::compute(&documents[..], &glossary);
+        assert!(resolution.named_posts().count() > 0 && !resolution.links.is_empty());
+        assert_eq!(Resolution::compute(&held, &glossary), resolution);
+        assert!(resolution.fits(&held));
+        // An excerpt opens the first thread that it starts, in corpus order.
+        assert!(resolution.links.iter().all(|l| l.holder.ends_with("-0")));
+        assert_eq!(Places::of(&held), Places::new(&documents));
+        let facets = Facets::of_resolved(&documents[..], &resolution);
+        assert_eq!(Facets::of_resolved(&held, &resolution), facets);
+        assert!(!held.damaged());
+    }
+
+    #[test]
+    fn a_held_document_is_read_where_it_stands() {
+        let documents = documents();
+        let held = held(&documents);
+        let mut seen = Vec::new();
+        held.for_each(|i, doc| seen.push((i, doc.id.clone())));
+        let ids: Vec<(usize, String)> = (documents.iter().enumerate())
+            .map(|(i, d)| (i, d.id.clone()))
+            .collect();
+        assert_eq!(seen, ids);
+        assert_eq!(held.map(|i, doc| (i, doc.id.clone())), ids);
+        let posts = held.fold(|| 0, |n, doc| n + doc.post_count(), |a, b| a + b);
+        assert_eq!(
+            posts,
+            documents.iter().map(Document::post_count).sum::<usize>()
+        );
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Picking any documents gives each wanted once, in order, and only those; places
+        /// past the last are passed over.
+        #[test]
+        fn picked_documents_are_those_wanted(wanted in proptest::collection::btree_set(0usize..70, 0..20)) {
+            let documents = documents();
+            let held = held(&documents);
+            let wanted: Vec<usize> = wanted.into_iter().collect();
+            let mut picked = Vec::new();
+            held.pick(&wanted, |i, doc| picked.push((i, doc.id.clone())));
+            let expected: Vec<(usize, String)> = (wanted.iter())
+                .filter(|&&i| i < documents.len())
+                .map(|&i| (i, documents[i].id.clone()))
+                .collect();
+            prop_assert_eq!(picked, expected);
+        }
     }
 }
