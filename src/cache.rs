@@ -13,7 +13,7 @@ pub mod store;
 
 use crate::corpus::load::{FileRead, Problem};
 use crate::corpus::sanitise::printable_path;
-use crate::corpus::{Document, Documents, Glossary, Memo, Resolution};
+use crate::corpus::{Docs, Documents, Glossary, Memo, Resolution};
 use rayon::prelude::*;
 use stamp::Stamp;
 use std::collections::HashMap;
@@ -165,7 +165,7 @@ impl Session {
     /// The resolution the last load made, when it holds for `documents` (this load's): every
     /// file was read from the cache, they are the same files, the glossary is the same, and
     /// everything it names is there.
-    pub fn resolution(&mut self, documents: &[Document]) -> Option<Resolution> {
+    pub fn resolution<D: Docs + ?Sized>(&mut self, documents: &D) -> Option<Resolution> {
         let old = self.old.as_ref()?;
         let same = old.same_files && self.counts.parsed == 0 && self.writer.is_none();
         let span = (old.reader.index.resolution).filter(|_| same)?;

@@ -536,8 +536,18 @@ fn run_command(
             corpus,
             ..
         } => {
-            let (corpus, filters, args) = filtered(cli, select, corpus, true)?;
             let format = FormatArgs { json, jsonl }.format();
+            // Without filters every document is written whole: each is unpacked and
+            // resolved as it is written, the corpus held packed.
+            if cli.filters.is_empty() && select.filters.is_empty() {
+                let held = loading::load_held(&merge(cli.corpus, corpus))?;
+                let outcome = match to {
+                    Some(dir) => commands::export::held_to_files(held, json, &dir),
+                    None => commands::export::held_to_output(held, format, style, out),
+                };
+                return Ok((Default::default(), outcome));
+            }
+            let (corpus, filters, args) = filtered(cli, select, corpus, true)?;
             let outcome = with_filters(&corpus, (&filters, &args), cli, |f| {
                 let export = commands::export::Export::new(&corpus, f);
                 match to {
@@ -548,9 +558,9 @@ fn run_command(
             (corpus, outcome)
         }
         Command::Facets { json, kind, corpus } => {
-            let corpus = load(&merge(cli.corpus, corpus))?;
-            let outcome = commands::facets::run(&corpus, json, kind, style, out);
-            (corpus, outcome)
+            let held = loading::load_held(&merge(cli.corpus, corpus))?;
+            let outcome = commands::facets::run(&held, json, kind, style, out);
+            return Ok((Default::default(), outcome));
         }
         Command::Search {
             query,

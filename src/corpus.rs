@@ -16,6 +16,7 @@ pub mod entities;
 mod formats;
 pub mod glossary;
 pub mod groups;
+mod held;
 mod listing;
 pub mod load;
 mod markdown;
@@ -36,10 +37,11 @@ use std::collections::BTreeSet;
 
 pub use glossary::Glossary;
 pub use groups::Groups;
+pub use held::Held;
 pub use load::{LoadError, LoadOptions, Problem};
 pub(crate) use model::boxed;
 pub use model::{Author, Document, Kind, MAX_FIELD_CHARS, OPENING_CHARS, Post, Thread};
-pub use packed::{Damaged, Documents, Held, Packed};
+pub use packed::{Damaged, Documents, Packed};
 pub use places::{DocIndex, Ordinal, Ordinals, Places, PostRef};
 pub use resolve::{Applying, Docs, Memo, Resolution, Variants};
 

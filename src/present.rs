@@ -78,9 +78,29 @@ pub fn post_count_of(shown: usize, declared: Option<u32>, kind: Kind) -> String 
     }
 }
 
+/// Who wrote the documents that hold, whole, the threads of listings: looked up by id.
+pub trait Holders {
+    /// The author's name of the document with this id, if it has one.
+    fn author_of(&self, id: &str) -> Option<&str>;
+}
+
+impl Holders for Corpus {
+    fn author_of(&self, id: &str) -> Option<&str> {
+        Some(self.get(id)?.author.as_ref()?.name.as_str())
+    }
+}
+
+/// Authors' names by document id: those of the few documents a corpus held packed has
+/// threads of listings point to.
+impl Holders for std::collections::HashMap<String, String> {
+    fn author_of(&self, id: &str) -> Option<&str> {
+        self.get(id).map(String::as_str)
+    }
+}
+
 /// A thread's header: its place, how many posts are shown of how many, its author, and the
 /// document holding the whole thread when this is an excerpt.
-pub fn thread_header(corpus: &Corpus, doc: &Document, thread: &Thread) -> String {
+pub fn thread_header(holders: &impl Holders, doc: &Document, thread: &Thread) -> String {
     let mut parts = vec![format!("Thread {} of {}", thread.index, doc.threads.len())];
     parts.extend(thread.title.clone());
     let shown = thread.posts.len();
@@ -95,10 +115,8 @@ pub fn thread_header(corpus: &Corpus, doc: &Document, thread: &Thread) -> String
         parts.push(author.name.clone());
     }
     if let Some(id) = &thread.same_thread_as {
-        let whose = corpus
-            .get(id)
-            .and_then(|d| d.author.as_ref())
-            .map(|a| format!(" {}", a.name))
+        let whose = (holders.author_of(id))
+            .map(|name| format!(" {name}"))
             .unwrap_or_default();
         parts.push(format!("same thread as {id}{whose}"));
     }

@@ -72,7 +72,7 @@ pub fn load_in_background<T: Send + 'static>(
         let Ok(corpus) = take.recv() else {
             return;
         };
-        let resolved = listed.resolve(&corpus.documents);
+        let resolved = listed.resolve(&corpus.documents[..]);
         let finished = finish(&corpus, resolved);
         // Let go before answering, so the receiver holds the only reference and applies the
         // resolution in place.

@@ -38,6 +38,14 @@ pub fn load(args: &CorpusArgs) -> anyhow::Result<Corpus> {
     report(corpus::load::load(&options(args)))
 }
 
+/// Loads the corpus held packed and resolved ([`corpus::load::load_held`]), reporting each
+/// problem on stderr in one line.
+pub fn load_held(args: &CorpusArgs) -> anyhow::Result<corpus::load::HeldCorpus> {
+    let held = report_failure(corpus::load::load_held(&options(args)))?;
+    report_problems(&held.problems, held.summary());
+    Ok(held)
+}
+
 /// Loads the corpus unresolved ([`corpus::load::load_unresolved`]), reporting each problem
 /// on stderr in one line.
 pub fn load_unresolved(args: &CorpusArgs) -> anyhow::Result<Corpus> {

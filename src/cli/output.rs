@@ -3,9 +3,11 @@
 
 use crate::corpus::PostRef;
 use crate::corpus::packed::{Reader, Records};
-use crate::corpus::{Corpus, Document, Kind, Post};
+use crate::corpus::{Document, Kind, Post};
 use crate::facets::{Entry, FacetKind, Facets};
-use crate::present::{gutter, one_line, pad, post_count, post_count_of, thread_header, truncate};
+use crate::present::{
+    Holders, gutter, one_line, pad, post_count, post_count_of, thread_header, truncate,
+};
 use crate::search::Query;
 use serde::Serialize;
 use std::io::Write;
@@ -160,12 +162,13 @@ pub struct FacetRow<'a> {
     posts: usize,
 }
 
-pub fn facet_row<'a>(entry: &'a Entry, corpus: &'a Corpus) -> FacetRow<'a> {
+/// An entry as a row of `tread facets --json`: its documents by id (`ids`, by place).
+pub fn facet_row<'a>(entry: &'a Entry, ids: &'a [Box<str>]) -> FacetRow<'a> {
     FacetRow {
         name: &entry.name,
         variants: &entry.variants,
         documents: (entry.documents.iter())
-            .map(|&d| corpus.document(d).id.as_str())
+            .map(|&d| &*ids[d.index()])
             .collect(),
         posts: entry.posts,
     }
@@ -240,7 +243,7 @@ pub fn candidate_line(doc: &Document) -> String {
 const GUTTER: usize = 7;
 
 pub fn document(
-    corpus: &Corpus,
+    holders: &impl Holders,
     doc: &Document,
     style: Style,
     out: &mut impl Write,
@@ -260,7 +263,7 @@ pub fn document(
     for thread in &doc.threads {
         writeln!(out)?;
         if doc.threads.len() > 1 || thread.declared_count.is_some() {
-            writeln!(out, "{}", fit(&thread_header(corpus, doc, thread), style))?;
+            writeln!(out, "{}", fit(&thread_header(holders, doc, thread), style))?;
         }
         for post in &thread.posts {
             post_lines(doc.kind, post, style, out)?;

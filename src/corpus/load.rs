@@ -9,14 +9,14 @@ mod walk;
 
 use super::glossary::{Glossary, GlossaryError};
 use super::sanitise::{printable_path, single_line};
-use super::{Corpus, Document, Documents, Resolution, Source};
+use super::{Corpus, Docs, Document, Documents, Held, Resolution, Source};
 use crate::cache;
 pub use files::{
     FileRead, MAX_EXPORT_BYTES, MAX_FILE_BYTES, ReadError, companions, decode, open_regular,
     read_file, read_regular_file,
 };
 use files::{read_and_parse, stem};
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 use thiserror::Error;
@@ -100,7 +100,7 @@ pub enum LoadError {
 pub fn load(options: &LoadOptions) -> Result<Corpus, LoadError> {
     let (documents, listed) = read_all(options)?;
     let mut corpus = Corpus::unresolved(documents, Vec::new());
-    listed.resolve(&corpus.documents).apply(&mut corpus);
+    listed.resolve(&corpus.documents[..]).apply(&mut corpus);
     Ok(corpus)
 }
 
@@ -123,6 +123,71 @@ pub fn load_each(
 ) -> Result<Vec<Problem>, LoadError> {
     let listed = read_batches(options, |batch| batch.for_each(&mut each))?;
     Ok(listed.unresolved())
+}
+
+/// A corpus held packed and resolved, the resolution not yet written into it: each
+/// document is unpacked, and resolved, by whoever reads it, one at a time.
+#[derive(Debug)]
+pub struct HeldCorpus {
+    pub documents: Held,
+    pub resolution: Resolution,
+    pub problems: Vec<Problem>,
+    /// The files documents were read from.
+    pub files: BTreeSet<String>,
+}
+
+impl HeldCorpus {
+    /// What went wrong, in a line, as [`Corpus::summary`] says it.
+    pub fn summary(&self) -> Option<String> {
+        let loaded = self.files.iter().map(String::as_str).collect();
+        super::summary(&self.problems, &loaded)
+    }
+}
+
+/// Loads the documents the options name, packed as they are parsed, and resolves them
+/// reading them one at a time: for outputs that need the whole corpus resolved but show
+/// one document at a time (`tread facets`, `tread export`), so that a file of hundreds of
+/// thousands of small documents is never held whole as documents.
+pub fn load_held(options: &LoadOptions) -> Result<HeldCorpus, LoadError> {
+    let mut documents = Held::default();
+    let (mut files, mut last_file) = (BTreeSet::new(), String::new());
+    let listed = read_batches(options, |batch| {
+        batch.for_each_kept(|document, packed| {
+            // Documents of one file come one after another: each run adds it once.
+            if document.file() != last_file {
+                last_file = document.file().to_string();
+                files.insert(last_file.clone());
+            }
+            // Packed again, with the id the load gave it.
+            match packed {
+                true => documents.push_packed(&document),
+                false => documents.push_made(document),
+            }
+        })
+    })?;
+    documents.finish();
+    let resolved = listed.resolve(&documents);
+    let mut problems = resolved.problems;
+    if documents.damaged() {
+        problems.push(unpacked_lost());
+    }
+    Ok(HeldCorpus {
+        documents,
+        resolution: resolved.resolution,
+        problems,
+        files,
+    })
+}
+
+/// The problem of documents kept packed that did not read back.
+fn unpacked_lost() -> Problem {
+    Problem {
+        path: "(documents kept packed)".to_string(),
+        message: "did not read back; some documents are missing (`tread cache clear` makes \
+                  the cache again)"
+            .to_string(),
+        document: false,
+    }
 }
 
 /// Every document the options name, parsed, with the glossary and the problems met.
@@ -198,7 +263,7 @@ impl Listed {
     /// The resolution step: the documents the load sent, resolved against each other and
     /// the glossary, to be applied where they are; taken from the cache when it holds the
     /// resolution of these very files, and kept there when it does not.
-    pub fn resolve(mut self, documents: &[Document]) -> Resolved {
+    pub fn resolve<D: Docs + ?Sized>(mut self, documents: &D) -> Resolved {
         let cached = (self.cache.as_mut()).and_then(|cache| cache.resolution(documents));
         let resolution = match (cached, self.cache.take()) {
             (Some(resolution), Some(session)) => {
@@ -327,21 +392,20 @@ impl Batch<'_> {
     /// Hands its documents to `take` in order, each with an id no other document of the
     /// load has.
     pub fn for_each(self, mut take: impl FnMut(Document)) {
+        self.for_each_kept(|document, _| take(document));
+    }
+
+    /// [`Batch::for_each`], telling `take` too whether each was kept packed.
+    pub fn for_each_kept(self, mut take: impl FnMut(Document, bool)) {
         let (ids, problems) = (self.ids, self.problems);
-        let read = self.documents.for_each(|mut document| {
+        let read = self.documents.for_each_kept(|mut document, packed| {
             unique_id(&mut document, ids, problems);
-            take(document);
+            take(document, packed);
         });
         // Packed in this load, or read from the cache whose checksum they passed: not
         // expected, but said if it happens.
         if read.is_err() {
-            problems.push(Problem {
-                path: "(documents kept packed)".to_string(),
-                message: "did not read back; some documents are missing (`tread cache clear` \
-                          makes the cache again)"
-                    .to_string(),
-                document: false,
-            });
+            problems.push(unpacked_lost());
         }
     }
 

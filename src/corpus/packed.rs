@@ -68,6 +68,17 @@ impl Packed {
             .map(|read| read.ok_or(Damaged))
     }
 
+    /// How many chunks its records take.
+    pub(crate) fn chunks(&self) -> usize {
+        self.records.chunks.len()
+    }
+
+    /// The documents of chunk `c` alone, in order; the first that does not read is `None`,
+    /// and so is each of the chunk's documents after it.
+    pub(crate) fn chunk(&self, c: usize) -> impl Iterator<Item = Option<Document>> + '_ {
+        self.records.read_chunk(c, Reader::document)
+    }
+
     /// Any bytes as one chunk of `count` documents: what the fuzzer reads them through.
     #[cfg(fuzzing)]
     pub fn from_bytes(bytes: Vec<u8>, count: u64) -> Packed {
@@ -172,22 +183,6 @@ impl Records {
         })
     }
 
-    /// The place of each chunk's first record among all, or `None` when the chunks' counts
-    /// do not add up to the records' (damage).
-    pub(crate) fn chunk_starts(&self) -> Option<Vec<usize>> {
-        let mut next = 0u64;
-        let starts = (self.counts.iter())
-            .map(|&count| {
-                let start = next;
-                next = next.saturating_add(count);
-                usize::try_from(start).ok()
-            })
-            .collect();
-        (self.counts.len() == self.chunks.len() && next == self.count)
-            .then_some(starts)
-            .flatten()
-    }
-
     /// The records of chunk `c` alone, as `read` reads each (`None`: it does not read, and
     /// neither do the chunk's records after it).
     pub(crate) fn read_chunk<'r, T: 'r>(
@@ -266,13 +261,18 @@ impl Documents {
     /// Hands each document to `take` in order, packed ones unpacked one at a time. Packed
     /// ones after one that does not read are lost (the rest are not): `Damaged` says so.
     pub fn for_each(self, mut take: impl FnMut(Document)) -> Result<(), Damaged> {
+        self.for_each_kept(|document, _| take(document))
+    }
+
+    /// [`Documents::for_each`], telling `take` too whether each was kept packed.
+    pub fn for_each_kept(self, mut take: impl FnMut(Document, bool)) -> Result<(), Damaged> {
         let mut damaged = Ok(());
         for part in self.parts {
             match part {
-                Part::Made(documents) => documents.into_iter().for_each(&mut take),
+                Part::Made(documents) => documents.into_iter().for_each(|d| take(d, false)),
                 Part::Packed(packed) => {
                     let read = packed.documents().try_for_each(|document| {
-                        take(document?);
+                        take(document?, true);
                         Ok(())
                     });
                     damaged = damaged.and(read);
@@ -287,92 +287,6 @@ impl Documents {
         let mut documents = Vec::with_capacity(self.len());
         self.for_each(|document| documents.push(document))?;
         Ok(documents)
-    }
-}
-
-/// Documents packed to be read through more than once, one at a time: what a command that
-/// resolves a corpus holds instead of the documents themselves (it reads them through
-/// [`super::Docs`]). Each chunk of records is read on its own, so that every core can.
-#[derive(Debug, Default)]
-pub struct Held {
-    packed: Packed,
-    /// The place of each chunk's first document.
-    starts: Vec<usize>,
-    /// Whether a document did not read back (it is read as an empty one, in its place).
-    damaged: std::sync::atomic::AtomicBool,
-}
-
-impl Held {
-    /// Documents packed in this process, to be read through as [`super::Docs`].
-    pub fn new(packed: Packed) -> Held {
-        let starts = packed.records.chunk_starts();
-        let damaged = starts.is_none().into();
-        Held {
-            // Counts that do not add up hold nothing that can be read by its place.
-            packed: if starts.is_some() {
-                packed
-            } else {
-                Packed::default()
-            },
-            starts: starts.unwrap_or_default(),
-            damaged,
-        }
-    }
-
-    /// How many documents it holds.
-    pub fn len(&self) -> usize {
-        self.packed.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.packed.is_empty()
-    }
-
-    /// Whether any document did not read back, so far.
-    pub fn damaged(&self) -> bool {
-        self.damaged.load(std::sync::atomic::Ordering::Relaxed)
-    }
-
-    /// How many chunks of documents it holds.
-    pub(crate) fn chunks(&self) -> usize {
-        self.starts.len()
-    }
-
-    /// The chunk holding the document at place `at`.
-    pub(crate) fn chunk_of(&self, at: usize) -> usize {
-        self.starts
-            .partition_point(|&start| start <= at)
-            .saturating_sub(1)
-    }
-
-    /// The documents of chunk `c` with their places, in order. One that does not read is
-    /// an empty document in its place, so that places never shift; [`Held::damaged`] says.
-    pub(crate) fn chunk(&self, c: usize) -> impl Iterator<Item = (usize, Document)> + '_ {
-        let read = self.packed.records.read_chunk(c, Reader::document);
-        (self.starts[c]..).zip(read).map(|(at, document)| {
-            let document = document.unwrap_or_else(|| {
-                (self.damaged).store(true, std::sync::atomic::Ordering::Relaxed);
-                unreadable()
-            });
-            (at, document)
-        })
-    }
-}
-
-/// What stands in for a document that did not read back: nothing.
-fn unreadable() -> Document {
-    Document {
-        id: String::new(),
-        path: String::new(),
-        kind: Kind::Plain,
-        title: None,
-        author: None,
-        date: None,
-        source: None,
-        threads: Vec::new(),
-        warnings: Vec::new(),
-        resolved: false,
-        read_from: None,
     }
 }
 

@@ -126,6 +126,11 @@ impl Resolution {
             && self.links.iter().all(|l| l.thread < threads(l))
     }
 
+    /// The ids of the documents that hold, whole, a thread a listing's excerpt opens.
+    pub fn holders(&self) -> impl Iterator<Item = &str> {
+        self.links.iter().map(|link| link.holder.as_str())
+    }
+
     /// The posts that name organisations, by ordinal (their place in corpus order), in that
     /// order, with their organisations.
     pub fn named_posts(&self) -> impl Iterator<Item = (Ordinal, &[String])> {

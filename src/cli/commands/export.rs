@@ -2,10 +2,15 @@
 
 use crate::cli::output::{self, Format};
 use crate::cli::{CliError, select};
+use crate::corpus::load::HeldCorpus;
 use crate::corpus::sanitise::printable_path;
-use crate::corpus::{Corpus, Document};
+use crate::corpus::{Applying, Corpus, DocIndex, Docs, Document, Held};
 use crate::filters::Filters;
+use crate::present::Holders;
 use anyhow::Context;
+use serde::Serialize;
+use std::borrow::Borrow;
+use std::collections::{HashMap, HashSet};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -23,10 +28,6 @@ impl<'a> Export<'a> {
         Export { corpus, documents }
     }
 
-    fn documents(&self) -> &[&'a Document] {
-        &self.documents
-    }
-
     /// Every document to `out`: a JSON array, JSON Lines, or each document's text after
     /// the other.
     pub fn to_output(
@@ -35,61 +36,148 @@ impl<'a> Export<'a> {
         style: output::Style,
         out: &mut impl Write,
     ) -> anyhow::Result<()> {
-        if format != Format::Text {
-            return output::json_rows(self.documents().iter(), format, out);
-        }
-        for (i, document) in self.documents().iter().enumerate() {
-            if i > 0 {
-                writeln!(out)?;
-            }
-            output::document(self.corpus, document, style, out)?;
-        }
-        Ok(())
+        let documents = self.documents.iter().copied();
+        write_output(documents, self.corpus, format, style, out)
     }
 
-    /// Every document to a file of its own in `dir`. Every name is checked before anything
-    /// is written, so a file already there stops the export whole instead of half way.
+    /// Every document to a file of its own in `dir` ([`write_files`]).
     pub fn to_files(&self, json: bool, dir: &Path) -> anyhow::Result<()> {
-        let documents = self.documents();
-        let extension = if json { "json" } else { "txt" };
-        let ids = documents.iter().map(|d| d.id.as_str());
-        let names = file_names(ids, extension);
-        let files: Vec<PathBuf> = names.iter().map(|n| dir.join(n)).collect();
-        if let Some(taken) = files.iter().find(|f| f.symlink_metadata().is_ok()) {
-            let message = format!("{} exists; nothing was written", printable_path(taken));
-            return Err(CliError::failure(message).into());
-        }
-        std::fs::create_dir_all(dir)
-            .with_context(|| format!("cannot make {}", printable_path(dir)))?;
-        // A file is not a terminal: lines are not fitted to a width.
-        let plain = output::Style { width: None };
-        for (document, file) in documents.iter().zip(&files) {
-            let write = || -> anyhow::Result<()> {
-                let mut out = io::BufWriter::new(std::fs::File::create_new(file)?);
-                match json {
-                    true => output::json(document, &mut out)?,
-                    false => output::document(self.corpus, document, plain, &mut out)?,
-                }
-                Ok(out.flush()?)
-            };
-            write().with_context(|| format!("cannot write {}", printable_path(file)))?;
-        }
-        for (document, name) in documents.iter().zip(&names) {
-            if *name != format!("{}.{extension}", document.id) {
-                eprintln!(
-                    "tread: note: {} is written as {}",
-                    document.id,
-                    printable_path(Path::new(name))
-                );
-            }
-        }
-        eprintln!(
-            "tread: wrote {} files to {}",
-            files.len(),
-            printable_path(dir)
-        );
-        Ok(())
+        let ids: Vec<&str> = self.documents.iter().map(|d| d.id.as_str()).collect();
+        let documents = self.documents.iter().copied();
+        write_files(&ids, documents, self.corpus, json, dir)
     }
+}
+
+/// Every document held, in order, given up one at a time (unpacked, if packed) with
+/// `applying` (the corpus's resolution) written into each.
+fn resolved(documents: Held, mut applying: Applying) -> impl Iterator<Item = Document> {
+    documents.into_documents().map(move |(at, mut document)| {
+        applying.apply(DocIndex::new(at), &mut document);
+        document
+    })
+}
+
+/// Every document of a corpus held packed to `out`, as [`Export::to_output`] writes them.
+pub fn held_to_output(
+    corpus: HeldCorpus,
+    format: Format,
+    style: output::Style,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    let holders = match format {
+        Format::Text => holder_authors(&corpus),
+        _ => HashMap::new(),
+    };
+    let (applying, _) = corpus.resolution.into_applying();
+    write_output(
+        resolved(corpus.documents, applying),
+        &holders,
+        format,
+        style,
+        out,
+    )
+}
+
+/// Every document of a corpus held packed to a file of its own in `dir` ([`write_files`]).
+pub fn held_to_files(corpus: HeldCorpus, json: bool, dir: &Path) -> anyhow::Result<()> {
+    let ids: Vec<String> = corpus.documents.map(|_, doc| doc.id.clone());
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let holders = match json {
+        true => HashMap::new(),
+        false => holder_authors(&corpus),
+    };
+    let (applying, _) = corpus.resolution.into_applying();
+    write_files(
+        &ids,
+        resolved(corpus.documents, applying),
+        &holders,
+        json,
+        dir,
+    )
+}
+
+/// The authors of the documents whose threads listings' excerpts repeat, by id: what the
+/// text of an excerpt's thread says of the document holding it whole.
+fn holder_authors(corpus: &HeldCorpus) -> HashMap<String, String> {
+    let holders: HashSet<&str> = corpus.resolution.holders().collect();
+    let mut authors = HashMap::new();
+    if holders.is_empty() {
+        return authors;
+    }
+    corpus.documents.for_each(|_, doc| {
+        // The first document of an id is the one it names (ids are unique).
+        if let Some(author) = doc.author.as_ref().filter(|_| holders.contains(&*doc.id)) {
+            authors.entry(doc.id.clone()).or_insert(author.name.clone());
+        }
+    });
+    authors
+}
+
+/// `documents` to `out`: a JSON array, JSON Lines, or each document's text after the other.
+fn write_output<D: Borrow<Document> + Serialize>(
+    documents: impl Iterator<Item = D>,
+    holders: &impl Holders,
+    format: Format,
+    style: output::Style,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    if format != Format::Text {
+        return output::json_rows(documents, format, out);
+    }
+    for (i, document) in documents.enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        output::document(holders, document.borrow(), style, out)?;
+    }
+    Ok(())
+}
+
+/// `documents` (whose ids are `ids`) to a file each in `dir`. Every name is checked before
+/// anything is written, so a file already there stops the export whole instead of half way.
+fn write_files<D: Borrow<Document>>(
+    ids: &[&str],
+    documents: impl Iterator<Item = D>,
+    holders: &impl Holders,
+    json: bool,
+    dir: &Path,
+) -> anyhow::Result<()> {
+    let extension = if json { "json" } else { "txt" };
+    let names = file_names(ids.iter().copied(), extension);
+    let files: Vec<PathBuf> = names.iter().map(|n| dir.join(n)).collect();
+    if let Some(taken) = files.iter().find(|f| f.symlink_metadata().is_ok()) {
+        let message = format!("{} exists; nothing was written", printable_path(taken));
+        return Err(CliError::failure(message).into());
+    }
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot make {}", printable_path(dir)))?;
+    // A file is not a terminal: lines are not fitted to a width.
+    let plain = output::Style { width: None };
+    for (document, file) in documents.zip(&files) {
+        let document = document.borrow();
+        let write = || -> anyhow::Result<()> {
+            let mut out = io::BufWriter::new(std::fs::File::create_new(file)?);
+            match json {
+                true => output::json(document, &mut out)?,
+                false => output::document(holders, document, plain, &mut out)?,
+            }
+            Ok(out.flush()?)
+        };
+        write().with_context(|| format!("cannot write {}", printable_path(file)))?;
+    }
+    for (id, name) in ids.iter().zip(&names) {
+        if *name != format!("{id}.{extension}") {
+            eprintln!(
+                "tread: note: {id} is written as {}",
+                printable_path(Path::new(name))
+            );
+        }
+    }
+    eprintln!(
+        "tread: wrote {} files to {}",
+        files.len(),
+        printable_path(dir)
+    );
+    Ok(())
 }
 
 /// The longest file name most file systems take, in bytes.

@@ -1,27 +1,29 @@
 //! `tread facets`: authors, hashtags, organisations and mentions, with where each is.
 
 use crate::cli::output;
-use crate::corpus::Corpus;
+use crate::corpus::Docs;
+use crate::corpus::load::HeldCorpus;
 use crate::facets::{FacetKind, Facets};
 use std::io::Write;
 
 /// Every value of each facet asked for (all without `kind`): as text, or a JSON object of
-/// arrays keyed by facet.
+/// arrays keyed by facet. The corpus is read one document at a time: it is held packed.
 pub fn run(
-    corpus: &Corpus,
+    corpus: &HeldCorpus,
     json: bool,
     kind: Option<FacetKind>,
     style: output::Style,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
-    let facets = Facets::build(corpus);
+    let facets = Facets::of_resolved(&corpus.documents, &corpus.resolution);
     let kinds: Vec<FacetKind> = kind.map_or(FacetKind::CORPUS.to_vec(), |k| vec![k]);
     if json {
+        let ids: Vec<Box<str>> = (corpus.documents).map(|_, doc| doc.id.as_str().into());
         let object: serde_json::Map<String, serde_json::Value> = kinds
             .iter()
             .map(|&k| {
                 let rows: Vec<_> = (facets.entries(k).iter())
-                    .map(|entry| output::facet_row(entry, corpus))
+                    .map(|entry| output::facet_row(entry, &ids))
                     .collect();
                 Ok((k.key().to_string(), serde_json::to_value(rows)?))
             })

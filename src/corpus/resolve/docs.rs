@@ -4,7 +4,7 @@
 //! unpacked all at once.
 
 use crate::corpus::Document;
-use crate::corpus::packed::Held;
+use crate::corpus::held::{Chunks, Held, Shelf};
 use rayon::prelude::*;
 
 /// The documents a resolution reads, in corpus order, one at a time. What it keeps of each
@@ -18,12 +18,13 @@ pub trait Docs: Sync {
     /// on every core.
     fn map<T: Send>(&self, each: impl Fn(usize, &Document) -> T + Sync + Send) -> Vec<T>;
 
-    /// Folds every document into accumulators made by `init`, on every core, and merges
-    /// them with `merge`: for what is gathered over the whole corpus (a set of handles).
+    /// Folds every document (with its place) into accumulators made by `init`, on every
+    /// core, and merges them with `merge`, in corpus order: for what is gathered over the
+    /// whole corpus (a set of handles, the few threads of a kind).
     fn fold<A: Send>(
         &self,
         init: impl Fn() -> A + Sync + Send,
-        each: impl Fn(A, &Document) -> A + Sync + Send,
+        each: impl Fn(A, usize, &Document) -> A + Sync + Send,
         merge: impl Fn(A, A) -> A + Sync + Send,
     ) -> A;
 
@@ -50,10 +51,11 @@ impl Docs for [Document] {
     fn fold<A: Send>(
         &self,
         init: impl Fn() -> A + Sync + Send,
-        each: impl Fn(A, &Document) -> A + Sync + Send,
+        each: impl Fn(A, usize, &Document) -> A + Sync + Send,
         merge: impl Fn(A, A) -> A + Sync + Send,
     ) -> A {
-        (self.par_iter().fold(&init, each)).reduce(&init, merge)
+        let each = |acc, (i, doc)| each(acc, i, doc);
+        (self.par_iter().enumerate().fold(&init, each)).reduce(&init, merge)
     }
 
     fn pick(&self, wanted: &[usize], mut take: impl FnMut(usize, &Document)) {
@@ -71,51 +73,88 @@ impl Docs for Held {
     }
 
     fn map<T: Send>(&self, each: impl Fn(usize, &Document) -> T + Sync + Send) -> Vec<T> {
-        let chunks: Vec<Vec<T>> = (0..self.chunks())
-            .into_par_iter()
-            .map(|c| self.chunk(c).map(|(i, doc)| each(i, &doc)).collect())
-            .collect();
         let mut all = Vec::with_capacity(self.len());
-        chunks.into_iter().for_each(|chunk| all.extend(chunk));
+        for shelf in self.parts() {
+            match shelf {
+                Shelf::Made(start, documents) => all.par_extend(
+                    (documents.par_iter().enumerate()).map(|(i, doc)| each(start + i, doc)),
+                ),
+                // Each chunk on a core, in order.
+                Shelf::Packed(chunks) => all.par_extend(
+                    (0..chunks.count())
+                        .into_par_iter()
+                        .flat_map_iter(|c| chunks.chunk(c).map(|(i, doc)| each(i, &doc))),
+                ),
+            }
+        }
         all
     }
 
     fn fold<A: Send>(
         &self,
         init: impl Fn() -> A + Sync + Send,
-        each: impl Fn(A, &Document) -> A + Sync + Send,
+        each: impl Fn(A, usize, &Document) -> A + Sync + Send,
         merge: impl Fn(A, A) -> A + Sync + Send,
     ) -> A {
-        (0..self.chunks())
-            .into_par_iter()
-            .map(|c| self.chunk(c).fold(init(), |acc, (_, doc)| each(acc, &doc)))
-            .reduce(&init, merge)
+        let folded = self.parts().map(|shelf| match shelf {
+            Shelf::Made(start, documents) => {
+                documents.fold(&init, |acc, i, doc| each(acc, start + i, doc), &merge)
+            }
+            Shelf::Packed(chunks) => (0..chunks.count())
+                .into_par_iter()
+                .map(|c| {
+                    chunks
+                        .chunk(c)
+                        .fold(init(), |acc, (i, doc)| each(acc, i, &doc))
+                })
+                .reduce(&init, &merge),
+        });
+        folded.fold(init(), &merge)
     }
 
     fn pick(&self, wanted: &[usize], mut take: impl FnMut(usize, &Document)) {
         let mut wanted = wanted.iter().copied().peekable();
-        while let Some(&next) = wanted.peek() {
-            // The chunk holding the next one wanted is read as far as the last it holds.
-            for (i, doc) in self.chunk(self.chunk_of(next)) {
-                if wanted.next_if_eq(&i).is_some() {
-                    take(i, &doc);
+        for shelf in self.parts() {
+            match shelf {
+                Shelf::Made(start, documents) => {
+                    let end = start + documents.len();
+                    while let Some(i) = wanted.next_if(|&i| i < end) {
+                        take(i, &documents[i - start]);
+                    }
                 }
-                if wanted
-                    .peek()
-                    .is_none_or(|&w| self.chunk_of(w) != self.chunk_of(i))
-                {
-                    break;
-                }
+                Shelf::Packed(chunks) => pick_packed(chunks, &mut wanted, &mut take),
             }
-            // A place past the documents is never found: skipped, not looked for forever.
-            wanted.next_if_eq(&next);
         }
     }
 
     fn for_each(&self, mut take: impl FnMut(usize, &Document)) {
-        for c in 0..self.chunks() {
-            self.chunk(c).for_each(|(i, doc)| take(i, &doc));
+        self.iter().for_each(|(i, doc)| take(i, &doc));
+    }
+}
+
+/// Hands `take` the documents of packed `chunks` that `wanted` names, reading each chunk
+/// holding one as far as the last wanted in it; leaves those past the part in `wanted`.
+fn pick_packed(
+    chunks: Chunks,
+    wanted: &mut std::iter::Peekable<impl Iterator<Item = usize>>,
+    take: &mut impl FnMut(usize, &Document),
+) {
+    let end = chunks.start() + chunks.len();
+    while let Some(&next) = wanted.peek().filter(|&&i| i < end) {
+        let c = chunks.chunk_of(next);
+        for (i, doc) in chunks.chunk(c) {
+            if wanted.next_if_eq(&i).is_some() {
+                take(i, &doc);
+            }
+            if wanted
+                .peek()
+                .is_none_or(|&w| w >= end || chunks.chunk_of(w) != c)
+            {
+                break;
+            }
         }
+        // A place the chunk did not hold is passed over, not looked for again.
+        wanted.next_if_eq(&next);
     }
 }
 
@@ -123,7 +162,7 @@ impl Docs for Held {
 mod tests {
     use super::*;
     use crate::corpus::load::{bundled_glossary, bundled_sources};
-    use crate::corpus::{Packed, Places, Resolution, parse};
+    use crate::corpus::{Places, Resolution, parse};
     use crate::facets::Facets;
     use proptest::prelude::*;
 
@@ -140,11 +179,22 @@ mod tests {
         copies.collect()
     }
 
+    /// The documents held: the first few made, then most packed (in several chunks),
+    /// then the last few made again.
     fn held(documents: &[Document]) -> Held {
-        let mut packed = Packed::default();
-        documents.iter().for_each(|doc| packed.push(doc));
-        let held = Held::new(packed);
-        assert!(held.chunks() > 2, "the test needs several chunks");
+        let mut held = Held::default();
+        for (i, doc) in documents.iter().enumerate() {
+            match i < 3 || i >= documents.len() - 4 {
+                true => held.push_made(doc.clone()),
+                false => held.push_packed(doc),
+            }
+        }
+        held.finish();
+        let chunks = held.parts().map(|shelf| match shelf {
+            Shelf::Packed(chunks) => chunks.count(),
+            Shelf::Made(..) => 0,
+        });
+        assert!(chunks.sum::<usize>() > 2, "the test needs several chunks");
         held
     }
 
@@ -176,7 +226,19 @@ mod tests {
             .collect();
         assert_eq!(seen, ids);
         assert_eq!(held.map(|i, doc| (i, doc.id.clone())), ids);
-        let posts = held.fold(|| 0, |n, doc| n + doc.post_count(), |a, b| a + b);
+        let placed = held.fold(
+            Vec::new,
+            |mut placed, i, doc| {
+                placed.push((i, doc.id.clone()));
+                placed
+            },
+            |mut first, second| {
+                first.extend(second);
+                first
+            },
+        );
+        assert_eq!(placed, ids, "folded in order, each with its place");
+        let posts = held.fold(|| 0, |n, _, doc| n + doc.post_count(), |a, b| a + b);
         assert_eq!(
             posts,
             documents.iter().map(Document::post_count).sum::<usize>()

@@ -206,7 +206,7 @@ pub(super) fn variants<'a>(seen: impl Iterator<Item = &'a [Spelling]>) -> Varian
 pub(super) fn mentioned<D: Docs + ?Sized>(docs: &D) -> Vec<Box<str>> {
     let mentioned: HashSet<Box<str>> = docs.fold(
         HashSet::new,
-        |mut mentioned, doc| {
+        |mut mentioned, _, doc| {
             for mention in doc.posts().flat_map(|p| p.mentions.iter()) {
                 // Copied only the first time: a corpus mentions the same few thousand.
                 if !mentioned.contains(mention) {
@@ -448,7 +448,7 @@ pub(super) fn people<D: Docs + ?Sized>(docs: &D, glossary: &Glossary) -> HashSet
     let people: HashSet<String> = (glossary.not_organisations())
         .map(|p| key(p).into_owned())
         .collect();
-    let authors = |mut people: HashSet<String>, doc: &Document| {
+    let authors = |mut people: HashSet<String>, _, doc: &Document| {
         let authors = (doc.author.iter()).chain(doc.threads.iter().flat_map(|t| t.author.iter()));
         for author in authors {
             people.insert(key(&author.name).into_owned());

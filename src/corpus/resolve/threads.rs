@@ -3,32 +3,47 @@
 use super::Link;
 use super::docs::Docs;
 use crate::corpus::{DocIndex, Document, Kind, Thread};
-use foldhash::{HashMap, HashMapExt};
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 /// Each listing excerpt whose posts open a thread held by another document, with that
 /// document's id and the thread's author.
 pub(super) fn repeated_threads<D: Docs + ?Sized>(docs: &D) -> Vec<Link> {
-    // Every thread's opening is keyed on every core; the map is then filled in order.
-    let keyed: Vec<Vec<(String, usize)>> = docs.map(|_, doc| match doc.kind {
-        Kind::Listing => Vec::new(),
-        _ => (doc.threads.iter().enumerate())
-            .filter_map(|(t, thread)| Some((opening_key(&thread.posts.first()?.text), t)))
-            .collect(),
-    });
-    let mut openings: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
-    for (d, threads) in keyed.into_iter().enumerate() {
-        for (key, t) in threads {
-            openings.entry(key).or_default().push((d, t));
-        }
+    // The excerpts of listings: few, even in a large corpus.
+    let mut excerpts = docs.fold(Vec::new, Excerpt::add_all_in, concat);
+    excerpts.sort_by_key(|e| (e.doc, e.index));
+    if excerpts.is_empty() {
+        return Vec::new();
     }
-    let excerpts: Vec<Excerpt> = (docs.map(|d, doc| Excerpt::all_in(d, doc, &openings)))
-        .into_iter()
-        .flatten()
-        .collect();
+    let keys: HashSet<&str> = excerpts.iter().map(|e| e.key.as_str()).collect();
+    // Every thread (of a document that is not a listing) that opens as an excerpt does,
+    // keyed on every core, in corpus order.
+    let opening = |mut found: Vec<Opening>, d, doc: &Document| {
+        if doc.kind != Kind::Listing {
+            for (t, thread) in doc.threads.iter().enumerate() {
+                let Some(first) = thread.posts.first() else {
+                    continue;
+                };
+                let key = opening_key(&first.text);
+                if keys.contains(key.as_str()) {
+                    found.push((key, d, t));
+                }
+            }
+        }
+        found
+    };
+    let mut openings: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+    let mut found = docs.fold(Vec::new, opening, concat);
+    found.sort_unstable_by_key(|&(_, d, t)| (d, t));
+    for (key, d, t) in &found {
+        let key = keys
+            .get(key.as_str())
+            .expect("only the keys of excerpts are kept");
+        openings.entry(key).or_default().push((*d, *t));
+    }
     // The documents holding a thread an excerpt may open, each looked at once.
     let mut by_holder: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
     for (e, excerpt) in excerpts.iter().enumerate() {
-        for &(od, ot) in &excerpt.candidates {
+        for &(od, ot) in openings.get(excerpt.key.as_str()).into_iter().flatten() {
             by_holder.entry(od).or_default().push((e, ot));
         }
     }
@@ -53,36 +68,40 @@ pub(super) fn repeated_threads<D: Docs + ?Sized>(docs: &D) -> Vec<Link> {
     found.into_iter().flatten().collect()
 }
 
-/// A listing's excerpt of a thread, and the threads (document, thread) whose opening it
-/// starts with, in corpus order.
+/// A thread's opening key, its document and its place there.
+type Opening = (String, usize, usize);
+
+/// Two lists gathered on two cores, the first's before the second's.
+fn concat<T>(mut first: Vec<T>, second: Vec<T>) -> Vec<T> {
+    first.extend(second);
+    first
+}
+
+/// A listing's excerpt of a thread, with the key of its opening.
 struct Excerpt {
     doc: usize,
     index: usize,
     thread: Thread,
-    candidates: Vec<(usize, usize)>,
+    key: String,
 }
 
 impl Excerpt {
-    /// The excerpts of the `d`th document, if it is a listing tread has not resolved, that
-    /// start the way some thread does.
-    fn all_in(
-        d: usize,
-        doc: &Document,
-        openings: &HashMap<String, Vec<(usize, usize)>>,
-    ) -> Vec<Excerpt> {
+    /// Adds to `all` the excerpts of the `d`th document, if it is a listing tread has not
+    /// resolved.
+    fn add_all_in(mut all: Vec<Excerpt>, d: usize, doc: &Document) -> Vec<Excerpt> {
         if doc.kind != Kind::Listing || doc.resolved {
-            return Vec::new();
+            return all;
         }
         let excerpt = |(t, thread): (usize, &Thread)| {
-            let candidates = openings.get(&opening_key(&thread.posts.first()?.text))?;
             Some(Excerpt {
                 doc: d,
                 index: t,
+                key: opening_key(&thread.posts.first()?.text),
                 thread: thread.clone(),
-                candidates: candidates.clone(),
             })
         };
-        doc.threads.iter().enumerate().filter_map(excerpt).collect()
+        all.extend(doc.threads.iter().enumerate().filter_map(excerpt));
+        all
     }
 }
 

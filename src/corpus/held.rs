@@ -1,0 +1,249 @@
+//! A corpus's documents held for outputs that read them one at a time ([`super::Docs`]):
+//! documents made from page files as they are, and those a file holds by the hundred
+//! thousand (tread's own JSON, which a load keeps packed) still packed, each unpacked when
+//! it is read and let go after. A packed document takes a few dozen bytes where the same
+//! document made takes five hundred and more; a page's document is mostly its text either
+//! way, and is not packed again.
+
+use super::Document;
+use super::packed::Packed;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Documents in corpus order, held as a load gave them: made, or packed.
+#[derive(Debug, Default)]
+pub struct Held {
+    parts: Vec<Part>,
+    len: usize,
+    /// Whether a packed document did not read back (it is read as an empty one, in its
+    /// place, so that places never shift).
+    damaged: AtomicBool,
+}
+
+#[derive(Debug)]
+enum Part {
+    Made {
+        start: usize,
+        documents: Vec<Document>,
+    },
+    Packed {
+        start: usize,
+        packed: Packed,
+        /// The place of each chunk's first document, from `start`.
+        chunk_starts: Vec<usize>,
+    },
+}
+
+impl Held {
+    /// Adds a document after the others, as it is.
+    pub fn push_made(&mut self, document: Document) {
+        match self.parts.last_mut() {
+            Some(Part::Made { documents, .. }) => documents.push(document),
+            _ => {
+                self.seal();
+                self.parts.push(Part::Made {
+                    start: self.len,
+                    documents: vec![document],
+                })
+            }
+        }
+        self.len += 1;
+    }
+
+    /// Adds a document after the others, packed.
+    pub fn push_packed(&mut self, document: &Document) {
+        if !matches!(self.parts.last(), Some(Part::Packed { .. })) {
+            self.seal();
+            let (start, packed, chunk_starts) = (self.len, Packed::default(), Vec::new());
+            (self.parts).push(Part::Packed {
+                start,
+                packed,
+                chunk_starts,
+            });
+        }
+        if let Some(Part::Packed {
+            packed,
+            chunk_starts,
+            ..
+        }) = self.parts.last_mut()
+        {
+            let (chunks, place) = (packed.chunks(), packed.len());
+            packed.push(document);
+            // A chunk begun by this document starts at its place.
+            if packed.chunks() > chunks {
+                chunk_starts.push(place);
+            }
+        }
+        self.len += 1;
+    }
+
+    /// Ends the documents added: the last part keeps no room for more.
+    pub fn finish(&mut self) {
+        self.seal();
+    }
+
+    /// Gives back the room the last part kept for more.
+    fn seal(&mut self) {
+        match self.parts.last_mut() {
+            Some(Part::Made { documents, .. }) => documents.shrink_to_fit(),
+            Some(Part::Packed { packed, .. }) => packed.fit(),
+            None => {}
+        }
+    }
+
+    /// How many documents it holds.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Whether any packed document did not read back, so far.
+    pub fn damaged(&self) -> bool {
+        self.damaged.load(Ordering::Relaxed)
+    }
+
+    /// Its parts, each read on its own.
+    pub(crate) fn parts(&self) -> impl Iterator<Item = Shelf<'_>> {
+        self.parts.iter().map(|part| match part {
+            Part::Made { start, documents } => Shelf::Made(*start, documents),
+            Part::Packed {
+                start,
+                packed,
+                chunk_starts,
+            } => Shelf::Packed(Chunks {
+                start: *start,
+                packed,
+                chunk_starts,
+                damaged: &self.damaged,
+            }),
+        })
+    }
+
+    /// Every document with its place, in order, as it is held or unpacked one at a time.
+    pub fn iter(&self) -> impl Iterator<Item = (usize, std::borrow::Cow<'_, Document>)> {
+        use std::borrow::Cow;
+        self.parts()
+            .flat_map(|shelf| -> Box<dyn Iterator<Item = _>> {
+                match shelf {
+                    Shelf::Made(start, documents) => {
+                        Box::new((start..).zip(documents.iter().map(Cow::Borrowed)))
+                    }
+                    Shelf::Packed(chunks) => Box::new(
+                        (0..chunks.count())
+                            .flat_map(move |c| chunks.chunk(c).map(|(i, d)| (i, Cow::Owned(d)))),
+                    ),
+                }
+            })
+    }
+
+    /// Every document with its place, in order, given up: those held made are moved out,
+    /// those packed unpacked a chunk at a time.
+    pub fn into_documents(self) -> impl Iterator<Item = (usize, Document)> {
+        let damaged = self.damaged;
+        self.parts
+            .into_iter()
+            .flat_map(move |part| -> Box<dyn Iterator<Item = _>> {
+                match part {
+                    Part::Made { start, documents } => Box::new((start..).zip(documents)),
+                    Part::Packed {
+                        start,
+                        packed,
+                        chunk_starts,
+                    } => {
+                        let damaged = AtomicBool::new(damaged.load(Ordering::Relaxed));
+                        let mut next = 0;
+                        let mut chunk = Vec::new().into_iter();
+                        Box::new(std::iter::from_fn(move || {
+                            loop {
+                                if let Some(item) = chunk.next() {
+                                    return Some(item);
+                                }
+                                let chunks = Chunks {
+                                    start,
+                                    packed: &packed,
+                                    chunk_starts: &chunk_starts,
+                                    damaged: &damaged,
+                                };
+                                if next >= chunks.count() {
+                                    return None;
+                                }
+                                chunk = chunks.chunk(next).collect::<Vec<_>>().into_iter();
+                                next += 1;
+                            }
+                        }))
+                    }
+                }
+            })
+    }
+}
+
+/// One part of what is held, to be read on its own: documents made (the place of the
+/// first, and the documents), or packed chunks.
+pub(crate) enum Shelf<'h> {
+    Made(usize, &'h [Document]),
+    Packed(Chunks<'h>),
+}
+
+/// A part of packed documents, read a chunk at a time.
+#[derive(Clone, Copy)]
+pub(crate) struct Chunks<'h> {
+    start: usize,
+    packed: &'h Packed,
+    chunk_starts: &'h [usize],
+    damaged: &'h AtomicBool,
+}
+
+impl<'h> Chunks<'h> {
+    /// How many chunks.
+    pub(crate) fn count(&self) -> usize {
+        self.chunk_starts.len()
+    }
+
+    /// The place of the first document of the part.
+    pub(crate) fn start(&self) -> usize {
+        self.start
+    }
+
+    /// How many documents the part holds.
+    pub(crate) fn len(&self) -> usize {
+        self.packed.len()
+    }
+
+    /// The chunk holding the document at place `at` (a place in the part).
+    pub(crate) fn chunk_of(&self, at: usize) -> usize {
+        let within = at - self.start;
+        (self.chunk_starts.partition_point(|&start| start <= within)).saturating_sub(1)
+    }
+
+    /// The documents of chunk `c` with their places, in order. One that does not read is
+    /// an empty document in its place, and the part says it was damaged.
+    pub(crate) fn chunk(self, c: usize) -> impl Iterator<Item = (usize, Document)> + 'h {
+        let first = self.start + self.chunk_starts[c];
+        (first..).zip(self.packed.chunk(c)).map(|(at, document)| {
+            let document = document.unwrap_or_else(|| {
+                self.damaged.store(true, Ordering::Relaxed);
+                unreadable()
+            });
+            (at, document)
+        })
+    }
+}
+
+/// What stands in for a document that did not read back: nothing.
+fn unreadable() -> Document {
+    Document {
+        id: String::new(),
+        path: String::new(),
+        kind: super::Kind::Plain,
+        title: None,
+        author: None,
+        date: None,
+        source: None,
+        threads: Vec::new(),
+        warnings: Vec::new(),
+        resolved: false,
+        read_from: None,
+    }
+}
