@@ -3,10 +3,10 @@
 //! "#CareReview" are one entry showing both); organisations are already canonical.
 
 use crate::corpus::{
-    Author, Corpus, DocIndex, Docs, Ordinal, Ordinals, Places, Post, PostRef, Resolution, Variants,
+    Author, Corpus, DocIndex, Docs, Document, Ordinal, Ordinals, Places, Post, PostRef, Resolution,
+    Thread, Variants,
 };
 use foldhash::HashMap;
-use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
@@ -137,42 +137,48 @@ pub struct Facets {
     places: Arc<Places>,
 }
 
-/// The entries of one facet of `docs` (whose organisations are spelt as `variants`
-/// says), with `resolution` applied if there is one.
+/// The entries of the facets `kinds` of `docs` (whose organisations are spelt as
+/// `variants` says), with `resolution` applied if there is one: the documents are read
+/// once for them all.
 fn entries<D: Docs + ?Sized>(
     docs: &D,
     variants: &Variants,
     resolution: Option<&Resolution>,
     index: &Arc<Places>,
-    kind: FacetKind,
-) -> Vec<Entry> {
-    let mut builder = Builder::default();
-    match (kind, resolution) {
-        // The posts that name organisations, straight from the resolution's list: a few
-        // of all, and no post need be looked at.
-        (FacetKind::Org, Some(resolution)) => {
-            let mut doc = DocIndex::default();
-            for (at, organisations) in resolution.named_posts() {
-                // The posts come in corpus order: their document seldom changes.
-                if !index.of_document(doc).contains(at) {
-                    doc = index.post_ref(at).doc;
-                }
-                for org in organisations {
-                    builder.add(org, str::to_string, Ordinals::single(at), doc);
-                }
+    kinds: &[FacetKind],
+) -> Vec<Vec<Entry>> {
+    let mut builders: Vec<(FacetKind, Builder)> =
+        kinds.iter().map(|&k| (k, Builder::default())).collect();
+    // The posts that name organisations come straight from the resolution's list: a few
+    // of all, and no post need be looked at.
+    let (listed, read): (Vec<_>, Vec<_>) = (builders.iter_mut())
+        .partition(|(kind, _)| *kind == FacetKind::Org && resolution.is_some());
+    let mut handles = BTreeMap::new();
+    let wants_handles = kinds.contains(&FacetKind::Author);
+    add_posts(
+        read,
+        docs,
+        resolution,
+        wants_handles.then_some(&mut handles),
+    );
+    if let (Some((_, builder)), Some(resolution)) = (listed.into_iter().next(), resolution) {
+        let mut doc = DocIndex::default();
+        for (at, organisations) in resolution.named_posts() {
+            // The posts come in corpus order: their document seldom changes.
+            if !index.of_document(doc).contains(at) {
+                doc = index.post_ref(at).doc;
+            }
+            for org in organisations {
+                builder.add(org, str::to_string, Ordinals::single(at), doc);
             }
         }
-        _ => add_posts(&mut builder, docs, resolution, kind),
     }
-    match kind {
-        FacetKind::Author => {
-            // A thread that takes the author of the thread it repeats takes a known author:
-            // the handles are the documents' own.
-            let handles = author_handles(docs);
-            builder.finish(index, |name| {
-                handles.get(name).cloned().into_iter().collect()
-            })
-        }
+    let finish = |(kind, builder): (FacetKind, Builder)| match kind {
+        // A thread that takes the author of the thread it repeats takes a known author:
+        // the handles are the documents' own.
+        FacetKind::Author => builder.finish(index, |name| {
+            handles.get(name).cloned().into_iter().collect()
+        }),
         FacetKind::Org => builder.finish(index, |name| {
             let variants = resolution.map_or(variants, |r| &r.org_variants);
             (variants.get(name))
@@ -180,57 +186,79 @@ fn entries<D: Docs + ?Sized>(
                 .unwrap_or_default()
         }),
         _ => builder.finish(index, |_| Vec::new()),
-    }
+    };
+    builders.into_iter().map(finish).collect()
 }
 
-/// Every post's values of facet `kind`, in corpus order.
+/// Every post's values of each facet of `builders`, in corpus order; and into `handles`,
+/// when asked, each author's handle by name (the last written of a name).
 fn add_posts<D: Docs + ?Sized>(
-    builder: &mut Builder,
+    mut builders: Vec<&mut (FacetKind, Builder)>,
     docs: &D,
     resolution: Option<&Resolution>,
-    kind: FacetKind,
+    mut handles: Option<&mut BTreeMap<String, String>>,
 ) {
     let mut done = Ordinals::default();
     docs.for_each(|d, doc| {
         let at = DocIndex::new(d);
         let first = done.end();
+        if let Some(handles) = handles.as_deref_mut() {
+            author_handles(doc, handles);
+        }
         for (t, thread) in doc.threads.iter().enumerate() {
             let posts = done.following(thread.posts.len());
             done = posts;
-            match kind {
-                // A thread's posts share its author: one entry looked up for them all.
-                FacetKind::Author => {
-                    let author = match resolution {
-                        Some(resolution) => resolution.thread_author(at, t, thread.author.as_ref()),
-                        None => thread.author.as_ref(),
-                    };
-                    if let Some(author) = author.or(doc.author.as_ref()) {
-                        builder.add(&author.name, str::to_string, posts, at);
-                    }
-                }
-                FacetKind::Hashtag => {
-                    builder.add_each(&thread.posts, posts, at, |p| &p.hashtags, str::to_lowercase)
-                }
-                FacetKind::Mention => {
-                    builder.add_each(&thread.posts, posts, at, |p| &p.mentions, str::to_lowercase)
-                }
-                // Organisations are canonical names already.
-                FacetKind::Org => builder.add_each(
-                    &thread.posts,
-                    posts,
-                    at,
-                    |p| &p.organisations,
-                    str::to_string,
-                ),
-                // Kinds are counted by document, below; the review's are not the corpus's.
-                FacetKind::Kind | FacetKind::Review | FacetKind::Code => {}
+            for (kind, builder) in builders.iter_mut().map(|b| (b.0, &mut b.1)) {
+                add_thread(builder, kind, (doc, at), (t, thread, posts), resolution);
             }
         }
         let posts = Ordinals::between(first, done.end());
-        if kind == FacetKind::Kind && !posts.is_empty() {
-            builder.add(doc.kind.name(), str::to_string, posts, at);
+        let kinds = builders.iter_mut().filter(|b| b.0 == FacetKind::Kind);
+        for (_, builder) in kinds.map(|b| (b.0, &mut b.1)) {
+            if !posts.is_empty() {
+                builder.add(doc.kind.name(), str::to_string, posts, at);
+            }
         }
     });
+}
+
+/// The values of facet `kind` of the `t`th thread of `doc` (at `at`), whose posts are
+/// `posts`.
+fn add_thread(
+    builder: &mut Builder,
+    kind: FacetKind,
+    (doc, at): (&Document, DocIndex),
+    (t, thread, posts): (usize, &Thread, Ordinals),
+    resolution: Option<&Resolution>,
+) {
+    match kind {
+        // A thread's posts share its author: one entry looked up for them all.
+        FacetKind::Author => {
+            let author = match resolution {
+                Some(resolution) => resolution.thread_author(at, t, thread.author.as_ref()),
+                None => thread.author.as_ref(),
+            };
+            if let Some(author) = author.or(doc.author.as_ref()) {
+                builder.add(&author.name, str::to_string, posts, at);
+            }
+        }
+        FacetKind::Hashtag => {
+            builder.add_each(&thread.posts, posts, at, |p| &p.hashtags, str::to_lowercase)
+        }
+        FacetKind::Mention => {
+            builder.add_each(&thread.posts, posts, at, |p| &p.mentions, str::to_lowercase)
+        }
+        // Organisations are canonical names already.
+        FacetKind::Org => builder.add_each(
+            &thread.posts,
+            posts,
+            at,
+            |p| &p.organisations,
+            str::to_string,
+        ),
+        // Kinds are counted by document; the review's are not the corpus's.
+        FacetKind::Kind | FacetKind::Review | FacetKind::Code => {}
+    }
 }
 
 /// Gathers one facet's entries under a folding key. A corpus names the same few thousand
@@ -404,9 +432,13 @@ impl Facets {
         resolution: Option<&Resolution>,
     ) -> Facets {
         let index = Arc::new(Places::of(docs));
-        let built: Vec<Vec<Entry>> = (FacetKind::CORPUS.par_iter())
-            .map(|&kind| entries(docs, variants, resolution, &index, kind))
-            .collect();
+        // Two passes over the documents, one a core, each for some of the facets.
+        let halves = FacetKind::CORPUS.split_at(3);
+        let (first, second) = rayon::join(
+            || entries(docs, variants, resolution, &index, halves.0),
+            || entries(docs, variants, resolution, &index, halves.1),
+        );
+        let built: Vec<Vec<Entry>> = first.into_iter().chain(second).collect();
         let [authors, hashtags, organisations, mentions, kinds] =
             <[Vec<Entry>; 5]>::try_from(built).expect("one list per facet");
         Facets {
@@ -518,18 +550,14 @@ impl FacetKind {
     }
 }
 
-/// "@handle" for each author name that has a handle, as a variant of the author entry.
-fn author_handles<D: Docs + ?Sized>(docs: &D) -> BTreeMap<String, String> {
-    let mut handles = BTreeMap::new();
-    docs.for_each(|_, d| {
-        let all = (d.author.iter()).chain(d.threads.iter().flat_map(|t| t.author.iter()));
-        // The last one written of a name is kept.
-        let with_handles = all.filter_map(|a: &Author| Some((&a.name, a.handle.as_ref()?)));
-        for (name, handle) in with_handles {
-            handles.insert(name.clone(), format!("@{handle}"));
-        }
-    });
-    handles
+/// Adds to `handles` "@handle" for each author of `doc` named with a handle: a variant of
+/// the author entry.
+fn author_handles(doc: &Document, handles: &mut BTreeMap<String, String>) {
+    let all = (doc.author.iter()).chain(doc.threads.iter().flat_map(|t| t.author.iter()));
+    let with_handles = all.filter_map(|a: &Author| Some((&a.name, a.handle.as_ref()?)));
+    for (name, handle) in with_handles {
+        handles.insert(name.clone(), format!("@{handle}"));
+    }
 }
 
 #[cfg(test)]
