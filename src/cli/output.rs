@@ -54,7 +54,7 @@ pub fn json_rows<T: Serialize>(
     if format == Format::Json {
         // Written as they come, not gathered first: a list may have a row for each of
         // hundreds of thousands of documents.
-        return json(&Seq(std::cell::Cell::new(Some(rows))), out);
+        return json(&Seq::of(rows), out);
     }
     for row in rows {
         serde_json::to_writer(&mut *out, &row).map_err(std::io::Error::from)?;
@@ -64,11 +64,34 @@ pub fn json_rows<T: Serialize>(
 }
 
 /// An iterator's items as one JSON array, each serialised as it is taken.
-struct Seq<I>(std::cell::Cell<Option<I>>);
+pub struct Seq<I>(std::cell::Cell<Option<I>>);
+
+impl<I> Seq<I> {
+    /// The items `items` gives, to be serialised once, as they are taken.
+    pub fn of(items: I) -> Seq<I> {
+        Seq(std::cell::Cell::new(Some(items)))
+    }
+}
 
 impl<T: Serialize, I: Iterator<Item = T>> Serialize for Seq<I> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq(self.0.take().into_iter().flatten())
+    }
+}
+
+/// An iterator's pairs as one JSON object, in order, each serialised as it is taken.
+pub struct Map<I>(std::cell::Cell<Option<I>>);
+
+impl<I> Map<I> {
+    /// The pairs `pairs` gives, to be serialised once, as they are taken.
+    pub fn of(pairs: I) -> Map<I> {
+        Map(std::cell::Cell::new(Some(pairs)))
+    }
+}
+
+impl<K: Serialize, V: Serialize, I: Iterator<Item = (K, V)>> Serialize for Map<I> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.take().into_iter().flatten())
     }
 }
 

@@ -19,16 +19,13 @@ pub fn run(
     let kinds: Vec<FacetKind> = kind.map_or(FacetKind::CORPUS.to_vec(), |k| vec![k]);
     if json {
         let ids: Vec<Box<str>> = (corpus.documents).map(|_, doc| doc.id.as_str().into());
-        let object: serde_json::Map<String, serde_json::Value> = kinds
-            .iter()
-            .map(|&k| {
-                let rows: Vec<_> = (facets.entries(k).iter())
-                    .map(|entry| output::facet_row(entry, &ids))
-                    .collect();
-                Ok((k.key().to_string(), serde_json::to_value(rows)?))
-            })
-            .collect::<anyhow::Result<_>>()?;
-        return output::json(&object, out);
+        // Each facet's rows written as they are made, not gathered into a JSON value first:
+        // the kinds alone name every document.
+        let object = kinds.iter().map(|&k| {
+            let rows = (facets.entries(k).iter()).map(|entry| output::facet_row(entry, &ids));
+            (k.key(), output::Seq::of(rows))
+        });
+        return output::json(&output::Map::of(object), out);
     }
     output::facets(&facets, &kinds, style, out)
 }

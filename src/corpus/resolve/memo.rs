@@ -12,11 +12,10 @@
 //! without.
 
 use super::docs::Docs;
-use super::naming::{Named, Read};
+use super::naming::{Kept, Named, Read};
 use crate::corpus::Document;
 use crate::corpus::glossary::Glossary;
 use foldhash::HashMap;
-use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::hash::{BuildHasher, Hash, Hasher};
 
@@ -69,12 +68,13 @@ impl Memo {
     pub(super) fn made(
         remembered: Remembered,
         context: u64,
-        read: Vec<Cow<Read>>,
-        named: Vec<Cow<Named>>,
+        read: Vec<Kept<Read>>,
+        named: Vec<Kept<Named>>,
     ) -> Memo {
-        let parts = read.into_iter().zip(named).map(|(read, named)| Parts {
-            read: read.into_owned(),
-            named: named.into_owned(),
+        let kept = read.into_iter().zip(named).zip(&remembered.posts);
+        let parts = kept.map(|((read, named), &posts)| Parts {
+            read: read.into_owned(|| Read::blank(posts)),
+            named: named.into_owned(|| Named::blank(posts)),
         });
         let mut entries: Vec<Entry> = (remembered.fingerprints.into_iter().zip(parts))
             .map(|(fingerprint, parts)| Entry { fingerprint, parts })

@@ -11,7 +11,6 @@ use crate::corpus::glossary::{Glossary, key};
 use crate::corpus::{Document, Ordinal, Post, orgs};
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use rayon::prelude::*;
-use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::BTreeSet;
 
@@ -35,16 +34,16 @@ pub(super) fn organisations<D: Docs + ?Sized>(
         .collect();
     // The per-post work runs on every core, each post's text read once while it is at hand;
     // documents keep their order.
-    let read: Vec<Cow<Read>> =
+    let read: Vec<Kept<Read>> =
         docs.map(
             |i, doc| match remembered.as_ref().and_then(|r| r.parts(i)) {
-                Some(parts) => Cow::Borrowed(&parts.read),
-                None => Cow::Owned(Read::document(doc, &org_handles)),
+                Some(parts) => Kept::Remembered(&parts.read),
+                None => Kept::made(Read::document(doc, &org_handles), Read::is_blank),
             },
         );
     // Names the corpus declares, and those known the world over: each found wherever a
     // post writes it.
-    let declared: BTreeSet<String> = (read.iter())
+    let declared: BTreeSet<String> = (read.iter().filter_map(Kept::get))
         .flat_map(|r| r.declared.iter().cloned())
         .chain(orgs::known().map(String::from))
         .collect();
@@ -67,11 +66,14 @@ pub(super) fn organisations<D: Docs + ?Sized>(
         (remembered.as_ref()).map(|r| r.memo().context(glossary, &people, &declared, &aliases));
     let same_context = memo.zip(fingerprint).is_some_and(|(m, f)| m.context == f);
     // Each document's names, and its own count of posts.
-    let named: Vec<(Cow<Named>, usize)> = docs.map(|i, doc| {
+    let named: Vec<(Kept<Named>, usize)> = docs.map(|i, doc| {
         let remembered = remembered.as_ref().filter(|_| same_context);
         let named = match remembered.and_then(|r| r.parts(i)) {
-            Some(parts) => Cow::Borrowed(&parts.named),
-            None => Cow::Owned(name_posts(doc, &read[i].found, &context)),
+            Some(parts) => Kept::Remembered(&parts.named),
+            None => {
+                let found = read[i].get().map_or(&[][..], |r| &r.found[..]);
+                Kept::made(name_posts(doc, found, &context), Named::is_blank)
+            }
         };
         (named, doc.post_count())
     });
@@ -79,7 +81,8 @@ pub(super) fn organisations<D: Docs + ?Sized>(
     let mut first = Ordinal::default();
     for (document, posts) in &named {
         let ordinals = std::iter::successors(Some(first), |o| Some(o.next()));
-        for (post, ordinal) in document.posts.iter().zip(ordinals) {
+        let named_posts = document.get().map_or(&[][..], |d| &d.posts[..]);
+        for (post, ordinal) in named_posts.iter().zip(ordinals) {
             if !post.is_empty() {
                 organisations.push(NamedPost {
                     ordinal,
@@ -91,7 +94,12 @@ pub(super) fn organisations<D: Docs + ?Sized>(
         // the names of those after it.
         first = Ordinal::new(first.index() + posts);
     }
-    let variants = variants(named.iter().map(|(n, _)| &n.seen[..]));
+    let variants = variants(
+        named
+            .iter()
+            .filter_map(|(n, _)| n.get())
+            .map(|n| &n.seen[..]),
+    );
     let named = named.into_iter().map(|(named, _)| named).collect();
     let memo = (remembered.zip(fingerprint))
         .map(|(remembered, context)| Memo::made(remembered, context, read, named));
@@ -101,11 +109,11 @@ pub(super) fn organisations<D: Docs + ?Sized>(
 /// Every name the corpus holds as an organisation's: found by the rules in text (not
 /// handles), declared, or in the glossary; sorted, each once.
 fn known_names<'a>(
-    read: &'a [Cow<Read>],
+    read: &'a [Kept<Read>],
     declared: &'a BTreeSet<String>,
     glossary: &'a Glossary,
 ) -> Vec<&'a str> {
-    let mut known: Vec<&str> = (read.par_iter())
+    let mut known: Vec<&str> = (read.par_iter().filter_map(Kept::get))
         .flat_map_iter(|r| r.found.iter().flatten().filter(|f| !f.handle))
         .map(|f| f.name.as_str())
         .collect();
@@ -117,9 +125,10 @@ fn known_names<'a>(
 }
 
 /// Every acronym-like word of the corpus, sorted, each once.
-fn acronyms<'a>(read: &'a [Cow<Read>]) -> Vec<&'a str> {
+fn acronyms<'a>(read: &'a [Kept<Read>]) -> Vec<&'a str> {
     let mut all: Vec<&str> = read
         .iter()
+        .filter_map(Kept::get)
         .flat_map(|r| r.acronyms.iter().map(String::as_str))
         .collect();
     all.par_sort_unstable();
@@ -139,7 +148,57 @@ pub(super) struct Read {
     acronyms: Vec<String>,
 }
 
+/// What naming keeps of a document between its passes: nothing, where nothing was found
+/// in it (most documents of a corpus of short posts; a corpus may hold hundreds of
+/// thousands); what an earlier resolution's memo holds; or what was found now.
+pub(super) enum Kept<'m, T> {
+    Nothing,
+    Remembered(&'m T),
+    Made(Box<T>),
+}
+
+impl<'m, T: Clone> Kept<'m, T> {
+    /// What was found now: nothing where `blank` says so.
+    fn made(found: T, blank: fn(&T) -> bool) -> Self {
+        match blank(&found) {
+            true => Kept::Nothing,
+            false => Kept::Made(Box::new(found)),
+        }
+    }
+
+    /// What it holds, if anything.
+    pub(super) fn get(&self) -> Option<&T> {
+        match self {
+            Kept::Nothing => None,
+            Kept::Remembered(kept) => Some(kept),
+            Kept::Made(kept) => Some(kept),
+        }
+    }
+
+    /// What it holds, owned; `blank` where it holds nothing.
+    pub(super) fn into_owned(self, blank: impl FnOnce() -> T) -> T {
+        match self {
+            Kept::Nothing => blank(),
+            Kept::Remembered(kept) => kept.clone(),
+            Kept::Made(kept) => *kept,
+        }
+    }
+}
+
 impl Read {
+    /// What the rules find in a document of `posts` posts where they find nothing.
+    pub(super) fn blank(posts: usize) -> Read {
+        Read {
+            found: vec![Vec::new(); posts],
+            declared: Vec::new(),
+            acronyms: Vec::new(),
+        }
+    }
+
+    fn is_blank(&self) -> bool {
+        self.found.iter().all(Vec::is_empty) && self.declared.is_empty() && self.acronyms.is_empty()
+    }
+
     /// How many posts it speaks of.
     pub(super) fn posts(&self) -> usize {
         self.found.len()
@@ -237,6 +296,18 @@ pub(super) struct Named {
 }
 
 impl Named {
+    /// The names of a document of `posts` posts that names no organisation.
+    pub(super) fn blank(posts: usize) -> Named {
+        Named {
+            posts: vec![Box::default(); posts],
+            seen: Vec::new(),
+        }
+    }
+
+    fn is_blank(&self) -> bool {
+        self.posts.iter().all(|p| p.is_empty()) && self.seen.is_empty()
+    }
+
     /// How many posts it speaks of.
     pub(super) fn posts(&self) -> usize {
         self.posts.len()
@@ -336,8 +407,10 @@ pub(super) fn name_posts(doc: &Document, found: &[Vec<Found>], naming: &Naming) 
         });
         lower.contains(word)
     };
-    for (post, rule_hits) in doc.posts().zip(found) {
-        let hits = post_hits(post, rule_hits.clone(), naming, is_common);
+    // A document the rules found nothing in keeps no list of hits for each post.
+    for (p, post) in doc.posts().enumerate() {
+        let rule_hits = found.get(p).cloned().unwrap_or_default();
+        let hits = post_hits(post, rule_hits, naming, is_common);
         let mut organisations = Distinct::default();
         for hit in hits {
             let (written, judged) = match hit.handle {
