@@ -174,8 +174,8 @@ fn entries<D: Docs + ?Sized>(
         }
     }
     let finish = |(kind, builder): (FacetKind, Builder)| match kind {
-        // A thread that takes the author of the thread it repeats takes a known author:
-        // the handles are the documents' own.
+        // Each author's handle as the documents give it, resolved: a thread that takes
+        // the author of the thread it repeats takes that author's handle too.
         FacetKind::Author => builder.finish(index, |name| {
             handles.get(name).cloned().into_iter().collect()
         }),
@@ -203,7 +203,7 @@ fn add_posts<D: Docs + ?Sized>(
         let at = DocIndex::new(d);
         let first = done.end();
         if let Some(handles) = handles.as_deref_mut() {
-            author_handles(doc, handles);
+            author_handles(doc, at, resolution, handles);
         }
         for (t, thread) in doc.threads.iter().enumerate() {
             let posts = done.following(thread.posts.len());
@@ -550,10 +550,20 @@ impl FacetKind {
     }
 }
 
-/// Adds to `handles` "@handle" for each author of `doc` named with a handle: a variant of
-/// the author entry.
-fn author_handles(doc: &Document, handles: &mut BTreeMap<String, String>) {
-    let all = (doc.author.iter()).chain(doc.threads.iter().flat_map(|t| t.author.iter()));
+/// Adds to `handles` "@handle" for each author of `doc` (at `at`) named with a handle, its
+/// threads' as they are once `resolution` is applied: a variant of the author entry.
+fn author_handles(
+    doc: &Document,
+    at: DocIndex,
+    resolution: Option<&Resolution>,
+    handles: &mut BTreeMap<String, String>,
+) {
+    let threads = doc.threads.iter().enumerate();
+    let thread_authors = threads.filter_map(|(t, thread)| match resolution {
+        Some(resolution) => resolution.thread_author(at, t, thread.author.as_ref()),
+        None => thread.author.as_ref(),
+    });
+    let all = doc.author.iter().chain(thread_authors);
     let with_handles = all.filter_map(|a: &Author| Some((&a.name, a.handle.as_ref()?)));
     for (name, handle) in with_handles {
         handles.insert(name.clone(), format!("@{handle}"));
@@ -655,6 +665,57 @@ mod tests {
         let repeats = applied.documents.iter().flat_map(|d| &d.threads);
         assert!(repeats.filter(|t| t.same_thread_as.is_some()).count() > 0);
         assert_eq!(applied.documents, crate::corpus::load::bundled().documents);
+    }
+
+    /// An excerpt that takes the author of the thread it repeats takes that author's handle:
+    /// the facets made before the resolution is applied say so, as those made after do.
+    #[test]
+    fn an_excerpt_taking_its_holders_author_takes_the_handle_too() {
+        use crate::corpus::load::{bundled_glossary, bundled_sources};
+        let (mut documents, _) = crate::corpus::parse(bundled_sources());
+        let glossary = bundled_glossary();
+        let mut applied = documents.clone();
+        Resolution::compute(&documents[..], &glossary).apply(&mut applied);
+        let repeats = |d: &Document| d.threads.iter().find_map(|t| t.same_thread_as.clone());
+        let listing = applied.iter().position(|d| repeats(d).is_some()).unwrap();
+        let holder_id = repeats(&applied[listing]).unwrap();
+        let holder = documents.iter().position(|d| d.id == holder_id).unwrap();
+        // The holder is Ann's as @ann1; a document after it is Ann's as @ann2; the
+        // listing's excerpts name no author, and come last.
+        let ann = |handle: &str| {
+            Some(Author::from_handle(handle)).map(|mut a| {
+                a.name = "Ann".to_string();
+                a
+            })
+        };
+        documents[holder].author = ann("ann1");
+        documents[holder]
+            .threads
+            .iter_mut()
+            .for_each(|t| t.author = ann("ann1"));
+        let listing = documents.remove(listing);
+        let mut other = documents[(holder + 1) % documents.len()].clone();
+        other.id = "other".to_string();
+        other.author = ann("ann2");
+        other.threads.iter_mut().for_each(|t| t.author = None);
+        documents.push(other);
+        let mut listing = listing;
+        listing.threads.iter_mut().for_each(|t| t.author = None);
+        documents.push(listing);
+        let resolution = Resolution::compute(&documents[..], &glossary);
+        let early = Facets::of_resolved(&documents[..], &resolution);
+        let mut corpus = Corpus {
+            documents,
+            ..Corpus::default()
+        };
+        corpus.org_variants = resolution.apply(&mut corpus.documents);
+        assert_eq!(early, Facets::build(&corpus));
+        let ann = early.authors.iter().find(|e| e.name == "Ann").unwrap();
+        assert!(
+            ann.variants.contains(&"@ann1".to_string()),
+            "{:?}",
+            ann.variants
+        );
     }
 
     #[test]
