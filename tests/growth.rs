@@ -285,3 +285,44 @@ fn a_post_naming_a_long_repetitive_organisation_is_drawn_in_linear_time() {
     // Twice the name, at most about twice the time (a margin for a busy machine).
     assert!(twice < once * 3.0 + 0.5, "{once:.3} s -> {twice:.3} s");
 }
+
+/// A listing whose `n` excerpts all open as `n` other threads do: each excerpt is matched
+/// once, never held beside every candidate.
+fn listing_of_one_opening(n: usize) -> Vec<tread::corpus::Source> {
+    let opening = "The parish met tonight to settle the harbour plan for the coming year, and the \
+                   news was hard for every family on the quay 1/";
+    let page = |id: String, text: String| tread::corpus::Source {
+        path: format!("{id}.txt"),
+        id,
+        text,
+        warnings: Vec::new(),
+    };
+    let mut sources: Vec<_> = (0..n)
+        .map(|i| {
+            page(
+                format!("t{i}"),
+                format!("{opening}\n\nIt went on late. 2/\n"),
+            )
+        })
+        .collect();
+    let excerpts = format!("{opening}\nRead 2 tweets\n").repeat(n);
+    let listing = format!("Discover and read the best threads about #harbour\n\n{excerpts}");
+    sources.push(page("listing".to_string(), listing));
+    sources
+}
+
+#[test]
+fn a_listing_repeating_the_opening_of_many_threads_is_resolved_in_linear_memory() {
+    use tread::corpus::{Corpus, Glossary};
+    let _alone = alone();
+    let resolve = |n| {
+        let corpus = Corpus::from_sources(listing_of_one_opening(n), &Glossary::default());
+        let repeats = corpus.documents.iter().flat_map(|d| &d.threads);
+        assert_eq!(repeats.filter(|t| t.same_thread_as.is_some()).count(), n);
+    };
+    resolve(8);
+    let once = allocated(|| resolve(600));
+    let twice = allocated(|| resolve(1_200));
+    let ratio = twice as f64 / once as f64;
+    assert!(ratio < 2.5, "{once} -> {twice} bytes ({ratio:.2}x)");
+}

@@ -233,17 +233,6 @@ impl<'h> Chunks<'h> {
 
 /// What stands in for a document that did not read back: nothing.
 fn unreadable() -> Document {
-    Document {
-        id: String::new(),
-        path: String::new(),
-        kind: super::Kind::Plain,
-        title: None,
-        author: None,
-        date: None,
-        source: None,
-        threads: Vec::new(),
-        warnings: Vec::new(),
-        resolved: false,
-        read_from: None,
-    }
+    let nothing = super::Reading::new(super::Kind::Plain);
+    Document::from_reading(String::new(), String::new(), nothing, Vec::new())
 }

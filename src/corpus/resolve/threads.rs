@@ -31,41 +31,49 @@ pub(super) fn repeated_threads<D: Docs + ?Sized>(docs: &D) -> Vec<Link> {
         }
         found
     };
-    let mut openings: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
-    let mut found = docs.fold(Vec::new, opening, concat);
-    found.sort_unstable_by_key(|&(_, d, t)| (d, t));
-    for (key, d, t) in &found {
-        let key = keys
+    // Each holder of a thread that opens as some excerpt does: its threads, by key.
+    let mut by_holder: HashMap<usize, Vec<(&str, usize)>> = HashMap::new();
+    let mut candidates = docs.fold(Vec::new, opening, concat);
+    candidates.sort_unstable_by_key(|&(_, d, t)| (d, t));
+    for (key, d, t) in &candidates {
+        let key = *keys
             .get(key.as_str())
             .expect("only the keys of excerpts are kept");
-        openings.entry(key).or_default().push((*d, *t));
+        by_holder.entry(*d).or_default().push((key, *t));
     }
-    // The documents holding a thread an excerpt may open, each looked at once.
-    let mut by_holder: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
+    // The excerpts not yet matched, by key, in corpus order: each is matched once, so
+    // what is held is the excerpts and the candidates, never their product.
+    let mut waiting: HashMap<&str, Vec<usize>> = HashMap::new();
     for (e, excerpt) in excerpts.iter().enumerate() {
-        for &(od, ot) in openings.get(excerpt.key.as_str()).into_iter().flatten() {
-            by_holder.entry(od).or_default().push((e, ot));
-        }
+        waiting.entry(excerpt.key.as_str()).or_default().push(e);
     }
     let mut wanted: Vec<usize> = by_holder.keys().copied().collect();
     wanted.sort_unstable();
-    let mut found: Vec<Option<Link>> = vec![None; excerpts.len()];
+    let mut links: Vec<Option<Link>> = vec![None; excerpts.len()];
+    // Holders come in corpus order, and their threads: the first thread an excerpt opens
+    // is the one it is linked to.
     docs.pick(&wanted, |od, holder| {
-        for &(e, ot) in &by_holder[&od] {
-            let excerpt = &excerpts[e];
-            // Candidates come in corpus order: the first that the excerpt opens is taken.
-            if found[e].is_some() || !opens(&excerpt.thread, &holder.threads[ot]) {
+        for &(key, ot) in &by_holder[&od] {
+            let Some(excerpts_waiting) = waiting.get_mut(key) else {
                 continue;
-            }
-            found[e] = Some(Link {
-                doc: DocIndex::new(excerpt.doc),
-                thread: excerpt.index,
-                holder: holder.id.clone(),
-                author: (holder.threads[ot].author.clone()).or(holder.author.clone()),
+            };
+            let full = &holder.threads[ot];
+            excerpts_waiting.retain(|&e| {
+                let excerpt = &excerpts[e];
+                if !opens(&excerpt.thread, full) {
+                    return true;
+                }
+                links[e] = Some(Link {
+                    doc: DocIndex::new(excerpt.doc),
+                    thread: excerpt.index,
+                    holder: holder.id.clone(),
+                    author: (full.author.clone()).or(holder.author.clone()),
+                });
+                false
             });
         }
     });
-    found.into_iter().flatten().collect()
+    links.into_iter().flatten().collect()
 }
 
 /// A thread's opening key, its document and its place there.
