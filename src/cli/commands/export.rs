@@ -4,7 +4,7 @@ use crate::cli::output::{self, Format};
 use crate::cli::{CliError, select};
 use crate::corpus::load::HeldCorpus;
 use crate::corpus::sanitise::printable_path;
-use crate::corpus::{Applying, Corpus, DocIndex, Docs, Document, Held};
+use crate::corpus::{Corpus, DocIndex, Docs, Document};
 use crate::filters::Filters;
 use crate::present::Holders;
 use anyhow::Context;
@@ -48,13 +48,26 @@ impl<'a> Export<'a> {
     }
 }
 
-/// Every document held, in order, given up one at a time (unpacked, if packed) with
-/// `applying` (the corpus's resolution) written into each.
-fn resolved(documents: Held, mut applying: Applying) -> impl Iterator<Item = Document> {
-    documents.into_documents().map(move |(at, mut document)| {
-        applying.apply(DocIndex::new(at), &mut document);
-        document
-    })
+/// What an export of a corpus held packed writes: each document, in order, given up one
+/// at a time (unpacked, if packed) with the corpus's resolution written into it; and, for
+/// `text`, the authors of the documents that repeated threads point to.
+fn resolved(
+    corpus: HeldCorpus,
+    text: bool,
+) -> (HashMap<String, String>, impl Iterator<Item = Document>) {
+    let holders = match text {
+        true => holder_authors(&corpus),
+        false => HashMap::new(),
+    };
+    let (mut applying, _) = corpus.resolution.into_applying();
+    let documents = corpus
+        .documents
+        .into_documents()
+        .map(move |(at, mut document)| {
+            applying.apply(DocIndex::new(at), &mut document);
+            document
+        });
+    (holders, documents)
 }
 
 /// Every document of a corpus held packed to `out`, as [`Export::to_output`] writes them.
@@ -64,36 +77,16 @@ pub fn held_to_output(
     style: output::Style,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
-    let holders = match format {
-        Format::Text => holder_authors(&corpus),
-        _ => HashMap::new(),
-    };
-    let (applying, _) = corpus.resolution.into_applying();
-    write_output(
-        resolved(corpus.documents, applying),
-        &holders,
-        format,
-        style,
-        out,
-    )
+    let (holders, documents) = resolved(corpus, format == Format::Text);
+    write_output(documents, &holders, format, style, out)
 }
 
 /// Every document of a corpus held packed to a file of its own in `dir` ([`write_files`]).
 pub fn held_to_files(corpus: HeldCorpus, json: bool, dir: &Path) -> anyhow::Result<()> {
     let ids: Vec<String> = corpus.documents.map(|_, doc| doc.id.clone());
     let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-    let holders = match json {
-        true => HashMap::new(),
-        false => holder_authors(&corpus),
-    };
-    let (applying, _) = corpus.resolution.into_applying();
-    write_files(
-        &ids,
-        resolved(corpus.documents, applying),
-        &holders,
-        json,
-        dir,
-    )
+    let (holders, documents) = resolved(corpus, !json);
+    write_files(&ids, documents, &holders, json, dir)
 }
 
 /// The authors of the documents whose threads listings' excerpts repeat, by id: what the
