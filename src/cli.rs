@@ -11,10 +11,11 @@ mod select;
 mod settings;
 
 use crate::config::{ColorWhen, Config};
+use crate::corpus::load::HeldCorpus;
 use crate::facets::FacetKind;
 use clap::{Args, Parser, Subcommand};
 use clap_complete::ArgValueCandidates;
-use loading::{load, load_unresolved, load_with_document, merge};
+use loading::{load, merge};
 use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -496,18 +497,23 @@ fn run_command(
                 let outcome = commands::list::write(&rows, format.format(), style, out);
                 return Ok((Default::default(), outcome));
             }
-            // A list shows neither organisations nor repeated threads: nothing to resolve,
-            // unless filters name organisations or authors of repeated threads.
-            let (corpus, filters, args) = filtered(cli, select, corpus, false)?;
+            if let Some((held, filters)) = held_filtered(cli, &select, &corpus)? {
+                let filters = filters.expect("a list with filters");
+                let outcome = commands::list::held(held, &filters, format.format(), style, out);
+                return Ok((Default::default(), outcome));
+            }
+            // Filters on the review: the corpus held whole.
+            let (corpus, filters, args) = filtered(cli, select, corpus)?;
             let outcome = with_filters(&corpus, (&filters, &args), cli, |f| {
                 commands::list::run(&corpus, f, format.format(), style, out)
             });
             (corpus, outcome)
         }
         Command::Show { doc, json, corpus } => {
-            let (corpus, index) = load_with_document(&merge(cli.corpus, corpus), &doc)?;
-            let outcome = commands::show::run(&corpus, index, json, style, out);
-            (corpus, outcome)
+            let args = merge(cli.corpus, corpus);
+            let (held, index) = loading::load_held_with_document(&args, &doc)?;
+            let outcome = commands::show::run(held, index, json, style, out);
+            return Ok((Default::default(), outcome));
         }
         Command::Export {
             json,
@@ -537,17 +543,18 @@ fn run_command(
             ..
         } => {
             let format = FormatArgs { json, jsonl }.format();
-            // Without filters every document is written whole: each is unpacked and
-            // resolved as it is written, the corpus held packed.
-            if cli.filters.is_empty() && select.filters.is_empty() {
-                let held = loading::load_held(&merge(cli.corpus, corpus))?;
+            // Each document is unpacked and resolved as it is written, the corpus held
+            // packed.
+            if let Some((held, filters)) = held_filtered(cli, &select, &corpus)? {
+                let filters = filters.as_ref();
                 let outcome = match to {
-                    Some(dir) => commands::export::held_to_files(held, json, &dir),
-                    None => commands::export::held_to_output(held, format, style, out),
+                    Some(dir) => commands::export::held_to_files(held, filters, json, &dir),
+                    None => commands::export::held_to_output(held, filters, format, style, out),
                 };
                 return Ok((Default::default(), outcome));
             }
-            let (corpus, filters, args) = filtered(cli, select, corpus, true)?;
+            // Filters on the review: the corpus held whole.
+            let (corpus, filters, args) = filtered(cli, select, corpus)?;
             let outcome = with_filters(&corpus, (&filters, &args), cli, |f| {
                 let export = commands::export::Export::new(&corpus, f);
                 match to {
@@ -580,8 +587,14 @@ fn run_command(
                 let outcome = commands::search::write(&hits, &query, format.format(), style, out);
                 return Ok((Default::default(), outcome));
             }
-            // Hits show post text and place only: nothing to resolve, unless filtered.
-            let (corpus, filters, args) = filtered(cli, select, corpus, false)?;
+            if let Some((held, filters)) = held_filtered(cli, &select, &corpus)? {
+                let filters = filters.expect("a search with filters");
+                let outcome =
+                    commands::search::held(held, &query, &filters, format.format(), style, out);
+                return Ok((Default::default(), outcome));
+            }
+            // Filters on the review: the corpus held whole.
+            let (corpus, filters, args) = filtered(cli, select, corpus)?;
             let outcome = with_filters(&corpus, (&filters, &args), cli, |f| {
                 commands::search::run(&corpus, &query, f, format.format(), style, out)
             });
@@ -613,7 +626,7 @@ fn export_review(
     how: commands::review::How,
     out: &mut impl Write,
 ) -> anyhow::Result<(crate::corpus::Corpus, anyhow::Result<()>)> {
-    let (loaded, filters, args) = filtered(cli, select, corpus, true)?;
+    let (loaded, filters, args) = filtered(cli, select, corpus)?;
     let review = review_of(&loaded, &args, cli)?;
     let outcome = with_filters(&loaded, (&filters, &args), cli, |f| {
         commands::review::export(&loaded, &review, f, how, out)
@@ -646,25 +659,38 @@ fn with_filters(
     command(filters.as_ref())
 }
 
-/// The corpus a command that takes `--filter` reads, and the filters' expressions (those
-/// given before the command, then its own). It is resolved (organisations, repeated
-/// threads) when the command needs it (`resolved`) or the filters may name what the
-/// resolution finds.
+/// The `--filter` expressions of a command: those given before it, then its own.
+fn expressions(top: &TopArgs, select: &FilterArgs) -> Vec<String> {
+    (top.filters.iter().chain(&select.filters).cloned()).collect()
+}
+
+/// The corpus a command that takes `--filter` reads, held packed and resolved, with the
+/// filters its expressions write (`None` without any); `None` where one names the review,
+/// which finds its posts in a corpus held whole ([`filtered`]).
+fn held_filtered(
+    top: &TopArgs,
+    select: &FilterArgs,
+    corpus: &CorpusArgs,
+) -> anyhow::Result<Option<(HeldCorpus, Option<crate::filters::Filters>)>> {
+    let expressions = expressions(top, select);
+    if expressions.iter().any(|e| select::names_review(e)) {
+        return Ok(None);
+    }
+    let held = loading::load_held(&merge(top.corpus, corpus.clone()))?;
+    let filters = select::held_filters(&held, &expressions)?;
+    Ok(Some((held, filters)))
+}
+
+/// The corpus a command that takes `--filter` reads, held whole and resolved, and the
+/// filters' expressions: for filters on the review, and the review's export.
 fn filtered(
     top: &TopArgs,
     select: FilterArgs,
     corpus: CorpusArgs,
-    resolved: bool,
 ) -> anyhow::Result<(crate::corpus::Corpus, Vec<String>, CorpusArgs)> {
-    let filters: Vec<String> = (top.filters.iter().cloned())
-        .chain(select.filters)
-        .collect();
+    let filters = expressions(top, &select);
     let args = merge(top.corpus, corpus);
-    let corpus = match resolved || !filters.is_empty() {
-        true => load(&args)?,
-        false => load_unresolved(&args)?,
-    };
-    Ok((corpus, filters, args))
+    Ok((load(&args)?, filters, args))
 }
 
 /// Lets `held` go without freeing it and passes `outcome` on: the process ends right after,

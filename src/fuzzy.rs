@@ -33,14 +33,17 @@ impl Matcher {
         candidates: impl IntoIterator<Item = &'a str>,
         query: &str,
     ) -> Vec<(usize, i64)> {
-        let mut ranked: Vec<(usize, i64)> = candidates
-            .into_iter()
-            .enumerate()
-            .filter_map(|(i, c)| self.score(c, query).map(|s| (i, s)))
-            .collect();
-        ranked.sort_by_key(|&(i, s)| (std::cmp::Reverse(s), i));
-        ranked
+        best_first(candidates.into_iter().map(|c| self.score(c, query)))
     }
+}
+
+/// The indices of the candidates whose `scores` are some, with them, best score first
+/// (ties keep order): [`Matcher::rank`] of scores worked out elsewhere.
+pub fn best_first(scores: impl IntoIterator<Item = Option<i64>>) -> Vec<(usize, i64)> {
+    let scored = scores.into_iter().enumerate();
+    let mut ranked: Vec<(usize, i64)> = scored.filter_map(|(i, s)| Some((i, s?))).collect();
+    ranked.sort_by_key(|&(i, s)| (std::cmp::Reverse(s), i));
+    ranked
 }
 
 #[cfg(test)]

@@ -144,11 +144,15 @@ impl std::io::Write for Tail {
     }
 }
 
-/// tread's own JSON of `n` one-post documents, as small as a document can be written.
+/// tread's own JSON of `n` one-post documents, as small as a document can be written, each
+/// with one of seven hashtags.
 fn tiny_documents(n: usize) -> String {
     let docs: Vec<String> = (0..n)
         .map(|i| {
-            format!(r#"{{"id":"d{i}","kind":"post","threads":[{{"posts":[{{"text":"p {i}"}}]}}]}}"#)
+            let tag = i % 7;
+            format!(
+                r#"{{"id":"d{i}","kind":"post","threads":[{{"posts":[{{"text":"p {i} #t{tag}","hashtags":["t{tag}"]}}]}}]}}"#
+            )
         })
         .collect();
     format!("[{}]", docs.join(","))
@@ -223,8 +227,9 @@ fn a_list_or_search_of_many_small_documents_holds_what_it_shows_not_the_document
     }
 }
 
-/// `tread facets` and `tread export` need the corpus resolved as a whole, yet show one
-/// document at a time: the documents stay packed, each unpacked as it is read.
+/// `tread facets`, `export`, `show` and the filtered `list` and `search` need the corpus
+/// resolved as a whole (and the filters its facets), yet show one document at a time: the
+/// documents stay packed, each unpacked as it is read.
 #[test]
 fn facets_and_exports_of_many_small_documents_hold_them_packed() {
     use clap::Parser;
@@ -233,12 +238,24 @@ fn facets_and_exports_of_many_small_documents_hold_them_packed() {
     let file = dir.path().join("documents.json");
     let text = tiny_documents(50_000);
     std::fs::write(&file, &text).unwrap();
-    let commands: [(&[&str], &str); 5] = [
+    // d49999 has the hashtag #t5 (49999 = 7 × 7142 + 5), d49998 #t4, d4999 #t1.
+    let commands: [(&[&str], &str); 13] = [
         (&["facets"], "50000 docs, 50000 posts"),
         (&["facets", "--json"], "\"d49999\""),
         (&["export"], "p 49999"),
-        (&["export", "--json"], "\"p 49999\""),
-        (&["export", "--jsonl"], "\"p 49999\""),
+        (&["export", "--json"], "\"p 49999 #t5\""),
+        (&["export", "--jsonl"], "\"p 49999 #t5\""),
+        (&["export", "--filter", "#t5"], "p 49999"),
+        (
+            &["export", "--json", "--filter", "not:#t5"],
+            "\"p 49998 #t4\"",
+        ),
+        (&["list", "--filter", "#t5"], "d49999"),
+        (&["search", "--filter", "#t4", "p"], "p 49998"),
+        (&["show", "d49999"], "p 49999"),
+        (&["show", "--json", "d4999"], "\"p 4999 #t1\""),
+        (&["show", "d#50000"], "p 49999"),
+        (&["show", "p 49999"], "p 49999"),
     ];
     for (command, last) in commands {
         let args = ["tread", "--no-cache"].iter().chain(command);

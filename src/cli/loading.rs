@@ -2,9 +2,9 @@
 //! reported on standard error, one line each.
 
 use super::{CliError, CorpusArgs, Pick, output, pick_document};
-use crate::corpus::{self, Corpus, DocIndex, Document, LoadOptions};
+use crate::corpus::{self, Corpus, DocIndex, Docs, Document, LoadOptions};
 use crate::review::{Review, location};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 /// The subcommand's corpus arguments, with a `--glossary` and PATHs given before the
@@ -44,12 +44,6 @@ pub fn load_held(args: &CorpusArgs) -> anyhow::Result<corpus::load::HeldCorpus> 
     let held = report_failure(corpus::load::load_held(&options(args)))?;
     report_problems(&held.problems, held.summary());
     Ok(held)
-}
-
-/// Loads the corpus unresolved ([`corpus::load::load_unresolved`]), reporting each problem
-/// on stderr in one line.
-pub fn load_unresolved(args: &CorpusArgs) -> anyhow::Result<Corpus> {
-    report(corpus::load::load_unresolved(&options(args)))
 }
 
 /// How many warnings a command prints about what it read.
@@ -151,6 +145,27 @@ fn report_failure<T>(loaded: Result<T, corpus::LoadError>) -> anyhow::Result<T> 
 /// Loads the corpus and finds the document DOC names; a DOC naming a file is read even when
 /// no PATH holds it.
 pub fn load_with_document(args: &CorpusArgs, doc: &str) -> anyhow::Result<(Corpus, DocIndex)> {
+    let (options, file) = options_with_document(args, doc);
+    let corpus = report(corpus::load::load(&options))?;
+    let index = picked(&corpus.documents[..], doc, file.as_deref())?;
+    Ok((corpus, index))
+}
+
+/// [`load_with_document`], the corpus held packed ([`load_held`]).
+pub fn load_held_with_document(
+    args: &CorpusArgs,
+    doc: &str,
+) -> anyhow::Result<(corpus::load::HeldCorpus, DocIndex)> {
+    let (options, file) = options_with_document(args, doc);
+    let held = report_failure(corpus::load::load_held(&options))?;
+    report_problems(&held.problems, held.summary());
+    let index = picked(&held.documents, doc, file.as_deref())?;
+    Ok((held, index))
+}
+
+/// What a load that finds the document DOC names reads, and the file DOC names if it names
+/// one: read too when no PATH holds it.
+fn options_with_document(args: &CorpusArgs, doc: &str) -> (LoadOptions, Option<PathBuf>) {
     let file = Some(PathBuf::from(doc)).filter(|f| f.is_file());
     let mut options = options(args);
     if let Some(file) = file.as_ref().filter(|f| !options.paths.contains(f)) {
@@ -159,27 +174,35 @@ pub fn load_with_document(args: &CorpusArgs, doc: &str) -> anyhow::Result<(Corpu
         // own for every file shown so.
         options.cache = None;
     }
-    let corpus = report(corpus::load::load(&options))?;
-    let index = match pick_document(&corpus, doc, file.as_deref()) {
-        Pick::One(index) => index,
+    (options, file)
+}
+
+/// The document DOC names among `docs`; none, or several, is an error saying so (naming
+/// the several, best first).
+fn picked<D: Docs + ?Sized>(docs: &D, doc: &str, file: Option<&Path>) -> anyhow::Result<DocIndex> {
+    let candidates = match pick_document(docs, doc, file) {
+        Pick::One(index) => return Ok(index),
         Pick::None => {
             let message = format!("no document matches {doc:?} (try `tread list`)");
             return Err(CliError::failure(message).into());
         }
-        Pick::Many(candidates) => {
-            let lines: Vec<String> = candidates
-                .iter()
-                .map(|&i| output::candidate_line(corpus.document(i)))
-                .collect();
-            let message = format!(
-                "{doc:?} matches {} documents:\n{}",
-                candidates.len(),
-                lines.join("\n")
-            );
-            return Err(CliError::usage(message).into());
-        }
+        Pick::Many(candidates) => candidates,
     };
-    Ok((corpus, index))
+    let mut wanted: Vec<usize> = candidates.iter().map(|c| c.index()).collect();
+    wanted.sort_unstable();
+    let mut lines = HashMap::with_capacity(wanted.len());
+    docs.pick(&wanted, |i, d| {
+        lines.insert(i, output::candidate_line(d));
+    });
+    let lines: Vec<&str> = (candidates.iter())
+        .filter_map(|c| lines.get(&c.index()).map(String::as_str))
+        .collect();
+    let message = format!(
+        "{doc:?} matches {} documents:\n{}",
+        candidates.len(),
+        lines.join("\n")
+    );
+    Err(CliError::usage(message).into())
 }
 
 /// The review of the corpus `args` names (`file`, or the corpus's own), to read only: a

@@ -2,7 +2,7 @@
 //! (`b_18#3`), a unique id prefix, a file path, or words of its title or author (by
 //! substring, then fuzzily).
 
-use crate::corpus::{Corpus, DocIndex, Document};
+use crate::corpus::{DocIndex, Docs, Document, Groups};
 use crate::fuzzy;
 use std::path::Path;
 
@@ -15,30 +15,46 @@ pub enum Pick {
     Many(Vec<DocIndex>),
 }
 
-/// The documents `doc` names, trying the most exact reading first.
-pub fn pick_document(corpus: &Corpus, doc: &str, file: Option<&Path>) -> Pick {
-    let docs = &corpus.documents;
-    let all = || DocIndex::all(docs.len()).zip(docs);
-    let those = |pass: &dyn Fn(&Document) -> bool| -> Vec<DocIndex> {
-        all().filter(|(_, d)| pass(d)).map(|(i, _)| i).collect()
+impl Pick {
+    /// What a step that found `found` (best first) picks.
+    fn of(found: Vec<DocIndex>) -> Pick {
+        match found.as_slice() {
+            [] => Pick::None,
+            [one] => Pick::One(*one),
+            _ => Pick::Many(found),
+        }
+    }
+}
+
+/// The documents `doc` names among `docs`, trying the most exact reading first. Each
+/// reading is one pass over the documents, keeping only the places of those it finds.
+pub fn pick_document<D: Docs + ?Sized>(docs: &D, doc: &str, file: Option<&Path>) -> Pick {
+    let those = |pass: &(dyn Fn(&Document) -> bool + Sync)| -> Vec<DocIndex> {
+        let found = docs.map(|i, d| pass(d).then_some(DocIndex::new(i)));
+        found.into_iter().flatten().collect()
     };
-    if let Some((i, _)) = all().find(|(_, d)| d.id == doc) {
+    // The first document of that id: ids are unique, but a stand-in for one lost may not be.
+    let first = |a: Option<DocIndex>, b: Option<DocIndex>| a.or(b);
+    let exact = docs.fold(
+        || None,
+        |found, i, d| first(found, (d.id == doc).then_some(DocIndex::new(i))),
+        first,
+    );
+    if let Some(i) = exact {
         return Pick::One(i);
     }
     // A document of a file holding several, as the UI's list names it ("b_18#3").
     if doc.contains('#')
-        && let Some(i) = crate::corpus::Groups::new(docs).find(doc, docs)
+        && let Some(i) = short_id(docs, doc)
     {
         return Pick::One(i);
     }
     if let Some(file) = file {
         let shown = crate::corpus::sanitise::printable_path(file);
         // A file of tread's own JSON can hold several documents.
-        let in_file = those(&|d| d.file() == shown);
-        match in_file.as_slice() {
-            [] => {}
-            [one] => return Pick::One(*one),
-            many => return Pick::Many(many.to_vec()),
+        let in_file = Pick::of(those(&|d| d.file() == shown));
+        if in_file != Pick::None {
+            return in_file;
         }
     }
     let steps: [&dyn Fn() -> Vec<DocIndex>; 3] = [
@@ -48,22 +64,33 @@ pub fn pick_document(corpus: &Corpus, doc: &str, file: Option<&Path>) -> Pick {
             those(&|d| haystack(d).to_lowercase().contains(&needle))
         },
         &|| {
-            let texts: Vec<String> = docs.iter().map(haystack).collect();
-            fuzzy::Matcher::default()
-                .rank(texts.iter().map(String::as_str), doc)
-                .into_iter()
-                .map(|(i, _)| DocIndex::new(i))
-                .collect()
+            let matcher = fuzzy::Matcher::default();
+            let scores = docs.map(|_, d| matcher.score(&haystack(d), doc));
+            let ranked = fuzzy::best_first(scores);
+            ranked.into_iter().map(|(i, _)| DocIndex::new(i)).collect()
         },
     ];
-    for step in steps {
-        match step().as_slice() {
-            [] => continue,
-            [one] => return Pick::One(*one),
-            many => return Pick::Many(many.to_vec()),
+    (steps.into_iter())
+        .map(|step| Pick::of(step()))
+        .find(|pick| *pick != Pick::None)
+        .unwrap_or(Pick::None)
+}
+
+/// The document a short id ("b_18#3") names, from the groups of files holding several.
+fn short_id<D: Docs + ?Sized>(docs: &D, doc: &str) -> Option<DocIndex> {
+    let ids = docs.map(|_, d| d.id.clone());
+    // Documents of one file come one after another: each run of them names it once.
+    let mut files: Vec<String> = Vec::new();
+    let mut file_of = Vec::with_capacity(ids.len());
+    docs.for_each(|_, d| {
+        if files.last().is_none_or(|last| last != d.file()) {
+            files.push(d.file().to_string());
         }
-    }
-    Pick::None
+        file_of.push(files.len() - 1);
+    });
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let files: Vec<&str> = file_of.iter().map(|&f| files[f].as_str()).collect();
+    Groups::of_names(&ids, &files).find(doc)
 }
 
 /// What words of a DOC argument are matched against: title and author.
@@ -79,21 +106,77 @@ mod tests {
 
     #[test]
     fn id_prefix_title_and_author() {
-        let c = load::bundled();
-        assert_eq!(pick_document(&c, "000", None), Pick::One(DocIndex::new(0)));
+        let c = &load::bundled().documents[..];
+        assert_eq!(pick_document(c, "000", None), Pick::One(DocIndex::new(0)));
         assert_eq!(
-            pick_document(&c, "003_5dc0658c0538405e", None),
+            pick_document(c, "003_5dc0658c0538405e", None),
             Pick::One(DocIndex::new(3))
         );
         assert_eq!(
-            pick_document(&c, "penultimate", None),
+            pick_document(c, "penultimate", None),
             Pick::One(DocIndex::new(3))
         );
         assert_eq!(
-            pick_document(&c, "emmet regan", None),
+            pick_document(c, "emmet regan", None),
             Pick::One(DocIndex::new(4))
         );
-        assert!(matches!(pick_document(&c, "0", None), Pick::Many(v) if v.len() == 5));
-        assert_eq!(pick_document(&c, "zzzzqqq", None), Pick::None);
+        assert!(matches!(pick_document(c, "0", None), Pick::Many(v) if v.len() == 5));
+        assert_eq!(pick_document(c, "zzzzqqq", None), Pick::None);
+    }
+
+    /// Documents held packed (a file of many) are picked as documents held whole are: each
+    /// reading of DOC, in the same order of preference, best first.
+    #[test]
+    fn held_documents_are_picked_as_the_documents_are() {
+        use crate::corpus::{Groups, Held};
+        // The seeds over and over, with ids of their own: each seed's file holds twelve
+        // documents, not one after another, and the records take several chunks.
+        let seeds = load::bundled().documents;
+        let documents: Vec<Document> = (0..12)
+            .flat_map(|copy| {
+                seeds.iter().cloned().map(move |mut doc| {
+                    doc.id = format!("{}-{copy}", doc.id);
+                    doc
+                })
+            })
+            .collect();
+        let mut held = Held::default();
+        for (i, doc) in documents.iter().enumerate() {
+            match i < 3 || i >= documents.len() - 4 {
+                true => held.push_made(doc.clone()),
+                false => held.push_packed(doc),
+            }
+        }
+        held.finish();
+        let groups = Groups::new(&documents);
+        let seventh = DocIndex::new(33);
+        let short = groups.short_id(seventh).expect("a file of several");
+        let slice = &documents[..];
+        let first_file = Path::new(documents[0].file());
+        let picks = [
+            ("003_5dc0658c0538405e-7", None),
+            ("003_5dc0658c0538405e-1", None),
+            ("003", None),
+            ("penultimate", None),
+            ("emmet regan", None),
+            ("pnltmt", None),
+            ("sam trner", None),
+            ("zzzzqqq", None),
+            (short.as_str(), None),
+            ("x", Some(first_file)),
+        ];
+        for (doc, file) in picks {
+            assert_eq!(
+                pick_document(&held, doc, file),
+                pick_document(slice, doc, file),
+                "{doc}"
+            );
+        }
+        assert_eq!(pick_document(&held, &short, None), Pick::One(seventh));
+        let id = pick_document(&held, "003_5dc0658c0538405e-7", None);
+        assert_eq!(id, Pick::One(DocIndex::new(38)));
+        let by_file = pick_document(&held, "x", Some(first_file));
+        assert!(matches!(by_file, Pick::Many(v) if v.len() == 12 && v[1].index() == 5));
+        assert!(matches!(pick_document(&held, "pnltmt", None), Pick::Many(v) if v.len() > 1));
     }
 }

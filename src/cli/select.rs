@@ -2,15 +2,17 @@
 //! UI's filters ([`crate::filters`]), so that a script gets what the screen shows.
 
 use super::CliError;
-use crate::corpus::{Corpus, DocIndex, Document, PostRef};
+use crate::corpus::load::HeldCorpus;
+use crate::corpus::{Corpus, DocIndex, Docs, Document, PostRef};
 use crate::facets::Facets;
 use crate::filters::{Filter, Filters};
 use crate::review::Review;
 
-/// The filters `expressions` write, over `corpus` and its `facets`; `None` when there are
-/// none. An expression that names nothing, or filters that leave no post, are errors.
+/// The filters `expressions` write, over a corpus of `documents` and its `facets`; `None`
+/// when there are none. An expression that names nothing, or filters that leave no post,
+/// are errors.
 pub fn filters(
-    corpus: &Corpus,
+    documents: usize,
     facets: &Facets,
     expressions: &[String],
 ) -> Result<Option<Filters>, CliError> {
@@ -24,7 +26,7 @@ pub fn filters(
             true => CliError::usage(e.message),
             false => CliError::failure(e.message),
         })?;
-    let filters = Filters::new(corpus.documents.len(), facets, list);
+    let filters = Filters::new(documents, facets, list);
     if filters.passing_count() == Some(0) {
         let message = format!("no post passes {}", expressions.join(" and "));
         return Err(CliError::failure(message));
@@ -49,7 +51,22 @@ pub fn filters_of(
         review.resolve(corpus, facets.places());
         facets.set_review(review.facet_posts(facets.places()));
     }
-    Ok(filters(corpus, &facets, expressions)?)
+    Ok(filters(corpus.documents.len(), &facets, expressions)?)
+}
+
+/// The filters of `expressions` over a corpus held packed, whose facets are built reading
+/// its documents one at a time; `None` when there are none. Filters on the review are not
+/// for such a corpus: the review finds its posts in a corpus held whole.
+pub fn held_filters(
+    corpus: &HeldCorpus,
+    expressions: &[String],
+) -> Result<Option<Filters>, CliError> {
+    debug_assert!(!expressions.iter().any(|e| names_review(e)));
+    if expressions.is_empty() {
+        return Ok(None);
+    }
+    let facets = Facets::of_resolved(&corpus.documents, &corpus.resolution);
+    filters(corpus.documents.count(), &facets, expressions)
 }
 
 /// Whether a `--filter` expression is on the review rather than the corpus.

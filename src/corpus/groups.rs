@@ -14,6 +14,8 @@ pub struct Group {
     /// The shortest start of its documents' common id that no other document's id has (at
     /// least three characters).
     pub short: String,
+    /// The id of its first document.
+    pub first_id: String,
     /// Its documents, in the corpus's order.
     pub docs: Vec<DocIndex>,
 }
@@ -29,20 +31,28 @@ pub struct Groups {
 impl Groups {
     /// The groups of `documents`.
     pub fn new(documents: &[Document]) -> Groups {
+        let ids: Vec<&str> = documents.iter().map(|d| d.id.as_str()).collect();
+        let files: Vec<&str> = documents.iter().map(|d| d.file()).collect();
+        Groups::of_names(&ids, &files)
+    }
+
+    /// The groups of the documents whose ids are `ids` and files `files` (one each, in
+    /// corpus order).
+    pub fn of_names(ids: &[&str], files: &[&str]) -> Groups {
         let mut by_file: HashMap<&str, Vec<DocIndex>> = HashMap::default();
-        let mut files: Vec<&str> = Vec::new();
-        for (doc, document) in DocIndex::all(documents.len()).zip(documents) {
-            let docs = by_file.entry(document.file()).or_default();
+        let mut seen: Vec<&str> = Vec::new();
+        for (doc, &file) in DocIndex::all(files.len()).zip(files) {
+            let docs = by_file.entry(file).or_default();
             if docs.is_empty() {
-                files.push(document.file());
+                seen.push(file);
             }
             docs.push(doc);
         }
         let mut groups = Groups {
             groups: Vec::new(),
-            place: vec![None; documents.len()],
+            place: vec![None; files.len()],
         };
-        for file in files {
+        for file in seen {
             let docs = by_file.remove(file).unwrap_or_default();
             if docs.len() < 2 {
                 continue;
@@ -51,28 +61,32 @@ impl Groups {
             for (at, doc) in docs.iter().enumerate() {
                 groups.place[doc.index()] = Some((group, at as u32));
             }
-            let (file, short) = (file.to_string(), String::new());
-            groups.groups.push(Group { file, short, docs });
+            groups.groups.push(Group {
+                file: file.to_string(),
+                short: String::new(),
+                first_id: ids[docs[0].index()].to_string(),
+                docs,
+            });
         }
-        groups.name(documents);
+        groups.name(ids);
         groups
     }
 
     /// Gives each group its short name: unique among the groups (a second `outbox-1` is
     /// `outbox-1~2`, as ids are), and where it can be, a start no other document's id has.
-    fn name(&mut self, documents: &[Document]) {
-        let mut ids: Vec<(&str, DocIndex)> = (documents.iter().map(|d| d.id.as_str()))
-            .zip(DocIndex::all(documents.len()))
+    fn name(&mut self, ids: &[&str]) {
+        let mut sorted: Vec<(&str, DocIndex)> = (ids.iter().copied())
+            .zip(DocIndex::all(ids.len()))
             .collect();
-        ids.sort_unstable();
+        sorted.sort_unstable();
         let mut taken: HashMap<String, usize> = HashMap::default();
         for index in 0..self.groups.len() {
             let docs = &self.groups[index].docs;
             let member = |doc: DocIndex| self.of(doc).is_some_and(|(g, _)| g == index);
-            let first = documents[docs[0].index()].id.as_str();
-            let common = (docs.iter().map(|d| documents[d.index()].id.as_str()))
+            let first = ids[docs[0].index()];
+            let common = (docs.iter().map(|d| ids[d.index()]))
                 .fold(first.len(), |n, id| common_prefix(&first[..n], id));
-            let mut short = short_name(&first[..common], &ids, member);
+            let mut short = short_name(&first[..common], &sorted, member);
             if short.is_empty() {
                 short = first.chars().take(3).collect();
             }
@@ -113,7 +127,7 @@ impl Groups {
 
     /// The document a short id such as "b_18#3" names: the third of the group whose short
     /// name, or whose documents' ids, start with "b_18".
-    pub fn find(&self, short_id: &str, documents: &[Document]) -> Option<DocIndex> {
+    pub fn find(&self, short_id: &str) -> Option<DocIndex> {
         let (name, place) = short_id.rsplit_once('#')?;
         let place: usize = place.parse().ok().filter(|&n| n > 0)?;
         if name.is_empty() {
@@ -123,9 +137,8 @@ impl Groups {
         // (a start two groups share names neither).
         let exact = self.groups.iter().find(|g| g.short == name);
         let group = exact.or_else(|| {
-            let mut named = (self.groups.iter()).filter(|g| {
-                g.short.starts_with(name) || documents[g.docs[0].index()].id.starts_with(name)
-            });
+            let mut named = (self.groups.iter())
+                .filter(|g| g.short.starts_with(name) || g.first_id.starts_with(name));
             let group = named.next()?;
             named.next().is_none().then_some(group)
         })?;
@@ -208,11 +221,11 @@ mod tests {
         assert_eq!(group.docs.len(), 3);
         assert_eq!(groups.short_id(DocIndex::new(2)).as_deref(), Some("b_18#2"));
         assert_eq!(groups.short_id(DocIndex::new(0)), None);
-        assert_eq!(groups.find("b_18#3", &docs), Some(DocIndex::new(3)));
-        assert_eq!(groups.find("b_18_export#1", &docs), Some(DocIndex::new(1)));
-        assert_eq!(groups.find("b_18#4", &docs), None);
-        assert_eq!(groups.find("b_18#0", &docs), None);
-        assert_eq!(groups.find("nothing#1", &docs), None);
+        assert_eq!(groups.find("b_18#3"), Some(DocIndex::new(3)));
+        assert_eq!(groups.find("b_18_export#1"), Some(DocIndex::new(1)));
+        assert_eq!(groups.find("b_18#4"), None);
+        assert_eq!(groups.find("b_18#0"), None);
+        assert_eq!(groups.find("nothing#1"), None);
     }
 
     #[test]
@@ -227,14 +240,8 @@ mod tests {
         let (a, b) = (groups.get(0).short.clone(), groups.get(1).short.clone());
         assert_ne!(a, b);
         assert_eq!(b, format!("{a}~2"));
-        assert_eq!(
-            groups.find(&format!("{a}#2"), &docs),
-            Some(DocIndex::new(1))
-        );
-        assert_eq!(
-            groups.find(&format!("{b}#1"), &docs),
-            Some(DocIndex::new(2))
-        );
+        assert_eq!(groups.find(&format!("{a}#2")), Some(DocIndex::new(1)));
+        assert_eq!(groups.find(&format!("{b}#1")), Some(DocIndex::new(2)));
         // A name that starts another group's ids still opens its own group.
         let docs = documents(&[
             ("x-1", "x.js"),
@@ -244,10 +251,7 @@ mod tests {
         ]);
         let groups = Groups::new(&docs);
         let x = groups.get(0).short.clone();
-        assert_eq!(
-            groups.find(&format!("{x}#2"), &docs),
-            Some(DocIndex::new(1))
-        );
+        assert_eq!(groups.find(&format!("{x}#2")), Some(DocIndex::new(1)));
     }
 
     #[test]

@@ -9,7 +9,7 @@ mod walk;
 
 use super::glossary::{Glossary, GlossaryError};
 use super::sanitise::{printable_path, single_line};
-use super::{Corpus, Docs, Document, Documents, Held, Resolution, Source};
+use super::{Corpus, DocIndex, Docs, Document, Documents, Held, Resolution, Source};
 use crate::cache;
 pub use files::{
     FileRead, MAX_EXPORT_BYTES, MAX_FILE_BYTES, ReadError, companions, decode, open_regular,
@@ -141,6 +141,35 @@ impl HeldCorpus {
     pub fn summary(&self) -> Option<String> {
         let loaded = self.files.iter().map(String::as_str).collect();
         super::summary(&self.problems, &loaded)
+    }
+
+    /// The authors of the documents whose threads listings' excerpts repeat, by id: what
+    /// the text of an excerpt's thread says of the document holding it whole
+    /// ([`crate::present::Holders`]).
+    pub fn holder_authors(&self) -> HashMap<String, String> {
+        let holders: HashSet<&str> = self.resolution.holders().collect();
+        let mut authors = HashMap::new();
+        if holders.is_empty() {
+            return authors;
+        }
+        self.documents.for_each(|_, doc| {
+            // The first document of an id is the one it names (ids are unique).
+            if let Some(author) = doc.author.as_ref().filter(|_| holders.contains(&*doc.id)) {
+                authors.entry(doc.id.clone()).or_insert(author.name.clone());
+            }
+        });
+        authors
+    }
+
+    /// Every document with its place, in order, given up one at a time (unpacked, if
+    /// packed) with the resolution written into it: as a loaded [`Corpus`] holds it.
+    pub fn into_resolved(self) -> impl Iterator<Item = (DocIndex, Document)> {
+        let (mut applying, _) = self.resolution.into_applying();
+        (self.documents.into_documents()).map(move |(at, mut document)| {
+            let at = DocIndex::new(at);
+            applying.apply(at, &mut document);
+            (at, document)
+        })
     }
 }
 

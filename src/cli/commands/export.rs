@@ -10,7 +10,7 @@ use crate::present::Holders;
 use anyhow::Context;
 use serde::Serialize;
 use std::borrow::Borrow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -48,62 +48,51 @@ impl<'a> Export<'a> {
     }
 }
 
-/// What an export of a corpus held packed writes: each document, in order, given up one
-/// at a time (unpacked, if packed) with the corpus's resolution written into it; and, for
-/// `text`, the authors of the documents that repeated threads point to.
+/// What an export of a corpus held packed writes: each document `filters` leave (all
+/// without), in order, given up one at a time (unpacked, if packed) with the corpus's
+/// resolution written into it; and, for `text`, the authors of the documents that repeated
+/// threads point to.
 fn resolved(
     corpus: HeldCorpus,
+    filters: Option<&Filters>,
     text: bool,
 ) -> (HashMap<String, String>, impl Iterator<Item = Document>) {
     let holders = match text {
-        true => holder_authors(&corpus),
+        true => corpus.holder_authors(),
         false => HashMap::new(),
     };
-    let (mut applying, _) = corpus.resolution.into_applying();
-    let documents = corpus
-        .documents
-        .into_documents()
-        .map(move |(at, mut document)| {
-            applying.apply(DocIndex::new(at), &mut document);
-            document
-        });
+    let documents = (corpus.into_resolved())
+        .filter(move |(at, _)| filters.is_none_or(|f| f.passes(*at)))
+        .map(|(_, document)| document);
     (holders, documents)
 }
 
-/// Every document of a corpus held packed to `out`, as [`Export::to_output`] writes them.
+/// The documents of a corpus held packed that `filters` leave (all without) to `out`, as
+/// [`Export::to_output`] writes them.
 pub fn held_to_output(
     corpus: HeldCorpus,
+    filters: Option<&Filters>,
     format: Format,
     style: output::Style,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
-    let (holders, documents) = resolved(corpus, format == Format::Text);
+    let (holders, documents) = resolved(corpus, filters, format == Format::Text);
     write_output(documents, &holders, format, style, out)
 }
 
-/// Every document of a corpus held packed to a file of its own in `dir` ([`write_files`]).
-pub fn held_to_files(corpus: HeldCorpus, json: bool, dir: &Path) -> anyhow::Result<()> {
-    let ids: Vec<String> = corpus.documents.map(|_, doc| doc.id.clone());
-    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-    let (holders, documents) = resolved(corpus, !json);
+/// The documents of a corpus held packed that `filters` leave (all without) to a file of
+/// its own each in `dir` ([`write_files`]).
+pub fn held_to_files(
+    corpus: HeldCorpus,
+    filters: Option<&Filters>,
+    json: bool,
+    dir: &Path,
+) -> anyhow::Result<()> {
+    let passes = |at: usize| filters.is_none_or(|f| f.passes(DocIndex::new(at)));
+    let ids = (corpus.documents).map(|at, doc| passes(at).then(|| doc.id.clone()));
+    let ids: Vec<&str> = ids.iter().flatten().map(String::as_str).collect();
+    let (holders, documents) = resolved(corpus, filters, !json);
     write_files(&ids, documents, &holders, json, dir)
-}
-
-/// The authors of the documents whose threads listings' excerpts repeat, by id: what the
-/// text of an excerpt's thread says of the document holding it whole.
-fn holder_authors(corpus: &HeldCorpus) -> HashMap<String, String> {
-    let holders: HashSet<&str> = corpus.resolution.holders().collect();
-    let mut authors = HashMap::new();
-    if holders.is_empty() {
-        return authors;
-    }
-    corpus.documents.for_each(|_, doc| {
-        // The first document of an id is the one it names (ids are unique).
-        if let Some(author) = doc.author.as_ref().filter(|_| holders.contains(&*doc.id)) {
-            authors.entry(doc.id.clone()).or_insert(author.name.clone());
-        }
-    });
-    authors
 }
 
 /// `documents` to `out`: a JSON array, JSON Lines, or each document's text after the other.

@@ -2,8 +2,10 @@
 
 use crate::cli::output::{self, Format, ListRows};
 use crate::cli::select;
-use crate::corpus::Corpus;
+use crate::corpus::load::HeldCorpus;
+use crate::corpus::{Corpus, DocIndex, Document};
 use crate::filters::Filters;
+use std::borrow::Borrow;
 use std::io::Write;
 
 /// Each document's row (with `filters`, each document holding a passing post, with how many
@@ -15,11 +17,32 @@ pub fn run(
     style: output::Style,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
-    let mut rows = ListRows::default();
-    for (at, doc) in select::documents(corpus, filters) {
-        rows.push(doc, filters.and_then(|f| f.passing_in(at)));
-    }
+    let rows = rows(select::documents(corpus, filters), filters);
     write(&rows, format, style, out)
+}
+
+/// [`run`] over a corpus held packed: each document unpacked and let go as it is listed.
+pub fn held(
+    corpus: HeldCorpus,
+    filters: &Filters,
+    format: Format,
+    style: output::Style,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    let documents = corpus.into_resolved().filter(|(at, _)| filters.passes(*at));
+    write(&rows(documents, Some(filters)), format, style, out)
+}
+
+/// The rows of `documents`, those the filters leave, with how many of their posts pass.
+fn rows<D: Borrow<Document>>(
+    documents: impl Iterator<Item = (DocIndex, D)>,
+    filters: Option<&Filters>,
+) -> ListRows {
+    let mut rows = ListRows::default();
+    for (at, doc) in documents {
+        rows.push(doc.borrow(), filters.and_then(|f| f.passing_in(at)));
+    }
+    rows
 }
 
 /// The rows, as aligned text, a JSON array or JSON Lines.

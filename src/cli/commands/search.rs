@@ -2,6 +2,7 @@
 
 use crate::cli::output::{self, Format, SearchHits};
 use crate::cli::{CliError, select};
+use crate::corpus::load::HeldCorpus;
 use crate::corpus::{Corpus, Document};
 use crate::filters::Filters;
 use crate::search::{self, Query};
@@ -22,6 +23,26 @@ pub fn run(
     for at in search::search(corpus, query) {
         if select::passes(filters, at) {
             hits.push(corpus.document(at.doc), at);
+        }
+    }
+    write(&hits, query, format, style, out)
+}
+
+/// [`run`] over a corpus held packed: each document unpacked, searched and let go.
+pub fn held(
+    corpus: HeldCorpus,
+    query: &Query,
+    filters: &Filters,
+    format: Format,
+    style: output::Style,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    let mut hits = SearchHits::default();
+    for (at, doc) in corpus.into_resolved().filter(|(at, _)| filters.passes(*at)) {
+        for found in search::find_in(&doc, at, query) {
+            if filters.post_passes(found) {
+                hits.push(&doc, found);
+            }
         }
     }
     write(&hits, query, format, style, out)

@@ -105,7 +105,7 @@ fn scripted_app(
         review.resolve(&corpus, facets.places());
         facets.set_review(review.facet_posts(facets.places()));
     }
-    let filters = select::filters(&corpus, &facets, &args.filters)?;
+    let filters = select::filters(corpus.documents.len(), &facets, &args.filters)?;
     let filters = filters.map(|f| f.list().to_vec()).unwrap_or_default();
     let opening = Opening {
         document,
