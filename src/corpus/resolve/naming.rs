@@ -25,8 +25,7 @@ pub(super) fn organisations<D: Docs + ?Sized>(
     memo: Option<&Memo>,
 ) -> (Vec<NamedPost>, Variants, Option<Memo>) {
     let remembered = memo.map(|memo| Remembered::of(memo, docs));
-    let people = people(docs, glossary);
-    let mentioned = mentioned(docs);
+    let (people, mentioned) = people_and_mentioned(docs, glossary);
     let mentioned: Vec<&str> = mentioned.iter().map(|m| &**m).collect();
     let org_handles: HashSet<&str> = (mentioned.par_iter())
         .filter(|m| orgs::handle_is_org(m))
@@ -261,23 +260,32 @@ pub(super) fn variants<'a>(seen: impl Iterator<Item = &'a [Spelling]>) -> Varian
     variants
 }
 
-/// Every handle the corpus mentions, once each, in order; gathered on every core.
-pub(super) fn mentioned<D: Docs + ?Sized>(docs: &D) -> Vec<Box<str>> {
-    let mentioned: HashSet<Box<str>> = docs.fold(
-        HashSet::new,
-        |mut mentioned, _, doc| {
-            for mention in doc.posts().flat_map(|p| p.mentions.iter()) {
-                // Copied only the first time: a corpus mentions the same few thousand.
-                if !mentioned.contains(mention) {
-                    mentioned.insert(mention.clone());
-                }
-            }
-            mentioned
-        },
-        union,
+/// Keys of what is never an organisation (the glossary's people and ignored names, and
+/// every author: [`people_in`]), and every handle the corpus mentions, once each, in order
+/// ([`mentioned_in`]): both gathered in one pass, on every core.
+pub(super) fn people_and_mentioned<D: Docs + ?Sized>(
+    docs: &D,
+    glossary: &Glossary,
+) -> (HashSet<String>, Vec<Box<str>>) {
+    let (people, mentioned) = docs.fold(
+        Default::default,
+        |(people, mentioned), _, doc| (people_in(people, doc), mentioned_in(mentioned, doc)),
+        |a, b| (union(a.0, b.0), union(a.1, b.1)),
     );
+    let from_glossary = glossary.not_organisations().map(|p| key(p).into_owned());
     let mut mentioned: Vec<Box<str>> = mentioned.into_iter().collect();
     mentioned.par_sort_unstable();
+    (union(people, from_glossary.collect()), mentioned)
+}
+
+/// `mentioned` with the handles `doc` mentions.
+fn mentioned_in(mut mentioned: HashSet<Box<str>>, doc: &Document) -> HashSet<Box<str>> {
+    for mention in doc.posts().flat_map(|p| p.mentions.iter()) {
+        // Copied only the first time: a corpus mentions the same few thousand.
+        if !mentioned.contains(mention) {
+            mentioned.insert(mention.clone());
+        }
+    }
     mentioned
 }
 
@@ -515,23 +523,17 @@ pub(super) fn rule_hits(
     names.chain(handles).collect()
 }
 
-/// Keys of what is never an organisation: the glossary's people and ignored names, and every
-/// author.
-pub(super) fn people<D: Docs + ?Sized>(docs: &D, glossary: &Glossary) -> HashSet<String> {
-    let people: HashSet<String> = (glossary.not_organisations())
-        .map(|p| key(p).into_owned())
-        .collect();
-    let authors = |mut people: HashSet<String>, _, doc: &Document| {
-        let authors = (doc.author.iter()).chain(doc.threads.iter().flat_map(|t| t.author.iter()));
-        for author in authors {
-            people.insert(key(&author.name).into_owned());
-            if let Some(handle) = &author.handle {
-                people.insert(key(&format!("@{handle}")).into_owned());
-            }
+/// `people` (keys of what is never an organisation) with the authors of `doc` and its threads, by name and by handle: a name
+/// written like an organisation's that is one of these is a person's.
+fn people_in(mut people: HashSet<String>, doc: &Document) -> HashSet<String> {
+    let authors = (doc.author.iter()).chain(doc.threads.iter().flat_map(|t| t.author.iter()));
+    for author in authors {
+        people.insert(key(&author.name).into_owned());
+        if let Some(handle) = &author.handle {
+            people.insert(key(&format!("@{handle}")).into_owned());
         }
-        people
-    };
-    union(people, docs.fold(HashSet::new, authors, union))
+    }
+    people
 }
 
 /// Alias key → canonical name, from the glossary (each name is its own alias).
