@@ -38,6 +38,8 @@ use std::collections::BTreeSet;
 pub use glossary::Glossary;
 pub use groups::Groups;
 pub use held::Held;
+#[cfg(test)]
+pub(crate) use held::testing as held_testing;
 pub use load::{LoadError, LoadOptions, Problem};
 pub(crate) use model::boxed;
 pub use model::{Author, Document, Kind, MAX_FIELD_CHARS, OPENING_CHARS, Post, Thread};

@@ -158,14 +158,31 @@ fn tiny_documents(n: usize) -> String {
     format!("[{}]", docs.join(","))
 }
 
-#[test]
-fn a_list_or_search_of_many_small_documents_holds_what_it_shows_not_the_documents() {
-    use clap::Parser;
-    let _alone = alone();
+/// A file of [`tiny_documents`] in a folder of its own (kept while the folder is), and
+/// its text.
+fn tiny_file() -> (tempfile::TempDir, std::path::PathBuf, String) {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("documents.json");
     let text = tiny_documents(50_000);
     std::fs::write(&file, &text).unwrap();
+    (dir, file, text)
+}
+
+/// Runs `tread --no-cache COMMAND FILE` in this process: the most bytes live at once while
+/// it runs, and the end of what it printed.
+fn run(command: &[&str], file: &std::path::Path) -> (usize, String) {
+    use clap::Parser;
+    let args = ["tread", "--no-cache"].iter().chain(command);
+    let cli = tread::cli::Cli::parse_from(args.chain([&file.to_str().unwrap()]));
+    let mut out = Tail::default();
+    let peak = peak_of(|| tread::cli::run(cli, &mut out).unwrap());
+    (peak, String::from_utf8_lossy(&out.0).into_owned())
+}
+
+#[test]
+fn a_list_or_search_of_many_small_documents_holds_what_it_shows_not_the_documents() {
+    let _alone = alone();
+    let (_dir, file, text) = tiny_file();
     // The load itself, through a cache being written, then read. A file changed within
     // two seconds of a load is not kept in the cache (its time may not say it changed).
     std::thread::sleep(std::time::Duration::from_millis(2100));
@@ -207,11 +224,7 @@ fn a_list_or_search_of_many_small_documents_holds_what_it_shows_not_the_document
         &["search", "--json", "p"],
     ];
     for command in commands {
-        let args = ["tread", "--no-cache"].iter().chain(command);
-        let cli = tread::cli::Cli::parse_from(args.chain([&file.to_str().unwrap()]));
-        let mut out = Tail::default();
-        let peak = peak_of(|| tread::cli::run(cli, &mut out).unwrap());
-        let tail = String::from_utf8_lossy(&out.0);
+        let (peak, tail) = run(command, &file);
         assert!(
             tail.contains("p 49999"),
             "{command:?}: the last is shown: {tail}"
@@ -232,12 +245,8 @@ fn a_list_or_search_of_many_small_documents_holds_what_it_shows_not_the_document
 /// documents stay packed, each unpacked as it is read.
 #[test]
 fn facets_and_exports_of_many_small_documents_hold_them_packed() {
-    use clap::Parser;
     let _alone = alone();
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("documents.json");
-    let text = tiny_documents(50_000);
-    std::fs::write(&file, &text).unwrap();
+    let (_dir, file, text) = tiny_file();
     // d49999 has the hashtag #t5 (49999 = 7 × 7142 + 5), d49998 #t4, d4999 #t1.
     let commands: [(&[&str], &str); 13] = [
         (&["facets"], "50000 docs, 50000 posts"),
@@ -258,11 +267,7 @@ fn facets_and_exports_of_many_small_documents_hold_them_packed() {
         (&["show", "p 49999"], "p 49999"),
     ];
     for (command, last) in commands {
-        let args = ["tread", "--no-cache"].iter().chain(command);
-        let cli = tread::cli::Cli::parse_from(args.chain([&file.to_str().unwrap()]));
-        let mut out = Tail::default();
-        let peak = peak_of(|| tread::cli::run(cli, &mut out).unwrap());
-        let tail = String::from_utf8_lossy(&out.0);
+        let (peak, tail) = run(command, &file);
         assert!(tail.contains(last), "{command:?}: all is shown: {tail}");
         // The documents packed, what the resolution and the facets keep of each, and one
         // document at a time unpacked: within the memory goal of 2.5 times the file. Held

@@ -128,7 +128,8 @@ mod tests {
     /// reading of DOC, in the same order of preference, best first.
     #[test]
     fn held_documents_are_picked_as_the_documents_are() {
-        use crate::corpus::{Groups, Held};
+        use crate::corpus::Groups;
+        use crate::corpus::held_testing::held;
         // The seeds over and over, with ids of their own: each seed's file holds twelve
         // documents, not one after another, and the records take several chunks.
         let seeds = load::bundled().documents;
@@ -140,14 +141,7 @@ mod tests {
                 })
             })
             .collect();
-        let mut held = Held::default();
-        for (i, doc) in documents.iter().enumerate() {
-            match i < 3 || i >= documents.len() - 4 {
-                true => held.push_made(doc.clone()),
-                false => held.push_packed(doc),
-            }
-        }
-        held.finish();
+        let held = held(&documents);
         let groups = Groups::new(&documents);
         let seventh = DocIndex::new(33);
         let short = groups.short_id(seventh).expect("a file of several");

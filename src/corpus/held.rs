@@ -236,3 +236,29 @@ fn unreadable() -> Document {
     let nothing = super::Reading::new(super::Kind::Plain);
     Document::from_reading(String::new(), String::new(), nothing, Vec::new())
 }
+
+/// Documents held as a test needs them.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::{Held, Shelf};
+    use crate::corpus::Document;
+
+    /// `documents` held: the first few made, then most packed (in several chunks), then the
+    /// last few made again.
+    pub(crate) fn held(documents: &[Document]) -> Held {
+        let mut held = Held::default();
+        for (i, doc) in documents.iter().enumerate() {
+            match i < 3 || i >= documents.len() - 4 {
+                true => held.push_made(doc.clone()),
+                false => held.push_packed(doc),
+            }
+        }
+        held.finish();
+        let chunks = held.parts().map(|shelf| match shelf {
+            Shelf::Packed(chunks) => chunks.count(),
+            Shelf::Made(..) => 0,
+        });
+        assert!(chunks.sum::<usize>() > 2, "the test needs several chunks");
+        held
+    }
+}

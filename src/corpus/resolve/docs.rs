@@ -161,6 +161,7 @@ fn pick_packed(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::held::testing::held;
     use crate::corpus::load::{bundled_glossary, bundled_sources};
     use crate::corpus::{Places, Resolution, parse};
     use crate::facets::Facets;
@@ -177,25 +178,6 @@ mod tests {
             })
         });
         copies.collect()
-    }
-
-    /// The documents held: the first few made, then most packed (in several chunks),
-    /// then the last few made again.
-    fn held(documents: &[Document]) -> Held {
-        let mut held = Held::default();
-        for (i, doc) in documents.iter().enumerate() {
-            match i < 3 || i >= documents.len() - 4 {
-                true => held.push_made(doc.clone()),
-                false => held.push_packed(doc),
-            }
-        }
-        held.finish();
-        let chunks = held.parts().map(|shelf| match shelf {
-            Shelf::Packed(chunks) => chunks.count(),
-            Shelf::Made(..) => 0,
-        });
-        assert!(chunks.sum::<usize>() > 2, "the test needs several chunks");
-        held
     }
 
     #[test]
