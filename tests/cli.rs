@@ -924,3 +924,27 @@ fn a_closed_pipe_ends_quietly() {
         );
     }
 }
+
+/// A listing's excerpt names the document holding its whole thread, and that document's
+/// author: read from the pages, or from tread's own JSON of them, where the link is written
+/// in the file rather than found by this load.
+#[test]
+fn an_excerpt_names_its_holders_author_read_back_from_json_too() {
+    let exported = stdout(&["export", "--json"]);
+    let dir = folder(&[("all.json", exported.as_bytes())]);
+    let file = dir.path().join("all.json");
+    let header = |text: &str| -> String {
+        let line = text.lines().find(|l| l.contains("same thread as"));
+        line.expect("a repeated thread").to_string()
+    };
+    let from_pages = header(&stdout(&["show", "002"]));
+    assert!(from_pages.ends_with("same thread as 000_bcd5621f043b7544 Nick Cook"));
+    for command in [
+        ["show", "002", arg(&file)].as_slice(),
+        &["export", "--filter", "kind:listing", arg(&file)],
+        &["export", arg(&file)],
+    ] {
+        let read_back = stdout(&[&["--no-cache"], command].concat());
+        assert_eq!(header(&read_back), from_pages, "{command:?}");
+    }
+}

@@ -106,8 +106,8 @@ pub fn load(options: &LoadOptions) -> Result<Corpus, LoadError> {
 
 /// Loads the documents the options name without resolving them against each other: no
 /// post names an organisation and no excerpt is linked to the thread it repeats. For
-/// outputs that show neither (`tread list` and `tread search` with filters; without, they
-/// take each document as it comes, [`load_each`]), which so skip the longest step of a load.
+/// outputs that show neither (the shell's completion of document ids), which so skip the
+/// longest step of a load.
 pub fn load_unresolved(options: &LoadOptions) -> Result<Corpus, LoadError> {
     let (documents, listed) = read_all(options)?;
     Ok(Corpus::unresolved(documents, listed.unresolved()))
@@ -147,7 +147,22 @@ impl HeldCorpus {
     /// the text of an excerpt's thread says of the document holding it whole
     /// ([`crate::present::Holders`]).
     pub fn holder_authors(&self) -> HashMap<String, String> {
-        let holders: HashSet<&str> = self.resolution.holders().collect();
+        // Those this resolution links, and those a tread JSON file already names.
+        let named = self.documents.fold(
+            HashSet::new,
+            |mut named, _, doc| {
+                let threads = doc.threads.iter();
+                named.extend(threads.filter_map(|t| t.same_thread_as.clone()));
+                named
+            },
+            |mut a, b| {
+                a.extend(b);
+                a
+            },
+        );
+        let holders: HashSet<&str> = (self.resolution.holders())
+            .chain(named.iter().map(String::as_str))
+            .collect();
         let mut authors = HashMap::new();
         if holders.is_empty() {
             return authors;
@@ -175,8 +190,9 @@ impl HeldCorpus {
 
 /// Loads the documents the options name, packed as they are parsed, and resolves them
 /// reading them one at a time: for outputs that need the whole corpus resolved but show
-/// one document at a time (`tread facets`, `tread export`), so that a file of hundreds of
-/// thousands of small documents is never held whole as documents.
+/// one document at a time (`tread show`, `facets`, `export`, and `list` and `search` with
+/// filters), so that a file of hundreds of thousands of small documents is never held
+/// whole as documents.
 pub fn load_held(options: &LoadOptions) -> Result<HeldCorpus, LoadError> {
     let mut documents = Held::default();
     let (mut files, mut last_file) = (BTreeSet::new(), String::new());
