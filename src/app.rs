@@ -74,7 +74,8 @@ pub enum Event {
     Load(Box<Progress<Loaded>>),
     /// The note as the editor saved it, or why it could not be edited.
     Edited(Result<String, String>),
-    /// A copy carried out: what the status line says of it ("citation of post 4/20 copied to the tmux buffer…").
+    /// A copy carried out: what the status line says of it ("citation of post 4/20 copied
+    /// to the tmux buffer…").
     Copied(String),
     /// The opened files changed on disk ([`crate::watch`]).
     FilesChanged,

@@ -424,6 +424,25 @@ fn show_ambiguous_document_fails_with_2_and_lists_candidates() {
 }
 
 #[test]
+fn an_ambiguous_document_lists_the_closest_first() {
+    let dir = folder(&[
+        ("a.txt", b"Cats roam around village views\n\nOne.\n"),
+        ("b.txt", b"Carvings\n\nTwo.\n"),
+        ("c.txt", b"Nothing alike\n\nThree.\n"),
+    ]);
+    // Both titles hold c, r and v in that order, "Carvings" the closest together.
+    let assert = tread().args(["show", "crv", arg(dir.path())]).assert();
+    let err = String::from_utf8(assert.code(2).get_output().stderr.clone()).unwrap();
+    let lines: Vec<&str> = err.lines().map(str::trim).collect();
+    assert_eq!(lines[0], "tread: \"crv\" matches 2 documents:", "{err}");
+    assert!(
+        lines[1].starts_with("b  ") && lines[2].starts_with("a  "),
+        "{err}"
+    );
+    assert_eq!(lines.len(), 3, "{err}");
+}
+
+#[test]
 fn facets_text_and_json() {
     tread().arg("facets").assert().success().stdout(
         predicate::str::contains("Authors (")

@@ -4,7 +4,7 @@
 use super::{CliError, CorpusArgs, Pick, output, pick_document};
 use crate::corpus::{self, Corpus, DocIndex, Docs, Document, LoadOptions};
 use crate::review::{Review, location};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// The subcommand's corpus arguments, with a `--glossary` and PATHs given before the
@@ -188,20 +188,21 @@ fn picked<D: Docs + ?Sized>(docs: &D, doc: &str, file: Option<&Path>) -> anyhow:
         }
         Pick::Many(candidates) => candidates,
     };
+    // Their lines are made in corpus order, and each is let go as the message, best first,
+    // takes it in: the lines of a word most documents hold are never all held twice.
     let mut wanted: Vec<usize> = candidates.iter().map(|c| c.index()).collect();
     wanted.sort_unstable();
-    let mut lines = HashMap::with_capacity(wanted.len());
-    docs.pick(&wanted, |i, d| {
-        lines.insert(i, output::candidate_line(d));
-    });
-    let lines: Vec<&str> = (candidates.iter())
-        .filter_map(|c| lines.get(&c.index()).map(String::as_str))
-        .collect();
-    let message = format!(
-        "{doc:?} matches {} documents:\n{}",
-        candidates.len(),
-        lines.join("\n")
-    );
+    let mut lines = Vec::with_capacity(wanted.len());
+    docs.pick(&wanted, |_, d| lines.push(output::candidate_line(d)));
+    let mut message = format!("{doc:?} matches {} documents:", candidates.len());
+    message.reserve(lines.iter().map(|line| line.len() + 1).sum());
+    for candidate in candidates {
+        let at = wanted.binary_search(&candidate.index()).ok();
+        if let Some(line) = at.and_then(|at| lines.get_mut(at)) {
+            message.push('\n');
+            message.push_str(&std::mem::take(line));
+        }
+    }
     Err(CliError::usage(message).into())
 }
 

@@ -34,14 +34,8 @@ pub fn pick_document<D: Docs + ?Sized>(docs: &D, doc: &str, file: Option<&Path>)
         found.into_iter().flatten().collect()
     };
     // The first document of that id: ids are unique, but a stand-in for one lost may not be.
-    let first = |a: Option<DocIndex>, b: Option<DocIndex>| a.or(b);
-    let exact = docs.fold(
-        || None,
-        |found, i, d| first(found, (d.id == doc).then_some(DocIndex::new(i))),
-        first,
-    );
-    if let Some(i) = exact {
-        return Pick::One(i);
+    if let Some(i) = docs.first(|d| d.id == doc) {
+        return Pick::One(DocIndex::new(i));
     }
     // A document of a file holding several, as the UI's list names it ("b_18#3").
     if doc.contains('#')
@@ -78,19 +72,46 @@ pub fn pick_document<D: Docs + ?Sized>(docs: &D, doc: &str, file: Option<&Path>)
 
 /// The document a short id ("b_18#3") names, from the groups of files holding several.
 fn short_id<D: Docs + ?Sized>(docs: &D, doc: &str) -> Option<DocIndex> {
-    let ids = docs.map(|_, d| d.id.clone());
-    // Documents of one file come one after another: each run of them names it once.
-    let mut files: Vec<String> = Vec::new();
-    let mut file_of = Vec::with_capacity(ids.len());
-    docs.for_each(|_, d| {
-        if files.last().is_none_or(|last| last != d.file()) {
-            files.push(d.file().to_string());
-        }
-        file_of.push(files.len() - 1);
-    });
-    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-    let files: Vec<&str> = file_of.iter().map(|&f| files[f].as_str()).collect();
+    let names = docs.fold(Names::default, Names::add, Names::join);
+    let ids: Vec<&str> = names.ids.iter().map(String::as_str).collect();
+    let files: Vec<&str> = (names.files.iter())
+        .flat_map(|(file, count)| std::iter::repeat_n(file.as_str(), *count))
+        .collect();
     Groups::of_names(&ids, &files).find(doc)
+}
+
+/// The ids of documents, in order, and their files, each run of documents of one file
+/// (they come one after another) naming it once.
+#[derive(Default)]
+struct Names {
+    ids: Vec<String>,
+    /// Each file, with how many documents in a row it holds.
+    files: Vec<(String, usize)>,
+}
+
+impl Names {
+    fn add(mut self, _: usize, doc: &Document) -> Names {
+        self.ids.push(doc.id.clone());
+        match self.files.last_mut() {
+            Some((file, count)) if file == doc.file() => *count += 1,
+            _ => self.files.push((doc.file().to_string(), 1)),
+        }
+        self
+    }
+
+    /// These names, then `later`'s.
+    fn join(mut self, later: Names) -> Names {
+        self.ids.extend(later.ids);
+        let mut runs = later.files.into_iter().peekable();
+        if let (Some((file, count)), Some((next, more))) = (self.files.last_mut(), runs.peek())
+            && file == next
+        {
+            *count += more;
+            runs.next();
+        }
+        self.files.extend(runs);
+        self
+    }
 }
 
 /// What words of a DOC argument are matched against: title and author.

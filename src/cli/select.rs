@@ -83,7 +83,21 @@ pub fn documents<'a>(
     filters: Option<&'a Filters>,
 ) -> impl Iterator<Item = (DocIndex, &'a Document)> + 'a {
     let all = DocIndex::all(corpus.documents.len()).zip(&corpus.documents);
-    all.filter(move |(d, _)| filters.is_none_or(|f| f.passes(*d)))
+    all.filter(move |(d, _)| keeps(filters, *d))
+}
+
+/// The documents of a corpus held packed that the filters leave, in corpus order (all,
+/// without filters): each unpacked with the resolution written into it, and let go in turn.
+pub fn held_documents(
+    corpus: HeldCorpus,
+    filters: Option<&Filters>,
+) -> impl Iterator<Item = (DocIndex, Document)> + '_ {
+    (corpus.into_resolved()).filter(move |(d, _)| keeps(filters, *d))
+}
+
+/// Whether the filters leave document `at` (every one, without filters).
+pub fn keeps(filters: Option<&Filters>, at: DocIndex) -> bool {
+    filters.is_none_or(|f| f.passes(at))
 }
 
 /// Whether the post at `at` passes the filters (every post does without them).

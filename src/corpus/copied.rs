@@ -443,8 +443,8 @@ fn lines_with_at(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// `line`, if it may be a header on one line: short, with a handle after a few words (a
-/// name) and nothing after it but a dot and the date. Asked before anything costlier of lines that may be long paragraphs, and of every
-/// line of prose that mentions someone.
+/// name) and nothing after it but a dot and the date. Asked before anything costlier of
+/// lines that may be long paragraphs, and of every line of prose that mentions someone.
 fn may_hold_header(line: &str) -> Option<&str> {
     if line.len() > MAX_HEADER_BYTES {
         return None;

@@ -37,8 +37,9 @@ impl Groups {
     }
 
     /// The groups of the documents whose ids are `ids` and files `files` (one each, in
-    /// corpus order).
+    /// corpus order). Panics if the two differ in length: a caller's mistake.
     pub fn of_names(ids: &[&str], files: &[&str]) -> Groups {
+        assert_eq!(ids.len(), files.len(), "an id and a file for each document");
         let mut by_file: HashMap<&str, Vec<DocIndex>> = HashMap::default();
         let mut seen: Vec<&str> = Vec::new();
         for (doc, &file) in DocIndex::all(files.len()).zip(files) {

@@ -528,8 +528,8 @@ static SOURCE_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:source|url|link)\s*:\s*(?P<url>https?://\S+)$").unwrap());
 
 /// An attribution that ends in a date (on one line, or on up to three: name, handle, date),
-/// or a name above a handle alone, in the first filled lines of `lines`, under at most a title and a "Source:" line, when
-/// paragraphs follow it.
+/// or a name above a handle alone, in the first filled lines of `lines`, under at most a
+/// title and a "Source:" line, when paragraphs follow it.
 fn opening_attribution(lines: &[&str]) -> Option<Opening> {
     let filled: Vec<&str> = (lines.iter())
         .map(|l| l.trim())

@@ -61,9 +61,7 @@ fn resolved(
         true => corpus.holder_authors(),
         false => HashMap::new(),
     };
-    let documents = (corpus.into_resolved())
-        .filter(move |(at, _)| filters.is_none_or(|f| f.passes(*at)))
-        .map(|(_, document)| document);
+    let documents = select::held_documents(corpus, filters).map(|(_, document)| document);
     (holders, documents)
 }
 
@@ -88,8 +86,8 @@ pub fn held_to_files(
     json: bool,
     dir: &Path,
 ) -> anyhow::Result<()> {
-    let passes = |at: usize| filters.is_none_or(|f| f.passes(DocIndex::new(at)));
-    let ids = (corpus.documents).map(|at, doc| passes(at).then(|| doc.id.clone()));
+    let keeps = |at: usize| select::keeps(filters, DocIndex::new(at));
+    let ids = (corpus.documents).map(|at, doc| keeps(at).then(|| doc.id.clone()));
     let ids: Vec<&str> = ids.iter().flatten().map(String::as_str).collect();
     let (holders, documents) = resolved(corpus, filters, !json);
     write_files(&ids, documents, &holders, json, dir)

@@ -29,7 +29,7 @@ pub fn held(
     style: output::Style,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
-    let documents = corpus.into_resolved().filter(|(at, _)| filters.passes(*at));
+    let documents = select::held_documents(corpus, Some(filters));
     write(&rows(documents, Some(filters)), format, style, out)
 }
 

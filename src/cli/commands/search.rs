@@ -3,9 +3,10 @@
 use crate::cli::output::{self, Format, SearchHits};
 use crate::cli::{CliError, select};
 use crate::corpus::load::HeldCorpus;
-use crate::corpus::{Corpus, Document};
+use crate::corpus::{Corpus, DocIndex, Document};
 use crate::filters::Filters;
 use crate::search::{self, Query};
+use std::borrow::Borrow;
 use std::io::Write;
 
 /// Each post holding every word of `query` (ignoring case) that passes `filters`, with its
@@ -19,12 +20,7 @@ pub fn run(
     style: output::Style,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
-    let mut hits = SearchHits::default();
-    for at in search::search(corpus, query) {
-        if select::passes(filters, at) {
-            hits.push(corpus.document(at.doc), at);
-        }
-    }
+    let hits = hits(select::documents(corpus, filters), query, filters);
     write(&hits, query, format, style, out)
 }
 
@@ -37,15 +33,32 @@ pub fn held(
     style: output::Style,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
+    let documents = select::held_documents(corpus, Some(filters));
+    write(
+        &hits(documents, query, Some(filters)),
+        query,
+        format,
+        style,
+        out,
+    )
+}
+
+/// The posts of `documents` holding every word of `query` that pass `filters`.
+fn hits<D: Borrow<Document>>(
+    documents: impl Iterator<Item = (DocIndex, D)>,
+    query: &Query,
+    filters: Option<&Filters>,
+) -> SearchHits {
     let mut hits = SearchHits::default();
-    for (at, doc) in corpus.into_resolved().filter(|(at, _)| filters.passes(*at)) {
-        for found in search::find_in(&doc, at, query) {
-            if filters.post_passes(found) {
-                hits.push(&doc, found);
+    for (at, doc) in documents {
+        let doc = doc.borrow();
+        for found in search::find_in(doc, at, query) {
+            if select::passes(filters, found) {
+                hits.push(doc, found);
             }
         }
     }
-    write(&hits, query, format, style, out)
+    hits
 }
 
 /// The query a search is run for; an empty one is a usage error.

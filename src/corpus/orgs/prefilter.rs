@@ -167,9 +167,10 @@ pub(super) fn stretch_around(bytes: &[u8], from: usize, at: usize) -> std::ops::
     }
 }
 
-/// [`letters`](super::letters) as a set of bits, for a test far cheaper than [`may_abbreviate`](super::may_abbreviate) that it
-/// never contradicts: see [`may_abbreviate_bits`]. Each lower-case ASCII letter and digit
-/// has a bit of its own; other characters share the rest.
+/// [`letters`](super::letters) as a set of bits, for a test far cheaper than
+/// [`may_abbreviate`](super::may_abbreviate) that it never contradicts: see
+/// [`may_abbreviate_bits`]. Each lower-case ASCII letter and digit has a bit of its own;
+/// other characters share the rest.
 pub fn letter_bits(letters: &[char]) -> u64 {
     let bit = |c: char| match c {
         'a'..='z' => c as u32 - 'a' as u32,
@@ -179,9 +180,10 @@ pub fn letter_bits(letters: &[char]) -> u64 {
     letters.iter().fold(0, |bits, &c| bits | 1 << bit(c))
 }
 
-/// Whether [`may_abbreviate`](super::may_abbreviate) can hold, told from [`letter_bits`] alone: the short form's
-/// letters must all be among the name's, and the name's initials all among the short
-/// form's. Order is left to [`may_abbreviate`](super::may_abbreviate); this rules out most pairs first.
+/// Whether [`may_abbreviate`](super::may_abbreviate) can hold, told from [`letter_bits`]
+/// alone: the short form's letters must all be among the name's, and the name's initials
+/// all among the short form's. Order is left to [`may_abbreviate`](super::may_abbreviate);
+/// this rules out most pairs first.
 pub fn may_abbreviate_bits(short: u64, name: u64, initials: u64) -> bool {
     short & !name == 0 && initials & !short == 0
 }

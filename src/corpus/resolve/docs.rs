@@ -28,6 +28,10 @@ pub trait Docs: Sync {
         merge: impl Fn(A, A) -> A + Sync + Send,
     ) -> A;
 
+    /// The place of the first document that passes `test`, reading no further than the
+    /// work in hand on each core when it is found.
+    fn first(&self, test: impl Fn(&Document) -> bool + Sync + Send) -> Option<usize>;
+
     /// Hands `take` each document whose place is in `wanted` (ascending, each once), in
     /// order: the few a resolution needs to look at again.
     fn pick(&self, wanted: &[usize], take: impl FnMut(usize, &Document));
@@ -56,6 +60,10 @@ impl Docs for [Document] {
     ) -> A {
         let each = |acc, (i, doc)| each(acc, i, doc);
         (self.par_iter().enumerate().fold(&init, each)).reduce(&init, merge)
+    }
+
+    fn first(&self, test: impl Fn(&Document) -> bool + Sync + Send) -> Option<usize> {
+        self.par_iter().position_first(test)
     }
 
     fn pick(&self, wanted: &[usize], mut take: impl FnMut(usize, &Document)) {
@@ -110,6 +118,16 @@ impl Docs for Held {
                 .reduce(&init, &merge),
         });
         folded.fold(init(), &merge)
+    }
+
+    fn first(&self, test: impl Fn(&Document) -> bool + Sync + Send) -> Option<usize> {
+        self.parts().find_map(|shelf| match shelf {
+            Shelf::Made(start, documents) => Docs::first(documents, &test).map(|i| start + i),
+            Shelf::Packed(chunks) => (0..chunks.count()).into_par_iter().find_map_first(|c| {
+                let mut chunk = chunks.chunk(c);
+                chunk.find_map(|(i, doc)| test(&doc).then_some(i))
+            }),
+        })
     }
 
     fn pick(&self, wanted: &[usize], mut take: impl FnMut(usize, &Document)) {
@@ -220,6 +238,16 @@ mod tests {
             },
         );
         assert_eq!(placed, ids, "folded in order, each with its place");
+        for (i, id) in ids.iter().step_by(7) {
+            assert_eq!(held.first(|doc| doc.id == *id), Some(*i), "{id}");
+        }
+        let author = |doc: &Document| {
+            doc.author
+                .as_ref()
+                .is_some_and(|a| a.name.contains("Regan"))
+        };
+        assert_eq!(held.first(author), documents.iter().position(author));
+        assert_eq!(held.first(|doc| doc.id == "none of them"), None);
         let posts = held.fold(|| 0, |n, _, doc| n + doc.post_count(), |a, b| a + b);
         assert_eq!(
             posts,

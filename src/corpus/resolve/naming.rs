@@ -236,8 +236,9 @@ impl Read {
     }
 }
 
-/// Per canonical name, the spellings seen, from each document's. Documents name the same organisations over and over: the pairs are first made
-/// distinct in a set on every core, then the few thousand left are sorted and put in order.
+/// Per canonical name, the spellings seen, from each document's. Documents name the same
+/// organisations over and over: the pairs are first made distinct in a set on every core,
+/// then the few thousand left are sorted and put in order.
 pub(super) fn variants<'a>(seen: impl Iterator<Item = &'a [Spelling]>) -> Variants {
     let seen: Vec<&[Spelling]> = seen.collect();
     let distinct: HashSet<&Spelling> = (seen.into_par_iter())
@@ -523,8 +524,9 @@ pub(super) fn rule_hits(
     names.chain(handles).collect()
 }
 
-/// `people` (keys of what is never an organisation) with the authors of `doc` and its threads, by name and by handle: a name
-/// written like an organisation's that is one of these is a person's.
+/// `people` (keys of what is never an organisation) with the authors of `doc` and its
+/// threads, by name and by handle: a name written like an organisation's that is one of
+/// these is a person's.
 fn people_in(mut people: HashSet<String>, doc: &Document) -> HashSet<String> {
     let authors = (doc.author.iter()).chain(doc.threads.iter().flat_map(|t| t.author.iter()));
     for author in authors {
