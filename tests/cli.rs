@@ -443,6 +443,36 @@ fn an_ambiguous_document_lists_the_closest_first() {
 }
 
 #[test]
+fn a_file_reached_by_two_paths_is_read_once() {
+    let dir = folder(&[
+        ("a.txt", b"Apples\n\nOne.\n"),
+        ("b.txt", b"Bears\n\nTwo.\n"),
+    ]);
+    let a = dir.path().join("a.txt");
+    // A file shown from the folder that holds it: the one document, not two alike.
+    let shown = stdout(&["show", arg(&a), arg(dir.path())]);
+    assert!(shown.starts_with("a · "), "{shown}");
+    // Named twice, and beside its folder: each file once, and no id taken twice.
+    let out = tread()
+        .args(["list", arg(&a), arg(&a), arg(dir.path())])
+        .assert();
+    let out = out.success().get_output().clone();
+    let ids: Vec<String> = (String::from_utf8(out.stdout).unwrap().lines())
+        .filter_map(|row| row.split_whitespace().next().map(str::to_string))
+        .collect();
+    assert_eq!(ids, ["a", "b"]);
+    assert_eq!(String::from_utf8(out.stderr).unwrap(), "");
+    // A link to a file in the same folder is that file.
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(&a, dir.path().join("c.txt")).unwrap();
+        let ids = stdout(&["list", "--json", arg(dir.path())]);
+        let ids: Value = serde_json::from_str(&ids).unwrap();
+        assert_eq!(ids.as_array().unwrap().len(), 2, "{ids}");
+    }
+}
+
+#[test]
 fn facets_text_and_json() {
     tread().arg("facets").assert().success().stdout(
         predicate::str::contains("Authors (")

@@ -10,14 +10,47 @@ use std::ffi::OsString;
 use std::fs::FileType;
 use std::path::{Path, PathBuf};
 
-/// Every document file under the paths, in order.
+/// Every document file under the paths, in order, each once however many paths lead to it
+/// (a file named beside the folder holding it, or named twice, or linked to).
 pub(super) fn find_files(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<PathBuf> {
-    let mut files = Vec::new();
+    let mut found = Found::default();
     let mut visited = HashSet::new();
     for path in paths {
-        collect(path, true, &mut files, &mut visited, problems);
+        collect(path, true, &mut found, &mut visited, problems);
     }
-    files
+    found.once_each()
+}
+
+/// The files found, in order, each with what makes it the same file however it is reached
+/// when that was looked at (a file named or linked to; not one a folder's listing gave).
+#[derive(Default)]
+struct Found {
+    files: Vec<(PathBuf, Option<EntryId>)>,
+}
+
+impl Found {
+    fn push(&mut self, path: PathBuf, id: Option<EntryId>) {
+        self.files.push((path, id));
+    }
+
+    /// The files, the first of each kept. A file can only be reached twice when one of
+    /// them was named or linked to: only then are the others looked at to tell.
+    fn once_each(self) -> Vec<PathBuf> {
+        let files = self.files.into_iter();
+        if files.as_slice().iter().all(|(_, id)| id.is_none()) {
+            return files.map(|(path, _)| path).collect();
+        }
+        let mut seen = HashSet::new();
+        let first = |(path, id): (PathBuf, Option<EntryId>)| {
+            let id = id.or_else(|| {
+                let meta = std::fs::metadata(&path).ok()?;
+                Some(entry_id(&path, &meta))
+            });
+            // One that cannot be looked at now is read, and its problem told, as before.
+            id.is_none_or(|id| seen.insert(id)).then_some(path)
+        };
+        files.filter_map(first).collect()
+    }
 }
 
 /// Gathers the document files under `path` in name order, skipping hidden entries and
@@ -25,8 +58,8 @@ pub(super) fn find_files(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<
 fn collect(
     path: &Path,
     named: bool,
-    files: &mut Vec<PathBuf>,
-    visited: &mut HashSet<FolderId>,
+    found: &mut Found,
+    visited: &mut HashSet<EntryId>,
     problems: &mut Vec<Problem>,
 ) {
     let problem = |problems: &mut Vec<Problem>, message: String| {
@@ -41,14 +74,16 @@ fn collect(
         Err(e) => return problem(problems, describe_io(&e, named)),
     };
     if meta.is_file() {
-        files.push(path.to_path_buf());
+        found.push(path.to_path_buf(), Some(entry_id(path, &meta)));
     } else if meta.is_dir() {
-        if !visited.insert(folder_id(path, &meta)) {
+        if !visited.insert(entry_id(path, &meta)) {
             return;
         }
         let export = formats::export(path);
         let part = export.as_ref().map(|e| e.part);
-        files.extend(export.into_iter().flat_map(|e| e.posts));
+        for file in export.into_iter().flat_map(|e| e.posts) {
+            found.push(file, None);
+        }
         let children = match entries_by_name(path) {
             Ok(children) => children,
             Err(e) => {
@@ -70,8 +105,8 @@ fn collect(
             // The folder listing says which entries are plain files, as most are: no need
             // to ask the file system about each again. Links and the rest are looked at.
             match kind {
-                Some(kind) if kind.is_file() => files.push(child),
-                _ => collect(&child, false, files, visited, problems),
+                Some(kind) if kind.is_file() => found.push(child, None),
+                _ => collect(&child, false, found, visited, problems),
             }
         }
     } else {
@@ -97,24 +132,24 @@ fn entries_by_name(path: &Path) -> std::io::Result<Vec<(OsString, Option<FileTyp
     Ok(children)
 }
 
-/// What makes a folder the same folder however it is reached (through links, or a path
+/// What makes a folder or file the same however it is reached (through links, or a path
 /// written another way): its device and inode where there are such, its canonical path
 /// elsewhere. The device and inode come with the metadata already read; a canonical path
 /// takes a look-up of every folder above it, which made walking deeply nested folders
 /// cubic in their depth.
 #[cfg(unix)]
-type FolderId = (u64, u64);
+type EntryId = (u64, u64);
 #[cfg(not(unix))]
-type FolderId = PathBuf;
+type EntryId = PathBuf;
 
 #[cfg(unix)]
-fn folder_id(_: &Path, meta: &std::fs::Metadata) -> FolderId {
+fn entry_id(_: &Path, meta: &std::fs::Metadata) -> EntryId {
     use std::os::unix::fs::MetadataExt;
     (meta.dev(), meta.ino())
 }
 
 #[cfg(not(unix))]
-fn folder_id(path: &Path, _: &std::fs::Metadata) -> FolderId {
+fn entry_id(path: &Path, _: &std::fs::Metadata) -> EntryId {
     std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
