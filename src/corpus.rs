@@ -33,7 +33,7 @@ mod unroll;
 
 use article::Written;
 use rayon::prelude::*;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 pub use glossary::Glossary;
 pub use groups::Groups;
@@ -454,6 +454,51 @@ impl Corpus {
     pub fn get(&self, id: &str) -> Option<&Document> {
         self.documents.iter().find(|d| d.id == id)
     }
+}
+
+/// The authors of the documents that threads of `documents` say hold them whole ("same
+/// thread as"), and of those `also` names, by id: what the header of an excerpt's thread
+/// names. Two passes, however many there are.
+pub fn holder_authors<'a, D: Docs + ?Sized>(
+    documents: &D,
+    also: impl Iterator<Item = &'a str>,
+) -> HashMap<String, String> {
+    let named = documents.fold(
+        HashSet::new,
+        |mut named, _, doc| {
+            let threads = doc.threads.iter();
+            named.extend(threads.filter_map(|t| t.same_thread_as.clone()));
+            named
+        },
+        |mut a, b| {
+            a.extend(b);
+            a
+        },
+    );
+    let mut ids: HashSet<&str> = named.iter().map(String::as_str).collect();
+    for id in also {
+        ids.insert(id);
+    }
+    authors_by_id(documents, &ids)
+}
+
+/// The authors' names of the documents among `documents` whose ids are `ids`, by id: one
+/// pass, however many ids.
+pub fn authors_by_id<D: Docs + ?Sized>(
+    documents: &D,
+    ids: &HashSet<&str>,
+) -> HashMap<String, String> {
+    let mut authors = HashMap::new();
+    if ids.is_empty() {
+        return authors;
+    }
+    documents.for_each(|_, doc| {
+        // The first document of an id is the one it names (ids are unique).
+        if let Some(author) = doc.author.as_ref().filter(|_| ids.contains(&*doc.id)) {
+            authors.entry(doc.id.clone()).or_insert(author.name.clone());
+        }
+    });
+    authors
 }
 
 /// [`Corpus::summary`] of a load that met `problems` and loaded documents from the files

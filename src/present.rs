@@ -84,14 +84,8 @@ pub trait Holders {
     fn author_of(&self, id: &str) -> Option<&str>;
 }
 
-impl Holders for Corpus {
-    fn author_of(&self, id: &str) -> Option<&str> {
-        Some(self.get(id)?.author.as_ref()?.name.as_str())
-    }
-}
-
-/// Authors' names by document id: those of the few documents a corpus held packed has
-/// threads of listings point to.
+/// Authors' names by document id: those of the few documents threads of listings point to
+/// ([`crate::corpus::holder_authors`]).
 impl Holders for std::collections::HashMap<String, String> {
     fn author_of(&self, id: &str) -> Option<&str> {
         self.get(id).map(String::as_str)

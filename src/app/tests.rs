@@ -656,3 +656,22 @@ fn posts_folded_by_filters_are_not_told_as_missing() {
 
 mod reload;
 mod review;
+
+#[test]
+fn a_repeated_threads_header_names_the_document_holding_it_and_its_author() {
+    use crate::app::thread::layout::{Item, Layout};
+    let corpus = load::bundled();
+    let layout = Layout::build(&corpus, DocIndex::new(2), 200, None, &|_| Vec::new());
+    let headings: Vec<String> = (layout.items.iter())
+        .filter_map(|item| match item {
+            Item::Heading(lines) => Some(lines.iter().map(|(l, _)| l.as_str()).collect()),
+            Item::Post(_) => None,
+        })
+        .collect();
+    let repeated = headings.iter().find(|h| h.contains("same thread as"));
+    let repeated = repeated.expect("the listing repeats a thread of another seed");
+    assert!(
+        repeated.ends_with("same thread as 000_bcd5621f043b7544 Nick Cook"),
+        "{repeated}"
+    );
+}

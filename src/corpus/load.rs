@@ -145,35 +145,10 @@ impl HeldCorpus {
 
     /// The authors of the documents whose threads listings' excerpts repeat, by id: what
     /// the text of an excerpt's thread says of the document holding it whole
-    /// ([`crate::present::Holders`]).
+    /// ([`crate::present::Holders`]). Those this resolution links, and those a tread JSON
+    /// file already names.
     pub fn holder_authors(&self) -> HashMap<String, String> {
-        // Those this resolution links, and those a tread JSON file already names.
-        let named = self.documents.fold(
-            HashSet::new,
-            |mut named, _, doc| {
-                let threads = doc.threads.iter();
-                named.extend(threads.filter_map(|t| t.same_thread_as.clone()));
-                named
-            },
-            |mut a, b| {
-                a.extend(b);
-                a
-            },
-        );
-        let holders: HashSet<&str> = (self.resolution.holders())
-            .chain(named.iter().map(String::as_str))
-            .collect();
-        let mut authors = HashMap::new();
-        if holders.is_empty() {
-            return authors;
-        }
-        self.documents.for_each(|_, doc| {
-            // The first document of an id is the one it names (ids are unique).
-            if let Some(author) = doc.author.as_ref().filter(|_| holders.contains(&*doc.id)) {
-                authors.entry(doc.id.clone()).or_insert(author.name.clone());
-            }
-        });
-        authors
+        super::holder_authors(&self.documents, self.resolution.holders())
     }
 
     /// Every document with its place, in order, given up one at a time (unpacked, if

@@ -36,15 +36,28 @@ impl<'a> Export<'a> {
         style: output::Style,
         out: &mut impl Write,
     ) -> anyhow::Result<()> {
+        let holders = match format {
+            Format::Text => self.holder_authors(),
+            _ => HashMap::new(),
+        };
         let documents = self.documents.iter().copied();
-        write_output(documents, self.corpus, format, style, out)
+        write_output(documents, &holders, format, style, out)
     }
 
     /// Every document to a file of its own in `dir` ([`write_files`]).
     pub fn to_files(&self, json: bool, dir: &Path) -> anyhow::Result<()> {
         let ids: Vec<&str> = self.documents.iter().map(|d| d.id.as_str()).collect();
+        let holders = match json {
+            true => HashMap::new(),
+            false => self.holder_authors(),
+        };
         let documents = self.documents.iter().copied();
-        write_files(&ids, documents, self.corpus, json, dir)
+        write_files(&ids, documents, &holders, json, dir)
+    }
+
+    /// The authors of the documents the exported ones' repeated threads point to.
+    fn holder_authors(&self) -> HashMap<String, String> {
+        crate::corpus::holder_authors(&self.corpus.documents[..], std::iter::empty())
     }
 }
 
