@@ -8,7 +8,7 @@
 //! files (where ripgrep is installed).
 //!
 //! `cargo bench` uses S (2,000 documents); `TREAD_BENCH_DOCS=20000 cargo bench` uses M.
-//! CI runs `cargo bench -- --test` on a small corpus as a smoke test.
+//! CI runs `cargo test --bench tread -- --test` on a small corpus as a smoke test.
 
 #[path = "../src/allocator.rs"]
 mod allocator;
@@ -486,7 +486,7 @@ fn cache_report(fixture: &Fixture) {
 fn benches(c: &mut Criterion) {
     let fixture = fixture();
     settle();
-    // `cargo bench -- --test` (the CI smoke run) skips the reports.
+    // `-- --test` (the CI smoke run) skips the reports.
     if !std::env::args().any(|a| a == "--test") {
         latency_report(&fixture);
         memory_over_keystrokes(&fixture);
