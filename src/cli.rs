@@ -497,17 +497,10 @@ fn run_command(
                 let outcome = commands::list::write(&rows, format.format(), style, out);
                 return Ok((Default::default(), outcome));
             }
-            if let Some((held, filters)) = held_filtered(cli, &select, &corpus)? {
-                let filters = filters.expect("a list with filters");
-                let outcome = commands::list::held(held, &filters, format.format(), style, out);
-                return Ok((Default::default(), outcome));
-            }
-            // Filters on the review: the corpus held whole.
-            let (corpus, filters, args) = filtered(cli, select, corpus)?;
-            let outcome = with_filters(&corpus, (&filters, &args), cli, |f| {
-                commands::list::run(&corpus, f, format.format(), style, out)
-            });
-            (corpus, outcome)
+            let (held, filters) = held_filtered(cli, &select, &corpus)?;
+            let filters = filters.expect("a list with filters");
+            let outcome = commands::list::run(held, &filters, format.format(), style, out);
+            return Ok((Default::default(), outcome));
         }
         Command::Show { doc, json, corpus } => {
             let args = merge(cli.corpus, corpus);
@@ -545,24 +538,13 @@ fn run_command(
             let format = FormatArgs { json, jsonl }.format();
             // Each document is unpacked and resolved as it is written, the corpus held
             // packed.
-            if let Some((held, filters)) = held_filtered(cli, &select, &corpus)? {
-                let filters = filters.as_ref();
-                let outcome = match to {
-                    Some(dir) => commands::export::held_to_files(held, filters, json, &dir),
-                    None => commands::export::held_to_output(held, filters, format, style, out),
-                };
-                return Ok((Default::default(), outcome));
-            }
-            // Filters on the review: the corpus held whole.
-            let (corpus, filters, args) = filtered(cli, select, corpus)?;
-            let outcome = with_filters(&corpus, (&filters, &args), cli, |f| {
-                let export = commands::export::Export::new(&corpus, f);
-                match to {
-                    Some(dir) => export.to_files(json, &dir),
-                    None => export.to_output(format, style, out),
-                }
-            });
-            (corpus, outcome)
+            let (held, filters) = held_filtered(cli, &select, &corpus)?;
+            let filters = filters.as_ref();
+            let outcome = match to {
+                Some(dir) => commands::export::to_files(held, filters, json, &dir),
+                None => commands::export::to_output(held, filters, format, style, out),
+            };
+            return Ok((Default::default(), outcome));
         }
         Command::Facets { json, kind, corpus } => {
             let held = loading::load_held(&merge(cli.corpus, corpus))?;
@@ -587,18 +569,11 @@ fn run_command(
                 let outcome = commands::search::write(&hits, &query, format.format(), style, out);
                 return Ok((Default::default(), outcome));
             }
-            if let Some((held, filters)) = held_filtered(cli, &select, &corpus)? {
-                let filters = filters.expect("a search with filters");
-                let outcome =
-                    commands::search::held(held, &query, &filters, format.format(), style, out);
-                return Ok((Default::default(), outcome));
-            }
-            // Filters on the review: the corpus held whole.
-            let (corpus, filters, args) = filtered(cli, select, corpus)?;
-            let outcome = with_filters(&corpus, (&filters, &args), cli, |f| {
-                commands::search::run(&corpus, &query, f, format.format(), style, out)
-            });
-            (corpus, outcome)
+            let (held, filters) = held_filtered(cli, &select, &corpus)?;
+            let filters = filters.expect("a search with filters");
+            let outcome =
+                commands::search::run(held, &query, &filters, format.format(), style, out);
+            return Ok((Default::default(), outcome));
         }
     })
 }
@@ -665,24 +640,23 @@ fn expressions(top: &TopArgs, select: &FilterArgs) -> Vec<String> {
 }
 
 /// The corpus a command that takes `--filter` reads, held packed and resolved, with the
-/// filters its expressions write (`None` without any); `None` where one names the review,
-/// which finds its posts in a corpus held whole ([`filtered`]).
+/// filters its expressions write (`None` without any), reading the review of the corpus
+/// if they are on it.
 fn held_filtered(
     top: &TopArgs,
     select: &FilterArgs,
     corpus: &CorpusArgs,
-) -> anyhow::Result<Option<(HeldCorpus, Option<crate::filters::Filters>)>> {
+) -> anyhow::Result<(HeldCorpus, Option<crate::filters::Filters>)> {
     let expressions = expressions(top, select);
-    if expressions.iter().any(|e| select::names_review(e)) {
-        return Ok(None);
-    }
-    let held = loading::load_held(&merge(top.corpus, corpus.clone()))?;
-    let filters = select::held_filters(&held, &expressions)?;
-    Ok(Some((held, filters)))
+    let args = merge(top.corpus, corpus.clone());
+    let held = loading::load_held(&args)?;
+    let review = || loading::review(&args, top.review);
+    let filters = select::held_filters(&held, &expressions, review)?;
+    Ok((held, filters))
 }
 
 /// The corpus a command that takes `--filter` reads, held whole and resolved, and the
-/// filters' expressions: for filters on the review, and the review's export.
+/// filters' expressions: for the review's export.
 fn filtered(
     top: &TopArgs,
     select: FilterArgs,

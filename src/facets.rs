@@ -488,7 +488,7 @@ impl Facets {
 }
 
 /// The posts of each entry of the review's two facets, in corpus order.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ReviewPosts {
     pub marked: Vec<Ordinal>,
     pub noted: Vec<Ordinal>,

@@ -14,7 +14,7 @@ mod store;
 
 use crate::address::Address;
 use crate::corpus::sanitise::printable_path;
-use crate::corpus::{Corpus, DocIndex, Ordinal, Places, PostRef};
+use crate::corpus::{Corpus, DocIndex, Docs, Document, Ordinal, Places, PostRef};
 pub use record::{Anchor, Op, Record};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
@@ -572,6 +572,25 @@ impl Review {
         codes
     }
 
+    /// The posts of each entry of the Review and Codes facets, its records' posts found in
+    /// `docs` (complete, and laid out as `places` says) reading each document once: for
+    /// filters on a review read only ([`Review::read`]) over a corpus held packed, where
+    /// the documents cannot be looked up one by one. The review is used up: it could not
+    /// find the post of a record applied after.
+    pub fn into_facet_posts<D: Docs + ?Sized>(
+        mut self,
+        docs: &D,
+        places: &Places,
+    ) -> crate::facets::ReviewPosts {
+        let pending = std::mem::take(&mut self.pending);
+        let found = Finder::find_all_over(docs, places, &pending);
+        self.read_in = vec![0; docs.count()];
+        for (record, found) in pending.into_iter().zip(found) {
+            self.apply_found(places, record, found);
+        }
+        self.facet_posts(places)
+    }
+
     /// The posts of each entry of the Review and Codes facets, in corpus order.
     pub fn facet_posts(&self, places: &Places) -> crate::facets::ReviewPosts {
         let mut posts = crate::facets::ReviewPosts::default();
@@ -651,28 +670,76 @@ impl Finder {
 
     fn search(&self, corpus: &Corpus, places: &Places, anchor: &Anchor) -> Option<Ordinal> {
         let doc_index = self.ids.get(corpus, &anchor.doc)?;
-        let doc = corpus.document(doc_index);
-        let same = |at: PostRef| record::fingerprint(&corpus.post(at).text) == anchor.fp;
-        let addressed = Address::parse(&anchor.post)
-            .ok()
-            .and_then(|a| a.find(doc, doc_index, 0).ok());
-        let anywhere = || {
-            let mut posts = places
-                .of_document(doc_index)
-                .into_iter()
-                .map(|o| places.post_ref(o));
-            posts.find(|&at| same(at))
-        };
-        // Failing both, the post at its address that opens with the same words: the
-        // same post, a word changed further on in a new capture.
-        let opens_alike = |at: &PostRef| {
-            !anchor.excerpt.is_empty() && record::excerpt(&corpus.post(*at).text) == anchor.excerpt
-        };
-        let found = (addressed.filter(|&at| same(at)))
-            .or_else(anywhere)
-            .or_else(|| addressed.filter(opens_alike))?;
-        places.ordinal(found)
+        search_in(corpus.document(doc_index), doc_index, places, anchor)
     }
+
+    /// The post of each of `records`, each document of `docs` read once (a packed one
+    /// unpacked once): its records looked for in it, on every core.
+    fn find_all_over<D: Docs + ?Sized>(
+        docs: &D,
+        places: &Places,
+        records: &[Record],
+    ) -> Vec<Option<Ordinal>> {
+        let mut by_doc: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (r, record) in records.iter().enumerate() {
+            by_doc.entry(&record.anchor.doc).or_default().push(r);
+        }
+        let found = docs.fold(
+            Vec::new,
+            |mut found, i, doc| {
+                for &r in by_doc.get(doc.id.as_str()).into_iter().flatten() {
+                    let at = search_in(doc, DocIndex::new(i), places, &records[r].anchor);
+                    found.push((r, at));
+                }
+                found
+            },
+            |mut a, b| {
+                a.extend(b);
+                a
+            },
+        );
+        // In corpus order: the first document of an id is the one a record names, as
+        // `Ids` finds it.
+        let mut posts = vec![None; records.len()];
+        let mut seen = vec![false; records.len()];
+        for (r, at) in found {
+            if !std::mem::replace(&mut seen[r], true) {
+                posts[r] = at;
+            }
+        }
+        posts
+    }
+}
+
+/// The post an anchor names in `doc` (document `doc_index`): the post at its address if the
+/// text is the same, else the post of that document with the same text (renumbered by a new
+/// capture), else the post at its address that opens with the same words.
+fn search_in(
+    doc: &Document,
+    doc_index: DocIndex,
+    places: &Places,
+    anchor: &Anchor,
+) -> Option<Ordinal> {
+    let text = |at: PostRef| &doc.threads[at.thread].posts[at.post].text;
+    let same = |at: PostRef| record::fingerprint(text(at)) == anchor.fp;
+    let addressed = Address::parse(&anchor.post)
+        .ok()
+        .and_then(|a| a.find(doc, doc_index, 0).ok());
+    let anywhere = || {
+        let mut posts = places
+            .of_document(doc_index)
+            .into_iter()
+            .map(|o| places.post_ref(o));
+        posts.find(|&at| same(at))
+    };
+    // Failing both, the post at its address that opens with the same words: the
+    // same post, a word changed further on in a new capture.
+    let opens_alike =
+        |at: &PostRef| !anchor.excerpt.is_empty() && record::excerpt(text(*at)) == anchor.excerpt;
+    let found = (addressed.filter(|&at| same(at)))
+        .or_else(anywhere)
+        .or_else(|| addressed.filter(opens_alike))?;
+    places.ordinal(found)
 }
 
 /// Documents by id, without a copy of the ids: by a hash of each, checked against the
@@ -739,5 +806,63 @@ mod tests {
         ids.by_hash.remove(&hash_id(second));
         ids.collided.push(DocIndex::new(1));
         assert_eq!(ids.get(&corpus, second), Some(DocIndex::new(1)));
+    }
+
+    /// A review read only and found over documents held packed (each read once) says what
+    /// the same review found in the corpus held whole says: posts at their address, posts
+    /// renumbered (found by their text) or changed further on (by their opening words),
+    /// codes in any case, read and unread, orphans, and an id two documents share.
+    #[test]
+    fn a_review_found_over_packed_documents_is_the_one_found_over_the_corpus() {
+        use crate::corpus::held_testing::held;
+        let seeds = crate::corpus::load::bundled().documents;
+        // The seeds twelve times (enough for several chunks packed), with ids of their own
+        // but for one copy of the first, which has the first's id.
+        let mut documents: Vec<crate::corpus::Document> = (0..12)
+            .flat_map(|copy| {
+                seeds.iter().cloned().map(move |mut doc| {
+                    doc.id = format!("{}-{copy}", doc.id);
+                    doc
+                })
+            })
+            .collect();
+        documents[10].id = documents[0].id.clone();
+        let corpus = Corpus::unresolved(documents.clone(), Vec::new());
+        let places = Places::new(&corpus.documents);
+        let mut records = Vec::new();
+        for (n, ordinal) in places.all().into_iter().enumerate() {
+            let mut anchor = anchor_of(&corpus, places.post_ref(ordinal));
+            let op = [
+                Op::Mark,
+                Op::Code,
+                Op::Note,
+                Op::Read,
+                Op::Unread,
+                Op::Unmark,
+            ][n % 6];
+            match n % 7 {
+                0 => anchor.post = "999".to_string(),
+                1 => anchor.fp = "0".to_string(),
+                2 => anchor.doc = format!("gone-{n}"),
+                _ => {}
+            }
+            let mut record = Record::new(op, anchor);
+            record.code =
+                (op == Op::Code).then(|| ["funding", "Funding", "care"][n / 6 % 3].into());
+            record.text = (op == Op::Note).then(|| format!("note {n}"));
+            records.push(record);
+        }
+        let (mut whole, mut packed) = (Review::in_memory(), Review::in_memory());
+        whole.pending = records.clone();
+        packed.pending = records;
+        whole.resolve(&corpus, &places);
+        let expected = whole.facet_posts(&places);
+        assert!(whole.orphans().len() > 0 && !expected.marked.is_empty());
+        assert!(!expected.noted.is_empty() && !expected.read.is_empty());
+        assert_eq!(expected.codes.len(), 2, "funding in any case, and care");
+        assert_eq!(
+            packed.into_facet_posts(&held(&documents), &places),
+            expected
+        );
     }
 }

@@ -278,4 +278,23 @@ fn facets_and_exports_of_many_small_documents_hold_them_packed() {
             text.len()
         );
     }
+    // Filters on a review: its posts found reading each document once, the same way.
+    use tread::review::{Anchor, Op, Record};
+    let review = file.with_file_name("review.jsonl");
+    let marked = Record::new(Op::Mark, Anchor::new("d49999", "1", "p 49999 #t5"));
+    let lines = format!("{{\"tread_review\":1}}\n{}\n", marked.to_line());
+    std::fs::write(&review, lines).unwrap();
+    let review = review.to_str().unwrap();
+    let (peak, listed) = run(
+        &["--review", review, "list", "--filter", "review:marked"],
+        &file,
+    );
+    assert!(
+        listed.starts_with("d49999 ") && listed.lines().count() == 1,
+        "{listed}"
+    );
+    assert!(
+        peak < text.len() * 5 / 2,
+        "review:marked: {peak} bytes live"
+    );
 }

@@ -3,7 +3,7 @@
 
 use super::CliError;
 use crate::corpus::load::HeldCorpus;
-use crate::corpus::{Corpus, DocIndex, Docs, Document, PostRef};
+use crate::corpus::{Corpus, DocIndex, Docs, Document};
 use crate::facets::Facets;
 use crate::filters::{Filter, Filters};
 use crate::review::Review;
@@ -55,18 +55,22 @@ pub fn filters_of(
 }
 
 /// The filters of `expressions` over a corpus held packed, whose facets are built reading
-/// its documents one at a time; `None` when there are none. Filters on the review are not
-/// for such a corpus: the review finds its posts in a corpus held whole.
+/// its documents one at a time; `None` when there are none. The review (`review`) is read
+/// only when one names what it says, and its posts found reading each document once.
 pub fn held_filters(
     corpus: &HeldCorpus,
     expressions: &[String],
-) -> Result<Option<Filters>, CliError> {
-    debug_assert!(!expressions.iter().any(|e| names_review(e)));
+    review: impl FnOnce() -> anyhow::Result<Review>,
+) -> anyhow::Result<Option<Filters>> {
     if expressions.is_empty() {
         return Ok(None);
     }
-    let facets = Facets::of_resolved(&corpus.documents, &corpus.resolution);
-    filters(corpus.documents.count(), &facets, expressions)
+    let mut facets = Facets::of_resolved(&corpus.documents, &corpus.resolution);
+    if expressions.iter().any(|e| names_review(e)) {
+        let posts = review()?.into_facet_posts(&corpus.documents, facets.places());
+        facets.set_review(posts);
+    }
+    Ok(filters(corpus.documents.count(), &facets, expressions)?)
 }
 
 /// Whether a `--filter` expression is on the review rather than the corpus.
@@ -75,15 +79,6 @@ pub fn names_review(expression: &str) -> bool {
         .or_else(|| expression.strip_prefix('!'))
         .unwrap_or(expression);
     rest.starts_with("review:") || rest.starts_with("code:")
-}
-
-/// The documents the filters leave, in corpus order (all, without filters).
-pub fn documents<'a>(
-    corpus: &'a Corpus,
-    filters: Option<&'a Filters>,
-) -> impl Iterator<Item = (DocIndex, &'a Document)> + 'a {
-    let all = DocIndex::all(corpus.documents.len()).zip(&corpus.documents);
-    all.filter(move |(d, _)| keeps(filters, *d))
 }
 
 /// The documents of a corpus held packed that the filters leave, in corpus order (all,
@@ -98,9 +93,4 @@ pub fn held_documents(
 /// Whether the filters leave document `at` (every one, without filters).
 pub fn keeps(filters: Option<&Filters>, at: DocIndex) -> bool {
     filters.is_none_or(|f| f.passes(at))
-}
-
-/// Whether the post at `at` passes the filters (every post does without them).
-pub fn passes(filters: Option<&Filters>, at: PostRef) -> bool {
-    filters.is_none_or(|f| f.post_passes(at))
 }

@@ -4,7 +4,7 @@ use crate::cli::output::{self, Format};
 use crate::cli::{CliError, select};
 use crate::corpus::load::HeldCorpus;
 use crate::corpus::sanitise::printable_path;
-use crate::corpus::{Corpus, DocIndex, Docs, Document};
+use crate::corpus::{DocIndex, Docs, Document};
 use crate::filters::Filters;
 use crate::present::Holders;
 use anyhow::Context;
@@ -13,53 +13,6 @@ use std::borrow::Borrow;
 use std::collections::HashMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-
-/// The documents an export writes: every one, or with filters, each that holds a passing
-/// post, whole. (A document cut down to its passing posts would be read back as a whole
-/// one, renumbered and retitled: `search` gives the posts.)
-pub struct Export<'a> {
-    corpus: &'a Corpus,
-    documents: Vec<&'a Document>,
-}
-
-impl<'a> Export<'a> {
-    pub fn new(corpus: &'a Corpus, filters: Option<&'a Filters>) -> Self {
-        let documents = select::documents(corpus, filters).map(|(_, d)| d).collect();
-        Export { corpus, documents }
-    }
-
-    /// Every document to `out`: a JSON array, JSON Lines, or each document's text after
-    /// the other.
-    pub fn to_output(
-        &self,
-        format: Format,
-        style: output::Style,
-        out: &mut impl Write,
-    ) -> anyhow::Result<()> {
-        let holders = match format {
-            Format::Text => self.holder_authors(),
-            _ => HashMap::new(),
-        };
-        let documents = self.documents.iter().copied();
-        write_output(documents, &holders, format, style, out)
-    }
-
-    /// Every document to a file of its own in `dir` ([`write_files`]).
-    pub fn to_files(&self, json: bool, dir: &Path) -> anyhow::Result<()> {
-        let ids: Vec<&str> = self.documents.iter().map(|d| d.id.as_str()).collect();
-        let holders = match json {
-            true => HashMap::new(),
-            false => self.holder_authors(),
-        };
-        let documents = self.documents.iter().copied();
-        write_files(&ids, documents, &holders, json, dir)
-    }
-
-    /// The authors of the documents the exported ones' repeated threads point to.
-    fn holder_authors(&self) -> HashMap<String, String> {
-        crate::corpus::holder_authors(&self.corpus.documents[..], std::iter::empty())
-    }
-}
 
 /// What an export of a corpus held packed writes: each document `filters` leave (all
 /// without), in order, given up one at a time (unpacked, if packed) with the corpus's
@@ -78,9 +31,12 @@ fn resolved(
     (holders, documents)
 }
 
-/// The documents of a corpus held packed that `filters` leave (all without) to `out`, as
-/// [`Export::to_output`] writes them.
-pub fn held_to_output(
+/// The documents of a corpus held packed that `filters` leave (all without) to `out`: a
+/// JSON array, JSON Lines, or each document's text after the other. With filters, each
+/// document that holds a passing post is written whole. (A document cut down to its
+/// passing posts would be read back as a whole one, renumbered and retitled: `search`
+/// gives the posts.)
+pub fn to_output(
     corpus: HeldCorpus,
     filters: Option<&Filters>,
     format: Format,
@@ -93,7 +49,7 @@ pub fn held_to_output(
 
 /// The documents of a corpus held packed that `filters` leave (all without) to a file of
 /// its own each in `dir` ([`write_files`]).
-pub fn held_to_files(
+pub fn to_files(
     corpus: HeldCorpus,
     filters: Option<&Filters>,
     json: bool,

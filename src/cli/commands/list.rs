@@ -3,46 +3,24 @@
 use crate::cli::output::{self, Format, ListRows};
 use crate::cli::select;
 use crate::corpus::load::HeldCorpus;
-use crate::corpus::{Corpus, DocIndex, Document};
 use crate::filters::Filters;
-use std::borrow::Borrow;
 use std::io::Write;
 
-/// Each document's row (with `filters`, each document holding a passing post, with how many
-/// pass): as aligned text, a JSON array or JSON Lines.
+/// The row of each document holding a post that passes `filters`, with how many pass: as
+/// aligned text, a JSON array or JSON Lines. The corpus is held packed: each document is
+/// unpacked and let go as it is listed.
 pub fn run(
-    corpus: &Corpus,
-    filters: Option<&Filters>,
-    format: Format,
-    style: output::Style,
-    out: &mut impl Write,
-) -> anyhow::Result<()> {
-    let rows = rows(select::documents(corpus, filters), filters);
-    write(&rows, format, style, out)
-}
-
-/// [`run`] over a corpus held packed: each document unpacked and let go as it is listed.
-pub fn held(
     corpus: HeldCorpus,
     filters: &Filters,
     format: Format,
     style: output::Style,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
-    let documents = select::held_documents(corpus, Some(filters));
-    write(&rows(documents, Some(filters)), format, style, out)
-}
-
-/// The rows of `documents`, those the filters leave, with how many of their posts pass.
-fn rows<D: Borrow<Document>>(
-    documents: impl Iterator<Item = (DocIndex, D)>,
-    filters: Option<&Filters>,
-) -> ListRows {
     let mut rows = ListRows::default();
-    for (at, doc) in documents {
-        rows.push(doc.borrow(), filters.and_then(|f| f.passing_in(at)));
+    for (at, doc) in select::held_documents(corpus, Some(filters)) {
+        rows.push(&doc, filters.passing_in(at));
     }
-    rows
+    write(&rows, format, style, out)
 }
 
 /// The rows, as aligned text, a JSON array or JSON Lines.

@@ -2,30 +2,17 @@
 
 use crate::cli::output::{self, Format, SearchHits};
 use crate::cli::{CliError, select};
+use crate::corpus::Document;
 use crate::corpus::load::HeldCorpus;
-use crate::corpus::{Corpus, DocIndex, Document};
 use crate::filters::Filters;
 use crate::search::{self, Query};
-use std::borrow::Borrow;
 use std::io::Write;
 
 /// Each post holding every word of `query` (ignoring case) that passes `filters`, with its
 /// document and address: as text with the words marked, a JSON array or JSON Lines. No
-/// post found is a failure (exit 1) in every format, as grep's is.
+/// post found is a failure (exit 1) in every format, as grep's is. The corpus is held
+/// packed: each document is unpacked, searched and let go.
 pub fn run(
-    corpus: &Corpus,
-    query: &Query,
-    filters: Option<&Filters>,
-    format: Format,
-    style: output::Style,
-    out: &mut impl Write,
-) -> anyhow::Result<()> {
-    let hits = hits(select::documents(corpus, filters), query, filters);
-    write(&hits, query, format, style, out)
-}
-
-/// [`run`] over a corpus held packed: each document unpacked, searched and let go.
-pub fn held(
     corpus: HeldCorpus,
     query: &Query,
     filters: &Filters,
@@ -33,32 +20,15 @@ pub fn held(
     style: output::Style,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
-    let documents = select::held_documents(corpus, Some(filters));
-    write(
-        &hits(documents, query, Some(filters)),
-        query,
-        format,
-        style,
-        out,
-    )
-}
-
-/// The posts of `documents` holding every word of `query` that pass `filters`.
-fn hits<D: Borrow<Document>>(
-    documents: impl Iterator<Item = (DocIndex, D)>,
-    query: &Query,
-    filters: Option<&Filters>,
-) -> SearchHits {
     let mut hits = SearchHits::default();
-    for (at, doc) in documents {
-        let doc = doc.borrow();
-        for found in search::find_in(doc, at, query) {
-            if select::passes(filters, found) {
-                hits.push(doc, found);
+    for (at, doc) in select::held_documents(corpus, Some(filters)) {
+        for found in search::find_in(&doc, at, query) {
+            if filters.post_passes(found) {
+                hits.push(&doc, found);
             }
         }
     }
-    hits
+    write(&hits, query, format, style, out)
 }
 
 /// The query a search is run for; an empty one is a usage error.
