@@ -462,13 +462,27 @@ fn a_file_reached_by_two_paths_is_read_once() {
         .collect();
     assert_eq!(ids, ["a", "b"]);
     assert_eq!(String::from_utf8(out.stderr).unwrap(), "");
-    // A link to a file in the same folder is that file.
+    // A file is its path: a link (sorting before its target) and a second name of a file
+    // are files of their own, read as they are named, whatever else is named beside them.
     #[cfg(unix)]
     {
-        std::os::unix::fs::symlink(&a, dir.path().join("c.txt")).unwrap();
-        let ids = stdout(&["list", "--json", arg(dir.path())]);
-        let ids: Value = serde_json::from_str(&ids).unwrap();
-        assert_eq!(ids.as_array().unwrap().len(), 2, "{ids}");
+        let path = |name: &str| dir.path().join(name);
+        std::os::unix::fs::symlink(path("b.txt"), path("0link.txt")).unwrap();
+        fs::hard_link(path("a.txt"), path("a2.txt")).unwrap();
+        let ids = |args: &[&str]| -> Vec<String> {
+            let out = stdout(&[&["list", "--json"], args].concat());
+            let rows: Value = serde_json::from_str(&out).unwrap();
+            let rows = rows.as_array().unwrap().iter();
+            rows.map(|row| row["id"].as_str().unwrap().to_string())
+                .collect()
+        };
+        let all = ["0link", "a", "a2", "b"];
+        assert_eq!(ids(&[arg(dir.path())]), all);
+        let b = path("b.txt");
+        assert_eq!(ids(&[arg(dir.path()), arg(&b)]), all);
+        assert_eq!(ids(&[arg(&b), arg(dir.path())]), ["b", "0link", "a", "a2"]);
+        let link = path("0link.txt");
+        assert_eq!(ids(&[arg(dir.path()), arg(&link), arg(&a)]), all);
     }
 }
 

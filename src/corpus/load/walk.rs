@@ -5,13 +5,13 @@
 use super::{GLOSSARY_FILE, Problem};
 use crate::corpus::formats;
 use crate::corpus::sanitise::printable_path;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ffi::OsString;
 use std::fs::FileType;
 use std::path::{Path, PathBuf};
 
-/// Every document file under the paths, in order, each once however many paths lead to it
-/// (a file named beside the folder holding it, or named twice, or linked to).
+/// Every document file under the paths, in order, each path once however many of the
+/// paths given lead to it (a file named beside the folder holding it, or named twice).
 pub(super) fn find_files(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<PathBuf> {
     let mut found = Found::default();
     let mut visited = HashSet::new();
@@ -21,36 +21,47 @@ pub(super) fn find_files(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<
     found.once_each()
 }
 
-/// The files found, in order, each with what makes it the same file however it is reached
-/// when that was looked at (a file named or linked to; not one a folder's listing gave).
+/// The files found, in order, each with whether it was named itself.
 #[derive(Default)]
 struct Found {
-    files: Vec<(PathBuf, Option<EntryId>)>,
+    files: Vec<(PathBuf, bool)>,
 }
 
 impl Found {
-    fn push(&mut self, path: PathBuf, id: Option<EntryId>) {
-        self.files.push((path, id));
+    fn push(&mut self, path: PathBuf, named: bool) {
+        self.files.push((path, named));
     }
 
-    /// The files, the first of each kept. A file can only be reached twice when one of
-    /// them was named or linked to: only then are the others looked at to tell.
+    /// The files, the first of each path kept. Only a file named itself can be reached
+    /// twice (a folder is never walked twice): only then are paths compared, as the file
+    /// system resolves them. A file is its path, not its contents: a link and its target,
+    /// or two names of one file (hard links), are two files, as each is named.
     fn once_each(self) -> Vec<PathBuf> {
         let files = self.files.into_iter();
-        if files.as_slice().iter().all(|(_, id)| id.is_none()) {
+        if files.len() < 2 || !files.as_slice().iter().any(|&(_, named)| named) {
             return files.map(|(path, _)| path).collect();
         }
+        let mut folders = HashMap::new();
         let mut seen = HashSet::new();
-        let first = |(path, id): (PathBuf, Option<EntryId>)| {
-            let id = id.or_else(|| {
-                let meta = std::fs::metadata(&path).ok()?;
-                Some(entry_id(&path, &meta))
-            });
+        let first = |(path, _): (PathBuf, bool)| {
+            let key = resolved(&path, &mut folders);
             // One that cannot be looked at now is read, and its problem told, as before.
-            id.is_none_or(|id| seen.insert(id)).then_some(path)
+            key.is_none_or(|key| seen.insert(key)).then_some(path)
         };
         files.filter_map(first).collect()
     }
+}
+
+/// The path of a file as the file system resolves its folder (each folder once, kept in
+/// `folders`), and its own name, not followed if a link: a link is a file of its own.
+fn resolved(path: &Path, folders: &mut HashMap<PathBuf, Option<PathBuf>>) -> Option<PathBuf> {
+    let name = path.file_name()?;
+    let folder = (path.parent())
+        .filter(|folder| !folder.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let resolved =
+        (folders.entry(folder.to_path_buf())).or_insert_with(|| std::fs::canonicalize(folder).ok());
+    Some(resolved.as_ref()?.join(name))
 }
 
 /// Gathers the document files under `path` in name order, skipping hidden entries and
@@ -59,7 +70,7 @@ fn collect(
     path: &Path,
     named: bool,
     found: &mut Found,
-    visited: &mut HashSet<EntryId>,
+    visited: &mut HashSet<FolderId>,
     problems: &mut Vec<Problem>,
 ) {
     let problem = |problems: &mut Vec<Problem>, message: String| {
@@ -74,15 +85,15 @@ fn collect(
         Err(e) => return problem(problems, describe_io(&e, named)),
     };
     if meta.is_file() {
-        found.push(path.to_path_buf(), Some(entry_id(path, &meta)));
+        found.push(path.to_path_buf(), named);
     } else if meta.is_dir() {
-        if !visited.insert(entry_id(path, &meta)) {
+        if !visited.insert(folder_id(path, &meta)) {
             return;
         }
         let export = formats::export(path);
         let part = export.as_ref().map(|e| e.part);
         for file in export.into_iter().flat_map(|e| e.posts) {
-            found.push(file, None);
+            found.push(file, false);
         }
         let children = match entries_by_name(path) {
             Ok(children) => children,
@@ -105,7 +116,7 @@ fn collect(
             // The folder listing says which entries are plain files, as most are: no need
             // to ask the file system about each again. Links and the rest are looked at.
             match kind {
-                Some(kind) if kind.is_file() => found.push(child, None),
+                Some(kind) if kind.is_file() => found.push(child, false),
                 _ => collect(&child, false, found, visited, problems),
             }
         }
@@ -132,24 +143,24 @@ fn entries_by_name(path: &Path) -> std::io::Result<Vec<(OsString, Option<FileTyp
     Ok(children)
 }
 
-/// What makes a folder or file the same however it is reached (through links, or a path
+/// What makes a folder the same folder however it is reached (through links, or a path
 /// written another way): its device and inode where there are such, its canonical path
 /// elsewhere. The device and inode come with the metadata already read; a canonical path
 /// takes a look-up of every folder above it, which made walking deeply nested folders
 /// cubic in their depth.
 #[cfg(unix)]
-type EntryId = (u64, u64);
+type FolderId = (u64, u64);
 #[cfg(not(unix))]
-type EntryId = PathBuf;
+type FolderId = PathBuf;
 
 #[cfg(unix)]
-fn entry_id(_: &Path, meta: &std::fs::Metadata) -> EntryId {
+fn folder_id(_: &Path, meta: &std::fs::Metadata) -> FolderId {
     use std::os::unix::fs::MetadataExt;
     (meta.dev(), meta.ino())
 }
 
 #[cfg(not(unix))]
-fn entry_id(path: &Path, _: &std::fs::Metadata) -> EntryId {
+fn folder_id(path: &Path, _: &std::fs::Metadata) -> FolderId {
     std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
