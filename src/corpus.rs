@@ -488,17 +488,20 @@ pub fn authors_by_id<D: Docs + ?Sized>(
     documents: &D,
     ids: &HashSet<&str>,
 ) -> HashMap<String, String> {
-    let mut authors = HashMap::new();
     if ids.is_empty() {
-        return authors;
+        return HashMap::new();
     }
+    let mut authors = HashMap::new();
     documents.for_each(|_, doc| {
         // The first document of an id is the one it names (ids are unique).
-        if let Some(author) = doc.author.as_ref().filter(|_| ids.contains(&*doc.id)) {
-            authors.entry(doc.id.clone()).or_insert(author.name.clone());
+        if ids.contains(&*doc.id) {
+            let author = doc.author.as_ref().map(|a| a.name.clone());
+            authors.entry(doc.id.clone()).or_insert(author);
         }
     });
-    authors
+    (authors.into_iter())
+        .filter_map(|(id, author)| Some((id, author?)))
+        .collect()
 }
 
 /// [`Corpus::summary`] of a load that met `problems` and loaded documents from the files

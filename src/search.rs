@@ -187,12 +187,6 @@ impl Query {
     }
 }
 
-/// Every post of the corpus that matches, in corpus order.
-pub fn search(corpus: &Corpus, query: &Query) -> Vec<PostRef> {
-    let documents = DocIndex::all(corpus.documents.len()).zip(&corpus.documents);
-    (documents.flat_map(|(d, doc)| find_in(doc, d, query))).collect()
-}
-
 /// The posts of `doc` (document `at` of its corpus) holding every word of `query`.
 pub fn find_in<'a>(
     doc: &'a Document,

@@ -571,8 +571,9 @@ mod tests {
         );
         let query = Query::new("review");
         let mut hits = SearchHits::default();
-        for at in crate::search::search(&corpus, &query) {
-            hits.push(corpus.document(at.doc), at);
+        for (d, doc) in corpus.documents.iter().enumerate() {
+            let at = crate::corpus::DocIndex::new(d);
+            crate::search::find_in(doc, at, &query).for_each(|found| hits.push(doc, found));
         }
         assert!(!hits.is_empty());
         assert!(widest_line(|out| search_hits(&hits, &query, style, out).unwrap()) <= 80);
