@@ -601,12 +601,16 @@ fn export_review(
     how: commands::review::How,
     out: &mut impl Write,
 ) -> anyhow::Result<(crate::corpus::Corpus, anyhow::Result<()>)> {
-    let (loaded, filters, args) = filtered(cli, select, corpus)?;
-    let review = review_of(&loaded, &args, cli)?;
-    let outcome = with_filters(&loaded, (&filters, &args), cli, |f| {
-        commands::review::export(&loaded, &review, f, how, out)
-    });
-    Ok((loaded, outcome))
+    let expressions = expressions(cli, &select);
+    let args = merge(cli.corpus, corpus);
+    let held = loading::load_held(&args)?;
+    let mut review = loading::review(&args, cli.review)?;
+    let places = crate::corpus::Places::of(&held.documents);
+    review.resolve_over(&held.documents, &places);
+    let for_filters = || loading::review(&args, cli.review);
+    let filters = select::held_filters(&held, &expressions, for_filters)?;
+    let outcome = commands::review::export(held, &places, &review, filters.as_ref(), how, out);
+    Ok((Default::default(), outcome))
 }
 
 /// The review of `corpus` (read from the file of the corpus `args` names), its posts found.
@@ -619,19 +623,6 @@ fn review_of(
     let places = crate::corpus::Places::new(&corpus.documents);
     review.resolve(corpus, &places);
     Ok(review)
-}
-
-/// Runs `command` with the filters `expressions` write over `corpus` (`None` without any),
-/// reading the review of the corpus `args` names if they are on it.
-fn with_filters(
-    corpus: &crate::corpus::Corpus,
-    (expressions, args): (&[String], &CorpusArgs),
-    top: &TopArgs,
-    command: impl FnOnce(Option<&crate::filters::Filters>) -> anyhow::Result<()>,
-) -> anyhow::Result<()> {
-    let review = || loading::review(args, top.review);
-    let filters = select::filters_of(corpus, expressions, review)?;
-    command(filters.as_ref())
 }
 
 /// The `--filter` expressions of a command: those given before it, then its own.
@@ -653,18 +644,6 @@ fn held_filtered(
     let review = || loading::review(&args, top.review);
     let filters = select::held_filters(&held, &expressions, review)?;
     Ok((held, filters))
-}
-
-/// The corpus a command that takes `--filter` reads, held whole and resolved, and the
-/// filters' expressions: for the review's export.
-fn filtered(
-    top: &TopArgs,
-    select: FilterArgs,
-    corpus: CorpusArgs,
-) -> anyhow::Result<(crate::corpus::Corpus, Vec<String>, CorpusArgs)> {
-    let filters = expressions(top, &select);
-    let args = merge(top.corpus, corpus);
-    Ok((load(&args)?, filters, args))
 }
 
 /// Lets `held` go without freeing it and passes `outcome` on: the process ends right after,

@@ -150,7 +150,9 @@ pub struct Reread {
 /// Finds a record's post in the corpus.
 #[derive(Debug, Default)]
 struct Finder {
-    ids: Ids,
+    /// `None` for a review found over documents held packed, which cannot be looked up one
+    /// by one ([`Review::resolve_over`]): no record is applied to it after.
+    ids: Option<Ids>,
     /// Anchors already looked for (a post is read, marked and coded: found once).
     found: HashMap<(String, String, String), Option<Ordinal>>,
 }
@@ -216,13 +218,30 @@ impl Review {
             return;
         }
         let finder = Finder {
-            ids: Ids::new(corpus),
+            ids: Some(Ids::new(corpus)),
             found: HashMap::new(),
         };
         let pending = std::mem::take(&mut self.pending);
         let found = finder.find_all(corpus, places, &pending);
         self.finder = Some(finder);
         self.read_in = vec![0; corpus.documents.len()];
+        for (record, found) in pending.into_iter().zip(found) {
+            self.apply_found(places, record, found);
+        }
+    }
+
+    /// Finds the posts of every record read so far in `docs` (complete now, laid out as
+    /// `places` says), reading each document once: for a review read only
+    /// ([`Review::read`]) of a corpus held packed, whose documents cannot be looked up one
+    /// by one. Once; no record is applied to it after.
+    pub fn resolve_over<D: Docs + ?Sized>(&mut self, docs: &D, places: &Places) {
+        if self.is_ready() {
+            return;
+        }
+        let pending = std::mem::take(&mut self.pending);
+        let found = Finder::find_all_over(docs, places, &pending);
+        self.finder = Some(Finder::default());
+        self.read_in = vec![0; docs.count()];
         for (record, found) in pending.into_iter().zip(found) {
             self.apply_found(places, record, found);
         }
@@ -235,14 +254,14 @@ impl Review {
         let contents = Store::read(path)?;
         let ids = Ids::new(corpus);
         let finder = Finder {
-            ids,
+            ids: Some(ids),
             found: HashMap::new(),
         };
         let found = finder.find_all(corpus, places, &contents.records);
         Ok(Reread {
             records: contents.records,
             found,
-            ids: finder.ids,
+            ids: finder.ids.unwrap_or_default(),
             end: contents.end,
         })
     }
@@ -273,7 +292,7 @@ impl Review {
         };
         let since = Store::read_after(&path, reread.end)?;
         self.finder = Some(Finder {
-            ids: reread.ids,
+            ids: Some(reread.ids),
             found: HashMap::new(),
         });
         for (record, found) in reread.records.into_iter().zip(reread.found) {
@@ -572,25 +591,6 @@ impl Review {
         codes
     }
 
-    /// The posts of each entry of the Review and Codes facets, its records' posts found in
-    /// `docs` (complete, and laid out as `places` says) reading each document once: for
-    /// filters on a review read only ([`Review::read`]) over a corpus held packed, where
-    /// the documents cannot be looked up one by one. The review is used up: it could not
-    /// find the post of a record applied after.
-    pub fn into_facet_posts<D: Docs + ?Sized>(
-        mut self,
-        docs: &D,
-        places: &Places,
-    ) -> crate::facets::ReviewPosts {
-        let pending = std::mem::take(&mut self.pending);
-        let found = Finder::find_all_over(docs, places, &pending);
-        self.read_in = vec![0; docs.count()];
-        for (record, found) in pending.into_iter().zip(found) {
-            self.apply_found(places, record, found);
-        }
-        self.facet_posts(places)
-    }
-
     /// The posts of each entry of the Review and Codes facets, in corpus order.
     pub fn facet_posts(&self, places: &Places) -> crate::facets::ReviewPosts {
         let mut posts = crate::facets::ReviewPosts::default();
@@ -669,7 +669,8 @@ impl Finder {
     }
 
     fn search(&self, corpus: &Corpus, places: &Places, anchor: &Anchor) -> Option<Ordinal> {
-        let doc_index = self.ids.get(corpus, &anchor.doc)?;
+        let ids = (self.ids.as_ref()).expect("a review found over packed documents takes no more");
+        let doc_index = ids.get(corpus, &anchor.doc)?;
         search_in(corpus.document(doc_index), doc_index, places, anchor)
     }
 
@@ -680,6 +681,9 @@ impl Finder {
         places: &Places,
         records: &[Record],
     ) -> Vec<Option<Ordinal>> {
+        if records.is_empty() {
+            return Vec::new();
+        }
         let mut by_doc: HashMap<&str, Vec<usize>> = HashMap::new();
         for (r, record) in records.iter().enumerate() {
             by_doc.entry(&record.anchor.doc).or_default().push(r);
@@ -860,9 +864,9 @@ mod tests {
         assert!(whole.orphans().len() > 0 && !expected.marked.is_empty());
         assert!(!expected.noted.is_empty() && !expected.read.is_empty());
         assert_eq!(expected.codes.len(), 2, "funding in any case, and care");
-        assert_eq!(
-            packed.into_facet_posts(&held(&documents), &places),
-            expected
-        );
+        packed.resolve_over(&held(&documents), &places);
+        assert_eq!(packed.facet_posts(&places), expected);
+        assert_eq!(packed.posts(), whole.posts());
+        assert_eq!(packed.orphans().len(), whole.orphans().len());
     }
 }

@@ -297,4 +297,11 @@ fn facets_and_exports_of_many_small_documents_hold_them_packed() {
         peak < text.len() * 5 / 2,
         "review:marked: {peak} bytes live"
     );
+    // The review's export keeps only the documents it cites.
+    let (peak, exported) = run(&["--review", review, "export", "--review"], &file);
+    assert!(exported.contains("> p 49999 #t5"), "{exported}");
+    assert!(
+        peak < text.len() * 5 / 2,
+        "export --review: {peak} bytes live"
+    );
 }

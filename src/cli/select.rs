@@ -3,7 +3,7 @@
 
 use super::CliError;
 use crate::corpus::load::HeldCorpus;
-use crate::corpus::{Corpus, DocIndex, Docs, Document};
+use crate::corpus::{DocIndex, Docs, Document};
 use crate::facets::Facets;
 use crate::filters::{Filter, Filters};
 use crate::review::Review;
@@ -34,26 +34,6 @@ pub fn filters(
     Ok(Some(filters))
 }
 
-/// The filters of `expressions` over `corpus`, building its facets only when there are any,
-/// and reading the review (`review`) only when one names what it says (`review:marked`,
-/// `code:funding`).
-pub fn filters_of(
-    corpus: &Corpus,
-    expressions: &[String],
-    review: impl FnOnce() -> anyhow::Result<Review>,
-) -> anyhow::Result<Option<Filters>> {
-    if expressions.is_empty() {
-        return Ok(None);
-    }
-    let mut facets = Facets::build(corpus);
-    if expressions.iter().any(|e| names_review(e)) {
-        let mut review = review()?;
-        review.resolve(corpus, facets.places());
-        facets.set_review(review.facet_posts(facets.places()));
-    }
-    Ok(filters(corpus.documents.len(), &facets, expressions)?)
-}
-
 /// The filters of `expressions` over a corpus held packed, whose facets are built reading
 /// its documents one at a time; `None` when there are none. The review (`review`) is read
 /// only when one names what it says, and its posts found reading each document once.
@@ -67,8 +47,9 @@ pub fn held_filters(
     }
     let mut facets = Facets::of_resolved(&corpus.documents, &corpus.resolution);
     if expressions.iter().any(|e| names_review(e)) {
-        let posts = review()?.into_facet_posts(&corpus.documents, facets.places());
-        facets.set_review(posts);
+        let mut review = review()?;
+        review.resolve_over(&corpus.documents, facets.places());
+        facets.set_review(review.facet_posts(facets.places()));
     }
     Ok(filters(corpus.documents.count(), &facets, expressions)?)
 }

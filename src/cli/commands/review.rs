@@ -4,12 +4,13 @@
 
 use crate::address::Address;
 use crate::cli::output;
-use crate::corpus::{Corpus, DocIndex, PostRef};
+use crate::corpus::load::HeldCorpus;
+use crate::corpus::{Corpus, DocIndex, Document, Places, PostRef};
 use crate::filters::Filters;
 use crate::present::{gutter, one_line};
 use crate::review::{PostReview, Review, same_code};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 
 /// How `export --review` writes.
@@ -61,15 +62,17 @@ const UNCODED: &str = "(no code)";
 
 /// `tread export --review`: the reviewed posts (marked, coded or annotated; with `code`,
 /// those with that code; with filters, those that pass), grouped as asked, in `format`.
+/// The corpus is held packed (its layout `places`, the review's posts found in it): the
+/// documents of the posts cited are kept as they are unpacked and resolved, the rest let go.
 pub fn export(
-    corpus: &Corpus,
+    corpus: HeldCorpus,
+    places: &Places,
     review: &Review,
     filters: Option<&Filters>,
     (code, grouping, format): How,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
     warn_of_orphans(review);
-    let places = crate::corpus::Places::new(&corpus.documents);
     let reviewed = review.posts();
     let wanted = |r: &PostReview| code.is_none_or(|c| r.codes.iter().any(|x| same_code(x, c)));
     let posts: Vec<(PostRef, &PostReview)> = (reviewed.into_iter())
@@ -97,7 +100,12 @@ pub fn export(
         };
         return Err(crate::cli::CliError::failure(message).into());
     }
-    let rows = grouped(corpus, &posts, code, grouping);
+    let mut cited: Vec<DocIndex> = posts.iter().map(|(at, _)| at.doc).collect();
+    cited.dedup();
+    let documents: HashMap<DocIndex, Document> = (corpus.into_resolved())
+        .filter(|(at, _)| cited.binary_search(at).is_ok())
+        .collect();
+    let rows = grouped(&documents, &posts, code, grouping);
     match format {
         ReviewFormat::Json => output::json(&rows, out),
         ReviewFormat::Csv => csv(&rows, out),
@@ -107,7 +115,7 @@ pub fn export(
 
 /// The posts in the order of their groups: by code (a code given: only it), or by document.
 fn grouped(
-    corpus: &Corpus,
+    documents: &HashMap<DocIndex, Document>,
     posts: &[(PostRef, &PostReview)],
     only: Option<&str>,
     grouping: Grouping,
@@ -115,7 +123,7 @@ fn grouped(
     if grouping == Grouping::Document {
         return posts
             .iter()
-            .map(|&(at, r)| cite(corpus, at, r, None))
+            .map(|&(at, r)| cite(&documents[&at.doc], at, r, None))
             .collect();
     }
     let mut groups: BTreeMap<&str, Vec<Cited>> = BTreeMap::new();
@@ -128,18 +136,18 @@ fn grouped(
         let mut any = false;
         for code in codes {
             any = true;
-            let cited = cite(corpus, at, review, Some(code));
+            let cited = cite(&documents[&at.doc], at, review, Some(code));
             groups.entry(code.as_str()).or_default().push(cited);
         }
         if !any {
-            uncoded.push(cite(corpus, at, review, Some(UNCODED)));
+            uncoded.push(cite(&documents[&at.doc], at, review, Some(UNCODED)));
         }
     }
     groups.into_values().flatten().chain(uncoded).collect()
 }
 
-fn cite(corpus: &Corpus, at: PostRef, review: &PostReview, group: Option<&str>) -> Cited {
-    let doc = corpus.document(at.doc);
+/// The post at `at` of `doc` (its document), cited in full.
+fn cite(doc: &Document, at: PostRef, review: &PostReview, group: Option<&str>) -> Cited {
     let thread = &doc.threads[at.thread];
     let post = &thread.posts[at.post];
     let author = thread.author.as_ref().or(doc.author.as_ref());
