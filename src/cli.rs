@@ -15,7 +15,7 @@ use crate::corpus::load::HeldCorpus;
 use crate::facets::FacetKind;
 use clap::{Args, Parser, Subcommand};
 use clap_complete::ArgValueCandidates;
-use loading::{load, merge};
+use loading::merge;
 use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -586,11 +586,10 @@ fn review_summary(
     out: &mut impl Write,
 ) -> anyhow::Result<(crate::corpus::Corpus, anyhow::Result<()>)> {
     let args = merge(cli.corpus, corpus);
-    let loaded = load(&args)?;
-    let review = review_of(&loaded, &args, cli)?;
+    let (held, places, review) = held_review(&args, cli)?;
     let file = loading::review_path(&args, cli.review)?;
-    let outcome = commands::review::summary(&loaded, &review, &file, json, out);
-    Ok((loaded, outcome))
+    let outcome = commands::review::summary(held, &places, &review, &file, json, out);
+    Ok((Default::default(), outcome))
 }
 
 /// `tread export --review`: the review of the corpus `select` and `corpus` name, its posts
@@ -603,26 +602,24 @@ fn export_review(
 ) -> anyhow::Result<(crate::corpus::Corpus, anyhow::Result<()>)> {
     let expressions = expressions(cli, &select);
     let args = merge(cli.corpus, corpus);
-    let held = loading::load_held(&args)?;
-    let mut review = loading::review(&args, cli.review)?;
-    let places = crate::corpus::Places::of(&held.documents);
-    review.resolve_over(&held.documents, &places);
+    let (held, places, review) = held_review(&args, cli)?;
     let for_filters = || loading::review(&args, cli.review);
     let filters = select::held_filters(&held, &expressions, for_filters)?;
     let outcome = commands::review::export(held, &places, &review, filters.as_ref(), how, out);
     Ok((Default::default(), outcome))
 }
 
-/// The review of `corpus` (read from the file of the corpus `args` names), its posts found.
-fn review_of(
-    corpus: &crate::corpus::Corpus,
+/// The corpus `args` names, held packed, with its layout and its review (read from its
+/// file), the review's posts found in it.
+fn held_review(
     args: &CorpusArgs,
     top: &TopArgs,
-) -> anyhow::Result<crate::review::Review> {
+) -> anyhow::Result<(HeldCorpus, crate::corpus::Places, crate::review::Review)> {
+    let held = loading::load_held(args)?;
     let mut review = loading::review(args, top.review)?;
-    let places = crate::corpus::Places::new(&corpus.documents);
-    review.resolve(corpus, &places);
-    Ok(review)
+    let places = crate::corpus::Places::of(&held.documents);
+    review.resolve_over(&held.documents, &places);
+    Ok((held, places, review))
 }
 
 /// The `--filter` expressions of a command: those given before it, then its own.

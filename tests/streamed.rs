@@ -304,4 +304,7 @@ fn facets_and_exports_of_many_small_documents_hold_them_packed() {
         peak < text.len() * 5 / 2,
         "export --review: {peak} bytes live"
     );
+    let (peak, summary) = run(&["--review", review, "review"], &file);
+    assert!(summary.contains("read: 0 of 50000 posts"), "{summary}");
+    assert!(peak < text.len() * 5 / 2, "review: {peak} bytes live");
 }

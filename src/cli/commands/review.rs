@@ -5,7 +5,7 @@
 use crate::address::Address;
 use crate::cli::output;
 use crate::corpus::load::HeldCorpus;
-use crate::corpus::{Corpus, DocIndex, Document, Places, PostRef};
+use crate::corpus::{DocIndex, Document, Places, PostRef};
 use crate::filters::Filters;
 use crate::present::{gutter, one_line};
 use crate::review::{PostReview, Review, same_code};
@@ -364,22 +364,22 @@ struct OrphanRow {
 /// `tread review`: posts marked, per code, with notes, read progress per document, and
 /// the reviewed posts no longer found.
 pub fn summary(
-    corpus: &Corpus,
+    corpus: HeldCorpus,
+    places: &Places,
     review: &Review,
     file: &std::path::Path,
     json: bool,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
-    let places = crate::corpus::Places::new(&corpus.documents);
     let reviewed = review.posts();
     let count = |f: fn(&PostReview) -> bool| reviewed.iter().filter(|(_, r)| f(r)).count();
-    let documents = (0..corpus.documents.len()).map(|d| {
-        let doc = DocIndex::new(d);
+    // Each document's row as it is unpacked, the document let go.
+    let documents = corpus.into_resolved().map(|(doc, document)| {
         let posts = places.of_document(doc).len();
         Progress {
-            id: corpus.documents[d].id.clone(),
-            title: corpus.documents[d].display_title(),
-            read: posts - review.unread_in(&places, doc),
+            title: document.display_title(),
+            id: document.id,
+            read: posts - review.unread_in(places, doc),
             posts,
         }
     });
