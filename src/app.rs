@@ -508,8 +508,13 @@ impl App {
             let of = places.ordinal(at).and_then(|o| review.get(o));
             of.map_or_else(Vec::new, review::annotations)
         };
+        let holders = documents::ById {
+            ids: &self.short_ids,
+            documents: &self.corpus.documents,
+        };
         self.thread.sync(
             &self.corpus,
+            &holders,
             doc,
             panes.thread_inner,
             folding.then_some(&fold),

@@ -5,8 +5,9 @@ mod sort;
 
 use super::{App, Pane};
 use crate::app::Filters;
-use crate::corpus::{Corpus, DocIndex, Groups};
+use crate::corpus::{Corpus, DocIndex, Document, Groups};
 use crate::keymap::Action;
+use crate::present::Holders;
 use std::cell::{Cell, Ref, RefCell};
 use std::collections::HashSet;
 
@@ -298,7 +299,7 @@ impl ShortIds {
 
     /// Takes in the documents of `documents` past those it has (the ones before are those it
     /// was given already).
-    pub fn extend(&mut self, documents: &[crate::corpus::Document]) {
+    pub fn extend(&mut self, documents: &[Document]) {
         let id = |i: usize| documents[i].id.as_str();
         let old = self.needed.len();
         let mut new: Vec<usize> = (old..documents.len()).collect();
@@ -334,6 +335,31 @@ impl ShortIds {
             self.shown[doc] = id(doc).chars().take(self.needed[doc]).collect();
         }
         self.order = order;
+    }
+}
+
+impl ShortIds {
+    /// The document whose id is `id`: a binary search of the id order, so a header naming
+    /// another document costs no pass over the corpus.
+    pub fn find(&self, documents: &[Document], id: &str) -> Option<DocIndex> {
+        let at = (self.order).partition_point(|&d| documents[d].id.as_str() < id);
+        let doc = *self.order.get(at)?;
+        (documents[doc].id == id).then(|| DocIndex::new(doc))
+    }
+}
+
+/// The authors of documents by id, looked up in the id order: what a repeated thread's header
+/// names.
+pub struct ById<'a> {
+    pub ids: &'a ShortIds,
+    pub documents: &'a [Document],
+}
+
+impl Holders for ById<'_> {
+    fn author_of(&self, id: &str) -> Option<&str> {
+        let doc = self.ids.find(self.documents, id)?;
+        let author = self.documents[doc.index()].author.as_ref()?;
+        Some(&author.name)
     }
 }
 
@@ -442,6 +468,13 @@ mod tests {
                 batches.extend(&all[..cut.max(batches.needed.len())]);
             }
             proptest::prop_assert_eq!(shown(&batches, all.len()), shown(&whole, all.len()));
+            // Every id is found where it is, after batches as all at once; an id of none is
+            // not found.
+            for (i, doc) in all.iter().enumerate() {
+                proptest::prop_assert_eq!(batches.find(&all, &doc.id), Some(DocIndex::new(i)));
+            }
+            proptest::prop_assert_eq!(batches.find(&all, "c"), None);
+            proptest::prop_assert_eq!(batches.find(&all, ""), None);
         }
     }
 }

@@ -661,7 +661,14 @@ mod review;
 fn a_repeated_threads_header_names_the_document_holding_it_and_its_author() {
     use crate::app::thread::layout::{Item, Layout};
     let corpus = load::bundled();
-    let layout = Layout::build(&corpus, DocIndex::new(2), 200, None, &|_| Vec::new());
+    let ids = crate::app::documents::ShortIds::new(&corpus);
+    let holders = crate::app::documents::ById {
+        ids: &ids,
+        documents: &corpus.documents,
+    };
+    let layout = Layout::build(&corpus, &holders, DocIndex::new(2), 200, None, &|_| {
+        Vec::new()
+    });
     let headings: Vec<String> = (layout.items.iter())
         .filter_map(|item| match item {
             Item::Heading(lines) => Some(lines.iter().map(|(l, _)| l.as_str()).collect()),

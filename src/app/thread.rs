@@ -5,6 +5,7 @@ use super::{App, Pane};
 use crate::address::Address;
 use crate::corpus::{Corpus, DocIndex, PostRef};
 use crate::keymap::Action;
+use crate::present::Holders;
 pub mod layout;
 pub mod needles;
 
@@ -83,6 +84,7 @@ impl ThreadState {
     pub fn sync(
         &mut self,
         corpus: &Corpus,
+        holders: &impl Holders,
         doc: Option<DocIndex>,
         inner: Rect,
         fold: Option<&layout::Fold>,
@@ -108,7 +110,7 @@ impl ThreadState {
             // when it is folded away now).
             let current = self.layout.as_ref().filter(|_| same_doc);
             let current = current.and_then(|l| l.posts.get(self.post).copied());
-            let layout = Layout::build(corpus, doc, width, fold, annotate);
+            let layout = Layout::build(corpus, holders, doc, width, fold, annotate);
             if let Some(at) = current {
                 let after = layout.posts.partition_point(|p| *p < at);
                 self.post = after.min(layout.posts.len().saturating_sub(1));

@@ -2,11 +2,9 @@
 //! posts wrapped beside the numbering gutter, with where each starts. Built once per
 //! document and width; the thread pane then draws only the lines on screen.
 
-use crate::corpus::{
-    Corpus, DocIndex, Document, Kind, Post, PostRef, Thread, authors_by_id, numbering_problem,
-};
+use crate::corpus::{Corpus, DocIndex, Document, Kind, Post, PostRef, Thread, numbering_problem};
 use crate::glyphs;
-use crate::present::{gutter, post_count, thread_header};
+use crate::present::{Holders, gutter, post_count, thread_header};
 use crate::wrap::wrap;
 use std::ops::Range;
 use unicode_width::UnicodeWidthStr;
@@ -103,23 +101,18 @@ pub struct Layout {
 const MARKS: usize = 4;
 
 impl Layout {
-    /// `doc_index` laid out for `width` columns, with the posts `fold` hides folded away
-    /// and what `annotate` says under each post.
+    /// `doc_index` laid out for `width` columns, with the posts `fold` hides folded away,
+    /// what `annotate` says under each post, and the authors `holders` gives of documents
+    /// holding the threads it repeats.
     pub fn build(
         corpus: &Corpus,
+        holders: &impl Holders,
         doc_index: DocIndex,
         width: u16,
         fold: Option<&Fold>,
         annotate: Annotate,
     ) -> Layout {
         let doc = corpus.document(doc_index);
-        // The authors of the documents holding whole the threads this one repeats: one look
-        // through the corpus for them all.
-        let repeated = doc
-            .threads
-            .iter()
-            .filter_map(|t| t.same_thread_as.as_deref());
-        let holders = authors_by_id(&corpus.documents[..], &repeated.collect());
         let columns = usize::from(width).max(1);
         let gutter = gutter_width(doc).min(columns / 3);
         let text_width = columns.saturating_sub(gutter + MARKS).max(1);
@@ -139,7 +132,7 @@ impl Layout {
                 continue;
             }
             if doc.threads.len() > 1 || thread.declared_count.is_some() {
-                let mut text = thread_header(&holders, doc, thread);
+                let mut text = thread_header(holders, doc, thread);
                 if let Some(problem) = numbering_problem(thread, doc.kind) {
                     text += &format!(" · ⚠ {problem}");
                 }
