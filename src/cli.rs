@@ -20,6 +20,7 @@ use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 pub use pick::{Pick, pick_document};
 
@@ -603,8 +604,7 @@ fn export_review(
     let expressions = expressions(cli, &select);
     let args = merge(cli.corpus, corpus);
     let (held, places, review) = held_review(&args, cli)?;
-    let for_filters = || loading::review(&args, cli.review);
-    let filters = select::held_filters(&held, &expressions, for_filters)?;
+    let filters = select::held_filters_with(&held, &expressions, (&places, &review))?;
     let outcome = commands::review::export(held, &places, &review, filters.as_ref(), how, out);
     Ok((Default::default(), outcome))
 }
@@ -614,10 +614,14 @@ fn export_review(
 fn held_review(
     args: &CorpusArgs,
     top: &TopArgs,
-) -> anyhow::Result<(HeldCorpus, crate::corpus::Places, crate::review::Review)> {
+) -> anyhow::Result<(
+    HeldCorpus,
+    Arc<crate::corpus::Places>,
+    crate::review::Review,
+)> {
     let held = loading::load_held(args)?;
     let mut review = loading::review(args, top.review)?;
-    let places = crate::corpus::Places::of(&held.documents);
+    let places = Arc::new(crate::corpus::Places::of(&held.documents));
     review.resolve_over(&held.documents, &places);
     Ok((held, places, review))
 }

@@ -419,19 +419,31 @@ impl Facets {
     /// The facets `docs` will have once `resolution` is applied to them, read one at a
     /// time: for documents held packed, never all at once as documents.
     pub fn of_resolved<D: Docs + ?Sized>(docs: &D, resolution: &Resolution) -> Facets {
-        Facets::build_over(docs, &Variants::default(), Some(resolution))
+        Facets::of_resolved_at(docs, resolution, Arc::new(Places::of(docs)))
+    }
+
+    /// [`Facets::of_resolved`] with the places of `docs`' posts already counted (a pass
+    /// that unpacks every document, made once).
+    pub fn of_resolved_at<D: Docs + ?Sized>(
+        docs: &D,
+        resolution: &Resolution,
+        places: Arc<Places>,
+    ) -> Facets {
+        Facets::build_over(docs, &Variants::default(), Some(resolution), places)
     }
 
     fn build_from(corpus: &Corpus, resolution: Option<&Resolution>) -> Facets {
-        Facets::build_over(&corpus.documents[..], &corpus.org_variants, resolution)
+        let docs = &corpus.documents[..];
+        let places = Arc::new(Places::of(docs));
+        Facets::build_over(docs, &corpus.org_variants, resolution, places)
     }
 
     fn build_over<D: Docs + ?Sized>(
         docs: &D,
         variants: &Variants,
         resolution: Option<&Resolution>,
+        index: Arc<Places>,
     ) -> Facets {
-        let index = Arc::new(Places::of(docs));
         // Two passes over the documents, one a core, each for some of the facets.
         let halves = FacetKind::CORPUS.split_at(3);
         let (first, second) = rayon::join(

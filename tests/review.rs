@@ -213,6 +213,32 @@ fn list_and_search_filter_on_what_the_review_says() {
 }
 
 #[test]
+fn the_export_filtered_on_the_review_reads_it_once_and_warns_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = review_file(dir.path());
+    let mut text = std::fs::read_to_string(&file).unwrap();
+    text += "{\"op\":\"zap\"}\n";
+    std::fs::write(&file, text).unwrap();
+    let file = file.to_str().unwrap();
+    let args = [
+        "--review",
+        file,
+        "export",
+        "--review",
+        "--filter",
+        "review:marked",
+    ];
+    let (export, warnings) = run(&args);
+    let bad_line = warnings
+        .lines()
+        .filter(|l| l.contains("not a review record"));
+    assert_eq!(bad_line.count(), 1, "{warnings}");
+    // The marked posts, not the coded one the filter leaves out.
+    assert!(export.contains("000_bcd5621f043b7544"), "{export}");
+    assert!(!export.contains("workforce"), "{export}");
+}
+
+#[test]
 fn a_file_that_is_not_a_review_stops_the_ui_before_it_starts_and_is_left_alone() {
     let dir = tempfile::tempdir().unwrap();
     let notes = dir.path().join("notes.md");

@@ -3,10 +3,11 @@
 
 use super::CliError;
 use crate::corpus::load::HeldCorpus;
-use crate::corpus::{DocIndex, Docs, Document};
-use crate::facets::Facets;
+use crate::corpus::{DocIndex, Docs, Document, Places};
+use crate::facets::{Facets, ReviewPosts};
 use crate::filters::{Filter, Filters};
 use crate::review::Review;
+use std::sync::Arc;
 
 /// The filters `expressions` write, over a corpus of `documents` and its `facets`; `None`
 /// when there are none. An expression that names nothing, or filters that leave no post,
@@ -42,14 +43,42 @@ pub fn held_filters(
     expressions: &[String],
     review: impl FnOnce() -> anyhow::Result<Review>,
 ) -> anyhow::Result<Option<Filters>> {
+    let places = || Arc::new(Places::of(&corpus.documents));
+    filters_over(corpus, expressions, places, |places| {
+        let mut review = review()?;
+        review.resolve_over(&corpus.documents, places);
+        Ok(review.facet_posts(places))
+    })
+}
+
+/// [`held_filters`] with the places of the corpus's posts counted and its review read and
+/// resolved over them already: neither is made again.
+pub fn held_filters_with(
+    corpus: &HeldCorpus,
+    expressions: &[String],
+    (places, review): (&Arc<Places>, &Review),
+) -> anyhow::Result<Option<Filters>> {
+    let places_again = || Arc::clone(places);
+    filters_over(corpus, expressions, places_again, |places| {
+        Ok(review.facet_posts(places))
+    })
+}
+
+/// The filters of `expressions` over the facets of `corpus` at `places`, with the posts of
+/// the review `review_posts` gives when an expression names it.
+fn filters_over(
+    corpus: &HeldCorpus,
+    expressions: &[String],
+    places: impl FnOnce() -> Arc<Places>,
+    review_posts: impl FnOnce(&Places) -> anyhow::Result<ReviewPosts>,
+) -> anyhow::Result<Option<Filters>> {
     if expressions.is_empty() {
         return Ok(None);
     }
-    let mut facets = Facets::of_resolved(&corpus.documents, &corpus.resolution);
+    let mut facets = Facets::of_resolved_at(&corpus.documents, &corpus.resolution, places());
     if expressions.iter().any(|e| names_review(e)) {
-        let mut review = review()?;
-        review.resolve_over(&corpus.documents, facets.places());
-        facets.set_review(review.facet_posts(facets.places()));
+        let posts = review_posts(facets.places())?;
+        facets.set_review(posts);
     }
     Ok(filters(corpus.documents.count(), &facets, expressions)?)
 }
