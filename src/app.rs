@@ -156,6 +156,10 @@ pub struct Opening {
     pub review: Option<String>,
 }
 
+/// Packed documents kept unpacked between keys, at most: those a screen of rows from all
+/// over the corpus (a sorted list) brings with them, and more.
+const UNPACKED_KEPT: usize = 8192;
+
 /// The whole state of the terminal UI. Only [`App::handle`] changes it; drawing and tests
 /// read it through the accessors below.
 pub struct App {
@@ -324,6 +328,7 @@ impl App {
 
     /// The one entry point for input.
     pub fn handle(&mut self, event: Event) {
+        self.let_go_of_unpacked();
         // Only the reader moves to a post: a reload that leaves them elsewhere reads none.
         let read = !matches!(
             event,
@@ -488,6 +493,17 @@ impl App {
     pub fn current_post(&self) -> Option<PostRef> {
         let doc = self.current_doc()?;
         self.thread.post_ref(doc)
+    }
+
+    /// Lets go of the packed documents unpacked to be shown, once more are held than a few
+    /// screens show: they are unpacked again when wanted. Not while a load borrows the
+    /// documents.
+    fn let_go_of_unpacked(&mut self) {
+        if self.corpus.documents.unpacked_count() > UNPACKED_KEPT
+            && let Some(corpus) = Arc::get_mut(&mut self.corpus)
+        {
+            corpus.documents.forget_unpacked();
+        }
     }
 
     /// Brings the thread view in line with the selected document, the pane's size and the

@@ -29,6 +29,7 @@ mod resolve;
 pub mod sanitise;
 mod segment;
 mod status;
+mod store;
 mod unroll;
 
 use article::Written;
@@ -46,6 +47,7 @@ pub use model::{Author, Document, Kind, MAX_FIELD_CHARS, OPENING_CHARS, Post, Th
 pub use packed::{Damaged, Documents, Packed};
 pub use places::{DocIndex, Ordinal, Ordinals, Places, PostRef};
 pub use resolve::{Applying, Docs, Memo, Resolution, Variants};
+pub use store::Store;
 
 /// What a reader makes of one text: a document without its id and path.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -322,7 +324,7 @@ pub fn numbering_problem(thread: &Thread, kind: Kind) -> Option<String> {
 /// The loaded documents, with what could not be loaded.
 #[derive(Debug, Clone, Default)]
 pub struct Corpus {
-    pub documents: Vec<Document>,
+    pub documents: Store,
     /// Files that were skipped or read with trouble, one line each.
     pub problems: Vec<Problem>,
     /// For each canonical organisation name, every way the corpus wrote it.
@@ -427,7 +429,7 @@ impl Corpus {
     pub fn resolve(mut documents: Vec<Document>, glossary: &Glossary) -> Corpus {
         let org_variants = Resolution::compute(&documents[..], glossary).apply(&mut documents);
         Corpus {
-            documents,
+            documents: documents.into(),
             problems: Vec::new(),
             org_variants,
         }
@@ -435,9 +437,9 @@ impl Corpus {
 
     /// The corpus of parsed documents as they are, unresolved: for outputs that show
     /// neither organisations nor repeated threads.
-    pub fn unresolved(documents: Vec<Document>, problems: Vec<Problem>) -> Corpus {
+    pub fn unresolved(documents: impl Into<Store>, problems: Vec<Problem>) -> Corpus {
         Corpus {
-            documents,
+            documents: documents.into(),
             problems,
             org_variants: resolve::Variants::new(),
         }
@@ -446,13 +448,15 @@ impl Corpus {
     /// "loaded 1990 of 2000 files; 10 skipped, 25 problems" when something went wrong (a
     /// path with a problem that is not a document was skipped); `None` when all went well.
     pub fn summary(&self) -> Option<String> {
-        let loaded: BTreeSet<&str> = self.documents.iter().map(Document::file).collect();
+        let files = self.documents.map(|_, d| d.file().to_string());
+        let loaded: BTreeSet<&str> = files.iter().map(String::as_str).collect();
         summary(&self.problems, &loaded)
     }
 
     /// The document with exactly this id.
     pub fn get(&self, id: &str) -> Option<&Document> {
-        self.documents.iter().find(|d| d.id == id)
+        let at = self.documents.first(|d| d.id == id)?;
+        self.documents.get(at)
     }
 }
 

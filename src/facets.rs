@@ -433,7 +433,7 @@ impl Facets {
     }
 
     fn build_from(corpus: &Corpus, resolution: Option<&Resolution>) -> Facets {
-        let docs = &corpus.documents[..];
+        let docs = &corpus.documents;
         let places = Arc::new(Places::of(docs));
         Facets::build_over(docs, &corpus.org_variants, resolution, places)
     }
@@ -627,16 +627,16 @@ mod tests {
     #[test]
     fn each_entry_counts_the_documents_of_its_posts() {
         use crate::corpus::load::bundled_glossary;
-        let mut documents = crate::corpus::load::bundled().documents;
+        let mut documents = crate::corpus::load::bundled().documents.to_vec();
         // An empty document between two others holds no post of any entry.
         let mut empty = documents[0].clone();
         empty.threads.clear();
         documents.insert(2, empty);
         let corpus = Corpus {
-            documents,
+            documents: documents.into(),
             ..Corpus::default()
         };
-        let resolution = Resolution::compute(&corpus.documents[..], &bundled_glossary());
+        let resolution = Resolution::compute(&corpus.documents, &bundled_glossary());
         for facets in [
             Facets::build(&corpus),
             Facets::resolved(&corpus, &resolution),
@@ -665,13 +665,13 @@ mod tests {
         use crate::corpus::load::{bundled_glossary, bundled_sources};
         let (documents, _) = crate::corpus::parse(bundled_sources());
         let listed = Corpus {
-            documents,
+            documents: documents.into(),
             ..Corpus::default()
         };
-        let resolution = Resolution::compute(&listed.documents[..], &bundled_glossary());
+        let resolution = Resolution::compute(&listed.documents, &bundled_glossary());
         let early = Facets::resolved(&listed, &resolution);
         let mut applied = listed.clone();
-        applied.org_variants = resolution.apply(&mut applied.documents);
+        applied.org_variants = applied.documents.resolve(resolution);
         assert_eq!(early, Facets::build(&applied));
         assert!(!early.organisations.is_empty());
         let repeats = applied.documents.iter().flat_map(|d| &d.threads);
@@ -717,10 +717,10 @@ mod tests {
         let resolution = Resolution::compute(&documents[..], &glossary);
         let early = Facets::of_resolved(&documents[..], &resolution);
         let mut corpus = Corpus {
-            documents,
+            documents: documents.into(),
             ..Corpus::default()
         };
-        corpus.org_variants = resolution.apply(&mut corpus.documents);
+        corpus.org_variants = corpus.documents.resolve(resolution);
         assert_eq!(early, Facets::build(&corpus));
         let ann = early.authors.iter().find(|e| e.name == "Ann").unwrap();
         assert!(

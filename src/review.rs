@@ -759,10 +759,12 @@ impl Ids {
     fn new(corpus: &Corpus) -> Ids {
         let mut ids = Ids::default();
         ids.by_hash.reserve(corpus.documents.len());
-        for (i, doc) in corpus.documents.iter().enumerate() {
+        // The documents may be held packed: each is read for its id alone.
+        let hashes = corpus.documents.map(|_, doc| hash_id(&doc.id));
+        for (i, hash) in hashes.into_iter().enumerate() {
             let at = DocIndex::new(i);
             // A hash taken already keeps its first document; this one is looked for apart.
-            if *ids.by_hash.entry(hash_id(&doc.id)).or_insert(at) != at {
+            if *ids.by_hash.entry(hash).or_insert(at) != at {
                 ids.collided.push(at);
             }
         }

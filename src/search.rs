@@ -1,6 +1,6 @@
 //! Searching post text: every word of the query must occur in the post, ignoring case.
 
-use crate::corpus::{Corpus, Document};
+use crate::corpus::{Corpus, Docs, Document};
 use crate::corpus::{DocIndex, Ordinal, Ordinals, Places, PostRef};
 use regex::{Regex, RegexBuilder};
 use std::ops::Range;
@@ -239,11 +239,17 @@ impl PostTable {
         table
     }
 
-    /// Adds `documents`, which follow the ones already in the table.
-    pub fn extend(&mut self, documents: &[Document]) {
-        let posts = documents.iter().flat_map(|d| d.posts());
-        self.texts.extend(posts.map(|p| p.text.clone()));
-        self.places.extend(documents);
+    /// Adds the documents of `documents` past those it has (the ones before are those it
+    /// was given already), read one at a time.
+    pub fn extend<D: Docs + ?Sized>(&mut self, documents: &D) {
+        let new: Vec<usize> = (self.places.documents()..documents.count()).collect();
+        documents.pick(&new, |_, doc| self.push(doc));
+    }
+
+    /// Adds `doc`, which follows the documents already in the table.
+    pub fn push(&mut self, doc: &Document) {
+        self.texts.extend(doc.posts().map(|p| p.text.clone()));
+        self.places.push(doc);
     }
 
     /// Gives back the room kept for more posts, once no more will come.
@@ -338,10 +344,12 @@ mod tests {
     fn the_post_table_places_every_post_both_ways() {
         let mut corpus = crate::corpus::load::bundled();
         // A document without threads and a thread without posts take no place.
-        let mut empty = corpus.documents[0].clone();
+        let mut documents = corpus.documents.to_vec();
+        let mut empty = documents[0].clone();
         empty.threads.clear();
-        corpus.documents.insert(1, empty);
-        corpus.documents[2].threads[0].posts.clear();
+        documents.insert(1, empty);
+        documents[2].threads[0].posts.clear();
+        corpus.documents = documents.into();
         let table = PostTable::new(&corpus);
         let mut n = 0;
         for (d, doc) in DocIndex::all(corpus.documents.len()).zip(&corpus.documents) {
@@ -401,8 +409,9 @@ mod tests {
     fn a_table_grown_document_by_document_is_the_whole_table() {
         let corpus = crate::corpus::load::bundled();
         let mut grown = PostTable::new(&Corpus::default());
-        for doc in corpus.documents.chunks(2) {
-            grown.extend(doc);
+        let documents = corpus.documents.to_vec();
+        for end in (2..documents.len()).step_by(2).chain([documents.len()]) {
+            grown.extend(&documents[..end]);
         }
         let whole = PostTable::new(&corpus);
         assert_eq!(grown.texts, whole.texts);

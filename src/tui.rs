@@ -522,7 +522,8 @@ mod tests {
         let (load, loader) = mpsc::channel();
         let (send, inputs) = mpsc::channel();
         forward_load(loader, send);
-        let documents = load::bundled().documents;
+        let documents: crate::corpus::Held =
+            load::bundled().documents.to_vec().into_iter().collect();
         let total = documents.len();
         load.send(Progress::Parsed {
             documents,

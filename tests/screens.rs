@@ -725,3 +725,70 @@ fn a_files_row_stays_selected_when_its_first_document_is_filtered_out() {
         "the file's reply is read: {text}"
     );
 }
+
+/// A file of `n` one-post documents in tread's JSON, by authors whose names scatter them
+/// when the list is sorted by author: each document's author is `A` and a number below
+/// 300, the numbers out of order.
+fn many_small_documents(n: usize) -> (tempfile::TempDir, std::path::PathBuf) {
+    let docs: Vec<String> = (0..n)
+        .map(|i| {
+            let author = i * 7919 % 300;
+            format!(
+                r#"{{"id":"d{i}","kind":"post","author":{{"name":"A{author:03}"}},"threads":[{{"posts":[{{"text":"post {i} on the review"}}]}}]}}"#
+            )
+        })
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("many.json");
+    std::fs::write(&file, format!("[{}]", docs.join(","))).unwrap();
+    (dir, file)
+}
+
+#[test]
+fn a_file_of_many_small_documents_is_listed_sorted_and_read_while_few_are_unpacked() {
+    let (_dir, file) = many_small_documents(60_000);
+    let options = tread::corpus::LoadOptions {
+        paths: vec![file],
+        glossary: None,
+        cache: None,
+    };
+    let corpus = load::load(&options).unwrap();
+    let mut app = app_over(corpus, (120, 40));
+    press(&mut app, "s s");
+    let first = screen(&app);
+    assert!(first.contains("· author ─"), "{first}");
+    // The documents of author A000 first, in file order, from all over the file: the
+    // 1st, the 301st, the 601st...
+    let places: Vec<usize> = (first.lines())
+        .filter_map(|l| {
+            l.trim_start_matches('"')
+                .strip_prefix("│› d#")?
+                .split(' ')
+                .next()?
+                .parse()
+                .ok()
+        })
+        .collect();
+    assert!(places.len() > 30, "{first}");
+    assert!(places.iter().all(|p| (p - 1) % 300 == 0), "{first}");
+    assert!(first.contains("│› d#301 post 300 on the re"), "{first}");
+    let mut most = 0;
+    for _ in 0..150 {
+        press(&mut app, "j");
+        let unpacked = app.corpus().documents.unpacked_count();
+        most = most.max(unpacked);
+        let text = screen(&app);
+        assert!(text.contains("on the review"), "{text}");
+    }
+    // Rows from all over the file were drawn, a few neighbours unpacked with each; those
+    // unpacked are let go as keys come, and stay a fraction of the documents.
+    assert!(
+        most > 0 && most < 15_000,
+        "{most} of 60,000 unpacked at once"
+    );
+    let text = screen(&app);
+    let current = app.corpus().document(app.current_doc().unwrap());
+    let author = &current.author.as_ref().unwrap().name;
+    assert!(text.contains(&current.id), "{text}");
+    assert!(author.starts_with("A00"), "{author}");
+}

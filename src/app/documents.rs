@@ -5,12 +5,13 @@ mod sort;
 
 use super::{App, Pane};
 use crate::app::Filters;
-use crate::corpus::{Corpus, DocIndex, Document, Groups};
+use crate::corpus::{Corpus, DocIndex, Docs, Groups, Store};
 use crate::keymap::Action;
 use crate::present::Holders;
 use std::cell::{Cell, Ref, RefCell};
 use std::collections::HashSet;
 
+use sort::Key;
 pub use sort::Sort;
 
 /// One row of the documents list.
@@ -64,10 +65,14 @@ pub struct Listing {
 
 impl Listing {
     pub fn new(corpus: &Corpus) -> Listing {
-        Listing {
-            groups: Groups::new(&corpus.documents),
-            keys: sort::Keys::new(&corpus.documents),
-        }
+        // One pass over the documents, which may be held packed.
+        let read = (corpus.documents).map(|_, d| (d.id.clone(), d.file().to_string(), Key::of(d)));
+        let ids: Vec<&str> = read.iter().map(|(id, _, _)| id.as_str()).collect();
+        let files: Vec<&str> = read.iter().map(|(_, file, _)| file.as_str()).collect();
+        let groups = Groups::of_names(&ids, &files);
+        drop((ids, files));
+        let keys = sort::Keys::of(read.into_iter().map(|(_, _, key)| key).collect());
+        Listing { groups, keys }
     }
 }
 
@@ -282,11 +287,15 @@ fn rows(visible: &[DocIndex], groups: &Groups, open: &HashSet<usize>) -> Vec<Row
 /// with either than they shared with each other.
 #[derive(Debug, Clone, Default)]
 pub struct ShortIds {
+    /// Every id, one after another (the documents may be held packed: the ids are kept
+    /// here, not read from them again).
+    ids: String,
+    /// Where each document's id ends in `ids`.
+    ends: Vec<usize>,
     /// Document indices in id order.
     order: Vec<usize>,
-    /// The characters each document's prefix takes.
+    /// The bytes each document's prefix takes.
     needed: Vec<usize>,
-    shown: Vec<String>,
 }
 
 impl ShortIds {
@@ -297,24 +306,49 @@ impl ShortIds {
         ids
     }
 
+    /// The id of document `doc`.
+    fn id(&self, doc: usize) -> &str {
+        let start = doc.checked_sub(1).map_or(0, |before| self.ends[before]);
+        &self.ids[start..self.ends[doc]]
+    }
+
+    /// How many documents it has the ids of.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
     /// Takes in the documents of `documents` past those it has (the ones before are those it
-    /// was given already).
-    pub fn extend(&mut self, documents: &[Document]) {
-        let id = |i: usize| documents[i].id.as_str();
-        let old = self.needed.len();
-        let mut new: Vec<usize> = (old..documents.len()).collect();
-        new.sort_unstable_by(|&a, &b| id(a).cmp(id(b)));
+    /// was given already), reading them one at a time.
+    pub fn extend<D: Docs + ?Sized>(&mut self, documents: &D) {
+        let new: Vec<usize> = (self.len()..documents.count()).collect();
+        let mut ids = Vec::with_capacity(new.len());
+        documents.pick(&new, |_, doc| ids.push(doc.id.clone()));
+        self.extend_ids(ids);
+    }
+
+    /// Takes in the ids of the documents after those it has.
+    pub fn extend_ids(&mut self, ids: Vec<String>) {
+        let old = self.ends.len();
+        for id in ids {
+            self.ids.push_str(&id);
+            self.ends.push(self.ids.len());
+        }
+        let mut new: Vec<usize> = (old..self.ends.len()).collect();
+        new.sort_unstable_by(|&a, &b| self.id(a).cmp(self.id(b)));
         // Two runs in order, merged: the stable sort finds them and merges in one pass.
         let mut order = std::mem::take(&mut self.order);
         order.extend(new);
-        order.sort_by(|&a, &b| id(a).cmp(id(b)));
-        self.needed.resize(documents.len(), 3);
-        self.shown.resize(documents.len(), String::new());
-        let common =
-            |a: &str, b: &str| a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
-        let mut changed = Vec::new();
+        order.sort_by(|&a, &b| self.id(a).cmp(self.id(b)));
+        // The least a prefix takes: three characters, or the whole id.
+        for doc in old..self.ends.len() {
+            let three = self
+                .id(doc)
+                .char_indices()
+                .nth(3)
+                .map_or(self.id(doc).len(), |(i, _)| i);
+            self.needed.push(three);
+        }
         for (place, &doc) in order.iter().enumerate().filter(|(_, d)| **d >= old) {
-            changed.push(doc);
             let next = order.get(place + 1);
             let neighbours = place
                 .checked_sub(1)
@@ -322,42 +356,45 @@ impl ShortIds {
                 .into_iter()
                 .chain(next.copied());
             for other in neighbours {
-                let shared = common(id(doc), id(other)) + 1;
+                let shared = shared_chars(self.id(doc), self.id(other));
                 for one in [doc, other] {
-                    if shared > self.needed[one] {
-                        self.needed[one] = shared;
-                        changed.push(one);
-                    }
+                    // One character more than the two share, or the whole id.
+                    let id = self.id(one);
+                    let needed = id
+                        .char_indices()
+                        .nth(shared + 1)
+                        .map_or(id.len(), |(i, _)| i);
+                    self.needed[one] = self.needed[one].max(needed);
                 }
             }
         }
-        for doc in changed {
-            self.shown[doc] = id(doc).chars().take(self.needed[doc]).collect();
-        }
         self.order = order;
+    }
+
+    /// The document whose id is `id`: a binary search of the id order, so a header naming
+    /// another document costs no pass over the corpus.
+    pub fn find(&self, id: &str) -> Option<DocIndex> {
+        let at = (self.order).partition_point(|&d| self.id(d) < id);
+        let doc = *self.order.get(at)?;
+        (self.id(doc) == id).then(|| DocIndex::new(doc))
     }
 }
 
-impl ShortIds {
-    /// The document whose id is `id`: a binary search of the id order, so a header naming
-    /// another document costs no pass over the corpus.
-    pub fn find(&self, documents: &[Document], id: &str) -> Option<DocIndex> {
-        let at = (self.order).partition_point(|&d| documents[d].id.as_str() < id);
-        let doc = *self.order.get(at)?;
-        (documents[doc].id == id).then(|| DocIndex::new(doc))
-    }
+/// How many characters `a` and `b` start with alike.
+fn shared_chars(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
 }
 
 /// The authors of documents by id, looked up in the id order: what a repeated thread's header
 /// names.
 pub struct ById<'a> {
     pub ids: &'a ShortIds,
-    pub documents: &'a [Document],
+    pub documents: &'a Store,
 }
 
 impl Holders for ById<'_> {
     fn author_of(&self, id: &str) -> Option<&str> {
-        let doc = self.ids.find(self.documents, id)?;
+        let doc = self.ids.find(id)?;
         let author = self.documents[doc.index()].author.as_ref()?;
         Some(&author.name)
     }
@@ -368,7 +405,8 @@ impl std::ops::Index<DocIndex> for ShortIds {
 
     /// The prefix of document `doc`.
     fn index(&self, doc: DocIndex) -> &str {
-        &self.shown[doc.index()]
+        let id = self.id(doc.index());
+        &id[..self.needed[doc.index()]]
     }
 }
 
@@ -422,7 +460,7 @@ mod tests {
     use crate::corpus::Document;
 
     fn documents(ids: &[&str]) -> Vec<Document> {
-        let mut seed = crate::corpus::load::bundled().documents.swap_remove(0);
+        let mut seed = crate::corpus::load::bundled().documents[0].clone();
         seed.threads.clear();
         (ids.iter())
             .map(|id| Document {
@@ -440,7 +478,7 @@ mod tests {
     fn prefixes_are_unique_and_three_characters_at_least() {
         let docs = documents(&["000123_a", "000124_b", "zeta", "ab", "0001"]);
         let ids = ShortIds::new(&Corpus {
-            documents: docs,
+            documents: docs.into(),
             ..Corpus::default()
         });
         assert_eq!(shown(&ids, 5), ["000123", "000124", "zet", "ab", "0001"]);
@@ -460,7 +498,7 @@ mod tests {
             ids.rotate_left((seed % len) as usize);
             ids.swap(0, (seed / 7 % len) as usize);
             let all = documents(&ids.iter().map(String::as_str).collect::<Vec<_>>());
-            let whole = ShortIds::new(&Corpus { documents: all.clone(), ..Corpus::default() });
+            let whole = ShortIds::new(&Corpus { documents: all.clone().into(), ..Corpus::default() });
             let mut cuts: Vec<usize> = cuts.into_iter().map(|c| c.min(all.len())).collect();
             cuts.sort_unstable();
             let mut batches = ShortIds::default();
@@ -471,10 +509,10 @@ mod tests {
             // Every id is found where it is, after batches as all at once; an id of none is
             // not found.
             for (i, doc) in all.iter().enumerate() {
-                proptest::prop_assert_eq!(batches.find(&all, &doc.id), Some(DocIndex::new(i)));
+                proptest::prop_assert_eq!(batches.find(&doc.id), Some(DocIndex::new(i)));
             }
-            proptest::prop_assert_eq!(batches.find(&all, "c"), None);
-            proptest::prop_assert_eq!(batches.find(&all, ""), None);
+            proptest::prop_assert_eq!(batches.find("c"), None);
+            proptest::prop_assert_eq!(batches.find(""), None);
         }
     }
 }

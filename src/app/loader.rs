@@ -4,7 +4,7 @@
 
 use super::Loaded;
 use crate::corpus::load::{self, LoadError, LoadOptions, Resolved};
-use crate::corpus::{Corpus, Document, Glossary};
+use crate::corpus::{Corpus, Glossary, Held};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender};
 
@@ -16,7 +16,7 @@ pub enum Progress<T = Loaded> {
     /// More documents, parsed but not yet resolved (organisations and repeated threads come
     /// with the resolution); `done` of `total` files are read.
     Parsed {
-        documents: Vec<Document>,
+        documents: Held,
         done: usize,
         total: usize,
     },
@@ -50,8 +50,15 @@ pub fn load_in_background<T: Send + 'static>(
         // The receiver going away (the app quit) ends the load: nothing else to do.
         let listed = load::stream(&options, explicit, |batch| {
             let (done, total) = (batch.done, batch.total);
+            // Files of many small documents stay packed, as the load kept them.
+            let mut documents = Held::default();
+            batch.for_each_kept(|document, packed| match packed {
+                true => documents.push_packed(&document),
+                false => documents.push_made(document),
+            });
+            documents.finish();
             let progress = Progress::Parsed {
-                documents: batch.into_vec(),
+                documents,
                 done,
                 total,
             };
@@ -72,7 +79,7 @@ pub fn load_in_background<T: Send + 'static>(
         let Ok(corpus) = take.recv() else {
             return;
         };
-        let resolved = listed.resolve(&corpus.documents[..]);
+        let resolved = listed.resolve(&corpus.documents);
         let finished = finish(&corpus, resolved);
         // Let go before answering, so the receiver holds the only reference and applies the
         // resolution in place.
@@ -119,7 +126,7 @@ mod tests {
                 } => {
                     assert_eq!(total, 301);
                     batches.push(done);
-                    listed.documents.extend(documents);
+                    listed.documents.append(documents);
                 }
                 Progress::Listed(reply) => {
                     let corpus = Arc::new(std::mem::take(&mut listed));

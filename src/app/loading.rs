@@ -5,7 +5,7 @@
 use super::Progress;
 use super::{App, Filters};
 use crate::corpus::load::Resolved;
-use crate::corpus::{Corpus, Document};
+use crate::corpus::{Corpus, Docs, Held};
 use crate::facets::Facets;
 use crate::search::PostTable;
 use std::sync::Arc;
@@ -76,11 +76,22 @@ impl App {
 
     /// More parsed documents: listed at once. Facets wait for the finished corpus (its
     /// organisations are not known before), so no filter can be in force meanwhile.
-    fn add_documents(&mut self, documents: Vec<Document>) {
+    fn add_documents(&mut self, documents: Held) {
         let doc = self.current_doc();
-        self.change_posts(|posts| posts.extend(&documents));
-        self.corpus_mut().documents.extend(documents);
-        self.short_ids.extend(&self.corpus.documents);
+        self.corpus_mut().documents.append(documents);
+        // One pass over the new documents (they may be packed) for the search's table and
+        // the short ids.
+        let corpus = Arc::clone(&self.corpus);
+        let new: Vec<usize> = (self.short_ids.len()..corpus.documents.len()).collect();
+        let mut ids = Vec::with_capacity(new.len());
+        self.change_posts(|posts| {
+            corpus.documents.pick(&new, |_, document| {
+                posts.push(document);
+                ids.push(document.id.clone());
+            })
+        });
+        drop(corpus);
+        self.short_ids.extend_ids(ids);
         self.documents.set_corpus(&self.corpus);
         self.filters = Filters::new(self.corpus.documents.len(), &self.facets, Vec::new());
         match doc {

@@ -7,7 +7,7 @@
 
 use super::{App, Effect, Filters, Overlay, PromptKind, Search, documents};
 use crate::corpus::load::{self, LoadError, LoadOptions};
-use crate::corpus::{Corpus, DocIndex, PostRef};
+use crate::corpus::{Corpus, DocIndex, Docs, PostRef};
 use crate::facets::{FacetKind, Facets};
 use crate::present::plural;
 use crate::review::{Anchor, Review, StoreError, anchor_of};
@@ -45,26 +45,32 @@ pub struct Change {
 impl Change {
     /// How `loaded` differs from `shown`.
     pub fn between(shown: &Corpus, loaded: &Corpus) -> Change {
-        let before: HashMap<&str, &crate::corpus::Document> = (shown.documents.iter())
-            .map(|d| (d.id.as_str(), d))
+        // Either may be held packed: each document is read once, one at a time.
+        let ids = |corpus: &Corpus| corpus.documents.map(|_, d| d.id.clone());
+        let before: HashMap<String, usize> = (ids(shown).into_iter().enumerate())
+            .map(|(at, id)| (id, at))
             .collect();
         let mut change = Change {
             problems: shown.problems != loaded.problems,
             ..Change::default()
         };
-        let mut kept = 0;
-        for doc in &loaded.documents {
-            match before.get(doc.id.as_str()) {
+        // The documents kept, by their place before and now.
+        let mut kept: Vec<(usize, usize)> = Vec::new();
+        for (now, id) in ids(loaded).into_iter().enumerate() {
+            match before.get(&id) {
                 None => change.added += 1,
-                Some(&old) => {
-                    kept += 1;
-                    if old != doc {
-                        change.changed += 1;
-                    }
-                }
+                Some(&was) => kept.push((was, now)),
             }
         }
-        change.removed = before.len() - kept;
+        change.removed = before.len() - kept.len();
+        kept.sort_unstable();
+        let was: Vec<usize> = kept.iter().map(|&(was, _)| was).collect();
+        let mut now = kept.iter().map(|&(_, now)| now);
+        (shown.documents).pick(&was, |_, old| {
+            let now = now.next().expect("one place now for each before");
+            let changed = loaded.documents.with(now, |new| old != new);
+            change.changed += usize::from(changed);
+        });
         change
     }
 
@@ -265,11 +271,11 @@ impl App {
         let at = self.current_post();
         let whole = |doc: DocIndex| {
             let document = self.corpus.document(doc);
-            let nth = self.corpus.documents[..doc.index()]
-                .iter()
-                .rev()
-                .take_while(|d| d.path == document.path)
-                .count();
+            // One pass over the documents, which may be held packed.
+            let path = &document.path;
+            let same_file = (self.corpus.documents).map(|_, d| d.path == *path);
+            let before = same_file[..doc.index()].iter().rev();
+            let nth = before.take_while(|&&same| same).count();
             (document.path.clone(), nth, document.id.clone())
         };
         Place {
@@ -291,12 +297,12 @@ impl App {
     /// id), else the one of the same id.
     fn find_document(&self, (path, nth, id): &(String, usize, String)) -> Option<DocIndex> {
         let documents = &self.corpus.documents;
-        let first = documents.iter().position(|d| d.path == *path);
+        let first = documents.first(|d| d.path == *path);
         let same_place = first
             .map(|first| first + nth)
             .filter(|&at| documents.get(at).is_some_and(|d| d.path == *path));
         same_place
-            .or_else(|| documents.iter().position(|d| d.id == *id))
+            .or_else(|| documents.first(|d| d.id == *id))
             .map(DocIndex::new)
     }
 

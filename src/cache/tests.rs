@@ -103,7 +103,7 @@ impl Folder {
         };
         let counts = listed.cache_counts().expect("a cache");
         let mut corpus = Corpus::unresolved(documents, Vec::new());
-        listed.resolve(&corpus.documents[..]).apply(&mut corpus);
+        listed.resolve(&corpus.documents).apply(&mut corpus);
         (Ok(corpus), counts)
     }
 

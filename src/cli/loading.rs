@@ -147,7 +147,7 @@ fn report_failure<T>(loaded: Result<T, corpus::LoadError>) -> anyhow::Result<T> 
 pub fn load_with_document(args: &CorpusArgs, doc: &str) -> anyhow::Result<(Corpus, DocIndex)> {
     let (options, file) = options_with_document(args, doc);
     let corpus = report(corpus::load::load(&options))?;
-    let index = picked(&corpus.documents[..], doc, file.as_deref())?;
+    let index = picked(&corpus.documents, doc, file.as_deref())?;
     Ok((corpus, index))
 }
 

@@ -557,7 +557,7 @@ mod tests {
         let mut rows = ListRows::default();
         corpus.documents.iter().for_each(|d| rows.push(d, None));
         assert!(widest_line(|out| list(&rows, style, out).unwrap()) <= 80);
-        let holders = crate::corpus::holder_authors(&corpus.documents[..], std::iter::empty());
+        let holders = crate::corpus::holder_authors(&corpus.documents, std::iter::empty());
         for doc in &corpus.documents {
             assert!(
                 widest_line(|out| document(&holders, doc, style, out).unwrap()) <= 80,

@@ -127,7 +127,7 @@ mod tests {
 
     #[test]
     fn id_prefix_title_and_author() {
-        let c = &load::bundled().documents[..];
+        let c = &load::bundled().documents;
         assert_eq!(pick_document(c, "000", None), Pick::One(DocIndex::new(0)));
         assert_eq!(
             pick_document(c, "003_5dc0658c0538405e", None),

@@ -3,7 +3,7 @@
 //! of that name and its place in the file (`b_18#3`), which the documents list shows and
 //! `--open` and `show` accept.
 
-use super::{DocIndex, Document};
+use super::DocIndex;
 use foldhash::HashMap;
 
 /// A file that holds several documents.
@@ -30,9 +30,10 @@ pub struct Groups {
 
 impl Groups {
     /// The groups of `documents`.
-    pub fn new(documents: &[Document]) -> Groups {
-        let ids: Vec<&str> = documents.iter().map(|d| d.id.as_str()).collect();
-        let files: Vec<&str> = documents.iter().map(|d| d.file()).collect();
+    pub fn new<D: super::Docs + ?Sized>(documents: &D) -> Groups {
+        let names = documents.map(|_, d| (d.id.clone(), d.file().to_string()));
+        let ids: Vec<&str> = names.iter().map(|(id, _)| id.as_str()).collect();
+        let files: Vec<&str> = names.iter().map(|(_, file)| file.as_str()).collect();
         Groups::of_names(&ids, &files)
     }
 
@@ -193,9 +194,10 @@ fn common_prefix(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::Document;
 
     fn documents(files: &[(&str, &str)]) -> Vec<Document> {
-        let mut seed = crate::corpus::load::bundled().documents.swap_remove(0);
+        let mut seed = crate::corpus::load::bundled().documents[0].clone();
         seed.threads.clear();
         (files.iter())
             .map(|(id, file)| Document {

@@ -14,12 +14,38 @@ use std::sync::atomic::{AtomicBool, Ordering};
 pub struct Held {
     parts: Vec<Part>,
     len: usize,
+    /// The place in corpus order of each document's first post, and after them all how
+    /// many posts there are: known without unpacking anything.
+    first_post: Vec<u32>,
     /// Whether a packed document did not read back (it is read as an empty one, in its
     /// place, so that places never shift).
     damaged: AtomicBool,
 }
 
-#[derive(Debug)]
+impl Clone for Held {
+    fn clone(&self) -> Held {
+        Held {
+            parts: self.parts.clone(),
+            len: self.len,
+            first_post: self.first_post.clone(),
+            damaged: AtomicBool::new(self.damaged()),
+        }
+    }
+}
+
+/// Documents made one by one, held as they are.
+impl FromIterator<Document> for Held {
+    fn from_iter<I: IntoIterator<Item = Document>>(documents: I) -> Held {
+        let mut held = Held::default();
+        documents
+            .into_iter()
+            .for_each(|document| held.push_made(document));
+        held.finish();
+        held
+    }
+}
+
+#[derive(Debug, Clone)]
 enum Part {
     Made {
         start: usize,
@@ -36,6 +62,7 @@ enum Part {
 impl Held {
     /// Adds a document after the others, as it is.
     pub fn push_made(&mut self, document: Document) {
+        self.count_posts(&document);
         match self.parts.last_mut() {
             Some(Part::Made { documents, .. }) => documents.push(document),
             _ => {
@@ -51,6 +78,7 @@ impl Held {
 
     /// Adds a document after the others, packed.
     pub fn push_packed(&mut self, document: &Document) {
+        self.count_posts(document);
         if !matches!(self.parts.last(), Some(Part::Packed { .. })) {
             self.seal();
             let (start, packed, chunk_starts) = (self.len, Packed::default(), Vec::new());
@@ -76,9 +104,102 @@ impl Held {
         self.len += 1;
     }
 
+    /// Keeps where the posts of `document`, added now, start and end.
+    fn count_posts(&mut self, document: &Document) {
+        let start = self.first_post.last().copied().unwrap_or(0);
+        if self.first_post.is_empty() {
+            self.first_post.push(0);
+        }
+        // More than four billion posts would not be held in memory anyway.
+        let end = start.saturating_add(u32::try_from(document.post_count()).unwrap_or(u32::MAX));
+        self.first_post.push(end);
+    }
+
     /// Ends the documents added: the last part keeps no room for more.
     pub fn finish(&mut self) {
         self.seal();
+    }
+
+    /// Adds the documents `more` holds after these, as they are held.
+    pub fn append(&mut self, more: Held) {
+        self.seal();
+        let offset = self.len;
+        let posts = self.first_post.last().copied().unwrap_or(0);
+        for mut part in more.parts {
+            match &mut part {
+                Part::Made { start, .. } | Part::Packed { start, .. } => *start += offset,
+            }
+            self.parts.push(part);
+        }
+        let more_posts = more
+            .first_post
+            .iter()
+            .skip(usize::from(!self.first_post.is_empty()));
+        self.first_post.extend(more_posts.map(|&p| p + posts));
+        self.len += more.len;
+        if more.damaged.load(Ordering::Relaxed) {
+            self.damaged.store(true, Ordering::Relaxed);
+        }
+    }
+
+    /// The place in corpus order of the first post of the document at `at`, and how many
+    /// posts it has.
+    pub fn posts_of(&self, at: usize) -> (usize, usize) {
+        let (start, end) = (self.first_post[at], self.first_post[at + 1]);
+        (start as usize, (end - start) as usize)
+    }
+
+    /// The part holding the document at `at`, and its place in the part.
+    fn part_of(&self, at: usize) -> Option<(&Part, usize)> {
+        let start = |part: &Part| match part {
+            Part::Made { start, .. } | Part::Packed { start, .. } => *start,
+        };
+        let after = self.parts.partition_point(|part| start(part) <= at);
+        let part = self.parts.get(after.checked_sub(1)?)?;
+        (at < self.len).then(|| (part, at - start(part)))
+    }
+
+    /// The document at `at` if it is held made.
+    pub fn made(&self, at: usize) -> Option<&Document> {
+        match self.part_of(at)? {
+            (Part::Made { documents, .. }, i) => documents.get(i),
+            (Part::Packed { .. }, _) => None,
+        }
+    }
+
+    /// The documents of the chunk holding the document at `at`, unpacked, with their places,
+    /// if it is held packed: the documents shown together are mostly neighbours, and a chunk
+    /// is read whole in the time it takes to read to the middle.
+    pub fn unpack_chunk(&self, at: usize) -> Option<impl Iterator<Item = (usize, Document)>> {
+        let (Part::Packed { .. }, _) = self.part_of(at)? else {
+            return None;
+        };
+        self.parts().find_map(|shelf| match shelf {
+            Shelf::Packed(chunks)
+                if (chunks.start()..chunks.start() + chunks.len()).contains(&at) =>
+            {
+                Some(chunks.chunk(chunks.chunk_of(at)))
+            }
+            _ => None,
+        })
+    }
+
+    /// Every document held made, with its place and the place of its first post in corpus
+    /// order, to change in place.
+    pub fn made_mut(&mut self) -> impl Iterator<Item = (usize, usize, &mut Document)> {
+        let first_post = &self.first_post;
+        self.parts
+            .iter_mut()
+            .flat_map(move |part| -> Box<dyn Iterator<Item = _>> {
+                match part {
+                    Part::Made { start, documents } => {
+                        let places = *start..;
+                        let made = places.zip(documents.iter_mut());
+                        Box::new(made.map(move |(at, doc)| (at, first_post[at] as usize, doc)))
+                    }
+                    Part::Packed { .. } => Box::new(std::iter::empty()),
+                }
+            })
     }
 
     /// Gives back the room the last part kept for more.
@@ -232,7 +353,7 @@ impl<'h> Chunks<'h> {
 }
 
 /// What stands in for a document that did not read back: nothing.
-fn unreadable() -> Document {
+pub(super) fn unreadable() -> Document {
     let nothing = super::Reading::new(super::Kind::Plain);
     Document::from_reading(String::new(), String::new(), nothing, Vec::new())
 }
@@ -242,6 +363,19 @@ fn unreadable() -> Document {
 pub(crate) mod testing {
     use super::{Held, Shelf};
     use crate::corpus::Document;
+
+    /// The seeds, unresolved, `copies` times over (with ids of their own): enough, copied a
+    /// dozen times, for several chunks of packed records.
+    pub(crate) fn seeds_copied(copies: usize) -> Vec<Document> {
+        let (seeds, _) = crate::corpus::parse(crate::corpus::load::bundled_sources());
+        let copies = (0..copies).flat_map(|copy| {
+            seeds.iter().cloned().map(move |mut doc| {
+                doc.id = format!("{}-{copy}", doc.id);
+                doc
+            })
+        });
+        copies.collect()
+    }
 
     /// `documents` held: the first few made, then most packed (in several chunks), then the
     /// last few made again.

@@ -100,7 +100,7 @@ pub enum LoadError {
 pub fn load(options: &LoadOptions) -> Result<Corpus, LoadError> {
     let (documents, listed) = read_all(options)?;
     let mut corpus = Corpus::unresolved(documents, Vec::new());
-    listed.resolve(&corpus.documents[..]).apply(&mut corpus);
+    listed.resolve(&corpus.documents).apply(&mut corpus);
     Ok(corpus)
 }
 
@@ -211,14 +211,16 @@ fn unpacked_lost() -> Problem {
 }
 
 /// Every document the options name, parsed, with the glossary and the problems met.
-fn read_all(options: &LoadOptions) -> Result<(Vec<Document>, Listed), LoadError> {
-    let mut documents = Vec::new();
+fn read_all(options: &LoadOptions) -> Result<(Held, Listed), LoadError> {
+    let mut documents = Held::default();
     let listed = read_batches(options, |batch| {
-        // Room for the whole batch at once (a file may hold many documents).
-        documents.reserve(batch.len());
-        batch.for_each(|document| documents.push(document));
+        // Files of many small documents stay packed, as the load kept them.
+        batch.for_each_kept(|document, packed| match packed {
+            true => documents.push_packed(&document),
+            false => documents.push_made(document),
+        })
     })?;
-    documents.shrink_to_fit();
+    documents.finish();
     Ok((documents, listed))
 }
 
@@ -266,8 +268,13 @@ pub struct Resolved {
 impl Resolved {
     /// The corpus of the documents the load sent, in order, once resolved.
     pub fn apply(self, corpus: &mut Corpus) {
-        corpus.org_variants = self.resolution.apply(&mut corpus.documents);
+        corpus.org_variants = corpus.documents.resolve(self.resolution);
         corpus.problems = self.problems;
+        // The resolution read every document: one kept packed that did not read back is
+        // known by now.
+        if corpus.documents.damaged() {
+            corpus.problems.push(unpacked_lost());
+        }
     }
 }
 
@@ -563,7 +570,7 @@ mod tests {
         );
         assert_eq!(unresolved.problems, whole.problems);
         let glossary = discovered_glossary(&[seeds], &mut Vec::new());
-        let resolved = Corpus::resolve(unresolved.documents, &glossary);
+        let resolved = Corpus::resolve(unresolved.documents.to_vec(), &glossary);
         assert_eq!(resolved.documents, whole.documents);
         assert_eq!(resolved.org_variants, whole.org_variants);
     }

@@ -191,10 +191,8 @@ impl Default for Places {
 
 impl Places {
     /// The places of the posts of `documents`.
-    pub fn new(documents: &[Document]) -> Places {
-        let mut places = Places::default();
-        places.extend(documents);
-        places
+    pub fn new<D: super::Docs + ?Sized>(documents: &D) -> Places {
+        Places::of(documents)
     }
 
     /// The places of the posts of `docs`, read one at a time.
@@ -218,13 +216,21 @@ impl Places {
 
     /// Adds `documents`, which follow the ones already placed.
     pub fn extend(&mut self, documents: &[Document]) {
-        for doc in documents {
-            for thread in &doc.threads {
-                self.thread_start.push(self.posts);
-                self.posts += thread.posts.len() as u32;
-            }
-            self.doc_thread.push(self.thread_start.len() as u32);
+        documents.iter().for_each(|doc| self.push(doc));
+    }
+
+    /// Adds `doc`, which follows the ones already placed.
+    pub fn push(&mut self, doc: &Document) {
+        for thread in &doc.threads {
+            self.thread_start.push(self.posts);
+            self.posts += thread.posts.len() as u32;
         }
+        self.doc_thread.push(self.thread_start.len() as u32);
+    }
+
+    /// How many documents are placed.
+    pub fn documents(&self) -> usize {
+        self.doc_thread.len() - 1
     }
 
     /// Gives back the room kept for more, once no more will come.

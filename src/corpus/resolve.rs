@@ -162,6 +162,29 @@ impl Resolution {
         variants
     }
 
+    /// Writes into `doc`, the document at `at` whose posts start at `first_post` in corpus
+    /// order, what the resolution says of it: what [`Applying::apply`] writes in order, for
+    /// a document read on its own (one unpacked to be shown).
+    pub fn apply_to(&self, at: DocIndex, first_post: usize, doc: &mut Document) {
+        let from = (self.organisations).partition_point(|p| p.ordinal.index() < first_post);
+        let mut named = self.organisations[from..].iter().peekable();
+        let posts = doc.threads.iter_mut().flat_map(|t| t.posts.iter_mut());
+        for (ordinal, post) in (first_post..).zip(posts) {
+            post.organisations = (named.next_if(|p| p.ordinal.index() == ordinal))
+                .map(|p| p.organisations.clone())
+                .unwrap_or_default();
+        }
+        let from = self.links.partition_point(|l| l.doc < at);
+        for link in self.links[from..].iter().take_while(|l| l.doc == at) {
+            if let Some(thread) = doc.threads.get_mut(link.thread) {
+                thread.same_thread_as = Some(link.holder.clone());
+                if thread.author.is_none() {
+                    thread.author = link.author.clone();
+                }
+            }
+        }
+    }
+
     /// The resolution as it is written into its documents one at a time, in corpus order
     /// (by whoever unpacks them one at a time); and the spellings of each organisation.
     pub fn into_applying(self) -> (Applying, Variants) {
@@ -219,8 +242,8 @@ mod tests {
 
     #[test]
     fn a_resolution_fits_only_the_documents_it_was_made_from() {
-        let corpus = crate::corpus::load::bundled();
-        let docs = &corpus.documents[..];
+        let documents = crate::corpus::load::bundled().documents.to_vec();
+        let docs = &documents[..];
         let resolution = Resolution::compute(docs, &crate::corpus::load::bundled_glossary());
         assert!(!resolution.links.is_empty() && !resolution.organisations.is_empty());
         assert!(resolution.fits(docs));
@@ -231,5 +254,37 @@ mod tests {
         let mut shuffled = resolution.clone();
         shuffled.organisations.reverse();
         assert!(!shuffled.fits(docs), "its posts out of order");
+    }
+
+    #[test]
+    fn a_document_resolved_on_its_own_is_the_document_resolved_in_order() {
+        let mut corpus = crate::corpus::load::bundled();
+        // Unresolved again, then resolved both ways.
+        for doc in corpus.documents.iter_mut() {
+            for thread in &mut doc.threads {
+                thread.same_thread_as = None;
+                (thread.posts.iter_mut()).for_each(|p| p.organisations = Box::default());
+            }
+        }
+        let docs = &corpus.documents;
+        let resolution = Resolution::compute(docs, &crate::corpus::load::bundled_glossary());
+        let mut in_order = corpus.documents.to_vec();
+        resolution.clone().apply(&mut in_order);
+        let mut first_post = 0;
+        for (d, doc) in corpus.documents.iter().enumerate() {
+            let mut alone = doc.clone();
+            resolution.apply_to(DocIndex::new(d), first_post, &mut alone);
+            assert_eq!(alone, in_order[d], "document {d}");
+            first_post += doc.post_count();
+        }
+        let named = in_order
+            .iter()
+            .flat_map(|d| d.posts())
+            .filter(|p| !p.organisations.is_empty());
+        let (named, links) = (named.count(), resolution.links.len());
+        assert!(
+            named > 3 && links > 0,
+            "the test resolves something: {named} {links}"
+        );
     }
 }

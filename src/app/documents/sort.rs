@@ -49,17 +49,20 @@ pub struct Keys {
 }
 
 impl Keys {
-    pub fn new(documents: &[Document]) -> Keys {
-        Keys {
-            date: documents
-                .iter()
-                .map(|d| d.date.as_deref().and_then(date_key))
-                .collect(),
-            author: (documents.iter())
-                .map(|d| d.author.as_ref().map(|a| author_key(&a.name)))
-                .collect(),
-            posts: documents.iter().map(Document::post_count).collect(),
+    /// The keys of documents, each made by [`Key::of`].
+    pub fn of(keys: Vec<Key>) -> Keys {
+        let mut all = Keys::default();
+        for Key {
+            date,
+            author,
+            posts,
+        } in keys
+        {
+            all.date.push(date);
+            all.author.push(author);
+            all.posts.push(posts);
         }
+        all
     }
 
     /// `docs` in the order `sort` (stable: ties keep the corpus's order).
@@ -76,6 +79,23 @@ impl Keys {
                 (a.is_none(), a).cmp(&(b.is_none(), b))
             }),
             Sort::Posts => docs.sort_by_key(|d| std::cmp::Reverse(self.posts[d.index()])),
+        }
+    }
+}
+
+/// One document's sort keys.
+pub struct Key {
+    date: Option<DateKey>,
+    author: Option<String>,
+    posts: usize,
+}
+
+impl Key {
+    pub fn of(document: &Document) -> Key {
+        Key {
+            date: document.date.as_deref().and_then(date_key),
+            author: document.author.as_ref().map(|a| author_key(&a.name)),
+            posts: document.post_count(),
         }
     }
 }

@@ -2,6 +2,14 @@
 
 use super::*;
 
+/// `documents` packed, as a load keeps a file of many small documents.
+fn packed(documents: &[crate::corpus::Document]) -> crate::corpus::Held {
+    let mut held = crate::corpus::Held::default();
+    documents.iter().for_each(|d| held.push_packed(d));
+    held.finish();
+    held
+}
+
 /// An app with nothing yet, waiting for a background load of the five seeds.
 fn loading_app() -> App {
     let mut app = App::new(
@@ -19,9 +27,10 @@ fn a_search_open_while_loading_shares_the_table_as_it_grows() {
     use crate::app::Progress;
     let whole = load::bundled();
     let mut app = loading_app();
-    let (first, rest) = whole.documents.split_at(2);
+    let documents = whole.documents.to_vec();
+    let (first, rest) = documents.split_at(2);
     app.handle(Event::Load(Box::new(Progress::Parsed {
-        documents: first.to_vec(),
+        documents: packed(first),
         done: 2,
         total: 5,
     })));
@@ -30,7 +39,7 @@ fn a_search_open_while_loading_shares_the_table_as_it_grows() {
     assert!(hits.is_some_and(|n| n > 0), "{hits:?}");
     let table = Arc::as_ptr(&app.posts);
     app.handle(Event::Load(Box::new(Progress::Parsed {
-        documents: rest.to_vec(),
+        documents: packed(rest),
         done: 5,
         total: 5,
     })));
@@ -56,7 +65,7 @@ fn documents_arrive_while_loading_and_the_finished_corpus_keeps_the_place() {
     let mut app = loading_app();
     let (first, rest) = parsed.split_at(2);
     app.handle(Event::Load(Box::new(Progress::Parsed {
-        documents: first.to_vec(),
+        documents: packed(first),
         done: 2,
         total: 5,
     })));
@@ -68,7 +77,7 @@ fn documents_arrive_while_loading_and_the_finished_corpus_keeps_the_place() {
     // Keys work meanwhile: the reader moves on while the rest arrives.
     type_keys(&mut app, "j l j");
     app.handle(Event::Load(Box::new(Progress::Parsed {
-        documents: rest.to_vec(),
+        documents: packed(rest),
         done: 5,
         total: 5,
     })));
@@ -83,7 +92,7 @@ fn documents_arrive_while_loading_and_the_finished_corpus_keeps_the_place() {
     let (give, take) = std::sync::mpsc::channel();
     app.handle(Event::Load(Box::new(Progress::Listed(give))));
     let shared = take.recv().expect("the app lends its documents");
-    let resolution = crate::corpus::Resolution::compute(&shared.documents[..], &bundled_glossary());
+    let resolution = crate::corpus::Resolution::compute(&shared.documents, &bundled_glossary());
     let resolved = Resolved {
         resolution,
         problems: Vec::new(),

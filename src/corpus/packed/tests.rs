@@ -28,7 +28,10 @@ fn bytes(packed: &Packed) -> Vec<u8> {
 /// The bundled seeds, as loading them makes them: every kind of field a reader fills.
 fn seeds() -> Vec<Document> {
     let options = crate::corpus::LoadOptions::default();
-    crate::corpus::load::load(&options).unwrap().documents
+    crate::corpus::load::load(&options)
+        .unwrap()
+        .documents
+        .to_vec()
 }
 
 #[test]

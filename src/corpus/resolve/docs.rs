@@ -75,6 +75,37 @@ impl Docs for [Document] {
     }
 }
 
+impl Docs for Vec<Document> {
+    fn count(&self) -> usize {
+        self.len()
+    }
+
+    fn map<T: Send>(&self, each: impl Fn(usize, &Document) -> T + Sync + Send) -> Vec<T> {
+        self[..].map(each)
+    }
+
+    fn fold<A: Send>(
+        &self,
+        init: impl Fn() -> A + Sync + Send,
+        each: impl Fn(A, usize, &Document) -> A + Sync + Send,
+        merge: impl Fn(A, A) -> A + Sync + Send,
+    ) -> A {
+        self[..].fold(init, each, merge)
+    }
+
+    fn first(&self, test: impl Fn(&Document) -> bool + Sync + Send) -> Option<usize> {
+        Docs::first(&self[..], test)
+    }
+
+    fn pick(&self, wanted: &[usize], take: impl FnMut(usize, &Document)) {
+        self[..].pick(wanted, take)
+    }
+
+    fn for_each(&self, take: impl FnMut(usize, &Document)) {
+        self[..].for_each(take)
+    }
+}
+
 impl Docs for Held {
     fn count(&self) -> usize {
         self.len()
@@ -180,22 +211,13 @@ fn pick_packed(
 mod tests {
     use super::*;
     use crate::corpus::held::testing::held;
-    use crate::corpus::load::{bundled_glossary, bundled_sources};
-    use crate::corpus::{Places, Resolution, parse};
+    use crate::corpus::load::bundled_glossary;
+    use crate::corpus::{Places, Resolution};
     use crate::facets::Facets;
     use proptest::prelude::*;
 
-    /// The seeds, unresolved, over and over (with ids of their own): enough for several
-    /// chunks of records.
     fn documents() -> Vec<Document> {
-        let (seeds, _) = parse(bundled_sources());
-        let copies = (0..12).flat_map(|copy| {
-            seeds.iter().cloned().map(move |mut doc| {
-                doc.id = format!("{}-{copy}", doc.id);
-                doc
-            })
-        });
-        copies.collect()
+        crate::corpus::held::testing::seeds_copied(12)
     }
 
     #[test]
