@@ -222,7 +222,8 @@ impl Review {
             found: HashMap::new(),
         };
         let pending = std::mem::take(&mut self.pending);
-        let found = finder.find_all(corpus, places, &pending);
+        // Each document read once (the corpus may hold them packed), none kept.
+        let found = Finder::find_all_over(&corpus.documents, places, &pending);
         self.finder = Some(finder);
         self.read_in = vec![0; corpus.documents.len()];
         for (record, found) in pending.into_iter().zip(found) {
@@ -257,7 +258,7 @@ impl Review {
             ids: Some(ids),
             found: HashMap::new(),
         };
-        let found = finder.find_all(corpus, places, &contents.records);
+        let found = Finder::find_all_over(&corpus.documents, places, &contents.records);
         Ok(Reread {
             records: contents.records,
             found,
@@ -644,18 +645,6 @@ impl Review {
 impl Finder {
     /// The post of each of `records`, found on every core: a post's text is hashed to check
     /// it is the one meant, the most of a large review's start-up.
-    fn find_all(
-        &self,
-        corpus: &Corpus,
-        places: &Places,
-        records: &[Record],
-    ) -> Vec<Option<Ordinal>> {
-        use rayon::prelude::*;
-        (records.par_iter())
-            .map(|r| self.search(corpus, places, &r.anchor))
-            .collect()
-    }
-
     /// The post an anchor names: the post at its address if the text is the same, else the
     /// post of that document with the same text (renumbered by a new capture), else none.
     fn find(&mut self, corpus: &Corpus, places: &Places, anchor: &Anchor) -> Option<Ordinal> {

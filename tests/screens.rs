@@ -773,8 +773,8 @@ fn a_file_of_many_small_documents_is_listed_sorted_and_read_while_few_are_unpack
     assert!(places.iter().all(|p| (p - 1) % 300 == 0), "{first}");
     assert!(first.contains("│› d#301 post 300 on the re"), "{first}");
     let mut most = 0;
-    for _ in 0..150 {
-        press(&mut app, "j");
+    for _ in 0..20 {
+        press(&mut app, "pagedown");
         let unpacked = app.corpus().documents.unpacked_count();
         most = most.max(unpacked);
         let text = screen(&app);
@@ -783,12 +783,12 @@ fn a_file_of_many_small_documents_is_listed_sorted_and_read_while_few_are_unpack
     // Rows from all over the file were drawn, a few neighbours unpacked with each; those
     // unpacked are let go as keys come, and stay a fraction of the documents.
     assert!(
-        most > 0 && most < 15_000,
+        most > 0 && most < 10_000,
         "{most} of 60,000 unpacked at once"
     );
     let text = screen(&app);
     let current = app.corpus().document(app.current_doc().unwrap());
     let author = &current.author.as_ref().unwrap().name;
     assert!(text.contains(&current.id), "{text}");
-    assert!(author.starts_with("A00"), "{author}");
+    assert!(author.starts_with("A0"), "{author}");
 }

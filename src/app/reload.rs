@@ -45,32 +45,25 @@ pub struct Change {
 impl Change {
     /// How `loaded` differs from `shown`.
     pub fn between(shown: &Corpus, loaded: &Corpus) -> Change {
-        // Either may be held packed: each document is read once, one at a time.
-        let ids = |corpus: &Corpus| corpus.documents.map(|_, d| d.id.clone());
-        let before: HashMap<String, usize> = (ids(shown).into_iter().enumerate())
-            .map(|(at, id)| (id, at))
-            .collect();
+        // Either may be held packed: each document is read once, for its id and what it
+        // holds, and let go.
+        let read = |corpus: &Corpus| corpus.documents.map(|_, d| (d.id.clone(), fingerprint(d)));
+        let before: HashMap<String, u64> = read(shown).into_iter().collect();
         let mut change = Change {
             problems: shown.problems != loaded.problems,
             ..Change::default()
         };
-        // The documents kept, by their place before and now.
-        let mut kept: Vec<(usize, usize)> = Vec::new();
-        for (now, id) in ids(loaded).into_iter().enumerate() {
+        let mut kept = 0;
+        for (id, now) in read(loaded) {
             match before.get(&id) {
                 None => change.added += 1,
-                Some(&was) => kept.push((was, now)),
+                Some(&was) => {
+                    kept += 1;
+                    change.changed += usize::from(was != now);
+                }
             }
         }
-        change.removed = before.len() - kept.len();
-        kept.sort_unstable();
-        let was: Vec<usize> = kept.iter().map(|&(was, _)| was).collect();
-        let mut now = kept.iter().map(|&(_, now)| now);
-        (shown.documents).pick(&was, |_, old| {
-            let now = now.next().expect("one place now for each before");
-            let changed = loaded.documents.with(now, |new| old != new);
-            change.changed += usize::from(changed);
-        });
+        change.removed = before.len().saturating_sub(kept);
         change
     }
 
@@ -94,6 +87,13 @@ impl Change {
         let first = format!("{} {what}", plural(n, "document"));
         Some(said.fold(first, |line, (n, what)| format!("{line}, {n} {what}")))
     }
+}
+
+/// What `document` holds, as a number: two documents that hold the same give the same.
+fn fingerprint(document: &crate::corpus::Document) -> u64 {
+    use std::hash::BuildHasher;
+    let bytes = serde_json::to_vec(document).unwrap_or_default();
+    foldhash::fast::FixedState::default().hash_one(bytes)
 }
 
 /// Loads the collection `options` name again, to take the place of `shown`; `None` when

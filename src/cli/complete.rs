@@ -4,6 +4,7 @@
 
 use super::Cli;
 use crate::config::Config;
+use crate::corpus::Docs;
 use crate::corpus::load::{LoadOptions, load_unresolved};
 use crate::corpus::sanitise::single_line;
 use clap::CommandFactory;
@@ -175,17 +176,16 @@ pub fn document_ids() -> Vec<CompletionCandidate> {
         return Vec::new();
     };
     let groups = crate::corpus::Groups::new(&corpus.documents);
-    let documents = crate::corpus::DocIndex::all(corpus.documents.len()).zip(&corpus.documents);
-    (documents)
-        .flat_map(|(index, doc)| {
-            let title = single_line(&doc.display_title()).into_owned();
-            let short = groups
-                .short_id(index)
-                .map(|short| CompletionCandidate::new(short).help(Some(title.clone().into())));
-            let id = CompletionCandidate::new(doc.id.as_str()).help(Some(title.into()));
-            std::iter::once(id).chain(short)
-        })
-        .collect()
+    // Each document read once for its id and title (it may be held packed).
+    let mut candidates = Vec::new();
+    corpus.documents.for_each(|at, doc| {
+        let title = single_line(&doc.display_title()).into_owned();
+        let short = (groups.short_id(crate::corpus::DocIndex::new(at)))
+            .map(|short| CompletionCandidate::new(short).help(Some(title.clone().into())));
+        candidates.push(CompletionCandidate::new(doc.id.as_str()).help(Some(title.into())));
+        candidates.extend(short);
+    });
+    candidates
 }
 
 /// The PATHs on the command line a completion script passed (after its `--`): the words

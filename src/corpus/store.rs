@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// How many documents on either side of one unpacked come with it.
-const NEAR: usize = 64;
+const NEAR: usize = 16;
 
 /// Documents in corpus order, made or packed; see the module's documentation.
 #[derive(Debug, Default)]
@@ -66,26 +66,6 @@ impl Store {
         if let Some(resolution) = &self.resolution {
             let (first_post, _) = self.held.posts_of(at);
             resolution.apply_to(DocIndex::new(at), first_post, document);
-        }
-    }
-
-    /// What `read` makes of the document at `at`, unpacked for the call if it is packed and
-    /// not kept: for a pass that reads each document once.
-    pub fn with<T>(&self, at: usize, read: impl FnOnce(&Document) -> T) -> T {
-        match self
-            .held
-            .made(at)
-            .or_else(|| self.unpacked.get(at)?.get().map(|d| &**d))
-        {
-            Some(document) => read(document),
-            None => {
-                let mut chunk = self.held.unpack_chunk(at).into_iter().flatten();
-                let (_, mut document) = chunk
-                    .find(|(place, _)| *place == at)
-                    .unwrap_or_else(|| (at, super::held::unreadable()));
-                self.resolve_one(at, &mut document);
-                read(&document)
-            }
         }
     }
 
@@ -327,13 +307,6 @@ mod tests {
                 .enumerate()
                 .all(|(i, (at, doc))| i == *at && *doc == expected[i])
         );
-        for (at, want) in expected.iter().enumerate() {
-            assert_eq!(
-                store.with(at, Document::clone),
-                *want,
-                "document {at} read once"
-            );
-        }
         let wanted = [1, 20, 40, documents.len() - 1];
         store.pick(&wanted, |at, doc| assert_eq!(*doc, expected[at]));
         let last = &expected[documents.len() - 2].id;
@@ -358,7 +331,7 @@ mod tests {
         // Its chunk came with it, and nothing else.
         let unpacked = store.unpacked_count();
         assert!(unpacked > 1 && unpacked < documents.len() / 2, "{unpacked}");
-        assert_eq!(store.with(at + 1, |d| d.id.clone()), documents[at + 1].id);
+        assert_eq!(store[at + 1], documents[at + 1]);
         store.forget_unpacked();
         assert_eq!(store.unpacked_count(), 0);
         assert_eq!(store[at], documents[at]);
