@@ -214,11 +214,6 @@ impl Places {
         places
     }
 
-    /// Adds `documents`, which follow the ones already placed.
-    pub fn extend(&mut self, documents: &[Document]) {
-        documents.iter().for_each(|doc| self.push(doc));
-    }
-
     /// Adds `doc`, which follows the ones already placed.
     pub fn push(&mut self, doc: &Document) {
         for thread in &doc.threads {
