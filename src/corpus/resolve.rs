@@ -10,6 +10,7 @@ mod naming;
 mod threads;
 
 pub use docs::Docs;
+pub(crate) use matcher::is_word_char;
 pub use memo::Memo;
 
 use super::glossary::Glossary;

@@ -270,7 +270,7 @@ fn bounded_after(text: &str, start: usize, end: usize) -> bool {
 
 /// A character of a word, as a pattern's `\w` is: besides letters, digits and '_', the
 /// marks and connectors of other scripts (asked of the pattern itself, rarely).
-pub(super) fn is_word_char(c: char) -> bool {
+pub(crate) fn is_word_char(c: char) -> bool {
     static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\w$").expect("valid"));
     match c.is_ascii() {
         true => c.is_ascii_alphanumeric() || c == '_',
