@@ -285,7 +285,7 @@ impl App {
             let places = Arc::clone(app.facets.places());
             app.review.resolve(&app.corpus, &places);
         }
-        app.documents.set_corpus(&app.corpus);
+        app.documents.set_corpus(&app.corpus, &app.short_ids);
         app.documents.select_first();
         if let Some(doc) = opening.document {
             app.documents.reveal(&app.filters, doc);

@@ -51,6 +51,8 @@ pub struct DocumentsState {
     /// The list's order, and each document's keys for it.
     sort: Sort,
     keys: sort::Keys,
+    /// Each document's file, for the groups of documents that arrive later.
+    files: Files,
     /// The rows, and the filters' generation they were made for (made again when the
     /// filters, the groups or a fold change, never per key otherwise).
     rows: RefCell<(Option<u64>, Vec<Row>)>,
@@ -61,26 +63,73 @@ pub struct DocumentsState {
 pub struct Listing {
     groups: Groups,
     keys: sort::Keys,
+    files: Files,
 }
 
 impl Listing {
-    pub fn new(corpus: &Corpus) -> Listing {
+    /// The listing of `corpus`, whose documents' ids `ids` holds.
+    pub fn new(corpus: &Corpus, ids: &ShortIds) -> Listing {
         // One pass over the documents, which may be held packed.
-        let read = (corpus.documents).map(|_, d| (d.id.clone(), d.file().to_string(), Key::of(d)));
-        let ids: Vec<&str> = read.iter().map(|(id, _, _)| id.as_str()).collect();
-        let files: Vec<&str> = read.iter().map(|(_, file, _)| file.as_str()).collect();
-        let groups = Groups::of_names(&ids, &files);
-        drop((ids, files));
-        let keys = sort::Keys::of(read.into_iter().map(|(_, _, key)| key).collect());
-        Listing { groups, keys }
+        let read = (corpus.documents).map(|_, d| listed(d));
+        let mut keys = sort::Keys::default();
+        let mut files = Files::default();
+        for (file, key) in read {
+            files.push(file);
+            keys.push(key);
+        }
+        Listing {
+            groups: files.groups(ids),
+            keys,
+            files,
+        }
+    }
+}
+
+/// What the list keeps of `document`: its file and its sort keys.
+pub(super) fn listed(document: &crate::corpus::Document) -> (String, Key) {
+    (document.file().to_string(), Key::of(document))
+}
+
+/// Each document's file, kept as runs: a file's documents come one after another.
+#[derive(Debug, Default)]
+struct Files {
+    /// The first document of each run, and the run's file.
+    runs: Vec<(usize, String)>,
+    /// How many documents.
+    count: usize,
+}
+
+impl Files {
+    /// Adds the file of the document after the others.
+    fn push(&mut self, file: String) {
+        if self.runs.last().is_none_or(|(_, last)| *last != file) {
+            self.runs.push((self.count, file));
+        }
+        self.count += 1;
+    }
+
+    /// Each document's file, in order.
+    fn each(&self) -> Vec<&str> {
+        let mut each = Vec::with_capacity(self.count);
+        for (i, (first, file)) in self.runs.iter().enumerate() {
+            let end = self.runs.get(i + 1).map_or(self.count, |(next, _)| *next);
+            each.extend(std::iter::repeat_n(file.as_str(), end - first));
+        }
+        each
+    }
+
+    /// The files of several documents; `ids` holds the documents' ids.
+    fn groups(&self, ids: &ShortIds) -> Groups {
+        let ids: Vec<&str> = (0..ids.len()).map(|doc| ids.id(doc)).collect();
+        Groups::of_names(&ids, &self.each())
     }
 }
 
 impl DocumentsState {
     /// Takes the files of several documents of `corpus` and its documents' sort keys
-    /// (after a load).
-    pub fn set_corpus(&mut self, corpus: &Corpus) {
-        self.set_listing(Listing::new(corpus));
+    /// (after a load); `ids` holds the ids of its documents.
+    pub fn set_corpus(&mut self, corpus: &Corpus, ids: &ShortIds) {
+        self.set_listing(Listing::new(corpus, ids));
     }
 
     /// [`DocumentsState::set_corpus`] with what it derives made already (elsewhere than
@@ -88,6 +137,21 @@ impl DocumentsState {
     pub fn set_listing(&mut self, listing: Listing) {
         self.groups = listing.groups;
         self.keys = listing.keys;
+        self.files = listing.files;
+        self.open.retain(|&g| g < self.groups.len());
+        self.rows.get_mut().0 = None;
+    }
+
+    /// Lists documents that arrive after those listed: the file and the sort key of each,
+    /// in order; `ids` holds the ids of every document, theirs too. Only they are read:
+    /// a load sends its documents in batches, and the list follows each.
+    pub fn add_documents(&mut self, arrived: Vec<(String, Key)>, ids: &ShortIds) {
+        for (file, key) in arrived {
+            self.files.push(file);
+            self.keys.push(key);
+        }
+        // Groups are named against every id (a short name no other id starts with).
+        self.groups = self.files.groups(ids);
         self.open.retain(|&g| g < self.groups.len());
         self.rows.get_mut().0 = None;
     }

@@ -47,47 +47,67 @@ pub fn load_in_background<T: Send + 'static>(
     let options = options.clone();
     let (send, receive) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
-        // The receiver going away (the app quit) ends the load: nothing else to do.
-        let listed = load::stream(&options, explicit, |batch| {
-            let (done, total) = (batch.done, batch.total);
-            // Files of many small documents stay packed, as the load kept them.
-            let mut documents = Held::default();
-            batch.for_each_kept(|document, packed| match packed {
-                true => documents.push_packed(&document),
-                false => documents.push_made(document),
+        in_a_pool_of_its_own(move || {
+            // The receiver going away (the app quit) ends the load: nothing else to do.
+            let listed = load::stream(&options, explicit, |batch| {
+                let (done, total) = (batch.done, batch.total);
+                // Files of many small documents stay packed, as the load kept them.
+                let mut documents = Held::default();
+                batch.for_each_kept(|document, packed| match packed {
+                    true => documents.push_packed(&document),
+                    false => documents.push_made(document),
+                });
+                documents.finish();
+                let progress = Progress::Parsed {
+                    documents,
+                    done,
+                    total,
+                };
+                send.send(progress).is_ok()
             });
-            documents.finish();
-            let progress = Progress::Parsed {
-                documents,
-                done,
-                total,
+            let listed = match listed {
+                None => return,
+                Some(Err(error)) => {
+                    let _ = send.send(Progress::Finished(Err(error)));
+                    return;
+                }
+                Some(Ok(listed)) => listed,
             };
-            send.send(progress).is_ok()
-        });
-        let listed = match listed {
-            None => return,
-            Some(Err(error)) => {
-                let _ = send.send(Progress::Finished(Err(error)));
+            let (give, take) = std::sync::mpsc::channel();
+            if send.send(Progress::Listed(give)).is_err() {
                 return;
             }
-            Some(Ok(listed)) => listed,
-        };
-        let (give, take) = std::sync::mpsc::channel();
-        if send.send(Progress::Listed(give)).is_err() {
-            return;
-        }
-        let Ok(corpus) = take.recv() else {
-            return;
-        };
-        let resolved = listed.resolve(&corpus.documents);
-        let finished = finish(&corpus, resolved);
-        // Let go before answering, so the receiver holds the only reference and applies the
-        // resolution in place.
-        drop(corpus);
-        let _ = send.send(Progress::Finished(Ok(finished)));
+            let Ok(corpus) = take.recv() else {
+                return;
+            };
+            let resolved = listed.resolve(&corpus.documents);
+            let finished = finish(&corpus, resolved);
+            // Let go before answering, so the receiver holds the only reference and applies the
+            // resolution in place.
+            drop(corpus);
+            let _ = send.send(Progress::Finished(Ok(finished)));
+        })
     });
     Ok(receive)
 }
+
+/// Runs `work`, background work done on every core (a load, a reload), in a pool of
+/// threads of its own. The UI's own work on every core (a search, the list of arriving
+/// documents) goes to rayon's global pool, whose threads take a job from outside only once
+/// their own are done: queued behind a load's files there, a key waited for most of the load.
+pub(crate) fn in_a_pool_of_its_own<T: Send>(work: impl FnOnce() -> T + Send) -> T {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .thread_name(|i| format!("{BACKGROUND}-{i}"))
+        .build();
+    match pool {
+        Ok(pool) => pool.install(work),
+        // No threads to be had: the work shares the global pool, as it did before.
+        Err(_) => work(),
+    }
+}
+
+/// The names of the threads that load in the background (and a number).
+pub(crate) const BACKGROUND: &str = "tread-background";
 
 #[cfg(test)]
 mod tests {
@@ -145,6 +165,33 @@ mod tests {
         assert_eq!(finished.org_variants, whole.org_variants);
         assert_eq!(finished.problems, whole.problems);
         assert_eq!(finished.problems.len(), 1);
+    }
+
+    #[test]
+    fn a_background_load_leaves_the_global_pool_to_the_ui() {
+        // The UI's searches run on rayon's global pool, whose threads would take them only
+        // once the load's files queued there were read. The load runs, to its end, on
+        // threads of its own.
+        let dir = folder(100);
+        let options = LoadOptions {
+            paths: vec![dir.path().to_path_buf()],
+            glossary: None,
+            cache: None,
+        };
+        let on_thread = |_: &Corpus, _| std::thread::current().name().map(String::from);
+        let receiver = load_in_background(&options, on_thread).unwrap();
+        let mut listed = Corpus::default();
+        let finished_on = loop {
+            match receiver.recv().unwrap() {
+                Progress::Parsed { documents, .. } => listed.documents.append(documents),
+                Progress::Listed(reply) => {
+                    reply.send(Arc::new(std::mem::take(&mut listed))).unwrap();
+                }
+                Progress::Finished(result) => break result.unwrap(),
+            }
+        };
+        let name = finished_on.expect("the load's threads are named");
+        assert!(name.starts_with(BACKGROUND), "{name}");
     }
 
     #[test]

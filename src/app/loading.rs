@@ -3,6 +3,7 @@
 //! and the app applies the result in place.
 
 use super::Progress;
+use super::documents;
 use super::{App, Filters};
 use crate::corpus::load::Resolved;
 use crate::corpus::{Corpus, Docs, Held};
@@ -79,20 +80,22 @@ impl App {
     fn add_documents(&mut self, documents: Held) {
         let doc = self.current_doc();
         self.corpus_mut().documents.append(documents);
-        // One pass over the new documents (they may be packed) for the search's table and
-        // the short ids.
+        // One pass over the new documents (they may be packed) for the search's table, the
+        // short ids and the list.
         let corpus = Arc::clone(&self.corpus);
         let new: Vec<usize> = (self.short_ids.len()..corpus.documents.len()).collect();
         let mut ids = Vec::with_capacity(new.len());
+        let mut listed = Vec::with_capacity(new.len());
         self.change_posts(|posts| {
             corpus.documents.pick(&new, |_, document| {
                 posts.push(document);
                 ids.push(document.id.clone());
+                listed.push(documents::listed(document));
             })
         });
         drop(corpus);
         self.short_ids.extend_ids(ids);
-        self.documents.set_corpus(&self.corpus);
+        self.documents.add_documents(listed, &self.short_ids);
         self.filters = Filters::new(self.corpus.documents.len(), &self.facets, Vec::new());
         match doc {
             Some(doc) if self.documents.select_doc(&self.filters, doc) => {}

@@ -104,6 +104,15 @@ pub fn reload(
     shown: &Corpus,
     review: Option<&Path>,
 ) -> Result<Option<Reloaded>, String> {
+    super::loader::in_a_pool_of_its_own(|| reload_here(options, shown, review))
+}
+
+/// [`reload`], on the threads of the pool it runs in.
+fn reload_here(
+    options: &LoadOptions,
+    shown: &Corpus,
+    review: Option<&Path>,
+) -> Result<Option<Reloaded>, String> {
     let corpus = match load::load(options) {
         Ok(corpus) => corpus,
         // Every file gone: the collection is empty now, and says why as at the start.
@@ -119,10 +128,11 @@ pub fn reload(
     }
     let facets = Facets::build(&corpus);
     let review = review.map(|path| Review::reread(path, &corpus, facets.places()));
+    let short_ids = documents::ShortIds::new(&corpus);
     Ok(Some(Reloaded {
         posts: PostTable::new(&corpus),
-        short_ids: documents::ShortIds::new(&corpus),
-        listing: documents::Listing::new(&corpus),
+        listing: documents::Listing::new(&corpus, &short_ids),
+        short_ids,
         facets,
         review,
         corpus,

@@ -77,6 +77,10 @@ impl Groups {
     /// Gives each group its short name: unique among the groups (a second `outbox-1` is
     /// `outbox-1~2`, as ids are), and where it can be, a start no other document's id has.
     fn name(&mut self, ids: &[&str]) {
+        // Most collections are files of one document each: nothing to name, nothing to sort.
+        if self.groups.is_empty() {
+            return;
+        }
         let mut sorted: Vec<(&str, DocIndex)> = (ids.iter().copied())
             .zip(DocIndex::all(ids.len()))
             .collect();

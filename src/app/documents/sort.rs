@@ -49,20 +49,11 @@ pub struct Keys {
 }
 
 impl Keys {
-    /// The keys of documents, each made by [`Key::of`].
-    pub fn of(keys: Vec<Key>) -> Keys {
-        let mut all = Keys::default();
-        for Key {
-            date,
-            author,
-            posts,
-        } in keys
-        {
-            all.date.push(date);
-            all.author.push(author);
-            all.posts.push(posts);
-        }
-        all
+    /// Adds the keys of the document after the others.
+    pub fn push(&mut self, key: Key) {
+        self.date.push(key.date);
+        self.author.push(key.author);
+        self.posts.push(key.posts);
     }
 
     /// `docs` in the order `sort` (stable: ties keep the corpus's order).

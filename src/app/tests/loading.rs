@@ -114,3 +114,63 @@ fn documents_arrive_while_loading_and_the_finished_corpus_keeps_the_place() {
     assert!(!app.facets.organisations.is_empty());
     assert_eq!(app.message.as_deref(), Some("loaded 5 documents"));
 }
+
+#[test]
+fn documents_arriving_in_batches_are_grouped_and_sorted_as_a_whole_load() {
+    use crate::app::Progress;
+    let (seeds, _) = crate::corpus::parse(crate::corpus::load::bundled_sources());
+    // A file of three documents split across the two batches, a file of two in the first,
+    // and an id in the second that the second file's short name must not start like.
+    let names = [
+        ("box-a", "box.json"),
+        ("pile-1", "pile.json"),
+        ("box-b", "box.json"),
+        ("pile-2", "pile.json"),
+        ("lone", "lone.md"),
+        ("box-c", "box.json"),
+        ("pilot", "pilot.md"),
+        ("after", "after.md"),
+    ];
+    let documents: Vec<_> = (names.iter().zip(seeds.iter().cycle()))
+        .map(|(&(id, file), seed)| {
+            let mut doc = seed.clone();
+            (doc.id, doc.path) = (id.to_string(), file.to_string());
+            doc
+        })
+        .collect();
+    let mut whole = App::new(
+        Corpus {
+            documents: documents.clone().into(),
+            ..Corpus::default()
+        },
+        Keymap::builtin(),
+        Opening::default(),
+        (120, 40),
+    );
+    let mut arriving = loading_app();
+    for (batch, done) in [(&documents[..4], 4), (&documents[4..], 8)] {
+        arriving.handle(Event::Load(Box::new(Progress::Parsed {
+            documents: packed(batch),
+            done,
+            total: 8,
+        })));
+    }
+    assert_eq!(arriving.documents.groups(), whole.documents.groups());
+    assert_eq!(
+        arriving.documents.groups().len(),
+        2,
+        "box.json and pile.json"
+    );
+    // Every order lists the same rows.
+    for _ in 0..4 {
+        let rows = |app: &App| app.documents.rows(&app.filters).to_vec();
+        assert_eq!(
+            rows(&arriving),
+            rows(&whole),
+            "{:?}",
+            whole.documents.sort()
+        );
+        type_keys(&mut arriving, "s");
+        type_keys(&mut whole, "s");
+    }
+}
