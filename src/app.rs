@@ -25,7 +25,7 @@ pub use crate::filters::{Filter, FilterError, Filters};
 pub use loading::Loaded;
 pub use overlay::{HelpLine, HelpTone};
 pub use panel::{FilterPanel, Row};
-pub use reload::{Change, Reloaded, reload};
+pub use reload::{Change, RELOADER, Reloaded, is_reloader, reload};
 pub use search::{Scope, Search};
 pub use thread::ThreadState;
 

@@ -347,11 +347,7 @@ type EffectIo<'a> = (
     Option<&'a LoadOptions>,
 );
 
-/// The name of the threads that load the collection again: a panic there is caught and
-/// reported in the status line, and the terminal stays the UI's.
-const RELOADER: &str = "tread-reload";
-
-/// Loads the collection again on a thread of its own, reporting to `inputs`: the options,
+/// Loads the collection again on threads of its own, reporting to `inputs`: the options,
 /// the corpus shown (let go of before reporting, so the app holds the only reference to
 /// its corpus again) and the review's file.
 fn start_reload(
@@ -360,7 +356,7 @@ fn start_reload(
 ) {
     let told = inputs.clone();
     let spawned = std::thread::Builder::new()
-        .name(RELOADER.to_string())
+        .name(crate::app::RELOADER.to_string())
         .spawn(move || {
             let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 reload(&options, &shown, review.as_deref())
@@ -447,9 +443,9 @@ fn leave() -> io::Result<()> {
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        // A reload's panic is caught and shown in the status line (`start_reload`): the
-        // UI goes on, so the terminal stays as it is and nothing is printed over it.
-        if std::thread::current().name() == Some(RELOADER) {
+        // A reload's panic, on its thread or its pool's, is caught and shown in the status
+        // line (`start_reload`): the UI goes on, so the terminal stays as it is and nothing is printed over it.
+        if crate::app::is_reloader(std::thread::current().name()) {
             return;
         }
         let _ = leave();

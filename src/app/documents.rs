@@ -90,7 +90,8 @@ pub(super) fn listed(document: &crate::corpus::Document) -> (String, Key) {
     (document.file().to_string(), Key::of(document))
 }
 
-/// Each document's file, kept as runs: a file's documents come one after another.
+/// Each document's file, kept as runs of documents from one file (a file's documents
+/// usually come one after another).
 #[derive(Debug, Default)]
 struct Files {
     /// The first document of each run, and the run's file.

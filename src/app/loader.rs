@@ -1,4 +1,4 @@
-//! Loading in the background, for the UI: a thread of its own reads the corpus a batch at a
+//! Loading in the background, for the UI: threads of its own read the corpus a batch at a
 //! time ([`load::stream`]) and sends each batch as it comes, then borrows the documents
 //! back to resolve them ([`load::Listed::resolve`]) while the UI keeps showing them.
 
@@ -29,11 +29,11 @@ pub enum Progress<T = Loaded> {
     Finished(Result<T, LoadError>),
 }
 
-/// Loads the corpus on a thread of its own, sending [`Progress`] as it goes: the first
+/// Loads the corpus on threads of its own, sending [`Progress`] as it goes: the first
 /// documents arrive after a few dozen files, later batches grow so that the receiver's
 /// work per batch stays small against the whole. The explicit glossary is read first, so
 /// a broken one is reported before anything else happens. `finish` runs on the loading
-/// thread too, with the shared corpus and its resolution: whatever the receiver builds
+/// threads too, with the shared corpus and its resolution: whatever the receiver builds
 /// from the whole corpus is built there, not where keys wait.
 pub fn load_in_background<T: Send + 'static>(
     options: &LoadOptions,
@@ -47,7 +47,7 @@ pub fn load_in_background<T: Send + 'static>(
     let options = options.clone();
     let (send, receive) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
-        in_a_pool_of_its_own(move || {
+        in_a_pool_of_its_own(LOADER, move || {
             // The receiver going away (the app quit) ends the load: nothing else to do.
             let listed = load::stream(&options, explicit, |batch| {
                 let (done, total) = (batch.done, batch.total);
@@ -92,12 +92,13 @@ pub fn load_in_background<T: Send + 'static>(
 }
 
 /// Runs `work`, background work done on every core (a load, a reload), in a pool of
-/// threads of its own. The UI's own work on every core (a search, the list of arriving
-/// documents) goes to rayon's global pool, whose threads take a job from outside only once
+/// threads of its own, named `name` and a number. The UI's own work on every core (a
+/// search) goes to rayon's global pool, whose threads take a job from outside only once
 /// their own are done: queued behind a load's files there, a key waited for most of the load.
-pub(crate) fn in_a_pool_of_its_own<T: Send>(work: impl FnOnce() -> T + Send) -> T {
+pub(crate) fn in_a_pool_of_its_own<T: Send>(name: &str, work: impl FnOnce() -> T + Send) -> T {
+    let prefix = name.to_string();
     let pool = rayon::ThreadPoolBuilder::new()
-        .thread_name(|i| format!("{BACKGROUND}-{i}"))
+        .thread_name(move |i| format!("{prefix}-{i}"))
         .build();
     match pool {
         Ok(pool) => pool.install(work),
@@ -106,8 +107,8 @@ pub(crate) fn in_a_pool_of_its_own<T: Send>(work: impl FnOnce() -> T + Send) -> 
     }
 }
 
-/// The names of the threads that load in the background (and a number).
-pub(crate) const BACKGROUND: &str = "tread-background";
+/// The names of the threads of a load in the background (and a number).
+pub(crate) const LOADER: &str = "tread-load";
 
 #[cfg(test)]
 mod tests {
@@ -191,7 +192,7 @@ mod tests {
             }
         };
         let name = finished_on.expect("the load's threads are named");
-        assert!(name.starts_with(BACKGROUND), "{name}");
+        assert!(name.starts_with(LOADER), "{name}");
     }
 
     #[test]

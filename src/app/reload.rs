@@ -1,5 +1,5 @@
 //! A live collection: when the opened files change on disk ([`crate::watch`]), the
-//! collection is loaded again on a thread of its own — through the cache, so only the
+//! collection is loaded again on threads of its own — through the cache, so only the
 //! files that changed are parsed — and put in the place of the one shown. The reader stays
 //! where they were (the same post of the same document, at the same height on screen), and
 //! so do the filters, the search and the review; the status line says what changed ("2
@@ -104,7 +104,16 @@ pub fn reload(
     shown: &Corpus,
     review: Option<&Path>,
 ) -> Result<Option<Reloaded>, String> {
-    super::loader::in_a_pool_of_its_own(|| reload_here(options, shown, review))
+    super::loader::in_a_pool_of_its_own(RELOADER, || reload_here(options, shown, review))
+}
+
+/// The name of the threads that load the collection again (and a number): a panic there
+/// is caught and reported in the status line, and the terminal stays the UI's.
+pub const RELOADER: &str = "tread-reload";
+
+/// Whether the thread named `name` loads the collection again.
+pub fn is_reloader(name: Option<&str>) -> bool {
+    name.is_some_and(|name| name.starts_with(RELOADER))
 }
 
 /// [`reload`], on the threads of the pool it runs in.

@@ -398,3 +398,19 @@ fn news_from_the_watch_during_the_first_load_is_kept_for_after_it() {
         .collect();
     assert!(warnings.iter().any(|w| w.contains(why)), "{warnings:?}");
 }
+
+#[test]
+fn a_reload_runs_on_threads_whose_panics_leave_the_terminal_to_the_ui() {
+    // The panic hook leaves the terminal alone for a reload's threads: its own and those of
+    // the pool it parses with, which run all of its work.
+    let on = crate::app::loader::in_a_pool_of_its_own(RELOADER, || {
+        std::thread::current().name().map(String::from)
+    });
+    assert!(is_reloader(on.as_deref()), "{on:?}");
+    assert!(is_reloader(Some(RELOADER)));
+    let load = crate::app::loader::in_a_pool_of_its_own(crate::app::loader::LOADER, || {
+        std::thread::current().name().map(String::from)
+    });
+    assert!(!is_reloader(load.as_deref()), "{load:?}");
+    assert!(!is_reloader(None));
+}
