@@ -59,7 +59,7 @@ pub struct DocumentsState {
 }
 
 /// What the list derives from a corpus: the files of several documents, and the sort keys.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Listing {
     groups: Groups,
     keys: sort::Keys,
@@ -70,18 +70,20 @@ impl Listing {
     /// The listing of `corpus`, whose documents' ids `ids` holds.
     pub fn new(corpus: &Corpus, ids: &ShortIds) -> Listing {
         // One pass over the documents, which may be held packed.
-        let read = (corpus.documents).map(|_, d| listed(d));
-        let mut keys = sort::Keys::default();
-        let mut files = Files::default();
-        for (file, key) in read {
-            files.push(file);
-            keys.push(key);
+        let mut listing = Listing::default();
+        listing.add((corpus.documents).map(|_, d| listed(d)), ids);
+        listing
+    }
+
+    /// Adds the documents after those listed: the file and the sort keys of each, in
+    /// order; `ids` holds the ids of every document, theirs too.
+    fn add(&mut self, arrived: Vec<(String, Key)>, ids: &ShortIds) {
+        for (file, key) in arrived {
+            self.files.push(file);
+            self.keys.push(key);
         }
-        Listing {
-            groups: files.groups(ids),
-            keys,
-            files,
-        }
+        // Groups are named against every id (a short name no other id starts with).
+        self.groups = self.files.groups(ids);
     }
 }
 
@@ -147,14 +149,13 @@ impl DocumentsState {
     /// in order; `ids` holds the ids of every document, theirs too. Only they are read:
     /// a load sends its documents in batches, and the list follows each.
     pub fn add_documents(&mut self, arrived: Vec<(String, Key)>, ids: &ShortIds) {
-        for (file, key) in arrived {
-            self.files.push(file);
-            self.keys.push(key);
-        }
-        // Groups are named against every id (a short name no other id starts with).
-        self.groups = self.files.groups(ids);
-        self.open.retain(|&g| g < self.groups.len());
-        self.rows.get_mut().0 = None;
+        let mut listing = Listing {
+            groups: std::mem::take(&mut self.groups),
+            keys: std::mem::take(&mut self.keys),
+            files: std::mem::take(&mut self.files),
+        };
+        listing.add(arrived, ids);
+        self.set_listing(listing);
     }
 
     /// The list's order.
