@@ -85,7 +85,13 @@ pub const FIRST_YEAR: u32 = 1900;
 
 /// The marker that opens `line`.
 pub fn leading(line: &str) -> Option<Marker> {
-    if let Some(year) = YEAR.captures(line.trim_start()) {
+    // Asked of every line: the pattern only of those that open as a year does.
+    let trimmed = line.trim_start();
+    let year = match trimmed.starts_with("19") || trimmed.starts_with("20") {
+        true => YEAR.captures(trimmed),
+        false => None,
+    };
+    if let Some(year) = year {
         let number: u32 = year[1].parse().ok()?;
         let label = format!("{}{} -", &year[1], year.get(2).map_or("", |m| m.as_str()));
         return Some(Marker {
@@ -101,7 +107,9 @@ pub fn leading(line: &str) -> Option<Marker> {
     // A Markdown clipper escapes a number that opens a line ("1\."), lest it read as a list.
     let unescaped;
     let escapes_mark = |at: usize| line[at + 1..].starts_with(['.', ')']);
-    let line = match line.find('\\') {
+    // Only a backslash among the first bytes escapes a number, so only they are looked at.
+    let backslash = line.bytes().take(4).position(|b| b == b'\\');
+    let line = match backslash {
         Some(at)
             if (1..=3).contains(&at)
                 && line[..at].bytes().all(|b| b.is_ascii_digit())

@@ -34,6 +34,10 @@ static MORE_FROM: LazyLock<Regex> =
 
 /// The text of `text` before its "More from @user" line, and who and what follow that line.
 pub fn split_more_from(text: &str) -> (&str, Option<(&str, &str)>) {
+    // Asked of every page: most have no such line, which one search of the text says.
+    if !text.contains("More from @") {
+        return (text, None);
+    }
     let mut at = 0;
     for line in text.split_inclusive('\n') {
         let bare = line.trim();
