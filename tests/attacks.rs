@@ -325,6 +325,27 @@ fn names_that_end_one_another_are_found_in_linear_time() {
     assert!(took[1] < took[0] * 3.0 + 0.5, "{took:?}");
 }
 
+#[test]
+fn a_long_repetitive_capitalised_name_is_found_in_linear_time() {
+    // As above with capitals. Names that start with one are looked for only where a capital
+    // starts a word, each look reading as far as the name goes on matching: here, at every
+    // syllable, the name's length. Past a bounded length the text is read in one pass.
+    let mut took = Vec::new();
+    for n in [20_000, 40_000] {
+        let name = format!("{}a", "Ab-".repeat(n));
+        let dir = tempfile::tempdir().unwrap();
+        let note = format!("{}\n\nThe {name} answered.\n", "Ab-".repeat(2 * n));
+        fs::write(dir.path().join("note.txt"), note).unwrap();
+        let glossary = format!("[organisations]\n\"{name}\" = []\n");
+        fs::write(dir.path().join("organisations.toml"), glossary).unwrap();
+        took.push(quickest_of_three(|| {
+            assert_eq!(organisations_found(dir.path()), [name.as_str()]);
+        }));
+    }
+    // Twice the name and text, at most about twice the time (a margin for a busy machine).
+    assert!(took[1] < took[0] * 3.0 + 0.5, "{took:?}");
+}
+
 /// An X archive's `tweets.js` of the given posts: (id, replying to, text).
 fn x_archive(posts: &[(String, Option<String>, String)]) -> String {
     let items: Vec<serde_json::Value> = posts

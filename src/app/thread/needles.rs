@@ -7,7 +7,7 @@
 
 use crate::corpus::automaton;
 use crate::corpus::{Corpus, PostRef};
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, MatchKind, StartKind};
 use std::ops::Range;
 
 /// A byte of a post's text is part of a hashtag.
@@ -52,7 +52,13 @@ impl Needles {
     /// `strings` to find, each with its class, gathered into one automaton.
     fn new(strings: Vec<(String, u8)>) -> Needles {
         let patterns: Vec<&str> = strings.iter().map(|(s, _)| s.as_str()).collect();
-        let automaton = automaton::build(&patterns, MatchKind::Standard, MAX_DFA_BYTES).ok();
+        let automaton = automaton::build(
+            &patterns,
+            MatchKind::Standard,
+            StartKind::Unanchored,
+            MAX_DFA_BYTES,
+        )
+        .ok();
         let longest = strings.iter().map(|(s, _)| s.len()).max().unwrap_or(0);
         Needles {
             strings,

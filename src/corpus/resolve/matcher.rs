@@ -3,6 +3,8 @@
 
 use crate::corpus::automaton;
 use crate::corpus::glossary::Glossary;
+use crate::corpus::orgs::next_capital;
+use aho_corasick::{Anchored, Input, StartKind};
 use foldhash::{HashMap, HashSet};
 use regex::Regex;
 use std::collections::BTreeSet;
@@ -19,11 +21,20 @@ pub(super) struct Matcher {
 /// The most bytes of names searched with a DFA (glossaries hold thousands of names).
 const MAX_DFA_BYTES: usize = 64 * 1024;
 
+/// The longest names looked for only where one may start ([`Starts`]). Each look may read
+/// up to the longest name, and such places can be every other byte of a text: with longer
+/// names the text is read in one pass instead, in time linear in it whatever the names.
+const MAX_STARTED_NAME_BYTES: usize = 128;
+
 /// How a [`Matcher`] looks for its names: one automaton of them all (glossaries hold
 /// thousands), each found as a whole word, the longest at the leftmost place where any is.
 pub(super) struct Search {
     /// The names as written: a name found is most often a whole word.
     names: aho_corasick::AhoCorasick,
+    /// Where names may start, when they are looked for only there (anchored): most words
+    /// start none, and finding capitals takes a fraction of running the automaton over the
+    /// whole text. `None` when a name does not start with one, or is too long.
+    starts: Option<Starts>,
     /// The names with their words marked ([`with_words_marked`]), for text where one is
     /// found that is not a whole word; built when first needed.
     marked: std::sync::OnceLock<aho_corasick::AhoCorasick>,
@@ -112,11 +123,40 @@ impl Distinct {
 impl Search {
     /// A search for `words`, written with straight apostrophes.
     pub(super) fn new(words: &[&str]) -> Search {
+        Search::looking_at_starts(words, true)
+    }
+
+    /// [`Search::new`], looking for names only where they may start if `started` and the
+    /// names allow it ([`Starts::of`]), else in one pass.
+    fn looking_at_starts(words: &[&str], started: bool) -> Search {
         let words: Vec<String> = words.iter().map(|w| w.replace('’', "'")).collect();
+        let starts = Starts::of(&words).filter(|_| started);
+        let start = match starts {
+            Some(_) => StartKind::Anchored,
+            None => StartKind::Unanchored,
+        };
         Search {
-            names: automaton_of(&words),
+            names: automaton_of(&words, start),
+            starts,
             marked: std::sync::OnceLock::new(),
             words: words.iter().map(|w| with_words_marked(w)).collect(),
+        }
+    }
+
+    /// The leftmost name in `text` from `from` on (the longest there), as written: looked
+    /// for where one may start, or in one pass.
+    fn next_as_written(&self, text: &str, mut from: usize) -> Option<std::ops::Range<usize>> {
+        let Some(starts) = &self.starts else {
+            let found = self.names.find(Input::new(text).range(from..))?;
+            return Some(found.range());
+        };
+        loop {
+            let at = starts.next(text, from)?;
+            let input = Input::new(text).range(at..).anchored(Anchored::Yes);
+            match self.names.find(input) {
+                Some(found) => return Some(found.range()),
+                None => from = at + 1,
+            }
         }
     }
 
@@ -132,15 +172,13 @@ impl Search {
         let mut marked: Option<MarkedSearch> = None;
         std::iter::from_fn(move || {
             if marked.is_none() {
-                let found = self
-                    .names
-                    .find(aho_corasick::Input::new(text).range(from..))?;
-                let (start, end) = (found.start(), found.end());
+                let std::ops::Range { start, end } = self.next_as_written(text, from)?;
                 if bounded_before(text, start) && bounded_after(text, start, end) {
                     from = end;
                     return Some(start..end);
                 }
-                let names = self.marked.get_or_init(|| automaton_of(&self.words));
+                let names =
+                    (self.marked).get_or_init(|| automaton_of(&self.words, StartKind::Unanchored));
                 marked = Some(MarkedSearch::new(names, text, start));
             }
             marked.as_mut().and_then(MarkedSearch::next)
@@ -148,12 +186,70 @@ impl Search {
     }
 }
 
-/// An automaton of the names (glossaries hold thousands of names): leftmost-longest.
-fn automaton_of<S: AsRef<[u8]>>(names: &[S]) -> aho_corasick::AhoCorasick {
+/// An automaton of the names (glossaries hold thousands of names): leftmost-longest, for
+/// the searches `start` allows.
+fn automaton_of<S: AsRef<[u8]>>(names: &[S], start: StartKind) -> aho_corasick::AhoCorasick {
     // Names are bounded by the glossary's size and the corpus's text: an automaton of them
     // fails only past two billion states, which no memory here holds.
     let kind = aho_corasick::MatchKind::LeftmostLongest;
-    automaton::build(names, kind, MAX_DFA_BYTES).expect("an automaton of the names can be built")
+    (automaton::build(names, kind, start, MAX_DFA_BYTES))
+        .expect("an automaton of the names can be built")
+}
+
+/// The places in a text where a name may start as a whole word, when every name starts with
+/// an ASCII capital: a capital ([`next_capital`] finds them eight bytes at a time) where
+/// [`bounded_before`] holds, followed by a byte that follows it in some name. Every name
+/// found as a whole word starts at one.
+struct Starts {
+    /// Whether some name starts with the pair of bytes, a bit for each pair: most
+    /// capitalised words start no name with their first two letters.
+    pairs: Box<[u64; 1024]>,
+}
+
+impl Starts {
+    /// The places of `names`, if every one starts with an ASCII capital and none is long.
+    fn of(names: &[String]) -> Option<Starts> {
+        let capitalised = |name: &String| name.starts_with(|c: char| c.is_ascii_uppercase());
+        if !names
+            .iter()
+            .all(|n| capitalised(n) && n.len() <= MAX_STARTED_NAME_BYTES)
+        {
+            return None;
+        }
+        let mut pairs = Box::new([0; 1024]);
+        let mut mark = |pair: usize| pairs[pair / 64] |= 1 << (pair % 64);
+        for name in names.iter().map(String::as_bytes) {
+            match *name {
+                [] => {}
+                // A name of one byte: whatever follows it (the text's end reads as 0).
+                [only] => (0..=255).for_each(|next| mark(Starts::pair(only, next))),
+                [one, two, ..] => mark(Starts::pair(one, two)),
+            }
+        }
+        Some(Starts { pairs })
+    }
+
+    fn pair(one: u8, two: u8) -> usize {
+        usize::from(one) << 8 | usize::from(two)
+    }
+
+    /// Whether some name starts with the byte at `at` of `bytes` and the one after it.
+    fn may_start(&self, bytes: &[u8], at: usize) -> bool {
+        let pair = Starts::pair(bytes[at], bytes.get(at + 1).copied().unwrap_or(0));
+        self.pairs[pair / 64] & 1 << (pair % 64) != 0
+    }
+
+    /// The first place in `text` from `from` on where a name may start as a whole word.
+    fn next(&self, text: &str, mut from: usize) -> Option<usize> {
+        let bytes = text.as_bytes();
+        loop {
+            let at = next_capital(bytes, from)?;
+            if self.may_start(bytes, at) && bounded_before(text, at) {
+                return Some(at);
+            }
+            from = at + 1;
+        }
+    }
 }
 
 /// A search of a text with its words marked, from a place on, giving places in the text.
@@ -188,7 +284,7 @@ impl<'a> MarkedSearch<'a> {
     }
 
     fn next(&mut self) -> Option<std::ops::Range<usize>> {
-        let input = aho_corasick::Input::new(&self.marked).range(self.from..);
+        let input = Input::new(&self.marked).range(self.from..);
         let found = self.names.find(input)?;
         self.from = found.end();
         Some(self.unmarked(found.start())..self.unmarked(found.end()))
@@ -389,8 +485,14 @@ mod tests {
             let folded = text.replace('’', "'");
             let reference = Regex::new(&reference_pattern(&names)).unwrap();
             let expected: Vec<_> = reference.find_iter(&folded).map(|m| m.range()).collect();
-            let found: Vec<_> = Search::new(&names).find_iter(&folded).collect();
-            prop_assert_eq!(found, expected);
+            // Looked for where names start (each name here starts with a capital), and in
+            // one pass of the text.
+            for started in [true, false] {
+                let search = Search::looking_at_starts(&names, started);
+                prop_assert_eq!(search.starts.is_some(), started);
+                let found: Vec<_> = search.find_iter(&folded).collect();
+                prop_assert_eq!(&found, &expected);
+            }
         }
     }
 }
