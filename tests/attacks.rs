@@ -327,7 +327,8 @@ fn names_that_end_one_another_are_found_in_linear_time() {
 
 #[test]
 fn a_long_repetitive_capitalised_name_is_found_in_linear_time() {
-    // As above with capitals. Names that start with one are looked for only where a capital
+    // As a_long_repetitive_glossary_name_is_found_in_linear_time, with capitals. Names that
+    // start with one are looked for only where a capital
     // starts a word, each look reading as far as the name goes on matching: here, at every
     // syllable, the name's length. Past a bounded length the text is read in one pass.
     let mut took = Vec::new();

@@ -102,12 +102,13 @@ pub fn leading(line: &str) -> Option<Marker> {
     }
     // Asked of every line: a marker opens with a digit, perhaps after a bracket (a digit
     // outside ASCII would match the pattern but is no number to parse).
-    let line = line.trim_start();
+    let line = trimmed;
     let line = line.strip_prefix('🧵').map_or(line, str::trim_start);
     // A Markdown clipper escapes a number that opens a line ("1\."), lest it read as a list.
     let unescaped;
     let escapes_mark = |at: usize| line[at + 1..].starts_with(['.', ')']);
-    // Only a backslash among the first bytes escapes a number, so only they are looked at.
+    // Only a backslash among the first four bytes escapes a number (after one to three
+    // digits), so only they are looked at.
     let backslash = line.bytes().take(4).position(|b| b == b'\\');
     let line = match backslash {
         Some(at)

@@ -127,7 +127,8 @@ impl Search {
     }
 
     /// [`Search::new`], looking for names only where they may start if `started` and the
-    /// names allow it ([`Starts::of`]), else in one pass.
+    /// names allow it ([`Starts::of`]), else in one pass (`started` is false only in the
+    /// tests, which hold both ways to the same names).
     fn looking_at_starts(words: &[&str], started: bool) -> Search {
         let words: Vec<String> = words.iter().map(|w| w.replace('’', "'")).collect();
         let starts = Starts::of(&words).filter(|_| started);
@@ -143,8 +144,9 @@ impl Search {
         }
     }
 
-    /// The leftmost name in `text` from `from` on (the longest there), as written: looked
-    /// for where one may start, or in one pass.
+    /// The leftmost name in `text` from `from` on that may be a whole word (the longest
+    /// there), as written: in one pass, any name; where names may start, only those that
+    /// start a word, the only ones that can be whole.
     fn next_as_written(&self, text: &str, mut from: usize) -> Option<std::ops::Range<usize>> {
         let Some(starts) = &self.starts else {
             let found = self.names.find(Input::new(text).range(from..))?;
@@ -220,6 +222,7 @@ impl Starts {
         let mut mark = |pair: usize| pairs[pair / 64] |= 1 << (pair % 64);
         for name in names.iter().map(String::as_bytes) {
             match *name {
+                // None is empty: each starts with a capital.
                 [] => {}
                 // A name of one byte: whatever follows it (the text's end reads as 0).
                 [only] => (0..=255).for_each(|next| mark(Starts::pair(only, next))),
@@ -408,6 +411,7 @@ mod tests {
     /// Names as a matcher gets them, longest first: some start others, some end in a
     /// letter and some in other characters.
     const NAMES: &[&str] = &[
+        "E",
         "Care Review",
         "Care",
         "CareP",
