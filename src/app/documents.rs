@@ -18,11 +18,11 @@ pub use sort::Sort;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Row {
     /// A file of several documents: its group, the first of its documents the filters
-    /// leave, and how many they leave.
+    /// leave, and how many they leave (as `u32`s: the list keeps a row for each document).
     File {
-        group: usize,
+        group: u32,
         first: DocIndex,
-        shown: usize,
+        shown: u32,
     },
     Document(DocIndex),
 }
@@ -72,6 +72,7 @@ impl Listing {
         // One pass over the documents, which may be held packed.
         let mut listing = Listing::default();
         listing.add((corpus.documents).map(|_, d| listed(d)), ids);
+        listing.keys.shrink_to_fit();
         listing
     }
 
@@ -158,6 +159,12 @@ impl DocumentsState {
         self.set_listing(listing);
     }
 
+    /// Gives back the room kept for more documents, once no more will come.
+    pub fn shrink_to_fit(&mut self) {
+        self.keys.shrink_to_fit();
+        self.files.runs.shrink_to_fit();
+    }
+
     /// The list's order.
     pub fn sort(&self) -> Sort {
         self.sort
@@ -226,7 +233,10 @@ impl DocumentsState {
         let group = self.groups.of(doc).map(|(g, _)| g);
         let row = self.rows(filters).iter().position(|row| match *row {
             Row::Document(d) => d == doc,
-            Row::File { group: g, .. } => Some(g) == group && !self.open.contains(&g),
+            Row::File { group: g, .. } => {
+                let g = g as usize;
+                Some(g) == group && !self.open.contains(&g)
+            }
         });
         if let Some(row) = row {
             self.selected = row;
@@ -297,7 +307,7 @@ impl DocumentsState {
         self.rows.get_mut().0 = None;
         // The selection goes to the file's row, as in a tree of folders.
         let header = (self.rows(filters).iter())
-            .position(|row| matches!(*row, Row::File { group: g, .. } if g == group));
+            .position(|row| matches!(*row, Row::File { group: g, .. } if g as usize == group));
         self.selected = header.unwrap_or(0);
         true
     }
@@ -333,7 +343,7 @@ fn rows(visible: &[DocIndex], groups: &Groups, open: &HashSet<usize>) -> Vec<Row
             None => {
                 header[group] = Some(rows.len());
                 rows.push(Row::File {
-                    group,
+                    group: group as u32,
                     first: doc,
                     shown: 1,
                 });
@@ -359,9 +369,10 @@ pub struct ShortIds {
     /// Where each document's id ends in `ids`.
     ends: Vec<usize>,
     /// Document indices in id order.
-    order: Vec<usize>,
-    /// The bytes each document's prefix takes.
-    needed: Vec<usize>,
+    order: Vec<DocIndex>,
+    /// The bytes each document's prefix takes (an id is at most a file's size, under
+    /// 4 GiB).
+    needed: Vec<u32>,
 }
 
 impl ShortIds {
@@ -369,6 +380,7 @@ impl ShortIds {
     pub fn new(corpus: &Corpus) -> ShortIds {
         let mut ids = ShortIds::default();
         ids.extend(&corpus.documents);
+        ids.shrink_to_fit();
         ids
     }
 
@@ -399,22 +411,17 @@ impl ShortIds {
             self.ids.push_str(&id);
             self.ends.push(self.ids.len());
         }
-        let mut new: Vec<usize> = (old..self.ends.len()).collect();
-        new.sort_unstable_by(|&a, &b| self.id(a).cmp(self.id(b)));
+        let mut new: Vec<DocIndex> = DocIndex::all(self.ends.len()).skip(old).collect();
+        new.sort_unstable_by(|&a, &b| self.id(a.index()).cmp(self.id(b.index())));
         // Two runs in order, merged: the stable sort finds them and merges in one pass.
         let mut order = std::mem::take(&mut self.order);
         order.extend(new);
-        order.sort_by(|&a, &b| self.id(a).cmp(self.id(b)));
+        order.sort_by(|a, b| self.id(a.index()).cmp(self.id(b.index())));
         // The least a prefix takes: three characters, or the whole id.
         for doc in old..self.ends.len() {
-            let three = self
-                .id(doc)
-                .char_indices()
-                .nth(3)
-                .map_or(self.id(doc).len(), |(i, _)| i);
-            self.needed.push(three);
+            self.needed.push(self.bytes_of_chars(doc, 3));
         }
-        for (place, &doc) in order.iter().enumerate().filter(|(_, d)| **d >= old) {
+        for (place, &doc) in order.iter().enumerate().filter(|(_, d)| d.index() >= old) {
             let next = order.get(place + 1);
             let neighbours = place
                 .checked_sub(1)
@@ -422,14 +429,10 @@ impl ShortIds {
                 .into_iter()
                 .chain(next.copied());
             for other in neighbours {
-                let shared = shared_chars(self.id(doc), self.id(other));
-                for one in [doc, other] {
+                let shared = shared_chars(self.id(doc.index()), self.id(other.index()));
+                for one in [doc.index(), other.index()] {
                     // One character more than the two share, or the whole id.
-                    let id = self.id(one);
-                    let needed = id
-                        .char_indices()
-                        .nth(shared + 1)
-                        .map_or(id.len(), |(i, _)| i);
+                    let needed = self.bytes_of_chars(one, shared + 1);
                     self.needed[one] = self.needed[one].max(needed);
                 }
             }
@@ -437,12 +440,29 @@ impl ShortIds {
         self.order = order;
     }
 
+    /// The bytes the first `chars` characters of document `doc`'s id take, or its whole
+    /// id's when it has fewer.
+    fn bytes_of_chars(&self, doc: usize, chars: usize) -> u32 {
+        let id = self.id(doc);
+        let bytes = id.char_indices().nth(chars).map_or(id.len(), |(i, _)| i);
+        // An id is read from one file, and files are far under 4 GiB.
+        u32::try_from(bytes).unwrap_or(u32::MAX)
+    }
+
+    /// Gives back the room kept for more ids, once no more will come.
+    pub fn shrink_to_fit(&mut self) {
+        self.ids.shrink_to_fit();
+        self.ends.shrink_to_fit();
+        self.order.shrink_to_fit();
+        self.needed.shrink_to_fit();
+    }
+
     /// The document whose id is `id`: a binary search of the id order, so a header naming
     /// another document costs no pass over the corpus.
     pub fn find(&self, id: &str) -> Option<DocIndex> {
-        let at = (self.order).partition_point(|&d| self.id(d) < id);
+        let at = (self.order).partition_point(|d| self.id(d.index()) < id);
         let doc = *self.order.get(at)?;
-        (self.id(doc) == id).then(|| DocIndex::new(doc))
+        (self.id(doc.index()) == id).then_some(doc)
     }
 }
 
@@ -472,7 +492,7 @@ impl std::ops::Index<DocIndex> for ShortIds {
     /// The prefix of document `doc`.
     fn index(&self, doc: DocIndex) -> &str {
         let id = self.id(doc.index());
-        &id[..self.needed[doc.index()]]
+        &id[..self.needed[doc.index()] as usize]
     }
 }
 

@@ -54,6 +54,8 @@ impl App {
                 // Nothing more arrives: the room kept for growing is given back first.
                 self.corpus_mut().documents.shrink_to_fit();
                 self.change_posts(PostTable::shrink_to_fit);
+                self.short_ids.shrink_to_fit();
+                self.documents.shrink_to_fit();
                 // If the loader is gone, nothing is lost: the load just never finishes.
                 drop(reply.send(Arc::clone(&self.corpus)));
             }

@@ -126,7 +126,7 @@ fn render_rows(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, focused:
             };
             let text = match row {
                 Row::File { group, shown, .. } => {
-                    file_row_text(app, (group, shown), (author_width, width))
+                    file_row_text(app, (group as usize, shown as usize), (author_width, width))
                 }
                 Row::Document(doc) => {
                     let document = app.corpus().document(doc);

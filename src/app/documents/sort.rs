@@ -40,37 +40,88 @@ impl Sort {
     }
 }
 
-/// Each document's sort keys.
+/// Each document's sort keys, packed: a list of 200,000 documents from one file keeps them
+/// for every document, and kept as tuples and strings they took more than the documents
+/// held packed.
 #[derive(Debug, Clone, Default)]
 pub struct Keys {
-    date: Vec<Option<DateKey>>,
-    author: Vec<Option<String>>,
-    posts: Vec<usize>,
+    /// [`packed_date`] of each document's date key.
+    date: Vec<u64>,
+    /// Each document's author key, after a byte that puts the documents without one last
+    /// ([`Authors`]).
+    author: Authors,
+    posts: Vec<u32>,
 }
 
 impl Keys {
     /// Adds the keys of the document after the others.
     pub fn push(&mut self, key: Key) {
-        self.date.push(key.date);
-        self.author.push(key.author);
-        self.posts.push(key.posts);
+        self.date.push(packed_date(key.date));
+        self.author.push(key.author.as_deref());
+        self.posts
+            .push(u32::try_from(key.posts).unwrap_or(u32::MAX));
+    }
+
+    /// Gives back the room kept for more documents, once no more will come.
+    pub fn shrink_to_fit(&mut self) {
+        self.date.shrink_to_fit();
+        self.author.shrink_to_fit();
+        self.posts.shrink_to_fit();
     }
 
     /// `docs` in the order `sort` (stable: ties keep the corpus's order).
     pub fn sort(&self, docs: &mut [DocIndex], sort: Sort) {
-        // `None` last: the key is (absent, value).
         match sort {
             Sort::File => {}
-            Sort::Date => docs.sort_by_key(|d| {
-                let key = self.date[d.index()];
-                (key.is_none(), key)
-            }),
-            Sort::Author => docs.sort_by(|a, b| {
-                let (a, b) = (&self.author[a.index()], &self.author[b.index()]);
-                (a.is_none(), a).cmp(&(b.is_none(), b))
-            }),
+            Sort::Date => docs.sort_by_key(|d| self.date[d.index()]),
+            Sort::Author => {
+                docs.sort_by(|a, b| (self.author.get(a.index())).cmp(self.author.get(b.index())))
+            }
             Sort::Posts => docs.sort_by_key(|d| std::cmp::Reverse(self.posts[d.index()])),
         }
+    }
+}
+
+/// A date key as one number that sorts as the key does, undated last (`u64::MAX`, which no
+/// date packs to: its month is at most 12).
+fn packed_date(key: Option<DateKey>) -> u64 {
+    let Some((year, month, day, minutes)) = key else {
+        return u64::MAX;
+    };
+    let year = (i64::from(year) - i64::from(i32::MIN)) as u64;
+    year << 32 | u64::from(month) << 24 | u64::from(day) << 16 | u64::from(minutes)
+}
+
+/// Author keys one after another in one string, each after a byte that says whether there
+/// is one: 0 before a key, 1 for none, so that comparing the bytes puts documents without
+/// an author after all others and compares the others by their keys.
+#[derive(Debug, Clone, Default)]
+struct Authors {
+    bytes: Vec<u8>,
+    /// Where each document's entry ends in `bytes`.
+    ends: Vec<usize>,
+}
+
+impl Authors {
+    fn push(&mut self, key: Option<&str>) {
+        match key {
+            Some(key) => {
+                self.bytes.push(0);
+                self.bytes.extend_from_slice(key.as_bytes());
+            }
+            None => self.bytes.push(1),
+        }
+        self.ends.push(self.bytes.len());
+    }
+
+    fn get(&self, doc: usize) -> &[u8] {
+        let start = doc.checked_sub(1).map_or(0, |before| self.ends[before]);
+        &self.bytes[start..self.ends[doc]]
+    }
+
+    fn shrink_to_fit(&mut self) {
+        self.bytes.shrink_to_fit();
+        self.ends.shrink_to_fit();
     }
 }
 
@@ -200,11 +251,19 @@ mod tests {
 
     #[test]
     fn each_order_keeps_ties_and_puts_the_unknown_last() {
-        let keys = Keys {
-            date: vec![None, Some((2021, 1, 1, 0)), Some((2020, 1, 1, 0))],
-            author: vec![Some("zed".into()), None, Some("ann".into())],
-            posts: vec![3, 10, 3],
-        };
+        let mut keys = Keys::default();
+        for (date, author, posts) in [
+            (None, Some("zed"), 3),
+            (Some((2021, 1, 1, 0)), None, 10),
+            (Some((2020, 1, 1, 0)), Some("ann"), 3),
+        ] {
+            let author = author.map(String::from);
+            keys.push(Key {
+                date,
+                author,
+                posts,
+            });
+        }
         let sorted = |sort| {
             let mut docs: Vec<DocIndex> = DocIndex::all(3).collect();
             keys.sort(&mut docs, sort);
@@ -214,5 +273,45 @@ mod tests {
         assert_eq!(sorted(Sort::Date), [2, 1, 0]);
         assert_eq!(sorted(Sort::Author), [2, 0, 1]);
         assert_eq!(sorted(Sort::Posts), [1, 0, 2]);
+    }
+
+    proptest::proptest! {
+        /// The packed keys sort as the keys themselves do: by (absent, value), ties in
+        /// the corpus's order.
+        #[test]
+        fn packed_keys_sort_as_the_keys(
+            keys in proptest::collection::vec(
+                (
+                    proptest::option::of((
+                        // Any year, and years close enough to tie, so days and times count.
+                        proptest::prop_oneof![proptest::num::i32::ANY, 2019i32..2021],
+                        0u8..13,
+                        0u8..32,
+                        0u16..1440,
+                    )),
+                    proptest::option::of("[a-c\u{0}\u{1}é]{0,3}"),
+                    0usize..4,
+                ),
+                0..30,
+            ),
+        ) {
+            let mut packed = Keys::default();
+            for (date, author, posts) in keys.clone() {
+                packed.push(Key { date, author, posts });
+            }
+            for sort in [Sort::Date, Sort::Author, Sort::Posts] {
+                let mut docs: Vec<DocIndex> = DocIndex::all(keys.len()).collect();
+                packed.sort(&mut docs, sort);
+                let mut expected: Vec<usize> = (0..keys.len()).collect();
+                match sort {
+                    Sort::Date => expected.sort_by_key(|&d| (keys[d].0.is_none(), keys[d].0)),
+                    Sort::Author => expected
+                        .sort_by_key(|&d| (keys[d].1.is_none(), keys[d].1.clone())),
+                    _ => expected.sort_by_key(|&d| std::cmp::Reverse(keys[d].2)),
+                }
+                let got: Vec<usize> = docs.iter().map(|d| d.index()).collect();
+                proptest::prop_assert_eq!(got, expected, "{:?}", sort);
+            }
+        }
     }
 }
