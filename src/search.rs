@@ -223,38 +223,69 @@ fn prefetch(text: &str) {
 
 /// Every post's text in corpus order, in one flat table. A search over all documents reads
 /// the texts one after another here instead of walking documents, threads and posts for
-/// each, which at 20,000 documents was most of its time. The texts are shared with the
-/// corpus, so the table costs 16 bytes a post.
+/// each, which at 20,000 documents was most of its time. The texts of documents the corpus
+/// holds made are shared with it, so the table costs 16 bytes a post; those of documents
+/// held packed (a file of many small ones) are copied into one string, as a document
+/// unpacked for the table is let go at once and each text shared would be an allocation
+/// of its own (24 bytes and more for a post of a few words).
 #[derive(Debug, Clone, Default)]
 pub struct PostTable {
-    texts: Vec<Arc<str>>,
+    texts: Vec<Text>,
+    /// The texts of posts of packed documents, one after another.
+    kept: String,
     places: Places,
+}
+
+/// Where the table has a post's text.
+#[derive(Debug, Clone)]
+enum Text {
+    /// Shared with the document.
+    Shared(Arc<str>),
+    /// In the table's own string, from `start` to `end`.
+    Kept { start: u32, end: u32 },
 }
 
 impl PostTable {
     /// The table of `corpus`'s posts.
     pub fn new(corpus: &Corpus) -> PostTable {
         let mut table = PostTable::default();
-        table.extend(&corpus.documents);
+        let store = &corpus.documents;
+        let all: Vec<usize> = (0..store.len()).collect();
+        store.pick(&all, |at, doc| table.push_held(doc, store.is_packed(at)));
         table
     }
 
-    /// Adds the documents of `documents` past those it has (the ones before are those it
-    /// was given already), read one at a time.
-    pub fn extend<D: Docs + ?Sized>(&mut self, documents: &D) {
-        let new: Vec<usize> = (self.places.documents()..documents.count()).collect();
-        documents.pick(&new, |_, doc| self.push(doc));
+    /// Adds `doc`, which follows the documents already in the table, sharing its texts.
+    pub fn push(&mut self, doc: &Document) {
+        self.push_held(doc, false);
     }
 
-    /// Adds `doc`, which follows the documents already in the table.
-    pub fn push(&mut self, doc: &Document) {
-        self.texts.extend(doc.posts().map(|p| p.text.clone()));
+    /// Adds `doc`, which follows the documents already in the table: its texts copied when
+    /// it is `packed` (unpacked for the table alone), else shared.
+    pub fn push_held(&mut self, doc: &Document, packed: bool) {
+        for post in doc.posts() {
+            let text = match packed {
+                true => self.keep(&post.text),
+                false => None,
+            };
+            (self.texts).push(text.unwrap_or_else(|| Text::Shared(post.text.clone())));
+        }
         self.places.push(doc);
+    }
+
+    /// `text` copied into the table's string, unless that would take it past what its
+    /// places can say (4 GiB).
+    fn keep(&mut self, text: &str) -> Option<Text> {
+        let start = u32::try_from(self.kept.len()).ok()?;
+        let end = u32::try_from(self.kept.len() + text.len()).ok()?;
+        self.kept.push_str(text);
+        Some(Text::Kept { start, end })
     }
 
     /// Gives back the room kept for more posts, once no more will come.
     pub fn shrink_to_fit(&mut self) {
         self.texts.shrink_to_fit();
+        self.kept.shrink_to_fit();
         self.places.shrink_to_fit();
     }
 
@@ -268,7 +299,10 @@ impl PostTable {
     }
 
     pub fn text(&self, ordinal: Ordinal) -> &str {
-        &self.texts[ordinal.index()]
+        match &self.texts[ordinal.index()] {
+            Text::Shared(text) => text,
+            Text::Kept { start, end } => &self.kept[*start as usize..*end as usize],
+        }
     }
 
     /// What `look` returns for each of `items` (posts, by `ordinal`), in order, dropping
@@ -409,13 +443,54 @@ mod tests {
     fn a_table_grown_document_by_document_is_the_whole_table() {
         let corpus = crate::corpus::load::bundled();
         let mut grown = PostTable::new(&Corpus::default());
-        let documents = corpus.documents.to_vec();
-        for end in (2..documents.len()).step_by(2).chain([documents.len()]) {
-            grown.extend(&documents[..end]);
+        for doc in corpus.documents.iter() {
+            grown.push(doc);
         }
         let whole = PostTable::new(&corpus);
-        assert_eq!(grown.texts, whole.texts);
+        assert_eq!(texts(&grown), texts(&whole));
         assert_eq!(grown.places, whole.places);
+    }
+
+    /// Every text of the table, in order.
+    fn texts(table: &PostTable) -> Vec<String> {
+        table
+            .all()
+            .into_iter()
+            .map(|o| table.text(o).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn texts_of_packed_documents_are_copied_and_read_back_as_written() {
+        use crate::corpus::held::testing::{held, seeds_copied};
+        let documents = seeds_copied(30);
+        let corpus = Corpus {
+            documents: crate::corpus::Store::from(held(&documents)),
+            ..Corpus::default()
+        };
+        let table = PostTable::new(&corpus);
+        let written: Vec<String> = (documents.iter())
+            .flat_map(|doc| doc.posts().map(|p| p.text.to_string()))
+            .collect();
+        assert_eq!(texts(&table), written);
+        // The packed documents' texts are the table's own; the made ones' are shared.
+        let packed = (0..documents.len()).filter(|&at| corpus.documents.is_packed(at));
+        let packed_bytes: usize = packed
+            .flat_map(|at| documents[at].posts().map(|p| p.text.len()))
+            .sum();
+        assert!(packed_bytes > 0, "the test holds packed documents");
+        assert_eq!(table.kept.len(), packed_bytes);
+        let shared = (table.texts.iter()).filter(|t| matches!(t, Text::Shared(_)));
+        let made_posts = (0..documents.len())
+            .filter(|&at| !corpus.documents.is_packed(at))
+            .map(|at| documents[at].post_count())
+            .sum::<usize>();
+        assert_eq!(shared.count(), made_posts);
+    }
+
+    #[test]
+    fn a_text_costs_the_table_sixteen_bytes_whichever_way_it_is_held() {
+        assert_eq!(std::mem::size_of::<Text>(), 16);
     }
 
     proptest::proptest! {

@@ -89,8 +89,8 @@ impl App {
         let mut ids = Vec::with_capacity(new.len());
         let mut listed = Vec::with_capacity(new.len());
         self.change_posts(|posts| {
-            corpus.documents.pick(&new, |_, document| {
-                posts.push(document);
+            corpus.documents.pick(&new, |at, document| {
+                posts.push_held(document, corpus.documents.is_packed(at));
                 ids.push(document.id.clone());
                 listed.push(documents::listed(document));
             })

@@ -35,6 +35,11 @@ impl Store {
         self.held.is_empty()
     }
 
+    /// Whether the document at `at` is held packed (unpacked only when asked for).
+    pub fn is_packed(&self, at: usize) -> bool {
+        at < self.len() && self.held.made(at).is_none()
+    }
+
     /// The document at `at`, unpacked and resolved first if it is held packed.
     pub fn get(&self, at: usize) -> Option<&Document> {
         if let Some(made) = self.held.made(at) {
