@@ -187,11 +187,7 @@ impl DocumentsState {
 
     /// Whether `group`'s documents are listed under it.
     pub fn is_open(&self, group: &crate::corpus::groups::Group) -> bool {
-        let index = group
-            .docs
-            .first()
-            .and_then(|&d| self.groups.of(d))
-            .map(|(g, _)| g);
+        let index = group.docs.first().and_then(|&d| self.groups.group_of(d));
         index.is_some_and(|g| self.open.contains(&g))
     }
 
@@ -230,7 +226,7 @@ impl DocumentsState {
     /// Selects the row of corpus document `doc` (its file's, while the file is folded, even
     /// when `doc` itself no longer passes the filters); whether it is listed.
     pub fn select_doc(&mut self, filters: &Filters, doc: DocIndex) -> bool {
-        let group = self.groups.of(doc).map(|(g, _)| g);
+        let group = self.groups.group_of(doc);
         let row = self.rows(filters).iter().position(|row| match *row {
             Row::Document(d) => d == doc,
             Row::File { group: g, .. } => {
@@ -247,7 +243,7 @@ impl DocumentsState {
     /// Selects `doc`'s own row, opening its file's list if it was folded: where the reader
     /// is taken to a document (an opening, a search hit, the next unread post).
     pub fn reveal(&mut self, filters: &Filters, doc: DocIndex) {
-        if let Some((group, _)) = self.groups.of(doc)
+        if let Some(group) = self.groups.group_of(doc)
             && self.open.insert(group)
         {
             self.rows.get_mut().0 = None;
@@ -298,7 +294,7 @@ impl DocumentsState {
         let Some(doc) = self.current(filters) else {
             return false;
         };
-        let Some((group, _)) = self.groups.of(doc) else {
+        let Some(group) = self.groups.group_of(doc) else {
             return false;
         };
         if !self.open.remove(&group) {
@@ -330,7 +326,7 @@ fn rows(visible: &[DocIndex], groups: &Groups, open: &HashSet<usize>) -> Vec<Row
     // Where each file's header is among the rows, to count its documents.
     let mut header: Vec<Option<usize>> = vec![None; groups.len()];
     for &doc in visible {
-        let Some((group, _)) = groups.of(doc) else {
+        let Some(group) = groups.group_of(doc) else {
             rows.push(Row::Document(doc));
             continue;
         };
@@ -353,6 +349,9 @@ fn rows(visible: &[DocIndex], groups: &Groups, open: &HashSet<usize>) -> Vec<Row
             rows.push(Row::Document(doc));
         }
     }
+    // Room for a row a document was kept: a file's documents folded under one row leave
+    // most of it unused (a file of 200,000 documents is one row).
+    rows.shrink_to_fit();
     rows
 }
 

@@ -109,7 +109,7 @@ fn render_rows(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, focused:
     drop(all_rows);
     // Documents listed under their file show no author: the file's row names its owner.
     let grouped = |row: Row| match row {
-        Row::Document(doc) => app.documents().groups().of(doc).is_some(),
+        Row::Document(doc) => app.documents().groups().group_of(doc).is_some(),
         Row::File { .. } => false,
     };
     let authors = (rows.iter())
