@@ -16,7 +16,7 @@ pub mod entities;
 mod formats;
 pub mod glossary;
 pub mod groups;
-pub(crate) mod held;
+mod held;
 mod listing;
 pub mod load;
 mod markdown;

@@ -245,6 +245,9 @@ enum Text {
     Kept { start: u32, end: u32 },
 }
 
+// A post costs the table 16 bytes whichever way its text is held.
+const _: () = assert!(std::mem::size_of::<Text>() == 16);
+
 impl PostTable {
     /// The table of `corpus`'s posts.
     pub fn new(corpus: &Corpus) -> PostTable {
@@ -252,12 +255,8 @@ impl PostTable {
         let store = &corpus.documents;
         let all: Vec<usize> = (0..store.len()).collect();
         store.pick(&all, |at, doc| table.push_held(doc, store.is_packed(at)));
+        table.shrink_to_fit();
         table
-    }
-
-    /// Adds `doc`, which follows the documents already in the table, sharing its texts.
-    pub fn push(&mut self, doc: &Document) {
-        self.push_held(doc, false);
     }
 
     /// Adds `doc`, which follows the documents already in the table: its texts copied when
@@ -440,15 +439,27 @@ mod tests {
     }
 
     #[test]
-    fn a_table_grown_document_by_document_is_the_whole_table() {
-        let corpus = crate::corpus::load::bundled();
-        let mut grown = PostTable::new(&Corpus::default());
-        for doc in corpus.documents.iter() {
-            grown.push(doc);
+    fn a_table_grown_batch_by_batch_is_the_whole_table() {
+        use crate::corpus::held_testing::{held, seeds_copied};
+        let documents = seeds_copied(30);
+        let (first, rest) = documents.split_at(documents.len() / 2);
+        let mut store = crate::corpus::Store::from(held(first));
+        let mut grown = PostTable::default();
+        // As a load's batches arrive (`App::add_documents`): the new documents of each.
+        for batch in [None, Some(rest)] {
+            if let Some(batch) = batch {
+                store.append(held(batch));
+            }
+            let new: Vec<usize> = (grown.places.documents()..store.len()).collect();
+            store.pick(&new, |at, doc| grown.push_held(doc, store.is_packed(at)));
         }
-        let whole = PostTable::new(&corpus);
+        let whole = PostTable::new(&Corpus {
+            documents: store,
+            ..Corpus::default()
+        });
         assert_eq!(texts(&grown), texts(&whole));
         assert_eq!(grown.places, whole.places);
+        assert_eq!(grown.kept, whole.kept);
     }
 
     /// Every text of the table, in order.
@@ -462,7 +473,7 @@ mod tests {
 
     #[test]
     fn texts_of_packed_documents_are_copied_and_read_back_as_written() {
-        use crate::corpus::held::testing::{held, seeds_copied};
+        use crate::corpus::held_testing::{held, seeds_copied};
         let documents = seeds_copied(30);
         let corpus = Corpus {
             documents: crate::corpus::Store::from(held(&documents)),
@@ -486,11 +497,6 @@ mod tests {
             .map(|at| documents[at].post_count())
             .sum::<usize>();
         assert_eq!(shared.count(), made_posts);
-    }
-
-    #[test]
-    fn a_text_costs_the_table_sixteen_bytes_whichever_way_it_is_held() {
-        assert_eq!(std::mem::size_of::<Text>(), 16);
     }
 
     proptest::proptest! {

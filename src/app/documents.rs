@@ -72,7 +72,7 @@ impl Listing {
         // One pass over the documents, which may be held packed.
         let mut listing = Listing::default();
         listing.add((corpus.documents).map(|_, d| listed(d)), ids);
-        listing.keys.shrink_to_fit();
+        listing.shrink_to_fit();
         listing
     }
 
@@ -85,6 +85,13 @@ impl Listing {
         }
         // Groups are named against every id (a short name no other id starts with).
         self.groups = self.files.groups(ids);
+    }
+
+    /// Gives back the room kept for more documents, once no more will come.
+    fn shrink_to_fit(&mut self) {
+        self.keys.shrink_to_fit();
+        self.files.runs.shrink_to_fit();
+        self.groups.shrink_to_fit();
     }
 }
 
@@ -150,19 +157,25 @@ impl DocumentsState {
     /// in order; `ids` holds the ids of every document, theirs too. Only they are read:
     /// a load sends its documents in batches, and the list follows each.
     pub fn add_documents(&mut self, arrived: Vec<(String, Key)>, ids: &ShortIds) {
-        let mut listing = Listing {
-            groups: std::mem::take(&mut self.groups),
-            keys: std::mem::take(&mut self.keys),
-            files: std::mem::take(&mut self.files),
-        };
+        let mut listing = self.take_listing();
         listing.add(arrived, ids);
         self.set_listing(listing);
     }
 
     /// Gives back the room kept for more documents, once no more will come.
     pub fn shrink_to_fit(&mut self) {
-        self.keys.shrink_to_fit();
-        self.files.runs.shrink_to_fit();
+        let mut listing = self.take_listing();
+        listing.shrink_to_fit();
+        self.set_listing(listing);
+    }
+
+    /// What the list derived from the corpus, taken out to be changed.
+    fn take_listing(&mut self) -> Listing {
+        Listing {
+            groups: std::mem::take(&mut self.groups),
+            keys: std::mem::take(&mut self.keys),
+            files: std::mem::take(&mut self.files),
+        }
     }
 
     /// The list's order.
@@ -410,7 +423,7 @@ impl ShortIds {
             self.ids.push_str(&id);
             self.ends.push(self.ids.len());
         }
-        let mut new: Vec<DocIndex> = DocIndex::all(self.ends.len()).skip(old).collect();
+        let mut new: Vec<DocIndex> = (old..self.ends.len()).map(DocIndex::new).collect();
         new.sort_unstable_by(|&a, &b| self.id(a.index()).cmp(self.id(b.index())));
         // Two runs in order, merged: the stable sort finds them and merges in one pass.
         let mut order = std::mem::take(&mut self.order);
@@ -444,8 +457,8 @@ impl ShortIds {
     fn bytes_of_chars(&self, doc: usize, chars: usize) -> u32 {
         let id = self.id(doc);
         let bytes = id.char_indices().nth(chars).map_or(id.len(), |(i, _)| i);
-        // An id is read from one file, and files are far under 4 GiB.
-        u32::try_from(bytes).unwrap_or(u32::MAX)
+        // An id is read from one file, and tread reads no file of 4 GiB.
+        u32::try_from(bytes).expect("an id under 4 GiB")
     }
 
     /// Gives back the room kept for more ids, once no more will come.

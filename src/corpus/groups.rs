@@ -60,11 +60,10 @@ impl Groups {
             group_of: vec![NONE; files.len()],
         };
         for file in seen {
-            let mut docs = by_file.remove(file).unwrap_or_default();
+            let docs = by_file.remove(file).unwrap_or_default();
             if docs.len() < 2 {
                 continue;
             }
-            docs.shrink_to_fit();
             // Fewer groups than documents, which are fewer than 2^32.
             let group = groups.groups.len() as u32;
             for doc in &docs {
@@ -135,9 +134,18 @@ impl Groups {
     /// The group of `doc` and its place in it (from 0), if its file holds others.
     pub fn of(&self, doc: DocIndex) -> Option<(usize, usize)> {
         let group = self.group_of(doc)?;
-        // A group's documents are in corpus order.
-        let at = self.groups[group].docs.binary_search(&doc).ok()?;
-        Some((group, at))
+        // A group's documents are in corpus order, and `doc` is one of them.
+        let at = self.groups[group].docs.binary_search(&doc);
+        debug_assert!(at.is_ok(), "a document is in its group");
+        Some((group, at.ok()?))
+    }
+
+    /// Gives back the room its lists kept to grow, once no more documents will come.
+    pub fn shrink_to_fit(&mut self) {
+        for group in &mut self.groups {
+            group.docs.shrink_to_fit();
+        }
+        self.groups.shrink_to_fit();
     }
 
     /// `doc`'s short id in its group ("b_18#3", counted from 1), if it has one.
