@@ -735,36 +735,42 @@ fn search_in(
     places.ordinal(found)
 }
 
-/// Documents by id, without a copy of the ids: by a hash of each, checked against the
-/// document's own id (two ids of one hash, which 64 bits make all but impossible, are
-/// looked for one by one).
+/// Documents by id, without a copy of the ids: the hash of each document's id, in order of
+/// the hashes, checked against the document's own id (two ids of one hash, which 64 bits
+/// make all but impossible, are both looked at). Two sorted lists, not a map: 12 bytes a
+/// document where a hash map took 22, for a file of 200,000 documents.
 #[derive(Debug, Default)]
 struct Ids {
-    by_hash: HashMap<u64, DocIndex>,
-    collided: Vec<DocIndex>,
+    hashes: Vec<u64>,
+    /// The document of each hash; those of one hash in corpus order.
+    docs: Vec<DocIndex>,
 }
 
 impl Ids {
     fn new(corpus: &Corpus) -> Ids {
-        let mut ids = Ids::default();
-        ids.by_hash.reserve(corpus.documents.len());
         // The documents may be held packed: each is read for its id alone.
-        let hashes = corpus.documents.map(|_, doc| hash_id(&doc.id));
-        for (i, hash) in hashes.into_iter().enumerate() {
-            let at = DocIndex::new(i);
-            // A hash taken already keeps its first document; this one is looked for apart.
-            if *ids.by_hash.entry(hash).or_insert(at) != at {
-                ids.collided.push(at);
-            }
+        Ids::of_hashes(corpus.documents.map(|_, doc| hash_id(&doc.id)))
+    }
+
+    /// The index of documents whose ids hash to `hashes`, in corpus order.
+    fn of_hashes(hashes: Vec<u64>) -> Ids {
+        let mut docs: Vec<DocIndex> = DocIndex::all(hashes.len()).collect();
+        docs.sort_unstable_by_key(|&doc| (hashes[doc.index()], doc));
+        Ids {
+            hashes: docs.iter().map(|doc| hashes[doc.index()]).collect(),
+            docs,
         }
-        ids
     }
 
     fn get(&self, corpus: &Corpus, id: &str) -> Option<DocIndex> {
-        let is = |at: &DocIndex| corpus.document(*at).id == id;
-        (self.by_hash.get(&hash_id(id)).filter(|at| is(at)))
-            .or_else(|| self.collided.iter().find(|at| is(at)))
-            .copied()
+        self.get_hashed(corpus, id, hash_id(id))
+    }
+
+    /// The first document whose id is `id`, which hashes to `hash`.
+    fn get_hashed(&self, corpus: &Corpus, id: &str, hash: u64) -> Option<DocIndex> {
+        let start = self.hashes.partition_point(|&h| h < hash);
+        let end = start + self.hashes[start..].partition_point(|&h| h == hash);
+        (self.docs[start..end].iter().copied()).find(|&at| corpus.document(at).id == id)
     }
 }
 
@@ -794,13 +800,23 @@ mod tests {
         let corpus = crate::corpus::load::bundled();
         let ids = Ids::new(&corpus);
         let (first, second) = (&corpus.documents[0].id, &corpus.documents[1].id);
-        assert_eq!(ids.get(&corpus, first), Some(DocIndex::new(0)));
+        for (at, doc) in corpus.documents.iter().enumerate() {
+            assert_eq!(ids.get(&corpus, &doc.id), Some(DocIndex::new(at)));
+        }
         assert_eq!(ids.get(&corpus, "no-such-id"), None);
-        // As if the second id had the first's hash: kept apart, and found there.
-        let mut ids = ids;
-        ids.by_hash.remove(&hash_id(second));
-        ids.collided.push(DocIndex::new(1));
-        assert_eq!(ids.get(&corpus, second), Some(DocIndex::new(1)));
+        // As if the second id had the first's hash: both are found by it.
+        let mut hashes: Vec<u64> = corpus.documents.iter().map(|d| hash_id(&d.id)).collect();
+        hashes[1] = hashes[0];
+        let ids = Ids::of_hashes(hashes.clone());
+        assert_eq!(
+            ids.get_hashed(&corpus, first, hashes[0]),
+            Some(DocIndex::new(0))
+        );
+        assert_eq!(
+            ids.get_hashed(&corpus, second, hashes[0]),
+            Some(DocIndex::new(1))
+        );
+        assert_eq!(ids.get_hashed(&corpus, "no-such-id", hashes[0]), None);
     }
 
     /// A review read only and found over documents held packed (each read once) says what
