@@ -375,11 +375,9 @@ fn rows(visible: &[DocIndex], groups: &Groups, open: &HashSet<usize>) -> Vec<Row
 /// with either than they shared with each other.
 #[derive(Debug, Clone, Default)]
 pub struct ShortIds {
-    /// Every id, one after another (the documents may be held packed: the ids are kept
-    /// here, not read from them again).
-    ids: String,
-    /// Where each document's id ends in `ids`.
-    ends: Vec<usize>,
+    /// Every id (the documents may be held packed: the ids are kept here, not read from
+    /// them again).
+    ids: Joined,
     /// Document indices in id order.
     order: Vec<DocIndex>,
     /// The bytes each document's prefix takes (an id is at most a file's size, under
@@ -398,13 +396,12 @@ impl ShortIds {
 
     /// The id of document `doc`.
     fn id(&self, doc: usize) -> &str {
-        let start = doc.checked_sub(1).map_or(0, |before| self.ends[before]);
-        &self.ids[start..self.ends[doc]]
+        self.ids.get(doc)
     }
 
     /// How many documents it has the ids of.
     pub fn len(&self) -> usize {
-        self.ends.len()
+        self.ids.len()
     }
 
     /// Takes in the documents of `documents` past those it has (the ones before are those it
@@ -418,19 +415,18 @@ impl ShortIds {
 
     /// Takes in the ids of the documents after those it has.
     pub fn extend_ids(&mut self, ids: Vec<String>) {
-        let old = self.ends.len();
+        let old = self.ids.len();
         for id in ids {
-            self.ids.push_str(&id);
-            self.ends.push(self.ids.len());
+            self.ids.push(&[&id]);
         }
-        let mut new: Vec<DocIndex> = (old..self.ends.len()).map(DocIndex::new).collect();
+        let mut new: Vec<DocIndex> = (old..self.ids.len()).map(DocIndex::new).collect();
         new.sort_unstable_by(|&a, &b| self.id(a.index()).cmp(self.id(b.index())));
         // Two runs in order, merged: the stable sort finds them and merges in one pass.
         let mut order = std::mem::take(&mut self.order);
         order.extend(new);
         order.sort_by(|a, b| self.id(a.index()).cmp(self.id(b.index())));
         // The least a prefix takes: three characters, or the whole id.
-        for doc in old..self.ends.len() {
+        for doc in old..self.ids.len() {
             self.needed.push(self.bytes_of_chars(doc, 3));
         }
         for (place, &doc) in order.iter().enumerate().filter(|(_, d)| d.index() >= old) {
@@ -464,7 +460,6 @@ impl ShortIds {
     /// Gives back the room kept for more ids, once no more will come.
     pub fn shrink_to_fit(&mut self) {
         self.ids.shrink_to_fit();
-        self.ends.shrink_to_fit();
         self.order.shrink_to_fit();
         self.needed.shrink_to_fit();
     }
@@ -475,6 +470,40 @@ impl ShortIds {
         let at = (self.order).partition_point(|d| self.id(d.index()) < id);
         let doc = *self.order.get(at)?;
         (self.id(doc.index()) == id).then_some(doc)
+    }
+}
+
+/// Strings one after another in one buffer, each found by where it ends: a list that keeps
+/// one for each of 200,000 documents holds their bytes and a number each, not a `String`
+/// each (24 bytes and an allocation).
+#[derive(Debug, Clone, Default)]
+struct Joined {
+    text: String,
+    /// Where each string ends in `text`.
+    ends: Vec<usize>,
+}
+
+impl Joined {
+    /// Adds a string made of `parts`, after the others.
+    fn push(&mut self, parts: &[&str]) {
+        parts.iter().for_each(|part| self.text.push_str(part));
+        self.ends.push(self.text.len());
+    }
+
+    /// String `at`.
+    fn get(&self, at: usize) -> &str {
+        let start = at.checked_sub(1).map_or(0, |before| self.ends[before]);
+        &self.text[start..self.ends[at]]
+    }
+
+    /// How many strings.
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn shrink_to_fit(&mut self) {
+        self.text.shrink_to_fit();
+        self.ends.shrink_to_fit();
     }
 }
 

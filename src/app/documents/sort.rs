@@ -2,6 +2,7 @@
 //! by date, by author, by post count. Each document's keys are taken once per load, so a
 //! change of order is a sort of indices, never a reading of the documents.
 
+use super::Joined;
 use crate::corpus::{DocIndex, Document};
 
 /// How the documents list is ordered.
@@ -92,36 +93,26 @@ fn packed_date(key: Option<DateKey>) -> u64 {
     year << 32 | u64::from(month) << 24 | u64::from(day) << 16 | u64::from(minutes)
 }
 
-/// Author keys one after another in one string, each after a byte that says whether there
-/// is one: 0 before a key, 1 for none, so that comparing the bytes puts documents without
-/// an author after all others and compares the others by their keys.
+/// Author keys one after another, each after a character that says whether there is one:
+/// U+0000 before a key, U+0001 for none, so that comparing the strings puts documents
+/// without an author after all others and compares the others by their keys.
 #[derive(Debug, Clone, Default)]
-struct Authors {
-    bytes: Vec<u8>,
-    /// Where each document's entry ends in `bytes`.
-    ends: Vec<usize>,
-}
+struct Authors(Joined);
 
 impl Authors {
     fn push(&mut self, key: Option<&str>) {
         match key {
-            Some(key) => {
-                self.bytes.push(0);
-                self.bytes.extend_from_slice(key.as_bytes());
-            }
-            None => self.bytes.push(1),
+            Some(key) => self.0.push(&["\0", key]),
+            None => self.0.push(&["\u{1}"]),
         }
-        self.ends.push(self.bytes.len());
     }
 
-    fn get(&self, doc: usize) -> &[u8] {
-        let start = doc.checked_sub(1).map_or(0, |before| self.ends[before]);
-        &self.bytes[start..self.ends[doc]]
+    fn get(&self, doc: usize) -> &str {
+        self.0.get(doc)
     }
 
     fn shrink_to_fit(&mut self) {
-        self.bytes.shrink_to_fit();
-        self.ends.shrink_to_fit();
+        self.0.shrink_to_fit();
     }
 }
 
