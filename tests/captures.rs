@@ -324,7 +324,8 @@ fn posts_quoted_or_embedded_in_a_clipped_post_are_threads_of_their_own() {
         texts[0],
         [
             "1/ The minister answered the care review today. Her words:",
-            "2/ And the council that piloted it:\n\nIt is a start."
+            "2/ And the council that piloted it:\n\nIt is a start.",
+            "3/ I said so in November:"
         ]
     );
     // A quote signed as an embedded post, and a quote under a quoted post's header: each a
@@ -340,6 +341,17 @@ fn posts_quoted_or_embedded_in_a_clipped_post_are_threads_of_their_own() {
     assert_eq!(texts[2], ["Our kinship care lead starts on Monday."]);
     assert_eq!(quoted["posts"][0]["media"], true);
     assert_eq!(quoted["posts"][0]["mentions"], serde_json::json!([]));
+    // X's card of a quoted post whose author the clip did not keep: its date alone above
+    // it. A post of its own all the same, the line of dashes in it (escaped, as clippers
+    // write one) a break, not text.
+    let card = &doc["threads"][3];
+    assert_eq!(card["title"], "Embedded post");
+    assert_eq!(card["author"], serde_json::Value::Null);
+    assert_eq!(
+        texts[3],
+        ["Every council should name a kinship care lead.\n\nAsk yours who it is."]
+    );
+    assert_eq!(doc["threads"].as_array().map(Vec::len), Some(4));
     // What a post's Markdown leaves out is said.
     let warnings = doc["warnings"].to_string();
     assert!(warnings.contains("1 heading"), "{warnings}");

@@ -114,8 +114,10 @@ fn is_copyright(line: &str) -> bool {
 
 /// True for a line that only separates what is above it from what is below ("---", "* * *",
 /// "<hr>"): where a thread was written out post by post, a post ends there. Never text.
+/// A clipper escapes such a line that it took for text (`\---`): a separator all the same.
 pub fn is_separator(line: &str) -> bool {
     let line = line.trim();
+    let line = line.strip_prefix('\\').unwrap_or(line);
     if matches!(line, "<hr>" | "<hr/>" | "<hr />") {
         return true;
     }

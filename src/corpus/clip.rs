@@ -203,7 +203,7 @@ fn post(clipped: &Clipped, aside: &mut Aside) -> super::Post {
     let lines = (clipped.body.iter().enumerate())
         .filter(|&(i, _)| Some(i) != replying)
         .map(|(_, l)| *l);
-    let body = markdown::body_text(&lines.collect::<Vec<_>>().join("\n"));
+    let body = markdown::post_text(&lines.collect::<Vec<_>>().join("\n"));
     aside.embeds.extend(body.embeds);
     aside.left_out.add(body.left_out);
     let mut post = segment::single_post(&body.text);

@@ -32,6 +32,9 @@ pub struct Body {
     /// Whether the page shows excerpts of threads closed by "Read N tweets": only then is a
     /// "More from @ann" heading over them, not a section of the page's.
     excerpts: bool,
+    /// Whether the text is one clipped post's, where a quote is the card of a post quoted
+    /// in it: one that opens with a date alone is that post, its author not kept.
+    in_post: bool,
     /// The addresses of reference links, by label in lower case.
     references: std::collections::HashMap<String, String>,
     /// Where the readers' comments begin, if the page's last heading is over them.
@@ -170,9 +173,10 @@ impl Embed {
     /// an embedded post's signature (a converted `twitter-tweet` blockquote: "> — Ann (@ann)
     /// [May 1, 2023](…)"), or opens with the header of a quoted post ("> **Ann @ann** ·
     /// 2024-04-30") or with "Quoting @ann:", which name its author and are no part of its
-    /// text. Beside it, what
-    /// else its Markdown held (posts embedded in it, layout left out).
-    fn from_quote(source: &str) -> Option<(Embed, Body)> {
+    /// text; in a clipped post (`in_post`), one opening with a date alone is a quoted post
+    /// too, its author unknown. Beside it, what else its Markdown held (posts embedded in
+    /// it, layout left out).
+    fn from_quote(source: &str, in_post: bool) -> Option<(Embed, Body)> {
         let lines: Vec<&str> = (source.lines())
             .map(|l| l.trim_start().trim_start_matches('>').trim_start())
             .collect();
@@ -201,6 +205,13 @@ impl Embed {
                     },
                     body,
                 ));
+            }
+        }
+        if in_post && super::article::is_date(lines[first]) {
+            let mut body = body_text(&lines[first + 1..].join("\n"));
+            if !body.text.trim().is_empty() {
+                let text = std::mem::take(&mut body.text);
+                return Some((Embed { text, author: None }, body));
             }
         }
         let last = lines.iter().rposition(|l| !l.is_empty())?;
@@ -319,11 +330,24 @@ static MARKUP: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// raw HTML tags (their text stays) — and a block of pictures only as the "Image" line that
 /// scraped pages carry.
 pub fn body_text(markdown: &str) -> Body {
+    read_body(markdown, false)
+}
+
+/// The text of one post of a clipped status page, as [`body_text`] reads a page, but that a
+/// quote opening with a date alone is the card of a post quoted in it (X shows a quoted
+/// post so; the clip kept its date, not who wrote it): a post of its own, as a quote
+/// opening with its author's header is anywhere.
+pub fn post_text(markdown: &str) -> Body {
+    read_body(markdown, true)
+}
+
+fn read_body(markdown: &str, in_post: bool) -> Body {
     let mut body = Body {
         equals_lines: equals_lines(markdown),
         excerpts: markdown
             .lines()
             .any(|l| super::listing::read_more(l).is_some()),
+        in_post,
         ..Body::default()
     };
     let mut depth = 0;
@@ -514,7 +538,7 @@ impl Body {
             TagEnd::BlockQuote(_) if self.text.is_empty() && is_clippers_excerpt(source) => {
                 self.left_out.furniture += 1;
             }
-            TagEnd::BlockQuote(_) => match Embed::from_quote(source) {
+            TagEnd::BlockQuote(_) => match Embed::from_quote(source, self.in_post) {
                 Some((embed, inside)) => {
                     self.embeds.push(embed);
                     self.embeds.extend(inside.embeds);
@@ -974,6 +998,27 @@ mod tests {
             assert!(read.embeds.is_empty(), "{quote}");
             assert_eq!(read.text, quote.trim_end(), "{quote}");
         }
+    }
+
+    #[test]
+    fn in_a_clipped_post_a_quote_opening_with_a_date_is_a_quoted_post() {
+        let text = "Did you see this?\n\n> 2025-11-20\n>\n> Name your kinship lead.\n";
+        let read = post_text(text);
+        assert_eq!(read.text, "Did you see this?");
+        assert_eq!(
+            read.embeds,
+            [Embed {
+                text: "Name your kinship lead.".into(),
+                author: None,
+            }]
+        );
+        // On a page, a quote opening with a date is the page's (a letter, a notice); in a
+        // post too when nothing stands under the date.
+        assert!(body_text(text).embeds.is_empty());
+        assert_eq!(body_text(text).text, text.trim_end());
+        let bare = "Sent:\n\n> 2025-11-20\n";
+        assert!(post_text(bare).embeds.is_empty());
+        assert_eq!(post_text(bare).text, bare.trim_end());
     }
 
     #[test]

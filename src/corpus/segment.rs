@@ -502,12 +502,13 @@ mod tests {
 
     #[test]
     fn a_separator_line_ends_a_post_and_is_no_text() {
-        for separator in ["---", "* * *", "<hr>", "___"] {
+        // A clipper escapes a line of marks it took for text: a separator all the same.
+        for separator in ["---", "* * *", "<hr>", "___", "\\-----"] {
             let lines = ["Yes.", separator, "No.", "", separator, "", "Maybe."];
             assert_eq!(texts(&segment(&lines, None)), ["Yes.", "No.", "Maybe."]);
         }
         assert_eq!(join_lines(&["One.", "---", "Two."]), "One.\n\nTwo.");
-        for text in ["--", "-*-", "--- a", "1---"] {
+        for text in ["--", "-*-", "--- a", "1---", "\\--", "\\", "\\\\---"] {
             assert!(!chrome::is_separator(text), "{text}");
         }
     }
