@@ -817,3 +817,29 @@ fn a_blogs_posted_on_line_names_author_and_date_and_its_comments_end_it() {
         ]]
     );
 }
+
+#[test]
+fn a_thread_reader_page_converted_with_wide_paragraph_gaps_splits_at_narrow_ones() {
+    // Converted by a tool that writes a post's line breaks as blank lines: its paragraphs
+    // stand two blank lines apart, its lines and its posts one.
+    let doc = show("tra-converted");
+    assert_eq!(doc["kind"], "unroll");
+    assert_eq!(doc["title"], "Kinship care leads start in April");
+    assert_eq!(
+        texts(&doc),
+        [[
+            "Every council in England will name a kinship care lead by April.\n\nThe lead answers carers directly, not through the duty desk.",
+            "Three things change for carers on day one:\n\n✅ One named contact\n✅ A first visit within ten days\n✅ Allowances paid from the day a child moves in\n\nThe guidance is out today: [gov.example/kinship](https://gov.example/kinship)",
+            "Councils that piloted it saw fewer placements break down.",
+            "Carers asked for three things in the pilot:\n\n1️⃣ Training before the child arrives\n2️⃣ Respite at weekends\n3️⃣ Help with school transport",
+            "We will report back in June on all three.",
+        ]]
+    );
+    let posts = doc["threads"][0]["posts"].as_array().unwrap();
+    let media: Vec<&Value> = posts.iter().map(|p| &p["media"]).collect();
+    assert_eq!(media, [false, false, true, false, false]);
+    // A list inside a post is no numbering of the thread's.
+    assert!(posts.iter().all(|p| p["label"].is_null()));
+    // The notice box is the unroller's, in no post.
+    assert!(!doc.to_string().contains("Removed Anytime"));
+}

@@ -89,6 +89,15 @@ static TAIL: LazyLock<RegexSet> = LazyLock::new(|| compile(TAIL_STARTS));
 static DROPPED: LazyLock<RegexSet> = LazyLock::new(|| compile(DROPPED_LINES));
 static FURNITURE: LazyLock<RegexSet> = LazyLock::new(|| compile(FURNITURE_WORDS));
 
+/// Thread Reader App's notice, "This Thread may be Removed Anytime!": the page, or what it
+/// was converted from, is that unroller's.
+pub fn is_unroller_notice(line: &str) -> bool {
+    static NOTICE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)^\**this thread may be removed anytime!?\**$").unwrap());
+    let line = line.trim();
+    line.len() <= 48 && NOTICE.is_match(line)
+}
+
 /// True when the page's content ends before this line.
 pub fn starts_tail(line: &str) -> bool {
     let line = line.trim();

@@ -63,6 +63,7 @@ pub(super) fn has_unroller_furniture(lines: &[&str]) -> bool {
         l.starts_with("Tip: mention @")
             || *l == "Latest Threads Unrolled:"
             || l.contains("Thread Reader")
+            || chrome::is_unroller_notice(l)
     });
     let fragments = lines.iter().filter(|l| unroll::is_post_fragment(l)).count() >= 2;
     footer

@@ -47,6 +47,10 @@ pub struct Body {
     /// Where a republished page's credits may begin: the last break followed straight by
     /// "via: <address>".
     credits: Option<Mark>,
+    /// How many blank lines stand before the next block in the source, up to three: kept so
+    /// in the text, as some tools that save a thread set a post's paragraphs apart by two
+    /// (and its lines, and its posts, by one: see `segment::by_gap_width`).
+    gap: usize,
 }
 
 /// A place in the page where a part of it begins (the readers' comments, the credits): how
@@ -352,6 +356,8 @@ fn read_body(markdown: &str, in_post: bool) -> Body {
     };
     let mut depth = 0;
     let mut block_start = 0;
+    // Where the last top-level block's text ended.
+    let mut last_end = 0;
     // Within the top-level block: pictures seen, pictures open, and text outside them.
     let (mut pictures, mut in_picture, mut words) = (0, 0, false);
     let events = Parser::new_ext(markdown, Options::ENABLE_TABLES).into_offset_iter();
@@ -365,6 +371,7 @@ fn read_body(markdown: &str, in_post: bool) -> Body {
             Event::Start(tag) => {
                 if depth == 0 {
                     (block_start, pictures, words) = (range.start, 0, false);
+                    body.gap = blank_lines(&markdown[last_end..range.start]);
                 }
                 depth += 1;
                 if let Tag::Image { .. } = tag {
@@ -379,13 +386,18 @@ fn read_body(markdown: &str, in_post: bool) -> Body {
                 }
                 if depth == 0 {
                     let pictures_only = pictures > 0 && !words;
-                    body.block(tag, &markdown[block_start..range.end], pictures_only);
+                    let source = &markdown[block_start..range.end];
+                    last_end = block_start + source.trim_end().len();
+                    body.block(tag, source, pictures_only);
                 }
             }
             Event::Text(text) | Event::Code(text) => {
                 words |= in_picture == 0 && !text.trim().is_empty();
             }
-            Event::Rule => body.rule = Some(body.mark()),
+            Event::Rule => {
+                body.rule = Some(body.mark());
+                last_end = range.end;
+            }
             Event::SoftBreak | Event::HardBreak | Event::Html(_) => {}
             _ => words = true,
         }
@@ -394,6 +406,12 @@ fn read_body(markdown: &str, in_post: bool) -> Body {
     body.end_at_credits();
     body.end_at_form();
     body
+}
+
+/// How many blank lines the source between two blocks holds, up to three.
+fn blank_lines(between: &str) -> usize {
+    let breaks = between.bytes().filter(|&b| b == b'\n').take(4).count();
+    breaks.saturating_sub(1)
 }
 
 /// Whether a heading's source opens with "#" marks (an ATX heading): "#" and a space, or
@@ -571,7 +589,8 @@ impl Body {
         }
         let block = with_addresses(block, &self.references);
         if !self.text.is_empty() {
-            self.text.push_str("\n\n");
+            let blank = self.gap.max(1);
+            (0..=blank).for_each(|_| self.text.push('\n'));
             if std::mem::take(&mut self.separate) {
                 self.text.push_str("---\n\n");
             }
@@ -998,6 +1017,16 @@ mod tests {
             assert!(read.embeds.is_empty(), "{quote}");
             assert_eq!(read.text, quote.trim_end(), "{quote}");
         }
+    }
+
+    #[test]
+    fn blank_lines_between_blocks_are_kept_up_to_three() {
+        let read = body_text("One.\n\nTwo.\n\n\nThree.\n\n\n\n\n\nFour.\n\n\n---\n\nFive.\n");
+        // After a rule, the gap is counted from the rule: the separator line stands for it.
+        assert_eq!(
+            read.text,
+            "One.\n\nTwo.\n\n\nThree.\n\n\n\nFour.\n\n---\n\nFive."
+        );
     }
 
     #[test]

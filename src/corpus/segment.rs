@@ -357,6 +357,75 @@ pub fn post_of_lines(lines: &[&str], marker: Option<Marker>) -> Post {
     Post::new(join_lines(&stripped), marker, media)
 }
 
+/// The posts of a page saved by a tool that writes a post's line breaks as blank lines, and
+/// so its paragraph breaks as two (Thread Reader App's pages converted to Markdown): lines
+/// two blank lines apart are one post's, one blank line starts a post unless a list goes on
+/// across it (an item after an item, or after a line that ends with a colon). A picture, a
+/// separator line or a gap wider than a paragraph's ends a post. A post is numbered by a
+/// marker that opens or closes it, as [`single_post`] numbers one.
+pub fn by_gap_width(lines: &[&str]) -> Vec<Post> {
+    let mut posts = Vec::new();
+    let (mut text, mut media) = (String::new(), false);
+    // The post's last line of words, the blank lines since it, and whether a separator
+    // line stands between.
+    let (mut last, mut blanks, mut parted): (Option<&str>, usize, bool) = (None, 0, false);
+    for line in lines {
+        let line = line.trim();
+        if chrome::is_separator(line) {
+            parted = true;
+            continue;
+        }
+        if line.is_empty() {
+            blanks += 1;
+            continue;
+        }
+        let (words, picture) = strip_media(line);
+        if let Some(previous) = last {
+            let list = continues_list(previous, words);
+            let new_post = parted || media || blanks > 2 || (blanks == 1 && !list);
+            if new_post {
+                posts.push(numbered_post(&std::mem::take(&mut text), media));
+                media = false;
+            } else if !words.is_empty() {
+                text.push_str(if blanks >= 2 { "\n\n" } else { "\n" });
+            }
+        }
+        text.push_str(words);
+        media |= picture;
+        (last, blanks, parted) = (Some(words).filter(|w| !w.is_empty()).or(last), 0, false);
+    }
+    if last.is_some() {
+        posts.push(numbered_post(&text, media));
+    }
+    posts
+}
+
+/// `text` as one post, numbered as [`single_post`] numbers it, with a picture if `media`.
+fn numbered_post(text: &str, media: bool) -> Post {
+    let mut post = single_post(text);
+    post.media |= media;
+    post
+}
+
+/// Whether `line` goes on the list `previous` is an item of or opens with its colon.
+fn continues_list(previous: &str, line: &str) -> bool {
+    let item = |t: &str| is_bullet(t) || starts_with_keycap(t);
+    item(line) && (item(previous) || previous.ends_with(':'))
+}
+
+/// Whether `text` opens with a keycap ("1️⃣"), as items of a list written with emoji do.
+fn starts_with_keycap(text: &str) -> bool {
+    let mut chars = text.chars();
+    let base = chars
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || c == '#' || c == '*');
+    let mut next = chars.next();
+    if next == Some('\u{FE0F}') {
+        next = chars.next();
+    }
+    base && next == Some('\u{20E3}')
+}
+
 fn unnumbered(lines: &[&str], expected: Option<usize>) -> Vec<Post> {
     segment(lines, expected)
         .into_iter()
@@ -511,6 +580,36 @@ mod tests {
         for text in ["--", "-*-", "--- a", "1---", "\\--", "\\", "\\\\---"] {
             assert!(!chrome::is_separator(text), "{text}");
         }
+    }
+
+    #[test]
+    fn by_gap_width_two_blank_lines_join_one_splits_a_list_goes_on() {
+        let lines: Vec<&str> = "One.\n\n\nStill one.\n\nTwo, in three ways:\n\n\n- a\n\n- b\n\nThree Image\nFour.\n\n\n\nFive.\n---\nSix 6/"
+            .lines()
+            .collect();
+        let posts = by_gap_width(&lines);
+        let texts: Vec<&str> = posts.iter().map(|p| &*p.text).collect();
+        assert_eq!(
+            texts,
+            [
+                "One.\n\nStill one.",
+                "Two, in three ways:\n\n- a\n- b",
+                "Three",
+                "Four.",
+                "Five.",
+                "Six 6/"
+            ]
+        );
+        let media: Vec<bool> = posts.iter().map(|p| p.media).collect();
+        assert_eq!(media, [false, false, true, false, false, false]);
+        // A post is numbered by its own marker; an item of a list in it is not one.
+        assert_eq!(posts[5].number, Some(6));
+        assert!(posts[..5].iter().all(|p| p.label.is_none()));
+        // Keycaps go on a list too, after a colon or an item; not after a sentence.
+        let keycaps = ["Asked for:", "", "1\u{fe0f}\u{20e3} a", "", "2\u{20e3} b"];
+        assert_eq!(by_gap_width(&keycaps).len(), 1);
+        assert_eq!(by_gap_width(&["Said.", "", "- a"]).len(), 2);
+        assert!(by_gap_width(&["", "", "---"]).is_empty());
     }
 
     #[test]

@@ -180,8 +180,13 @@ pub fn is_post_fragment(line: &str) -> bool {
 }
 
 /// The posts of a thread's lines: split where a raw dump's fragments mark each post's start
-/// (the fragments themselves are furniture), else as [`segment::posts`] splits them.
-fn thread_posts(lines: &[&str], declared: Option<u32>) -> Vec<super::Post> {
+/// (the fragments themselves are furniture); on a page that sets a post's paragraphs apart
+/// by two blank lines (`wide`), by the width of its gaps unless numbering starts in its
+/// first lines; else as [`segment::posts`] splits them.
+fn thread_posts(lines: &[&str], declared: Option<u32>, wide: bool) -> Vec<super::Post> {
+    if wide && !numbered_from_the_first_block(lines) {
+        return segment::by_gap_width(lines);
+    }
     if !lines.iter().any(|l| is_post_fragment(l)) {
         return segment::posts(lines, declared.map(|d| d as usize));
     }
@@ -190,6 +195,38 @@ fn thread_posts(lines: &[&str], declared: Option<u32>) -> Vec<super::Post> {
         .filter(|chunk| chunk.iter().any(|l| !l.trim().is_empty()))
         .map(|chunk| segment::single_post(&chunk.join("\n")))
         .collect()
+}
+
+/// Whether the lines' numbering has a marker in their first block of lines (before the
+/// first blank line): it numbers the posts from the first. Markers that start further down
+/// may be a list inside a post ("three things: 1️⃣ … 2️⃣ …").
+fn numbered_from_the_first_block(lines: &[&str]) -> bool {
+    let Some((_, markers)) = numbering::detect(lines) else {
+        return false;
+    };
+    let top = lines.iter().position(|l| !l.trim().is_empty()).unwrap_or(0);
+    let block = (lines[top..].iter())
+        .position(|l| l.trim().is_empty())
+        .map_or(lines.len(), |n| top + n);
+    markers[..block].iter().any(Option::is_some)
+}
+
+/// Whether two blank lines or more stand between two lines of text, and one alone between
+/// two others: the page's gaps come in two widths.
+fn has_wide_gap(lines: &[&str]) -> bool {
+    let (mut narrow, mut wide, mut blanks, mut text) = (false, false, 0, false);
+    for line in lines {
+        if line.trim().is_empty() {
+            blanks += 1;
+            continue;
+        }
+        if text {
+            narrow |= blanks == 1;
+            wide |= blanks >= 2;
+        }
+        (text, blanks) = (true, 0);
+    }
+    narrow && wide
 }
 
 /// The footer line of twtext-style unrollers; the page's content ends before it (a tail
@@ -755,12 +792,17 @@ pub fn read(text: &str) -> Reading {
             "{lines} above the header (the site's menu or the page's title) left out"
         ));
     }
-    let posts = thread_posts(body, header.declared);
+    // Thread Reader App's page converted to Markdown by a tool that writes a post's line
+    // breaks as blank lines, and so its paragraph breaks as two: where both widths of gap
+    // stand between its lines, they say where its posts end.
+    let wide = text.lines().any(chrome::is_unroller_notice) && has_wide_gap(body);
+    let posts = thread_posts(body, header.declared, wide);
     // Split into as many posts as the header declares where the text alone gave fewer: said,
     // as the split may be wrong where the page is missing a post.
     // (Numbered posts are split at their numbers, never by the count: nothing to compare.)
     let unnumbered = posts.iter().all(|p| p.label.is_none());
-    let unaided = (header.declared.is_some() && unnumbered).then(|| thread_posts(body, None).len());
+    let unaided =
+        (header.declared.is_some() && unnumbered).then(|| thread_posts(body, None, wide).len());
     if let Some(fewer) = unaided.filter(|&n| n < posts.len()) {
         (reading.warnings).push(format!(
             "posts split into the {} the header declares (the text alone gave {fewer})",
@@ -780,6 +822,30 @@ pub fn read(text: &str) -> Reading {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn thread_reader_notice_and_two_widths_of_gap_split_posts_by_width() {
+        let body = "One.\n\n\nStill one.\n\nTwo.\n";
+        let texts = |text: &str| -> Vec<String> {
+            let r = read(text);
+            (r.threads[0].posts.iter())
+                .map(|p| p.text.to_string())
+                .collect()
+        };
+        let notice = "**This Thread may be Removed Anytime!**\n\n";
+        assert_eq!(
+            texts(&format!("{notice}{body}")),
+            ["One.\n\nStill one.", "Two."]
+        );
+        // Without the notice, the widths say nothing: each paragraph a post, as ever.
+        assert_eq!(texts(body), ["One.", "Still one.", "Two."]);
+        // Numbering from the first lines splits a thread as it numbers it.
+        let numbered = format!("{notice}1/ One.\n\n\nStill one.\n\n2/ Two.\n\n3/ Three.\n");
+        assert_eq!(
+            texts(&numbered),
+            ["1/ One.\n\nStill one.", "2/ Two.", "3/ Three."]
+        );
+    }
 
     #[test]
     fn header_gives_author_date_and_declared_count() {
