@@ -145,8 +145,9 @@ fn markdown_page(text: &str) -> Option<Reading> {
         .or_else(|| byline.as_ref().and_then(|b| b.date.clone()));
     reading.source = matter.source.clone();
     if reading.author.is_none() {
-        reading.author =
-            (byline.map(|byline| byline.author)).or_else(|| front_matter_author(&matter));
+        reading.author = (byline.map(|byline| byline.author))
+            .or_else(|| front_matter_author(&matter))
+            .or_else(|| matter.site_owner().map(Author::named));
         if reading.author.is_some() {
             reading.warnings.retain(|w| w != unroll::NO_AUTHOR);
         }

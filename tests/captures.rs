@@ -843,3 +843,18 @@ fn a_thread_reader_page_converted_with_wide_paragraph_gaps_splits_at_narrow_ones
     // The notice box is the unroller's, in no post.
     assert!(!doc.to_string().contains("Removed Anytime"));
 }
+
+#[test]
+fn a_feed_pages_source_names_its_site_and_the_site_its_author() {
+    // A feed-to-Markdown tool writes the feed's name as `source:` and the address as `url:`.
+    let doc = show("feed-article");
+    assert_eq!(
+        doc["source"],
+        "https://amara-nwosu.example/kinship-care-leads/?utm_source=rss&utm_medium=rss"
+    );
+    // The name the address spells is the site's owner, and so the page's author.
+    assert_eq!(doc["author"]["name"], "Amara Nwosu");
+    assert_eq!(doc["threads"][0]["author"]["name"], "Amara Nwosu");
+    assert_eq!(doc["date"], "2026-03-05");
+    assert_eq!(doc["kind"], "article");
+}

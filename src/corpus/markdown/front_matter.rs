@@ -17,6 +17,9 @@ pub struct FrontMatter {
     pub author: Option<String>,
     /// The author's handle, where a field of its own gives it (`handle: "@ann"`).
     pub handle: Option<String>,
+    /// The site's or feed's name, where `source:` names it instead of giving an address
+    /// (`source: Ann Example`, as feed-to-Markdown tools write it).
+    pub site: Option<String>,
 }
 
 impl FrontMatter {
@@ -24,6 +27,29 @@ impl FrontMatter {
     pub fn status_handle(&self) -> Option<&str> {
         status_handle(self.source.as_deref()?)
     }
+
+    /// The site's name, when it is the name its address spells (`Ann Example` at
+    /// `ann-example.com`): the site is its owner's own, and so are its pages.
+    pub fn site_owner(&self) -> Option<&str> {
+        let site = self.site.as_deref()?;
+        let address = self.source.as_deref()?;
+        let host = address.split_once("://").map_or(address, |(_, rest)| rest);
+        let host = host.split(['/', '?', '#', ':']).next()?;
+        let host = host.strip_prefix("www.").unwrap_or(host);
+        let (name, _top_level) = host.rsplit_once('.')?;
+        let letters = |s: &str| -> String {
+            (s.chars().filter(|c| c.is_alphanumeric()))
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        let spelled = letters(name);
+        (!spelled.is_empty() && spelled == letters(site)).then_some(site)
+    }
+}
+
+/// Whether a front matter value is an address (`https://…`, `example.org/page`), not a name.
+fn is_address(value: &str) -> bool {
+    !value.contains(char::is_whitespace) && (value.contains("://") || value.contains('.'))
 }
 
 /// The handle a post's address names (`https://x.com/ann/status/1…` → `ann`).
@@ -81,6 +107,7 @@ pub fn front_matter(text: &str) -> Option<(FrontMatter, &str)> {
         let value = Some(value).filter(|v| !v.is_empty());
         let slot = match key.trim().to_ascii_lowercase().as_str() {
             "title" => &mut matter.title,
+            "source" if !value.as_deref().is_some_and(is_address) => &mut matter.site,
             "source" | "url" | "link" => &mut matter.source,
             "published" | "date" => &mut matter.published,
             "author" | "authors" => &mut matter.author,
@@ -140,6 +167,20 @@ mod tests {
         assert_eq!(matter.author.as_deref(), Some("@ann"));
         assert_eq!(matter.published.as_deref(), Some("2024-05-01"));
         assert_eq!(rest, "Body.\n");
+        // A feed-to-Markdown tool's `source:` names the site; `url:` is the address.
+        let feed = "---\ntitle: OpenRecall\nsource: Ann Example\nurl: https://www.ann-example.com/openrecall/?utm_source=rss\n---\nBody.\n";
+        let (matter, _) = front_matter(feed).unwrap();
+        assert_eq!(matter.site.as_deref(), Some("Ann Example"));
+        assert_eq!(
+            matter.source.as_deref(),
+            Some("https://www.ann-example.com/openrecall/?utm_source=rss")
+        );
+        assert_eq!(matter.site_owner(), Some("Ann Example"));
+        // A site whose name is not what its address spells is no one's own.
+        let news = feed.replace("Ann Example", "Care News · 2026-10-09");
+        assert_eq!(front_matter(&news).unwrap().0.site_owner(), None);
+        let elsewhere = feed.replace("ann-example.com", "example.org");
+        assert_eq!(front_matter(&elsewhere).unwrap().0.site_owner(), None);
         assert!(front_matter("Just text.\n---\nkey: value\n---\n").is_none());
         assert!(front_matter("---\nnever closed\n").is_none());
         assert!(front_matter("---\n1/ A post.\nkey: value\n---\n2/ Another.\n").is_none());
