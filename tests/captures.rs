@@ -857,4 +857,9 @@ fn a_feed_pages_source_names_its_site_and_the_site_its_author() {
     assert_eq!(doc["threads"][0]["author"]["name"], "Amara Nwosu");
     assert_eq!(doc["date"], "2026-03-05");
     assert_eq!(doc["kind"], "article");
+    // "MPs" is the plural of two capitals, no organisation's short name.
+    assert_eq!(
+        doc["threads"][0]["posts"][2]["organisations"],
+        serde_json::json!([])
+    );
 }

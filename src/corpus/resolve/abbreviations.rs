@@ -137,6 +137,13 @@ pub(super) fn is_acronym_like(word: &str) -> bool {
     (3..=8).contains(&word.len())
         && word.bytes().all(|b| b.is_ascii_alphanumeric())
         && word.bytes().filter(u8::is_ascii_uppercase).count() >= 2
+        && !is_short_plural(word)
+}
+
+/// "MPs", "GPs": the plural of two capitals. Its "s" is no letter of the short form, and two
+/// capitals alone are too few to name one organisation ("MP" is never looked up either).
+fn is_short_plural(word: &str) -> bool {
+    word.len() == 3 && word.ends_with('s')
 }
 
 #[cfg(test)]
@@ -146,7 +153,7 @@ mod tests {
 
     #[test]
     fn acronym_like_words_are_whole_words() {
-        let text = "DfE, the CMA’s NAAS2 éBASW ABCé x-RCCs sO Care ABCDEFGHI";
+        let text = "DfE, the CMA’s NAAS2 éBASW ABCé x-RCCs sO Care ABCDEFGHI MPs";
         let words: Vec<&str> = acronym_like_words(text).collect();
         assert_eq!(words, ["DfE", "CMA", "NAAS2", "RCCs"]);
     }
