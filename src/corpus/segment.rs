@@ -105,11 +105,15 @@ pub fn strip_media(line: &str) -> (&str, bool) {
 }
 
 /// Whether a line ends with the link X appends to a post's pictures (`pic.twitter.com/…`,
-/// bare or as a Markdown link): the post ends there, as after an "Image" line.
+/// bare or as a Markdown link), or with the address of a picture X holds
+/// (`pbs.twimg.com/media/…`, as unrollers' pages saved as Markdown link one): the post ends
+/// there, as after an "Image" line.
 fn ends_with_picture_link(line: &str) -> bool {
     let last = line.rsplit(char::is_whitespace).next().unwrap_or("");
     let last = last.trim_start_matches('[').trim_start_matches("https://");
-    last.starts_with("pic.twitter.com/") || last.starts_with("pic.x.com/")
+    ["pic.twitter.com/", "pic.x.com/", "pbs.twimg.com/media/"]
+        .iter()
+        .any(|host| last.starts_with(host))
 }
 
 /// What is known of every run of units `units[j..i]`, summed ahead so that asking whether a
@@ -161,10 +165,14 @@ impl Runs {
 }
 
 /// The cost of starting a post at unit `j`: breaking at a blank line, before a bullet or after
-/// a colon is possible but less likely than breaking at a plain line break.
+/// a colon is possible but less likely than breaking at a plain line break; before a picture
+/// alone on its line (or its address alone), least likely: a post's pictures follow its text.
 fn break_penalty(units: &[Unit], j: usize) -> u32 {
     if j == 0 {
         return 0;
+    }
+    if is_lone_picture(&units[j]) {
+        return 8;
     }
     let mut penalty = 0;
     if units[j].gap == Gap::Blank {
@@ -177,6 +185,11 @@ fn break_penalty(units: &[Unit], j: usize) -> u32 {
         penalty += 2;
     }
     penalty
+}
+
+/// Whether a unit is a picture alone: the "Image" line, or a picture's address alone.
+fn is_lone_picture(unit: &Unit) -> bool {
+    unit.media && !unit.text.contains(char::is_whitespace)
 }
 
 /// A list item: a bullet, or an item numbered "1." or "2)" (what a post's own list looks
@@ -361,8 +374,9 @@ pub fn post_of_lines(lines: &[&str], marker: Option<Marker>) -> Post {
 /// so its paragraph breaks as two (Thread Reader App's pages converted to Markdown): lines
 /// two blank lines apart are one post's, one blank line starts a post unless a list goes on
 /// across it (an item after an item, or after a line that ends with a colon). A picture, a
-/// separator line or a gap wider than a paragraph's ends a post. A post is numbered by a
-/// marker that opens or closes it, as [`single_post`] numbers one.
+/// separator line or a gap wider than a paragraph's ends a post; a picture on a line of its
+/// own is the post's above it. A post is numbered by a marker that opens or closes it, as
+/// [`single_post`] numbers one.
 pub fn by_gap_width(lines: &[&str]) -> Vec<Post> {
     let mut posts = Vec::new();
     let (mut text, mut media) = (String::new(), false);
@@ -380,9 +394,13 @@ pub fn by_gap_width(lines: &[&str]) -> Vec<Post> {
             continue;
         }
         let (words, picture) = strip_media(line);
+        let linked = ends_with_picture_link(words);
+        let picture = picture || linked;
         if let Some(previous) = last {
             let list = continues_list(previous, words);
-            let new_post = parted || media || blanks > 2 || (blanks == 1 && !list);
+            // A picture alone on its line, or its address alone.
+            let alone = words.is_empty() || (linked && !words.contains(char::is_whitespace));
+            let new_post = parted || (!alone && (media || blanks > 2 || (blanks == 1 && !list)));
             if new_post {
                 posts.push(numbered_post(&std::mem::take(&mut text), media));
                 media = false;
@@ -610,6 +628,14 @@ mod tests {
         assert_eq!(by_gap_width(&keycaps).len(), 1);
         assert_eq!(by_gap_width(&["Said.", "", "- a"]).len(), 2);
         assert!(by_gap_width(&["", "", "---"]).is_empty());
+        // A picture on its own line, or its address, is the post's above it.
+        let link = "[pbs.twimg.com/media/Ab1…](https://pbs.twimg.com/media/Ab1.jpg)";
+        for picture in ["Image", link] {
+            let posts = by_gap_width(&["Text.", "", picture, "", "Next."]);
+            let read: Vec<(&str, bool)> = posts.iter().map(|p| (&*p.text, p.media)).collect();
+            let text = format!("Text.\n{picture}").replace("\nImage", "");
+            assert_eq!(read, [(text.as_str(), true), ("Next.", false)], "{picture}");
+        }
     }
 
     #[test]
