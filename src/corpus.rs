@@ -145,9 +145,13 @@ fn markdown_page(text: &str) -> Option<Reading> {
         .or_else(|| byline.as_ref().and_then(|b| b.date.clone()));
     reading.source = matter.source.clone();
     if reading.author.is_none() {
+        // A site's own prose is its owner's; a site of threads (an unroller's, a
+        // platform's) shows others'.
+        let prose = matches!(reading.kind, Kind::Article | Kind::Blog | Kind::Plain);
+        let owner = matter.site_owner().filter(|_| prose);
         reading.author = (byline.map(|byline| byline.author))
             .or_else(|| front_matter_author(&matter))
-            .or_else(|| matter.site_owner().map(Author::named));
+            .or_else(|| owner.map(Author::named));
         if reading.author.is_some() {
             reading.warnings.retain(|w| w != unroll::NO_AUTHOR);
         }
@@ -212,6 +216,7 @@ pub(crate) fn embedded_thread(embed: markdown::Embed) -> Thread {
 fn front_matter_author(matter: &markdown::FrontMatter) -> Option<Author> {
     let handle = (matter.handle.as_deref().map(|h| h.trim_start_matches('@')))
         .or_else(|| matter.status_handle())
+        .or_else(|| matter.title.as_deref().and_then(byline::from_thread_title))
         .map(str::to_string);
     let titled = matter.title.as_deref().and_then(byline::from_x_title);
     match matter.author.as_deref().or(titled.as_deref()) {

@@ -198,9 +198,31 @@ pub fn from_x_title(title: &str) -> Option<String> {
     (!name.is_empty()).then(|| name.to_string())
 }
 
+/// The handle an unroller's title names, "Thread by @ann on Thread Reader App" (or "Thread
+/// by @ann" alone).
+pub fn from_thread_title(title: &str) -> Option<&str> {
+    static THREAD_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^Thread by @(?P<handle>\w{1,15})(?:\s+on\s+.{1,40})?$").unwrap()
+    });
+    let caps = THREAD_TITLE.captures(title.trim())?;
+    Some(caps.name("handle")?.as_str())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unrollers_title_names_the_threads_handle() {
+        let handle = from_thread_title("Thread by @foster_net on Thread Reader App");
+        assert_eq!(handle, Some("foster_net"));
+        assert_eq!(from_thread_title("Thread by @ann"), Some("ann"));
+        assert_eq!(
+            from_thread_title("Thread by @ann about fostering, and more"),
+            None
+        );
+        assert_eq!(from_thread_title("A thread by Ann"), None);
+    }
 
     fn author(text: &str) -> Option<(String, Option<String>)> {
         find(text).map(|b| (b.author.name, b.author.handle))

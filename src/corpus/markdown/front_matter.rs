@@ -29,14 +29,14 @@ impl FrontMatter {
     }
 
     /// The site's name, when it is the name its address spells (`Ann Example` at
-    /// `ann-example.com`): the site is its owner's own, and so are its pages.
+    /// `ann-example.com` or `www.annexample.co.uk`): the site is its owner's own.
     pub fn site_owner(&self) -> Option<&str> {
         let site = self.site.as_deref()?;
         let address = self.source.as_deref()?;
         let host = address.split_once("://").map_or(address, |(_, rest)| rest);
         let host = host.split(['/', '?', '#', ':']).next()?;
         let host = host.strip_prefix("www.").unwrap_or(host);
-        let (name, _top_level) = host.rsplit_once('.')?;
+        let (name, _domain) = host.split_once('.')?;
         let letters = |s: &str| -> String {
             (s.chars().filter(|c| c.is_alphanumeric()))
                 .flat_map(char::to_lowercase)
@@ -94,13 +94,13 @@ pub fn front_matter(text: &str) -> Option<(FrontMatter, &str)> {
         let Some((key, value)) = line.split_once(':').filter(|_| !line.starts_with(' ')) else {
             continue;
         };
-        let mut value = unquote(value.trim()).to_string();
+        let mut value = unquote(value.trim());
         // A list below its key (`author:` then `  - "[[@ann]]"`): its first item.
         if value.is_empty() {
             while let Some(item) = lines.next_if(|l| l.starts_with([' ', '-'])) {
                 let item = item.trim().trim_start_matches('-').trim();
                 if value.is_empty() {
-                    value = unquote(item).to_string();
+                    value = unquote(item);
                 }
             }
         }
@@ -141,17 +141,28 @@ fn closing_fence(body: &str) -> Option<(&str, &str)> {
     None
 }
 
-/// `value` without the quotes around it.
-fn unquote(value: &str) -> &str {
-    for quote in ['"', '\''] {
-        if let Some(inner) = value
-            .strip_prefix(quote)
-            .and_then(|v| v.strip_suffix(quote))
-        {
-            return inner;
+/// `value` without the quotes around it, its quoting escapes read as YAML reads them: `\"`
+/// and `\\` in double quotes, `''` in single ones (others are left as written).
+fn unquote(value: &str) -> String {
+    let quoted = |quote: char| value.strip_prefix(quote)?.strip_suffix(quote);
+    if let Some(inner) = quoted('"').filter(|_| value.len() >= 2) {
+        let mut out = String::with_capacity(inner.len());
+        let mut chars = inner.chars().peekable();
+        while let Some(c) = chars.next() {
+            match (c, chars.peek()) {
+                ('\\', Some(&next @ ('"' | '\\'))) => {
+                    out.push(next);
+                    chars.next();
+                }
+                _ => out.push(c),
+            }
         }
+        return out;
     }
-    value
+    match quoted('\'').filter(|_| value.len() >= 2) {
+        Some(inner) => inner.replace("''", "'"),
+        None => value.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -181,6 +192,18 @@ mod tests {
         assert_eq!(front_matter(&news).unwrap().0.site_owner(), None);
         let elsewhere = feed.replace("ann-example.com", "example.org");
         assert_eq!(front_matter(&elsewhere).unwrap().0.site_owner(), None);
+        let national = feed.replace("www.ann-example.com", "annexample.co.uk");
+        let national = front_matter(&national).unwrap().0;
+        assert_eq!(national.site_owner(), Some("Ann Example"));
+        // Quoting escapes are read as YAML reads them.
+        let escaped =
+            "---\ntitle: \"Ann on X: \\\"Kinship\\\" \\\\ more\"\nauthor: 'Ann''s'\n---\n";
+        let (matter, _) = front_matter(escaped).unwrap();
+        assert_eq!(
+            matter.title.as_deref(),
+            Some("Ann on X: \"Kinship\" \\ more")
+        );
+        assert_eq!(matter.author.as_deref(), Some("Ann's"));
         assert!(front_matter("Just text.\n---\nkey: value\n---\n").is_none());
         assert!(front_matter("---\nnever closed\n").is_none());
         assert!(front_matter("---\n1/ A post.\nkey: value\n---\n2/ Another.\n").is_none());
