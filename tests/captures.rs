@@ -863,3 +863,15 @@ fn a_feed_pages_source_names_its_site_and_the_site_its_author() {
         serde_json::json!([])
     );
 }
+
+#[test]
+fn a_counter_followed_by_hashtags_numbers_its_post() {
+    let doc = show("tagged-counter");
+    let posts = doc["threads"][0]["posts"].as_array().unwrap();
+    let labels: Vec<&Value> = posts.iter().map(|p| &p["label"]).collect();
+    assert_eq!(labels, ["1/3", "2/3", "3/3"]);
+    assert_eq!(
+        posts[2]["hashtags"],
+        serde_json::json!(["LocalGov", "KinshipCare"])
+    );
+}

@@ -181,8 +181,13 @@ fn make(label: String, number: u32, total: Option<u32>) -> Option<Marker> {
     })
 }
 
-/// `line` without the links (and a lone "…") that follow its last word.
+/// `line` without the links, hashtags and a lone "…" that follow its last word ("5/5
+/// #LocalGov").
 fn strip_trailing_links(line: &str) -> &str {
+    let is_hashtag = |token: &str| {
+        let tag = token.strip_prefix('#').unwrap_or("");
+        tag.starts_with(char::is_alphabetic) && tag.chars().all(|c| c.is_alphanumeric() || c == '_')
+    };
     let mut end = line.len();
     loop {
         let head = line[..end].trim_end();
@@ -192,7 +197,7 @@ fn strip_trailing_links(line: &str) -> &str {
             return head;
         };
         let token = &head[start..];
-        if token == "…" || entities::is_link(token) {
+        if token == "…" || entities::is_link(token) || is_hashtag(token) {
             end = start;
         } else {
             return head;
@@ -356,6 +361,11 @@ mod tests {
             label(trailing("see 4/ https://example.org/a")),
             Some("4/".into())
         );
+        // Hashtags after it, too; a word or a hashtag that is no tag, not.
+        let tagged = "same hard choices. 5/5 #LocalGov #kinship_care example.org/a";
+        assert_eq!(label(trailing(tagged)), Some("5/5".into()));
+        assert_eq!(trailing("done 5/5 today"), None);
+        assert_eq!(trailing("done 5/5 #1"), None);
     }
 
     #[test]
