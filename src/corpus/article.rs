@@ -65,7 +65,7 @@ fn byline(line: &str) -> Option<String> {
 }
 
 /// Two to four capitalised words, allowing name particles ("Rachel de Souza").
-fn looks_like_name(text: &str) -> bool {
+pub(super) fn looks_like_name(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     (2..=4).contains(&words.len())
         && text.chars().count() <= 40

@@ -41,7 +41,7 @@ const DROPPED_LINES: &[&str] = &[
     r"(?i)^\+?\s*(save as pdf|my authors|my threads|read on (x|twitter)|scrolly|gift link)$",
     r"(?i)^keep current with .{1,60}$",
     // Thread Reader App's notice box, in any page it was saved or converted from.
-    r"(?i)^\**this thread may be removed anytime!?\**$",
+    UNROLLER_NOTICE,
     r"(?i)^twitter may remove this content at anytime",
     r"(?i)^\d\. follow \[?@threadreaderapp",
     r#"(?i)^\d\. from a twitter thread mention us with a keyword"#,
@@ -89,11 +89,14 @@ static TAIL: LazyLock<RegexSet> = LazyLock::new(|| compile(TAIL_STARTS));
 static DROPPED: LazyLock<RegexSet> = LazyLock::new(|| compile(DROPPED_LINES));
 static FURNITURE: LazyLock<RegexSet> = LazyLock::new(|| compile(FURNITURE_WORDS));
 
-/// Thread Reader App's notice, "This Thread may be Removed Anytime!": the page, or what it
-/// was converted from, is that unroller's.
+/// Thread Reader App's notice, "This Thread may be Removed Anytime!" (a line dropped as
+/// furniture wherever it stands).
+const UNROLLER_NOTICE: &str = r"(?i)^\**this thread may be removed anytime!?\**$";
+
+/// Whether `line` is Thread Reader App's notice: the page, or what it was converted from, is
+/// that unroller's.
 pub fn is_unroller_notice(line: &str) -> bool {
-    static NOTICE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)^\**this thread may be removed anytime!?\**$").unwrap());
+    static NOTICE: LazyLock<Regex> = LazyLock::new(|| Regex::new(UNROLLER_NOTICE).unwrap());
     let line = line.trim();
     line.len() <= 48 && NOTICE.is_match(line)
 }

@@ -48,9 +48,12 @@ pub struct Body {
     /// "via: <address>".
     credits: Option<Mark>,
     /// How many blank lines stand before the next block in the source, up to three: kept so
-    /// in the text, as some tools that save a thread set a post's paragraphs apart by two
-    /// (and its lines, and its posts, by one: see `segment::by_gap_width`).
+    /// in the text of a Thread Reader App page (its notice in it), as some tools that
+    /// convert one set a post's paragraphs apart by two (and its lines, and its posts, by
+    /// one: see `segment::by_gap_width`). Other pages' blocks stand one blank line apart.
     gap: usize,
+    /// Whether the gaps between blocks are kept: the page is Thread Reader App's.
+    keep_gaps: bool,
 }
 
 /// A place in the page where a part of it begins (the readers' comments, the credits): how
@@ -352,6 +355,7 @@ fn read_body(markdown: &str, in_post: bool) -> Body {
             .lines()
             .any(|l| super::listing::read_more(l).is_some()),
         in_post,
+        keep_gaps: markdown.lines().any(super::chrome::is_unroller_notice),
         ..Body::default()
     };
     let mut depth = 0;
@@ -371,7 +375,9 @@ fn read_body(markdown: &str, in_post: bool) -> Body {
             Event::Start(tag) => {
                 if depth == 0 {
                     (block_start, pictures, words) = (range.start, 0, false);
-                    body.gap = blank_lines(&markdown[last_end..range.start]);
+                    if body.keep_gaps {
+                        body.gap = blank_lines(&markdown[last_end..range.start]);
+                    }
                 }
                 depth += 1;
                 if let Tag::Image { .. } = tag {
@@ -408,9 +414,12 @@ fn read_body(markdown: &str, in_post: bool) -> Body {
     body
 }
 
-/// How many blank lines the source between two blocks holds, up to three.
+/// How many blank lines stand right before the next block in the source between two
+/// blocks, up to three (what else stands between, a link's definition, is no gap).
 fn blank_lines(between: &str) -> usize {
-    let breaks = between.bytes().filter(|&b| b == b'\n').take(4).count();
+    let last_words = between.rfind(|c: char| !c.is_whitespace());
+    let run = last_words.map_or(between, |at| &between[at..]);
+    let breaks = run.bytes().filter(|&b| b == b'\n').take(4).count();
     breaks.saturating_sub(1)
 }
 
@@ -1020,12 +1029,20 @@ mod tests {
     }
 
     #[test]
-    fn blank_lines_between_blocks_are_kept_up_to_three() {
-        let read = body_text("One.\n\nTwo.\n\n\nThree.\n\n\n\n\n\nFour.\n\n\n---\n\nFive.\n");
-        // After a rule, the gap is counted from the rule: the separator line stands for it.
+    fn a_thread_reader_pages_blank_lines_between_blocks_are_kept_up_to_three() {
+        let page = "One.\n\nTwo.\n\n\nThree.\n\n\n\n\n\nFour.\n\n\n---\n\nFive.\n\n[1]: https://example.org\n\nSix [a][1].\n";
+        let notice = "**This Thread may be Removed Anytime!**\n\n";
+        let read = body_text(&format!("{notice}{page}"));
+        // After a rule, the gap is counted from the rule: the separator line stands for it;
+        // a link's definition between two blocks is no gap.
         assert_eq!(
             read.text,
-            "One.\n\nTwo.\n\n\nThree.\n\n\n\nFour.\n\n---\n\nFive."
+            "**This Thread may be Removed Anytime!**\n\nOne.\n\nTwo.\n\n\nThree.\n\n\n\nFour.\n\n---\n\nFive.\n\nSix [a](https://example.org)."
+        );
+        // Any other page's blocks stand one blank line apart, as ever.
+        assert_eq!(
+            body_text(page).text,
+            "One.\n\nTwo.\n\nThree.\n\nFour.\n\n---\n\nFive.\n\nSix [a](https://example.org)."
         );
     }
 

@@ -110,7 +110,11 @@ pub fn strip_media(line: &str) -> (&str, bool) {
 /// there, as after an "Image" line.
 fn ends_with_picture_link(line: &str) -> bool {
     let last = line.rsplit(char::is_whitespace).next().unwrap_or("");
-    let last = last.trim_start_matches('[').trim_start_matches("https://");
+    let last = last.trim_start_matches('[');
+    let last = (last
+        .strip_prefix("https://")
+        .or_else(|| last.strip_prefix("http://")))
+    .unwrap_or(last);
     ["pic.twitter.com/", "pic.x.com/", "pbs.twimg.com/media/"]
         .iter()
         .any(|host| last.starts_with(host))
@@ -171,7 +175,7 @@ fn break_penalty(units: &[Unit], j: usize) -> u32 {
     if j == 0 {
         return 0;
     }
-    if is_lone_picture(&units[j]) {
+    if units[j].media && is_lone_picture(units[j].text) {
         return 8;
     }
     let mut penalty = 0;
@@ -187,9 +191,10 @@ fn break_penalty(units: &[Unit], j: usize) -> u32 {
     penalty
 }
 
-/// Whether a unit is a picture alone: the "Image" line, or a picture's address alone.
-fn is_lone_picture(unit: &Unit) -> bool {
-    unit.media && !unit.text.contains(char::is_whitespace)
+/// Whether the words of a line that carried a picture are the picture alone: none (the
+/// "Image" line), or the picture's address alone.
+fn is_lone_picture(words: &str) -> bool {
+    words.is_empty() || (ends_with_picture_link(words) && !words.contains(char::is_whitespace))
 }
 
 /// A list item: a bullet, or an item numbered "1." or "2)" (what a post's own list looks
@@ -379,7 +384,8 @@ pub fn post_of_lines(lines: &[&str], marker: Option<Marker>) -> Post {
 /// [`single_post`] numbers one.
 pub fn by_gap_width(lines: &[&str]) -> Vec<Post> {
     let mut posts = Vec::new();
-    let (mut text, mut media) = (String::new(), false);
+    // The post so far, its weight as the limit counts it, and whether it has a picture.
+    let (mut text, mut weight, mut media) = (String::new(), 0, false);
     // The post's last line of words, the blank lines since it, and whether a separator
     // line stands between.
     let (mut last, mut blanks, mut parted): (Option<&str>, usize, bool) = (None, 0, false);
@@ -394,21 +400,26 @@ pub fn by_gap_width(lines: &[&str]) -> Vec<Post> {
             continue;
         }
         let (words, picture) = strip_media(line);
-        let linked = ends_with_picture_link(words);
-        let picture = picture || linked;
+        let picture = picture || ends_with_picture_link(words);
+        let words_weight = weighted_len(words);
         if let Some(previous) = last {
-            let list = continues_list(previous, words);
-            // A picture alone on its line, or its address alone.
-            let alone = words.is_empty() || (linked && !words.contains(char::is_whitespace));
+            // A list goes on while the post stays within twice the limit: posts past it
+            // exist, and an emoji's sequence weighs more here than it does on X ("1️⃣").
+            let fits = weight + 1 + words_weight <= 2 * POST_LIMIT;
+            let list = continues_list(previous, words) && fits;
+            let alone = picture && is_lone_picture(words);
             let new_post = parted || (!alone && (media || blanks > 2 || (blanks == 1 && !list)));
             if new_post {
                 posts.push(numbered_post(&std::mem::take(&mut text), media));
-                media = false;
+                (weight, media) = (0, false);
             } else if !words.is_empty() {
-                text.push_str(if blanks >= 2 { "\n\n" } else { "\n" });
+                let separator = if blanks >= 2 { "\n\n" } else { "\n" };
+                text.push_str(separator);
+                weight += separator.len();
             }
         }
         text.push_str(words);
+        weight += words_weight;
         media |= picture;
         (last, blanks, parted) = (Some(words).filter(|w| !w.is_empty()).or(last), 0, false);
     }
@@ -626,6 +637,10 @@ mod tests {
         // Keycaps go on a list too, after a colon or an item; not after a sentence.
         let keycaps = ["Asked for:", "", "1\u{fe0f}\u{20e3} a", "", "2\u{20e3} b"];
         assert_eq!(by_gap_width(&keycaps).len(), 1);
+        // Not past twice the limit: items that long are posts.
+        let item = format!("- {}", "x".repeat(200));
+        let long = ["Three points:", "", &item, "", &item, "", &item];
+        assert_eq!(by_gap_width(&long).len(), 2);
         assert_eq!(by_gap_width(&["Said.", "", "- a"]).len(), 2);
         assert!(by_gap_width(&["", "", "---"]).is_empty());
         // A picture on its own line, or its address, is the post's above it.

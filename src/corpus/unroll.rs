@@ -181,10 +181,9 @@ pub fn is_post_fragment(line: &str) -> bool {
 
 /// The posts of a thread's lines: split where a raw dump's fragments mark each post's start
 /// (the fragments themselves are furniture); on a page that sets a post's paragraphs apart
-/// by two blank lines (`wide`), by the width of its gaps unless numbering starts in its
-/// first lines; else as [`segment::posts`] splits them.
+/// by two blank lines (`wide`), by the width of its gaps unless it is numbered; else as [`segment::posts`] splits them.
 fn thread_posts(lines: &[&str], declared: Option<u32>, wide: bool) -> Vec<super::Post> {
-    if wide && !numbered_from_the_first_block(lines) {
+    if wide && !numbered_as_meant(lines) {
         return segment::by_gap_width(lines);
     }
     if !lines.iter().any(|l| is_post_fragment(l)) {
@@ -197,36 +196,44 @@ fn thread_posts(lines: &[&str], declared: Option<u32>, wide: bool) -> Vec<super:
         .collect()
 }
 
-/// Whether the lines' numbering has a marker in their first block of lines (before the
-/// first blank line): it numbers the posts from the first. Markers that start further down
-/// may be a list inside a post ("three things: 1️⃣ … 2️⃣ …").
-fn numbered_from_the_first_block(lines: &[&str]) -> bool {
-    let Some((_, markers)) = numbering::detect(lines) else {
-        return false;
-    };
-    let top = lines.iter().position(|l| !l.trim().is_empty()).unwrap_or(0);
-    let block = (lines[top..].iter())
-        .position(|l| l.trim().is_empty())
-        .map_or(lines.len(), |n| top + n);
-    markers[..block].iter().any(Option::is_some)
+/// Whether lines whose gaps come in two widths are numbered as a thread, read as the tool
+/// that wrote them meant: one blank line a line break, two a blank line. So a list's items
+/// stand together under their lead-in, and [`numbering::detect`] tells a list in a post
+/// ("three things: 1️⃣ … 2️⃣ …") from the thread's own numbering.
+fn numbered_as_meant(lines: &[&str]) -> bool {
+    let mut meant = Vec::with_capacity(lines.len());
+    let mut blanks = 0;
+    for &line in lines {
+        if line.trim().is_empty() {
+            blanks += 1;
+            continue;
+        }
+        if blanks >= 2 && !meant.is_empty() {
+            meant.push("");
+        }
+        blanks = 0;
+        meant.push(line);
+    }
+    numbering::detect(&meant).is_some()
 }
 
-/// Whether two blank lines or more stand between two lines of text, and one alone between
-/// two others: the page's gaps come in two widths.
+/// Whether the page's gaps come in two widths: one blank line between lines of text, and
+/// two or more, again and again (twice at least, and one in five of the gaps or more: a
+/// line of furniture left out between two posts leaves one such gap, which says nothing).
 fn has_wide_gap(lines: &[&str]) -> bool {
-    let (mut narrow, mut wide, mut blanks, mut text) = (false, false, 0, false);
+    let (mut narrow, mut wide, mut blanks, mut text) = (0, 0, 0, false);
     for line in lines {
         if line.trim().is_empty() {
             blanks += 1;
             continue;
         }
         if text {
-            narrow |= blanks == 1;
-            wide |= blanks >= 2;
+            narrow += usize::from(blanks == 1);
+            wide += usize::from(blanks >= 2);
         }
         (text, blanks) = (true, 0);
     }
-    narrow && wide
+    narrow > 0 && wide >= 2 && wide * 4 >= narrow
 }
 
 /// The footer line of twtext-style unrollers; the page's content ends before it (a tail
@@ -825,7 +832,7 @@ mod tests {
 
     #[test]
     fn thread_reader_notice_and_two_widths_of_gap_split_posts_by_width() {
-        let body = "One.\n\n\nStill one.\n\nTwo.\n";
+        let body = "One.\n\n\nStill one.\n\nTwo.\n\n\nStill two.\n";
         let texts = |text: &str| -> Vec<String> {
             let r = read(text);
             (r.threads[0].posts.iter())
@@ -833,17 +840,35 @@ mod tests {
                 .collect()
         };
         let notice = "**This Thread may be Removed Anytime!**\n\n";
-        assert_eq!(
-            texts(&format!("{notice}{body}")),
-            ["One.\n\nStill one.", "Two."]
-        );
-        // Without the notice, the widths say nothing: each paragraph a post, as ever.
-        assert_eq!(texts(body), ["One.", "Still one.", "Two."]);
-        // Numbering from the first lines splits a thread as it numbers it.
-        let numbered = format!("{notice}1/ One.\n\n\nStill one.\n\n2/ Two.\n\n3/ Three.\n");
+        let by_width = ["One.\n\nStill one.", "Two.\n\nStill two."];
+        assert_eq!(texts(&format!("{notice}{body}")), by_width);
+        // Without the notice, the widths say nothing: each paragraph a post, as ever; and
+        // one wide gap alone (a line of furniture left out) is no sign.
+        assert_eq!(texts(body), ["One.", "Still one.", "Two.", "Still two."]);
+        let once = format!("{notice}One.\n\nTwo.\n\n\nThree.\n");
+        assert_eq!(texts(&once), ["One.", "Two.", "Three."]);
+        // Numbering splits a thread as it numbers it, from the top or under a first post.
+        let numbered =
+            format!("{notice}1/ One.\n\n\nStill one.\n\n2/ Two.\n\n\nStill two.\n\n3/ Three.\n");
         assert_eq!(
             texts(&numbered),
-            ["1/ One.\n\nStill one.", "2/ Two.", "3/ Three."]
+            [
+                "1/ One.\n\nStill one.",
+                "2/ Two.\n\nStill two.",
+                "3/ Three."
+            ]
+        );
+        // Numbered posts under a first post are each a post, not the items of one list.
+        let long = "a long point, made at the length a post of a thread has it ".repeat(2);
+        let under = format!(
+            "{notice}First.\n\n\nStill first.\n\n1. {long}\n\n2. {long}\n\n\nStill two.\n\n3. {long}\n"
+        );
+        let under = texts(&under);
+        let starts: Vec<&str> = under.iter().map(|t| &t[..2]).collect();
+        assert_eq!(starts[starts.len() - 3..], ["1.", "2.", "3."], "{under:?}");
+        assert!(
+            under[under.len() - 2].ends_with("\n\nStill two."),
+            "{under:?}"
         );
     }
 

@@ -28,10 +28,15 @@ impl FrontMatter {
         status_handle(self.source.as_deref()?)
     }
 
-    /// The site's name, when it is the name its address spells (`Ann Example` at
-    /// `ann-example.com` or `www.annexample.co.uk`): the site is its owner's own.
+    /// The site's name, when it is a person's name and the one its address spells (`Ann
+    /// Example` at `ann-example.com` or `www.annexample.co.uk`): the site is its owner's
+    /// own. A publication's ("Medium", "The Verge") names no author.
     pub fn site_owner(&self) -> Option<&str> {
         let site = self.site.as_deref()?;
+        let publication = ["The ", "A ", "An "].iter().any(|a| site.starts_with(a));
+        if publication || !crate::corpus::article::looks_like_name(site) {
+            return None;
+        }
         let address = self.source.as_deref()?;
         let host = address.split_once("://").map_or(address, |(_, rest)| rest);
         let host = host.split(['/', '?', '#', ':']).next()?;
@@ -145,7 +150,7 @@ fn closing_fence(body: &str) -> Option<(&str, &str)> {
 /// and `\\` in double quotes, `''` in single ones (others are left as written).
 fn unquote(value: &str) -> String {
     let quoted = |quote: char| value.strip_prefix(quote)?.strip_suffix(quote);
-    if let Some(inner) = quoted('"').filter(|_| value.len() >= 2) {
+    if let Some(inner) = quoted('"') {
         let mut out = String::with_capacity(inner.len());
         let mut chars = inner.chars().peekable();
         while let Some(c) = chars.next() {
@@ -159,7 +164,7 @@ fn unquote(value: &str) -> String {
         }
         return out;
     }
-    match quoted('\'').filter(|_| value.len() >= 2) {
+    match quoted('\'') {
         Some(inner) => inner.replace("''", "'"),
         None => value.to_string(),
     }
@@ -190,6 +195,13 @@ mod tests {
         // A site whose name is not what its address spells is no one's own.
         let news = feed.replace("Ann Example", "Care News · 2026-10-09");
         assert_eq!(front_matter(&news).unwrap().0.site_owner(), None);
+        // A publication is no author, though its address spells it.
+        for (site, host) in [("Medium", "medium.com"), ("The Verge", "theverge.com")] {
+            let page = feed
+                .replace("Ann Example", site)
+                .replace("www.ann-example.com", host);
+            assert_eq!(front_matter(&page).unwrap().0.site_owner(), None, "{site}");
+        }
         let elsewhere = feed.replace("ann-example.com", "example.org");
         assert_eq!(front_matter(&elsewhere).unwrap().0.site_owner(), None);
         let national = feed.replace("www.ann-example.com", "annexample.co.uk");
