@@ -181,7 +181,8 @@ pub fn is_post_fragment(line: &str) -> bool {
 
 /// The posts of a thread's lines: split where a raw dump's fragments mark each post's start
 /// (the fragments themselves are furniture); on a page that sets a post's paragraphs apart
-/// by two blank lines (`wide`), by the width of its gaps unless it is numbered; else as [`segment::posts`] splits them.
+/// by two blank lines (`wide`), by the width of its gaps unless it is numbered; else as
+/// [`segment::posts`] splits them.
 fn thread_posts(lines: &[&str], declared: Option<u32>, wide: bool) -> Vec<super::Post> {
     if wide && !numbered_as_meant(lines) {
         return segment::by_gap_width(lines);
@@ -808,8 +809,9 @@ pub fn read(text: &str) -> Reading {
     // as the split may be wrong where the page is missing a post.
     // (Numbered posts are split at their numbers, never by the count: nothing to compare.)
     let unnumbered = posts.iter().all(|p| p.label.is_none());
-    let unaided =
-        (header.declared.is_some() && unnumbered).then(|| thread_posts(body, None, wide).len());
+    // (Split by the width of its gaps, a page's count is not used: nothing to compare.)
+    let unaided = (header.declared.is_some() && unnumbered && !wide)
+        .then(|| thread_posts(body, None, wide).len());
     if let Some(fewer) = unaided.filter(|&n| n < posts.len()) {
         (reading.warnings).push(format!(
             "posts split into the {} the header declares (the text alone gave {fewer})",
