@@ -442,6 +442,18 @@ fn cache_report(fixture: &Fixture) {
         let _ = std::fs::remove_dir_all(cache.path().join("tread"));
     };
     let file = first_file(fixture);
+    // What the goal compares every command with: ripgrep counting a word in the same files.
+    let rg = run("rg", &["-c", "-i", "review", &dir]).map(|_| {
+        median(
+            (0..5)
+                .filter_map(|_| run("rg", &["-c", "-i", "review", &dir]))
+                .collect(),
+        )
+    });
+    match rg {
+        None => eprintln!("cache: ripgrep is not installed; no ratio against rg"),
+        Some(rg) => eprintln!("cache, rg -c -i review: {rg:?}"),
+    }
     for command in [&["list"][..], &["search", "review"], &["facets", "--json"]] {
         let args: Vec<&str> = command.iter().copied().chain([dir.as_str()]).collect();
         let times = |setup: &mut dyn FnMut()| {
@@ -458,28 +470,18 @@ fn cache_report(fixture: &Fixture) {
         let warm = times(&mut || {});
         let changed = times(&mut || change(&file));
         let share = |d: Duration| d.as_secs_f64() / cold.as_secs_f64();
+        let against_rg = rg.map_or(String::new(), |rg| {
+            format!(
+                "; unchanged / rg = {:.2}",
+                warm.as_secs_f64() / rg.as_secs_f64()
+            )
+        });
         eprintln!(
-            "cache, tread {}: cold {cold:?}, unchanged {warm:?} ({:.0} % of cold), one file changed {changed:?} ({:.0} %)",
+            "cache, tread {}: cold {cold:?}, unchanged {warm:?} ({:.0} % of cold), one file changed {changed:?} ({:.0} %){against_rg}",
             command.join(" "),
             share(warm) * 100.0,
             share(changed) * 100.0
         );
-        if command[0] == "search" {
-            match run("rg", &["-c", "-i", "review", &dir]) {
-                None => eprintln!("cache: ripgrep is not installed; no ratio against rg"),
-                Some(_) => {
-                    let rg = median(
-                        (0..5)
-                            .filter_map(|_| run("rg", &["-c", "-i", "review", &dir]))
-                            .collect(),
-                    );
-                    let ratio = warm.as_secs_f64() / rg.as_secs_f64();
-                    eprintln!(
-                        "cache, rg -c -i review: {rg:?}; tread search unchanged / rg = {ratio:.2}"
-                    );
-                }
-            }
-        }
     }
 }
 

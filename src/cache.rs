@@ -14,6 +14,7 @@ pub mod store;
 use crate::corpus::load::{FileRead, Problem};
 use crate::corpus::sanitise::printable_path;
 use crate::corpus::{Docs, Documents, Glossary, Memo, Resolution};
+use crate::listing::Listing;
 use rayon::prelude::*;
 use stamp::Stamp;
 use std::collections::HashMap;
@@ -57,6 +58,8 @@ pub struct Session {
     problem: Option<Problem>,
     /// Whether writing the new cache failed (it is not tried again).
     write_failed: bool,
+    /// What the load listed, to keep in the new cache.
+    listing: Option<Listing>,
 }
 
 /// How many files a load read from the cache, and how many from themselves.
@@ -82,6 +85,9 @@ struct Old {
     by_path: HashMap<Vec<u8>, usize>,
     /// Whether its files are those of this load, in the same order.
     same_files: bool,
+    /// Whether it must be written anew all the same: its listing is missing or damaged
+    /// (only `tread list` reads it, and it cannot mend it).
+    mend: bool,
 }
 
 /// A file read in this load, for the new cache's index.
@@ -118,6 +124,7 @@ impl Session {
             counts: Counts::default(),
             problem: None,
             write_failed: false,
+            listing: None,
             paths: paths.iter().map(shown).collect(),
             path,
             build,
@@ -126,7 +133,15 @@ impl Session {
             Ok(reader) => session.old = reader.map(|r| Old::new(r, files)),
             Err(broken) => session.broken(broken),
         }
+        if session.old.as_ref().is_some_and(|old| old.mend) {
+            session.broken(Broken::Damaged("listing"));
+        }
         session
+    }
+
+    /// Gives the session what the load listed, to keep in a new cache: with every file read.
+    pub fn with_listing(self, listing: Option<Listing>) -> Self {
+        Session { listing, ..self }
     }
 
     /// How many files were read from the cache so far, and how many from themselves.
@@ -143,7 +158,7 @@ impl Session {
     ) -> Vec<(Documents, Vec<Problem>)> {
         // A load that will write a cache makes each record where the file is read, on every
         // core: it will, when there is no cache of these files yet.
-        if !self.old.as_ref().is_some_and(|old| old.same_files) {
+        if !self.old.as_ref().is_some_and(Old::kept) {
             self.start_writing();
         }
         let reading = Reading {
@@ -200,7 +215,7 @@ impl Session {
     /// Ends the load: writes the new cache when anything differs from the last one, with the
     /// resolution `made` and its memo (when this load made one). Returns the warning, if any.
     pub fn finish(mut self, made: Option<(&Resolution, &Memo)>) -> Option<Problem> {
-        let same = self.old.as_ref().is_some_and(|old| old.same_files);
+        let same = self.old.as_ref().is_some_and(Old::kept);
         if made.is_some() || !same {
             self.start_writing();
         }
@@ -308,6 +323,9 @@ impl Session {
                 writer.index.memo = Some(writer.append(&bytes, crc32fast::hash(&bytes))?);
             }
         }
+        if let Some(bytes) = self.listing.take().and_then(|l| store::encode(&l)) {
+            writer.index.listing = Some(writer.append(&bytes, crc32fast::hash(&bytes))?);
+        }
         writer.index.written = self.started;
         writer.index.paths = self.paths.clone();
         writer.index.glossary = self.glossary;
@@ -357,21 +375,25 @@ impl Old {
         let by_path = (entries.iter().enumerate())
             .map(|(at, entry)| (entry.path.clone(), at))
             .collect();
-        let same_files = entries.len() == files.len()
-            && (entries.iter().zip(files))
-                .all(|(entry, file)| entry.path == file.as_os_str().as_encoded_bytes());
+        let same_files = same_files(entries, files);
+        let listing = reader.index.listing.map(|span| reader.bytes(span));
+        let mend = !matches!(listing, Some(Ok(_)));
         Old {
+            mend,
             reader,
             by_path,
             same_files,
         }
     }
 
+    /// Whether the cache is kept as it is when no file changed.
+    fn kept(&self) -> bool {
+        self.same_files && !self.mend
+    }
+
     /// The most the resolution unpacks to: no more than all the records.
     fn unpacked_limit(&self) -> u64 {
-        let files = self.reader.index.files.iter();
-        let lens = files.filter_map(|entry| entry.stamp.map(|s| s.len));
-        lens.map(store::unpacked_limit).fold(0, u64::saturating_add)
+        all_records_limit(&self.reader.index)
     }
 
     /// The record of `path` (its place and bytes) and the files read with it, when the cache
@@ -381,19 +403,57 @@ impl Old {
         let Some(entry) = found.map(|&at| &self.reader.index.files[at]) else {
             return Ok(None);
         };
-        let written = self.reader.index.written;
-        let trusted =
-            |now: Option<Stamp>, then: Stamp| now == Some(then) && then.trusted_against(written);
-        let now = crate::corpus::load::companions(path);
-        let same_with = entry.with.len() == now.len()
-            && (entry.with.iter().zip(&now))
-                .all(|(also, path)| also.path == key(path) && trusted(stamp_of(path), also.stamp));
-        let unchanged = entry.stamp.is_some_and(|then| trusted(Some(stamp), then)) && same_with;
+        let unchanged = unchanged(entry, path, stamp, self.reader.index.written);
         let Some(span) = entry.record.filter(|_| unchanged) else {
             return Ok(None);
         };
         Ok(Some((span, self.reader.bytes(span)?, entry.with.clone())))
     }
+}
+
+/// Whether the index's `entries` are the `files`, in order.
+fn same_files(entries: &[Entry], files: &[PathBuf]) -> bool {
+    entries.len() == files.len()
+        && (entries.iter().zip(files)).all(|(entry, file)| entry.path == key(file))
+}
+
+/// Whether the file at `path`, stamped `stamp` now, is as it was when the cache written at
+/// `written` recorded it as `entry`: its stamp and those of the files read with it are the
+/// same, and were already settled then.
+fn unchanged(entry: &Entry, path: &Path, stamp: Stamp, written: u64) -> bool {
+    let trusted =
+        |now: Option<Stamp>, then: Stamp| now == Some(then) && then.trusted_against(written);
+    let now = crate::corpus::load::companions(path);
+    let same_with = entry.with.len() == now.len()
+        && (entry.with.iter().zip(&now))
+            .all(|(also, path)| also.path == key(path) && trusted(stamp_of(path), also.stamp));
+    entry.stamp.is_some_and(|then| trusted(Some(stamp), then)) && same_with
+}
+
+/// What the last load listed of the corpus of `files` (found under `paths`), when the cache
+/// in `dir` has it and holds every one of these files, unchanged, in the same order: the
+/// documents would be the same, so their rows are. Read without decoding a record.
+pub fn listing(dir: &Path, paths: &[PathBuf], files: &[PathBuf]) -> Option<Listing> {
+    let reader = Reader::open(&file_for(dir, paths), &build_id()).ok()??;
+    let index = &reader.index;
+    let span = index.listing?;
+    let unchanged = same_files(&index.files, files)
+        && (index.files.par_iter().zip(files)).all(|(entry, path)| {
+            let stamp = stamp_of(path);
+            entry.record.is_some()
+                && stamp.is_some_and(|s| unchanged(entry, path, s, index.written))
+        });
+    if !unchanged {
+        return None;
+    }
+    let listing = store::decode::<Listing>(&reader.bytes(span).ok()?, all_records_limit(index))?;
+    listing.rows.all_read().then_some(listing)
+}
+
+/// The most what the whole corpus gives unpacks to: no more than all the records may.
+fn all_records_limit(index: &store::Index) -> u64 {
+    let lens = (index.files.iter()).filter_map(|entry| entry.stamp.map(|s| s.len));
+    lens.map(store::unpacked_limit).fold(0, u64::saturating_add)
 }
 
 /// A record found in the last cache: its place, its bytes, and the files read with it.

@@ -493,8 +493,14 @@ fn run_command(
             // Without filters a list needs only each document's row: rows are made as the
             // documents are read, and the documents let go.
             if cli.filters.is_empty() && select.filters.is_empty() {
+                let args = merge(cli.corpus, corpus);
+                // An unchanged collection's rows are the cache's.
+                if let Some(rows) = loading::cached_listing(&args) {
+                    let outcome = commands::list::write(&rows, format.format(), style, out);
+                    return Ok((Default::default(), outcome));
+                }
                 let mut rows = output::ListRows::default();
-                loading::load_each(&merge(cli.corpus, corpus), |doc| rows.push(doc, None))?;
+                loading::load_each(&args, |doc| rows.push(doc, None))?;
                 let outcome = commands::list::write(&rows, format.format(), style, out);
                 return Ok((Default::default(), outcome));
             }

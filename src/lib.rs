@@ -14,6 +14,7 @@ pub mod filters;
 pub mod fuzzy;
 pub mod glyphs;
 pub mod keymap;
+pub mod listing;
 pub mod present;
 pub mod review;
 pub mod search;

@@ -101,6 +101,37 @@ fn a_second_run_reads_the_cache_and_an_edit_is_seen() {
 }
 
 #[test]
+fn an_unchanged_collection_is_listed_as_reading_every_file_lists_it_warnings_and_all() {
+    let dir = folder();
+    let cache = tempfile::tempdir().unwrap();
+    // A file that is not text, and a second document with the id "a": warnings a list
+    // repeats each time.
+    std::fs::write(dir.path().join("d.txt"), b"\x00\x01\x02 not text").unwrap();
+    std::fs::create_dir(dir.path().join("more")).unwrap();
+    std::fs::write(dir.path().join("more/a.txt"), "Kinship care, again.\n").unwrap();
+    std::thread::sleep(Duration::from_millis(2100));
+    let path = arg(dir.path());
+    for how in [&["-v"][..], &["--json"], &["--jsonl"], &[]] {
+        let args: Vec<&str> = [&["list", path][..], how].concat();
+        let fresh = run(cache.path(), &[&["--no-cache"][..], &args].concat());
+        assert!(fresh.1.contains("d.txt: skipped"), "{}", fresh.1);
+        assert!(fresh.1.contains("this document is a~2"), "{}", fresh.1);
+        for _ in 0..2 {
+            assert_eq!(run(cache.path(), &args), fresh, "{args:?}");
+        }
+    }
+    // A file added and one changed: both are listed at the next run.
+    std::fs::write(dir.path().join("e.txt"), "# Fostering\n\nA note.\n").unwrap();
+    std::fs::write(dir.path().join("b.txt"), "# Barnardo's\n\nNotes.\n").unwrap();
+    let (listed, _) = run(cache.path(), &["list", path]);
+    assert!(
+        listed.contains("Fostering") && listed.contains("Barnardo's"),
+        "{listed}"
+    );
+    assert_eq!(listed, run(cache.path(), &["--no-cache", "list", path]).0);
+}
+
+#[test]
 fn no_cache_neither_reads_nor_writes_it_and_a_damaged_one_is_rebuilt_with_one_warning() {
     let (dir, cache) = (folder(), tempfile::tempdir().unwrap());
     let (fresh, errors) = run(cache.path(), &["list", "--no-cache", arg(dir.path())]);

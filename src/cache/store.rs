@@ -1,11 +1,12 @@
 //! The cache file's layout: a header naming the build that wrote it, one record per document
-//! file (its documents and problems), perhaps the corpus's resolution and its memo, then an
-//! index of the records and a footer that finds the index.
+//! file (its documents and problems), perhaps the corpus's resolution and its memo, the
+//! load's listing, then an index of the records and a footer that finds the index.
 //!
 //! ```text
 //! header   MAGIC, format (u32), length of the build id (u32), build id
 //! records  each lz4(rkyv(value)), found by the index: offset, length, CRC-32
-//! index    rkyv(Index): when written, the glossary's fingerprint, files, resolution, memo
+//! index    rkyv(Index): when written, the glossary's fingerprint, files, resolution, memo,
+//!          listing
 //! footer   index offset (u64), index length (u64), index CRC-32 (u32), MAGIC
 //! ```
 //!
@@ -77,6 +78,8 @@ pub struct Index {
     /// What the resolution found in each document, to resolve the next load's changed
     /// documents alone ([`crate::corpus::resolve::Memo`]).
     pub memo: Option<Span>,
+    /// What `tread list` shows of the load's documents ([`crate::listing::Listing`]).
+    pub listing: Option<Span>,
 }
 
 /// Why a cache file was not used.

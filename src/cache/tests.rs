@@ -4,6 +4,7 @@
 use super::*;
 use crate::corpus::Corpus;
 use crate::corpus::load::{self, LoadError, LoadOptions};
+use crate::listing::Listing;
 use proptest::prelude::*;
 use std::cell::Cell;
 use std::time::{Duration, SystemTime};
@@ -111,10 +112,35 @@ impl Folder {
         load::load(&self.options(false)).map_err(shown)
     }
 
-    /// Loads through the cache and afresh; checks they agree; returns the cached load's counts
-    /// and the problems about the cache.
+    /// What `tread list` would show, read from the cache without a load, if it holds it.
+    fn cached_listing(&self) -> Option<Listing> {
+        load::cached_listing(&self.options(true))
+    }
+
+    /// What `tread list` shows after reading every file.
+    fn fresh_listing(&self) -> Option<Listing> {
+        let mut listing = Listing::default();
+        let problems = load::load_each(&self.options(false), |doc| listing.push(&doc)).ok()?;
+        Some(Listing {
+            problems,
+            ..listing
+        })
+    }
+
+    /// Loads through the cache and afresh; checks they agree, and that the listing the cache
+    /// holds, before and after, is the fresh one's (when the cache offers it: never after a
+    /// change); returns the cached load's counts and the problems about the cache.
     fn agree(&self) -> (Counts, Vec<Problem>) {
+        let fresh_listing = self.fresh_listing();
+        if let Some(listing) = self.cached_listing() {
+            assert_eq!(
+                Some(listing),
+                fresh_listing,
+                "the last load's listing still served"
+            );
+        }
         let (cached, counts) = self.load_cached(later());
+        assert_eq!(self.cached_listing(), fresh_listing, "the listing kept");
         let fresh = self.load_fresh();
         let (mut cached, fresh) = match (cached, fresh) {
             (Ok(cached), Ok(fresh)) => (cached, fresh),
@@ -223,6 +249,7 @@ fn a_file_changed_within_a_tick_of_the_load_is_read_again() {
     // that writes the cache begins.
     let (_, counts) = folder.load_cached(stamp::nanos(SystemTime::now()));
     assert_eq!(counts.parsed, NAMES.len());
+    assert_eq!(folder.cached_listing(), None, "not trusted: no listing");
     let (_, counts) = folder.load_cached(later());
     assert_eq!(
         counts.parsed,
@@ -267,6 +294,37 @@ fn a_damaged_cache_is_rebuilt_with_one_warning() {
         let (counts, problems) = folder.agree();
         assert_eq!((counts.parsed, problems), (0, vec![]), "rebuilt at {at}");
     }
+}
+
+#[test]
+fn an_unchanged_corpus_is_listed_without_a_record_and_a_damaged_listing_is_made_again() {
+    let folder = cached_folder();
+    let listing = folder.fresh_listing();
+    assert!(listing.as_ref().is_some_and(|l| !l.rows.is_empty()));
+    let whole = std::fs::read(folder.cache_file()).unwrap();
+    let index = (store::Reader::open(&folder.cache_file(), &build_id()).unwrap())
+        .unwrap()
+        .index;
+    // Every record damaged: the listing is read all the same, as no record is.
+    let mut damaged = whole.clone();
+    for span in index.files.iter().filter_map(|entry| entry.record) {
+        damaged[span.offset as usize] ^= 0x20;
+    }
+    std::fs::write(folder.cache_file(), &damaged).unwrap();
+    assert_eq!(folder.cached_listing(), listing);
+    // The listing damaged: refused, and the next load makes it again, with one warning.
+    let span = index.listing.expect("a listing");
+    let mut damaged = whole;
+    damaged[(span.offset + span.len / 2) as usize] ^= 0x20;
+    std::fs::write(folder.cache_file(), &damaged).unwrap();
+    assert_eq!(folder.cached_listing(), None);
+    let (counts, problems) = folder.agree();
+    let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+    assert_eq!(
+        (counts.parsed, messages),
+        (0, vec!["cache rebuilt: it was damaged (listing)"])
+    );
+    assert_eq!(folder.cached_listing(), listing);
 }
 
 #[test]

@@ -113,6 +113,18 @@ pub fn load_each(args: &CorpusArgs, mut each: impl FnMut(&Document)) -> anyhow::
     Ok(())
 }
 
+/// The list of an unchanged collection as the cache keeps it ([`corpus::load::cached_listing`]),
+/// its problems reported as [`load_each`] reports them; none when the cache does not hold it.
+pub fn cached_listing(args: &CorpusArgs) -> Option<crate::listing::ListRows> {
+    let listing = corpus::load::cached_listing(&options(args))?;
+    let loaded = listing.files.iter().map(String::as_str).collect();
+    report_problems(
+        &listing.problems,
+        corpus::summary(&listing.problems, &loaded),
+    );
+    Some(listing.rows)
+}
+
 /// Reports a load's problems on stderr (as [`warn`]), and passes its outcome on.
 fn report(loaded: Result<Corpus, corpus::LoadError>) -> anyhow::Result<Corpus> {
     let corpus = report_failure(loaded)?;

@@ -5,6 +5,7 @@ use crate::corpus::PostRef;
 use crate::corpus::packed::{Reader, Records};
 use crate::corpus::{Document, Kind, Post};
 use crate::facets::{Entry, FacetKind, Facets};
+pub use crate::listing::{ListRow, ListRows};
 use crate::present::{
     Holders, gutter, one_line, pad, post_count, post_count_of, thread_header, truncate,
 };
@@ -100,80 +101,6 @@ pub fn json<T: Serialize + ?Sized>(value: &T, out: &mut impl Write) -> anyhow::R
     serde_json::to_writer_pretty(&mut *out, value).map_err(std::io::Error::from)?;
     writeln!(out)?;
     Ok(())
-}
-
-#[derive(Serialize)]
-pub struct ListRow<'a> {
-    id: &'a str,
-    path: &'a str,
-    kind: Kind,
-    /// The title as the document gives it (`null` when it gives none).
-    title: Option<&'a str>,
-    /// What the list shows for it: the title, or else the opening words of its first post.
-    display_title: &'a str,
-    author: Option<&'a str>,
-    date: Option<&'a str>,
-    threads: usize,
-    posts: usize,
-    declared_posts: Option<u32>,
-    /// With `--filter`: how many of its posts pass.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    passing_posts: Option<usize>,
-}
-
-/// What the list shows of each document, kept as bytes one row after another (the records
-/// of [`crate::corpus::packed`]): a list of hundreds of thousands of small documents holds a
-/// few dozen bytes for each, not the documents.
-#[derive(Debug, Default)]
-pub struct ListRows {
-    records: Records,
-}
-
-impl ListRows {
-    /// Adds a document's row; `passing` is how many of its posts pass the filters, if any
-    /// are given.
-    pub fn push(&mut self, doc: &Document, passing: Option<usize>) {
-        let display_title = one_line(&doc.display_title());
-        self.records.push(&doc.path, |row| {
-            row.str(&doc.id);
-            row.key();
-            row.kind(doc.kind);
-            row.opt_str(doc.title.as_deref());
-            row.str(&display_title);
-            row.opt_str(doc.author.as_ref().map(|a| a.name.as_str()));
-            row.opt_str(doc.date.as_deref());
-            row.uint(doc.threads.len() as u64);
-            row.uint(doc.post_count() as u64);
-            row.opt_uint(doc.declared_posts().map(u64::from));
-            row.opt_uint(passing.map(|n| n as u64));
-        });
-    }
-
-    /// The rows, in the order they were added.
-    pub fn iter(&self) -> impl Iterator<Item = ListRow<'_>> {
-        let rows = self.records.read(read_row);
-        rows.map(|row| row.expect("rows read back as this process wrote them"))
-    }
-}
-
-/// A row as [`ListRows::push`] wrote it.
-fn read_row<'a>(row: &mut Reader<'a>) -> Option<ListRow<'a>> {
-    let id = row.str()?;
-    let path = row.key()?;
-    let kind = row.kind()?;
-    Some(ListRow {
-        id,
-        path,
-        kind,
-        title: row.opt_str()?,
-        display_title: row.str()?,
-        author: row.opt_str()?,
-        date: row.opt_str()?,
-        threads: row.uint()? as usize,
-        posts: row.uint()? as usize,
-        declared_posts: row.opt_u32()?,
-        passing_posts: row.opt_u32()?.map(|n| n as usize),
-    })
 }
 
 /// A facet's entry as `tread facets --json` writes it: documents by id.

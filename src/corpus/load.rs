@@ -11,6 +11,7 @@ use super::glossary::{Glossary, GlossaryError};
 use super::sanitise::{printable_path, single_line};
 use super::{Corpus, DocIndex, Docs, Document, Documents, Held, Resolution, Source};
 use crate::cache;
+use crate::listing::Listing;
 pub use files::{
     FileRead, MAX_EXPORT_BYTES, MAX_FILE_BYTES, ReadError, companions, decode, open_regular,
     read_file, read_regular_file,
@@ -163,6 +164,26 @@ impl HeldCorpus {
     }
 }
 
+/// What the list shows of the corpus the options name, when the cache holds it for these
+/// very files, none of them changed: each document's row, read without reading a document,
+/// with every problem the full load would report. None when the load must be made.
+pub fn cached_listing(options: &LoadOptions) -> Option<Listing> {
+    let (dir, paths) = (options.cache.as_deref()?, &options.paths);
+    // A broken glossary given by name fails the load, which says why.
+    if let Some(glossary) = &options.glossary {
+        Glossary::load(glossary).ok()?;
+    }
+    let mut problems = Vec::new();
+    discovered_glossary(paths, &mut problems);
+    let files = find_files(paths, &mut problems);
+    let listing = cache::listing(dir, paths, &files).filter(|l| !l.rows.is_empty())?;
+    problems.extend(listing.problems);
+    Some(Listing {
+        problems,
+        ..listing
+    })
+}
+
 /// Loads the documents the options name, packed as they are parsed, and resolves them
 /// reading them one at a time: for outputs that need the whole corpus resolved but show
 /// one document at a time (`tread show`, `facets`, `export`, and `list` and `search` with
@@ -241,14 +262,14 @@ fn read_batches(options: &LoadOptions, mut take: impl FnMut(Batch)) -> Result<Li
             documents: Documents::made(documents),
             ids: &mut Ids::default(),
             problems: &mut problems,
+            listing: None,
             done: total,
             total,
         });
-        let cache = None;
         return Ok(Listed {
             glossary,
             problems,
-            cache,
+            cache: None,
         });
     }
     let listed = stream(options, explicit, |batch| {
@@ -344,6 +365,10 @@ pub fn stream(
     let files = find_files(paths, &mut problems);
     let mut cache =
         (options.cache.as_deref()).map(|dir| cache::Session::open(dir, paths, &files, &glossary));
+    // What the list shows of each document, for the cache: what the batches add from here.
+    let mut listing = cache.as_ref().map(|_| Listing::default());
+    let walked = problems.len();
+    let mut sent = 0;
     let mut ids = Ids::default();
     let mut parsed_any = false;
     let mut batch = FIRST_BATCH;
@@ -356,11 +381,13 @@ pub fn stream(
         };
         done += chunk.len();
         parsed_any |= !parsed.is_empty();
+        sent += parsed.len();
         let total = files.len();
         let listening = emit(Batch {
             documents: parsed,
             ids: &mut ids,
             problems: &mut problems,
+            listing: listing.as_mut(),
             done,
             total,
         });
@@ -376,6 +403,14 @@ pub fn stream(
             problems,
         }));
     }
+    // Kept only when it lists every document sent: one whose batch was let go unread
+    // has no row, and a listing without it would be wrong.
+    let listing = listing.filter(|listing| listing.rows.len() == sent);
+    let listing = listing.map(|listing| Listing {
+        problems: problems[walked..].to_vec(),
+        ..listing
+    });
+    let cache = cache.map(|session| session.with_listing(listing));
     Some(Ok(Listed {
         glossary,
         problems,
@@ -402,6 +437,8 @@ pub struct Batch<'l> {
     documents: Documents,
     ids: &'l mut Ids,
     problems: &'l mut Vec<Problem>,
+    /// The load's rows for the cache, when it keeps one.
+    listing: Option<&'l mut Listing>,
     pub done: usize,
     pub total: usize,
 }
@@ -424,9 +461,12 @@ impl Batch<'_> {
 
     /// [`Batch::for_each`], telling `take` too whether each was kept packed.
     pub fn for_each_kept(self, mut take: impl FnMut(Document, bool)) {
-        let (ids, problems) = (self.ids, self.problems);
+        let (ids, problems, mut listing) = (self.ids, self.problems, self.listing);
         let read = self.documents.for_each_kept(|mut document, packed| {
             unique_id(&mut document, ids, problems);
+            if let Some(listing) = listing.as_mut() {
+                listing.push(&document);
+            }
             take(document, packed);
         });
         // Packed in this load, or read from the cache whose checksum they passed: not

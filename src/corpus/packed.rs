@@ -145,6 +145,10 @@ impl Records {
         self.count += 1;
     }
 
+    pub(crate) fn len(&self) -> usize {
+        self.count as usize
+    }
+
     pub(crate) fn is_empty(&self) -> bool {
         self.count == 0
     }
