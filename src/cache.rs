@@ -14,6 +14,7 @@ pub mod store;
 use crate::corpus::load::{FileRead, Problem};
 use crate::corpus::sanitise::printable_path;
 use crate::corpus::{Docs, Documents, Glossary, Memo, Resolution};
+use crate::facets::{Facets, Kept};
 use crate::listing::Listing;
 use rayon::prelude::*;
 use stamp::Stamp;
@@ -27,6 +28,10 @@ struct Record {
     documents: Documents,
     problems: Vec<Problem>,
 }
+
+/// What a load that resolved the corpus made: the resolution, its memo, and the facets
+/// built with it.
+pub type Made<'a> = (&'a Resolution, &'a Memo, &'a Facets);
 
 /// The cache file of the corpus read from `paths`, in the cache folder `dir`.
 pub fn file_for(dir: &Path, paths: &[PathBuf]) -> PathBuf {
@@ -117,7 +122,7 @@ impl Session {
         let build = build_id();
         let mut session = Session {
             started: now(),
-            glossary: crate::xdg::fnv64(format!("{glossary:?}").as_bytes()),
+            glossary: fingerprint(glossary),
             old: None,
             writer: None,
             done: Vec::new(),
@@ -177,24 +182,33 @@ impl Session {
             .collect()
     }
 
-    /// The resolution the last load made, when it holds for `documents` (this load's): every
-    /// file was read from the cache, they are the same files, the glossary is the same, and
-    /// everything it names is there.
-    pub fn resolution<D: Docs + ?Sized>(&mut self, documents: &D) -> Option<Resolution> {
+    /// The resolution the last load made and the facets it built with it, when they hold
+    /// for `documents` (this load's): every file was read from the cache, they are the same
+    /// files, the glossary is the same, and everything the resolution names is there. The
+    /// two are taken together or not at all, so that a load without one makes both again.
+    pub fn resolution<D: Docs + ?Sized>(&mut self, documents: &D) -> Option<(Resolution, Kept)> {
         let old = self.old.as_ref()?;
         let same = old.same_files && self.counts.parsed == 0 && self.writer.is_none();
-        let span = (old.reader.index.resolution).filter(|_| same)?;
-        if old.reader.index.glossary != self.glossary {
+        let index = &old.reader.index;
+        let spans = (index.resolution.zip(index.facets)).filter(|_| same)?;
+        if index.glossary != self.glossary {
             return None;
         }
         let limit = old.unpacked_limit();
-        let bytes = old.reader.bytes(span).ok();
-        let decoded = bytes.and_then(|bytes| store::decode::<Resolution>(&bytes, limit));
-        let fitting = decoded.filter(|resolution| resolution.fits(documents));
-        if fitting.is_none() {
+        let decode = |span| old.reader.bytes(span).ok();
+        let resolution =
+            decode(spans.0).and_then(|bytes| store::decode::<Resolution>(&bytes, limit));
+        let fitting = resolution.filter(|resolution| resolution.fits(documents));
+        let Some(resolution) = fitting else {
             self.broken(Broken::Damaged("resolution"));
-        }
-        fitting
+            return None;
+        };
+        let Some(kept) = decode(spans.1).and_then(|bytes| store::decode::<Kept>(&bytes, limit))
+        else {
+            self.broken(Broken::Damaged("facets"));
+            return None;
+        };
+        Some((resolution, kept))
     }
 
     /// What the last load's resolution found in each document (whatever its files and
@@ -213,8 +227,9 @@ impl Session {
     }
 
     /// Ends the load: writes the new cache when anything differs from the last one, with the
-    /// resolution `made` and its memo (when this load made one). Returns the warning, if any.
-    pub fn finish(mut self, made: Option<(&Resolution, &Memo)>) -> Option<Problem> {
+    /// resolution `made`, its memo and the facets built with it (when this load made one).
+    /// Returns the warning, if any.
+    pub fn finish(mut self, made: Option<Made>) -> Option<Problem> {
         let same = self.old.as_ref().is_some_and(Old::kept);
         if made.is_some() || !same {
             self.start_writing();
@@ -310,17 +325,16 @@ impl Session {
     }
 
     /// Writes the resolution and the index, and puts the new cache in place.
-    fn commit(
-        &mut self,
-        mut writer: Writer,
-        made: Option<(&Resolution, &Memo)>,
-    ) -> std::io::Result<()> {
-        if let Some((resolution, memo)) = made {
+    fn commit(&mut self, mut writer: Writer, made: Option<Made>) -> std::io::Result<()> {
+        if let Some((resolution, memo, facets)) = made {
             if let Some(bytes) = store::encode(resolution) {
                 writer.index.resolution = Some(writer.append(&bytes, crc32fast::hash(&bytes))?);
             }
             if let Some(bytes) = store::encode(memo) {
                 writer.index.memo = Some(writer.append(&bytes, crc32fast::hash(&bytes))?);
+            }
+            if let Some(bytes) = store::encode(&facets.kept()) {
+                writer.index.facets = Some(writer.append(&bytes, crc32fast::hash(&bytes))?);
             }
         }
         if let Some(bytes) = self.listing.take().and_then(|l| store::encode(&l)) {
@@ -434,20 +448,52 @@ fn unchanged(entry: &Entry, path: &Path, stamp: Stamp, written: u64) -> bool {
 /// in `dir` has it and holds every one of these files, unchanged, in the same order: the
 /// documents would be the same, so their rows are. Read without decoding a record.
 pub fn listing(dir: &Path, paths: &[PathBuf], files: &[PathBuf]) -> Option<Listing> {
+    let reader = unchanged_cache(dir, paths, files)?;
+    read_listing(&reader)
+}
+
+/// What the last load listed, and the facets it built with the glossary whose fingerprint
+/// is `glossary`, when the cache in `dir` holds every one of `files` unchanged, as
+/// [`listing`], and was resolved with that glossary: the facets would be the same.
+pub fn facets(
+    dir: &Path,
+    paths: &[PathBuf],
+    files: &[PathBuf],
+    glossary: &Glossary,
+) -> Option<(Listing, Kept)> {
+    let reader = unchanged_cache(dir, paths, files)?;
+    let index = &reader.index;
+    let span = index
+        .facets
+        .filter(|_| index.glossary == fingerprint(glossary))?;
+    let kept = store::decode::<Kept>(&reader.bytes(span).ok()?, all_records_limit(index))?;
+    Some((read_listing(&reader)?, kept))
+}
+
+/// The cache in `dir` of the corpus read from `paths`, when it holds every one of `files`
+/// unchanged, in the same order, each with its record.
+fn unchanged_cache(dir: &Path, paths: &[PathBuf], files: &[PathBuf]) -> Option<Reader> {
     let reader = Reader::open(&file_for(dir, paths), &build_id()).ok()??;
     let index = &reader.index;
-    let span = index.listing?;
     let unchanged = same_files(&index.files, files)
         && (index.files.par_iter().zip(files)).all(|(entry, path)| {
             let stamp = stamp_of(path);
             entry.record.is_some()
                 && stamp.is_some_and(|s| unchanged(entry, path, s, index.written))
         });
-    if !unchanged {
-        return None;
-    }
+    unchanged.then_some(reader)
+}
+
+/// The listing the cache holds, when it reads back whole.
+fn read_listing(reader: &Reader) -> Option<Listing> {
+    let (index, span) = (&reader.index, reader.index.listing?);
     let listing = store::decode::<Listing>(&reader.bytes(span).ok()?, all_records_limit(index))?;
     listing.rows.all_read().then_some(listing)
+}
+
+/// What tells one glossary from another in the cache.
+fn fingerprint(glossary: &Glossary) -> u64 {
+    crate::xdg::fnv64(format!("{glossary:?}").as_bytes())
 }
 
 /// The most what the whole corpus gives unpacks to: no more than all the records may.

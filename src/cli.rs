@@ -554,7 +554,14 @@ fn run_command(
             return Ok((Default::default(), outcome));
         }
         Command::Facets { json, kind, corpus } => {
-            let held = loading::load_held(&merge(cli.corpus, corpus))?;
+            let args = merge(cli.corpus, corpus);
+            // An unchanged collection's facets are the cache's, its ids those of its list.
+            if let Some((rows, facets)) = loading::cached_facets(&args) {
+                let ids = || rows.iter().map(|row| row.id.into()).collect();
+                let outcome = commands::facets::write(&facets, ids, json, kind, style, out);
+                return Ok((Default::default(), outcome));
+            }
+            let held = loading::load_held(&args)?;
             let outcome = commands::facets::run(&held, json, kind, style, out);
             return Ok((Default::default(), outcome));
         }

@@ -132,6 +132,36 @@ fn an_unchanged_collection_is_listed_as_reading_every_file_lists_it_warnings_and
 }
 
 #[test]
+fn an_unchanged_collection_has_the_facets_of_reading_every_file_and_a_new_glossary_is_seen() {
+    let (dir, cache) = (folder(), tempfile::tempdir().unwrap());
+    let path = arg(dir.path());
+    let facets = |how: &[&'static str]| -> Vec<&str> { [&["facets", path][..], how].concat() };
+    for how in [&["--json"][..], &["--kind", "org"], &[]] {
+        let fresh = run(cache.path(), &[&["--no-cache"][..], &facets(how)].concat());
+        // The first run builds them, the second and third read them.
+        for _ in 0..3 {
+            assert_eq!(run(cache.path(), &facets(how)), fresh, "{how:?}");
+        }
+    }
+    let (before, _) = run(cache.path(), &facets(&["--kind", "org"]));
+    assert!(before.contains("Family Rights Group"), "{before}");
+    // A glossary beside the documents names an organisation the rules do not.
+    std::fs::write(
+        dir.path().join("organisations.toml"),
+        "[organisations]\n\"Kinship Alliance\" = [\"kinship care\"]\n",
+    )
+    .unwrap();
+    let (after, _) = run(cache.path(), &facets(&["--kind", "org"]));
+    assert!(after.contains("Kinship Alliance"), "{after}");
+    let fresh = run(
+        cache.path(),
+        &["--no-cache", "facets", "--kind", "org", path],
+    );
+    assert_eq!(after, fresh.0);
+    assert_eq!(run(cache.path(), &facets(&["--kind", "org"])).0, after);
+}
+
+#[test]
 fn no_cache_neither_reads_nor_writes_it_and_a_damaged_one_is_rebuilt_with_one_warning() {
     let (dir, cache) = (folder(), tempfile::tempdir().unwrap());
     let (fresh, errors) = run(cache.path(), &["list", "--no-cache", arg(dir.path())]);

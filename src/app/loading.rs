@@ -22,11 +22,11 @@ pub struct Loaded {
 
 impl Loaded {
     /// What the app needs to finish `corpus` (the documents it was sent) with `resolved`.
-    pub fn new(corpus: &Corpus, resolved: Resolved) -> Loaded {
-        Loaded {
-            facets: Facets::resolved(corpus, &resolved.resolution),
-            resolved,
-        }
+    pub fn new(corpus: &Corpus, mut resolved: Resolved) -> Loaded {
+        // Those the load has (kept by the cache, or built to keep there) are the same.
+        let facets = (resolved.facets.take())
+            .unwrap_or_else(|| Facets::resolved(corpus, &resolved.resolution));
+        Loaded { facets, resolved }
     }
 }
 

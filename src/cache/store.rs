@@ -1,12 +1,12 @@
 //! The cache file's layout: a header naming the build that wrote it, one record per document
-//! file (its documents and problems), perhaps the corpus's resolution and its memo, the
-//! load's listing, then an index of the records and a footer that finds the index.
+//! file (its documents and problems), perhaps the corpus's resolution with its memo and
+//! facets, the load's listing, then an index of the records and a footer that finds the index.
 //!
 //! ```text
 //! header   MAGIC, format (u32), length of the build id (u32), build id
 //! records  each lz4(rkyv(value)), found by the index: offset, length, CRC-32
 //! index    rkyv(Index): when written, the glossary's fingerprint, files, resolution, memo,
-//!          listing
+//!          listing, facets
 //! footer   index offset (u64), index length (u64), index CRC-32 (u32), MAGIC
 //! ```
 //!
@@ -80,6 +80,8 @@ pub struct Index {
     pub memo: Option<Span>,
     /// What `tread list` shows of the load's documents ([`crate::listing::Listing`]).
     pub listing: Option<Span>,
+    /// The facets built with the resolution ([`crate::facets::Kept`]).
+    pub facets: Option<Span>,
 }
 
 /// Why a cache file was not used.

@@ -4,6 +4,7 @@
 use super::*;
 use crate::corpus::Corpus;
 use crate::corpus::load::{self, LoadError, LoadOptions};
+use crate::facets::Facets;
 use crate::listing::Listing;
 use proptest::prelude::*;
 use std::cell::Cell;
@@ -91,6 +92,15 @@ impl Folder {
 
     /// A load through the cache, at `clock`, with how many files it read from the cache.
     fn load_cached(&self, clock: u64) -> (Result<Corpus, String>, Counts) {
+        let (corpus, counts, _) = self.load_cached_with_facets(clock);
+        (corpus, counts)
+    }
+
+    /// [`Folder::load_cached`], with the facets the load had (kept or built for the cache).
+    fn load_cached_with_facets(
+        &self,
+        clock: u64,
+    ) -> (Result<Corpus, String>, Counts, Option<Facets>) {
         CLOCK.set(Some(clock));
         let mut documents = Vec::new();
         let listed = load::stream(&self.options(true), None, |batch| {
@@ -100,12 +110,14 @@ impl Folder {
         CLOCK.set(None);
         let listed = match listed.expect("nobody stops it") {
             Ok(listed) => listed,
-            Err(e) => return (Err(shown(e)), Counts::default()),
+            Err(e) => return (Err(shown(e)), Counts::default(), None),
         };
         let counts = listed.cache_counts().expect("a cache");
         let mut corpus = Corpus::unresolved(documents, Vec::new());
-        listed.resolve(&corpus.documents).apply(&mut corpus);
-        (Ok(corpus), counts)
+        let mut resolved = listed.resolve(&corpus.documents);
+        let facets = resolved.facets.take();
+        resolved.apply(&mut corpus);
+        (Ok(corpus), counts, facets)
     }
 
     fn load_fresh(&self) -> Result<Corpus, String> {
@@ -132,6 +144,9 @@ impl Folder {
     /// change); returns the cached load's counts and the problems about the cache.
     fn agree(&self) -> (Counts, Vec<Problem>) {
         let fresh_listing = self.fresh_listing();
+        let fresh = self.load_fresh();
+        let fresh_facets = fresh.as_ref().ok().map(Facets::build);
+        let facets_too = fresh_listing.clone().zip(fresh_facets.clone());
         if let Some(listing) = self.cached_listing() {
             assert_eq!(
                 Some(listing),
@@ -139,9 +154,18 @@ impl Folder {
                 "the last load's listing still served"
             );
         }
-        let (cached, counts) = self.load_cached(later());
+        if let Some(cached) = load::cached_facets(&self.options(true)) {
+            assert_eq!(
+                Some(cached),
+                facets_too,
+                "the last load's facets still served"
+            );
+        }
+        let (cached, counts, facets) = self.load_cached_with_facets(later());
         assert_eq!(self.cached_listing(), fresh_listing, "the listing kept");
-        let fresh = self.load_fresh();
+        assert_eq!(facets, fresh_facets, "the facets the load has");
+        let served = load::cached_facets(&self.options(true));
+        assert_eq!(served, facets_too, "the facets kept");
         let (mut cached, fresh) = match (cached, fresh) {
             (Ok(cached), Ok(fresh)) => (cached, fresh),
             (cached, fresh) => {

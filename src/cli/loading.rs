@@ -116,13 +116,26 @@ pub fn load_each(args: &CorpusArgs, mut each: impl FnMut(&Document)) -> anyhow::
 /// The list of an unchanged collection as the cache keeps it ([`corpus::load::cached_listing`]),
 /// its problems reported as [`load_each`] reports them; none when the cache does not hold it.
 pub fn cached_listing(args: &CorpusArgs) -> Option<crate::listing::ListRows> {
-    let listing = corpus::load::cached_listing(&options(args))?;
+    corpus::load::cached_listing(&options(args)).map(report_listing)
+}
+
+/// The list and facets of an unchanged collection as the cache keeps them
+/// ([`corpus::load::cached_facets`]), reported as [`cached_listing`].
+pub fn cached_facets(
+    args: &CorpusArgs,
+) -> Option<(crate::listing::ListRows, crate::facets::Facets)> {
+    let (listing, facets) = corpus::load::cached_facets(&options(args))?;
+    Some((report_listing(listing), facets))
+}
+
+/// Reports the problems a listing from the cache holds, as a load reports its own; its rows.
+fn report_listing(listing: crate::listing::Listing) -> crate::listing::ListRows {
     let loaded = listing.files.iter().map(String::as_str).collect();
     report_problems(
         &listing.problems,
         corpus::summary(&listing.problems, &loaded),
     );
-    Some(listing.rows)
+    listing.rows
 }
 
 /// Reports a load's problems on stderr (as [`warn`]), and passes its outcome on.

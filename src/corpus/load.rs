@@ -11,6 +11,7 @@ use super::glossary::{Glossary, GlossaryError};
 use super::sanitise::{printable_path, single_line};
 use super::{Corpus, DocIndex, Docs, Document, Documents, Held, Resolution, Source};
 use crate::cache;
+use crate::facets::Facets;
 use crate::listing::Listing;
 pub use files::{
     FileRead, MAX_EXPORT_BYTES, MAX_FILE_BYTES, ReadError, companions, decode, open_regular,
@@ -133,6 +134,8 @@ pub struct HeldCorpus {
     pub documents: Held,
     pub resolution: Resolution,
     pub problems: Vec<Problem>,
+    /// Their facets, when the load has them ([`Resolved::facets`]).
+    pub facets: Option<Facets>,
     /// The files documents were read from.
     pub files: BTreeSet<String>,
 }
@@ -168,15 +171,53 @@ impl HeldCorpus {
 /// very files, none of them changed: each document's row, read without reading a document,
 /// with every problem the full load would report. None when the load must be made.
 pub fn cached_listing(options: &LoadOptions) -> Option<Listing> {
-    let (dir, paths) = (options.cache.as_deref()?, &options.paths);
-    // A broken glossary given by name fails the load, which says why.
-    if let Some(glossary) = &options.glossary {
-        Glossary::load(glossary).ok()?;
+    let dir = options.cache.as_deref()?;
+    let (_, files, problems) = walk_for_cache(options)?;
+    let listing = cache::listing(dir, &options.paths, &files)?;
+    with_problems(listing, problems)
+}
+
+/// The list and the facets of the corpus the options name, when the cache holds them for
+/// these very files, none of them changed, and the same glossary: read without reading a
+/// document, with every problem the full load would report. None when the load must be
+/// made.
+pub fn cached_facets(options: &LoadOptions) -> Option<(Listing, Facets)> {
+    let dir = options.cache.as_deref()?;
+    let (glossary, files, problems) = walk_for_cache(options)?;
+    let (listing, kept) = cache::facets(dir, &options.paths, &files, &glossary)?;
+    let facets = Facets::from_kept(kept)?;
+    // Kept for as many documents as were listed.
+    (facets.places().documents() == listing.rows.len()).then_some(())?;
+    Some((with_problems(listing, problems)?, facets))
+}
+
+/// What a load does before it reads a file: the glossary, then the files; with the problems
+/// met. None for the bundled sample (never cached), or when the glossary given by name is
+/// broken: the load fails then, and says why.
+fn walk_for_cache(options: &LoadOptions) -> Option<(Glossary, Vec<PathBuf>, Vec<Problem>)> {
+    let paths = &options.paths;
+    if paths.is_empty() {
+        return None;
     }
+    let explicit = options
+        .glossary
+        .as_deref()
+        .map(Glossary::load)
+        .transpose()
+        .ok()?;
     let mut problems = Vec::new();
-    discovered_glossary(paths, &mut problems);
+    let mut glossary = discovered_glossary(paths, &mut problems);
+    glossary.merge(explicit.unwrap_or_default());
     let files = find_files(paths, &mut problems);
-    let listing = cache::listing(dir, paths, &files).filter(|l| !l.rows.is_empty())?;
+    Some((glossary, files, problems))
+}
+
+/// A listing from the cache with the problems met before its files were read first; none
+/// when it lists nothing (the load fails then, and says why).
+fn with_problems(listing: Listing, mut problems: Vec<Problem>) -> Option<Listing> {
+    if listing.rows.is_empty() {
+        return None;
+    }
     problems.extend(listing.problems);
     Some(Listing {
         problems,
@@ -215,6 +256,7 @@ pub fn load_held(options: &LoadOptions) -> Result<HeldCorpus, LoadError> {
     Ok(HeldCorpus {
         documents,
         resolution: resolved.resolution,
+        facets: resolved.facets,
         problems,
         files,
     })
@@ -284,6 +326,9 @@ fn read_batches(options: &LoadOptions, mut take: impl FnMut(Batch)) -> Result<Li
 pub struct Resolved {
     pub resolution: Resolution,
     pub problems: Vec<Problem>,
+    /// The facets the resolved documents have, when the cache kept them or the load built
+    /// them to keep there.
+    pub facets: Option<Facets>,
 }
 
 impl Resolved {
@@ -313,26 +358,31 @@ impl Listed {
     /// resolution of these very files, and kept there when it does not.
     pub fn resolve<D: Docs + ?Sized>(mut self, documents: &D) -> Resolved {
         let cached = (self.cache.as_mut()).and_then(|cache| cache.resolution(documents));
-        let resolution = match (cached, self.cache.take()) {
-            (Some(resolution), Some(session)) => {
+        let (resolution, facets) = match (cached, self.cache.take()) {
+            (Some((resolution, kept)), Some(session)) => {
+                let facets = (Facets::from_kept(kept))
+                    .filter(|facets| **facets.places() == super::Places::of(documents));
                 self.problems.extend(session.finish(None));
-                resolution
+                (resolution, facets)
             }
-            // Made again, from what the last one found in the documents that did not change.
+            // Made again, from what the last one found in the documents that did not change;
+            // the facets built with it are kept with it.
             (None, Some(mut session)) => {
                 let memo = session.memo();
                 let glossary = &self.glossary;
                 let (resolution, memo) =
                     Resolution::compute_remembering(documents, glossary, memo.as_ref());
+                let facets = Facets::of_resolved(documents, &resolution);
                 self.problems
-                    .extend(session.finish(Some((&resolution, &memo))));
-                resolution
+                    .extend(session.finish(Some((&resolution, &memo, &facets))));
+                (resolution, Some(facets))
             }
-            (_, None) => Resolution::compute(documents, &self.glossary),
+            (_, None) => (Resolution::compute(documents, &self.glossary), None),
         };
         Resolved {
             resolution,
             problems: self.problems,
+            facets,
         }
     }
 

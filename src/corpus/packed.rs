@@ -70,7 +70,7 @@ impl Packed {
 
     /// How many chunks its records take.
     pub(crate) fn chunks(&self) -> usize {
-        self.records.chunks.len()
+        self.records.chunk_count()
     }
 
     /// The documents of chunk `c` alone, in order; the first that does not read is `None`,
@@ -147,6 +147,11 @@ impl Records {
 
     pub(crate) fn len(&self) -> usize {
         self.count as usize
+    }
+
+    /// How many chunks there are, each read on its own by [`Records::read_chunk`].
+    pub(crate) fn chunk_count(&self) -> usize {
+        self.chunks.len().min(self.counts.len())
     }
 
     pub(crate) fn is_empty(&self) -> bool {
@@ -475,6 +480,11 @@ impl<'b> Reader<'b> {
         };
         self.key = Some(place);
         std::str::from_utf8(self.bytes.get(place.0..place.1)?).ok()
+    }
+
+    /// How many bytes are left to read.
+    pub(crate) fn left(&self) -> usize {
+        self.bytes.len().saturating_sub(self.at)
     }
 
     pub(crate) fn uint(&mut self) -> Option<u64> {

@@ -168,7 +168,7 @@ impl IntoIterator for Ordinals {
 /// Every post's place in corpus order: a post's ordinal (its position among all posts)
 /// as document, thread and post indices, and back. (Four billion posts would not fit in
 /// memory long before they would not fit in a `u32`.)
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Places {
     /// Where each thread's posts start, threads in corpus order.
     thread_start: Vec<u32>,

@@ -96,6 +96,7 @@ fn documents_arrive_while_loading_and_the_finished_corpus_keeps_the_place() {
     let resolved = Resolved {
         resolution,
         problems: Vec::new(),
+        facets: None,
     };
     let loaded = Loaded::new(&shared, resolved);
     drop(shared);

@@ -15,10 +15,31 @@ pub fn run(
     style: output::Style,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
-    let facets = Facets::of_resolved(&corpus.documents, &corpus.resolution);
+    let built;
+    let facets = match &corpus.facets {
+        Some(facets) => facets,
+        None => {
+            built = Facets::of_resolved(&corpus.documents, &corpus.resolution);
+            &built
+        }
+    };
+    let ids = || (corpus.documents).map(|_, doc| doc.id.as_str().into());
+    write(facets, ids, json, kind, style, out)
+}
+
+/// The facets, as [`run`] writes them; `ids` gives every document's id, by place, when the
+/// JSON output asks for them.
+pub fn write(
+    facets: &Facets,
+    ids: impl FnOnce() -> Vec<Box<str>>,
+    json: bool,
+    kind: Option<FacetKind>,
+    style: output::Style,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
     let kinds: Vec<FacetKind> = kind.map_or(FacetKind::CORPUS.to_vec(), |k| vec![k]);
     if json {
-        let ids: Vec<Box<str>> = (corpus.documents).map(|_, doc| doc.id.as_str().into());
+        let ids = ids();
         // Each facet's rows written as they are made, not gathered into a JSON value first:
         // the kinds alone name every document.
         let object = kinds.iter().map(|&k| {
@@ -27,5 +48,5 @@ pub fn run(
         });
         return output::json(&output::Map::of(object), out);
     }
-    output::facets(&facets, &kinds, style, out)
+    output::facets(facets, &kinds, style, out)
 }
