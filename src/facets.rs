@@ -536,6 +536,7 @@ impl Facets {
     /// The facets the cache kept; none when they do not read back whole, or do not hold
     /// together (a post outside the corpus, or outside the document it is counted in).
     pub fn from_kept(kept: Kept) -> Option<Facets> {
+        kept.places.holds_together().then_some(())?;
         let places = Arc::new(kept.places);
         let records = &kept.entries;
         // Chunks are read on every core: each says its entries' facet.
@@ -739,6 +740,25 @@ fn author_handles(
 mod tests {
     use super::*;
     use crate::corpus::{Glossary, Source};
+
+    #[test]
+    fn kept_facets_read_back_as_they_were_and_damaged_ones_not_at_all() {
+        let facets = Facets::build(&crate::corpus::load::bundled());
+        assert!(!facets.organisations.is_empty());
+        let kept = facets.kept();
+        assert_eq!(Facets::from_kept(kept.clone()), Some(facets.clone()));
+        // Places that do not hold together: a document's threads out of order.
+        let mut broken = kept.clone();
+        broken.places.parts_mut().1.swap(1, 2);
+        assert_eq!(Facets::from_kept(broken), None);
+        // Places of another corpus, whose last thread starts later: the posts of the last
+        // document are counted in a document they are not in.
+        let mut other = kept;
+        let (threads, _, posts) = other.places.parts_mut();
+        *threads.last_mut().unwrap() = *posts;
+        *posts += 7;
+        assert_eq!(Facets::from_kept(other), None);
+    }
 
     fn corpus(texts: &[&str]) -> Corpus {
         let sources = texts

@@ -6,6 +6,25 @@
 use libfuzzer_sys::fuzz_target;
 use tread::cache::store::{self, Reader};
 use tread::corpus::{Document, Documents, Memo, Packed, Resolution};
+use tread::facets::{FacetKind, Facets, Kept};
+use tread::listing::Listing;
+
+/// Any bytes as the facets a cache keeps, and as its listing: read back, and used as the
+/// commands use them when they are.
+fn facets_and_listing(bytes: &[u8]) {
+    if let Some(facets) = store::decode::<Kept>(bytes, LIMIT).and_then(Facets::from_kept) {
+        for &kind in FacetKind::CORPUS {
+            for entry in facets.entries(kind) {
+                let _ = entry.document_posts().count();
+            }
+        }
+    }
+    if let Some(listing) = store::decode::<Listing>(bytes, LIMIT) {
+        if listing.rows.all_read() {
+            let _ = listing.rows.iter().count();
+        }
+    }
+}
 
 /// What a record of a file of 64 KB may unpack to.
 const LIMIT: u64 = 64 << 20;
@@ -16,6 +35,7 @@ fuzz_target!(|data: &[u8]| {
     let _ = store::decode::<Vec<Document>>(&packed, LIMIT);
     let _ = store::decode::<Resolution>(&packed, LIMIT);
     let _ = store::decode::<Memo>(&packed, LIMIT);
+    facets_and_listing(&packed);
     // Any bytes as a packed record.
     let _ = store::decode::<Vec<Document>>(data, LIMIT);
     // Any bytes as documents kept packed (a file of tread's JSON), however many they claim.
@@ -42,6 +62,11 @@ fuzz_target!(|data: &[u8]| {
             }
             if let Some(Ok(bytes)) = reader.index.memo.map(|span| reader.bytes(span)) {
                 let _ = store::decode::<Memo>(&bytes, LIMIT);
+            }
+            for span in reader.index.facets.into_iter().chain(reader.index.listing) {
+                if let Ok(bytes) = reader.bytes(span) {
+                    facets_and_listing(&bytes);
+                }
             }
         }
     }

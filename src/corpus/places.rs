@@ -223,6 +223,31 @@ impl Places {
         self.doc_thread.push(self.thread_start.len() as u32);
     }
 
+    /// Whether the places hold together, as any made here do: threads start in order from
+    /// the first post, at most at the last, and documents' threads in order from the first
+    /// thread to the last. Places read back from the cache are checked before use.
+    pub fn holds_together(&self) -> bool {
+        let ordered = |v: &[u32]| v.windows(2).all(|w| w[0] <= w[1]);
+        let threads = &self.thread_start;
+        ordered(threads)
+            && threads.first().is_none_or(|&first| first == 0)
+            && threads.last().is_none_or(|&last| last <= self.posts)
+            && ordered(&self.doc_thread)
+            && self.doc_thread.first() == Some(&0)
+            && self.doc_thread.last() == Some(&(threads.len() as u32))
+    }
+
+    /// Its parts, for tests to break it: where threads start, where documents' threads
+    /// start, how many posts.
+    #[cfg(test)]
+    pub(crate) fn parts_mut(&mut self) -> (&mut Vec<u32>, &mut Vec<u32>, &mut u32) {
+        (
+            &mut self.thread_start,
+            &mut self.doc_thread,
+            &mut self.posts,
+        )
+    }
+
     /// How many documents are placed.
     pub fn documents(&self) -> usize {
         self.doc_thread.len() - 1
