@@ -13,7 +13,7 @@ pub mod store;
 
 use crate::corpus::load::{FileRead, Problem};
 use crate::corpus::sanitise::printable_path;
-use crate::corpus::{Docs, Documents, Glossary, Memo, Resolution};
+use crate::corpus::{Documents, Glossary, Memo, Places, Resolution};
 use crate::facets::{Facets, Kept};
 use crate::listing::Listing;
 use rayon::prelude::*;
@@ -91,7 +91,7 @@ struct Old {
     /// Whether its files are those of this load, in the same order.
     same_files: bool,
     /// Whether it must be written anew all the same: its listing is missing or damaged
-    /// (only `tread list` reads it, and it cannot mend it).
+    /// (only `tread list` and `tread facets` read it, and they cannot mend it).
     mend: bool,
 }
 
@@ -183,10 +183,11 @@ impl Session {
     }
 
     /// The resolution the last load made and the facets it built with it, when they hold
-    /// for `documents` (this load's): every file was read from the cache, they are the same
-    /// files, the glossary is the same, and everything the resolution names is there. The
-    /// two are taken together or not at all, so that a load without one makes both again.
-    pub fn resolution<D: Docs + ?Sized>(&mut self, documents: &D) -> Option<(Resolution, Kept)> {
+    /// for this load's documents, whose posts are at `places` (asked for only when there is
+    /// a resolution to check): every file was read from the cache, they are the same files,
+    /// the glossary is the same, and everything the resolution and the facets name is
+    /// there. The two are taken together or not at all: a load without one makes both again.
+    pub fn resolution(&mut self, places: impl FnOnce() -> Places) -> Option<(Resolution, Facets)> {
         let old = self.old.as_ref()?;
         let same = old.same_files && self.counts.parsed == 0 && self.writer.is_none();
         let index = &old.reader.index;
@@ -195,20 +196,24 @@ impl Session {
             return None;
         }
         let limit = old.unpacked_limit();
-        let decode = |span| old.reader.bytes(span).ok();
-        let resolution =
-            decode(spans.0).and_then(|bytes| store::decode::<Resolution>(&bytes, limit));
-        let fitting = resolution.filter(|resolution| resolution.fits(documents));
-        let Some(resolution) = fitting else {
-            self.broken(Broken::Damaged("resolution"));
-            return None;
-        };
-        let Some(kept) = decode(spans.1).and_then(|bytes| store::decode::<Kept>(&bytes, limit))
-        else {
-            self.broken(Broken::Damaged("facets"));
-            return None;
-        };
-        Some((resolution, kept))
+        let bytes = |span| old.reader.bytes(span).ok();
+        let resolution = bytes(spans.0).and_then(|b| store::decode::<Resolution>(&b, limit));
+        let kept = bytes(spans.1).and_then(|b| store::decode::<Kept>(&b, limit));
+        let places = places();
+        let resolution = resolution.filter(|resolution| resolution.fits_places(&places));
+        // Checked against this load's places before anything is built from them.
+        let facets = (kept.filter(|kept| *kept.places() == places)).and_then(Facets::from_kept);
+        match (resolution, facets) {
+            (Some(resolution), Some(facets)) => Some((resolution, facets)),
+            (None, _) => {
+                self.broken(Broken::Damaged("resolution"));
+                None
+            }
+            (Some(_), None) => {
+                self.broken(Broken::Damaged("facets"));
+                None
+            }
+        }
     }
 
     /// What the last load's resolution found in each document (whatever its files and
@@ -390,8 +395,8 @@ impl Old {
             .map(|(at, entry)| (entry.path.clone(), at))
             .collect();
         let same_files = same_files(entries, files);
-        let listing = reader.index.listing.map(|span| reader.bytes(span));
-        let mend = !matches!(listing, Some(Ok(_)));
+        // Read whole, as `tread list` would: a listing it would refuse is made again now.
+        let mend = read_listing(&reader).is_none();
         Old {
             mend,
             reader,

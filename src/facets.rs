@@ -506,6 +506,13 @@ pub struct Kept {
     entries: Records,
 }
 
+impl Kept {
+    /// The places of the posts of the corpus the facets were built for.
+    pub fn places(&self) -> &Places {
+        &self.places
+    }
+}
+
 impl Facets {
     /// What the cache keeps of the corpus's facets.
     pub fn kept(&self) -> Kept {

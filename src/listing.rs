@@ -3,24 +3,32 @@
 //! collection is listed without reading a document.
 
 use crate::corpus::packed::{Reader, Records};
-use crate::corpus::{Document, Kind, Problem};
+use crate::corpus::{DocIndex, Document, Kind, Places, Problem};
 use crate::present::one_line;
 use serde::Serialize;
 
 /// A document's row.
 #[derive(Serialize)]
 pub struct ListRow<'a> {
+    /// The document's id.
     pub id: &'a str,
+    /// The file it was read from, as the load names it.
     pub path: &'a str,
+    /// What kind of page it is.
     pub kind: Kind,
     /// The title as the document gives it (`null` when it gives none).
     pub title: Option<&'a str>,
     /// What the list shows for it: the title, or else the opening words of its first post.
     pub display_title: &'a str,
+    /// Its author's name, when it names one.
     pub author: Option<&'a str>,
+    /// Its date as written, when it gives one.
     pub date: Option<&'a str>,
+    /// How many threads it holds.
     pub threads: usize,
+    /// How many posts, in all its threads.
     pub posts: usize,
+    /// How many posts its page says there are, when it says.
     pub declared_posts: Option<u32>,
     /// With `--filter`: how many of its posts pass.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -60,7 +68,8 @@ impl ListRows {
     /// The rows, in the order they were added.
     pub fn iter(&self) -> impl Iterator<Item = ListRow<'_>> {
         let rows = self.records.read(read_row);
-        rows.map(|row| row.expect("rows read back as this process wrote them"))
+        // Made by this process, or read from the cache, which checks them all first.
+        rows.map(|row| row.expect("rows read back: made here, or checked by all_read"))
     }
 }
 
@@ -96,8 +105,24 @@ impl ListRows {
         self.records.len()
     }
 
+    /// Whether there is no row.
     pub fn is_empty(&self) -> bool {
         self.records.is_empty()
+    }
+
+    /// Whether these are the rows of the documents whose posts are at `places`: as many,
+    /// each with as many threads and posts.
+    pub fn placed_at(&self, places: &Places) -> bool {
+        let mut rows = self.records.read(read_row);
+        places.holds_together()
+            && places.documents() == self.len()
+            && (0..self.len()).all(|doc| {
+                let doc = DocIndex::new(doc);
+                rows.next().flatten().is_some_and(|row| {
+                    row.threads == places.threads_of(doc)
+                        && row.posts == places.of_document(doc).len()
+                })
+            })
     }
 }
 
@@ -108,8 +133,11 @@ impl ListRows {
     Debug, Clone, Default, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
 )]
 pub struct Listing {
+    /// Each document's row, in the order of the load.
     pub rows: ListRows,
+    /// What the files said was wrong, and the ids the load changed, as the load said it.
     pub problems: Vec<Problem>,
+    /// The files documents came from, each run of documents of one file adding it once.
     pub files: Vec<String>,
 }
 

@@ -60,6 +60,16 @@ fn cache_files(cache: &Path) -> Vec<PathBuf> {
     }
 }
 
+/// Flips a byte of the first file's record in the cache file `file`: what reads that
+/// record says the cache was damaged; what reads none does not notice.
+fn damage_first_record(file: &Path) {
+    let mut bytes = std::fs::read(file).unwrap();
+    let build = u32::from_le_bytes(bytes[12..16].try_into().unwrap()) as usize;
+    // The first record follows the header (16 bytes and the build's name).
+    bytes[16 + build + 8] ^= 0x20;
+    std::fs::write(file, bytes).unwrap();
+}
+
 fn modified(path: &Path) -> SystemTime {
     std::fs::metadata(path).unwrap().modified().unwrap()
 }
@@ -120,6 +130,15 @@ fn an_unchanged_collection_is_listed_as_reading_every_file_lists_it_warnings_and
             assert_eq!(run(cache.path(), &args), fresh, "{args:?}");
         }
     }
+    // Listed without a record read: one damaged goes unnoticed, until a command reads it.
+    let [file] = &cache_files(cache.path())[..] else {
+        panic!("one cache file");
+    };
+    damage_first_record(file);
+    let fresh = run(cache.path(), &["--no-cache", "list", path]);
+    assert_eq!(run(cache.path(), &["list", path]), fresh);
+    let (_, errors) = run(cache.path(), &["export", "--json", path]);
+    assert!(errors.contains("cache rebuilt: it was damaged"), "{errors}");
     // A file added and one changed: both are listed at the next run.
     std::fs::write(dir.path().join("e.txt"), "# Fostering\n\nA note.\n").unwrap();
     std::fs::write(dir.path().join("b.txt"), "# Barnardo's\n\nNotes.\n").unwrap();
@@ -134,15 +153,26 @@ fn an_unchanged_collection_is_listed_as_reading_every_file_lists_it_warnings_and
 #[test]
 fn an_unchanged_collection_has_the_facets_of_reading_every_file_and_a_new_glossary_is_seen() {
     let (dir, cache) = (folder(), tempfile::tempdir().unwrap());
+    // A file that is not text: a warning, and a summary, each run repeats.
+    std::fs::write(dir.path().join("d.txt"), b"\x00\x01\x02 not text").unwrap();
+    std::thread::sleep(Duration::from_millis(2100));
     let path = arg(dir.path());
     let facets = |how: &[&'static str]| -> Vec<&str> { [&["facets", path][..], how].concat() };
     for how in [&["--json"][..], &["--kind", "org"], &[]] {
         let fresh = run(cache.path(), &[&["--no-cache"][..], &facets(how)].concat());
+        assert!(fresh.1.contains("d.txt: skipped"), "{}", fresh.1);
         // The first run builds them, the second and third read them.
         for _ in 0..3 {
             assert_eq!(run(cache.path(), &facets(how)), fresh, "{how:?}");
         }
     }
+    // Read without a record: one damaged goes unnoticed.
+    let [file] = &cache_files(cache.path())[..] else {
+        panic!("one cache file");
+    };
+    damage_first_record(file);
+    let fresh = run(cache.path(), &["--no-cache", "facets", "--json", path]);
+    assert_eq!(run(cache.path(), &facets(&["--json"])), fresh);
     let (before, _) = run(cache.path(), &facets(&["--kind", "org"]));
     assert!(before.contains("Family Rights Group"), "{before}");
     // A glossary beside the documents names an organisation the rules do not.

@@ -122,20 +122,24 @@ fn reload_here(
     shown: &Corpus,
     review: Option<&Path>,
 ) -> Result<Option<Reloaded>, String> {
-    let corpus = match load::load(options) {
-        Ok(corpus) => corpus,
+    let (corpus, facets) = match load::load_with_facets(options) {
+        Ok(loaded) => loaded,
         // Every file gone: the collection is empty now, and says why as at the start.
-        Err(LoadError::Empty { problems, .. }) if !shown.documents.is_empty() => Corpus {
-            problems,
-            ..Corpus::default()
-        },
+        Err(LoadError::Empty { problems, .. }) if !shown.documents.is_empty() => {
+            let corpus = Corpus {
+                problems,
+                ..Corpus::default()
+            };
+            (corpus, None)
+        }
         Err(error) => return Err(error.to_string()),
     };
     let change = Change::between(shown, &corpus);
     if change.is_none() {
         return Ok(None);
     }
-    let facets = Facets::build(&corpus);
+    // Those the load has (kept by the cache, or built to keep there) are the same.
+    let facets = facets.unwrap_or_else(|| Facets::build(&corpus));
     let review = review.map(|path| Review::reread(path, &corpus, facets.places()));
     let short_ids = documents::ShortIds::new(&corpus);
     Ok(Some(Reloaded {

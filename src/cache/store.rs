@@ -1,6 +1,7 @@
 //! The cache file's layout: a header naming the build that wrote it, one record per document
-//! file (its documents and problems), perhaps the corpus's resolution with its memo and
-//! facets, the load's listing, then an index of the records and a footer that finds the index.
+//! file (its documents and problems), then the last cache's memo when this load resolved
+//! nothing, or the corpus's resolution with its memo and facets when it did, the load's
+//! listing, then an index of them all and a footer that finds the index.
 //!
 //! ```text
 //! header   MAGIC, format (u32), length of the build id (u32), build id

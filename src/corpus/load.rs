@@ -100,10 +100,17 @@ pub enum LoadError {
 /// Loads the corpus the options name. Files are read and parsed a batch at a time, so
 /// no more than one batch of raw text is held beside the documents.
 pub fn load(options: &LoadOptions) -> Result<Corpus, LoadError> {
+    load_with_facets(options).map(|(corpus, _)| corpus)
+}
+
+/// [`load`], with the facets of the corpus when the load has them ([`Resolved::facets`]).
+pub fn load_with_facets(options: &LoadOptions) -> Result<(Corpus, Option<Facets>), LoadError> {
     let (documents, listed) = read_all(options)?;
     let mut corpus = Corpus::unresolved(documents, Vec::new());
-    listed.resolve(&corpus.documents).apply(&mut corpus);
-    Ok(corpus)
+    let mut resolved = listed.resolve(&corpus.documents);
+    let facets = resolved.facets.take();
+    resolved.apply(&mut corpus);
+    Ok((corpus, facets))
 }
 
 /// Loads the documents the options name without resolving them against each other: no
@@ -185,9 +192,9 @@ pub fn cached_facets(options: &LoadOptions) -> Option<(Listing, Facets)> {
     let dir = options.cache.as_deref()?;
     let (glossary, files, problems) = walk_for_cache(options)?;
     let (listing, kept) = cache::facets(dir, &options.paths, &files, &glossary)?;
+    // Kept for the documents listed, checked before anything is built from them.
+    listing.rows.placed_at(kept.places()).then_some(())?;
     let facets = Facets::from_kept(kept)?;
-    // Kept for as many documents as were listed.
-    (facets.places().documents() == listing.rows.len()).then_some(())?;
     Some((with_problems(listing, problems)?, facets))
 }
 
@@ -205,11 +212,17 @@ fn walk_for_cache(options: &LoadOptions) -> Option<(Glossary, Vec<PathBuf>, Vec<
         .map(Glossary::load)
         .transpose()
         .ok()?;
+    Some(walk(paths, explicit))
+}
+
+/// The glossary (those beside `paths`, then `explicit`) and the files under `paths`, with
+/// the problems met finding them: what every load of files starts with.
+fn walk(paths: &[PathBuf], explicit: Option<Glossary>) -> (Glossary, Vec<PathBuf>, Vec<Problem>) {
     let mut problems = Vec::new();
     let mut glossary = discovered_glossary(paths, &mut problems);
     glossary.merge(explicit.unwrap_or_default());
     let files = find_files(paths, &mut problems);
-    Some((glossary, files, problems))
+    (glossary, files, problems)
 }
 
 /// A listing from the cache with the problems met before its files were read first; none
@@ -305,6 +318,7 @@ fn read_batches(options: &LoadOptions, mut take: impl FnMut(Batch)) -> Result<Li
             ids: &mut Ids::default(),
             problems: &mut problems,
             listing: None,
+            read: &mut 0,
             done: total,
             total,
         });
@@ -357,13 +371,12 @@ impl Listed {
     /// the glossary, to be applied where they are; taken from the cache when it holds the
     /// resolution of these very files, and kept there when it does not.
     pub fn resolve<D: Docs + ?Sized>(mut self, documents: &D) -> Resolved {
-        let cached = (self.cache.as_mut()).and_then(|cache| cache.resolution(documents));
+        let places = || super::Places::of(documents);
+        let cached = (self.cache.as_mut()).and_then(|cache| cache.resolution(places));
         let (resolution, facets) = match (cached, self.cache.take()) {
-            (Some((resolution, kept)), Some(session)) => {
-                let facets = (Facets::from_kept(kept))
-                    .filter(|facets| **facets.places() == super::Places::of(documents));
+            (Some((resolution, facets)), Some(session)) => {
                 self.problems.extend(session.finish(None));
-                (resolution, facets)
+                (resolution, Some(facets))
             }
             // Made again, from what the last one found in the documents that did not change;
             // the facets built with it are kept with it.
@@ -409,16 +422,14 @@ pub fn stream(
     mut emit: impl FnMut(Batch) -> bool,
 ) -> Option<Result<Listed, LoadError>> {
     let paths = &options.paths;
-    let mut problems = Vec::new();
-    let mut glossary = discovered_glossary(paths, &mut problems);
-    glossary.merge(explicit.unwrap_or_default());
-    let files = find_files(paths, &mut problems);
+    let (glossary, files, mut problems) = walk(paths, explicit);
     let mut cache =
         (options.cache.as_deref()).map(|dir| cache::Session::open(dir, paths, &files, &glossary));
     // What the list shows of each document, for the cache: what the batches add from here.
     let mut listing = cache.as_ref().map(|_| Listing::default());
     let walked = problems.len();
-    let mut sent = 0;
+    // Batches sent, and batches whose documents were read through.
+    let (mut sent, mut read) = (0, 0);
     let mut ids = Ids::default();
     let mut parsed_any = false;
     let mut batch = FIRST_BATCH;
@@ -431,13 +442,14 @@ pub fn stream(
         };
         done += chunk.len();
         parsed_any |= !parsed.is_empty();
-        sent += parsed.len();
+        sent += 1;
         let total = files.len();
         let listening = emit(Batch {
             documents: parsed,
             ids: &mut ids,
             problems: &mut problems,
             listing: listing.as_mut(),
+            read: &mut read,
             done,
             total,
         });
@@ -453,9 +465,9 @@ pub fn stream(
             problems,
         }));
     }
-    // Kept only when it lists every document sent: one whose batch was let go unread
-    // has no row, and a listing without it would be wrong.
-    let listing = listing.filter(|listing| listing.rows.len() == sent);
+    // Kept only when every batch sent was read through: the documents of one let go
+    // unread have no row, and a listing without them would be wrong.
+    let listing = listing.filter(|_| read == sent);
     let listing = listing.map(|listing| Listing {
         problems: problems[walked..].to_vec(),
         ..listing
@@ -489,6 +501,8 @@ pub struct Batch<'l> {
     problems: &'l mut Vec<Problem>,
     /// The load's rows for the cache, when it keeps one.
     listing: Option<&'l mut Listing>,
+    /// How many batches of the load were read through, this one once it is.
+    read: &'l mut usize,
     pub done: usize,
     pub total: usize,
 }
@@ -512,6 +526,7 @@ impl Batch<'_> {
     /// [`Batch::for_each`], telling `take` too whether each was kept packed.
     pub fn for_each_kept(self, mut take: impl FnMut(Document, bool)) {
         let (ids, problems, mut listing) = (self.ids, self.problems, self.listing);
+        *self.read += 1;
         let read = self.documents.for_each_kept(|mut document, packed| {
             unique_id(&mut document, ids, problems);
             if let Some(listing) = listing.as_mut() {

@@ -231,7 +231,9 @@ impl Places {
         let threads = &self.thread_start;
         ordered(threads)
             && threads.first().is_none_or(|&first| first == 0)
-            && threads.last().is_none_or(|&last| last <= self.posts)
+            && threads
+                .last()
+                .map_or(self.posts == 0, |&last| last <= self.posts)
             && ordered(&self.doc_thread)
             && self.doc_thread.first() == Some(&0)
             && self.doc_thread.last() == Some(&(threads.len() as u32))
@@ -273,6 +275,15 @@ impl Places {
         Ordinals {
             start: 0,
             end: self.posts,
+        }
+    }
+
+    /// How many threads document `doc` has (none past the last document).
+    pub fn threads_of(&self, doc: DocIndex) -> usize {
+        let doc = doc.index();
+        match self.doc_thread.get(doc..doc + 2) {
+            Some(threads) => threads[1].saturating_sub(threads[0]) as usize,
+            None => 0,
         }
     }
 

@@ -15,7 +15,7 @@ pub use memo::Memo;
 
 use super::glossary::Glossary;
 use super::sanitise::single_line_owned;
-use super::{Author, DocIndex, Document, Ordinal};
+use super::{Author, DocIndex, Document, Ordinal, Places};
 use naming::organisations;
 use std::collections::{BTreeMap, BTreeSet};
 use threads::repeated_threads;
@@ -114,14 +114,18 @@ impl Resolution {
     /// there, the posts in order. One read back from the cache is checked so before it is
     /// trusted.
     pub fn fits<D: Docs + ?Sized>(&self, docs: &D) -> bool {
-        let shapes = docs.map(|_, doc| (doc.post_count(), doc.threads.len()));
-        let posts: usize = shapes.iter().map(|&(posts, _)| posts).sum();
+        self.fits_places(&Places::of(docs))
+    }
+
+    /// [`Resolution::fits`] for the documents whose posts are at `places`.
+    pub fn fits_places(&self, places: &Places) -> bool {
+        let posts = places.len();
         let mut ordinals = self.organisations.iter().map(|p| p.ordinal.index());
         let in_order = ordinals
             .clone()
             .zip(ordinals.clone().skip(1))
             .all(|(a, b)| a < b);
-        let threads = |l: &Link| shapes.get(l.doc.index()).map_or(0, |&(_, threads)| threads);
+        let threads = |l: &Link| places.threads_of(l.doc);
         in_order
             && ordinals.next_back().is_none_or(|last| last < posts)
             && self.links.iter().all(|l| l.thread < threads(l))
