@@ -926,6 +926,20 @@ fn a_broken_glossary_given_explicitly_is_an_error() {
 }
 
 #[test]
+fn a_missing_glossary_given_explicitly_says_why_once() {
+    let dir = folder(&[]);
+    let file = dir.path().join("missing.toml");
+    let assert = tread()
+        .args(["list", "--glossary", arg(&file)])
+        .assert()
+        .code(1);
+    let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    let why = std::fs::read(&file).unwrap_err().to_string();
+    let line = format!("tread: {}: cannot read: {why}\n", file.display());
+    assert_eq!(err, line);
+}
+
+#[test]
 fn an_explicit_glossary_adds_names() {
     let dir = folder(&[(
         "g.toml",

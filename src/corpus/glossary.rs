@@ -27,11 +27,9 @@ pub const MAX_BYTES: u64 = 8 * 1024 * 1024;
 /// A problem with a glossary file; every message names the file.
 #[derive(Debug, Error)]
 pub enum GlossaryError {
-    #[error("{path}: cannot read: {source}")]
-    Read {
-        path: String,
-        source: std::io::Error,
-    },
+    // Not named `source`: the message says it already, and a source is said again after it.
+    #[error("{path}: cannot read: {error}")]
+    Read { path: String, error: std::io::Error },
     #[error("{path}: {reason}")]
     Refused { path: String, reason: String },
     #[error("{path}:{line}:{column}: {message}")]
@@ -143,9 +141,9 @@ impl Glossary {
             reason,
         };
         let bytes = super::load::read_regular_file(path, MAX_BYTES).map_err(|e| match e {
-            super::load::ReadError::Io(source) => GlossaryError::Read {
+            super::load::ReadError::Io(error) => GlossaryError::Read {
                 path: printable_path(path),
-                source,
+                error,
             },
             other => refused(other.to_string()),
         })?;
