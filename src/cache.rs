@@ -200,7 +200,7 @@ impl Session {
         let resolution = bytes(spans.0).and_then(|b| store::decode::<Resolution>(&b, limit));
         let kept = bytes(spans.1).and_then(|b| store::decode::<Kept>(&b, limit));
         let places = places();
-        let resolution = resolution.filter(|resolution| resolution.fits_places(&places));
+        let resolution = resolution.filter(|resolution| resolution.fits(&places));
         // Checked against this load's places before anything is built from them.
         let facets = (kept.filter(|kept| *kept.places() == places)).and_then(Facets::from_kept);
         match (resolution, facets) {

@@ -909,15 +909,20 @@ fn a_broken_glossary_beside_documents_is_a_warning() {
         ));
 }
 
+/// What `tread list --glossary FILE` says on standard error, failing with 1.
+fn glossary_error(file: &Path) -> String {
+    let assert = tread()
+        .args(["list", "--glossary", arg(file)])
+        .assert()
+        .code(1);
+    String::from_utf8(assert.get_output().stderr.clone()).unwrap()
+}
+
 #[test]
 fn a_broken_glossary_given_explicitly_is_an_error() {
     let dir = folder(&[("bad.toml", b"people = [\"x\"\n")]);
     let file = dir.path().join("bad.toml");
-    let assert = tread()
-        .args(["list", "--glossary", arg(&file)])
-        .assert()
-        .code(1);
-    let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    let err = glossary_error(&file);
     assert!(
         err.starts_with(&format!("tread: {}:1:", file.display())),
         "{err}"
@@ -929,11 +934,7 @@ fn a_broken_glossary_given_explicitly_is_an_error() {
 fn a_missing_glossary_given_explicitly_says_why_once() {
     let dir = folder(&[]);
     let file = dir.path().join("missing.toml");
-    let assert = tread()
-        .args(["list", "--glossary", arg(&file)])
-        .assert()
-        .code(1);
-    let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    let err = glossary_error(&file);
     let why = std::fs::read(&file).unwrap_err().to_string();
     let line = format!("tread: {}: cannot read: {why}\n", file.display());
     assert_eq!(err, line);

@@ -110,15 +110,10 @@ impl Resolution {
             .collect();
     }
 
-    /// Whether the resolution can be applied to `docs`: every post and thread it names is
-    /// there, the posts in order. One read back from the cache is checked so before it is
-    /// trusted.
-    pub fn fits<D: Docs + ?Sized>(&self, docs: &D) -> bool {
-        self.fits_places(&Places::of(docs))
-    }
-
-    /// [`Resolution::fits`] for the documents whose posts are at `places`.
-    pub fn fits_places(&self, places: &Places) -> bool {
+    /// Whether the resolution can be applied to the documents whose posts are at `places`:
+    /// every post and thread it names is there, the posts in order. One read back from the
+    /// cache is checked so before it is trusted.
+    pub fn fits(&self, places: &Places) -> bool {
         let posts = places.len();
         let mut ordinals = self.organisations.iter().map(|p| p.ordinal.index());
         let in_order = ordinals
@@ -251,14 +246,14 @@ mod tests {
         let docs = &documents[..];
         let resolution = Resolution::compute(docs, &crate::corpus::load::bundled_glossary());
         assert!(!resolution.links.is_empty() && !resolution.organisations.is_empty());
-        assert!(resolution.fits(docs));
+        assert!(resolution.fits(&Places::of(docs)));
         assert!(
-            !resolution.fits(&docs[..1]),
+            !resolution.fits(&Places::of(&docs[..1])),
             "its links name documents not there"
         );
         let mut shuffled = resolution.clone();
         shuffled.organisations.reverse();
-        assert!(!shuffled.fits(docs), "its posts out of order");
+        assert!(!shuffled.fits(&Places::of(docs)), "its posts out of order");
     }
 
     #[test]

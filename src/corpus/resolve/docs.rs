@@ -228,7 +228,7 @@ mod tests {
         let resolution = Resolution::compute(&documents[..], &glossary);
         assert!(resolution.named_posts().count() > 0 && !resolution.links.is_empty());
         assert_eq!(Resolution::compute(&held, &glossary), resolution);
-        assert!(resolution.fits(&held));
+        assert!(resolution.fits(&crate::corpus::Places::of(&held)));
         // An excerpt opens the first thread that it starts, in corpus order.
         assert!(resolution.links.iter().all(|l| l.holder.ends_with("-0")));
         assert_eq!(Places::of(&held), Places::new(&documents));
