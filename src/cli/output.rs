@@ -11,6 +11,7 @@ use crate::present::{
 };
 use crate::search::Query;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::io::Write;
 use unicode_width::UnicodeWidthStr;
 
@@ -428,12 +429,12 @@ pub fn search_hits(
 }
 
 /// The part of `text` around the first hit that fits `room` columns ("…" marks cuts).
-fn snippet(text: &str, query: &Query, room: Option<usize>) -> String {
+fn snippet<'a>(text: &'a str, query: &Query, room: Option<usize>) -> Cow<'a, str> {
     let Some(room) = room else {
-        return text.to_string();
+        return Cow::Borrowed(text);
     };
     if text.width() <= room {
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
     let first = query.ranges(text).first().map_or(0, |r| r.start);
     let lead = room / 4;
@@ -452,7 +453,7 @@ fn snippet(text: &str, query: &Query, room: Option<usize>) -> String {
     } else {
         text.to_string()
     };
-    truncate(&shown, room)
+    Cow::Owned(truncate(&shown, room))
 }
 
 #[cfg(test)]

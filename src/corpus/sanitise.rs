@@ -72,9 +72,7 @@ pub fn printable(name: &str) -> String {
 /// then one to six tag letters or digits and the cancel tag). Borrowed when nothing is
 /// escaped.
 pub fn single_line(field: &str) -> Cow<'_, str> {
-    // Printable ASCII, most fields, holds none: no need to look at each character.
-    let printable = field.bytes().all(|b| (b' '..=b'~').contains(&b));
-    if printable || !field.chars().any(|c| c.is_control() || is_invisible(c)) {
+    if !has_escapes(field) {
         return Cow::Borrowed(field);
     }
     let mut out = String::with_capacity(field.len() + 8);
@@ -115,6 +113,34 @@ pub fn single_line(field: &str) -> Cow<'_, str> {
         true => Cow::Borrowed(field),
         false => Cow::Owned(out),
     }
+}
+
+/// Whether [`single_line`] has anything to look at in `field`: a control or invisible
+/// character. Printable ASCII, most of any text, holds none, so only the other bytes are
+/// looked at, and a character decoded only where one starts.
+fn has_escapes(field: &str) -> bool {
+    let bytes = field.as_bytes();
+    let mut from = 0;
+    while let Some(found) = bytes[from..]
+        .iter()
+        .position(|b| !(b' '..=b'~').contains(b))
+    {
+        let at = from + found;
+        let Some(c) = field[at..].chars().next().filter(|_| bytes[at] >= 0x80) else {
+            return true;
+        };
+        if c.is_control() || is_invisible(c) {
+            return true;
+        }
+        from = at + c.len_utf8();
+    }
+    false
+}
+
+/// The rule [`has_escapes`] follows, a character at a time.
+#[cfg(test)]
+fn has_escapes_by_chars(field: &str) -> bool {
+    field.chars().any(|c| c.is_control() || is_invisible(c))
 }
 
 /// [`single_line`] of a field already owned: the field itself when nothing is escaped.
@@ -431,6 +457,13 @@ mod tests {
         #[test]
         fn the_byte_scan_says_what_the_rule_says(text in "(\\PC|\\pC|[\\x00-\\x7f]){0,40}") {
             proptest::prop_assert_eq!(is_clean(&text), is_clean_by_chars(&text));
+        }
+
+        #[test]
+        fn the_byte_scan_finds_what_single_line_escapes(
+            text in "(\\PC|\\pC|[\\x00-\\x7f]|[\u{ad}\u{200b}-\u{200f}\u{2028}\u{fe0f}\u{e0041}\u{e0100}]){0,40}",
+        ) {
+            proptest::prop_assert_eq!(has_escapes(&text), has_escapes_by_chars(&text));
         }
     }
 
