@@ -319,7 +319,12 @@ impl Session {
             };
         };
         let appended = match bytes {
-            Bytes::Old(span, bytes) => writer.append(&bytes, span.crc),
+            Bytes::Old(span, Some(bytes)) => writer.append(&bytes, span.crc),
+            Bytes::Old(span, None) => {
+                let old = self.old.as_ref().expect("a record from the old cache");
+                (old.reader.bytes(span).map_err(std::io::Error::other))
+                    .and_then(|bytes| writer.append(&bytes, span.crc))
+            }
             Bytes::New(bytes) => writer.append(&bytes, crc32fast::hash(&bytes)),
             Bytes::Later | Bytes::None => return Where::Nowhere,
         };
@@ -415,8 +420,8 @@ impl Old {
         all_records_limit(&self.reader.index)
     }
 
-    /// The record of `path` (its place and bytes) and the files read with it, when the cache
-    /// holds it and neither it nor they changed.
+    /// Where the record of `path` is and the files read with it, when the cache holds it and
+    /// neither it nor they changed.
     fn record_of(&self, path: &Path, stamp: Stamp) -> Result<Option<Cached>, Broken> {
         let found = self.by_path.get(&key(path)[..]);
         let Some(entry) = found.map(|&at| &self.reader.index.files[at]) else {
@@ -426,7 +431,7 @@ impl Old {
         let Some(span) = entry.record.filter(|_| unchanged) else {
             return Ok(None);
         };
-        Ok(Some((span, self.reader.bytes(span)?, entry.with.clone())))
+        Ok(Some((span, entry.with.clone())))
     }
 }
 
@@ -508,7 +513,7 @@ fn all_records_limit(index: &store::Index) -> u64 {
 }
 
 /// A record found in the last cache: its place, its bytes, and the files read with it.
-type Cached = (Span, Vec<u8>, Vec<Also>);
+type Cached = (Span, Vec<Also>);
 
 /// A path as the index keeps it, byte for byte.
 fn key(path: &Path) -> Vec<u8> {
@@ -518,6 +523,11 @@ fn key(path: &Path) -> Vec<u8> {
 /// The stamp of the file at `path` now, if it can be had.
 fn stamp_of(path: &Path) -> Option<Stamp> {
     std::fs::metadata(path).ok().map(|m| Stamp::of(&m))
+}
+
+thread_local! {
+    /// The room each thread reads records into.
+    static RECORD: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// What reading a batch needs on every core.
@@ -530,6 +540,26 @@ struct Reading<'a, F> {
 }
 
 impl<F: Fn(&Path) -> FileRead + Sync> Reading<'_, F> {
+    /// The record at `span` of the last cache, with its bytes when a new cache is being
+    /// written. Read into room each thread keeps: fresh room for every file, zeroed and
+    /// faulted in, cost more than reading into it.
+    fn record(
+        &self,
+        span: Span,
+        stamp: Option<Stamp>,
+    ) -> Result<(Record, Option<Vec<u8>>), Broken> {
+        let old = self.old.expect("a record from the old cache");
+        RECORD.with_borrow_mut(|bytes| {
+            old.reader.bytes_into(span, bytes)?;
+            let record = decode_record(bytes, stamp).ok_or(Broken::Damaged("record"))?;
+            let kept = self.writing.then(|| bytes.clone());
+            if bytes.capacity() > store::KEPT_ROOM {
+                *bytes = Vec::new();
+            }
+            Ok((record, kept))
+        })
+    }
+
     /// Reads the file at `path`: from its record when the cache holds it unchanged, else
     /// from itself, made a record when one is wanted.
     fn file<'p>(&self, path: &'p Path) -> Outcome<'p> {
@@ -540,9 +570,11 @@ impl<F: Fn(&Path) -> FileRead + Sync> Reading<'_, F> {
             .zip(stamp)
             .map(|(old, stamp)| old.record_of(path, stamp));
         match cached {
-            Some(Ok(Some((span, bytes, with)))) => match decode_record(&bytes, stamp) {
-                Some(record) => return Outcome::cached(path, stamp, record, (span, bytes), with),
-                None => broken = Some(Broken::Damaged("record")),
+            Some(Ok(Some((span, with)))) => match self.record(span, stamp) {
+                Ok((record, bytes)) => {
+                    return Outcome::cached(path, stamp, record, (span, bytes), with);
+                }
+                Err(e) => broken = Some(e),
             },
             Some(Err(e)) => broken = Some(e),
             Some(Ok(None)) | None => {}
@@ -603,8 +635,9 @@ struct Outcome<'a> {
 
 /// A file's record, to keep in the new cache.
 enum Bytes {
-    /// As the last cache held it.
-    Old(Span, Vec<u8>),
+    /// As the last cache held it: its bytes when they were read for a new cache, else read
+    /// again should one be written.
+    Old(Span, Option<Vec<u8>>),
     /// Made from the file just read.
     New(Vec<u8>),
     /// To be made from the file just read, should a new cache be written.
@@ -618,7 +651,7 @@ impl<'a> Outcome<'a> {
         path: &'a Path,
         stamp: Option<Stamp>,
         record: Record,
-        old: (Span, Vec<u8>),
+        old: (Span, Option<Vec<u8>>),
         with: Vec<Also>,
     ) -> Self {
         Outcome {

@@ -148,9 +148,16 @@ impl Reader {
     /// The bytes of `span`, checked against its CRC. Reads at a place, so that several
     /// threads may read at once.
     pub fn bytes(&self, span: Span) -> Result<Vec<u8>, Broken> {
-        let bytes = read_at(&self.file, self.size, Some(span.offset), span.len)?;
-        match crc32fast::hash(&bytes) == span.crc {
-            true => Ok(bytes),
+        let mut bytes = Vec::new();
+        self.bytes_into(span, &mut bytes)?;
+        Ok(bytes)
+    }
+
+    /// [`Reader::bytes`] into `buffer`, in place of what it held.
+    pub fn bytes_into(&self, span: Span, buffer: &mut Vec<u8>) -> Result<(), Broken> {
+        read_into(&self.file, self.size, Some(span.offset), span.len, buffer)?;
+        match crc32fast::hash(buffer) == span.crc {
+            true => Ok(()),
             false => Err(Broken::Damaged("checksum")),
         }
     }
@@ -177,14 +184,27 @@ fn check_header(file: &File, size: u64, build: &str) -> Result<(), Broken> {
 
 /// `len` bytes at `offset` of a file of `size` bytes (no offset: the file is too short).
 fn read_at(file: &File, size: u64, offset: Option<u64>, len: u64) -> Result<Vec<u8>, Broken> {
+    let mut bytes = Vec::new();
+    read_into(file, size, offset, len, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// [`read_at`] into `buffer`, in place of what it held.
+fn read_into(
+    file: &File,
+    size: u64,
+    offset: Option<u64>,
+    len: u64,
+    buffer: &mut Vec<u8>,
+) -> Result<(), Broken> {
     let short = || Broken::Damaged("truncated");
     let offset = offset.ok_or_else(short)?;
     if offset.checked_add(len).is_none_or(|end| end > size) {
         return Err(short());
     }
-    let mut bytes = vec![0; len as usize];
-    read_exact_at(file, &mut bytes, offset).map_err(|_| short())?;
-    Ok(bytes)
+    buffer.clear();
+    buffer.resize(len as usize, 0);
+    read_exact_at(file, buffer, offset).map_err(|_| short())
 }
 
 #[cfg(unix)]
@@ -271,7 +291,7 @@ thread_local! {
 
 /// The room each thread keeps for unpacking records: a large file's record (an export's) is
 /// unpacked in room of its own, given back at once.
-const KEPT_ROOM: usize = 1 << 20;
+pub const KEPT_ROOM: usize = 1 << 20;
 
 /// A cache file being written, under a temporary name in the cache's folder.
 pub struct Writer {
