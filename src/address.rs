@@ -54,15 +54,30 @@ impl Address {
     /// by its number where that names it alone, else by its place.
     pub fn of(doc: &Document, at: PostRef) -> Address {
         let thread = &doc.threads[at.thread];
-        let post = &thread.posts[at.post];
-        let first_so_numbered = |n| thread.posts.iter().position(|p| p.number == Some(n));
-        let (number, place) = match post.number {
-            _ if !numbered(thread) => (post.index, false),
-            Some(n) if first_so_numbered(n) == Some(at.post) => (n, false),
-            _ => (post.index, true),
+        let numbers = thread.posts.iter().map(|post| post.number);
+        let place = thread.posts[at.post].index;
+        let threads = doc.threads.len();
+        Address::in_thread(threads, thread.index, numbers, at.post, place)
+    }
+
+    /// [`Address::of`] the post at `at` of a thread whose posts are numbered `numbers`, in
+    /// order: the thread `index` of a document of `threads`, the post the `place`th of its
+    /// thread. For documents read where they lie, not made.
+    pub fn in_thread(
+        threads: usize,
+        index: usize,
+        numbers: impl Iterator<Item = Option<u32>> + Clone,
+        at: usize,
+        place: u32,
+    ) -> Address {
+        let numbered = numbers.clone().any(|number| number.is_some());
+        let (number, place) = match numbers.clone().nth(at).flatten() {
+            _ if !numbered => (place, false),
+            Some(n) if numbers.clone().position(|m| m == Some(n)) == Some(at) => (n, false),
+            _ => (place, true),
         };
         Address {
-            thread: (doc.threads.len() > 1).then_some(thread.index as u32),
+            thread: (threads > 1).then_some(index as u32),
             number,
             place,
             total: None,

@@ -12,6 +12,7 @@ pub mod stamp;
 pub mod store;
 
 use crate::corpus::load::{FileRead, Problem};
+use crate::corpus::packed::ArchivedDocuments;
 use crate::corpus::sanitise::printable_path;
 use crate::corpus::{Documents, Glossary, Memo, Places, Resolution};
 use crate::facets::{Facets, Kept};
@@ -479,6 +480,40 @@ pub fn facets(
     let kept = store::decode::<Kept>(&reader.bytes(span).ok()?, all_records_limit(index))?;
     Some((read_listing(&reader)?, kept))
 }
+
+/// What `look` makes of the documents of the corpus of `files`, in runs of files, with what
+/// the last load listed, when the cache in `dir` holds every one of these files unchanged, as
+/// [`listing`]: each record is read where it lies, on every core, and nothing is made of a
+/// document that `look` does not make. `look` adds a file's documents to its run, `None`
+/// when they do not read; so is the whole, then, and when the listing does not read.
+pub fn read_in_place<T: Default + Send>(
+    dir: &Path,
+    paths: &[PathBuf],
+    files: &[PathBuf],
+    look: impl Fn(&mut T, &ArchivedDocuments) -> Option<()> + Sync,
+) -> Option<(Listing, Vec<T>)> {
+    let reader = unchanged_cache(dir, paths, files)?;
+    let listing = read_listing(&reader)?;
+    let runs = (reader.index.files.par_chunks(IN_PLACE_RUN))
+        .map(|run| {
+            let mut made = T::default();
+            for entry in run {
+                let limit = store::unpacked_limit(entry.stamp.map_or(0, |s| s.len));
+                RECORD.with_borrow_mut(|bytes| {
+                    reader.bytes_into(entry.record?, bytes).ok()?;
+                    let read = |record: &ArchivedRecord| look(&mut made, &record.documents);
+                    store::access::<Record, _>(bytes, limit, read)?
+                })?;
+            }
+            Some(made)
+        })
+        .collect::<Option<Vec<T>>>()?;
+    Some((listing, runs))
+}
+
+/// How many files [`read_in_place`] reads in a run: enough that a run's work outweighs
+/// handing it to a core, few enough that both cores have runs to the end.
+const IN_PLACE_RUN: usize = 64;
 
 /// The cache in `dir` of the corpus read from `paths`, when it holds every one of `files`
 /// unchanged, in the same order, each with its record.

@@ -575,8 +575,14 @@ fn run_command(
             // Without filters a search keeps only its hits, found as the documents are
             // read, and the documents let go.
             if cli.filters.is_empty() && select.filters.is_empty() {
-                let mut hits = output::SearchHits::default();
                 let args = merge(cli.corpus, corpus);
+                // An unchanged collection is searched where the cache holds it.
+                if let Some(hits) = loading::cached_search(&args, &query) {
+                    let outcome =
+                        commands::search::write(&hits, &query, format.format(), style, out);
+                    return Ok((Default::default(), outcome));
+                }
+                let mut hits = output::SearchHits::default();
                 loading::load_each(&args, |doc| {
                     commands::search::find_in(doc, &query, &mut hits)
                 })?;

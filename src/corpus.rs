@@ -43,8 +43,10 @@ pub use held::Held;
 pub(crate) use held::testing as held_testing;
 pub use load::{LoadError, LoadOptions, Problem};
 pub(crate) use model::boxed;
-pub use model::{Author, Document, Kind, MAX_FIELD_CHARS, OPENING_CHARS, Post, Thread};
-pub use packed::{Damaged, Documents, Packed};
+pub use model::{
+    ArchivedDocument, Author, Document, Kind, MAX_FIELD_CHARS, OPENING_CHARS, Post, Thread,
+};
+pub use packed::{Damaged, Documents, Packed, Seen};
 pub use places::{DocIndex, Ordinal, Ordinals, Places, PostRef};
 pub use resolve::{Applying, Docs, Memo, Resolution, Variants};
 pub use store::Store;

@@ -1,5 +1,5 @@
 //! The cache of parsed corpora through the real binary: a second run reads it and prints
-//! what the first printed, an edit is seen, `--no-cache` leaves it alone, a damaged one is
+//! what the first printed (a list, the facets, a search), an edit is seen, `--no-cache` leaves it alone, a damaged one is
 //! rebuilt with one warning, two runs at once are safe, and `tread cache info|clear`.
 
 use assert_cmd::Command;
@@ -189,6 +189,76 @@ fn an_unchanged_collection_has_the_facets_of_reading_every_file_and_a_new_glossa
     );
     assert_eq!(after, fresh.0);
     assert_eq!(run(cache.path(), &facets(&["--kind", "org"])).0, after);
+}
+
+/// Runs tread, whether it succeeds or not: its exit code, standard output and error.
+fn outcome(cache: &Path, args: &[&str]) -> (Option<i32>, String, String) {
+    let out = tread(cache).args(args).output().unwrap();
+    let text = |bytes: Vec<u8>| String::from_utf8(bytes).unwrap();
+    (out.status.code(), text(out.stdout), text(out.stderr))
+}
+
+#[test]
+fn an_unchanged_collection_is_searched_as_reading_every_file_searches_it() {
+    let (dir, cache) = (folder(), tempfile::tempdir().unwrap());
+    // The seeds (a listing of twelve numbered threads, an unnumbered unroll, prose), a
+    // numbered thread, a file that is not text, and a file of tread's own JSON, whose
+    // documents the cache keeps packed.
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    for entry in std::fs::read_dir(seeds).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    let numbered = "Thread by @kin\n\n1/3 Kinship carers met the FRG today.\n\n2/3 More on the \
+                    review.\n\n3/3 The end of the thread on kinship.\n";
+    std::fs::write(dir.path().join("twice.txt"), numbered).unwrap();
+    std::fs::write(dir.path().join("d.txt"), b"\x00\x01\x02 not text").unwrap();
+    let other = tempfile::tempdir().unwrap();
+    std::fs::write(
+        other.path().join("x.txt"),
+        THREAD.replace("1/", "1/ Kinship:"),
+    )
+    .unwrap();
+    std::fs::write(
+        other.path().join("y.md"),
+        "# Kinship\n\nKinship care, in prose.\n",
+    )
+    .unwrap();
+    let (exported, _) = run(
+        cache.path(),
+        &["--no-cache", "export", "--json", arg(other.path())],
+    );
+    std::fs::write(dir.path().join("exported.json"), exported).unwrap();
+    std::thread::sleep(Duration::from_millis(2100));
+    let path = arg(dir.path());
+    for how in [&["-v"][..], &["--json"], &["--jsonl"], &[]] {
+        for query in ["kinship", "care review", "the", "no such words"] {
+            let args: Vec<&str> = [&["search", query, path][..], how].concat();
+            let fresh = outcome(cache.path(), &[&["--no-cache"][..], &args].concat());
+            assert!(fresh.2.contains("d.txt: skipped"), "{}", fresh.2);
+            // The first run writes the cache; the others search it where it lies.
+            for _ in 0..3 {
+                assert_eq!(outcome(cache.path(), &args), fresh, "{args:?}");
+            }
+        }
+    }
+    let (kinship, _) = run(cache.path(), &["search", "kinship", path]);
+    for hit in ["twice  ", "x  ", "y  "] {
+        assert!(kinship.contains(hit), "{hit}: {kinship}");
+    }
+    // A second document with the id "twice": the load gives it another, which the records
+    // do not know, so the search is made by a full load, and says so as it does.
+    std::fs::create_dir(dir.path().join("more")).unwrap();
+    std::fs::write(dir.path().join("more/twice.txt"), "Kinship care, again.\n").unwrap();
+    std::thread::sleep(Duration::from_millis(2100));
+    let args = ["search", "kinship", path];
+    let fresh = outcome(cache.path(), &[&["--no-cache"][..], &args].concat());
+    assert!(fresh.1.contains("twice~2"), "{}", fresh.1);
+    for _ in 0..3 {
+        assert_eq!(outcome(cache.path(), &args), fresh);
+    }
 }
 
 #[test]

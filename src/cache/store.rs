@@ -261,6 +261,29 @@ where
     T::Archived: for<'a> rkyv::bytecheck::CheckBytes<rkyv::api::high::HighValidator<'a, rancor::Error>>
         + rkyv::Deserialize<T, rkyv::api::high::HighDeserializer<rancor::Error>>,
 {
+    unpacked(bytes, limit, |buffer| {
+        rkyv::from_bytes::<T, rancor::Error>(buffer).ok()
+    })
+}
+
+/// What `read` makes of the value a record's bytes hold (as [`decode`] takes them), read
+/// where it lies once checked, not made; `None` as for [`decode`].
+pub fn access<T, R>(bytes: &[u8], limit: u64, read: impl FnOnce(&T::Archived) -> R) -> Option<R>
+where
+    T: rkyv::Archive,
+    T::Archived:
+        for<'a> rkyv::bytecheck::CheckBytes<rkyv::api::high::HighValidator<'a, rancor::Error>>,
+{
+    unpacked(bytes, limit, |buffer| {
+        rkyv::access::<T::Archived, rancor::Error>(buffer)
+            .ok()
+            .map(read)
+    })
+}
+
+/// What `read` makes of a record's bytes unpacked, `None` when they do not unpack within
+/// `limit`.
+fn unpacked<R>(bytes: &[u8], limit: u64, read: impl FnOnce(&AlignedVec) -> Option<R>) -> Option<R> {
     let (size, packed) = bytes.split_first_chunk::<4>()?;
     let size = u32::from_le_bytes(*size) as usize;
     // lz4 shrinks by 255 to 1 at most: a larger size is damage, not a reason to allocate;
@@ -275,7 +298,7 @@ where
         buffer.resize(size, 0);
         let unpacked = lz4_flex::decompress_into(packed, buffer);
         let value = match unpacked {
-            Ok(len) if len == size => rkyv::from_bytes::<T, rancor::Error>(buffer).ok(),
+            Ok(len) if len == size => read(buffer),
             _ => None,
         };
         if buffer.capacity() > KEPT_ROOM {

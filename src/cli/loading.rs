@@ -1,9 +1,13 @@
 //! The corpus a command reads: its paths and glossary as typed, loaded with every problem
 //! reported on standard error, one line each.
 
+use super::commands::search::{self, RunHits};
+use super::output::SearchHits;
 use super::{CliError, CorpusArgs, Pick, output, pick_document};
+use crate::corpus::packed::ArchivedDocuments;
 use crate::corpus::{self, Corpus, DocIndex, Docs, Document, LoadOptions};
 use crate::review::{Review, location};
+use crate::search::Query;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -126,6 +130,20 @@ pub fn cached_facets(
 ) -> Option<(crate::listing::ListRows, crate::facets::Facets)> {
     let (listing, facets) = corpus::load::cached_facets(&options(args))?;
     Some((report_listing(listing), facets))
+}
+
+/// The hits of a search of an unchanged collection, each record of the cache read where it
+/// lies ([`corpus::load::cached_in_place`]), its problems reported as [`cached_listing`]
+/// reports them; none when the cache does not hold it, or the documents searched are not
+/// those its list names.
+pub fn cached_search(args: &CorpusArgs, query: &Query) -> Option<SearchHits> {
+    let look = |run: &mut RunHits, documents: &ArchivedDocuments| {
+        documents.each(|doc| run.find_in(doc, query)).ok()
+    };
+    let (listing, runs) = corpus::load::cached_in_place(&options(args), look)?;
+    let hits = search::cached_hits(runs, &listing.rows)?;
+    report_listing(listing);
+    Some(hits)
 }
 
 /// Reports the problems a listing from the cache holds, as a load reports its own; its rows.

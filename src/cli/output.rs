@@ -1,6 +1,7 @@
 //! Text and JSON output of the commands. Text is fitted to the terminal's width when standard
 //! output is a terminal, and left unwrapped (for other tools) when it is not. No colour.
 
+use crate::address::Address;
 use crate::corpus::PostRef;
 use crate::corpus::packed::{Reader, Records};
 use crate::corpus::{Document, Kind, Post};
@@ -376,16 +377,36 @@ impl SearchHits {
     pub fn push(&mut self, doc: &Document, at: PostRef) {
         let thread = &doc.threads[at.thread];
         let post = &thread.posts[at.post];
-        let address = crate::address::Address::of(doc, at).to_string();
+        let address = Address::of(doc, at);
+        let (label, text) = (post.label.as_deref(), &post.text);
+        self.push_post(&doc.id, address, (thread.index, post.index), label, text);
+    }
+
+    /// Adds a post of the document `id` at `address`: the post `place.1` of its thread
+    /// `place.0`, labelled `label`, that says `text`.
+    pub fn push_post(
+        &mut self,
+        id: &str,
+        address: Address,
+        place: (usize, u32),
+        label: Option<&str>,
+        text: &str,
+    ) {
+        let address = address.to_string();
         // Keyed by the document: its hits write its id once.
-        self.records.push(&doc.id, |hit| {
+        self.records.push(id, |hit| {
             hit.key();
             hit.str(&address);
-            hit.uint(thread.index as u64);
-            hit.uint(post.index.into());
-            hit.opt_str(post.label.as_deref());
-            hit.str(&post.text);
+            hit.uint(place.0 as u64);
+            hit.uint(place.1.into());
+            hit.opt_str(label);
+            hit.str(text);
         });
+    }
+
+    /// Adds the hits of `more` after these.
+    pub fn append(&mut self, more: SearchHits) {
+        self.records.append(more.records);
     }
 
     pub fn is_empty(&self) -> bool {

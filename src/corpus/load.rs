@@ -8,6 +8,7 @@ mod lossy;
 mod walk;
 
 use super::glossary::{Glossary, GlossaryError};
+use super::packed::ArchivedDocuments;
 use super::sanitise::{printable_path, single_line};
 use super::{Corpus, DocIndex, Docs, Document, Documents, Held, Resolution, Source};
 use crate::cache;
@@ -182,6 +183,20 @@ pub fn cached_listing(options: &LoadOptions) -> Option<Listing> {
     let (_, files, problems) = walk_for_cache(options)?;
     let listing = cache::listing(dir, &options.paths, &files)?;
     with_problems(listing, problems)
+}
+
+/// What `look` makes of the documents of the corpus the options name, in runs of files,
+/// with what the list shows of it, when the cache holds it for these very files, none of
+/// them changed: each record read where it lies ([`cache::read_in_place`]), with every
+/// problem the full load would report. None when the load must be made.
+pub fn cached_in_place<T: Default + Send>(
+    options: &LoadOptions,
+    look: impl Fn(&mut T, &ArchivedDocuments) -> Option<()> + Sync,
+) -> Option<(Listing, Vec<T>)> {
+    let dir = options.cache.as_deref()?;
+    let (_, files, problems) = walk_for_cache(options)?;
+    let (listing, runs) = cache::read_in_place(dir, &options.paths, &files, look)?;
+    Some((with_problems(listing, problems)?, runs))
 }
 
 /// The list and the facets of the corpus the options name, when the cache holds them for

@@ -19,7 +19,7 @@
 //! Reading checks every length and place against the bytes it has and every string is
 //! UTF-8, so damaged bytes give `None`, never a panic or more memory than they could hold.
 
-use super::{Author, Document, Kind, Post, Thread};
+use super::{ArchivedDocument, Author, Document, Kind, Post, Thread};
 use strum::VariantArray;
 
 /// Documents kept as bytes until they are wanted. A file of many small documents (tread's
@@ -147,6 +147,21 @@ impl Records {
 
     pub(crate) fn len(&self) -> usize {
         self.count as usize
+    }
+
+    /// Adds the records of `more` after these: its chunks are moved, not copied (each starts
+    /// with its key written), the last given back the room it kept for more.
+    pub(crate) fn append(&mut self, mut more: Records) {
+        if more.count == 0 {
+            return;
+        }
+        if let Some(last) = more.chunks.last_mut() {
+            last.shrink_to_fit();
+        }
+        self.chunks.append(&mut more.chunks);
+        self.counts.append(&mut more.counts);
+        self.count += more.count;
+        self.last_key = more.last_key;
     }
 
     /// How many chunks there are, each read on its own by [`Records::read_chunk`].
@@ -296,6 +311,35 @@ impl Documents {
         let mut documents = Vec::with_capacity(self.len());
         self.for_each(|document| documents.push(document))?;
         Ok(documents)
+    }
+}
+
+/// A document as a cache record holds it: archived, read where it lies (one made on its
+/// own), or unpacked (one of a file of many, kept packed).
+pub enum Seen<'a> {
+    Archived(&'a ArchivedDocument),
+    Unpacked(&'a Document),
+}
+
+impl ArchivedDocuments {
+    /// Hands each document to `look` in order, as [`Seen`]: those made on their own are read
+    /// in place, never made; those kept packed are unpacked one at a time. [`Damaged`]: a
+    /// packed one does not read.
+    pub fn each(&self, mut look: impl FnMut(Seen)) -> Result<(), Damaged> {
+        for part in self.parts.iter() {
+            match part {
+                ArchivedPart::Made(documents) => {
+                    documents.iter().for_each(|d| look(Seen::Archived(d)))
+                }
+                ArchivedPart::Packed(packed) => {
+                    let packed = rkyv::deserialize::<Packed, rkyv::rancor::Error>(packed);
+                    for document in packed.map_err(|_| Damaged)?.documents() {
+                        look(Seen::Unpacked(&document?));
+                    }
+                }
+            }
+        }
+        Ok(())
     }
 }
 
