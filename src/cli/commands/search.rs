@@ -113,7 +113,8 @@ pub fn write(
 ) -> anyhow::Result<()> {
     match format {
         Format::Text => output::search_hits(hits, query, style, out)?,
-        json => output::json_rows(hits.iter(), json, out)?,
+        Format::Jsonl => output::search_lines(hits, out)?,
+        Format::Json => output::json_rows(hits.iter(), Format::Json, out)?,
     }
     match hits.is_empty() {
         true => Err(CliError::failure("no posts match").into()),
