@@ -7,6 +7,7 @@
 //! read too (`12/20`, `¶2`, `5:2/16`).
 
 use crate::corpus::{DocIndex, Document, PostRef, Thread};
+use std::collections::HashMap;
 use std::fmt;
 
 /// A post's address in a document.
@@ -54,34 +55,9 @@ impl Address {
     /// by its number where that names it alone, else by its place.
     pub fn of(doc: &Document, at: PostRef) -> Address {
         let thread = &doc.threads[at.thread];
-        let numbers = thread.posts.iter().map(|post| post.number);
+        let numbering = Numbering::of(thread.posts.iter().map(|post| post.number));
         let place = thread.posts[at.post].index;
-        let threads = doc.threads.len();
-        Address::in_thread(threads, thread.index, numbers, at.post, place)
-    }
-
-    /// [`Address::of`] the post at `at` of a thread whose posts are numbered `numbers`, in
-    /// order: the thread `index` of a document of `threads`, the post the `place`th of its
-    /// thread. For documents read where they lie, not made.
-    pub fn in_thread(
-        threads: usize,
-        index: usize,
-        numbers: impl Iterator<Item = Option<u32>> + Clone,
-        at: usize,
-        place: u32,
-    ) -> Address {
-        let numbered = numbers.clone().any(|number| number.is_some());
-        let (number, place) = match numbers.clone().nth(at).flatten() {
-            _ if !numbered => (place, false),
-            Some(n) if numbers.clone().position(|m| m == Some(n)) == Some(at) => (n, false),
-            _ => (place, true),
-        };
-        Address {
-            thread: (threads > 1).then_some(index as u32),
-            number,
-            place,
-            total: None,
-        }
+        numbering.address((doc.threads.len(), thread.index), at.post, place)
     }
 
     /// The post this address names in `doc` (document `at` of the corpus). Without a
@@ -164,6 +140,45 @@ impl fmt::Display for Address {
         match self.place {
             true => write!(f, "({})", self.number),
             false => write!(f, "{}", self.number),
+        }
+    }
+}
+
+/// How a thread's posts are addressed: by number, the first post numbered so, where any
+/// is numbered; else by place. Worked out once for a thread, to address any of its posts.
+pub struct Numbering {
+    /// Each post's number, in order.
+    numbers: Vec<Option<u32>>,
+    /// The first post with each number.
+    first: HashMap<u32, usize>,
+}
+
+impl Numbering {
+    /// The numbering of a thread whose posts are numbered `numbers`, in order.
+    pub fn of(numbers: impl Iterator<Item = Option<u32>>) -> Numbering {
+        let numbers: Vec<Option<u32>> = numbers.collect();
+        let mut first = HashMap::new();
+        for (at, number) in numbers.iter().enumerate() {
+            if let Some(number) = *number {
+                first.entry(number).or_insert(at);
+            }
+        }
+        Numbering { numbers, first }
+    }
+
+    /// The address of the post at `at`, the `place`th of its thread (from 1), where the
+    /// thread is the `thread.1`th of a document of `thread.0`.
+    pub fn address(&self, thread: (usize, usize), at: usize, place: u32) -> Address {
+        let (number, place) = match self.numbers.get(at).copied().flatten() {
+            _ if self.first.is_empty() => (place, false),
+            Some(n) if self.first.get(&n) == Some(&at) => (n, false),
+            _ => (place, true),
+        };
+        Address {
+            thread: (thread.0 > 1).then_some(thread.1 as u32),
+            number,
+            place,
+            total: None,
         }
     }
 }

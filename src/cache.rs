@@ -278,10 +278,8 @@ impl Session {
             let Where::Old(span) = done.record else {
                 continue;
             };
-            let old = self.old.as_mut().expect("a record from the old cache");
-            let copied = (old.reader.bytes(span).map_err(std::io::Error::other))
-                .and_then(|bytes| writer.append(&bytes, span.crc));
-            match copied {
+            let old = self.old.as_ref().expect("a record from the old cache");
+            match old.copy_into(span, &mut writer) {
                 Ok(span) => done.record = Where::New(span),
                 Err(e) => return self.failed_to_write(e),
             }
@@ -323,8 +321,7 @@ impl Session {
             Bytes::Old(span, Some(bytes)) => writer.append(&bytes, span.crc),
             Bytes::Old(span, None) => {
                 let old = self.old.as_ref().expect("a record from the old cache");
-                (old.reader.bytes(span).map_err(std::io::Error::other))
-                    .and_then(|bytes| writer.append(&bytes, span.crc))
+                old.copy_into(span, writer)
             }
             Bytes::New(bytes) => writer.append(&bytes, crc32fast::hash(&bytes)),
             Bytes::Later | Bytes::None => return Where::Nowhere,
@@ -411,6 +408,12 @@ impl Old {
         }
     }
 
+    /// Copies the record at `span` into the new cache; returns where it is there.
+    fn copy_into(&self, span: Span, writer: &mut Writer) -> std::io::Result<Span> {
+        let bytes = self.reader.bytes(span).map_err(std::io::Error::other)?;
+        writer.append(&bytes, span.crc)
+    }
+
     /// Whether the cache is kept as it is when no file changed.
     fn kept(&self) -> bool {
         self.same_files && !self.mend
@@ -483,27 +486,29 @@ pub fn facets(
 
 /// What `look` makes of the documents of the corpus of `files`, in runs of files, with what
 /// the last load listed, when the cache in `dir` holds every one of these files unchanged, as
-/// [`listing`]: each record is read where it lies, on every core, and nothing is made of a
-/// document that `look` does not make. `look` adds a file's documents to its run, `None`
-/// when they do not read; so is the whole, then, and when the listing does not read.
+/// [`listing`], and what it listed `fits` the reading: each record is read where it lies, on
+/// every core, and nothing is made of a document that `look` does not make. `look` adds a
+/// file's documents to its run, `None` when they do not read; so is the whole, then, and
+/// when the listing does not read.
 pub fn read_in_place<T: Default + Send>(
     dir: &Path,
     paths: &[PathBuf],
     files: &[PathBuf],
+    fits: impl FnOnce(&Listing) -> bool,
     look: impl Fn(&mut T, &ArchivedDocuments) -> Option<()> + Sync,
 ) -> Option<(Listing, Vec<T>)> {
     let reader = unchanged_cache(dir, paths, files)?;
-    let listing = read_listing(&reader)?;
+    let listing = read_listing(&reader).filter(|listing| fits(listing))?;
     let runs = (reader.index.files.par_chunks(IN_PLACE_RUN))
         .map(|run| {
             let mut made = T::default();
             for entry in run {
                 let limit = store::unpacked_limit(entry.stamp.map_or(0, |s| s.len));
-                RECORD.with_borrow_mut(|bytes| {
-                    reader.bytes_into(entry.record?, bytes).ok()?;
+                let read = |bytes: &mut Vec<u8>| {
                     let read = |record: &ArchivedRecord| look(&mut made, &record.documents);
-                    store::access::<Record, _>(bytes, limit, read)?
-                })?;
+                    store::access::<Record, _>(bytes, limit, read).flatten()
+                };
+                with_record(&reader, entry.record?, read).ok()??;
             }
             Some(made)
         })
@@ -512,7 +517,7 @@ pub fn read_in_place<T: Default + Send>(
 }
 
 /// How many files [`read_in_place`] reads in a run: enough that a run's work outweighs
-/// handing it to a core, few enough that both cores have runs to the end.
+/// handing it to a core, few enough that every core has runs to the end.
 const IN_PLACE_RUN: usize = 64;
 
 /// The cache in `dir` of the corpus read from `paths`, when it holds every one of `files`
@@ -565,6 +570,24 @@ thread_local! {
     static RECORD: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
+/// What `read` makes of the bytes of the record at `span` of `reader`'s cache, read into
+/// room each thread keeps: fresh room for every file, zeroed and faulted in, cost more than
+/// reading into it. The room a large record took (an export's) is given back.
+fn with_record<R>(
+    reader: &Reader,
+    span: Span,
+    read: impl FnOnce(&mut Vec<u8>) -> R,
+) -> Result<R, Broken> {
+    RECORD.with_borrow_mut(|bytes| {
+        reader.bytes_into(span, bytes)?;
+        let made = read(bytes);
+        if bytes.capacity() > store::KEPT_ROOM {
+            *bytes = Vec::new();
+        }
+        Ok(made)
+    })
+}
+
 /// What reading a batch needs on every core.
 struct Reading<'a, F> {
     old: Option<&'a Old>,
@@ -576,23 +599,18 @@ struct Reading<'a, F> {
 
 impl<F: Fn(&Path) -> FileRead + Sync> Reading<'_, F> {
     /// The record at `span` of the last cache, with its bytes when a new cache is being
-    /// written. Read into room each thread keeps: fresh room for every file, zeroed and
-    /// faulted in, cost more than reading into it.
+    /// written.
     fn record(
         &self,
         span: Span,
         stamp: Option<Stamp>,
     ) -> Result<(Record, Option<Vec<u8>>), Broken> {
         let old = self.old.expect("a record from the old cache");
-        RECORD.with_borrow_mut(|bytes| {
-            old.reader.bytes_into(span, bytes)?;
+        let read = |bytes: &mut Vec<u8>| {
             let record = decode_record(bytes, stamp).ok_or(Broken::Damaged("record"))?;
-            let kept = self.writing.then(|| bytes.clone());
-            if bytes.capacity() > store::KEPT_ROOM {
-                *bytes = Vec::new();
-            }
-            Ok((record, kept))
-        })
+            Ok((record, self.writing.then(|| bytes.clone())))
+        };
+        with_record(&old.reader, span, read)?
     }
 
     /// Reads the file at `path`: from its record when the cache holds it unchanged, else

@@ -44,7 +44,8 @@ pub(crate) use held::testing as held_testing;
 pub use load::{LoadError, LoadOptions, Problem};
 pub(crate) use model::boxed;
 pub use model::{
-    ArchivedDocument, Author, Document, Kind, MAX_FIELD_CHARS, OPENING_CHARS, Post, Thread,
+    ArchivedDocument, ArchivedThread, Author, Document, Kind, MAX_FIELD_CHARS, OPENING_CHARS, Post,
+    Thread,
 };
 pub use packed::{Damaged, Documents, Packed, Seen};
 pub use places::{DocIndex, Ordinal, Ordinals, Places, PostRef};

@@ -1,6 +1,7 @@
 //! The cache of parsed corpora through the real binary: a second run reads it and prints
-//! what the first printed (a list, the facets, a search), an edit is seen, `--no-cache` leaves it alone, a damaged one is
-//! rebuilt with one warning, two runs at once are safe, and `tread cache info|clear`.
+//! what the first printed (a list, the facets, a search), an edit is seen, `--no-cache`
+//! leaves it alone, a damaged one is rebuilt with one warning, two runs at once are safe,
+//! and `tread cache info|clear`.
 
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};

@@ -3,7 +3,9 @@
 
 use super::*;
 use crate::corpus::Corpus;
+use crate::corpus::Seen;
 use crate::corpus::load::{self, LoadError, LoadOptions};
+use crate::corpus::packed::ArchivedDocuments;
 use crate::facets::Facets;
 use crate::listing::Listing;
 use proptest::prelude::*;
@@ -318,6 +320,46 @@ fn a_damaged_cache_is_rebuilt_with_one_warning() {
         let (counts, problems) = folder.agree();
         assert_eq!((counts.parsed, problems), (0, vec![]), "rebuilt at {at}");
     }
+}
+
+#[test]
+fn an_unchanged_corpus_is_read_where_the_cache_holds_it_in_runs_in_order() {
+    // More files than a run holds, documents made and documents kept packed.
+    let mut folder = Folder::new();
+    let names: Vec<String> = (0..3 * IN_PLACE_RUN + 5)
+        .map(|n| format!("f{n:03}.txt"))
+        .collect();
+    for (n, name) in names.iter().enumerate() {
+        folder.write(name, TEXTS[n % 4]);
+    }
+    folder.write("packed.json", TEXTS[4]);
+    let (corpus, _) = folder.load_cached(later());
+    let ids: Vec<String> = (corpus.unwrap().documents.iter())
+        .map(|d| d.id.clone())
+        .collect();
+    let look = |run: &mut Vec<String>, documents: &ArchivedDocuments| {
+        let each = documents.each(|doc| match doc {
+            Seen::Archived(doc) => run.push(format!("archived {}", doc.id)),
+            Seen::Unpacked(doc) => run.push(format!("unpacked {}", doc.id)),
+        });
+        each.ok()
+    };
+    let options = folder.options(true);
+    let (listing, runs) = load::cached_in_place(&options, |_| true, look).expect("in place");
+    assert_eq!(listing, folder.fresh_listing().unwrap());
+    assert_eq!(runs.len(), 4, "runs of {IN_PLACE_RUN} files");
+    let read: Vec<String> = runs.concat();
+    let expected: Vec<String> = (ids.iter())
+        .map(|id| match id.as_str() {
+            "back" => "unpacked back".to_string(),
+            id => format!("archived {id}"),
+        })
+        .collect();
+    assert_eq!(read, expected);
+    // Refused by what it listed, or a file changed: none.
+    assert!(load::cached_in_place(&options, |_| false, look).is_none());
+    folder.write("f000.txt", TEXTS[2]);
+    assert!(load::cached_in_place(&options, |_| true, look).is_none());
 }
 
 #[test]

@@ -6,6 +6,7 @@ use super::output::SearchHits;
 use super::{CliError, CorpusArgs, Pick, output, pick_document};
 use crate::corpus::packed::ArchivedDocuments;
 use crate::corpus::{self, Corpus, DocIndex, Docs, Document, LoadOptions};
+use crate::listing::Listing;
 use crate::review::{Review, location};
 use crate::search::Query;
 use std::collections::BTreeSet;
@@ -140,7 +141,10 @@ pub fn cached_search(args: &CorpusArgs, query: &Query) -> Option<SearchHits> {
     let look = |run: &mut RunHits, documents: &ArchivedDocuments| {
         documents.each(|doc| run.find_in(doc, query)).ok()
     };
-    let (listing, runs) = corpus::load::cached_in_place(&options(args), look)?;
+    // A record holds a document's id as its file gave it; the load gives one whose id is
+    // taken another, "id~2": where any listed id could be one, the load is made whole.
+    let fits = |listing: &Listing| !listing.rows.iter().any(|row| row.id.contains('~'));
+    let (listing, runs) = corpus::load::cached_in_place(&options(args), fits, look)?;
     let hits = search::cached_hits(runs, &listing.rows)?;
     report_listing(listing);
     Some(hits)

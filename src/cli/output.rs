@@ -61,10 +61,15 @@ pub fn json_rows<T: Serialize>(
         return json(&Seq::of(rows), out);
     }
     for row in rows {
-        serde_json::to_writer(&mut *out, &row).map_err(std::io::Error::from)?;
-        writeln!(out)?;
+        json_line(&row, out)?;
     }
     Ok(())
+}
+
+/// A row as one line of JSON Lines.
+fn json_line<T: Serialize>(row: &T, out: &mut impl Write) -> std::io::Result<()> {
+    serde_json::to_writer(&mut *out, row)?;
+    writeln!(out)
 }
 
 /// An iterator's items as one JSON array, each serialised as it is taken.
@@ -423,9 +428,10 @@ impl SearchHits {
         out: &mut impl Write,
         write: impl Fn(SearchRow, &mut Vec<u8>) -> std::io::Result<()> + Sync,
     ) -> std::io::Result<()> {
-        let chunks: Vec<usize> = (0..self.records.chunk_count()).collect();
-        for some in chunks.chunks(CHUNKS_AT_ONCE) {
-            let lines = some.par_iter().map(|&chunk| {
+        let count = self.records.chunk_count();
+        for first in (0..count).step_by(CHUNKS_AT_ONCE) {
+            let some = first..count.min(first + CHUNKS_AT_ONCE);
+            let lines = some.into_par_iter().map(|chunk| {
                 let mut lines = Vec::new();
                 for hit in self.records.read_chunk(chunk, read_hit) {
                     write(hit.expect(READ_BACK), &mut lines)?;
@@ -446,7 +452,6 @@ impl SearchHits {
     }
 }
 
-/// A hit as [`SearchHits::push`] wrote it.
 /// Why hits read back: this process wrote them.
 const READ_BACK: &str = "hits read back as this process wrote them";
 
@@ -454,6 +459,7 @@ const READ_BACK: &str = "hits read back as this process wrote them";
 /// a few for each core, their lines held until written.
 const CHUNKS_AT_ONCE: usize = 16;
 
+/// A hit as [`SearchHits::push_post`] wrote it.
 fn read_hit<'a>(hit: &mut Reader<'a>) -> Option<SearchRow<'a>> {
     Some(SearchRow {
         document: hit.key()?,
@@ -484,10 +490,7 @@ pub fn search_hits(
 
 /// The hits as JSON Lines, one object a line.
 pub fn search_lines(hits: &SearchHits, out: &mut impl Write) -> anyhow::Result<()> {
-    hits.write_each(out, |hit, line| {
-        serde_json::to_writer(&mut *line, &hit)?;
-        writeln!(line)
-    })?;
+    hits.write_each(out, |hit, line| json_line(&hit, line))?;
     Ok(())
 }
 

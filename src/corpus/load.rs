@@ -187,15 +187,17 @@ pub fn cached_listing(options: &LoadOptions) -> Option<Listing> {
 
 /// What `look` makes of the documents of the corpus the options name, in runs of files,
 /// with what the list shows of it, when the cache holds it for these very files, none of
-/// them changed: each record read where it lies ([`cache::read_in_place`]), with every
-/// problem the full load would report. None when the load must be made.
+/// them changed, and what it lists `fits` the reading: each record read where it lies
+/// ([`cache::read_in_place`]), with every problem the full load would report. None when
+/// the load must be made.
 pub fn cached_in_place<T: Default + Send>(
     options: &LoadOptions,
+    fits: impl FnOnce(&Listing) -> bool,
     look: impl Fn(&mut T, &ArchivedDocuments) -> Option<()> + Sync,
 ) -> Option<(Listing, Vec<T>)> {
     let dir = options.cache.as_deref()?;
     let (_, files, problems) = walk_for_cache(options)?;
-    let (listing, runs) = cache::read_in_place(dir, &options.paths, &files, look)?;
+    let (listing, runs) = cache::read_in_place(dir, &options.paths, &files, fits, look)?;
     Some((with_problems(listing, problems)?, runs))
 }
 

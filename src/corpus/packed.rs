@@ -150,13 +150,10 @@ impl Records {
     }
 
     /// Adds the records of `more` after these: its chunks are moved, not copied (each starts
-    /// with its key written), the last given back the room it kept for more.
+    /// with its key written), and records pushed after them go on in its last chunk.
     pub(crate) fn append(&mut self, mut more: Records) {
         if more.count == 0 {
             return;
-        }
-        if let Some(last) = more.chunks.last_mut() {
-            last.shrink_to_fit();
         }
         self.chunks.append(&mut more.chunks);
         self.counts.append(&mut more.counts);
@@ -324,7 +321,8 @@ pub enum Seen<'a> {
 impl ArchivedDocuments {
     /// Hands each document to `look` in order, as [`Seen`]: those made on their own are read
     /// in place, never made; those kept packed are unpacked one at a time. [`Damaged`]: a
-    /// packed one does not read.
+    /// packed one does not read; unlike [`Documents::for_each`], none after it is handed
+    /// on, as what reads in place is trusted whole or not at all.
     pub fn each(&self, mut look: impl FnMut(Seen)) -> Result<(), Damaged> {
         for part in self.parts.iter() {
             match part {

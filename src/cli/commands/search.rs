@@ -1,10 +1,10 @@
 //! `tread search QUERY`: the posts holding every word of a query.
 
-use crate::address::Address;
+use crate::address::Numbering;
 use crate::cli::output::{self, Format, SearchHits};
 use crate::cli::{CliError, select};
 use crate::corpus::load::HeldCorpus;
-use crate::corpus::{Document, Seen};
+use crate::corpus::{ArchivedThread, Document, Seen, Thread};
 use crate::filters::Filters;
 use crate::listing::ListRows;
 use crate::search::{self, Query};
@@ -44,9 +44,73 @@ pub fn query(text: &str) -> anyhow::Result<Query> {
 
 /// Adds the posts of `doc` that hold every word of `query` to `hits`.
 pub fn find_in(doc: &Document, query: &Query, hits: &mut SearchHits) {
-    // A document on its own: its place in a corpus names nothing here.
-    for at in search::find_in(doc, Default::default(), query) {
-        hits.push(doc, at);
+    hits_in(&doc.id, &doc.threads, query, hits);
+}
+
+/// Adds the posts of the threads of the document `id` that hold every word of `query` to
+/// `hits`, each at its address: for a document made, or read where the cache holds it.
+fn hits_in<T: Searched>(id: &str, threads: &[T], query: &Query, hits: &mut SearchHits) {
+    for thread in threads {
+        // Worked out once for a thread, and only for one with a hit.
+        let mut numbering = None;
+        for (at, post) in thread.posts().enumerate() {
+            if !query.matches(post.text) {
+                continue;
+            }
+            let numbers = || thread.posts().map(|post| post.number);
+            let numbering = numbering.get_or_insert_with(|| Numbering::of(numbers()));
+            let address = numbering.address((threads.len(), thread.index()), at, post.place);
+            let place = (thread.index(), post.place);
+            hits.push_post(id, address, place, post.label, post.text);
+        }
+    }
+}
+
+/// A thread as a search reads it, made or archived.
+trait Searched {
+    /// Its place among its document's threads, from 1.
+    fn index(&self) -> usize;
+    /// Its posts, in order.
+    fn posts(&self) -> impl Iterator<Item = PostRead<'_>>;
+}
+
+/// What a search reads of a post.
+struct PostRead<'a> {
+    /// Its number as written, if it is numbered.
+    number: Option<u32>,
+    /// Its place in its thread, from 1.
+    place: u32,
+    label: Option<&'a str>,
+    text: &'a str,
+}
+
+impl Searched for Thread {
+    fn index(&self) -> usize {
+        self.index
+    }
+
+    fn posts(&self) -> impl Iterator<Item = PostRead<'_>> {
+        self.posts.iter().map(|post| PostRead {
+            number: post.number,
+            place: post.index,
+            label: post.label.as_deref(),
+            text: &post.text,
+        })
+    }
+}
+
+impl Searched for ArchivedThread {
+    fn index(&self) -> usize {
+        self.index.to_native() as usize
+    }
+
+    fn posts(&self) -> impl Iterator<Item = PostRead<'_>> {
+        self.posts.iter().map(|post| PostRead {
+            number: post.number.as_ref().map(|number| number.to_native()),
+            place: post.index.to_native(),
+            label: post.label.as_ref().map(|label| &**label),
+            text: &post.text,
+        })
     }
 }
 
@@ -55,36 +119,21 @@ pub fn find_in(doc: &Document, query: &Query, hits: &mut SearchHits) {
 /// ids the load gives them, which the cache's listing says, are checked against these.
 #[derive(Default)]
 pub struct RunHits {
-    pub ids: Vec<String>,
-    pub hits: SearchHits,
+    ids: Vec<String>,
+    hits: SearchHits,
 }
 
 impl RunHits {
     /// Adds the posts of `doc` that hold every word of `query`, as [`find_in`] does.
     pub fn find_in(&mut self, doc: Seen, query: &Query) {
-        let doc = match doc {
+        match doc {
             Seen::Unpacked(doc) => {
                 self.ids.push(doc.id.clone());
-                return find_in(doc, query, &mut self.hits);
+                hits_in(&doc.id, &doc.threads, query, &mut self.hits);
             }
-            Seen::Archived(doc) => doc,
-        };
-        self.ids.push(doc.id.to_string());
-        let threads = doc.threads.len();
-        for thread in doc.threads.iter() {
-            let numbers = thread
-                .posts
-                .iter()
-                .map(|p| p.number.as_ref().map(|n| n.to_native()));
-            let index = thread.index.to_native() as usize;
-            for (at, post) in thread.posts.iter().enumerate() {
-                if !query.matches(&post.text) {
-                    continue;
-                }
-                let place = post.index.to_native();
-                let address = Address::in_thread(threads, index, numbers.clone(), at, place);
-                let label = post.label.as_ref().map(|label| &**label);
-                (self.hits).push_post(&doc.id, address, (index, place), label, &post.text);
+            Seen::Archived(doc) => {
+                self.ids.push(doc.id.to_string());
+                hits_in(&doc.id, &doc.threads, query, &mut self.hits);
             }
         }
     }

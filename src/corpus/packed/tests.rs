@@ -290,3 +290,34 @@ proptest! {
         prop_assert_eq!(round_trip(&documents), documents);
     }
 }
+
+#[test]
+fn records_appended_read_as_those_pushed_one_after_another() {
+    // Runs of hits, as a search gathers them on each core: some empty, some of many chunks.
+    let texts = |run: usize| (0..run * 3_000).map(move |n| format!("run {run} record {n}"));
+    let (mut all, mut whole) = (Records::default(), Records::default());
+    for run in [0, 1, 0, 3, 2] {
+        let mut part = Records::default();
+        for text in texts(run) {
+            let key = format!("d{}", text.len() % 7);
+            part.push(&key, |w| {
+                w.key();
+                w.str(&text);
+            });
+            whole.push(&key, |w| {
+                w.key();
+                w.str(&text);
+            });
+        }
+        all.append(part);
+    }
+    let read = |r: &mut Reader| Some((r.key()?.to_string(), r.str()?.to_string()));
+    let one_by_one: Vec<_> = whole.read(read).collect();
+    assert_eq!(all.read(read).collect::<Vec<_>>(), one_by_one);
+    assert_eq!(all.len(), one_by_one.len());
+    let by_chunk: Vec<_> = (0..all.chunk_count())
+        .flat_map(|c| all.read_chunk(c, read).collect::<Vec<_>>())
+        .collect();
+    assert_eq!(by_chunk, one_by_one);
+    assert!(all.chunk_count() > 3);
+}
