@@ -188,7 +188,10 @@ impl Session {
     /// a resolution to check): every file was read from the cache, they are the same files,
     /// the glossary is the same, and everything the resolution and the facets name is
     /// there. The two are taken together or not at all: a load without one makes both again.
-    pub fn resolution(&mut self, places: impl FnOnce() -> Places) -> Option<(Resolution, Facets)> {
+    pub fn resolution(
+        &mut self,
+        places: impl FnOnce() -> Places + Send,
+    ) -> Option<(Resolution, Facets)> {
         let old = self.old.as_ref()?;
         let same = old.same_files && self.counts.parsed == 0 && self.writer.is_none();
         let index = &old.reader.index;
@@ -198,12 +201,18 @@ impl Session {
         }
         let limit = old.unpacked_limit();
         let bytes = |span| old.reader.bytes(span).ok();
-        let resolution = bytes(spans.0).and_then(|b| store::decode::<Resolution>(&b, limit));
-        let kept = bytes(spans.1).and_then(|b| store::decode::<Kept>(&b, limit));
-        let places = places();
+        // Read side by side: at M each takes a tenth of a second, with a core idle.
+        let (resolution, (places, facets)) = rayon::join(
+            || bytes(spans.0).and_then(|b| store::decode::<Resolution>(&b, limit)),
+            || {
+                let kept = bytes(spans.1).and_then(|b| store::decode::<Kept>(&b, limit));
+                let places = places();
+                // Checked against this load's places before anything is built from them.
+                let kept = kept.filter(|kept| *kept.places() == places);
+                (places, kept.and_then(Facets::from_kept))
+            },
+        );
         let resolution = resolution.filter(|resolution| resolution.fits(&places));
-        // Checked against this load's places before anything is built from them.
-        let facets = (kept.filter(|kept| *kept.places() == places)).and_then(Facets::from_kept);
         match (resolution, facets) {
             (Some(resolution), Some(facets)) => Some((resolution, facets)),
             (None, _) => {
