@@ -35,7 +35,7 @@ use crate::keymap::{Action, Context, Key, Keymap, Lookup};
 use crate::search::PostTable;
 use documents::DocumentsState;
 pub use documents::Row as DocumentRow;
-pub use loader::{Progress, load_in_background};
+pub use loader::{Progress, load_in_background, load_in_background_after};
 use ratatui::layout::Position;
 use std::sync::Arc;
 

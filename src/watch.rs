@@ -36,32 +36,27 @@ pub struct Targets {
     pub ignored: Vec<PathBuf>,
 }
 
-/// Starts watching `targets`: the watches are in place when this returns (a change made
-/// after it is seen, even one made while the files are first read), and a thread of its
-/// own sends [`News`] until the receiver is dropped.
-pub fn start(targets: Targets) -> mpsc::Receiver<News> {
+/// What watching sends: news of the files, and word (or a hang-up, should watching fail)
+/// once the watches are in place.
+pub struct Watching {
+    pub news: mpsc::Receiver<News>,
+    /// A change made after this is told, even one made while the files are first read: a
+    /// load waits for it before reading them.
+    pub in_place: mpsc::Receiver<()>,
+}
+
+/// Starts watching `targets` on a thread of its own, which puts the watches in place (on a
+/// folder of 20,000 files that took 60-80 ms, which the first frame no longer waits for),
+/// says so, then sends [`News`] until the receiver is dropped.
+pub fn start(targets: Targets) -> Watching {
     let (tell, news) = mpsc::channel();
-    let (send, events) = mpsc::channel();
-    let watcher = notify::recommended_watcher(move |event| {
-        let _ = send.send(event);
-    });
-    let mut watcher = match watcher {
-        Ok(watcher) => watcher,
-        Err(error) => {
-            let _ = tell.send(News::Unwatched(unwatched(None, &error)));
-            return news;
-        }
-    };
-    let sieve = Sieve::new(targets);
-    for (path, mode) in sieve.watches() {
-        if let Err(error) = watcher.watch(&path, mode) {
-            let shown = crate::corpus::sanitise::printable_path(&path);
-            let _ = tell.send(News::Unwatched(unwatched(Some(&shown), &error)));
-        }
-    }
+    let (placed, in_place) = mpsc::channel();
     std::thread::spawn(move || {
+        let Some((_watcher, events, sieve)) = place_watches(targets, &tell) else {
+            return;
+        };
+        let _ = placed.send(());
         // The watcher lives as long as this loop: dropping it stops the watching.
-        let _watcher = watcher;
         let mut told = HashSet::new();
         while let Some(failures) = settle(&events, &sieve) {
             // A failure is told once (it may come back with every event), then the change.
@@ -74,7 +69,38 @@ pub fn start(targets: Targets) -> mpsc::Receiver<News> {
             }
         }
     });
-    news
+    Watching { news, in_place }
+}
+
+/// A watcher with watches on `targets`, the events it sends and the sieve they go through;
+/// `None` when there can be no watcher. What cannot be watched is told on `tell`.
+fn place_watches(
+    targets: Targets,
+    tell: &mpsc::Sender<News>,
+) -> Option<(
+    notify::RecommendedWatcher,
+    mpsc::Receiver<notify::Result<Event>>,
+    Sieve,
+)> {
+    let (send, events) = mpsc::channel();
+    let watcher = notify::recommended_watcher(move |event| {
+        let _ = send.send(event);
+    });
+    let mut watcher = match watcher {
+        Ok(watcher) => watcher,
+        Err(error) => {
+            let _ = tell.send(News::Unwatched(unwatched(None, &error)));
+            return None;
+        }
+    };
+    let sieve = Sieve::new(targets);
+    for (path, mode) in sieve.watches() {
+        if let Err(error) = watcher.watch(&path, mode) {
+            let shown = crate::corpus::sanitise::printable_path(&path);
+            let _ = tell.send(News::Unwatched(unwatched(Some(&shown), &error)));
+        }
+    }
+    Some((watcher, events, sieve))
 }
 
 /// Waits for a change that matters, then until the files are quiet ([`QUIET`]) or the
@@ -277,11 +303,16 @@ mod tests {
     #[test]
     fn a_burst_of_writes_is_one_change_told_once_quiet() {
         let dir = tempfile::tempdir().unwrap();
-        let told = start(Targets {
+        let watching = start(Targets {
             paths: vec![dir.path().to_path_buf()],
             ignored: Vec::new(),
         });
-        // The watches are in place once `start` returns: the first write is seen.
+        // The watches are in place once `start` says so: the first write is seen.
+        assert_eq!(
+            watching.in_place.recv_timeout(Duration::from_secs(10)),
+            Ok(())
+        );
+        let told = watching.news;
         std::fs::write(dir.path().join("probe.md"), "probe").unwrap();
         assert_eq!(
             told.recv_timeout(Duration::from_secs(10)),
@@ -314,7 +345,8 @@ mod tests {
         let told = start(Targets {
             paths: vec![dir.path().join("gone/deeper.txt")],
             ignored: Vec::new(),
-        });
+        })
+        .news;
         let Ok(News::Unwatched(why)) = told.recv_timeout(Duration::from_secs(10)) else {
             panic!("a folder that is not there is told");
         };

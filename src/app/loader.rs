@@ -39,6 +39,16 @@ pub fn load_in_background<T: Send + 'static>(
     options: &LoadOptions,
     finish: impl FnOnce(&Corpus, Resolved) -> T + Send + 'static,
 ) -> Result<Receiver<Progress<T>>, LoadError> {
+    load_in_background_after(options, None, finish)
+}
+
+/// [`load_in_background`], its files read once `after` says so (or hangs up): once the
+/// files are watched, so that no change made while they are read is missed.
+pub fn load_in_background_after<T: Send + 'static>(
+    options: &LoadOptions,
+    after: Option<Receiver<()>>,
+    finish: impl FnOnce(&Corpus, Resolved) -> T + Send + 'static,
+) -> Result<Receiver<Progress<T>>, LoadError> {
     let explicit = options
         .glossary
         .as_deref()
@@ -47,6 +57,9 @@ pub fn load_in_background<T: Send + 'static>(
     let options = options.clone();
     let (send, receive) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
+        if let Some(after) = after {
+            let _ = after.recv();
+        }
         in_a_pool_of_its_own(LOADER, move || {
             // The receiver going away (the app quit) ends the load: nothing else to do.
             let listed = load::stream(&options, explicit, |batch| {
@@ -124,6 +137,37 @@ mod tests {
         }
         std::fs::write(dir.path().join("broken.bin"), b"\x00\x01\x02binary").unwrap();
         dir
+    }
+
+    #[test]
+    fn a_load_after_the_watches_reads_nothing_before_they_are_in_place() {
+        let dir = folder(3);
+        let options = LoadOptions {
+            paths: vec![dir.path().to_path_buf()],
+            glossary: None,
+            cache: None,
+        };
+        let (placed, in_place) = std::sync::mpsc::channel();
+        let receiver =
+            load_in_background_after(&options, Some(in_place), |_, resolved| resolved).unwrap();
+        let waited = receiver.recv_timeout(std::time::Duration::from_millis(300));
+        assert!(
+            waited.is_err(),
+            "nothing is read before the watches are in place"
+        );
+        placed.send(()).unwrap();
+        let first = receiver.recv_timeout(std::time::Duration::from_secs(10));
+        assert!(
+            matches!(first, Ok(Progress::Parsed { .. })),
+            "then the files are read"
+        );
+        // Watching that failed (the sender gone) does not hold the load up.
+        let (placed, in_place) = std::sync::mpsc::channel::<()>();
+        drop(placed);
+        let receiver =
+            load_in_background_after(&options, Some(in_place), |_, resolved| resolved).unwrap();
+        let first = receiver.recv_timeout(std::time::Duration::from_secs(10));
+        assert!(matches!(first, Ok(Progress::Parsed { .. })));
     }
 
     #[test]

@@ -11,6 +11,7 @@ use crate::keymap::Keymap;
 use crate::review::Review;
 use crate::ui::Theme;
 use std::path::Path;
+use std::sync::mpsc::Receiver;
 
 /// The terminal UI. Everything that can be wrong with the arguments, the keymap or the
 /// corpus is reported before the terminal is touched.
@@ -33,14 +34,15 @@ pub fn run(corpus_args: &CorpusArgs, args: &TuiArgs) -> anyhow::Result<()> {
         || args.post.is_some()
         || !args.filters.is_empty()
         || args.search.is_some();
-    // Watched before they are read, so that no change made meanwhile is missed.
-    let live = live(corpus_args, args, &review_path);
+    // Watched before they are read, so that no change made meanwhile is missed: the load
+    // waits for the watches to be in place, the first frame does not.
+    let (live, watching) = live(corpus_args, args, &review_path).unzip();
     // Files on disk load in the background behind a live UI, unless a scripted opening
     // must first be checked against the whole corpus.
     let (mut app, loader) = match !scripted && !corpus_args.paths.is_empty() {
         true => {
             let options = loading::options(corpus_args);
-            let loader = crate::app::load_in_background(&options, Loaded::new)?;
+            let loader = crate::app::load_in_background_after(&options, watching, Loaded::new)?;
             let opening = Opening {
                 paths: paths.clone(),
                 review: args.review.as_deref().map(absolute),
@@ -52,6 +54,10 @@ pub fn run(corpus_args: &CorpusArgs, args: &TuiArgs) -> anyhow::Result<()> {
             )
         }
         false => {
+            // Loaded before the first frame, as before: once the watches are in place.
+            if let Some(in_place) = &watching {
+                let _ = in_place.recv();
+            }
             let app = scripted_app(corpus_args, args, keymap, (paths.clone(), size))?;
             (app, None)
         }
@@ -66,7 +72,11 @@ pub fn run(corpus_args: &CorpusArgs, args: &TuiArgs) -> anyhow::Result<()> {
 /// How the UI follows changes to the files it opened (none for the bundled sample, or
 /// with `--no-watch`): the glossary given is watched too; the cache and the review, which
 /// tread itself writes, are not changes.
-fn live(corpus_args: &CorpusArgs, args: &TuiArgs, review: &Path) -> Option<crate::tui::Live> {
+fn live(
+    corpus_args: &CorpusArgs,
+    args: &TuiArgs,
+    review: &Path,
+) -> Option<(crate::tui::Live, Receiver<()>)> {
     if corpus_args.paths.is_empty() || args.no_watch {
         return None;
     }
@@ -78,8 +88,9 @@ fn live(corpus_args: &CorpusArgs, args: &TuiArgs, review: &Path) -> Option<crate
     let ignored = (options.cache.iter().cloned())
         .chain([review.to_path_buf()])
         .collect();
-    let news = crate::watch::start(crate::watch::Targets { paths, ignored });
-    Some(crate::tui::Live { options, news })
+    let watching = crate::watch::start(crate::watch::Targets { paths, ignored });
+    let news = watching.news;
+    Some((crate::tui::Live { options, news }, watching.in_place))
 }
 
 /// The UI opened as the options script it, on the whole corpus loaded first: the document,
