@@ -42,6 +42,12 @@ pub fn load_in_background<T: Send + 'static>(
     load_in_background_after(options, None, finish)
 }
 
+/// The glossary the options name, read.
+fn explicit_glossary(options: &LoadOptions) -> Result<Option<Glossary>, LoadError> {
+    let glossary = options.glossary.as_deref().map(Glossary::load);
+    Ok(glossary.transpose()?)
+}
+
 /// [`load_in_background`], its files read once `after` says so (or hangs up): once the
 /// files are watched, so that no change made while they are read is missed.
 pub fn load_in_background_after<T: Send + 'static>(
@@ -49,17 +55,25 @@ pub fn load_in_background_after<T: Send + 'static>(
     after: Option<Receiver<()>>,
     finish: impl FnOnce(&Corpus, Resolved) -> T + Send + 'static,
 ) -> Result<Receiver<Progress<T>>, LoadError> {
-    let explicit = options
-        .glossary
-        .as_deref()
-        .map(Glossary::load)
-        .transpose()?;
+    let explicit = explicit_glossary(options)?;
     let options = options.clone();
     let (send, receive) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
-        if let Some(after) = after {
-            let _ = after.recv();
-        }
+        // Read before, so that a broken glossary is said before the screen is taken; read
+        // again once watched, as an edit made before the watches were in place is not told.
+        let explicit = match after {
+            Some(after) => {
+                let _ = after.recv();
+                match explicit_glossary(&options) {
+                    Ok(explicit) => explicit,
+                    Err(error) => {
+                        let _ = send.send(Progress::Finished(Err(error)));
+                        return;
+                    }
+                }
+            }
+            None => explicit,
+        };
         in_a_pool_of_its_own(LOADER, move || {
             // The receiver going away (the app quit) ends the load: nothing else to do.
             let listed = load::stream(&options, explicit, |batch| {
@@ -140,7 +154,7 @@ mod tests {
     }
 
     #[test]
-    fn a_load_after_the_watches_reads_nothing_before_they_are_in_place() {
+    fn a_load_after_the_watches_sends_nothing_before_they_are_in_place() {
         let dir = folder(3);
         let options = LoadOptions {
             paths: vec![dir.path().to_path_buf()],
@@ -160,6 +174,24 @@ mod tests {
         assert!(
             matches!(first, Ok(Progress::Parsed { .. })),
             "then the files are read"
+        );
+        // A glossary given by name, edited before the watches are in place: the load
+        // reads the one edited.
+        let glossary = dir.path().join("given.toml");
+        std::fs::write(&glossary, "[organisations]\n\"Alpha Trust\" = []\n").unwrap();
+        let named = LoadOptions {
+            glossary: Some(glossary.clone()),
+            ..options.clone()
+        };
+        let (placed, in_place) = std::sync::mpsc::channel();
+        let receiver = load_in_background_after(&named, Some(in_place), |_, resolved| resolved);
+        let receiver = receiver.unwrap();
+        std::fs::write(&glossary, "[organisations\n").unwrap();
+        placed.send(()).unwrap();
+        let first = receiver.recv_timeout(std::time::Duration::from_secs(10));
+        assert!(
+            matches!(first, Ok(Progress::Finished(Err(_)))),
+            "the glossary read again"
         );
         // Watching that failed (the sender gone) does not hold the load up.
         let (placed, in_place) = std::sync::mpsc::channel::<()>();
