@@ -561,7 +561,7 @@ fn all_records_limit(index: &store::Index) -> u64 {
     lens.map(store::unpacked_limit).fold(0, u64::saturating_add)
 }
 
-/// A record found in the last cache: its place, its bytes, and the files read with it.
+/// A record found in the last cache: its place, and the files read with it.
 type Cached = (Span, Vec<Also>);
 
 /// A path as the index keeps it, byte for byte.
