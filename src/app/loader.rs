@@ -141,6 +141,7 @@ pub(crate) const LOADER: &str = "tread-load";
 mod tests {
     use super::*;
     use crate::corpus::load::{LoadError, load};
+    use std::path::Path;
 
     /// A folder of `n` small threads, and a file that is not text.
     fn folder(n: usize) -> tempfile::TempDir {
@@ -153,14 +154,19 @@ mod tests {
         dir
     }
 
+    /// A load of the folder `dir` without a cache.
+    fn uncached(dir: &Path) -> LoadOptions {
+        LoadOptions {
+            paths: vec![dir.to_path_buf()],
+            glossary: None,
+            cache: None,
+        }
+    }
+
     #[test]
     fn a_load_after_the_watches_sends_nothing_before_they_are_in_place() {
         let dir = folder(3);
-        let options = LoadOptions {
-            paths: vec![dir.path().to_path_buf()],
-            glossary: None,
-            cache: None,
-        };
+        let options = uncached(dir.path());
         let (placed, in_place) = std::sync::mpsc::channel();
         let receiver =
             load_in_background_after(&options, Some(in_place), |_, resolved| resolved).unwrap();
@@ -205,11 +211,7 @@ mod tests {
     #[test]
     fn a_background_load_sends_growing_batches_then_the_same_corpus_as_load() {
         let dir = folder(300);
-        let options = LoadOptions {
-            paths: vec![dir.path().to_path_buf()],
-            glossary: None,
-            cache: None,
-        };
+        let options = uncached(dir.path());
         let receiver = load_in_background(&options, |_, resolved| resolved).unwrap();
         let mut listed = Corpus::default();
         let mut batches = Vec::new();
@@ -250,11 +252,7 @@ mod tests {
         // once the load's files queued there were read. The load runs, to its end, on
         // threads of its own.
         let dir = folder(100);
-        let options = LoadOptions {
-            paths: vec![dir.path().to_path_buf()],
-            glossary: None,
-            cache: None,
-        };
+        let options = uncached(dir.path());
         let on_thread = |_: &Corpus, _| std::thread::current().name().map(String::from);
         let receiver = load_in_background(&options, on_thread).unwrap();
         let mut listed = Corpus::default();
@@ -274,11 +272,7 @@ mod tests {
     #[test]
     fn a_background_load_of_nothing_finishes_with_the_reason() {
         let dir = tempfile::tempdir().unwrap();
-        let options = LoadOptions {
-            paths: vec![dir.path().join("missing")],
-            glossary: None,
-            cache: None,
-        };
+        let options = uncached(&dir.path().join("missing"));
         let receiver = load_in_background(&options, |_, resolved| resolved).unwrap();
         let Progress::Finished(Err(LoadError::Empty { problems, .. })) = receiver.recv().unwrap()
         else {
