@@ -2,11 +2,12 @@
 //! reports it, two ways:
 //!
 //! - in-process (the default): the app of `tread DIR` fed by a background load, with the
-//!   times at which every document is listed and searchable and at which the load is
-//!   finished (organisations resolved, facets built and applied), and the CPU time and peak
-//!   memory by then;
+//!   times at which every document is listed and searchable, at which the load is finished
+//!   (organisations resolved, facets built and applied) and at which its cache is written,
+//!   and the CPU time and peak memory by then;
 //! - `--pty BIN`: the binary itself in a 200×50 pseudo-terminal, from launch to its first
-//!   frame and to the screen saying "loaded", with its peak memory (Linux).
+//!   frame and to the screen saying "loaded"; then it is told to quit, and the time it ends
+//!   (its cache written) and its peak memory are reported.
 //!
 //! Both use the cache where `$XDG_CACHE_HOME` says: point it at an empty folder for a
 //! cold open, run again for a warm one.
@@ -50,6 +51,7 @@ fn in_process(dir: &str) -> anyhow::Result<()> {
     let mut busy = Duration::ZERO;
     for progress in load_in_background(&options, Loaded::new)? {
         let finished = matches!(progress, Progress::Finished(_));
+        let written = matches!(progress, Progress::Written(_));
         if matches!(progress, Progress::Listed(_)) {
             println!("listed and searchable {}  {}", ms(start.elapsed()), usage());
         }
@@ -59,7 +61,10 @@ fn in_process(dir: &str) -> anyhow::Result<()> {
         if finished {
             println!("fully loaded          {}  {}", ms(start.elapsed()), usage());
             println!("UI thread busy with the load's messages: {}", ms(busy));
-            break;
+        }
+        // The cache is written after the load is shown, and waited for, as the binary does.
+        if written {
+            println!("cache written         {}  {}", ms(start.elapsed()), usage());
         }
     }
     // As the binary does, no time is spent freeing the corpus on the way out.
@@ -153,12 +158,32 @@ fn in_pty(dir: &str, binary: &str) -> anyhow::Result<()> {
     };
     let first = wait("first frame")?;
     let loaded = wait("\"loaded\"")?;
-    let pid = child.process_id().map(|p| p.to_string());
-    let peak = pid.as_deref().map_or("unknown".into(), peak_memory);
     println!("first frame {}", ms(first));
-    println!("loaded      {}  peak {peak}", ms(loaded));
+    println!("loaded      {}", ms(loaded));
+    // Quit at once: the binary waits for its cache to be written before it ends.
     let mut writer = pty.master.take_writer()?;
     writer.write_all(b"q")?;
     child.wait()?;
+    println!(
+        "ended       {}  peak {}",
+        ms(start.elapsed()),
+        children_peak()
+    );
     Ok(())
+}
+
+/// The peak memory of the largest child this process has waited for.
+#[cfg(unix)]
+fn children_peak() -> String {
+    // SAFETY: getrusage only writes the struct it is given.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    match unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) } {
+        0 => format!("{:.0} MB", usage.ru_maxrss as f64 * 1024.0 / 1e6),
+        _ => "unknown".into(),
+    }
+}
+
+#[cfg(not(unix))]
+fn children_peak() -> String {
+    "unknown".into()
 }

@@ -213,6 +213,11 @@ pub struct App {
     editing: Option<PostRef>,
     /// Why changes to the files will not be seen, where they will not.
     unwatched: Vec<String>,
+    /// The first load is over and writes its cache (the terminal waits for it at the end).
+    writing_cache: bool,
+    /// Why the first load's cache could not be written, told after the load (until a
+    /// reload, which writes its own).
+    cache_problem: Option<String>,
     /// A reload of the changed files is under way.
     reloading: bool,
     /// The files changed again while a load was under way: load them once more after it.
@@ -277,6 +282,8 @@ impl App {
             read_lately: Vec::new(),
             editing: None,
             unwatched: Vec::new(),
+            writing_cache: false,
+            cache_problem: None,
             reloading: false,
             reload_again: false,
         };

@@ -30,9 +30,38 @@ struct Record {
     problems: Vec<Problem>,
 }
 
-/// What a load that resolved the corpus made: the resolution, its memo, and the facets
-/// built with it.
-pub type Made<'a> = (&'a Resolution, &'a Memo, &'a Facets);
+/// What a load that resolved the corpus keeps beside the records, encoded: the resolution,
+/// the facets built with it, and the memo it was made with.
+#[derive(Default)]
+pub struct Made {
+    resolution: Option<Vec<u8>>,
+    facets: Option<Vec<u8>>,
+    memo: Option<Vec<u8>>,
+}
+
+impl Made {
+    /// A resolution and the facets built with it, encoded now: they are handed on (to be
+    /// shown) before the cache is written. (One that cannot be encoded is not kept.)
+    pub fn new(resolution: &Resolution, facets: &Facets) -> Made {
+        let (resolution, facets) = rayon::join(
+            || store::encode(resolution),
+            || store::encode(&facets.kept()),
+        );
+        Made {
+            resolution,
+            facets,
+            memo: None,
+        }
+    }
+
+    /// With the memo the resolution was made with.
+    pub fn with_memo(self, memo: &Memo) -> Made {
+        Made {
+            memo: store::encode(memo),
+            ..self
+        }
+    }
+}
 
 /// The cache file of the corpus read from `paths`, in the cache folder `dir`.
 pub fn file_for(dir: &Path, paths: &[PathBuf]) -> PathBuf {
@@ -62,6 +91,8 @@ pub struct Session {
     counts: Counts,
     /// What went wrong with the cache: one warning at most.
     problem: Option<Problem>,
+    /// Whether the warning was handed on already (no other is given after it).
+    told: bool,
     /// Whether writing the new cache failed (it is not tried again).
     write_failed: bool,
     /// What the load listed, to keep in the new cache.
@@ -129,6 +160,7 @@ impl Session {
             done: Vec::new(),
             counts: Counts::default(),
             problem: None,
+            told: false,
             write_failed: false,
             listing: None,
             paths: paths.iter().map(shown).collect(),
@@ -241,9 +273,9 @@ impl Session {
         decoded
     }
 
-    /// Ends the load: writes the new cache when anything differs from the last one, with the
-    /// resolution `made`, its memo and the facets built with it (when this load made one).
-    /// Returns the warning, if any.
+    /// Ends the load: writes the new cache when anything differs from the last one, with
+    /// what the load `made` when it resolved the corpus. Returns the warning, if any (and
+    /// not told already).
     pub fn finish(mut self, made: Option<Made>) -> Option<Problem> {
         let same = self.old.as_ref().is_some_and(Old::kept);
         if made.is_some() || !same {
@@ -251,7 +283,7 @@ impl Session {
         }
         // A load that made no resolution (`list`, `search`) keeps the last memo: it says
         // itself what still holds, and the next resolution needs it.
-        let kept = match (made, &self.writer, &self.old) {
+        let kept = match (&made, &self.writer, &self.old) {
             (None, Some(_), Some(old)) => (old.reader.index.memo)
                 .and_then(|span| old.reader.bytes(span).ok().map(|bytes| (bytes, span.crc))),
             _ => None,
@@ -271,6 +303,14 @@ impl Session {
             }
         }
         self.problem
+    }
+
+    /// The warning about the cache so far, if any, to be told before the cache is written:
+    /// the one warning, as no other is given after it.
+    pub fn take_problem(&mut self) -> Option<Problem> {
+        let problem = self.problem.take();
+        self.told |= problem.is_some();
+        problem
     }
 
     /// Starts the new cache, unless it is started or cannot be: the files done so far go
@@ -343,14 +383,14 @@ impl Session {
 
     /// Writes the resolution and the index, and puts the new cache in place.
     fn commit(&mut self, mut writer: Writer, made: Option<Made>) -> std::io::Result<()> {
-        if let Some((resolution, memo, facets)) = made {
-            if let Some(bytes) = store::encode(resolution) {
+        if let Some(made) = made {
+            if let Some(bytes) = made.resolution {
                 writer.index.resolution = Some(writer.append(&bytes, crc32fast::hash(&bytes))?);
             }
-            if let Some(bytes) = store::encode(memo) {
+            if let Some(bytes) = made.memo {
                 writer.index.memo = Some(writer.append(&bytes, crc32fast::hash(&bytes))?);
             }
-            if let Some(bytes) = store::encode(&facets.kept()) {
+            if let Some(bytes) = made.facets {
                 writer.index.facets = Some(writer.append(&bytes, crc32fast::hash(&bytes))?);
             }
         }
@@ -380,7 +420,7 @@ impl Session {
             Broken::Io(_) => format!("cache not used: {broken}"),
             Broken::Foreign | Broken::Damaged(_) => format!("cache rebuilt: {broken}"),
         };
-        self.problem.get_or_insert(self.problem_of(message));
+        self.warn(message);
     }
 
     /// Gives up writing the new cache, saying why.
@@ -388,7 +428,14 @@ impl Session {
         self.writer = None;
         self.write_failed = true;
         let message = format!("cache not written: {}", store::reason(&error));
-        self.problem.get_or_insert(self.problem_of(message));
+        self.warn(message);
+    }
+
+    /// Keeps `message` as the warning about the cache, unless there is one already.
+    fn warn(&mut self, message: String) {
+        if !self.told {
+            self.problem.get_or_insert(self.problem_of(message));
+        }
     }
 
     fn problem_of(&self, message: String) -> Problem {

@@ -22,7 +22,7 @@ use ratatui::backend::CrosstermBackend;
 use std::io::{self, Stdout, Write};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// Held while drawing, so a signal's restore never lands inside a frame.
 static DRAWING: Mutex<()> = Mutex::new(());
@@ -64,7 +64,7 @@ pub fn run(
     watch_signals()?;
     enter()?;
     let keys = editor::Keys::new();
-    let (copies, inputs) = inputs(loader, keys.clone());
+    let (copies, inputs, load_ended) = inputs(loader, keys.clone());
     let reload = live.map(|live| {
         forward(live.news, copies.clone(), Input::Watch);
         live.options
@@ -83,8 +83,16 @@ pub fn run(
             event_loop(&mut terminal, io, app, options)
         });
     leave()?;
+    // The cache a finished load is writing is waited for, a moment at most, rather than
+    // lost: the next open would read the changed files again.
+    if let Some(ended) = load_ended.filter(|_| app.writing_cache()) {
+        let _ = ended.recv_timeout(CACHE_WRITE_WAIT);
+    }
     outcome
 }
+
+/// The longest the process waits, once the terminal is restored, for a cache to be written.
+const CACHE_WRITE_WAIT: Duration = Duration::from_secs(10);
 
 /// What the event loop waits for.
 enum Input {
@@ -126,16 +134,15 @@ impl CopySaid {
 /// One queue of the terminal's events and the load's progress, each fed by a thread of its
 /// own, so that whichever comes first wakes the event loop at once: a load is followed as
 /// it goes and its end is shown when it comes, not at the next tick of a timer, and the
-/// loop sleeps while nothing happens.
+/// loop sleeps while nothing happens. With a load, also what hangs up once the load is
+/// no longer followed ([`forward_load`]).
 fn inputs(
     loader: Option<Receiver<Progress<Loaded>>>,
     keys: editor::Keys,
-) -> (Sender<Input>, Receiver<Input>) {
+) -> (Sender<Input>, Receiver<Input>, Option<Receiver<()>>) {
     let (send, receive) = mpsc::channel();
     let copies = send.clone();
-    if let Some(loader) = loader {
-        forward_load(loader, send.clone());
-    }
+    let load_ended = loader.map(|loader| forward_load(loader, send.clone()));
     let terminal = send;
     std::thread::spawn(move || {
         loop {
@@ -148,12 +155,18 @@ fn inputs(
             }
         }
     });
-    (copies, receive)
+    (copies, receive, load_ended)
 }
 
-/// Passes a load's progress on to `inputs` until the load ends or the loop goes away.
-fn forward_load(loader: Receiver<Progress<Loaded>>, inputs: Sender<Input>) {
-    forward(loader, inputs, |progress| Input::Load(Box::new(progress)));
+/// Passes a load's progress on to `inputs` until the load ends or the loop goes away: once
+/// the loop is gone, at the load's next message. What it returns hangs up then.
+fn forward_load(loader: Receiver<Progress<Loaded>>, inputs: Sender<Input>) -> Receiver<()> {
+    let (following, ended) = mpsc::channel::<()>();
+    forward(loader, inputs, move |progress| {
+        let _following = &following;
+        Input::Load(Box::new(progress))
+    });
+    ended
 }
 
 /// Passes what `from` receives on to `inputs`, as `input` makes it, until either end goes.
@@ -493,7 +506,6 @@ mod tests {
     use crate::keymap::Keymap;
     use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton};
     use crossterm::event::{MouseEvent, MouseEventKind};
-    use std::time::Duration;
 
     fn app() -> App {
         App::new(

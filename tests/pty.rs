@@ -510,6 +510,35 @@ fn with_no_watch_the_files_are_read_once() {
 #[allow(dead_code)]
 mod synth;
 
+#[test]
+fn quitting_as_soon_as_it_is_loaded_still_leaves_the_whole_cache() {
+    let dir = tempfile::tempdir().unwrap();
+    synth::write_corpus(400, 2, dir.path()).unwrap();
+    // Older than a tick of the load, so that the cache keeps every file.
+    std::thread::sleep(Duration::from_millis(2100));
+    let path = dir.path().display().to_string();
+    let cache = tempfile::tempdir().unwrap();
+    let home = cache.path().display().to_string();
+    let env = [("XDG_CACHE_HOME", home.as_str())];
+    let mut tread = Session::spawn(env!("CARGO_BIN_EXE_tread"), &[&path], &env);
+    tread.wait_for("loaded 400 of 400 files");
+    // The cache is written once the screen says "loaded"; quitting waits for it.
+    tread.send("q");
+    assert_eq!(tread.wait_exit(), 0);
+    tread.assert_restored();
+    let info = std::process::Command::new(env!("CARGO_BIN_EXE_tread"))
+        .args(["cache", "info"])
+        .env("XDG_CACHE_HOME", cache.path())
+        .output()
+        .unwrap();
+    let info = String::from_utf8(info.stdout).unwrap();
+    let line = (info.lines())
+        .find(|l| l.contains(&format!("for {path}: ")))
+        .unwrap_or_else(|| panic!("{info}"));
+    assert!(line.contains(": 400 files, "), "{info}");
+    assert!(line.ends_with(", organisations resolved"), "{info}");
+}
+
 /// Bytes read from the terminal so far.
 fn received(session: &Session) -> usize {
     session.raw.lock().unwrap().len()

@@ -4,7 +4,8 @@
 
 use super::Loaded;
 use crate::corpus::load::{self, LoadError, LoadOptions, Resolved};
-use crate::corpus::{Corpus, Glossary, Held};
+use crate::corpus::{Corpus, Glossary, Held, Problem};
+use std::cell::OnceCell;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender};
 
@@ -27,6 +28,9 @@ pub enum Progress<T = Loaded> {
     /// The resolution, to apply to the documents, with the problems met; or why nothing
     /// loaded.
     Finished(Result<T, LoadError>),
+    /// After a resolution, last: the cache is written (when the load keeps one), after the
+    /// resolution so as not to hold it up; or why it could not be.
+    Written(Option<Problem>),
 }
 
 /// Loads the corpus on threads of its own, sending [`Progress`] as it goes: the first
@@ -107,12 +111,15 @@ pub fn load_in_background_after<T: Send + 'static>(
             let Ok(corpus) = take.recv() else {
                 return;
             };
-            let resolved = listed.resolve(&corpus.documents);
+            let room = OnceCell::new();
+            let (resolved, unwritten) = listed.resolve_unwritten(&corpus.documents, &room);
             let finished = finish(&corpus, resolved);
             // Let go before answering, so the receiver holds the only reference and applies the
             // resolution in place.
             drop(corpus);
-            let _ = send.send(Progress::Finished(Ok(finished)));
+            if send.send(Progress::Finished(Ok(finished))).is_ok() {
+                let _ = send.send(Progress::Written(unwritten.write()));
+            }
         })
     });
     Ok(receive)
@@ -233,6 +240,7 @@ mod tests {
                     shared = Some(corpus);
                 }
                 Progress::Finished(result) => break result.unwrap(),
+                Progress::Written(_) => unreachable!("the cache is written after the end"),
             }
         };
         assert_eq!(batches, [64, 192, 301], "batches double");
@@ -244,6 +252,42 @@ mod tests {
         assert_eq!(finished.org_variants, whole.org_variants);
         assert_eq!(finished.problems, whole.problems);
         assert_eq!(finished.problems.len(), 1);
+    }
+
+    #[test]
+    fn a_background_load_writes_its_cache_after_it_finishes_and_says_so() {
+        let (dir, cache) = (folder(20), tempfile::tempdir().unwrap());
+        // Older than a tick of the load, so that the cache keeps every file.
+        std::thread::sleep(std::time::Duration::from_millis(2100));
+        let options = LoadOptions {
+            cache: Some(cache.path().to_path_buf()),
+            ..uncached(dir.path())
+        };
+        let receiver = load_in_background(&options, |_, resolved| resolved).unwrap();
+        let mut listed = Corpus::default();
+        let mut order = Vec::new();
+        for progress in receiver {
+            match progress {
+                Progress::Parsed { documents, .. } => listed.documents.append(documents),
+                Progress::Listed(reply) => {
+                    reply.send(Arc::new(std::mem::take(&mut listed))).unwrap();
+                }
+                Progress::Finished(result) => {
+                    assert!(result.unwrap().facets.is_some());
+                    order.push("finished");
+                }
+                Progress::Written(problem) => {
+                    assert_eq!(problem, None);
+                    order.push("written");
+                }
+            }
+        }
+        assert_eq!(order, ["finished", "written"]);
+        // Written whole: the facets are answered from the cache alone.
+        let (listing, facets) = load::cached_facets(&options).expect("the resolution is kept");
+        assert_eq!(listing.rows.len(), 20);
+        let whole = load(&uncached(dir.path())).unwrap();
+        assert_eq!(facets, crate::facets::Facets::build(&whole));
     }
 
     #[test]
@@ -263,6 +307,7 @@ mod tests {
                     reply.send(Arc::new(std::mem::take(&mut listed))).unwrap();
                 }
                 Progress::Finished(result) => break result.unwrap(),
+                Progress::Written(_) => unreachable!("the cache is written after the end"),
             }
         };
         let name = finished_on.expect("the load's threads are named");

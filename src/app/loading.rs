@@ -31,6 +31,12 @@ impl Loaded {
 }
 
 impl App {
+    /// Whether the load is over and writes its cache: a moment to wait for before the
+    /// process ends, or the next open reads the changed files again.
+    pub fn writing_cache(&self) -> bool {
+        self.writing_cache
+    }
+
     /// The corpus, to change. The app holds the only reference whenever it changes it: the
     /// loader borrows it only between `Listed` and `Finished`, and lets go before it sends
     /// `Finished`. A stray clone would make a copy-on-write copy the whole corpus silently;
@@ -61,7 +67,16 @@ impl App {
             }
             Progress::Finished(Ok(loaded)) => {
                 self.loading = None;
+                self.writing_cache = true;
                 self.finish(loaded);
+            }
+            Progress::Written(problem) => {
+                self.writing_cache = false;
+                if let Some(problem) = problem {
+                    let key = self.key_for(crate::keymap::Action::Warnings);
+                    self.message = Some(format!("{problem} ({key} lists it)"));
+                    self.cache_problem = Some(problem.to_string());
+                }
             }
             Progress::Finished(Err(error)) => {
                 self.loading = None;

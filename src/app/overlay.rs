@@ -183,6 +183,9 @@ impl App {
         for problem in &self.corpus.problems {
             warn(&mut lines, &problem.to_string());
         }
+        self.cache_problem
+            .iter()
+            .for_each(|why| warn(&mut lines, why));
         self.unwatched.iter().for_each(|why| warn(&mut lines, why));
         if let Some(doc) = self.current_doc().map(|d| self.corpus.document(d)) {
             lines.push(HelpLine::blank());

@@ -231,6 +231,7 @@ impl App {
         self.short_ids = short_ids;
         self.documents.set_listing(listing);
         self.load_error = None;
+        self.cache_problem = None;
         let mut said: Vec<String> = change.describe().into_iter().collect();
         let key = self.key_for(crate::keymap::Action::Warnings);
         if change.problems {

@@ -9,8 +9,9 @@ mod walk;
 
 use super::glossary::{Glossary, GlossaryError};
 use super::packed::ArchivedDocuments;
+use super::resolve::Unmade;
 use super::sanitise::{printable_path, single_line};
-use super::{Corpus, DocIndex, Docs, Document, Documents, Held, Resolution, Source};
+use super::{Corpus, DocIndex, Docs, Document, Documents, Held, Memo, Resolution, Source};
 use crate::cache;
 use crate::facets::Facets;
 use crate::listing::Listing;
@@ -19,6 +20,7 @@ pub use files::{
     read_file, read_regular_file,
 };
 use files::{read_and_parse, stem};
+use std::cell::OnceCell;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -375,6 +377,23 @@ impl Resolved {
     }
 }
 
+/// A resolved load's cache, still to be written: with what the resolution was made of, the
+/// memo of the documents it named.
+pub struct Unwritten<'m> {
+    session: Option<cache::Session>,
+    made: Option<(cache::Made, Unmade<'m>)>,
+}
+
+impl Unwritten<'_> {
+    /// Writes the new cache, when anything differs from the last one; returns why it could
+    /// not be, if it could not.
+    pub fn write(self) -> Option<Problem> {
+        let session = self.session?;
+        let made = (self.made).map(|(made, unmade)| made.with_memo(&unmade.made()));
+        session.finish(made)
+    }
+}
+
 /// Every file read and parsed: what a load needs, besides the documents, to finish.
 pub struct Listed {
     pub glossary: Glossary,
@@ -387,33 +406,64 @@ impl Listed {
     /// The resolution step: the documents the load sent, resolved against each other and
     /// the glossary, to be applied where they are; taken from the cache when it holds the
     /// resolution of these very files, and kept there when it does not.
-    pub fn resolve<D: Docs + ?Sized>(mut self, documents: &D) -> Resolved {
+    pub fn resolve<D: Docs + ?Sized>(self, documents: &D) -> Resolved {
+        let room = OnceCell::new();
+        let (mut resolved, unwritten) = self.resolve_unwritten(documents, &room);
+        resolved.problems.extend(unwritten.write());
+        resolved
+    }
+
+    /// [`Listed::resolve`], with the cache left to write ([`Unwritten::write`]): the UI
+    /// shows the resolution meanwhile. A memo it is made with is kept in `room`.
+    pub fn resolve_unwritten<'m, D: Docs + ?Sized>(
+        mut self,
+        documents: &D,
+        room: &'m OnceCell<Memo>,
+    ) -> (Resolved, Unwritten<'m>) {
         let places = || super::Places::of(documents);
         let cached = (self.cache.as_mut()).and_then(|cache| cache.resolution(places));
-        let (resolution, facets) = match (cached, self.cache.take()) {
+        let (resolution, facets, mut unwritten) = match (cached, self.cache.take()) {
             (Some((resolution, facets)), Some(session)) => {
-                self.problems.extend(session.finish(None));
-                (resolution, Some(facets))
+                let unwritten = Unwritten {
+                    session: Some(session),
+                    made: None,
+                };
+                (resolution, Some(facets), unwritten)
             }
             // Made again, from what the last one found in the documents that did not change;
             // the facets built with it are kept with it.
             (None, Some(mut session)) => {
-                let memo = session.memo();
+                let memo = room.get_or_init(|| session.memo().unwrap_or_else(Memo::new));
                 let glossary = &self.glossary;
-                let (resolution, memo) =
-                    Resolution::compute_remembering(documents, glossary, memo.as_ref());
+                let (resolution, unmade) =
+                    Resolution::compute_remembering(documents, glossary, memo);
                 let facets = Facets::of_resolved(documents, &resolution);
-                self.problems
-                    .extend(session.finish(Some((&resolution, &memo, &facets))));
-                (resolution, Some(facets))
+                let made = cache::Made::new(&resolution, &facets);
+                let unwritten = Unwritten {
+                    session: Some(session),
+                    made: Some((made, unmade)),
+                };
+                (resolution, Some(facets), unwritten)
             }
-            (_, None) => (Resolution::compute(documents, &self.glossary), None),
+            (_, None) => {
+                let resolution = Resolution::compute(documents, &self.glossary);
+                let unwritten = Unwritten {
+                    session: None,
+                    made: None,
+                };
+                (resolution, None, unwritten)
+            }
         };
-        Resolved {
+        // What went wrong with the last cache is told with the rest; the new one may yet fail.
+        let session = unwritten.session.as_mut();
+        self.problems
+            .extend(session.and_then(cache::Session::take_problem));
+        let resolved = Resolved {
             resolution,
             problems: self.problems,
             facets,
-        }
+        };
+        (resolved, unwritten)
     }
 
     /// How many files the load read from the cache and from themselves (none: no cache).

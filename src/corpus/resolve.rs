@@ -11,7 +11,7 @@ mod threads;
 
 pub use docs::Docs;
 pub(crate) use matcher::is_word_char;
-pub use memo::Memo;
+pub use memo::{Memo, Unmade};
 
 use super::glossary::Glossary;
 use super::sanitise::single_line_owned;
@@ -63,24 +63,27 @@ impl Resolution {
         Resolution::compute_with(docs, glossary, None).0
     }
 
-    /// [`Resolution::compute`], reusing what `memo` (an earlier resolution's) found in the
-    /// documents it shares with `docs`; returns this resolution's memo too. The same
-    /// resolution either way, sooner when few documents changed.
-    pub fn compute_remembering<D: Docs + ?Sized>(
+    /// [`Resolution::compute`], reusing what `memo` (an earlier resolution's, or a new one)
+    /// found in the documents it shares with `docs`; returns too what this resolution's memo
+    /// is made of, to make it when it is wanted. The same resolution either way, sooner
+    /// when few documents changed.
+    pub fn compute_remembering<'m, D: Docs + ?Sized>(
         docs: &D,
         glossary: &Glossary,
-        memo: Option<&Memo>,
-    ) -> (Resolution, Memo) {
-        let new = memo.is_none().then(Memo::new);
-        let (resolution, memo) = Resolution::compute_with(docs, glossary, memo.or(new.as_ref()));
-        (resolution, memo.expect("a memo is made when one is given"))
+        memo: &'m Memo,
+    ) -> (Resolution, Unmade<'m>) {
+        let (resolution, unmade) = Resolution::compute_with(docs, glossary, Some(memo));
+        (
+            resolution,
+            unmade.expect("a memo is made when one is given"),
+        )
     }
 
-    fn compute_with<D: Docs + ?Sized>(
+    fn compute_with<'m, D: Docs + ?Sized>(
         docs: &D,
         glossary: &Glossary,
-        memo: Option<&Memo>,
-    ) -> (Resolution, Option<Memo>) {
+        memo: Option<&'m Memo>,
+    ) -> (Resolution, Option<Unmade<'m>>) {
         // Repeated threads are found mostly on one core: the other gets on with naming.
         let (links, (organisations, org_variants, memo)) = rayon::join(
             || repeated_threads(docs),

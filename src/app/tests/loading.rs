@@ -114,6 +114,26 @@ fn documents_arrive_while_loading_and_the_finished_corpus_keeps_the_place() {
     assert_eq!(app.thread.post(), 1, "the reading position stays");
     assert!(!app.facets.organisations.is_empty());
     assert_eq!(app.message.as_deref(), Some("loaded 5 documents"));
+    // The cache is written after: the screen waits for nothing, and what stopped it is told.
+    assert!(app.writing_cache());
+    let problem = crate::corpus::Problem {
+        path: "/cache/tread/x.cache".to_string(),
+        message: "cache not written: the disk is full".to_string(),
+        document: false,
+    };
+    app.handle(Event::Load(Box::new(Progress::Written(Some(problem)))));
+    assert!(!app.writing_cache());
+    let told = "/cache/tread/x.cache: cache not written: the disk is full (w lists it)";
+    assert_eq!(app.message.as_deref(), Some(told));
+    let listed: Vec<String> = (app.warning_lines(100).into_iter())
+        .map(|l| l.text)
+        .collect();
+    assert!(
+        listed
+            .iter()
+            .any(|l| l.contains("cache not written: the disk is full")),
+        "{listed:?}"
+    );
 }
 
 #[test]

@@ -47,30 +47,42 @@ pub(super) struct Parts {
     pub(super) named: Named,
 }
 
-impl Memo {
-    /// An empty memo with a seed of its own.
-    pub fn new() -> Memo {
-        use std::hash::RandomState;
-        Memo::seeded(RandomState::new().hash_one("tread memo"))
-    }
+/// What a resolution's memo is made of, kept until the memo is wanted: a load hands its
+/// resolution on to be shown first, and makes the memo (copying what it keeps of the one it
+/// was made with) only to write it to the cache.
+pub struct Unmade<'m> {
+    remembered: Remembered<'m>,
+    context: u64,
+    read: Vec<Kept<'m, Read>>,
+    named: Vec<Kept<'m, Named>>,
+}
 
-    /// An empty memo whose fingerprints are made with `seed`.
-    fn seeded(seed: u64) -> Memo {
-        Memo {
-            seed,
-            ..Memo::default()
+impl<'m> Unmade<'m> {
+    /// What the memo of a resolution made with `remembered` is made of: in the documents'
+    /// order, what the rules found in each and the names each was given, in `context`.
+    pub(super) fn new(
+        remembered: Remembered<'m>,
+        context: u64,
+        read: Vec<Kept<'m, Read>>,
+        named: Vec<Kept<'m, Named>>,
+    ) -> Unmade<'m> {
+        Unmade {
+            remembered,
+            context,
+            read,
+            named,
         }
     }
 
-    /// The memo of a resolution made with `remembered`'s seed: the documents' fingerprints
-    /// and, in the same order, what the rules found in each and the names each was given,
-    /// in `context`.
-    pub(super) fn made(
-        remembered: Remembered,
-        context: u64,
-        read: Vec<Kept<Read>>,
-        named: Vec<Kept<Named>>,
-    ) -> Memo {
+    /// The memo, with the seed of the one it was made with: each document's parts by
+    /// fingerprint.
+    pub fn made(self) -> Memo {
+        let Unmade {
+            remembered,
+            context,
+            read,
+            named,
+        } = self;
         let kept = read.into_iter().zip(named).zip(&remembered.posts);
         let parts = kept.map(|((read, named), &posts)| Parts {
             read: read.into_owned(|| Read::blank(posts)),
@@ -85,6 +97,22 @@ impl Memo {
             seed: remembered.memo.seed,
             context,
             entries,
+        }
+    }
+}
+
+impl Memo {
+    /// An empty memo with a seed of its own.
+    pub fn new() -> Memo {
+        use std::hash::RandomState;
+        Memo::seeded(RandomState::new().hash_one("tread memo"))
+    }
+
+    /// An empty memo whose fingerprints are made with `seed`.
+    fn seeded(seed: u64) -> Memo {
+        Memo {
+            seed,
+            ..Memo::default()
         }
     }
 
@@ -293,7 +321,9 @@ mod tests {
             let mut docs: Vec<Document> = (start.iter().enumerate())
                 .map(|(i, made)| document(i, made))
                 .collect();
-            let (_, mut memo) = Resolution::compute_remembering(&docs[..], &glossary, None);
+            let new = Memo::new();
+            let (_, unmade) = Resolution::compute_remembering(&docs[..], &glossary, &new);
+            let mut memo = unmade.made();
             // Each document written anew gets an id of its own.
             for (next, edit) in (docs.len()..).zip(edits) {
                 match edit {
@@ -308,10 +338,12 @@ mod tests {
                     }
                     Edit::Remove(_) => {}
                 }
-                let (remembered, made) = Resolution::compute_remembering(&docs[..], &glossary, Some(&memo));
+                let (remembered, made) = Resolution::compute_remembering(&docs[..], &glossary, &memo);
+                let made = made.made();
                 // A memo of the same seed made from nothing: the same memo.
                 let empty = Memo::seeded(memo.seed);
-                let (fresh, fresh_memo) = Resolution::compute_remembering(&docs[..], &glossary, Some(&empty));
+                let (fresh, fresh_memo) = Resolution::compute_remembering(&docs[..], &glossary, &empty);
+                let fresh_memo = fresh_memo.made();
                 prop_assert_eq!(&remembered, &Resolution::compute(&docs[..], &glossary));
                 prop_assert_eq!(&remembered, &fresh);
                 prop_assert_eq!(&made, &fresh_memo);
@@ -352,15 +384,17 @@ mod tests {
                 author: None,
             },
         );
-        let (_, mut memo) =
-            Resolution::compute_remembering(&[one, three.clone()][..], &glossary, None);
+        let new = Memo::new();
+        let (_, unmade) =
+            Resolution::compute_remembering(&[one, three.clone()][..], &glossary, &new);
+        let mut memo = unmade.made();
         // As if the one-post document shared the three-post one's fingerprint.
         let taken = memo.fingerprint(&three);
         memo.entries.retain(|e| e.fingerprint != taken);
         assert_eq!(memo.entries.len(), 1);
         memo.entries[0].fingerprint = taken;
         let docs = [three];
-        let (remembered, _) = Resolution::compute_remembering(&docs[..], &glossary, Some(&memo));
+        let (remembered, _) = Resolution::compute_remembering(&docs[..], &glossary, &memo);
         assert_eq!(remembered, Resolution::compute(&docs[..], &glossary));
     }
 }

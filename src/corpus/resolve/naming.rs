@@ -5,7 +5,7 @@
 use super::abbreviations::{acronym_like_words, link_abbreviations};
 use super::docs::Docs;
 use super::matcher::{Distinct, Matcher};
-use super::memo::{Memo, Remembered};
+use super::memo::{Memo, Remembered, Unmade};
 use super::{NamedPost, Variants};
 use crate::corpus::glossary::{Glossary, key};
 use crate::corpus::{Document, Ordinal, Post, orgs};
@@ -16,14 +16,14 @@ use std::collections::BTreeSet;
 
 /// Every post's organisations, posts in corpus order, and per canonical name the spellings
 /// seen. With a `memo` (what an earlier resolution found in each document), a document it
-/// holds is not read again, nor named again when the corpus-wide context is the same; the
-/// memo of this resolution is returned. The result is the same either way
+/// holds is not read again, nor named again when the corpus-wide context is the same; what
+/// the memo of this resolution is made of is returned. The result is the same either way
 /// ([`super::memo`]'s property test).
-pub(super) fn organisations<D: Docs + ?Sized>(
+pub(super) fn organisations<'m, D: Docs + ?Sized>(
     docs: &D,
     glossary: &Glossary,
-    memo: Option<&Memo>,
-) -> (Vec<NamedPost>, Variants, Option<Memo>) {
+    memo: Option<&'m Memo>,
+) -> (Vec<NamedPost>, Variants, Option<Unmade<'m>>) {
     let remembered = memo.map(|memo| Remembered::of(memo, docs));
     let (people, mentioned) = people_and_mentioned(docs, glossary);
     let mentioned: Vec<&str> = mentioned.iter().map(|m| &**m).collect();
@@ -101,7 +101,7 @@ pub(super) fn organisations<D: Docs + ?Sized>(
     );
     let named = named.into_iter().map(|(named, _)| named).collect();
     let memo = (remembered.zip(fingerprint))
-        .map(|(remembered, context)| Memo::made(remembered, context, read, named));
+        .map(|(remembered, context)| Unmade::new(remembered, context, read, named));
     (organisations, variants, memo)
 }
 
