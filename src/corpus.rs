@@ -152,8 +152,11 @@ fn markdown_page(text: &str) -> Option<Reading> {
         // platform's) shows others'.
         let prose = matches!(reading.kind, Kind::Article | Kind::Blog | Kind::Plain);
         let owner = matter.site_owner().filter(|_| prose);
+        // A heading that is an unroller's title ("# Thread by @ann") names the author too.
+        let titled = (reading.title.as_deref()).and_then(byline::from_thread_title);
         reading.author = (byline.map(|byline| byline.author))
             .or_else(|| front_matter_author(&matter))
+            .or_else(|| titled.map(Author::from_handle))
             .or_else(|| owner.map(Author::named));
         if reading.author.is_some() {
             reading.warnings.retain(|w| w != unroll::NO_AUTHOR);

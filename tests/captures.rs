@@ -688,6 +688,26 @@ fn a_titled_two_post_thread_saved_from_x_is_read_whole() {
 }
 
 #[test]
+fn a_thread_under_an_unrollers_title_line_or_heading_is_that_handles() {
+    for (id, handle) in [
+        ("thread-by-line", "lowen_sw"),
+        ("headed-thread", "dee_fostering"),
+    ] {
+        let doc = show(id);
+        assert_eq!(doc["kind"], "unroll", "{id}");
+        assert_eq!(doc["author"]["handle"], handle, "{id}");
+        assert_eq!(doc["author"]["name"], format!("@{handle}"), "{id}");
+        assert_eq!(doc["threads"][0]["author"]["handle"], handle, "{id}");
+        // The title line is no post, and its handle no mention.
+        assert_eq!(labels(&doc, 0), ["1/", "2/", "3/"], "{id}");
+        assert!(mentions(&doc, 0).is_empty(), "{id}");
+        assert_eq!(doc["warnings"], serde_json::json!([]), "{id}");
+    }
+    // A page that opens with a heading is Markdown: the heading is its title, not a post.
+    assert_eq!(show("headed-thread")["title"], "Thread by @dee_fostering");
+}
+
+#[test]
 fn threads_copied_from_x_mastodon_or_bluesky_leave_headers_times_and_counts_out() {
     let doc = show("x-selectall");
     assert_eq!(doc["kind"], "unroll");

@@ -510,6 +510,9 @@ struct Attribution {
     date: Option<String>,
     /// Written as a byline ("By Ann Example (@ann)"), as an article names its writer.
     byline: bool,
+    /// Written as an unroller titles a thread ("Thread by @ann"): it says whose thread
+    /// follows, dated or not.
+    titled: bool,
 }
 
 /// Reads the lines that name who wrote the thread ("Ann Example (@ann)", or the name and the
@@ -599,7 +602,7 @@ fn opening_attribution(lines: &[&str]) -> Option<Opening> {
                 // wrote what follows (without it, a note about someone may open so).
                 let handle_alone = filled[start..start + k].iter().any(|l| handle(l).is_some());
                 let signed = k >= 2 && handle_alone && closing_date(lines).is_some();
-                let named = attribution.date.is_some() || signed;
+                let named = attribution.date.is_some() || signed || attribution.titled;
                 (named && !attribution.byline).then_some((k, attribution))
             });
         if let Some((k, attribution)) = found {
@@ -660,6 +663,18 @@ pub fn opens_with_attribution(lines: &[&str]) -> bool {
 
 /// The author (and date) that the lines `above` a pasted thread name, if they name one.
 fn attribution(above: &[&str]) -> Option<Attribution> {
+    // An unroller's title on a line of its own, "Thread by @ann": the handle alone.
+    if let [line] = above
+        && let Some(handle) = super::byline::from_thread_title(line)
+    {
+        return Some(Attribution {
+            name: format!("@{handle}"),
+            handle: handle.to_string(),
+            date: None,
+            byline: false,
+            titled: true,
+        });
+    }
     // The name stands on the handle's line or the line above it, never further up.
     let at = above.iter().position(|l| l.contains('@')).unwrap_or(0);
     let named_on = match above.get(at) {
@@ -723,6 +738,7 @@ fn attribution(above: &[&str]) -> Option<Attribution> {
         handle: handle.to_string(),
         date,
         byline,
+        titled: false,
     })
 }
 
@@ -1187,6 +1203,30 @@ mod tests {
         let r = read(text);
         assert_eq!(r.date.as_deref(), Some("Aug 20, 2024"));
         assert_eq!(r.threads[0].declared_count, Some(2));
+    }
+
+    #[test]
+    fn an_unrollers_title_line_names_the_handle_above_numbered_posts_or_paragraphs() {
+        for (text, labels) in [
+            (
+                "Thread by @gwen_f\n\n1/ Ash dieback is everywhere.\n\n2/ Alder does well.\n",
+                [Some("1/"), Some("2/")],
+            ),
+            (
+                "Thread by @gwen_f on Thread Reader App\n\nAsh dieback is everywhere.\n\nAlder does well.\n",
+                [None, None],
+            ),
+        ] {
+            let r = read(text);
+            assert_eq!(r.author, Some(Author::from_handle("gwen_f")), "{text}");
+            let posts = &r.threads[0].posts;
+            let read: Vec<_> = posts.iter().map(|p| p.label.as_deref()).collect();
+            assert_eq!(read, labels, "{text}");
+            assert!(posts.iter().all(|p| p.mentions.is_empty()), "{text}");
+        }
+        // A thread that starts by naming someone else's thread is not theirs.
+        let r = read("Thread by @gwen_f is worth reading.\n\n1/ It is.\n\n2/ Alder.\n");
+        assert_eq!(r.author, None);
     }
 
     #[test]
