@@ -688,6 +688,19 @@ fn a_titled_two_post_thread_saved_from_x_is_read_whole() {
 }
 
 #[test]
+fn a_pasted_thread_of_two_numbered_posts_is_two_posts() {
+    let doc = show("two-posts-numbered");
+    assert_eq!(doc["kind"], "unroll");
+    assert_eq!(labels(&doc, 0), ["1/", "2/"]);
+    let texts = texts(&doc);
+    assert!(texts[0][1].starts_with("2/ If you care"), "{texts:?}");
+    assert_eq!(
+        doc["threads"][0]["posts"][1]["hashtags"],
+        serde_json::json!(["KinshipCare"])
+    );
+}
+
+#[test]
 fn a_thread_under_an_unrollers_title_line_or_heading_is_that_handles() {
     for (id, handle) in [
         ("thread-by-line", "lowen_sw"),

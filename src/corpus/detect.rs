@@ -38,8 +38,14 @@ pub fn kind(text: &str) -> Kind {
         .position(Option::is_some)
         .unwrap_or(usize::MAX);
     let above = content.iter().take(first).filter(|l| !l.trim().is_empty());
-    // "1/2", "2/2": a thread of two, every post numbered as its total says.
-    let complete = slashed.len() >= 2 && slashed[0].total == Some(slashed.len() as u32);
+    // "1/2", "2/2" (or "1/", "2/"): a thread of two, every post numbered as its total
+    // says, or from one on in order, each a paragraph of its own, where none is said.
+    let in_order = (slashed.iter().enumerate()).all(|(i, m)| m.number as usize == i + 1);
+    let untotalled = in_order
+        && slashed.iter().all(|m| m.total.is_none())
+        && paragraphs_apart(&content, &markers);
+    let complete =
+        slashed.len() >= 2 && (slashed[0].total == Some(slashed.len() as u32) || untotalled);
     if (slashed.len() >= MIN_MARKERS || complete) && one_total && above.count() <= 2 {
         return Kind::Unroll;
     }
@@ -55,6 +61,16 @@ pub fn kind(text: &str) -> Kind {
         return Kind::Unroll;
     }
     Kind::Plain
+}
+
+/// Whether every marker of `markers` (one a line of `content`) stands in a paragraph of
+/// its own: a blank line between each and the next.
+fn paragraphs_apart(content: &[&str], markers: &[Option<numbering::Marker>]) -> bool {
+    let at: Vec<usize> = (markers.iter().enumerate())
+        .filter_map(|(i, m)| m.as_ref().map(|_| i))
+        .collect();
+    let blank_between = |w: &[usize]| content[w[0] + 1..w[1]].iter().any(|l| l.trim().is_empty());
+    at.windows(2).all(blank_between)
 }
 
 /// An unroller's header or footer.
@@ -121,9 +137,14 @@ mod tests {
     #[test]
     fn two_markers_alone_do_not_make_a_thread() {
         assert_eq!(kind("one 1/\ntwo 2/\n"), Kind::Plain);
-        // Unless they count a thread of two, whole: "1/2", "2/2".
+        // Unless they count a thread of two, whole: "1/2", "2/2", or "1/", "2/" a
+        // paragraph each.
         assert_eq!(kind("1/2 One.\n\n2/2 Two.\n"), Kind::Unroll);
         assert_eq!(kind("1/3 One.\n\n2/3 Two.\n"), Kind::Plain);
+        assert_eq!(kind("1/ One.\n\n2/ Two.\n"), Kind::Unroll);
+        assert_eq!(kind("One. 1/\n\nTwo. 2/\n"), Kind::Unroll);
+        assert_eq!(kind("2/ One.\n\n3/ Two.\n"), Kind::Plain);
+        assert_eq!(kind("1/ One.\n\n1/ Two.\n"), Kind::Plain);
     }
 
     #[test]
