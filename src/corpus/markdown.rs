@@ -289,20 +289,15 @@ fn signature_author(signature: &regex::Captures) -> Author {
     }
 }
 
-/// Whether `text` uses Markdown's markup: a heading as its first line, or at least two
-/// kinds (headings, emphasis, links, pictures, quotes, fences, escapes) in its opening 8 KB.
-/// One kind alone elsewhere is too common in plain text ("*", "> ") to go on, and a line of
-/// dashes is a separator in any text. (A page with front matter is Markdown whatever this
-/// says.)
+/// Whether `text` uses Markdown's markup: at least two kinds (headings, emphasis, links,
+/// pictures, quotes, fences, escapes) in its opening 8 KB. One kind alone is too common in
+/// plain text ("*", "> ") to go on, and a line of dashes is a separator in any text. (A
+/// page with front matter is Markdown whatever this says.)
 pub fn has_markup(text: &str) -> bool {
     // The opening of a page shows how it is written; every page text is asked, so the
     // search stays within it.
     let head = head(text, MARKUP_HEAD);
-    // A page that opens with a heading ("# Kinship care") is Markdown whatever else it
-    // uses: no other text starts so (a hashtag has no space after its mark).
-    let first = head.lines().find(|line| !line.trim().is_empty());
-    first.is_some_and(|line| MARKUP[0].is_match(line))
-        || MARKUP.iter().filter(|p| p.is_match(head)).take(2).count() >= 2
+    MARKUP.iter().filter(|p| p.is_match(head)).take(2).count() >= 2
 }
 
 /// The first `bytes` bytes of `text`, or fewer to end between characters.
@@ -1279,11 +1274,5 @@ mod tests {
         let text = "On care\n=====\nAs [the review][1] said.\n\n[1]: https://example.org/r\n";
         assert!(has_markup(text));
         assert!(!has_markup("Cited twice [1][2].\n\nA plain note.\n"));
-        // A page that opens with a heading, and no other markup; a hashtag is no heading.
-        assert!(has_markup(
-            "\n# Kinship care\n\n1/ A post.\n\n2/ Another.\n"
-        ));
-        assert!(!has_markup("#CareReview 1/\n\nA post.\n"));
-        assert!(!has_markup("A note.\n\n# not a heading at the top\n"));
     }
 }

@@ -492,6 +492,27 @@ static THREAD_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:\w+\s+){0,2}(?:thread|faden|hilo|fil|filo|draad)\s+(?:by|von|de|di|par|van)|(?:saved|copied|clipped)\s+from\s+\S+?,?\s+by)\s+").unwrap()
 });
 
+/// A Markdown heading's text: "# Kinship care", "## Notes ##".
+static HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^#{1,6}[ \t]+(?P<text>.*?\S)(?:[ \t]+#+)?[ \t]*$").unwrap());
+
+/// The text of `line` when it is a Markdown heading.
+fn heading_text(line: &str) -> Option<&str> {
+    HEADING
+        .captures(line)
+        .map(|c| c.name("text").map_or("", |t| t.as_str()))
+}
+
+/// An unroller's title on a line of its own, naming whose thread follows: "Thread by @ann",
+/// "🧵 Thread by @ann:", "Thread by @ann on Thread Reader App", "Thread by @ann · Mar 3,
+/// 2024" (a date after it, checked as one).
+static THREAD_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:🧵\s*)?thread by @(?P<handle>\w{1,15})\s*(?::|\s+on\s+(?:thread\s*reader(?:\s*app)?|twitter|x|threads|bluesky|mastodon)|[·•,—–]\s*(?P<date>.+))?$",
+    )
+    .unwrap()
+});
+
 /// "Published on", "Posted", before an attribution's date.
 static PUBLISHED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:published|posted)(?:\s+on)?\s+").unwrap());
@@ -516,7 +537,8 @@ struct Attribution {
 }
 
 /// Reads the lines that name who wrote the thread ("Ann Example (@ann)", or the name and the
-/// handle on lines of their own, perhaps with a topic and a date after them) off the top of
+/// handle on lines of their own, perhaps with a topic and a date after them, or an
+/// unroller's title, "Thread by @ann") off the top of
 /// `lines`: above its first post, numbered 1, or, where no post is numbered, a line ending
 /// in a date ("Ann Example (@ann) · Feb 20, 2024") or a name above a handle alone.
 fn take_attribution(lines: &mut &[&str], header: &mut Header) {
@@ -526,8 +548,12 @@ fn take_attribution(lines: &mut &[&str], header: &mut Header) {
         .filter(|&i| !lines[i].trim().is_empty())
         .take(2 * ATTRIBUTION_LINES + 2)
         .collect();
-    let trimmed =
-        |k: usize| -> Vec<&str> { filled[..k].iter().map(|&i| lines[i].trim()).collect() };
+    // A Markdown heading over the lines ("# Kinship care") reads as what it heads.
+    let line = |j: usize| {
+        let line = lines[filled[j]].trim();
+        heading_text(line).filter(|_| j == 0).unwrap_or(line)
+    };
+    let trimmed = |k: usize| -> Vec<&str> { (0..k).map(line).collect() };
     let first_post = (1..filled.len().min(ATTRIBUTION_LINES + 1))
         .find(|&k| numbering::leading(lines[filled[k]]).is_some_and(|m| m.number == 1));
     let found = match first_post {
@@ -542,7 +568,12 @@ fn take_attribution(lines: &mut &[&str], header: &mut Header) {
                 attribution(&trimmed(k)[1..]).map(|found| (k, found))
             }
             None => {
-                if take_title_and_date(&trimmed(k), header) {
+                // A heading alone above post 1 is the thread's title, as it heads a page.
+                let heading = heading_text(lines[filled[0]].trim()).filter(|_| k == 1);
+                if let Some(title) = heading {
+                    header.title = Some(title.to_string());
+                    *lines = &lines[filled[k]..];
+                } else if take_title_and_date(&trimmed(k), header) {
                     *lines = &lines[filled[k]..];
                 }
                 return;
@@ -580,14 +611,17 @@ static SOURCE_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:source|url|link)\s*:\s*(?P<url>https?://\S+)$").unwrap());
 
 /// An attribution that ends in a date (on one line, or on up to three: name, handle, date),
-/// or a name above a handle alone, in the first filled lines of `lines`, under at most a
-/// title and a "Source:" line, when paragraphs follow it.
+/// a name above a handle alone, or an unroller's title as a paragraph of its own, in the
+/// first filled lines of `lines`, under at most a title and a "Source:" line, when
+/// paragraphs follow it.
 fn opening_attribution(lines: &[&str]) -> Option<Opening> {
-    let filled: Vec<&str> = (lines.iter())
-        .map(|l| l.trim())
-        .filter(|l| !l.is_empty())
+    let at: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].trim().is_empty())
         .take(2 * ATTRIBUTION_LINES + 1)
         .collect();
+    let filled: Vec<&str> = at.iter().map(|&i| lines[i].trim()).collect();
+    // Whether the `j`th filled line ends its paragraph.
+    let ends_paragraph = |j: usize| lines.get(at[j] + 1).is_none_or(|l| l.trim().is_empty());
     let at_most_above = 2;
     for start in 0..=at_most_above.min(filled.len()) {
         let above = title_and_source(&filled[..start])?;
@@ -603,6 +637,8 @@ fn opening_attribution(lines: &[&str]) -> Option<Opening> {
                 let handle_alone = filled[start..start + k].iter().any(|l| handle(l).is_some());
                 let signed = k >= 2 && handle_alone && closing_date(lines).is_some();
                 let named = attribution.date.is_some() || signed || attribution.titled;
+                // An unroller's title stands apart; "Thread by @ann" running on is a sentence.
+                let named = named && (!attribution.titled || ends_paragraph(start + k - 1));
                 (named && !attribution.byline).then_some((k, attribution))
             });
         if let Some((k, attribution)) = found {
@@ -665,12 +701,16 @@ pub fn opens_with_attribution(lines: &[&str]) -> bool {
 fn attribution(above: &[&str]) -> Option<Attribution> {
     // An unroller's title on a line of its own, "Thread by @ann": the handle alone.
     if let [line] = above
-        && let Some(handle) = super::byline::from_thread_title(line)
+        && let Some(c) = THREAD_TITLE.captures(line)
     {
+        let date = c.name("date").map(|d| d.as_str().trim());
+        if date.is_some_and(|d| !super::article::is_date(d)) {
+            return None;
+        }
         return Some(Attribution {
-            name: format!("@{handle}"),
-            handle: handle.to_string(),
-            date: None,
+            name: format!("@{}", &c["handle"]),
+            handle: c["handle"].to_string(),
+            date: date.map(str::to_string),
             byline: false,
             titled: true,
         });
@@ -1224,9 +1264,44 @@ mod tests {
             assert_eq!(read, labels, "{text}");
             assert!(posts.iter().all(|p| p.mentions.is_empty()), "{text}");
         }
-        // A thread that starts by naming someone else's thread is not theirs.
-        let r = read("Thread by @gwen_f is worth reading.\n\n1/ It is.\n\n2/ Alder.\n");
-        assert_eq!(r.author, None);
+        // Written as unrollers and clippers vary it, or as a Markdown heading.
+        for (title, date) in [
+            ("Thread by @gwen_f:", None),
+            ("🧵 Thread by @gwen_f", None),
+            ("thread by @gwen_f", None),
+            ("# Thread by @gwen_f", None),
+            ("Thread by @gwen_f · Mar 3, 2024", Some("Mar 3, 2024")),
+        ] {
+            let r = read(&format!("{title}\n\n1/ Ash.\n\n2/ Alder.\n\n3/ Lime.\n"));
+            assert_eq!(r.author, Some(Author::from_handle("gwen_f")), "{title}");
+            assert_eq!(r.date.as_deref(), date, "{title}");
+            assert_eq!(r.threads[0].posts.len(), 3, "{title}");
+        }
+        // A thread that starts by naming someone else's thread is not theirs, nor is a
+        // sentence that runs on, a topic or what is not a date after the handle.
+        for text in [
+            "Thread by @gwen_f is worth reading.\n\n1/ It is.\n\n2/ Alder.\n",
+            "Thread by @gwen_f\nis worth reading.\n\nIt is.\n\nAlder.\n",
+            "Thread by @gwen_f on ash dieback\n\nIt is.\n\nAlder.\n",
+            "Thread by @gwen_f · my notes\n\n1/ It is.\n\n2/ Alder.\n\n3/ Lime.\n",
+        ] {
+            assert_eq!(read(text).author, None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_markdown_heading_alone_above_post_one_is_the_title() {
+        let r =
+            read("# Ash dieback ##\n\n1/ It is everywhere.\n\n2/ Alder does well.\n\n3/ Lime.\n");
+        assert_eq!(r.title.as_deref(), Some("Ash dieback"));
+        let texts: Vec<&str> = r.threads[0].posts.iter().map(|p| &*p.text).collect();
+        assert_eq!(
+            texts,
+            ["1/ It is everywhere.", "2/ Alder does well.", "3/ Lime."]
+        );
+        // A hashtag opening the thread is no heading.
+        let r = read("#AshDieback\n\n1/ It is everywhere.\n\n2/ Alder.\n\n3/ Lime.\n");
+        assert_eq!(r.title, None);
     }
 
     #[test]
