@@ -177,8 +177,14 @@ fn in_pty(dir: &str, binary: &str) -> anyhow::Result<()> {
 fn children_peak() -> String {
     // SAFETY: getrusage only writes the struct it is given.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // Kilobytes on Linux, bytes on macOS.
+    let unit = if cfg!(target_os = "macos") {
+        1.0
+    } else {
+        1024.0
+    };
     match unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) } {
-        0 => format!("{:.0} MB", usage.ru_maxrss as f64 * 1024.0 / 1e6),
+        0 => format!("{:.0} MB", usage.ru_maxrss as f64 * unit / 1e6),
         _ => "unknown".into(),
     }
 }

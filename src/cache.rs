@@ -31,8 +31,7 @@ struct Record {
 }
 
 /// What a load that resolved the corpus keeps beside the records, encoded: the resolution,
-/// the facets built with it, and the memo it was made with.
-#[derive(Default)]
+/// the facets built with it, and its memo (what naming found in each document).
 pub struct Made {
     resolution: Option<Vec<u8>>,
     facets: Option<Vec<u8>>,
@@ -54,7 +53,7 @@ impl Made {
         }
     }
 
-    /// With the memo the resolution was made with.
+    /// With the resolution's memo.
     pub fn with_memo(self, memo: &Memo) -> Made {
         Made {
             memo: store::encode(memo),

@@ -1,6 +1,7 @@
 //! Loading in the background, for the UI: threads of its own read the corpus a batch at a
 //! time ([`load::stream`]) and sends each batch as it comes, then borrows the documents
-//! back to resolve them ([`load::Listed::resolve`]) while the UI keeps showing them.
+//! back to resolve them ([`load::Listed::resolve_unwritten`]) while the UI keeps showing
+//! them, and writes the cache once the UI has the resolution.
 
 use super::Loaded;
 use crate::corpus::load::{self, LoadError, LoadOptions, Resolved};
@@ -10,8 +11,8 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender};
 
 /// What a load in the background reports, in this order: documents as they are parsed, a
-/// request for them back, then the resolution (or what the receiver asked to have made
-/// of it, `T`).
+/// request for them back, the resolution (or what the receiver asked to have made of it,
+/// `T`), then that the cache is written.
 #[derive(Debug)]
 pub enum Progress<T = Loaded> {
     /// More documents, parsed but not yet resolved (organisations and repeated threads come

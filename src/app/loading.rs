@@ -74,7 +74,12 @@ impl App {
                 self.writing_cache = false;
                 if let Some(problem) = problem {
                     let key = self.key_for(crate::keymap::Action::Warnings);
-                    self.message = Some(format!("{problem} ({key} lists it)"));
+                    let told = format!("{problem} ({key} lists it)");
+                    // After what the load's end said, not in its place.
+                    self.message = Some(match self.message.take() {
+                        Some(said) => format!("{said}; {told}"),
+                        None => told,
+                    });
                     self.cache_problem = Some(problem.to_string());
                 }
             }
@@ -86,7 +91,8 @@ impl App {
                 self.load_error = Some(error.to_string());
             }
         }
-        // Files that changed while they were read are read again now.
+        // Files that changed while they were read are read again now (once the cache is
+        // written: `files_changed` waits for that too).
         if self.loading.is_none() && std::mem::take(&mut self.reload_again) {
             self.files_changed();
         }

@@ -173,9 +173,10 @@ struct Place {
 
 impl App {
     /// Files changed on disk: load the collection again now, or once the load under way
-    /// ends (a change seen while loading may have been read before it was made).
+    /// ends (a change seen while loading may have been read before it was made) and its
+    /// cache is written (a reload would find the last one, and both would write it).
     pub(super) fn files_changed(&mut self) {
-        if self.loading.is_some() || self.reloading {
+        if self.loading.is_some() || self.reloading || self.writing_cache {
             self.reload_again = true;
         } else {
             self.reloading = true;

@@ -123,7 +123,8 @@ fn documents_arrive_while_loading_and_the_finished_corpus_keeps_the_place() {
     };
     app.handle(Event::Load(Box::new(Progress::Written(Some(problem)))));
     assert!(!app.writing_cache());
-    let told = "/cache/tread/x.cache: cache not written: the disk is full (w lists it)";
+    let told = "loaded 5 documents; /cache/tread/x.cache: cache not written: the disk is full \
+                (w lists it)";
     assert_eq!(app.message.as_deref(), Some(told));
     let listed: Vec<String> = (app.warning_lines(100).into_iter())
         .map(|l| l.text)

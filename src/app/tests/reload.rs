@@ -382,6 +382,10 @@ fn news_from_the_watch_during_the_first_load_is_kept_for_after_it() {
     app.handle(Event::FilesChanged);
     assert!(app.take_effects().is_empty(), "no reload while loading");
     for progress in receiver {
+        if matches!(progress, crate::app::Progress::Written(_)) {
+            let effects = app.take_effects();
+            assert!(effects.is_empty(), "no reload while the cache is written");
+        }
         app.handle(Event::Load(Box::new(progress)));
     }
     assert_eq!(
