@@ -39,7 +39,7 @@ pub fn write(
 ) -> anyhow::Result<()> {
     let kinds: Vec<FacetKind> = kind.map_or(FacetKind::CORPUS.to_vec(), |k| vec![k]);
     if json {
-        let ids = ids();
+        let ids = output::json_ids(ids())?;
         // Each facet's rows written as they are made, not gathered into a JSON value first:
         // the kinds alone name every document.
         let object = kinds.iter().map(|&k| {
