@@ -284,7 +284,11 @@ mod tests {
             }
         }
         assert_eq!(order, ["finished", "written"]);
-        // Written whole: the facets are answered from the cache alone.
+        // Written whole: the memo is kept, and the facets are answered from the cache alone.
+        let file = crate::cache::file_for(cache.path(), &options.paths);
+        let reader = crate::cache::store::Reader::open(&file, &crate::cache::build_id());
+        let index = reader.ok().flatten().expect("the cache is written").index;
+        assert!(index.memo.is_some() && index.resolution.is_some());
         let (listing, facets) = load::cached_facets(&options).expect("the resolution is kept");
         assert_eq!(listing.rows.len(), 20);
         let whole = load(&uncached(dir.path())).unwrap();
