@@ -66,9 +66,7 @@ pub fn kind(text: &str) -> Kind {
 /// Whether every marker of `markers` (one a line of `content`) stands in a paragraph of
 /// its own: a blank line between each and the next.
 fn paragraphs_apart(content: &[&str], markers: &[Option<numbering::Marker>]) -> bool {
-    let at: Vec<usize> = (markers.iter().enumerate())
-        .filter_map(|(i, m)| m.as_ref().map(|_| i))
-        .collect();
+    let at = numbering::marked_lines(markers);
     let blank_between = |w: &[usize]| content[w[0] + 1..w[1]].iter().any(|l| l.trim().is_empty());
     at.windows(2).all(blank_between)
 }

@@ -251,15 +251,20 @@ const LIST_ITEM_MAX_CHARS: usize = 140;
 /// The longest lead-in of a list that does not end in a colon ("Things to fix by Friday").
 const LEAD_IN_MAX_CHARS: usize = 60;
 
+/// The places of the lines that `markers` (one a line) number, in order.
+pub fn marked_lines(markers: &[Option<Marker>]) -> Vec<usize> {
+    (markers.iter().enumerate())
+        .filter_map(|(i, m)| m.as_ref().map(|_| i))
+        .collect()
+}
+
 /// Whether leading `markers` number a list that a post writes ("Three reasons:" then "1) …"
 /// and each item on the line after the last), not posts: the items stand on consecutive
 /// lines, each is short, and a lead-in stands above the first (on the line above or the one
 /// above a blank line): a line ending in a colon, or a short one. Posts numbered so from the
 /// top of a scrape, a post a line, or under a first post of prose, stay posts.
 fn is_list_in_a_post(lines: &[&str], markers: &[Option<Marker>]) -> bool {
-    let at: Vec<usize> = (markers.iter().enumerate())
-        .filter_map(|(i, m)| m.as_ref().map(|_| i))
-        .collect();
+    let at = marked_lines(markers);
     let (Some(&first), Some(&last)) = (at.first(), at.last()) else {
         return false;
     };
