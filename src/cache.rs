@@ -535,8 +535,12 @@ pub fn facets(
     let span = index
         .facets
         .filter(|_| index.glossary == fingerprint(glossary))?;
-    let kept = store::decode::<Kept>(&reader.bytes(span).ok()?, all_records_limit(index))?;
-    Some((read_listing(&reader)?, kept))
+    // Each is read on a core of its own.
+    let (kept, listing) = rayon::join(
+        || store::decode::<Kept>(&reader.bytes(span).ok()?, all_records_limit(index)),
+        || read_listing(&reader),
+    );
+    Some((listing?, kept?))
 }
 
 /// What `look` makes of the documents of the corpus of `files`, in runs of files, with what

@@ -562,7 +562,7 @@ fn run_command(
                 return Ok((Default::default(), outcome));
             }
             let held = loading::load_held(&args)?;
-            let outcome = commands::facets::run(&held, json, kind, style, out);
+            let outcome = commands::facets::run(held, json, kind, style, out);
             return Ok((Default::default(), outcome));
         }
         Command::Search {

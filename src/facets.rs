@@ -2,15 +2,16 @@
 //! documents and posts it occurs in. Hashtags and mentions fold case ("#carereview" and
 //! "#CareReview" are one entry showing both); organisations are already canonical.
 
-use crate::corpus::packed::{self, Records};
 use crate::corpus::{
     Author, Corpus, DocIndex, Docs, Document, Ordinal, Ordinals, Places, Post, PostRef, Resolution,
     Thread, Variants,
 };
 use foldhash::HashMap;
-use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
+
+mod kept;
+pub use kept::{Kept, Shown, ShownEntry};
 
 /// Which facet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, strum::VariantArray)]
@@ -496,160 +497,6 @@ impl Facets {
     }
 }
 
-/// The facets of the corpus itself as the cache keeps them, beside the resolution they
-/// were built with: the places of the corpus's posts, and each entry as a record keyed by
-/// its facet (its name, spellings, documents, posts per document and posts, each list of
-/// places written as the gaps between them: a few bytes where places take four).
-#[derive(Debug, Clone, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
-pub struct Kept {
-    places: Places,
-    entries: Records,
-}
-
-impl Kept {
-    /// The places of the posts of the corpus the facets were built for.
-    pub fn places(&self) -> &Places {
-        &self.places
-    }
-}
-
-impl Facets {
-    /// What the cache keeps of the corpus's facets.
-    pub fn kept(&self) -> Kept {
-        let mut entries = Records::default();
-        for &kind in FacetKind::CORPUS {
-            for entry in self.entries(kind) {
-                entries.push(kind.key(), |record| {
-                    record.key();
-                    record.str(&entry.name);
-                    record.uint(entry.variants.len() as u64);
-                    entry.variants.iter().for_each(|v| record.str(v));
-                    let documents = entry.documents.iter().map(|d| d.index());
-                    write_places(record, documents);
-                    entry
-                        .per_document
-                        .iter()
-                        .for_each(|&n| record.uint(n.into()));
-                    write_places(record, entry.ordinals.iter().map(|o| o.index()));
-                });
-            }
-        }
-        Kept {
-            places: Places::clone(&self.places),
-            entries,
-        }
-    }
-
-    /// The facets the cache kept; none when they do not read back whole, or do not hold
-    /// together (a post outside the corpus, or outside the document it is counted in).
-    pub fn from_kept(kept: Kept) -> Option<Facets> {
-        kept.places.holds_together().then_some(())?;
-        let places = Arc::new(kept.places);
-        let records = &kept.entries;
-        // Chunks are read on every core: each says its entries' facet.
-        let chunks: Option<Vec<Vec<(usize, Entry)>>> = (0..records.chunk_count())
-            .into_par_iter()
-            .map(|c| {
-                let read = records.read_chunk(c, |record| read_entry(record, &places));
-                read.map(|entry| {
-                    let (kind, entry) = entry?;
-                    let at = FacetKind::CORPUS.iter().position(|k| k.key() == kind)?;
-                    Some((at, entry))
-                })
-                .collect()
-            })
-            .collect();
-        let mut kinds: [Vec<Entry>; 5] = Default::default();
-        let entries = chunks?.into_iter().flatten();
-        let mut count = 0;
-        for (at, entry) in entries {
-            kinds[at].push(entry);
-            count += 1;
-        }
-        (count == records.len()).then_some(())?;
-        let [authors, hashtags, organisations, mentions, kinds] = kinds;
-        Some(Facets {
-            authors,
-            hashtags,
-            organisations,
-            mentions,
-            kinds,
-            review: unreviewed(&places),
-            codes: Vec::new(),
-            places,
-        })
-    }
-}
-
-/// Places in increasing order, as their count and the gaps between them.
-fn write_places(record: &mut packed::Writer, places: impl ExactSizeIterator<Item = usize>) {
-    record.uint(places.len() as u64);
-    let mut last = 0;
-    for place in places {
-        record.uint((place - last) as u64);
-        last = place;
-    }
-}
-
-/// Places as [`write_places`] wrote them: none when they are not in increasing order or
-/// reach `end`.
-fn read_places(record: &mut packed::Reader, end: usize) -> Option<Vec<usize>> {
-    let count = usize::try_from(record.uint()?).ok()?;
-    // Each place takes a byte at least: a count larger than the bytes left is damage.
-    let mut places = Vec::with_capacity(count.min(record.left()));
-    let mut last = 0usize;
-    for at in 0..count {
-        let gap = usize::try_from(record.uint()?).ok()?;
-        if at > 0 && gap == 0 {
-            return None;
-        }
-        last = last.checked_add(gap).filter(|&place| place < end)?;
-        places.push(last);
-    }
-    Some(places)
-}
-
-/// An entry as [`Facets::kept`] wrote it, with its facet's key.
-fn read_entry<'r>(
-    record: &mut packed::Reader<'r>,
-    places: &Arc<Places>,
-) -> Option<(&'r str, Entry)> {
-    let kind = record.key()?;
-    let name = record.str()?.to_string();
-    let count = usize::try_from(record.uint()?).ok()?;
-    let variants = (0..count.min(record.left()))
-        .map(|_| record.str().map(str::to_string))
-        .collect::<Option<Vec<String>>>()?;
-    let documents = read_places(record, places.documents())?;
-    let per_document = (documents.iter())
-        .map(|_| record.uint().and_then(|n| u32::try_from(n).ok()))
-        .collect::<Option<Vec<u32>>>()?;
-    let ordinals = read_places(record, places.len())?;
-    // Each document's posts are the next of the entry's, and in it.
-    let mut posts = ordinals.iter();
-    let counted = documents.iter().zip(&per_document).all(|(&doc, &n)| {
-        let range = places.of_document(DocIndex::new(doc));
-        (0..n).all(|_| {
-            posts
-                .next()
-                .is_some_and(|&o| range.contains(Ordinal::new(o)))
-        })
-    });
-    if !counted || posts.next().is_some() || variants.len() != count {
-        return None;
-    }
-    let entry = Entry {
-        name,
-        variants,
-        documents: documents.into_iter().map(DocIndex::new).collect(),
-        per_document,
-        posts: ordinals.len(),
-        ordinals: ordinals.into_iter().map(Ordinal::new).collect(),
-        index: Arc::clone(places),
-    };
-    Some((kind, entry))
-}
-
 /// The review's facet before a review says anything: every post unread.
 fn unreviewed(places: &Arc<Places>) -> Vec<Entry> {
     let unread = places.all().into_iter().collect();
@@ -747,25 +594,6 @@ fn author_handles(
 mod tests {
     use super::*;
     use crate::corpus::{Glossary, Source};
-
-    #[test]
-    fn kept_facets_read_back_as_they_were_and_damaged_ones_not_at_all() {
-        let facets = Facets::build(&crate::corpus::load::bundled());
-        assert!(!facets.organisations.is_empty());
-        let kept = facets.kept();
-        assert_eq!(Facets::from_kept(kept.clone()), Some(facets.clone()));
-        // Places that do not hold together: a document's threads out of order.
-        let mut broken = kept.clone();
-        broken.places.parts_mut().1.swap(1, 2);
-        assert_eq!(Facets::from_kept(broken), None);
-        // Places of another corpus, whose last thread starts later: the posts of the last
-        // document are counted in a document they are not in.
-        let mut other = kept;
-        let (threads, _, posts) = other.places.parts_mut();
-        *threads.last_mut().unwrap() = *posts;
-        *posts += 7;
-        assert_eq!(Facets::from_kept(other), None);
-    }
 
     fn corpus(texts: &[&str]) -> Corpus {
         let sources = texts

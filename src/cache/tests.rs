@@ -148,7 +148,8 @@ impl Folder {
         let fresh_listing = self.fresh_listing();
         let fresh = self.load_fresh();
         let fresh_facets = fresh.as_ref().ok().map(Facets::build);
-        let facets_too = fresh_listing.clone().zip(fresh_facets.clone());
+        let fresh_shown = fresh_facets.clone().map(crate::facets::Shown::from);
+        let facets_too = fresh_listing.clone().zip(fresh_shown);
         if let Some(listing) = self.cached_listing() {
             assert_eq!(
                 Some(listing),

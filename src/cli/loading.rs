@@ -128,7 +128,7 @@ pub fn cached_listing(args: &CorpusArgs) -> Option<crate::listing::ListRows> {
 /// ([`corpus::load::cached_facets`]), reported as [`cached_listing`].
 pub fn cached_facets(
     args: &CorpusArgs,
-) -> Option<(crate::listing::ListRows, crate::facets::Facets)> {
+) -> Option<(crate::listing::ListRows, crate::facets::Shown)> {
     let (listing, facets) = corpus::load::cached_facets(&options(args))?;
     Some((report_listing(listing), facets))
 }

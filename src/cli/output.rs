@@ -5,7 +5,7 @@ use crate::address::Address;
 use crate::corpus::PostRef;
 use crate::corpus::packed::{Reader, Records};
 use crate::corpus::{Document, Kind, Post};
-use crate::facets::{Entry, FacetKind, Facets};
+use crate::facets::{FacetKind, Shown, ShownEntry};
 pub use crate::listing::{ListRow, ListRows};
 use crate::present::{
     Holders, gutter, one_line, pad, post_count, post_count_of, thread_header, truncate,
@@ -13,7 +13,6 @@ use crate::present::{
 use crate::search::Query;
 use rayon::prelude::*;
 use serde::Serialize;
-use serde_json::value::RawValue;
 use std::borrow::Cow;
 use std::io::Write;
 use unicode_width::UnicodeWidthStr;
@@ -89,55 +88,11 @@ impl<T: Serialize, I: Iterator<Item = T>> Serialize for Seq<I> {
     }
 }
 
-/// An iterator's pairs as one JSON object, in order, each serialised as it is taken.
-pub struct Map<I>(std::cell::Cell<Option<I>>);
-
-impl<I> Map<I> {
-    /// The pairs `pairs` gives, to be serialised once, as they are taken.
-    pub fn of(pairs: I) -> Map<I> {
-        Map(std::cell::Cell::new(Some(pairs)))
-    }
-}
-
-impl<K: Serialize, V: Serialize, I: Iterator<Item = (K, V)>> Serialize for Map<I> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_map(self.0.take().into_iter().flatten())
-    }
-}
-
 pub fn json<T: Serialize + ?Sized>(value: &T, out: &mut impl Write) -> anyhow::Result<()> {
     // As an io::Error, a closed pipe is recognised as one (serde_json's error hides it).
     serde_json::to_writer_pretty(&mut *out, value).map_err(std::io::Error::from)?;
     writeln!(out)?;
     Ok(())
-}
-
-/// A facet's entry as `tread facets --json` writes it: documents by id.
-#[derive(Debug, Serialize)]
-pub struct FacetRow<'a> {
-    name: &'a str,
-    variants: &'a [String],
-    documents: Vec<&'a RawValue>,
-    posts: usize,
-}
-
-/// Each id as a JSON string, made once: a document's id is written in every entry that
-/// names it, and escaping it anew each time was the largest cost of the output.
-pub fn json_ids(ids: Vec<Box<str>>) -> serde_json::Result<Vec<Box<RawValue>>> {
-    ids.iter().map(serde_json::value::to_raw_value).collect()
-}
-
-/// An entry as a row of `tread facets --json`: its documents by id (`ids`, by place, as
-/// [`json_ids`] wrote them).
-pub fn facet_row<'a>(entry: &'a Entry, ids: &'a [Box<RawValue>]) -> FacetRow<'a> {
-    FacetRow {
-        name: &entry.name,
-        variants: &entry.variants,
-        documents: (entry.documents.iter())
-            .map(|&d| &*ids[d.index()])
-            .collect(),
-        posts: entry.posts,
-    }
 }
 
 /// Column widths of the list at a terminal: kind, author, date, posts (the id is as long as
@@ -184,10 +139,11 @@ pub fn list(rows: &ListRows, style: Style, out: &mut impl Write) -> anyhow::Resu
     Ok(())
 }
 
-fn fit(line: &str, style: Style) -> String {
-    style
-        .width
-        .map_or_else(|| line.to_string(), |w| truncate(line, w))
+fn fit(line: &str, style: Style) -> Cow<'_, str> {
+    match style.width {
+        Some(width) => truncate(line, width).into(),
+        None => line.into(),
+    }
 }
 
 /// A candidate document in an "ambiguous" message: id, kind, author, title.
@@ -319,49 +275,54 @@ fn entity_summary(doc: &Document, style: Style, out: &mut impl Write) -> anyhow:
 }
 
 pub fn facets(
-    facets: &Facets,
+    facets: &Shown,
     kinds: &[FacetKind],
     style: Style,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
+    // One line made again and again: a corpus has tens of thousands of values.
+    let mut line = String::new();
     for (i, &kind) in kinds.iter().enumerate() {
         if i > 0 {
             writeln!(out)?;
         }
         let entries = facets.entries(kind);
         writeln!(out, "{} ({})", kind.title(), entries.len())?;
-        for entry in entries {
-            writeln!(out, "{}", fit(&facet_line(kind, entry), style))?;
+        for entry in &entries {
+            line.clear();
+            facet_line(kind, entry, &mut line)?;
+            writeln!(out, "{}", fit(&line, style))?;
         }
     }
     Ok(())
 }
 
-fn facet_line(kind: FacetKind, entry: &Entry) -> String {
+/// An entry's line: its name (with the facet's sigil) in a column of 28 characters, its
+/// documents and posts, and its other spellings.
+fn facet_line(kind: FacetKind, entry: &ShownEntry, line: &mut String) -> std::fmt::Result {
+    use std::fmt::Write;
     let sigil = match kind {
         FacetKind::Hashtag => "#",
         FacetKind::Mention => "@",
         _ => "",
     };
-    let others: Vec<String> = entry
-        .variants
-        .iter()
-        .filter(|v| **v != entry.name)
-        .map(|v| format!("{sigil}{v}"))
-        .collect();
-    let also = if others.is_empty() {
-        String::new()
-    } else {
-        format!("  ({})", others.join(", "))
-    };
-    let docs = entry.documents.len();
-    let counts = format!(
-        "{docs} doc{}, {} post{}",
+    write!(line, "  {sigil}{}", entry.name)?;
+    let written = sigil.chars().count() + entry.name.chars().count();
+    line.extend(std::iter::repeat_n(' ', 28usize.saturating_sub(written)));
+    let (docs, posts) = (entry.documents.len(), entry.posts);
+    write!(
+        line,
+        " {docs} doc{}, {posts} post{}",
         plural(docs),
-        entry.posts,
-        plural(entry.posts)
-    );
-    format!("  {:<28} {counts}{also}", format!("{sigil}{}", entry.name))
+        plural(posts)
+    )?;
+    let mut others = entry.variants.iter().filter(|v| **v != entry.name);
+    if let Some(first) = others.next() {
+        write!(line, "  ({sigil}{first}")?;
+        others.try_for_each(|v| write!(line, ", {sigil}{v}"))?;
+        line.push(')');
+    }
+    Ok(())
 }
 
 fn plural(n: usize) -> &'static str {
@@ -600,7 +561,7 @@ mod tests {
                 doc.id
             );
         }
-        let facets = Facets::build(&corpus);
+        let facets = Shown::from(crate::facets::Facets::build(&corpus));
         assert!(
             widest_line(|out| super::facets(&facets, FacetKind::CORPUS, style, out).unwrap()) <= 80
         );

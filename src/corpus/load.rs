@@ -13,7 +13,7 @@ use super::resolve::Unmade;
 use super::sanitise::{printable_path, single_line};
 use super::{Corpus, DocIndex, Docs, Document, Documents, Held, Memo, Resolution, Source};
 use crate::cache;
-use crate::facets::Facets;
+use crate::facets::{self, Facets};
 use crate::listing::Listing;
 pub use files::{
     FileRead, MAX_EXPORT_BYTES, MAX_FILE_BYTES, ReadError, companions, decode, open_regular,
@@ -203,17 +203,18 @@ pub fn cached_in_place<T: Default + Send>(
     Some((with_problems(listing, problems)?, runs))
 }
 
-/// The list and the facets of the corpus the options name, when the cache holds them for
+/// The list and the facets (as `tread facets` shows them) of the corpus the options name,
+/// when the cache holds them for
 /// these very files, none of them changed, and the same glossary: read without reading a
 /// document, with every problem the full load would report. None when the load must be
 /// made.
-pub fn cached_facets(options: &LoadOptions) -> Option<(Listing, Facets)> {
+pub fn cached_facets(options: &LoadOptions) -> Option<(Listing, facets::Shown)> {
     let dir = options.cache.as_deref()?;
     let (glossary, files, problems) = walk_for_cache(options)?;
     let (listing, kept) = cache::facets(dir, &options.paths, &files, &glossary)?;
     // Kept for the documents listed, checked before anything is built from them.
     listing.rows.placed_at(kept.places()).then_some(())?;
-    let facets = Facets::from_kept(kept)?;
+    let facets = facets::Shown::from_kept(&kept)?;
     Some((with_problems(listing, problems)?, facets))
 }
 

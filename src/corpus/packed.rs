@@ -542,6 +542,17 @@ impl<'b> Reader<'b> {
         None
     }
 
+    /// Moves past `n` numbers as [`Reader::uint`] reads them, without reading them: none
+    /// when the bytes end first.
+    pub(crate) fn skip_uints(&mut self, mut n: usize) -> Option<()> {
+        while n > 0 {
+            // A number's last byte is the one below 0x80.
+            n -= usize::from(*self.bytes.get(self.at)? < 0x80);
+            self.at += 1;
+        }
+        Some(())
+    }
+
     /// How many of something follow: never more than the bytes left, as each takes one at
     /// least (so that damage cannot ask for room the bytes could not fill).
     fn count(&mut self) -> Option<usize> {
