@@ -542,8 +542,9 @@ impl<'b> Reader<'b> {
         None
     }
 
-    /// Moves past `n` numbers as [`Reader::uint`] reads them, without reading them: none
-    /// when the bytes end first.
+    /// Moves past `n` numbers as [`Writer::uint`] writes them, without reading them (a byte
+    /// below 0x80 ends each; unlike [`Reader::uint`], a number too long is not refused):
+    /// none when the bytes end first.
     pub(crate) fn skip_uints(&mut self, mut n: usize) -> Option<()> {
         while n > 0 {
             // A number's last byte is the one below 0x80.

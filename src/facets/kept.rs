@@ -130,15 +130,17 @@ pub struct ShownEntry<'a> {
     pub posts: usize,
 }
 
-/// The corpus's facets as `tread facets` shows them, read from the cache: every entry's
-/// posts are read, and checked as [`Facets::from_kept`] checks them, but only counted.
+/// The corpus's facets as `tread facets` shows them, read from the cache. Each entry's
+/// head is checked as [`Facets::from_kept`] checks it; its posts, which the command does
+/// not show, are stepped over unread (the UI's read checks each of them).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Shown {
     kinds: [Vec<Head>; 5],
 }
 
 impl Shown {
-    /// The facets `kept` holds; none where [`Facets::from_kept`] would give none.
+    /// The facets `kept` holds; none when a head does not read back or does not hold
+    /// together, a document counts more posts than it has, or the posts are cut short.
     pub fn from_kept(kept: &Kept) -> Option<Shown> {
         let kinds = kept.read(|head, record, places| {
             head.skip_posts(record, places)?;
@@ -205,7 +207,8 @@ struct Head {
 
 impl Head {
     /// The head of an entry as [`Facets::kept`] wrote it; none when it does not read back,
-    /// or a document is not among `places`' or counts no post.
+    /// a document is not among `places`' or counts no post, or the counts do not add up to
+    /// the posts.
     fn read(record: &mut packed::Reader, places: &Places) -> Option<Head> {
         let name = record.str()?.to_string();
         let count = usize::try_from(record.uint()?).ok()?;
@@ -217,7 +220,8 @@ impl Head {
         // Pushed, not collected through `Option`, which would grow the list as it went.
         let mut per_document = Vec::with_capacity(documents.len());
         for _ in 0..documents.len() {
-            per_document.push(u32::try_from(record.uint()?).ok()?);
+            let n = u32::try_from(record.uint()?).ok().filter(|&n| n > 0)?;
+            per_document.push(n);
         }
         let posts = usize::try_from(record.uint()?).ok()?;
         let counted: u64 = per_document.iter().map(|&n| u64::from(n)).sum();
@@ -350,6 +354,20 @@ mod tests {
         (entry.ordinals).extend((1..=extra).map(|i| Ordinal::new(last + i)));
         assert_eq!(Shown::from_kept(&inflated.kept()), None);
         assert_eq!(Facets::from_kept(inflated.kept()), None);
+        // A document counted with no post in it (its posts left to the next).
+        let mut zeroed = facets.clone();
+        // One whose second document has room for the first's posts: only the zero tells.
+        let places = facets.places();
+        let entry = zeroed.organisations.iter_mut().find(|e| {
+            let room = |d: usize| places.of_document(e.documents[d]).len() as u32;
+            e.documents.len() > 1 && e.per_document[0] + e.per_document[1] <= room(1)
+        });
+        let entry = entry.expect("an organisation in two documents");
+        let first = entry.per_document[0];
+        entry.per_document[0] = 0;
+        entry.per_document[1] += first;
+        assert_eq!(Shown::from_kept(&zeroed.kept()), None);
+        assert_eq!(Facets::from_kept(zeroed.kept()), None);
         // Places that do not hold together.
         let mut broken = kept;
         broken.places.parts_mut().1.swap(1, 2);
