@@ -204,10 +204,9 @@ pub fn cached_in_place<T: Default + Send>(
 }
 
 /// The list and the facets (as `tread facets` shows them) of the corpus the options name,
-/// when the cache holds them for
-/// these very files, none of them changed, and the same glossary: read without reading a
-/// document, with every problem the full load would report. None when the load must be
-/// made.
+/// when the cache holds them for these very files, none of them changed, and the same
+/// glossary: read without reading a document, with every problem the full load would
+/// report. None when the load must be made.
 pub fn cached_facets(options: &LoadOptions) -> Option<(Listing, facets::Shown)> {
     let dir = options.cache.as_deref()?;
     let (glossary, files, problems) = walk_for_cache(options)?;
