@@ -86,10 +86,11 @@ pub fn run(
     // The cache a finished load is writing is waited for, a moment at most, rather than
     // lost: the next open would read the changed files again.
     if let Some(ended) = load_ended.filter(|_| app.writing_cache()) {
-        let waiting = ended.recv_timeout(Duration::from_secs(1));
+        let first = Duration::from_secs(1);
+        let waiting = ended.recv_timeout(first);
         if waiting == Err(mpsc::RecvTimeoutError::Timeout) {
             eprintln!("tread: writing the cache…");
-            let _ = ended.recv_timeout(CACHE_WRITE_WAIT);
+            let _ = ended.recv_timeout(CACHE_WRITE_WAIT.saturating_sub(first));
         }
     }
     outcome
