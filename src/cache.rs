@@ -24,10 +24,22 @@ use std::path::{Path, PathBuf};
 use store::{Also, Broken, Entry, Reader, Span, Writer};
 
 /// What a record holds: one file's documents and problems, as the reader left them.
-#[derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
+#[derive(Clone, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 struct Record {
     documents: Documents,
     problems: Vec<Problem>,
+}
+
+/// When the records of the files a load reads from themselves are encoded for the new cache.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    /// As each file is read, on the core that read it: for a load that keeps none of the
+    /// documents it hands on (`tread list`, `search`), so holds nothing more.
+    AsRead,
+    /// When the cache is written, from copies kept meanwhile: for a load shown as it comes
+    /// (the UI's), which would otherwise wait for the encoding. The copies share each post's
+    /// text with the documents shown.
+    AtWrite,
 }
 
 /// What a load that resolved the corpus keeps beside the records, encoded: the resolution,
@@ -86,6 +98,10 @@ pub struct Session {
     writer: Option<Writer>,
     /// The files read so far, as the new cache's index records them.
     done: Vec<Done>,
+    /// When records of files read from themselves are encoded.
+    encoding: Encoding,
+    /// Those kept to encode when the cache is written, with their place in `done`.
+    unencoded: Vec<(usize, Record)>,
     /// Files read from the cache so far, and from themselves.
     counts: Counts,
     /// What went wrong with the cache: one warning at most.
@@ -146,8 +162,15 @@ enum Where {
 }
 
 impl Session {
-    /// Starts a load of `files` (found under `paths`) with the cache in `dir`.
-    pub fn open(dir: &Path, paths: &[PathBuf], files: &[PathBuf], glossary: &Glossary) -> Self {
+    /// Starts a load of `files` (found under `paths`) with the cache in `dir`, encoding the
+    /// records of the files it reads from themselves as `encoding` says.
+    pub fn open(
+        dir: &Path,
+        paths: &[PathBuf],
+        files: &[PathBuf],
+        glossary: &Glossary,
+        encoding: Encoding,
+    ) -> Self {
         let path = file_for(dir, paths);
         let shown = |p: &PathBuf| printable_path(&std::fs::canonicalize(p).unwrap_or(p.clone()));
         let build = build_id();
@@ -157,6 +180,8 @@ impl Session {
             old: None,
             writer: None,
             done: Vec::new(),
+            encoding,
+            unencoded: Vec::new(),
             counts: Counts::default(),
             problem: None,
             told: false,
@@ -201,6 +226,7 @@ impl Session {
         let reading = Reading {
             old: self.old.as_ref(),
             writing: self.writer.is_some(),
+            encoding: self.encoding,
             started: self.started,
             read: &read,
         };
@@ -291,6 +317,10 @@ impl Session {
         // cannot be replaced, as on Windows).
         self.old = None;
         if let Some(mut writer) = self.writer.take() {
+            if let Err(e) = self.encode_records(&mut writer) {
+                self.failed_to_write(e);
+                return self.problem;
+            }
             let kept = kept.map(|(bytes, crc)| writer.append(&bytes, crc));
             let written = kept.transpose().and_then(|memo| {
                 writer.index.memo = memo;
@@ -345,7 +375,7 @@ impl Session {
             false => self.counts.cached += 1,
         }
         if matches!(outcome.bytes, Bytes::Later) && self.writer.is_some() {
-            outcome.encode();
+            outcome.make_record(self.encoding);
         }
         let record = self.keep(outcome.bytes);
         self.done.push(Done {
@@ -362,7 +392,7 @@ impl Session {
         let Some(writer) = self.writer.as_mut() else {
             return match bytes {
                 Bytes::Old(span, _) => Where::Old(span),
-                Bytes::New(_) | Bytes::Later | Bytes::None => Where::Nowhere,
+                Bytes::New(_) | Bytes::Made(_) | Bytes::Later | Bytes::None => Where::Nowhere,
             };
         };
         let appended = match bytes {
@@ -372,12 +402,37 @@ impl Session {
                 old.copy_into(span, writer)
             }
             Bytes::New(bytes) => writer.append(&bytes, crc32fast::hash(&bytes)),
+            Bytes::Made(record) => {
+                self.unencoded.push((self.done.len(), record));
+                return Where::Nowhere;
+            }
             Bytes::Later | Bytes::None => return Where::Nowhere,
         };
         appended.map(Where::New).unwrap_or_else(|e| {
             self.failed_to_write(e);
             Where::Nowhere
         })
+    }
+
+    /// Encodes the records kept to encode at write ([`Encoding::AtWrite`]) and appends them,
+    /// a few at a time on every core.
+    fn encode_records(&mut self, writer: &mut Writer) -> std::io::Result<()> {
+        let mut unencoded = std::mem::take(&mut self.unencoded).into_iter();
+        loop {
+            let chunk: Vec<(usize, Record)> = unencoded.by_ref().take(ENCODED_AT_ONCE).collect();
+            if chunk.is_empty() {
+                return Ok(());
+            }
+            let encoded: Vec<(usize, Option<Vec<u8>>)> = (chunk.into_par_iter())
+                .map(|(at, record)| (at, store::encode(&record)))
+                .collect();
+            for (at, bytes) in encoded {
+                if let Some(bytes) = bytes {
+                    let span = writer.append(&bytes, crc32fast::hash(&bytes))?;
+                    self.done[at].record = Where::New(span);
+                }
+            }
+        }
     }
 
     /// Writes the resolution and the index, and puts the new cache in place.
@@ -652,6 +707,7 @@ struct Reading<'a, F> {
     old: Option<&'a Old>,
     /// Whether a new cache is being written, so that what is read is made a record at once.
     writing: bool,
+    encoding: Encoding,
     started: u64,
     read: &'a F,
 }
@@ -724,7 +780,7 @@ impl<F: Fn(&Path) -> FileRead + Sync> Reading<'_, F> {
             with: with.unwrap_or_default(),
         };
         if self.writing || outcome.broken.is_some() {
-            outcome.encode();
+            outcome.make_record(self.encoding);
         }
         outcome
     }
@@ -752,6 +808,8 @@ enum Bytes {
     Old(Span, Option<Vec<u8>>),
     /// Made from the file just read.
     New(Vec<u8>),
+    /// Made from the file just read, to be encoded when the cache is written.
+    Made(Record),
     /// To be made from the file just read, should a new cache be written.
     Later,
     /// None: the file is not to be kept.
@@ -778,19 +836,32 @@ impl<'a> Outcome<'a> {
         }
     }
 
-    /// Makes the record of a file read from itself, when it is to be kept.
-    fn encode(&mut self) {
+    /// Makes the record of a file read from itself, when it is to be kept: encoded now, or
+    /// a copy to encode when the cache is written.
+    fn make_record(&mut self, encoding: Encoding) {
         if !matches!(self.bytes, Bytes::Later) {
             return;
         }
-        let record = Record {
-            documents: std::mem::take(&mut self.documents),
-            problems: std::mem::take(&mut self.problems),
+        self.bytes = match encoding {
+            Encoding::AsRead => {
+                let record = Record {
+                    documents: std::mem::take(&mut self.documents),
+                    problems: std::mem::take(&mut self.problems),
+                };
+                let bytes = store::encode(&record);
+                (self.documents, self.problems) = (record.documents, record.problems);
+                bytes.map_or(Bytes::None, Bytes::New)
+            }
+            Encoding::AtWrite => Bytes::Made(Record {
+                documents: self.documents.clone(),
+                problems: self.problems.clone(),
+            }),
         };
-        self.bytes = store::encode(&record).map_or(Bytes::None, Bytes::New);
-        (self.documents, self.problems) = (record.documents, record.problems);
     }
 }
+
+/// How many records are encoded at once when the cache is written.
+const ENCODED_AT_ONCE: usize = 256;
 
 /// A file's record read back, for a file whose stamp is `stamp`. Its documents are as this
 /// build wrote them, made safe to show when they were read: the cache is the user's own

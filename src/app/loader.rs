@@ -4,6 +4,7 @@
 //! them, and writes the cache once the UI has the resolution.
 
 use super::Loaded;
+use crate::cache::Encoding;
 use crate::corpus::load::{self, LoadError, LoadOptions, Resolved};
 use crate::corpus::{Corpus, Glossary, Held, Problem};
 use std::cell::OnceCell;
@@ -81,7 +82,8 @@ pub fn load_in_background_after<T: Send + 'static>(
         };
         in_a_pool_of_its_own(LOADER, move || {
             // The receiver going away (the app quit) ends the load: nothing else to do.
-            let listed = load::stream(&options, explicit, |batch| {
+            // Shown as they come: a new cache's records are encoded once the load is shown.
+            let listed = load::stream(&options, explicit, Encoding::AtWrite, |batch| {
                 let (done, total) = (batch.done, batch.total);
                 // Files of many small documents stay packed, as the load kept them.
                 let mut documents = Held::default();

@@ -49,6 +49,8 @@ struct Folder {
     dir: tempfile::TempDir,
     cache: tempfile::TempDir,
     step: u64,
+    /// How its loads through the cache encode their records.
+    encoding: Encoding,
 }
 
 impl Folder {
@@ -57,6 +59,7 @@ impl Folder {
             dir: tempfile::tempdir().unwrap(),
             cache: tempfile::tempdir().unwrap(),
             step: 0,
+            encoding: Encoding::AsRead,
         }
     }
 
@@ -105,7 +108,7 @@ impl Folder {
     ) -> (Result<Corpus, String>, Counts, Option<Facets>) {
         CLOCK.set(Some(clock));
         let mut documents = Vec::new();
-        let listed = load::stream(&self.options(true), None, |batch| {
+        let listed = load::stream(&self.options(true), None, self.encoding, |batch| {
             batch.for_each(|document| documents.push(document));
             true
         });
@@ -212,6 +215,31 @@ fn cached_folder() -> Folder {
     assert_eq!(counts.parsed, NAMES.len());
     assert_eq!(problems, []);
     folder
+}
+
+#[test]
+fn records_encoded_as_the_cache_is_written_are_those_encoded_as_files_are_read() {
+    let mut folder = filled_folder();
+    let mut records = Vec::new();
+    for encoding in [Encoding::AsRead, Encoding::AtWrite] {
+        (folder.cache, folder.encoding) = (tempfile::tempdir().unwrap(), encoding);
+        let (counts, problems) = folder.agree();
+        assert_eq!((counts.parsed, problems), (NAMES.len(), vec![]));
+        let file = Reader::open(&folder.cache_file(), &build_id());
+        let reader = file.unwrap().expect("the cache is written");
+        let of = |entry: &Entry| entry.record.map(|span| reader.bytes(span).unwrap());
+        let kept: Vec<_> = (reader.index.files.iter())
+            .map(|entry| (entry.path.clone(), of(entry)))
+            .collect();
+        // Every file has its record (the one that is not text, its problem).
+        assert!(kept.iter().all(|(_, record)| record.is_some()));
+        assert_eq!(kept.len(), NAMES.len());
+        records.push(kept);
+        // And the next load reads them all from the cache.
+        let (counts, problems) = folder.agree();
+        assert_eq!((counts.parsed, problems), (0, vec![]));
+    }
+    assert_eq!(records[0], records[1]);
 }
 
 #[test]
@@ -529,11 +557,16 @@ proptest! {
 
     #[test]
     fn after_any_edits_a_load_through_the_cache_is_a_fresh_load(
-        edits in proptest::collection::vec(edit(), 1..10)
+        edits in proptest::collection::vec((edit(), any::<bool>()), 1..10)
     ) {
         let mut folder = cached_folder();
-        for edit in &edits {
+        for (edit, at_write) in &edits {
             folder.apply(edit);
+            // As the UI loads, or as the commands do.
+            folder.encoding = match at_write {
+                true => Encoding::AtWrite,
+                false => Encoding::AsRead,
+            };
             let (_, problems) = folder.agree();
             prop_assert_eq!(problems, vec![]);
         }

@@ -347,7 +347,7 @@ fn read_batches(options: &LoadOptions, mut take: impl FnMut(Batch)) -> Result<Li
             cache: None,
         });
     }
-    let listed = stream(options, explicit, |batch| {
+    let listed = stream(options, explicit, cache::Encoding::AsRead, |batch| {
         take(batch);
         true
     });
@@ -482,16 +482,17 @@ impl Listed {
 
 /// A load as a stream, the work of [`load`] and of the UI's loader: find, read and parse in
 /// growing batches, handing each batch to `emit`. `emit` says whether anyone still listens; when
-/// nobody does, the load stops (`None`).
+/// nobody does, the load stops (`None`). A cache's records are encoded as `encoding` says.
 pub fn stream(
     options: &LoadOptions,
     explicit: Option<Glossary>,
+    encoding: cache::Encoding,
     mut emit: impl FnMut(Batch) -> bool,
 ) -> Option<Result<Listed, LoadError>> {
     let paths = &options.paths;
     let (glossary, files, mut problems) = walk(paths, explicit);
-    let mut cache =
-        (options.cache.as_deref()).map(|dir| cache::Session::open(dir, paths, &files, &glossary));
+    let open = |dir| cache::Session::open(dir, paths, &files, &glossary, encoding);
+    let mut cache = options.cache.as_deref().map(open);
     // What the list shows of each document, for the cache: what the batches add from here.
     let mut listing = cache.as_ref().map(|_| Listing::default());
     let walked = problems.len();
