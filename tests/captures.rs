@@ -909,3 +909,17 @@ fn a_counter_followed_by_hashtags_numbers_its_post() {
         serde_json::json!(["LocalGov", "KinshipCare"])
     );
 }
+
+#[test]
+fn numbered_steps_in_a_code_block_are_code_not_a_thread() {
+    let doc = show("code-steps");
+    assert_eq!(doc["kind"], "article");
+    let posts = doc["threads"][0]["posts"].as_array().unwrap();
+    assert!(posts.iter().all(|p| p["label"].is_null()), "{posts:?}");
+    // The code is kept, in the page's order.
+    let text: Vec<&str> = posts.iter().map(|p| p["text"].as_str().unwrap()).collect();
+    let text = text.join("\n");
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("{s:?} in {text:?}"));
+    assert!(at("1/ pull the list") < at("3/ push them") && at("3/ push them") < at("1) check"));
+    assert!(at("1) check") < at("Next week"));
+}

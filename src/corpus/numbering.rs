@@ -206,17 +206,18 @@ fn strip_trailing_links(line: &str) -> &str {
 }
 
 /// The markers of one style believed in `lines`: each is kept only if it continues an
-/// upward count (a marker may skip numbers, never go back), starting at 1 or 2.
+/// upward count (a marker may skip numbers, never go back), starting at 1 or 2. Lines of
+/// code ([`in_code`]) number nothing.
 pub fn sequence(lines: &[&str], style: Style) -> Vec<Option<Marker>> {
     let find = match style {
         Style::Trailing => trailing,
         Style::Leading => leading,
     };
+    let code = in_code(lines);
     let mut last = 0;
-    lines
-        .iter()
-        .map(|line| {
-            let marker = find(line)?;
+    (lines.iter().zip(code))
+        .map(|(line, code)| {
+            let marker = find(line).filter(|_| !code)?;
             let follows = match (last, marker.number >= FIRST_YEAR) {
                 (0, year) => year || marker.number <= 2,
                 (_, true) => last >= FIRST_YEAR && marker.number >= last,
@@ -228,6 +229,72 @@ pub fn sequence(lines: &[&str], style: Style) -> Vec<Option<Marker>> {
             })
         })
         .collect()
+}
+
+/// Which of `lines` belong to a fenced code block, its fences included: a "1/" in code is
+/// no post's number. A fence is a line opening with three or more backticks or tildes
+/// (after at most three spaces), closed by a line of at least as many of the same alone.
+/// A fence never closed is taken as text: a stray one in a hand-written thread would
+/// otherwise hide every marker after it.
+pub fn in_code(lines: &[&str]) -> Vec<bool> {
+    let fences: Vec<Option<Fence>> = lines.iter().map(|line| fence(line)).collect();
+    // The longest closing fence of each kind below each line: an opening with none as long
+    // below it is never closed (so no line is searched for a close twice).
+    let mut longest_below = vec![[0; 2]; lines.len() + 1];
+    for at in (0..lines.len()).rev() {
+        longest_below[at] = longest_below[at + 1];
+        if let Some(close) = fences[at].filter(|f| f.bare) {
+            let longest = &mut longest_below[at][close.kind];
+            *longest = (*longest).max(close.len);
+        }
+    }
+    let closes = |open: Fence, at: usize| {
+        fences[at].is_some_and(|f| f.bare && f.kind == open.kind && f.len >= open.len)
+    };
+    let mut code = vec![false; lines.len()];
+    let mut at = 0;
+    while at < lines.len() {
+        match fences[at] {
+            Some(open) if longest_below[at + 1][open.kind] >= open.len => {
+                let close = (at + 1..lines.len())
+                    .find(|&below| closes(open, below))
+                    .expect("a closing fence below, as counted");
+                code[at..=close].fill(true);
+                at = close + 1;
+            }
+            _ => at += 1,
+        }
+    }
+    code
+}
+
+/// A line that may open or close a fenced code block.
+#[derive(Debug, Clone, Copy)]
+struct Fence {
+    /// 0: backticks, 1: tildes.
+    kind: usize,
+    len: usize,
+    /// Whether nothing follows the marks (only such a line closes a block).
+    bare: bool,
+}
+
+fn fence(line: &str) -> Option<Fence> {
+    let rest = line.trim_start_matches(' ');
+    if line.len() - rest.len() > 3 {
+        return None;
+    }
+    let mark = rest.chars().next().filter(|c| matches!(c, '`' | '~'))?;
+    let len = rest.len() - rest.trim_start_matches(mark).len();
+    let info = rest[len..].trim();
+    // After backticks, a backtick makes it code within a line ("```x```"), not a fence.
+    if len < 3 || (mark == '`' && info.contains('`')) {
+        return None;
+    }
+    Some(Fence {
+        kind: usize::from(mark == '~'),
+        len,
+        bare: info.is_empty(),
+    })
 }
 
 /// The style whose believed markers are the most (at least two), with those markers.
@@ -425,6 +492,55 @@ mod tests {
         assert_eq!(leading("1.5C of warming"), None);
         assert_eq!(leading("Use Case 3: retail"), None);
         assert_eq!(trailing("and 1/n").unwrap().total, None);
+    }
+
+    #[test]
+    fn markers_in_a_fenced_code_block_number_nothing() {
+        let steps = |open: &'static str, close: &'static str| {
+            vec![
+                "Release notes.",
+                "",
+                open,
+                "1/ fetch",
+                "",
+                "2/ build",
+                "",
+                "3/ test",
+                close,
+            ]
+        };
+        for (open, close) in [("```", "```"), ("```sh", "````"), ("  ~~~~", "~~~~ ")] {
+            assert_eq!(detect(&steps(open, close)), None, "{open:?} … {close:?}");
+        }
+        // Not closed (a close needs as many marks of the same kind, alone): text, numbered.
+        for (open, close) in [
+            ("```", "~~~"),
+            ("````", "```"),
+            ("```", "``` x"),
+            ("```", ""),
+        ] {
+            let (_, markers) = detect(&steps(open, close)).expect("numbered");
+            assert_eq!(markers.iter().flatten().count(), 3, "{open:?} … {close:?}");
+        }
+        // Code inside a thread leaves the posts around it numbered; "```x```" is code in a
+        // line, four spaces in is no fence, and the last line closes neither.
+        let thread = [
+            "1/ The script:",
+            "```",
+            "2/ not a post",
+            "```",
+            "2/ It ran.",
+            "```x``` is code in a line",
+            "3/ It ran again.",
+            "    ```",
+            "4/ And this.",
+            "```",
+        ];
+        let (_, markers) = detect(&thread).expect("numbered");
+        assert_eq!(marked_lines(&markers), [0, 4, 6, 8]);
+        let code = in_code(&thread).into_iter().enumerate();
+        let code: Vec<usize> = code.filter_map(|(at, code)| code.then_some(at)).collect();
+        assert_eq!(code, [1, 2, 3]);
     }
 
     #[test]
