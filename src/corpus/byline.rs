@@ -198,11 +198,19 @@ pub fn from_x_title(title: &str) -> Option<String> {
     (!name.is_empty()).then(|| name.to_string())
 }
 
+/// A handle as a thread's title names it, after its "@": X's ("ann_ex"), Bluesky's
+/// ("ann.bsky.social") or a fediverse account's ("ann@social.example"), as each platform's
+/// reader keeps it.
+pub(super) const TITLED_HANDLE: &str = r"(?P<handle>\w{1,15}|[a-zA-Z0-9-]{1,63}(?:\.[a-zA-Z0-9-]{1,63})+|[a-zA-Z0-9_]{1,30}@[a-zA-Z0-9-]{1,63}(?:\.[a-zA-Z0-9-]{1,63})+)";
+
 /// The handle an unroller's title names, "Thread by @ann on Thread Reader App" (or "Thread
 /// by @ann" alone).
 pub fn from_thread_title(title: &str) -> Option<&str> {
     static THREAD_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^Thread by @(?P<handle>\w{1,15})(?:\s+on\s+.{1,40})?$").unwrap()
+        Regex::new(&format!(
+            r"^Thread by @{TITLED_HANDLE}(?:\s+on\s+.{{1,40}})?$"
+        ))
+        .unwrap()
     });
     let caps = THREAD_TITLE.captures(title.trim())?;
     Some(caps.name("handle")?.as_str())
@@ -217,6 +225,11 @@ mod tests {
         let handle = from_thread_title("Thread by @foster_net on Thread Reader App");
         assert_eq!(handle, Some("foster_net"));
         assert_eq!(from_thread_title("Thread by @ann"), Some("ann"));
+        let bluesky = from_thread_title("Thread by @ann.bsky.social on Bluesky");
+        assert_eq!(bluesky, Some("ann.bsky.social"));
+        let fediverse = from_thread_title("Thread by @ann@social.example");
+        assert_eq!(fediverse, Some("ann@social.example"));
+        assert_eq!(from_thread_title("Thread by @ann."), None);
         assert_eq!(
             from_thread_title("Thread by @ann about fostering, and more"),
             None

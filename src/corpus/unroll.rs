@@ -505,11 +505,12 @@ fn heading_text(line: &str) -> Option<&str> {
 
 /// An unroller's title on a line of its own, naming whose thread follows: "Thread by @ann",
 /// "🧵 Thread by @ann:", "Thread by @ann on Thread Reader App", "Thread by @ann · Mar 3,
-/// 2024" (a date after it, checked as one).
+/// 2024" (a date after it, checked as one); the handle X's, Bluesky's or a fediverse one.
 static THREAD_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(?:🧵\s*)?thread by @(?P<handle>\w{1,15})\s*(?::|\s+on\s+(?:thread\s*reader(?:\s*app)?|twitter|x|threads|bluesky|mastodon)|[·•,—–]\s*(?P<date>.+))?$",
-    )
+    Regex::new(&format!(
+        r"(?i)^(?:🧵\s*)?thread by @{}\s*(?::|\s+on\s+(?:thread\s*reader(?:\s*app)?|twitter|x|threads|bluesky|mastodon)|[·•,—–]\s*(?P<date>.+))?$",
+        super::byline::TITLED_HANDLE
+    ))
     .unwrap()
 });
 
@@ -1276,6 +1277,16 @@ mod tests {
             assert_eq!(r.author, Some(Author::from_handle("gwen_f")), "{title}");
             assert_eq!(r.date.as_deref(), date, "{title}");
             assert_eq!(r.threads[0].posts.len(), 3, "{title}");
+        }
+        // Bluesky's and the fediverse's handles, kept as their readers keep them.
+        for (title, handle) in [
+            ("Thread by @gwen.bsky.social on Bluesky", "gwen.bsky.social"),
+            ("Thread by @gwen@toot.example", "gwen@toot.example"),
+        ] {
+            let r = read(&format!("{title}\n\n1/ Ash.\n\n2/ Alder.\n\n3/ Lime.\n"));
+            assert_eq!(r.author, Some(Author::from_handle(handle)), "{title}");
+            let posts = &r.threads[0].posts;
+            assert!(posts.iter().all(|p| p.mentions.is_empty()), "{title}");
         }
         // A thread that starts by naming someone else's thread is not theirs, nor is a
         // sentence that runs on, a topic or what is not a date after the handle.
