@@ -206,37 +206,77 @@ fn strip_trailing_links(line: &str) -> &str {
 }
 
 /// The markers of one style believed in `lines`: each is kept only if it continues an
-/// upward count (a marker may skip numbers, never go back), starting at 1 or 2. Lines of
-/// code ([`in_code`]) number nothing.
+/// upward count (a marker may skip numbers, never go back), starting at 1 or 2. The markers
+/// in a fenced code block ([`code_blocks`]) are code, unless the block carries the count on:
+/// markers before it, its own each following, and the next after it following its last (a
+/// thread that sets posts apart with "~~~", or whose code runs from one post to the next).
 pub fn sequence(lines: &[&str], style: Style) -> Vec<Option<Marker>> {
     let find = match style {
         Style::Trailing => trailing,
         Style::Leading => leading,
     };
-    let code = in_code(lines);
-    let mut last = 0;
-    (lines.iter().zip(code))
-        .map(|(line, code)| {
-            let marker = find(line).filter(|_| !code)?;
-            let follows = match (last, marker.number >= FIRST_YEAR) {
-                (0, year) => year || marker.number <= 2,
-                (_, true) => last >= FIRST_YEAR && marker.number >= last,
-                (_, false) => last < FIRST_YEAR && marker.number > last,
-            };
-            follows.then(|| {
-                last = marker.number;
-                marker
-            })
-        })
-        .collect()
+    let mut found: Vec<Option<Marker>> = lines.iter().map(|line| find(line)).collect();
+    // The place of the next line at or below each one with a marker.
+    let mut next_found = vec![None; lines.len() + 1];
+    for at in (0..lines.len()).rev() {
+        next_found[at] = found[at].as_ref().map(|_| at).or(next_found[at + 1]);
+    }
+    let mut blocks = code_blocks(lines).into_iter().peekable();
+    let mut believed = Vec::with_capacity(lines.len());
+    let mut count = Count::default();
+    let mut at = 0;
+    while at < lines.len() {
+        let Some(block) = blocks.next_if(|block| block.start == at) else {
+            believed.push(found[at].take().filter(|marker| count.take(marker)));
+            at += 1;
+            continue;
+        };
+        let mut carried = count;
+        let mut own = found[block.clone()].iter().flatten().peekable();
+        let carries = count.last > 0
+            && own.peek().is_some()
+            && own.all(|marker| carried.take(marker))
+            && next_found[block.end].is_none_or(|next| carried.follows(found[next].as_ref()));
+        for line in block.clone() {
+            believed.push(found[line].take().filter(|m| carries && count.take(m)));
+        }
+        at = block.end;
+    }
+    believed
 }
 
-/// Which of `lines` belong to a fenced code block, its fences included: a "1/" in code is
-/// no post's number. A fence is a line opening with three or more backticks or tildes
-/// (after at most three spaces), closed by a line of at least as many of the same alone.
-/// A fence never closed is taken as text: a stray one in a hand-written thread would
-/// otherwise hide every marker after it.
-pub fn in_code(lines: &[&str]) -> Vec<bool> {
+/// An upward count of markers: the last number believed.
+#[derive(Debug, Clone, Copy, Default)]
+struct Count {
+    last: u32,
+}
+
+impl Count {
+    /// Whether `marker` continues the count: from 1 or 2 (or a year), then upwards.
+    fn follows(&self, marker: Option<&Marker>) -> bool {
+        let Some(marker) = marker else { return false };
+        match (self.last, marker.number >= FIRST_YEAR) {
+            (0, year) => year || marker.number <= 2,
+            (last, true) => last >= FIRST_YEAR && marker.number >= last,
+            (last, false) => last < FIRST_YEAR && marker.number > last,
+        }
+    }
+
+    /// Counts `marker` if it continues the count; says whether it did.
+    fn take(&mut self, marker: &Marker) -> bool {
+        let follows = self.follows(Some(marker));
+        if follows {
+            self.last = marker.number;
+        }
+        follows
+    }
+}
+
+/// The fenced code blocks of `lines`, fences included, in order. A fence is a line opening
+/// with three or more backticks or tildes (after at most three spaces), closed by a line of
+/// at least as many of the same and nothing else. One never closed is taken as text: a
+/// stray one in a hand-written thread would otherwise swallow every line after it.
+pub fn code_blocks(lines: &[&str]) -> Vec<std::ops::Range<usize>> {
     let fences: Vec<Option<Fence>> = lines.iter().map(|line| fence(line)).collect();
     // The longest closing fence of each kind below each line: an opening with none as long
     // below it is never closed (so no line is searched for a close twice).
@@ -251,7 +291,7 @@ pub fn in_code(lines: &[&str]) -> Vec<bool> {
     let closes = |open: Fence, at: usize| {
         fences[at].is_some_and(|f| f.bare && f.kind == open.kind && f.len >= open.len)
     };
-    let mut code = vec![false; lines.len()];
+    let mut blocks = Vec::new();
     let mut at = 0;
     while at < lines.len() {
         match fences[at] {
@@ -259,13 +299,13 @@ pub fn in_code(lines: &[&str]) -> Vec<bool> {
                 let close = (at + 1..lines.len())
                     .find(|&below| closes(open, below))
                     .expect("a closing fence below, as counted");
-                code[at..=close].fill(true);
+                blocks.push(at..close + 1);
                 at = close + 1;
             }
             _ => at += 1,
         }
     }
-    code
+    blocks
 }
 
 /// A line that may open or close a fenced code block.
@@ -538,9 +578,53 @@ mod tests {
         ];
         let (_, markers) = detect(&thread).expect("numbered");
         assert_eq!(marked_lines(&markers), [0, 4, 6, 8]);
-        let code = in_code(&thread).into_iter().enumerate();
-        let code: Vec<usize> = code.filter_map(|(at, code)| code.then_some(at)).collect();
-        assert_eq!(code, [1, 2, 3]);
+        assert_eq!(code_blocks(&thread), vec![std::ops::Range { start: 1, end: 4 }]);
+    }
+
+    #[test]
+    fn a_block_that_carries_the_count_on_is_posts() {
+        // Fences as a thread's separators, code running from one post into the next, a
+        // stray fence pairing with a later block's: the count runs through them.
+        let carried: [&[&str]; 3] = [
+            &[
+                "1/ Ash.", "2/ Elm.", "~~~", "3/ Oak.", "4/ Yew.", "~~~", "5/ Lime.",
+            ],
+            &[
+                "1/ Ash.", "2/ Run:", "```", "make", "3/ Then:", "```", "4/ Done.",
+            ],
+            &[
+                "1/ Ash.",
+                "2/ Stray:",
+                "```",
+                "3/ Elm.",
+                "4/ Code:",
+                "```",
+                "make",
+                "```",
+                "5/ Oak.",
+            ],
+        ];
+        for lines in carried {
+            let (_, markers) = detect(lines).expect("numbered");
+            let numbers: Vec<u32> = markers.iter().flatten().map(|m| m.number).collect();
+            let last = numbers.len() as u32;
+            assert_eq!(numbers, (1..=last).collect::<Vec<_>>(), "{lines:?}");
+            assert!(last >= 4, "{lines:?}");
+        }
+        // Code whose count does not go on from the block, or goes back after it: code.
+        for (lines, expected) in [
+            (
+                &["1/ Ash.", "```", "1/ step", "2/ step", "```", "2/ Elm."][..],
+                [0, 5],
+            ),
+            (
+                &["1/ Ash.", "```", "2/ step", "3/ step", "```", "2/ Elm."][..],
+                [0, 5],
+            ),
+        ] {
+            let (_, markers) = detect(lines).expect("numbered");
+            assert_eq!(marked_lines(&markers), expected, "{lines:?}");
+        }
     }
 
     #[test]
