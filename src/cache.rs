@@ -33,12 +33,14 @@ struct Record {
 /// When the records of the files a load reads from themselves are encoded for the new cache.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Encoding {
-    /// As each file is read, on the core that read it: for a load that keeps none of the
-    /// documents it hands on (`tread list`, `search`), so holds nothing more.
+    /// As each file is read, on the core that read it: for the commands, which show
+    /// nothing until they are done, and many of which hold no document longer than it takes
+    /// to write its line (`tread list`, `search`): copies would only add memory.
     AsRead,
     /// When the cache is written, from copies kept meanwhile: for a load shown as it comes
-    /// (the UI's), which would otherwise wait for the encoding. The copies share each post's
-    /// text with the documents shown.
+    /// (the UI's), which would otherwise wait for the encoding. A copy of a document shares
+    /// its posts' texts with the one shown; the rest (its structs, ids, entities) is copied,
+    /// and so are the bytes of documents kept packed (a file of tread's own JSON).
     AtWrite,
 }
 
@@ -157,7 +159,8 @@ enum Where {
     /// In the new cache.
     New(Span),
     /// Nowhere: the file is read every time (its read failed, it changed within a tick of
-    /// this load, or no new cache is written).
+    /// this load, or no new cache is written); or not yet, its record a copy waiting in
+    /// `unencoded` to be encoded.
     Nowhere,
 }
 
@@ -218,8 +221,9 @@ impl Session {
         files: &[PathBuf],
         read: impl Fn(&Path) -> FileRead + Sync,
     ) -> Vec<(Documents, Vec<Problem>)> {
-        // A load that will write a cache makes each record where the file is read, on every
-        // core: it will, when there is no cache of these files yet.
+        // A load that will write a cache makes each record (or its copy, to encode later)
+        // where the file is read, on every core: it will, when there is no cache of these
+        // files yet.
         if !self.old.as_ref().is_some_and(Old::kept) {
             self.start_writing();
         }
@@ -481,6 +485,8 @@ impl Session {
     fn failed_to_write(&mut self, error: std::io::Error) {
         self.writer = None;
         self.write_failed = true;
+        // Nothing more will be written: the copies waiting to be are let go now.
+        self.unencoded = Vec::new();
         let message = format!("cache not written: {}", store::reason(&error));
         self.warn(message);
     }

@@ -243,6 +243,29 @@ fn records_encoded_as_the_cache_is_written_are_those_encoded_as_files_are_read()
 }
 
 #[test]
+fn records_encoded_as_the_cache_is_written_land_with_their_files_past_a_chunk() {
+    // More files than are encoded at once, read in batches of growing size: each record
+    // is filed under its own file, which the next load, reading them back, shows.
+    let mut folder = Folder::new();
+    folder.encoding = Encoding::AtWrite;
+    let count = ENCODED_AT_ONCE + 44;
+    let name = |i: usize| format!("n{i:03}.txt");
+    for i in 0..count {
+        folder.write(&name(i), &format!("Note {i} about the Care Review.\n"));
+    }
+    let (counts, problems) = folder.agree();
+    assert_eq!((counts.parsed, problems), (count, vec![]));
+    // A few changed among many read from the cache.
+    for i in [3, ENCODED_AT_ONCE + 1, count - 1] {
+        folder.write(&name(i), &format!("Note {i}, changed, on Barnardo's.\n"));
+    }
+    let (counts, problems) = folder.agree();
+    assert_eq!((counts.parsed, problems), (3, vec![]));
+    let (counts, problems) = folder.agree();
+    assert_eq!((counts.parsed, problems), (0, vec![]));
+}
+
+#[test]
 fn an_unchanged_corpus_is_read_from_the_cache_and_the_cache_left_as_it_is() {
     let folder = cached_folder();
     let written = std::fs::metadata(folder.cache_file())

@@ -578,7 +578,10 @@ mod tests {
         ];
         let (_, markers) = detect(&thread).expect("numbered");
         assert_eq!(marked_lines(&markers), [0, 4, 6, 8]);
-        assert_eq!(code_blocks(&thread), vec![std::ops::Range { start: 1, end: 4 }]);
+        assert_eq!(
+            code_blocks(&thread),
+            vec![std::ops::Range { start: 1, end: 4 }]
+        );
     }
 
     #[test]
