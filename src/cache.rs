@@ -76,9 +76,41 @@ impl Made {
     }
 }
 
-/// The cache file of the corpus read from `paths`, in the cache folder `dir`.
+/// The cache file of the corpus read from `paths`, in the cache folder `dir`. Its records
+/// hold each document's path as the load found it, so the same folder named another way
+/// (`notes`, `./notes`, `/home/a/notes`) has a cache of its own, told apart by a hash of the
+/// paths as written; named by its canonical paths, by none. (One cache for both would be
+/// rewritten whole at every other open.)
 pub fn file_for(dir: &Path, paths: &[PathBuf]) -> PathBuf {
-    dir.join(crate::xdg::corpus_file_name(paths, "cache"))
+    let name = crate::xdg::corpus_file_name(paths, "cache");
+    let canonical = |p: &PathBuf| std::fs::canonicalize(p).is_ok_and(|c| c == *p);
+    if paths.iter().all(canonical) {
+        return dir.join(name);
+    }
+    let mut written: Vec<&[u8]> = paths
+        .iter()
+        .map(|p| p.as_os_str().as_encoded_bytes())
+        .collect();
+    written.sort();
+    let form = crate::xdg::fnv64(&written.join(&0));
+    let stem = name.strip_suffix(".cache").unwrap_or(&name);
+    dir.join(format!("{stem}.{form:016x}.cache"))
+}
+
+/// Whether the cache file called `name` is one of the corpus read from `paths`, however
+/// they were written ([`file_for`]).
+pub fn is_cache_of(name: &str, paths: &[PathBuf]) -> bool {
+    let Some(stem) = name.strip_suffix(".cache") else {
+        return false;
+    };
+    let own = crate::xdg::corpus_file_name(paths, "cache");
+    let base = match stem.rsplit_once('.') {
+        Some((base, form)) if form.len() == 16 && form.bytes().all(|b| b.is_ascii_hexdigit()) => {
+            base
+        }
+        _ => stem,
+    };
+    own.strip_suffix(".cache") == Some(base)
 }
 
 /// The folder tread keeps its caches in, when there is a home for it.

@@ -112,6 +112,43 @@ fn a_second_run_reads_the_cache_and_an_edit_is_seen() {
 }
 
 #[test]
+fn a_folder_named_two_ways_has_a_cache_for_each_and_neither_is_rewritten() {
+    let (dir, cache) = (folder(), tempfile::tempdir().unwrap());
+    let parent = dir.path().parent().unwrap();
+    let relative = format!("./{}", dir.path().file_name().unwrap().to_str().unwrap());
+    // Each document's path is as it was named: a cache shared by both forms would show
+    // the other form's paths, or be rewritten whole at every other run.
+    let export = |path: &str| {
+        let out = tread(cache.path())
+            .current_dir(parent)
+            .args(["export", "--json", path])
+            .assert()
+            .success();
+        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    };
+    let absolute = export(arg(dir.path()));
+    let named = export(&relative);
+    assert!(absolute.contains(&format!("\"{}/a.txt\"", arg(dir.path()))));
+    assert!(named.contains(&format!("\"{relative}/a.txt\"")), "{named}");
+    let files = cache_files(cache.path());
+    assert_eq!(files.len(), 2, "{files:?}");
+    let written: Vec<SystemTime> = files.iter().map(|f| modified(f)).collect();
+    assert_eq!(export(arg(dir.path())), absolute);
+    assert_eq!(export(&relative), named);
+    let now: Vec<SystemTime> = files.iter().map(|f| modified(f)).collect();
+    assert_eq!(
+        now, written,
+        "each read from its own cache, neither written again"
+    );
+    // `tread cache` knows both as the folder's.
+    let (info, _) = run(cache.path(), &["cache", "info", arg(dir.path())]);
+    assert!(info.contains(": 2 files, "), "{info}");
+    let (cleared, _) = run(cache.path(), &["cache", "clear", arg(dir.path())]);
+    assert!(cleared.starts_with("removed 2 cache files"), "{cleared}");
+    assert_eq!(cache_files(cache.path()), Vec::<PathBuf>::new());
+}
+
+#[test]
 fn an_unchanged_collection_is_listed_as_reading_every_file_lists_it_warnings_and_all() {
     let dir = folder();
     let cache = tempfile::tempdir().unwrap();

@@ -385,10 +385,14 @@ fn private_folder(dir: &Path) -> io::Result<()> {
 /// Whether the file called `name` is a cache being written (or left by a load that was
 /// stopped), and of the cache file called `of` when that is given.
 pub fn is_partial(name: &str, of: Option<&str>) -> bool {
-    let Some((cache, _)) = name.strip_prefix('.').and_then(|n| n.split_once(WRITING)) else {
-        return false;
-    };
-    of.is_none_or(|of| of == cache)
+    partial_of(name).is_some_and(|cache| of.is_none_or(|of| of == cache))
+}
+
+/// The name of the cache file that the file called `name` is being written as, when it is
+/// one being written (or left by a load that was stopped).
+pub fn partial_of(name: &str) -> Option<&str> {
+    let (cache, _) = name.strip_prefix('.')?.split_once(WRITING)?;
+    Some(cache)
 }
 
 /// How long a cache may take to write: a partial file older than this was left by a load

@@ -68,15 +68,15 @@ fn files(dir: &Path, paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(e) => anyhow::bail!("{}: {}", printable_path(dir), store::reason(&e)),
     };
-    let cache = (!paths.is_empty()).then(|| crate::cache::file_for(dir, paths));
-    let cache_name = cache.as_deref().map(name_of);
+    // Every cache of the corpus, by whatever paths it was read (and any being written).
     let ours = |path: &Path| {
         let name = name_of(path);
-        let whole = match &cache_name {
-            Some(cache) => name == *cache,
-            None => name.ends_with(".cache"),
+        let cache = store::partial_of(&name).unwrap_or(&name);
+        let of = match paths.is_empty() {
+            true => cache.ends_with(".cache"),
+            false => crate::cache::is_cache_of(cache, paths),
         };
-        path.is_file() && (whole || store::is_partial(&name, cache_name.as_deref()))
+        path.is_file() && of
     };
     let mut files: Vec<PathBuf> = (entries.filter_map(Result::ok))
         .map(|entry| entry.path())
