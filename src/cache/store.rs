@@ -382,12 +382,6 @@ fn private_folder(dir: &Path) -> io::Result<()> {
     builder.create(dir)
 }
 
-/// Whether the file called `name` is a cache being written (or left by a load that was
-/// stopped), and of the cache file called `of` when that is given.
-pub fn is_partial(name: &str, of: Option<&str>) -> bool {
-    partial_of(name).is_some_and(|cache| of.is_none_or(|of| of == cache))
-}
-
 /// The name of the cache file that the file called `name` is being written as, when it is
 /// one being written (or left by a load that was stopped).
 pub fn partial_of(name: &str) -> Option<&str> {
@@ -409,7 +403,7 @@ pub fn sweep(dir: &Path) {
         let old = (entry.metadata().and_then(|m| m.modified()).ok())
             .and_then(|at| at.elapsed().ok())
             .is_some_and(|age| age > ABANDONED);
-        if old && is_partial(&name.to_string_lossy(), None) {
+        if old && partial_of(&name.to_string_lossy()).is_some() {
             let _ = std::fs::remove_file(entry.path());
         }
     }
@@ -549,16 +543,10 @@ mod tests {
 
     #[test]
     fn partial_files_are_told_by_name_and_swept_once_abandoned() {
-        assert!(is_partial(
-            ".notes-1f.cache.writing-Ab12",
-            Some("notes-1f.cache")
-        ));
-        assert!(is_partial(".notes-1f.cache.writing-Ab12", None));
-        assert!(!is_partial(
-            ".notes-1f.cache.writing-Ab12",
-            Some("other.cache")
-        ));
-        assert!(!is_partial("notes-1f.cache", None));
+        let partial = partial_of(".notes-1f.cache.writing-Ab12");
+        assert_eq!(partial, Some("notes-1f.cache"));
+        assert_eq!(partial_of("notes-1f.cache"), None);
+        assert_eq!(partial_of(".notes-1f.cache"), None);
         let dir = tempfile::tempdir().unwrap();
         let old = dir.path().join(".a.cache.writing-1");
         let fresh = dir.path().join(".a.cache.writing-2");

@@ -207,7 +207,7 @@ fn strip_trailing_links(line: &str) -> &str {
 
 /// The markers of one style believed in `lines`: each is kept only if it continues an
 /// upward count (a marker may skip numbers, never go back), starting at 1 or 2. The markers
-/// in a fenced code block ([`code_blocks`]) are code, unless the block carries the count on:
+/// in a fenced code block (`code_blocks`) are code, unless the block carries the count on:
 /// markers before it, its own each following, and the next after it following its last (a
 /// thread that sets posts apart with "~~~", or whose code runs from one post to the next).
 pub fn sequence(lines: &[&str], style: Style) -> Vec<Option<Marker>> {
@@ -276,7 +276,7 @@ impl Count {
 /// with three or more backticks or tildes (after at most three spaces), closed by a line of
 /// at least as many of the same and nothing else. One never closed is taken as text: a
 /// stray one in a hand-written thread would otherwise swallow every line after it.
-pub fn code_blocks(lines: &[&str]) -> Vec<std::ops::Range<usize>> {
+fn code_blocks(lines: &[&str]) -> Vec<std::ops::Range<usize>> {
     let fences: Vec<Option<Fence>> = lines.iter().map(|line| fence(line)).collect();
     // The longest closing fence of each kind below each line: an opening with none as long
     // below it is never closed (so no line is searched for a close twice).

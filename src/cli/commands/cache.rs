@@ -101,7 +101,7 @@ fn info(dir: &Path, files: &[PathBuf], out: &mut impl Write) -> anyhow::Result<(
     for (file, bytes) in files.iter().zip(sizes) {
         let name = name_of(file);
         let what = match Reader::open(file, &build) {
-            _ if store::is_partial(&name, None) => {
+            _ if store::partial_of(&name).is_some() => {
                 "being written, or left by a load that was stopped".to_string()
             }
             Ok(Some(reader)) => described(&reader.index),
