@@ -207,7 +207,18 @@ impl Session {
         encoding: Encoding,
     ) -> Self {
         let path = file_for(dir, paths);
-        let shown = |p: &PathBuf| printable_path(&std::fs::canonicalize(p).unwrap_or(p.clone()));
+        // Canonical, and as written where that differs: the same folder named two ways has
+        // two caches (`file_for`), which `tread cache info` tells apart so.
+        let shown = |p: &PathBuf| match std::fs::canonicalize(p) {
+            Ok(canonical) if canonical != *p => {
+                format!(
+                    "{} (named {})",
+                    printable_path(&canonical),
+                    printable_path(p)
+                )
+            }
+            Ok(_) | Err(_) => printable_path(p),
+        };
         let build = build_id();
         let mut session = Session {
             started: now(),

@@ -140,9 +140,12 @@ fn a_folder_named_two_ways_has_a_cache_for_each_and_neither_is_rewritten() {
         now, written,
         "each read from its own cache, neither written again"
     );
-    // `tread cache` knows both as the folder's.
+    // `tread cache` knows both as the folder's, and tells them apart.
     let (info, _) = run(cache.path(), &["cache", "info", arg(dir.path())]);
     assert!(info.contains(": 2 files, "), "{info}");
+    let absolute = format!("for {}: 3 files", arg(dir.path()));
+    let named = format!("for {} (named {relative}): 3 files", arg(dir.path()));
+    assert!(info.contains(&absolute) && info.contains(&named), "{info}");
     let (cleared, _) = run(cache.path(), &["cache", "clear", arg(dir.path())]);
     assert!(cleared.starts_with("removed 2 cache files"), "{cleared}");
     assert_eq!(cache_files(cache.path()), Vec::<PathBuf>::new());
