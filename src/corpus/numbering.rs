@@ -207,10 +207,15 @@ fn strip_trailing_links(line: &str) -> &str {
 
 /// The markers of one style believed in `lines`: each is kept only if it continues an
 /// upward count (a marker may skip numbers, never go back), starting at 1 or 2. The markers
-/// in a fenced code block (`code_blocks`) are code, unless the block carries the count on:
-/// markers before it, its own each following, and the next after it following its last (a
-/// thread that sets posts apart with "~~~", or whose code runs from one post to the next).
-pub fn sequence(lines: &[&str], style: Style) -> Vec<Option<Marker>> {
+/// in a fenced code block (`blocks`, as `code_blocks` finds them) are code, unless the block
+/// carries the count on: markers before it, its own each following, and the next after it
+/// following its last (a thread that sets posts apart with "~~~", or whose code runs from
+/// one post to the next).
+fn sequence(
+    lines: &[&str],
+    style: Style,
+    blocks: &[std::ops::Range<usize>],
+) -> Vec<Option<Marker>> {
     let find = match style {
         Style::Trailing => trailing,
         Style::Leading => leading,
@@ -221,7 +226,7 @@ pub fn sequence(lines: &[&str], style: Style) -> Vec<Option<Marker>> {
     for at in (0..lines.len()).rev() {
         next_found[at] = found[at].as_ref().map(|_| at).or(next_found[at + 1]);
     }
-    let mut blocks = code_blocks(lines).into_iter().peekable();
+    let mut blocks = blocks.iter().cloned().peekable();
     let mut believed = Vec::with_capacity(lines.len());
     let mut count = Count::default();
     let mut at = 0;
@@ -341,9 +346,10 @@ fn fence(line: &str) -> Option<Fence> {
 /// A thread's numbering starts at its top: markers that start only after more text than a
 /// few posts hold are a list within the text ("1. 2. 3." closing an article), not posts.
 pub fn detect(lines: &[&str]) -> Option<(Style, Vec<Option<Marker>>)> {
+    let blocks = code_blocks(lines);
     [Style::Trailing, Style::Leading]
         .into_iter()
-        .map(|style| (style, sequence(lines, style)))
+        .map(|style| (style, sequence(lines, style, &blocks)))
         .filter(|(style, seq)| starts_near_the_top(lines, seq, *style))
         .filter(|(style, seq)| !(*style == Style::Leading && is_list_in_a_post(lines, seq)))
         .map(|(style, seq)| (seq.iter().flatten().count(), style, seq))
@@ -694,7 +700,7 @@ mod tests {
             "2017 (b) - four",
             "2016 - five",
         ];
-        let seq = sequence(&lines, Style::Leading);
+        let seq = sequence(&lines, Style::Leading, &[]);
         let labels: Vec<_> = seq
             .iter()
             .map(|m| m.as_ref().map(|m| m.label.as_str()))
@@ -716,7 +722,7 @@ mod tests {
     #[test]
     fn sequence_keeps_only_an_upward_count() {
         let lines = ["a 1/", "b", "open 5/ days", "c 2/", "d 3/", "e 2/"];
-        let seq = sequence(&lines, Style::Trailing);
+        let seq = sequence(&lines, Style::Trailing, &[]);
         let numbers: Vec<_> = seq.iter().map(|m| m.as_ref().map(|m| m.number)).collect();
         assert_eq!(numbers, [Some(1), None, None, Some(2), Some(3), None]);
     }
