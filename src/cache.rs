@@ -83,15 +83,16 @@ impl Made {
 /// rewritten whole at every other open.)
 pub fn file_for(dir: &Path, paths: &[PathBuf]) -> PathBuf {
     let name = crate::xdg::corpus_file_name(paths, "cache");
-    let canonical = |p: &PathBuf| std::fs::canonicalize(p).is_ok_and(|c| c == *p);
+    // A path as the walk joins the names under it: spellings that give every document the
+    // same path ("notes", "notes/") are one.
+    let joined = |p: &Path| p.join("").into_os_string();
+    let canonical = |p: &PathBuf| std::fs::canonicalize(p).is_ok_and(|c| joined(&c) == joined(p));
     if paths.iter().all(canonical) {
         return dir.join(name);
     }
-    let mut written: Vec<&[u8]> = paths
-        .iter()
-        .map(|p| p.as_os_str().as_encoded_bytes())
-        .collect();
+    let mut written: Vec<_> = paths.iter().map(|p| joined(p)).collect();
     written.sort();
+    let written: Vec<&[u8]> = written.iter().map(|p| p.as_encoded_bytes()).collect();
     let form = crate::xdg::fnv64(&written.join(&0));
     let stem = name.strip_suffix(".cache").unwrap_or(&name);
     dir.join(format!("{stem}.{form:016x}.cache"))
@@ -210,7 +211,7 @@ impl Session {
         // Canonical, and as written where that differs: the same folder named two ways has
         // two caches (`file_for`), which `tread cache info` tells apart so.
         let shown = |p: &PathBuf| match std::fs::canonicalize(p) {
-            Ok(canonical) if canonical != *p => {
+            Ok(canonical) if canonical.join("") != p.join("") => {
                 format!(
                     "{} (named {})",
                     printable_path(&canonical),

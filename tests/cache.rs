@@ -140,6 +140,10 @@ fn a_folder_named_two_ways_has_a_cache_for_each_and_neither_is_rewritten() {
         now, written,
         "each read from its own cache, neither written again"
     );
+    // Spelt with a separator after it, each is the same as without: no third cache.
+    assert_eq!(export(&format!("{}/", arg(dir.path()))), absolute);
+    assert_eq!(export(&format!("{relative}/")), named);
+    assert_eq!(cache_files(cache.path()).len(), 2);
     // `tread cache` knows both as the folder's, and tells them apart.
     let (info, _) = run(cache.path(), &["cache", "info", arg(dir.path())]);
     assert!(info.contains(": 2 files, "), "{info}");
