@@ -198,17 +198,24 @@ pub fn from_x_title(title: &str) -> Option<String> {
     (!name.is_empty()).then(|| name.to_string())
 }
 
-/// A handle as a thread's title names it, after its "@": X's ("ann_ex"), Bluesky's
-/// ("ann.bsky.social") or a fediverse account's ("ann@social.example"), as each platform's
-/// reader keeps it.
-pub(super) const TITLED_HANDLE: &str = r"(?P<handle>\w{1,15}|[a-zA-Z0-9-]{1,63}(?:\.[a-zA-Z0-9-]{1,63})+|[a-zA-Z0-9_]{1,30}@[a-zA-Z0-9-]{1,63}(?:\.[a-zA-Z0-9-]{1,63})+)";
+/// A handle that is no X handle, after its "@": a fediverse account's ("ann@social.example")
+/// or Bluesky's ("ann.bsky.social"), kept as those platforms' readers keep them. Written
+/// before `\w+` where both may follow, so that it is tried first. (ASCII classes: Unicode
+/// ones with counted repeats make patterns too large to build.)
+pub(super) const DOMAIN_HANDLE: &str = r"[a-zA-Z0-9_]{1,30}@[a-zA-Z0-9-]{1,63}(?:\.[a-zA-Z0-9-]{1,63})+|[a-zA-Z0-9-]{1,63}(?:\.[a-zA-Z0-9-]{1,63})+";
+
+/// Whether `handle` is no longer than a handle may be: X's are at most 15 characters; a
+/// Bluesky or fediverse one ([`DOMAIN_HANDLE`]) is bounded by its pattern.
+pub(super) fn handle_fits(handle: &str) -> bool {
+    handle.contains('.') || handle.chars().count() <= super::entities::HANDLE_MAX
+}
 
 /// The handle an unroller's title names, "Thread by @ann on Thread Reader App" (or "Thread
 /// by @ann" alone).
 pub fn from_thread_title(title: &str) -> Option<&str> {
     static THREAD_TITLE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"^Thread by @{TITLED_HANDLE}(?:\s+on\s+.{{1,40}})?$"
+            r"^Thread by @(?P<handle>{DOMAIN_HANDLE}|\w{{1,15}})(?:\s+on\s+.{{1,40}})?$"
         ))
         .unwrap()
     });

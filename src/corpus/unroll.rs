@@ -481,10 +481,14 @@ fn read_header_line(line: &str, next: Option<&str>, counted: bool, header: &mut 
 }
 
 /// "Ann Example (@ann) on rates, 12 March 2024", "Ann Example @ann · Jan 20, 2025": who
-/// wrote a pasted thread, written above it (on one line or a few).
+/// wrote a pasted thread, written above it (on one line or a few); the handle X's, Bluesky's
+/// or a fediverse one.
 static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<name>[^()@\n]+?)\s*(?:\(@(?P<bracketed>\w+)\)|@(?P<handle>\w+))(?P<rest>.*)$")
-        .unwrap()
+    let handle = format!(r"{}|\w+", super::byline::DOMAIN_HANDLE);
+    Regex::new(&format!(
+        r"^(?P<name>[^()@\n]+?)\s*(?:\(@(?P<bracketed>{handle})\)|@(?P<handle>{handle}))(?P<rest>.*)$"
+    ))
+    .unwrap()
 });
 
 /// "Thread by", in the languages of most pages saved, before an attribution's name.
@@ -508,8 +512,8 @@ fn heading_text(line: &str) -> Option<&str> {
 /// 2024" (a date after it, checked as one); the handle X's, Bluesky's or a fediverse one.
 static THREAD_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:🧵\s*)?thread by @{}\s*(?::|\s+on\s+(?:thread\s*reader(?:\s*app)?|twitter|x|threads|bluesky|mastodon)|[·•,—–]\s*(?P<date>.+))?$",
-        super::byline::TITLED_HANDLE
+        r"(?i)^(?:🧵\s*)?thread by @(?P<handle>{}|\w{{1,15}})\s*(?::|\s+on\s+(?:thread\s*reader(?:\s*app)?|twitter|x|threads|bluesky|mastodon)|[·•,—–]\s*(?P<date>.+))?$",
+        super::byline::DOMAIN_HANDLE
     ))
     .unwrap()
 });
@@ -760,7 +764,7 @@ fn attribution(above: &[&str]) -> Option<Attribution> {
         || (bare && words < 2)
         || !capitalised
         || name.contains(['.', ',', ':', '!', '?'])
-        || handle.chars().count() > HANDLE_MAX
+        || !super::byline::handle_fits(handle)
         || !about
     {
         return None;
@@ -1113,6 +1117,20 @@ mod tests {
         // A date written with a comma of its own.
         let r = read("Ann Example (@annex) on rates, March 12, 2024\n\n1/ Rates.\n\n2/ Rents.\n");
         assert_eq!(r.date.as_deref(), Some("March 12, 2024"));
+        // Bluesky's and the fediverse's handles, in each form.
+        for handle in ["ann.bsky.social", "ann@social.example"] {
+            for line in [
+                format!("Thread by Ann Example (@{handle})"),
+                format!("Ann Example (@{handle}) on rates, 12 March 2024"),
+                format!("Ann Example @{handle} · Mar 3, 2024"),
+            ] {
+                let r = read(&format!("{line}\n\n1/ Rates.\n\n2/ Rents.\n\n3/ Fees.\n"));
+                let author = r.author.unwrap_or_else(|| panic!("{line}"));
+                let read = (author.name.as_str(), author.handle.as_deref());
+                assert_eq!(read, ("Ann Example", Some(handle)), "{line}");
+                assert_eq!(r.threads[0].posts.len(), 3, "{line}");
+            }
+        }
     }
 
     #[test]
