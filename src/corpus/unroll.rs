@@ -508,11 +508,12 @@ fn heading_text(line: &str) -> Option<&str> {
 }
 
 /// An unroller's title on a line of its own, naming whose thread follows: "Thread by @ann",
-/// "🧵 Thread by @ann:", "Thread by @ann on Thread Reader App", "Thread by @ann · Mar 3,
-/// 2024" (a date after it, checked as one); the handle X's, Bluesky's or a fediverse one.
+/// "🧵 Thread by @ann:", "Thread by @ann.", "Thread by @ann on Thread Reader App", "Thread by
+/// @ann · Mar 3, 2024" (a date after it, checked as one); the handle X's, Bluesky's or a
+/// fediverse one.
 static THREAD_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:🧵\s*)?thread by @(?P<handle>{}|\w{{1,15}})\s*(?::|\s+on\s+(?:thread\s*reader(?:\s*app)?|twitter|x|threads|bluesky|mastodon)|[·•,—–]\s*(?P<date>.+))?$",
+        r"(?i)^(?:🧵\s*)?thread by @(?P<handle>{}|\w{{1,15}})\s*(?:[:.]|\s+on\s+(?:thread\s*reader(?:\s*app)?|twitter|x|threads|bluesky|mastodon)\.?|[·•,—–]\s*(?P<date>.+))?$",
         super::byline::DOMAIN_HANDLE
     ))
     .unwrap()
@@ -1286,6 +1287,8 @@ mod tests {
         // Written as unrollers and clippers vary it, or as a Markdown heading.
         for (title, date) in [
             ("Thread by @gwen_f:", None),
+            ("Thread by @gwen_f.", None),
+            ("Thread by @gwen_f on Thread Reader App.", None),
             ("🧵 Thread by @gwen_f", None),
             ("thread by @gwen_f", None),
             ("# Thread by @gwen_f", None),
@@ -1300,6 +1303,7 @@ mod tests {
         for (title, handle) in [
             ("Thread by @gwen.bsky.social on Bluesky", "gwen.bsky.social"),
             ("Thread by @gwen@toot.example", "gwen@toot.example"),
+            ("Thread by @gwen.bsky.social.", "gwen.bsky.social"),
         ] {
             let r = read(&format!("{title}\n\n1/ Ash.\n\n2/ Alder.\n\n3/ Lime.\n"));
             assert_eq!(r.author, Some(Author::from_handle(handle)), "{title}");
