@@ -153,10 +153,10 @@ fn markdown_page(text: &str) -> Option<Reading> {
         let prose = matches!(reading.kind, Kind::Article | Kind::Blog | Kind::Plain);
         let owner = matter.site_owner().filter(|_| prose);
         // A heading that is an unroller's title ("# Thread by @ann") names the author too.
-        let titled = (reading.title.as_deref()).and_then(byline::from_thread_title);
+        let titled = (reading.title.as_deref()).and_then(byline::thread_title);
         reading.author = (byline.map(|byline| byline.author))
             .or_else(|| front_matter_author(&matter))
-            .or_else(|| titled.map(Author::from_handle))
+            .or_else(|| titled.map(|t| Author::from_handle(t.handle)))
             .or_else(|| owner.map(Author::named));
         if reading.author.is_some() {
             reading.warnings.retain(|w| w != unroll::NO_AUTHOR);
@@ -222,7 +222,13 @@ pub(crate) fn embedded_thread(embed: markdown::Embed) -> Thread {
 fn front_matter_author(matter: &markdown::FrontMatter) -> Option<Author> {
     let handle = (matter.handle.as_deref().map(|h| h.trim_start_matches('@')))
         .or_else(|| matter.status_handle())
-        .or_else(|| matter.title.as_deref().and_then(byline::from_thread_title))
+        .or_else(|| {
+            matter
+                .title
+                .as_deref()
+                .and_then(byline::thread_title)
+                .map(|t| t.handle)
+        })
         .map(str::to_string);
     let titled = matter.title.as_deref().and_then(byline::from_x_title);
     match matter.author.as_deref().or(titled.as_deref()) {

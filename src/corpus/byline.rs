@@ -210,17 +210,36 @@ pub(super) fn handle_fits(handle: &str) -> bool {
     handle.contains('.') || handle.chars().count() <= super::entities::HANDLE_MAX
 }
 
-/// The handle an unroller's title names, "Thread by @ann on Thread Reader App" (or "Thread
-/// by @ann" alone).
-pub fn from_thread_title(title: &str) -> Option<&str> {
+/// An unroller's title, naming whose thread it is: as a page's title, or on a line of its
+/// own above the thread.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ThreadTitle<'a> {
+    /// The handle after its "@": X's, Bluesky's or a fediverse one.
+    pub handle: &'a str,
+    /// The date written after it ("Thread by @ann · Mar 3, 2024"), checked as one.
+    pub date: Option<&'a str>,
+}
+
+/// Reads an unroller's title: "Thread by @ann", "A thread by @ann", "🧵 Thread by @ann:",
+/// "Thread by @ann.", "Thread by @ann on Thread Reader App", "Thread by @ann · Mar 3, 2024",
+/// "Thread by @ann (Mar 3, 2024)". What follows "on" is short (a site, or a topic: the
+/// thread is @ann's either way); what follows a separator or stands in brackets must read
+/// as a date.
+pub fn thread_title(line: &str) -> Option<ThreadTitle<'_>> {
     static THREAD_TITLE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"^Thread by @(?P<handle>{DOMAIN_HANDLE}|\w{{1,15}})(?:\s+on\s+.{{1,40}})?$"
+            r"(?i)^(?:🧵\s*)?(?:an?\s+)?thread\s+by\s+@(?P<handle>{DOMAIN_HANDLE}|\w{{1,15}})\s*(?:[:.]|\s+on\s+[^:]{{1,40}}?[:.]?|[·•,—–]\s*(?P<date>.+)|\((?P<bracketed>[^()]+)\)[:.]?)?\s*$"
         ))
         .unwrap()
     });
-    let caps = THREAD_TITLE.captures(title.trim())?;
-    Some(caps.name("handle")?.as_str())
+    let caps = THREAD_TITLE.captures(line.trim())?;
+    let handle = caps.name("handle")?.as_str();
+    let date = caps.name("date").or(caps.name("bracketed"));
+    let date = date.map(|d| d.as_str().trim());
+    if date.is_some_and(|d| !super::article::is_date(d)) {
+        return None;
+    }
+    Some(ThreadTitle { handle, date })
 }
 
 #[cfg(test)]
@@ -229,19 +248,45 @@ mod tests {
 
     #[test]
     fn an_unrollers_title_names_the_threads_handle() {
-        let handle = from_thread_title("Thread by @foster_net on Thread Reader App");
-        assert_eq!(handle, Some("foster_net"));
-        assert_eq!(from_thread_title("Thread by @ann"), Some("ann"));
-        let bluesky = from_thread_title("Thread by @ann.bsky.social on Bluesky");
-        assert_eq!(bluesky, Some("ann.bsky.social"));
-        let fediverse = from_thread_title("Thread by @ann@social.example");
-        assert_eq!(fediverse, Some("ann@social.example"));
-        assert_eq!(from_thread_title("Thread by @ann."), None);
+        let handle = |title| thread_title(title).map(|t| t.handle);
         assert_eq!(
-            from_thread_title("Thread by @ann about fostering, and more"),
-            None
+            handle("Thread by @foster_net on Thread Reader App"),
+            Some("foster_net")
         );
-        assert_eq!(from_thread_title("A thread by Ann"), None);
+        assert_eq!(handle("Thread by @ann on threadreaderapp.com"), Some("ann"));
+        for title in [
+            "Thread by @ann",
+            "A thread by @ann",
+            "🧵 Thread by @ann:",
+            "thread by @ann.",
+            "Thread by @ann on the kinship review",
+        ] {
+            assert_eq!(handle(title), Some("ann"), "{title}");
+        }
+        let bluesky = handle("Thread by @ann.bsky.social on Bluesky");
+        assert_eq!(bluesky, Some("ann.bsky.social"));
+        let fediverse = handle("Thread by @ann@social.example");
+        assert_eq!(fediverse, Some("ann@social.example"));
+        // A date after a separator or in brackets is the thread's; anything else there is
+        // no title.
+        for title in [
+            "Thread by @ann · Mar 3, 2024",
+            "Thread by @ann (Mar 3, 2024)",
+        ] {
+            let read = thread_title(title);
+            assert_eq!(read.and_then(|t| t.date), Some("Mar 3, 2024"), "{title}");
+        }
+        for title in [
+            "Thread by @ann about fostering, and more",
+            "Thread by @ann (and Bo)",
+            "Thread by @ann, who knows",
+            "Thread by @ann on why the council failed to act, and what it means for us",
+            "A thread by Ann",
+            "The thread by @ann",
+            "Thread by @a_handle_longer_than_x_allows",
+        ] {
+            assert_eq!(thread_title(title), None, "{title}");
+        }
     }
 
     fn author(text: &str) -> Option<(String, Option<String>)> {

@@ -507,18 +507,6 @@ fn heading_text(line: &str) -> Option<&str> {
         .map(|c| c.name("text").map_or("", |t| t.as_str()))
 }
 
-/// An unroller's title on a line of its own, naming whose thread follows: "Thread by @ann",
-/// "🧵 Thread by @ann:", "Thread by @ann.", "Thread by @ann on Thread Reader App", "Thread by
-/// @ann · Mar 3, 2024" (a date after it, checked as one); the handle X's, Bluesky's or a
-/// fediverse one.
-static THREAD_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)^(?:🧵\s*)?thread by @(?P<handle>{}|\w{{1,15}})\s*(?:[:.]|\s+on\s+(?:thread\s*reader(?:\s*app)?|twitter|x|threads|bluesky|mastodon)\.?|[·•,—–]\s*(?P<date>.+))?$",
-        super::byline::DOMAIN_HANDLE
-    ))
-    .unwrap()
-});
-
 /// "Published on", "Posted", before an attribution's date.
 static PUBLISHED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:published|posted)(?:\s+on)?\s+").unwrap());
@@ -707,16 +695,12 @@ pub fn opens_with_attribution(lines: &[&str]) -> bool {
 fn attribution(above: &[&str]) -> Option<Attribution> {
     // An unroller's title on a line of its own, "Thread by @ann": the handle alone.
     if let [line] = above
-        && let Some(c) = THREAD_TITLE.captures(line)
+        && let Some(title) = super::byline::thread_title(line)
     {
-        let date = c.name("date").map(|d| d.as_str().trim());
-        if date.is_some_and(|d| !super::article::is_date(d)) {
-            return None;
-        }
         return Some(Attribution {
-            name: format!("@{}", &c["handle"]),
-            handle: c["handle"].to_string(),
-            date: date.map(str::to_string),
+            name: format!("@{}", title.handle),
+            handle: title.handle.to_string(),
+            date: title.date.map(str::to_string),
             byline: false,
             titled: true,
         });
@@ -1293,6 +1277,8 @@ mod tests {
             ("thread by @gwen_f", None),
             ("# Thread by @gwen_f", None),
             ("Thread by @gwen_f · Mar 3, 2024", Some("Mar 3, 2024")),
+            ("Thread by @gwen_f (Mar 3, 2024)", Some("Mar 3, 2024")),
+            ("A thread by @gwen_f on ash dieback", None),
         ] {
             let r = read(&format!("{title}\n\n1/ Ash.\n\n2/ Alder.\n\n3/ Lime.\n"));
             assert_eq!(r.author, Some(Author::from_handle("gwen_f")), "{title}");
@@ -1311,11 +1297,10 @@ mod tests {
             assert!(posts.iter().all(|p| p.mentions.is_empty()), "{title}");
         }
         // A thread that starts by naming someone else's thread is not theirs, nor is a
-        // sentence that runs on, a topic or what is not a date after the handle.
+        // sentence that runs on or what is not a date after the handle.
         for text in [
             "Thread by @gwen_f is worth reading.\n\n1/ It is.\n\n2/ Alder.\n",
             "Thread by @gwen_f\nis worth reading.\n\nIt is.\n\nAlder.\n",
-            "Thread by @gwen_f on ash dieback\n\nIt is.\n\nAlder.\n",
             "Thread by @gwen_f · my notes\n\n1/ It is.\n\n2/ Alder.\n\n3/ Lime.\n",
         ] {
             assert_eq!(read(text).author, None, "{text}");
