@@ -6,7 +6,7 @@
 //! is a promoted post, shaped like a reply but no part of the page: it is left out.
 
 use super::markdown::{self, FrontMatter};
-use super::{Author, Kind, Reading, Thread, segment};
+use super::{Author, Kind, Reading, Thread, copied, segment};
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -200,15 +200,24 @@ impl<'p, T> Conversation<'p, T> {
 fn post(clipped: &Clipped, aside: &mut Aside) -> super::Post {
     let opening = clipped.body.iter().position(|l| !l.trim().is_empty());
     let replying = opening.filter(|&i| is_replying_to(clipped.body[i]));
-    let lines = (clipped.body.iter().enumerate())
+    let lines: Vec<&str> = (clipped.body.iter().enumerate())
         .filter(|&(i, _)| Some(i) != replying)
-        .map(|(_, l)| *l);
-    let body = markdown::post_text(&lines.collect::<Vec<_>>().join("\n"));
+        .map(|(_, l)| *l)
+        .collect();
+    let body = markdown::post_text(&without_counts(&lines).join("\n"));
     aside.embeds.extend(body.embeds);
     aside.left_out.add(body.left_out);
     let mut post = segment::single_post(&body.text);
     post.media |= body.text.contains("![");
     post
+}
+
+/// A clipped post's lines without the counts the page shows under it ("12 Reposts 40
+/// Likes", written as links or not), as a copied status page's posts are read.
+fn without_counts<'a>(lines: &'a [&'a str]) -> &'a [&'a str] {
+    let plain: Vec<_> = lines.iter().map(|l| super::unroll::plain(l)).collect();
+    let plain: Vec<&str> = plain.iter().map(|l| l.as_ref()).collect();
+    &lines[..copied::without_footer(&plain).len()]
 }
 
 /// Warnings for what the reader left out, so that nothing goes without a word.
@@ -268,6 +277,25 @@ mod tests {
         assert_eq!(reading.threads[1].title.as_deref(), Some("Replies"));
         assert_eq!(reading.threads[2].author, reading.author);
         assert_eq!(reading.warnings.len(), 3, "{:?}", reading.warnings);
+    }
+
+    #[test]
+    fn the_counts_under_a_clipped_post_are_the_pages() {
+        let header = |n| {
+            format!("**Ann Example** @ann_ex [2024-05-01](https://x.com/ann_ex/status/{n})\n\n")
+        };
+        let page = [
+            "One.\n\n12 Reposts 40 Likes 3 Bookmarks\n\n",
+            "Two. ![Image](https://example.org/p.jpg)\n\n[9 Reposts](https://x.com/ann_ex/status/2/retweets) [31 Likes](https://x.com/ann_ex/status/2/likes)\n\n",
+            "Three, of 3\n\n3\n",
+        ];
+        let page: String = (page.iter().enumerate())
+            .map(|(n, post)| header(n) + post)
+            .collect();
+        let reading = read(&page, &FrontMatter::default());
+        let texts: Vec<&str> = reading.threads[0].posts.iter().map(|p| &*p.text).collect();
+        // A number alone under a post may be its own: kept.
+        assert_eq!(texts, ["One.", "Two.", "Three, of 3\n\n3"]);
     }
 
     #[test]

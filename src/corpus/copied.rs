@@ -471,7 +471,7 @@ fn author(name: &str, handle: String) -> Author {
 /// replies): buttons and dots ("Translate post"), and counts, two lines of them at least or
 /// one that names what it counts ("48 reposts"), since a post may end with a number of its
 /// own.
-fn without_footer<'a>(lines: &'a [&'a str]) -> &'a [&'a str] {
+pub(super) fn without_footer<'a>(lines: &'a [&'a str]) -> &'a [&'a str] {
     let furniture = |l: &str| l.is_empty() || is_dot(l) || BUTTON.is_match(l);
     let run = (lines.iter().rev())
         .take_while(|l| furniture(l.trim()) || is_counts(l.trim()))
