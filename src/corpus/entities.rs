@@ -145,6 +145,10 @@ fn hashtag_len(text: &str) -> Option<usize> {
 /// The length of the handle that starts `text`, if any.
 fn handle_len(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
+    // "@ann.bsky.social": a Bluesky account, named by a domain.
+    if let Some(domain) = domain_handle_len(bytes) {
+        return Some(domain);
+    }
     // "@ann@example.social": a fediverse account, named with its server.
     let (user, chars) = handle_chars(bytes, FEDIVERSE_USER_MAX);
     if user > 0
@@ -162,6 +166,33 @@ fn handle_len(text: &str) -> Option<usize> {
     let file =
         bytes.get(len) == Some(&b'.') && bytes.get(len + 1).is_some_and(u8::is_ascii_alphanumeric);
     (len > 0 && !file).then_some(len)
+}
+
+/// The length of the Bluesky handle that opens `bytes`, a domain: its run of labels of
+/// letters, digits and hyphens, at least two, the last a top-level domain that handles end
+/// in (in any case), so that "@SPEC.md" and "@index.test.js" stay files'
+/// names. A closing '.' is the sentence's.
+fn domain_handle_len(bytes: &[u8]) -> Option<usize> {
+    let label = |b: &u8| b.is_ascii_alphanumeric() || *b == b'-';
+    let (mut at, mut labels, mut top) = (0, 0, 0..0);
+    loop {
+        let len = bytes[at..].iter().take_while(|b| label(b)).count();
+        if len == 0 || bytes[at] == b'-' {
+            break;
+        }
+        (top, labels) = (at..at + len, labels + 1);
+        at += len;
+        match (bytes.get(at), bytes.get(at + 1)) {
+            (Some(b'.'), Some(next)) if label(next) => at += 1,
+            _ => break,
+        }
+    }
+    // Bluesky's own ("ann.bsky.social"), and those read as links without a scheme.
+    let tld = &bytes[top.clone()];
+    let known = std::iter::once(&"social")
+        .chain(BARE_TLDS)
+        .any(|t| t.as_bytes().eq_ignore_ascii_case(tld));
+    (labels >= 2 && known).then_some(top.end)
 }
 
 /// The longest user name of a fediverse account (Mastodon's limit).
@@ -358,6 +389,10 @@ mod tests {
     fn by_pattern(pattern: &str, glue: &Glue, text: &str, handles: bool) -> Vec<String> {
         let pattern = Regex::new(pattern).unwrap();
         let found = pattern.find_iter(text).filter_map(|m| {
+            let m = match handles {
+                true => handle_by_pattern(text, m)?,
+                false => m,
+            };
             let before = text[..m.start()].chars().next_back();
             let free = before.is_none_or(|c| !glue.holds(c));
             // A handle followed by ".md" is a file's name ("@SPEC.md").
@@ -369,6 +404,26 @@ mod tests {
         });
         unique(found)
     }
+
+    /// A Bluesky handle ("@ann.bsky.social", found by [`HANDLE_PATTERN`]'s first
+    /// alternative) where its top-level domain is one a handle takes, else what the other
+    /// alternatives find at its '@'.
+    fn handle_by_pattern<'t>(text: &'t str, found: regex::Match<'t>) -> Option<regex::Match<'t>> {
+        let domain = found.as_str()[1..].split_once('@').is_none() && found.as_str().contains('.');
+        let tld = found.as_str().rsplit('.').next().unwrap_or("");
+        let known =
+            (std::iter::once(&"social").chain(BARE_TLDS)).any(|t| t.eq_ignore_ascii_case(tld));
+        if !domain || known {
+            return Some(found);
+        }
+        let other = Regex::new(&HANDLE_PATTERN[HANDLE_PATTERN.find('|').unwrap() + 1..]).unwrap();
+        other
+            .find_at(text, found.start())
+            .filter(|m| m.start() == found.start())
+    }
+
+    /// What a mention is found by: a Bluesky handle, a fediverse account, an X handle.
+    const HANDLE_PATTERN: &str = r"@[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9][A-Za-z0-9-]*)+|@[A-Za-z0-9_]{1,30}@[A-Za-z0-9.-]+|@[A-Za-z0-9_]{1,15}";
 
     /// What a mention is by the rule written plainly: a fediverse account ("ann@server.org":
     /// up to 30 characters, '@', then the longest run of two or more dot-separated labels that
@@ -395,16 +450,11 @@ mod tests {
         /// The hand-written scanners find what the patterns that define them find.
         #[test]
         fn hashtags_and_mentions_are_those_of_their_patterns(
-            text in "([#@]|[a-zA-Z0-9_]{1,20}|[ .’&/-]|é|\u{301}|٣|𝟙|Ⅻ|👇|ß|中){0,30}"
+            text in "([#@]|[a-zA-Z0-9_]{1,20}|[ .’&/-]|\\.(?:com|Social|md|js)|é|\u{301}|٣|𝟙|Ⅻ|👇|ß|中){0,30}"
         ) {
             let tags = by_pattern(r"#[\p{L}\p{M}\p{N}_]*[\p{L}\p{M}][\p{L}\p{M}\p{N}_]*", &GLUED_TAG, &text, false);
             proptest::prop_assert_eq!(hashtags(&text), tags);
-            let handles = by_pattern(
-                r"@[A-Za-z0-9_]{1,30}@[A-Za-z0-9.-]+|@[A-Za-z0-9_]{1,15}",
-                &GLUED_MENTION,
-                &text,
-                true,
-            );
+            let handles = by_pattern(HANDLE_PATTERN, &GLUED_MENTION, &text, true);
             let handles = unique(handles.into_iter().map(mention_by_rule));
             proptest::prop_assert_eq!(mentions(&text), handles);
         }
@@ -469,6 +519,20 @@ mod tests {
         assert_eq!(
             mentions("@ann@localhost @bo@1.2.3.4 @cy@-x.org"),
             ["ann", "bo", "cy"]
+        );
+    }
+
+    #[test]
+    fn a_bluesky_account_is_named_by_its_domain() {
+        assert_eq!(
+            mentions("thanks @kin-care.bsky.social and @Council.gov.uk."),
+            ["kin-care.bsky.social", "Council.gov.uk"]
+        );
+        // A file's name is no account, nor a domain that ends in no top-level domain that
+        // handles take.
+        assert_eq!(
+            mentions("see @SPEC.md, @index.test.js and @ann.example"),
+            Vec::<String>::new()
         );
     }
 
