@@ -271,7 +271,8 @@ pub(super) fn names_in_run(run: &[Token], text_shouts: impl Fn() -> bool, found:
 
 /// Where the name around the organisation word at `head` starts: back over capitalised words,
 /// stopping after an owner ("Scotland’s Independent Care Review") or at "and" after another
-/// organisation ("Kingston University and …"); leading determiners and connectors dropped.
+/// organisation ("Kingston University and …"); leading determiners, connectors and the words
+/// that open a clause ("But", "Yesterday") dropped.
 pub(super) fn name_start(run: &[Token], head: usize) -> usize {
     let mut start = head;
     while start > 0 {
@@ -284,9 +285,10 @@ pub(super) fn name_start(run: &[Token], head: usize) -> usize {
         }
         start -= 1;
     }
-    while start < head
-        && (DETERMINERS.contains(&run[start].word) || CONNECTORS.contains(&run[start].word))
-    {
+    let leads = |word: &str| {
+        DETERMINERS.contains(&word) || CONNECTORS.contains(&word) || CLAUSE_OPENERS.contains(&word)
+    };
+    while start < head && leads(run[start].word) {
         start += 1;
     }
     start

@@ -96,6 +96,18 @@ fn determiner_is_not_part_of_the_name() {
 }
 
 #[test]
+fn a_word_opening_the_sentence_is_not_part_of_the_name() {
+    assert_eq!(
+        names_of("Yesterday Hartley Borough Council voted. But Greyford Council agreed."),
+        ["Hartley Borough Council", "Greyford Council"]
+    );
+    assert_eq!(
+        names_of("Now the Department for Education says so. If the Spending Review cuts it"),
+        ["Department for Education", "Spending Review"]
+    );
+}
+
+#[test]
 fn a_lone_organisation_word_is_not_a_name() {
     assert!(names_of("The Review will address it. Government said.").is_empty());
 }
