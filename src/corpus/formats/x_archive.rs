@@ -59,6 +59,27 @@ struct Tweet {
     extended_entities: Entities,
     /// The account that posted it: archives of 2012–2018 write it in every post.
     user: Option<User>,
+    /// Where the text shown as the post starts and ends, in characters: a reply's text
+    /// opens with the handles it answers ("@ann @bo "), which X shows above it instead.
+    #[serde(default)]
+    display_text_range: Vec<Number>,
+}
+
+/// A number, which the archive writes as a string ("15") and older exports as a number.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum Number {
+    Text(String),
+    Integer(u64),
+}
+
+impl Number {
+    fn get(&self) -> Option<usize> {
+        match self {
+            Number::Text(text) => text.parse().ok(),
+            Number::Integer(n) => usize::try_from(*n).ok(),
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -87,6 +108,9 @@ struct Tag {
 #[derive(Debug, Deserialize)]
 struct Mention {
     screen_name: String,
+    /// Where it stands in the text, in characters.
+    #[serde(default)]
+    indices: Vec<Number>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -269,7 +293,8 @@ fn entry(tweet: &Tweet) -> Entry {
 /// marked) unless the post is nothing else, HTML entities decoded; entities from the
 /// archive's own lists.
 fn post(tweet: &Tweet) -> Post {
-    let mut text = decode_entities(&tweet.full_text);
+    let shown = reply_prefix(tweet);
+    let mut text = decode_entities(&tweet.full_text[shown..]);
     let links =
         (tweet.entities.urls.iter()).filter_map(|l| Some((&l.url, l.expanded_url.as_ref()?)));
     for (short, long) in links {
@@ -293,7 +318,10 @@ fn post(tweet: &Tweet) -> Post {
         .iter()
         .map(|h| h.text.clone().into())
         .collect();
+    // The handles a reply answers are X's line above it, not its text's.
+    let in_text = |m: &&Mention| (m.indices.first()).is_none_or(|at| at.get() >= Some(shown));
     post.mentions = (tweet.entities.user_mentions.iter())
+        .filter(in_text)
         .map(|m| m.screen_name.clone().into())
         .collect();
     post.urls = (tweet.entities.urls.iter())
@@ -305,6 +333,28 @@ fn post(tweet: &Tweet) -> Post {
         })
         .collect();
     post
+}
+
+/// The length of the handles a reply's text opens with, "@ann @bo ", where the archive
+/// shows its text from after them; 0 where it shows all of it, or where what stands before
+/// the shown text is anything but handles (the range is then not trusted).
+fn reply_prefix(tweet: &Tweet) -> usize {
+    let start = tweet.display_text_range.first().and_then(Number::get);
+    let Some(prefix) = start.and_then(|start| tweet.full_text.get(..start)) else {
+        return 0;
+    };
+    let handles = prefix.split_whitespace().all(|word| {
+        word.strip_prefix('@').is_some_and(|handle| {
+            (1..=crate::corpus::entities::HANDLE_MAX).contains(&handle.len())
+                && handle
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        })
+    });
+    match handles && prefix.ends_with(char::is_whitespace) {
+        true => prefix.len(),
+        false => 0,
+    }
 }
 
 /// "RT @user: …": the user reposted.
@@ -459,6 +509,37 @@ mod tests {
         assert_eq!((&*alone.text, alone.media), ("https://t.co/p", true));
         let captioned = post(&tweet("Wrapped https://t.co/p"));
         assert_eq!((&*captioned.text, captioned.media), ("Wrapped", true));
+    }
+
+    #[test]
+    fn a_replys_text_starts_after_the_handles_it_answers() {
+        let tweet = |text: &str, range: [&str; 2], at: [&str; 2]| -> Tweet {
+            serde_json::from_value(serde_json::json!({
+                "id_str": "1", "full_text": text, "display_text_range": range,
+                "entities": {"user_mentions": [
+                    {"screen_name": "ann", "indices": at},
+                    {"screen_name": "bo", "indices": ["5", "8"]},
+                    {"screen_name": "cy", "indices": ["22", "25"]},
+                ]},
+            }))
+            .unwrap()
+        };
+        let reply = post(&tweet(
+            "@ann @bo 2/ Yes, said @cy.",
+            ["9", "26"],
+            ["0", "4"],
+        ));
+        assert_eq!(&*reply.text, "2/ Yes, said @cy.");
+        assert_eq!(&*reply.mentions, [Box::from("cy")]);
+        // Shown whole (an old self-reply that names its author), or a range that cuts
+        // into words: the text as written.
+        let whole = post(&tweet("@ann 2/ Yes", ["0", "11"], ["0", "4"]));
+        assert_eq!(&*whole.text, "@ann 2/ Yes");
+        assert_eq!(whole.mentions.len(), 3);
+        for range in [["3", "11"], ["40", "50"], ["x", "11"]] {
+            let text = &*post(&tweet("@ann 2/ Yes", range, ["0", "4"])).text;
+            assert_eq!(text, "@ann 2/ Yes", "{range:?}");
+        }
     }
 
     #[test]
