@@ -335,8 +335,9 @@ pub fn posts(lines: &[&str], expected: Option<usize>) -> Vec<Post> {
         Style::Trailing => {
             let mut start = 0;
             for &i in &at {
-                posts.push(post_of_lines(&lines[start..=i], markers[i].clone()));
-                start = i + 1;
+                let end = i + tags_under(&lines[i + 1..], &markers[i + 1..]);
+                posts.push(post_of_lines(&lines[start..=end], markers[i].clone()));
+                start = end + 1;
             }
             posts.extend(unnumbered(&lines[start..], None));
         }
@@ -351,11 +352,32 @@ pub fn posts(lines: &[&str], expected: Option<usize>) -> Vec<Post> {
     posts
 }
 
-/// `text` as one post, numbered by a marker that opens its first line or closes its last.
+/// How many of `lines`, under a line that a marker closes, are hashtags or links wrapped
+/// onto lines of their own ("… 3/3 #ShortBreaks" then "#DisabledChildren"): the marker's
+/// post's, where they close its paragraph. (Above more text they open the next post.)
+fn tags_under(lines: &[&str], markers: &[Option<Marker>]) -> usize {
+    let tags = (lines.iter().zip(markers))
+        .take_while(|(line, marker)| marker.is_none() && is_tags_line(line))
+        .count();
+    let closes = lines
+        .get(tags)
+        .is_none_or(|l| l.trim().is_empty() || chrome::is_separator(l));
+    if closes { tags } else { 0 }
+}
+
+/// Whether `line` holds hashtags and links and nothing else ("#SEND #LocalGov").
+fn is_tags_line(line: &str) -> bool {
+    let mut words = line.split_whitespace().peekable();
+    let tag = |w: &str| (w.len() > 1 && w.starts_with('#')) || super::entities::is_link(w);
+    words.peek().is_some() && words.all(tag)
+}
+
+/// `text` as one post, numbered by a marker that opens its first line or closes its last
+/// (hashtags and links on lines under it aside).
 pub fn single_post(text: &str) -> Post {
     let lines: Vec<&str> = text.lines().collect();
     let first = lines.iter().find(|l| !l.trim().is_empty());
-    let last = lines.iter().rev().find(|l| !l.trim().is_empty());
+    let last = (lines.iter().rev()).find(|l| !l.trim().is_empty() && !is_tags_line(l));
     let marker = (first.and_then(|l| numbering::leading(l)))
         .or_else(|| last.and_then(|l| numbering::trailing(l)));
     post_of_lines(&lines, marker)
@@ -717,6 +739,42 @@ mod tests {
         let a = format!("{} {long_link}", sentence(100));
         let b = sentence(100);
         assert_eq!(segment(&[&a, &b], None).len(), 1);
+    }
+
+    #[test]
+    fn hashtags_wrapped_under_a_closing_marker_are_its_posts() {
+        let text = "Ferries stop at six. 1/2\n#Islay\n\nThe pier closes in May. 2/2 #Ferries\n#Islay https://pier.example/\n";
+        let lines: Vec<&str> = text.lines().collect();
+        let posts = posts(&lines, None);
+        let read: Vec<(&str, Option<&str>)> = (posts.iter())
+            .map(|p| (&*p.text, p.label.as_deref()))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("Ferries stop at six. 1/2\n#Islay", Some("1/2")),
+                (
+                    "The pier closes in May. 2/2 #Ferries\n#Islay https://pier.example/",
+                    Some("2/2")
+                ),
+            ]
+        );
+        // Above more of the text, a line of hashtags opens the next post.
+        let lines = ["Ferries stop at six. 1/2", "#Islay", "The pier closes. 2/2"];
+        assert_eq!(
+            posts_texts(&lines),
+            ["Ferries stop at six. 1/2", "#Islay\nThe pier closes. 2/2"]
+        );
+        // One post closed by its marker, then a paragraph of hashtags.
+        let post = single_post("A short thread. 1/4\n\n#SocialCare #LocalGov");
+        assert_eq!(post.label.as_deref(), Some("1/4"));
+    }
+
+    fn posts_texts(lines: &[&str]) -> Vec<String> {
+        posts(lines, None)
+            .into_iter()
+            .map(|p| p.text.to_string())
+            .collect()
     }
 
     #[test]
