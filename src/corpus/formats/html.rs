@@ -48,7 +48,19 @@ const LAYOUT_CLASSES: &[&str] = &[
     "sidebar",
     "breadcrumb",
     "breadcrumbs",
+    // The comments under a post, the form to add one, its sharing buttons and the links to
+    // related posts (WordPress and its plugins).
+    "comments-area",
+    "comment-list",
+    "comment-respond",
+    "sharedaddy",
+    "share-buttons",
+    "jp-relatedposts",
+    "related-posts",
 ];
+
+/// Ids that themes give the same: the comments under a post and the form to add one.
+const LAYOUT_IDS: &[&str] = &["comments", "respond"];
 
 /// Nodes the parser may make for each byte of HTML, and at least. A tag takes three bytes
 /// at the least, so real HTML makes fewer nodes than it has bytes; but the parser copies
@@ -87,7 +99,7 @@ impl Read {
         let n = self.left_out;
         (n > 0).then(|| {
             let blocks = if n == 1 { "block" } else { "blocks" };
-            format!("left out as the page's layout: {n} {blocks} of navigation, sidebar or site header and footer")
+            format!("left out as the page's layout: {n} {blocks} of navigation, sidebar, comments or site header and footer")
         })
     }
 }
@@ -375,7 +387,8 @@ impl Text {
                         let name = element.name();
                         let layout = self.page
                             && (LAYOUT.contains(&name)
-                                || LAYOUT_CLASSES.iter().any(|c| element.has_class(c, CASE)));
+                                || LAYOUT_CLASSES.iter().any(|c| element.has_class(c, CASE))
+                                || element.id().is_some_and(|id| LAYOUT_IDS.contains(&id)));
                         let permalink = self.page && name == "a" && is_permalink(node);
                         if HIDDEN.contains(&name)
                             || element.has_class("invisible", CASE)
@@ -386,6 +399,11 @@ impl Text {
                             hidden = 1;
                         } else if name == "br" {
                             self.out.push('\n');
+                        } else if name == "hr" {
+                            // A rule sets posts apart where a page writes a thread out.
+                            self.paragraph();
+                            self.out.push_str("---");
+                            self.paragraph();
                         } else if BLOCKS.contains(&name) {
                             self.paragraph();
                         }
@@ -587,5 +605,15 @@ mod tests {
         let read = page_text(html);
         assert_eq!(read.text, "What changes\n\nSee the note below.");
         assert_eq!(read.left_out, 0);
+    }
+
+    #[test]
+    fn a_rule_sets_posts_apart_and_comments_are_layout() {
+        let html = "<!doctype html><body><main><h1>A thread</h1><p>One.</p><hr><p>Two.</p>\
+            <div id=\"comments\"><h2>2 thoughts</h2><p>Jan says: thanks</p></div>\
+            <div class=\"sharedaddy\">Share this:</div></main></body>";
+        let read = page_text(html);
+        assert_eq!(read.text, "A thread\n\nOne.\n\n---\n\nTwo.");
+        assert_eq!(read.left_out, 2);
     }
 }
