@@ -128,16 +128,31 @@ fn head_from(lines: &[&str], from: usize) -> Option<Head> {
         above: 0,
     };
     for &(i, line) in &first[1..] {
+        let unnamed = head.author.is_none() && head.date.is_none();
         if head.date.is_none() && is_date(line) {
             head.date = Some(line.to_string());
-        } else if head.author.is_none() && head.date.is_none() && byline(line).is_some() {
+        } else if unnamed && byline(line).is_some() {
             head.author = byline(line).map(Author::named);
+        } else if let Some(posted) = super::byline::posted_on(line, i).filter(|_| unnamed) {
+            // "Posted on March 6, 2024 by Dee Mensah": a blog's date and writer in one.
+            (head.author, head.date) = (Some(posted.author), posted.date);
+        } else if let Some((name, date)) = name_and_date(line).filter(|_| unnamed) {
+            (head.author, head.date) = (Some(Author::named(name)), Some(date.to_string()));
         } else {
             break;
         }
         head.body = i + 1;
     }
     (head.author.is_some() || head.date.is_some()).then_some(head)
+}
+
+/// "Raj Patel · 7 March 2024 · 3 min read": a writer's name and a date on one line, perhaps
+/// with the reading time after them, as Medium and Substack write a post's byline.
+fn name_and_date(line: &str) -> Option<(&str, &str)> {
+    let mut parts = line.split(['·', '•', '|']).map(str::trim);
+    let (name, date) = (parts.next()?, parts.next()?);
+    let rest_is_time = parts.all(is_reading_time);
+    (looks_like_name(name) && is_date(date) && rest_is_time).then_some((name, date))
 }
 
 /// True when the page opens like a news article.
@@ -557,6 +572,38 @@ mod tests {
         assert_eq!(r.author, Some(Author::named("Ann Example")));
         assert_eq!(r.date.as_deref(), Some("Tuesday, November 9, 2021"));
         assert_eq!(r.threads[0].posts.len(), 2);
+    }
+
+    #[test]
+    fn a_posted_on_line_under_the_title_gives_the_date_and_the_writer() {
+        let text = "Ferries cut\n\nPosted on March 6, 2024 by Ann Example\n\nOne.\n\nTwo.\n";
+        assert!(has_article_head(&text.lines().collect::<Vec<_>>()));
+        let r = read(text, Kind::Article, Written::Text);
+        assert_eq!(r.title.as_deref(), Some("Ferries cut"));
+        assert_eq!(r.author, Some(Author::named("Ann Example")));
+        assert_eq!(r.date.as_deref(), Some("March 6, 2024"));
+        let texts: Vec<_> = r.threads[0].posts.iter().map(|p| &*p.text).collect();
+        assert_eq!(texts, ["One.", "Two."]);
+        // The name and the date on one line, as Medium and Substack write them.
+        for line in [
+            "Ann Example · 7 March 2024 · 3 min read",
+            "Ann Example | 7 March 2024",
+        ] {
+            let r = read(
+                &format!("Ferries cut\n\n{line}\n\nOne.\n\nTwo.\n"),
+                Kind::Article,
+                Written::Text,
+            );
+            assert_eq!(r.author, Some(Author::named("Ann Example")), "{line}");
+            assert_eq!(r.date.as_deref(), Some("7 March 2024"), "{line}");
+            assert_eq!(r.threads[0].posts.len(), 2, "{line}");
+        }
+        let r = read(
+            "Ferries cut\n\nAnn Example · ferries · 3 min read\n\nOne.\n\nTwo.\n",
+            Kind::Article,
+            Written::Text,
+        );
+        assert_eq!(r.author, None);
     }
 
     #[test]

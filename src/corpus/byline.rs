@@ -94,7 +94,7 @@ pub fn find(text: &str) -> Option<Byline> {
 
 /// A blog's "Posted on May 3, 2024 by Ann Example" line at `at`, if `line` is one whose
 /// date is a date and whose name is a name.
-fn posted_on(line: &str, at: usize) -> Option<Byline> {
+pub(super) fn posted_on(line: &str, at: usize) -> Option<Byline> {
     let caps = POSTED_ON.captures(line)?;
     let date = caps["date"].trim();
     let author = named(&caps["name"]).filter(|a| capitalised_name(&a.name))?;
