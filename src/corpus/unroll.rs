@@ -401,8 +401,9 @@ pub(super) fn plain(line: &str) -> Cow<'_, str> {
     Cow::Owned(LINK.replace_all(line, "$text").replace('\\', ""))
 }
 
-/// How many lines at the top of a page are looked through for an unroller's count line.
-const HEADER_ZONE: usize = 10;
+/// How many lines at the top of a page are looked through for an unroller's count line: a
+/// page copied whole (select-all) has the site's menu, a dozen short lines, above it.
+const HEADER_ZONE: usize = 20;
 
 /// The longest line above a header taken for the page's furniture.
 const FURNITURE_CHARS: usize = 80;
@@ -976,6 +977,10 @@ mod tests {
                 1,
             ),
             ("Thread by @annex on Thread Reader App\n\n", 1),
+            (
+                "Thread Reader App\nThread Reader\nShare this page!\n×\nPost\nShare\nEmail\nEnter URL or ID to Unroll\nUnroll Thread\nHelp\nAbout\nPrivacy\n",
+                12,
+            ),
         ] {
             let text = format!(
                 "{above}Ann Example @annex\nFollow\nMay 3, 2023 · 2 tweets · 1 min read\nOne. 1/\nTwo. 2/2\n"
