@@ -17,6 +17,7 @@ mod formats;
 pub mod glossary;
 pub mod groups;
 mod held;
+mod highlights;
 mod listing;
 pub mod load;
 mod markdown;
@@ -138,6 +139,8 @@ fn markdown_page(text: &str) -> Option<Reading> {
     };
     let mut reading = if clip::has_headers(body) {
         clip::read(body, &matter)
+    } else if highlights::is_highlights(body) {
+        highlights::read(body)
     } else if digest::is_digest(body) {
         digest::read(body)
     } else {

@@ -923,3 +923,44 @@ fn numbered_steps_in_a_code_block_are_code_not_a_thread() {
     assert!(at("1/ pull the list") < at("3/ push them") && at("3/ push them") < at("1) check"));
     assert!(at("1) check") < at("Next week"));
 }
+
+#[test]
+fn a_page_of_highlights_is_a_thread_of_them_without_the_readers_notes() {
+    let doc = show("readwise-highlights");
+    assert_eq!(doc["kind"], "unroll");
+    assert_eq!(doc["title"], "Thread by @harbour_ward on Twitter");
+    assert_eq!(doc["author"]["handle"], "harbour_ward");
+    assert_eq!(
+        texts(&doc),
+        [[
+            "The island's only respite home closes in June. A thread on what that means for families here.",
+            "Eleven families use it. The nearest other home is two ferries away. #RespiteCare",
+            "Write to @IslandCouncil before the consultation closes on 30 April.",
+        ]]
+    );
+    assert_eq!(mentions(&doc, 0), ["IslandCouncil"]);
+    let warnings = doc["warnings"].to_string();
+    assert!(
+        warnings.contains("2 items under the highlights (the reader's notes and tags) left out"),
+        "{warnings}"
+    );
+}
+
+#[test]
+fn a_saved_blog_post_has_its_head_and_no_comments() {
+    let doc = show("blog-saved");
+    assert_eq!(doc["title"], "Eight posts on the ferry timetable");
+    assert_eq!(doc["author"]["name"], "Morag Lindsay");
+    assert_eq!(doc["date"], "April 2, 2024");
+    assert_eq!(
+        texts(&doc),
+        [[
+            "I wrote these on X last week. Here they are in one place.",
+            "The summer timetable drops the 7am sailing on weekdays.",
+            "That is the sailing carers take to reach the day centre on the mainland.",
+            "Ask the operator to keep it: the consultation closes on 30 April. #Ferries",
+        ]]
+    );
+    let warnings = doc["warnings"].to_string();
+    assert!(warnings.contains("comments"), "{warnings}");
+}

@@ -10,7 +10,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 mod front_matter;
-pub use front_matter::{FrontMatter, front_matter};
+pub use front_matter::{FrontMatter, front_matter, status_handle};
 
 /// A Markdown body as page text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
