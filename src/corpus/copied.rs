@@ -38,6 +38,12 @@ static TIME_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?\s*[·•∙,]\s*(?P<date>.+)$").unwrap()
 });
 
+/// A date then the time of day, as Nitter writes a post's ("Mar 10, 2024 · 8:41 AM UTC").
+static DATE_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?P<date>.+?)\s*[·•∙]\s*\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,5})?$")
+        .unwrap()
+});
+
 /// A time of day anywhere in a line.
 static TIME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\d{1,2}[:.h]\d{2}\b").unwrap());
 
@@ -536,10 +542,16 @@ fn timestamp_date(line: &str) -> Option<String> {
     if !TIME.is_match(line) {
         return None;
     }
-    match TIME_FIRST.is_match(line) {
-        true => time_first_date(line),
-        false => article::is_date(line).then(|| line.to_string()),
+    if TIME_FIRST.is_match(line) {
+        return time_first_date(line);
     }
+    if let Some(date) = DATE_FIRST
+        .captures(line)
+        .map(|c| c["date"].trim().to_string())
+    {
+        return article::is_date(&date).then_some(date);
+    }
+    article::is_date(line).then(|| line.to_string())
 }
 
 /// The date of a time line written time first ("4:12 PM · Feb 27, 2024").
@@ -785,6 +797,9 @@ mod tests {
         ] {
             assert!(timestamp_date(line).is_some(), "{line}");
         }
+        // The date first, as Nitter writes it: the date alone is the post's.
+        let nitter = timestamp_date("Mar 10, 2024 · 8:41 AM UTC");
+        assert_eq!(nitter.as_deref(), Some("Mar 10, 2024"));
         for line in ["Apr 16", "At 10:05 we met.", "2/2 Ask how."] {
             assert!(timestamp_date(line).is_none(), "{line}");
         }
