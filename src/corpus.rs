@@ -124,7 +124,10 @@ fn markdown_page(text: &str) -> Option<Reading> {
     }
     let (matter, body) = front.unwrap_or_else(|| (markdown::FrontMatter::default(), text));
     // A byline line that says nothing else is furniture: it is read, then left out.
-    let byline = byline::find(body);
+    // A page of highlights names its author by its links; its metadata's "Author:" is the
+    // export's (and "@ann on Twitter" no name).
+    let highlights = highlights::is_highlights(body);
+    let byline = byline::find(body).filter(|_| !highlights);
     let without_byline;
     let body = match &byline {
         Some(line) if line.furniture => {
@@ -139,7 +142,7 @@ fn markdown_page(text: &str) -> Option<Reading> {
     };
     let mut reading = if clip::has_headers(body) {
         clip::read(body, &matter)
-    } else if highlights::is_highlights(body) {
+    } else if highlights {
         highlights::read(body)
     } else if digest::is_digest(body) {
         digest::read(body)

@@ -146,13 +146,15 @@ fn head_from(lines: &[&str], from: usize) -> Option<Head> {
     (head.author.is_some() || head.date.is_some()).then_some(head)
 }
 
-/// "Raj Patel · 7 March 2024 · 3 min read": a writer's name and a date on one line, perhaps
-/// with the reading time after them, as Medium and Substack write a post's byline.
+/// "Raj Patel · 7 March 2024 · 3 min read": a writer's name, a date and the reading time on
+/// one line, as Medium and Substack write a post's byline. (Without the reading time, "Local
+/// News · 7 March 2024" would name a writer too.)
 fn name_and_date(line: &str) -> Option<(&str, &str)> {
-    let mut parts = line.split(['·', '•', '|']).map(str::trim);
-    let (name, date) = (parts.next()?, parts.next()?);
-    let rest_is_time = parts.all(is_reading_time);
-    (looks_like_name(name) && is_date(date) && rest_is_time).then_some((name, date))
+    let parts: Vec<&str> = line.split(['·', '•']).map(str::trim).collect();
+    let [name, date, time] = parts[..] else {
+        return None;
+    };
+    (looks_like_name(name) && is_date(date) && is_reading_time(time)).then_some((name, date))
 }
 
 /// True when the page opens like a news article.
@@ -587,7 +589,7 @@ mod tests {
         // The name and the date on one line, as Medium and Substack write them.
         for line in [
             "Ann Example · 7 March 2024 · 3 min read",
-            "Ann Example | 7 March 2024",
+            "Ann Example • 7 March 2024 • 3 min read",
         ] {
             let r = read(
                 &format!("Ferries cut\n\n{line}\n\nOne.\n\nTwo.\n"),
@@ -598,12 +600,19 @@ mod tests {
             assert_eq!(r.date.as_deref(), Some("7 March 2024"), "{line}");
             assert_eq!(r.threads[0].posts.len(), 2, "{line}");
         }
-        let r = read(
-            "Ferries cut\n\nAnn Example · ferries · 3 min read\n\nOne.\n\nTwo.\n",
-            Kind::Article,
-            Written::Text,
-        );
-        assert_eq!(r.author, None);
+        // A date without the reading time may be a section's or a site's ("Local News"),
+        // and what is no date names no one.
+        for line in [
+            "Local News · 7 March 2024",
+            "Ann Example · ferries · 3 min read",
+        ] {
+            let text = format!("Ferries cut\n\n{line}\n\nOne.\n\nTwo.\n");
+            assert_eq!(
+                read(&text, Kind::Article, Written::Text).author,
+                None,
+                "{line}"
+            );
+        }
     }
 
     #[test]

@@ -218,17 +218,31 @@ pub struct ThreadTitle<'a> {
     pub handle: &'a str,
     /// The date written after it ("Thread by @ann · Mar 3, 2024"), checked as one.
     pub date: Option<&'a str>,
+    /// What follows "on": a site ("Thread Reader App") or a topic.
+    pub on: Option<&'a str>,
+}
+
+impl ThreadTitle<'_> {
+    /// Whether what follows "on", if anything, names where the thread was posted or
+    /// unrolled ("Thread by @ann on Bluesky"): on a line of its own, a topic may run on
+    /// into a sentence ("on ash dieback is worth reading").
+    pub fn on_a_site(&self) -> bool {
+        static SITE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)^(?:thread\s*reader(?:\s*app)?|threadreaderapp\.com|twitter|x|threads|bluesky|mastodon)$").unwrap()
+        });
+        self.on.is_none_or(|on| SITE.is_match(on))
+    }
 }
 
 /// Reads an unroller's title: "Thread by @ann", "A thread by @ann", "🧵 Thread by @ann:",
 /// "Thread by @ann.", "Thread by @ann on Thread Reader App", "Thread by @ann · Mar 3, 2024",
-/// "Thread by @ann (Mar 3, 2024)". What follows "on" is short (a site, or a topic: the
-/// thread is @ann's either way); what follows a separator or stands in brackets must read
-/// as a date.
+/// "Thread by @ann (Mar 3, 2024)". What follows "on" is short (a site, or a topic: see
+/// [`ThreadTitle::on_a_site`]); what follows a separator ("·", ",", a dash) or stands in
+/// brackets must read as a date.
 pub fn thread_title(line: &str) -> Option<ThreadTitle<'_>> {
     static THREAD_TITLE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"(?i)^(?:🧵\s*)?(?:an?\s+)?thread\s+by\s+@(?P<handle>{DOMAIN_HANDLE}|\w{{1,15}})\s*(?:[:.]|\s+on\s+[^:]{{1,40}}?[:.]?|[·•,—–]\s*(?P<date>.+)|\((?P<bracketed>[^()]+)\)[:.]?)?\s*$"
+            r"(?i)^(?:🧵\s*)?(?:an?\s+)?thread\s+by\s+@(?P<handle>{DOMAIN_HANDLE}|\w{{1,15}})\s*(?:[:.]|\s+on\s+(?P<on>[^:]{{1,40}}?)[:.]?|[·•,—–]\s*(?P<date>.+)|\((?P<bracketed>[^()]+)\)[:.]?)?\s*$"
         ))
         .unwrap()
     });
@@ -239,7 +253,8 @@ pub fn thread_title(line: &str) -> Option<ThreadTitle<'_>> {
     if date.is_some_and(|d| !super::article::is_date(d)) {
         return None;
     }
-    Some(ThreadTitle { handle, date })
+    let on = caps.name("on").map(|on| on.as_str());
+    Some(ThreadTitle { handle, date, on })
 }
 
 #[cfg(test)]
@@ -254,6 +269,13 @@ mod tests {
             Some("foster_net")
         );
         assert_eq!(handle("Thread by @ann on threadreaderapp.com"), Some("ann"));
+        let on = |title| thread_title(title).map(|t| t.on_a_site());
+        assert_eq!(on("Thread by @ann on Thread Reader App."), Some(true));
+        assert_eq!(on("Thread by @ann"), Some(true));
+        assert_eq!(
+            on("Thread by @ann on ash dieback is worth it."),
+            Some(false)
+        );
         for title in [
             "Thread by @ann",
             "A thread by @ann",

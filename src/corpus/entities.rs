@@ -18,9 +18,10 @@ const GLUED_TAG: Glue = Glue {
 static GLUED_TAG_OTHERS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[\p{L}\p{N}_&/#@{$]").unwrap());
 
-/// A mention is '@' then a platform handle, one to fifteen ASCII letters, digits and '_':
-/// "@Jimmypaul90’s" stops at the apostrophe. An '@' glued to a word ([`GLUED_MENTION`], so
-/// an e-mail address) starts none.
+/// A mention is '@' then a platform handle: X's, one to fifteen ASCII letters, digits and
+/// '_' ("@Jimmypaul90’s" stops at the apostrophe); a fediverse account with its server; a
+/// Bluesky domain ([`mentions`]). An '@' glued to a word ([`GLUED_MENTION`], so an e-mail
+/// address) starts none.
 pub(super) const HANDLE_MAX: usize = 15;
 
 /// What may not stand just before a mention's '@': a letter, a digit or one of these.

@@ -368,7 +368,12 @@ fn tags_under(lines: &[&str], markers: &[Option<Marker>]) -> usize {
 /// Whether `line` holds hashtags and links and nothing else ("#SEND #LocalGov").
 fn is_tags_line(line: &str) -> bool {
     let mut words = line.split_whitespace().peekable();
-    let tag = |w: &str| (w.len() > 1 && w.starts_with('#')) || super::entities::is_link(w);
+    // "#1" is no hashtag: one needs a letter.
+    let hashtag = |w: &str| {
+        w.strip_prefix('#')
+            .is_some_and(|t| t.chars().any(char::is_alphabetic))
+    };
+    let tag = |w: &str| hashtag(w) || super::entities::is_link(w);
     words.peek().is_some() && words.all(tag)
 }
 

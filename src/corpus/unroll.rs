@@ -696,7 +696,7 @@ pub fn opens_with_attribution(lines: &[&str]) -> bool {
 fn attribution(above: &[&str]) -> Option<Attribution> {
     // An unroller's title on a line of its own, "Thread by @ann": the handle alone.
     if let [line] = above
-        && let Some(title) = super::byline::thread_title(line)
+        && let Some(title) = super::byline::thread_title(line).filter(|t| t.on_a_site())
     {
         return Some(Attribution {
             name: format!("@{}", title.handle),
@@ -1283,7 +1283,7 @@ mod tests {
             ("# Thread by @gwen_f", None),
             ("Thread by @gwen_f · Mar 3, 2024", Some("Mar 3, 2024")),
             ("Thread by @gwen_f (Mar 3, 2024)", Some("Mar 3, 2024")),
-            ("A thread by @gwen_f on ash dieback", None),
+            ("A thread by @gwen_f on Bluesky", None),
         ] {
             let r = read(&format!("{title}\n\n1/ Ash.\n\n2/ Alder.\n\n3/ Lime.\n"));
             assert_eq!(r.author, Some(Author::from_handle("gwen_f")), "{title}");
@@ -1302,11 +1302,13 @@ mod tests {
             assert!(posts.iter().all(|p| p.mentions.is_empty()), "{title}");
         }
         // A thread that starts by naming someone else's thread is not theirs, nor is a
-        // sentence that runs on or what is not a date after the handle.
+        // sentence that runs on, a topic or what is not a date after the handle.
         for text in [
             "Thread by @gwen_f is worth reading.\n\n1/ It is.\n\n2/ Alder.\n",
             "Thread by @gwen_f\nis worth reading.\n\nIt is.\n\nAlder.\n",
             "Thread by @gwen_f · my notes\n\n1/ It is.\n\n2/ Alder.\n\n3/ Lime.\n",
+            "Thread by @gwen_f on ash dieback\n\nIt is.\n\nAlder.\n",
+            "Thread by @gwen_f on ash dieback is worth reading.\n\nIt is.\n\nAlder.\n",
         ] {
             assert_eq!(read(text).author, None, "{text}");
         }

@@ -399,8 +399,9 @@ impl Text {
                             hidden = 1;
                         } else if name == "br" {
                             self.out.push('\n');
-                        } else if name == "hr" {
+                        } else if name == "hr" && self.page && !self.out.trim().is_empty() {
                             // A rule sets posts apart where a page writes a thread out.
+                            // (Never first: text opening with "---" reads as front matter.)
                             self.paragraph();
                             self.out.push_str("---");
                             self.paragraph();
@@ -615,5 +616,10 @@ mod tests {
         let read = page_text(html);
         assert_eq!(read.text, "A thread\n\nOne.\n\n---\n\nTwo.");
         assert_eq!(read.left_out, 2);
+        // A rule above all text is nothing (a page opening "---" would read as front
+        // matter), nor is one in a post's content.
+        let read = page_text("<main><hr><p>Note: first posted on X.</p><hr><p>One.</p></main>");
+        assert_eq!(read.text, "Note: first posted on X.\n\n---\n\nOne.");
+        assert_eq!(fragment_text("<p>a</p><hr><p>b</p>").text, "a\n\nb");
     }
 }

@@ -319,7 +319,10 @@ fn post(tweet: &Tweet) -> Post {
         .map(|h| h.text.clone().into())
         .collect();
     // The handles a reply answers are X's line above it, not its text's.
-    let in_text = |m: &&Mention| (m.indices.first()).is_none_or(|at| at.get() >= Some(shown));
+    let in_text = |m: &&Mention| {
+        let at = m.indices.first().and_then(Number::get);
+        at.is_none_or(|at| at >= shown)
+    };
     post.mentions = (tweet.entities.user_mentions.iter())
         .filter(in_text)
         .map(|m| m.screen_name.clone().into())
@@ -536,6 +539,14 @@ mod tests {
         let whole = post(&tweet("@ann 2/ Yes", ["0", "11"], ["0", "4"]));
         assert_eq!(&*whole.text, "@ann 2/ Yes");
         assert_eq!(whole.mentions.len(), 3);
+        // The range written as numbers, as older exports write them.
+        let numbers: Tweet = serde_json::from_value(serde_json::json!({
+            "id_str": "1", "full_text": "@ann Yes", "display_text_range": [5, 8],
+            "entities": {"user_mentions": [{"screen_name": "ann", "indices": [0, 4]}]},
+        }))
+        .unwrap();
+        let reply = post(&numbers);
+        assert_eq!((&*reply.text, reply.mentions.len()), ("Yes", 0));
         for range in [["3", "11"], ["40", "50"], ["x", "11"]] {
             let text = &*post(&tweet("@ann 2/ Yes", range, ["0", "4"])).text;
             assert_eq!(text, "@ann 2/ Yes", "{range:?}");

@@ -7,7 +7,7 @@
 
 use super::actors::bare;
 use super::is_acronym;
-use super::words::{CLAUSE_OPENERS, NOT_ACTORS, PLACES};
+use super::words::{CLAUSE_OPENERS, LIST_OPENERS, NOT_ACTORS, PLACES};
 use foldhash::{HashSet, HashSetExt};
 
 /// The longest name a list holds, in words ("Andreessen Horowitz").
@@ -105,6 +105,7 @@ fn may_be_listed(member: &str) -> bool {
     let name_like = member.chars().any(char::is_lowercase) || is_acronym(member);
     let opener = NOT_ACTORS.contains(&member)
         || CLAUSE_OPENERS.contains(&member)
+        || LIST_OPENERS.contains(&member)
         || PLACES.contains(&member)
         || member.ends_with("ly");
     one_word && name_like && !opener

@@ -285,10 +285,19 @@ pub(super) fn name_start(run: &[Token], head: usize) -> usize {
         }
         start -= 1;
     }
-    let leads = |word: &str| {
-        DETERMINERS.contains(&word) || CONNECTORS.contains(&word) || CLAUSE_OPENERS.contains(&word)
+    // "Now the Department…": a word that may open a name too ("Now Teach") opens the
+    // sentence where a connector follows it.
+    let leads = |at: usize| {
+        let word = run[at].word;
+        let connector_next = run
+            .get(at + 1)
+            .is_some_and(|t| CONNECTORS.contains(&t.word));
+        DETERMINERS.contains(&word)
+            || CONNECTORS.contains(&word)
+            || CLAUSE_OPENERS.contains(&word)
+            || (LIST_OPENERS.contains(&word) && connector_next)
     };
-    while start < head && leads(run[start].word) {
+    while start < head && leads(start) {
         start += 1;
     }
     start

@@ -105,6 +105,11 @@ fn a_word_opening_the_sentence_is_not_part_of_the_name() {
         names_of("Now the Department for Education says so. If the Spending Review cuts it"),
         ["Department for Education", "Spending Review"]
     );
+    // Words that may open a name as well as a sentence stay.
+    assert_eq!(
+        names_of("funded by First Group and the Together Trust"),
+        ["First Group", "Together Trust"]
+    );
 }
 
 #[test]

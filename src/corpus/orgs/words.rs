@@ -272,8 +272,9 @@ pub(super) const PLACES: &[&str] = &[
 pub(super) const POSSESSION_GAP: usize = 2;
 
 /// Capitalised words that open a clause or a sentence ("However, Visa and Mastercard", "But
-/// Hartley Borough Council said"): no name starts with one, and in what looks like a list
-/// of names they are the clause's; words ending in "ly" are ruled out of lists as well.
+/// Hartley Borough Council said") and never a name: no name starts with one, and in what
+/// looks like a list of names they are the clause's; words ending in "ly" are ruled out of
+/// lists as well.
 pub(super) const CLAUSE_OPENERS: &[&str] = &[
     "Additionally",
     "Afterwards",
@@ -294,17 +295,13 @@ pub(super) const CLAUSE_OPENERS: &[&str] = &[
     "Earlier",
     "Else",
     "Elsewhere",
-    "Even",
     "Finally",
-    "First",
     "Fortunately",
     "Furthermore",
     "Hence",
-    "Here",
     "Hopefully",
     "How",
     "However",
-    "However, Visa and Mastercard",
     "If",
     "Importantly",
     "Indeed",
@@ -316,9 +313,7 @@ pub(super) const CLAUSE_OPENERS: &[&str] = &[
     "Meanwhile",
     "Moreover",
     "Nevertheless",
-    "Next",
     "Nonetheless",
-    "Now",
     "Obviously",
     "Ok",
     "Okay",
@@ -327,11 +322,9 @@ pub(super) const CLAUSE_OPENERS: &[&str] = &[
     "Otherwise",
     "Overall",
     "Perhaps",
-    "Plus",
     "Recently",
     "Regardless",
     "Sadly",
-    "Second",
     "Separately",
     "Similarly",
     "Since",
@@ -341,16 +334,13 @@ pub(super) const CLAUSE_OPENERS: &[&str] = &[
     "Then",
     "There",
     "Therefore",
-    "Third",
     "Though",
     "Thus",
     "Today",
-    "Together",
     "Tomorrow",
     "Unfortunately",
     "Unless",
     "Until",
-    "Well",
     "What",
     "When",
     "Where",
@@ -361,7 +351,12 @@ pub(super) const CLAUSE_OPENERS: &[&str] = &[
     "Yes",
     "Yesterday",
     "Yet",
-    "ly",
+];
+
+/// Words that open a clause too, but may also open a name ("First Group", "Together Trust",
+/// "Now Teach"): only a list's first word is judged by them.
+pub(super) const LIST_OPENERS: &[&str] = &[
+    "Even", "First", "Here", "Next", "Now", "Plus", "Second", "Third", "Together", "Well",
 ];
 
 /// Capitalised words that follow those words and are no organisation: times and places of
