@@ -17,19 +17,22 @@ static HIGHLIGHT: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
-/// The link that closes a highlight, at the end of its last line.
-static CLOSING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\(\[View (?:Tweet|Post)\]\([^)\s]+\)\)\s*$").unwrap());
-
 /// A page's title, a Markdown heading of the first level.
 static TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^#\s+(?P<title>\S.*)$").unwrap());
 
 /// The fewest highlights that make a page of them: one could be any list item with a link.
 const MIN_HIGHLIGHTS: usize = 2;
 
-/// Whether a Markdown body is a page of highlights.
+/// Whether a Markdown body is a page of highlights: so that each is read as a post, they
+/// are list items, as [`read`] groups them.
 pub fn is_highlights(body: &str) -> bool {
-    let highlights = body.lines().filter(|l| CLOSING.is_match(l));
+    // Asked of every Markdown page: nearly all hold no such link at all.
+    if !body.contains("([View ") {
+        return false;
+    }
+    let highlights = items(body)
+        .into_iter()
+        .filter(|i| HIGHLIGHT.is_match(&i.text));
     highlights.take(MIN_HIGHLIGHTS).count() == MIN_HIGHLIGHTS
 }
 
@@ -177,6 +180,10 @@ mod tests {
         assert_eq!(crate::corpus::read(&mixed).author, ann);
         let untitled = mixed.replace("# Thread by @ann_ex on Twitter", "");
         assert_eq!(crate::corpus::read(&untitled).author, None);
+        // Links that close no list item make no highlights (nothing would be read).
+        assert!(!is_highlights(
+            "> One ([View Tweet](https://x.com/a/status/1))\n\n> Two ([View Tweet](https://x.com/a/status/2))\n"
+        ));
         // One item with a link is any list's.
         assert!(!is_highlights(
             "- See it ([View Tweet](https://twitter.com/ann/status/1))\n"
