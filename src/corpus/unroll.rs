@@ -388,17 +388,26 @@ fn take_header(lines: &mut &[&str]) -> Header {
     header
 }
 
-/// A Markdown link: its text, and its address.
+/// A Markdown link or picture: its text, and its address.
 static LINK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\[(?P<text>[^\]\n]*)\]\([^)\s]*\)").unwrap());
+    LazyLock::new(|| Regex::new(r"!?\[(?P<text>[^\]\n]*)\]\([^)\s]*\)").unwrap());
 
-/// A header line as it reads where a clipper saved the page as Markdown: a link as its text
-/// (`[@ann](https://x.com/ann)` is "@ann"), without the escapes (`@ann\_ex`).
+/// A header line as it reads where a clipper saved the page as Markdown: a link or a
+/// picture as its text (`[@ann](https://x.com/ann)` is "@ann"; an avatar linked to the
+/// profile, `[![Ann Profile picture](…)](…)`, is "Ann Profile picture"), without the
+/// escapes (`@ann\_ex`).
 pub(super) fn plain(line: &str) -> Cow<'_, str> {
     if !line.contains(['[', '\\']) {
         return Cow::Borrowed(line);
     }
-    Cow::Owned(LINK.replace_all(line, "$text").replace('\\', ""))
+    let text = LINK.replace_all(line, "$text");
+    // A picture in a link is read in two passes: the first leaves the picture's words as
+    // the outer link's text.
+    let text = match text.contains("](") {
+        true => LINK.replace_all(&text, "$text").into_owned(),
+        false => text.into_owned(),
+    };
+    Cow::Owned(text.replace('\\', ""))
 }
 
 /// How many lines at the top of a page are looked through for an unroller's count line: a
@@ -1394,6 +1403,18 @@ mod tests {
         assert_eq!(r.threads[1].declared_count, Some(10));
         assert_eq!(r.threads[2].declared_count, Some(4));
         assert_eq!(r.threads[0].declared_count, Some(2));
+        // Written with Markdown's links in a page read as text: the avatar a link to the
+        // profile, the date a link to the thread; both introduce the excerpt.
+        let clipped = text.replace(
+            "Ann Example Profile picture\nAnn Example\n@annex\nJun 22\n",
+            "[![Ann Example Profile picture](https://pic.example/a.jpg)](https://u.example/annex)\n\n[Jun 22](https://u.example/thread/2)\n\n",
+        );
+        let r = read(&clipped);
+        let first = &r.threads[1].posts[0];
+        assert_eq!(
+            (&*first.text, first.media),
+            ("Another thread opens here. 1/", false)
+        );
     }
 
     #[test]
