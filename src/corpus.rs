@@ -27,6 +27,7 @@ pub mod orgs;
 pub(crate) mod packed;
 mod places;
 mod resolve;
+mod roundup;
 pub mod sanitise;
 mod segment;
 mod status;
@@ -98,6 +99,9 @@ fn read_page_text(text: &str, written: Written) -> Reading {
     if let Some(reading) = copied::read(text) {
         return reading;
     }
+    if let Some(reading) = roundup::read(text) {
+        return reading;
+    }
     match detect::kind(text) {
         Kind::Unroll => unroll::read(text),
         Kind::Listing => listing::read(text),
@@ -125,9 +129,10 @@ fn markdown_page(text: &str) -> Option<Reading> {
     let (matter, body) = front.unwrap_or_else(|| (markdown::FrontMatter::default(), text));
     // A byline line that says nothing else is furniture: it is read, then left out.
     // A page of highlights names its author by its links; its metadata's "Author:" is the
-    // export's (and "@ann on Twitter" no name).
+    // export's (and "@ann on Twitter" no name). A round-up's first thread's attribution is
+    // that thread's, no byline of the page.
     let highlights = highlights::is_highlights(body);
-    let byline = byline::find(body).filter(|_| !highlights);
+    let byline = byline::find(body).filter(|_| !highlights && !roundup::is_roundup(body));
     let without_byline;
     let body = match &byline {
         Some(line) if line.furniture => {

@@ -965,3 +965,38 @@ fn a_saved_blog_post_has_its_head_and_no_comments() {
     let warnings = doc["warnings"].to_string();
     assert!(warnings.contains("3 blocks of navigation"), "{warnings}");
 }
+
+#[test]
+fn a_newsletter_of_threads_is_a_listing_of_each_under_its_attribution() {
+    let doc = show("newsletter-roundup");
+    assert_eq!(doc["kind"], "listing");
+    assert_eq!(doc["title"], "Five threads: the ferry timetable");
+    // The newsletter's, not its first thread's author.
+    assert_eq!(doc["author"]["name"], "Island Notes");
+    let authors: Vec<&Value> = (doc["threads"].as_array().unwrap().iter())
+        .map(|t| &t["author"]["handle"])
+        .collect();
+    assert_eq!(authors, ["morag_cares", "IslandFerries"]);
+    assert_eq!(
+        texts(&doc),
+        [
+            vec![
+                "1/ The summer timetable drops the 7am sailing on weekdays.",
+                "2/ That is the sailing carers take to reach the day centre on the mainland. #Ferries",
+            ],
+            vec![
+                "1/ We have read every response so far. Thank you.",
+                "2/ The 7am sailing moves to 7.20 because of crew hours, not cost. Ask @IslandCouncil about the contract.",
+                "3/3 We will publish the final timetable on 30 April.",
+            ]
+        ]
+    );
+    assert_eq!(mentions(&doc, 1), ["IslandCouncil"]);
+    // The introduction, the sign-off and the link to unsubscribe are the newsletter's,
+    // left out and said.
+    let warnings = doc["warnings"].to_string();
+    assert!(
+        warnings.contains("3 paragraphs of the page's own between its threads"),
+        "{warnings}"
+    );
+}

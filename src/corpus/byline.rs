@@ -110,7 +110,8 @@ pub(super) fn posted_on(line: &str, at: usize) -> Option<Byline> {
 fn name_with_handle(line: &str) -> Option<Author> {
     let (name, rest) = line.split_once(" ([@")?;
     let link = PROFILE_LINK.captures(&line[name.len() + 2..])?;
-    let name = name.trim();
+    // The name as read: "**Ann Example** ([@ann](…))" is Ann Example's.
+    let name = name.trim().trim_matches(['*', '_']).trim();
     let plain = !name.is_empty() && name.chars().count() <= 60 && !name.contains(['[', '(']);
     (plain && rest.contains("](")).then(|| Author {
         name: name.to_string(),
@@ -313,6 +314,19 @@ mod tests {
 
     fn author(text: &str) -> Option<(String, Option<String>)> {
         find(text).map(|b| (b.author.name, b.author.handle))
+    }
+
+    #[test]
+    fn a_name_beside_its_linked_handle_is_read_without_its_emphasis() {
+        for line in [
+            "Ann Example ([@ann](https://x.com/ann)) · Mar 4, 2024",
+            "**Ann Example** ([@ann](https://x.com/ann)) · Mar 4, 2024",
+            "_Ann Example_ ([@ann](https://x.com/ann))",
+        ] {
+            let found = author(&format!("{line}\n\nThe text."));
+            let want = ("Ann Example".to_string(), Some("ann".to_string()));
+            assert_eq!(found, Some(want), "{line}");
+        }
     }
 
     #[test]

@@ -51,11 +51,15 @@ const DROPPED_LINES: &[&str] = &[
     // "[Thread link](…)"), and a list of its copies on unroller sites.
     r"(?i)^\[(?:thread|tweet|post|original) link\]\([^)\s]*\)$",
     r"(?i)^\*?links? to this thread:",
+    // A link back to the whole of a thread a page quotes from, and a newsletter's link to
+    // itself on the web.
+    r"(?i)^\[?(?:read|see|view) the (?:full|whole|entire|rest of the) (?:thread|post)\]?(?:\([^)\s]*\)|:?\s*<?https?://\S+)?$",
+    r"(?i)^view (?:this (?:email|issue) )?in (?:your |a )?(?:web )?browser\.?$",
 ];
 
 /// Words that mark a trailing block of short lines as a subscription or navigation box.
 const FURNITURE_WORDS: &[&str] = &[
-    r"(?i)\bsubscribe\b",
+    r"(?i)\b(?:un)?subscribe\b",
     r"(?i)\bmembership\b",
     r"(?i)\b(sign|log) ?in\b",
     r"(?i)\bregister\b",

@@ -526,7 +526,7 @@ const SEPARATORS: [char; 5] = [',', '·', '•', '—', '–'];
 
 /// The longest attribution above a pasted thread, and the most lines it takes.
 const ATTRIBUTION_CHARS: usize = 160;
-const ATTRIBUTION_LINES: usize = 3;
+pub(super) const ATTRIBUTION_LINES: usize = 3;
 
 /// Who wrote a pasted thread, as the lines above it say.
 struct Attribution {
@@ -701,6 +701,15 @@ pub fn opens_with_attribution(lines: &[&str]) -> bool {
     opening_attribution(lines).is_some()
 }
 
+/// Whether `lines` (filled lines, all of them) say who wrote the thread under them as a
+/// thread's attribution does, naming it apart from any sentence: dated ("Ann Example
+/// (@ann) · Mar 4, 2024", on up to [`ATTRIBUTION_LINES`] lines) or an unroller's title
+/// ("Thread by @ann"); not an article's byline ("By Ann Example (@ann)").
+pub(super) fn names_a_thread(lines: &[&str]) -> bool {
+    (1..=ATTRIBUTION_LINES).contains(&lines.len())
+        && attribution(lines).is_some_and(|a| (a.date.is_some() || a.titled) && !a.byline)
+}
+
 /// The author (and date) that the lines `above` a pasted thread name, if they name one.
 fn attribution(above: &[&str]) -> Option<Attribution> {
     // An unroller's title on a line of its own, "Thread by @ann": the handle alone.
@@ -724,7 +733,9 @@ fn attribution(above: &[&str]) -> Option<Attribution> {
     if named_on > 0 {
         return None;
     }
-    let attribution = above.join(" ");
+    // As read, not as marked up: "**Ann Example** ([@ann](https://x.com/ann)) · Mar 4".
+    let read: Vec<String> = above.iter().map(|l| plain(l).replace('*', "")).collect();
+    let attribution = read.join(" ");
     if attribution.chars().count() > ATTRIBUTION_CHARS {
         return None;
     }
@@ -820,7 +831,7 @@ const TITLE_CHARS: usize = 100;
 
 /// Whether a line above a pasted thread may be its title: short, and not a sentence of the
 /// thread's.
-fn is_title(line: &str) -> bool {
+pub(super) fn is_title(line: &str) -> bool {
     line.chars().count() <= TITLE_CHARS && !line.ends_with(['.', '…', ':'])
 }
 
