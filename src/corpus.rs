@@ -277,6 +277,7 @@ fn number(threads: &mut [Thread]) {
 }
 
 fn finish(reading: &mut Reading) {
+    article::take_bio(reading);
     reading.threads.iter_mut().for_each(drop_empty_posts);
     reading.threads.retain(|t| !t.posts.is_empty());
     number(&mut reading.threads);

@@ -1000,3 +1000,29 @@ fn a_newsletter_of_threads_is_a_listing_of_each_under_its_attribution() {
         "{warnings}"
     );
 }
+
+#[test]
+fn a_clipped_news_article_leaves_its_sharing_buttons_sign_up_box_and_bio_out() {
+    let doc = show("news-clipped");
+    assert_eq!(doc["kind"], "article");
+    assert_eq!(doc["author"]["name"], "Morag Lindsay");
+    assert_eq!(
+        texts(&doc),
+        [[
+            "The island's only respite home for disabled children will close in June, the health board confirmed on Monday.",
+            "Eleven families use the home. The nearest other one is two ferry crossings away.",
+            "Parents said they would write to the council before the consultation closes on 30 April.",
+        ]]
+    );
+    // The writer's handle in their bio is no mention of the article's.
+    assert!(mentions(&doc, 0).is_empty());
+    let warnings = doc["warnings"].to_string();
+    assert!(
+        warnings.contains("1 paragraph about the writer (their bio) left out"),
+        "{warnings}"
+    );
+    assert!(
+        warnings.contains("2 blocks of header, sidebar, comments or footer"),
+        "{warnings}"
+    );
+}

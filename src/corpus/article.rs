@@ -302,6 +302,42 @@ fn take_signed_embeds(paragraphs: Vec<Post>) -> (Vec<Post>, Vec<Thread>) {
     (kept, embeds)
 }
 
+/// What follows the writer's name where a paragraph is about them: "Ann Example is our
+/// health correspondent", "… writes about housing", "… has covered social care since 2010".
+static ABOUT_THE_WRITER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^,?\s+(?:is|was|writes|wrote|covers|reports|has (?:been|written|covered|reported|worked)|joined)\b").unwrap()
+});
+
+/// Takes off an article's or a blog post's text the closing paragraph about its writer (a
+/// news site's or a blog's bio, "**Ann Example** is our health correspondent. Follow her
+/// …"), as the page's, not the article's; said. The writer is the one the page names.
+pub(super) fn take_bio(reading: &mut Reading) {
+    let name = reading.author.as_ref().map(|a| a.name.as_str());
+    // A name of two words or more: "Ann is…" could open any sentence.
+    let Some(name) = name.filter(|n| n.split_whitespace().count() >= 2) else {
+        return;
+    };
+    let prose = matches!(reading.kind, Kind::Article | Kind::Blog);
+    let Some(thread) = reading
+        .threads
+        .first_mut()
+        .filter(|t| prose && t.posts.len() >= 2)
+    else {
+        return;
+    };
+    if thread.posts.last().is_some_and(|p| is_about(&p.text, name)) {
+        thread.posts.pop();
+        (reading.warnings).push("1 paragraph about the writer (their bio) left out".to_string());
+    }
+}
+
+/// Whether `text` opens by saying who `name` is, their name marked up or not.
+fn is_about(text: &str, name: &str) -> bool {
+    let text = text.trim_start_matches(['*', '_']);
+    (text.strip_prefix(name))
+        .is_some_and(|rest| ABOUT_THE_WRITER.is_match(rest.trim_start_matches(['*', '_'])))
+}
+
 /// The warning for a text read as paragraphs because nothing else was recognised.
 pub const NO_STRUCTURE: &str = "no thread structure recognised; read as paragraphs";
 
@@ -564,6 +600,39 @@ fn is_list_item(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_closing_paragraph_about_the_writer_is_left_out_and_said() {
+        let page = "Kinship care review\nBy Ann Example\n4 March 2024\n\nThe review is out.\n\nCouncils want money.\n\n**Ann Example** is our social affairs correspondent. Follow her on X.\n";
+        let mut reading = read(page, Kind::Article, Written::Text);
+        assert_eq!(
+            reading.author.as_ref().map(|a| a.name.as_str()),
+            Some("Ann Example")
+        );
+        take_bio(&mut reading);
+        let texts: Vec<&str> = reading.threads[0].posts.iter().map(|p| &*p.text).collect();
+        assert_eq!(texts, ["The review is out.", "Councils want money."]);
+        assert_eq!(
+            reading.warnings,
+            ["1 paragraph about the writer (their bio) left out"]
+        );
+        // The writer named in the text, or not at its end, is the article's.
+        for last in [
+            "Ann Example said councils want money.",
+            "Annex B is attached.",
+        ] {
+            let mut reading = read(
+                &page.replace(
+                    "**Ann Example** is our social affairs correspondent. Follow her on X.",
+                    last,
+                ),
+                Kind::Article,
+                Written::Text,
+            );
+            take_bio(&mut reading);
+            assert_eq!(reading.threads[0].posts.len(), 3, "{last}");
+        }
+    }
 
     #[test]
     fn article_head_has_title_byline_and_date() {

@@ -114,7 +114,35 @@ pub fn starts_tail(line: &str) -> bool {
 /// True when this line is furniture wherever it stands.
 pub fn is_dropped(line: &str) -> bool {
     let line = line.trim();
-    is_copyright(line) || DROPPED.is_match(line)
+    is_copyright(line) || DROPPED.is_match(line) || is_share_row(line)
+}
+
+/// One sharing button: "Share on X", "Facebook", "Email", "Copy link".
+const SHARE_BUTTON: &str = r"(?:share(?:\s+(?:on|via|to))?\s+)?(?:facebook|twitter|x|linkedin|whatsapp|e-?mail|reddit|bluesky|threads|messenger|pinterest|telegram|flipboard|mastodon)|copy(?:\s+the)?\s+link|print|share|tweet";
+
+/// A page's row of sharing buttons, as text or as Markdown links ("[Share on Facebook](…)
+/// [Share on X](…) [Email](mailto:…)", "Share | Facebook | X | Email"): two buttons or
+/// more, or one that says "Share".
+fn is_share_row(line: &str) -> bool {
+    static ROW: LazyLock<Regex> = LazyLock::new(|| {
+        let button = SHARE_BUTTON;
+        Regex::new(&format!(
+            r"(?i)^(?:{button})(?P<more>(?:[\s|·•,/]+(?:{button}))+)?$"
+        ))
+        .unwrap()
+    });
+    // Asked of every line: a row is short, and opens with a button's word or a link.
+    if line.len() > 600 || !line.starts_with(|c: char| c.is_ascii_alphabetic() || c == '[') {
+        return false;
+    }
+    let read = super::unroll::plain(line);
+    let read = read.trim();
+    (ROW.captures(read)).is_some_and(|c| {
+        c.name("more").is_some()
+            || read
+                .get(..6)
+                .is_some_and(|w| w.eq_ignore_ascii_case("share "))
+    })
 }
 
 /// A site's copyright line ("© PingThread 2023"): short, opening with the sign and naming a
@@ -272,6 +300,28 @@ mod tests {
         ];
         strip_trailing_box(&mut lines);
         assert_eq!(lines, ["The last paragraph of the story ends here."]);
+    }
+
+    #[test]
+    fn a_row_of_sharing_buttons_is_furniture_as_text_or_markdown() {
+        for line in [
+            "[Share on Facebook](https://www.facebook.com/sharer.php?u=x) [Share on X](https://twitter.com/intent/tweet?url=x) [Email](mailto:?subject=x)",
+            "Share | Facebook | X | Email",
+            "Facebook Twitter LinkedIn",
+            "Share on WhatsApp",
+            "Copy link · Print",
+        ] {
+            assert!(is_dropped(line), "{line}");
+        }
+        for line in [
+            "Facebook",
+            "X",
+            "Email us at help@example.org",
+            "Share your story with us",
+            "Twitter and Facebook both refused to comment.",
+        ] {
+            assert!(!is_dropped(line), "{line}");
+        }
     }
 
     #[test]

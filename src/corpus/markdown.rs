@@ -54,6 +54,8 @@ pub struct Body {
     gap: usize,
     /// Whether the gaps between blocks are kept: the page is Thread Reader App's.
     keep_gaps: bool,
+    /// How many more short blocks a newsletter's sign-up box under its heading may hold.
+    sign_up: usize,
 }
 
 /// A place in the page where a part of it begins (the readers' comments, the credits): how
@@ -485,7 +487,26 @@ impl Body {
         // A break counts only for the block right after it.
         let rule = self.rule.take();
         self.separate |= rule.is_some();
+        // A sign-up box: its pitch and its button, short, under its heading; any other
+        // block ends it.
+        if self.sign_up > 0 {
+            let short = source.trim().chars().count() <= SIGN_UP_CHARS;
+            if short && matches!(tag, TagEnd::Paragraph | TagEnd::List(_)) {
+                // Its button, a link alone, closes it.
+                self.sign_up = match is_links_only(source) {
+                    true => 0,
+                    false => self.sign_up - 1,
+                };
+                self.left_out.furniture += 1;
+                return;
+            }
+            self.sign_up = 0;
+        }
         match tag {
+            TagEnd::Heading(_) if is_sign_up_heading(&heading_text(source)) => {
+                self.left_out.headings += 1;
+                self.sign_up = SIGN_UP_BLOCKS;
+            }
             // A line underlined is a heading to Markdown, and often a post followed by a
             // separator: it stays text, but for the page's one title underlined with "=".
             TagEnd::Heading(_) if is_underlined_text(source, self.titled_by_equals()) => {
@@ -698,6 +719,31 @@ fn is_credits_line(source: &str) -> bool {
 
 /// A heading over the readers' comments ("Comments", "3 Responses", "Leave a Reply"):
 /// what follows it is theirs, not the page's.
+/// The most blocks a newsletter's sign-up box holds under its heading, and the longest.
+const SIGN_UP_BLOCKS: usize = 3;
+const SIGN_UP_CHARS: usize = 200;
+
+/// Whether a block is made of links alone (a button, a row of them).
+fn is_links_only(source: &str) -> bool {
+    static LINK: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\[[^\]\n]*\]\([^)\s]*\)").unwrap());
+    source.contains("](")
+        && LINK
+            .replace_all(source, "")
+            .trim()
+            .chars()
+            .all(|c| !c.is_alphanumeric())
+}
+
+/// Whether a heading is over a newsletter's sign-up box: "Sign up to the Morning
+/// Briefing", "Subscribe to our newsletter", "Get our daily newsletter".
+fn is_sign_up_heading(title: &str) -> bool {
+    static SIGN_UP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:sign up|subscribe|register)\b(?:\s+(?:to|for|now)\b.*)?$|^(?:get|join)\s+(?:our|the)\b.*\b(?:newsletter|briefing|bulletin|digest)s?$|^(?:our|the|free|daily|weekly)\s+(?:\w+\s+)?newsletters?$").unwrap()
+    });
+    SIGN_UP.is_match(title.trim().trim_end_matches(['.', '!', ':']))
+}
+
 fn is_comments_heading(title: &str) -> bool {
     static COMMENTS: LazyLock<Regex> = LazyLock::new(|| {
         // In English, then in the languages of most pages saved (Spanish, French, German,
@@ -861,6 +907,35 @@ fn strip_tags(html: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sign_up_box_under_its_heading_is_layout_and_the_text_after_it_is_kept() {
+        let body = "The review is out.\n\n## Sign up to the Morning Briefing\n\nGet the day's top stories every morning.\n\n[Sign up](https://example.org/newsletters)\n\nMinisters will respond.\n";
+        let read = body_text(body);
+        assert_eq!(read.text, "The review is out.\n\nMinisters will respond.");
+        assert_eq!((read.left_out.headings, read.left_out.furniture), (1, 2));
+        // Without a button, at most three short blocks; a long one ends the box at once.
+        let body = "## Subscribe\n\nDaily.\n\nFree.\n\nEvery morning.\n\nMinisters will respond.\n";
+        assert_eq!(body_text(body).text, "Ministers will respond.");
+        let long = "Ministers will respond before the summer, they said on Monday, after a year in which councils warned that costs had doubled, that the market had failed and that children were placed hundreds of miles from their families and schools.";
+        let body = format!("## Subscribe\n\n{long}\n");
+        assert_eq!(body_text(&body).text, long);
+        for heading in [
+            "Subscribe to our newsletter",
+            "Get our daily briefing",
+            "Our weekly newsletter",
+            "Sign up",
+        ] {
+            assert!(is_sign_up_heading(heading), "{heading}");
+        }
+        for heading in [
+            "Signing up carers",
+            "Why councils subscribe to frameworks",
+            "Newsletters of the 1980s",
+        ] {
+            assert!(!is_sign_up_heading(heading), "{heading}");
+        }
+    }
 
     #[test]
     fn blocks_are_kept_as_written_without_page_layout() {

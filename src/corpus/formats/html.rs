@@ -57,6 +57,14 @@ const LAYOUT_CLASSES: &[&str] = &[
     "share-buttons",
     "jp-relatedposts",
     "related-posts",
+    // News sites' boxes around an article: its sharing buttons, the newsletter's sign-up,
+    // the links to related articles.
+    "share",
+    "social-share",
+    "newsletter",
+    "newsletter-signup",
+    "related",
+    "related-articles",
 ];
 
 /// Ids that themes give the same: the comments under a post and the form to add one.
@@ -621,5 +629,16 @@ mod tests {
         let read = page_text("<main><hr><p>Note: first posted on X.</p><hr><p>One.</p></main>");
         assert_eq!(read.text, "Note: first posted on X.\n\n---\n\nOne.");
         assert_eq!(fragment_text("<p>a</p><hr><p>b</p>").text, "a\n\nb");
+    }
+
+    #[test]
+    fn a_news_sites_boxes_around_the_article_are_layout() {
+        let html = "<main><article><h1>Care review</h1><div class=\"share\"><a href=\"#\">Share on X</a></div>\
+            <p>The review is out.</p></article>\
+            <section class=\"newsletter\"><h2>Get the Morning Briefing</h2><p>Sign up today.</p></section>\
+            <section class=\"related\"><h2>Related</h2><ul><li><a href=\"/a\">Foster carers</a></li></ul></section></main>";
+        let read = page_text(html);
+        assert_eq!(read.text, "Care review\n\nThe review is out.");
+        assert_eq!(read.left_out, 3);
     }
 }
