@@ -120,6 +120,29 @@ pub fn is_dropped(line: &str) -> bool {
 /// One sharing button: "Share on X", "Facebook", "Email", "Copy link".
 const SHARE_BUTTON: &str = r"(?:share(?:\s+(?:on|via|to))?\s+)?(?:facebook|twitter|x|linkedin|whatsapp|e-?mail|reddit|bluesky|threads|messenger|pinterest|telegram|flipboard|mastodon)|copy(?:\s+the)?\s+link|print|share|tweet";
 
+/// The words a sharing button's opens with: [`SHARE_BUTTON`]'s.
+const BUTTON_WORDS: &[&str] = &[
+    "share",
+    "facebook",
+    "twitter",
+    "x",
+    "linkedin",
+    "whatsapp",
+    "email",
+    "e-mail",
+    "reddit",
+    "bluesky",
+    "threads",
+    "messenger",
+    "pinterest",
+    "telegram",
+    "flipboard",
+    "mastodon",
+    "copy",
+    "print",
+    "tweet",
+];
+
 /// A page's row of sharing buttons, as text or as Markdown links ("[Share on Facebook](…)
 /// [Share on X](…) [Email](mailto:…)", "Share | Facebook | X | Email"): two buttons or
 /// more, or one that says "Share".
@@ -131,8 +154,14 @@ fn is_share_row(line: &str) -> bool {
         ))
         .unwrap()
     });
-    // Asked of every line: a row is short, and opens with a button's word or a link.
-    if line.len() > 600 || !line.starts_with(|c: char| c.is_ascii_alphabetic() || c == '[') {
+    // Asked of every line: a row is short, and its first word (a link's, perhaps) is a
+    // button's.
+    let opening = line.strip_prefix('[').unwrap_or(line);
+    let word = opening
+        .split(|c: char| !c.is_ascii_alphabetic() && c != '-')
+        .next();
+    let button = word.is_some_and(|w| BUTTON_WORDS.iter().any(|b| b.eq_ignore_ascii_case(w)));
+    if line.len() > 600 || !button {
         return false;
     }
     let read = super::unroll::plain(line);

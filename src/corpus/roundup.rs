@@ -8,6 +8,8 @@
 
 use super::unroll::{self, ATTRIBUTION_LINES};
 use super::{Kind, Reading, chrome, numbering};
+use aho_corasick::AhoCorasick;
+use std::sync::LazyLock;
 
 /// The fewest threads that make a round-up: one under its attribution is an unroll page.
 const MIN_THREADS: usize = 2;
@@ -29,20 +31,43 @@ impl Start {
 
 /// Whether a page's text (or a Markdown page's source) is a round-up.
 pub fn is_roundup(text: &str) -> bool {
-    // Asked of every page: one with fewer than two posts numbered 1 is none.
-    if !two_first_posts(text.lines()) {
-        return false;
-    }
-    starts(&chrome::content_lines(text)).len() >= MIN_THREADS
+    may_be_roundup(text) && starts(&chrome::content_lines(text)).len() >= MIN_THREADS
 }
 
-/// Whether at least two lines open a post numbered 1.
-fn two_first_posts<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
-    (lines.filter(|l| is_first_post(l)).take(MIN_THREADS).count()) == MIN_THREADS
+/// Whether at least two lines open a post numbered 1 a few lines under a handle, and no
+/// excerpt is closed by "Read N tweets" (a listing's, or an unroll page's "More from"
+/// section: their readers read them). Asked of every page, and cheap: one search finds
+/// the lines that open with a 1, and only the lines above those are looked at.
+fn may_be_roundup(text: &str) -> bool {
+    /// How lines that may open a post numbered 1 start ("1/", "(1)", "[1/n]", "🧵 1/").
+    static OPENINGS: LazyLock<AhoCorasick> =
+        LazyLock::new(|| AhoCorasick::new(["\n1", "\n(1", "\n[1", "\n🧵"]).unwrap());
+    let bytes = text.as_bytes();
+    // (A line opening the text has nothing above it.)
+    let starts = OPENINGS.find_iter(text).map(|m| m.start() + 1);
+    let firsts = starts
+        .filter(|&start| {
+            let end = memchr::memchr(b'\n', &bytes[start..]).map_or(text.len(), |e| start + e);
+            is_first_post(&text[start..end]) && handle_above(&text[..start])
+        })
+        .take(MIN_THREADS)
+        .count();
+    firsts == MIN_THREADS && !text.lines().any(|l| super::listing::read_more(l).is_some())
+}
+
+/// Whether one of the last lines of `above` holds an "@", as an attribution does.
+fn handle_above(above: &str) -> bool {
+    let lines = above.trim_end_matches('\n').rsplit('\n');
+    lines.take(2 * ATTRIBUTION_LINES).any(|l| l.contains('@'))
 }
 
 fn is_first_post(line: &str) -> bool {
-    numbering::leading(line).is_some_and(|m| m.number == 1)
+    // Asked of many lines: only one that opens with a 1 (perhaps after a bracket or 🧵)
+    // is read for its marker.
+    let opening = line.trim_start();
+    let opening = opening.strip_prefix('🧵').map_or(opening, str::trim_start);
+    let opening = opening.strip_prefix(['(', '[']).unwrap_or(opening);
+    opening.starts_with('1') && numbering::leading(line).is_some_and(|m| m.number == 1)
 }
 
 /// Where the threads of a page start: at each post numbered 1 with an attribution above it
@@ -79,7 +104,7 @@ fn starts(lines: &[&str]) -> Vec<Start> {
 /// Reads a round-up: a thread for each attribution above a post numbered 1; `None` if the
 /// page has fewer than two.
 pub fn read(text: &str) -> Option<Reading> {
-    if !two_first_posts(text.lines()) {
+    if !may_be_roundup(text) {
         return None;
     }
     let lines = chrome::content_lines(text);
@@ -215,6 +240,10 @@ mod tests {
         // A byline above numbered paragraphs is an article's.
         let byline = "By Ann Example (@ann) · Mar 4, 2024\n\n1. One.\n\nBy Bo Li (@bo) · Mar 5, 2024\n\n1. Two.\n";
         assert!(!is_roundup(byline));
+        // A listing's excerpts, under who wrote them, are the listing reader's.
+        let listing = "Ann Example (@ann) · Mar 4, 2024\n1/ One.\nRead 4 tweets\n\nBo Li (@bo) · Mar 5, 2024\n1/ Two.\nRead 2 tweets\n";
+        assert!(!is_roundup(listing));
+        assert!(is_roundup(&listing.replace("Read ", "")));
     }
 
     #[test]
