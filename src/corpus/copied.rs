@@ -202,47 +202,8 @@ fn copied<'a>(header: &Header, lines: &'a [&'a str]) -> Option<Copied<'a>> {
 
 /// The reading of a page's posts, `above` lines of menu over them. The page's author is
 /// the writer of the first post a time closes (the post x.com's page is about, under the
-/// post it answers), else of the first post. A page of several writers' posts with no such
-/// post, none of them answering another, is a timeline (bookmarks, a search, a list).
+/// post it answers), else of the first post.
 fn reading(posts: &[Copied], above: usize) -> Reading {
-    let mut reading = match is_timeline(posts) {
-        true => timeline(posts),
-        false => conversation(posts),
-    };
-    if above > 0 {
-        let lines = crate::present::plural(above, "line");
-        (reading.warnings).push(format!(
-            "{lines} above the first post (the site's menu) left out"
-        ));
-    }
-    reading
-}
-
-/// Whether a page's posts are a timeline's: by more than one writer, with no post the page
-/// is about (a status page shows its post's full time under it) and none replying.
-fn is_timeline(posts: &[Copied]) -> bool {
-    let handle = |p: &Copied| p.author.handle.as_deref().map(str::to_lowercase);
-    let writers = posts.iter().any(|p| handle(p) != handle(&posts[0]));
-    let replying = |p: &&Copied| {
-        let opening = p.lines.iter().find(|l| !l.trim().is_empty());
-        opening.is_some_and(|l| clip::is_replying_to(l) || l.trim() == "Replying to")
-    };
-    writers && !posts.iter().any(|p| p.stamped) && !posts.iter().any(|p| replying(&p))
-}
-
-/// A timeline's posts, each a thread of its own by its writer: the page is a listing.
-fn timeline(posts: &[Copied]) -> Reading {
-    let mut reading = Reading::new(Kind::Listing);
-    for copied in posts {
-        let mut thread = Thread::new(vec![post(copied)], None);
-        thread.author = Some(copied.author.clone());
-        reading.threads.push(thread);
-    }
-    reading
-}
-
-/// A status page's posts: the thread of the page's author, and the replies apart.
-fn conversation(posts: &[Copied]) -> Reading {
     let mut reading = Reading::new(Kind::Unroll);
     let focal = posts.iter().find(|p| p.stamped).unwrap_or(&posts[0]);
     let owner = focal.author.handle.as_deref();
@@ -256,6 +217,12 @@ fn conversation(posts: &[Copied]) -> Reading {
     reading.threads.push(thread);
     (reading.threads).extend(talk.reply_threads(|p| &p.author, post));
     reading.warnings.extend(talk.moved());
+    if above > 0 {
+        let lines = crate::present::plural(above, "line");
+        (reading.warnings).push(format!(
+            "{lines} above the first post (the site's menu) left out"
+        ));
+    }
     reading
 }
 
@@ -668,39 +635,6 @@ mod tests {
         );
         // Words after the handle are a sentence, not a header.
         assert!(read("Ann Example @ann said so\nOne.\nAnn Example @ann said so\nTwo.\n").is_none());
-    }
-
-    #[test]
-    fn posts_of_several_writers_none_the_pages_nor_replying_are_a_timeline() {
-        // x.com's Bookmarks, copied: dates beside the headers, counts under the posts.
-        let page = "Bookmarks\n\nAnn Example\n@ann\n·\nMar 4\nKinship carers need leave.\n41\n301\n1.2K\n\nBo Li\n@boli\n·\nMar 5\nRates are up.\n12\n190\n\nAnn Example\n@ann\n·\nMar 6\nAnd respite.\n";
-        let mut reading = read(page).expect("a copied page");
-        crate::corpus::finish(&mut reading);
-        assert_eq!(reading.kind, Kind::Listing);
-        assert_eq!(reading.author, None);
-        assert_eq!(
-            texts(&reading),
-            [
-                vec!["Kinship carers need leave."],
-                vec!["Rates are up."],
-                vec!["And respite."]
-            ]
-        );
-        let handles: Vec<_> = (reading.threads.iter())
-            .map(|t| t.author.as_ref().and_then(|a| a.handle.as_deref()))
-            .collect();
-        assert_eq!(handles, [Some("ann"), Some("boli"), Some("ann")]);
-        // A post the page is about (its time under it), or one replying, makes a
-        // conversation.
-        for (from, to) in [
-            ("And respite.\n", "And respite.\n10:05 AM · Mar 6, 2024\n"),
-            ("Rates are up.", "Replying to @ann\nRates are up."),
-        ] {
-            let mut reading = read(&page.replace(from, to)).expect("a copied page");
-            crate::corpus::finish(&mut reading);
-            assert_eq!(reading.kind, Kind::Unroll, "{to}");
-            assert_eq!(reading.threads[1].title.as_deref(), Some("Replies"), "{to}");
-        }
     }
 
     #[test]
