@@ -85,7 +85,17 @@ impl Reading {
 /// and posts and extracts hashtags, mentions and links. Organisations need the whole corpus
 /// and are filled in by [`Corpus::resolve`].
 pub fn read(text: &str) -> Reading {
+    read_embedding(text, Vec::new())
+}
+
+/// Reads a page's text as [`read`] does, with the posts its markup embedded (a saved HTML
+/// page's `twitter-tweet` blockquotes, taken out of its text) as threads of their own
+/// after the text's.
+pub(crate) fn read_embedding(text: &str, embeds: Vec<markdown::Embed>) -> Reading {
     let mut reading = markdown_page(text).unwrap_or_else(|| read_page_text(text, Written::Text));
+    reading
+        .threads
+        .extend(embeds.into_iter().map(embedded_thread));
     finish(&mut reading);
     reading
 }

@@ -1026,3 +1026,32 @@ fn a_clipped_news_article_leaves_its_sharing_buttons_sign_up_box_and_bio_out() {
         "{warnings}"
     );
 }
+
+#[test]
+fn posts_a_saved_page_embeds_are_read_whole_from_their_markup() {
+    let doc = show("news-embeds");
+    assert_eq!(doc["kind"], "article");
+    assert_eq!(
+        texts(&doc),
+        [
+            vec![
+                "The operator said on Tuesday that the 7am sailing would move, not go.",
+                "Carers were not convinced.",
+                "The consultation closes on 30 April.",
+            ],
+            // Both paragraphs of the post are its writer's, not the article's; a date in
+            // Gaelic signs a post as well as one in English.
+            vec![
+                "The 7am sailing moves to 7.20.\n\nCrew hours, not cost. Read our reply to the consultation. pic.twitter.com/Ab12\n\n— Island Ferries (@IslandFerries) April 9, 2024"
+            ],
+            vec![
+                "Tha sinn fhathast a' feitheamh. #Aiseag\n\n— Cùram Eilean (@CuramEilean) 9 Giblean 2024"
+            ],
+        ]
+    );
+    let authors: Vec<&Value> = (doc["threads"].as_array().unwrap().iter())
+        .map(|t| &t["author"]["handle"])
+        .collect();
+    assert_eq!(authors[1..], ["IslandFerries", "CuramEilean"]);
+    assert_eq!(doc["threads"][1]["title"], "Embedded post");
+}

@@ -194,12 +194,12 @@ fn page(source: &Source) -> Parsed {
     if let Some(problem) = html::too_deep(&source.text) {
         return Parsed::problem(problem);
     }
-    let read = html::page_text(&source.text);
+    let mut read = html::page_text(&source.text);
     let text = sanitise(&read.text);
-    if text.trim().is_empty() {
+    if text.trim().is_empty() && read.embeds.is_empty() {
         return Parsed::problem("an HTML page with no readable text".to_string());
     }
-    let mut reading = super::read(&text);
+    let mut reading = super::read_embedding(&text, std::mem::take(&mut read.embeds));
     reading.warnings.extend(read.left_out_warning());
     let (id, path) = (source.id.clone(), source.path.clone());
     let warnings = source.warnings.clone();

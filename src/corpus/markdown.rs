@@ -235,7 +235,7 @@ impl Embed {
     }
 
     /// The post an embed's HTML holds, if it is an embedded post.
-    fn from_html(html: &str) -> Option<Embed> {
+    pub(crate) fn from_html(html: &str) -> Option<Embed> {
         if !html.contains("twitter-tweet") {
             return None;
         }

@@ -2,6 +2,7 @@
 //! apart by a blank line, `<br>` a line break, runs of white space one space, tags gone and
 //! entities decoded (by html5ever, through `scraper`).
 
+use crate::corpus::markdown::Embed;
 use ego_tree::iter::Edge;
 use scraper::node::Node;
 use scraper::{ElementRef, Html};
@@ -90,6 +91,9 @@ pub struct Read {
     /// Blocks of the page's layout left out: navigation, sidebars, what surrounds its main
     /// content.
     pub left_out: usize,
+    /// Posts a page embeds (X's `<blockquote class="twitter-tweet">`), in order: read whole
+    /// from their markup, never as the page's text.
+    pub embeds: Vec<Embed>,
 }
 
 impl Read {
@@ -379,6 +383,7 @@ struct Text {
     /// Reading a whole page (not a post's content): its layout is left out.
     page: bool,
     left_out: usize,
+    embeds: Vec<Embed>,
 }
 
 impl Text {
@@ -398,12 +403,24 @@ impl Text {
                                 || LAYOUT_CLASSES.iter().any(|c| element.has_class(c, CASE))
                                 || element.id().is_some_and(|id| LAYOUT_IDS.contains(&id)));
                         let permalink = self.page && name == "a" && is_permalink(node);
+                        // A post the page embeds is read whole from its markup: its
+                        // paragraphs as the page's text would lose who wrote them.
+                        let embedded = self.page
+                            && name == "blockquote"
+                            && element.has_class("twitter-tweet", CASE);
+                        let embed = ElementRef::wrap(node)
+                            .filter(|_| embedded)
+                            .and_then(|e| Embed::from_html(&e.html()));
                         if HIDDEN.contains(&name)
                             || element.has_class("invisible", CASE)
                             || layout
                             || permalink
                         {
                             self.left_out += usize::from(layout);
+                            hidden = 1;
+                        } else if let Some(embed) = embed {
+                            self.embeds.push(embed);
+                            self.paragraph();
                             hidden = 1;
                         } else if name == "br" {
                             self.out.push('\n');
@@ -467,6 +484,7 @@ impl Text {
             links: self.links,
             cut_short,
             left_out: self.left_out,
+            embeds: self.embeds,
         }
     }
 
