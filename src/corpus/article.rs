@@ -616,7 +616,13 @@ mod tests {
             reading.warnings,
             ["1 paragraph about the writer (their bio) left out"]
         );
-        // The writer named in the text, or not at its end, is the article's.
+        // Not at the article's end, the writer's name opens the article's own paragraph.
+        let bio = "**Ann Example** is our social affairs correspondent. Follow her on X.";
+        let mid = page.replace(bio, &format!("{bio}\n\nMinisters will respond."));
+        let mut reading = read(&mid, Kind::Article, Written::Text);
+        take_bio(&mut reading);
+        assert_eq!(reading.threads[0].posts.len(), 4);
+        // Nor is the writer named in a closing sentence, or a word that opens as the name.
         for last in [
             "Ann Example said councils want money.",
             "Annex B is attached.",

@@ -53,7 +53,7 @@ const DROPPED_LINES: &[&str] = &[
     r"(?i)^\*?links? to this thread:",
     // A link back to the whole of a thread a page quotes from, and a newsletter's link to
     // itself on the web.
-    r"(?i)^\[?(?:read|see|view) the (?:full|whole|entire|rest of the) (?:thread|post)\]?(?:\([^)\s]*\)|:?\s*<?https?://\S+)?$",
+    r"(?i)^\[?(?:read|see|view) the (?:full|whole|entire|rest of the) thread\]?(?:\([^)\s]*\)|:?\s*<?https?://\S+)?$",
     r"(?i)^view (?:this (?:email|issue) )?in (?:your |a )?(?:web )?browser\.?$",
 ];
 
@@ -117,12 +117,8 @@ pub fn is_dropped(line: &str) -> bool {
     is_copyright(line) || DROPPED.is_match(line) || is_share_row(line)
 }
 
-/// One sharing button: "Share on X", "Facebook", "Email", "Copy link".
-const SHARE_BUTTON: &str = r"(?:share(?:\s+(?:on|via|to))?\s+)?(?:facebook|twitter|x|linkedin|whatsapp|e-?mail|reddit|bluesky|threads|messenger|pinterest|telegram|flipboard|mastodon)|copy(?:\s+the)?\s+link|print|share|tweet";
-
-/// The words a sharing button's opens with: [`SHARE_BUTTON`]'s.
-const BUTTON_WORDS: &[&str] = &[
-    "share",
+/// The places a sharing button sends a page to.
+const NETWORKS: &[&str] = &[
     "facebook",
     "twitter",
     "x",
@@ -138,17 +134,17 @@ const BUTTON_WORDS: &[&str] = &[
     "telegram",
     "flipboard",
     "mastodon",
-    "copy",
-    "print",
-    "tweet",
 ];
 
-/// A page's row of sharing buttons, as text or as Markdown links ("[Share on Facebook](…)
-/// [Share on X](…) [Email](mailto:…)", "Share | Facebook | X | Email"): two buttons or
-/// more, or one that says "Share".
+/// A page's row of sharing buttons: "Share on Facebook Share on X Email", "Share | X |
+/// Email", or such buttons as Markdown links (`[Facebook](…) [X](…)`). Words alone that
+/// name places ("Bluesky · Mastodon · Threads") say "share" nowhere: a post's own.
 fn is_share_row(line: &str) -> bool {
     static ROW: LazyLock<Regex> = LazyLock::new(|| {
-        let button = SHARE_BUTTON;
+        let button = format!(
+            r"(?:share(?:\s+(?:on|via|to))?\s+)?(?:{})|copy(?:\s+the)?\s+link|print|share|tweet",
+            NETWORKS.join("|")
+        );
         Regex::new(&format!(
             r"(?i)^(?:{button})(?P<more>(?:[\s|·•,/]+(?:{button}))+)?$"
         ))
@@ -157,21 +153,28 @@ fn is_share_row(line: &str) -> bool {
     // Asked of every line: a row is short, and its first word (a link's, perhaps) is a
     // button's.
     let opening = line.strip_prefix('[').unwrap_or(line);
-    let word = opening
-        .split(|c: char| !c.is_ascii_alphabetic() && c != '-')
-        .next();
-    let button = word.is_some_and(|w| BUTTON_WORDS.iter().any(|b| b.eq_ignore_ascii_case(w)));
+    let word = (opening.split(|c: char| !c.is_ascii_alphabetic() && c != '-')).next();
+    let button = word.is_some_and(|w| {
+        ["share", "copy", "print", "tweet"]
+            .iter()
+            .chain(NETWORKS)
+            .any(|b| b.eq_ignore_ascii_case(w))
+    });
     if line.len() > 600 || !button {
         return false;
     }
     let read = super::unroll::plain(line);
+    let linked = line.starts_with('[') && line.contains("](");
+    let says_share = read.to_ascii_lowercase().contains("share");
+    // Two buttons or more, or one that says where it shares to ("Share on X").
     let read = read.trim();
-    (ROW.captures(read)).is_some_and(|c| {
+    let row = (ROW.captures(read)).is_some_and(|c| {
         c.name("more").is_some()
             || read
                 .get(..6)
                 .is_some_and(|w| w.eq_ignore_ascii_case("share "))
-    })
+    });
+    (linked || says_share) && row
 }
 
 /// A site's copyright line ("© PingThread 2023"): short, opening with the sign and naming a
@@ -336,15 +339,18 @@ mod tests {
         for line in [
             "[Share on Facebook](https://www.facebook.com/sharer.php?u=x) [Share on X](https://twitter.com/intent/tweet?url=x) [Email](mailto:?subject=x)",
             "Share | Facebook | X | Email",
-            "Facebook Twitter LinkedIn",
+            "[Facebook](https://www.facebook.com/sharer.php?u=x) [X](https://x.com/intent/post)",
             "Share on WhatsApp",
-            "Copy link · Print",
+            "Share · Copy link · Print",
         ] {
             assert!(is_dropped(line), "{line}");
         }
         for line in [
             "Facebook",
             "X",
+            // Places named, no button.
+            "Bluesky · Mastodon · Threads",
+            "Tweet tweet",
             "Email us at help@example.org",
             "Share your story with us",
             "Twitter and Facebook both refused to comment.",

@@ -54,8 +54,9 @@ pub struct Body {
     gap: usize,
     /// Whether the gaps between blocks are kept: the page is Thread Reader App's.
     keep_gaps: bool,
-    /// How many more short blocks a newsletter's sign-up box under its heading may hold.
-    sign_up: usize,
+    /// Where a newsletter's sign-up box began (its heading), and how many short blocks it
+    /// holds so far: its button, a link alone, ends it, and then it is left out.
+    sign_up: Option<(Mark, usize)>,
 }
 
 /// A place in the page where a part of it begins (the readers' comments, the credits): how
@@ -487,25 +488,24 @@ impl Body {
         // A break counts only for the block right after it.
         let rule = self.rule.take();
         self.separate |= rule.is_some();
-        // A sign-up box: its pitch and its button, short, under its heading; any other
-        // block ends it.
-        if self.sign_up > 0 {
+        // A sign-up box: its pitch and its button, short, under its heading. The button
+        // closes it, and it is left out; any other block, or more of them, ends it as text.
+        if let Some((mark, held)) = self.sign_up.take() {
             let short = source.trim().chars().count() <= SIGN_UP_CHARS;
-            if short && matches!(tag, TagEnd::Paragraph | TagEnd::List(_)) {
-                // Its button, a link alone, closes it.
-                self.sign_up = match is_links_only(source) {
-                    true => 0,
-                    false => self.sign_up - 1,
-                };
+            let boxed = short && matches!(tag, TagEnd::Paragraph | TagEnd::List(_));
+            if boxed && is_links_only(source) {
+                self.end_at(mark);
                 self.left_out.furniture += 1;
                 return;
             }
-            self.sign_up = 0;
+            if boxed && held < SIGN_UP_BLOCKS {
+                self.sign_up = Some((mark, held + 1));
+            }
         }
         match tag {
             TagEnd::Heading(_) if is_sign_up_heading(&heading_text(source)) => {
                 self.left_out.headings += 1;
-                self.sign_up = SIGN_UP_BLOCKS;
+                self.sign_up = Some((self.mark(), 0));
             }
             // A line underlined is a heading to Markdown, and often a post followed by a
             // separator: it stays text, but for the page's one title underlined with "=".
@@ -717,9 +717,7 @@ fn is_credits_line(source: &str) -> bool {
     CREDITS.is_match(source.trim())
 }
 
-/// A heading over the readers' comments ("Comments", "3 Responses", "Leave a Reply"):
-/// what follows it is theirs, not the page's.
-/// The most blocks a newsletter's sign-up box holds under its heading, and the longest.
+/// The most blocks a newsletter's sign-up box holds above its button, and the longest.
 const SIGN_UP_BLOCKS: usize = 3;
 const SIGN_UP_CHARS: usize = 200;
 
@@ -736,14 +734,18 @@ fn is_links_only(source: &str) -> bool {
 }
 
 /// Whether a heading is over a newsletter's sign-up box: "Sign up to the Morning
-/// Briefing", "Subscribe to our newsletter", "Get our daily newsletter".
+/// Briefing", "Subscribe to our newsletter", "Get our daily newsletter". It says what is
+/// signed up to: "Sign up" alone, or "Register to vote", may head an article's section.
+/// (A box is left out only once its button is found.)
 fn is_sign_up_heading(title: &str) -> bool {
     static SIGN_UP: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:sign up|subscribe|register)\b(?:\s+(?:to|for|now)\b.*)?$|^(?:get|join)\s+(?:our|the)\b.*\b(?:newsletter|briefing|bulletin|digest)s?$|^(?:our|the|free|daily|weekly)\s+(?:\w+\s+)?newsletters?$").unwrap()
+        Regex::new(r"(?i)^(?:sign up|subscribe)\s+(?:to|for)\s+\S.*$|^(?:sign up|subscribe)\b.*\bnewsletters?$|^(?:get|join)\s+(?:our|the)\b.*\b(?:newsletter|briefing|bulletin|digest)s?$|^(?:our|the|free|daily|weekly)\s+(?:\w+\s+)?newsletters?$").unwrap()
     });
     SIGN_UP.is_match(title.trim().trim_end_matches(['.', '!', ':']))
 }
 
+/// A heading over the readers' comments ("Comments", "3 Responses", "Leave a Reply"):
+/// what follows it is theirs, not the page's.
 fn is_comments_heading(title: &str) -> bool {
     static COMMENTS: LazyLock<Regex> = LazyLock::new(|| {
         // In English, then in the languages of most pages saved (Spanish, French, German,
@@ -914,17 +916,22 @@ mod tests {
         let read = body_text(body);
         assert_eq!(read.text, "The review is out.\n\nMinisters will respond.");
         assert_eq!((read.left_out.headings, read.left_out.furniture), (1, 2));
-        // Without a button, at most three short blocks; a long one ends the box at once.
-        let body = "## Subscribe\n\nDaily.\n\nFree.\n\nEvery morning.\n\nMinisters will respond.\n";
-        assert_eq!(body_text(body).text, "Ministers will respond.");
+        // Without a button under it, within three short blocks, it was a section.
+        let body = "## Sign up to the waiting list\n\nCall the office.\n\nOr write.\n\nOr visit.\n\nThen wait.\n\n[Our office](https://example.org/office)\n";
+        let read = body_text(body);
+        assert!(read.text.starts_with("Call the office."), "{}", read.text);
+        assert!(
+            read.text
+                .ends_with("[Our office](https://example.org/office)")
+        );
         let long = "Ministers will respond before the summer, they said on Monday, after a year in which councils warned that costs had doubled, that the market had failed and that children were placed hundreds of miles from their families and schools.";
-        let body = format!("## Subscribe\n\n{long}\n");
+        let body = format!("## Subscribe to our newsletter\n\n{long}\n");
         assert_eq!(body_text(&body).text, long);
         for heading in [
             "Subscribe to our newsletter",
             "Get our daily briefing",
             "Our weekly newsletter",
-            "Sign up",
+            "Sign up for our free daily newsletter",
         ] {
             assert!(is_sign_up_heading(heading), "{heading}");
         }
@@ -932,6 +939,8 @@ mod tests {
             "Signing up carers",
             "Why councils subscribe to frameworks",
             "Newsletters of the 1980s",
+            "Sign up",
+            "Register to vote",
         ] {
             assert!(!is_sign_up_heading(heading), "{heading}");
         }

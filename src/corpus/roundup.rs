@@ -31,7 +31,29 @@ impl Start {
 
 /// Whether a page's text (or a Markdown page's source) is a round-up.
 pub fn is_roundup(text: &str) -> bool {
-    may_be_roundup(text) && starts(&chrome::content_lines(text)).len() >= MIN_THREADS
+    may_be_roundup(text) && threads(&chrome::content_lines(text)).is_some()
+}
+
+/// Where a round-up's threads start among its lines, if the page is one: two threads at
+/// least, each numbered over two posts or more (a thread quoting another's first post, "Bo
+/// wrote: 1/ …", is one thread that goes on), under no article's byline (an article
+/// quoting threads is the article).
+fn threads(lines: &[&str]) -> Option<Vec<Start>> {
+    let starts = starts(lines);
+    let first = starts.first()?.first_line();
+    let numbered = |n: usize| {
+        let end = starts.get(n + 1).map_or(lines.len(), Start::first_line);
+        let section = &lines[starts[n].attribution..end];
+        section
+            .iter()
+            .filter(|l| numbering::leading(l).is_some())
+            .count()
+            >= 2
+    };
+    let bylined = lines[..first]
+        .iter()
+        .any(|l| super::article::is_by_line(l.trim()));
+    (starts.len() >= MIN_THREADS && (0..starts.len()).all(numbered) && !bylined).then_some(starts)
 }
 
 /// Whether at least two lines open a post numbered 1 a few lines under a handle, and no
@@ -92,8 +114,11 @@ fn starts(lines: &[&str]) -> Vec<Start> {
             continue;
         };
         let attribution = above[k - 1];
+        // A heading stands apart from what is above it: a line run on from a post is the
+        // post's.
+        let apart = |i: usize| i == 0 || lines[i - 1].trim().is_empty();
         let title = (attribution.checked_sub(1))
-            .filter(|&i| i >= floor && !lines[i].trim().is_empty())
+            .filter(|&i| i >= floor && !lines[i].trim().is_empty() && apart(i))
             .filter(|&i| unroll::is_title(lines[i].trim()) && !lines[i].contains('@'));
         starts.push(Start { title, attribution });
         floor = p + 1;
@@ -108,10 +133,7 @@ pub fn read(text: &str) -> Option<Reading> {
         return None;
     }
     let lines = chrome::content_lines(text);
-    let starts = starts(&lines);
-    if starts.len() < MIN_THREADS {
-        return None;
-    }
+    let starts = threads(&lines)?;
     let mut reading = Reading::new(Kind::Listing);
     let mut left_out = paragraphs(&lines[..starts[0].first_line()]);
     for (n, start) in starts.iter().enumerate() {
@@ -218,7 +240,7 @@ mod tests {
 
     #[test]
     fn attributions_written_in_markdown_and_on_lines_of_their_own_start_threads() {
-        let text = "**Owen Price** ([@owenprice](https://x.com/owenprice)) · Mar 4, 2024\n\n1/ One.\n\n2/ Two.\n\nTash Bello\n@tashbello\nMar 5, 2024\n\n1/ Three.\n";
+        let text = "**Owen Price** ([@owenprice](https://x.com/owenprice)) · Mar 4, 2024\n\n1/ One.\n\n2/ Two.\n\nTash Bello\n@tashbello\nMar 5, 2024\n\n1/ Three.\n2/ Four.\n";
         let r = read(text).unwrap();
         let authors: Vec<_> = (r.threads.iter())
             .map(|t| t.author.as_ref().map(|a| a.name.as_str()))
@@ -226,6 +248,11 @@ mod tests {
         assert_eq!(authors, [Some("Owen Price"), Some("Tash Bello")]);
         assert_eq!(r.threads[1].posts[0].text.as_ref(), "1/ Three.");
         assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+        // A short last line of a post, run on into the next attribution, is the post's.
+        let run_on = text.replace("2/ Two.\n\n", "2/ Two.\nAt last\n");
+        let r = read(&run_on).unwrap();
+        assert_eq!(r.threads[1].title, None);
+        assert_eq!(r.threads[0].posts[1].text.as_ref(), "2/ Two.\nAt last");
     }
 
     #[test]
@@ -233,15 +260,23 @@ mod tests {
         // One attributed thread is an unroll page.
         let one = "Owen Price (@owenprice) · Mar 4, 2024\n\n1/ One.\n\n2/ Two.\n";
         assert!(!is_roundup(one));
-        // Lists that restart are an article's; a sentence naming someone is no attribution.
-        let lists = "Steps:\n\n1. Ask.\n2. Wait.\n\nThanks to Bo (@bo) for these.\n\n1. Again.\n";
+        // A sentence naming someone is no attribution, above lists that restart.
+        let lists = "Thanks to Ann (@ann) for these.\n\n1. Ask.\n2. Wait.\n\nThanks to Bo (@bo) for these.\n\n1. Again.\n2. Later.\n";
+        assert!(may_be_roundup(lists));
         assert!(!is_roundup(lists));
         assert!(read(lists).is_none());
+        // A thread quoting another's first post goes on after it.
+        let quoting = "Ann Example (@ann) · Mar 4, 2024\n\n1/ Bo wrote a thread:\n\nBo Li (@boli) · Feb 27, 2024\n1/ The review is out.\n\n2/ Mine again.\n\n3/ And again.\n";
+        assert!(!is_roundup(quoting));
+        // An article quoting two threads is the article.
+        let article = "Ferry fares rise\nBy Morag Lindsay\n\nAnn Example (@ann) · Mar 4, 2024\n1/ One.\n2/ Two.\n\nBo Li (@boli) · Mar 5, 2024\n1/ Three.\n2/ Four.\n";
+        assert!(!is_roundup(article));
+        assert!(is_roundup(&article.replace("By Morag Lindsay\n", "")));
         // A byline above numbered paragraphs is an article's.
         let byline = "By Ann Example (@ann) · Mar 4, 2024\n\n1. One.\n\nBy Bo Li (@bo) · Mar 5, 2024\n\n1. Two.\n";
         assert!(!is_roundup(byline));
         // A listing's excerpts, under who wrote them, are the listing reader's.
-        let listing = "Ann Example (@ann) · Mar 4, 2024\n1/ One.\nRead 4 tweets\n\nBo Li (@bo) · Mar 5, 2024\n1/ Two.\nRead 2 tweets\n";
+        let listing = "Ann Example (@ann) · Mar 4, 2024\n1/ One.\n2/ Two.\nRead 4 tweets\n\nBo Li (@bo) · Mar 5, 2024\n1/ Three.\n2/ Four.\nRead 2 tweets\n";
         assert!(!is_roundup(listing));
         assert!(is_roundup(&listing.replace("Read ", "")));
     }

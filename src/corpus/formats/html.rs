@@ -59,12 +59,10 @@ const LAYOUT_CLASSES: &[&str] = &[
     "jp-relatedposts",
     "related-posts",
     // News sites' boxes around an article: its sharing buttons, the newsletter's sign-up,
-    // the links to related articles.
-    "share",
+    // the links to related articles. (Not "newsletter" or "related" alone: WordPress gives
+    // a post its type as a class, `<article class="post-12 newsletter …">`.)
     "social-share",
-    "newsletter",
     "newsletter-signup",
-    "related",
     "related-articles",
 ];
 
@@ -651,12 +649,15 @@ mod tests {
 
     #[test]
     fn a_news_sites_boxes_around_the_article_are_layout() {
-        let html = "<main><article><h1>Care review</h1><div class=\"share\"><a href=\"#\">Share on X</a></div>\
+        let html = "<main><article><h1>Care review</h1><div class=\"social-share\"><a href=\"#\">Share on X</a></div>\
             <p>The review is out.</p></article>\
-            <section class=\"newsletter\"><h2>Get the Morning Briefing</h2><p>Sign up today.</p></section>\
-            <section class=\"related\"><h2>Related</h2><ul><li><a href=\"/a\">Foster carers</a></li></ul></section></main>";
+            <section class=\"newsletter-signup\"><h2>Get the Morning Briefing</h2><p>Sign up today.</p></section>\
+            <section class=\"related-articles\"><h2>Related</h2><ul><li><a href=\"/a\">Foster carers</a></li></ul></section></main>";
         let read = page_text(html);
         assert_eq!(read.text, "Care review\n\nThe review is out.");
         assert_eq!(read.left_out, 3);
+        // A post whose type is "newsletter" is the page's text.
+        let html = "<main><article class=\"post-12 newsletter type-newsletter\"><p>Issue 4.</p></article></main>";
+        assert_eq!(page_text(html).text, "Issue 4.");
     }
 }
