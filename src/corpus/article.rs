@@ -767,10 +767,17 @@ mod tests {
         );
         assert_eq!(byline("The review said this."), None);
         // The writer's role after the name.
-        for line in ["By Ann Example, Health editor", "By Ann Example | Reporter"] {
+        for line in [
+            "By Ann Example, Health editor",
+            "By Ann Example | Reporter",
+            "By Ann Example, transport reporter",
+            "By Ann Example, staff writer",
+            "By Ann Example, political columnist",
+        ] {
             assert_eq!(byline(line), Some("Ann Example".to_string()), "{line}");
         }
         assert_eq!(byline("By Monday, the vote"), None);
+        assert_eq!(byline("By Ann Example, the shelves were empty"), None);
         let head = "River report\n\nBy Ann Example, Health editor\n3 May 2023\n\nOne.\n\nTwo.\n";
         let r = read(head, Kind::Article, Written::Text);
         assert_eq!(r.author, Some(Author::named("Ann Example")));

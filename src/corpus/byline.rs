@@ -161,14 +161,36 @@ pub(super) fn name_before_role(value: &str) -> Option<&str> {
         .min()?;
     let (name, role) = (&value[..at], value[at + separator..].trim());
     let short = role.split_whitespace().count() <= 8 && role.chars().count() <= 60;
-    // A role is written as a title ("Health editor"); "the shelves were empty" is a clause.
-    // The date may stand there instead ("By Ann Example | 18 July 2024, 09:42").
+    // A role is written as a title ("Health editor") or ends in what writers are called
+    // ("transport reporter"); "the shelves were empty" is a clause. The date may stand
+    // there instead ("By Ann Example | 18 July 2024, 09:42").
     let dated = super::article::is_date(role);
-    let titled = dated || role.chars().next().is_some_and(char::is_uppercase);
+    let role_word = (role.rsplit(' ').next()).is_some_and(|w| {
+        let w = w.to_lowercase();
+        ROLES.contains(&w.as_str()) || w.ends_with("writer")
+    });
+    let titled = dated || role_word || role.chars().next().is_some_and(char::is_uppercase);
     let sentence =
         !dated && (role.contains(['.', ';', ':', '!', '?']) || role.matches(',').count() > 1);
     (short && titled && !sentence).then_some(name.trim())
 }
+
+/// What a byline calls its writer after their name, written lower-case ("transport
+/// reporter"), besides "…writer" ("staff writer").
+const ROLES: [&str; 12] = [
+    "reporter",
+    "editor",
+    "correspondent",
+    "contributor",
+    "critic",
+    "producer",
+    "analyst",
+    "presenter",
+    "columnist",
+    "journalist",
+    "economist",
+    "specialist",
+];
 
 /// The small words inside names written lower-case ("Rachel de Souza", "Pieter van Dijk").
 pub(super) const PARTICLES: [&str; 10] = [
