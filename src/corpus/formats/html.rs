@@ -179,6 +179,7 @@ pub fn page_text(html: &str) -> Read {
     // What stands around the main content is left out: said when it held any text.
     let mut whole = Text {
         page: true,
+        measuring: true,
         ..Text::default()
     };
     whole.walk(document.root_element());
@@ -382,6 +383,8 @@ struct Text {
     page: bool,
     left_out: usize,
     embeds: Vec<Embed>,
+    /// Walking only to measure the page's text (what stands around its main content).
+    measuring: bool,
 }
 
 impl Text {
@@ -406,9 +409,6 @@ impl Text {
                         let embedded = self.page
                             && name == "blockquote"
                             && element.has_class("twitter-tweet", CASE);
-                        let embed = ElementRef::wrap(node)
-                            .filter(|_| embedded)
-                            .and_then(|e| Embed::from_html(&e.html()));
                         if HIDDEN.contains(&name)
                             || element.has_class("invisible", CASE)
                             || layout
@@ -416,8 +416,13 @@ impl Text {
                         {
                             self.left_out += usize::from(layout);
                             hidden = 1;
-                        } else if let Some(embed) = embed {
-                            self.embeds.push(embed);
+                        } else if embedded {
+                            // Only measuring what stands around the main content, the
+                            // embed is not read: it is no text of the page either way.
+                            if !self.measuring {
+                                let html = ElementRef::wrap(node).map(|e| e.html());
+                                self.embeds.extend(html.and_then(|h| Embed::from_html(&h)));
+                            }
                             self.paragraph();
                             hidden = 1;
                         } else if name == "br" {
