@@ -668,7 +668,7 @@ fn a_brief_under_the_papers_name_has_its_title_byline_and_date() {
     assert!(texts[0][0].starts_with("La corderie Huet"));
     assert_eq!(
         doc["warnings"],
-        serde_json::json!(["1 line above the title (the site's name) left out"])
+        serde_json::json!(["1 line above the title (the site's name or menu) left out"])
     );
 }
 
@@ -1054,4 +1054,31 @@ fn posts_a_saved_page_embeds_are_read_whole_from_their_markup() {
         .collect();
     assert_eq!(authors[1..], ["IslandFerries", "CuramEilean"]);
     assert_eq!(doc["threads"][1]["title"], "Embedded post");
+}
+
+#[test]
+fn saved_news_text_under_the_sites_menu_gives_title_writer_date_and_standfirst() {
+    let doc = show("news-text");
+    assert_eq!(doc["kind"], "article");
+    assert_eq!(
+        doc["title"],
+        "Short-break homes for disabled children to close in two towns"
+    );
+    assert_eq!(doc["author"]["name"], "Morag Lindsay");
+    // The date it was published, in the page's words, not the date it was updated.
+    assert_eq!(doc["date"], "Tue 5 Mar 2024 06.00 GMT");
+    let texts = texts(&doc);
+    assert_eq!(texts.len(), 1);
+    // The standfirst opens the article; the site's name and menu are no part of it.
+    assert_eq!(
+        texts[0][0],
+        "Parents say the closures leave families without respite for the first time in twenty years"
+    );
+    assert_eq!(texts[0].len(), 4);
+    assert!(texts[0][1].starts_with("Two of the county's"), "{texts:?}");
+    let warnings = doc["warnings"].to_string();
+    assert!(
+        warnings.contains("2 lines above the title (the site's name or menu) left out"),
+        "{warnings}"
+    );
 }

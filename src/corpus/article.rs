@@ -17,9 +17,12 @@ static BY: LazyLock<Regex> =
 /// A month's name, in English, French, Spanish, Italian, German, Dutch or Portuguese (the
 /// languages of most pages saved), or its usual short form.
 static MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|Januar|Februar|März|Juni|Juli|Oktober|Dezember|januari|februari|maart|mei|augustus|oktober|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|janv|févr|avr|juil|déc|ene|abr|ago|dic|Mär|Okt|Dez|mrt)";
+/// A time of day: "06.00", "17h32", "6:00 a.m.", "9am", then maybe its zone ("GMT",
+/// "UTC+1").
+static TIME: &str = r"(?:\d{1,2}[:.h]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.|uhr)?|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.))(?:\s*(?:GMT|BST|UTC|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|IST|AEST|AEDT|ET|PT)(?:[+-]\d{1,2}(?::?\d{2})?)?)?";
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:(?:updated|published|posted|publié le|mis à jour le|publicado el|actualizado el|pubblicato il|veröffentlicht am|aktualisiert am|gepubliceerd op):?\s*)?(?:[a-z]+,?\s+)?(?:{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th|\.|º|er)?\s+(?:de\s+)?{MONTH}\.?,?(?:\s+(?:de\s+)?\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})(?:[\s,•·]+(?:(?:à|at|a las|às|um|alle|om)\s+)?\d{{1,2}}[:.h]\d{{2}}\s*(?:am|pm|uhr)?)?(?:[\s•·]+\d+ min read)?$"
+        r"(?i)^(?:(?:last updated|updated|published|posted|publié le|mis à jour le|publicado el|actualizado el|pubblicato il|veröffentlicht am|aktualisiert am|gepubliceerd op):?\s*)?(?:{TIME},?\s+)?(?:[a-z]+,?\s+)?(?:{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th|\.|º|er)?\s+(?:de\s+)?{MONTH}\.?,?(?:\s+(?:de\s+)?\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})(?:[\s,•·]+(?:(?:à|at|a las|às|um|alle|om)\s+)?{TIME})?(?:[\s•·]+\d+ min read)?$"
     ))
     .unwrap()
 });
@@ -42,6 +45,19 @@ pub fn is_reading_time(line: &str) -> bool {
 pub fn is_date(line: &str) -> bool {
     let line = line.trim();
     line.chars().count() <= 60 && DATE.is_match(line)
+}
+
+/// The date a line gives when it gives only dates: the line, or the first of the dates it
+/// sets apart with bars ("Published: 10:15, 5 March 2024 | Updated: 11:02, 5 March 2024").
+pub fn date_of(line: &str) -> Option<&str> {
+    let line = line.trim();
+    if is_date(line) {
+        return Some(line);
+    }
+    let mut parts = line.split('|').map(str::trim);
+    let first = parts.next()?;
+    let dated = line.contains('|') && is_date(first) && parts.all(is_date);
+    dated.then_some(first)
 }
 
 /// True for a line that opens "By" (in the languages of [`BY`]) before a name.
@@ -93,57 +109,147 @@ struct Head {
     author: Option<Author>,
     date: Option<String>,
     body: usize,
-    /// Lines above the title (the site's name), left out.
+    /// Lines above the title (the site's name, its menu), left out.
     above: usize,
+    /// The line between the title and the byline that sums the article up (its
+    /// standfirst): the article's first paragraph.
+    standfirst: Option<usize>,
 }
 
-/// An article's head: the title line, then a byline and/or date line among the next three;
-/// or the same under one short line, the site's name ("The Harbour Gazette").
+/// An article's head: the title line, then a byline and/or date line among the next three
+/// (maybe under a standfirst); or the same under the site's name and/or its menu ("The
+/// Harbour Gazette", "News | Health | Council"), two lines at most. A short first line over
+/// a headline and a byline is the site's name before it is a title over its standfirst.
 fn article_head(lines: &[&str]) -> Option<Head> {
-    head_from(lines, 0).or_else(|| {
-        let (site_at, site) = *leading(lines, 1).first()?;
-        let masthead =
-            site.chars().count() <= MASTHEAD_CHARS && !site.ends_with(['.', ':', '!', '?']);
-        let mut head = head_from(lines, site_at + 1).filter(|_| masthead)?;
-        head.above = 1;
-        Some(head)
-    })
+    let first = leading(lines, ABOVE_TITLE + 1);
+    let under_title = |standfirst: bool| {
+        let mut masthead = false;
+        for (above, &(title_at, title)) in first.iter().enumerate() {
+            // A headline is no sentence (a standfirst may be, under its title).
+            let headline = above == 0 || !title.ends_with('.');
+            if let Some(mut head) = head_from(lines, title_at, standfirst).filter(|_| headline) {
+                head.above = above;
+                return Some(head);
+            }
+            // May the line tried as the title be above it instead?
+            match (is_navigation(title), is_masthead(title)) {
+                (true, _) => {}
+                (false, true) if !masthead => masthead = true,
+                _ => return None,
+            }
+        }
+        None
+    };
+    under_title(false).or_else(|| under_title(true))
 }
+
+/// The most lines above an article's title left out as the site's.
+const ABOVE_TITLE: usize = 2;
 
 /// The longest line above an article's title taken for the site's name.
 const MASTHEAD_CHARS: usize = 40;
 
-/// An article's head whose title is the first filled line from `from` on.
-fn head_from(lines: &[&str], from: usize) -> Option<Head> {
-    let first: Vec<(usize, &str)> = leading(&lines[from..], 4)
+/// A site's name: short, and no sentence.
+fn is_masthead(line: &str) -> bool {
+    line.chars().count() <= MASTHEAD_CHARS && !line.ends_with(['.', ':', '!', '?'])
+}
+
+/// A site's menu or the page's place in it ("News | Health | Council", "Home › News ›
+/// Education"): two short names or more, set apart by bars or arrows.
+fn is_navigation(line: &str) -> bool {
+    let items: Vec<&str> = line.split(['|', '›', '»', '>']).map(str::trim).collect();
+    let short = |item: &&str| {
+        item.split_whitespace().count() <= 4
+            && item.chars().count() <= 30
+            && item
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+            && !item.ends_with(['.', ':', '!', '?', ','])
+    };
+    items.len() >= 2 && items.iter().all(short)
+}
+
+/// The longest line read as an article's standfirst.
+const STANDFIRST_CHARS: usize = 300;
+
+/// The most lines an article's head takes: its title, a standfirst, a byline, the date it
+/// was published and the date it was updated.
+const HEAD_LINES: usize = 5;
+
+/// An article's head whose title is the first filled line from `from` on, with a
+/// standfirst under it when `standfirst` allows one.
+fn head_from(lines: &[&str], from: usize, standfirst: bool) -> Option<Head> {
+    let first: Vec<(usize, &str)> = leading(&lines[from..], HEAD_LINES)
         .into_iter()
         .map(|(i, l)| (i + from, l))
         .collect();
     let (title_at, title) = *first.first()?;
+    if is_navigation(title) {
+        return None;
+    }
     let mut head = Head {
         title: Some(title.to_string()),
         author: None,
         date: None,
         body: title_at + 1,
         above: 0,
+        standfirst: None,
     };
-    for &(i, line) in &first[1..] {
+    for (k, &(i, line)) in first.iter().enumerate().skip(1) {
         let unnamed = head.author.is_none() && head.date.is_none();
-        if head.date.is_none() && is_date(line) {
-            head.date = Some(line.to_string());
+        let next = first.get(k + 1).map(|&(_, l)| l);
+        let dated_below = next.and_then(date_of).is_some();
+        if let Some(date) = date_of(line) {
+            // The first date the head gives ("Published …"), not the next ("Updated …").
+            head.date.get_or_insert_with(|| date.to_string());
         } else if unnamed && byline(line).is_some() {
             head.author = byline(line).map(Author::named);
+        } else if let Some(name) = named_with_role(line).filter(|_| unnamed && dated_below) {
+            // "Ann Example, health correspondent" over the date: a byline without "By".
+            head.author = Some(Author::named(name));
+        } else if head.author.is_none() && head.date.is_some() && is_by_line(line) {
+            // "By Ann Example" under the date.
+            head.author = byline(line).map(Author::named);
+            if head.author.is_none() {
+                break;
+            }
         } else if let Some(posted) = super::byline::posted_on(line, i).filter(|_| unnamed) {
             // "Posted on March 6, 2024 by Dee Mensah": a blog's date and writer in one.
             (head.author, head.date) = (Some(posted.author), posted.date);
         } else if let Some((name, date)) = name_and_date(line).filter(|_| unnamed) {
             (head.author, head.date) = (Some(Author::named(name)), Some(date.to_string()));
+        } else if standfirst && k == 1 && opens_a_head(&first[2..]) && is_standfirst(line) {
+            // A sentence summing the article up, between its title and its byline.
+            head.standfirst = Some(i);
         } else {
             break;
         }
         head.body = i + 1;
     }
     (head.author.is_some() || head.date.is_some()).then_some(head)
+}
+
+/// "Ann Example, health correspondent": a writer's name and role, without "By".
+fn named_with_role(line: &str) -> Option<&str> {
+    super::byline::name_before_role(line).filter(|name| looks_like_name(name))
+}
+
+/// Whether the lines under a standfirst open with an article's byline or date, as only
+/// such lines do: a date, "By" and a name, or a name and role over a date.
+fn opens_a_head(lines: &[(usize, &str)]) -> bool {
+    let line = |k: usize| lines.get(k).map(|&(_, l)| l);
+    let Some(first) = line(0) else {
+        return false;
+    };
+    let named_over_date = named_with_role(first).is_some() && line(1).and_then(date_of).is_some();
+    date_of(first).is_some() || (is_by_line(first) && byline(first).is_some()) || named_over_date
+}
+
+/// A standfirst: one sentence or two, of a few words and more.
+fn is_standfirst(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    words >= 5 && line.chars().count() <= STANDFIRST_CHARS && !is_navigation(line)
 }
 
 /// "Raj Patel · 7 March 2024 · 3 min read": a writer's name, a date and the reading time on
@@ -189,6 +295,7 @@ fn blog_head(lines: &[&str]) -> Head {
         date: None,
         body: 0,
         above: 0,
+        standfirst: None,
     };
     let mut rest = leading(lines, 8).into_iter().peekable();
     while let Some((i, line)) = rest.next() {
@@ -233,22 +340,29 @@ pub fn read(text: &str, kind: Kind, written: Written) -> Reading {
         Kind::Article => article_head(&lines),
         _ => None,
     };
-    let body = match head {
+    let mut body: Vec<&str> = Vec::new();
+    match head {
         Some(head) => {
             reading.title = head.title;
             reading.author = head.author;
             reading.date = head.date;
             if head.above > 0 {
-                (reading.warnings).push("1 line above the title (the site's name) left out".into());
+                let lines = crate::present::plural(head.above, "line");
+                (reading.warnings).push(format!(
+                    "{lines} above the title (the site's name or menu) left out"
+                ));
             }
-            head.body
+            if let Some(at) = head.standfirst {
+                body.extend([lines[at], ""]);
+            }
+            body.extend(&lines[head.body..]);
         }
         None => {
             reading.warnings.push(NO_STRUCTURE.to_string());
-            0
+            body = lines;
         }
-    };
-    let (paragraphs, embeds) = take_signed_embeds(pictured_paragraphs(&lines[body..], written));
+    }
+    let (paragraphs, embeds) = take_signed_embeds(pictured_paragraphs(&body, written));
     let mut thread = Thread::new(paragraphs, None);
     thread.author = reading.author.clone();
     reading.threads.push(thread);
@@ -702,12 +816,76 @@ mod tests {
         assert_eq!(texts, ["One.", "Two."]);
         assert_eq!(
             r.warnings,
-            ["1 line above the title (the site's name) left out"]
+            ["1 line above the title (the site's name or menu) left out"]
         );
         // A sentence above is no site's name: no head.
         let text =
             "We went to the pier.\n\nFerries cut\n\nBy Ann Example\n3 May 2024\n\nOne.\n\nTwo.\n";
         assert!(!has_article_head(&text.lines().collect::<Vec<_>>()));
+    }
+
+    #[test]
+    fn a_news_head_under_the_sites_menu_with_a_standfirst_and_a_dated_role() {
+        let text = "The Harbour Gazette\n\nNews | Transport | Islands\n\nFerries cut\n\nThe winter timetable drops two sailings a day, the operator says\n\nAnn Example, transport correspondent\nTue 5 Mar 2024 06.00 GMT\n\nOne.\n\nTwo.\n";
+        assert!(has_article_head(&text.lines().collect::<Vec<_>>()));
+        let r = read(text, Kind::Article, Written::Text);
+        assert_eq!(r.title.as_deref(), Some("Ferries cut"));
+        assert_eq!(r.author, Some(Author::named("Ann Example")));
+        assert_eq!(r.date.as_deref(), Some("Tue 5 Mar 2024 06.00 GMT"));
+        let texts: Vec<_> = r.threads[0].posts.iter().map(|p| &*p.text).collect();
+        assert_eq!(
+            texts,
+            [
+                "The winter timetable drops two sailings a day, the operator says",
+                "One.",
+                "Two."
+            ],
+            "the standfirst is the first paragraph"
+        );
+        assert_eq!(
+            r.warnings,
+            ["2 lines above the title (the site's name or menu) left out"]
+        );
+        // "By" under the dates a bar sets apart.
+        let text = "Ferries cut\n\nPublished: 10:15, 5 March 2024 | Updated: 11:02, 5 March 2024\n\nBy Ann Example\n\nOne.\n\nTwo.\n";
+        let r = read(text, Kind::Article, Written::Text);
+        assert_eq!(r.author, Some(Author::named("Ann Example")));
+        assert_eq!(r.date.as_deref(), Some("Published: 10:15, 5 March 2024"));
+        assert_eq!(r.threads[0].posts.len(), 2);
+        // A sentence under a title is no standfirst unless a byline or date follows it; a
+        // name and role is no byline unless a date follows it; a sentence is not the site's.
+        for text in [
+            "Ferries cut\n\nThe winter timetable drops two sailings a day\n\nOne.\n\nTwo.\n",
+            "Ferries cut\n\nAnn Example, transport correspondent\n\nOne.\n\nTwo.\n",
+            "We sailed at dawn.\n\nNews | Transport\n\nFerries cut\n\nBy Ann Example\n3 May 2024\n\nOne.\n",
+        ] {
+            assert!(
+                !has_article_head(&text.lines().collect::<Vec<_>>()),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn dates_with_their_time_and_zone_and_dates_set_apart_by_bars() {
+        for date in [
+            "Tue 5 Mar 2024 06.00 GMT",
+            "March 5, 2024 at 6:00 a.m. EST",
+            "10:15, 5 March 2024",
+            "5 March 2024, 9am BST",
+            "Last updated: 5 March 2024 14:02 UTC+1",
+        ] {
+            assert!(is_date(date), "{date}");
+        }
+        for line in ["5 March 2024 at the town hall", "10:15 the ferry left"] {
+            assert!(!is_date(line), "{line}");
+        }
+        assert_eq!(
+            date_of("Published: 10:15, 5 March 2024 | Updated: 11:02, 5 March 2024"),
+            Some("Published: 10:15, 5 March 2024")
+        );
+        assert_eq!(date_of("5 March 2024 | News"), None);
+        assert_eq!(date_of("| 5 March 2024"), None);
     }
 
     #[test]

@@ -167,8 +167,13 @@ pub fn date_key(written: &str) -> Option<DateKey> {
             .parse::<u32>()
             .ok()
     };
+    // "6 p.m." is a time, not the day.
+    let hour = |i: usize| {
+        (words.get(i + 1))
+            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "am" | "pm" | "a.m." | "p.m."))
+    };
     let numbers: Vec<u32> = (words.iter().enumerate())
-        .filter(|(i, _)| *i != month_at)
+        .filter(|&(i, _)| i != month_at && !hour(i))
         .filter_map(|(_, w)| number(w))
         .collect();
     let year = *numbers.iter().find(|&&n| (1000..3000).contains(&n))?;
@@ -235,6 +240,13 @@ mod tests {
             Some((2021, 11, 9, 0))
         );
         assert_eq!(date_key("Sept. 21st, 2020"), Some((2020, 9, 21, 0)));
+        // As news pages write it, the time before or after the date.
+        assert_eq!(date_key("Tue 5 Mar 2024 06.00 GMT"), Some((2024, 3, 5, 0)));
+        assert_eq!(
+            date_key("Published: 10:15, 5 March 2024"),
+            Some((2024, 3, 5, 0))
+        );
+        assert_eq!(date_key("6 p.m., March 9, 2024 EST"), Some((2024, 3, 9, 0)));
         assert_eq!(date_key("May 23"), None, "no year");
         assert_eq!(date_key("the mayor, 2021"), None);
         assert_eq!(date_key(""), None);
