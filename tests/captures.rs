@@ -1082,3 +1082,24 @@ fn saved_news_text_under_the_sites_menu_gives_title_writer_date_and_standfirst()
         "{warnings}"
     );
 }
+
+#[test]
+fn a_nitter_page_is_its_writers_thread_without_the_menu_or_the_counts() {
+    let doc = show("nitter-thread");
+    assert_eq!(doc["kind"], "unroll");
+    assert_eq!(doc["author"]["name"], "Calum Reid");
+    assert_eq!(doc["author"]["handle"], "calumreid_sw");
+    assert_eq!(doc["date"], "Apr 2, 2024 · 7:15 PM UTC");
+    let texts = texts(&doc);
+    assert_eq!(texts.len(), 1);
+    assert_eq!(
+        texts[0][1],
+        "Allowances have not moved since 2019 while rents have risen by a third. #Fostering 2/3"
+    );
+    let labels: Vec<&str> = (doc["threads"][0]["posts"].as_array().unwrap().iter())
+        .map(|p| p["label"].as_str().unwrap_or("-"))
+        .collect();
+    assert_eq!(labels, ["1/3", "2/3", "3/3"]);
+    // The writer's handle above each post is no mention; the one in a post is.
+    assert_eq!(mentions(&doc, 0), ["TheFosteringNet"]);
+}

@@ -51,8 +51,10 @@ static TIME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\d{1,2}[:.h]\d{2}
 /// Several may stand glued on one line ("1,204Likes312Retweets").
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
     let word = r"(?:views?|reposts?|quotes?|likes?|boosts?|favou?rites?|repl(?:y|ies)|retweets?|restacks?|bookmarks?|comments?)";
+    // The icons some front ends (Nitter) show their counts by: "💬 4 🔁 18 ❤️ 52".
+    let icon = "[💬🗨🔁🔄♻❤♥👍⭐🔖📊👁]";
     Regex::new(&format!(
-        r"(?i)^(?:[\d.,]*\d\s*[KMB]?\s*{word}?\s*|{word}\s*)+$"
+        r"(?i)^(?:(?:{icon}\x{{fe0f}}?\s*)?[\d.,]*\d\s*[KMB]?\s*{word}?\s*|{word}\s*)+$"
     ))
     .unwrap()
 });
@@ -810,10 +812,12 @@ mod tests {
             "14 boosts · 37 favourites",
             "1,204 Likes",
             "1,204Likes312Retweets",
+            "💬 4 🔁 18 ❤️ 52",
+            "💬 0 🔁 1.2K ❤\u{fe0f} 3",
         ] {
             assert!(is_counts(line), "{line}");
         }
-        for line in ["·", "48 reasons to swim", "Thanks"] {
+        for line in ["·", "48 reasons to swim", "Thanks", "❤️ this", "🔁"] {
             assert!(!is_counts(line), "{line}");
         }
     }
