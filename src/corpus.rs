@@ -35,6 +35,7 @@ mod store;
 mod unroll;
 
 use article::Written;
+use formats::html::PageMeta;
 use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -85,19 +86,81 @@ impl Reading {
 /// and posts and extracts hashtags, mentions and links. Organisations need the whole corpus
 /// and are filled in by [`Corpus::resolve`].
 pub fn read(text: &str) -> Reading {
-    read_embedding(text, Vec::new())
+    read_embedding(text, Vec::new(), &PageMeta::default())
 }
 
 /// Reads a page's text as [`read`] does, with the posts its markup embedded (a saved HTML
 /// page's `twitter-tweet` blockquotes, taken out of its text) as threads of their own
-/// after the text's.
-pub(crate) fn read_embedding(text: &str, embeds: Vec<markdown::Embed>) -> Reading {
+/// after the text's, and what its head says of it (`meta`) where the text does not say it.
+pub(crate) fn read_embedding(text: &str, embeds: Vec<markdown::Embed>, meta: &PageMeta) -> Reading {
     let mut reading = markdown_page(text).unwrap_or_else(|| read_page_text(text, Written::Text));
+    with_page_meta(&mut reading, meta);
     reading
         .threads
         .extend(embeds.into_iter().map(embedded_thread));
     finish(&mut reading);
     reading
+}
+
+/// What a saved page's head says of it, where its text does not: its title, writer and
+/// date, for prose (a site of threads shows others' posts under its own name). A page read
+/// as plain text whose head names its title and calls it an article (or names its writer)
+/// is an article, and its first paragraphs that only repeat the head (the title, the
+/// site's name, the writer, a date) are left out.
+fn with_page_meta(reading: &mut Reading, meta: &PageMeta) {
+    if !matches!(reading.kind, Kind::Article | Kind::Blog | Kind::Plain) {
+        return;
+    }
+    if reading.kind == Kind::Plain
+        && meta.title.is_some()
+        && (meta.article || meta.author.is_some())
+    {
+        reading.kind = Kind::Article;
+        reading.warnings.retain(|w| w != article::NO_STRUCTURE);
+        if let Some(thread) = reading.threads.first_mut() {
+            let (mut at, before) = (0, thread.posts.len());
+            thread.posts.retain(|post| {
+                at += 1;
+                at > HEAD_PARAGRAPHS || !repeats_head(&post.text, meta)
+            });
+            let left_out = before - thread.posts.len();
+            if left_out > 0 {
+                let paragraphs = crate::present::plural(left_out, "paragraph");
+                (reading.warnings).push(format!(
+                    "{paragraphs} at the top repeating the page's head (its title, site, writer or date) left out"
+                ));
+            }
+        }
+    }
+    reading.title = reading.title.take().or_else(|| meta.title.clone());
+    reading.date = reading.date.take().or_else(|| meta.published.clone());
+    if reading.author.is_none() {
+        reading.author = meta.author.as_deref().map(Author::named);
+        if let Some(thread) = reading.threads.first_mut().filter(|t| t.author.is_none()) {
+            thread.author = reading.author.clone();
+        }
+    }
+}
+
+/// The paragraphs a page's head may be repeated in, at its top.
+const HEAD_PARAGRAPHS: usize = 5;
+
+/// Whether a paragraph only says what the page's head does: its title, its site's name,
+/// its writer ("By Ann Example"), or a date.
+fn repeats_head(text: &str, meta: &PageMeta) -> bool {
+    let text = text.trim();
+    let named = |value: &Option<String>| {
+        value
+            .as_deref()
+            .is_some_and(|v| v.eq_ignore_ascii_case(text))
+    };
+    let by = (meta.author.as_deref()).is_some_and(|author| {
+        article::is_by_line(text)
+            && text
+                .split_once(char::is_whitespace)
+                .is_some_and(|(_, n)| n.trim().eq_ignore_ascii_case(author))
+    });
+    named(&meta.title) || named(&meta.site) || named(&meta.author) || by || article::is_date(text)
 }
 
 /// The largest page read as Markdown.
@@ -574,6 +637,48 @@ pub fn summary(problems: &[Problem], loaded: &BTreeSet<&str>) -> Option<String> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pages_head_fills_what_its_prose_does_not_say_and_no_threads_writer() {
+        let meta = PageMeta {
+            title: Some("Ferries cut".into()),
+            author: Some("Gazette Staff".into()),
+            published: Some("2024-03-05".into()),
+            site: Some("The Harbour Gazette".into()),
+            article: true,
+        };
+        // An article its text reads keeps its own title and writer; the date is the head's.
+        let text = "Winter ferries cut\n\nBy Ann Example\n\nOne.\n\nTwo.\n";
+        let reading = read_embedding(text, Vec::new(), &meta);
+        assert_eq!(reading.title.as_deref(), Some("Winter ferries cut"));
+        assert_eq!(reading.author, Some(Author::named("Ann Example")));
+        assert_eq!(reading.date.as_deref(), Some("2024-03-05"));
+        // A thread's page names its writer itself, or says it found none.
+        let text = "1/ The ferry is cut.\n\n2/ Write to the council.\n\n3/ Thanks.\n";
+        let reading = read_embedding(text, Vec::new(), &meta);
+        assert_eq!(reading.kind, Kind::Unroll);
+        assert_eq!(reading.author, None);
+        // Prose it cannot read is an article by its head, without the head's lines.
+        let text = "The Harbour Gazette\n\nFerries cut\n\nGazette staff\n\nThe ferry is cut, the operator said on Monday.\n";
+        let reading = read_embedding(text, Vec::new(), &meta);
+        assert_eq!(reading.kind, Kind::Article);
+        assert_eq!(reading.author, Some(Author::named("Gazette Staff")));
+        let texts: Vec<&str> = reading.threads[0].posts.iter().map(|p| &*p.text).collect();
+        assert_eq!(texts, ["The ferry is cut, the operator said on Monday."]);
+        assert_eq!(
+            reading.warnings,
+            [
+                "3 paragraphs at the top repeating the page's head (its title, site, writer or date) left out"
+            ]
+        );
+        // Nor without a head that calls it an article.
+        let plain = PageMeta {
+            title: Some("Notes".into()),
+            ..PageMeta::default()
+        };
+        let reading = read_embedding("Milk.\n\nBread and eggs.\n", Vec::new(), &plain);
+        assert_eq!(reading.kind, Kind::Plain);
+    }
 
     #[test]
     fn a_markdown_pages_html_block_gives_only_words_of_the_page() {

@@ -1103,3 +1103,27 @@ fn a_nitter_page_is_its_writers_thread_without_the_menu_or_the_counts() {
     // The writer's handle above each post is no mention; the one in a post is.
     assert_eq!(mentions(&doc, 0), ["TheFosteringNet"]);
 }
+
+#[test]
+fn a_saved_news_page_whose_head_alone_names_writer_and_date_is_an_article() {
+    let doc = show("news-meta");
+    assert_eq!(doc["kind"], "article");
+    assert_eq!(
+        doc["title"],
+        "Short-break homes for disabled children to close in two towns"
+    );
+    assert_eq!(doc["author"]["name"], "Morag Lindsay");
+    assert_eq!(doc["date"], "2024-03-05T06:00:00Z");
+    // The site's name, the headline and the byline are the head's, not paragraphs; the
+    // standfirst is the article's.
+    let texts = texts(&doc);
+    assert_eq!(texts.len(), 1);
+    assert_eq!(texts[0].len(), 4, "{texts:?}");
+    assert!(texts[0][0].starts_with("Parents say"), "{texts:?}");
+    let warnings = doc["warnings"].to_string();
+    assert!(
+        warnings.contains("3 paragraphs at the top repeating the page's head"),
+        "{warnings}"
+    );
+    assert!(!warnings.contains("no thread structure"), "{warnings}");
+}

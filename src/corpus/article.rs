@@ -44,7 +44,9 @@ pub fn is_reading_time(line: &str) -> bool {
 /// True for a line giving only a date ("Tuesday, November 9, 2021", "9 Nov 2021", "2021-11-09").
 pub fn is_date(line: &str) -> bool {
     let line = line.trim();
-    line.chars().count() <= 60 && DATE.is_match(line)
+    // Every form of [`DATE`] has a digit: most lines have none, and are no date at once.
+    let digit = line.bytes().any(|b| b.is_ascii_digit());
+    digit && line.chars().count() <= 60 && DATE.is_match(line)
 }
 
 /// The date a line gives when it gives only dates: the line, or the first of the dates it

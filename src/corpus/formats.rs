@@ -5,7 +5,7 @@
 
 mod bluesky;
 mod chains;
-mod html;
+pub(super) mod html;
 mod mastodon;
 mod parts;
 mod x_archive;
@@ -199,7 +199,7 @@ fn page(source: &Source) -> Parsed {
     if text.trim().is_empty() && read.embeds.is_empty() {
         return Parsed::problem("an HTML page with no readable text".to_string());
     }
-    let mut reading = super::read_embedding(&text, std::mem::take(&mut read.embeds));
+    let mut reading = super::read_embedding(&text, std::mem::take(&mut read.embeds), &read.meta);
     reading.warnings.extend(read.left_out_warning());
     let (id, path) = (source.id.clone(), source.path.clone());
     let warnings = source.warnings.clone();

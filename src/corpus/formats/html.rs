@@ -92,6 +92,108 @@ pub struct Read {
     /// Posts a page embeds (X's `<blockquote class="twitter-tweet">`), in order: read whole
     /// from their markup, never as the page's text.
     pub embeds: Vec<Embed>,
+    /// What a whole page's head says of it.
+    pub meta: PageMeta,
+}
+
+/// What a saved page's head says of it in its `<meta>` tags (Open Graph's, and those news
+/// sites write for search engines), as a clipper's front matter does.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct PageMeta {
+    /// `og:title`, else the `<title>` without the site's name after it.
+    pub title: Option<String>,
+    /// `author` (and the like), when it is a name, not an address.
+    pub author: Option<String>,
+    /// `article:published_time` (and the like), as written.
+    pub published: Option<String>,
+    /// `og:site_name`.
+    pub site: Option<String>,
+    /// Whether the page says it is an article (`og:type`), or gives an article's date.
+    pub article: bool,
+}
+
+impl PageMeta {
+    /// What the `<meta>` tags and `<title>` of `document` say.
+    fn of(document: &Html) -> PageMeta {
+        let metas = scraper::Selector::parse("head meta").expect("the selector is valid");
+        let mut named: Vec<(String, String)> = Vec::new();
+        for meta in document.select(&metas) {
+            let element = meta.value();
+            let key =
+                (element.attr("property").or(element.attr("name"))).or(element.attr("itemprop"));
+            if let (Some(key), Some(content)) = (key, element.attr("content")) {
+                let content = content.split_whitespace().collect::<Vec<_>>().join(" ");
+                if !content.is_empty() {
+                    named.push((key.to_ascii_lowercase(), content));
+                }
+            }
+        }
+        let first = |keys: &[&str]| {
+            (keys.iter()).find_map(|k| {
+                named
+                    .iter()
+                    .find(|(key, _)| key == k)
+                    .map(|(_, v)| v.clone())
+            })
+        };
+        let site = first(&["og:site_name"]);
+        let title = first(&["og:title", "twitter:title"]).or_else(|| {
+            let title = scraper::Selector::parse("head title").expect("the selector is valid");
+            let text: String = document.select(&title).next()?.text().collect();
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            Some(without_site(&text, site.as_deref()).to_string()).filter(|t| !t.is_empty())
+        });
+        let author = first(AUTHOR_KEYS).filter(|a| !a.contains("://") && !a.starts_with('/'));
+        let author = author.map(|a| a.strip_prefix("By ").unwrap_or(&a).trim().to_string());
+        let published = first(PUBLISHED_KEYS);
+        let article = published.is_some()
+            || first(&["og:type"]).is_some_and(|t| t.eq_ignore_ascii_case("article"));
+        PageMeta {
+            title,
+            author,
+            published,
+            site,
+            article,
+        }
+    }
+}
+
+/// The `<meta>` names news sites give their writer by.
+const AUTHOR_KEYS: &[&str] = &[
+    "author",
+    "article:author",
+    "byl",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+];
+
+/// The `<meta>` names news sites give the date an article was published by.
+const PUBLISHED_KEYS: &[&str] = &[
+    "article:published_time",
+    "datepublished",
+    "og:published_time",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date",
+    "pubdate",
+];
+
+/// A page's `<title>` without the site's name it ends with ("Ferries cut | The Harbour
+/// Gazette"), when the page names its site.
+fn without_site<'t>(title: &'t str, site: Option<&str>) -> &'t str {
+    let Some(site) = site else {
+        return title;
+    };
+    for separator in [" | ", " - ", " – ", " — ", " · "] {
+        if let Some(rest) = title
+            .strip_suffix(site)
+            .and_then(|t| t.strip_suffix(separator))
+        {
+            return rest.trim();
+        }
+    }
+    title
 }
 
 impl Read {
@@ -170,10 +272,14 @@ pub fn page_text(html: &str) -> Read {
         page: true,
         ..Text::default()
     };
+    let meta = PageMeta::of(&document);
     let main = scraper::Selector::parse("main, [role=main]").expect("the selector is valid");
     let Some(main) = document.select(&main).next() else {
         text.walk(document.root_element());
-        return text.finish(cut_short);
+        return Read {
+            meta,
+            ..text.finish(cut_short)
+        };
     };
     text.walk(main);
     // What stands around the main content is left out: said when it held any text.
@@ -187,6 +293,7 @@ pub fn page_text(html: &str) -> Read {
     let around = whole.lines().len() > read.text.len();
     Read {
         left_out: read.left_out + usize::from(around),
+        meta,
         ..read
     }
 }
@@ -488,6 +595,7 @@ impl Text {
             cut_short,
             left_out: self.left_out,
             embeds: self.embeds,
+            meta: PageMeta::default(),
         }
     }
 
@@ -664,5 +772,56 @@ mod tests {
         // A post whose type is "newsletter" is the page's text.
         let html = "<main><article class=\"post-12 newsletter type-newsletter\"><p>Issue 4.</p></article></main>";
         assert_eq!(page_text(html).text, "Issue 4.");
+    }
+
+    #[test]
+    fn a_pages_head_gives_its_title_writer_and_date() {
+        let head = |tags: &str| {
+            page_text(&format!(
+                "<html><head>{tags}</head><body><p>Text.</p></body></html>"
+            ))
+            .meta
+        };
+        let meta = head(
+            "<title>Ferries cut | The Harbour Gazette</title>\
+             <meta property=\"og:site_name\" content=\"The Harbour Gazette\">\
+             <meta name=\"author\" content=\"  Ann   Example \">\
+             <meta property=\"article:published_time\" content=\"2024-03-05T06:00:00Z\">",
+        );
+        assert_eq!(
+            meta,
+            PageMeta {
+                title: Some("Ferries cut".into()),
+                author: Some("Ann Example".into()),
+                published: Some("2024-03-05T06:00:00Z".into()),
+                site: Some("The Harbour Gazette".into()),
+                article: true,
+            }
+        );
+        // Open Graph's title before the page's; a writer's address is no name; "By" is
+        // not the name's; an article may say so by its type alone.
+        let meta = head(
+            "<title>Ferries cut - Gazette</title><meta property=\"og:title\" content=\"Winter ferries cut\">\
+             <meta property=\"article:author\" content=\"https://example.com/ann\">\
+             <meta property=\"og:type\" content=\"article\">",
+        );
+        assert_eq!(meta.title.as_deref(), Some("Winter ferries cut"));
+        assert_eq!(meta.author, None);
+        assert!(meta.article);
+        assert_eq!(
+            head("<meta name=\"byl\" content=\"By Ann Example\">")
+                .author
+                .as_deref(),
+            Some("Ann Example")
+        );
+        // Without the site's name, a title keeps what follows a dash.
+        assert_eq!(
+            head("<title>Ferries - a winter of cuts</title>")
+                .title
+                .as_deref(),
+            Some("Ferries - a winter of cuts")
+        );
+        assert_eq!(head("").title, None);
+        assert!(!head("<title>Notes</title>").article);
     }
 }
