@@ -103,35 +103,13 @@ pub(crate) fn read_embedding(text: &str, embeds: Vec<markdown::Embed>, meta: &Pa
 }
 
 /// What a saved page's head says of it, where its text does not: its title, writer and
-/// date, for prose (a site of threads shows others' posts under its own name). A page read
-/// as plain text whose head names its title and calls it an article (or names its writer)
-/// is an article, and its first paragraphs that only repeat the head (the title, the
-/// site's name, the writer, a date) are left out.
+/// date, for prose (a site of threads shows others' posts under its own name); and prose
+/// read as plain text may be an article by its head ([`article_by_head`]).
 fn with_page_meta(reading: &mut Reading, meta: &PageMeta) {
     if !matches!(reading.kind, Kind::Article | Kind::Blog | Kind::Plain) {
         return;
     }
-    if reading.kind == Kind::Plain
-        && meta.title.is_some()
-        && (meta.article || meta.author.is_some())
-    {
-        reading.kind = Kind::Article;
-        reading.warnings.retain(|w| w != article::NO_STRUCTURE);
-        if let Some(thread) = reading.threads.first_mut() {
-            let (mut at, before) = (0, thread.posts.len());
-            thread.posts.retain(|post| {
-                at += 1;
-                at > HEAD_PARAGRAPHS || !repeats_head(&post.text, meta)
-            });
-            let left_out = before - thread.posts.len();
-            if left_out > 0 {
-                let paragraphs = crate::present::plural(left_out, "paragraph");
-                (reading.warnings).push(format!(
-                    "{paragraphs} at the top repeating the page's head (its title, site, writer or date) left out"
-                ));
-            }
-        }
-    }
+    article_by_head(reading, meta);
     reading.title = reading.title.take().or_else(|| meta.title.clone());
     reading.date = reading.date.take().or_else(|| meta.published.clone());
     if reading.author.is_none() {
@@ -142,25 +120,59 @@ fn with_page_meta(reading: &mut Reading, meta: &PageMeta) {
     }
 }
 
+/// Plain prose whose page's head names its title and calls it an article (or names its
+/// writer) is an article. Its head is repeated at the top of its text: the paragraphs down
+/// to the last of the first few that names the title, the site or the writer. Those that
+/// only repeat the head are left out (a date among them is the article's), said; a
+/// standfirst among them stays.
+fn article_by_head(reading: &mut Reading, meta: &PageMeta) {
+    let article = meta.title.is_some() && (meta.article || meta.author.is_some());
+    if reading.kind != Kind::Plain || !article {
+        return;
+    }
+    reading.kind = Kind::Article;
+    reading.warnings.retain(|w| w != article::NO_STRUCTURE);
+    let Some(thread) = reading.threads.first_mut() else {
+        return;
+    };
+    let top = &thread.posts[..thread.posts.len().min(HEAD_PARAGRAPHS)];
+    let head = (top.iter().rposition(|p| names_head(&p.text, meta))).map_or(0, |at| at + 1);
+    let before = thread.posts.len();
+    let mut kept = Vec::with_capacity(before);
+    for (at, post) in std::mem::take(&mut thread.posts).into_iter().enumerate() {
+        let dated = at < head && article::is_date(&post.text);
+        if dated && reading.date.is_none() {
+            reading.date = Some(post.text.trim().to_string());
+        }
+        if at >= head || !(dated || names_head(&post.text, meta)) {
+            kept.push(post);
+        }
+    }
+    let left_out = before - kept.len();
+    thread.posts = kept;
+    if left_out > 0 {
+        let paragraphs = crate::present::plural(left_out, "paragraph");
+        (reading.warnings).push(format!(
+            "{paragraphs} at the top repeating the page's head (its title, site, writer or date) left out"
+        ));
+    }
+}
+
 /// The paragraphs a page's head may be repeated in, at its top.
 const HEAD_PARAGRAPHS: usize = 5;
 
-/// Whether a paragraph only says what the page's head does: its title, its site's name,
-/// its writer ("By Ann Example"), or a date.
-fn repeats_head(text: &str, meta: &PageMeta) -> bool {
+/// Whether a paragraph only names what the page's head does: its title, its site, its
+/// writer ("Ann Example", "By Ann Example").
+fn names_head(text: &str, meta: &PageMeta) -> bool {
     let text = text.trim();
-    let named = |value: &Option<String>| {
-        value
-            .as_deref()
-            .is_some_and(|v| v.eq_ignore_ascii_case(text))
-    };
-    let by = (meta.author.as_deref()).is_some_and(|author| {
-        article::is_by_line(text)
-            && text
-                .split_once(char::is_whitespace)
-                .is_some_and(|(_, n)| n.trim().eq_ignore_ascii_case(author))
-    });
-    named(&meta.title) || named(&meta.site) || named(&meta.author) || by || article::is_date(text)
+    let by = text
+        .split_once(' ')
+        .filter(|(by, _)| by.eq_ignore_ascii_case("by"));
+    let name = by.map_or(text, |(_, name)| name.trim());
+    let is =
+        |value: &Option<String>| (value.as_deref()).is_some_and(|v| v.eq_ignore_ascii_case(text));
+    let writer = (meta.author.as_deref()).is_some_and(|a| a.eq_ignore_ascii_case(name));
+    is(&meta.title) || is(&meta.site) || writer
 }
 
 /// The largest page read as Markdown.

@@ -51,7 +51,7 @@ pub fn is_date(line: &str) -> bool {
 
 /// The date a line gives when it gives only dates: the line, or the first of the dates it
 /// sets apart with bars ("Published: 10:15, 5 March 2024 | Updated: 11:02, 5 March 2024").
-pub fn date_of(line: &str) -> Option<&str> {
+fn date_of(line: &str) -> Option<&str> {
     let line = line.trim();
     if is_date(line) {
         return Some(line);
@@ -120,29 +120,43 @@ struct Head {
 
 /// An article's head: the title line, then a byline and/or date line among the next three
 /// (maybe under a standfirst); or the same under the site's name and/or its menu ("The
-/// Harbour Gazette", "News | Health | Council"), two lines at most. A short first line over
-/// a headline and a byline is the site's name before it is a title over its standfirst.
+/// Harbour Gazette", "News | Health | Council"), two lines at most. A site's name over a
+/// headline and a byline is read so before a title over its standfirst is.
 fn article_head(lines: &[&str]) -> Option<Head> {
+    under_site(lines, false).or_else(|| under_site(lines, true))
+}
+
+/// An article's head whose title is one of the page's first lines, the lines above it the
+/// site's name (one) or menu; with a standfirst under the title when `standfirst` allows.
+fn under_site(lines: &[&str], standfirst: bool) -> Option<Head> {
     let first = leading(lines, ABOVE_TITLE + 1);
-    let under_title = |standfirst: bool| {
-        let mut masthead = false;
-        for (above, &(title_at, title)) in first.iter().enumerate() {
-            // A headline is no sentence (a standfirst may be, under its title).
-            let headline = above == 0 || !title.ends_with('.');
-            if let Some(mut head) = head_from(lines, title_at, standfirst).filter(|_| headline) {
-                head.above = above;
-                return Some(head);
-            }
-            // May the line tried as the title be above it instead?
-            match (is_navigation(title), is_masthead(title)) {
-                (true, _) => {}
-                (false, true) if !masthead => masthead = true,
-                _ => return None,
-            }
+    let mut masthead = false;
+    for (above, &(title_at, title)) in first.iter().enumerate() {
+        let head = (is_headline(title, above, standfirst))
+            .then(|| head_from(lines, title_at, standfirst))
+            .flatten();
+        if let Some(mut head) = head {
+            head.above = above;
+            return Some(head);
         }
-        None
-    };
-    under_title(false).or_else(|| under_title(true))
+        // May the line tried as the title be above it instead?
+        match (is_navigation(title), is_masthead(title)) {
+            (true, _) => {}
+            (false, true) if !masthead => masthead = true,
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// Whether a line may be an article's title, `above` lines down the page: no sentence (a
+/// standfirst may be one), and under the site's name no byline; over a standfirst, no menu
+/// ("News | Health | Council" over a headline).
+fn is_headline(line: &str, above: usize, standfirst: bool) -> bool {
+    let sentence = line.ends_with(['.', '!']);
+    let under_site = above > 0;
+    !((sentence || is_by_line(line)) && (under_site || standfirst))
+        && !(standfirst && is_navigation(line))
 }
 
 /// The most lines above an article's title left out as the site's.
@@ -151,7 +165,8 @@ const ABOVE_TITLE: usize = 2;
 /// The longest line above an article's title taken for the site's name.
 const MASTHEAD_CHARS: usize = 40;
 
-/// A site's name: short, and no sentence.
+/// A site's name (or the section's over the headline, "Social care"): short, and no
+/// sentence. A short headline over its standfirst looks the same, and is read so.
 fn is_masthead(line: &str) -> bool {
     line.chars().count() <= MASTHEAD_CHARS && !line.ends_with(['.', ':', '!', '?'])
 }
@@ -187,9 +202,6 @@ fn head_from(lines: &[&str], from: usize, standfirst: bool) -> Option<Head> {
         .map(|(i, l)| (i + from, l))
         .collect();
     let (title_at, title) = *first.first()?;
-    if is_navigation(title) {
-        return None;
-    }
     let mut head = Head {
         title: Some(title.to_string()),
         author: None,
@@ -198,38 +210,55 @@ fn head_from(lines: &[&str], from: usize, standfirst: bool) -> Option<Head> {
         above: 0,
         standfirst: None,
     };
-    for (k, &(i, line)) in first.iter().enumerate().skip(1) {
-        let unnamed = head.author.is_none() && head.date.is_none();
-        let next = first.get(k + 1).map(|&(_, l)| l);
-        let dated_below = next.and_then(date_of).is_some();
-        if let Some(date) = date_of(line) {
-            // The first date the head gives ("Published …"), not the next ("Updated …").
-            head.date.get_or_insert_with(|| date.to_string());
-        } else if unnamed && byline(line).is_some() {
-            head.author = byline(line).map(Author::named);
-        } else if let Some(name) = named_with_role(line).filter(|_| unnamed && dated_below) {
-            // "Ann Example, health correspondent" over the date: a byline without "By".
-            head.author = Some(Author::named(name));
-        } else if head.author.is_none() && head.date.is_some() && is_by_line(line) {
-            // "By Ann Example" under the date.
-            head.author = byline(line).map(Author::named);
-            if head.author.is_none() {
-                break;
-            }
-        } else if let Some(posted) = super::byline::posted_on(line, i).filter(|_| unnamed) {
-            // "Posted on March 6, 2024 by Dee Mensah": a blog's date and writer in one.
-            (head.author, head.date) = (Some(posted.author), posted.date);
-        } else if let Some((name, date)) = name_and_date(line).filter(|_| unnamed) {
-            (head.author, head.date) = (Some(Author::named(name)), Some(date.to_string()));
-        } else if standfirst && k == 1 && opens_a_head(&first[2..]) && is_standfirst(line) {
-            // A sentence summing the article up, between its title and its byline.
-            head.standfirst = Some(i);
-        } else {
+    for k in 1..first.len() {
+        if !take_head_line(&mut head, &first, k, standfirst) {
             break;
         }
-        head.body = i + 1;
+        head.body = first[k].0 + 1;
     }
     (head.author.is_some() || head.date.is_some()).then_some(head)
+}
+
+/// Takes the `k`th of an article's first lines into its head, if it is one of the head's:
+/// a date, a byline, both in one, a second date saying when the article was updated, or
+/// the standfirst under the title.
+fn take_head_line(head: &mut Head, first: &[(usize, &str)], k: usize, standfirst: bool) -> bool {
+    let (i, line) = first[k];
+    let unnamed = head.author.is_none() && head.date.is_none();
+    let dated_below = first.get(k + 1).and_then(|&(_, l)| date_of(l)).is_some();
+    if let Some(date) = date_of(line).filter(|_| head.date.is_none()) {
+        head.date = Some(date.to_string());
+    } else if head.date.is_some() && is_update_line(line) {
+        // "Updated 5 March 2024, 15:40 GMT" under the date it was published.
+    } else if unnamed && byline(line).is_some() {
+        head.author = byline(line).map(Author::named);
+    } else if let Some(name) = named_with_role(line).filter(|_| unnamed && dated_below) {
+        // "Ann Example, health correspondent" over the date: a byline without "By".
+        head.author = Some(Author::named(name));
+    } else if let Some(name) = byline(line).filter(|_| is_by_line(line) && head.author.is_none()) {
+        // "By Ann Example" under the date.
+        head.author = Some(Author::named(name));
+    } else if let Some(posted) = super::byline::posted_on(line, i).filter(|_| unnamed) {
+        // "Posted on March 6, 2024 by Dee Mensah": a blog's date and writer in one.
+        (head.author, head.date) = (Some(posted.author), posted.date);
+    } else if let Some((name, date)) = name_and_date(line).filter(|_| unnamed) {
+        (head.author, head.date) = (Some(Author::named(name)), Some(date.to_string()));
+    } else if standfirst && k == 1 && opens_a_head(&first[2..]) && is_standfirst(line) {
+        // A sentence summing the article up, between its title and its byline.
+        head.standfirst = Some(i);
+    } else {
+        return false;
+    }
+    true
+}
+
+/// A date line saying when the article was last changed: "Updated 5 March 2024, 15:40
+/// GMT", "Last updated: …", "Mis à jour le …".
+fn is_update_line(line: &str) -> bool {
+    static UPDATED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:(?:last\s+)?(?:updated|modified)|mis à jour|actualizado|aggiornato|aktualisiert|bijgewerkt)\b").unwrap()
+    });
+    UPDATED.is_match(line) && date_of(line).is_some()
 }
 
 /// "Ann Example, health correspondent": a writer's name and role, without "By".
@@ -866,6 +895,37 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn what_stands_above_a_title_and_what_a_title_may_be() {
+        let head = |text: &str| article_head(&text.lines().collect::<Vec<_>>());
+        // Breadcrumbs by arrows, under the site's name.
+        let text = "The Harbour Gazette\nHome › News » Islands\nFerries cut\nBy Ann Example\n3 May 2024\n\nOne.\n\nTwo.\n";
+        let h = head(text).expect("a head");
+        assert_eq!((h.title.as_deref(), h.above), (Some("Ferries cut"), 2));
+        // One site's name at most.
+        let text = "The Harbour Gazette\nIsland edition\nFerries cut\nBy Ann Example\n3 May 2024\n\nOne.\n";
+        assert!(head(text).is_none());
+        assert!(is_masthead("The Harbour Gazette") && !is_masthead("Ferries cut again."));
+        // A title with a bar in it is a title, where nothing stands above it.
+        let text = "Ferries cut | The Harbour Gazette\nBy Ann Example\n3 May 2024\n\nOne.\n";
+        let h = head(text).expect("a head");
+        assert_eq!(
+            h.title.as_deref(),
+            Some("Ferries cut | The Harbour Gazette")
+        );
+        assert_eq!(h.author, Some(Author::named("Ann Example")));
+        // A sentence over five words and a date is a note, not a title over its standfirst.
+        let text = "I went to the market today.\nBought fish and some bread for the week.\n5 March 2024\n\nThen it rained.\n\nStayed in.\n";
+        assert!(head(text).is_none());
+        // Under the date, a second date is the head's only when it says it was updated;
+        // "By" and no name ends the head.
+        let text = "My diary\n5 March 2024\n6 March 2024\n\nWent to the market.\n";
+        assert_eq!(head(text).map(|h| h.body), Some(2));
+        let text = "Ferries cut\n5 March 2024\nUpdated 6 March 2024, 09:10 GMT\nBy the way, no ferries\n\nOne.\n";
+        let h = head(text).expect("a head");
+        assert_eq!((h.author, h.body), (None, 3));
     }
 
     #[test]

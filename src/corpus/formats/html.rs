@@ -122,30 +122,33 @@ impl PageMeta {
             let key =
                 (element.attr("property").or(element.attr("name"))).or(element.attr("itemprop"));
             if let (Some(key), Some(content)) = (key, element.attr("content")) {
+                // Made safe as the page's text is: entities may decode to controls.
+                let content = crate::corpus::sanitise::sanitise(content);
                 let content = content.split_whitespace().collect::<Vec<_>>().join(" ");
                 if !content.is_empty() {
                     named.push((key.to_ascii_lowercase(), content));
                 }
             }
         }
-        let first = |keys: &[&str]| {
+        // The first value of these keys, in their order, that `fits`.
+        let first_fitting = |keys: &[&str], fits: &dyn Fn(&str) -> bool| {
             (keys.iter()).find_map(|k| {
-                named
-                    .iter()
-                    .find(|(key, _)| key == k)
+                (named.iter())
+                    .find(|(key, value)| key == k && fits(value))
                     .map(|(_, v)| v.clone())
             })
         };
+        let first = |keys: &[&str]| first_fitting(keys, &|_| true);
         let site = first(&["og:site_name"]);
         let title = first(&["og:title", "twitter:title"]).or_else(|| {
             let title = scraper::Selector::parse("head title").expect("the selector is valid");
             let text: String = document.select(&title).next()?.text().collect();
+            let text = crate::corpus::sanitise::sanitise(&text);
             let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
             Some(without_site(&text, site.as_deref()).to_string()).filter(|t| !t.is_empty())
         });
-        let author = first(AUTHOR_KEYS).filter(|a| !a.contains("://") && !a.starts_with('/'));
-        let author = author.map(|a| a.strip_prefix("By ").unwrap_or(&a).trim().to_string());
-        let published = first(PUBLISHED_KEYS);
+        let author = first_fitting(AUTHOR_KEYS, &|a| !is_address(a)).map(|a| without_by(&a));
+        let published = first_fitting(PUBLISHED_KEYS, &is_published_date);
         let article = published.is_some()
             || first(&["og:type"]).is_some_and(|t| t.eq_ignore_ascii_case("article"));
         PageMeta {
@@ -178,6 +181,37 @@ const PUBLISHED_KEYS: &[&str] = &[
     "dc.date",
     "pubdate",
 ];
+
+/// Whether a value is an address (a writer's page, "https://…", "/authors/ann",
+/// "www.facebook.com/ann"), not a name.
+fn is_address(value: &str) -> bool {
+    value.contains('/') || value.starts_with("www.")
+}
+
+/// A writer's name without the "By" before it ("By Ann Example", "BY ANN EXAMPLE").
+fn without_by(value: &str) -> String {
+    let by = value
+        .split_once(' ')
+        .filter(|(by, _)| by.eq_ignore_ascii_case("by"));
+    by.map_or(value, |(_, name)| name).trim().to_string()
+}
+
+/// A date as a page's head writes it: "2024-03-05", "2024-03-05T06:00:00Z", or as a page's
+/// date line does ("5 March 2024").
+fn is_published_date(value: &str) -> bool {
+    let iso = value.len() <= 40
+        && value.get(..10).is_some_and(|day| {
+            let bytes = day.as_bytes();
+            (bytes.iter().enumerate()).all(|(i, &b)| {
+                if i == 4 || i == 7 {
+                    b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            })
+        });
+    iso || crate::corpus::article::is_date(value)
+}
 
 /// A page's `<title>` without the site's name it ends with ("Ferries cut | The Harbour
 /// Gazette"), when the page names its site.
@@ -814,6 +848,12 @@ mod tests {
                 .as_deref(),
             Some("Ann Example")
         );
+        // An address is passed over for the next name the head gives.
+        let meta = head(
+            "<meta property=\"article:author\" content=\"www.facebook.com/annexample\">\
+             <meta name=\"byl\" content=\"BY ANN EXAMPLE\">",
+        );
+        assert_eq!(meta.author.as_deref(), Some("ANN EXAMPLE"));
         // Without the site's name, a title keeps what follows a dash.
         assert_eq!(
             head("<title>Ferries - a winter of cuts</title>")
@@ -822,6 +862,14 @@ mod tests {
             Some("Ferries - a winter of cuts")
         );
         assert_eq!(head("").title, None);
+        // What is no date is none; controls are gone, as from the page's text.
+        let meta = head(
+            "<meta property=\"article:published_time\" content=\"soon\">\
+             <meta name=\"author\" content=\"Ann &#27;[31mExample\">",
+        );
+        assert_eq!(meta.published, None);
+        assert_eq!(meta.author.as_deref(), Some("Ann Example"));
+        assert_eq!(head("<meta name=\"date\" content=\"5 March 2024\"><meta name=\"pubdate\" content=\"5 March 2024\">").published.as_deref(), Some("5 March 2024"));
         assert!(!head("<title>Notes</title>").article);
     }
 }
