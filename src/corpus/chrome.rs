@@ -18,16 +18,30 @@ const TAIL_STARTS: &[&str] = &[
     r"^Tip: mention @\w+",
     r"^Latest Threads Unrolled:?$",
     r"^By continuing to use the site, you are consenting",
-    // Blogs (Wix and others) and news sites.
-    r"(?i)^bottom of page$",
-    r"^Comments$",
-    r"(?i)^(related (articles|posts|stories)|more on this (story|topic))$",
-    r"(?i)^sign up (to|for) (our|the) newsletter",
     // Other unrollers' and thread writers' footers (PingThread, Typefully, "Save this thread").
     r"(?i)^liked this thread\? ping @",
     r"(?i)^create your own threads with ",
     r"(?i)^save this thread$",
 ];
+
+/// A line from which the rest of a page is its footer, below the page's prose (blogs',
+/// Wix's and others', and news sites'): above it, the same line is a button or a link in
+/// the page's head ("Comments" by the byline, as a count), dropped, and the text goes on.
+const PAGE_TAIL_STARTS: &[&str] = &[
+    r"(?i)^bottom of page$",
+    r"^Comments$",
+    r"(?i)^(related (articles|posts|stories)|more on this (story|topic))$",
+    r"(?i)^sign up (to|for) (our|the) newsletter",
+];
+
+/// A line this long, closing a sentence, is prose: a paragraph's, no button, link or
+/// headline (nor a standfirst, which seldom ends in a full stop).
+const PROSE_CHARS: usize = 80;
+
+fn is_prose(line: &str) -> bool {
+    let line = line.trim();
+    line.ends_with(['.', '!', '?', '"', '”']) && line.chars().count() >= PROSE_CHARS
+}
 
 /// A line that is furniture wherever it stands.
 const DROPPED_LINES: &[&str] = &[
@@ -90,6 +104,7 @@ fn compile(patterns: &[&str]) -> RegexSet {
 }
 
 static TAIL: LazyLock<RegexSet> = LazyLock::new(|| compile(TAIL_STARTS));
+static PAGE_TAIL: LazyLock<RegexSet> = LazyLock::new(|| compile(PAGE_TAIL_STARTS));
 static DROPPED: LazyLock<RegexSet> = LazyLock::new(|| compile(DROPPED_LINES));
 static FURNITURE: LazyLock<RegexSet> = LazyLock::new(|| compile(FURNITURE_WORDS));
 
@@ -105,10 +120,15 @@ pub fn is_unroller_notice(line: &str) -> bool {
     line.len() <= 48 && NOTICE.is_match(line)
 }
 
-/// True when the page's content ends before this line.
-pub fn starts_tail(line: &str) -> bool {
+/// True when the page's content ends before this line, wherever it stands.
+fn starts_tail(line: &str) -> bool {
     let line = line.trim();
     TAIL.is_match(line)
+}
+
+/// True when the page's content ends before this line once prose stands above it.
+fn starts_page_tail(line: &str) -> bool {
+    PAGE_TAIL.is_match(line.trim())
 }
 
 /// True when this line is furniture wherever it stands.
@@ -215,20 +235,22 @@ pub fn is_furniture_line(line: &str) -> bool {
 }
 
 /// The lines of a page's content: everything before the first tail marker (share buttons
-/// below its text among them), without dropped lines.
+/// and a page's footer below its prose among them), without dropped lines.
 pub fn content_lines(text: &str) -> Vec<&str> {
-    let mut above = 0;
-    let ends = |line: &str, above: usize| {
-        starts_tail(line) || (above >= SHARE_BELOW_LINES && is_share(line))
+    let (mut above, mut prose) = (0, false);
+    let ends = |line: &str, above: usize, prose: bool| {
+        let share = above >= SHARE_BELOW_LINES && is_share(line);
+        starts_tail(line) || (prose && (starts_page_tail(line) || share))
     };
     text.lines()
         .map(str::trim_end)
         .take_while(|line| {
-            let end = ends(line, above);
+            let end = ends(line, above, prose);
             above += usize::from(!line.trim().is_empty());
+            prose |= is_prose(line);
             !end
         })
-        .filter(|line| !is_dropped(line) && !is_share(line))
+        .filter(|line| !is_dropped(line) && !is_share(line) && !starts_page_tail(line))
         .collect()
 }
 
@@ -315,9 +337,38 @@ mod tests {
     #[test]
     fn blog_markers() {
         assert!(is_dropped("top of page"));
-        assert!(starts_tail("bottom of page"));
-        assert!(starts_tail("Comments"));
-        assert!(!starts_tail("Comments were mixed."));
+        assert!(starts_page_tail("bottom of page"));
+        assert!(starts_page_tail("Comments"));
+        assert!(!starts_page_tail("Comments were mixed."));
+    }
+
+    #[test]
+    fn a_pages_footer_starts_below_its_prose_not_in_its_head() {
+        let paragraph =
+            "The council confirmed on Monday that both homes would close in the summer.";
+        let paragraph = format!("{paragraph} Families were told by letter.");
+        // "Comments" by the byline is a count's button: the article goes on under it.
+        let page = format!("Homes to close\nBy Ann Example\nComments\n{paragraph}\nMore.\n");
+        assert_eq!(
+            content_lines(&page),
+            [
+                "Homes to close",
+                "By Ann Example",
+                paragraph.as_str(),
+                "More."
+            ]
+        );
+        // Under the article's prose, it opens the comments: the end of the text.
+        let page = format!("Homes to close\n{paragraph}\nComments\nJo: shameful.\n");
+        assert_eq!(content_lines(&page), ["Homes to close", paragraph.as_str()]);
+        // A long standfirst with no full stop is no prose: share buttons under it end
+        // nothing.
+        let standfirst = "Directors of children's services say the reforms must not add another layer of bureaucracy";
+        let head = format!(
+            "Site\nMenu\nNews\nSocial care\nHomes to close\n{standfirst}\nBy Ann Example\n5 March 2024\n"
+        );
+        let page = format!("{head}Share this article\n{paragraph}\n");
+        assert_eq!(content_lines(&page).last(), Some(&paragraph.as_str()));
     }
 
     #[test]
@@ -371,7 +422,9 @@ mod tests {
             ]
         );
         // Below the text, they are the footer's first line.
-        let text = "A paragraph.\n".repeat(SHARE_BELOW_LINES);
+        let text =
+            "A paragraph of the article's own, long enough to be one, and closing its sentence.\n"
+                .repeat(SHARE_BELOW_LINES);
         let page = format!("{text}Share this article\nFacebook Twitter Email\n");
         assert_eq!(content_lines(&page).len(), SHARE_BELOW_LINES);
     }
