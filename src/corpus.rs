@@ -165,13 +165,10 @@ const HEAD_PARAGRAPHS: usize = 5;
 /// writer ("Ann Example", "By Ann Example").
 fn names_head(text: &str, meta: &PageMeta) -> bool {
     let text = text.trim();
-    let by = text
-        .split_once(' ')
-        .filter(|(by, _)| by.eq_ignore_ascii_case("by"));
-    let name = by.map_or(text, |(_, name)| name.trim());
+    let name = formats::html::without_by(text);
     let is =
         |value: &Option<String>| (value.as_deref()).is_some_and(|v| v.eq_ignore_ascii_case(text));
-    let writer = (meta.author.as_deref()).is_some_and(|a| a.eq_ignore_ascii_case(name));
+    let writer = (meta.author.as_deref()).is_some_and(|a| a.eq_ignore_ascii_case(&name));
     is(&meta.title) || is(&meta.site) || writer
 }
 

@@ -189,7 +189,7 @@ fn is_address(value: &str) -> bool {
 }
 
 /// A writer's name without the "By" before it ("By Ann Example", "BY ANN EXAMPLE").
-fn without_by(value: &str) -> String {
+pub(crate) fn without_by(value: &str) -> String {
     let by = value
         .split_once(' ')
         .filter(|(by, _)| by.eq_ignore_ascii_case("by"));
