@@ -250,14 +250,21 @@ fn domain_len(bytes: &[u8]) -> Option<usize> {
 /// Links as written (a cut-off link keeps its "…"), in order of appearance.
 pub fn urls(text: &str) -> Vec<String> {
     let mut found: Vec<(usize, String)> = Vec::new();
-    let mut covered = Vec::new();
+    // The text of a Markdown link ("[example.org/a](https://example.org/a)") is what a
+    // reader sees of it, not a link of its own: its address follows it.
+    let mut covered = link_texts(text);
     // A scheme needs "://", which a byte search rules out far faster than the pattern.
-    let may_scheme = SCHEME_MARK.find(text.as_bytes()).is_some();
-    for m in may_scheme
-        .then(|| SCHEMED.find_iter(text))
-        .into_iter()
-        .flatten()
+    let mut from = 0;
+    while let Some(m) = SCHEME_MARK
+        .find(text.as_bytes())
+        .and_then(|_| SCHEMED.find_at(text, from))
     {
+        from = m.end();
+        if let Some(label) = covered.iter().find(|r| r.contains(&m.start())) {
+            // Looked for again after the link's text, whatever the pattern took past it.
+            from = label.end;
+            continue;
+        }
         let link = trim_link(m.as_str());
         covered.push(m.start()..m.start() + link.len());
         found.push((m.start(), link.to_string()));
@@ -283,6 +290,33 @@ pub fn urls(text: &str) -> Vec<String> {
     found.sort_by_key(|(at, _)| *at);
     unique(found.into_iter().map(|(_, link)| link))
 }
+
+/// Where the texts of `text`'s Markdown links are: between a `[` and the `](` that follows
+/// it, brackets inside paired, at most [`LINK_TEXT_BYTES`] apart.
+fn link_texts(text: &str) -> Vec<std::ops::Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut texts = Vec::new();
+    for close in memchr::memmem::find_iter(bytes, "](") {
+        let mut depth = 0usize;
+        // Looked for within a bound, so that a long line of "](" is not read over and over.
+        let window = close.saturating_sub(LINK_TEXT_BYTES)..close;
+        for at in window.rev() {
+            match bytes[at] {
+                b']' => depth += 1,
+                b'[' if depth == 0 => {
+                    texts.push(at + 1..close);
+                    break;
+                }
+                b'[' => depth -= 1,
+                _ => {}
+            }
+        }
+    }
+    texts
+}
+
+/// The longest Markdown link text looked for: a link's text is a few words, or an address.
+const LINK_TEXT_BYTES: usize = 1024;
 
 /// A bare host counts as a link with a path, a "www." or a well-known top-level domain.
 fn is_bare_link(caps: &regex::Captures) -> bool {
@@ -560,6 +594,22 @@ mod tests {
     fn abbreviations_and_numbers_are_not_links() {
         assert!(urls("e.g. this, i.e. that, 1.6 million, etc. and/or end.Next").is_empty());
         assert!(urls("mail press@example.org").is_empty());
+        // A Markdown link's text is what it shows, even when that is an address.
+        assert_eq!(
+            urls(
+                "[https://example.org/a](https://example.org/a) and [example.org/b](https://example.org/b)."
+            ),
+            ["https://example.org/a", "https://example.org/b"]
+        );
+        assert_eq!(
+            urls("[www.example.com](http://www.example.com) [see [1] here](https://example.org/c)"),
+            ["http://www.example.com", "https://example.org/c"]
+        );
+        // A link's text may run over lines; a citation before it is no link text.
+        assert_eq!(
+            urls("[1] the [draft at\nexample.org/d](https://example.org/e)"),
+            ["https://example.org/e"]
+        );
     }
 
     #[test]
