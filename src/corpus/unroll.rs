@@ -444,9 +444,8 @@ fn is_furniture_above(line: &str) -> bool {
     let plain = plain(line);
     let names =
         profile(&plain).is_some() || handle(&plain).is_some() || name_handle(&plain).is_some();
-    let numbered = numbering::leading(line).is_some() || numbering::trailing(line).is_some();
     // Measured as read: a menu saved as Markdown is long with its links' addresses.
-    plain.chars().count() <= FURNITURE_CHARS && !names && !numbered
+    plain.chars().count() <= FURNITURE_CHARS && !names && !numbered(line)
 }
 
 /// The next line of `rest` that holds something other than a button.
@@ -670,7 +669,7 @@ fn title_and_source(above: &[&str]) -> Option<Above> {
         } else if words == 1 && line.chars().count() <= SITE_NAME_CHARS && !line.contains('@') {
             read.site += 1;
             one_word = Some(line);
-        } else if read.title.is_none() && is_title(line) && !line.contains('@') {
+        } else if read.title.is_none() && is_title(line) && !line.contains('@') && !numbered(line) {
             read.title = Some(line.to_string());
         } else {
             return None;
@@ -682,6 +681,12 @@ fn title_and_source(above: &[&str]) -> Option<Above> {
         read.site -= 1;
     }
     Some(read)
+}
+
+/// Whether `line` is numbered as a thread's post is ("1/3" at either end): a post, never a
+/// title.
+fn numbered(line: &str) -> bool {
+    numbering::leading(line).is_some() || numbering::trailing(line).is_some()
 }
 
 /// What stands above a pasted thread's attribution.
@@ -732,6 +737,15 @@ fn attribution(above: &[&str]) -> Option<Attribution> {
         _ => at,
     };
     if named_on > 0 {
+        return None;
+    }
+    // Under the handle's line, only its date: a post's words never end an attribution.
+    let dated = |line: &&str| {
+        let line = plain(line);
+        let line = PUBLISHED.replace(line.trim_start_matches(SEPARATORS).trim(), "");
+        bare_date(&line).is_some()
+    };
+    if !above.iter().skip(at + 1).all(dated) {
         return None;
     }
     // As read, not as marked up: "**Ann Example** ([@ann](https://x.com/ann)) · Mar 4".
@@ -1450,6 +1464,34 @@ mod tests {
     fn a_more_from_line_without_excerpts_is_text() {
         let text = "1/ One.\n\n2/ Two.\n\nMore from @annex below\n\nMore from @annex\n\n3/ Three.\n\n4/4 Four.\n";
         assert_eq!(read(text).threads[0].posts.len(), 4);
+    }
+
+    #[test]
+    fn an_attribution_over_lines_is_a_name_a_handle_and_a_date() {
+        let three = ["Ann Example", "@ann_ex", "May 1, 2024"];
+        assert_eq!(
+            attribution(&three).and_then(|a| a.date).as_deref(),
+            Some("May 1, 2024")
+        );
+        // A post between two headers is no part of the first: nothing but its date follows
+        // the handle's line.
+        let header = "Ann Example @ann_ex · May 1, 2024";
+        assert!(attribution(&[header, "One, the first. 1/2", header]).is_none());
+        let page = format!("{header}\n\nOne, the first. 1/2\n\n{header}\n\nTwo. 2/2\n");
+        let reading = read(&page);
+        let first = &reading.threads[0].posts[0];
+        assert_eq!(&*first.text, "One, the first. 1/2");
+    }
+
+    #[test]
+    fn a_numbered_line_above_an_attribution_is_a_post_not_a_title() {
+        let page = "Notes from the day. 1/3\n\nAnn Example @ann_ex · May 1, 2024\n\nTwo. 2/3\n\nThree. 3/3\n";
+        let reading = read(page);
+        assert_eq!(reading.title, None);
+        let texts: Vec<&str> = (reading.threads[0].posts.iter())
+            .map(|p| &*p.text)
+            .collect();
+        assert_eq!(texts[0], "Notes from the day. 1/3", "{texts:?}");
     }
 
     #[test]
