@@ -197,7 +197,8 @@ fn read_page_text(text: &str, written: Written) -> Reading {
 fn markdown_page(text: &str) -> Option<Reading> {
     // Front matter, read once: it makes the page Markdown, and says what it says.
     let front = markdown::front_matter(text);
-    if front.is_none() && !markdown::has_markup(text) {
+    // Posts' headers as a clipper links them are Markdown enough, with no other markup.
+    if front.is_none() && !markdown::has_markup(text) && !clip::has_headers(text) {
         return None;
     }
     // The Markdown parser holds a whole page's events at once, several times its size: a

@@ -1127,3 +1127,52 @@ fn a_saved_news_page_whose_head_alone_names_writer_and_date_is_an_article() {
     );
     assert!(!warnings.contains("no thread structure"), "{warnings}");
 }
+
+#[test]
+fn a_clip_whose_headers_are_plain_links_is_read_by_them() {
+    // No front matter and no other markup: the headers alone make it a clipped page.
+    let doc = show("xclip-plain-links");
+    assert_eq!(doc["kind"], "unroll");
+    assert_eq!(doc["author"]["name"], "Noor Haddad");
+    assert_eq!(doc["author"]["handle"], "noorhaddad");
+    assert_eq!(doc["date"], "Mar 12, 2025");
+    let texts = texts(&doc);
+    assert_eq!(
+        texts,
+        [
+            vec![
+                "Notes from the kinship care summit in Leeds, day one. 1/4",
+                "Morning panel: allowances vary by council, from nothing to the full fostering rate. 2/4",
+                "The room went quiet when a grandmother described giving up work to take in three children. 3/4",
+                "Slides: [example.org/summit/slides](https://example.org/summit/slides). More tomorrow. 4/4",
+            ],
+            vec!["Was the Leeds pilot mentioned? @noorhaddad"],
+        ]
+    );
+    let posts = doc["threads"][0]["posts"].as_array().unwrap();
+    // Numbered as written, the label read above the post's picture.
+    let labels: Vec<&Value> = posts.iter().map(|p| &p["label"]).collect();
+    assert_eq!(labels, ["1/4", "2/4", "3/4", "4/4"]);
+    assert_eq!(posts[2]["media"], true);
+    // The link's text is no link of its own.
+    assert_eq!(
+        posts[3]["urls"],
+        serde_json::json!(["https://example.org/summit/slides"])
+    );
+    // The author's own header is no mention; the reply's mention is.
+    assert!(mentions(&doc, 0).is_empty());
+    assert_eq!(doc["threads"][1]["title"], "Replies");
+    assert_eq!(doc["threads"][1]["author"]["handle"], "samortizsw");
+    // x.com's column under the thread is left out, and said to be.
+    let warnings: Vec<&str> = (doc["warnings"].as_array().unwrap().iter())
+        .map(|w| w.as_str().unwrap())
+        .collect();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.starts_with("the column beside the thread")
+                && w.contains("\"Discover more\"")
+                && w.ends_with("with 1 post, left out")),
+        "{warnings:?}"
+    );
+}

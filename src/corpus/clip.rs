@@ -21,6 +21,16 @@ static HEADER: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// The same header with the name a plain link, as clippers that keep no emphasis write it:
+/// `[Name](profile) [@handle](profile) · [date](address of the post)`. Without the bold,
+/// only the handle's link and the date's make it a header: both are required.
+static LINKED_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\[(?P<name>[^\]\[*@]+)\]\([^)\s]*\)\s+\[@(?P<handle>(?:\\_|\w)+)\]\([^)\s]*\)\s*[·•]?\s*\[(?P<date>[^\]]+)\]\((?P<url>[^)\s]+)\)\s*$",
+    )
+    .unwrap()
+});
+
 /// The line X shows above a reply, "Replying to @ann" (and others): the page's, not the
 /// reply's words.
 static REPLYING_TO: LazyLock<Regex> = LazyLock::new(|| {
@@ -49,10 +59,13 @@ struct Header {
 /// The header a line is, if it is one.
 fn header(line: &str) -> Option<Header> {
     let line = line.trim();
-    if !line.starts_with("**") && !line.starts_with("[**") {
+    if !line.starts_with("**") && !line.starts_with('[') {
         return None;
     }
-    let caps = HEADER.captures(line)?;
+    let caps = match line.starts_with("**") || line.starts_with("[**") {
+        true => HEADER.captures(line)?,
+        false => LINKED_HEADER.captures(line)?,
+    };
     let name = caps.name("name").or(caps.name("linked"))?;
     Some(Header {
         author: Author {
@@ -80,7 +93,11 @@ pub fn read(body: &str, matter: &FrontMatter) -> Reading {
     let mut reading = Reading::new(Kind::Unroll);
     let mut posts: Vec<Clipped> = Vec::new();
     let (mut before, mut promoted, mut in_ad) = (0, 0, false);
-    for line in body.lines() {
+    // x.com's column beside the thread ("Discover more", its posts from anywhere) ends it.
+    let lines: Vec<&str> = body.lines().collect();
+    let column = (lines.iter()).position(|l| copied::is_column(l.trim_start_matches('#')));
+    let (lines, beside) = lines.split_at(column.unwrap_or(lines.len()));
+    for &line in lines {
         match header(line) {
             Some(header) if header.date.is_none() => {
                 promoted += 1;
@@ -114,6 +131,13 @@ pub fn read(body: &str, matter: &FrontMatter) -> Reading {
     reading.threads.extend(replies);
     reading.warnings.extend(talk.moved());
     say_what_was_left_out(&mut reading, before, promoted);
+    let beside = beside.iter().filter(|l| header(l).is_some()).count();
+    if column.is_some() {
+        let posts = crate::present::plural(beside, "post");
+        (reading.warnings).push(format!(
+            "the column beside the thread (\"Discover more\", \"Relevant people\"), with {posts}, left out"
+        ));
+    }
     let embedded = aside.embeds.into_iter().map(super::embedded_thread);
     reading.threads.extend(embedded);
     reading.warnings.extend(aside.left_out.warning());
@@ -223,8 +247,9 @@ fn without_counts<'a>(lines: &'a [&'a str]) -> &'a [&'a str] {
 /// Warnings for what the reader left out, so that nothing goes without a word.
 fn say_what_was_left_out(reading: &mut Reading, before: usize, promoted: usize) {
     if before > 0 {
+        let before = crate::present::plural(before, "line");
         reading.warnings.push(format!(
-            "{before} lines before the first post (notes added to the page) left out"
+            "{before} before the first post (notes added to the page) left out"
         ));
     }
     if promoted > 0 {
@@ -305,6 +330,8 @@ mod tests {
             "**Ann Example** @ann_ex · [May 1](https://x.com/ann_ex/status/11)",
             "[**Ann Example**](https://x.com/ann_ex) @ann_ex [2024-05-01](https://x.com/ann_ex/status/11)",
             "**Ann Example** [@ann_ex](https://x.com/ann_ex) [2024-05-01](https://x.com/ann_ex/status/11)",
+            "[Ann Example](https://x.com/ann_ex) [@ann_ex](https://x.com/ann_ex) · [May 1](https://x.com/ann_ex/status/11)",
+            "[Ann Example](https://x.com/ann_ex) [@ann\\_ex](https://x.com/ann_ex) [2024-05-01](https://x.com/ann_ex/status/11)",
         ] {
             let header = header(line).unwrap_or_else(|| panic!("{line}"));
             assert_eq!(header.author.name, "Ann Example", "{line}");
@@ -314,6 +341,10 @@ mod tests {
         for line in [
             "**Bold words** and more",
             "[**Ann**](https://x.com/ann) said so",
+            // Without the bold, a handle and a date that are not links make no header.
+            "[Ann Example](https://x.com/ann_ex) @ann_ex · May 1",
+            "[Ann Example](https://x.com/ann_ex) [@ann_ex](https://x.com/ann_ex)",
+            "[the report](https://example.org) [@ann_ex](https://x.com/ann_ex) says [more](https://example.org/2)",
         ] {
             assert_eq!(header(line), None, "{line}");
         }

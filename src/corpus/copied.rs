@@ -74,6 +74,12 @@ static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:everybody can reply|people you follow can reply|edited|translated from \w+|reply|boost|favou?rite|bookmark|share|more|(?:.{1,60}\s)?(?:boosted|reposted|retweeted))$").unwrap()
 });
 
+/// Whether `line` opens x.com's column beside a thread ("Discover more", "Relevant
+/// people"): the thread ends above it.
+pub(super) fn is_column(line: &str) -> bool {
+    COLUMN.is_match(line.trim())
+}
+
 /// The lines that open x.com's column beside a thread: the thread ends above them.
 static COLUMN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:relevant people|what['’]s happening|who to follow|discover more|sourced from across x)$").unwrap()
@@ -149,7 +155,7 @@ pub fn read(text: &str) -> Option<Reading> {
     let starts = headers(&lines);
     let first = starts.first()?.at;
     // x.com's column beside the thread ends it.
-    if let Some(end) = (first..lines.len()).find(|&i| COLUMN.is_match(lines[i].trim())) {
+    if let Some(end) = (first..lines.len()).find(|&i| is_column(lines[i])) {
         lines.truncate(end);
     }
     let starts: Vec<Start> = starts.into_iter().filter(|s| s.at < lines.len()).collect();

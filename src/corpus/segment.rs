@@ -382,7 +382,9 @@ fn is_tags_line(line: &str) -> bool {
 pub fn single_post(text: &str) -> Post {
     let lines: Vec<&str> = text.lines().collect();
     let first = lines.iter().find(|l| !l.trim().is_empty());
-    let last = (lines.iter().rev()).find(|l| !l.trim().is_empty() && !is_tags_line(l));
+    // A post's label closes its text, above its pictures and its tags.
+    let last =
+        (lines.iter().rev()).find(|l| !strip_media(l).0.trim().is_empty() && !is_tags_line(l));
     let marker = (first.and_then(|l| numbering::leading(l)))
         .or_else(|| last.and_then(|l| numbering::trailing(l)));
     post_of_lines(&lines, marker)
@@ -773,6 +775,9 @@ mod tests {
         // One post closed by its marker, then a paragraph of hashtags.
         let post = single_post("A short thread. 1/4\n\n#SocialCare #LocalGov");
         assert_eq!(post.label.as_deref(), Some("1/4"));
+        // Or by its picture.
+        let post = single_post("The pier at dusk. 2/4\n\nImage");
+        assert_eq!((post.label.as_deref(), post.media), (Some("2/4"), true));
     }
 
     fn posts_texts(lines: &[&str]) -> Vec<String> {
