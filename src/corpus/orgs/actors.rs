@@ -256,6 +256,15 @@ fn is_name_word(raw: &str) -> bool {
             .chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '-' | '&' | '.'))
         && !NOT_ACTORS.contains(&word)
+        && !is_compound_adjective(word)
+}
+
+/// Whether a hyphenated word ends in a word in lower case, as an adjective made of a
+/// name does ("Turkish-built", "Leeds-based"); a name's parts are capitalised
+/// ("Rolls-Royce").
+fn is_compound_adjective(word: &str) -> bool {
+    word.rsplit_once('-')
+        .is_some_and(|(_, last)| last.starts_with(|c: char| c.is_lowercase()))
 }
 
 /// Whether a word ends with punctuation that ends a clause or a sentence.
@@ -357,6 +366,10 @@ mod tests {
         );
         assert_eq!(actor_names("Pity poor Notely's engineers."), ["Notely"]);
         assert_eq!(
+            actor_names("and Rolls-Royce shipped the engines"),
+            ["Rolls-Royce"]
+        );
+        assert_eq!(
             actor_names("Teams at [@quillpay](https://x.com/quillpay), and more"),
             ["@quillpay"]
         );
@@ -395,6 +408,10 @@ mod tests {
             "Quillon's. Then engineers",
             "Quillon's house has new engineers",
             "## About the company\nOur story",
+            // Numbers and quantities, and adjectives made of names, with "ships" a noun.
+            "the port said\nTwo ships arrived late",
+            "and Many ships were held",
+            "the newer Turkish-built ships are faster",
         ] {
             assert_eq!(actor_names(text), Vec::<String>::new(), "{text}");
         }

@@ -80,7 +80,8 @@ pub(super) fn is_org_word_bytes(word: &[u8]) -> bool {
     ORG_WORD_BITS.may_hold(word) && (ORG_WORDS.binary_search_by(|w| w.as_bytes().cmp(word))).is_ok()
 }
 
-/// An acronym used as a name: 3 to 6 capitals (digits and '&' allowed after the first).
+/// An acronym used as a name: 3 to 6 capitals (digits and '&' allowed after the first), not
+/// a Roman numeral ("Annex III", "Part XIV").
 pub fn is_acronym(word: &str) -> bool {
     let len = word.chars().count();
     (3..=6).contains(&len)
@@ -89,6 +90,7 @@ pub fn is_acronym(word: &str) -> bool {
             .chars()
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&')
         && !COMMON_ACRONYMS.contains(&word)
+        && !word.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
 }
 
 /// "CareTech", "PayPal", "CoinMarketCap": two or three humps of at least two letters ("ToR",

@@ -142,6 +142,7 @@ fn common_abbreviations_and_shouting_are_not_names() {
     assert!(names_of("THIS IS HUGE NEWS").is_empty());
     let licence = "ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE, TORT";
     assert!(names_of(licence).is_empty());
+    assert!(names_of("as Annex III says, and Part XIV of the Act").is_empty());
 }
 
 #[test]
