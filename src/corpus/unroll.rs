@@ -503,7 +503,7 @@ static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "Thread by", in the languages of most pages saved, before an attribution's name.
 static THREAD_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:\w+\s+){0,2}(?:thread|faden|hilo|fil|filo|draad)\s+(?:by|von|de|di|par|van)|(?:saved|copied|clipped)\s+from\s+\S+?,?\s+by)\s+").unwrap()
+    Regex::new(r"(?i)^(?:(?:\w+\s+){0,2}(?:thread|faden|hilo|fil|filo|draad)\s+(?:by|von|de|di|par|van)|(?:saved|copied|clipped)\s+from\s+\S+?,?\s+by)(?:\s+|$)").unwrap()
 });
 
 /// A Markdown heading's text: "# Kinship care", "## Notes ##".
@@ -560,16 +560,22 @@ fn take_attribution(lines: &mut &[&str], header: &mut Header) {
     let trimmed = |k: usize| -> Vec<&str> { (0..k).map(line).collect() };
     let first_post = (1..filled.len().min(ATTRIBUTION_LINES + 1))
         .find(|&k| numbering::leading(lines[filled[k]]).is_some_and(|m| m.number == 1));
+    // A title above the attribution ("Thread: how we cut food waste"), and perhaps the
+    // address it was copied from: how many lines they take, and what they say.
+    let titled = |k: usize| {
+        (1..k.min(3)).find_map(|j| {
+            let above = title_and_source(&trimmed(j)).filter(|a| a.title.is_some())?;
+            let found = attribution(&trimmed(k)[j..])?;
+            Some((above, found))
+        })
+    };
     let found = match first_post {
         Some(k) => match attribution(&trimmed(k)) {
             Some(found) => Some((k, found)),
-            // A title above the attribution ("Thread: how we cut food waste").
-            None if k >= 2
-                && title_and_source(&trimmed(1)).is_some_and(|a| a.title.is_some())
-                && attribution(&trimmed(k)[1..]).is_some() =>
-            {
-                header.title = title_and_source(&trimmed(1)).and_then(|a| a.title);
-                attribution(&trimmed(k)[1..]).map(|found| (k, found))
+            None if let Some((above, found)) = titled(k) => {
+                header.title = above.title;
+                header.source = above.source;
+                Some((k, found))
             }
             None => {
                 // A heading alone above post 1 is the thread's title, as it heads a page.
@@ -640,9 +646,9 @@ fn opening_attribution(lines: &[&str]) -> Option<Opening> {
                 // wrote what follows (without it, a note about someone may open so).
                 let handle_alone = filled[start..start + k].iter().any(|l| handle(l).is_some());
                 let signed = k >= 2 && handle_alone && closing_date(lines).is_some();
-                let named = attribution.date.is_some() || signed || attribution.titled;
                 // An unroller's title stands apart; "Thread by @ann" running on is a sentence.
-                let named = named && (!attribution.titled || ends_paragraph(start + k - 1));
+                let titled = attribution.titled && ends_paragraph(start + k - 1);
+                let named = attribution.date.is_some() || signed || titled;
                 (named && !attribution.byline).then_some((k, attribution))
             });
         if let Some((k, attribution)) = found {
@@ -765,10 +771,13 @@ fn attribution(above: &[&str]) -> Option<Attribution> {
         .or(caps.name("handle"))
         .map_or("", |h| h.as_str());
     let name = caps["name"].trim();
-    let name = THREAD_BY
-        .find(name)
-        .map_or(name, |by| &name[by.end()..])
-        .trim();
+    // "Thread by Ann (@ann)", "Kurzer Thread von @ann": the words say whose it is.
+    let thread_by = THREAD_BY.find(name);
+    let name = thread_by.map_or(name, |by| &name[by.end()..]).trim();
+    // "Thread by @ann:" names the handle alone.
+    let handle_only = name.is_empty() && thread_by.is_some();
+    let handle_name = format!("@{handle}");
+    let name = if handle_only { &handle_name } else { name };
     // "By Ann Example (@ann)": an article's byline names its writer so.
     let (name, byline) = match name.strip_prefix("By ") {
         Some(name) => (name.trim(), true),
@@ -776,18 +785,22 @@ fn attribution(above: &[&str]) -> Option<Attribution> {
     };
     // A name, not a sentence that names someone ("Thanks to Bo (@bo) for the data").
     let words = name.split_whitespace().count();
-    let capitalised = super::byline::capitalised(name);
+    let capitalised = handle_only || super::byline::capitalised(name);
     let rest = caps["rest"].trim();
     // "Published on November 7, 2023" on the line under the name.
     let published = PUBLISHED.replace(rest, "");
+    // A line saying whose thread follows may end in a colon, after its topic ("Thread by
+    // Ann (@ann) on rents:", "Kurzer Thread von Ann (@ann) zur Lage:").
     let about = rest.is_empty()
-        || rest.starts_with("on ")
-        || rest.starts_with(SEPARATORS)
+        || (rest.starts_with("on ") || rest.starts_with(SEPARATORS)) && !handle_only
+        || (rest.ends_with(':') && (thread_by.is_some() || rest == ":"))
         || super::article::is_date(&published);
-    // A bare handle after one word is a greeting or a thanks ("Congrats @ann").
-    let bare = caps.name("handle").is_some();
+    // A bare handle after one word is a greeting or a thanks ("Congrats @ann"); a name
+    // written without case (佐藤ゆかり) is one word.
+    let bare = caps.name("handle").is_some() && thread_by.is_none();
+    let cased = name.chars().any(|c| c.is_uppercase() || c.is_lowercase());
     if !(1..=5).contains(&words)
-        || (bare && words < 2)
+        || (bare && words < 2 && cased)
         || !capitalised
         || name.contains(['.', ',', ':', '!', '?'])
         || !super::byline::handle_fits(handle)
@@ -809,7 +822,7 @@ fn attribution(above: &[&str]) -> Option<Attribution> {
         handle: handle.to_string(),
         date,
         byline,
-        titled: false,
+        titled: thread_by.is_some(),
     })
 }
 
@@ -1481,6 +1494,63 @@ mod tests {
         let reading = read(&page);
         let first = &reading.threads[0].posts[0];
         assert_eq!(&*first.text, "One, the first. 1/2");
+    }
+
+    #[test]
+    fn attributions_in_the_words_people_write_them() {
+        let posts = "\n\n1/ Die Pünktlichkeit lag bei 62 %.\n\n2/ Das Netz.\n\n3/3 Ende.\n";
+        let author = |top: &str| {
+            let reading = read(&format!("{top}{posts}"));
+            let first = reading.threads[0].posts[0].text.to_string();
+            (
+                reading
+                    .author
+                    .map(|a| (a.name, a.handle.unwrap_or_default())),
+                first,
+            )
+        };
+        for (top, name, handle) in [
+            ("Thread by Jonas Weber (@jweber):", "Jonas Weber", "jweber"),
+            (
+                "Kurzer Thread von Jonas Weber (@jweber) zur Lage bei der Bahn:",
+                "Jonas Weber",
+                "jweber",
+            ),
+            ("Kurzer Thread von @jweber:", "@jweber", "jweber"),
+            // A name written without case is one word.
+            (
+                "佐藤ゆかり @yukari_sato · Jun 12, 2024",
+                "佐藤ゆかり",
+                "yukari_sato",
+            ),
+        ] {
+            let (found, first) = author(top);
+            assert_eq!(found, Some((name.to_string(), handle.to_string())), "{top}");
+            assert!(first.starts_with("1/ "), "{top}: {first}");
+        }
+        for top in ["Congrats @jweber", "Thanks to Bo Lee (@bolee) for this:"] {
+            assert_eq!(author(top).0, None, "{top}");
+        }
+        // A title and the address it was copied from above the attribution.
+        let top = "# Thread: why we scrapped homework\n\nSource: https://x.com/dan_ok/status/1\n\nDan Okafor @dan_ok · Nov 30, 2023";
+        let reading = read(&format!("{top}{posts}"));
+        assert_eq!(
+            reading.title.as_deref(),
+            Some("Thread: why we scrapped homework")
+        );
+        assert_eq!(
+            reading.source.as_deref(),
+            Some("https://x.com/dan_ok/status/1")
+        );
+        assert_eq!(reading.date.as_deref(), Some("Nov 30, 2023"));
+        assert!(reading.threads[0].posts[0].text.starts_with("1/ "));
+        // "Thread by" says whose paragraphs follow, numbered or not.
+        let reading = read("Thread by Sofia Lind (@slind)\n\nOne point, made.\n\nAnother, made.\n");
+        assert_eq!(
+            reading.author.map(|a| a.name).as_deref(),
+            Some("Sofia Lind")
+        );
+        assert_eq!(reading.threads[0].posts.len(), 2);
     }
 
     #[test]
