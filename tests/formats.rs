@@ -553,6 +553,70 @@ fn html_with_nothing_to_read_or_nested_too_deep_is_named_not_read() {
 }
 
 #[test]
+fn an_edited_x_post_is_read_as_last_edited_and_its_replies_follow_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let versions = serde_json::json!({"editTweetIds": ["10", "11", "12"]});
+    let tweet = |id: &str, text: &str, reply: Option<&str>, edit: Value| {
+        serde_json::json!({"tweet": {
+            "id_str": id, "full_text": text, "created_at": "Wed Feb 21 10:00:00 +0000 2024",
+            "in_reply_to_status_id_str": reply, "in_reply_to_screen_name": reply.map(|_| "ann"),
+            "edit_info": edit}})
+    };
+    let posts = serde_json::json!([
+        tweet(
+            "10",
+            "1/2 The strategy is out todya.",
+            None,
+            serde_json::json!({"initial": versions})
+        ),
+        tweet(
+            "11",
+            "1/2 The strategy is out tody.",
+            None,
+            serde_json::json!({"edit": {"initialTweetId": "10", "editControlInitial": versions}})
+        ),
+        tweet(
+            "12",
+            "1/2 The strategy is out today.",
+            None,
+            serde_json::json!({"edit": {"initialTweetId": "10", "editControlInitial": versions}})
+        ),
+        // Answering the first version, before the edits.
+        tweet(
+            "20",
+            "2/2 It names a lead in every council.",
+            Some("10"),
+            Value::Null
+        ),
+    ]);
+    let tweets = dir.path().join("tweets.js");
+    fs::write(&tweets, format!("window.YTD.tweets.part0 = {posts}")).unwrap();
+    let (listed, said) = run(&["list", "--json", arg(&tweets)]);
+    let listed: Value = serde_json::from_str(&listed).unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 1, "{listed}");
+    let doc = json(&[
+        "show",
+        listed[0]["id"].as_str().unwrap(),
+        "--json",
+        arg(&tweets),
+    ]);
+    let texts: Vec<&str> = (doc["threads"][0]["posts"].as_array().unwrap().iter())
+        .map(|p| p["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "1/2 The strategy is out today.",
+            "2/2 It names a lead in every council."
+        ]
+    );
+    assert!(
+        said.contains("tweets.js: 2 earlier versions of edited posts left out: each post is read as last edited"),
+        "{said}"
+    );
+}
+
+#[test]
 fn escapes_inside_exports_never_reach_the_output() {
     let esc = "\u{1b}]52;c;cHduZWQ=\u{7}\u{1b}[2J\u{9b}31m\u{202e}";
     let dir = tempfile::tempdir().unwrap();

@@ -13,7 +13,7 @@ use serde::Deserialize;
 use serde_json::de::Read;
 use serde_json::value::RawValue;
 use serde_json::{Deserializer, Value};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 mod files;
 pub use files::{companions, post_files};
@@ -63,6 +63,40 @@ struct Tweet {
     /// opens with the handles it answers ("@ann @bo "), which X shows above it instead.
     #[serde(default)]
     display_text_range: Vec<Number>,
+    /// Since 2022 a post may be edited: each version is a post of its own in the archive,
+    /// and names every version's id.
+    edit_info: Option<EditInfo>,
+}
+
+/// The versions of an edited post: the first version's record lists them under `initial`,
+/// each later one's under `edit.editControlInitial`.
+#[derive(Debug, Deserialize)]
+struct EditInfo {
+    initial: Option<EditControl>,
+    edit: Option<Edit>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Edit {
+    #[serde(rename = "editControlInitial")]
+    control: Option<EditControl>,
+}
+
+#[derive(Debug, Deserialize)]
+struct EditControl {
+    /// Every version's id, the first first.
+    #[serde(rename = "editTweetIds", default)]
+    ids: Vec<String>,
+}
+
+impl Tweet {
+    /// The ids of every version of this post, in order, when it was edited.
+    fn versions(&self) -> Option<&[String]> {
+        let info = self.edit_info.as_ref()?;
+        let edit = || info.edit.as_ref()?.control.as_ref();
+        let control = info.initial.as_ref().or_else(edit)?;
+        (control.ids.len() > 1).then_some(&control.ids[..])
+    }
 }
 
 /// A number, which the archive writes as a string ("15") and older exports as a number.
@@ -132,6 +166,8 @@ pub fn read(text: &str, source: &Source) -> Parsed {
 pub struct Archive<'s> {
     parsed: Parsed,
     entries: Vec<Entry>,
+    /// Each edited post's versions, by id: the ids of its later versions.
+    later: HashMap<String, Vec<String>>,
     /// The owner, as the account part names them.
     account: Option<Author>,
     /// The owner, as the first post that names its account does.
@@ -146,6 +182,7 @@ impl<'s> Archive<'s> {
         Archive {
             parsed: Parsed::default(),
             entries: Vec::new(),
+            later: HashMap::new(),
             account: None,
             poster: None,
             parts: 0,
@@ -200,6 +237,11 @@ impl<'s> Archive<'s> {
                 if self.poster.is_none() {
                     self.poster = tweet.user.as_ref().map(User::author);
                 }
+                if let Some(versions) = tweet.versions()
+                    && let Some(at) = versions.iter().position(|id| *id == tweet.id_str)
+                {
+                    (self.later).insert(tweet.id_str.clone(), versions[at + 1..].to_vec());
+                }
                 self.entries.push(entry(&tweet))
             }
             Err(e) => {
@@ -210,10 +252,42 @@ impl<'s> Archive<'s> {
 
     /// The archive's documents, once every part is read.
     pub fn finish(mut self) -> Parsed {
+        let replaced = latest_versions(&mut self.entries, &self.later);
+        if replaced > 0 {
+            let versions = crate::present::plural(replaced, "earlier version");
+            (self.parsed.problems).push(format!(
+                "{versions} of edited posts left out: each post is read as last edited"
+            ));
+        }
         let owner = (self.account.or(self.poster)).or_else(|| owner(&self.entries));
         self.parsed.documents = chains::documents(self.entries, owner, self.source);
         self.parsed
     }
+}
+
+/// Drops each edited post's versions that a later version in `entries` replaces (`later`:
+/// a version's id to the ids of the versions after it), and points replies to a dropped
+/// version at the one kept. Returns how many were dropped.
+fn latest_versions(entries: &mut Vec<Entry>, later: &HashMap<String, Vec<String>>) -> usize {
+    if later.is_empty() {
+        return 0;
+    }
+    let present: HashSet<String> = entries.iter().map(|e| e.id.clone()).collect();
+    // Each replaced version's id, to the last version of it the archive holds.
+    let kept: HashMap<&str, &str> = (later.iter())
+        .filter_map(|(id, after)| {
+            let last = after.iter().rev().find(|a| present.contains(*a))?;
+            Some((id.as_str(), last.as_str()))
+        })
+        .collect();
+    let before = entries.len();
+    entries.retain(|e| !kept.contains_key(e.id.as_str()));
+    for entry in entries.iter_mut() {
+        if let Some(&last) = (entry.reply_to.as_deref()).and_then(|id| kept.get(id)) {
+            entry.reply_to = Some(last.to_string());
+        }
+    }
+    before - entries.len()
 }
 
 /// Each `window.YTD.<name>.partN = …` of `text`, where a line begins with one.
