@@ -419,6 +419,55 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
 const BLUESKY: &str = "tests/fixtures/bluesky/thread.json";
 
 #[test]
+fn a_bluesky_post_quoting_another_shows_it_as_an_embedded_post() {
+    let dir = tempfile::tempdir().unwrap();
+    let author =
+        |handle: &str, name: &str| serde_json::json!({"handle": handle, "displayName": name});
+    let quoting = serde_json::json!({"$type": "app.bsky.embed.record#view", "record": {
+        "$type": "app.bsky.embed.record#viewRecord", "uri": "at://t/app.bsky.feed.post/q1",
+        "author": author("tom.bsky.social", "Tom Reyes"),
+        "value": {"text": "The allowance review is out, good news for grandparents.",
+                  "createdAt": "2024-02-28T10:00:00Z"}}});
+    let blocked = serde_json::json!({"$type": "app.bsky.embed.recordWithMedia#view",
+        "record": {"record": {"$type": "app.bsky.embed.record#viewBlocked", "uri": "at://x/p/q2"}},
+        "media": {"$type": "app.bsky.embed.images#view", "images": []}});
+    let post = |rkey: &str, who: Value, text: &str, embed: Value| {
+        serde_json::json!({
+        "uri": format!("at://a/app.bsky.feed.post/{rkey}"), "author": who,
+        "record": {"text": text, "createdAt": "2024-03-01T09:00:00Z"}, "embed": embed})
+    };
+    let thread = serde_json::json!({"thread": {
+        "post": post("p1", author("amara.bsky.social", "Amara Okafor"), "Tom said it well:", quoting),
+        "replies": [{"post": post("p2", author("bo.bsky.social", "Bo"), "And this one:", blocked)}]}});
+    let file = dir.path().join("quote.json");
+    fs::write(&file, thread.to_string()).unwrap();
+    let doc = json(&["show", "quote-p1", "--json", arg(&file)]);
+    let threads = doc["threads"].as_array().unwrap();
+    let shape: Vec<String> = (threads.iter())
+        .map(|t| {
+            let text = t["posts"][0]["text"].as_str().unwrap();
+            format!(
+                "{} {} {text}",
+                t["title"].as_str().unwrap_or("-"),
+                t["author"]["handle"]
+            )
+        })
+        .collect();
+    assert_eq!(
+        shape,
+        [
+            "- \"amara.bsky.social\" Tom said it well:",
+            "Replies \"bo.bsky.social\" And this one:",
+            "Embedded post \"tom.bsky.social\" The allowance review is out, good news for grandparents.",
+        ]
+    );
+    assert_eq!(
+        doc["warnings"],
+        serde_json::json!(["1 quoted post not found or blocked, not shown"])
+    );
+}
+
+#[test]
 fn a_bluesky_thread_is_its_authors_chain_with_others_replies_apart() {
     let (listed, said) = run(&["list", "--json", BLUESKY]);
     assert_eq!(id_kind_title(&listed), ["thread-3k1 | unroll | "]);

@@ -89,6 +89,34 @@ struct Node {
     /// The node's place in the tree, for the order of replies: its parent, if in the tree.
     parent: Option<usize>,
     rkey: String,
+    /// The post it quotes, as the view shows it.
+    quoted: Option<Quoted>,
+}
+
+/// What a post quotes: another post, its author and text; or one the view does not show
+/// (not found, blocked, detached by its author).
+enum Quoted {
+    Post(Profile, String),
+    Unseen,
+}
+
+/// The post that the view of a post (`post.embed`) shows it quoting, with or without
+/// pictures beside it; none when it quotes nothing, or a feed or list rather than a post.
+fn quoted(embed: Option<&Value>) -> Option<Quoted> {
+    let embed = embed?;
+    let record = match embed.get("$type")?.as_str()? {
+        "app.bsky.embed.record#view" => embed.get("record")?,
+        "app.bsky.embed.recordWithMedia#view" => embed.get("record")?.get("record")?,
+        _ => return None,
+    };
+    let unseen = ["#viewNotFound", "#viewBlocked", "#viewDetached"];
+    let kind = record.get("$type").and_then(Value::as_str).unwrap_or("");
+    if unseen.iter().any(|u| kind.ends_with(u)) {
+        return Some(Quoted::Unseen);
+    }
+    let text = record.get("value")?.get("text")?.as_str()?;
+    let author: Profile = serde_json::from_value(record.get("author")?.clone()).ok()?;
+    Some(Quoted::Post(author, text.to_string()))
 }
 
 /// The document of one thread file (its strings not yet made safe: offsets count bytes of
@@ -223,6 +251,7 @@ fn node(
     built.mentions = boxed(mentions(&post.record));
     let rkey = post.uri.rsplit('/').next().unwrap_or("post").to_string();
     let node = Node {
+        quoted: quoted(post.embed.as_ref()),
         author: post.author,
         time: post.record.created_at,
         post: built,
@@ -355,6 +384,23 @@ fn document(nodes: Vec<Node>, missing: usize, source: &Source) -> Document {
         thread.title = Some("Replies".to_string());
         threads.push(thread);
     }
+    // The posts they quote, each a thread of its own as an embedded post is, in the order
+    // of the threads that quote them.
+    let quoting = (chain.iter().copied()).chain((0..nodes.len()).filter(|&i| !in_chain[i]));
+    let mut unseen = 0;
+    for i in quoting {
+        match &nodes[i].quoted {
+            Some(Quoted::Post(author_of, text)) => {
+                let embed = crate::corpus::markdown::Embed {
+                    text: sanitise(text.trim()),
+                    author: Some(author(author_of)),
+                };
+                threads.push(crate::corpus::embedded_thread(embed));
+            }
+            Some(Quoted::Unseen) => unseen += 1,
+            None => {}
+        }
+    }
     crate::corpus::number(&mut threads);
     let mut warnings = Vec::new();
     if missing > 0 {
@@ -362,6 +408,10 @@ fn document(nodes: Vec<Node>, missing: usize, source: &Source) -> Document {
         warnings.push(format!(
             "{missing} {posts} of the thread not found or blocked, not shown"
         ));
+    }
+    if unseen > 0 {
+        let posts = crate::present::plural(unseen, "quoted post");
+        warnings.push(format!("{posts} not found or blocked, not shown"));
     }
     Document {
         id: format!("{}-{}", source.id, sanitise(&nodes[chain[0]].rkey)),
