@@ -33,7 +33,7 @@ fn is_heading(line: &str) -> bool {
 
 /// How many filled lines at the top of a listing may stand above its first excerpt's
 /// introduction: the site's name, its menu, the page's heading.
-const HEAD_LINES: usize = 4;
+const HEAD_LINES: usize = 10;
 
 /// Reads a listing page: its heading as title, then one thread per excerpt.
 pub fn read(text: &str) -> Reading {
@@ -72,21 +72,38 @@ pub fn read(text: &str) -> Reading {
 fn take_head(body: &mut &[&str], reading: &mut Reading) {
     let first_read_more = body.iter().position(|l| read_more(l).is_some());
     let first_excerpt = &body[..first_read_more.unwrap_or(body.len())];
-    let Some(at) = unroll::introduction_at(first_excerpt, HEAD_LINES + 1) else {
+    // A page of one author's threads may show their profile (name, handle, a line or two
+    // about them) among its head's lines: looked past.
+    let within = HEAD_LINES + 2 + PROFILE_LINES + 1;
+    let Some(at) = unroll::introduction_at(first_excerpt, within) else {
         return;
     };
-    let head: Vec<&str> = (body[..at].iter())
+    let filled: Vec<&str> = (body[..at].iter())
         .map(|l| l.trim())
         .filter(|l| !l.is_empty())
         .collect();
-    if !head.iter().all(|l| is_heading(l)) {
+    let profile = profile_in(&filled, &first_excerpt[at..]);
+    let head: Vec<&str> = (filled.iter().enumerate())
+        .filter(|(i, _)| !profile.as_ref().is_some_and(|p| p.contains(i)))
+        .map(|(_, l)| *l)
+        .collect();
+    if head.len() > HEAD_LINES || !head.iter().all(|l| is_heading(l)) {
         return;
+    }
+    if let Some(profile) = &profile {
+        let lines = crate::present::plural(profile.len(), "line");
+        (reading.warnings).push(format!(
+            "the author's profile above the first thread ({lines}) left out"
+        ));
     }
     let mut left_out = head.len();
     if reading.title.is_none() {
-        let title = head.iter().rev().find(|l| !l.contains('|'));
-        if let Some(title) = title {
-            reading.title = Some(title.to_string());
+        // The heading that names the author's threads ("Threads by @ann"), else the last.
+        let own = introduced_handle(&first_excerpt[at..]);
+        let names = |l: &&&str| own.as_deref().is_some_and(|h| unroll::plain(l).contains(h));
+        let headings = || head.iter().filter(|l| !l.contains('|'));
+        if let Some(title) = headings().find(names).or_else(|| headings().next_back()) {
+            reading.title = Some(unroll::plain(title).to_string());
             left_out -= 1;
         }
     }
@@ -97,6 +114,30 @@ fn take_head(body: &mut &[&str], reading: &mut Reading) {
         ));
     }
     *body = &body[at..];
+}
+
+/// The most filled lines an author's profile holds after their name and handle.
+const PROFILE_LINES: usize = 3;
+
+/// The handle (with its "@") of the author that `excerpt`'s introduction names.
+fn introduced_handle(excerpt: &[&str]) -> Option<String> {
+    let (_, author) = unroll::introduction(excerpt)?;
+    Some(format!("@{}", author.handle?))
+}
+
+/// Which of the `filled` lines above the first excerpt's introduction (which opens
+/// `excerpt`) are its author's profile: their handle on a line of its own, perhaps under
+/// their name (or both on one line), then at most [`PROFILE_LINES`] lines about them that are not headings.
+fn profile_in(filled: &[&str], excerpt: &[&str]) -> Option<std::ops::Range<usize>> {
+    let own = introduced_handle(excerpt)?;
+    let (_, author) = unroll::introduction(excerpt)?;
+    let both = format!("{} {own}", author.name);
+    let at = (filled.iter()).position(|l| unroll::plain(l) == own || unroll::plain(l) == both)?;
+    let named = at > 0 && unroll::plain(filled[at - 1]) == author.name;
+    let about = (filled[at + 1..].iter().take(PROFILE_LINES))
+        .take_while(|l| !is_heading(l))
+        .count();
+    Some(if named { at - 1 } else { at }..at + 1 + about)
 }
 
 /// One excerpt's lines as a thread of its opening posts, `declared` long, by the author its
@@ -155,6 +196,36 @@ mod tests {
         assert_eq!(texts, [["One post."], ["Another."], ["Third."]]);
         let said = "2 lines above the first thread (the site's name and menu) left out";
         assert_eq!(r.warnings, [said]);
+    }
+
+    #[test]
+    fn a_page_of_one_authors_threads_leaves_their_profile_out() {
+        let threads = "Ann Example\n@annex\nOct 14\nOne post.\nRead 4 tweets\n\nAnn Example\n@annex\nOct 1\nTwo.\nRead 2 tweets\n";
+        let profile = "Ann Example\n@annex\nCare researcher. Leeds. Views my own.\n\n";
+        let menu = "Unroller\nHome\nHelp\nPricing\nAbout\n\n";
+        let toggles = "Threads by @annex\nMost recent\nMost popular\n\n";
+        for (page, menu_lines) in [
+            (format!("{profile}{threads}"), None),
+            (format!("{menu}{profile}{toggles}{threads}"), Some(7)),
+        ] {
+            let r = read(&page);
+            let texts: Vec<_> = (r.threads.iter())
+                .map(|t| t.posts.iter().map(|p| &*p.text).collect::<Vec<_>>())
+                .collect();
+            assert_eq!(texts, [["One post."], ["Two."]], "{page}");
+            let by = |t: &Thread| t.author.as_ref().and_then(|a| a.handle.clone());
+            assert!(r.threads.iter().all(|t| by(t).as_deref() == Some("annex")));
+            let mut said =
+                vec!["the author's profile above the first thread (3 lines) left out".to_string()];
+            if let Some(n) = menu_lines {
+                // The heading naming the author's threads is the title, not the last line.
+                assert_eq!(r.title.as_deref(), Some("Threads by @annex"));
+                said.push(format!(
+                    "{n} lines above the first thread (the site's name and menu) left out"
+                ));
+            }
+            assert_eq!(r.warnings, said, "{page}");
+        }
     }
 
     #[test]

@@ -114,7 +114,7 @@ pub(super) fn take_introduction(lines: &mut &[&str]) -> Option<Author> {
 
 /// The introduction that opens `lines` (see [`take_introduction`]): how many lines it takes
 /// and whom it names.
-fn introduction(lines: &[&str]) -> Option<(usize, Author)> {
+pub(super) fn introduction(lines: &[&str]) -> Option<(usize, Author)> {
     let mut name: Option<String> = None;
     let mut handle_of: Option<String> = None;
     let mut dated = false;
