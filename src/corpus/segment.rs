@@ -343,6 +343,18 @@ pub fn posts(lines: &[&str], expected: Option<usize>) -> Vec<Post> {
         }
         Style::Leading => {
             posts.extend(unnumbered(&lines[..at[0]], None));
+            // The first post may close with its number where the others open with theirs
+            // ("… 🧵 1/6", then "2/6 …"): it is numbered so when it comes right before.
+            let next = markers[at[0]].as_ref().map(|m| m.number);
+            if let Some(first) = posts.last_mut().filter(|p| p.label.is_none()) {
+                let last_line = first.text.lines().next_back().unwrap_or("");
+                let closing = numbering::trailing(last_line).filter(|m| Some(m.number + 1) == next);
+                if let Some(marker) = closing {
+                    first.number = Some(marker.number);
+                    first.total = marker.total;
+                    first.label = Some(marker.label.into());
+                }
+            }
             for (k, &i) in at.iter().enumerate() {
                 let end = at.get(k + 1).copied().unwrap_or(lines.len());
                 posts.push(post_of_lines(&lines[i..end], markers[i].clone()));
@@ -775,6 +787,20 @@ mod tests {
         // One post closed by its marker, then a paragraph of hashtags.
         let post = single_post("A short thread. 1/4\n\n#SocialCare #LocalGov");
         assert_eq!(post.label.as_deref(), Some("1/4"));
+        // The first post closed by its number, the others opened by theirs.
+        let read = super::posts(
+            &[
+                "Why it matters [1/n]",
+                "",
+                "[2/n] Buses.",
+                "",
+                "[3/n] Fares.",
+            ],
+            None,
+        );
+        let labels: Vec<Option<&str>> = read.iter().map(|p| p.label.as_deref()).collect();
+        assert_eq!(labels, [Some("1/n"), Some("2/n"), Some("3/n")]);
+        assert_eq!(&*read[0].text, "Why it matters [1/n]");
         // Or by its picture.
         let post = single_post("The pier at dusk. 2/4\n\nImage");
         assert_eq!((post.label.as_deref(), post.media), (Some("2/4"), true));
