@@ -64,7 +64,10 @@ fn header(line: &str) -> Option<Header> {
     }
     let caps = match line.starts_with("**") || line.starts_with("[**") {
         true => HEADER.captures(line)?,
-        false => LINKED_HEADER.captures(line)?,
+        // Without the bold, the date's link must be a date, or the post's address.
+        false => LINKED_HEADER
+            .captures(line)
+            .filter(|c| super::article::is_date(&c["date"]) || c["url"].contains("/status/"))?,
     };
     let name = caps.name("name").or(caps.name("linked"))?;
     Some(Header {
@@ -93,9 +96,24 @@ pub fn read(body: &str, matter: &FrontMatter) -> Reading {
     let mut reading = Reading::new(Kind::Unroll);
     let mut posts: Vec<Clipped> = Vec::new();
     let (mut before, mut promoted, mut in_ad) = (0, 0, false);
-    // x.com's column beside the thread ("Discover more", its posts from anywhere) ends it.
+    // x.com's column beside the thread ("Discover more", its posts from anywhere) ends it,
+    // under the last post by the page's author (the first header's, or the address's).
     let lines: Vec<&str> = body.lines().collect();
-    let column = (lines.iter()).position(|l| copied::is_column(l.trim_start_matches('#')));
+    let headers: Vec<(usize, Header)> = (lines.iter().enumerate())
+        .filter_map(|(i, l)| Some((i, header(l)?)))
+        .collect();
+    let owner = (matter.status_handle().map(str::to_string))
+        .or_else(|| headers.first()?.1.author.handle.clone());
+    let last_own = (headers.iter().rev())
+        .find(|(_, h)| {
+            let (own, handle) = (owner.as_deref(), h.author.handle.as_deref());
+            own.zip(handle)
+                .is_some_and(|(o, h)| o.eq_ignore_ascii_case(h))
+        })
+        .map(|(i, _)| *i);
+    let column = last_own.and_then(|from| {
+        (from..lines.len()).find(|&i| copied::is_column(lines[i].trim_start_matches('#')))
+    });
     let (lines, beside) = lines.split_at(column.unwrap_or(lines.len()));
     for &line in lines {
         match header(line) {
@@ -345,9 +363,41 @@ mod tests {
             "[Ann Example](https://x.com/ann_ex) @ann_ex · May 1",
             "[Ann Example](https://x.com/ann_ex) [@ann_ex](https://x.com/ann_ex)",
             "[the report](https://example.org) [@ann_ex](https://x.com/ann_ex) says [more](https://example.org/2)",
+            // An author's links under an article: no date, no post's address.
+            "[Ann Example](https://ann.example) [@ann_ex](https://x.com/ann_ex) · [Website](https://ann.example)",
         ] {
             assert_eq!(header(line), None, "{line}");
         }
+    }
+
+    #[test]
+    fn the_column_ends_the_page_only_under_the_authors_last_post() {
+        let header = |n| {
+            format!("**Ann Example** @ann_ex [2024-05-01](https://x.com/ann_ex/status/{n})\n\n")
+        };
+        let page = format!(
+            "## Discover more\n\nMy note.\n\n{}One. 1/3\n\n{}Who to follow\n\nThese three. 2/3\n\n{}Three. 3/3\n\nDiscover more\n\n**Bo** @bo [2024-05-02](https://x.com/bo/status/9)\n\nElsewhere.\n",
+            header(1),
+            header(2),
+            header(3)
+        );
+        let reading = read(&page, &FrontMatter::default());
+        let texts: Vec<&str> = reading.threads[0].posts.iter().map(|p| &*p.text).collect();
+        assert_eq!(
+            texts,
+            [
+                "One. 1/3",
+                "Who to follow\n\nThese three. 2/3",
+                "Three. 3/3"
+            ]
+        );
+        assert_eq!(reading.threads.len(), 1, "{:?}", reading.threads);
+        assert!(
+            reading
+                .warnings
+                .iter()
+                .any(|w| w.ends_with("with 1 post, left out"))
+        );
     }
 
     #[test]
