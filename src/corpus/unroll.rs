@@ -689,10 +689,18 @@ fn title_and_source(above: &[&str]) -> Option<Above> {
     Some(read)
 }
 
-/// Whether `line` is numbered as a thread's post is ("1/3" at either end): a post, never a
-/// title.
+/// Whether `line` is numbered as a thread's post is ("1/3" opening it, or closing a
+/// sentence or a 🧵): a post, never a title ("Housing, part 1/2" is one).
 fn numbered(line: &str) -> bool {
-    numbering::leading(line).is_some() || numbering::trailing(line).is_some()
+    let closing = numbering::trailing(line).is_some_and(|m| {
+        let before = line
+            .trim_end()
+            .rfind(m.label.as_str())
+            .map_or("", |at| &line[..at]);
+        let before = before.trim_end_matches(['[', '(', ' ']);
+        before.ends_with(['.', '!', '?', ':', '…']) || before.ends_with('🧵')
+    });
+    numbering::leading(line).is_some() || closing
 }
 
 /// What stands above a pasted thread's attribution.
@@ -745,11 +753,14 @@ fn attribution(above: &[&str]) -> Option<Attribution> {
     if named_on > 0 {
         return None;
     }
-    // Under the handle's line, only its date: a post's words never end an attribution.
+    // Under the handle's line, only its date, perhaps after its topic ("on the review ·
+    // 12 March 2024"): a post's words never end an attribution.
     let dated = |line: &&str| {
         let line = plain(line);
-        let line = PUBLISHED.replace(line.trim_start_matches(SEPARATORS).trim(), "");
-        bare_date(&line).is_some()
+        let date = PUBLISHED.replace(line.trim_start_matches(SEPARATORS).trim(), "");
+        let topic = line.starts_with("on ") || line.starts_with(SEPARATORS);
+        let last = line.rsplit(SEPARATORS).next().unwrap_or("").trim();
+        bare_date(&date).is_some() || (topic && bare_date(last).is_some())
     };
     if !above.iter().skip(at + 1).all(dated) {
         return None;
@@ -771,11 +782,19 @@ fn attribution(above: &[&str]) -> Option<Attribution> {
         .or(caps.name("handle"))
         .map_or("", |h| h.as_str());
     let name = caps["name"].trim();
-    // "Thread by Ann (@ann)", "Kurzer Thread von @ann": the words say whose it is.
+    // "Thread by Ann (@ann)", "Kurzer Thread von @ann": the words say whose it is, when
+    // they are all the line says before the name ("Loved this thread by" is a sentence).
     let thread_by = THREAD_BY.find(name);
+    let plainly = thread_by.is_some_and(|by| {
+        let words = name[..by.end()].to_lowercase();
+        words.split_whitespace().count() <= 3
+            || ["saved", "copied", "clipped"]
+                .iter()
+                .any(|w| words.starts_with(w))
+    });
     let name = thread_by.map_or(name, |by| &name[by.end()..]).trim();
     // "Thread by @ann:" names the handle alone.
-    let handle_only = name.is_empty() && thread_by.is_some();
+    let handle_only = name.is_empty() && plainly;
     let handle_name = format!("@{handle}");
     let name = if handle_only { &handle_name } else { name };
     // "By Ann Example (@ann)": an article's byline names its writer so.
@@ -793,21 +812,9 @@ fn attribution(above: &[&str]) -> Option<Attribution> {
     // Ann (@ann) on rents:", "Kurzer Thread von Ann (@ann) zur Lage:").
     let about = rest.is_empty()
         || (rest.starts_with("on ") || rest.starts_with(SEPARATORS)) && !handle_only
-        || (rest.ends_with(':') && (thread_by.is_some() || rest == ":"))
+        || rest == ":"
+        || (plainly && is_topic(rest))
         || super::article::is_date(&published);
-    // A bare handle after one word is a greeting or a thanks ("Congrats @ann"); a name
-    // written without case (佐藤ゆかり) is one word.
-    let bare = caps.name("handle").is_some() && thread_by.is_none();
-    let cased = name.chars().any(|c| c.is_uppercase() || c.is_lowercase());
-    if !(1..=5).contains(&words)
-        || (bare && words < 2 && cased)
-        || !capitalised
-        || name.contains(['.', ',', ':', '!', '?'])
-        || !super::byline::handle_fits(handle)
-        || !about
-    {
-        return None;
-    }
     // The date closes the line: the longest end of it that reads as one ("March 12, 2024").
     let ends = std::iter::once(published.as_ref()).chain(
         rest.match_indices(SEPARATORS)
@@ -817,13 +824,60 @@ fn attribution(above: &[&str]) -> Option<Attribution> {
         .map(str::trim)
         .find(|d| super::article::is_date(d))
         .map(str::to_string);
+    // A bare handle after one word is a greeting or a thanks ("Congrats @ann"); a name
+    // written without case, one word (佐藤ゆかり), when a date follows the handle.
+    let bare = caps.name("handle").is_some() && !plainly;
+    let cased = name.chars().any(|c| c.is_uppercase() || c.is_lowercase());
+    if !(1..=5).contains(&words)
+        || (bare && words < 2 && (cased || date.is_none()))
+        || !capitalised
+        || name.contains(['.', ',', ':', '!', '?'])
+        || !super::byline::handle_fits(handle)
+        || !about
+    {
+        return None;
+    }
     Some(Attribution {
         name: name.to_string(),
         handle: handle.to_string(),
         date,
         byline,
-        titled: thread_by.is_some(),
+        titled: plainly,
     })
+}
+
+/// Whether `rest`, after an attribution's handle, is the thread's topic closed by a colon:
+/// "on rents:", "zur Lage bei der Bahn:", "sur la réforme :", no sentence.
+fn is_topic(rest: &str) -> bool {
+    const TOPIC_WORDS: &[&str] = &[
+        "about",
+        "on",
+        "over",
+        "regarding",
+        "zu",
+        "zum",
+        "zur",
+        "über",
+        "sur",
+        "sobre",
+        "su",
+        "sul",
+        "sulla",
+        "sui",
+        "op",
+        "om",
+        "de",
+        "del",
+        "della",
+        "du",
+        "des",
+    ];
+    let Some(topic) = rest.strip_suffix(':').map(str::trim) else {
+        return false;
+    };
+    let first = topic.split_whitespace().next().unwrap_or("");
+    let opens = TOPIC_WORDS.iter().any(|w| w.eq_ignore_ascii_case(first));
+    (topic.is_empty() || opens) && !topic.contains([',', ';', '.', '!', '?'])
 }
 
 /// Takes a closing "Published Mar 12, 2024" line (as thread writers sign what they post)
@@ -1528,9 +1582,29 @@ mod tests {
             assert_eq!(found, Some((name.to_string(), handle.to_string())), "{top}");
             assert!(first.starts_with("1/ "), "{top}: {first}");
         }
-        for top in ["Congrats @jweber", "Thanks to Bo Lee (@bolee) for this:"] {
+        // Sentences that name someone else's thread name no author of this one.
+        for top in [
+            "Congrats @jweber",
+            "Thanks to Bo Lee (@bolee) for this:",
+            "A thread by Jo Bloggs (@jobloggs) got me thinking, so here is mine:",
+            "Loved this thread by @jobloggs:",
+            "ありがとう @yukari_sato",
+        ] {
             assert_eq!(author(top).0, None, "{top}");
         }
+        // A topic and a date under the handle's line; a series title numbered as a part.
+        let reading = read(&format!(
+            "Ann Example (@ann_ex)\non the review · 12 March 2024{posts}"
+        ));
+        assert_eq!(reading.date.as_deref(), Some("12 March 2024"));
+        let reading = read(&format!(
+            "Housing, part 1/2\n\nAnn Example (@ann_ex) · 12 March 2024{posts}"
+        ));
+        assert_eq!(reading.title.as_deref(), Some("Housing, part 1/2"));
+        assert_eq!(
+            reading.author.map(|a| a.name).as_deref(),
+            Some("Ann Example")
+        );
         // A title and the address it was copied from above the attribution.
         let top = "# Thread: why we scrapped homework\n\nSource: https://x.com/dan_ok/status/1\n\nDan Okafor @dan_ok · Nov 30, 2023";
         let reading = read(&format!("{top}{posts}"));
