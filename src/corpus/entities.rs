@@ -252,21 +252,30 @@ pub fn urls(text: &str) -> Vec<String> {
     let mut found: Vec<(usize, String)> = Vec::new();
     // The text of a Markdown link ("[example.org/a](https://example.org/a)") is what a
     // reader sees of it, not a link of its own: its address follows it.
-    let mut covered = link_texts(text);
+    let texts = link_texts(text);
+    let mut in_text = Cursor::new(&texts);
+    // Where links with a scheme are, in order, for the links without one.
+    let mut schemed = Vec::new();
     // A scheme needs "://", which a byte search rules out far faster than the pattern.
+    let may_scheme = SCHEME_MARK.find(text.as_bytes()).is_some();
     let mut from = 0;
-    while let Some(m) = SCHEME_MARK
-        .find(text.as_bytes())
-        .and_then(|_| SCHEMED.find_at(text, from))
-    {
+    while let Some(m) = may_scheme.then(|| SCHEMED.find_at(text, from)).flatten() {
         from = m.end();
-        if let Some(label) = covered.iter().find(|r| r.contains(&m.start())) {
+        if let Some(label) = in_text.holding(m.start()) {
             // Looked for again after the link's text, whatever the pattern took past it.
             from = label.end;
             continue;
         }
-        let link = trim_link(m.as_str());
-        covered.push(m.start()..m.start() + link.len());
+        // A picture's address inside a link's text ends at the text's end: the link's own
+        // address follows ("[![Image](https://…/a.jpg)](https://…)").
+        let link = match m.as_str().find("](") {
+            Some(end) => {
+                from = m.start() + end;
+                trim_link(&m.as_str()[..end])
+            }
+            None => trim_link(m.as_str()),
+        };
+        schemed.push(m.start()..m.start() + link.len());
         found.push((m.start(), link.to_string()));
     }
     // A host has a dot with a letter after it (ASCII, or any other character the
@@ -279,9 +288,10 @@ pub fn urls(text: &str) -> Vec<String> {
             .is_some_and(|&b| b.is_ascii_alphabetic() || b >= 0x80)
     });
     let bare = may_host.then(|| BARE.captures_iter(text));
+    let (mut in_text, mut in_schemed) = (Cursor::new(&texts), Cursor::new(&schemed));
     for caps in bare.into_iter().flatten() {
         let m = caps.get(1).expect("group 1 always takes part");
-        let inside = covered.iter().any(|r| r.contains(&m.start()));
+        let inside = in_text.holding(m.start()).is_some() | in_schemed.holding(m.start()).is_some();
         if inside || !is_bare_link(&caps) {
             continue;
         }
@@ -291,15 +301,38 @@ pub fn urls(text: &str) -> Vec<String> {
     unique(found.into_iter().map(|(_, link)| link))
 }
 
-/// Where the texts of `text`'s Markdown links are: between a `[` and the `](` that follows
-/// it, brackets inside paired, at most [`LINK_TEXT_BYTES`] apart.
+/// Ranges in increasing order, asked in increasing order of places which holds them: each
+/// range is passed once, so the asking is linear.
+struct Cursor<'r> {
+    ranges: &'r [std::ops::Range<usize>],
+}
+
+impl<'r> Cursor<'r> {
+    fn new(ranges: &'r [std::ops::Range<usize>]) -> Self {
+        Cursor { ranges }
+    }
+
+    /// The range holding `at`, which is no smaller than any place asked before.
+    fn holding(&mut self, at: usize) -> Option<std::ops::Range<usize>> {
+        while self.ranges.first().is_some_and(|r| r.end <= at) {
+            self.ranges = &self.ranges[1..];
+        }
+        self.ranges.first().filter(|r| r.start <= at).cloned()
+    }
+}
+
+/// Where the texts of `text`'s Markdown links are, in order: between a `[` and the `](`
+/// that follows it, brackets inside paired, at most [`LINK_TEXT_BYTES`] apart and never
+/// across another link's `](` (a picture inside a link is a link of its own).
 fn link_texts(text: &str) -> Vec<std::ops::Range<usize>> {
     let bytes = text.as_bytes();
     let mut texts = Vec::new();
+    let mut last_close = 0;
     for close in memchr::memmem::find_iter(bytes, "](") {
         let mut depth = 0usize;
-        // Looked for within a bound, so that a long line of "](" is not read over and over.
-        let window = close.saturating_sub(LINK_TEXT_BYTES)..close;
+        // Looked for within bounds, so that a long line of "](" is read once.
+        let window = close.saturating_sub(LINK_TEXT_BYTES).max(last_close)..close;
+        last_close = close + 2;
         for at in window.rev() {
             match bytes[at] {
                 b']' => depth += 1,
@@ -604,6 +637,11 @@ mod tests {
         assert_eq!(
             urls("[www.example.com](http://www.example.com) [see [1] here](https://example.org/c)"),
             ["http://www.example.com", "https://example.org/c"]
+        );
+        // A picture inside a link: both addresses.
+        assert_eq!(
+            urls("[![Image](https://pbs.example/a.jpg)](https://example.org/p/1)"),
+            ["https://pbs.example/a.jpg", "https://example.org/p/1"]
         );
         // A link's text may run over lines; a citation before it is no link text.
         assert_eq!(
