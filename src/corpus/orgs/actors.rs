@@ -10,7 +10,7 @@
 
 use super::words::{
     ACTOR_PREPOSITIONS, ACTOR_VERBS, COMPANY_NOUNS, COMPANY_POSSESSIONS, NOT_ACTORS, PLACES,
-    POSSESSION_GAP, WORK_WORDS,
+    POSSESSION_GAP, QUANTITIES, WORK_WORDS,
 };
 use std::ops::Range;
 
@@ -190,7 +190,9 @@ fn name_before(raw: &str, before: Option<&str>) -> Option<String> {
     let opens_sentence = before.is_none_or(|b| b.ends_with(['.', '!', '?', ':']));
     let named =
         opens_with_capital(raw) && is_name_word(raw) && raw.ends_with(char::is_alphanumeric);
-    (named && !surname && !determined && !opens_sentence).then(|| bare(raw).to_string())
+    let quantity = QUANTITIES.contains(&bare(raw));
+    let found = named && !surname && !determined && !opens_sentence && !quantity;
+    found.then(|| bare(raw).to_string())
 }
 
 /// The whitespace-delimited word of `text` that holds `within`.
@@ -369,6 +371,8 @@ mod tests {
             actor_names("and Rolls-Royce shipped the engines"),
             ["Rolls-Royce"]
         );
+        // A name that opens with a number is no number alone.
+        assert!(actor_names("the group Four Seasons announced a sale").is_empty());
         assert_eq!(
             actor_names("Teams at [@quillpay](https://x.com/quillpay), and more"),
             ["@quillpay"]
