@@ -604,45 +604,61 @@ fn html_with_nothing_to_read_or_nested_too_deep_is_named_not_read() {
 #[test]
 fn an_edited_x_post_is_read_as_last_edited_and_its_replies_follow_it() {
     let dir = tempfile::tempdir().unwrap();
+    // The first version's record lists only itself (written before the edits); the later
+    // ones list all three.
     let versions = serde_json::json!({"editTweetIds": ["10", "11", "12"]});
-    let tweet = |id: &str, text: &str, reply: Option<&str>, edit: Value| {
+    let tweet = |id: &str, at: &str, text: &str, reply: Option<&str>, edit: Value| {
         serde_json::json!({"tweet": {
-            "id_str": id, "full_text": text, "created_at": "Wed Feb 21 10:00:00 +0000 2024",
+            "id_str": id, "full_text": text, "created_at": format!("Wed Feb 21 {at} +0000 2024"),
             "in_reply_to_status_id_str": reply, "in_reply_to_screen_name": reply.map(|_| "ann"),
             "edit_info": edit}})
     };
+    let edit =
+        serde_json::json!({"edit": {"initialTweetId": "10", "editControlInitial": versions}});
     let posts = serde_json::json!([
         tweet(
             "10",
+            "10:00:00",
             "1/2 The strategy is out todya.",
             None,
-            serde_json::json!({"initial": versions})
+            serde_json::json!({"initial": {"editTweetIds": ["10"]}})
         ),
         tweet(
             "11",
+            "10:10:00",
             "1/2 The strategy is out tody.",
             None,
-            serde_json::json!({"edit": {"initialTweetId": "10", "editControlInitial": versions}})
+            edit.clone()
         ),
         tweet(
             "12",
+            "10:20:00",
             "1/2 The strategy is out today.",
             None,
-            serde_json::json!({"edit": {"initialTweetId": "10", "editControlInitial": versions}})
+            edit
         ),
         // Answering the first version, before the edits.
         tweet(
             "20",
+            "10:01:00",
             "2/2 It names a lead in every council.",
             Some("10"),
             Value::Null
+        ),
+        // A record of another shape costs nothing but itself.
+        tweet(
+            "30",
+            "11:00:00",
+            "Unrelated.",
+            None,
+            serde_json::json!({"initial": {"editTweetIds": "30"}})
         ),
     ]);
     let tweets = dir.path().join("tweets.js");
     fs::write(&tweets, format!("window.YTD.tweets.part0 = {posts}")).unwrap();
     let (listed, said) = run(&["list", "--json", arg(&tweets)]);
     let listed: Value = serde_json::from_str(&listed).unwrap();
-    assert_eq!(listed.as_array().unwrap().len(), 1, "{listed}");
+    assert_eq!(listed.as_array().unwrap().len(), 2, "{listed}");
     let doc = json(&[
         "show",
         listed[0]["id"].as_str().unwrap(),
@@ -659,6 +675,8 @@ fn an_edited_x_post_is_read_as_last_edited_and_its_replies_follow_it() {
             "2/2 It names a lead in every council."
         ]
     );
+    // Dated when it was first posted, before its reply.
+    assert_eq!(doc["date"], "2024-02-21 10:00");
     assert!(
         said.contains("tweets.js: 2 earlier versions of edited posts left out: each post is read as last edited"),
         "{said}"

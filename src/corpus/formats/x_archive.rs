@@ -64,38 +64,22 @@ struct Tweet {
     #[serde(default)]
     display_text_range: Vec<Number>,
     /// Since 2022 a post may be edited: each version is a post of its own in the archive,
-    /// and names every version's id.
-    edit_info: Option<EditInfo>,
-}
-
-/// The versions of an edited post: the first version's record lists them under `initial`,
-/// each later one's under `edit.editControlInitial`.
-#[derive(Debug, Deserialize)]
-struct EditInfo {
-    initial: Option<EditControl>,
-    edit: Option<Edit>,
-}
-
-#[derive(Debug, Deserialize)]
-struct Edit {
-    #[serde(rename = "editControlInitial")]
-    control: Option<EditControl>,
-}
-
-#[derive(Debug, Deserialize)]
-struct EditControl {
-    /// Every version's id, the first first.
-    #[serde(rename = "editTweetIds", default)]
-    ids: Vec<String>,
+    /// and names every version's id. Read as it comes: a record of another shape is no
+    /// reason to lose the post.
+    edit_info: Option<Value>,
 }
 
 impl Tweet {
-    /// The ids of every version of this post, in order, when it was edited.
-    fn versions(&self) -> Option<&[String]> {
-        let info = self.edit_info.as_ref()?;
-        let edit = || info.edit.as_ref()?.control.as_ref();
-        let control = info.initial.as_ref().or_else(edit)?;
-        (control.ids.len() > 1).then_some(&control.ids[..])
+    /// The ids of every version of this post, the first first, when it was edited: the
+    /// first version's record lists them under `initial`, each later one's under
+    /// `edit.editControlInitial`.
+    fn versions(&self) -> Vec<&str> {
+        let info = self.edit_info.as_ref();
+        let control = (info.and_then(|i| i.get("initial")))
+            .or_else(|| info?.get("edit")?.get("editControlInitial"));
+        let ids = control.and_then(|c| c.get("editTweetIds")?.as_array());
+        let ids = ids.into_iter().flatten().filter_map(Value::as_str);
+        ids.collect()
     }
 }
 
@@ -237,10 +221,12 @@ impl<'s> Archive<'s> {
                 if self.poster.is_none() {
                     self.poster = tweet.user.as_ref().map(User::author);
                 }
-                if let Some(versions) = tweet.versions()
-                    && let Some(at) = versions.iter().position(|id| *id == tweet.id_str)
-                {
-                    (self.later).insert(tweet.id_str.clone(), versions[at + 1..].to_vec());
+                // Every version a list names is replaced by those after it in the list,
+                // whichever version's record says so.
+                let versions = tweet.versions();
+                for (at, id) in versions.iter().enumerate() {
+                    let after = versions[at + 1..].iter().map(|v| v.to_string());
+                    self.later.entry(id.to_string()).or_default().extend(after);
                 }
                 self.entries.push(entry(&tweet))
             }
@@ -267,24 +253,50 @@ impl<'s> Archive<'s> {
 
 /// Drops each edited post's versions that a later version in `entries` replaces (`later`:
 /// a version's id to the ids of the versions after it), and points replies to a dropped
-/// version at the one kept. Returns how many were dropped.
+/// version at the one kept, which takes the time the post was first posted (a thread
+/// keeps its order, and its date). Returns how many were dropped.
 fn latest_versions(entries: &mut Vec<Entry>, later: &HashMap<String, Vec<String>>) -> usize {
     if later.is_empty() {
         return 0;
     }
     let present: HashSet<String> = entries.iter().map(|e| e.id.clone()).collect();
-    // Each replaced version's id, to the last version of it the archive holds.
-    let kept: HashMap<&str, &str> = (later.iter())
+    // Each replaced version's id, to the latest version of it the archive holds: the one
+    // no other present version replaces.
+    let replaced = |id: &str| {
+        later
+            .get(id)
+            .is_some_and(|a| a.iter().any(|v| present.contains(v)))
+    };
+    let kept: HashMap<String, String> = (later.iter())
+        .filter(|(id, _)| present.contains(*id) && replaced(id))
         .filter_map(|(id, after)| {
-            let last = after.iter().rev().find(|a| present.contains(*a))?;
-            Some((id.as_str(), last.as_str()))
+            let last = after
+                .iter()
+                .find(|v| present.contains(*v) && !replaced(v))?;
+            Some((id.clone(), last.clone()))
         })
         .collect();
+    // The first time each kept version's post was posted.
+    let mut first: HashMap<&str, (String, Option<String>)> = HashMap::new();
+    for entry in entries.iter().filter(|e| kept.contains_key(&e.id)) {
+        let at = first
+            .entry(kept[&entry.id].as_str())
+            .or_insert((entry.time.clone(), None));
+        if entry.time <= at.0 {
+            *at = (entry.time.clone(), entry.date.clone());
+        }
+    }
+    let first: HashMap<String, (String, Option<String>)> =
+        first.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
     let before = entries.len();
-    entries.retain(|e| !kept.contains_key(e.id.as_str()));
+    entries.retain(|e| !kept.contains_key(&e.id));
     for entry in entries.iter_mut() {
-        if let Some(&last) = (entry.reply_to.as_deref()).and_then(|id| kept.get(id)) {
-            entry.reply_to = Some(last.to_string());
+        if let Some(last) = (entry.reply_to.as_deref()).and_then(|id| kept.get(id)) {
+            entry.reply_to = Some(last.clone());
+        }
+        if let Some((time, date)) = first.get(&entry.id).filter(|(t, _)| *t < entry.time) {
+            entry.time = time.clone();
+            entry.date = date.clone().or(entry.date.take());
         }
     }
     before - entries.len()
