@@ -96,7 +96,8 @@ struct Node {
 /// What a post quotes: another post, its author and text; or one the view does not show
 /// (not found, blocked, detached by its author).
 enum Quoted {
-    Post(Profile, String),
+    /// Its author, its text, and whether something came with it (pictures, a video).
+    Post(Profile, String, bool),
     Unseen,
 }
 
@@ -114,9 +115,19 @@ fn quoted(embed: Option<&Value>) -> Option<Quoted> {
     if unseen.iter().any(|u| kind.ends_with(u)) {
         return Some(Quoted::Unseen);
     }
-    let text = record.get("value")?.get("text")?.as_str()?;
-    let author: Profile = serde_json::from_value(record.get("author")?.clone()).ok()?;
-    Some(Quoted::Post(author, text.to_string()))
+    let value = record.get("value")?;
+    let text = value.get("text")?.as_str()?;
+    // A post whose author does not read is not shown, and counted as such.
+    let author = record
+        .get("author")
+        .cloned()
+        .map(serde_json::from_value::<Profile>);
+    let Some(Ok(author)) = author else {
+        return Some(Quoted::Unseen);
+    };
+    // Pictures, a video or a card: what a post of no words shows.
+    let media = value.get("embed").is_some();
+    Some(Quoted::Post(author, text.to_string(), media))
 }
 
 /// The document of one thread file (its strings not yet made safe: offsets count bytes of
@@ -390,12 +401,14 @@ fn document(nodes: Vec<Node>, missing: usize, source: &Source) -> Document {
     let mut unseen = 0;
     for i in quoting {
         match &nodes[i].quoted {
-            Some(Quoted::Post(author_of, text)) => {
+            Some(Quoted::Post(author_of, text, media)) => {
                 let embed = crate::corpus::markdown::Embed {
                     text: sanitise(text.trim()),
                     author: Some(author(author_of)),
                 };
-                threads.push(crate::corpus::embedded_thread(embed));
+                let mut thread = crate::corpus::embedded_thread(embed);
+                thread.posts.iter_mut().for_each(|p| p.media |= media);
+                threads.push(thread);
             }
             Some(Quoted::Unseen) => unseen += 1,
             None => {}
