@@ -100,7 +100,15 @@ fn take_head(body: &mut &[&str], reading: &mut Reading) {
     if reading.title.is_none() {
         // The heading that names the author's threads ("Threads by @ann"), else the last.
         let own = introduced_handle(&first_excerpt[at..]);
-        let names = |l: &&&str| own.as_deref().is_some_and(|h| unroll::plain(l).contains(h));
+        let names = |l: &&&str| {
+            let line = unroll::plain(l);
+            own.as_deref().is_some_and(|h| {
+                (line.match_indices(h)).any(|(at, _)| {
+                    let after = line[at + h.len()..].chars().next();
+                    after.is_none_or(|c| !(c.is_alphanumeric() || c == '_'))
+                })
+            })
+        };
         let headings = || head.iter().filter(|l| !l.contains('|'));
         if let Some(title) = headings().find(names).or_else(|| headings().next_back()) {
             reading.title = Some(unroll::plain(title).to_string());
