@@ -99,24 +99,21 @@ pub fn read(body: &str, matter: &FrontMatter) -> Reading {
     // x.com's column beside the thread ("Discover more", its posts from anywhere) ends it,
     // under the last post by the page's author (the first header's, or the address's).
     let lines: Vec<&str> = body.lines().collect();
-    let headers: Vec<(usize, Header)> = (lines.iter().enumerate())
-        .filter_map(|(i, l)| Some((i, header(l)?)))
-        .collect();
+    // Each line's header, read once.
+    let headers: Vec<Option<Header>> = lines.iter().map(|l| header(l)).collect();
     let owner = (matter.status_handle().map(str::to_string))
-        .or_else(|| headers.first()?.1.author.handle.clone());
-    let last_own = (headers.iter().rev())
-        .find(|(_, h)| {
-            let (own, handle) = (owner.as_deref(), h.author.handle.as_deref());
-            own.zip(handle)
-                .is_some_and(|(o, h)| o.eq_ignore_ascii_case(h))
-        })
-        .map(|(i, _)| *i);
+        .or_else(|| headers.iter().flatten().next()?.author.handle.clone());
+    let own = |h: &Option<Header>| {
+        let handle = h.as_ref().and_then(|h| h.author.handle.as_deref());
+        (owner.as_deref().zip(handle)).is_some_and(|(o, h)| o.eq_ignore_ascii_case(h))
+    };
+    let last_own = headers.iter().rposition(own);
     let column = last_own.and_then(|from| {
         (from..lines.len()).find(|&i| copied::is_column(lines[i].trim_start_matches('#')))
     });
-    let (lines, beside) = lines.split_at(column.unwrap_or(lines.len()));
-    for &line in lines {
-        match header(line) {
+    let end = column.unwrap_or(lines.len());
+    for (line, header) in lines[..end].iter().zip(headers.iter().cloned()) {
+        match header {
             Some(header) if header.date.is_none() => {
                 promoted += 1;
                 in_ad = true;
@@ -149,7 +146,7 @@ pub fn read(body: &str, matter: &FrontMatter) -> Reading {
     reading.threads.extend(replies);
     reading.warnings.extend(talk.moved());
     say_what_was_left_out(&mut reading, before, promoted);
-    let beside = beside.iter().filter(|l| header(l).is_some()).count();
+    let beside = headers[end..].iter().flatten().count();
     if column.is_some() {
         let posts = crate::present::plural(beside, "post");
         (reading.warnings).push(format!(
