@@ -1,7 +1,7 @@
 //! Listing pages ("Discover and read the best of Twitter Threads about #CareReview"): the
 //! openings of several threads, each closed by "Read N tweets", its declared length.
 
-use super::{Kind, Reading, Thread, chrome, segment, unroll};
+use super::{Author, Kind, Reading, Thread, chrome, segment, unroll};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -82,7 +82,13 @@ fn take_head(body: &mut &[&str], reading: &mut Reading) {
         .map(|l| l.trim())
         .filter(|l| !l.is_empty())
         .collect();
-    let profile = profile_in(&filled, &first_excerpt[at..]);
+    // The author the first excerpt's introduction names, read once.
+    let author = unroll::introduction(&first_excerpt[at..]).map(|(_, author)| author);
+    let own = (author.as_ref()).and_then(|a| Some(format!("@{}", a.handle.as_deref()?)));
+    let profile = author
+        .as_ref()
+        .zip(own.as_deref())
+        .and_then(|(a, own)| profile_in(&filled, a, own));
     let head: Vec<&str> = (filled.iter().enumerate())
         .filter(|(i, _)| !profile.as_ref().is_some_and(|p| p.contains(i)))
         .map(|(_, l)| *l)
@@ -99,7 +105,6 @@ fn take_head(body: &mut &[&str], reading: &mut Reading) {
     let mut left_out = head.len();
     if reading.title.is_none() {
         // The heading that names the author's threads ("Threads by @ann"), else the last.
-        let own = introduced_handle(&first_excerpt[at..]);
         let names = |l: &&&str| {
             let line = unroll::plain(l);
             own.as_deref().is_some_and(|h| {
@@ -127,18 +132,11 @@ fn take_head(body: &mut &[&str], reading: &mut Reading) {
 /// The most filled lines an author's profile holds after their name and handle.
 const PROFILE_LINES: usize = 3;
 
-/// The handle (with its "@") of the author that `excerpt`'s introduction names.
-fn introduced_handle(excerpt: &[&str]) -> Option<String> {
-    let (_, author) = unroll::introduction(excerpt)?;
-    Some(format!("@{}", author.handle?))
-}
-
-/// Which of the `filled` lines above the first excerpt's introduction (which opens
-/// `excerpt`) are its author's profile: their handle on a line of its own, perhaps under
-/// their name (or both on one line), then at most [`PROFILE_LINES`] lines about them that are not headings.
-fn profile_in(filled: &[&str], excerpt: &[&str]) -> Option<std::ops::Range<usize>> {
-    let own = introduced_handle(excerpt)?;
-    let (_, author) = unroll::introduction(excerpt)?;
+/// Which of the `filled` lines above the first excerpt's introduction, which names
+/// `author` (`own`: their handle with its "@"), are the author's profile: their handle on a
+/// line of its own, perhaps under their name (or both on one line), then at most
+/// [`PROFILE_LINES`] lines about them that are not headings.
+fn profile_in(filled: &[&str], author: &Author, own: &str) -> Option<std::ops::Range<usize>> {
     let both = format!("{} {own}", author.name);
     let at = (filled.iter()).position(|l| unroll::plain(l) == own || unroll::plain(l) == both)?;
     let named = at > 0 && unroll::plain(filled[at - 1]) == author.name;
