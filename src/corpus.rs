@@ -336,17 +336,33 @@ fn front_matter_author(matter: &markdown::FrontMatter) -> Option<Author> {
 }
 
 /// Takes out posts without text (a picture alone where a reader cut a post), their picture
-/// going to the post after them.
+/// going to the post after them, or the one before them at the end. A thread of pictures
+/// alone (a quoted post that is a picture) keeps one post of no words, marked as a picture:
+/// nothing is lost without a word.
 fn drop_empty_posts(thread: &mut Thread) {
+    let wordless = |post: &Post| post.text.trim().is_empty();
+    if thread.posts.iter().all(wordless) {
+        let picture = thread.posts.iter().position(|p| p.media);
+        thread.posts = (picture.map(|i| thread.posts.swap_remove(i)).into_iter())
+            .map(|mut post| {
+                post.text = "".into();
+                post
+            })
+            .collect();
+        return;
+    }
     let mut picture = false;
     thread.posts.retain_mut(|post| {
-        if post.text.trim().is_empty() {
+        if wordless(post) {
             picture |= post.media;
             return false;
         }
         post.media |= std::mem::take(&mut picture);
         true
     });
+    if let Some(last) = thread.posts.last_mut() {
+        last.media |= picture;
+    }
 }
 
 /// Numbers threads and their posts from 1, in order.
@@ -715,6 +731,30 @@ mod tests {
             (reading.warnings.iter()).any(|w| w == "Markdown over 4 MB: read as plain text"),
             "{:?}",
             reading.warnings
+        );
+    }
+
+    #[test]
+    fn a_picture_alone_is_kept_where_no_post_follows_it() {
+        // A quoted post that is a picture alone (an article's cover) is a post of its own.
+        let page = "---\ntitle: \"Post by @ann on X\"\nsource: \"https://x.com/ann/status/1\"\n---\nA long post.\n\nRead it below.\n\n> **Ann Example @ann** · 2026-04-28\n>\n> ![Cover](https://pbs.twimg.com/media/x.jpg)\n";
+        let reading = read(page);
+        let quoted = &reading.threads[1];
+        assert_eq!(quoted.title.as_deref(), Some("Embedded post"));
+        let posts: Vec<_> = quoted.posts.iter().map(|p| (&*p.text, p.media)).collect();
+        assert_eq!(posts, [("", true)]);
+        // A picture under a thread's last post is that post's.
+        let page = "1/ The ferry is cut.\n\n2/ Write to the council.\n\nImage\n";
+        let reading = read(page);
+        let posts: Vec<_> = (reading.threads[0].posts.iter())
+            .map(|p| (&*p.text, p.media))
+            .collect();
+        assert_eq!(
+            posts,
+            [
+                ("1/ The ferry is cut.", false),
+                ("2/ Write to the council.", true)
+            ]
         );
     }
 }
