@@ -77,6 +77,9 @@ pub fn single_line(field: &str) -> Cow<'_, str> {
     }
     let mut out = String::with_capacity(field.len() + 8);
     let (mut previous, mut flag_tags) = (None, 0usize);
+    // What a joiner joins on its left: the character before it, or the one a kept
+    // variation selector follows (🏳️‍🌈 is a flag, the selector, a joiner, a rainbow).
+    let mut joined = None;
     let mut chars = field.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
         let next = chars.peek().map(|&(_, c)| c);
@@ -84,7 +87,7 @@ pub fn single_line(field: &str) -> Cow<'_, str> {
         let keep = match c {
             '\n' => {
                 out.push_str("\\n");
-                previous = Some(c);
+                (previous, joined) = (Some(c), Some(c));
                 continue;
             }
             '\u{1f3f4}' => {
@@ -97,7 +100,7 @@ pub fn single_line(field: &str) -> Cow<'_, str> {
             }
             '\u{200c}' | '\u{200d}' => {
                 let script = |c: Option<char>| shown(c) && !c.is_some_and(|c| c.is_ascii());
-                script(previous) && script(next)
+                script(joined) && script(next)
             }
             '\u{fe00}'..='\u{fe0f}' | '\u{e0100}'..='\u{e01ef}' => shown(previous),
             c => !c.is_control() && !is_invisible(c),
@@ -106,6 +109,8 @@ pub fn single_line(field: &str) -> Cow<'_, str> {
             true => out.push(c),
             false => out.extend(c.escape_unicode()),
         }
+        let selector = matches!(c, '\u{fe00}'..='\u{fe0f}' | '\u{e0100}'..='\u{e01ef}');
+        joined = if selector && keep { previous } else { Some(c) };
         previous = Some(c);
     }
     // A joiner inside an emoji or a script, or a flag's tags, leave the field as it was.
@@ -395,6 +400,8 @@ mod tests {
     fn single_line_fields_keep_emoji_sequences_and_flags() {
         for kept in [
             "👩\u{200d}💻 Jo",
+            "Priya 🏳\u{fe0f}\u{200d}🌈",
+            "❤\u{fe0f}\u{200d}🔥 and 🏳\u{fe0f}\u{200d}⚧\u{fe0f}",
             "🏴\u{e0067}\u{e0062}\u{e0065}\u{e006e}\u{e0067}\u{e007f} England",
             "می\u{200c}خواهم",
         ] {
@@ -404,6 +411,11 @@ mod tests {
             single_line("a\u{200d}b"),
             "a\\u{200d}b",
             "a joiner in ASCII hides"
+        );
+        assert_eq!(
+            single_line("a\u{fe0f}\u{200d}b"),
+            "a\u{fe0f}\u{200d}b".replace('\u{200d}', "\\u{200d}"),
+            "nor does a selector make it an emoji"
         );
     }
 
