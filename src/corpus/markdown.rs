@@ -133,10 +133,16 @@ pub struct Embed {
     pub author: Option<Author>,
 }
 
-/// An embed's signature: a dash, the name, the handle in brackets, the date.
+/// An embed's signature: a dash (or `&mdash;`, or `--`), the name (which may hold words in
+/// brackets, "Riley (she/her)"), the handle in brackets, the date. The handle may be a
+/// link, written with escapes (`@ann\_ex`, as clippers write it), or a Bluesky or
+/// fediverse handle (`@ann.bsky.social`, `@ann@example.social`).
 static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[—–]\s*(?P<name>[^\n—–(]*?)\s*\(@(?P<handle>\w+)\)\s*(?P<date>[^\n]*?)\s*$")
-        .unwrap()
+    let word = r"(?:\\_|\w)+";
+    Regex::new(&format!(
+        r"(?:[—–]|&mdash;|--)\s*(?P<name>(?:[^\n—–()]|\([^()@\n]*\))*?)\s*\(\[?@(?P<handle>{word}(?:[.-]{word})*(?:@\w+(?:[.-]\w+)+)?)(?:\]\([^)\s]*\))?\)\s*(?P<date>[^\n]*?)\s*$"
+    ))
+    .unwrap()
 });
 
 /// The header a clipper writes above a quoted post: `**Ann Example @ann** · 2024-04-30`, or
@@ -263,7 +269,8 @@ impl Embed {
 pub(crate) fn signed_embed(text: &str) -> Option<Embed> {
     let (above, last) = text.trim_end().rsplit_once('\n')?;
     let last = last.trim();
-    if !last.starts_with(['—', '–']) {
+    if !last.starts_with(['—', '–']) && !last.starts_with("--") && !last.starts_with("&mdash;")
+    {
         return None;
     }
     let signature = SIGNATURE.captures(last)?;
@@ -282,7 +289,8 @@ pub(crate) fn signed_embed(text: &str) -> Option<Embed> {
 /// Who an embedded post's signature names.
 fn signature_author(signature: &regex::Captures) -> Author {
     let name = signature["name"].trim();
-    let handle = &signature["handle"];
+    let handle = signature["handle"].replace('\\', "");
+    let handle = handle.as_str();
     match name.is_empty() {
         true => Author::from_handle(handle),
         false => Author {
@@ -1062,6 +1070,56 @@ mod tests {
             "Rent is up again. <https://t.co/x>\n\n— Ann Example (@ann_ex) [May 20, 2024](https://twitter.com/ann_ex/status/1)"
         );
         assert_eq!(read.embeds[0].author.as_ref().unwrap().name, "Ann Example");
+    }
+
+    #[test]
+    fn a_signature_names_its_author_as_clippers_and_platforms_write_it() {
+        for (signature, name, handle) in [
+            // Clippers escape a handle's underscores, or keep its link.
+            (
+                "— Ann Example (@ann\\_ex) [May 20, 2024](https://x.com/a)",
+                "Ann Example",
+                "ann_ex",
+            ),
+            (
+                "— Ann Example ([@ann\\_ex](https://x.com/ann_ex)) May 20, 2024",
+                "Ann Example",
+                "ann_ex",
+            ),
+            // A name holding pronouns in brackets, an entity or two hyphens for the dash.
+            (
+                "— Riley (she/her) (@riley) May 20, 2024",
+                "Riley (she/her)",
+                "riley",
+            ),
+            (
+                "&mdash; Ann Example (@ann) May 20, 2024",
+                "Ann Example",
+                "ann",
+            ),
+            ("-- Ann Example (@ann) May 20, 2024", "Ann Example", "ann"),
+            // Bluesky's and the fediverse's handles.
+            (
+                "— Helen (@helen.bsky.social) May 20, 2024 at 9:41 AM",
+                "Helen",
+                "helen.bsky.social",
+            ),
+            (
+                "— Tomasz (@tomasz@fedi.example.org) May 20, 2024",
+                "Tomasz",
+                "tomasz@fedi.example.org",
+            ),
+        ] {
+            let read = body_text(&format!(
+                "Before.\n\n> Rent is up again.\n>\n> {signature}\n"
+            ));
+            assert_eq!(read.text, "Before.", "{signature}");
+            let author = read.embeds[0].author.clone().expect(signature);
+            assert_eq!(
+                (author.name.as_str(), author.handle.as_deref()),
+                (name, Some(handle))
+            );
+        }
     }
 
     #[test]
