@@ -22,7 +22,7 @@ static MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|J
 static TIME: &str = r"(?:\d{1,2}[:.h]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.|uhr)?|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.))(?:\s*(?:GMT|BST|UTC|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|IST|AEST|AEDT|ET|PT)(?:[+-]\d{1,2}(?::?\d{2})?)?)?";
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:(?:last updated|updated|published|posted|publié le|mis à jour le|publicado el|actualizado el|pubblicato il|veröffentlicht am|aktualisiert am|gepubliceerd op):?\s*)?(?:{TIME},?\s+)?(?:[a-z]+,?\s+)?(?:{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th|\.|º|er)?\s+(?:de\s+)?{MONTH}\.?,?(?:\s+(?:de\s+)?\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})(?:[\s,•·]+(?:(?:à|at|a las|às|um|alle|om)\s+)?{TIME})?(?:[\s•·]+\d+ min read)?$"
+        r"(?i)^(?:(?:last updated|updated|published|posted|publié le|mis à jour le|publicado el|actualizado el|pubblicato il|veröffentlicht am|aktualisiert am|gepubliceerd op):?\s*)?(?:{TIME},?\s+)?(?:[a-z]+,?\s+)?(?:{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th|\.|º|er)?\s+(?:de\s+)?{MONTH}\.?,?(?:\s+(?:de\s+)?\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}}|\d{{4}}年\s*\d{{1,2}}月\s*\d{{1,2}}日(?:\s*[(（]\w[)）])?(?:\s*\d{{1,2}}時\d{{1,2}}分)?|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})(?:[\s,•·]+(?:(?:à|at|a las|às|um|alle|om)\s+)?{TIME})?(?:[\s•·]+\d+ min read)?$"
     ))
     .unwrap()
 });
@@ -1038,6 +1038,8 @@ mod tests {
             "12 de octubre de 2021",
             "1. Januar 2020",
             "5 mei 2022",
+            "2024年3月13日",
+            "2024年3月14日(木) 17時32分",
         ] {
             assert!(is_date(date), "{date}");
         }
