@@ -601,12 +601,15 @@ fn a_clipped_unrolls_more_from_section_is_the_authors_other_threads() {
     assert_eq!(doc["author"]["handle"], "tom_ruralbus");
     assert_eq!(doc["threads"][0]["declared_count"], 3);
     let texts = texts(&doc);
-    assert_eq!(texts.len(), 3, "{texts:?}");
+    assert_eq!(texts.len(), 4, "{texts:?}");
     assert_eq!(texts[0].len(), 3, "{texts:?}");
     assert!(texts[0][2].ends_with("#buses"), "{texts:?}");
+    // Each excerpt's introduction (the author's picture, name and handle, the date, on
+    // lines of their own or on one) is no text of its thread.
     for (t, declared, opening) in [
-        (1, 9, "What a demand-responsive bus"),
+        (1, 9, "1/ What a demand-responsive bus"),
         (2, 4, "Fares in the county"),
+        (3, 5, "Why the school buses"),
     ] {
         let thread = &doc["threads"][t];
         assert_eq!(thread["title"], "More from @tom_ruralbus");
@@ -614,7 +617,15 @@ fn a_clipped_unrolls_more_from_section_is_the_authors_other_threads() {
         assert_eq!(thread["declared_count"], declared);
         assert_eq!(texts[t].len(), 1, "{texts:?}");
         assert!(texts[t][0].starts_with(opening), "{texts:?}");
+        assert!(mentions(&doc, t).is_empty(), "{t}: the author's own handle");
     }
+    // An excerpt's "1/" numbers its first post.
+    let first = &doc["threads"][1]["posts"][0];
+    assert_eq!(
+        (&first["label"], &first["number"]),
+        (&serde_json::json!("1/"), &serde_json::json!(1))
+    );
+    assert_eq!(first["media"], false, "the author's picture is no post's");
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! Listing pages ("Discover and read the best of Twitter Threads about #CareReview"): the
 //! openings of several threads, each closed by "Read N tweets", its declared length.
 
-use super::{Author, Kind, Reading, Thread, chrome, segment, unroll};
+use super::{Author, Kind, Post, Reading, Thread, chrome, numbering, segment, unroll};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -152,7 +152,16 @@ pub(super) fn excerpt(lines: &[&str], declared: Option<u32>) -> Thread {
     let mut lines = lines;
     let author = unroll::take_introduction(&mut lines);
     let shown = declared.map(|d| d.min(PREVIEW_POSTS) as usize);
-    let mut thread = Thread::new(segment::posts(lines, shown), declared);
+    let mut posts = segment::posts(lines, shown);
+    // An excerpt opens its thread: a "1/" opening it is the first post's number, though one
+    // marker alone is too few for the numbering to be told from the text.
+    if let Some(first) = posts.first_mut().filter(|p| p.label.is_none()) {
+        let opening = first.text.lines().next().unwrap_or("");
+        if let Some(marker) = numbering::leading(opening).filter(|m| m.number == 1) {
+            *first = Post::new(first.text.to_string(), Some(marker), first.media);
+        }
+    }
+    let mut thread = Thread::new(posts, declared);
     thread.author = author;
     thread
 }

@@ -88,7 +88,9 @@ fn more_from_excerpt(
         let l = plain(l.trim());
         let l = l.as_ref();
         l.is_empty()
+            || segment::strip_media(l) == ("", true)
             || bare_date(l).is_some()
+            || name_handle_dated(l).is_some()
             || handle(l).is_some()
             || name_handle(l).is_some()
             || profile(l).is_some()
@@ -123,7 +125,16 @@ pub(super) fn introduction(lines: &[&str]) -> Option<(usize, Author)> {
         let line = plain(line.trim());
         let line = line.as_ref();
         let unnamed = name.is_none() && handle_of.is_none();
-        if line.is_empty() {
+        // The author's picture may stand above their name (a clipped page keeps it).
+        let picture = unnamed && segment::strip_media(line) == ("", true);
+        if line.is_empty() || picture {
+        } else if let Some((c, _)) =
+            name_handle_dated(line).filter(|(c, _)| unnamed && is_name(&c["name"]))
+        {
+            // "Ann Example @ann · Apr 12", all on one line.
+            name = Some(c["name"].to_string());
+            handle_of = Some(c["handle"].to_string());
+            dated = true;
         } else if let Some(c) = handle(line).filter(|_| handle_of.is_none() && !dated) {
             handle_of = Some(c["handle"].to_string());
         } else if let Some(c) = name_handle(line).filter(|c| unnamed && is_name(&c["name"])) {
@@ -294,6 +305,17 @@ fn name_handle(line: &str) -> Option<regex::Captures<'_>> {
     let words = name.split_whitespace().count();
     let sentence = name.contains(['.', ',', ':', '!', '?']);
     ((1..=5).contains(&words) && !sentence).then_some(captures)
+}
+
+/// A name, a handle and a date on one line ("Ann Example @ann · Apr 12", or without the
+/// dot, as a page's spans leave it): the name and handle, and the date.
+fn name_handle_dated(line: &str) -> Option<(regex::Captures<'_>, &str)> {
+    let at = line.rfind(" @")? + 2;
+    let handle_end = at + line[at..].find(char::is_whitespace)?;
+    let date = line[handle_end..]
+        .trim_start()
+        .trim_start_matches(['·', '•']);
+    Some((name_handle(&line[..handle_end])?, bare_date(date.trim())?))
 }
 
 /// A line of a header that gives only the date ("Jun 22 •").
