@@ -311,7 +311,8 @@ fn backtrack(
 
 fn assemble(units: &[Unit]) -> Segment {
     let mut text = String::new();
-    for unit in units {
+    // A picture's line adds no text: only its mark (below).
+    for unit in units.iter().filter(|u| !u.text.is_empty()) {
         match unit.gap {
             _ if text.is_empty() => {}
             Gap::Blank => text.push_str("\n\n"),
