@@ -629,6 +629,31 @@ fn a_clipped_unrolls_more_from_section_is_the_authors_other_threads() {
 }
 
 #[test]
+fn an_unrollers_saved_page_is_one_post_per_post_container() {
+    // Thread Reader App's page saved as HTML: each post its own `content-tweet` block,
+    // whatever it holds (a picture, a link's card of three blocks).
+    let doc = show("tra-saved");
+    assert_eq!(doc["kind"], "unroll");
+    assert_eq!(doc["author"]["handle"], "mira_hollis");
+    assert_eq!(doc["date"], "Feb 19, 2025");
+    assert_eq!(doc["threads"][0]["declared_count"], 4);
+    assert_eq!(
+        texts(&doc),
+        [vec![
+            "Our library branch reopens on Monday after the roof repairs. What changed:",
+            "The children's corner moved upstairs, next to the study room.",
+            "The council's notice has the new hours:\n\nLibrary opening hours from March\n\ncouncil.example.gov.uk\n\nHours for every branch in the borough, with holiday closures.",
+            "See you there 📚",
+        ]]
+    );
+    // The picture X holds is the post's; the author's own picture is no post's.
+    let media: Vec<&Value> = (doc["threads"][0]["posts"].as_array().unwrap().iter())
+        .map(|p| &p["media"])
+        .collect();
+    assert_eq!(media, [false, true, false, false]);
+}
+
+#[test]
 fn a_thread_writers_page_names_its_author_above_and_its_date_below() {
     let doc = show("thread-writer-page");
     assert_eq!(doc["kind"], "unroll");

@@ -568,7 +568,16 @@ impl Text {
                             hidden = 1;
                         } else if name == "br" {
                             self.out.push('\n');
-                        } else if name == "hr" && self.page && !self.out.trim().is_empty() {
+                        } else if name == "img"
+                            && self.page
+                            && element.attr("src").is_some_and(is_posted_picture)
+                        {
+                            // A post's picture is its "Image" line, as in the pages' text.
+                            self.picture();
+                        } else if (name == "hr" || is_unrolled_post(element))
+                            && self.page
+                            && !self.out.trim().is_empty()
+                        {
                             // A rule sets posts apart where a page writes a thread out.
                             // (Never first: text opening with "---" reads as front matter.)
                             self.paragraph();
@@ -612,6 +621,16 @@ impl Text {
         }
     }
 
+    /// The "Image" line of a picture, on a line of its own.
+    fn picture(&mut self) {
+        let trimmed = self.out.trim_end_matches(' ').len();
+        self.out.truncate(trimmed);
+        if !self.out.is_empty() && !self.out.ends_with('\n') {
+            self.out.push('\n');
+        }
+        self.out.push_str("Image\n");
+    }
+
     /// Ends the paragraph so far with a blank line.
     fn paragraph(&mut self) {
         let trimmed = self.out.trim_end_matches([' ', '\n']).len();
@@ -649,6 +668,19 @@ impl Text {
 }
 
 const CASE: scraper::CaseSensitivity = scraper::CaseSensitivity::AsciiCaseInsensitive;
+
+/// Whether `src` is a picture posted on X (`pbs.twimg.com/media/…`), not a profile's
+/// picture or a card's.
+fn is_posted_picture(src: &str) -> bool {
+    src.contains("twimg.com/media/")
+}
+
+/// Whether `element` holds one post of an unroller's page: Thread Reader App gives each
+/// its own `<div class="content-tweet" data-tweet="…">`. Set apart as a rule sets posts
+/// apart, each is one post, whatever blocks (a link's card, pictures) it holds.
+fn is_unrolled_post(element: &scraper::node::Element) -> bool {
+    element.attr("data-tweet").is_some() || element.has_class("content-tweet", CASE)
+}
 
 #[cfg(test)]
 mod tests {
