@@ -357,12 +357,52 @@ pub fn posts(lines: &[&str], expected: Option<usize>) -> Vec<Post> {
                 }
             }
             for (k, &i) in at.iter().enumerate() {
-                let end = at.get(k + 1).copied().unwrap_or(lines.len());
+                let next = at.get(k + 1).copied();
+                let end = next.unwrap_or_else(|| last_post_end(&lines[i..], &markers[i]) + i);
                 posts.push(post_of_lines(&lines[i..end], markers[i].clone()));
+                if next.is_none() {
+                    // What a page writes under a thread it republishes ("Since then, …").
+                    posts.extend(unnumbered(&lines[end..], None));
+                }
             }
         }
     }
     posts
+}
+
+/// Where the last numbered post of a thread, opening `lines`, ends: with its paragraph (and
+/// the hashtags, links and pictures under it) when its author marks it as the last ("3/3",
+/// "… /fin"), as a page that republishes a thread may go on below it; else at the end.
+fn last_post_end(lines: &[&str], marker: &Option<Marker>) -> usize {
+    let paragraph = lines
+        .iter()
+        .position(|l| l.trim().is_empty())
+        .unwrap_or(lines.len());
+    let closing = |l: &&str| {
+        let last = l.split_whitespace().next_back().unwrap_or("");
+        let last = last.trim_matches(['*', '_', '.', '!']).to_lowercase();
+        matches!(last.as_str(), "/fin" | "{fin}" | "/end" | "/threadends")
+    };
+    let last = marker.as_ref().is_some_and(|m| m.total == Some(m.number))
+        || lines[..paragraph].iter().any(closing);
+    if !last {
+        return lines.len();
+    }
+    // Blocks of hashtags, links or pictures alone under it are still its own.
+    let mut end = paragraph;
+    let mut at = paragraph;
+    while at < lines.len() {
+        let line = lines[at].trim();
+        let tail = is_tags_line(line) || strip_media(line).0.is_empty();
+        if !line.is_empty() && !tail {
+            break;
+        }
+        at += 1;
+        if !line.is_empty() {
+            end = at;
+        }
+    }
+    end
 }
 
 /// How many of `lines`, under a line that a marker closes, are hashtags or links wrapped
@@ -805,6 +845,36 @@ mod tests {
         // Or by its picture.
         let post = single_post("The pier at dusk. 2/4\n\nImage");
         assert_eq!((post.label.as_deref(), post.media), (Some("2/4"), true));
+    }
+
+    #[test]
+    fn a_thread_marked_as_ended_leaves_out_what_follows_it() {
+        // The last post by its count ("3/3") or a closing "/fin" ends with its paragraph and
+        // the hashtags and pictures under it; the page's own paragraphs follow apart.
+        for last in [
+            "3/3 Volunteers.\nThey drove.",
+            "3/ Volunteers.\nThey drove. /fin",
+        ] {
+            let text = format!(
+                "1/ We stopped deliveries.\n\n2/ Fuel.\n\n{last}\n\n#FoodBank\n\nImage\n\nSince then, the council has stepped in.\n\nThanks for reading."
+            );
+            let lines: Vec<&str> = text.lines().collect();
+            let read = posts(&lines, None);
+            let read: Vec<(&str, bool)> = read.iter().map(|p| (&*p.text, p.media)).collect();
+            assert_eq!(
+                read,
+                [
+                    ("1/ We stopped deliveries.", false),
+                    ("2/ Fuel.", false),
+                    (&*format!("{last}\n\n#FoodBank"), true),
+                    ("Since then, the council has stepped in.", false),
+                    ("Thanks for reading.", false),
+                ]
+            );
+        }
+        // Not marked as the last, it goes on to the end, a post's paragraphs apart.
+        let lines = ["1/ One.", "", "2/ Two.", "", "More of two."];
+        assert_eq!(posts_texts(&lines), ["1/ One.", "2/ Two.\n\nMore of two."]);
     }
 
     fn posts_texts(lines: &[&str]) -> Vec<String> {
