@@ -654,6 +654,54 @@ fn an_unrollers_saved_page_is_one_post_per_post_container() {
 }
 
 #[test]
+fn an_essay_that_writes_out_a_thread_keeps_it_a_thread_of_its_own() {
+    let doc = show("essay-with-thread");
+    assert_eq!(doc["kind"], "article");
+    assert_eq!(doc["author"]["name"], "Ruth Okonjo");
+    assert_eq!(doc["date"], "4 March 2025");
+    let texts = texts(&doc);
+    // The essay's paragraphs, its lead-in and what it says after the thread; the bio is
+    // left out, said.
+    assert_eq!(texts[0].len(), 5, "{texts:?}");
+    assert_eq!(texts[0][2], "Here is the thread as I posted it:");
+    assert!(texts[0][3].starts_with("Several people asked"), "{texts:?}");
+    let thread = &doc["threads"][1];
+    assert_eq!(thread["title"], "Thread");
+    assert_eq!(thread["author"]["name"], "Ruth Okonjo");
+    let labels: Vec<&Value> = (thread["posts"].as_array().unwrap().iter())
+        .map(|p| &p["label"])
+        .collect();
+    assert_eq!(labels, ["1/", "2/", "3/", "4/4"]);
+    assert!(texts[1][3].ends_with("#Allotments"), "{texts:?}");
+    assert_eq!(
+        doc["warnings"],
+        serde_json::json!(["1 paragraph about the writer (their bio) left out"])
+    );
+}
+
+#[test]
+fn a_slash_numbered_thread_under_a_title_byline_and_date_is_a_thread() {
+    let doc = show("titled-slash-thread");
+    assert_eq!(doc["kind"], "unroll");
+    assert_eq!(doc["title"], "What the allotment list taught us");
+    assert_eq!(doc["author"]["name"], "Ruth Okonjo");
+    assert_eq!(doc["date"], "4 March 2025");
+    let posts = doc["threads"][0]["posts"].as_array().unwrap();
+    let labels: Vec<&Value> = posts.iter().map(|p| &p["label"]).collect();
+    // The paragraph under the last post ("3/3") is not that post's.
+    assert_eq!(
+        labels,
+        [
+            &serde_json::json!("1/"),
+            &serde_json::json!("2/"),
+            &serde_json::json!("3/3"),
+            &Value::Null
+        ]
+    );
+    assert!(doc["warnings"].as_array().unwrap().is_empty());
+}
+
+#[test]
 fn a_thread_writers_page_names_its_author_above_and_its_date_below() {
     let doc = show("thread-writer-page");
     assert_eq!(doc["kind"], "unroll");

@@ -67,8 +67,8 @@ pub fn is_by_line(line: &str) -> bool {
     BY.is_match(line.trim())
 }
 
-/// True for a byline: "By Ann Example", or a short name of capitalised words.
-fn byline(line: &str) -> Option<String> {
+/// The writer a byline names: "By Ann Example", or a short name of capitalised words.
+pub(super) fn byline(line: &str) -> Option<String> {
     let line = line.trim();
     let Some(by) = BY.captures(line) else {
         return looks_like_name(line).then(|| line.to_string());
@@ -393,12 +393,62 @@ pub fn read(text: &str, kind: Kind, written: Written) -> Reading {
             body = lines;
         }
     }
+    // A thread the page writes out is a thread of its own, the page's text around it.
+    let written_out = written_out_thread(&body);
+    let thread_lines = written_out.clone().map(|run| body[run].to_vec());
+    if let Some(run) = written_out {
+        body.drain(run);
+    }
     let (paragraphs, embeds) = take_signed_embeds(pictured_paragraphs(&body, written));
     let mut thread = Thread::new(paragraphs, None);
     thread.author = reading.author.clone();
     reading.threads.push(thread);
+    if let Some(lines) = thread_lines {
+        let mut thread = Thread::new(segment::posts(&lines, None), None);
+        thread.author = reading.author.clone();
+        thread.title = Some(WRITTEN_OUT.to_string());
+        reading.threads.push(thread);
+    }
     reading.threads.extend(embeds);
     reading
+}
+
+/// The title of a thread an article or blog post writes out among its paragraphs.
+pub const WRITTEN_OUT: &str = "Thread";
+
+/// Where an article writes out a thread among its paragraphs, if it does: paragraphs
+/// opening "1/", "2/", … in order, from one, three or more, or two when the second counts two
+/// ("2/2"), to the end of the last one's paragraph (or of the hashtags and pictures under it).
+/// Markers inside one paragraph are a list of it, not posts.
+fn written_out_thread(body: &[&str]) -> Option<std::ops::Range<usize>> {
+    let opening = |i: usize| {
+        let starts = i == 0 || body[i - 1].trim().is_empty();
+        let marker = numbering::leading(body[i]).filter(|m| m.label.contains('/'));
+        marker.filter(|_| starts)
+    };
+    let mut run: Option<(usize, Vec<usize>)> = None;
+    let mut best: Option<(usize, Vec<usize>)> = None;
+    for i in 0..body.len() {
+        let Some(marker) = opening(i) else { continue };
+        match &mut run {
+            Some((_, at)) if marker.number as usize == at.len() + 1 => at.push(i),
+            _ if marker.number == 1 => run = Some((i, vec![i])),
+            _ => {}
+        }
+        if let Some((start, at)) = &run
+            && best.as_ref().is_none_or(|(_, b)| at.len() > b.len())
+        {
+            best = Some((*start, at.clone()));
+        }
+    }
+    let (start, at) = best?;
+    let last = numbering::leading(body[*at.last()?])?;
+    let enough = at.len() >= 3 || (at.len() == 2 && last.total == Some(2));
+    if !enough {
+        return None;
+    }
+    let end = *at.last()? + segment::last_paragraph_end(&body[*at.last()?..]);
+    Some(start..end)
 }
 
 /// The posts embedded in a page whose markup is gone: a paragraph closed by its signature
@@ -450,7 +500,7 @@ fn take_signed_embeds(paragraphs: Vec<Post>) -> (Vec<Post>, Vec<Thread>) {
 /// What follows the writer's name where a paragraph is about them: "Ann Example is our
 /// health correspondent", "… writes about housing", "… has covered social care since 2010".
 static ABOUT_THE_WRITER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^,?\s+(?:is|was|writes|wrote|covers|reports|has (?:been|written|covered|reported|worked)|joined)\b").unwrap()
+    Regex::new(r"^,?\s+(?:is|was|writes|wrote|covers|reports|runs|leads|works|lives|teaches|founded|has (?:been|written|covered|reported|worked)|joined)\b").unwrap()
 });
 
 /// Takes off an article's or a blog post's text the closing paragraph about its writer (a

@@ -32,12 +32,23 @@ pub fn kind(text: &str) -> Kind {
     // date, when it counts one thread ("1/2 cup", "2/3 cup" are measures) from the top.
     let slashed: Vec<&&numbering::Marker> =
         believed.iter().filter(|m| m.label.contains('/')).collect();
-    let one_total = slashed.windows(2).all(|w| w[0].total == w[1].total);
+    // One count where any is given: "1/", "2/", "3/3" counts three.
+    let mut totals = slashed.iter().filter_map(|m| m.total);
+    let one_total = totals.next().is_none_or(|t| totals.all(|u| u == t));
     let first = markers
         .iter()
         .position(Option::is_some)
         .unwrap_or(usize::MAX);
-    let above = content.iter().take(first).filter(|l| !l.trim().is_empty());
+    let above: Vec<&str> = (content.iter().take(first))
+        .filter(|l| !l.trim().is_empty())
+        .copied()
+        .collect();
+    // A title and a date may stand above post 1, and a byline between them.
+    let head = above.len() <= 2
+        || (above.len() == 3
+            && article::is_by_line(above[1])
+            && article::byline(above[1]).is_some()
+            && article::is_date(above[2]));
     // "1/2", "2/2" (or "1/", "2/"): a thread of two, every post numbered as its total
     // says, or from one on in order, each a paragraph of its own, where none is said.
     let in_order = (slashed.iter().enumerate()).all(|(i, m)| m.number as usize == i + 1);
@@ -46,7 +57,7 @@ pub fn kind(text: &str) -> Kind {
         && paragraphs_apart(&content, &markers);
     let complete =
         slashed.len() >= 2 && (slashed[0].total == Some(slashed.len() as u32) || untotalled);
-    if (slashed.len() >= MIN_MARKERS || complete) && one_total && above.count() <= 2 {
+    if (slashed.len() >= MIN_MARKERS || complete) && one_total && head {
         return Kind::Unroll;
     }
     // "Ann (@ann) · Feb 20, 2024" above paragraphs: a thread written out without numbers

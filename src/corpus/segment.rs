@@ -385,10 +385,19 @@ fn last_post_end(lines: &[&str], marker: &Option<Marker>) -> usize {
     };
     let last = marker.as_ref().is_some_and(|m| m.total == Some(m.number))
         || lines[..paragraph].iter().any(closing);
-    if !last {
-        return lines.len();
+    match last {
+        true => last_paragraph_end(lines),
+        false => lines.len(),
     }
-    // Blocks of hashtags, links or pictures alone under it are still its own.
+}
+
+/// Where the paragraph opening `lines` ends, with the blocks of hashtags, links or pictures
+/// alone under it, which are still its own.
+pub fn last_paragraph_end(lines: &[&str]) -> usize {
+    let paragraph = lines
+        .iter()
+        .position(|l| l.trim().is_empty())
+        .unwrap_or(lines.len());
     let mut end = paragraph;
     let mut at = paragraph;
     while at < lines.len() {

@@ -920,18 +920,28 @@ fn closing_date<'a>(lines: &[&'a str]) -> Option<(usize, &'a str)> {
     super::article::is_date(date).then_some((last, date))
 }
 
-/// A title and a date above a pasted thread's first post, with no author named: the date
-/// is the last line, the title the line before it, if any.
+/// A title and a date above a pasted thread's first post, with no author named but by a
+/// byline between them ("By Ann Example"): the date is the last line, the title the first,
+/// if any.
 fn take_title_and_date(above: &[&str], header: &mut Header) -> bool {
-    let Some((date, title)) = above.split_last() else {
+    let Some((date, mut title)) = above.split_last() else {
         return false;
     };
+    let mut writer = None;
+    if let [heading, by] = title
+        && super::article::is_by_line(by)
+        && let Some(name) = super::article::byline(by)
+    {
+        writer = Some(name);
+        title = std::slice::from_ref(heading);
+    }
     let titled = title.first().is_none_or(|t| is_title(t));
     if !super::article::is_date(date) || title.len() > 1 || !titled || header.date.is_some() {
         return false;
     }
     header.date = Some(date.to_string());
     header.title = title.first().map(|t| t.to_string());
+    header.name = header.name.take().or(writer);
     true
 }
 
