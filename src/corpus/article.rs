@@ -75,11 +75,23 @@ pub(super) fn byline(line: &str) -> Option<String> {
     };
     let name = by["name"].trim();
     // "By Ann Example, Health editor": the writer's role may follow the name.
-    let name = match looks_like_name(name) {
+    let name = match looks_like_names(name) {
         true => name,
-        false => super::byline::name_before_role(name).filter(|n| looks_like_name(n))?,
+        false => super::byline::name_before_role(name).filter(|n| looks_like_names(n))?,
     };
     Some(name.to_string())
+}
+
+/// A writer's name, or the names of two to four writers joined as a byline joins them
+/// ("Ann Example and Bo Li", "Ann Example & Bo Li", "Ann Example, Bo Li und Cy Dee").
+fn looks_like_names(text: &str) -> bool {
+    static JOINT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r",\s+(?:and\s+)?|\s+(?:and|&|und|et|y|e|en)\s+").unwrap());
+    let names: Vec<&str> = JOINT.split(text).collect();
+    match names.len() {
+        1 => looks_like_name(text),
+        n => n <= 4 && names.iter().all(|n| looks_like_name(n)),
+    }
 }
 
 /// Two to four capitalised words, allowing name particles ("Rachel de Souza").
@@ -1066,6 +1078,29 @@ mod tests {
         ] {
             assert_eq!(byline(line), Some("Ann Example".to_string()), "{line}");
         }
+        // Writers named together.
+        for (line, names) in [
+            ("By Holly Marsh and Tom Reid", "Holly Marsh and Tom Reid"),
+            (
+                "By Holly Marsh & Tom Reid, Social affairs",
+                "Holly Marsh & Tom Reid",
+            ),
+            (
+                "Von Katrin Becker und Jonas Weber",
+                "Katrin Becker und Jonas Weber",
+            ),
+            (
+                "Por Lucía Fernández y Pablo Ruiz",
+                "Lucía Fernández y Pablo Ruiz",
+            ),
+            (
+                "By Ann Example, Bo Li and Cy Dee",
+                "Ann Example, Bo Li and Cy Dee",
+            ),
+        ] {
+            assert_eq!(byline(line).as_deref(), Some(names), "{line}");
+        }
+        assert_eq!(byline("By Monday and Tuesday, the vote"), None);
         assert_eq!(byline("By Monday, the vote"), None);
         assert_eq!(byline("By Ann Example, the shelves were empty"), None);
         let head = "River report\n\nBy Ann Example, Health editor\n3 May 2023\n\nOne.\n\nTwo.\n";
