@@ -702,6 +702,30 @@ fn a_slash_numbered_thread_under_a_title_byline_and_date_is_a_thread() {
 }
 
 #[test]
+fn an_unrollers_header_under_a_long_site_menu_and_follow_buttons() {
+    // Five lines of the site's menu above the header, and the buttons a copy keeps between
+    // the handle and the count ("✓ Following", "Follow @…"): the page is still the thread.
+    let doc = show("unroller-site-menu");
+    assert_eq!(doc["kind"], "unroll");
+    assert_eq!(doc["author"]["name"], "Tom Brennan");
+    assert_eq!(doc["author"]["handle"], "tbrennan_hous");
+    assert_eq!(doc["date"], "Jan 9, 2024");
+    assert_eq!(doc["threads"][0]["declared_count"], 3);
+    let posts = doc["threads"][0]["posts"].as_array().unwrap();
+    let labels: Vec<&Value> = posts.iter().map(|p| &p["label"]).collect();
+    assert_eq!(labels, ["1/", "2/", "3/3"]);
+    assert!(mentions(&doc, 0).is_empty(), "the author's own handle");
+    let warnings = doc["warnings"].as_array().unwrap();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0]
+            .as_str()
+            .unwrap()
+            .ends_with("above the header (the site's menu or the page's title) left out")
+    );
+}
+
+#[test]
 fn a_thread_writers_page_names_its_author_above_and_its_date_below() {
     let doc = show("thread-writer-page");
     assert_eq!(doc["kind"], "unroll");

@@ -17,7 +17,7 @@ pub fn kind(text: &str) -> Kind {
     if more_from.is_none() && excerpts && !unroll::has_header(&lines) {
         return Kind::Listing;
     }
-    if has_unroller_furniture(&lines) {
+    if has_unroller_furniture(&lines) || unroll::has_header_under_furniture(&lines) {
         return Kind::Unroll;
     }
     if is_blog(&lines) {

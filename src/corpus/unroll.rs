@@ -292,7 +292,7 @@ fn handle(line: &str) -> Option<regex::Captures<'_>> {
 /// Toolbar buttons of an unroller's header that a post could be made of, alone, elsewhere.
 static TOOLBAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\+?\s*(bookmark|subscribe|follow|unroll|share|share this page|print|save as pdf|my authors|read on (?:x|twitter))$",
+        r"(?i)^[+➕✓✔]?\s*(bookmark|subscribe|(?:un)?follow(?:ing)?(?:\s+@\w{1,15})?|suivre|abonné|seguir|siguiendo|folgen|abonnieren|unroll|share|share this page|print|save as pdf|my authors|read on (?:x|twitter))\s*[+➕✓✔]?$",
     )
     .unwrap()
 });
@@ -377,19 +377,11 @@ fn same_name(header: &Header, name: &str) -> bool {
 /// left out, and counted in `above`.
 fn take_header(lines: &mut &[&str]) -> Header {
     let mut header = Header::default();
-    let top: Vec<usize> = (0..lines.len())
-        .filter(|&i| !lines[i].trim().is_empty())
-        .take(HEADER_ZONE)
-        .collect();
-    let count_at = (top.iter()).position(|&i| date_count(&plain(lines[i].trim())).is_some());
-    if let Some((start, true)) = count_at.map(|c| header_start(lines, &top, c)) {
-        let above: Vec<&str> = top[..start].iter().map(|&i| lines[i].trim()).collect();
-        if above.iter().all(|l| is_furniture_above(l)) {
-            header.above = start;
-            *lines = &lines[top[start]..];
-        }
+    let (counted, under) = header_under_furniture(lines);
+    if let Some((above, at)) = under {
+        header.above = above;
+        *lines = &lines[at..];
     }
-    let counted = count_at.is_some();
     let mut seen = 0;
     while let Some((first, rest)) = lines.split_first() {
         let line = first.trim();
@@ -433,9 +425,33 @@ pub(super) fn plain(line: &str) -> Cow<'_, str> {
     Cow::Owned(text.replace('\\', ""))
 }
 
+/// Whether the top of `lines` holds an unroller's count line, and, when the lines above it
+/// down from some line name who wrote the thread, with only the site's furniture (its name,
+/// a menu) above that line: how many lines of furniture, and where the header starts.
+fn header_under_furniture(lines: &[&str]) -> (bool, Option<(usize, usize)>) {
+    let top: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].trim().is_empty())
+        .take(HEADER_ZONE)
+        .collect();
+    let count_at = (top.iter()).position(|&i| date_count(&plain(lines[i].trim())).is_some());
+    let under = count_at.and_then(|c| match header_start(lines, &top, c) {
+        (start, true) => (top[..start].iter())
+            .all(|&i| is_furniture_above(lines[i].trim()))
+            .then_some((start, top[start])),
+        _ => None,
+    });
+    (count_at.is_some(), under)
+}
+
+/// Whether an unroller's header (a count line under the name or handle of who wrote the
+/// thread) stands at the top of `lines`, below at most the site's name and menu.
+pub fn has_header_under_furniture(lines: &[&str]) -> bool {
+    header_under_furniture(lines).1.is_some()
+}
+
 /// How many lines at the top of a page are looked through for an unroller's count line: a
 /// page copied whole (select-all) has the site's menu, a dozen short lines, above it.
-const HEADER_ZONE: usize = 20;
+const HEADER_ZONE: usize = 32;
 
 /// The longest line above a header taken for the page's furniture.
 const FURNITURE_CHARS: usize = 80;
