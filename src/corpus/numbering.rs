@@ -229,10 +229,20 @@ fn sequence(
     let mut blocks = blocks.iter().cloned().peekable();
     let mut believed = Vec::with_capacity(lines.len());
     let mut count = Count::default();
+    // The last number of a list a post holds ("try:" then "1) …", "2) …" under a post
+    // numbered "2)"), while its items follow one another: none numbers a post.
+    let mut list: Option<u32> = None;
     let mut at = 0;
     while at < lines.len() {
         let Some(block) = blocks.next_if(|block| block.start == at) else {
-            believed.push(found[at].take().filter(|marker| count.take(marker)));
+            let marker = found[at].take();
+            let restarts = |m: &Marker| style == Style::Leading && count.last > 0 && m.number == 1;
+            list = match &marker {
+                _ if lines[at].trim().is_empty() => None,
+                Some(m) if list.is_some_and(|n| m.number == n + 1) || restarts(m) => Some(m.number),
+                _ => None,
+            };
+            believed.push(marker.filter(|m| list.is_none() && count.take(m)));
             at += 1;
             continue;
         };
@@ -725,6 +735,30 @@ mod tests {
         let seq = sequence(&lines, Style::Trailing, &[]);
         let numbers: Vec<_> = seq.iter().map(|m| m.as_ref().map(|m| m.number)).collect();
         assert_eq!(numbers, [Some(1), None, None, Some(2), Some(3), None]);
+    }
+
+    #[test]
+    fn a_list_in_a_numbered_post_numbers_no_post() {
+        // "2)" holds a list of its own, "1)" to "3)", right under its lead-in: the post
+        // numbered "3)" is the one after it, not the list's last item.
+        for (one, two, three) in [("1)", "2)", "3)"), ("1.", "2.", "3.")] {
+            let lines = [
+                format!("{one} Three mistakes. A thread."),
+                String::new(),
+                format!("{two} No baseline. Always try:"),
+                format!("{one} the mean"),
+                format!("{two} a regression"),
+                format!("{three} last week's value"),
+                String::new(),
+                format!("{three} Leaking the test set."),
+                format!("4{} Accuracy on imbalanced sets.", &one[1..]),
+            ];
+            let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+            let (style, seq) = detect(&lines).unwrap();
+            assert_eq!(style, Style::Leading);
+            let at: Vec<usize> = marked_lines(&seq);
+            assert_eq!(at, [0, 2, 7, 8], "{one}");
+        }
     }
 
     #[test]
