@@ -447,9 +447,23 @@ pub fn single_post(text: &str) -> Post {
     // A post's label closes its text, above its pictures and its tags.
     let last =
         (lines.iter().rev()).find(|l| !strip_media(l).0.trim().is_empty() && !is_tags_line(l));
-    let marker = (first.and_then(|l| numbering::leading(l)))
+    let marker = (first.and_then(|l| numbering::leading(without_reply_handles(l))))
         .or_else(|| last.and_then(|l| numbering::trailing(l)));
     post_of_lines(&lines, marker)
+}
+
+/// A post's first line without the handles a reply opens with ("@lena 2/3 …", as Mastodon
+/// and X write a reply in a thread that answers someone): its number follows them.
+pub fn without_reply_handles(line: &str) -> &str {
+    let mut rest = line.trim_start();
+    while let Some(after) = rest.strip_prefix('@') {
+        let end = after.find(char::is_whitespace).unwrap_or(after.len());
+        if end == 0 {
+            break;
+        }
+        rest = after[end..].trim_start();
+    }
+    rest
 }
 
 /// One post of `lines`: joined, a picture line taken as the post's picture.

@@ -250,7 +250,10 @@ fn single(entry: &Entry, post: Post, owner: &Option<Author>, source: &Source) ->
 pub fn numbered(mut post: Post, number: u32, total: u32) -> Post {
     let marker = (post.text.lines().last())
         .and_then(numbering::trailing)
-        .or_else(|| post.text.lines().next().and_then(numbering::leading));
+        .or_else(|| {
+            let first = post.text.lines().next()?;
+            numbering::leading(super::super::segment::without_reply_handles(first))
+        });
     post.label = marker.map(|m| m.label.into());
     (post.number, post.total) = (Some(number), Some(total));
     post
@@ -296,6 +299,23 @@ pub fn iso_date(time: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_chains_post_keeps_the_number_its_author_wrote_after_a_reply_handle() {
+        for (text, label) in [
+            (
+                "@lena 2/3 Pin shows up when you store futures.",
+                Some("2/3"),
+            ),
+            ("@lena @bo 2/ Both of you asked.", Some("2/")),
+            ("Spawn tasks, share state. 3/3", Some("3/3")),
+            ("@lena thanks, 2 more to come", None),
+        ] {
+            let post = numbered(Post::new(text.to_string(), None, false), 2, 3);
+            assert_eq!(post.label.as_deref(), label, "{text}");
+            assert_eq!((post.number, post.total), (Some(2), Some(3)));
+        }
+    }
 
     #[test]
     fn times_show_to_the_minute_and_never_a_control() {
