@@ -36,6 +36,10 @@ pub fn handle_words(handle: &str) -> Vec<&str> {
 /// Whether a handle's own words mark an organisation. Asked once of every handle a corpus
 /// mentions, tens of thousands: the cheap tests come first and the first that holds ends it.
 pub fn handle_is_org(handle: &str) -> bool {
+    // A fediverse account's server ("@ann@fediscience.org") and Bluesky's own domain
+    // ("ann.bsky.social") name where the account lives, not who holds it.
+    let handle = handle.split('@').next().unwrap_or(handle);
+    let handle = handle.strip_suffix(".bsky.social").unwrap_or(handle);
     let the_prefix = || {
         (handle.strip_prefix("The"))
             .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_uppercase()))

@@ -197,6 +197,8 @@ fn organisation_handles() {
         "OrbitWallet",
         "LanternGames",
         "AcmeEngg",
+        "KinshipCharity@social.example",
+        "FosterNetwork.bsky.social",
     ] {
         assert!(handle_is_org(handle), "{handle}");
     }
@@ -263,6 +265,10 @@ fn people_handles() {
         "samtrner",
         "Ai_Weiwei",
         "sarah_eng",
+        // Where the account lives is not who holds it.
+        "tomasz@fediscience.org",
+        "mara@fosstodon.org",
+        "helen.bsky.social",
     ] {
         assert!(!handle_is_org(handle), "{handle}");
     }
