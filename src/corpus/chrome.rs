@@ -22,6 +22,7 @@ const TAIL_STARTS: &[&str] = &[
     r"(?i)^liked this thread\? ping @",
     r"(?i)^create your own threads with ",
     r"(?i)^save this thread$",
+    r"(?i)^share this thread$",
 ];
 
 /// A line from which the rest of a page is its footer, below the page's prose (blogs',
@@ -197,15 +198,17 @@ fn is_share_row(line: &str) -> bool {
     (linked || says_share) && row
 }
 
-/// A site's copyright line ("© PingThread 2023"): short, opening with the sign and naming a
-/// year. ("Copyright 2024 changes…" and "(c) 2007, when…" open sentences too.)
+/// A site's copyright line ("© PingThread 2023", "Rattibha © 2023"): short, the sign at
+/// most two words in and a year named. ("Copyright 2024 changes…" and "(c) 2007, when…"
+/// open sentences too.)
 fn is_copyright(line: &str) -> bool {
     let year = |w: &str| {
         w.len() == 4 && w.starts_with(['1', '2']) && w.bytes().all(|b| b.is_ascii_digit())
     };
-    line.starts_with('©')
-        && line.len() <= 60
-        && line.split(|c: char| !c.is_ascii_alphanumeric()).any(year)
+    let sign_early = line
+        .split_once('©')
+        .is_some_and(|(before, _)| before.split_whitespace().count() <= 2);
+    sign_early && line.len() <= 60 && line.split(|c: char| !c.is_ascii_alphanumeric()).any(year)
 }
 
 /// True for a line that only separates what is above it from what is below ("---", "* * *",
@@ -296,6 +299,7 @@ mod tests {
             "Liked this thread? Ping @PingThread with \"unroll\" under any thread.",
             "Create your own threads with Typefully",
             "Save this thread",
+            "Share this thread",
             "Don't see the thread you're looking for? Unroll it yourself!",
             "Thread Reader App is an independent project made by indie developers.",
         ] {
@@ -303,6 +307,9 @@ mod tests {
         }
         assert!(!starts_tail("Save this thread for later, it matters."));
         assert!(is_dropped("© PingThread 2023"));
+        assert!(is_dropped("Rattibha © 2023"));
+        assert!(is_dropped("Copyright © 2024"));
+        assert!(!is_dropped("I marked the book © 2023 by hand."));
         assert!(!is_dropped(
             "© is the copyright sign, and I use it a lot in my posts about publishing law."
         ));
