@@ -703,8 +703,9 @@ fn a_slash_numbered_thread_under_a_title_byline_and_date_is_a_thread() {
 
 #[test]
 fn an_unrollers_header_under_a_long_site_menu_and_follow_buttons() {
-    // Five lines of the site's menu above the header, and the buttons a copy keeps between
-    // the handle and the count ("✓ Following", "Follow @…"): the page is still the thread.
+    // Eighteen lines of the site's menu above the header (the count line is the 24th), and
+    // the buttons a copy keeps between the handle and the count ("✓ Following", "Follow
+    // @…"): the page is still the thread.
     let doc = show("unroller-site-menu");
     assert_eq!(doc["kind"], "unroll");
     assert_eq!(doc["author"]["name"], "Tom Brennan");

@@ -87,6 +87,13 @@ pub(super) fn byline(line: &str) -> Option<String> {
 fn looks_like_names(text: &str) -> bool {
     static JOINT: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r",\s+(?:and\s+)?|\s+(?:and|&|und|et|y|e|en)\s+").unwrap());
+    // Commas set names apart only in a list closed by a joining word ("A, B and C"): "Ann
+    // Example, Health Editor" is a name and a role.
+    static JOINED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s(?:and|&|und|et|y|e|en)\s").unwrap());
+    if !JOINED.is_match(text) {
+        return looks_like_name(text);
+    }
     let names: Vec<&str> = JOINT.split(text).collect();
     match names.len() {
         1 => looks_like_name(text),
@@ -405,62 +412,120 @@ pub fn read(text: &str, kind: Kind, written: Written) -> Reading {
             body = lines;
         }
     }
-    // A thread the page writes out is a thread of its own, the page's text around it.
-    let written_out = written_out_thread(&body);
-    let thread_lines = written_out.clone().map(|run| body[run].to_vec());
-    if let Some(run) = written_out {
+    // Threads the page writes out are threads of their own, the page's text around them,
+    // each by whom the lines above it name as a thread's attribution does, else by the
+    // page's writer.
+    let mut written_out = Vec::new();
+    let runs = written_out_threads(&body);
+    for (k, mut run) in runs.iter().cloned().enumerate().rev() {
+        // The attribution stands below the thread before, never in it.
+        let floor = k.checked_sub(1).map_or(0, |before| runs[before].end);
+        let (taken, author) = attributed_above(&body[floor..], run.start - floor);
+        // Unattributed, it is the writer's own where they say so above it ("Here is the
+        // thread I posted:"); a thread the page only quotes is not theirs.
+        let own = || first_person_above(&body[floor..run.start]);
+        let author = author.or_else(|| reading.author.clone().filter(|_| own()));
+        let lines = body[run.clone()].to_vec();
+        run.start -= taken;
         body.drain(run);
+        let mut thread = Thread::new(segment::posts(&lines, None), None);
+        thread.author = author;
+        thread.title = Some(WRITTEN_OUT.to_string());
+        written_out.insert(0, thread);
     }
     let (paragraphs, embeds) = take_signed_embeds(pictured_paragraphs(&body, written));
     let mut thread = Thread::new(paragraphs, None);
     thread.author = reading.author.clone();
     reading.threads.push(thread);
-    if let Some(lines) = thread_lines {
-        let mut thread = Thread::new(segment::posts(&lines, None), None);
-        thread.author = reading.author.clone();
-        thread.title = Some(WRITTEN_OUT.to_string());
-        reading.threads.push(thread);
-    }
+    reading.threads.extend(written_out);
     reading.threads.extend(embeds);
     reading
+}
+
+/// Whether the last two paragraphs of `above` speak in the first person ("I", "my").
+fn first_person_above(above: &[&str]) -> bool {
+    let filled: Vec<&str> = above
+        .iter()
+        .copied()
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    let last = &filled[filled.len().saturating_sub(2)..];
+    last.iter().any(|line| {
+        line.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+            .any(|w| matches!(w, "I" | "I'm" | "I’m" | "I've" | "I’ve" | "my" | "My"))
+    })
+}
+
+/// Who the last lines of the paragraph right above line `at` name as a thread's
+/// attribution does ("Tash Bello (@tash) · Mar 5, 2024", perhaps under a heading of the
+/// page's): how many lines (with the blank ones below them) that takes, and whom.
+fn attributed_above(body: &[&str], at: usize) -> (usize, Option<Author>) {
+    let end = body[..at]
+        .iter()
+        .rposition(|l| !l.trim().is_empty())
+        .map_or(0, |i| i + 1);
+    let start = body[..end]
+        .iter()
+        .rposition(|l| l.trim().is_empty())
+        .map_or(0, |i| i + 1);
+    let filled: Vec<&str> = body[start..end].iter().map(|l| l.trim()).collect();
+    (1..=filled.len().min(3))
+        .find_map(|k| super::unroll::thread_author(&filled[filled.len() - k..]).map(|a| (k, a)))
+        .map_or((0, None), |(k, author)| (at - (end - k), Some(author)))
 }
 
 /// The title of a thread an article or blog post writes out among its paragraphs.
 pub const WRITTEN_OUT: &str = "Thread";
 
-/// Where an article writes out a thread among its paragraphs, if it does: paragraphs
-/// opening "1/", "2/", … in order, from one, three or more, or two when the second counts two
-/// ("2/2"), to the end of the last one's paragraph (or of the hashtags and pictures under it).
-/// Markers inside one paragraph are a list of it, not posts.
-fn written_out_thread(body: &[&str]) -> Option<std::ops::Range<usize>> {
+/// Where an article writes out threads among its paragraphs, in order: paragraphs opening
+/// "1/", "2/", … in order, from one, three or more, or two when the second counts two
+/// ("2/2"), each run to the end of its last one's paragraph (or of the hashtags and
+/// pictures under it). Markers inside one paragraph are a list of it, not posts.
+fn written_out_threads(body: &[&str]) -> Vec<std::ops::Range<usize>> {
     let opening = |i: usize| {
         let starts = i == 0 || body[i - 1].trim().is_empty();
         let marker = numbering::leading(body[i]).filter(|m| m.label.contains('/'));
         marker.filter(|_| starts)
     };
-    let mut run: Option<(usize, Vec<usize>)> = None;
-    let mut best: Option<(usize, Vec<usize>)> = None;
+    // Runs of markers counting up from one; a "1/" starts the next.
+    let mut runs: Vec<Vec<(usize, numbering::Marker)>> = Vec::new();
     for i in 0..body.len() {
         let Some(marker) = opening(i) else { continue };
-        match &mut run {
-            Some((_, at)) if marker.number as usize == at.len() + 1 => at.push(i),
-            _ if marker.number == 1 => run = Some((i, vec![i])),
+        match runs.last_mut() {
+            Some(run) if marker.number as usize == run.len() + 1 => run.push((i, marker)),
+            _ if marker.number == 1 => runs.push(vec![(i, marker)]),
             _ => {}
         }
-        if let Some((start, at)) = &run
-            && best.as_ref().is_none_or(|(_, b)| at.len() > b.len())
-        {
-            best = Some((*start, at.clone()));
-        }
     }
-    let (start, at) = best?;
-    let last = numbering::leading(body[*at.last()?])?;
-    let enough = at.len() >= 3 || (at.len() == 2 && last.total == Some(2));
-    if !enough {
-        return None;
-    }
-    let end = *at.last()? + segment::last_paragraph_end(&body[*at.last()?..]);
-    Some(start..end)
+    // Posts each signed ("— Ann (@ann) May 3, 2024") are embedded posts, read as such.
+    let signed = |run: &&Vec<(usize, numbering::Marker)>| {
+        let (start, last) = (run[0].0, run[run.len() - 1].0);
+        body[start..=last]
+            .iter()
+            .any(|l| l.trim_start().starts_with(['—', '–']) && l.contains("(@"))
+    };
+    runs.iter()
+        .filter(|run| is_written_out(run) && !signed(run))
+        .map(|run| {
+            let (start, last) = (run[0].0, run[run.len() - 1].0);
+            start..last + segment::last_paragraph_end(&body[last..])
+        })
+        .collect()
+}
+
+/// Whether a run of markers counting up from one numbers a thread: three or more, or two
+/// when the second counts two; one count where any is given, none below its number ("1/3 of
+/// councils", "2/3 of those", "3/4 of the money" are shares, not a thread).
+fn is_written_out(run: &[(usize, numbering::Marker)]) -> bool {
+    let Some((_, last)) = run.last() else {
+        return false;
+    };
+    let enough = run.len() >= 3 || (run.len() == 2 && last.total == Some(2));
+    let mut totals = run.iter().filter_map(|(_, m)| m.total);
+    let one_total = totals
+        .next()
+        .is_none_or(|t| t >= last.number && totals.all(|u| u == t));
+    enough && one_total
 }
 
 /// The posts embedded in a page whose markup is gone: a paragraph closed by its signature
@@ -1101,6 +1166,13 @@ mod tests {
             assert_eq!(byline(line).as_deref(), Some(names), "{line}");
         }
         assert_eq!(byline("By Monday and Tuesday, the vote"), None);
+        for line in [
+            "By Ann Example, Health Editor",
+            "By Ann Example, BBC News",
+            "By Ann Example, New York",
+        ] {
+            assert_eq!(byline(line).as_deref(), Some("Ann Example"), "{line}");
+        }
         assert_eq!(byline("By Monday, the vote"), None);
         assert_eq!(byline("By Ann Example, the shelves were empty"), None);
         let head = "River report\n\nBy Ann Example, Health editor\n3 May 2023\n\nOne.\n\nTwo.\n";

@@ -56,10 +56,12 @@ pub fn find(text: &str) -> Option<Byline> {
         at,
         furniture,
     };
+    // A quote's lines are someone else's words (an embedded post's signature names its
+    // author, not the page's).
     let lines = text
         .lines()
         .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty());
+        .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('>'));
     for (at, line) in lines.take(BYLINE_LINES) {
         // A byline may be written as a heading ("### By [Ann](https://x.com/ann)").
         let line = line.trim().trim_start_matches('#').trim_start();

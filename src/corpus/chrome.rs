@@ -22,7 +22,6 @@ const TAIL_STARTS: &[&str] = &[
     r"(?i)^liked this thread\? ping @",
     r"(?i)^create your own threads with ",
     r"(?i)^save this thread$",
-    r"(?i)^share this thread$",
 ];
 
 /// A line from which the rest of a page is its footer, below the page's prose (blogs',
@@ -55,6 +54,8 @@ const DROPPED_LINES: &[&str] = &[
     // Unrollers' toolbar buttons that no post is made of (the header reads the others).
     r"(?i)^\+?\s*(save as pdf|my authors|my threads|read on (x|twitter)|scrolly|gift link)$",
     r"(?i)^keep current with .{1,60}$",
+    // A button under a thread, or between its posts where a page was copied.
+    r"(?i)^share this thread$",
     // Thread Reader App's notice box, in any page it was saved or converted from.
     UNROLLER_NOTICE,
     r"(?i)^twitter may remove this content at anytime",
@@ -198,17 +199,16 @@ fn is_share_row(line: &str) -> bool {
     (linked || says_share) && row
 }
 
-/// A site's copyright line ("© PingThread 2023", "Rattibha © 2023"): short, the sign at
-/// most two words in and a year named. ("Copyright 2024 changes…" and "(c) 2007, when…"
-/// open sentences too.)
+/// A site's copyright line ("© PingThread 2023"): short, opening with the sign and naming a
+/// year. ("Copyright 2024 changes…" and "(c) 2007, when…" open sentences too, and "Map ©
+/// 2023 OpenStreetMap" credits a post's picture.)
 fn is_copyright(line: &str) -> bool {
     let year = |w: &str| {
         w.len() == 4 && w.starts_with(['1', '2']) && w.bytes().all(|b| b.is_ascii_digit())
     };
-    let sign_early = line
-        .split_once('©')
-        .is_some_and(|(before, _)| before.split_whitespace().count() <= 2);
-    sign_early && line.len() <= 60 && line.split(|c: char| !c.is_ascii_alphanumeric()).any(year)
+    line.starts_with('©')
+        && line.len() <= 60
+        && line.split(|c: char| !c.is_ascii_alphanumeric()).any(year)
 }
 
 /// True for a line that only separates what is above it from what is below ("---", "* * *",
@@ -299,7 +299,6 @@ mod tests {
             "Liked this thread? Ping @PingThread with \"unroll\" under any thread.",
             "Create your own threads with Typefully",
             "Save this thread",
-            "Share this thread",
             "Don't see the thread you're looking for? Unroll it yourself!",
             "Thread Reader App is an independent project made by indie developers.",
         ] {
@@ -307,9 +306,9 @@ mod tests {
         }
         assert!(!starts_tail("Save this thread for later, it matters."));
         assert!(is_dropped("© PingThread 2023"));
-        assert!(is_dropped("Rattibha © 2023"));
-        assert!(is_dropped("Copyright © 2024"));
-        assert!(!is_dropped("I marked the book © 2023 by hand."));
+        assert!(!is_dropped("Map © 2023 OpenStreetMap"));
+        assert!(is_dropped("Share this thread"));
+        assert!(!starts_tail("Share this thread"));
         assert!(!is_dropped(
             "© is the copyright sign, and I use it a lot in my posts about publishing law."
         ));

@@ -157,7 +157,7 @@ pub(super) fn excerpt(lines: &[&str], declared: Option<u32>) -> Thread {
     // marker alone is too few for the numbering to be told from the text.
     if let Some(first) = posts.first_mut().filter(|p| p.label.is_none()) {
         let opening = first.text.lines().next().unwrap_or("");
-        if let Some(marker) = numbering::leading(opening).filter(|m| m.number == 1) {
+        if let Some(marker) = numbering::opening_number(opening).filter(|m| m.number == 1) {
             *first = Post::new(first.text.to_string(), Some(marker), first.media);
         }
     }

@@ -83,6 +83,18 @@ static YEAR: LazyLock<Regex> =
 /// ("2017 (a)", "2017 (b)") or skip, never go back.
 pub const FIRST_YEAR: u32 = 1900;
 
+/// The marker that opens a post's `line`, where one marker alone must say it (an excerpt's
+/// first post, a reply's number after its handles): not a share ("1/4 of the routes").
+pub fn opening_number(line: &str) -> Option<Marker> {
+    let marker = leading(line)?;
+    let after = line
+        .trim_start()
+        .split_once(marker.label.as_str())
+        .map(|(_, a)| a);
+    let share = after.is_some_and(|a| a.trim_start().starts_with("of "));
+    (!share).then_some(marker)
+}
+
 /// The marker that opens `line`.
 pub fn leading(line: &str) -> Option<Marker> {
     // Asked of every line: the pattern only of those that open as a year does.
@@ -237,9 +249,19 @@ fn sequence(
         let Some(block) = blocks.next_if(|block| block.start == at) else {
             let marker = found[at].take();
             let restarts = |m: &Marker| style == Style::Leading && count.last > 0 && m.number == 1;
+            // An item that could as well be the next post ("3)" under post "2)" after its
+            // list's "2)") is the list's only where that post comes later.
+            let next_post = |m: &Marker| m.number == count.last + 1;
+            let comes_later = |m: &Marker| {
+                let mut later = found[at + 1..].iter().take(LIST_LOOKAHEAD).flatten();
+                later.any(|l| l.number == m.number)
+            };
+            let continues = |m: &Marker| {
+                list.is_some_and(|n| m.number == n + 1) && (!next_post(m) || comes_later(m))
+            };
             list = match &marker {
                 _ if lines[at].trim().is_empty() => None,
-                Some(m) if list.is_some_and(|n| m.number == n + 1) || restarts(m) => Some(m.number),
+                Some(m) if continues(m) || restarts(m) => Some(m.number),
                 _ => None,
             };
             believed.push(marker.filter(|m| list.is_none() && count.take(m)));
@@ -367,6 +389,9 @@ pub fn detect(lines: &[&str]) -> Option<(Style, Vec<Option<Marker>>)> {
         .max_by_key(|(count, style, _)| (*count, *style == Style::Trailing))
         .map(|(_, style, seq)| (style, seq))
 }
+
+/// How many lines down the post an item of a list could be taken for is looked for.
+const LIST_LOOKAHEAD: usize = 64;
 
 /// The longest line a list's item may be: a post written on one line is longer.
 const LIST_ITEM_MAX_CHARS: usize = 140;
@@ -759,6 +784,32 @@ mod tests {
             let at: Vec<usize> = marked_lines(&seq);
             assert_eq!(at, [0, 2, 7, 8], "{one}");
         }
+        // A list as long as the post's number, the next post on the line under it: the
+        // post is no item, as no later "3)" stands for it.
+        let lines = [
+            "1) Three mistakes. A thread.",
+            "2) No baseline. Always compare with:",
+            "1) the mean",
+            "2) last week's value",
+            "3) Leaking the test set.",
+            "4) Accuracy on imbalanced sets.",
+        ];
+        let (_, seq) = detect(&lines).unwrap();
+        assert_eq!(marked_lines(&seq), [0, 1, 4, 5]);
+        // A list of five under post "2)": none of its items is a post.
+        let lines = [
+            "1) Mistakes. A thread.",
+            "2) Try these:",
+            "1) a",
+            "2) b",
+            "3) c",
+            "4) d",
+            "5) e",
+            "",
+            "3) Leaking the test set.",
+        ];
+        let (_, seq) = detect(&lines).unwrap();
+        assert_eq!(marked_lines(&seq), [0, 1, 8]);
     }
 
     #[test]

@@ -413,6 +413,11 @@ mod tests {
             "a joiner in ASCII hides"
         );
         assert_eq!(
+            single_line("é\u{fe0f}\u{200d}é"),
+            "é\u{fe0f}\u{200d}é",
+            "letters joined as an emoji's parts are"
+        );
+        assert_eq!(
             single_line("a\u{fe0f}\u{200d}b"),
             "a\u{fe0f}\u{200d}b".replace('\u{200d}', "\\u{200d}"),
             "nor does a selector make it an emoji"

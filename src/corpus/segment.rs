@@ -197,8 +197,8 @@ fn is_lone_picture(words: &str) -> bool {
     words.is_empty() || (ends_with_picture_link(words) && !words.contains(char::is_whitespace))
 }
 
-/// A list item: a bullet, or an item numbered "1." or "2)" (what a post's own list looks
-/// like once the thread's numbering has been told apart).
+/// A list item: a bullet, or an item numbered "1." or "2)" or lettered "a)" or "(b)" (what a
+/// post's own list looks like once the thread's numbering has been told apart).
 fn is_bullet(text: &str) -> bool {
     let marks = text.starts_with([
         '▪', '•', '·', '◾', '▫', '►', '‣', '–', '-', '*', '✅', '➡', '→',
@@ -207,7 +207,9 @@ fn is_bullet(text: &str) -> bool {
     let numbered = (1..=2).contains(&digits)
         && matches!(text.as_bytes().get(digits), Some(b'.' | b')'))
         && text.as_bytes().get(digits + 1) == Some(&b' ');
-    marks || numbered
+    let bytes = text.strip_prefix('(').unwrap_or(text).as_bytes();
+    let lettered = bytes.len() > 3 && bytes[0].is_ascii_lowercase() && bytes[1..3] == *b") ";
+    marks || numbered || lettered
 }
 
 /// Each paragraph its own post, where no two lines stand together but a list's items (the
@@ -358,7 +360,12 @@ pub fn posts(lines: &[&str], expected: Option<usize>) -> Vec<Post> {
             }
             for (k, &i) in at.iter().enumerate() {
                 let next = at.get(k + 1).copied();
-                let end = next.unwrap_or_else(|| last_post_end(&lines[i..], &markers[i]) + i);
+                // A page that counts its posts holds no more than them: its last goes on.
+                let end = match (next, expected) {
+                    (Some(next), _) => next,
+                    (None, Some(_)) => lines.len(),
+                    (None, None) => last_post_end(&lines[i..], &markers[i]) + i,
+                };
                 posts.push(post_of_lines(&lines[i..end], markers[i].clone()));
                 if next.is_none() {
                     // What a page writes under a thread it republishes ("Since then, …").
@@ -372,8 +379,14 @@ pub fn posts(lines: &[&str], expected: Option<usize>) -> Vec<Post> {
 
 /// Where the last numbered post of a thread, opening `lines`, ends: with its paragraph (and
 /// the hashtags, links and pictures under it) when its author marks it as the last ("3/3",
-/// "… /fin"), as a page that republishes a thread may go on below it; else at the end.
+/// "… /fin") and what follows would take it past a post's length, as a page that
+/// republishes a thread may go on below it; else at the end (a last post of a few short
+/// paragraphs is one post).
 fn last_post_end(lines: &[&str], marker: &Option<Marker>) -> usize {
+    let weight: usize = lines.iter().map(|l| weighted_len(l)).sum();
+    if weight <= POST_LIMIT {
+        return lines.len();
+    }
     let paragraph = lines
         .iter()
         .position(|l| l.trim().is_empty())
@@ -447,8 +460,11 @@ pub fn single_post(text: &str) -> Post {
     // A post's label closes its text, above its pictures and its tags.
     let last =
         (lines.iter().rev()).find(|l| !strip_media(l).0.trim().is_empty() && !is_tags_line(l));
-    let marker = (first.and_then(|l| numbering::leading(without_reply_handles(l))))
-        .or_else(|| last.and_then(|l| numbering::trailing(l)));
+    let marker = (first.and_then(|l| match without_reply_handles(l) {
+        rest if rest.len() < l.trim_start().len() => numbering::opening_number(rest),
+        _ => numbering::leading(l),
+    }))
+    .or_else(|| last.and_then(|l| numbering::trailing(l)));
     post_of_lines(&lines, marker)
 }
 
@@ -795,10 +811,15 @@ mod tests {
         let segments = segment(&lines, Some(3));
         let list = "What to do now:\n1. Read it.\n2. Check it.";
         assert_eq!(texts(&segments), [a.as_str(), list, b.as_str()]);
-        for item in ["1. Read it.", "12) Check it."] {
+        for item in [
+            "1. Read it.",
+            "12) Check it.",
+            "a) they gave up work",
+            "(b) savings",
+        ] {
             assert!(is_bullet(item), "{item}");
         }
-        for text in ["1.5C warmer", "2024. A year.", "100. items"] {
+        for text in ["1.5C warmer", "2024. A year.", "100. items", "a)", "A) Ann"] {
             assert!(!is_bullet(text), "{text}");
         }
     }
@@ -874,12 +895,13 @@ mod tests {
     fn a_thread_marked_as_ended_leaves_out_what_follows_it() {
         // The last post by its count ("3/3") or a closing "/fin" ends with its paragraph and
         // the hashtags and pictures under it; the page's own paragraphs follow apart.
+        let since = format!("Since then, the council has stepped in. {}", sentence(200));
         for last in [
             "3/3 Volunteers.\nThey drove.",
             "3/ Volunteers.\nThey drove. /fin",
         ] {
             let text = format!(
-                "1/ We stopped deliveries.\n\n2/ Fuel.\n\n{last}\n\n#FoodBank\n\nImage\n\nSince then, the council has stepped in.\n\nThanks for reading."
+                "1/ We stopped deliveries.\n\n2/ Fuel.\n\n{last}\n\n#FoodBank\n\nImage\n\n{since}\n\nThanks for reading."
             );
             let lines: Vec<&str> = text.lines().collect();
             let read = posts(&lines, None);
@@ -890,11 +912,27 @@ mod tests {
                     ("1/ We stopped deliveries.", false),
                     ("2/ Fuel.", false),
                     (&*format!("{last}\n\n#FoodBank"), true),
-                    ("Since then, the council has stepped in.", false),
+                    (since.as_str(), false),
                     ("Thanks for reading.", false),
                 ]
             );
         }
+        // A last post of a few short paragraphs, within a post's length, is one post.
+        let lines = [
+            "1/ One.",
+            "",
+            "2/2 Two.",
+            "",
+            "And the minister should answer.",
+        ];
+        assert_eq!(
+            posts_texts(&lines),
+            ["1/ One.", "2/2 Two.\n\nAnd the minister should answer."]
+        );
+        // Nor is one cut where the page counts its posts.
+        let long = sentence(300);
+        let lines = ["1/ One.", "", "2/2 Two.", "", long.as_str()];
+        assert_eq!(posts(&lines, Some(2)).len(), 2);
         // Not marked as the last, it goes on to the end, a post's paragraphs apart.
         let lines = ["1/ One.", "", "2/ Two.", "", "More of two."];
         assert_eq!(posts_texts(&lines), ["1/ One.", "2/ Two.\n\nMore of two."]);

@@ -488,8 +488,15 @@ fn is_furniture_above(line: &str) -> bool {
 
 /// The next line of `rest` that holds something other than a button.
 fn next_line<'a>(rest: &[&'a str]) -> Option<&'a str> {
-    (rest.iter().map(|l| l.trim())).find(|l| !l.is_empty() && !TOOLBAR.is_match(l))
+    // Looked for a few lines down only: asked of every header line, a walk past thousands
+    // of buttons each time would grow with the square of them.
+    (rest.iter().take(NEXT_LINE_REACH).map(|l| l.trim()))
+        .find(|l| !l.is_empty() && !TOOLBAR.is_match(l))
 }
+
+/// How many lines down the next line of a header is looked for, past blank lines and
+/// buttons.
+const NEXT_LINE_REACH: usize = 16;
 
 /// Reads one header line into `header`; false when it is no header line. `next` is the
 /// line after it; `counted`, whether the header has a count line.
@@ -766,6 +773,16 @@ pub fn opens_with_attribution(lines: &[&str]) -> bool {
 pub(super) fn names_a_thread(lines: &[&str]) -> bool {
     (1..=ATTRIBUTION_LINES).contains(&lines.len())
         && attribution(lines).is_some_and(|a| (a.date.is_some() || a.titled) && !a.byline)
+}
+
+/// Who wrote the thread under `lines`, when they name it as a thread's attribution does
+/// (see [`names_a_thread`]).
+pub(super) fn thread_author(lines: &[&str]) -> Option<Author> {
+    let found = attribution(lines).filter(|_| names_a_thread(lines))?;
+    Some(Author {
+        name: found.name,
+        handle: Some(found.handle),
+    })
 }
 
 /// The author (and date) that the lines `above` a pasted thread name, if they name one.

@@ -252,7 +252,11 @@ pub fn numbered(mut post: Post, number: u32, total: u32) -> Post {
         .and_then(numbering::trailing)
         .or_else(|| {
             let first = post.text.lines().next()?;
-            numbering::leading(super::super::segment::without_reply_handles(first))
+            let after = super::super::segment::without_reply_handles(first);
+            match after.len() < first.trim_start().len() {
+                true => numbering::opening_number(after),
+                false => numbering::leading(first),
+            }
         });
     post.label = marker.map(|m| m.label.into());
     (post.number, post.total) = (Some(number), Some(total));
@@ -310,6 +314,7 @@ mod tests {
             ("@lena @bo 2/ Both of you asked.", Some("2/")),
             ("Spawn tasks, share state. 3/3", Some("3/3")),
             ("@lena thanks, 2 more to come", None),
+            ("@BBCNews 2/3 of renters say so", None),
         ] {
             let post = numbered(Post::new(text.to_string(), None, false), 2, 3);
             assert_eq!(post.label.as_deref(), label, "{text}");

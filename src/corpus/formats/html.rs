@@ -677,9 +677,10 @@ fn is_posted_picture(src: &str) -> bool {
 
 /// Whether `element` holds one post of an unroller's page: Thread Reader App gives each
 /// its own `<div class="content-tweet" data-tweet="…">`. Set apart as a rule sets posts
-/// apart, each is one post, whatever blocks (a link's card, pictures) it holds.
+/// apart, each is one post, whatever blocks (a link's card, pictures) it holds. (A
+/// `data-tweet` alone marks a "click to tweet" quote inside a sentence too.)
 fn is_unrolled_post(element: &scraper::node::Element) -> bool {
-    element.attr("data-tweet").is_some() || element.has_class("content-tweet", CASE)
+    element.name() == "div" && element.has_class("content-tweet", CASE)
 }
 
 #[cfg(test)]
