@@ -416,22 +416,25 @@ pub fn read(text: &str, kind: Kind, written: Written) -> Reading {
     // each by whom the lines above it name as a thread's attribution does, else by the
     // page's writer.
     let mut written_out = Vec::new();
-    let runs = written_out_threads(&body);
-    for (k, mut run) in runs.iter().cloned().enumerate().rev() {
+    let mut kept: Vec<&str> = Vec::with_capacity(body.len());
+    let mut floor = 0;
+    for run in written_out_threads(&body) {
         // The attribution stands below the thread before, never in it.
-        let floor = k.checked_sub(1).map_or(0, |before| runs[before].end);
         let (taken, author) = attributed_above(&body[floor..], run.start - floor);
         // Unattributed, it is the writer's own where they say so above it ("Here is the
         // thread I posted:"); a thread the page only quotes is not theirs.
         let own = || first_person_above(&body[floor..run.start]);
         let author = author.or_else(|| reading.author.clone().filter(|_| own()));
-        let lines = body[run.clone()].to_vec();
-        run.start -= taken;
-        body.drain(run);
-        let mut thread = Thread::new(segment::posts(&lines, None), None);
+        kept.extend(&body[floor..run.start - taken]);
+        let mut thread = Thread::new(segment::posts(&body[run.clone()], None), None);
         thread.author = author;
         thread.title = Some(WRITTEN_OUT.to_string());
-        written_out.insert(0, thread);
+        written_out.push(thread);
+        floor = run.end;
+    }
+    if !written_out.is_empty() {
+        kept.extend(&body[floor..]);
+        body = kept;
     }
     let (paragraphs, embeds) = take_signed_embeds(pictured_paragraphs(&body, written));
     let mut thread = Thread::new(paragraphs, None);
