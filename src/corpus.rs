@@ -401,8 +401,8 @@ fn finish(reading: &mut Reading) {
     }
 }
 
-/// Says what is wrong with a whole thread's numbering: gaps, repeats, fewer posts than
-/// declared ("declared 20, found 19: 7/ missing"). Listing excerpts (and an unroll page's
+/// Says what is wrong with a whole thread's numbering: gaps, repeats, fewer or more posts
+/// than declared ("declared 20, found 19: 7/ missing"). Listing excerpts (and an unroll page's
 /// "More from" excerpts) show only a thread's opening, so a shortfall there is expected.
 pub fn numbering_problem(thread: &Thread, kind: Kind) -> Option<String> {
     let numbers: Vec<u32> = thread.posts.iter().filter_map(|p| p.number).collect();
@@ -424,11 +424,13 @@ pub fn numbering_problem(thread: &Thread, kind: Kind) -> Option<String> {
         }
     }
     // A thread that is not the document's own (titled "More from …") is an excerpt too.
+    // More posts than declared say the page was cut where it should not have been, or that
+    // something not the author's was read as a post.
     let short = kind == Kind::Unroll
         && thread.title.is_none()
         && thread
             .declared_count
-            .is_some_and(|d| (thread.posts.len() as u32) < d);
+            .is_some_and(|d| (thread.posts.len() as u32) != d);
     if missing.is_empty() && repeated.is_empty() && !short {
         return None;
     }
@@ -756,5 +758,18 @@ mod tests {
                 ("2/ Write to the council.", true)
             ]
         );
+    }
+
+    #[test]
+    fn a_thread_with_more_posts_than_its_header_declares_says_so() {
+        // Four numbered posts under a header that counts three: one is not what it seems.
+        let page = "Ann Example\n@ann_ex\nJan 9, 2024 · 3 tweets · 1 min read\n\n1/ One.\n\n2/ Two.\n\n3/ Three.\n\n4/ Four.\n";
+        let reading = read(page);
+        assert_eq!(reading.threads[0].posts.len(), 4);
+        assert_eq!(reading.warnings, ["thread 1: declared 3, found 4"]);
+        // Fewer, as before.
+        let page = page.replace("\n\n4/ Four.", "");
+        let page = page.replace("3 tweets", "5 tweets");
+        assert_eq!(read(&page).warnings, ["thread 1: declared 5, found 3"]);
     }
 }
