@@ -4,6 +4,10 @@
 use regex::{Regex, RegexSet};
 use std::sync::LazyLock;
 
+/// The words that close a thread its author wrote out ("… /fin"): the page's own lines
+/// below them are not the thread's.
+pub const THREAD_CLOSERS: [&str; 4] = ["/threadends", "/fin", "{fin}", "/end"];
+
 /// A line from which the rest of the page is furniture. Matched against the trimmed line.
 const TAIL_STARTS: &[&str] = &[
     // Thread Reader App: the end-of-thread dots, then "Missing some Tweet…", author box, adverts.

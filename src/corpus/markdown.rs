@@ -895,11 +895,8 @@ fn is_pictures_table(source: &str) -> bool {
 /// A line that only marks where a republished thread starts or ends (`/threadstarts`,
 /// `/threadends`, `/fin`, `{fin}`), emphasis around it or not.
 fn is_thread_delimiter(line: &str) -> bool {
-    let bare = line.trim().trim_matches(['*', '_']);
-    matches!(
-        bare.to_lowercase().as_str(),
-        "/threadstarts" | "/threadends" | "/fin" | "{fin}" | "/end"
-    )
+    let bare = line.trim().trim_matches(['*', '_']).to_lowercase();
+    bare == "/threadstarts" || super::chrome::THREAD_CLOSERS.contains(&bare.as_str())
 }
 
 /// Raw HTML without its tags: the text between them, if any.

@@ -394,7 +394,7 @@ fn last_post_end(lines: &[&str], marker: &Option<Marker>) -> usize {
     let closing = |l: &&str| {
         let last = l.split_whitespace().next_back().unwrap_or("");
         let last = last.trim_matches(['*', '_', '.', '!']).to_lowercase();
-        matches!(last.as_str(), "/fin" | "{fin}" | "/end" | "/threadends")
+        chrome::THREAD_CLOSERS.contains(&last.as_str())
     };
     let last = marker.as_ref().is_some_and(|m| m.total == Some(m.number))
         || lines[..paragraph].iter().any(closing);
